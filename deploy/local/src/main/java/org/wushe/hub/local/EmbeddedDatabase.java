@@ -1,0 +1,116 @@
+package org.wushe.hub.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL from the binaries that ship in Maven Central jars, with logical decoding on so that
+ * Debezium can read each service's outbox through a replication slot. The data directory is kept
+ * between runs.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    public static final String USER = "postgres";
+
+    private final Path dataDir;
+    private final int port;
+    private final String database;
+    private EmbeddedPostgres postgres;
+
+    public EmbeddedDatabase(Path dataDir, int port, String database) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.database = database;
+    }
+
+    public synchronized EmbeddedDatabase start() {
+        if (postgres != null) {
+            return this;
+        }
+        long began = System.nanoTime();
+        try {
+            Files.createDirectories(dataDir);
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_wal_senders", "20")
+                    .setServerConfig("max_replication_slots", "20")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("timezone", "UTC")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .start();
+            createDatabaseIfMissing();
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("PostgreSQL did not start on 127.0.0.1:" + port + " (is the port free?): " + e.getMessage(), e);
+        }
+        log.info("PostgreSQL up on {} in {} ms, data in {}", jdbcUrl(), (System.nanoTime() - began) / 1_000_000, dataDir);
+        return this;
+    }
+
+    private void createDatabaseIfMissing() throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+             PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE \"" + database + "\" ENCODING 'UTF8'");
+            }
+        }
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), USER, "");
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl(database);
+    }
+
+    private String jdbcUrl(String db) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + db;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+        postgres = null;
+        log.info("PostgreSQL stopped");
+    }
+}

@@ -1,0 +1,122 @@
+package org.wushe.hub.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node Apache Kafka in KRaft mode (broker and controller in one process), bound to 127.0.0.1.
+ * The log directory is formatted on first start only, so topics and offsets survive a restart.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+
+    private final Path logDir;
+    private final int port;
+    private final int controllerPort;
+    private KafkaRaftServer server;
+
+    public EmbeddedKafka(Path logDir, int port, int controllerPort) {
+        this.logDir = logDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    public synchronized EmbeddedKafka start() {
+        if (server != null) {
+            return this;
+        }
+        long began = System.nanoTime();
+        try {
+            Files.createDirectories(logDir);
+            Properties props = brokerProperties();
+            formatIfNeeded();
+            server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+            server.startup();
+        } catch (IOException e) {
+            throw new IllegalStateException("Kafka could not prepare " + logDir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Kafka did not start on 127.0.0.1:" + port + " (is the port free?): " + e.getMessage(), e);
+        }
+        log.info("Kafka (KRaft) up on {} in {} ms, data in {}", bootstrapServers(), (System.nanoTime() - began) / 1_000_000, logDir);
+        return this;
+    }
+
+    private void formatIfNeeded() {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
+        try {
+            new Formatter()
+                    .setNodeId(1)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .addDirectory(logDir.toString())
+                    .setMetadataLogDirectory(logDir.toString())
+                    .setControllerListenerName("CONTROLLER")
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setPrintStream(System.out)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not format the KRaft log directory " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Properties brokerProperties() {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        p.put("metadata.log.dir", logDir.toString());
+        // One broker: internal topics cannot be replicated further.
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "10");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "4");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // As in production: topics are created on purpose (by the CDC bridge or the binder), never by a typo.
+        p.put("auto.create.topics.enable", "false");
+        p.put("num.partitions", "3");
+        p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        p.put("log.retention.hours", "168");
+        return p;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+        log.info("Kafka stopped");
+    }
+}
