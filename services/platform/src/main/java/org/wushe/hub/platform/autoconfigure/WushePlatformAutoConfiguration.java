@@ -1,0 +1,113 @@
+package org.wushe.hub.platform.autoconfigure;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.hub.platform.inbox.DeadLetterPublishing;
+import org.wushe.hub.platform.inbox.InboundEvents;
+import org.wushe.hub.platform.inbox.ProcessedEvents;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.ProblemDetailsAdvice;
+import org.wushe.hub.schemas.AvroEventCodec;
+import org.wushe.hub.schemas.AvroTrust;
+import org.wushe.hub.schemas.SchemaCatalog;
+
+/** Wires the platform into every service: outbox, idempotent inbound events, dead letters, problem details. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+public class WushePlatformAutoConfiguration {
+
+    public static final String PLATFORM_MIGRATIONS = "classpath:db/wushe-platform";
+
+    @Bean
+    @ConditionalOnMissingBean
+    public AvroEventCodec avroEventCodec() {
+        AvroTrust.install();
+        return new AvroEventCodec(SchemaCatalog.load());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcTemplate.class)
+    public OutboxWriter outboxWriter(JdbcTemplate jdbc, AvroEventCodec codec, Clock clock) {
+        return new OutboxWriter(jdbc, codec, clock);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcTemplate.class)
+    public ProcessedEvents processedEvents(JdbcTemplate jdbc) {
+        return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean({JdbcTemplate.class, PlatformTransactionManager.class})
+    public InboundEvents inboundEvents(AvroEventCodec codec, ProcessedEvents processed, PlatformTransactionManager tm,
+                                       ObjectProvider<MeterRegistry> meters) {
+        return new InboundEvents(codec, processed, new TransactionTemplate(tm), meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** Adds the platform's migrations (outbox, processed events) to the service's own. */
+    @Bean
+    public FlywayConfigurationCustomizer wushePlatformMigrations() {
+        return configuration -> {
+            List<String> locations = new ArrayList<>(Arrays.stream(configuration.getLocations()).map(Object::toString).toList());
+            if (!locations.contains(PLATFORM_MIGRATIONS)) {
+                locations.add(PLATFORM_MIGRATIONS);
+            }
+            configuration.locations(locations.toArray(String[]::new));
+        };
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer")
+    static class DeadLetters {
+        @Bean
+        @ConditionalOnMissingBean
+        DeadLetterPublishing deadLetterPublishing(KafkaProperties kafka, KafkaAdmin admin) {
+            Map<String, Object> props = kafka.buildProducerProperties();
+            DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(props,
+                    new ByteArraySerializer(), new ByteArraySerializer());
+            return new DeadLetterPublishing(new KafkaTemplate<>(factory), admin);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Web {
+        @Bean
+        @ConditionalOnMissingBean
+        ProblemDetailsAdvice problemDetailsAdvice() {
+            return new ProblemDetailsAdvice();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.wushe.hub.platform.events;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.wushe.hub.events.community.CommunityRegistered;
+import org.wushe.hub.events.community.NeedClosed;
+import org.wushe.hub.events.community.NeedPublished;
+import org.wushe.hub.events.community.NeedUpdated;
+import org.wushe.hub.events.community.StationRegistered;
+import org.wushe.hub.events.matching.MatchAccepted;
+import org.wushe.hub.events.matching.MatchCompleted;
+import org.wushe.hub.events.matching.MatchDeclined;
+import org.wushe.hub.events.matching.MatchProposed;
+import org.wushe.hub.events.organization.OrganizationRegistered;
+import org.wushe.hub.events.resource.DonorRegistered;
+import org.wushe.hub.events.resource.ResourceOffered;
+import org.wushe.hub.events.resource.ResourceReleased;
+import org.wushe.hub.events.resource.ResourceReservationFailed;
+import org.wushe.hub.events.resource.ResourceReserved;
+import org.wushe.hub.events.socialworker.SocialWorkerCertified;
+import org.wushe.hub.events.socialworker.SocialWorkerRegistered;
+import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
+import org.wushe.hub.events.volunteer.VolunteerRegistered;
+
+/**
+ * The typed catalogue of aggregates, their topics and the events each topic carries. The topic is
+ * {@code wushe.<party>.<aggregate>}, keyed by aggregate id; its dead letters go to {@code <topic>.dlt}.
+ * Nothing else in the code spells a topic name.
+ */
+public enum Aggregate {
+    COMMUNITY("community.community", CommunityRegistered.class),
+    STATION("community.station", StationRegistered.class),
+    NEED("community.need", NeedPublished.class, NeedUpdated.class, NeedClosed.class),
+    ORGANIZATION("organization.organization", OrganizationRegistered.class),
+    SOCIAL_WORKER("socialworker.worker", SocialWorkerRegistered.class, SocialWorkerCertified.class),
+    VOLUNTEER("volunteer.volunteer", VolunteerRegistered.class, VolunteerAvailabilityDeclared.class),
+    DONOR("resource.donor", DonorRegistered.class),
+    OFFER("resource.offer", ResourceOffered.class, ResourceReserved.class, ResourceReleased.class,
+            ResourceReservationFailed.class),
+    MATCH("matching.match", MatchProposed.class, MatchAccepted.class, MatchDeclined.class, MatchCompleted.class);
+
+    public static final String TOPIC_PREFIX = "wushe.";
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    private final String type;
+    private final List<Class<? extends SpecificRecord>> events;
+
+    @SafeVarargs
+    Aggregate(String type, Class<? extends SpecificRecord>... events) {
+        this.type = type;
+        this.events = List.of(events);
+    }
+
+    /** The outbox {@code aggregatetype}, e.g. {@code community.need}. */
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return TOPIC_PREFIX + type;
+    }
+
+    public String deadLetterTopic() {
+        return topic() + DEAD_LETTER_SUFFIX;
+    }
+
+    public List<Class<? extends SpecificRecord>> events() {
+        return events;
+    }
+
+    public boolean carries(Class<? extends SpecificRecord> eventClass) {
+        return events.contains(eventClass);
+    }
+
+    public static Optional<Aggregate> ofType(String type) {
+        return Arrays.stream(values()).filter(a -> a.type.equals(type)).findFirst();
+    }
+
+    public static String deadLetterTopicOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}

@@ -1,0 +1,91 @@
+package org.wushe.hub.platform.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.events.EventHeaders;
+import org.wushe.hub.schemas.UndecodableEventException;
+
+/**
+ * One dead-letter policy for every Spring Cloud Stream Kafka consumer of the hub: a record that cannot
+ * be decoded goes straight to {@code <topic>.dlt}; any other failure is retried with back-off and then
+ * goes there too. The dead letter keeps key, value and headers, and gains a
+ * {@value EventHeaders#DEAD_LETTER_REASON} header (besides Spring Kafka's {@code kafka_dlt-*} headers),
+ * so that the consumer goes on with the next record and nothing is silently dropped.
+ */
+public class DeadLetterPublishing implements ListenerContainerWithDlqAndRetryCustomizer {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterPublishing.class);
+
+    private final KafkaOperations<byte[], byte[]> template;
+    private final KafkaAdmin admin;
+    private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
+
+    public DeadLetterPublishing(KafkaOperations<byte[], byte[]> template, KafkaAdmin admin) {
+        this.template = template;
+        this.admin = admin;
+    }
+
+    @Override
+    public boolean retryAndDlqInBinding(String destinationName, String group) {
+        return false; // the error handler below does both
+    }
+
+    @Override
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+                          BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
+        for (String topic : destinationName.split(",")) {
+            provision(Aggregate.deadLetterTopicOf(topic.trim()));
+        }
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, ex) -> new TopicPartition(Aggregate.deadLetterTopicOf(record.topic()), -1));
+        recoverer.setHeadersFunction((record, ex) -> {
+            String reason = reason(ex);
+            log.warn("Dead letter from {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), group, reason);
+            return new RecordHeaders(new RecordHeader[] {
+                    new RecordHeader(EventHeaders.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8))});
+        });
+        ExponentialBackOff retry = new ExponentialBackOff(200, 2.0);
+        retry.setMaxAttempts(4);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, retry);
+        handler.addNotRetryableExceptions(UndecodableEventException.class);
+        container.setCommonErrorHandler(handler);
+    }
+
+    private void provision(String topic) {
+        if (provisioned.add(topic)) {
+            admin.createOrModifyTopics(TopicBuilder.name(topic).partitions(1).build());
+        }
+    }
+
+    /** The innermost message: what actually went wrong, not the listener's wrapper. */
+    static String reason(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof UndecodableEventException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + ": " + (message == null ? "(no message)" : message);
+    }
+}

@@ -1,0 +1,118 @@
+package org.wushe.hub.platform.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * RFC 9457 problem responses for every kind of bad input, each naming the offending field in an
+ * {@code errors} list ({@code [{"field": "quantity", "message": "must be greater than 0"}]}).
+ * Titles are Chinese first with English beside them, as station staff read them.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    public static final URI INVALID_INPUT = URI.create("urn:wushe:problem:invalid-input");
+    public static final URI MALFORMED_BODY = URI.create("urn:wushe:problem:malformed-body");
+    public static final URI INTERNAL = URI.create("urn:wushe:problem:internal");
+
+    public record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
+            errors.add(new FieldProblem(fe.getField(), fe.getDefaultMessage()));
+        }
+        ex.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
+        return problem(HttpStatus.BAD_REQUEST, INVALID_INPUT, errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(r -> {
+            String name = r.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable e : r.getResolvableErrors()) {
+                String field = e instanceof FieldError fe ? fe.getField() : name;
+                errors.add(new FieldProblem(field, e.getDefaultMessage()));
+            }
+        });
+        return problem(HttpStatus.BAD_REQUEST, INVALID_INPUT, errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        String field = "body";
+        String message = "the request body is not valid JSON of the expected shape";
+        if (cause instanceof JacksonException je) {
+            String path = je.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            if (!path.isEmpty()) {
+                field = path;
+                message = "wrong type or value: " + je.getOriginalMessage();
+            } else {
+                message = "malformed JSON: " + je.getOriginalMessage();
+            }
+        }
+        return problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY, List.of(new FieldProblem(field, message)));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        return problem(HttpStatus.BAD_REQUEST, INVALID_INPUT, List.of(new FieldProblem(ex.getName(),
+                "cannot read '" + ex.getValue() + "' as " + (ex.getRequiredType() == null ? "the expected type" : ex.getRequiredType().getSimpleName()))));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    public ResponseEntity<Object> invalidInput(InvalidInputException ex) {
+        return problem(HttpStatus.valueOf(ex.status()), INVALID_INPUT, List.of(new FieldProblem(ex.field(), ex.getMessage())));
+    }
+
+    /** A bug, not bad input: logged with its stack, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "see the service log");
+        body.setType(INTERNAL);
+        body.setTitle("服务内部错误 Internal error");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, URI type, List<FieldProblem> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(type);
+        body.setTitle(status == HttpStatus.BAD_REQUEST ? "输入有误 Invalid input" : status.getReasonPhrase());
+        body.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", String.valueOf(e.message()))).toList());
+        return ResponseEntity.status(status).body(body);
+    }
+}

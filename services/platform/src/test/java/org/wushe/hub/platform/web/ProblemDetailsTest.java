@@ -1,0 +1,83 @@
+package org.wushe.hub.platform.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.wushe.hub.platform.testing.TestStack;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every kind of bad input gets a 4xx RFC 9457 problem naming the field, over real HTTP. */
+@SpringBootTest(classes = ProblemTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.flyway.locations=classpath:db/pipeline-test")
+class ProblemDetailsTest {
+
+    private static final String GOOD = """
+            {"title":"门锁维修 door lock","category":"HOME_REPAIR","quantity":1,
+             "start":"2026-11-23T08:00:00Z","end":"2026-11-23T10:00:00Z"}""";
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        TestStack.register(registry);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void goodInputIsAccepted() throws Exception {
+        assertThat(post(GOOD).statusCode()).isEqualTo(201);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "missing title          | title     | {\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T10:00:00Z\"}",
+            "title too long         | title     | {\"title\":\"一二三四五六七八九十一二三四五六七八九十一\",\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T10:00:00Z\"}",
+            "negative quantity      | quantity  | {\"title\":\"t\",\"category\":\"HOME_REPAIR\",\"quantity\":-3,\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T10:00:00Z\"}",
+            "wrong enum             | category  | {\"title\":\"t\",\"category\":\"FLYING\",\"quantity\":1,\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T10:00:00Z\"}",
+            "wrong type             | quantity  | {\"title\":\"t\",\"category\":\"HOME_REPAIR\",\"quantity\":\"many\",\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T10:00:00Z\"}",
+            "end before start       | end       | {\"title\":\"t\",\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"2026-11-23T10:00:00Z\",\"end\":\"2026-11-23T08:00:00Z\"}",
+            "malformed JSON         | body      | {\"title\": \"t\", ",
+    })
+    void badInputIsAProblemNamingTheField(String kase, String field, String body) throws Exception {
+        HttpResponse<String> response = post(body);
+
+        assertThat(response.statusCode()).as(kase).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("title").asText()).contains("Invalid input");
+        assertThat(problem.get("errors")).isNotEmpty();
+        assertThat(problem.get("errors").get(0).get("field").asText()).as(kase).isEqualTo(field);
+        assertThat(problem.get("detail").asText()).contains(field);
+    }
+
+    @Test
+    void aPathVariableOfTheWrongTypeIsAProblemNamingIt() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/needs/abc")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo("number");
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/needs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

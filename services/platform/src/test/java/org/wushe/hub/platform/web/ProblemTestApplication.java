@@ -1,0 +1,47 @@
+package org.wushe.hub.platform.web;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.wushe.hub.events.common.Category;
+
+/** A service-shaped web app to drive the platform's problem responses through real HTTP. */
+@SpringBootApplication
+public class ProblemTestApplication {
+
+    public record NeedRequest(@NotBlank @Size(max = 20) String title,
+                              @NotNull Category category,
+                              @Positive int quantity,
+                              @NotNull Instant start,
+                              @NotNull Instant end) {
+    }
+
+    @RestController
+    static class Needs {
+        @PostMapping("/needs")
+        @ResponseStatus(HttpStatus.CREATED)
+        NeedRequest create(@Valid @RequestBody NeedRequest need) {
+            if (need.end().isBefore(need.start())) {
+                throw new InvalidInputException("end", "must not be before start 结束时间早于开始时间");
+            }
+            return need;
+        }
+
+        @GetMapping("/needs/{number}")
+        String byNumber(@PathVariable int number) {
+            return "need " + number;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+-- What the test consumer did. No unique key on event_id on purpose: a second handling of a
+-- redelivered event would show as a second row.
+CREATE TABLE handled_event (
+    seq        bigserial   PRIMARY KEY,
+    event_id   uuid        NOT NULL,
+    need_id    uuid        NOT NULL,
+    revision   int         NOT NULL,
+    handled_at timestamptz NOT NULL DEFAULT now()
+);
