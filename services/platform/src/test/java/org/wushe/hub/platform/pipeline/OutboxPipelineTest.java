@@ -36,8 +36,8 @@ import org.wushe.hub.platform.events.EventEnvelope;
 import org.wushe.hub.platform.events.EventHeaders;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.testing.NeedEvents;
-import org.wushe.hub.platform.testing.TestStack;
-import org.wushe.hub.platform.testing.TopicReader;
+import org.wushe.hub.testing.TestStack;
+import org.wushe.hub.testing.TopicReader;
 import org.wushe.hub.schemas.AvroEventCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +61,7 @@ class OutboxPipelineTest {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        TestStack.register(registry);
+        TestStack.register(registry, "community");
     }
 
     @Autowired OutboxWriter outbox;
@@ -150,10 +150,10 @@ class OutboxPipelineTest {
             }
         });
         await().atMost(WAIT).until(() -> committedTransactions.get() >= 20);
-        stack.connector(TestStack.CONNECTOR).stop();
+        TestStack.connector("community").stop();
         writer.get();
         assertThat(written).hasSize(400);
-        stack.connector(TestStack.CONNECTOR).start();
+        TestStack.connector("community").start();
 
         Set<UUID> needIds = Set.copyOf(needs);
         await().atMost(WAIT).until(() -> handledEventIds(needIds).containsAll(written));

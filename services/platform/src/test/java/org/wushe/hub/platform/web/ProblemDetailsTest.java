@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.wushe.hub.platform.testing.TestStack;
+import org.wushe.hub.testing.TestStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -29,7 +29,7 @@ class ProblemDetailsTest {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        TestStack.register(registry);
+        TestStack.register(registry, "community");
     }
 
     @Value("${local.server.port}")

@@ -1,4 +1,4 @@
-package org.wushe.hub.platform.testing;
+package org.wushe.hub.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
