@@ -41,6 +41,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return this;
         }
         long began = System.nanoTime();
+        Ports.requireFree(port, "PostgreSQL");
         try {
             Files.createDirectories(dataDir);
             postgres = EmbeddedPostgres.builder()
@@ -54,6 +55,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("timezone", "UTC")
+                    // zonky turns this off; production commits are durable and Debezium only decodes
+                    // flushed WAL, so "off" would add up to wal_writer_delay (200 ms) to every event.
+                    .setServerConfig("synchronous_commit", "on")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .start();

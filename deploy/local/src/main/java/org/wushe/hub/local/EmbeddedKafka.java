@@ -1,6 +1,8 @@
 package org.wushe.hub.local;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -38,6 +40,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             return this;
         }
         long began = System.nanoTime();
+        Ports.requireFree(port, "Kafka");
+        Ports.requireFree(controllerPort, "the Kafka controller");
         try {
             Files.createDirectories(logDir);
             Properties props = brokerProperties();
@@ -65,8 +69,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setMetadataLogDirectory(logDir.toString())
                     .setControllerListenerName("CONTROLLER")
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                    .setPrintStream(System.out)
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .run();
+            log.info("Formatted a new KRaft log directory {}", logDir);
         } catch (Exception e) {
             throw new IllegalStateException("Could not format the KRaft log directory " + logDir + ": " + e.getMessage(), e);
         }
