@@ -36,10 +36,13 @@ public enum Aggregate {
     NEED("community.need", NeedPublished.class, NeedUpdated.class, NeedClosed.class),
     ORGANIZATION("organization.organization", OrganizationRegistered.class),
     SOCIAL_WORKER("socialworker.worker", SocialWorkerRegistered.class, SocialWorkerCertified.class),
-    VOLUNTEER("volunteer.volunteer", VolunteerRegistered.class, VolunteerAvailabilityDeclared.class),
+    VOLUNTEER("volunteer.volunteer", VolunteerRegistered.class, VolunteerAvailabilityDeclared.class,
+            org.wushe.hub.events.volunteer.ServiceHoursCredited.class, org.wushe.hub.events.volunteer.PointsAwarded.class,
+            org.wushe.hub.events.volunteer.PointsRedeemed.class, org.wushe.hub.events.volunteer.PointsGifted.class,
+            org.wushe.hub.events.volunteer.PointsExpired.class),
     DONOR("resource.donor", DonorRegistered.class),
     OFFER("resource.offer", ResourceOffered.class, ResourceReserved.class, ResourceReleased.class,
-            ResourceReservationFailed.class),
+            ResourceReservationFailed.class, org.wushe.hub.events.resource.ResourceConsumed.class, org.wushe.hub.events.resource.ResourceExpired.class),
     MATCH("matching.match", MatchProposed.class, MatchAccepted.class, MatchDeclined.class, MatchCompleted.class);
 
     public static final String TOPIC_PREFIX = "wushe.";

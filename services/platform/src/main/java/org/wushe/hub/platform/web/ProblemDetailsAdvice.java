@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolationException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -69,21 +73,59 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Throwable cause = ex.getMostSpecificCause();
-        String field = "body";
-        String message = "the request body is not valid JSON of the expected shape";
-        if (cause instanceof JacksonException je) {
-            String path = je.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            if (!path.isEmpty()) {
-                field = path;
-                message = "wrong type or value: " + je.getOriginalMessage();
-            } else {
-                message = "malformed JSON: " + je.getOriginalMessage();
+        // The most specific cause may be the target type's own exception (a bad Instant or UUID), which
+        // has no path: the field is named by the Jackson exception that wraps it.
+        JacksonException outermost = null;
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JacksonException je) {
+                if (!je.getPath().isEmpty()) {
+                    return problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY,
+                            List.of(new FieldProblem(path(je), "wrong type or value: " + je.getOriginalMessage())));
+                }
+                if (outermost == null) {
+                    outermost = je;
+                }
             }
         }
-        return problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY, List.of(new FieldProblem(field, message)));
+        String message = outermost != null ? "malformed JSON: " + outermost.getOriginalMessage()
+                : "the request body is not valid JSON of the expected shape";
+        return problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY, List.of(new FieldProblem("body", message)));
+    }
+
+    private static String path(JacksonException je) {
+        return je.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** Method validation on a {@code @Validated} bean or controller. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    public ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        List<FieldProblem> errors = ex.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(leaf(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, INVALID_INPUT, errors);
+    }
+
+    private static String leaf(String propertyPath) {
+        // "create.arg0.title" or "create.need.title": drop the method and parameter segments
+        String[] parts = propertyPath.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, INVALID_INPUT,
+                List.of(new FieldProblem("file", "the upload is larger than the limit 文件过大")));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<Object> notMultipart(MultipartException ex) {
+        return problem(HttpStatus.BAD_REQUEST, INVALID_INPUT,
+                List.of(new FieldProblem("file", "send the file as multipart/form-data")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -111,7 +153,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(type);
-        body.setTitle(status == HttpStatus.BAD_REQUEST ? "输入有误 Invalid input" : status.getReasonPhrase());
+        body.setTitle(status.is4xxClientError() ? "输入有误 Invalid input" : status.getReasonPhrase());
         body.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", String.valueOf(e.message()))).toList());
         return ResponseEntity.status(status).body(body);
     }

@@ -52,6 +52,7 @@ class ProblemDetailsTest {
             "wrong type             | quantity  | {\"title\":\"t\",\"category\":\"HOME_REPAIR\",\"quantity\":\"many\",\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T10:00:00Z\"}",
             "end before start       | end       | {\"title\":\"t\",\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"2026-11-23T10:00:00Z\",\"end\":\"2026-11-23T08:00:00Z\"}",
             "malformed JSON         | body      | {\"title\": \"t\", ",
+            "not an instant         | start     | {\"title\":\"t\",\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"tomorrow\",\"end\":\"2026-11-23T10:00:00Z\"}",
     })
     void badInputIsAProblemNamingTheField(String kase, String field, String body) throws Exception {
         HttpResponse<String> response = post(body);
@@ -73,6 +74,15 @@ class ProblemDetailsTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo("number");
+    }
+
+    @Test
+    void aConstraintOnAValidatedControllerIsAProblemNamingTheParameter() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/checked?count=0")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo("count");
     }
 
     private HttpResponse<String> post(String body) throws Exception {

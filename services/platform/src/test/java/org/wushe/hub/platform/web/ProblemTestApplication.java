@@ -29,6 +29,15 @@ public class ProblemTestApplication {
     }
 
     @RestController
+    @org.springframework.validation.annotation.Validated
+    static class Checked {
+        @GetMapping("/checked")
+        String checked(@org.springframework.web.bind.annotation.RequestParam @jakarta.validation.constraints.Min(1) int count) {
+            return "count " + count;
+        }
+    }
+
+    @RestController
     static class Needs {
         @PostMapping("/needs")
         @ResponseStatus(HttpStatus.CREATED)

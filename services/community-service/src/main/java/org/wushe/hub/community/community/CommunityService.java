@@ -1,0 +1,64 @@
+package org.wushe.hub.community.community;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.events.community.CommunityKind;
+import org.wushe.hub.events.community.CommunityRegistered;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.InvalidInputException;
+
+@Service
+public class CommunityService {
+
+    private final CommunityRepository communities;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public CommunityService(CommunityRepository communities, OutboxWriter outbox, Clock clock) {
+        this.communities = communities;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** A community joins the hub: stored and announced as CommunityRegistered, in one transaction. */
+    @Transactional
+    public Community register(CommunityController.RegisterCommunity r) {
+        if (r.kind() == CommunityKind.UNKNOWN) {
+            throw new InvalidInputException("kind", "must be URBAN or RURAL");
+        }
+        if (r.streetCode() != null && !r.streetCode().startsWith(r.districtCode())) {
+            throw new InvalidInputException("streetCode", "must start with the district code " + r.districtCode());
+        }
+        if (!Geohashes.isValid(r.geohash())) {
+            throw new InvalidInputException("geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
+        }
+        String name = r.name().strip();
+        if (communities.nameTaken(r.districtCode(), name)) {
+            throw new InvalidInputException("name", "a community of this name is registered in district " + r.districtCode(), 409);
+        }
+        Community c = new Community(UUID.randomUUID(), name, r.kind(), r.districtCode(), r.streetCode(), Geohashes.coarse(r.geohash()),
+                r.gridCount(), r.householdCount(), r.residentCount(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        communities.insert(c);
+        outbox.publish(Aggregate.COMMUNITY, c.id().toString(), CommunityRegistered.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(c.createdAt())
+                .setCommunityId(c.id())
+                .setName(c.name())
+                .setKind(c.kind())
+                .setPlace(Places.of(c, null, null))
+                .setGridCount(c.gridCount())
+                .setHouseholdCount(c.householdCount())
+                .setResidentCount(c.residentCount())
+                .build());
+        return c;
+    }
+
+    public Community get(UUID id) {
+        return communities.find(id).orElseThrow(() -> new InvalidInputException("communityId", "no community " + id, 404));
+    }
+}

@@ -1,0 +1,29 @@
+package org.wushe.hub.community.need;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A published need: what it asks for, where it is in its life, and where it came from (a series of
+ * recurring needs, or a row of an imported need list). {@code revision} counts its events.
+ */
+public record Need(UUID id, NeedDraft details, UUID residentRef, NeedStatus status, int revision, UUID matchId, Origin origin,
+                   Instant createdAt, Instant updatedAt) {
+
+    /** Where a need came from, besides a single REST call. */
+    public record Origin(UUID seriesId, Integer occurrence, UUID importJobId, Integer importRow) {
+        public static final Origin DIRECT = new Origin(null, null, null, null);
+
+        public static Origin series(UUID seriesId, int occurrence) {
+            return new Origin(seriesId, occurrence, null, null);
+        }
+
+        public static Origin imported(UUID jobId, int row) {
+            return new Origin(null, null, jobId, row);
+        }
+    }
+
+    Need next(NeedDraft newDetails, UUID newResidentRef, NeedStatus newStatus, UUID newMatchId, Instant at) {
+        return new Need(id, newDetails, newResidentRef, newStatus, revision + 1, newMatchId, origin, createdAt, at);
+    }
+}

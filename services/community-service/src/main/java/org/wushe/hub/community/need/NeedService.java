@@ -1,0 +1,247 @@
+package org.wushe.hub.community.need;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.hub.community.community.Community;
+import org.wushe.hub.community.community.CommunityRepository;
+import org.wushe.hub.community.community.Geohashes;
+import org.wushe.hub.community.grid.Grid;
+import org.wushe.hub.community.grid.GridRepository;
+import org.wushe.hub.community.resident.ResidentService;
+import org.wushe.hub.community.station.Station;
+import org.wushe.hub.community.station.StationRepository;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.InvalidInputException;
+
+/**
+ * Publishes needs and moves them through their life. Every change writes the need and its event
+ * (NeedPublished, NeedUpdated, NeedClosed) to the outbox in one transaction.
+ */
+@Service
+public class NeedService {
+
+    private final NeedRepository needs;
+    private final CommunityRepository communities;
+    private final StationRepository stations;
+    private final GridRepository grids;
+    private final ResidentService residents;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final MeterRegistry meters;
+
+    public NeedService(NeedRepository needs, CommunityRepository communities, StationRepository stations, GridRepository grids,
+                       ResidentService residents, OutboxWriter outbox, Clock clock, PlatformTransactionManager tm, MeterRegistry meters) {
+        this.needs = needs;
+        this.communities = communities;
+        this.stations = stations;
+        this.grids = grids;
+        this.residents = residents;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(tm);
+        this.meters = meters;
+    }
+
+    public NeedReferences references() {
+        return new NeedReferences(communities, stations, grids, residents);
+    }
+
+    /** A draft ready to publish: its station resolved and its rules and references checked. */
+    public record Checked(NeedDraft draft, UUID residentRef, List<Violation> violations) {
+        public boolean ok() {
+            return violations.isEmpty();
+        }
+    }
+
+    /**
+     * Checks a draft: its rules, and that its community exists, its station serves that community
+     * (or is the only one that does, when none is named), its grid and resident belong to it, and its
+     * title does not name its resident.
+     */
+    public Checked check(NeedDraft d, NeedReferences refs) {
+        List<Violation> v = new ArrayList<>();
+        UUID residentRef = null;
+        UUID stationId = d.stationId();
+        Community community = d.communityId() == null ? null : refs.community(d.communityId()).orElse(null);
+        if (d.communityId() != null && community == null) {
+            v.add(new Violation("communityId", "no community " + d.communityId() + " 社区不存在"));
+        }
+        if (community != null) {
+            List<Station> serving = refs.stationsServing(community.id());
+            if (d.stationId() == null) {
+                if (serving.size() == 1) {
+                    d = d.withStation(serving.get(0).id());
+                } else {
+                    v.add(new Violation("stationId", serving.isEmpty() ? "no station serves this community yet: register one first"
+                            : "required: " + serving.size() + " stations serve this community"));
+                }
+            } else if (serving.stream().noneMatch(s -> s.id().equals(stationId))) {
+                v.add(new Violation("stationId", "station " + stationId + " does not serve this community"));
+            }
+            if (d.gridId() != null) {
+                Grid grid = refs.grid(d.gridId()).orElse(null);
+                if (grid == null || !grid.communityId().equals(community.id())) {
+                    v.add(new Violation("gridId", grid == null ? "no grid " + d.gridId() : "the grid belongs to another community"));
+                }
+            }
+            if (d.residentId() != null) {
+                ResidentService.Pseudonym p = refs.resident(d.residentId()).orElse(null);
+                if (p == null || !p.communityId().equals(community.id())) {
+                    v.add(new Violation("residentId", p == null ? "no resident " + d.residentId() : "the resident belongs to another community"));
+                } else {
+                    residentRef = p.residentRef();
+                    if (refs.isNamedIn(p.residentId(), d.title())) {
+                        v.add(new Violation("title", "must not contain the resident's name or phone (personal data stays in the resident record)"));
+                    }
+                }
+            }
+        }
+        v.addAll(NeedRules.check(d, clock.instant()));
+        return new Checked(d, residentRef, v);
+    }
+
+    @Transactional
+    public Need publish(NeedDraft draft) {
+        NeedReferences refs = references();
+        Checked c = check(draft, refs);
+        if (!c.ok()) {
+            throw c.violations().get(0).asException();
+        }
+        return publishChecked(List.of(c), List.of(Need.Origin.DIRECT), refs).get(0);
+    }
+
+    /** Publishes checked drafts in the caller's transaction: the needs and their NeedPublished events. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Need> publishChecked(List<Checked> drafts, List<Need.Origin> origins, NeedReferences refs) {
+        Instant now = now();
+        List<Need> created = new ArrayList<>(drafts.size());
+        List<OutboxWriter.Event> events = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            Checked c = drafts.get(i);
+            if (!c.ok()) {
+                throw new IllegalArgumentException("publish checked drafts only");
+            }
+            NeedDraft d = normalized(c.draft());
+            Need n = new Need(UUID.randomUUID(), d, c.residentRef(), NeedStatus.PUBLISHED, 1, null, origins.get(i), now, now);
+            created.add(n);
+            events.add(new OutboxWriter.Event(Aggregate.NEED, n.id().toString(), NeedEvents.published(n, community(refs, d), grid(refs, d), now)));
+        }
+        needs.insertAll(created);
+        outbox.publishAll(events);
+        created.forEach(n -> meters.counter("wushe.community.needs.published", "source", n.details().source().name()).increment());
+        return created;
+    }
+
+    /** Staff change what a need asks for (not its community); announced whole as NeedUpdated. */
+    @Transactional
+    public Need edit(UUID id, NeedDraft draft) {
+        Need n = lock(id);
+        if (!n.status().isEditable()) {
+            throw new InvalidInputException("status", "a need that is " + n.status() + " can no longer be edited", 409);
+        }
+        if (!n.details().communityId().equals(draft.communityId())) {
+            throw new InvalidInputException("communityId", "a need cannot move to another community; cancel it and publish a new one");
+        }
+        NeedReferences refs = references();
+        Checked c = check(draft, refs);
+        if (!c.ok()) {
+            throw c.violations().get(0).asException();
+        }
+        Need updated = n.next(normalized(c.draft()), c.residentRef(), n.status(), n.matchId(), now());
+        needs.update(updated);
+        outbox.publish(Aggregate.NEED, id.toString(), NeedEvents.updated(updated, community(refs, updated.details()), grid(refs, updated.details()),
+                updated.updatedAt()));
+        return updated;
+    }
+
+    /** Moves a need along its life; closing states are announced as NeedClosed, the others as NeedUpdated. */
+    @Transactional
+    public Need transition(UUID id, NeedStatus to, UUID matchId) {
+        if (to == NeedStatus.EXPIRED) {
+            throw new InvalidInputException("status", "EXPIRED is set by the service when the time window passes");
+        }
+        Need n = lock(id);
+        if (!n.status().canMoveTo(to)) {
+            throw new InvalidInputException("status", "a need that is " + n.status() + " cannot become " + to
+                    + (n.status().next().isEmpty() ? "" : " (possible: " + n.status().next() + ")"), 409);
+        }
+        UUID match = to == NeedStatus.PUBLISHED ? null : matchId != null ? matchId : n.matchId();
+        Need moved = n.next(n.details(), n.residentRef(), to, match, now());
+        needs.update(moved);
+        outbox.publish(Aggregate.NEED, id.toString(), event(moved, references()));
+        return moved;
+    }
+
+    /**
+     * Closes as EXPIRED the open needs whose time window ended before {@code now}, a batch per
+     * transaction. Returns how many expired.
+     */
+    public int expireDue(Instant now) {
+        int total = 0;
+        while (true) {
+            Integer n = tx.execute(s -> {
+                List<Need> due = needs.lockExpired(now, 500);
+                for (Need need : due) {
+                    Need expired = need.next(need.details(), need.residentRef(), NeedStatus.EXPIRED, need.matchId(), now());
+                    needs.update(expired);
+                    outbox.publish(Aggregate.NEED, need.id().toString(), NeedEvents.closed(expired, expired.updatedAt()));
+                }
+                return due.size();
+            });
+            total += n == null ? 0 : n;
+            if (n == null || n < 500) {
+                return total;
+            }
+        }
+    }
+
+    public Need get(UUID id) {
+        return needs.find(id).orElseThrow(() -> new InvalidInputException("id", "no need " + id, 404));
+    }
+
+    public List<Need> list(NeedRepository.Filter filter, int offset, int limit) {
+        return needs.list(filter, offset, limit);
+    }
+
+    private Need lock(UUID id) {
+        return needs.lock(id).orElseThrow(() -> new InvalidInputException("id", "no need " + id, 404));
+    }
+
+    private SpecificRecord event(Need n, NeedReferences refs) {
+        return n.status().isClosed() ? NeedEvents.closed(n, n.updatedAt())
+                : NeedEvents.updated(n, community(refs, n.details()), grid(refs, n.details()), n.updatedAt());
+    }
+
+    private static Community community(NeedReferences refs, NeedDraft d) {
+        return refs.community(d.communityId()).orElseThrow();
+    }
+
+    private static Grid grid(NeedReferences refs, NeedDraft d) {
+        return d.gridId() == null ? null : refs.grid(d.gridId()).orElse(null);
+    }
+
+    private static NeedDraft normalized(NeedDraft d) {
+        return new NeedDraft(d.communityId(), d.stationId(), d.gridId(), d.residentId(), d.source(), d.category(), d.urgency(),
+                d.beneficiaryGroup(), d.beneficiaryCount(), d.title(), Geohashes.coarse(d.geohash()),
+                d.start().truncatedTo(ChronoUnit.MILLIS), d.end().truncatedTo(ChronoUnit.MILLIS), d.quantityAmount(), d.quantityUnit(),
+                d.requiredSkills(), d.requiredLanguages(), d.estimatedMinutes());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,128 @@
+package org.wushe.hub.community.needimport;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.wushe.hub.community.web.Accountability;
+import org.wushe.hub.platform.web.InvalidInputException;
+
+@RestController
+@RequestMapping("/imports")
+@Tag(name = "need-list import", description = "需求清单导入 Need lists from .xlsx or .csv, Chinese or English headers")
+public class ImportController {
+
+    /** Progress of an import, and where its report is. */
+    public record ImportView(UUID id, String fileName, SpreadsheetReader.Format format, String sha256, ImportJob.State state, int total,
+                             int processed, int published, int rejected, int lastRowDone, java.time.Instant createdAt,
+                             java.time.Instant startedAt, java.time.Instant finishedAt, String rejections) {
+        static ImportView of(ImportJob j) {
+            return new ImportView(j.id(), j.fileName(), j.format(), j.sha256(), j.state(), j.total(), j.processed(), j.published(),
+                    j.rejected(), j.lastRowDone(), j.createdAt(), j.startedAt(), j.finishedAt(), "/imports/" + j.id() + "/rejections");
+        }
+    }
+
+    public enum TemplateFormat { xlsx, csv }
+
+    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ImportService imports;
+
+    public ImportController(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a need list (.xlsx or .csv, part 'file'): 202 and a new import, or 200 and the earlier import of the same file")
+    public ResponseEntity<ImportView> upload(@RequestHeader(name = Accountability.ACTOR_HEADER, required = false) String actor,
+                                             @RequestPart(name = "file", required = false) MultipartFile file) {
+        String who = Accountability.actor(actor);
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "required: a non-empty .xlsx or .csv need list in the multipart part 'file'");
+        }
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "the upload could not be read");
+        }
+        ImportService.Upload upload = imports.upload(who, file.getOriginalFilename(), bytes);
+        ImportView view = ImportView.of(upload.job());
+        URI location = URI.create("/imports/" + upload.job().id());
+        return upload.created() ? ResponseEntity.accepted().location(location).body(view)
+                : ResponseEntity.ok().location(location).body(view);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Progress: processed of total rows, published, rejected, state")
+    public ImportView get(@PathVariable UUID id) {
+        return ImportView.of(imports.get(id));
+    }
+
+    @GetMapping
+    public List<ImportView> recent(@RequestParam(defaultValue = "50") @PositiveOrZero @Max(500) int limit) {
+        return imports.recent(limit).stream().map(ImportView::of).toList();
+    }
+
+    @GetMapping("/{id}/rejections")
+    @Operation(summary = "Rejected rows: row, column (as the file spells it) and reason")
+    public List<NeedRowParser.RowProblem> rejections(@PathVariable UUID id,
+                                                     @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+                                                     @RequestParam(defaultValue = "1000") @PositiveOrZero @Max(10000) int limit) {
+        return imports.rejections(id, offset, limit);
+    }
+
+    @GetMapping(value = "/{id}/rejections.csv", produces = "text/csv")
+    @Operation(summary = "The rejected rows as a CSV report (opens in Excel)")
+    public ResponseEntity<byte[]> rejectionsCsv(@PathVariable UUID id) {
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord("行 row", "列 column", "原因 reason");
+            for (NeedRowParser.RowProblem p : imports.rejections(id, 0, Integer.MAX_VALUE)) {
+                printer.printRecord(p.row(), p.column(), p.reason());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("rejections-" + id + ".csv").build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/templates/{language}")
+    @Operation(summary = "A need-list template with Chinese (zh) or English (en) headers, as xlsx (with a help sheet) or csv")
+    public ResponseEntity<byte[]> template(@PathVariable ImportColumn.Language language,
+                                           @RequestParam(defaultValue = "xlsx") TemplateFormat format) {
+        byte[] body = format == TemplateFormat.xlsx ? Templates.xlsx(language) : Templates.csv(language);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("need-list-template-" + language + "." + format).build().toString())
+                .contentType(format == TemplateFormat.xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(body);
+    }
+}

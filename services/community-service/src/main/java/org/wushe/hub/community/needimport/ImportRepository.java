@@ -1,0 +1,110 @@
+package org.wushe.hub.community.needimport;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ImportRepository {
+
+    private static final String COLUMNS = "id, sha256, file_name, format, state, total_rows, processed, published, rejected, last_row_done, "
+            + "actor, created_at, started_at, finished_at";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    ImportRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    void insert(ImportJob job, byte[] sealedContent) {
+        jdbc.sql("INSERT INTO import_job (id, sha256, file_name, format, content_enc, state, total_rows, actor, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(job.id(), job.sha256(), job.fileName(), job.format().name(), sealedContent, job.state().name(), job.total(),
+                        job.actor(), Timestamp.from(job.createdAt()))
+                .update();
+    }
+
+    Optional<ImportJob> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ?").param(id).query(ImportRepository::map).optional();
+    }
+
+    /** The job row locked: one chunk at a time, whichever instance runs it. */
+    Optional<ImportJob> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ? FOR UPDATE").param(id).query(ImportRepository::map).optional();
+    }
+
+    Optional<ImportJob> findBySha256(String sha256) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE sha256 = ?").param(sha256).query(ImportRepository::map).optional();
+    }
+
+    byte[] content(UUID id) {
+        return jdbc.sql("SELECT content_enc FROM import_job WHERE id = ?").param(id).query(byte[].class).single();
+    }
+
+    List<UUID> unfinished() {
+        return jdbc.sql("SELECT id FROM import_job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY created_at").query(UUID.class).list();
+    }
+
+    List<ImportJob> recent(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job ORDER BY created_at DESC LIMIT ?").param(limit).query(ImportRepository::map).list();
+    }
+
+    void markRunning(UUID id, Instant at) {
+        jdbc.sql("UPDATE import_job SET state = 'RUNNING', started_at = coalesce(started_at, ?) WHERE id = ? AND state = 'QUEUED'")
+                .params(Timestamp.from(at), id).update();
+    }
+
+    void markFailed(UUID id, Instant at) {
+        jdbc.sql("UPDATE import_job SET state = 'FAILED', finished_at = ? WHERE id = ?").params(Timestamp.from(at), id).update();
+    }
+
+    void progress(UUID id, int processed, int lastRowDone, int published, int rejected, ImportJob.State state, Instant finishedAt) {
+        jdbc.sql("UPDATE import_job SET processed = ?, last_row_done = ?, published = ?, rejected = ?, state = ?, finished_at = ? WHERE id = ?")
+                .params(processed, lastRowDone, published, rejected, state.name(), finishedAt == null ? null : Timestamp.from(finishedAt), id)
+                .update();
+    }
+
+    void insertRejections(UUID jobId, List<NeedRowParser.RowProblem> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        int[] seq = {0};
+        int[] lastRow = {-1};
+        template.batchUpdate("INSERT INTO import_rejection (job_id, row_number, seq, column_name, reason) VALUES (?, ?, ?, ?, ?)",
+                problems.stream().map(p -> {
+                    seq[0] = p.row() == lastRow[0] ? seq[0] + 1 : 1;
+                    lastRow[0] = p.row();
+                    return new Object[] {jobId, p.row(), seq[0], truncate(p.column(), 100), truncate(p.reason(), 300)};
+                }).toList());
+    }
+
+    List<NeedRowParser.RowProblem> rejections(UUID jobId, int offset, int limit) {
+        return jdbc.sql("SELECT row_number, column_name, reason FROM import_rejection WHERE job_id = ? ORDER BY row_number, seq OFFSET ? LIMIT ?")
+                .params(jobId, offset, limit)
+                .query((rs, n) -> new NeedRowParser.RowProblem(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    static ImportJob map(ResultSet rs, int row) throws SQLException {
+        Timestamp started = rs.getTimestamp("started_at");
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new ImportJob(rs.getObject("id", UUID.class), rs.getString("sha256"), rs.getString("file_name"),
+                SpreadsheetReader.Format.valueOf(rs.getString("format")), ImportJob.State.valueOf(rs.getString("state")),
+                rs.getInt("total_rows"), rs.getInt("processed"), rs.getInt("published"), rs.getInt("rejected"), rs.getInt("last_row_done"),
+                rs.getString("actor"), rs.getTimestamp("created_at").toInstant(), started == null ? null : started.toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+}

@@ -1,0 +1,316 @@
+package org.wushe.hub.community.needimport;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.wushe.hub.events.common.BeneficiaryGroup;
+import org.wushe.hub.events.common.Category;
+import org.wushe.hub.events.common.NeedSource;
+import org.wushe.hub.events.common.QuantityUnit;
+import org.wushe.hub.events.common.Skill;
+import org.wushe.hub.events.common.Urgency;
+
+/**
+ * Turns the rows of a need list into need inputs, or into problems naming the column (as the file
+ * spells its header) and the reason. Pure: names of communities, stations, grids and residents are
+ * resolved later against the database. Reasons never repeat a cell's content (it may be personal data).
+ */
+public final class NeedRowParser {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Pattern SPLIT = Pattern.compile("[,，、;；/|]+");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final Map<String, String> LANGUAGES = Map.ofEntries(
+            Map.entry("英语", "en"), Map.entry("英文", "en"), Map.entry("日语", "ja"), Map.entry("韩语", "ko"), Map.entry("俄语", "ru"),
+            Map.entry("法语", "fr"), Map.entry("德语", "de"), Map.entry("西班牙语", "es"), Map.entry("阿拉伯语", "ar"),
+            Map.entry("葡萄牙语", "pt"), Map.entry("维吾尔语", "ug"), Map.entry("藏语", "bo"), Map.entry("蒙古语", "mn"),
+            Map.entry("粤语", "yue"), Map.entry("english", "en"), Map.entry("japanese", "ja"), Map.entry("korean", "ko"),
+            Map.entry("russian", "ru"), Map.entry("french", "fr"), Map.entry("german", "de"), Map.entry("spanish", "es"),
+            Map.entry("arabic", "ar"), Map.entry("cantonese", "yue"));
+    private static final List<DateTimeFormatter> DATE_TIMES = List.of(
+            formatter("uuuu-M-d H:mm[:ss]"), formatter("uuuu/M/d H:mm[:ss]"), formatter("uuuu.M.d H:mm[:ss]"),
+            formatter("uuuu-M-d'T'H:mm[:ss]"), formatter("uuuu年M月d日 H:mm[:ss]"), formatter("uuuu年M月d日H:mm[:ss]"),
+            formatter("uuuu年M月d日 H时[m分]"), formatter("uuuu年M月d日H时[m分]"), formatter("uuuu年M月d日 H点[m分]"),
+            formatter("uuuu年M月d日H点[m分]"));
+    private static final List<DateTimeFormatter> DATES = List.of(formatter("uuuu-M-d"), formatter("uuuu/M/d"), formatter("uuuu.M.d"),
+            formatter("uuuu年M月d日"), formatter("uuuuMMdd"));
+
+    /** Where each known column is, and how the file spells its header. */
+    public record Layout(Map<ImportColumn, Integer> index, Map<ImportColumn, String> headers, ImportColumn.Language language) {
+        public String header(ImportColumn c) {
+            return headers.getOrDefault(c, c.header(language));
+        }
+    }
+
+    /** One row read: names still to resolve, values parsed. */
+    public record RowInput(int row, String community, String station, String grid, String residentNumber, NeedSource source,
+                           Category category, Urgency urgency, BeneficiaryGroup beneficiaryGroup, Integer beneficiaryCount, String title,
+                           String geohash, Instant start, Instant end, Integer quantity, QuantityUnit unit, List<Skill> skills,
+                           List<String> languages, Integer estimatedMinutes) {
+    }
+
+    public record RowProblem(int row, String column, String reason) {
+    }
+
+    public record Parsed(RowInput input, List<RowProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private NeedRowParser() {
+    }
+
+    /**
+     * Finds the columns by their headers (Chinese or English, in any order; unknown columns such as
+     * 备注 are ignored). A missing required column or a column given twice refuses the whole file.
+     */
+    public static Layout layout(List<String> headers) {
+        Map<ImportColumn, Integer> index = new EnumMap<>(ImportColumn.class);
+        Map<ImportColumn, String> spelled = new EnumMap<>(ImportColumn.class);
+        int chinese = 0;
+        for (int i = 0; i < headers.size(); i++) {
+            String h = headers.get(i);
+            Optional<ImportColumn> c = ImportColumn.forHeader(h);
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (index.containsKey(c.get())) {
+                throw new SpreadsheetRejected(400, "columns '" + spelled.get(c.get()) + "' and '" + h.strip() + "' both mean "
+                        + c.get().header(ImportColumn.Language.en) + " 列重复");
+            }
+            index.put(c.get(), i);
+            spelled.put(c.get(), h.strip());
+            if (h.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+                chinese++;
+            }
+        }
+        ImportColumn.Language language = chinese > 0 ? ImportColumn.Language.zh : ImportColumn.Language.en;
+        List<String> missing = new ArrayList<>();
+        for (ImportColumn c : ImportColumn.values()) {
+            if (c.required() && !index.containsKey(c)) {
+                missing.add(c.header(ImportColumn.Language.zh) + "/" + c.header(ImportColumn.Language.en));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SpreadsheetRejected(400, "missing required column(s) " + String.join(", ", missing)
+                    + ": download the template from /imports/templates/zh or /imports/templates/en 缺少必填列");
+        }
+        return new Layout(index, spelled, language);
+    }
+
+    public static Parsed parse(SpreadsheetReader.SheetRow row, Layout layout) {
+        Cells cells = new Cells(row, layout);
+        NeedSource source = cells.choice(ImportColumn.SOURCE, Labels.SOURCE);
+        Category category = cells.choice(ImportColumn.CATEGORY, Labels.CATEGORY);
+        Urgency urgency = cells.choice(ImportColumn.URGENCY, Labels.URGENCY);
+        BeneficiaryGroup group = cells.choice(ImportColumn.BENEFICIARY_GROUP, Labels.BENEFICIARY_GROUP);
+        QuantityUnit unit = cells.choice(ImportColumn.UNIT, Labels.UNIT);
+        RowInput input = new RowInput(row.number(),
+                cells.required(ImportColumn.COMMUNITY),
+                cells.text(ImportColumn.STATION),
+                cells.text(ImportColumn.GRID),
+                cells.text(ImportColumn.RESIDENT_NUMBER),
+                source, category, urgency, group,
+                cells.integer(ImportColumn.BENEFICIARY_COUNT),
+                cells.required(ImportColumn.TITLE),
+                cells.text(ImportColumn.GEOHASH),
+                cells.time(ImportColumn.START, false),
+                cells.time(ImportColumn.END, true),
+                cells.integer(ImportColumn.QUANTITY),
+                unit,
+                cells.list(ImportColumn.SKILLS, Labels.SKILL),
+                cells.languages(),
+                cells.integer(ImportColumn.MINUTES));
+        for (ImportColumn c : List.of(ImportColumn.CATEGORY, ImportColumn.URGENCY, ImportColumn.BENEFICIARY_GROUP, ImportColumn.START, ImportColumn.END)) {
+            if (cells.blank(c) && !cells.reported(c)) {
+                cells.problem(c, "required 必填");
+            }
+        }
+        return new Parsed(input, cells.problems());
+    }
+
+    /** Reads a start (or an end) time: a date alone starts at 00:00, or ends at the end of that day. */
+    public static Optional<Instant> time(String text, boolean end) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        try {
+            return Optional.of(OffsetDateTime.parse(t).toInstant());
+        } catch (DateTimeException notOffset) {
+            // local time, the usual case
+        }
+        for (DateTimeFormatter f : DATE_TIMES) {
+            try {
+                return Optional.of(LocalDateTime.parse(t, f).atZone(ZONE).toInstant());
+            } catch (DateTimeException next) {
+                // try the next shape
+            }
+        }
+        for (DateTimeFormatter f : DATES) {
+            try {
+                LocalDate d = LocalDate.parse(t, f);
+                return Optional.of((end ? d.plusDays(1) : d).atStartOfDay(ZONE).toInstant());
+            } catch (DateTimeException next) {
+                // try the next shape
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static DateTimeFormatter formatter(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /** The cells of one row, and the problems found reading them. */
+    private static final class Cells {
+        private final SpreadsheetReader.SheetRow row;
+        private final Layout layout;
+        private final Map<ImportColumn, RowProblem> problems = new LinkedHashMap<>();
+
+        Cells(SpreadsheetReader.SheetRow row, Layout layout) {
+            this.row = row;
+            this.layout = layout;
+        }
+
+        String text(ImportColumn c) {
+            Integer i = layout.index().get(c);
+            if (i == null) {
+                return null;
+            }
+            String v = row.cell(i);
+            return v.isBlank() ? null : v;
+        }
+
+        boolean blank(ImportColumn c) {
+            return text(c) == null;
+        }
+
+        boolean reported(ImportColumn c) {
+            return problems.containsKey(c);
+        }
+
+        String required(ImportColumn c) {
+            String v = text(c);
+            if (v == null) {
+                problem(c, "required 必填");
+            }
+            return v;
+        }
+
+        <E extends Enum<E>> E choice(ImportColumn c, Labels<E> labels) {
+            String v = text(c);
+            if (v == null) {
+                return null;
+            }
+            Optional<E> e = labels.parse(v);
+            if (e.isEmpty()) {
+                problem(c, "not a known choice; use one of " + examples(labels) + " (see the template's help sheet) 取值无效");
+            }
+            return e.orElse(null);
+        }
+
+        <E extends Enum<E>> List<E> list(ImportColumn c, Labels<E> labels) {
+            String v = text(c);
+            if (v == null) {
+                return List.of();
+            }
+            List<E> found = new ArrayList<>();
+            for (String part : SPLIT.split(v)) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                Optional<E> e = labels.parse(part);
+                if (e.isEmpty()) {
+                    problem(c, "holds an unknown choice; use labels such as " + examples(labels) + ", separated by 、 or commas 取值无效");
+                    return List.of();
+                }
+                if (!found.contains(e.get())) {
+                    found.add(e.get());
+                }
+            }
+            return found;
+        }
+
+        List<String> languages() {
+            String v = text(ImportColumn.LANGUAGES);
+            if (v == null) {
+                return List.of();
+            }
+            List<String> tags = new ArrayList<>();
+            for (String part : SPLIT.split(v)) {
+                String p = part.strip();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                String tag = LANGUAGES.getOrDefault(p.toLowerCase(Locale.ROOT), p);
+                if (!LANGUAGE_TAG.matcher(tag).matches()) {
+                    problem(ImportColumn.LANGUAGES, "languages are written as 英语、日语 or as tags such as en, ja 语言无效");
+                    return List.of();
+                }
+                tags.add(tag);
+            }
+            return tags;
+        }
+
+        Integer integer(ImportColumn c) {
+            String v = text(c);
+            if (v == null) {
+                return null;
+            }
+            try {
+                BigDecimal d = new BigDecimal(v.replace(",", ""));
+                if (d.stripTrailingZeros().scale() > 0) {
+                    problem(c, "must be a whole number 须为整数");
+                    return null;
+                }
+                return d.intValueExact();
+            } catch (NumberFormatException | ArithmeticException e) {
+                problem(c, "must be a whole number 须为整数");
+                return null;
+            }
+        }
+
+        Instant time(ImportColumn c, boolean end) {
+            String v = text(c);
+            if (v == null) {
+                return null;
+            }
+            Optional<Instant> t = NeedRowParser.time(v, end);
+            if (t.isEmpty()) {
+                problem(c, "not a date and time; write e.g. 2026-11-23 08:00 or 2026/11/23 日期时间格式无效");
+            }
+            return t.orElse(null);
+        }
+
+        void problem(ImportColumn c, String reason) {
+            problems.putIfAbsent(c, new RowProblem(row.number(), layout.header(c), reason));
+        }
+
+        List<RowProblem> problems() {
+            return List.copyOf(problems.values());
+        }
+
+        private static <E extends Enum<E>> String examples(Labels<E> labels) {
+            List<E> choices = labels.choices();
+            List<String> shown = new ArrayList<>();
+            for (int i = 0; i < Math.min(4, choices.size()); i++) {
+                shown.add(labels.chinese(choices.get(i)) + "/" + choices.get(i).name());
+            }
+            return String.join(", ", shown) + (choices.size() > 4 ? " …" : "");
+        }
+    }
+}

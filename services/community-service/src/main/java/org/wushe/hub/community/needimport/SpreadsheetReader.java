@@ -1,0 +1,308 @@
+package org.wushe.hub.community.needimport;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Reads the first sheet of an {@code .xlsx} (streaming, never the whole workbook in memory) or a
+ * {@code .csv} (UTF-8, or GB18030 as Excel saves it on Chinese Windows) into text cells. Refuses,
+ * before anything is imported: other formats, formulas (公式: the hub takes values, and formulas in a
+ * CSV are an injection risk), zip bombs, and more rows than the cap. Dates formatted as dates in
+ * Excel come out as {@code yyyy-MM-dd HH:mm}.
+ */
+public final class SpreadsheetReader {
+
+    public enum Format { XLSX, CSV }
+
+    /** A data row: its number as the spreadsheet shows it (header is usually row 1) and its cells. */
+    public record SheetRow(int number, List<String> cells) {
+        public String cell(int index) {
+            return index < cells.size() ? cells.get(index) : "";
+        }
+    }
+
+    public record Sheet(List<String> headers, List<SheetRow> rows) {
+    }
+
+    private static final int MAX_COLUMNS = 60;
+    private static final int MAX_CELL = 2000;
+    private static final Pattern CSV_FORMULA = Pattern.compile("^([=@]|[+\\-][^\\d\\s.,])");
+
+    static {
+        // Zip bomb guards: an entry may not inflate more than 100 times, nor beyond 64 MB.
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
+    }
+
+    private final int maxRows;
+
+    public SpreadsheetReader(int maxRows) {
+        this.maxRows = maxRows;
+    }
+
+    public static Format detect(String fileName, byte[] bytes) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            return Format.XLSX;
+        }
+        if (bytes.length >= 4 && (bytes[0] & 0xff) == 0xD0 && (bytes[1] & 0xff) == 0xCF && (bytes[2] & 0xff) == 0x11 && (bytes[3] & 0xff) == 0xE0) {
+            throw new SpreadsheetRejected(415, "an old Excel .xls (or an encrypted workbook): save it as .xlsx 请另存为 .xlsx");
+        }
+        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
+            throw new SpreadsheetRejected(415, "the file is not a valid .xlsx workbook");
+        }
+        for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
+            if (bytes[i] == 0 && !(bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF || (bytes[0] & 0xff) == 0xFE))) {
+                throw new SpreadsheetRejected(415, "only .xlsx and .csv need lists are accepted 仅支持 .xlsx 和 .csv");
+            }
+        }
+        return Format.CSV;
+    }
+
+    public Sheet read(byte[] bytes, Format format) {
+        List<List<String>> raw = format == Format.XLSX ? readXlsx(bytes) : readCsv(bytes);
+        return toSheet(raw);
+    }
+
+    private Sheet toSheet(List<List<String>> raw) {
+        List<String> headers = null;
+        List<SheetRow> rows = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            List<String> cells = raw.get(i);
+            if (cells == null || cells.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            if (headers == null) {
+                headers = cells;
+                continue;
+            }
+            rows.add(new SheetRow(i + 1, cells));
+        }
+        if (headers == null) {
+            throw new SpreadsheetRejected(400, "the need list is empty: no header row 文件为空");
+        }
+        return new Sheet(headers, rows);
+    }
+
+    private void checkRowCount(int rowsSoFar) {
+        if (rowsSoFar > maxRows + 1) {
+            throw new SpreadsheetRejected(413, "more than " + maxRows + " rows: split the need list 行数超过上限");
+        }
+    }
+
+    // ---- xlsx -------------------------------------------------------------------------------------
+
+    private List<List<String>> readXlsx(byte[] bytes) {
+        List<List<String>> rows = new ArrayList<>();
+        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new SpreadsheetRejected(400, "the workbook has no sheet");
+            }
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new ValuesOnly(styles, strings, new Collector(rows), new IsoDates()));
+                parser.parse(new InputSource(sheet));
+            }
+        } catch (SpreadsheetRejected e) {
+            throw e;
+        } catch (SAXException e) {
+            if (e.getCause() instanceof SpreadsheetRejected r) {
+                throw r;
+            }
+            throw new SpreadsheetRejected(400, "the workbook cannot be read: its sheet is not valid XML");
+        } catch (Exception e) {
+            throw rejectedWorkbook(e);
+        }
+        return rows;
+    }
+
+    private static SpreadsheetRejected rejectedWorkbook(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SpreadsheetRejected r) {
+                return r;
+            }
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Zip bomb") || m.contains("exceed") || m.contains("max. ratio") || m.contains("Max entry size")) {
+                return new SpreadsheetRejected(413, "the workbook expands far beyond its size (zip bomb protection) 文件解压后过大");
+            }
+        }
+        return new SpreadsheetRejected(400, "the file is not a readable .xlsx workbook 无法读取该 .xlsx 文件");
+    }
+
+    /** Collects cell texts by column; the row cap is checked as rows arrive. */
+    private final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final List<List<String>> rows;
+        private List<String> current;
+
+        Collector(List<List<String>> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            while (rows.size() < rowNum) {
+                rows.add(null); // rows the sheet skips
+                checkRowCount(rows.size());
+            }
+            current = new ArrayList<>();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            rows.add(current);
+            checkRowCount(rows.size());
+        }
+
+        @Override
+        public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+            int column = cellReference == null ? current.size() : new CellReference(cellReference).getCol();
+            if (column >= MAX_COLUMNS) {
+                return;
+            }
+            while (current.size() < column) {
+                current.add("");
+            }
+            current.add(clean(formattedValue));
+        }
+    }
+
+    /** POI's sheet handler, refusing any cell that holds a formula. */
+    private static final class ValuesOnly extends XSSFSheetXMLHandler {
+        private String cell;
+
+        ValuesOnly(StylesTable styles, ReadOnlySharedStringsTable strings, SheetContentsHandler handler, DataFormatter formatter) {
+            super(styles, strings, handler, formatter, false);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+            String name = localName == null || localName.isEmpty() ? qName : localName;
+            if ("c".equals(name)) {
+                cell = attributes.getValue("r");
+            } else if ("f".equals(name)) {
+                throw new SAXException(new SpreadsheetRejected(400, "cell " + (cell == null ? "?" : cell)
+                        + " holds a formula: paste values only 请将公式转为数值后再导入"));
+            }
+            super.startElement(uri, localName, qName, attributes);
+        }
+    }
+
+    /** Date cells as ISO-like text, whatever display format the sheet uses. */
+    private static final class IsoDates extends DataFormatter {
+        IsoDates() {
+            super(Locale.ROOT);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                LocalDateTime t = DateUtil.getLocalDateTime(value, use1904Windowing, true);
+                boolean hasTime = formatString != null && formatString.toLowerCase(Locale.ROOT).contains("h");
+                return hasTime ? String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
+                        t.getHour(), t.getMinute()) : t.toLocalDate().toString();
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+        }
+    }
+
+    // ---- csv --------------------------------------------------------------------------------------
+
+    private List<List<String>> readCsv(byte[] bytes) {
+        String text = decode(bytes);
+        char delimiter = delimiter(text);
+        List<List<String>> rows = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            for (CSVRecord record : parser) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < Math.min(record.size(), MAX_COLUMNS); i++) {
+                    String value = clean(record.get(i));
+                    if (CSV_FORMULA.matcher(value).find()) {
+                        throw new SpreadsheetRejected(400, "row " + (rows.size() + 1) + ", column " + CellReference.convertNumToColString(i)
+                                + " starts like a formula (=, +, -, @): formulas are not accepted 不接受公式");
+                    }
+                    cells.add(value);
+                }
+                rows.add(cells);
+                checkRowCount(rows.size());
+            }
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new SpreadsheetRejected(400, "the CSV cannot be read (unbalanced quotes?) CSV 格式有误");
+        }
+        return rows;
+    }
+
+    /** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 as saved by Excel on Chinese Windows. */
+    static String decode(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, Charset.forName("GB18030"));
+        }
+    }
+
+    private static char delimiter(String text) {
+        int end = text.indexOf('\n');
+        String first = end < 0 ? text : text.substring(0, end);
+        long commas = first.chars().filter(c -> c == ',').count();
+        long tabs = first.chars().filter(c -> c == '\t').count();
+        long semicolons = first.chars().filter(c -> c == ';').count();
+        return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
+    }
+
+    /** Unicode-normalized (full-width digits and punctuation become ASCII), trimmed, bounded. */
+    static String clean(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+        return v.length() > MAX_CELL ? v.substring(0, MAX_CELL) : v;
+    }
+}

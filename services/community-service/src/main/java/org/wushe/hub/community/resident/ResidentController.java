@@ -1,0 +1,101 @@
+package org.wushe.hub.community.resident;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.wushe.hub.community.web.Accountability;
+
+/**
+ * Residents (居民). Listing shows no personal data; details are opened only for a named actor
+ * ({@value Accountability#ACTOR_HEADER}) with a reason, and every opening is logged.
+ */
+@RestController
+@RequestMapping("/residents")
+@Tag(name = "residents", description = "居民 Residents: personal data private to this service, every read logged")
+public class ResidentController {
+
+    public record RegisterResident(
+            @NotNull UUID communityId,
+            UUID gridId,
+            @Size(max = 40) @Pattern(regexp = "[\\p{L}\\p{N}_.\\-/]*", message = "letters, digits, and _ . - / only") String residentNumber,
+            @NotBlank @Size(max = 50) String name,
+            @Pattern(regexp = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}", message = "must be a mobile number (11 digits) or a landline with area code") String phone,
+            @Size(max = 18) String idNumber,
+            @Size(max = 200) String address,
+            @Size(max = 8) Set<BeneficiaryFlag> flags) {
+    }
+
+    public record IdNumberQuery(@NotBlank @Size(max = 18) String idNumber) {
+    }
+
+    private final ResidentService service;
+
+    public ResidentController(ResidentService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a resident; answers the pseudonymous residentRef, never the personal data")
+    public ResponseEntity<Resident.Summary> register(
+            @Parameter(description = "who registers (until sign-in arrives)") @RequestHeader(name = Accountability.ACTOR_HEADER, required = false) String actor,
+            @Valid @RequestBody RegisterResident request) {
+        Resident.Summary s = service.register(Accountability.actor(actor), request);
+        return ResponseEntity.created(URI.create("/residents/" + s.id())).body(s);
+    }
+
+    @GetMapping
+    @Operation(summary = "Residents without personal data (by community, grid or residentRef)")
+    public List<Resident.Summary> list(@RequestParam(required = false) UUID communityId,
+                                       @RequestParam(required = false) UUID gridId,
+                                       @RequestParam(required = false) UUID residentRef,
+                                       @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+                                       @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
+        return service.list(communityId, gridId, residentRef, offset, limit);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A resident's personal data, for a named actor and a stated reason; logged")
+    public Resident.Details read(@PathVariable UUID id,
+                                 @RequestHeader(name = Accountability.ACTOR_HEADER, required = false) String actor,
+                                 @Parameter(description = "why the details are read, e.g. 入户探访 home visit") @RequestParam(required = false) String reason) {
+        return service.read(id, Accountability.actor(actor), Accountability.reason(reason));
+    }
+
+    @PostMapping("/lookup")
+    @Operation(summary = "Find a resident by ID number (sent in the body, never in a URL); logged")
+    public Resident.Summary lookup(@RequestHeader(name = Accountability.ACTOR_HEADER, required = false) String actor,
+                                   @RequestParam(required = false) String reason,
+                                   @Valid @RequestBody IdNumberQuery query) {
+        String who = Accountability.actor(actor);
+        return service.lookup(query.idNumber(), who, Accountability.reason(reason));
+    }
+
+    @GetMapping("/{id}/access-log")
+    @Operation(summary = "Who read the resident's data, when and why")
+    public List<Resident.Access> accessLog(@PathVariable UUID id,
+                                           @RequestHeader(name = Accountability.ACTOR_HEADER, required = false) String actor) {
+        Accountability.actor(actor);
+        return service.accessLog(id);
+    }
+}

@@ -1,0 +1,76 @@
+package org.wushe.hub.community.resident;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ResidentRepository {
+
+    private static final String COLUMNS = "id, resident_ref, community_id, grid_id, resident_number, name_enc, phone_enc, id_number_enc, "
+            + "id_number_hmac, address_enc, flags_enc, created_by, created_at";
+
+    private final JdbcClient jdbc;
+
+    ResidentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Resident.Sealed r) {
+        jdbc.sql("INSERT INTO resident (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id(), r.residentRef(), r.communityId(), r.gridId(), r.residentNumber(), r.name(), r.phone(), r.idNumber(),
+                        r.idNumberHash(), r.address(), r.flags(), r.createdBy(), Timestamp.from(r.createdAt()))
+                .update();
+    }
+
+    Optional<Resident.Sealed> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id = ?").param(id).query(ResidentRepository::map).optional();
+    }
+
+    Optional<Resident.Sealed> findByIdNumberHash(byte[] hash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id_number_hmac = ?").param(hash).query(ResidentRepository::map).optional();
+    }
+
+    Optional<Resident.Sealed> findByNumber(UUID communityId, String number) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE community_id = ? AND resident_number = ?").params(communityId, number)
+                .query(ResidentRepository::map).optional();
+    }
+
+    boolean numberTaken(UUID communityId, String number) {
+        return jdbc.sql("SELECT count(*) FROM resident WHERE community_id = ? AND resident_number = ?").params(communityId, number)
+                .query(Integer.class).single() > 0;
+    }
+
+    List<Resident.Summary> list(UUID communityId, UUID gridId, UUID residentRef, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE (?::uuid IS NULL OR community_id = ?) AND (?::uuid IS NULL OR grid_id = ?) "
+                        + "AND (?::uuid IS NULL OR resident_ref = ?) ORDER BY created_at, id OFFSET ? LIMIT ?")
+                .params(communityId, communityId, gridId, gridId, residentRef, residentRef, offset, limit)
+                .query(ResidentRepository::map).list().stream().map(Resident.Sealed::summary).toList();
+    }
+
+    void logAccess(UUID residentId, String actor, String reason, String action, Timestamp at) {
+        jdbc.sql("INSERT INTO resident_access (resident_id, actor, reason, action, accessed_at) VALUES (?, ?, ?, ?, ?)")
+                .params(residentId, actor, reason, action, at).update();
+    }
+
+    List<Resident.Access> accessLog(UUID residentId) {
+        return jdbc.sql("SELECT resident_id, actor, reason, action, accessed_at FROM resident_access WHERE resident_id = ? ORDER BY id")
+                .param(residentId)
+                .query((rs, n) -> new Resident.Access(rs.getObject("resident_id", UUID.class), rs.getString("actor"), rs.getString("reason"),
+                        rs.getString("action"), rs.getTimestamp("accessed_at").toInstant()))
+                .list();
+    }
+
+    static Resident.Sealed map(ResultSet rs, int row) throws SQLException {
+        return new Resident.Sealed(rs.getObject("id", UUID.class), rs.getObject("resident_ref", UUID.class), rs.getObject("community_id", UUID.class),
+                rs.getObject("grid_id", UUID.class), rs.getString("resident_number"), rs.getBytes("name_enc"), rs.getBytes("phone_enc"),
+                rs.getBytes("id_number_enc"), rs.getBytes("id_number_hmac"), rs.getBytes("address_enc"), rs.getBytes("flags_enc"),
+                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+    }
+}

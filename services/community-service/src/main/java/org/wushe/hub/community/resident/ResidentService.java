@@ -1,0 +1,177 @@
+package org.wushe.hub.community.resident;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.community.community.CommunityService;
+import org.wushe.hub.community.grid.Grid;
+import org.wushe.hub.community.grid.GridRepository;
+import org.wushe.hub.platform.web.InvalidInputException;
+
+/**
+ * Residents' personal data: sealed with AES-GCM before it reaches the database, opened only for a
+ * named actor with a stated reason, and every opening is written to the access log in the same
+ * transaction. Messages never repeat a resident's data.
+ */
+@Service
+public class ResidentService {
+
+    public static final String CREATE = "CREATE";
+    public static final String READ = "READ";
+    public static final String LOOKUP = "LOOKUP";
+
+    /** What a need may know of its resident: the pseudonym, and where they belong. */
+    public record Pseudonym(UUID residentId, UUID residentRef, UUID communityId) {
+    }
+
+    private final ResidentRepository residents;
+    private final ResidentCipher cipher;
+    private final CommunityService communities;
+    private final GridRepository grids;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public ResidentService(ResidentRepository residents, ResidentCipher cipher, CommunityService communities, GridRepository grids,
+                           Clock clock, MeterRegistry meters) {
+        this.residents = residents;
+        this.cipher = cipher;
+        this.communities = communities;
+        this.grids = grids;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Transactional
+    public Resident.Summary register(String actor, ResidentController.RegisterResident r) {
+        try {
+            communities.get(r.communityId());
+        } catch (InvalidInputException notFound) {
+            throw new InvalidInputException("communityId", "no community " + r.communityId());
+        }
+        if (r.gridId() != null) {
+            Grid grid = grids.find(r.gridId()).orElseThrow(() -> new InvalidInputException("gridId", "no grid " + r.gridId()));
+            if (!grid.communityId().equals(r.communityId())) {
+                throw new InvalidInputException("gridId", "the grid belongs to another community");
+            }
+        }
+        String idNumber = IdNumbers.normalize(blankToNull(r.idNumber()));
+        byte[] idHash = null;
+        if (idNumber != null) {
+            if (!IdNumbers.isValid(idNumber)) {
+                throw new InvalidInputException("idNumber", "not a valid resident ID number (18 characters, check character wrong)");
+            }
+            idHash = cipher.lookupHash(idNumber);
+            if (residents.findByIdNumberHash(idHash).isPresent()) {
+                throw new InvalidInputException("idNumber", "a resident with this ID number is registered already", 409);
+            }
+        }
+        String number = blankToNull(r.residentNumber());
+        if (number != null && residents.numberTaken(r.communityId(), number.strip())) {
+            throw new InvalidInputException("residentNumber", "the community has a resident with this number", 409);
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Set<BeneficiaryFlag> flags = r.flags() == null || r.flags().isEmpty() ? EnumSet.noneOf(BeneficiaryFlag.class) : EnumSet.copyOf(r.flags());
+        Resident.Sealed sealed = new Resident.Sealed(id, UUID.randomUUID(), r.communityId(), r.gridId(), number == null ? null : number.strip(),
+                cipher.encrypt(r.name().strip(), context(id, "name")),
+                cipher.encrypt(blankToNull(r.phone()), context(id, "phone")),
+                cipher.encrypt(idNumber, context(id, "id_number")),
+                idHash,
+                cipher.encrypt(blankToNull(r.address()), context(id, "address")),
+                cipher.encrypt(flags.stream().map(Enum::name).collect(Collectors.joining(",")), context(id, "flags")),
+                actor, now);
+        residents.insert(sealed);
+        residents.logAccess(id, actor, "登记 registration", CREATE, Timestamp.from(now));
+        return sealed.summary();
+    }
+
+    /** Opens a resident's record for {@code actor}, logging who, when and why. */
+    @Transactional
+    public Resident.Details read(UUID id, String actor, String reason) {
+        Resident.Sealed s = residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
+        residents.logAccess(id, actor, reason, READ, Timestamp.from(clock.instant()));
+        meters.counter("wushe.community.resident.reads", "action", READ).increment();
+        return open(s);
+    }
+
+    /** Finds a resident by ID number through its keyed hash; logged like a read. */
+    @Transactional
+    public Resident.Summary lookup(String idNumber, String actor, String reason) {
+        String normalized = IdNumbers.normalize(idNumber);
+        if (!IdNumbers.isValid(normalized)) {
+            throw new InvalidInputException("idNumber", "not a valid resident ID number (18 characters, check character wrong)");
+        }
+        Resident.Sealed s = residents.findByIdNumberHash(cipher.lookupHash(normalized))
+                .orElseThrow(() -> new InvalidInputException("idNumber", "no resident with this ID number", 404));
+        residents.logAccess(s.id(), actor, reason, LOOKUP, Timestamp.from(clock.instant()));
+        meters.counter("wushe.community.resident.reads", "action", LOOKUP).increment();
+        return s.summary();
+    }
+
+    public List<Resident.Access> accessLog(UUID id) {
+        residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
+        return residents.accessLog(id);
+    }
+
+    public List<Resident.Summary> list(UUID communityId, UUID gridId, UUID residentRef, int offset, int limit) {
+        return residents.list(communityId, gridId, residentRef, offset, limit);
+    }
+
+    public Optional<Pseudonym> pseudonym(UUID residentId) {
+        return residents.find(residentId).map(s -> new Pseudonym(s.id(), s.residentRef(), s.communityId()));
+    }
+
+    public Optional<Pseudonym> pseudonymByNumber(UUID communityId, String residentNumber) {
+        return residents.findByNumber(communityId, residentNumber.strip()).map(s -> new Pseudonym(s.id(), s.residentRef(), s.communityId()));
+    }
+
+    /**
+     * Whether a public text (a need's title) names the resident. Checked by the service itself before
+     * publishing, not shown to anyone, so not an access to log.
+     */
+    public boolean isNamedIn(UUID residentId, String text) {
+        if (text == null) {
+            return false;
+        }
+        return residents.find(residentId).map(s -> {
+            String name = cipher.decryptText(s.name(), context(s.id(), "name"));
+            String phone = cipher.decryptText(s.phone(), context(s.id(), "phone"));
+            return (name != null && name.length() >= 2 && text.contains(name)) || (phone != null && text.contains(phone));
+        }).orElse(false);
+    }
+
+    private Resident.Details open(Resident.Sealed s) {
+        String flags = cipher.decryptText(s.flags(), context(s.id(), "flags"));
+        Set<BeneficiaryFlag> set = EnumSet.noneOf(BeneficiaryFlag.class);
+        if (flags != null && !flags.isEmpty()) {
+            Arrays.stream(flags.split(",")).map(BeneficiaryFlag::valueOf).forEach(set::add);
+        }
+        return new Resident.Details(s.id(), s.residentRef(), s.communityId(), s.gridId(), s.residentNumber(),
+                cipher.decryptText(s.name(), context(s.id(), "name")),
+                cipher.decryptText(s.phone(), context(s.id(), "phone")),
+                cipher.decryptText(s.idNumber(), context(s.id(), "id_number")),
+                cipher.decryptText(s.address(), context(s.id(), "address")),
+                set, s.createdAt());
+    }
+
+    /** Associated data binding a sealed value to its resident and column. */
+    static String context(UUID residentId, String column) {
+        return "resident/" + residentId + "/" + column;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
