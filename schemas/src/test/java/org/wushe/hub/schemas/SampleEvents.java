@@ -93,8 +93,9 @@ public final class SampleEvents {
         return List.of(communityRegistered(), stationRegistered(), needPublished(), needUpdated(), needClosed(),
                 organizationRegistered(), socialWorkerRegistered(), socialWorkerCertified(), volunteerRegistered(),
                 volunteerAvailabilityDeclared(), donorRegistered(), resourceOffered(), resourceReserved(),
-                resourceReleased(), resourceReservationFailed(), matchProposed(), matchAccepted(), matchDeclined(),
-                matchCompleted());
+                resourceReleased(), resourceReservationFailed(), resourceConsumed(), resourceExpired(), matchProposed(), matchAccepted(), matchDeclined(),
+                matchCompleted(),
+                serviceHoursCredited(), pointsAwarded(), pointsRedeemed(), pointsGifted(), pointsExpired());
     }
 
     static Place grid() {
@@ -248,6 +249,18 @@ public final class SampleEvents {
                 .setReason(ReservationFailure.INSUFFICIENT_STOCK).setAvailable(locksLeft(0)).build();
     }
 
+    static org.wushe.hub.events.resource.ResourceConsumed resourceConsumed() {
+        return org.wushe.hub.events.resource.ResourceConsumed.newBuilder().setEventId(id("e15a")).setOccurredAt(SAT_0930.plusSeconds(3_600))
+                .setReservationId(RESERVATION).setOfferId(OFFER).setMatchId(MATCH).setNeedId(NEED)
+                .setConsumed(oneLock()).setRemaining(locksLeft(19)).build();
+    }
+
+    static org.wushe.hub.events.resource.ResourceExpired resourceExpired() {
+        return org.wushe.hub.events.resource.ResourceExpired.newBuilder().setEventId(id("e15b")).setOccurredAt(Instant.parse("2025-06-30T16:00:00Z"))
+                .setOfferId(OFFER).setReason(org.wushe.hub.events.resource.ExpiryReason.WINDOW_ENDED)
+                .setWithdrawn(locksLeft(19)).build();
+    }
+
     static MatchProposed matchProposed() {
         return MatchProposed.newBuilder().setEventId(id("e16")).setOccurredAt(SAT_0930.plusSeconds(30))
                 .setMatchId(MATCH).setNeedId(NEED).setCommunityId(COMMUNITY).setStationId(STATION)
@@ -286,6 +299,41 @@ public final class SampleEvents {
         return MatchCompleted.newBuilder().setEventId(id("e19")).setOccurredAt(SAT_0930.plusSeconds(3_600))
                 .setMatchId(MATCH).setNeedId(NEED).setCommunityId(COMMUNITY).setStationId(STATION)
                 .setOfferId(OFFER).setVolunteerId(VOLUNTEER).setServiceMinutes(45).setDelivered(oneLock()).build();
+    }
+
+    // The young-old volunteer's 45 minutes of repair earn double points; later a caring shop redeems some.
+    static org.wushe.hub.events.volunteer.ServiceHoursCredited serviceHoursCredited() {
+        return org.wushe.hub.events.volunteer.ServiceHoursCredited.newBuilder().setEventId(id("e20")).setOccurredAt(SAT_0930.plusSeconds(3_601))
+                .setCreditId(id("hours credit")).setVolunteerId(VOLUNTEER).setMinutes(45)
+                .setSource(org.wushe.hub.events.volunteer.HoursSource.MATCH).setMatchId(MATCH).setStationId(STATION)
+                .setCommunityId(COMMUNITY).setCategory(Category.HOME_REPAIR)
+                .setDifficulty(org.wushe.hub.events.volunteer.ServiceDifficulty.SPECIALIST)
+                .setServedOn(LocalDate.of(2025, 1, 18)).setTotalMinutes(45).build();
+    }
+
+    static org.wushe.hub.events.volunteer.PointsAwarded pointsAwarded() {
+        return org.wushe.hub.events.volunteer.PointsAwarded.newBuilder().setEventId(id("e21")).setOccurredAt(SAT_0930.plusSeconds(3_601))
+                .setTransactionId(id("award")).setVolunteerId(VOLUNTEER).setCreditId(id("hours credit"))
+                .setPoints(30).setComputedPoints(30).setMultiplierPercent(400).setRuleVersion(1)
+                .setExpiresAt(SAT_0930.plusSeconds(3_601 + 365L * 86_400)).setBalance(30).build();
+    }
+
+    static org.wushe.hub.events.volunteer.PointsRedeemed pointsRedeemed() {
+        return org.wushe.hub.events.volunteer.PointsRedeemed.newBuilder().setEventId(id("e22")).setOccurredAt(SAT_0930.plusSeconds(7_200))
+                .setTransactionId(id("redemption")).setAccountId(VOLUNTEER).setVolunteerId(VOLUNTEER)
+                .setRewardId(id("reward: haircut")).setDonorId(id("caring shop")).setQuantity(1).setPoints(20).setBalance(10).build();
+    }
+
+    static org.wushe.hub.events.volunteer.PointsGifted pointsGifted() {
+        return org.wushe.hub.events.volunteer.PointsGifted.newBuilder().setEventId(id("e23")).setOccurredAt(SAT_0930.plusSeconds(7_300))
+                .setTransactionId(id("gift")).setFromAccountId(VOLUNTEER).setToAccountId(id("time bank: elder"))
+                .setRecipient(org.wushe.hub.events.volunteer.GiftRecipient.ELDER_IN_HARDSHIP).setPoints(5)
+                .setBalance(5).setRecipientBalance(5).build();
+    }
+
+    static org.wushe.hub.events.volunteer.PointsExpired pointsExpired() {
+        return org.wushe.hub.events.volunteer.PointsExpired.newBuilder().setEventId(id("e24")).setOccurredAt(SAT_0930.plusSeconds(3_601 + 365L * 86_400))
+                .setTransactionId(id("expiry")).setAccountId(VOLUNTEER).setVolunteerId(VOLUNTEER).setPoints(5).setBalance(0).build();
     }
 
     static UUID id(String name) {

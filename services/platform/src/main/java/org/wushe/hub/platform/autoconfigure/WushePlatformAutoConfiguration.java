@@ -14,9 +14,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +27,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.hub.platform.events.TopicProvisioning;
 import org.wushe.hub.platform.inbox.DeadLetterPublishing;
 import org.wushe.hub.platform.inbox.InboundEvents;
 import org.wushe.hub.platform.inbox.ProcessedEvents;
@@ -98,6 +101,16 @@ public class WushePlatformAutoConfiguration {
             DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(props,
                     new ByteArraySerializer(), new ByteArraySerializer());
             return new DeadLetterPublishing(new KafkaTemplate<>(factory), admin);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.kafka.core.KafkaAdmin")
+    @ConditionalOnProperty(name = "wushe.topics.provision", havingValue = "true", matchIfMissing = true)
+    static class Topics {
+        @Bean
+        KafkaAdmin.NewTopics wusheTopicCatalogue(@Value("${wushe.topics.partitions:6}") int partitions) {
+            return TopicProvisioning.catalogue(partitions);
         }
     }
 

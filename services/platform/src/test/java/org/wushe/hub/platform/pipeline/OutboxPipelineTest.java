@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,6 +33,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.events.community.NeedPublished;
+import org.wushe.hub.local.ConnectorConfig;
 import org.wushe.hub.local.LocalStack;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventEnvelope;
@@ -52,8 +56,7 @@ import static org.awaitility.Awaitility.await;
         "spring.flyway.locations=classpath:db/pipeline-test",
         "spring.cloud.function.definition=needs",
         "spring.cloud.stream.bindings.needs-in-0.destination=wushe.community.need",
-        "spring.cloud.stream.bindings.needs-in-0.group=" + PipelineTestApplication.CONSUMER,
-        "spring.cloud.stream.kafka.binder.min-partition-count=3"})
+        "spring.cloud.stream.bindings.needs-in-0.group=" + PipelineTestApplication.CONSUMER})
 class OutboxPipelineTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -202,6 +205,25 @@ class OutboxPipelineTest {
                 .startsWith("UndecodableEventException")
                 .contains("magic");
         assertThat(header(dead.get(0), "kafka_dlt-original-topic")).isEqualTo(TOPIC);
+    }
+
+    @Test
+    void everyTopicOfTheCatalogueExistsWithTheConnectorsPartitionCountAndADeadLetterTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            List<String> names = new ArrayList<>();
+            for (Aggregate a : Aggregate.values()) {
+                names.add(a.topic());
+                names.add(a.deadLetterTopic());
+            }
+            Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
+
+            int connectorPartitions = Integer.parseInt(ConnectorConfig.fromClasspath("connect/community-service.json")
+                    .get("topic.creation.default.partitions"));
+            assertThat(topics).containsOnlyKeys(names);
+            for (Aggregate a : Aggregate.values()) {
+                assertThat(topics.get(a.topic()).partitions()).as(a.topic()).hasSize(connectorPartitions);
+            }
+        }
     }
 
     private Set<UUID> handledEventIds(Set<UUID> needIds) {

@@ -1,0 +1,60 @@
+package org.wushe.hub.resource.donor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.events.resource.DonorKind;
+import org.wushe.hub.events.resource.DonorRegistered;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.resource.common.Enums;
+
+@Service
+public class DonorService {
+
+    private final DonorRepository donors;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public DonorService(DonorRepository donors, OutboxWriter outbox, Clock clock) {
+        this.donors = donors;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Registers the donor and publishes {@code DonorRegistered} in the same transaction. */
+    @Transactional
+    public Donor register(RegisterDonorRequest r) {
+        Enums.known(r.kind(), "kind");
+        Instant now = clock.instant();
+        Donor donor = new Donor(UUID.randomUUID(), r.name().strip(), r.kind(), r.unifiedSocialCreditCode(), r.communityId(),
+                r.description(), r.website(), r.place().coarsened(), now);
+        if (!donors.insert(donor)) {
+            throw new InvalidInputException("unifiedSocialCreditCode", "a donor with this unified social credit code is already registered 该机构已登记", 409);
+        }
+        outbox.publish(Aggregate.DONOR, donor.id().toString(), DonorRegistered.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setDonorId(donor.id())
+                .setName(donor.name())
+                .setKind(donor.kind())
+                .setUnifiedSocialCreditCode(donor.unifiedSocialCreditCode())
+                .setCommunityId(donor.communityId())
+                .setPlace(donor.place().toAvro())
+                .build());
+        return donor;
+    }
+
+    public Donor get(UUID id) {
+        return donors.find(id).orElseThrow(() -> new InvalidInputException("donorId", "no donor with id " + id + " 捐赠方不存在", 404));
+    }
+
+    public List<Donor> list(DonorKind kind, int limit, int offset) {
+        return donors.list(kind, limit, offset);
+    }
+}

@@ -1,0 +1,42 @@
+package org.wushe.hub.resource.stock;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Idempotency keys of staff requests: the first request with a key claims it in its transaction and
+ * records its result; a repeat (a retry after a timeout, a double click) finds the key and gets the
+ * same result. A concurrent repeat waits on the key's row until the first commits or rolls back.
+ */
+@Repository
+public class IdempotencyKeys {
+
+    public record Claim(String operation, String requestHash, UUID reservationId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public IdempotencyKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True if this request is the first with the key. */
+    public boolean claim(String key, String operation, String requestHash, Instant at) {
+        return jdbc.sql("INSERT INTO idempotency_key (key, operation, request_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(key, operation, requestHash, Timestamp.from(at)).update() == 1;
+    }
+
+    public Optional<Claim> find(String key) {
+        return jdbc.sql("SELECT operation, request_hash, reservation_id FROM idempotency_key WHERE key = ?").param(key)
+                .query((rs, n) -> new Claim(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class))).optional();
+    }
+
+    public void complete(String key, UUID reservationId) {
+        jdbc.sql("UPDATE idempotency_key SET reservation_id = ? WHERE key = ?").params(reservationId, key).update();
+    }
+}

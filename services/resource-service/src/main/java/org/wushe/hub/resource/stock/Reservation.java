@@ -1,0 +1,21 @@
+package org.wushe.hub.resource.stock;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.wushe.hub.resource.common.Window;
+
+/**
+ * A part of an offer's stock set aside for one match (at most one per match): RESERVED until the match
+ * completes (CONSUMED) or is declined, lapses or the goods expire (RELEASED). {@code amount} is in the
+ * offer's measure: units of goods, fen, or people.
+ */
+public record Reservation(UUID id, UUID offerId, UUID stockId, UUID matchId, UUID needId, long amount, Window window,
+                          Status status, Source source, Instant reservedAt, Instant expiresAt, Instant settledAt,
+                          String releaseReason, Long consumedAmount) {
+
+    public enum Status { RESERVED, RELEASED, CONSUMED }
+
+    /** MATCH: an accepted match (wushe.matching.match); STAFF: station staff over REST. */
+    public enum Source { MATCH, STAFF }
+}

@@ -1,0 +1,68 @@
+package org.wushe.hub.resource.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Real HTTP against the running service, JSON in and out. */
+public final class Http {
+
+    public record Response(int status, String contentType, JsonNode body, String raw) {
+        public String problemField() {
+            return body.get("errors").get(0).get("field").asText();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final int port;
+
+    public Http(int port) {
+        this.port = port;
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public Response post(String path, Object body) {
+        return post(path, body, Map.of());
+    }
+
+    public Response post(String path, Object body, Map<String, String> headers) {
+        String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text));
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    public static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+            String raw = r.body();
+            JsonNode body = raw == null || raw.isBlank() || !raw.trim().matches("(?s)[\\[{].*") ? null : JSON.readTree(raw);
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), body, raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

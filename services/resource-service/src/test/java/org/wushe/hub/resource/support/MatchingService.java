@@ -1,0 +1,72 @@
+package org.wushe.hub.resource.support;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.hub.events.common.Allocation;
+import org.wushe.hub.events.common.TimeWindow;
+import org.wushe.hub.events.matching.Decider;
+import org.wushe.hub.events.matching.DeclineReason;
+import org.wushe.hub.events.matching.MatchAccepted;
+import org.wushe.hub.events.matching.MatchCompleted;
+import org.wushe.hub.events.matching.MatchDeclined;
+import org.wushe.hub.local.EmbeddedDatabase;
+import org.wushe.hub.platform.autoconfigure.WushePlatformAutoConfiguration;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.events.EventEnvelope;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.schemas.AvroEventCodec;
+import org.wushe.hub.testing.TestStack;
+
+/**
+ * Stands in for the matching service (a later issue) the way it will work: its own schema
+ * {@code matching} with the platform's outbox, written through an {@link OutboxWriter} in a
+ * transaction, captured by the shipped {@code matching-outbox} Debezium connector and routed to
+ * {@code wushe.matching.match}. So match events reach the resource service by the real CDC path.
+ */
+public final class MatchingService {
+
+    public static final UUID COMMUNITY = Samples.COMMUNITY;
+    public static final UUID STATION = UUID.fromString("0b7e3d1a-9f2c-4c55-8e0a-3d6f1b2a4c77");
+
+    private final OutboxWriter outbox;
+    private final TransactionTemplate tx;
+
+    public MatchingService(AvroEventCodec codec) {
+        TestStack.connector("matching");
+        EmbeddedDatabase db = TestStack.get().database();
+        SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.postgresql.Driver(), db.jdbcUrl() + "?currentSchema=matching",
+                EmbeddedDatabase.USER, "");
+        Flyway.configure().dataSource(ds).schemas("matching").locations(WushePlatformAutoConfiguration.PLATFORM_MIGRATIONS).load().migrate();
+        this.outbox = new OutboxWriter(new JdbcTemplate(ds), codec, Clock.systemUTC());
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+    }
+
+    public EventEnvelope accepted(UUID matchId, UUID needId, UUID offerId, Allocation allocation, TimeWindow scheduled) {
+        return publish(matchId, MatchAccepted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(STATION)
+                .setOfferId(offerId).setAllocation(allocation).setScheduledWindow(scheduled).build());
+    }
+
+    public EventEnvelope declined(UUID matchId, UUID needId, UUID offerId) {
+        return publish(matchId, MatchDeclined.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(STATION).setOfferId(offerId)
+                .setDeclinedBy(Decider.STATION_STAFF).setReason(DeclineReason.RESIDENT_DECLINED).build());
+    }
+
+    public EventEnvelope completed(UUID matchId, UUID needId, UUID offerId, Allocation delivered) {
+        return publish(matchId, MatchCompleted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(STATION).setOfferId(offerId)
+                .setServiceMinutes(0).setPeopleReached(1).setDelivered(delivered).build());
+    }
+
+    private EventEnvelope publish(UUID matchId, org.apache.avro.specific.SpecificRecord event) {
+        return tx.execute(s -> outbox.publish(Aggregate.MATCH, matchId.toString(), event));
+    }
+}
