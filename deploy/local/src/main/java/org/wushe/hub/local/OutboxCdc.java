@@ -300,6 +300,21 @@ public final class OutboxCdc implements AutoCloseable {
         return m;
     }
 
+    /**
+     * Waits until the connector's task has started, i.e. its replication slot exists, so that every
+     * outbox row committed from now on is captured.
+     */
+    public OutboxCdc awaitCapturing(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!capturing) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("CDC " + connector.name() + " did not start capturing within " + timeout);
+            }
+            sleep(Duration.ofMillis(20));
+        }
+        return this;
+    }
+
     /** True while the connector streams from its replication slot. */
     public boolean isCapturing() {
         return capturing;

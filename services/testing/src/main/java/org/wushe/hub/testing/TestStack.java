@@ -27,6 +27,7 @@ import org.wushe.hub.local.OutboxCdc;
  */
 public final class TestStack {
 
+    private static final java.time.Duration CAPTURE_TIMEOUT = java.time.Duration.ofSeconds(60);
     private static LocalStack stack;
 
     private TestStack() {
@@ -45,22 +46,27 @@ public final class TestStack {
         return stack;
     }
 
-    /** The outbox connector of a service schema (e.g. {@code community}), started on first use. */
+    /**
+     * The outbox connector of a service schema (e.g. {@code community}), started on first use; returns
+     * once its replication slot exists, so nothing written afterwards can be missed.
+     */
     public static synchronized OutboxCdc connector(String schema) {
         LocalStack s = get();
         String name = schema + "-outbox";
+        OutboxCdc cdc;
         try {
-            return s.connector(name);
+            cdc = s.connector(name);
         } catch (IllegalArgumentException notYet) {
-            return s.addConnector(LocalStack.shippedConnectors().stream()
+            cdc = s.addConnector(LocalStack.shippedConnectors().stream()
                     .filter(c -> c.name().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no connector in deploy/connect/ captures schema " + schema)));
         }
+        return cdc.awaitCapturing(CAPTURE_TIMEOUT);
     }
 
-    /** Any connector configuration, e.g. one made for a test. */
+    /** Any connector configuration, e.g. one made for a test; returns once it captures. */
     public static synchronized OutboxCdc connector(ConnectorConfig config) {
-        return get().addConnector(config);
+        return get().addConnector(config).awaitCapturing(CAPTURE_TIMEOUT);
     }
 
     /**

@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.events.community.NeedPublished;
 import org.wushe.hub.local.ConnectorConfig;
 import org.wushe.hub.local.LocalStack;
+import org.wushe.hub.local.OutboxCdc;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventEnvelope;
 import org.wushe.hub.platform.events.EventHeaders;
@@ -152,11 +153,12 @@ class OutboxPipelineTest {
                 committedTransactions.incrementAndGet();
             }
         });
+        OutboxCdc cdc = TestStack.connector("community");
         await().atMost(WAIT).until(() -> committedTransactions.get() >= 20);
-        TestStack.connector("community").stop();
+        cdc.stop();
         writer.get();
         assertThat(written).hasSize(400);
-        TestStack.connector("community").start();
+        cdc.start();
 
         Set<UUID> needIds = Set.copyOf(needs);
         await().atMost(WAIT).until(() -> handledEventIds(needIds).containsAll(written));

@@ -1,0 +1,24 @@
+package org.wushe.hub.volunteer.donor;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.wushe.hub.events.resource.DonorRegistered;
+import org.wushe.hub.platform.inbox.InboundEvents;
+
+/** Binding {@code donors-in-0} ({@code wushe.resource.donor}): keeps the donor read model, idempotent by event id. */
+@Configuration(proxyBeanMethods = false)
+public class DonorInbound {
+
+    public static final String CONSUMER = "volunteer-service";
+
+    @Bean
+    Consumer<Message<byte[]>> donors(InboundEvents inbound, DonorRepository donors) {
+        return inbound.consumer(CONSUMER)
+                .on(DonorRegistered.class, (envelope, d) -> donors.upsert(new Donor(d.getDonorId(), d.getName(), d.getKind(),
+                        d.getCommunityId(), d.getPlace() == null ? null : d.getPlace().getDistrictCode(), d.getOccurredAt())))
+                .build();
+    }
+}

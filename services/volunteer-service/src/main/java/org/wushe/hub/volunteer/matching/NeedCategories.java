@@ -1,0 +1,40 @@
+package org.wushe.hub.volunteer.matching;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wushe.hub.events.common.Category;
+
+/** Read model: the category of each published need, the only thing this service keeps of needs. */
+@Repository
+public class NeedCategories {
+
+    private final JdbcClient jdbc;
+
+    public NeedCategories(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Keeps the category of the newest revision seen; an older copy arriving late changes nothing. */
+    public void record(UUID needId, Category category, int revision) {
+        jdbc.sql("""
+                INSERT INTO need_category (need_id, category, revision) VALUES (?, ?, ?)
+                ON CONFLICT (need_id) DO UPDATE SET category = EXCLUDED.category, revision = EXCLUDED.revision
+                WHERE need_category.revision < EXCLUDED.revision""")
+                .params(needId, category.name(), revision).update();
+    }
+
+    public Optional<Category> of(UUID needId) {
+        return jdbc.sql("SELECT category FROM need_category WHERE need_id = ?").param(needId).query(String.class).optional()
+                .map(name -> {
+                    try {
+                        return Category.valueOf(name);
+                    } catch (IllegalArgumentException e) {
+                        return Category.UNKNOWN;
+                    }
+                })
+                .filter(c -> c != Category.UNKNOWN);
+    }
+}

@@ -1,0 +1,112 @@
+package org.wushe.hub.volunteer.team;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.volunteer.volunteer.VolunteerRepository;
+import org.wushe.hub.volunteer.web.Problems;
+
+/**
+ * Teams and sub-teams: a team (e.g. 平安志愿服务队) may have sub-teams (调解 mediation, 安全 safety, 法律咨询
+ * legal advice…), one level deep. Volunteers join either.
+ */
+@Service
+public class TeamService {
+
+    private final TeamRepository teams;
+    private final VolunteerRepository volunteers;
+    private final Clock clock;
+
+    public TeamService(TeamRepository teams, VolunteerRepository volunteers, Clock clock) {
+        this.teams = teams;
+        this.volunteers = volunteers;
+        this.clock = clock;
+    }
+
+    public record NewTeam(@NotBlank @Size(max = 40) String name, @Size(max = 200) String purpose, UUID parentTeamId,
+                          UUID communityId, UUID organizationId) {
+    }
+
+    public record SubTeam(UUID id, String name, String purpose, long memberCount) {
+    }
+
+    public record TeamView(UUID id, String name, String purpose, UUID parentTeamId, UUID communityId, UUID organizationId,
+                           long memberCount, List<SubTeam> subTeams) {
+    }
+
+    public record Role(@NotNull TeamRole role) {
+    }
+
+    @Transactional
+    public TeamView create(NewTeam r) {
+        UUID community = r.communityId();
+        UUID organization = r.organizationId();
+        if (r.parentTeamId() != null) {
+            Team parent = teams.find(r.parentTeamId()).orElseThrow(() -> Problems.notFound("parentTeamId", "team " + r.parentTeamId()));
+            if (parent.parentId() != null) {
+                throw new InvalidInputException("parentTeamId", "is itself a sub-team; sub-teams have no sub-teams");
+            }
+            if (community != null && parent.communityId() != null && !community.equals(parent.communityId())) {
+                throw new InvalidInputException("communityId", "a sub-team belongs to its team's community " + parent.communityId());
+            }
+            community = parent.communityId() != null ? parent.communityId() : community;
+            organization = organization != null ? organization : parent.organizationId();
+        }
+        String name = r.name().strip();
+        if (teams.nameTaken(r.parentTeamId(), community, name)) {
+            throw Problems.conflict("name", "a team of this name exists here already 队名已存在");
+        }
+        Team t = new Team(UUID.randomUUID(), r.parentTeamId(), name, r.purpose(), community, organization, clock.instant());
+        teams.insert(t);
+        return view(t.id());
+    }
+
+    @Transactional(readOnly = true)
+    public TeamView view(UUID id) {
+        Team t = require(id);
+        List<SubTeam> subs = teams.subTeams(id).stream()
+                .map(s -> new SubTeam(s.id(), s.name(), s.purpose(), teams.memberCount(s.id()))).toList();
+        return new TeamView(t.id(), t.name(), t.purpose(), t.parentId(), t.communityId(), t.organizationId(),
+                teams.memberCount(id), subs);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TeamView> list(UUID communityId) {
+        return teams.topLevel(communityId).stream().map(t -> view(t.id())).toList();
+    }
+
+    /** Adds a volunteer to the team, or changes their role; true when they joined just now. */
+    @Transactional
+    public boolean putMember(UUID teamId, UUID volunteerId, TeamRole role) {
+        require(teamId);
+        if (!volunteers.exists(volunteerId)) {
+            throw Problems.notFound("volunteerId", "volunteer " + volunteerId);
+        }
+        return teams.putMember(teamId, volunteerId, role, clock.instant());
+    }
+
+    @Transactional
+    public void removeMember(UUID teamId, UUID volunteerId) {
+        require(teamId);
+        if (!teams.removeMember(teamId, volunteerId)) {
+            throw Problems.notFound("volunteerId", "member " + volunteerId + " in team " + teamId);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<TeamRepository.Member> members(UUID teamId) {
+        require(teamId);
+        return teams.members(teamId);
+    }
+
+    private Team require(UUID id) {
+        return teams.find(id).orElseThrow(() -> Problems.notFound("id", "team " + id));
+    }
+}

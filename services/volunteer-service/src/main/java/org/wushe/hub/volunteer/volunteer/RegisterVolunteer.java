@@ -1,0 +1,35 @@
+package org.wushe.hub.volunteer.volunteer;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.wushe.hub.events.common.Skill;
+import org.wushe.hub.volunteer.availability.Availability;
+
+/**
+ * Self-registration of a volunteer (志愿者注册).
+ *
+ * @param name         how the volunteer is called at the station; stays in this service
+ * @param phone        mainland mobile number, optional; stays in this service
+ * @param communityId  community the volunteer registers with
+ * @param organizationId volunteer organization (志愿服务组织) the volunteer belongs to, if any
+ * @param youngOld     a young-old volunteer (低龄老人): double points; absent means no
+ * @param inHardship   the volunteer is in hardship (困境人群): double points; absent means no
+ */
+public record RegisterVolunteer(@NotBlank @Size(max = 30) String name,
+                                @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number of 11 digits") String phone,
+                                UUID communityId,
+                                UUID organizationId,
+                                @NotNull @Valid HomeArea homeArea,
+                                @Size(max = 20) List<@NotNull Skill> skills,
+                                @Size(max = 10) List<@NotNull @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*",
+                                        message = "must be a BCP 47 language tag such as en or yue") String> languages,
+                                Boolean youngOld,
+                                Boolean inHardship,
+                                @Valid Availability availability) {
+}

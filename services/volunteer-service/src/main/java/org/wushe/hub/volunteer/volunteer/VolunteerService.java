@@ -1,0 +1,121 @@
+package org.wushe.hub.volunteer.volunteer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.events.common.Place;
+import org.wushe.hub.events.common.Skill;
+import org.wushe.hub.events.volunteer.VolunteerRegistered;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.volunteer.availability.Availability;
+import org.wushe.hub.volunteer.availability.AvailabilityEvents;
+import org.wushe.hub.volunteer.availability.AvailabilityRepository;
+import org.wushe.hub.volunteer.points.PointsAccounts;
+import org.wushe.hub.volunteer.points.RuleViolation;
+import org.wushe.hub.volunteer.team.TeamRepository;
+import org.wushe.hub.volunteer.web.Problems;
+
+@Service
+public class VolunteerService {
+
+    private final VolunteerRepository volunteers;
+    private final AvailabilityRepository availability;
+    private final TeamRepository teams;
+    private final PointsAccounts accounts;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public VolunteerService(VolunteerRepository volunteers, AvailabilityRepository availability, TeamRepository teams,
+                            PointsAccounts accounts, OutboxWriter outbox, Clock clock) {
+        this.volunteers = volunteers;
+        this.availability = availability;
+        this.teams = teams;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Registers the volunteer, opens their points account and publishes {@code VolunteerRegistered}. */
+    @Transactional
+    public VolunteerView register(RegisterVolunteer r) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Availability declared = r.availability() == null ? Availability.none() : r.availability();
+        List<RuleViolation> violations = new ArrayList<>();
+        HomeArea home = r.homeArea();
+        if (home.streetCode() != null && !home.streetCode().startsWith(home.districtCode())) {
+            violations.add(new RuleViolation("homeArea.streetCode", "must start with the district code " + home.districtCode()));
+        }
+        List<Skill> skills = r.skills() == null ? List.of() : r.skills().stream().distinct().toList();
+        if (skills.contains(Skill.UNKNOWN)) {
+            violations.add(new RuleViolation("skills[" + r.skills().indexOf(Skill.UNKNOWN) + "]", "UNKNOWN is not a skill one can declare"));
+        }
+        List<String> languages = r.languages() == null ? List.of()
+                : r.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
+        violations.addAll(declared.violations(now, "availability."));
+        Problems.rejectIfAny(violations);
+        if (r.phone() != null && volunteers.phoneTaken(r.phone())) {
+            throw new InvalidInputException("phone", "a volunteer with this phone number is registered already 该手机号已注册", 409);
+        }
+        Volunteer v = new Volunteer(UUID.randomUUID(), r.name().strip(), r.phone(), r.communityId(), r.organizationId(), home,
+                skills, languages, Boolean.TRUE.equals(r.youngOld()), Boolean.TRUE.equals(r.inHardship()), now, now);
+        volunteers.insert(v);
+        availability.replace(v.id(), declared);
+        accounts.openForVolunteer(v.id(), now);
+        outbox.publish(Aggregate.VOLUNTEER, v.id().toString(), VolunteerRegistered.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setVolunteerId(v.id())
+                .setCommunityId(v.communityId())
+                .setOrganizationId(v.organizationId())
+                .setHomeArea(place(home))
+                .setSkills(skills)
+                .setLanguages(languages)
+                .setYoungOld(v.youngOld())
+                .setInHardship(v.inHardship())
+                .setAvailability(AvailabilityEvents.toAvro(declared))
+                .build());
+        return VolunteerView.of(v, declared, List.of());
+    }
+
+    /**
+     * Changes the flags that raise points (young-old, in hardship). Only points credited afterwards
+     * change; the ledger is never rewritten.
+     */
+    @Transactional
+    public VolunteerView changeFlags(UUID id, boolean youngOld, boolean inHardship) {
+        require(id);
+        volunteers.updateFlags(id, youngOld, inHardship, clock.instant());
+        return view(id);
+    }
+
+    @Transactional(readOnly = true)
+    public VolunteerView view(UUID id) {
+        Volunteer v = require(id);
+        return VolunteerView.of(v, availability.load(id), teams.membershipsOf(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<VolunteerView> search(UUID communityId, Skill skill, UUID teamId, int limit, int offset) {
+        return volunteers.search(communityId, skill, teamId, limit, offset).stream()
+                .map(v -> VolunteerView.of(v, availability.load(v.id()), teams.membershipsOf(v.id())))
+                .toList();
+    }
+
+    public Volunteer require(UUID id) {
+        return volunteers.find(id).orElseThrow(() -> Problems.notFound("id", "volunteer " + id));
+    }
+
+    static Place place(HomeArea h) {
+        return Place.newBuilder().setDistrictCode(h.districtCode()).setStreetCode(h.streetCode())
+                .setCommunityId(h.communityId()).setGridId(h.gridId()).setGeohash(h.geohash()).build();
+    }
+}
