@@ -13,6 +13,7 @@ import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.CertificationLevel;
 import org.wushe.hub.events.common.DayOfWeek;
+import org.wushe.hub.events.common.IncubationStage;
 import org.wushe.hub.events.common.NeedDetails;
 import org.wushe.hub.events.common.NeedSource;
 import org.wushe.hub.events.common.Place;
@@ -38,7 +39,6 @@ import org.wushe.hub.events.matching.MatchCompleted;
 import org.wushe.hub.events.matching.MatchDeclined;
 import org.wushe.hub.events.matching.MatchProposed;
 import org.wushe.hub.events.matching.ScoreComponent;
-import org.wushe.hub.events.organization.IncubationStage;
 import org.wushe.hub.events.organization.LegalStatus;
 import org.wushe.hub.events.organization.OrganizationKind;
 import org.wushe.hub.events.organization.OrganizationRegistered;
@@ -95,7 +95,12 @@ public final class SampleEvents {
                 volunteerAvailabilityDeclared(), donorRegistered(), resourceOffered(), resourceReserved(),
                 resourceReleased(), resourceReservationFailed(), resourceConsumed(), resourceExpired(), matchProposed(), matchAccepted(), matchDeclined(),
                 matchCompleted(),
-                serviceHoursCredited(), pointsAwarded(), pointsRedeemed(), pointsGifted(), pointsExpired());
+                serviceHoursCredited(), pointsAwarded(), pointsRedeemed(), pointsGifted(), pointsExpired(),
+                SampleOrganizationEvents.organizationStageChanged(), SampleOrganizationEvents.projectLaunched(),
+                SampleOrganizationEvents.projectGrantAwarded(), SampleOrganizationEvents.projectClosed(),
+                SampleOrganizationEvents.serviceCapacityOffered(), SampleOrganizationEvents.serviceCapacityWithdrawn(),
+                SampleSocialWorkerEvents.socialWorkerAssigned(), SampleSocialWorkerEvents.caseOpened(), SampleSocialWorkerEvents.caseClosed(),
+                SampleSocialWorkerEvents.visitRecorded(), SampleSocialWorkerEvents.visitRaisedNeed(), SampleSocialWorkerEvents.groupSessionHeld());
     }
 
     static Place grid() {

@@ -1,0 +1,104 @@
+package org.wushe.hub.organization.organization;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.events.common.Category;
+import org.wushe.hub.events.common.IncubationStage;
+import org.wushe.hub.events.organization.LegalStatus;
+import org.wushe.hub.events.organization.OrganizationRegistered;
+import org.wushe.hub.organization.common.Geohashes;
+import org.wushe.hub.organization.common.Places;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.InvalidInputException;
+
+@Service
+public class OrganizationService {
+
+    private final OrganizationRepository organizations;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public OrganizationService(OrganizationRepository organizations, OutboxWriter outbox, Clock clock) {
+        this.organizations = organizations;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Organization register(OrganizationController.RegisterOrganization r) {
+        String code = r.unifiedSocialCreditCode();
+        if (r.legalStatus() == LegalStatus.REGISTERED && code == null) {
+            throw new InvalidInputException("unifiedSocialCreditCode", "a registered organization (登记) has a unified social credit code");
+        }
+        if (code != null && !CreditCodes.isValid(code)) {
+            throw new InvalidInputException("unifiedSocialCreditCode", "the check character does not match: not a valid 统一社会信用代码");
+        }
+        if (r.streetCode() != null && !r.streetCode().startsWith(r.districtCode())) {
+            throw new InvalidInputException("streetCode", "must start with the district code " + r.districtCode());
+        }
+        if (!Geohashes.isValid(r.geohash())) {
+            throw new InvalidInputException("geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
+        }
+        IncubationStage stage = r.stage() == null ? IncubationStage.SPROUTING : r.stage();
+        boolean hub = Boolean.TRUE.equals(r.hub());
+        UUID incubator = null;
+        if (r.hubOrganizationId() != null) {
+            Organization h = organizations.findForShare(r.hubOrganizationId())
+                    .orElseThrow(() -> new InvalidInputException("hubOrganizationId", "no organization " + r.hubOrganizationId()));
+            if (!h.hub()) {
+                throw new InvalidInputException("hubOrganizationId", "organization " + h.id() + " is not a hub organization (枢纽型)");
+            }
+            incubator = h.id();
+        }
+        if (hub && stage != IncubationStage.MATURE) {
+            // The same rule as incubation's: only a mature organization (成熟型) leads others.
+            throw new InvalidInputException("hub", "only a mature organization (成熟型) can be a hub organization (枢纽型); it is " + stage);
+        }
+        String name = r.name().strip();
+        if (organizations.nameTaken(r.districtCode(), name)) {
+            throw new InvalidInputException("name", "an organization of this name is registered in district " + r.districtCode(), 409);
+        }
+        if (code != null && organizations.creditCodeTaken(code)) {
+            throw new InvalidInputException("unifiedSocialCreditCode", "an organization with this code is registered", 409);
+        }
+        List<Category> categories = r.serviceCategories() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.serviceCategories()));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Organization o = new Organization(UUID.randomUUID(), name, r.kind(), r.legalStatus(), code, stage, hub, incubator, r.communityId(),
+                r.districtCode(), r.streetCode(), Geohashes.coarse(r.geohash()), categories, r.monthlyServiceCapacity(), now, now);
+        organizations.insert(o);
+        outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), OrganizationRegistered.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setOrganizationId(o.id())
+                .setName(o.name())
+                .setKind(o.kind())
+                .setLegalStatus(o.legalStatus())
+                .setStage(o.stage())
+                .setHub(o.hub())
+                .setHubOrganizationId(o.hubOrganizationId())
+                .setUnifiedSocialCreditCode(o.unifiedSocialCreditCode())
+                .setCommunityId(o.communityId())
+                .setPlace(Places.of(o.districtCode(), o.streetCode(), o.communityId(), o.geohash()))
+                .setServiceCategories(new ArrayList<>(o.serviceCategories()))
+                .setMonthlyServiceCapacity(o.monthlyServiceCapacity())
+                .build());
+        return o;
+    }
+
+    public Organization get(UUID id) {
+        return organizations.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public static InvalidInputException notFound(UUID id) {
+        return new InvalidInputException("organizationId", "no organization " + id, 404);
+    }
+}

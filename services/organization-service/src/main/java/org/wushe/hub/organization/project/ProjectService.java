@@ -1,0 +1,135 @@
+package org.wushe.hub.organization.project;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.events.organization.ProjectClosed;
+import org.wushe.hub.events.organization.ProjectGrantAwarded;
+import org.wushe.hub.events.organization.ProjectLaunched;
+import org.wushe.hub.organization.common.Calendar;
+import org.wushe.hub.organization.common.Geohashes;
+import org.wushe.hub.organization.common.Places;
+import org.wushe.hub.organization.organization.Organization;
+import org.wushe.hub.organization.organization.OrganizationRepository;
+import org.wushe.hub.organization.organization.OrganizationService;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.InvalidInputException;
+
+@Service
+public class ProjectService {
+
+    private final ProjectRepository projects;
+    private final OrganizationRepository organizations;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public ProjectService(ProjectRepository projects, OrganizationRepository organizations, OutboxWriter outbox, Clock clock) {
+        this.projects = projects;
+        this.organizations = organizations;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Project launch(UUID organizationId, ProjectController.LaunchProject r) {
+        Organization o = organizations.find(organizationId).orElseThrow(() -> OrganizationService.notFound(organizationId));
+        ProjectRules.requirePeriod(r.startsOn(), r.endsOn(), Calendar.today(clock));
+        if (!Geohashes.isValid(r.geohash())) {
+            throw new InvalidInputException("geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
+        }
+        List<UUID> served = r.servedCommunityIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.servedCommunityIds()));
+        String geohash = Geohashes.coarse(r.geohash() != null ? r.geohash() : o.geohash());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Project p = new Project(UUID.randomUUID(), o.id(), r.title().strip(), r.goal().strip(), r.category(), r.beneficiaryGroup(),
+                r.targetPeople(), r.startsOn(), r.endsOn(), r.budgetFen(), served, geohash, Project.Status.ACTIVE, null, null, null,
+                List.of(), now, now);
+        projects.insert(p);
+        // One served community is the project's place; several leave it at the organization's home, if any.
+        UUID community = served.size() == 1 ? served.get(0) : served.isEmpty() ? o.communityId() : null;
+        outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), ProjectLaunched.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setProjectId(p.id())
+                .setOrganizationId(o.id())
+                .setTitle(p.title())
+                .setGoal(p.goal())
+                .setCategory(p.category())
+                .setBeneficiaryGroup(p.beneficiaryGroup())
+                .setTargetPeople(p.targetPeople())
+                .setStartsOn(p.startsOn())
+                .setEndsOn(p.endsOn())
+                .setBudgetFen(p.budgetFen())
+                .setServedCommunityIds(new ArrayList<>(served))
+                .setPlace(Places.of(o.districtCode(), o.streetCode(), community, geohash))
+                .build());
+        return p;
+    }
+
+    @Transactional
+    public Project award(UUID projectId, ProjectController.AwardGrant r) {
+        Project p = projects.findForUpdate(projectId).orElseThrow(() -> notFound(projectId));
+        ProjectRules.requireGrant(p, r.amountFen(), r.awardedOn(), Calendar.today(clock));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Project.Grant g = new Project.Grant(UUID.randomUUID(), r.programme().strip(), r.funder() == null ? null : r.funder().strip(),
+                r.amountFen(), r.awardedOn());
+        projects.insertGrant(p.id(), g, now);
+        outbox.publish(Aggregate.ORGANIZATION, p.organizationId().toString(), ProjectGrantAwarded.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setGrantId(g.id())
+                .setProjectId(p.id())
+                .setOrganizationId(p.organizationId())
+                .setProgramme(g.programme())
+                .setFunder(g.funder())
+                .setAmountFen(g.amountFen())
+                .setAwardedOn(g.awardedOn())
+                .build());
+        return get(p.id());
+    }
+
+    @Transactional
+    public Project close(UUID projectId, ProjectController.CloseProject r) {
+        Project p = projects.findForUpdate(projectId).orElseThrow(() -> notFound(projectId));
+        LocalDate today = Calendar.today(clock);
+        ProjectRules.requireClosing(p, r.outcome(), r.closedOn(), today);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Project closed = new Project(p.id(), p.organizationId(), p.title(), p.goal(), p.category(), p.beneficiaryGroup(), p.targetPeople(),
+                p.startsOn(), p.endsOn(), p.budgetFen(), p.servedCommunityIds(), p.geohash(), Project.Status.CLOSED, r.outcome(),
+                r.closedOn(), r.peopleReached(), p.grants(), p.createdAt(), now);
+        projects.close(closed);
+        outbox.publish(Aggregate.ORGANIZATION, p.organizationId().toString(), ProjectClosed.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setProjectId(p.id())
+                .setOrganizationId(p.organizationId())
+                .setOutcome(r.outcome())
+                .setClosedOn(r.closedOn())
+                .setPeopleReached(r.peopleReached())
+                .build());
+        return closed;
+    }
+
+    public Project get(UUID id) {
+        return projects.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public List<Project> byOrganization(UUID organizationId) {
+        if (organizations.find(organizationId).isEmpty()) {
+            throw OrganizationService.notFound(organizationId);
+        }
+        return projects.byOrganization(organizationId);
+    }
+
+    private static InvalidInputException notFound(UUID id) {
+        return new InvalidInputException("projectId", "no project " + id, 404);
+    }
+}

@@ -1,0 +1,2 @@
+/** Web edges shared by the features: problem responses the platform leaves unnamed. */
+package org.wushe.hub.organization.web;

@@ -1,0 +1,158 @@
+package org.wushe.hub.socialworker.caseload;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.events.socialworker.CaseClosed;
+import org.wushe.hub.events.socialworker.CaseOpened;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.socialworker.common.Calendar;
+import org.wushe.hub.socialworker.common.PersonalDataScreen;
+import org.wushe.hub.socialworker.station.Stations;
+import org.wushe.hub.socialworker.worker.WorkerService;
+
+@Service
+public class CaseService {
+
+    private final CaseRepository cases;
+    private final WorkerService workers;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public CaseService(CaseRepository cases, WorkerService workers, OutboxWriter outbox, Clock clock) {
+        this.cases = cases;
+        this.workers = workers;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Case open(CaseController.OpenCase r) {
+        WorkerService.AtStation at = workers.atStation(r.socialWorkerId());
+        UUID community = Stations.servedCommunity(at.station(), r.communityId());
+        LocalDate today = Calendar.today(clock);
+        LocalDate openedOn = r.openedOn() == null ? today : r.openedOn();
+        if (openedOn.isAfter(today)) {
+            throw new InvalidInputException("openedOn", "is in the future (today is " + today + ")");
+        }
+        String assessment = PersonalDataScreen.screen("assessment", blankToNull(r.assessment()));
+        if (cases.openFor(at.station().id(), r.residentRef())) {
+            throw new InvalidInputException("residentRef", "the resident has an open case at this station already", 409);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Case c = new Case(UUID.randomUUID(), at.worker().id(), at.station().id(), community, r.residentRef(), r.category(),
+                r.beneficiaryGroup(), openedOn, Case.Status.OPEN, null, null, 0, now, now);
+        cases.insert(c);
+        if (assessment != null) {
+            cases.insertNote(new CaseNote(UUID.randomUUID(), c.id(), c.socialWorkerId(), CaseNote.Kind.ASSESSMENT, assessment, now));
+        }
+        outbox.publish(Aggregate.SOCIAL_WORKER, c.socialWorkerId().toString(), CaseOpened.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setCaseId(c.id())
+                .setSocialWorkerId(c.socialWorkerId())
+                .setStationId(c.stationId())
+                .setCommunityId(c.communityId())
+                .setCategory(c.category())
+                .setBeneficiaryGroup(c.beneficiaryGroup())
+                .setOpenedOn(c.openedOn())
+                .build());
+        return c;
+    }
+
+    @Transactional
+    public CaseNote note(UUID caseId, CaseController.WriteNote r) {
+        Case c = cases.findForUpdate(caseId).orElseThrow(() -> notFound(caseId));
+        if (c.status() != Case.Status.OPEN) {
+            throw new InvalidInputException("caseId", "the case is closed", 409);
+        }
+        UUID author = r.authorId() == null ? c.socialWorkerId() : r.authorId();
+        if (r.authorId() != null && !r.authorId().equals(c.socialWorkerId())) {
+            try {
+                workers.get(r.authorId());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("authorId", "no social worker " + r.authorId());
+            }
+        }
+        CaseNote n = new CaseNote(UUID.randomUUID(), c.id(), author, CaseNote.Kind.SESSION, PersonalDataScreen.screen("text", r.text()),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        cases.insertNote(n);
+        return n;
+    }
+
+    @Transactional
+    public Case close(UUID caseId, CaseController.CloseCase r) {
+        Case c = cases.findForUpdate(caseId).orElseThrow(() -> notFound(caseId));
+        if (c.status() != Case.Status.OPEN) {
+            throw new InvalidInputException("caseId", "the case is closed already", 409);
+        }
+        LocalDate today = Calendar.today(clock);
+        LocalDate closedOn = r.closedOn() == null ? today : r.closedOn();
+        if (closedOn.isAfter(today)) {
+            throw new InvalidInputException("closedOn", "is in the future (today is " + today + ")");
+        }
+        if (closedOn.isBefore(c.openedOn())) {
+            throw new InvalidInputException("closedOn", "is before the case was opened (" + c.openedOn() + ")");
+        }
+        String summary = PersonalDataScreen.screen("summary", blankToNull(r.summary()));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Case closed = new Case(c.id(), c.socialWorkerId(), c.stationId(), c.communityId(), c.residentRef(), c.category(), c.beneficiaryGroup(),
+                c.openedOn(), Case.Status.CLOSED, r.outcome(), closedOn, c.sessionCount(), c.createdAt(), now);
+        cases.close(closed);
+        if (summary != null) {
+            cases.insertNote(new CaseNote(UUID.randomUUID(), c.id(), c.socialWorkerId(), CaseNote.Kind.CLOSING, summary, now));
+        }
+        outbox.publish(Aggregate.SOCIAL_WORKER, c.socialWorkerId().toString(), CaseClosed.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setCaseId(c.id())
+                .setSocialWorkerId(c.socialWorkerId())
+                .setStationId(c.stationId())
+                .setOutcome(r.outcome())
+                .setClosedOn(closedOn)
+                .setSessionCount(c.sessionCount())
+                .build());
+        return closed;
+    }
+
+    public Case get(UUID id) {
+        return cases.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** An open case the worker may refer to (e.g. from a visit), naming {@code field} when it cannot. */
+    public Case requireOpen(String field, UUID id, UUID residentRef) {
+        Case c = cases.find(id).orElseThrow(() -> new InvalidInputException(field, "no case " + id));
+        if (c.status() != Case.Status.OPEN) {
+            throw new InvalidInputException(field, "case " + id + " is closed");
+        }
+        if (!c.residentRef().equals(residentRef)) {
+            throw new InvalidInputException(field, "case " + id + " is not the case of this resident");
+        }
+        return c;
+    }
+
+    public List<CaseNote> notes(UUID id) {
+        get(id);
+        return cases.notes(id);
+    }
+
+    public List<Case> list(CaseRepository.Filter filter, int offset, int limit) {
+        return cases.list(filter, offset, limit);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static InvalidInputException notFound(UUID id) {
+        return new InvalidInputException("caseId", "no case " + id, 404);
+    }
+}

@@ -1,0 +1,69 @@
+package org.wushe.hub.socialworker.group;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wushe.hub.events.common.BeneficiaryGroup;
+import org.wushe.hub.events.common.Category;
+
+@Repository
+public class GroupRepository {
+
+    private static final String COLUMNS = "id, social_worker_id, station_id, community_id, title, category, beneficiary_group, planned_sessions, created_at";
+
+    private final JdbcClient jdbc;
+
+    public GroupRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(WorkGroup g) {
+        jdbc.sql("INSERT INTO work_group (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(g.id(), g.socialWorkerId(), g.stationId(), g.communityId(), g.title(), g.category().name(), g.beneficiaryGroup().name(),
+                        g.plannedSessions(), Timestamp.from(g.createdAt()))
+                .update();
+    }
+
+    public void insertSession(UUID groupId, WorkGroup.Session s) {
+        jdbc.sql("INSERT INTO group_session (id, group_id, session_number, held_at, minutes, participant_count, notes) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(s.id(), groupId, s.sessionNumber(), Timestamp.from(s.heldAt()), s.minutes(), s.participantCount(), s.notes())
+                .update();
+    }
+
+    public Optional<WorkGroup> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    public Optional<WorkGroup> findForUpdate(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
+    }
+
+    public List<WorkGroup> list(UUID stationId, UUID socialWorkerId, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE (?::uuid IS NULL OR station_id = ?) "
+                        + "AND (?::uuid IS NULL OR social_worker_id = ?) ORDER BY created_at DESC, id OFFSET ? LIMIT ?")
+                .params(stationId, stationId, socialWorkerId, socialWorkerId, offset, limit).query(this::map).list();
+    }
+
+    private List<WorkGroup.Session> sessions(UUID groupId) {
+        return jdbc.sql("SELECT id, session_number, held_at, minutes, participant_count, notes FROM group_session WHERE group_id = ? "
+                        + "ORDER BY session_number").param(groupId)
+                .query((rs, row) -> new WorkGroup.Session(rs.getObject("id", UUID.class), rs.getInt("session_number"),
+                        rs.getTimestamp("held_at").toInstant(), (Integer) rs.getObject("minutes"), rs.getInt("participant_count"),
+                        rs.getString("notes")))
+                .list();
+    }
+
+    private WorkGroup map(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        return new WorkGroup(id, rs.getObject("social_worker_id", UUID.class), rs.getObject("station_id", UUID.class),
+                rs.getObject("community_id", UUID.class), rs.getString("title"), Category.valueOf(rs.getString("category")),
+                BeneficiaryGroup.valueOf(rs.getString("beneficiary_group")), (Integer) rs.getObject("planned_sessions"), sessions(id),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

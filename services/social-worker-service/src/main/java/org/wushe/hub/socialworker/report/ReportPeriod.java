@@ -1,0 +1,35 @@
+package org.wushe.hub.socialworker.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.socialworker.common.Calendar;
+
+/** Whole days {@code from}..{@code to} (inclusive) in Asia/Shanghai, as [start, end) instants. */
+public record ReportPeriod(LocalDate from, LocalDate to) {
+
+    /** Reports cover a month, a quarter, a year; a few years at most. */
+    public static final int MAX_YEARS = 5;
+
+    public static ReportPeriod of(LocalDate from, LocalDate to, LocalDate today) {
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("to", "is before from " + from);
+        }
+        if (from.isAfter(today)) {
+            throw new InvalidInputException("from", "is in the future (today is " + today + ")");
+        }
+        if (to.isAfter(from.plusYears(MAX_YEARS))) {
+            throw new InvalidInputException("to", "a report covers at most " + MAX_YEARS + " years");
+        }
+        return new ReportPeriod(from, to);
+    }
+
+    public Instant start() {
+        return Calendar.startOf(from);
+    }
+
+    public Instant end() {
+        return Calendar.startOf(to.plusDays(1));
+    }
+}

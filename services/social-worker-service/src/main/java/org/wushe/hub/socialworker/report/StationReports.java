@@ -1,0 +1,61 @@
+package org.wushe.hub.socialworker.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.socialworker.common.Calendar;
+import org.wushe.hub.socialworker.station.Station;
+import org.wushe.hub.socialworker.station.Stations;
+import org.wushe.hub.socialworker.volunteers.VolunteerRegistrations;
+
+@Service
+public class StationReports {
+
+    private final Stations stations;
+    private final ReportRepository figures;
+    private final VolunteerRegistrations volunteers;
+    private final Clock clock;
+
+    public StationReports(Stations stations, ReportRepository figures, VolunteerRegistrations volunteers, Clock clock) {
+        this.stations = stations;
+        this.figures = figures;
+        this.volunteers = volunteers;
+        this.clock = clock;
+    }
+
+    /** One consistent snapshot of every figure. */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public StationReport report(UUID stationId, LocalDate from, LocalDate to, boolean includeStationsBelow) {
+        Station top = stations.get(stationId);
+        ReportPeriod period = ReportPeriod.of(from, to, Calendar.today(clock));
+        List<Station> covered = includeStationsBelow ? stations.withStationsBelow(top) : List.of(top);
+        List<UUID> ids = Stations.ids(covered);
+        Set<UUID> communities = new LinkedHashSet<>();
+        covered.forEach(s -> communities.addAll(s.communities()));
+
+        Map<String, Object> v = figures.visits(ids, period);
+        Map<String, Object> c = figures.cases(ids, period);
+        Map<String, Object> g = figures.groups(ids, period);
+        Map<String, Object> w = figures.workers(ids, period);
+        CertificationRate rate = new CertificationRate(n(w, "certified"), n(w, "workers"));
+        return new StationReport(top.id(), top.name(), ids, from, to,
+                n(v, "phone"), n(v, "home"), n(v, "not_reached"), n(v, "needs"),
+                n(c, "clients"), n(c, "opened"), n(c, "closed"),
+                n(g, "groups"), n(g, "sessions"), n(g, "participants"),
+                volunteers.countRecruited(communities, period.start(), period.end()),
+                rate.total(), rate.certified(), rate.percent(), rate.text(),
+                n(w, "trained_locally"), n(w, "full_time"), n(w, "part_time"));
+    }
+
+    private static int n(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+}

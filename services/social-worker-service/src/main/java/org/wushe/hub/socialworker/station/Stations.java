@@ -1,0 +1,78 @@
+package org.wushe.hub.socialworker.station;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.wushe.hub.platform.web.InvalidInputException;
+
+/** Stations known to this service, and a centre with the stations below it. */
+@Service
+public class Stations {
+
+    /** District centre → street/town centre → community stations. */
+    private static final int LEVELS = 3;
+
+    private final StationRepository stations;
+
+    public Stations(StationRepository stations) {
+        this.stations = stations;
+    }
+
+    /** A station named in a request body: unknown is a 400 naming {@code field}. */
+    public Station require(String field, UUID id) {
+        return stations.find(id).orElseThrow(() -> new InvalidInputException(field, "no station " + id
+                + " is known here (stations come from the community service's StationRegistered events)"));
+    }
+
+    /** A station named in the path: unknown is a 404. */
+    public Station get(UUID id) {
+        return stations.find(id).orElseThrow(() -> new InvalidInputException("stationId", "no station " + id, 404));
+    }
+
+    /** The station and every station below it (a street centre and its community stations). */
+    public List<Station> withStationsBelow(Station top) {
+        List<Station> all = new ArrayList<>(List.of(top));
+        List<Station> level = List.of(top);
+        for (int depth = 1; depth < LEVELS && !level.isEmpty(); depth++) {
+            List<Station> next = new ArrayList<>();
+            for (Station s : level) {
+                next.addAll(stations.children(s.id()).stream().filter(c -> all.stream().noneMatch(a -> a.id().equals(c.id()))).toList());
+            }
+            all.addAll(next);
+            level = next;
+        }
+        return all;
+    }
+
+    /**
+     * The community a piece of work at the station is for: the one asked for, which the station must
+     * serve, or, when none is asked for, the station's only community.
+     */
+    public static UUID servedCommunity(Station station, UUID requested) {
+        List<UUID> served = station.communities();
+        if (requested == null) {
+            if (served.size() != 1) {
+                throw new InvalidInputException("communityId", "required: station " + station.id() + " serves " + served.size() + " communities");
+            }
+            return served.get(0);
+        }
+        if (!served.contains(requested)) {
+            throw new InvalidInputException("communityId", "station " + station.id() + " does not serve community " + requested);
+        }
+        return requested;
+    }
+
+    public List<Station> list(int offset, int limit) {
+        return stations.list(offset, limit);
+    }
+
+    public void remember(Station s) {
+        stations.upsert(s);
+    }
+
+    public static List<UUID> ids(List<Station> stations) {
+        return stations.stream().map(Station::id).toList();
+    }
+}

@@ -1,0 +1,48 @@
+package org.wushe.hub.socialworker.visit;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.wushe.hub.events.common.Category;
+import org.wushe.hub.events.socialworker.VisitOutcome;
+import org.wushe.hub.platform.web.InvalidInputException;
+
+/**
+ * A visit is recorded after it happened; NEED_FOUND and a described need go together; a raised need
+ * follows the community service's rules for needs (a window ending after it starts and in the future,
+ * at most 366 days long, goods with a quantity), so that it can be published as it is.
+ */
+public final class VisitRules {
+
+    public static final Duration MAX_WINDOW = Duration.ofDays(366);
+
+    private VisitRules() {
+    }
+
+    public static void requireVisit(Instant visitedAt, VisitOutcome outcome, boolean needDescribed, Instant now) {
+        if (visitedAt.isAfter(now.plus(org.wushe.hub.socialworker.common.Calendar.CLOCK_SKEW))) {
+            throw new InvalidInputException("visitedAt", "is in the future: a visit is recorded after it happened");
+        }
+        if (needDescribed && outcome != VisitOutcome.NEED_FOUND) {
+            throw new InvalidInputException("outcome", "a visit that raises a need found one: NEED_FOUND");
+        }
+        if (!needDescribed && outcome == VisitOutcome.NEED_FOUND) {
+            throw new InvalidInputException("raisedNeed", "describe the need the visit found (NEED_FOUND)");
+        }
+    }
+
+    public static void requireNeed(Visit.RaisedNeed n, Instant now) {
+        if (!n.end().isAfter(n.start())) {
+            throw new InvalidInputException("raisedNeed.end", "must be after start 结束时间须晚于开始时间");
+        }
+        if (!n.end().isAfter(now)) {
+            throw new InvalidInputException("raisedNeed.end", "must be in the future 结束时间已过");
+        }
+        if (Duration.between(n.start(), n.end()).compareTo(MAX_WINDOW) > 0) {
+            throw new InvalidInputException("raisedNeed.end", "the time window may span at most 366 days");
+        }
+        if (n.category() == Category.DAILY_GOODS && n.quantityAmount() == null) {
+            throw new InvalidInputException("raisedNeed.quantity", "goods (DAILY_GOODS 生活物资) need a quantity");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.wushe.hub.socialworker.visit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.events.common.NeedDetails;
+import org.wushe.hub.events.common.NeedSource;
+import org.wushe.hub.events.common.Quantity;
+import org.wushe.hub.events.common.TimeWindow;
+import org.wushe.hub.events.socialworker.VisitRaisedNeed;
+import org.wushe.hub.events.socialworker.VisitRecorded;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.socialworker.caseload.CaseService;
+import org.wushe.hub.socialworker.common.Geohashes;
+import org.wushe.hub.socialworker.common.PersonalDataScreen;
+import org.wushe.hub.socialworker.common.Places;
+import org.wushe.hub.socialworker.station.Station;
+import org.wushe.hub.socialworker.station.Stations;
+import org.wushe.hub.socialworker.worker.WorkerService;
+
+@Service
+public class VisitService {
+
+    private final VisitRepository visits;
+    private final WorkerService workers;
+    private final CaseService cases;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public VisitService(VisitRepository visits, WorkerService workers, CaseService cases, OutboxWriter outbox, Clock clock) {
+        this.visits = visits;
+        this.workers = workers;
+        this.cases = cases;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Visit record(VisitController.RecordVisit r) {
+        WorkerService.AtStation at = workers.atStation(r.socialWorkerId());
+        Station station = at.station();
+        UUID community = Stations.servedCommunity(station, r.communityId());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        VisitRules.requireVisit(r.visitedAt(), r.outcome(), r.raisedNeed() != null, now);
+        if (r.caseId() != null) {
+            cases.requireOpen("caseId", r.caseId(), r.residentRef());
+        }
+        String notes = PersonalDataScreen.screen("notes", r.notes() == null || r.notes().isBlank() ? null : r.notes());
+        Visit.RaisedNeed need = r.raisedNeed() == null ? null : need(r.raisedNeed(), now);
+        Visit v = new Visit(UUID.randomUUID(), at.worker().id(), station.id(), community, r.residentRef(), r.caseId(), r.kind(), r.outcome(),
+                r.visitedAt().truncatedTo(ChronoUnit.MILLIS), r.minutes(), notes, need, now);
+        visits.insert(v);
+        List<org.wushe.hub.platform.outbox.OutboxWriter.Event> events = new ArrayList<>();
+        String key = v.socialWorkerId().toString();
+        events.add(new OutboxWriter.Event(Aggregate.SOCIAL_WORKER, key, VisitRecorded.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setVisitId(v.id())
+                .setSocialWorkerId(v.socialWorkerId())
+                .setStationId(v.stationId())
+                .setCommunityId(v.communityId())
+                .setKind(v.kind())
+                .setOutcome(v.outcome())
+                .setVisitedAt(v.visitedAt())
+                .setMinutes(v.minutes())
+                .setCaseId(v.caseId())
+                .setNeedRaised(need != null)
+                .build()));
+        if (need != null) {
+            events.add(new OutboxWriter.Event(Aggregate.SOCIAL_WORKER, key, VisitRaisedNeed.newBuilder()
+                    .setEventId(need.eventId())
+                    .setOccurredAt(now)
+                    .setVisitId(v.id())
+                    .setSocialWorkerId(v.socialWorkerId())
+                    .setCommunityId(v.communityId())
+                    .setStationId(v.stationId())
+                    .setDetails(NeedDetails.newBuilder()
+                            .setSource(NeedSource.VISIT)
+                            .setCategory(need.category())
+                            .setUrgency(need.urgency())
+                            .setBeneficiaryGroup(need.beneficiaryGroup())
+                            .setResidentRef(v.residentRef())
+                            .setBeneficiaryCount(need.beneficiaryCount())
+                            .setTitle(need.title())
+                            .setPlace(Places.of(station.districtCode(), station.streetCode(), v.communityId(), need.gridId(),
+                                    need.geohash() != null ? need.geohash() : station.geohash()))
+                            .setTimeWindow(TimeWindow.newBuilder().setStart(need.start()).setEnd(need.end()).build())
+                            .setQuantity(need.quantityAmount() == null ? null : new Quantity(need.quantityAmount(), need.quantityUnit()))
+                            .setRequiredSkills(new ArrayList<>(need.requiredSkills()))
+                            .setRequiredLanguages(new ArrayList<>(need.requiredLanguages()))
+                            .setEstimatedMinutes(need.estimatedMinutes())
+                            .build())
+                    .build()));
+        }
+        outbox.publishAll(events);
+        return v;
+    }
+
+    public Visit get(UUID id) {
+        return visits.find(id).orElseThrow(() -> new InvalidInputException("visitId", "no visit " + id, 404));
+    }
+
+    public List<Visit> list(VisitRepository.Filter filter, int offset, int limit) {
+        if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
+            throw new InvalidInputException("to", "must be after from");
+        }
+        return visits.list(filter, offset, limit);
+    }
+
+    private static Visit.RaisedNeed need(VisitController.RaisedNeedRequest n, Instant now) {
+        if (!Geohashes.isValid(n.geohash())) {
+            throw new InvalidInputException("raisedNeed.geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
+        }
+        Visit.RaisedNeed need = new Visit.RaisedNeed(UUID.randomUUID(), n.category(), n.urgency(), n.beneficiaryGroup(),
+                n.beneficiaryCount() == null ? 1 : n.beneficiaryCount(), PersonalDataScreen.screen("raisedNeed.title", n.title()),
+                n.gridId(), Geohashes.coarse(n.geohash()), n.start().truncatedTo(ChronoUnit.MILLIS), n.end().truncatedTo(ChronoUnit.MILLIS),
+                n.quantity() == null ? null : n.quantity().amount(), n.quantity() == null ? null : n.quantity().unit(),
+                distinct(n.requiredSkills()), distinct(n.requiredLanguages()), n.estimatedMinutes());
+        VisitRules.requireNeed(need, now);
+        return need;
+    }
+
+    private static <T> List<T> distinct(List<T> values) {
+        return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values));
+    }
+}

@@ -1,0 +1,197 @@
+package org.wushe.hub.socialworker.worker;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.events.common.CertificationLevel;
+import org.wushe.hub.events.socialworker.SocialWorkerAssigned;
+import org.wushe.hub.events.socialworker.SocialWorkerCertified;
+import org.wushe.hub.events.socialworker.SocialWorkerRegistered;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.socialworker.common.Calendar;
+import org.wushe.hub.socialworker.station.Station;
+import org.wushe.hub.socialworker.station.Stations;
+
+@Service
+public class WorkerService {
+
+    private static final int MAX_CHAIN = 32;
+
+    /** A worker at work: the station their cases, visits and groups belong to. */
+    public record AtStation(SocialWorker worker, Station station) {
+    }
+
+    private final WorkerRepository workers;
+    private final Stations stations;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public WorkerService(WorkerRepository workers, Stations stations, OutboxWriter outbox, Clock clock) {
+        this.workers = workers;
+        this.stations = stations;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SocialWorker register(WorkerController.RegisterWorker r) {
+        LocalDate today = Calendar.today(clock);
+        CertificationLevel level = r.certificationLevel() == null ? CertificationLevel.NONE : r.certificationLevel();
+        CertificationRules.requireRegistration(level, r.certifiedOn(), today);
+        if (r.stationId() != null) {
+            stations.require("stationId", r.stationId());
+        }
+        if (r.supervisorId() != null) {
+            requireSupervisor(null, r.supervisorId());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        SocialWorker w = new SocialWorker(UUID.randomUUID(), r.name().strip(), r.employment(), level, r.certifiedOn(), r.stationId(),
+                r.supervisorId(), Boolean.TRUE.equals(r.trainedLocally()), distinct(r.skills()), distinct(r.languages()),
+                r.stationId() != null || r.supervisorId() != null ? today : null, now, now);
+        workers.insert(w);
+        if (w.certified()) {
+            workers.insertCertificate(w.id(), w.certificationLevel(), w.certifiedOn());
+        }
+        outbox.publish(Aggregate.SOCIAL_WORKER, w.id().toString(), SocialWorkerRegistered.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setSocialWorkerId(w.id())
+                .setStationId(w.stationId())
+                .setEmployment(w.employment())
+                .setCertificationLevel(w.certificationLevel())
+                .setTrainedLocally(w.trainedLocally())
+                .setSkills(new ArrayList<>(w.skills()))
+                .setLanguages(new ArrayList<>(w.languages()))
+                .build());
+        if (w.supervisorId() != null) {
+            // SocialWorkerRegistered has no supervisor: the assignment tells it.
+            publishAssigned(w, null, now);
+        }
+        return w;
+    }
+
+    @Transactional
+    public SocialWorker certify(UUID id, CertificationLevel level, LocalDate certifiedOn) {
+        SocialWorker w = workers.findForUpdate(id).orElseThrow(() -> notFound(id));
+        CertificationRules.requireUpgrade(w.certificationLevel(), w.certifiedOn(), level, certifiedOn, Calendar.today(clock));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        SocialWorker certified = new SocialWorker(w.id(), w.name(), w.employment(), level, certifiedOn, w.stationId(), w.supervisorId(),
+                w.trainedLocally(), w.skills(), w.languages(), w.assignedOn(), w.createdAt(), now);
+        workers.updateCertificate(certified);
+        workers.insertCertificate(w.id(), level, certifiedOn);
+        outbox.publish(Aggregate.SOCIAL_WORKER, w.id().toString(), SocialWorkerCertified.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setSocialWorkerId(w.id())
+                .setStationId(w.stationId())
+                .setLevel(level)
+                .setPreviousLevel(w.certificationLevel())
+                .setCertifiedOn(certifiedOn)
+                .build());
+        return certified;
+    }
+
+    @Transactional
+    public SocialWorker assign(UUID id, UUID stationId, UUID supervisorId, LocalDate assignedOn) {
+        SocialWorker w = workers.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (Objects.equals(w.stationId(), stationId) && Objects.equals(w.supervisorId(), supervisorId)) {
+            throw new InvalidInputException("stationId", "the worker is assigned so already", 409);
+        }
+        if (stationId != null) {
+            stations.require("stationId", stationId);
+        }
+        if (!Objects.equals(w.stationId(), stationId)) {
+            int open = workers.countOpenCases(id);
+            if (open > 0) {
+                throw new InvalidInputException("stationId", "the worker has " + open + " open case(s) at the station; close them first", 409);
+            }
+        }
+        if (supervisorId != null) {
+            requireSupervisor(id, supervisorId);
+        }
+        LocalDate today = Calendar.today(clock);
+        LocalDate on = assignedOn == null ? today : assignedOn;
+        if (on.isAfter(today)) {
+            throw new InvalidInputException("assignedOn", "is in the future (today is " + today + ")");
+        }
+        if (w.assignedOn() != null && on.isBefore(w.assignedOn())) {
+            throw new InvalidInputException("assignedOn", "is before the current assignment of " + w.assignedOn());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        SocialWorker assigned = new SocialWorker(w.id(), w.name(), w.employment(), w.certificationLevel(), w.certifiedOn(), stationId,
+                supervisorId, w.trainedLocally(), w.skills(), w.languages(), on, w.createdAt(), now);
+        workers.updateAssignment(assigned);
+        publishAssigned(assigned, w.stationId(), now);
+        return assigned;
+    }
+
+    public SocialWorker get(UUID id) {
+        return workers.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public List<SocialWorker> list(UUID stationId, UUID supervisorId, int offset, int limit) {
+        return workers.list(stationId, supervisorId, offset, limit);
+    }
+
+    /**
+     * The worker named in a request body, with the station their work belongs to: unknown is a 400,
+     * a worker without a station a 409, both naming {@code socialWorkerId}.
+     */
+    public AtStation atStation(UUID workerId) {
+        SocialWorker w = workers.find(workerId).orElseThrow(() -> new InvalidInputException("socialWorkerId", "no social worker " + workerId));
+        if (w.stationId() == null) {
+            throw new InvalidInputException("socialWorkerId", "the worker is assigned to no station; assign one first", 409);
+        }
+        return new AtStation(w, stations.require("socialWorkerId", w.stationId()));
+    }
+
+    private void requireSupervisor(UUID workerId, UUID supervisorId) {
+        if (supervisorId.equals(workerId)) {
+            throw new InvalidInputException("supervisorId", "a worker does not supervise themselves");
+        }
+        SocialWorker supervisor = workers.find(supervisorId)
+                .orElseThrow(() -> new InvalidInputException("supervisorId", "no social worker " + supervisorId));
+        if (!CertificationRules.maySupervise(supervisor.certificationLevel())) {
+            throw new InvalidInputException("supervisorId", "a supervisor (督导) holds at least " + CertificationRules.SUPERVISOR_MINIMUM
+                    + " (社会工作师); this one holds " + supervisor.certificationLevel());
+        }
+        UUID above = supervisor.supervisorId();
+        for (int i = 0; workerId != null && above != null && i < MAX_CHAIN; i++) {
+            if (above.equals(workerId)) {
+                throw new InvalidInputException("supervisorId", "the supervisor is supervised (directly or not) by this worker");
+            }
+            above = workers.find(above).map(SocialWorker::supervisorId).orElse(null);
+        }
+    }
+
+    private void publishAssigned(SocialWorker w, UUID previousStationId, Instant now) {
+        outbox.publish(Aggregate.SOCIAL_WORKER, w.id().toString(), SocialWorkerAssigned.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setSocialWorkerId(w.id())
+                .setStationId(w.stationId())
+                .setPreviousStationId(previousStationId)
+                .setSupervisorId(w.supervisorId())
+                .setAssignedOn(w.assignedOn())
+                .build());
+    }
+
+    private static <T> List<T> distinct(List<T> values) {
+        return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values));
+    }
+
+    static InvalidInputException notFound(UUID id) {
+        return new InvalidInputException("socialWorkerId", "no social worker " + id, 404);
+    }
+}

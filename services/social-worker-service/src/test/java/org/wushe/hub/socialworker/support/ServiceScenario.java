@@ -1,0 +1,161 @@
+package org.wushe.hub.socialworker.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.wushe.hub.events.common.Place;
+import org.wushe.hub.events.community.StationLevel;
+import org.wushe.hub.events.community.StationRegistered;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.schemas.AvroEventCodec;
+import org.wushe.hub.schemas.AvroTrust;
+import org.wushe.hub.socialworker.SocialWorkerServiceApplication;
+import org.wushe.hub.socialworker.common.Calendar;
+import org.wushe.hub.testing.TestStack;
+import org.wushe.hub.testing.TopicReader;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The social worker service running on the real embedded stack (PostgreSQL, Kafka, Debezium with the
+ * shipped connector {@code deploy/connect/social-worker-service.json}), called over HTTP, its events read
+ * from Kafka. Stations arrive as the community service would send them: StationRegistered written to a
+ * {@code community.outbox} and carried by the community connector. One Spring context for every
+ * scenario class that extends this.
+ */
+@SpringBootTest(classes = SocialWorkerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServiceScenario {
+
+    public static final Duration WAIT = Duration.ofSeconds(60);
+    /** Tongzhou district, Liyuan town. */
+    public static final String DISTRICT = "110112";
+    public static final String STREET = "110112104";
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        TestStack.register(registry, "socialworker");
+    }
+
+    @Value("${local.server.port}")
+    protected int port;
+    @Autowired
+    protected AvroEventCodec codec;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Http http() {
+        return new Http(port);
+    }
+
+    protected static String unique(String name) {
+        return name + NAMES.incrementAndGet() + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000), 36);
+    }
+
+    protected static LocalDate today() {
+        return LocalDate.now(Calendar.ZONE);
+    }
+
+    // ---- stations, as the community service announces them -----------------------------------------
+
+    /** A station known to this service: its id and the communities it serves (the host first). */
+    protected record KnownStation(UUID id, UUID community, List<UUID> communities) {
+    }
+
+    /** A community station hosted by a new community, under {@code parent} (may be null), known here once this returns. */
+    protected KnownStation communityStation(UUID parent, UUID... alsoServed) {
+        UUID community = UUID.randomUUID();
+        List<UUID> served = new ArrayList<>(List.of(community));
+        served.addAll(List.of(alsoServed));
+        return announce(StationLevel.COMMUNITY_STATION, parent, community, served);
+    }
+
+    /** A street/town centre (社会工作服务中心) serving no community of its own. */
+    protected KnownStation streetCentre() {
+        return announce(StationLevel.STREET_CENTRE, null, null, List.of());
+    }
+
+    private KnownStation announce(StationLevel level, UUID parent, UUID community, List<UUID> served) {
+        AvroTrust.install();
+        UUID id = UUID.randomUUID();
+        StationRegistered event = StationRegistered.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setStationId(id).setName(unique("梨园镇社会工作服务站")).setLevel(level).setParentStationId(parent)
+                .setCommunityId(community).setServedCommunityIds(served)
+                .setPlace(Place.newBuilder().setDistrictCode(DISTRICT).setStreetCode(STREET).setCommunityId(community).setGeohash("wx4g0b")
+                        .setLatitude(39.91).setLongitude(116.41).build())
+                .build();
+        Upstream.community(codec).publish(Aggregate.STATION, id, event);
+        await().atMost(WAIT).until(() -> http().get("/stations/" + id).status() == 200);
+        return new KnownStation(id, community, List.copyOf(served));
+    }
+
+    // ---- workers over the API ------------------------------------------------------------------------
+
+    protected Map<String, Object> worker(KnownStation station, Object... overrides) {
+        Map<String, Object> body = Http.map("name", unique("李社工"), "employment", "FULL_TIME", "certificationLevel", "NONE",
+                "stationId", station == null ? null : station.id().toString(), "trainedLocally", true,
+                "skills", List.of("SOCIAL_WORK", "ELDER_CARE"), "languages", List.of("en"));
+        return override(body, overrides);
+    }
+
+    protected JsonNode register(Map<String, Object> body) {
+        Http.Response r = http().post("/social-workers", body);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json();
+    }
+
+    protected UUID workerAt(KnownStation station, Object... overrides) {
+        return UUID.fromString(register(worker(station, overrides)).get("id").asText());
+    }
+
+    /** A worker holding the intermediate certificate (社会工作师), who may supervise. */
+    protected UUID supervisorAt(KnownStation station) {
+        return workerAt(station, "certificationLevel", "INTERMEDIATE", "certifiedOn", "2019-11-20");
+    }
+
+    protected static Map<String, Object> override(Map<String, Object> body, Object... overrides) {
+        for (int i = 0; i + 1 < overrides.length; i += 2) {
+            if (overrides[i + 1] == null) {
+                body.remove((String) overrides[i]);
+            } else {
+                body.put((String) overrides[i], overrides[i + 1]);
+            }
+        }
+        return body;
+    }
+
+    // ---- events on Kafka ---------------------------------------------------------------------------
+
+    /** Waits until at least {@code count} records keyed {@code key} are on the aggregate's topic. */
+    protected List<ConsumerRecord<String, byte[]>> records(Aggregate aggregate, UUID key, int count) {
+        return TopicReader.readUntil(TestStack.bootstrapServers(), aggregate.topic(), r -> key.toString().equals(r.key()),
+                kept -> kept.size() >= count, WAIT);
+    }
+
+    /** Waits until at least {@code count} events keyed {@code key} are on the aggregate's topic; decoded, in order. */
+    protected List<SpecificRecord> events(Aggregate aggregate, UUID key, int count) {
+        return records(aggregate, key, count).stream().map(r -> codec.decode(r.value())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    protected static <T extends SpecificRecord> List<T> ofType(List<SpecificRecord> events, Class<T> type) {
+        return events.stream().filter(type::isInstance).map(e -> (T) e).toList();
+    }
+}
