@@ -10,6 +10,8 @@ import org.wushe.hub.events.community.CommunityKind;
 import org.wushe.hub.events.community.CommunityRegistered;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.place.CoarsePlaces;
+import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 @Service
@@ -50,7 +52,7 @@ public class CommunityService {
                 .setCommunityId(c.id())
                 .setName(c.name())
                 .setKind(c.kind())
-                .setPlace(Places.of(c, null, null))
+                .setPlace(CoarsePlaces.of(c.districtCode(), c.streetCode(), c.id(), null, c.geohash()))
                 .setGridCount(c.gridCount())
                 .setHouseholdCount(c.householdCount())
                 .setResidentCount(c.residentCount())

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.community.community.CommunityService;
-import org.wushe.hub.community.community.Geohashes;
+import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.UUID;
 
 import org.wushe.hub.community.community.Community;
-import org.wushe.hub.community.community.Places;
 import org.wushe.hub.community.grid.Grid;
 import org.wushe.hub.events.common.NeedDetails;
 import org.wushe.hub.events.common.Quantity;
@@ -14,6 +13,7 @@ import org.wushe.hub.events.community.NeedClosed;
 import org.wushe.hub.events.community.NeedOutcome;
 import org.wushe.hub.events.community.NeedPublished;
 import org.wushe.hub.events.community.NeedUpdated;
+import org.wushe.hub.platform.place.CoarsePlaces;
 
 /** The Avro events of a need: what other services see of it (a pseudonym and a coarse place, no personal data). */
 final class NeedEvents {
@@ -71,7 +71,8 @@ final class NeedEvents {
                 .setResidentRef(n.residentRef())
                 .setBeneficiaryCount(d.beneficiaryCount())
                 .setTitle(d.title())
-                .setPlace(Places.of(community, d.gridId(), geohash))
+                .setPlace(CoarsePlaces.of(community.districtCode(), community.streetCode(), community.id(), d.gridId(),
+                        geohash != null ? geohash : community.geohash()))
                 .setTimeWindow(new TimeWindow(d.start(), d.end()))
                 .setQuantity(d.quantityAmount() == null ? null : new Quantity(d.quantityAmount(), d.quantityUnit()))
                 .setRequiredSkills(new ArrayList<>(d.requiredSkills()))

@@ -7,10 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.wushe.hub.community.community.Geohashes;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.NeedSource;
 import org.wushe.hub.events.common.Skill;
+import org.wushe.hub.platform.place.Geohashes;
 
 /**
  * The rules every need obeys, whether it comes over REST, from a need-list row or as an occurrence

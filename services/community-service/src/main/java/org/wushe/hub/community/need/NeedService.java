@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.community.community.Community;
 import org.wushe.hub.community.community.CommunityRepository;
-import org.wushe.hub.community.community.Geohashes;
 import org.wushe.hub.community.grid.Grid;
 import org.wushe.hub.community.grid.GridRepository;
 import org.wushe.hub.community.resident.ResidentService;
@@ -24,6 +23,7 @@ import org.wushe.hub.community.station.Station;
 import org.wushe.hub.community.station.StationRepository;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**

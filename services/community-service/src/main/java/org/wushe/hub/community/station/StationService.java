@@ -12,12 +12,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.community.Community;
 import org.wushe.hub.community.community.CommunityRepository;
-import org.wushe.hub.community.community.Geohashes;
-import org.wushe.hub.community.community.Places;
 import org.wushe.hub.events.community.StationLevel;
 import org.wushe.hub.events.community.StationRegistered;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.place.CoarsePlaces;
+import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 @Service
@@ -107,7 +107,7 @@ public class StationService {
                 .setParentStationId(s.parentStationId())
                 .setCommunityId(s.communityId())
                 .setServedCommunityIds(new ArrayList<>(s.servedCommunityIds()))
-                .setPlace(Places.of(s.districtCode(), s.streetCode(), s.communityId(), null, s.geohash()))
+                .setPlace(CoarsePlaces.of(s.districtCode(), s.streetCode(), s.communityId(), null, s.geohash()))
                 .build());
         return s;
     }

@@ -31,7 +31,7 @@ import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.events.organization.WithdrawalReason;
-import org.wushe.hub.organization.common.Known;
+import org.wushe.hub.platform.web.Known;
 
 @RestController
 @Validated

@@ -16,13 +16,13 @@ import org.wushe.hub.events.organization.ServiceCapacityOffered;
 import org.wushe.hub.events.organization.ServiceCapacityWithdrawn;
 import org.wushe.hub.events.organization.WithdrawalReason;
 import org.wushe.hub.organization.common.Calendar;
-import org.wushe.hub.organization.common.Geohashes;
-import org.wushe.hub.organization.common.Places;
 import org.wushe.hub.organization.organization.Organization;
 import org.wushe.hub.organization.organization.OrganizationRepository;
 import org.wushe.hub.organization.organization.OrganizationService;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.place.CoarsePlaces;
+import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 @Service
@@ -133,7 +133,7 @@ public class CapacityService {
                         .setStart(s.start()).setEnd(s.end()).build()).toList())
                 .setPeriod(TimeWindow.newBuilder().setStart(Calendar.startOf(c.validFrom()))
                         .setEnd(Calendar.startOf(c.validUntil().plusDays(1))).build())
-                .setPlace(Places.of(o.districtCode(), o.streetCode(), community, c.geohash()))
+                .setPlace(CoarsePlaces.of(o.districtCode(), o.streetCode(), community, null, c.geohash()))
                 .setServedCommunityIds(new ArrayList<>(c.servedCommunityIds()))
                 .build());
     }

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.events.common.IncubationStage;
-import org.wushe.hub.organization.common.Known;
 import org.wushe.hub.organization.organization.Organization;
+import org.wushe.hub.platform.web.Known;
 
 @RestController
 @RequestMapping("/organizations/{id}")

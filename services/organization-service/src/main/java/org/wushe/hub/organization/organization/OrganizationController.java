@@ -26,7 +26,7 @@ import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.IncubationStage;
 import org.wushe.hub.events.organization.LegalStatus;
 import org.wushe.hub.events.organization.OrganizationKind;
-import org.wushe.hub.organization.common.Known;
+import org.wushe.hub.platform.web.Known;
 
 @RestController
 @Validated

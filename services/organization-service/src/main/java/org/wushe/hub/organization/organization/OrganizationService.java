@@ -14,10 +14,10 @@ import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.IncubationStage;
 import org.wushe.hub.events.organization.LegalStatus;
 import org.wushe.hub.events.organization.OrganizationRegistered;
-import org.wushe.hub.organization.common.Geohashes;
-import org.wushe.hub.organization.common.Places;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.place.CoarsePlaces;
+import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 @Service
@@ -87,7 +87,7 @@ public class OrganizationService {
                 .setHubOrganizationId(o.hubOrganizationId())
                 .setUnifiedSocialCreditCode(o.unifiedSocialCreditCode())
                 .setCommunityId(o.communityId())
-                .setPlace(Places.of(o.districtCode(), o.streetCode(), o.communityId(), o.geohash()))
+                .setPlace(CoarsePlaces.of(o.districtCode(), o.streetCode(), o.communityId(), null, o.geohash()))
                 .setServiceCategories(new ArrayList<>(o.serviceCategories()))
                 .setMonthlyServiceCapacity(o.monthlyServiceCapacity())
                 .build());

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.organization.ProjectOutcome;
-import org.wushe.hub.organization.common.Known;
+import org.wushe.hub.platform.web.Known;
 
 @RestController
 @Tag(name = "projects", description = "公益项目 Public-benefit projects, their grants (公益创投) and closing figures")

@@ -15,13 +15,13 @@ import org.wushe.hub.events.organization.ProjectClosed;
 import org.wushe.hub.events.organization.ProjectGrantAwarded;
 import org.wushe.hub.events.organization.ProjectLaunched;
 import org.wushe.hub.organization.common.Calendar;
-import org.wushe.hub.organization.common.Geohashes;
-import org.wushe.hub.organization.common.Places;
 import org.wushe.hub.organization.organization.Organization;
 import org.wushe.hub.organization.organization.OrganizationRepository;
 import org.wushe.hub.organization.organization.OrganizationService;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.place.CoarsePlaces;
+import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 @Service
@@ -69,7 +69,7 @@ public class ProjectService {
                 .setEndsOn(p.endsOn())
                 .setBudgetFen(p.budgetFen())
                 .setServedCommunityIds(new ArrayList<>(served))
-                .setPlace(Places.of(o.districtCode(), o.streetCode(), community, geohash))
+                .setPlace(CoarsePlaces.of(o.districtCode(), o.streetCode(), community, null, geohash))
                 .build());
         return p;
     }

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
-import org.wushe.hub.socialworker.common.Known;
+import org.wushe.hub.platform.web.Known;
 
 @RestController
 @Validated

@@ -31,7 +31,7 @@ import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.events.common.Urgency;
 import org.wushe.hub.events.socialworker.VisitKind;
 import org.wushe.hub.events.socialworker.VisitOutcome;
-import org.wushe.hub.socialworker.common.Known;
+import org.wushe.hub.platform.web.Known;
 
 @RestController
 @Validated

@@ -18,11 +18,11 @@ import org.wushe.hub.events.socialworker.VisitRaisedNeed;
 import org.wushe.hub.events.socialworker.VisitRecorded;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.place.CoarsePlaces;
+import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.socialworker.caseload.CaseService;
-import org.wushe.hub.socialworker.common.Geohashes;
 import org.wushe.hub.socialworker.common.PersonalDataScreen;
-import org.wushe.hub.socialworker.common.Places;
 import org.wushe.hub.socialworker.station.Station;
 import org.wushe.hub.socialworker.station.Stations;
 import org.wushe.hub.socialworker.worker.WorkerService;
@@ -91,7 +91,7 @@ public class VisitService {
                             .setResidentRef(v.residentRef())
                             .setBeneficiaryCount(need.beneficiaryCount())
                             .setTitle(need.title())
-                            .setPlace(Places.of(station.districtCode(), station.streetCode(), v.communityId(), need.gridId(),
+                            .setPlace(CoarsePlaces.of(station.districtCode(), station.streetCode(), v.communityId(), need.gridId(),
                                     need.geohash() != null ? need.geohash() : station.geohash()))
                             .setTimeWindow(TimeWindow.newBuilder().setStart(need.start()).setEnd(need.end()).build())
                             .setQuantity(need.quantityAmount() == null ? null : new Quantity(need.quantityAmount(), need.quantityUnit()))

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.events.common.CertificationLevel;
 import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.events.socialworker.Employment;
-import org.wushe.hub.socialworker.common.Known;
+import org.wushe.hub.platform.web.Known;
 
 @RestController
 @Validated

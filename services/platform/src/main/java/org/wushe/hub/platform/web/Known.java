@@ -1,4 +1,4 @@
-package org.wushe.hub.organization.common;
+package org.wushe.hub.platform.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package org.wushe.hub.community.community;
+package org.wushe.hub.platform.place;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -13,7 +13,10 @@ public final class Geohashes {
     private Geohashes() {
     }
 
-    /** Lower-cases and truncates to the coarse cell; null for blank; throws for a malformed hash. */
+    /**
+     * Lower-cases and truncates to the coarse cell; null for blank; throws for a malformed hash.
+     * Call {@link #isValid} first to reject bad input with a field-level message.
+     */
     public static String coarse(String geohash) {
         if (geohash == null || geohash.isBlank()) {
             return null;
@@ -22,9 +25,15 @@ public final class Geohashes {
         if (!VALID.matcher(g).matches()) {
             throw new IllegalArgumentException("not a geohash (1-12 characters of 0-9 and b-z without a, i, l, o)");
         }
-        return g.length() > MAX_LENGTH ? g.substring(0, MAX_LENGTH) : g;
+        return truncate(g);
     }
 
+    /** Cuts a hash to at most {@link #MAX_LENGTH} characters, as is (no validation, no case change); null stays null. */
+    public static String truncate(String geohash) {
+        return geohash == null || geohash.length() <= MAX_LENGTH ? geohash : geohash.substring(0, MAX_LENGTH);
+    }
+
+    /** True for null, blank or 1-12 geohash characters (any case, surrounding blanks ignored). */
     public static boolean isValid(String geohash) {
         return geohash == null || geohash.isBlank() || VALID.matcher(geohash.strip().toLowerCase(Locale.ROOT)).matches();
     }
@@ -47,10 +56,6 @@ public final class Geohashes {
                 even = !even;
             }
         }
-        return new double[] {round2((lat[0] + lat[1]) / 2), round2((lon[0] + lon[1]) / 2)};
-    }
-
-    private static double round2(double v) {
-        return Math.round(v * 100) / 100.0;
+        return new double[] {CoarsePlaces.round2((lat[0] + lat[1]) / 2), CoarsePlaces.round2((lon[0] + lon[1]) / 2)};
     }
 }
