@@ -36,11 +36,22 @@ public final class TestStack {
     public static synchronized LocalStack get() {
         if (stack == null) {
             Path dir = Path.of("target", "test-stack-" + ProcessHandle.current().pid()).toAbsolutePath();
-            LocalStack.Settings settings = LocalStack.Settings.defaults(dir)
-                    .withWipe(true)
-                    .withPorts(freePort(), freePort(), freePort())
-                    .withConnectors(List.of());
-            stack = new LocalStack(settings).start();
+            // A free port found now can be taken before it is bound (the broker's own client
+            // connections use ephemeral ports too): try again with other ports.
+            for (int attempt = 1; stack == null; attempt++) {
+                LocalStack candidate = new LocalStack(LocalStack.Settings.defaults(dir)
+                        .withWipe(true)
+                        .withPorts(freePort(), freePort(), freePort())
+                        .withConnectors(List.of()));
+                try {
+                    stack = candidate.start();
+                } catch (IllegalStateException portTaken) {
+                    candidate.close();
+                    if (attempt == 3 || !String.valueOf(portTaken.getMessage()).contains("in use")) {
+                        throw portTaken;
+                    }
+                }
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "test-stack-shutdown"));
         }
         return stack;
