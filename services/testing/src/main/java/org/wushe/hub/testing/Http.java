@@ -1,4 +1,4 @@
-package org.wushe.hub.community.support;
+package org.wushe.hub.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.wushe.hub.community.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.community.support.People;
 import org.wushe.hub.community.support.ServiceScenario;
 import org.wushe.hub.events.common.BeneficiaryGroup;

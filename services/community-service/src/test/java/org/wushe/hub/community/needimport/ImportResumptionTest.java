@@ -18,7 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wushe.hub.community.CommunityServiceApplication;
-import org.wushe.hub.community.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.community.support.NeedLists;
 import org.wushe.hub.community.support.ServiceScenario;
 import org.wushe.hub.events.community.NeedPublished;

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.wushe.hub.community.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.community.support.NeedLists;
 import org.wushe.hub.community.support.People;
 import org.wushe.hub.community.support.ServiceScenario;

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.wushe.hub.community.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.community.support.NeedLists;
 import org.wushe.hub.community.support.People;
 import org.wushe.hub.community.support.ServiceScenario;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.wushe.hub.community.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.community.support.People;
 import org.wushe.hub.community.support.ServiceScenario;
 import tools.jackson.databind.JsonNode;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.wushe.hub.community.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.community.support.ServiceScenario;
 import org.wushe.hub.events.community.CommunityKind;
 import org.wushe.hub.events.community.CommunityRegistered;

@@ -1,5 +1,6 @@
 package org.wushe.hub.community.support;
 
+import org.wushe.hub.testing.Http;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

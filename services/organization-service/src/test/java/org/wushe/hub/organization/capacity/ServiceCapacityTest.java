@@ -16,7 +16,7 @@ import org.wushe.hub.events.common.WeeklySlot;
 import org.wushe.hub.events.organization.ServiceCapacityOffered;
 import org.wushe.hub.events.organization.ServiceCapacityWithdrawn;
 import org.wushe.hub.events.organization.WithdrawalReason;
-import org.wushe.hub.organization.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.organization.support.ServiceScenario;
 import org.wushe.hub.platform.events.Aggregate;
 

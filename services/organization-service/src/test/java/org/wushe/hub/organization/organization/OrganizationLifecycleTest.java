@@ -11,7 +11,7 @@ import org.wushe.hub.events.organization.LegalStatus;
 import org.wushe.hub.events.organization.OrganizationKind;
 import org.wushe.hub.events.organization.OrganizationRegistered;
 import org.wushe.hub.events.organization.OrganizationStageChanged;
-import org.wushe.hub.organization.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.organization.support.ServiceScenario;
 import org.wushe.hub.platform.events.Aggregate;
 import tools.jackson.databind.JsonNode;

@@ -11,7 +11,7 @@ import org.wushe.hub.events.organization.ProjectClosed;
 import org.wushe.hub.events.organization.ProjectGrantAwarded;
 import org.wushe.hub.events.organization.ProjectLaunched;
 import org.wushe.hub.events.organization.ProjectOutcome;
-import org.wushe.hub.organization.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.organization.support.ServiceScenario;
 import org.wushe.hub.platform.events.Aggregate;
 import tools.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package org.wushe.hub.organization.support;
 
+import org.wushe.hub.testing.Http;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;

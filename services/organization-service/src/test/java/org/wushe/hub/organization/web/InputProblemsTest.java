@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.wushe.hub.organization.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.organization.support.ServiceScenario;
 import tools.jackson.databind.JsonNode;
 

@@ -12,7 +12,7 @@ import org.wushe.hub.events.socialworker.CaseClosed;
 import org.wushe.hub.events.socialworker.CaseOpened;
 import org.wushe.hub.events.socialworker.CaseOutcome;
 import org.wushe.hub.platform.events.Aggregate;
-import org.wushe.hub.socialworker.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.socialworker.support.ServiceScenario;
 import tools.jackson.databind.JsonNode;
 

@@ -10,7 +10,7 @@ import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.socialworker.GroupSessionHeld;
 import org.wushe.hub.platform.events.Aggregate;
-import org.wushe.hub.socialworker.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.socialworker.support.ServiceScenario;
 
 import static org.assertj.core.api.Assertions.assertThat;

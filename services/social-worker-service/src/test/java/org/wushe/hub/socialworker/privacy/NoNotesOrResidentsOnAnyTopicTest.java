@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.platform.events.Aggregate;
-import org.wushe.hub.socialworker.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.socialworker.support.ServiceScenario;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicScanner;

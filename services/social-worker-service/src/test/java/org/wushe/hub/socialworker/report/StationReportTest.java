@@ -24,7 +24,7 @@ import org.wushe.hub.events.common.Place;
 import org.wushe.hub.events.volunteer.VolunteerRegistered;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.schemas.AvroTrust;
-import org.wushe.hub.socialworker.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.socialworker.support.ServiceScenario;
 import org.wushe.hub.socialworker.station.StationEventsBinding;
 import org.wushe.hub.socialworker.support.Upstream;

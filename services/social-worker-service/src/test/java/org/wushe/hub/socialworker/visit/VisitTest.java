@@ -21,7 +21,7 @@ import org.wushe.hub.events.socialworker.VisitRaisedNeed;
 import org.wushe.hub.events.socialworker.VisitRecorded;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventHeaders;
-import org.wushe.hub.socialworker.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.socialworker.support.ServiceScenario;
 
 import static org.assertj.core.api.Assertions.assertThat;

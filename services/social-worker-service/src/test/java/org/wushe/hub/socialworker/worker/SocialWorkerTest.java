@@ -13,7 +13,7 @@ import org.wushe.hub.events.socialworker.SocialWorkerAssigned;
 import org.wushe.hub.events.socialworker.SocialWorkerCertified;
 import org.wushe.hub.events.socialworker.SocialWorkerRegistered;
 import org.wushe.hub.platform.events.Aggregate;
-import org.wushe.hub.socialworker.support.Http;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.socialworker.support.ServiceScenario;
 import tools.jackson.databind.JsonNode;
 
