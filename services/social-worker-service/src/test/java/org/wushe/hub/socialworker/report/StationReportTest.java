@@ -1,5 +1,6 @@
 package org.wushe.hub.socialworker.report;
 
+import org.wushe.hub.platform.testing.Upstream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +28,6 @@ import org.wushe.hub.schemas.AvroTrust;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.socialworker.support.ServiceScenario;
 import org.wushe.hub.socialworker.station.StationEventsBinding;
-import org.wushe.hub.socialworker.support.Upstream;
 import org.wushe.hub.socialworker.volunteers.VolunteerEventsBinding;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;

@@ -1,5 +1,6 @@
 package org.wushe.hub.socialworker.support;
 
+import org.wushe.hub.platform.testing.Upstream;
 import org.wushe.hub.testing.Http;
 import java.time.Duration;
 import java.time.Instant;

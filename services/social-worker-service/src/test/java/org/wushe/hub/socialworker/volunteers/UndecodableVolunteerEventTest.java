@@ -1,5 +1,6 @@
 package org.wushe.hub.socialworker.volunteers;
 
+import org.wushe.hub.platform.testing.Upstream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventHeaders;
 import org.wushe.hub.schemas.AvroTrust;
 import org.wushe.hub.socialworker.support.ServiceScenario;
-import org.wushe.hub.socialworker.support.Upstream;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
 

@@ -1,5 +1,6 @@
 package org.wushe.hub.volunteer.matching;
 
+import org.wushe.hub.platform.testing.Upstream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventHeaders;
 import org.wushe.hub.testing.TopicReader;
 import org.wushe.hub.volunteer.support.ServiceScenario;
-import org.wushe.hub.volunteer.support.Upstream;
 import org.wushe.hub.volunteer.support.UpstreamEvents;
 import tools.jackson.databind.JsonNode;
 

@@ -1,7 +1,6 @@
-package org.wushe.hub.volunteer.support;
+package org.wushe.hub.platform.testing;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,15 +16,15 @@ import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventEnvelope;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.schemas.AvroEventCodec;
-import org.wushe.hub.local.OutboxCdc;
 import org.wushe.hub.testing.TestStack;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The producing side of another service, as far as its outbox goes: its schema with the platform's
- * outbox table, its shipped Debezium connector, and an {@link OutboxWriter} on it. Events written here
- * travel the real path (PostgreSQL WAL → Debezium outbox router → Kafka) to this service's consumers.
+ * outbox table (migrated with Flyway from {@code db/wushe-platform}), its shipped Debezium connector
+ * (running and capturing before the first row is written, or that row would never be captured), and
+ * an {@link OutboxWriter} on it. Events written here travel the real path (PostgreSQL WAL → Debezium
+ * outbox router → Kafka) to the consumers under test. Shared with the services through the
+ * platform's test-jar.
  */
 public final class Upstream {
 
@@ -35,10 +34,7 @@ public final class Upstream {
     private final TransactionTemplate tx;
 
     private Upstream(String schema, AvroEventCodec codec) {
-        // The connector starts in the background; its replication slot must exist before the first
-        // outbox row, or that row is never captured.
-        OutboxCdc cdc = TestStack.connector(schema);
-        await().atMost(Duration.ofSeconds(60)).until(cdc::isCapturing);
+        TestStack.connector(schema);
         DriverManagerDataSource ds = new DriverManagerDataSource(TestStack.get().database().jdbcUrl() + "?currentSchema=" + schema,
                 "postgres", "");
         Flyway.configure().dataSource(ds).schemas(schema).locations(WushePlatformAutoConfiguration.PLATFORM_MIGRATIONS).load().migrate();
@@ -46,21 +42,42 @@ public final class Upstream {
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
     }
 
-    /** The matching service's side (wushe.matching.match). */
-    public static Upstream matching(AvroEventCodec codec) {
-        return BY_SCHEMA.computeIfAbsent("matching", s -> new Upstream(s, codec));
+    /** The outbox of the service that owns {@code schema} (one of the schemas of deploy/connect/). */
+    public static Upstream of(String schema, AvroEventCodec codec) {
+        return BY_SCHEMA.computeIfAbsent(schema, s -> new Upstream(s, codec));
     }
 
-    /** The resource service's side (wushe.resource.donor). */
-    public static Upstream resource(AvroEventCodec codec) {
-        return BY_SCHEMA.computeIfAbsent("resource", s -> new Upstream(s, codec));
-    }
-
-    /** The community service's side (wushe.community.need). */
+    /** wushe.community.* */
     public static Upstream community(AvroEventCodec codec) {
-        return BY_SCHEMA.computeIfAbsent("community", s -> new Upstream(s, codec));
+        return of("community", codec);
     }
 
+    /** wushe.organization.* */
+    public static Upstream organization(AvroEventCodec codec) {
+        return of("organization", codec);
+    }
+
+    /** wushe.socialworker.* */
+    public static Upstream socialWorker(AvroEventCodec codec) {
+        return of("socialworker", codec);
+    }
+
+    /** wushe.volunteer.* */
+    public static Upstream volunteer(AvroEventCodec codec) {
+        return of("volunteer", codec);
+    }
+
+    /** wushe.resource.* */
+    public static Upstream resource(AvroEventCodec codec) {
+        return of("resource", codec);
+    }
+
+    /** wushe.matching.* */
+    public static Upstream matching(AvroEventCodec codec) {
+        return of("matching", codec);
+    }
+
+    /** Writes one event in its own transaction. */
     public EventEnvelope publish(Aggregate aggregate, UUID key, SpecificRecord event) {
         return tx.execute(s -> outbox.publish(aggregate, key.toString(), event));
     }
