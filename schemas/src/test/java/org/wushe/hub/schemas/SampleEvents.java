@@ -94,7 +94,7 @@ public final class SampleEvents {
                 organizationRegistered(), socialWorkerRegistered(), socialWorkerCertified(), volunteerRegistered(),
                 volunteerAvailabilityDeclared(), donorRegistered(), resourceOffered(), resourceReserved(),
                 resourceReleased(), resourceReservationFailed(), resourceConsumed(), resourceExpired(), matchProposed(), matchAccepted(), matchDeclined(),
-                matchCompleted(),
+                matchCompleted(), matchEscalated(),
                 serviceHoursCredited(), pointsAwarded(), pointsRedeemed(), pointsGifted(), pointsExpired(),
                 SampleOrganizationEvents.organizationStageChanged(), SampleOrganizationEvents.projectLaunched(),
                 SampleOrganizationEvents.projectGrantAwarded(), SampleOrganizationEvents.projectClosed(),
@@ -304,6 +304,13 @@ public final class SampleEvents {
         return MatchCompleted.newBuilder().setEventId(id("e19")).setOccurredAt(SAT_0930.plusSeconds(3_600))
                 .setMatchId(MATCH).setNeedId(NEED).setCommunityId(COMMUNITY).setStationId(STATION)
                 .setOfferId(OFFER).setVolunteerId(VOLUNTEER).setServiceMinutes(45).setDelivered(oneLock()).build();
+    }
+
+    static org.wushe.hub.events.matching.MatchEscalated matchEscalated() {
+        return org.wushe.hub.events.matching.MatchEscalated.newBuilder().setEventId(id("e19a")).setOccurredAt(SAT_0930.plusSeconds(930))
+                .setMatchId(id("unanswered match")).setNeedId(NEED).setCommunityId(COMMUNITY).setStationId(STATION)
+                .setEscalatedTo(id("town centre")).setProposedAt(SAT_0930.plusSeconds(30)).setDeadline(SAT_0930.plusSeconds(930))
+                .setExpiresAt(SAT_0930.plusSeconds(4_530)).build();
     }
 
     // The young-old volunteer's 45 minutes of repair earn double points; later a caring shop redeems some.

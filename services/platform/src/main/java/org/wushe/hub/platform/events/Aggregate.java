@@ -49,7 +49,8 @@ public enum Aggregate {
     DONOR("resource.donor", DonorRegistered.class),
     OFFER("resource.offer", ResourceOffered.class, ResourceReserved.class, ResourceReleased.class,
             ResourceReservationFailed.class, org.wushe.hub.events.resource.ResourceConsumed.class, org.wushe.hub.events.resource.ResourceExpired.class),
-    MATCH("matching.match", MatchProposed.class, MatchAccepted.class, MatchDeclined.class, MatchCompleted.class);
+    MATCH("matching.match", MatchProposed.class, MatchAccepted.class, MatchDeclined.class, MatchCompleted.class,
+            org.wushe.hub.events.matching.MatchEscalated.class);
 
     public static final String TOPIC_PREFIX = "wushe.";
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
