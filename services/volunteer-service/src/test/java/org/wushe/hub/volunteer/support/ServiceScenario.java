@@ -1,5 +1,6 @@
 package org.wushe.hub.volunteer.support;
 
+import org.wushe.hub.testing.MutableClock;
 import org.wushe.hub.platform.testing.Upstream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.wushe.hub.volunteer.support;
+package org.wushe.hub.testing;
 
 import java.time.Clock;
 import java.time.Duration;
