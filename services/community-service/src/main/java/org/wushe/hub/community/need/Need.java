@@ -5,21 +5,26 @@ import java.util.UUID;
 
 /**
  * A published need: what it asks for, where it is in its life, and where it came from (a series of
- * recurring needs, or a row of an imported need list). {@code revision} counts its events.
+ * recurring needs, a row of an imported need list, or a social worker's visit). {@code revision} counts its events.
  */
 public record Need(UUID id, NeedDraft details, UUID residentRef, NeedStatus status, int revision, UUID matchId, Origin origin,
                    Instant createdAt, Instant updatedAt) {
 
-    /** Where a need came from, besides a single REST call. */
-    public record Origin(UUID seriesId, Integer occurrence, UUID importJobId, Integer importRow) {
-        public static final Origin DIRECT = new Origin(null, null, null, null);
+    /** Where a need came from, besides a single REST call: a recurring need, a need-list row, a social worker's visit. */
+    public record Origin(UUID seriesId, Integer occurrence, UUID importJobId, Integer importRow, UUID visitId) {
+        public static final Origin DIRECT = new Origin(null, null, null, null, null);
 
         public static Origin series(UUID seriesId, int occurrence) {
-            return new Origin(seriesId, occurrence, null, null);
+            return new Origin(seriesId, occurrence, null, null, null);
         }
 
         public static Origin imported(UUID jobId, int row) {
-            return new Origin(null, null, jobId, row);
+            return new Origin(null, null, jobId, row, null);
+        }
+
+        /** Raised on a visit (VisitRaisedNeed). */
+        public static Origin visit(UUID visitId) {
+            return new Origin(null, null, null, null, visitId);
         }
     }
 

@@ -74,7 +74,7 @@ public class NeedController {
                            Urgency urgency, BeneficiaryGroup beneficiaryGroup, int beneficiaryCount, String title, String geohash,
                            Instant start, Instant end, QuantityRequest quantity, List<Skill> requiredSkills, List<String> requiredLanguages,
                            Integer estimatedMinutes, NeedStatus status, int revision, UUID matchId, UUID seriesId, Integer occurrence,
-                           UUID importJobId, Integer importRow, Instant createdAt, Instant updatedAt) {
+                           UUID importJobId, Integer importRow, UUID visitId, Instant createdAt, Instant updatedAt) {
 
         public static NeedView of(Need n) {
             NeedDraft d = n.details();
@@ -82,7 +82,8 @@ public class NeedController {
                     d.beneficiaryGroup(), d.beneficiaryCount(), d.title(), d.geohash(), d.start(), d.end(),
                     d.quantityAmount() == null ? null : new QuantityRequest(d.quantityAmount(), d.quantityUnit()), d.requiredSkills(),
                     d.requiredLanguages(), d.estimatedMinutes(), n.status(), n.revision(), n.matchId(), n.origin().seriesId(),
-                    n.origin().occurrence(), n.origin().importJobId(), n.origin().importRow(), n.createdAt(), n.updatedAt());
+                    n.origin().occurrence(), n.origin().importJobId(), n.origin().importRow(), n.origin().visitId(), n.createdAt(),
+                    n.updatedAt());
         }
     }
 
@@ -110,9 +111,10 @@ public class NeedController {
                                @RequestParam(required = false) NeedStatus status,
                                @RequestParam(required = false) UUID seriesId,
                                @RequestParam(required = false) UUID importJobId,
+                               @RequestParam(required = false) UUID visitId,
                                @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
                                @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
-        return service.list(new NeedRepository.Filter(communityId, stationId, status, seriesId, importJobId), offset, limit)
+        return service.list(new NeedRepository.Filter(communityId, stationId, status, seriesId, importJobId, visitId), offset, limit)
                 .stream().map(NeedView::of).toList();
     }
 

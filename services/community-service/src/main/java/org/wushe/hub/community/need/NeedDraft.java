@@ -33,6 +33,11 @@ public record NeedDraft(UUID communityId, UUID stationId, UUID gridId, UUID resi
                 title, geohash, start, end, quantityAmount, quantityUnit, requiredSkills, requiredLanguages, estimatedMinutes);
     }
 
+    public NeedDraft withResident(UUID resident) {
+        return new NeedDraft(communityId, stationId, gridId, resident, source, category, urgency, beneficiaryGroup, beneficiaryCount,
+                title, geohash, start, end, quantityAmount, quantityUnit, requiredSkills, requiredLanguages, estimatedMinutes);
+    }
+
     public NeedDraft withWindow(Instant newStart, Instant newEnd) {
         return new NeedDraft(communityId, stationId, gridId, residentId, source, category, urgency, beneficiaryGroup, beneficiaryCount,
                 title, geohash, newStart, newEnd, quantityAmount, quantityUnit, requiredSkills, requiredLanguages, estimatedMinutes);

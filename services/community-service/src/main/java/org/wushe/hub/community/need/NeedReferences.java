@@ -64,6 +64,10 @@ public class NeedReferences {
         return residentById.computeIfAbsent(id, residents::pseudonym);
     }
 
+    public Optional<ResidentService.Pseudonym> residentWithRef(UUID residentRef) {
+        return residents.pseudonymByRef(residentRef);
+    }
+
     public Optional<ResidentService.Pseudonym> residentNumbered(UUID communityId, String number) {
         return residentByNumber.computeIfAbsent(communityId + "/" + number, k -> residents.pseudonymByNumber(communityId, number));
     }

@@ -63,7 +63,7 @@ public class NeedSeriesController {
     }
 
     private SeriesView view(NeedSeries s) {
-        List<NeedController.NeedView> published = needs.list(new NeedRepository.Filter(null, null, null, s.id(), null), 0, 1000)
+        List<NeedController.NeedView> published = needs.list(new NeedRepository.Filter(null, null, null, s.id(), null, null), 0, 1000)
                 .stream().map(NeedController.NeedView::of).toList();
         return new SeriesView(s.id(), s.recurrence().frequency(), s.recurrence().interval(), s.recurrence().count(), s.recurrence().until(),
                 s.firstStart(), s.nextOccurrence(), s.active(), published);

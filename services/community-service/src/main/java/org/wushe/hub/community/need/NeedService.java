@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,6 +35,8 @@ import org.wushe.hub.platform.web.InvalidInputException;
  */
 @Service
 public class NeedService {
+
+    private static final Logger log = LoggerFactory.getLogger(NeedService.class);
 
     private final NeedRepository needs;
     private final CommunityRepository communities;
@@ -184,6 +189,79 @@ public class NeedService {
         needs.update(moved);
         outbox.publish(Aggregate.NEED, id.toString(), event(moved, references()));
         return moved;
+    }
+
+    /**
+     * Follows the matching service: applies {@link MatchSaga#decide} to the need the event names, in the
+     * caller's transaction (the one that marks the event processed). Events for unknown needs, closed
+     * needs, and late or repeated ones change nothing and publish nothing; they are logged.
+     *
+     * @return the need as it now is, or empty when the event changed nothing
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Need> followMatch(MatchSaga.Event e) {
+        Need n = needs.lock(e.needId()).orElse(null);
+        if (n == null) {
+            log.info("{} {} of match {} names need {}, which is not known here: ignored", e.kind(), e.eventId(), e.matchId(), e.needId());
+            countMatchEvent(e, "unknown-need");
+            return Optional.empty();
+        }
+        MatchSaga.Outcome outcome = MatchSaga.decide(n.status(), n.matchId(), needs.lastProposalAt(n.id()), e);
+        if (outcome instanceof MatchSaga.Ignore ignore) {
+            log.info("{} {} of match {} for need {} ({}, match {}): no change, {}", e.kind(), e.eventId(), e.matchId(), n.id(), n.status(),
+                    n.matchId(), ignore.why());
+            countMatchEvent(e, "ignored");
+            return Optional.empty();
+        }
+        MatchSaga.Move move = (MatchSaga.Move) outcome;
+        Need moved = n.next(n.details(), n.residentRef(), move.status(), move.matchId(), now());
+        needs.update(moved);
+        if (e.kind() == MatchSaga.Kind.PROPOSED) {
+            needs.recordProposal(n.id(), e.occurredAt());
+        }
+        outbox.publish(Aggregate.NEED, n.id().toString(), event(moved, references()));
+        log.info("{} {} of match {}: need {} {} -> {} (revision {})", e.kind(), e.eventId(), e.matchId(), n.id(), n.status(), moved.status(),
+                moved.revision());
+        countMatchEvent(e, "applied");
+        return Optional.of(moved);
+    }
+
+    /**
+     * Publishes a need another service raised (a social worker's visit), exactly as {@link #publish}
+     * does: the same rules and references, NeedPublished through the outbox, in the caller's transaction.
+     * The resident is named by the pseudonym other services know. One need per visit: a visit whose
+     * need exists already publishes nothing again.
+     *
+     * @throws NeedRefused naming every broken rule
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Need publishRaised(UUID visitId, NeedDraft draft, UUID residentRef) {
+        Optional<Need> earlier = needs.findByVisit(visitId);
+        if (earlier.isPresent()) {
+            log.info("Visit {} raised need {} already: nothing published again", visitId, earlier.get().id());
+            return earlier.get();
+        }
+        NeedReferences refs = references();
+        List<Violation> unresolved = new ArrayList<>();
+        if (residentRef != null) {
+            ResidentService.Pseudonym resident = refs.residentWithRef(residentRef).orElse(null);
+            if (resident == null) {
+                unresolved.add(new Violation("residentRef", "no resident with this pseudonym"));
+            } else {
+                draft = draft.withResident(resident.residentId());
+            }
+        }
+        Checked c = check(draft, refs);
+        // The raiser knows the resident by pseudonym only; its internal id never leaves this service.
+        c.violations().forEach(v -> unresolved.add(v.field().equals("residentId") ? new Violation("residentRef", v.message()) : v));
+        if (!unresolved.isEmpty()) {
+            throw new NeedRefused("need raised on visit " + visitId, unresolved);
+        }
+        return publishChecked(List.of(c), List.of(Need.Origin.visit(visitId)), refs).get(0);
+    }
+
+    private void countMatchEvent(MatchSaga.Event e, String outcome) {
+        meters.counter("wushe.community.match.events", "event", e.kind().name(), "outcome", outcome).increment();
     }
 
     /**

@@ -33,6 +33,10 @@ class ResidentRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id = ?").param(id).query(ResidentRepository::map).optional();
     }
 
+    Optional<Resident.Sealed> findByRef(UUID residentRef) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE resident_ref = ?").param(residentRef).query(ResidentRepository::map).optional();
+    }
+
     Optional<Resident.Sealed> findByIdNumberHash(byte[] hash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id_number_hmac = ?").param(hash).query(ResidentRepository::map).optional();
     }

@@ -133,6 +133,11 @@ public class ResidentService {
         return residents.find(residentId).map(s -> new Pseudonym(s.id(), s.residentRef(), s.communityId()));
     }
 
+    /** The resident behind a pseudonym other services carry (e.g. a social worker's VisitRaisedNeed). */
+    public Optional<Pseudonym> pseudonymByRef(UUID residentRef) {
+        return residents.findByRef(residentRef).map(s -> new Pseudonym(s.id(), s.residentRef(), s.communityId()));
+    }
+
     public Optional<Pseudonym> pseudonymByNumber(UUID communityId, String residentNumber) {
         return residents.findByNumber(communityId, residentNumber.strip()).map(s -> new Pseudonym(s.id(), s.residentRef(), s.communityId()));
     }

@@ -1,11 +1,14 @@
 package org.wushe.hub.community.support;
 
 import org.wushe.hub.testing.Http;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +16,16 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +40,7 @@ import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The community service running on the real embedded stack (PostgreSQL, Kafka, Debezium with the
@@ -57,6 +69,8 @@ public abstract class ServiceScenario {
     protected AvroEventCodec codec;
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    protected MeterRegistry meters;
 
     protected Http http() {
         return new Http(port);
@@ -148,6 +162,48 @@ public abstract class ServiceScenario {
     protected List<ConsumerRecord<String, byte[]>> records(Aggregate aggregate, Set<String> keys,
                                                           Predicate<List<ConsumerRecord<String, byte[]>>> done) {
         return TopicReader.readUntil(TestStack.bootstrapServers(), aggregate.topic(), r -> keys.contains(r.key()), done, WAIT);
+    }
+
+    /**
+     * Every record on {@code topic} that {@code keep} accepts, from its start up to its end as it is now:
+     * to show that something is not there (e.g. a dead letter), once what came after it was processed.
+     */
+    protected static List<ConsumerRecord<String, byte[]>> recordsSoFar(String topic, Predicate<ConsumerRecord<String, byte[]>> keep) {
+        List<ConsumerRecord<String, byte[]>> kept = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition())) && keep.test(r)) {
+                        kept.add(r);
+                    }
+                }
+                return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+            });
+        }
+        return kept;
+    }
+
+    protected static String header(ConsumerRecord<String, byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Waits until this service's consumers have processed the event (its id is recorded with the change it caused). */
+    protected void awaitProcessed(UUID eventId) {
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE consumer = 'community-service' "
+                + "AND event_id = ?", Integer.class, eventId) == 1);
+    }
+
+    protected double counter(String name, String... tags) {
+        Counter c = meters.find(name).tags(tags).counter();
+        return c == null ? 0 : c.count();
     }
 
     private static String randomKey() {

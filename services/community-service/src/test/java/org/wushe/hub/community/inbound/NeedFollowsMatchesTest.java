@@ -1,0 +1,258 @@
+package org.wushe.hub.community.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.wushe.hub.community.support.HubEvents;
+import org.wushe.hub.community.support.HubEvents.KnownNeed;
+import org.wushe.hub.community.support.ServiceScenario;
+import org.wushe.hub.events.community.NeedClosed;
+import org.wushe.hub.events.community.NeedOutcome;
+import org.wushe.hub.events.community.NeedPublished;
+import org.wushe.hub.events.community.NeedUpdated;
+import org.wushe.hub.events.matching.MatchProposed;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.events.EventEnvelope;
+import org.wushe.hub.platform.events.EventHeaders;
+import org.wushe.hub.platform.testing.Upstream;
+import org.wushe.hub.testing.Http;
+import org.wushe.hub.testing.TestStack;
+import org.wushe.hub.testing.TopicReader;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Needs published over the API follow the match saga the matching service writes to
+ * {@code wushe.matching.match}, through the real path (its outbox, Debezium, Kafka, this service's
+ * binding), and each change goes out on {@code wushe.community.need} as NeedUpdated or NeedClosed. A
+ * need's {@code revision} counts its events, so a need still at revision n after an event has published
+ * nothing for it.
+ */
+class NeedFollowsMatchesTest extends ServiceScenario {
+
+    private static final String MATCH_TOPIC = Aggregate.MATCH.topic();
+
+    @Test
+    void proposedEscalatedAcceptedCompletedMoveTheNeedStepByStepEachWithItsEvent() {
+        KnownNeed need = newNeed();
+        UUID match = UUID.randomUUID();
+        Upstream matching = Upstream.matching(codec);
+        Instant t = Instant.now();
+
+        matching.publish(Aggregate.MATCH, match, HubEvents.proposed(need, match, t));
+        awaitNeed(need, "MATCHED", match, 2);
+        EventEnvelope escalated = matching.publish(Aggregate.MATCH, match, HubEvents.escalated(need, match, t.plusSeconds(60)));
+        awaitProcessed(escalated.eventId());
+        assertNeed(need, "MATCHED", match, 2);
+        matching.publish(Aggregate.MATCH, match, HubEvents.accepted(need, match, t.plusSeconds(120)));
+        awaitNeed(need, "ACCEPTED", match, 3);
+        matching.publish(Aggregate.MATCH, match, HubEvents.completed(need, match, t.plusSeconds(900)));
+        awaitNeed(need, "FULFILLED", match, 4);
+
+        List<SpecificRecord> events = events(Aggregate.NEED, need.needId().toString(), 4);
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("NeedPublished", "NeedUpdated", "NeedUpdated", "NeedClosed");
+        NeedPublished published = (NeedPublished) events.get(0);
+        NeedUpdated matched = (NeedUpdated) events.get(1);
+        NeedUpdated accepted = (NeedUpdated) events.get(2);
+        NeedClosed fulfilled = (NeedClosed) events.get(3);
+        assertThat(matched.getStatus().name()).isEqualTo("MATCHED");
+        assertThat(matched.getMatchId()).isEqualTo(match);
+        assertThat(matched.getRevision()).isEqualTo(2);
+        assertThat(matched.getNeedId()).isEqualTo(need.needId());
+        assertThat(matched.getStationId()).isEqualTo(need.stationId());
+        assertThat(matched.getDetails()).as("the whole need, unchanged").isEqualTo(published.getDetails());
+        assertThat(accepted.getStatus().name()).isEqualTo("ACCEPTED");
+        assertThat(accepted.getMatchId()).isEqualTo(match);
+        assertThat(accepted.getRevision()).isEqualTo(3);
+        assertThat(fulfilled.getOutcome()).isEqualTo(NeedOutcome.FULFILLED);
+        assertThat(fulfilled.getMatchId()).isEqualTo(match);
+        assertThat(fulfilled.getRevision()).isEqualTo(4);
+        assertThat(fulfilled.getCommunityId()).isEqualTo(need.communityId());
+    }
+
+    @Test
+    void aDeclineOfTheCurrentMatchReturnsTheNeedAndTheNextProposalTakesIt() {
+        KnownNeed need = newNeed();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Upstream matching = Upstream.matching(codec);
+        Instant t = Instant.now();
+
+        matching.publish(Aggregate.MATCH, first, HubEvents.proposed(need, first, t));
+        awaitNeed(need, "MATCHED", first, 2);
+        matching.publish(Aggregate.MATCH, first, HubEvents.declined(need, first, t.plusSeconds(60)));
+        awaitNeed(need, "PUBLISHED", null, 3);
+        matching.publish(Aggregate.MATCH, second, HubEvents.proposed(need, second, t.plusSeconds(61)));
+        awaitNeed(need, "MATCHED", second, 4);
+        matching.publish(Aggregate.MATCH, second, HubEvents.accepted(need, second, t.plusSeconds(300)));
+        awaitNeed(need, "ACCEPTED", second, 5);
+
+        List<NeedUpdated> updates = events(Aggregate.NEED, need.needId().toString(), 5).stream().skip(1).map(NeedUpdated.class::cast).toList();
+        assertThat(updates).extracting(u -> u.getStatus().name()).containsExactly("MATCHED", "PUBLISHED", "MATCHED", "ACCEPTED");
+        assertThat(updates).extracting(NeedUpdated::getMatchId).containsExactly(first, null, second, second);
+        assertThat(updates).extracting(NeedUpdated::getRevision).containsExactly(2, 3, 4, 5);
+    }
+
+    @Test
+    void lateRepeatedAndForeignEventsNeverMoveANeedBackAndPublishNothing() {
+        KnownNeed need = newNeed();
+        UUID older = UUID.randomUUID();
+        UUID newer = UUID.randomUUID();
+        Upstream matching = Upstream.matching(codec);
+        Instant t = Instant.now();
+
+        matching.publish(Aggregate.MATCH, older, HubEvents.proposed(need, older, t));
+        awaitNeed(need, "MATCHED", older, 2);
+        matching.publish(Aggregate.MATCH, newer, HubEvents.proposed(need, newer, t.plusSeconds(120)));
+        awaitNeed(need, "MATCHED", newer, 3);
+        // The older match's decline, read after the newer proposal (the two matches sit on different partitions).
+        ignored(matching, older, HubEvents.declined(need, older, t.plusSeconds(60)));
+        assertNeed(need, "MATCHED", newer, 3);
+        // A proposal made before the newer one, read late.
+        UUID late = UUID.randomUUID();
+        ignored(matching, late, HubEvents.proposed(need, late, t.plusSeconds(90)));
+        assertNeed(need, "MATCHED", newer, 3);
+
+        matching.publish(Aggregate.MATCH, newer, HubEvents.accepted(need, newer, t.plusSeconds(300)));
+        awaitNeed(need, "ACCEPTED", newer, 4);
+        // The same match proposed again after its acceptance, another match accepted too, a decline of the older one.
+        ignored(matching, newer, HubEvents.proposed(need, newer, t.plusSeconds(301)));
+        UUID rival = UUID.randomUUID();
+        ignored(matching, rival, HubEvents.accepted(need, rival, t.plusSeconds(302)));
+        ignored(matching, older, HubEvents.declined(need, older, t.plusSeconds(303)));
+        assertNeed(need, "ACCEPTED", newer, 4);
+
+        matching.publish(Aggregate.MATCH, newer, HubEvents.completed(need, newer, t.plusSeconds(900)));
+        awaitNeed(need, "FULFILLED", newer, 5);
+        // A fulfilled need is closed: nothing opens it again.
+        UUID after = UUID.randomUUID();
+        ignored(matching, after, HubEvents.proposed(need, after, t.plusSeconds(1000)));
+        ignored(matching, newer, HubEvents.declined(need, newer, t.plusSeconds(1001)));
+        ignored(matching, after, HubEvents.accepted(need, after, t.plusSeconds(1002)));
+        assertNeed(need, "FULFILLED", newer, 5);
+
+        List<SpecificRecord> events = events(Aggregate.NEED, need.needId().toString(), 5);
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("NeedPublished", "NeedUpdated", "NeedUpdated", "NeedUpdated", "NeedClosed");
+        assertThat(((NeedClosed) events.get(4)).getRevision()).isEqualTo(5);
+    }
+
+    @Test
+    void aCancelledNeedAndAnUnknownNeedIgnoreMatchEventsWithoutDeadLetters() {
+        KnownNeed cancelled = newNeed();
+        Http.Response cancel = http().post("/needs/" + cancelled.needId() + "/status", Http.map("status", "CANCELLED"));
+        assertThat(cancel.status()).as(cancel.text()).isEqualTo(200);
+        KnownNeed unknown = new KnownNeed(UUID.randomUUID(), cancelled.communityId(), cancelled.stationId());
+        Upstream matching = Upstream.matching(codec);
+        UUID match = UUID.randomUUID();
+        double unknownBefore = counter("wushe.community.match.events", "event", "PROPOSED", "outcome", "unknown-need");
+
+        ignored(matching, match, HubEvents.proposed(cancelled, match, Instant.now()));
+        ignored(matching, match, HubEvents.completed(cancelled, match, Instant.now()));
+        UUID stray = UUID.randomUUID();
+        ignored(matching, stray, HubEvents.proposed(unknown, stray, Instant.now()));
+
+        assertNeed(cancelled, "CANCELLED", null, 2);
+        assertThat(counter("wushe.community.match.events", "event", "PROPOSED", "outcome", "unknown-need")).isEqualTo(unknownBefore + 1);
+        assertThat(http().get("/needs/" + unknown.needId()).status()).isEqualTo(404);
+        assertThat(recordsSoFar(Aggregate.MATCH.deadLetterTopic(), r -> match.toString().equals(r.key()) || stray.toString().equals(r.key())))
+                .isEmpty();
+    }
+
+    @Test
+    void aVerbatimRedeliveryPublishesNothingNew() {
+        KnownNeed need = newNeed();
+        UUID match = UUID.randomUUID();
+        Upstream matching = Upstream.matching(codec);
+        MatchProposed proposal = HubEvents.proposed(need, match, Instant.now());
+        double duplicatesBefore = counter("wushe.inbound.events", "consumer", "community-service", "outcome", "duplicate");
+
+        // The same event, same event id, twice (a connector that restarts before committing its offsets).
+        matching.publish(Aggregate.MATCH, match, proposal);
+        matching.publish(Aggregate.MATCH, match, proposal);
+        List<ConsumerRecord<String, byte[]>> onWire = TopicReader.readUntil(TestStack.bootstrapServers(), MATCH_TOPIC,
+                r -> match.toString().equals(r.key()), kept -> kept.size() >= 2, WAIT);
+        assertThat(onWire).extracting(r -> header(r, EventHeaders.EVENT_ID)).containsOnly(proposal.getEventId().toString()).hasSize(2);
+        await().atMost(WAIT).until(() -> counter("wushe.inbound.events", "consumer", "community-service", "outcome", "duplicate")
+                >= duplicatesBefore + 1);
+        assertNeed(need, "MATCHED", match, 2);
+        assertThat(events(Aggregate.NEED, need.needId().toString(), 2)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("NeedPublished", "NeedUpdated");
+
+        // Declined; then the proposal once more, verbatim: processed again it would match the need anew.
+        matching.publish(Aggregate.MATCH, match, HubEvents.declined(need, match, Instant.now().plusSeconds(60)));
+        awaitNeed(need, "PUBLISHED", null, 3);
+        matching.publish(Aggregate.MATCH, match, proposal);
+        await().atMost(WAIT).until(() -> counter("wushe.inbound.events", "consumer", "community-service", "outcome", "duplicate")
+                >= duplicatesBefore + 2);
+        assertNeed(need, "PUBLISHED", null, 3);
+
+        List<SpecificRecord> events = events(Aggregate.NEED, need.needId().toString(), 3);
+        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("NeedPublished", "NeedUpdated", "NeedUpdated");
+        assertThat(events.subList(1, 3)).extracting(e -> ((NeedUpdated) e).getStatus().name()).containsExactly("MATCHED", "PUBLISHED");
+        assertThat(events.subList(1, 3)).extracting(e -> ((NeedUpdated) e).getRevision()).containsExactly(2, 3);
+    }
+
+    @Test
+    void aRecordThatIsNoEventGoesToTheDeadLetterTopicWithTheReasonAndTheConsumerGoesOn() {
+        KnownNeed need = newNeed();
+        UUID match = UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestStack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(MATCH_TOPIC, match.toString(),
+                    "{\"matchId\":\"not avro\"}".getBytes(StandardCharsets.UTF_8)));
+        }
+        // The real proposal comes after it, on the same partition (same key).
+        Upstream.matching(codec).publish(Aggregate.MATCH, match, HubEvents.proposed(need, match, Instant.now()));
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.MATCH.deadLetterTopic(),
+                r -> match.toString().equals(r.key()), kept -> !kept.isEmpty(), WAIT);
+        assertThat(dead).hasSize(1);
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"matchId\":\"not avro\"}");
+        assertThat(header(dead.get(0), EventHeaders.DEAD_LETTER_REASON)).contains("not Avro single-object encoding");
+        awaitNeed(need, "MATCHED", match, 2);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private KnownNeed newNeed() {
+        Place place = communityWithStation();
+        JsonNode need = publishNeed(need(place));
+        return new KnownNeed(UUID.fromString(need.get("id").asText()), place.community(), place.station());
+    }
+
+    /** Publishes a match event and waits until this service has processed it. */
+    private void ignored(Upstream matching, UUID match, SpecificRecord event) {
+        awaitProcessed(matching.publish(Aggregate.MATCH, match, event).eventId());
+    }
+
+    private void awaitNeed(KnownNeed need, String status, UUID match, int revision) {
+        await().atMost(WAIT).until(() -> http().get("/needs/" + need.needId()).json().get("revision").asInt() >= revision);
+        assertNeed(need, status, match, revision);
+    }
+
+    private void assertNeed(KnownNeed need, String status, UUID match, int revision) {
+        JsonNode n = http().get("/needs/" + need.needId()).json();
+        assertThat(n.get("status").asText()).as("status").isEqualTo(status);
+        assertThat(n.get("revision").asInt()).as("revision").isEqualTo(revision);
+        if (match == null) {
+            assertThat(n.get("matchId")).as("matchId").isNull();
+        } else {
+            assertThat(n.get("matchId").asText()).as("matchId").isEqualTo(match.toString());
+        }
+    }
+}
