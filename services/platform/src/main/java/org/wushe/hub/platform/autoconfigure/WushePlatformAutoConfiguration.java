@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +37,7 @@ import org.wushe.hub.platform.web.ProblemDetailsAdvice;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.AvroTrust;
 import org.wushe.hub.schemas.SchemaCatalog;
+import tools.jackson.databind.cfg.EnumFeature;
 
 /** Wires the platform into every service: outbox, idempotent inbound events, dead letters, problem details. */
 @AutoConfiguration(afterName = {
@@ -121,6 +123,15 @@ public class WushePlatformAutoConfiguration {
         @ConditionalOnMissingBean
         ProblemDetailsAdvice problemDetailsAdvice() {
             return new ProblemDetailsAdvice();
+        }
+
+        /**
+         * A number where the API expects an enum's name is bad input, not the enum's ordinal: Jackson
+         * would otherwise read {@code "reason": 7} as the eighth symbol.
+         */
+        @Bean
+        JsonMapperBuilderCustomizer wusheStrictEnums() {
+            return builder -> builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         }
     }
 }

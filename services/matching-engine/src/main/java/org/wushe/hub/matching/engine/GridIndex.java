@@ -1,0 +1,124 @@
+package org.wushe.hub.matching.engine;
+
+import java.util.Arrays;
+
+/**
+ * One bucket of the index: its entries by geohash-6 cell, in an open-addressing table keyed by the cell's int
+ * (no boxing on the search's hot path). A cell that empties keeps its slot, so nothing is ever deleted from the
+ * table; the cells of a city are a few tens of thousands. Not thread-safe (guarded by the engine's lock).
+ */
+final class GridIndex<T> {
+
+    private static final int FREE = -1;
+
+    private int[] keys = filled(64);
+    private Cell[] cells = new Cell[64];
+    private int slotsUsed;
+    private int nonEmpty;
+    private long entries;
+
+    void add(int cell, T item) {
+        int slot = slot(cell);
+        if (keys[slot] == FREE) {
+            if (2 * (slotsUsed + 1) > keys.length) {
+                grow();
+                slot = slot(cell);
+            }
+            keys[slot] = cell;
+            cells[slot] = new Cell();
+            slotsUsed++;
+        }
+        if (cells[slot].size == 0) {
+            nonEmpty++;
+        }
+        cells[slot].add(item);
+        entries++;
+    }
+
+    void remove(int cell, T item) {
+        Cell c = get(cell);
+        if (c != null && c.remove(item)) {
+            entries--;
+            if (c.size == 0) {
+                nonEmpty--;
+            }
+        }
+    }
+
+    /** The entries of a cell, or null when it has none; read {@link Cell#size()} items. */
+    Cell get(int cell) {
+        int slot = slot(cell);
+        return keys[slot] == FREE || cells[slot].size == 0 ? null : cells[slot];
+    }
+
+    int cellCount() {
+        return nonEmpty;
+    }
+
+    long entryCount() {
+        return entries;
+    }
+
+    /** The slot holding the cell, or the free slot where it would go (linear probing). */
+    private int slot(int cell) {
+        int mask = keys.length - 1;
+        int slot = (cell * 0x9E3779B9) >>> 7 & mask;
+        while (keys[slot] != FREE && keys[slot] != cell) {
+            slot = slot + 1 & mask;
+        }
+        return slot;
+    }
+
+    private void grow() {
+        int[] oldKeys = keys;
+        Cell[] oldCells = cells;
+        keys = filled(oldKeys.length * 2);
+        cells = new Cell[oldKeys.length * 2];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != FREE) {
+                int slot = slot(oldKeys[i]);
+                keys[slot] = oldKeys[i];
+                cells[slot] = oldCells[i];
+            }
+        }
+    }
+
+    private static int[] filled(int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, FREE);
+        return a;
+    }
+
+    /** A growable array of entries; removal swaps the last entry in, so order is not kept. */
+    static final class Cell {
+        private Object[] items = new Object[4];
+        private int size;
+
+        private void add(Object item) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = item;
+        }
+
+        private boolean remove(Object item) {
+            for (int i = 0; i < size; i++) {
+                if (items[i] == item) {
+                    items[i] = items[--size];
+                    items[size] = null;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int size() {
+            return size;
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T get(int i) {
+            return (T) items[i];
+        }
+    }
+}

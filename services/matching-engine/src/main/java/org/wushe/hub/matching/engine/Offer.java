@@ -1,0 +1,78 @@
+package org.wushe.hub.matching.engine;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.wushe.hub.events.common.BeneficiaryGroup;
+
+/** An offer in the read model. Only {@link #remaining} changes, under the engine's write lock. */
+final class Offer {
+
+    final OfferSpec spec;
+    final CandidateRef ref;
+    /** Null when the offer has no position; then only an earmarked fund can be found. */
+    final GeoPoint position;
+    final int cell;
+    final long skills;
+    final Languages languages;
+    /** Bitmask of the beneficiary groups it is meant for; 0: anyone. */
+    final long groups;
+    /** A fund limited to listed communities: found through them, wherever it is. */
+    final boolean earmarked;
+    /** Weekly slots by day and start, so occurrences come out in time order. */
+    final List<WeeklySlot> slots;
+    long remaining;
+
+    Offer(OfferSpec spec, Languages languages) {
+        this.spec = spec;
+        this.ref = spec.ref();
+        this.position = Geo.position(spec.place(), spec.geohash());
+        this.cell = position == null ? 0 : Geo.cell(position.latitude(), position.longitude());
+        this.skills = SkillMask.of(spec.skills());
+        this.languages = languages;
+        long g = 0;
+        for (BeneficiaryGroup b : spec.beneficiaryGroups()) {
+            g |= 1L << b.ordinal();
+        }
+        this.groups = spec.beneficiaryGroups().contains(BeneficiaryGroup.ALL_RESIDENTS) ? 0 : g;
+        this.earmarked = spec.kind() == OfferKind.FUND && !spec.communityIds().isEmpty();
+        this.slots = spec.weeklySlots().stream()
+                .sorted(Comparator.comparing(WeeklySlot::day).thenComparingInt(WeeklySlot::startMinute))
+                .toList();
+        this.remaining = spec.remaining();
+    }
+
+    OfferKind kind() {
+        return spec.kind();
+    }
+
+    boolean serves(BeneficiaryGroup group) {
+        return groups == 0 || (groups & 1L << group.ordinal()) != 0;
+    }
+
+    boolean targets(BeneficiaryGroup group) {
+        return groups != 0 && (groups & 1L << group.ordinal()) != 0;
+    }
+
+    /**
+     * The occurrence a session belongs to: the weekly slot occurrence that contains its start, or the whole
+     * available window when the offer has no weekly slots (or the session lies in none).
+     */
+    Window occurrenceOf(Window session, SlotCalendar calendar) {
+        var date = calendar.date(session.startMillis());
+        for (WeeklySlot s : slots) {
+            if (s.day() == date.getDayOfWeek()) {
+                Window occurrence = new Window(calendar.at(date, s.startMinute()), calendar.at(date, s.endMinute()));
+                if (occurrence.startMillis() <= session.startMillis() && session.startMillis() < occurrence.endMillis()) {
+                    return occurrence;
+                }
+            }
+        }
+        return spec.available();
+    }
+
+    /** Counted in places per occurrence rather than in stock. */
+    boolean byPlaces() {
+        return spec.kind() == OfferKind.SERVICE || spec.kind() == OfferKind.VENUE || spec.kind() == OfferKind.CAPACITY;
+    }
+}
