@@ -1,0 +1,80 @@
+package org.wushe.hub.matching;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.wushe.hub.matching.engine.MatchEngine;
+import org.wushe.hub.matching.engine.MatchSettings;
+import org.wushe.hub.matching.engine.MatchWeights;
+import org.wushe.hub.matching.proposal.Matchmaker;
+import org.wushe.hub.matching.proposal.MatchRecord;
+import org.wushe.hub.matching.readmodel.ReadModel;
+
+/**
+ * The match engine of this instance, rebuilt at start from the service's own database: the read
+ * model (written in the same transactions that record each event as processed, so nothing is lost
+ * or doubled) and the holds of the live matches. The consumers that keep it current depend on this
+ * bean, so they start only once it is loaded.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EngineConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
+
+    @Bean
+    MatchEngine matchEngine(MatchingProperties props, Clock clock, ReadModel readModel) {
+        MatchEngine engine = new MatchEngine(settings(props), clock);
+        readModel.loadInto(engine);
+        return engine;
+    }
+
+    /** Puts the live matches' holds back once the matchmaker exists (it needs the engine). */
+    @Bean
+    Object matchEngineHolds(MatchEngine engine, Matchmaker matchmaker) {
+        int held = hold(engine, matchmaker);
+        log.info("Engine holds {} live matches", held);
+        return new Object();
+    }
+
+    /** A new engine from the database, as a restart builds it. */
+    public static MatchEngine rebuild(MatchingProperties props, Clock clock, ReadModel readModel, Matchmaker matchmaker) {
+        MatchEngine engine = new MatchEngine(settings(props), clock);
+        readModel.loadInto(engine);
+        hold(engine, matchmaker);
+        return engine;
+    }
+
+    private static int hold(MatchEngine engine, Matchmaker matchmaker) {
+        int n = 0;
+        for (MatchRecord m : matchmaker.liveMatches()) {
+            engine.hold(m.matchId(), m.candidate(), m.allocation());
+            n++;
+        }
+        return n;
+    }
+
+    /** The engine's defaults with what {@code wushe.matching.*} sets; unknown weight names are refused at start. */
+    static MatchSettings settings(MatchingProperties p) {
+        MatchWeights w = MatchWeights.defaults();
+        for (Map.Entry<String, Double> e : p.weights().entrySet()) {
+            double v = e.getValue();
+            w = switch (e.getKey()) {
+                case "skill" -> w.withSkill(v);
+                case "distance" -> w.withDistance(v);
+                case "time" -> w.withTime(v);
+                case "urgency" -> w.withUrgency(v);
+                case "priority" -> w.withPriority(v);
+                case "expiry" -> w.withExpiry(v);
+                case "fairness" -> w.withFairness(v);
+                default -> throw new IllegalArgumentException("wushe.matching.weights." + e.getKey()
+                        + " is not a score component (skill, distance, time, urgency, priority, expiry, fairness)");
+            };
+        }
+        return MatchSettings.defaults().withWeights(w).withMaxDistanceKm(p.maxDistanceKm())
+                .withMaxActiveMatchesPerVolunteer(p.maxActiveMatchesPerVolunteer()).withZone(p.zone());
+    }
+}

@@ -1,0 +1,379 @@
+package org.wushe.hub.matching.proposal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.events.common.Urgency;
+import org.wushe.hub.events.community.NeedOutcome;
+import org.wushe.hub.events.matching.Decider;
+import org.wushe.hub.events.matching.DeclineReason;
+import org.wushe.hub.matching.MatchingProperties;
+import org.wushe.hub.matching.engine.Allocation;
+import org.wushe.hub.matching.engine.CandidateKind;
+import org.wushe.hub.matching.engine.CandidateRef;
+import org.wushe.hub.matching.engine.MatchEngine;
+import org.wushe.hub.matching.engine.MatchResult;
+import org.wushe.hub.matching.engine.OfferKind;
+import org.wushe.hub.matching.engine.Proposal;
+import org.wushe.hub.matching.readmodel.NeedState;
+import org.wushe.hub.matching.readmodel.ReadModel;
+import org.wushe.hub.matching.readmodel.ReadModel.NeedRow;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.InvalidInputException;
+
+/**
+ * Makes, decides and settles matches. Every method runs inside the caller's transaction (a Kafka
+ * consumer's, which also records the event as processed, or a REST call's); the match row, the need's
+ * state and the outbox event are written together, so a redelivered event or a retried request can
+ * never make a second live match (a unique index allows one per need). Locks are taken in one order
+ * (need row, then match row) so decisions on one need run one at a time.
+ *
+ * <p>The engine's holds follow the database: a hold taken while proposing is dropped if the
+ * transaction rolls back; a release is undone likewise.
+ */
+@Service
+public class Matchmaker {
+
+    /** How a proposal came about. */
+    public enum Mode { STREAMING, BATCH }
+
+    public record Completion(int serviceMinutes, int peopleReached, Integer deliveredQuantity, Long deliveredFen) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Matchmaker.class);
+
+    private final MatchEngine engine;
+    private final ReadModel readModel;
+    private final Matches matches;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final MatchingProperties props;
+    private final MeterRegistry meters;
+    /** match() and hold() of one proposal happen together, so two needs are never both given the last unit. */
+    private final ReentrantLock proposing = new ReentrantLock();
+
+    public Matchmaker(MatchEngine engine, ReadModel readModel, Matches matches, OutboxWriter outbox, Clock clock, MatchingProperties props,
+                      MeterRegistry meters) {
+        this.engine = engine;
+        this.readModel = readModel;
+        this.matches = matches;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.props = props;
+        this.meters = meters;
+    }
+
+    // ---- proposing
+
+    /**
+     * Streaming mode: proposes the best candidate for the need at once, unless it has a live match or
+     * is closed. With no candidate, or fewer than {@code scarce-below} of them for a need that is not
+     * urgent, the need waits (with the reason) for new supply or the next batch.
+     */
+    @Transactional
+    public Optional<MatchRecord> proposeFor(UUID needId) {
+        return proposeBest(needId, true);
+    }
+
+    /**
+     * After a decline, a lapse or a failed reservation: the next best candidate at once, however few
+     * are left — staff are waiting on this need already.
+     */
+    private Optional<MatchRecord> proposeNext(UUID needId) {
+        return proposeBest(needId, false);
+    }
+
+    private Optional<MatchRecord> proposeBest(UUID needId, boolean mayWaitForBatch) {
+        Optional<NeedRow> locked = readModel.lockNeed(needId);
+        if (locked.isEmpty() || locked.get().state() == NeedState.CLOSED || matches.liveOf(needId).isPresent()) {
+            return Optional.empty();
+        }
+        NeedRow need = locked.get();
+        Set<CandidateRef> exclude = matches.exclusions(needId);
+        proposing.lock();
+        try {
+            MatchResult result = engine.match(need.spec(), props.candidates(), exclude);
+            if (result.proposals().isEmpty()) {
+                waitFor(needId, result.reasonZh(), result.reasonEn(), "none");
+                return Optional.empty();
+            }
+            if (mayWaitForBatch && result.proposals().size() < props.scarceBelow() && !urgent(need.spec().urgency())) {
+                waitFor(needId, "合适的候选较少（" + result.proposals().size() + "个），等待下一轮统一分配",
+                        "Few suitable candidates (" + result.proposals().size() + "), so it waits for the next batch assignment", "scarce");
+                return Optional.empty();
+            }
+            return Optional.of(propose(need, result.proposals().get(0), Mode.STREAMING, false));
+        } finally {
+            proposing.unlock();
+        }
+    }
+
+    /**
+     * Batch mode: proposes what the solver assigned, if the need still waits for it and the
+     * candidate is still free (the batch planned from a snapshot).
+     */
+    @Transactional
+    public Optional<MatchRecord> proposeAssigned(Proposal assigned) {
+        Optional<NeedRow> locked = readModel.lockNeed(assigned.needId());
+        if (locked.isEmpty() || locked.get().state() != NeedState.WAITING || matches.liveOf(assigned.needId()).isPresent()) {
+            return Optional.empty();
+        }
+        proposing.lock();
+        try {
+            Set<CandidateRef> exclude = matches.exclusions(assigned.needId());
+            if (exclude.contains(assigned.candidate())) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(propose(locked.get(), assigned, Mode.BATCH, true));
+        } finally {
+            proposing.unlock();
+        }
+    }
+
+    /** Records why a need waits; it stays waiting for the batch. */
+    @Transactional
+    public void stillWaiting(UUID needId, String reasonZh, String reasonEn) {
+        readModel.setNeedState(needId, NeedState.WAITING, reasonZh, reasonEn, clock.instant());
+    }
+
+    /**
+     * Stores and publishes a proposal and holds its candidate. A batch plan was made from a snapshot, so
+     * its candidate is claimed only if it still has the room ({@code claim}); a streaming proposal was
+     * found under the proposing lock just now.
+     */
+    private MatchRecord propose(NeedRow need, Proposal p, Mode mode, boolean claim) {
+        Instant now = clock.instant();
+        UUID matchId = UUID.randomUUID();
+        if (claim) {
+            if (!engine.tryHold(matchId, p.candidate(), p.allocation())) {
+                return null;
+            }
+        } else {
+            engine.hold(matchId, p.candidate(), p.allocation());
+        }
+        EngineTransactions.onRollback(() -> engine.release(matchId));
+        MatchRecord m = new MatchRecord(matchId, need.spec().needId(), need.spec().communityId(), need.spec().stationId(), p.candidate(),
+                label(p.candidate()), matches.countOfNeed(need.spec().needId()) + 1, mode.name(), p.score(), p.explanation(), p.window(),
+                p.allocation(), MatchStatus.PROPOSED, now, now.plus(props.ackDeadline()), null, null, null, null, null, null, null, null);
+        matches.insert(m);
+        readModel.setNeedState(m.needId(), NeedState.MATCHED, null, null, now);
+        outbox.publish(Aggregate.MATCH, matchId.toString(), MatchEvents.proposed(m, now));
+        meters.counter("wushe.matching.proposals", "mode", mode.name(), "kind", p.candidate().kind().name()).increment();
+        log.info("Proposed {} {} for need {} (rank {}, score {}, {})", p.candidate().kind(), p.candidate().id(), m.needId(), m.rank(),
+                String.format("%.3f", p.score()), mode);
+        return m;
+    }
+
+    private void waitFor(UUID needId, String zh, String en, String why) {
+        readModel.setNeedState(needId, NeedState.WAITING, zh, en, clock.instant());
+        meters.counter("wushe.matching.waiting", "why", why).increment();
+        log.info("Need {} waits: {}", needId, en);
+    }
+
+    private static boolean urgent(Urgency u) {
+        return u == Urgency.URGENT || u == Urgency.IMMEDIATE;
+    }
+
+    private String label(CandidateRef c) {
+        return switch (c.kind()) {
+            case VOLUNTEER -> readModel.volunteerLabel(c.id()).orElse(c.id().toString().substring(0, 8));
+            case OFFER, CAPACITY -> readModel.offer(c.id()).map(ReadModel.OfferRow::title).orElse(c.id().toString());
+        };
+    }
+
+    // ---- decisions of staff
+
+    /** Staff accept an open proposal; the resource and volunteer services act on MatchAccepted. */
+    @Transactional
+    public MatchRecord accept(UUID matchId, String actor) {
+        MatchRecord m = lockOpen(matchId, "accept");
+        Instant now = clock.instant();
+        matches.decide(matchId, MatchStatus.ACCEPTED, actor, now, null, null);
+        outbox.publish(Aggregate.MATCH, matchId.toString(), MatchEvents.accepted(m, now));
+        meters.counter("wushe.matching.decisions", "decision", "accepted").increment();
+        return matches.find(matchId).orElseThrow();
+    }
+
+    /** Staff decline an open proposal with a reason; the next best candidate is proposed in the same transaction. */
+    @Transactional
+    public MatchRecord decline(UUID matchId, DeclineReason reason, String note, String actor) {
+        MatchRecord m = lockOpen(matchId, "decline");
+        Instant now = clock.instant();
+        matches.decide(matchId, MatchStatus.DECLINED, actor, now, reason.name(), note);
+        giveUp(m, Decider.STATION_STAFF, reason, note, now, "declined: " + reason);
+        meters.counter("wushe.matching.decisions", "decision", "declined").increment();
+        proposeNext(m.needId());
+        return matches.find(matchId).orElseThrow();
+    }
+
+    /** The service was delivered: hours and points are credited, stock consumed, the need closed. */
+    @Transactional
+    public MatchRecord complete(UUID matchId, Completion c, String actor) {
+        MatchRecord m = lockMatch(matchId);
+        if (m.status() != MatchStatus.ACCEPTED && m.status() != MatchStatus.RESERVED) {
+            throw new InvalidInputException("matchId", "match is " + m.status() + "; only an accepted match can be completed 只有已接受的匹配才能完成", 409);
+        }
+        Instant now = clock.instant();
+        Allocation delivered = delivered(m.allocation(), c);
+        matches.complete(matchId, c.serviceMinutes(), now, actor);
+        readModel.setNeedState(m.needId(), NeedState.CLOSED, null, null, now);
+        outbox.publish(Aggregate.MATCH, matchId.toString(), MatchEvents.completed(m, c.serviceMinutes(), c.peopleReached(), delivered, now));
+        EngineTransactions.afterCommit(() -> {
+            engine.release(matchId);
+            if (m.candidate().kind() == CandidateKind.VOLUNTEER) {
+                engine.recordCompleted(m.candidate().id(), c.serviceMinutes(), now.toEpochMilli());
+            }
+        });
+        meters.counter("wushe.matching.decisions", "decision", "completed").increment();
+        return matches.find(matchId).orElseThrow();
+    }
+
+    private static Allocation delivered(Allocation planned, Completion c) {
+        if (planned == null) {
+            return null;
+        }
+        return new Allocation(c.deliveredQuantity() != null ? c.deliveredQuantity() : planned.quantity(), planned.unit(),
+                c.deliveredFen() != null ? c.deliveredFen() : planned.amountFen(), planned.capacity(), planned.window());
+    }
+
+    // ---- deadlines
+
+    /**
+     * A proposal past its deadline: an unanswered one at the station goes up to the centre above it;
+     * one unanswered at the centre (or with no centre) lapses and the next candidate is proposed.
+     */
+    @Transactional
+    public void deadlinePassed(UUID matchId) {
+        MatchRecord seen = matches.find(matchId).orElse(null);
+        if (seen == null) {
+            return;
+        }
+        readModel.lockNeed(seen.needId());
+        MatchRecord m = matches.lock(matchId).orElseThrow();
+        Instant now = clock.instant();
+        if (!m.status().isOpen() || !m.deadline().isBefore(now)) {
+            return;
+        }
+        UUID centre = m.status() == MatchStatus.PROPOSED
+                ? readModel.station(m.stationId()).map(ReadModel.Station::parentStationId).orElse(null) : null;
+        if (centre != null) {
+            Instant deadline = now.plus(props.centreDeadline());
+            matches.escalate(matchId, centre, now, deadline);
+            outbox.publish(Aggregate.MATCH, matchId.toString(), MatchEvents.escalated(m, centre, now, deadline));
+            meters.counter("wushe.matching.deadlines", "outcome", "escalated").increment();
+            log.info("Match {} unanswered at station {} since {}: escalated to centre {}", matchId, m.stationId(), m.proposedAt(), centre);
+            return;
+        }
+        matches.decide(matchId, MatchStatus.LAPSED, "system", now, DeclineReason.PROPOSAL_EXPIRED.name(), null);
+        giveUp(m, Decider.SYSTEM, DeclineReason.PROPOSAL_EXPIRED, "无人在期限内答复 nobody answered in time", now, "lapsed");
+        meters.counter("wushe.matching.deadlines", "outcome", "lapsed").increment();
+        log.info("Match {} lapsed unanswered; proposing the next candidate for need {}", matchId, m.needId());
+        proposeNext(m.needId());
+    }
+
+    // ---- the saga's answers from the resource service
+
+    /** The resource service reserved the stock of an accepted match. */
+    @Transactional
+    public void reserved(UUID matchId) {
+        MatchRecord m = matches.find(matchId).orElse(null);
+        if (m == null) {
+            log.warn("ResourceReserved for unknown match {}", matchId);
+            return;
+        }
+        readModel.lockNeed(m.needId());
+        m = matches.lock(matchId).orElseThrow();
+        if (m.status() != MatchStatus.ACCEPTED) {
+            return;
+        }
+        matches.setStatus(matchId, MatchStatus.RESERVED);
+        // Goods and funds: the stock the resource service now reports as left already excludes this
+        // reservation, so the engine's own hold would count it twice. Places per slot stay held here.
+        boolean countedThere = readModel.offer(m.candidate().id())
+                .map(o -> o.spec().kind() == OfferKind.GOODS || o.spec().kind() == OfferKind.FUND).orElse(false);
+        if (countedThere) {
+            EngineTransactions.afterCommit(() -> engine.release(matchId));
+        }
+    }
+
+    /** The resource service could not reserve: compensate (decline as the system) and propose the next candidate. */
+    @Transactional
+    public void reservationFailed(UUID matchId, String why) {
+        MatchRecord m = matches.find(matchId).orElse(null);
+        if (m == null) {
+            log.warn("ResourceReservationFailed for unknown match {}", matchId);
+            return;
+        }
+        readModel.lockNeed(m.needId());
+        m = matches.lock(matchId).orElseThrow();
+        if (m.status() != MatchStatus.ACCEPTED) {
+            log.info("ResourceReservationFailed for match {} in status {}: nothing to compensate", matchId, m.status());
+            return;
+        }
+        Instant now = clock.instant();
+        matches.decide(matchId, MatchStatus.FAILED, "system", now, DeclineReason.RESOURCE_UNAVAILABLE.name(), why);
+        giveUp(m, Decider.SYSTEM, DeclineReason.RESOURCE_UNAVAILABLE, why, now, "reservation failed");
+        meters.counter("wushe.matching.decisions", "decision", "reservation-failed").increment();
+        log.info("Reservation for match {} failed ({}); proposing the next candidate for need {}", matchId, why, m.needId());
+        proposeNext(m.needId());
+    }
+
+    // ---- the need closed in the community service
+
+    @Transactional
+    public void needClosed(UUID needId, NeedOutcome outcome, UUID closingMatch) {
+        Optional<NeedRow> need = readModel.lockNeed(needId);
+        if (need.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        readModel.setNeedState(needId, NeedState.CLOSED, null, null, now);
+        Optional<MatchRecord> live = matches.liveOf(needId);
+        if (live.isEmpty() || (outcome == NeedOutcome.FULFILLED && live.get().matchId().equals(closingMatch))) {
+            return;
+        }
+        MatchRecord m = matches.lock(live.get().matchId()).orElseThrow();
+        matches.decide(m.matchId(), MatchStatus.WITHDRAWN, "system", now, DeclineReason.NEED_ALREADY_MET.name(), outcome.name());
+        giveUp(m, Decider.SYSTEM, DeclineReason.NEED_ALREADY_MET, "需求已关闭 need closed: " + outcome, now, "need closed");
+    }
+
+    /** Ends a match that will not go ahead: the candidate is not offered to this need again, holds are released. */
+    private void giveUp(MatchRecord m, Decider by, DeclineReason reason, String note, Instant now, String why) {
+        matches.exclude(m.needId(), m.candidate(), why);
+        readModel.setNeedState(m.needId(), NeedState.OPEN, null, null, now);
+        outbox.publish(Aggregate.MATCH, m.matchId().toString(), MatchEvents.declined(m, by, reason, note, now));
+        engine.release(m.matchId());
+        MatchRecord held = m;
+        EngineTransactions.onRollback(() -> engine.hold(held.matchId(), held.candidate(), held.allocation()));
+    }
+
+    private MatchRecord lockOpen(UUID matchId, String action) {
+        MatchRecord m = lockMatch(matchId);
+        if (!m.status().isOpen()) {
+            throw new InvalidInputException("matchId", "match is " + m.status() + "; only an open proposal can be " + action + "ed 该匹配已处理", 409);
+        }
+        return m;
+    }
+
+    private MatchRecord lockMatch(UUID matchId) {
+        MatchRecord seen = matches.find(matchId).orElseThrow(() -> new InvalidInputException("matchId", "no match " + matchId + " 未找到该匹配", 404));
+        readModel.lockNeed(seen.needId());
+        return matches.lock(matchId).orElseThrow();
+    }
+
+    /** The live matches, to hold their candidates in a freshly loaded engine. */
+    public List<MatchRecord> liveMatches() {
+        return matches.live();
+    }
+}

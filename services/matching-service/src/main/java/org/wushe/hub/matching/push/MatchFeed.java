@@ -1,0 +1,54 @@
+package org.wushe.hub.matching.push;
+
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.wushe.hub.matching.proposal.Matches;
+import org.wushe.hub.matching.web.MatchViews;
+import org.wushe.hub.schemas.AvroEventCodec;
+import org.wushe.hub.schemas.UndecodableEventException;
+
+/**
+ * {@code feed-in-0}: every match event, read by every instance from the end of
+ * {@code wushe.matching.match} (no consumer group), becomes a push of the match's current view to the
+ * station that decides it and to the centre it was escalated to. The view is read from this service's
+ * database, which holds the match since the event left through the outbox after its commit.
+ * Nothing is recorded: a lost push is made up by the console, which loads the open proposals when
+ * it (re)connects.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MatchFeed {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchFeed.class);
+
+    @Bean
+    Consumer<Message<byte[]>> feed(AvroEventCodec codec, Matches matches, MatchViews views, StationStreams streams) {
+        return message -> {
+            SpecificRecord event;
+            try {
+                event = codec.decode(message.getPayload());
+            } catch (UndecodableEventException e) {
+                log.debug("Feed skips an undecodable record (the saga's consumer dead-letters it): {}", e.getMessage());
+                return;
+            }
+            if (event.getSchema().getField("matchId") == null) {
+                return;
+            }
+            UUID matchId = (UUID) event.get(event.getSchema().getField("matchId").pos());
+            matches.find(matchId).ifPresent(m -> {
+                var view = views.of(m);
+                String type = event.getSchema().getName();
+                streams.push(m.stationId(), "match", type + ":" + matchId, view);
+                if (m.escalatedTo() != null) {
+                    streams.push(m.escalatedTo(), "match", type + ":" + matchId, view);
+                }
+            });
+        };
+    }
+}

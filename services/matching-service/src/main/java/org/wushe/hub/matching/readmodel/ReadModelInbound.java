@@ -1,0 +1,173 @@
+package org.wushe.hub.matching.readmodel;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.wushe.hub.events.community.NeedClosed;
+import org.wushe.hub.events.community.NeedPublished;
+import org.wushe.hub.events.community.NeedStatus;
+import org.wushe.hub.events.community.NeedUpdated;
+import org.wushe.hub.events.community.StationRegistered;
+import org.wushe.hub.events.organization.ServiceCapacityOffered;
+import org.wushe.hub.events.organization.ServiceCapacityWithdrawn;
+import org.wushe.hub.events.resource.ResourceConsumed;
+import org.wushe.hub.events.resource.ResourceExpired;
+import org.wushe.hub.events.resource.ResourceOffered;
+import org.wushe.hub.events.resource.ResourceReleased;
+import org.wushe.hub.events.resource.ResourceReservationFailed;
+import org.wushe.hub.events.resource.ResourceReserved;
+import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
+import org.wushe.hub.events.volunteer.VolunteerRegistered;
+import org.wushe.hub.matching.engine.MatchEngine;
+import org.wushe.hub.matching.engine.Vocabulary;
+import org.wushe.hub.matching.engine.OfferSpec;
+import org.wushe.hub.matching.engine.VolunteerSpec;
+import org.wushe.hub.matching.proposal.EngineTransactions;
+import org.wushe.hub.matching.proposal.Matchmaker;
+import org.wushe.hub.platform.inbox.InboundEvents;
+
+/**
+ * Spring Cloud Stream functional consumers that keep the read model and drive the match saga. Each
+ * event is handled once, in the transaction that records its id (platform {@link InboundEvents});
+ * the engine's memory changes after that transaction commits. A record that cannot be decoded or
+ * handled goes to {@code <topic>.dlt} with the reason, and the partition goes on.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReadModelInbound {
+
+    public static final String CONSUMER = "matching-service";
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelInbound.class);
+
+    /** {@code needs-in-0}: each published need is matched at once; closed needs withdraw their proposals. */
+    @Bean
+    Consumer<Message<byte[]>> needs(InboundEvents inbound, ReadModel readModel, Matchmaker matchmaker, Clock clock) {
+        return inbound.consumer(CONSUMER)
+                .on(NeedPublished.class, (envelope, n) -> {
+                    if (readModel.insertNeed(Specs.need(n.getNeedId(), n.getCommunityId(), n.getStationId(), n.getDetails(),
+                            n.getOccurredAt().toEpochMilli()), n.getDetails().getTitle(), n.getRevision(), clock.instant())) {
+                        matchmaker.proposeFor(n.getNeedId());
+                    }
+                })
+                .on(NeedUpdated.class, (envelope, n) -> {
+                    var known = readModel.need(n.getNeedId());
+                    long publishedAt = known.map(k -> k.spec().publishedAtMillis()).orElse(n.getOccurredAt().toEpochMilli());
+                    var spec = Specs.need(n.getNeedId(), n.getCommunityId(), n.getStationId(), n.getDetails(), publishedAt);
+                    if (known.isEmpty()) {
+                        readModel.insertNeed(spec, n.getDetails().getTitle(), n.getRevision(), clock.instant());
+                    } else {
+                        readModel.updateNeed(spec, n.getDetails().getTitle(), n.getRevision(), clock.instant());
+                    }
+                    // Back to PUBLISHED after a decline: the decline proposed the next candidate already, so this
+                    // only matters when the need has no live match (e.g. it was edited while waiting).
+                    if (n.getStatus() == NeedStatus.PUBLISHED) {
+                        matchmaker.proposeFor(n.getNeedId());
+                    }
+                })
+                .on(NeedClosed.class, (envelope, n) -> matchmaker.needClosed(n.getNeedId(), n.getOutcome(), n.getMatchId()))
+                .build();
+    }
+
+    /** {@code offers-in-0}: offers and their stock; the resource service's answers to accepted matches. */
+    @Bean
+    Consumer<Message<byte[]>> offers(InboundEvents inbound, ReadModel readModel, MatchEngine engine, Matchmaker matchmaker, Clock clock) {
+        return inbound.consumer(CONSUMER)
+                .on(ResourceOffered.class, (envelope, o) -> {
+                    OfferSpec spec = Specs.offer(o);
+                    if (readModel.putOffer(spec, o.getTitle(), 0, clock.instant())) {
+                        EngineTransactions.afterCommit(() -> engine.putOffer(spec));
+                    }
+                })
+                .on(ResourceReserved.class, (envelope, r) -> {
+                    remaining(readModel, engine, clock, r.getOfferId(), r.getRemaining());
+                    matchmaker.reserved(r.getMatchId());
+                })
+                .on(ResourceReservationFailed.class, (envelope, r) -> {
+                    remaining(readModel, engine, clock, r.getOfferId(), r.getAvailable());
+                    matchmaker.reservationFailed(r.getMatchId(), "资源无法预留 reservation failed: " + r.getReason());
+                })
+                .on(ResourceReleased.class, (envelope, r) -> remaining(readModel, engine, clock, r.getOfferId(), r.getRemaining()))
+                .on(ResourceConsumed.class, (envelope, r) -> remaining(readModel, engine, clock, r.getOfferId(), r.getRemaining()))
+                .on(ResourceExpired.class, (envelope, r) -> {
+                    if (readModel.deactivateOffer(r.getOfferId(), Integer.MAX_VALUE, clock.instant())) {
+                        EngineTransactions.afterCommit(() -> engine.removeOffer(r.getOfferId()));
+                    }
+                })
+                .build();
+    }
+
+    private static void remaining(ReadModel readModel, MatchEngine engine, Clock clock, UUID offerId,
+                                  org.wushe.hub.events.common.Allocation allocation) {
+        readModel.offer(offerId).ifPresent(offer -> {
+            Long left = Specs.remaining(offer.spec().kind(), allocation);
+            if (left != null) {
+                readModel.setRemaining(offerId, left, clock.instant());
+                EngineTransactions.afterCommit(() -> engine.setRemaining(offerId, left));
+            }
+        });
+    }
+
+    /** {@code volunteers-in-0}: volunteers, their skills, home area and availability. */
+    @Bean
+    Consumer<Message<byte[]>> volunteers(InboundEvents inbound, ReadModel readModel, MatchEngine engine, Clock clock) {
+        return inbound.consumer(CONSUMER)
+                .on(VolunteerRegistered.class, (envelope, v) -> {
+                    VolunteerSpec spec = Specs.volunteer(v);
+                    readModel.putVolunteer(spec, label(spec), clock.instant());
+                    EngineTransactions.afterCommit(() -> engine.putVolunteer(spec));
+                })
+                .on(VolunteerAvailabilityDeclared.class, (envelope, a) -> {
+                    VolunteerSpec known = readModel.volunteer(a.getVolunteerId()).orElseThrow(() -> new IllegalStateException(
+                            "availability of volunteer " + a.getVolunteerId() + ", who is not registered here"));
+                    VolunteerSpec spec = Specs.withAvailability(known, a.getAvailability());
+                    readModel.putVolunteer(spec, label(spec), clock.instant());
+                    EngineTransactions.afterCommit(() -> engine.putVolunteer(spec));
+                })
+                .build();
+    }
+
+    /**
+     * No names reach this service: staff see the volunteer's short id and skills (the console says
+     * "volunteer" beside it); the volunteer service has the rest.
+     */
+    static String label(VolunteerSpec v) {
+        String skills = v.skills().stream().map(Vocabulary::zh).collect(Collectors.joining("、"));
+        return v.volunteerId().toString().substring(0, 8) + (skills.isEmpty() ? "" : " · " + skills);
+    }
+
+    /** {@code capacities-in-0}: service capacity organizations offer (the rest of the topic is skipped). */
+    @Bean
+    Consumer<Message<byte[]>> capacities(InboundEvents inbound, ReadModel readModel, MatchEngine engine, Clock clock) {
+        return inbound.consumer(CONSUMER)
+                .on(ServiceCapacityOffered.class, (envelope, c) -> {
+                    OfferSpec spec = Specs.capacity(c);
+                    if (readModel.putOffer(spec, c.getTitle(), c.getRevision(), clock.instant())) {
+                        EngineTransactions.afterCommit(() -> engine.putOffer(spec));
+                    } else {
+                        log.debug("Capacity {} revision {} is older than the one known; skipped", c.getCapacityId(), c.getRevision());
+                    }
+                })
+                .on(ServiceCapacityWithdrawn.class, (envelope, c) -> {
+                    if (readModel.deactivateOffer(c.getCapacityId(), c.getRevision(), clock.instant())) {
+                        EngineTransactions.afterCommit(() -> engine.removeOffer(c.getCapacityId()));
+                    }
+                })
+                .build();
+    }
+
+    /** {@code stations-in-0}: the station hierarchy, for escalation to the centre above a station. */
+    @Bean
+    Consumer<Message<byte[]>> stations(InboundEvents inbound, ReadModel readModel) {
+        return inbound.consumer(CONSUMER)
+                .on(StationRegistered.class, (envelope, s) -> readModel.putStation(new ReadModel.Station(s.getStationId(),
+                        s.getParentStationId(), s.getLevel().name(), s.getName())))
+                .build();
+    }
+}

@@ -1,0 +1,77 @@
+package org.wushe.hub.matching.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.wushe.hub.matching.engine.MatchEngine;
+import org.wushe.hub.matching.engine.MatchResult;
+import org.wushe.hub.matching.engine.ScoreComponent;
+import org.wushe.hub.matching.proposal.Matches;
+import org.wushe.hub.matching.readmodel.ReadModel;
+import org.wushe.hub.platform.web.InvalidInputException;
+
+/** Where a need stands in matching, and the ranked candidates the engine sees for it now. */
+@RestController
+@Validated
+@RequestMapping("/needs")
+@Tag(name = "needs", description = "需求的匹配情况 Matching state of needs")
+public class NeedController {
+
+    public record NeedMatching(UUID needId, String title, String state, String waitingZh, String waitingEn, List<MatchView> matches) {
+    }
+
+    public record Candidate(String kind, UUID id, double score, List<ScoreComponent> explanation, MatchView.Span window,
+                            MatchView.Allocated allocation) {
+    }
+
+    public record Candidates(UUID needId, int examined, String reasonZh, String reasonEn, List<Candidate> candidates) {
+    }
+
+    private final ReadModel readModel;
+    private final Matches matches;
+    private final MatchViews views;
+    private final MatchEngine engine;
+
+    public NeedController(ReadModel readModel, Matches matches, MatchViews views, MatchEngine engine) {
+        this.readModel = readModel;
+        this.matches = matches;
+        this.views = views;
+        this.engine = engine;
+    }
+
+    @GetMapping("/{needId}")
+    @Operation(summary = "需求的匹配历史 A need's state and every match made for it")
+    public NeedMatching need(@PathVariable UUID needId) {
+        ReadModel.NeedRow n = readModel.need(needId).orElseThrow(() -> notFound(needId));
+        return new NeedMatching(needId, n.title(), n.state().name(), n.waitingZh(), n.waitingEn(),
+                matches.ofNeed(needId).stream().map(views::of).toList());
+    }
+
+    @GetMapping("/{needId}/candidates")
+    @Operation(summary = "当前候选及评分解释 The engine's ranked candidates, explained",
+            description = "What the engine would propose now, without proposing; declined candidates are left out.")
+    public Candidates candidates(@PathVariable UUID needId, @RequestParam(defaultValue = "5") @Min(1) @Max(50) int k) {
+        ReadModel.NeedRow n = readModel.need(needId).orElseThrow(() -> notFound(needId));
+        MatchResult r = engine.match(n.spec(), k, matches.exclusions(needId));
+        return new Candidates(needId, r.examined(), r.reasonZh(), r.reasonEn(), r.proposals().stream()
+                .map(p -> new Candidate(p.candidate().kind().name(), p.candidate().id(), p.score(), p.explanation(), MatchViews.span(p.window()),
+                        p.allocation() == null ? null : new MatchView.Allocated(p.allocation().quantity(),
+                                p.allocation().unit() == null ? null : p.allocation().unit().name(), p.allocation().amountFen(),
+                                p.allocation().capacity())))
+                .toList());
+    }
+
+    private static InvalidInputException notFound(UUID needId) {
+        return new InvalidInputException("needId", "no need " + needId + " known to matching 未找到该需求", 404);
+    }
+}

@@ -1,0 +1,72 @@
+package org.wushe.hub.matching.proposal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.wushe.hub.events.common.BeneficiaryGroup;
+import org.wushe.hub.events.common.Category;
+import org.wushe.hub.events.common.Skill;
+import org.wushe.hub.events.common.Urgency;
+import org.wushe.hub.events.matching.Decider;
+import org.wushe.hub.events.matching.DeclineReason;
+import org.wushe.hub.events.matching.MatchDeclined;
+import org.wushe.hub.events.matching.MatchEscalated;
+import org.wushe.hub.matching.MatchingProperties;
+import org.wushe.hub.matching.support.MatchingScenario;
+import org.wushe.hub.matching.support.Town;
+import org.wushe.hub.platform.events.Aggregate;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A proposal nobody answers goes up to the centre; unanswered there, it lapses and the next candidate is proposed. */
+class EscalationTest extends MatchingScenario {
+
+    @Autowired DeadlineWatch deadlines;
+    @Autowired MatchingProperties props;
+
+    @Test
+    void unansweredProposalsEscalateToTheCentreThenLapse() {
+        Place p = newPlace();
+        UUID first = volunteer(p, Town.HERE, Skill.TUTORING);
+        UUID second = volunteer(p, Town.EAST_3KM, Skill.TUTORING);
+        UUID needId = UUID.randomUUID();
+        community().publish(Aggregate.NEED, needId, Town.need(needId, p.community(), p.station(), Category.TUTORING, Urgency.SOON,
+                BeneficiaryGroup.CHILD_IN_HARDSHIP, "困境儿童数学辅导 maths tutoring for a child", clock.instant(), 10, null));
+        JsonNode proposed = awaitLiveMatch(needId);
+        UUID matchId = UUID.fromString(proposed.get("matchId").asText());
+        assertThat(proposed.get("candidate").get("id").asText()).isEqualTo(first.toString());
+
+        deadlines.check(); // before the deadline: nothing happens
+        assertThat(http().get("/matches/" + matchId).json().get("status").asText()).isEqualTo("PROPOSED");
+
+        clock.advance(props.ackDeadline().plus(Duration.ofMinutes(1)));
+        deadlines.check();
+        JsonNode escalated = http().get("/matches/" + matchId).json();
+        assertThat(escalated.get("status").asText()).isEqualTo("ESCALATED");
+        assertThat(escalated.get("escalatedTo").asText()).isEqualTo(p.centre().toString());
+        // The centre sees it among its open proposals, and the station still does.
+        assertThat(http().get("/stations/" + p.centre() + "/proposals").json()).extracting(m -> m.get("matchId").asText())
+                .containsExactly(matchId.toString());
+        assertThat(http().get("/stations/" + p.station() + "/proposals").json()).extracting(m -> m.get("matchId").asText())
+                .containsExactly(matchId.toString());
+        MatchEscalated e = only(matchEvents(matchId, has(MatchEscalated.class)), MatchEscalated.class);
+        assertThat(e.getEscalatedTo()).isEqualTo(p.centre());
+        assertThat(e.getStationId()).isEqualTo(p.station());
+
+        clock.advance(props.centreDeadline().plus(Duration.ofMinutes(1)));
+        deadlines.check();
+        assertThat(http().get("/matches/" + matchId).json().get("status").asText()).isEqualTo("LAPSED");
+        List<SpecificRecord> events = matchEvents(matchId, has(MatchDeclined.class));
+        MatchDeclined lapsed = only(events, MatchDeclined.class);
+        assertThat(lapsed.getDeclinedBy()).isEqualTo(Decider.SYSTEM);
+        assertThat(lapsed.getReason()).isEqualTo(DeclineReason.PROPOSAL_EXPIRED);
+        JsonNode next = awaitLiveMatch(needId);
+        assertThat(next.get("candidate").get("id").asText()).isEqualTo(second.toString());
+        assertThat(next.get("status").asText()).isEqualTo("PROPOSED");
+    }
+}
