@@ -13,14 +13,20 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
     public static final int MAX_YEARS = 5;
 
     public static ReportPeriod of(LocalDate from, LocalDate to, LocalDate today) {
+        return of(from, to, today, MAX_YEARS);
+    }
+
+    /** As {@link #of(LocalDate, LocalDate, LocalDate)}, spanning at most {@code maxYears}. */
+    public static ReportPeriod of(LocalDate from, LocalDate to, LocalDate today, int maxYears) {
         if (to.isBefore(from)) {
             throw new InvalidInputException("to", "is before from " + from);
         }
         if (from.isAfter(today)) {
             throw new InvalidInputException("from", "is in the future (today is " + today + ")");
         }
-        if (to.isAfter(from.plusYears(MAX_YEARS))) {
-            throw new InvalidInputException("to", "a report covers at most " + MAX_YEARS + " years");
+        if (to.isAfter(from.plusYears(maxYears))) {
+            throw new InvalidInputException("to", "a report covers at most " + maxYears + " years (from " + from + " to "
+                    + from.plusYears(maxYears) + ")");
         }
         return new ReportPeriod(from, to);
     }

@@ -32,8 +32,10 @@ public class ReportRepository {
         Date to = Date.valueOf(p.to());
         return jdbc.sql("SELECT count(DISTINCT resident_ref) FILTER (WHERE opened_on <= ? AND (closed_on IS NULL OR closed_on >= ?)) AS clients, "
                         + "count(*) FILTER (WHERE opened_on BETWEEN ? AND ?) AS opened, "
-                        + "count(*) FILTER (WHERE closed_on BETWEEN ? AND ?) AS closed FROM casework WHERE station_id = ANY (?)")
-                .params(to, from, from, to, from, to, ids(stations)).query().singleRow();
+                        + "count(*) FILTER (WHERE closed_on BETWEEN ? AND ?) AS closed, "
+                        + "count(*) FILTER (WHERE opened_on <= ? AND (closed_on IS NULL OR closed_on > ?)) AS open_at_end "
+                        + "FROM casework WHERE station_id = ANY (?)")
+                .params(to, from, from, to, from, to, to, to, ids(stations)).query().singleRow();
     }
 
     public Map<String, Object> groups(Collection<UUID> stations, ReportPeriod p) {

@@ -9,6 +9,7 @@ import java.util.UUID;
  * What a station (or a centre with its stations) reports for a period.
  *
  * @param caseClients         residents (by residentRef) with a case open at some time in the period
+ * @param casesOpen           cases open at the end of the period's last day
  * @param groupsRun           groups that held at least one session in the period
  * @param volunteersRecruited volunteers who registered in the period with a community the stations serve
  *                            (or, when they named none, whose home area is in one)
@@ -17,7 +18,7 @@ import java.util.UUID;
  */
 public record StationReport(UUID stationId, String stationName, List<UUID> stationsIncluded, LocalDate from, LocalDate to,
                             int phoneVisits, int homeVisits, int visitsNotReached, int needsRaised,
-                            int caseClients, int casesOpened, int casesClosed,
+                            int caseClients, int casesOpened, int casesClosed, int casesOpen,
                             int groupsRun, int groupSessions, int groupParticipants,
                             int volunteersRecruited,
                             int socialWorkers, int certifiedWorkers, BigDecimal certificationRate, String certificationRateText,

@@ -35,7 +35,15 @@ public class StationReports {
     public StationReport report(UUID stationId, LocalDate from, LocalDate to, boolean includeStationsBelow) {
         Station top = stations.get(stationId);
         ReportPeriod period = ReportPeriod.of(from, to, Calendar.today(clock));
-        List<Station> covered = includeStationsBelow ? stations.withStationsBelow(top) : List.of(top);
+        return figures(top, includeStationsBelow ? stations.withStationsBelow(top) : List.of(top), period);
+    }
+
+    /**
+     * The figures of the {@code covered} stations together, reported under {@code top}; runs in the
+     * caller's transaction (centre reports take one per row and one for their totals).
+     */
+    @Transactional(readOnly = true)
+    public StationReport figures(Station top, List<Station> covered, ReportPeriod period) {
         List<UUID> ids = Stations.ids(covered);
         Set<UUID> communities = new LinkedHashSet<>();
         covered.forEach(s -> communities.addAll(s.communities()));
@@ -45,9 +53,9 @@ public class StationReports {
         Map<String, Object> g = figures.groups(ids, period);
         Map<String, Object> w = figures.workers(ids, period);
         CertificationRate rate = new CertificationRate(n(w, "certified"), n(w, "workers"));
-        return new StationReport(top.id(), top.name(), ids, from, to,
+        return new StationReport(top.id(), top.name(), ids, period.from(), period.to(),
                 n(v, "phone"), n(v, "home"), n(v, "not_reached"), n(v, "needs"),
-                n(c, "clients"), n(c, "opened"), n(c, "closed"),
+                n(c, "clients"), n(c, "opened"), n(c, "closed"), n(c, "open_at_end"),
                 n(g, "groups"), n(g, "sessions"), n(g, "participants"),
                 volunteers.countRecruited(communities, period.start(), period.end()),
                 rate.total(), rate.certified(), rate.percent(), rate.text(),

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +44,22 @@ public class StationRepository {
     public List<Station> children(UUID parentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE parent_id = ? ORDER BY name, id").param(parentId)
                 .query(StationRepository::map).list();
+    }
+
+    /** District and street/town centres, by name. */
+    public List<Station> centres() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE level IN ('DISTRICT_CENTRE', 'STREET_CENTRE') ORDER BY name, id")
+                .query(StationRepository::map).list();
+    }
+
+    /** How many stations each centre leads directly. */
+    public Map<UUID, Integer> childCounts() {
+        Map<UUID, Integer> counts = new HashMap<>();
+        jdbc.sql("SELECT parent_id, count(*) AS n FROM station WHERE parent_id IS NOT NULL GROUP BY parent_id")
+                .query(rs -> {
+                    counts.put(rs.getObject("parent_id", UUID.class), rs.getInt("n"));
+                });
+        return counts;
     }
 
     public List<Station> list(int offset, int limit) {

@@ -2,9 +2,11 @@ package org.wushe.hub.socialworker.station;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.wushe.hub.events.community.StationLevel;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /** Stations known to this service, and a centre with the stations below it. */
@@ -29,6 +31,33 @@ public class Stations {
     /** A station named in the path: unknown is a 404. */
     public Station get(UUID id) {
         return stations.find(id).orElseThrow(() -> new InvalidInputException("stationId", "no station " + id, 404));
+    }
+
+    /** A district or street/town centre named in the path: unknown, or a community station, is a 404 naming {@code centreId}. */
+    public Station centre(UUID id) {
+        return stations.find(id).filter(Stations::isCentre).orElseThrow(() -> new InvalidInputException("centreId",
+                "no centre " + id + " (a district or street/town centre 社会工作服务中心 known from StationRegistered)", 404));
+    }
+
+    /** Every centre known here, by name, with the number of stations each leads directly. */
+    public List<Centre> centres() {
+        Map<UUID, Integer> counts = stations.childCounts();
+        return stations.centres().stream().map(c -> new Centre(c.id(), c.name(), c.level(), c.parentStationId(), counts.getOrDefault(c.id(), 0)))
+                .toList();
+    }
+
+    /** A centre as the centre picker lists it. */
+    public record Centre(UUID id, String name, StationLevel level, UUID parentStationId, int stations) {
+    }
+
+    /** The stations one level below. */
+    public List<Station> children(Station parent) {
+        return stations.children(parent.id());
+    }
+
+    static boolean isCentre(Station s) {
+        return s.level() == StationLevel.STREET_CENTRE
+                || s.level() == StationLevel.DISTRICT_CENTRE;
     }
 
     /** The station and every station below it (a street centre and its community stations). */

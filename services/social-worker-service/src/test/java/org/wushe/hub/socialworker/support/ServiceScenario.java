@@ -13,7 +13,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.avro.specific.SpecificRecord;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +68,8 @@ public abstract class ServiceScenario {
     protected AvroEventCodec codec;
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    protected MeterRegistry meters;
 
     protected Http http() {
         return new Http(port);
@@ -143,7 +151,67 @@ public abstract class ServiceScenario {
         return body;
     }
 
+    // ---- work over the API -----------------------------------------------------------------------------
+
+    protected void visit(UUID worker, KnownStation station, String kind, String outcome, Instant at, Map<String, Object> need) {
+        Http.Response r = http().post("/visits", Http.map("socialWorkerId", worker.toString(), "residentRef", UUID.randomUUID().toString(),
+                "communityId", station.community().toString(), "kind", kind, "outcome", outcome, "visitedAt", at.toString(), "raisedNeed", need));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+    }
+
+    /** A case of the worker's station, opened on the day, closed on the other if given. */
+    protected void caseOf(UUID worker, String openedOn, String closedOn) {
+        Http.Response r = http().post("/cases", Http.map("socialWorkerId", worker.toString(), "residentRef", UUID.randomUUID().toString(),
+                "category", "COMPANIONSHIP", "beneficiaryGroup", "ELDERLY_ALONE", "openedOn", openedOn));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        if (closedOn != null) {
+            Http.Response c = http().post("/cases/" + r.json().get("id").asText() + "/close", Http.map("outcome", "GOALS_MET", "closedOn", closedOn));
+            assertThat(c.status()).as(c.text()).isEqualTo(200);
+        }
+    }
+
+    protected String group(UUID worker, KnownStation station) {
+        Http.Response r = http().post("/groups", Http.map("socialWorkerId", worker.toString(), "communityId", station.community().toString(),
+                "title", "亲子阅读小组 parent-child reading",
+                "category", "TUTORING", "beneficiaryGroup", "CHILD_IN_HARDSHIP"));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().get("id").asText();
+    }
+
+    protected void session(String group, Instant at, int participants) {
+        Http.Response r = http().post("/groups/" + group + "/sessions", Http.map("heldAt", at.toString(), "participantCount", participants));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+    }
+
+    /** An RFC 9457 problem with the status, naming the field in errors[] and in the detail. */
+    protected static void assertProblem(String kase, Http.Response r, int status, String field) {
+        assertThat(r.status()).as(kase + ": " + r.text()).isEqualTo(status);
+        assertThat(r.contentType()).as(kase).startsWith("application/problem+json");
+        JsonNode problem = r.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("errors")).extracting(e -> e.get("field").asText()).as(kase + ": " + r.text()).contains(field);
+        assertThat(problem.get("detail").asText()).contains(field);
+    }
+
     // ---- events on Kafka ---------------------------------------------------------------------------
+    /** Sends the records again, verbatim (key, value, headers), as a broker or connector replay would. */
+    protected static void resend(List<ConsumerRecord<String, byte[]>> records, int copies) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestStack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (int copy = 0; copy < copies; copy++) {
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    producer.send(new ProducerRecord<>(r.topic(), null, r.key(), r.value(), r.headers()));
+                }
+            }
+        }
+    }
+
+    /** Events the consumer found already processed and skipped, so far. */
+    protected double duplicates(String consumer) {
+        var counter = meters.find("wushe.inbound.events").tags("consumer", consumer, "outcome", "duplicate").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
 
     /** Waits until at least {@code count} records keyed {@code key} are on the aggregate's topic. */
     protected List<ConsumerRecord<String, byte[]>> records(Aggregate aggregate, UUID key, int count) {

@@ -1,0 +1,48 @@
+package org.wushe.hub.socialworker.needs;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.wushe.hub.events.community.NeedClosed;
+import org.wushe.hub.events.community.NeedPublished;
+import org.wushe.hub.events.matching.MatchAccepted;
+import org.wushe.hub.events.matching.MatchCompleted;
+import org.wushe.hub.events.matching.MatchProposed;
+import org.wushe.hub.platform.inbox.InboundEvents;
+
+/**
+ * Bindings {@code needEvents-in-0} on {@code wushe.community.need} and {@code matchEvents-in-0} on
+ * {@code wushe.matching.match} (group {@code social-worker-service}): each event once, its fact written in
+ * the transaction that records its id; NeedUpdated, MatchDeclined and MatchEscalated are ignored (the
+ * report counts first proposals, first acceptances and fulfilments); an undecodable record goes to the
+ * topic's {@code .dlt}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NeedEventsBinding {
+
+    public static final String NEEDS = "social-worker-service.needs";
+    public static final String MATCHES = "social-worker-service.matches";
+
+    @Bean
+    public Consumer<Message<byte[]>> needEvents(InboundEvents inbound, NeedFacts facts) {
+        return inbound.consumer(NEEDS)
+                .on(NeedPublished.class, (envelope, n) -> facts.published(n.getNeedId(), n.getStationId(), n.getCommunityId(), n.getOccurredAt()))
+                .on(NeedClosed.class, (envelope, n) -> facts.closed(n.getNeedId(), n.getStationId(), n.getCommunityId(),
+                        n.getOutcome().name(), n.getOccurredAt()))
+                .build();
+    }
+
+    @Bean
+    public Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, NeedFacts facts) {
+        return inbound.consumer(MATCHES)
+                .on(MatchProposed.class, (envelope, m) -> facts.proposed(m.getMatchId(), m.getNeedId(), m.getStationId(), m.getCommunityId(),
+                        m.getOccurredAt()))
+                .on(MatchAccepted.class, (envelope, m) -> facts.accepted(m.getMatchId(), m.getNeedId(), m.getStationId(), m.getCommunityId(),
+                        m.getOccurredAt()))
+                .on(MatchCompleted.class, (envelope, m) -> facts.completed(m.getMatchId(), m.getNeedId(), m.getStationId(), m.getCommunityId(),
+                        m.getOccurredAt()))
+                .build();
+    }
+}

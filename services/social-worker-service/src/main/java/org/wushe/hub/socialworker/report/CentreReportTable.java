@@ -1,0 +1,80 @@
+package org.wushe.hub.socialworker.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.wushe.hub.socialworker.report.CentreReport.Row;
+
+/**
+ * A centre report as a table, the same for CSV and XLSX: one column per figure, headed in Chinese with
+ * English beside it; a row per station, then the totals. Times to a first proposal are in minutes,
+ * times to fulfilment and volunteer service in hours.
+ */
+final class CentreReportTable {
+
+    /** How a column's values are written. */
+    enum Kind {
+        TEXT, COUNT, ONE_DECIMAL, TWO_DECIMALS
+    }
+
+    record Column(String zh, String en, Kind kind, Function<Row, Object> value) {
+        String header() {
+            return zh + " " + en;
+        }
+    }
+
+    static final List<Column> COLUMNS = List.of(
+            new Column("站点", "Station", Kind.TEXT, CentreReportTable::label),
+            new Column("发布需求", "Needs published", Kind.COUNT, r -> r.needs().published()),
+            new Column("已匹配", "Matched", Kind.COUNT, r -> r.needs().matched()),
+            new Column("已接单", "Accepted", Kind.COUNT, r -> r.needs().accepted()),
+            new Column("已完成", "Fulfilled", Kind.COUNT, r -> r.needs().fulfilled()),
+            new Column("已取消", "Cancelled", Kind.COUNT, r -> r.needs().cancelled()),
+            new Column("已过期", "Expired", Kind.COUNT, r -> r.needs().expired()),
+            new Column("首次推荐用时中位数(分钟)", "Median to first proposal (min)", Kind.ONE_DECIMAL, r -> r.toFirstProposal().medianMinutes()),
+            new Column("首次推荐用时P90(分钟)", "P90 to first proposal (min)", Kind.ONE_DECIMAL, r -> r.toFirstProposal().p90Minutes()),
+            new Column("完成用时中位数(小时)", "Median to fulfilment (h)", Kind.TWO_DECIMALS, r -> r.toFulfilment().medianHours()),
+            new Column("完成用时P90(小时)", "P90 to fulfilment (h)", Kind.TWO_DECIMALS, r -> r.toFulfilment().p90Hours()),
+            new Column("志愿服务时长(小时)", "Volunteer hours", Kind.TWO_DECIMALS, Row::volunteerHours),
+            new Column("发放积分", "Points awarded", Kind.COUNT, Row::pointsAwarded),
+            new Column("电话探访", "Phone visits", Kind.COUNT, Row::phoneVisits),
+            new Column("入户探访", "Home visits", Kind.COUNT, Row::homeVisits),
+            new Column("新开个案", "Cases opened", Kind.COUNT, Row::casesOpened),
+            new Column("在案个案", "Cases open", Kind.COUNT, Row::casesOpen),
+            new Column("小组活动(节)", "Group sessions", Kind.COUNT, Row::groupSessions),
+            new Column("新招募志愿者", "Volunteers recruited", Kind.COUNT, Row::volunteersRecruited),
+            new Column("社工人数", "Social workers", Kind.COUNT, Row::socialWorkers),
+            new Column("持证社工", "Certified workers", Kind.COUNT, Row::certifiedWorkers),
+            new Column("持证率(%)", "Certification rate (%)", Kind.TWO_DECIMALS, Row::certificationRate),
+            new Column("站点ID", "Station id", Kind.TEXT, r -> r.stationId().toString()));
+
+    private CentreReportTable() {
+    }
+
+    /** The stations' rows, then the totals. */
+    static List<Row> rows(CentreReport report) {
+        List<Row> rows = new ArrayList<>(report.stations());
+        rows.add(report.totals());
+        return rows;
+    }
+
+    static String label(Row r) {
+        return switch (r.scope()) {
+            case CENTRE -> r.stationName() + "（中心本级 centre itself）";
+            case STATION -> r.stationName();
+            case TOTAL -> "合计 Total";
+        };
+    }
+
+    /** A decimal as the column writes it, e.g. 5.0 minutes, 8.20 hours; null stays null. */
+    static BigDecimal decimal(Column c, Object value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+        return d.setScale(c.kind() == Kind.ONE_DECIMAL ? 1 : 2, RoundingMode.HALF_UP);
+    }
+}
