@@ -752,7 +752,7 @@
     append(card, [
       el('h3', { id: titleId, 'data-testid': 'title-' + id }, needTitle(view)),
       tags, score, facts, why,
-      el('div', { class: 'actions' }, accept, decline),
+      el('div', { class: 'actions' }, accept, decline, historyLink(view)),
       formSlot, errorSlot
     ]);
     return card;
@@ -963,7 +963,9 @@
         'aria-expanded': 'false', 'aria-controls': 'complete-form-' + id
       }, bilingual('完成', 'Complete'));
       complete.addEventListener('click', function () { toggleComplete(view, $item(id) || item, complete); });
-      actions = el('div', { class: 'actions' }, complete);
+      actions = el('div', { class: 'actions' }, complete, historyLink(view));
+    } else {
+      actions = el('div', { class: 'actions' }, historyLink(view));
     }
     append(item, [
       el('h3', { id: titleId, 'data-testid': 'accepted-title-' + id }, needTitle(view)),
@@ -1055,6 +1057,71 @@
     minutesInput.focus();
   }
 
+  // ---- a need's history (审计记录) ---------------------------------------------------------------
+
+  /** A link to the need's history; opens the timeline panel (the plain link shows the JSON). */
+  function historyLink(view) {
+    var link = el('a', {
+      class: 'history-link', href: new URL('needs/' + encodeURIComponent(view.needId) + '/history', API).href,
+      'data-testid': 'history-' + view.matchId, 'aria-controls': 'history'
+    }, bilingual('历史', 'History'));
+    link.addEventListener('click', function (e) {
+      e.preventDefault();
+      openHistory(view, link);
+    });
+    return link;
+  }
+
+  var historyState = { opener: null, request: 0 };
+
+  function openHistory(view, opener) {
+    var panel = $('history');
+    var list = $('history-list');
+    var status = $('history-status');
+    var request = ++historyState.request;
+    historyState.opener = opener;
+    $('history-title').textContent = needTitle(view);
+    list.replaceChildren();
+    status.textContent = '加载中… Loading…';
+    status.hidden = false;
+    panel.hidden = false;
+    $('history-heading').focus();
+    call('GET', 'needs/' + encodeURIComponent(view.needId) + '/history').then(function (h) {
+      if (request !== historyState.request) {
+        return;
+      }
+      var events = (h && h.events) || [];
+      status.hidden = events.length > 0;
+      status.textContent = events.length ? '' : '暂无记录。No events yet.';
+      events.forEach(function (e) {
+        list.appendChild(el('li', { class: 'entry', 'data-testid': 'history-entry' },
+          el('div', { class: 'meta' },
+            el('time', { datetime: e.occurredAt, class: 'when' }, when(e.occurredAt)),
+            el('span', { class: 'actor', 'data-testid': 'history-actor', title: '操作人 Actor' }, e.actor || '—')),
+          el('span', { class: 'what', 'data-testid': 'history-summary' }, e.summaryZh),
+          el('span', { class: 'what-en', lang: 'en' }, e.summaryEn)));
+      });
+    }, function (err) {
+      if (request === historyState.request) {
+        status.textContent = err.messages.join(' ');
+        status.hidden = false;
+      }
+    });
+  }
+
+  function closeHistory() {
+    var panel = $('history');
+    if (panel.hidden) {
+      return;
+    }
+    panel.hidden = true;
+    historyState.request++;
+    if (historyState.opener && document.contains(historyState.opener)) {
+      historyState.opener.focus();
+    }
+    historyState.opener = null;
+  }
+
   function wholeNumber(text) {
     return /^\s*\d+\s*$/.test(text) ? parseInt(text, 10) : null;
   }
@@ -1088,6 +1155,12 @@
       }
     });
     $('who').addEventListener('submit', function (e) { e.preventDefault(); });
+    $('history-close').addEventListener('click', closeHistory);
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') {
+        closeHistory();
+      }
+    });
     $('station').addEventListener('change', function (e) { chooseStation(e.target.value, true); });
 
     var fromUrl = new URL(location.href).searchParams.get('station');

@@ -11,7 +11,9 @@ import org.wushe.hub.matching.engine.MatchEngine;
 import org.wushe.hub.matching.engine.MatchSettings;
 import org.wushe.hub.matching.engine.MatchWeights;
 import org.wushe.hub.matching.proposal.Matchmaker;
+import org.wushe.hub.matching.engine.OfferKind;
 import org.wushe.hub.matching.proposal.MatchRecord;
+import org.wushe.hub.matching.proposal.MatchStatus;
 import org.wushe.hub.matching.readmodel.ReadModel;
 
 /**
@@ -34,8 +36,8 @@ public class EngineConfiguration {
 
     /** Puts the live matches' holds back once the matchmaker exists (it needs the engine). */
     @Bean
-    Object matchEngineHolds(MatchEngine engine, Matchmaker matchmaker) {
-        int held = hold(engine, matchmaker);
+    Object matchEngineHolds(MatchEngine engine, Matchmaker matchmaker, ReadModel readModel) {
+        int held = hold(engine, matchmaker, readModel);
         log.info("Engine holds {} live matches", held);
         return new Object();
     }
@@ -44,13 +46,35 @@ public class EngineConfiguration {
     public static MatchEngine rebuild(MatchingProperties props, Clock clock, ReadModel readModel, Matchmaker matchmaker) {
         MatchEngine engine = new MatchEngine(settings(props), clock);
         readModel.loadInto(engine);
-        hold(engine, matchmaker);
+        hold(engine, matchmaker, readModel);
         return engine;
     }
 
-    private static int hold(MatchEngine engine, Matchmaker matchmaker) {
+    /**
+     * Loads the running engine again from the database, in place (after a read-model replay): volunteers,
+     * offers and the live matches' holds, all under the engine's write lock, so no search sees it half
+     * loaded and a change made meanwhile by a consumer lands after it. Returns the holds put back.
+     */
+    public static int reload(MatchEngine engine, ReadModel readModel, Matchmaker matchmaker) {
+        int[] held = {0};
+        engine.reload(e -> {
+            readModel.loadInto(e);
+            held[0] = hold(e, matchmaker, readModel);
+        });
+        return held[0];
+    }
+
+    /**
+     * Holds what each live match takes, except a RESERVED match of goods or funds: the stock the resource
+     * service reported after reserving already excludes it (see {@code Matchmaker.reserved}).
+     */
+    private static int hold(MatchEngine engine, Matchmaker matchmaker, ReadModel readModel) {
         int n = 0;
         for (MatchRecord m : matchmaker.liveMatches()) {
+            if (m.status() == MatchStatus.RESERVED && readModel.offer(m.candidate().id())
+                    .map(o -> o.spec().kind() == OfferKind.GOODS || o.spec().kind() == OfferKind.FUND).orElse(false)) {
+                continue;
+            }
             engine.hold(m.matchId(), m.candidate(), m.allocation());
             n++;
         }

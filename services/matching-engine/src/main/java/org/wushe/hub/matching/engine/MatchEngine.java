@@ -33,7 +33,8 @@ public final class MatchEngine {
     private final MatchSettings settings;
     private final Clock clock;
     private final SlotCalendar calendar;
-    private final ReadModel model;
+    /** Replaced whole by {@link #reload}; read and written under {@link #lock} only. */
+    private ReadModel model;
     private final Explainer explainer;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -50,6 +51,23 @@ public final class MatchEngine {
 
     public MatchSettings settings() {
         return settings;
+    }
+
+    /**
+     * Empties the read model and fills it again with {@code load} (which calls {@code put…} and
+     * {@link #hold} on this engine), all under the write lock: searches wait and never see it half
+     * loaded, and changes made meanwhile by other threads apply after it. Fairness history
+     * ({@link #recordCompleted}) starts again, as after a restart.
+     */
+    public void reload(java.util.function.Consumer<MatchEngine> load) {
+        Objects.requireNonNull(load, "load");
+        lock.writeLock().lock();
+        try {
+            model = new ReadModel(settings, calendar);
+            load.accept(this);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** Inserts a volunteer or replaces them whole (a new availability replaces the old one). */

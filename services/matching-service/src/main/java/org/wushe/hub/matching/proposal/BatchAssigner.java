@@ -20,6 +20,7 @@ import org.wushe.hub.matching.engine.MatchEngine;
 import org.wushe.hub.matching.engine.NeedSpec;
 import org.wushe.hub.matching.engine.Proposal;
 import org.wushe.hub.matching.readmodel.ReadModel;
+import org.wushe.hub.matching.replay.Replaying;
 
 /**
  * Batch mode: when candidates are scarce, needs wait and are assigned together, maximising the total
@@ -40,9 +41,11 @@ public class BatchAssigner {
     private final MatchEngine engine;
     private final MatchingProperties props;
     private final Timer timer;
+    private final Replaying replaying;
 
     public BatchAssigner(ReadModel readModel, Matches matches, Matchmaker matchmaker, MatchEngine engine, MatchingProperties props,
-                         MeterRegistry meters) {
+                         MeterRegistry meters, Replaying replaying) {
+        this.replaying = replaying;
         this.readModel = readModel;
         this.matches = matches;
         this.matchmaker = matchmaker;
@@ -58,6 +61,9 @@ public class BatchAssigner {
 
     /** One batch over the waiting needs, oldest first; one run at a time. */
     public synchronized Run runOnce() {
+        if (replaying.isOn()) {
+            return new Run(0, 0, 0, 0, "REPLAYING", 0);
+        }
         List<NeedSpec> waiting = readModel.waitingNeeds(props.batchSize());
         if (waiting.isEmpty()) {
             return new Run(0, 0, 0, 0, "NOTHING_WAITING", 0);

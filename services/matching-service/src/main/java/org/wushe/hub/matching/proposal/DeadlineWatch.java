@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.wushe.hub.matching.replay.Replaying;
 
 /** Finds proposals past their acknowledgement deadline and escalates or lapses each (see {@link Matchmaker#deadlinePassed}). */
 @Component
@@ -19,8 +20,10 @@ public class DeadlineWatch {
     private final Matches matches;
     private final Matchmaker matchmaker;
     private final Clock clock;
+    private final Replaying replaying;
 
-    public DeadlineWatch(Matches matches, Matchmaker matchmaker, Clock clock) {
+    public DeadlineWatch(Matches matches, Matchmaker matchmaker, Clock clock, Replaying replaying) {
+        this.replaying = replaying;
         this.matches = matches;
         this.matchmaker = matchmaker;
         this.clock = clock;
@@ -29,6 +32,9 @@ public class DeadlineWatch {
     /** One pass; returns how many proposals were past their deadline. */
     @Scheduled(fixedDelayString = "${wushe.matching.deadline-check-interval}")
     public int check() {
+        if (replaying.isOn()) {
+            return 0; // escalations wait for the replay to end
+        }
         List<UUID> overdue = matches.overdue(clock.instant(), PER_RUN);
         for (UUID matchId : overdue) {
             try {

@@ -28,6 +28,7 @@ import org.wushe.hub.matching.engine.Proposal;
 import org.wushe.hub.matching.readmodel.NeedState;
 import org.wushe.hub.matching.readmodel.ReadModel;
 import org.wushe.hub.matching.readmodel.ReadModel.NeedRow;
+import org.wushe.hub.matching.replay.Replaying;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -60,11 +61,13 @@ public class Matchmaker {
     private final Clock clock;
     private final MatchingProperties props;
     private final MeterRegistry meters;
+    private final Replaying replaying;
     /** match() and hold() of one proposal happen together, so two needs are never both given the last unit. */
     private final ReentrantLock proposing = new ReentrantLock();
 
     public Matchmaker(MatchEngine engine, ReadModel readModel, Matches matches, OutboxWriter outbox, Clock clock, MatchingProperties props,
-                      MeterRegistry meters) {
+                      MeterRegistry meters, Replaying replaying) {
+        this.replaying = replaying;
         this.engine = engine;
         this.readModel = readModel;
         this.matches = matches;
@@ -99,6 +102,9 @@ public class Matchmaker {
         if (locked.isEmpty() || locked.get().state() == NeedState.CLOSED || matches.liveOf(needId).isPresent()) {
             return Optional.empty();
         }
+        if (replaying.isOn()) {
+            return Optional.empty(); // stays as it is; an OPEN need is matched when the replay ends
+        }
         NeedRow need = locked.get();
         Set<CandidateRef> exclude = matches.exclusions(needId);
         proposing.lock();
@@ -126,7 +132,8 @@ public class Matchmaker {
     @Transactional
     public Optional<MatchRecord> proposeAssigned(Proposal assigned) {
         Optional<NeedRow> locked = readModel.lockNeed(assigned.needId());
-        if (locked.isEmpty() || locked.get().state() != NeedState.WAITING || matches.liveOf(assigned.needId()).isPresent()) {
+        if (replaying.isOn() || locked.isEmpty() || locked.get().state() != NeedState.WAITING
+                || matches.liveOf(assigned.needId()).isPresent()) {
             return Optional.empty();
         }
         proposing.lock();
@@ -255,6 +262,9 @@ public class Matchmaker {
      */
     @Transactional
     public void deadlinePassed(UUID matchId) {
+        if (replaying.isOn()) {
+            return;
+        }
         MatchRecord seen = matches.find(matchId).orElse(null);
         if (seen == null) {
             return;

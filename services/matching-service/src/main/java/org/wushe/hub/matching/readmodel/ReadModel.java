@@ -20,7 +20,9 @@ import tools.jackson.databind.ObjectMapper;
  * The read model of needs, volunteers, offers, organization capacity and stations, kept in this
  * service's own schema. Each change is written in the transaction that records the event id as
  * processed, so a redelivered event changes nothing and a restart loses nothing; the engine's
- * in-memory indexes are loaded from here at start ({@link #loadInto}).
+ * in-memory indexes are loaded from here at start ({@link #loadInto}). Times written here are the
+ * events' own, so a replay from the topics ({@code POST /admin/replay}) writes the very same rows;
+ * what matching decided about a need lives apart, in {@code need_state}, which a replay keeps.
  */
 @Repository
 public class ReadModel {
@@ -64,57 +66,82 @@ public class ReadModel {
     public record NeedRow(NeedSpec spec, String title, int revision, NeedState state, String waitingZh, String waitingEn) {
     }
 
-    /** Records a published need; false if it is known already (at this or a later revision). */
-    public boolean insertNeed(NeedSpec spec, String title, int revision, Instant now) {
-        return jdbc.update("""
-                insert into need_view (need_id, community_id, station_id, revision, title, spec, state, published_at, updated_at)
-                values (?, ?, ?, ?, ?, ?::jsonb, 'OPEN', ?, ?) on conflict (need_id) do nothing
+    /**
+     * Records a published need (as of {@code at}, the event's time, so a replay writes the same row);
+     * false if it is known already (at this or a later revision). A new need starts OPEN in
+     * {@code need_state}; a need matching has decided on keeps its state there (a replay rebuilds only
+     * {@code need_view}).
+     */
+    public boolean insertNeed(NeedSpec spec, String title, int revision, Instant at) {
+        boolean inserted = jdbc.update("""
+                insert into need_view (need_id, community_id, station_id, revision, title, spec, published_at, updated_at)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (need_id) do nothing
                 """, spec.needId(), spec.communityId(), spec.stationId(), revision, title, write(spec),
-                Timestamp.from(Instant.ofEpochMilli(spec.publishedAtMillis())), Timestamp.from(now)) == 1;
+                Timestamp.from(Instant.ofEpochMilli(spec.publishedAtMillis())), Timestamp.from(at)) == 1;
+        jdbc.update("insert into need_state (need_id, state, updated_at) values (?, 'OPEN', ?) on conflict (need_id) do nothing",
+                spec.needId(), Timestamp.from(at));
+        return inserted;
     }
 
     /** Replaces what a need asks for if {@code revision} is newer; true if it changed. */
-    public boolean updateNeed(NeedSpec spec, String title, int revision, Instant now) {
+    public boolean updateNeed(NeedSpec spec, String title, int revision, Instant at) {
         return jdbc.update("update need_view set spec = ?::jsonb, title = ?, revision = ?, updated_at = ? where need_id = ? and revision < ?",
-                write(spec), title, revision, Timestamp.from(now), spec.needId(), revision) == 1;
+                write(spec), title, revision, Timestamp.from(at), spec.needId(), revision) == 1;
     }
+
+    private static final String NEED = """
+            select v.spec, v.title, v.revision, coalesce(s.state, 'OPEN'), s.waiting_zh, s.waiting_en
+            from need_view v left join need_state s on s.need_id = v.need_id where v.need_id = ?""";
 
     public Optional<NeedRow> need(UUID needId) {
-        return jdbc.query("select spec, title, revision, state, waiting_zh, waiting_en from need_view where need_id = ?",
-                (rs, i) -> new NeedRow(read(rs.getString(1), NeedSpec.class), rs.getString(2), rs.getInt(3),
-                        NeedState.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)), needId).stream().findFirst();
+        return jdbc.query(NEED, (rs, i) -> new NeedRow(read(rs.getString(1), NeedSpec.class), rs.getString(2), rs.getInt(3),
+                NeedState.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)), needId).stream().findFirst();
     }
 
-    /** Locks the need's row for the rest of the transaction, so decisions on one need run one at a time. */
+    /**
+     * Locks the need's matching state for the rest of the transaction, so decisions on one need run one at
+     * a time; empty if the need is not known (or, during a replay, not read again yet).
+     */
     public Optional<NeedRow> lockNeed(UUID needId) {
-        return jdbc.query("select spec, title, revision, state, waiting_zh, waiting_en from need_view where need_id = ? for update",
-                (rs, i) -> new NeedRow(read(rs.getString(1), NeedSpec.class), rs.getString(2), rs.getInt(3),
-                        NeedState.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)), needId).stream().findFirst();
+        jdbc.query("select need_id from need_state where need_id = ? for update", (rs, i) -> null, needId);
+        return need(needId);
     }
 
+    /** Sets what matching decided about the need; a repeat of the same state changes nothing (not even the time). */
     public void setNeedState(UUID needId, NeedState state, String waitingZh, String waitingEn, Instant now) {
-        jdbc.update("update need_view set state = ?, waiting_zh = ?, waiting_en = ?, updated_at = ? where need_id = ?",
-                state.name(), waitingZh, waitingEn, Timestamp.from(now), needId);
+        jdbc.update("""
+                update need_state set state = ?, waiting_zh = ?, waiting_en = ?, updated_at = ?
+                where need_id = ? and (state, waiting_zh, waiting_en) is distinct from (?::text, ?::text, ?::text)
+                """, state.name(), waitingZh, waitingEn, Timestamp.from(now), needId, state.name(), waitingZh, waitingEn);
     }
 
     /** Needs waiting for supply or the batch, oldest first. */
     public List<NeedSpec> waitingNeeds(int limit) {
-        return jdbc.query("select spec from need_view where state = 'WAITING' order by published_at limit ?",
+        return jdbc.query("""
+                select v.spec from need_state s join need_view v on v.need_id = s.need_id
+                where s.state = 'WAITING' order by v.published_at limit ?""",
                 (rs, i) -> read(rs.getString(1), NeedSpec.class), limit);
     }
 
+    /** Needs that are OPEN (nothing decided yet) and known here, oldest first: after a replay they are matched. */
+    public List<UUID> openNeeds() {
+        return jdbc.queryForList("""
+                select s.need_id from need_state s join need_view v on v.need_id = s.need_id
+                where s.state = 'OPEN' order by v.published_at""", UUID.class);
+    }
+
     public int countNeeds(NeedState state) {
-        Integer n = jdbc.queryForObject("select count(*) from need_view where state = ?", Integer.class, state.name());
+        Integer n = jdbc.queryForObject("select count(*) from need_state where state = ?", Integer.class, state.name());
         return n == null ? 0 : n;
     }
 
     // ---- volunteers
 
-    public void putVolunteer(VolunteerSpec v, String label, Instant now) {
+    public void putVolunteer(VolunteerSpec v, String label, Instant at) {
         jdbc.update("""
                 insert into volunteer_view (volunteer_id, label, spec, updated_at) values (?, ?, ?::jsonb, ?)
                 on conflict (volunteer_id) do update set label = excluded.label, spec = excluded.spec, updated_at = excluded.updated_at
-                """, v.volunteerId(), label, write(v), Timestamp.from(now));
+                """, v.volunteerId(), label, write(v), Timestamp.from(at));
     }
 
     public Optional<VolunteerSpec> volunteer(UUID volunteerId) {
@@ -132,13 +159,13 @@ public class ReadModel {
     }
 
     /** Inserts or replaces an offer unless a later revision is known; true if written. */
-    public boolean putOffer(OfferSpec o, String title, int revision, Instant now) {
+    public boolean putOffer(OfferSpec o, String title, int revision, Instant at) {
         return jdbc.update("""
                 insert into offer_view (offer_id, kind, title, revision, spec, active, updated_at) values (?, ?, ?, ?, ?::jsonb, true, ?)
                 on conflict (offer_id) do update set title = excluded.title, revision = excluded.revision, spec = excluded.spec,
                     active = true, updated_at = excluded.updated_at
                 where offer_view.revision <= excluded.revision
-                """, o.offerId(), o.kind().name(), title, revision, write(o), Timestamp.from(now)) == 1;
+                """, o.offerId(), o.kind().name(), title, revision, write(o), Timestamp.from(at)) == 1;
     }
 
     public Optional<OfferRow> offer(UUID offerId) {

@@ -1,6 +1,5 @@
 package org.wushe.hub.matching.readmodel;
 
-import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -25,6 +24,9 @@ import org.wushe.hub.events.resource.ResourceReservationFailed;
 import org.wushe.hub.events.resource.ResourceReserved;
 import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
 import org.wushe.hub.events.volunteer.VolunteerRegistered;
+import org.wushe.hub.events.volunteer.ServiceHoursCredited;
+import org.wushe.hub.matching.audit.AuditTrail;
+import org.wushe.hub.matching.audit.Summary;
 import org.wushe.hub.matching.engine.MatchEngine;
 import org.wushe.hub.matching.engine.Vocabulary;
 import org.wushe.hub.matching.engine.OfferSpec;
@@ -36,7 +38,9 @@ import org.wushe.hub.platform.inbox.InboundEvents;
 /**
  * Spring Cloud Stream functional consumers that keep the read model and drive the match saga. Each
  * event is handled once, in the transaction that records its id (platform {@link InboundEvents});
- * the engine's memory changes after that transaction commits. A record that cannot be decoded or
+ * the engine's memory changes after that transaction commits. Events about a need also go into its
+ * audit trail ({@link AuditTrail}), in the same transaction. These bindings are what
+ * {@code POST /admin/replay} rewinds (see {@code MatchingReplay}); while it runs, nothing is proposed. A record that cannot be decoded or
  * handled goes to {@code <topic>.dlt} with the reason, and the partition goes on.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,22 +52,24 @@ public class ReadModelInbound {
 
     /** {@code needs-in-0}: each published need is matched at once; closed needs withdraw their proposals. */
     @Bean
-    Consumer<Message<byte[]>> needs(InboundEvents inbound, ReadModel readModel, Matchmaker matchmaker, Clock clock) {
+    Consumer<Message<byte[]>> needs(InboundEvents inbound, ReadModel readModel, Matchmaker matchmaker, AuditTrail audit) {
         return inbound.consumer(CONSUMER)
                 .on(NeedPublished.class, (envelope, n) -> {
+                    audit.record(envelope, n.getNeedId(), Summary.of(n));
                     if (readModel.insertNeed(Specs.need(n.getNeedId(), n.getCommunityId(), n.getStationId(), n.getDetails(),
-                            n.getOccurredAt().toEpochMilli()), n.getDetails().getTitle(), n.getRevision(), clock.instant())) {
+                            n.getOccurredAt().toEpochMilli()), n.getDetails().getTitle(), n.getRevision(), envelope.occurredAt())) {
                         matchmaker.proposeFor(n.getNeedId());
                     }
                 })
                 .on(NeedUpdated.class, (envelope, n) -> {
+                    audit.record(envelope, n.getNeedId(), Summary.of(n));
                     var known = readModel.need(n.getNeedId());
                     long publishedAt = known.map(k -> k.spec().publishedAtMillis()).orElse(n.getOccurredAt().toEpochMilli());
                     var spec = Specs.need(n.getNeedId(), n.getCommunityId(), n.getStationId(), n.getDetails(), publishedAt);
                     if (known.isEmpty()) {
-                        readModel.insertNeed(spec, n.getDetails().getTitle(), n.getRevision(), clock.instant());
+                        readModel.insertNeed(spec, n.getDetails().getTitle(), n.getRevision(), envelope.occurredAt());
                     } else {
-                        readModel.updateNeed(spec, n.getDetails().getTitle(), n.getRevision(), clock.instant());
+                        readModel.updateNeed(spec, n.getDetails().getTitle(), n.getRevision(), envelope.occurredAt());
                     }
                     // Back to PUBLISHED after a decline: the decline proposed the next candidate already, so this
                     // only matters when the need has no live match (e.g. it was edited while waiting).
@@ -71,44 +77,55 @@ public class ReadModelInbound {
                         matchmaker.proposeFor(n.getNeedId());
                     }
                 })
-                .on(NeedClosed.class, (envelope, n) -> matchmaker.needClosed(n.getNeedId(), n.getOutcome(), n.getMatchId()))
+                .on(NeedClosed.class, (envelope, n) -> {
+                    audit.record(envelope, n.getNeedId(), Summary.of(n));
+                    matchmaker.needClosed(n.getNeedId(), n.getOutcome(), n.getMatchId());
+                })
                 .build();
     }
 
     /** {@code offers-in-0}: offers and their stock; the resource service's answers to accepted matches. */
     @Bean
-    Consumer<Message<byte[]>> offers(InboundEvents inbound, ReadModel readModel, MatchEngine engine, Matchmaker matchmaker, Clock clock) {
+    Consumer<Message<byte[]>> offers(InboundEvents inbound, ReadModel readModel, MatchEngine engine, Matchmaker matchmaker, AuditTrail audit) {
         return inbound.consumer(CONSUMER)
                 .on(ResourceOffered.class, (envelope, o) -> {
                     OfferSpec spec = Specs.offer(o);
-                    if (readModel.putOffer(spec, o.getTitle(), 0, clock.instant())) {
+                    if (readModel.putOffer(spec, o.getTitle(), 0, envelope.occurredAt())) {
                         EngineTransactions.afterCommit(() -> engine.putOffer(spec));
                     }
                 })
                 .on(ResourceReserved.class, (envelope, r) -> {
-                    remaining(readModel, engine, clock, r.getOfferId(), r.getRemaining());
+                    audit.record(envelope, r.getNeedId(), Summary.of(r));
+                    remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
                     matchmaker.reserved(r.getMatchId());
                 })
                 .on(ResourceReservationFailed.class, (envelope, r) -> {
-                    remaining(readModel, engine, clock, r.getOfferId(), r.getAvailable());
+                    audit.record(envelope, r.getNeedId(), Summary.of(r));
+                    remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getAvailable());
                     matchmaker.reservationFailed(r.getMatchId(), "资源无法预留 reservation failed: " + r.getReason());
                 })
-                .on(ResourceReleased.class, (envelope, r) -> remaining(readModel, engine, clock, r.getOfferId(), r.getRemaining()))
-                .on(ResourceConsumed.class, (envelope, r) -> remaining(readModel, engine, clock, r.getOfferId(), r.getRemaining()))
+                .on(ResourceReleased.class, (envelope, r) -> {
+                    audit.record(envelope, r.getNeedId(), Summary.of(r));
+                    remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
+                })
+                .on(ResourceConsumed.class, (envelope, r) -> {
+                    audit.record(envelope, r.getNeedId(), Summary.of(r));
+                    remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
+                })
                 .on(ResourceExpired.class, (envelope, r) -> {
-                    if (readModel.deactivateOffer(r.getOfferId(), Integer.MAX_VALUE, clock.instant())) {
+                    if (readModel.deactivateOffer(r.getOfferId(), Integer.MAX_VALUE, envelope.occurredAt())) {
                         EngineTransactions.afterCommit(() -> engine.removeOffer(r.getOfferId()));
                     }
                 })
                 .build();
     }
 
-    private static void remaining(ReadModel readModel, MatchEngine engine, Clock clock, UUID offerId,
+    private static void remaining(ReadModel readModel, MatchEngine engine, java.time.Instant at, UUID offerId,
                                   org.wushe.hub.events.common.Allocation allocation) {
         readModel.offer(offerId).ifPresent(offer -> {
             Long left = Specs.remaining(offer.spec().kind(), allocation);
             if (left != null) {
-                readModel.setRemaining(offerId, left, clock.instant());
+                readModel.setRemaining(offerId, left, at);
                 EngineTransactions.afterCommit(() -> engine.setRemaining(offerId, left));
             }
         });
@@ -116,19 +133,25 @@ public class ReadModelInbound {
 
     /** {@code volunteers-in-0}: volunteers, their skills, home area and availability. */
     @Bean
-    Consumer<Message<byte[]>> volunteers(InboundEvents inbound, ReadModel readModel, MatchEngine engine, Clock clock) {
+    Consumer<Message<byte[]>> volunteers(InboundEvents inbound, ReadModel readModel, MatchEngine engine, AuditTrail audit) {
         return inbound.consumer(CONSUMER)
                 .on(VolunteerRegistered.class, (envelope, v) -> {
                     VolunteerSpec spec = Specs.volunteer(v);
-                    readModel.putVolunteer(spec, label(spec), clock.instant());
+                    readModel.putVolunteer(spec, label(spec), envelope.occurredAt());
                     EngineTransactions.afterCommit(() -> engine.putVolunteer(spec));
                 })
                 .on(VolunteerAvailabilityDeclared.class, (envelope, a) -> {
                     VolunteerSpec known = readModel.volunteer(a.getVolunteerId()).orElseThrow(() -> new IllegalStateException(
                             "availability of volunteer " + a.getVolunteerId() + ", who is not registered here"));
                     VolunteerSpec spec = Specs.withAvailability(known, a.getAvailability());
-                    readModel.putVolunteer(spec, label(spec), clock.instant());
+                    readModel.putVolunteer(spec, label(spec), envelope.occurredAt());
                     EngineTransactions.afterCommit(() -> engine.putVolunteer(spec));
+                })
+                // Only for the audit: hours credited for one of our matches belong to that need's history.
+                .on(ServiceHoursCredited.class, (envelope, h) -> {
+                    if (h.getMatchId() != null) {
+                        audit.needOfMatch(h.getMatchId()).ifPresent(needId -> audit.record(envelope, needId, Summary.of(h)));
+                    }
                 })
                 .build();
     }
@@ -144,18 +167,18 @@ public class ReadModelInbound {
 
     /** {@code capacities-in-0}: service capacity organizations offer (the rest of the topic is skipped). */
     @Bean
-    Consumer<Message<byte[]>> capacities(InboundEvents inbound, ReadModel readModel, MatchEngine engine, Clock clock) {
+    Consumer<Message<byte[]>> capacities(InboundEvents inbound, ReadModel readModel, MatchEngine engine) {
         return inbound.consumer(CONSUMER)
                 .on(ServiceCapacityOffered.class, (envelope, c) -> {
                     OfferSpec spec = Specs.capacity(c);
-                    if (readModel.putOffer(spec, c.getTitle(), c.getRevision(), clock.instant())) {
+                    if (readModel.putOffer(spec, c.getTitle(), c.getRevision(), envelope.occurredAt())) {
                         EngineTransactions.afterCommit(() -> engine.putOffer(spec));
                     } else {
                         log.debug("Capacity {} revision {} is older than the one known; skipped", c.getCapacityId(), c.getRevision());
                     }
                 })
                 .on(ServiceCapacityWithdrawn.class, (envelope, c) -> {
-                    if (readModel.deactivateOffer(c.getCapacityId(), c.getRevision(), clock.instant())) {
+                    if (readModel.deactivateOffer(c.getCapacityId(), c.getRevision(), envelope.occurredAt())) {
                         EngineTransactions.afterCommit(() -> engine.removeOffer(c.getCapacityId()));
                     }
                 })

@@ -3,6 +3,7 @@ package org.wushe.hub.matching.web;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.matching.proposal.Matches;
 import org.wushe.hub.matching.proposal.Matchmaker;
+import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /** Staff decide proposals: accept, decline with a reason (the next candidate follows), complete. */
@@ -22,7 +24,8 @@ import org.wushe.hub.platform.web.InvalidInputException;
 @Tag(name = "matches", description = "匹配决定 Decisions on matches")
 public class MatchController {
 
-    public static final String ACTOR_HEADER = "X-Wushe-Actor";
+    /** Read by the platform's actor filter (validated there); named here for the API documentation. */
+    public static final String ACTOR_HEADER = Actor.HEADER;
 
     private final Matchmaker matchmaker;
     private final Matches matches;
@@ -43,23 +46,23 @@ public class MatchController {
     @PostMapping("/{matchId}/accept")
     @Operation(summary = "接受推荐 Accept a proposal", description = "409 if it was decided already; the saga follows by events.")
     public MatchView accept(@PathVariable UUID matchId, @RequestBody(required = false) @Valid Requests.Accept body,
-                            @RequestHeader(value = ACTOR_HEADER, required = false) String actor) {
-        return views.of(matchmaker.accept(matchId, Requests.actor(actor)));
+                            @Parameter(description = "who decides (1-64 letters, digits or . _ @ -)") @RequestHeader(value = ACTOR_HEADER, required = false) String actor) {
+        return views.of(matchmaker.accept(matchId, Requests.actor()));
     }
 
     @PostMapping("/{matchId}/decline")
     @Operation(summary = "拒绝推荐并说明原因 Decline with a reason", description = "The next best candidate is proposed at once.")
     public MatchView decline(@PathVariable UUID matchId, @RequestBody @Valid Requests.Decline body,
-                             @RequestHeader(value = ACTOR_HEADER, required = false) String actor) {
-        return views.of(matchmaker.decline(matchId, body.reason(), body.checkedNote(), Requests.actor(actor)));
+                             @Parameter(description = "who decides") @RequestHeader(value = ACTOR_HEADER, required = false) String actor) {
+        return views.of(matchmaker.decline(matchId, body.reason(), body.checkedNote(), Requests.actor()));
     }
 
     @PostMapping("/{matchId}/complete")
     @Operation(summary = "服务完成 The service was delivered", description = "Credits hours and points, consumes stock, closes the need.")
     public MatchView complete(@PathVariable UUID matchId, @RequestBody @Valid Requests.Complete body,
-                              @RequestHeader(value = ACTOR_HEADER, required = false) String actor) {
+                              @Parameter(description = "who records it") @RequestHeader(value = ACTOR_HEADER, required = false) String actor) {
         return views.of(matchmaker.complete(matchId, new Matchmaker.Completion(body.serviceMinutes(),
-                body.peopleReached() == null ? 1 : body.peopleReached(), body.deliveredQuantity(), body.deliveredFen()), Requests.actor(actor)));
+                body.peopleReached() == null ? 1 : body.peopleReached(), body.deliveredQuantity(), body.deliveredFen()), Requests.actor()));
     }
 
     static InvalidInputException notFound(UUID matchId) {

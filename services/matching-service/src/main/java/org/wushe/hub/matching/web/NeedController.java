@@ -1,5 +1,7 @@
 package org.wushe.hub.matching.web;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,12 +9,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wushe.hub.matching.MatchingProperties;
+import org.wushe.hub.matching.audit.AuditTrail;
 import org.wushe.hub.matching.engine.MatchEngine;
 import org.wushe.hub.matching.engine.MatchResult;
 import org.wushe.hub.matching.engine.ScoreComponent;
@@ -37,16 +42,56 @@ public class NeedController {
     public record Candidates(UUID needId, int examined, String reasonZh, String reasonEn, List<Candidate> candidates) {
     }
 
+    /** A need's audit trail, oldest first. */
+    public record History(UUID needId, String title, List<AuditTrail.Entry> events) {
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private final ReadModel readModel;
     private final Matches matches;
     private final MatchViews views;
     private final MatchEngine engine;
+    private final AuditTrail audit;
+    private final ZoneId zone;
 
-    public NeedController(ReadModel readModel, Matches matches, MatchViews views, MatchEngine engine) {
+    public NeedController(ReadModel readModel, Matches matches, MatchViews views, MatchEngine engine, AuditTrail audit,
+                          MatchingProperties props) {
         this.readModel = readModel;
         this.matches = matches;
         this.views = views;
         this.engine = engine;
+        this.audit = audit;
+        this.zone = props.zone();
+    }
+
+    @GetMapping(value = "/{needId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "需求的审计记录 A need's history: every event about it, who acted, in order",
+            description = "Ordered by when each event happened (then cause before effect within a millisecond, then topic offset). "
+                    + "actor is an account id, system:<consumer> or system:<service>; null on events from before actors were recorded. "
+                    + "Ask for text/plain for a printable timeline (deploy/local/history).")
+    public History history(@PathVariable UUID needId) {
+        List<AuditTrail.Entry> events = audit.of(needId);
+        var need = readModel.need(needId);
+        if (events.isEmpty() && need.isEmpty()) {
+            throw notFound(needId);
+        }
+        return new History(needId, need.map(ReadModel.NeedRow::title).orElse(null), events);
+    }
+
+    @GetMapping(value = "/{needId}/history", produces = MediaType.TEXT_PLAIN_VALUE)
+    public String historyText(@PathVariable UUID needId) {
+        History h = history(needId);
+        StringBuilder out = new StringBuilder("需求 Need ").append(needId).append('\n');
+        for (AuditTrail.Entry e : h.events()) {
+            out.append(TIME.format(e.occurredAt().atZone(zone))).append("  ")
+                    .append(String.format("%-24s", e.actor() == null ? "—" : e.actor())).append("  ")
+                    .append(e.summaryZh()).append(" / ").append(e.summaryEn()).append('\n');
+        }
+        if (h.events().isEmpty()) {
+            out.append("（暂无记录 no events yet）\n");
+        }
+        return out.toString();
     }
 
     @GetMapping("/{needId}")

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.wushe.hub.events.matching.DeclineReason;
+import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.platform.web.Known;
 
@@ -15,7 +16,6 @@ public final class Requests {
 
     /** Mainland mobile numbers and resident ID numbers: notes travel in events, so they may hold neither. */
     private static final Pattern PERSONAL = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|\\d{17}[\\dXx])(?!\\d)");
-    private static final Pattern ACTOR = Pattern.compile("[\\p{L}\\p{N}._@-]{1,64}");
 
     private Requests() {
     }
@@ -41,14 +41,11 @@ public final class Requests {
                            @Min(0) Integer deliveredQuantity, @Min(0) Long deliveredFen) {
     }
 
-    /** Who acts, from the X-Wushe-Actor header until OAuth2 tokens name them. */
-    public static String actor(String header) {
-        if (header == null || header.isBlank()) {
-            return "station-staff";
-        }
-        if (!ACTOR.matcher(header.strip()).matches()) {
-            throw new InvalidInputException(MatchController.ACTOR_HEADER, "1-64 letters, digits or . _ @ -");
-        }
-        return header.strip();
+    /**
+     * Who acts: the platform's {@link Actor} of the request (the X-Wushe-Actor header, validated by the
+     * platform's filter, until OAuth2 tokens name them), or "station-staff" when the request names nobody.
+     */
+    public static String actor() {
+        return Actor.current().orElse("station-staff");
     }
 }

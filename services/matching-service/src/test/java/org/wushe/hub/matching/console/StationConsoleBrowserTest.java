@@ -171,6 +171,23 @@ class StationConsoleBrowserTest extends MatchingScenario {
         JsonNode completed = matching().get("/matches/" + matchId).json();
         assertThat(completed.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(completed.get("serviceMinutes").asInt()).isEqualTo(50);
+
+        // The need's history, from the accepted match: every step, who took it, as text.
+        await().atMost(WAIT).until(() -> matching().get("/needs/" + needId + "/history").json().get("events").size() >= 4);
+        browser.testId("history-" + matchId).click();
+        browser.waiting(WAIT).until(d -> browser.testId("history-list").findElements(By.cssSelector("[data-testid=history-entry]")).size() >= 4);
+        WebElement panel = browser.testId("history-panel");
+        assertThat(browser.testId("history-title").getText()).isEqualTo(title);
+        List<String> summaries = panel.findElements(By.cssSelector("[data-testid=history-summary]")).stream().map(WebElement::getText).toList();
+        assertThat(summaries.get(0)).startsWith("需求发布：上门维修");
+        assertThat(summaries).anySatisfy(x -> assertThat(x).startsWith("提出匹配：志愿者 " + volunteer.toString().substring(0, 8)))
+                .anySatisfy(x -> assertThat(x).startsWith("接受匹配"))
+                .anySatisfy(x -> assertThat(x).startsWith("服务完成：50 分钟"));
+        assertThat(panel.findElements(By.cssSelector("[data-testid=history-actor]")).stream().map(WebElement::getText).toList())
+                .contains(STAFF);
+        browser.screenshot(Path.of("target", "console-history.png"));
+        browser.testId("history-close").click();
+        assertThat(panel.isDisplayed()).isFalse();
     }
 
     @Test

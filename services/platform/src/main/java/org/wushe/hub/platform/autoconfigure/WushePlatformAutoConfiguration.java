@@ -1,6 +1,7 @@
 package org.wushe.hub.platform.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.wushe.hub.platform.actor.ActorFilter;
+import org.wushe.hub.platform.actor.ActorResolver;
+import org.wushe.hub.platform.actor.ActorTaskDecorator;
+import org.wushe.hub.platform.replay.ReadModelReplay;
+import org.wushe.hub.platform.replay.ReadModelReplayer;
+import org.wushe.hub.platform.replay.ReplayController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -81,7 +95,11 @@ public class WushePlatformAutoConfiguration {
         return new InboundEvents(codec, processed, new TransactionTemplate(tm), meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    /** Adds the platform's migrations (outbox, processed events) to the service's own. */
+    /**
+     * Adds the platform's migrations (outbox, processed events) to the service's own. Platform versions
+     * are 0.x, below every service's; a new platform migration (e.g. V0_2) must still apply to a
+     * database whose service is at V2 already, hence out-of-order migration.
+     */
     @Bean
     public FlywayConfigurationCustomizer wushePlatformMigrations() {
         return configuration -> {
@@ -90,7 +108,44 @@ public class WushePlatformAutoConfiguration {
                 locations.add(PLATFORM_MIGRATIONS);
             }
             configuration.locations(locations.toArray(String[]::new));
+            configuration.outOfOrder(true);
         };
+    }
+
+    /** Scheduled jobs act as {@code system:<spring.application.name>} in the events they write. */
+    @Configuration(proxyBeanMethods = false)
+    static class ScheduledActor {
+        @Bean
+        ThreadPoolTaskSchedulerCustomizer wusheScheduledActor(@Value("${spring.application.name:unnamed-service}") String service) {
+            return scheduler -> scheduler.setTaskDecorator(new ActorTaskDecorator(service));
+        }
+
+        @Bean
+        SimpleAsyncTaskSchedulerCustomizer wusheScheduledActorOnVirtualThreads(@Value("${spring.application.name:unnamed-service}") String service) {
+            return scheduler -> scheduler.setTaskDecorator(new ActorTaskDecorator(service));
+        }
+    }
+
+    /** {@code POST /admin/replay} for a service that declares a {@link ReadModelReplay}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.cloud.stream.binding.BindingsLifecycleController")
+    @ConditionalOnBean(ReadModelReplay.class)
+    static class Replay {
+        @Bean
+        ReadModelReplayer readModelReplayer(ReadModelReplay declared, BindingsLifecycleController bindings, BindingServiceProperties properties,
+                                            KafkaAdmin admin, JdbcTemplate jdbc, PlatformTransactionManager tm, Clock clock,
+                                            @Value("${wushe.replay.group-empty-timeout:PT60S}") Duration groupEmptyTimeout,
+                                            @Value("${wushe.replay.catch-up-timeout:PT2H}") Duration catchUpTimeout,
+                                            @Value("${wushe.replay.poll-interval:PT0.25S}") Duration pollInterval) {
+            return new ReadModelReplayer(declared, bindings, properties, admin.getConfigurationProperties(), jdbc, new TransactionTemplate(tm),
+                    clock, groupEmptyTimeout, catchUpTimeout, pollInterval);
+        }
+
+        @Bean
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+        ReplayController readModelReplayController(ReadModelReplayer replayer) {
+            return new ReplayController(replayer);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -123,6 +178,26 @@ public class WushePlatformAutoConfiguration {
         @ConditionalOnMissingBean
         ProblemDetailsAdvice problemDetailsAdvice() {
             return new ProblemDetailsAdvice();
+        }
+
+        /** Who makes a request: the X-Wushe-Actor header until OAuth2 (then a bean returning the token's subject). */
+        @Bean
+        @ConditionalOnMissingBean
+        ActorResolver actorResolver() {
+            return ActorResolver.HEADER;
+        }
+
+        /**
+         * Puts the request's actor into {@link org.wushe.hub.platform.actor.Actor}. Order 0: after a security
+         * filter chain (order -100), so a resolver can read the authenticated principal.
+         */
+        @Bean
+        FilterRegistrationBean<ActorFilter> wusheActorFilter(ActorResolver resolver,
+                                                             @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> problems) {
+            FilterRegistrationBean<ActorFilter> registration = new FilterRegistrationBean<>(new ActorFilter(resolver, problems::getIfAvailable));
+            registration.setOrder(0);
+            registration.addUrlPatterns("/*");
+            return registration;
         }
 
         /**

@@ -13,6 +13,8 @@ public final class EventHeaders {
     public static final String AGGREGATE_TYPE = "aggregateType";
     public static final String OCCURRED_AT = "occurredAt";
     public static final String TRACEPARENT = "traceparent";
+    /** Who acted (see {@code org.wushe.hub.platform.actor.Actor}); absent or null on older events. */
+    public static final String ACTOR = "actor";
     /** On a dead letter: why the record could not be processed. */
     public static final String DEAD_LETTER_REASON = "deadLetterReason";
 

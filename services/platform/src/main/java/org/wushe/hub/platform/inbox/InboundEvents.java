@@ -17,6 +17,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.events.EventEnvelope;
 import org.wushe.hub.platform.events.EventHeaders;
 import org.wushe.hub.schemas.AvroEventCodec;
@@ -53,6 +54,7 @@ public class InboundEvents {
         this.meters = meters;
     }
 
+    /** A consumer named {@code consumerName}: the key of its processed events, and its actor {@code system:<consumerName>}. */
     public Builder consumer(String consumerName) {
         return new Builder(consumerName);
     }
@@ -70,12 +72,20 @@ public class InboundEvents {
         String aggregateType = text(h.get(EventHeaders.AGGREGATE_TYPE));
         String key = text(h.get(KafkaHeaders.RECEIVED_KEY));
         Instant occurredAt = instant(text(required(h, EventHeaders.OCCURRED_AT)));
+        String actor = text(h.get(EventHeaders.ACTOR));
+        String topic = text(h.get(KafkaHeaders.RECEIVED_TOPIC));
+        Object partition = h.get(KafkaHeaders.RECEIVED_PARTITION);
+        Object offset = h.get(KafkaHeaders.OFFSET);
+        EventEnvelope.Source source = topic != null && partition instanceof Number p && offset instanceof Number o
+                ? new EventEnvelope.Source(topic, p.intValue(), o.longValue()) : null;
         EventEnvelope envelope = new EventEnvelope(eventId,
                 type != null ? type : payload.getSchema().getName(),
                 aggregateType != null ? aggregateType : "unknown",
                 key != null ? key : "",
                 occurredAt,
-                text(h.get(EventHeaders.TRACEPARENT)));
+                text(h.get(EventHeaders.TRACEPARENT)),
+                actor == null || actor.isBlank() ? null : actor,
+                source);
         return new InboundEvent(envelope, payload);
     }
 
@@ -87,7 +97,11 @@ public class InboundEvents {
             this.consumerName = consumerName;
         }
 
-        /** The handler for one event type; it runs inside the transaction that marks the event processed. */
+        /**
+         * The handler for one event type; it runs inside the transaction that marks the event processed,
+         * as the actor {@code system:<consumer name>} (so events it writes say the service acted; the
+         * envelope still tells who acted upstream).
+         */
         @SuppressWarnings("unchecked")
         public <T extends SpecificRecord> Builder on(Class<T> type, BiConsumer<EventEnvelope, T> handler) {
             handlers.put(type, (envelope, payload) -> handler.accept(envelope, (T) payload));
@@ -96,6 +110,7 @@ public class InboundEvents {
 
         public Consumer<Message<byte[]>> build() {
             Map<Class<? extends SpecificRecord>, BiConsumer<EventEnvelope, SpecificRecord>> byType = Map.copyOf(handlers);
+            String actor = Actor.system(consumerName);
             return message -> {
                 InboundEvent event = decode(message);
                 BiConsumer<EventEnvelope, SpecificRecord> handler = byType.get(event.payload().getClass());
@@ -104,13 +119,13 @@ public class InboundEvents {
                     meters.counter("wushe.inbound.events", "consumer", consumerName, "outcome", "ignored").increment();
                     return;
                 }
-                boolean first = Boolean.TRUE.equals(transactions.execute(status -> {
+                boolean first = Boolean.TRUE.equals(Actor.call(actor, () -> transactions.execute(status -> {
                     if (!processed.markProcessed(consumerName, event.envelope().eventId())) {
                         return false;
                     }
                     handler.accept(event.envelope(), event.payload());
                     return true;
-                }));
+                })));
                 if (!first) {
                     log.debug("{}: event {} ({}) already processed, skipped", consumerName, event.envelope().eventId(), event.envelope().eventType());
                 }

@@ -12,6 +12,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventEnvelope;
 import org.wushe.hub.schemas.AvroEventCodec;
@@ -20,12 +21,14 @@ import org.wushe.hub.schemas.AvroEventCodec;
  * Writes domain events to the service's {@code outbox} table inside the caller's transaction, so an
  * event exists exactly when the change that caused it commits. Debezium reads the insert from the
  * write-ahead log and routes it to the aggregate's topic; the row is deleted in the same
- * transaction, so the table stays empty and needs no clean-up job.
+ * transaction, so the table stays empty and needs no clean-up job. Each event names who acted: the
+ * {@link Actor} of the writing thread (a person's id in an HTTP request, {@code system:<consumer>}
+ * in an inbound handler, {@code system:<service>} in a scheduled job), or nobody.
  */
 public class OutboxWriter {
 
-    private static final String INSERT = "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, occurredat, traceparent) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, occurredat, traceparent, actor) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM outbox WHERE id = ANY (?)";
 
     private final JdbcTemplate jdbc;
@@ -55,6 +58,7 @@ public class OutboxWriter {
             throw new IllegalStateException("outbox events must be written in the transaction of the change they describe");
         }
         Instant now = clock.instant();
+        String actor = Actor.currentOrNull();
         List<EventEnvelope> envelopes = new ArrayList<>(events.size());
         List<Object[]> rows = new ArrayList<>(events.size());
         for (Event e : events) {
@@ -64,9 +68,9 @@ public class OutboxWriter {
             }
             EventEnvelope envelope = new EventEnvelope(field(e.payload(), "eventId", UUID.class).orElseGet(UUID::randomUUID),
                     e.payload().getSchema().getName(), e.aggregate().type(), e.aggregateId(),
-                    field(e.payload(), "occurredAt", Instant.class).orElse(now), e.traceparent());
+                    field(e.payload(), "occurredAt", Instant.class).orElse(now), e.traceparent(), actor);
             rows.add(new Object[] {envelope.eventId(), envelope.aggregateType(), envelope.aggregateId(), envelope.eventType(),
-                    codec.encode(e.payload()), Timestamp.from(envelope.occurredAt()), envelope.traceparent()});
+                    codec.encode(e.payload()), Timestamp.from(envelope.occurredAt()), envelope.traceparent(), envelope.actor()});
             envelopes.add(envelope);
         }
         jdbc.batchUpdate(INSERT, rows);

@@ -22,7 +22,8 @@ import org.wushe.hub.volunteer.volunteer.VolunteerRepository;
  *   <li>{@code matches-in-0} ({@code wushe.matching.match}): an accepted match becomes the volunteer's
  *   assignment; a completed one credits hours and points, once per match.</li>
  *   <li>{@code needs-in-0} ({@code wushe.community.need}): the category of each need, for the
- *   difficulty of the service when its match completes.</li>
+ *   difficulty of the service when its match completes. A read model: consumer and group
+ *   {@code volunteer-readmodel}, rebuilt by {@code POST /admin/replay}.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -65,7 +66,7 @@ public class MatchInbound {
 
     @Bean
     Consumer<Message<byte[]>> needs(InboundEvents inbound, NeedCategories needs) {
-        return inbound.consumer(CONSUMER)
+        return inbound.consumer(org.wushe.hub.volunteer.donor.DonorInbound.CONSUMER)
                 .on(NeedPublished.class, (envelope, n) -> needs.record(n.getNeedId(), n.getDetails().getCategory(), n.getRevision()))
                 .on(NeedUpdated.class, (envelope, n) -> needs.record(n.getNeedId(), n.getDetails().getCategory(), n.getRevision()))
                 .build();

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.wushe.hub.volunteer.donor.DonorInbound;
 import org.wushe.hub.events.resource.DonorKind;
 import org.wushe.hub.events.volunteer.PointsRedeemed;
 import org.wushe.hub.platform.events.Aggregate;
@@ -51,13 +52,13 @@ class RedemptionTest extends ServiceScenario {
 
         List<ConsumerRecord<String, byte[]>> onWire = TopicReader.readUntil(bootstrap(), Aggregate.DONOR.topic(),
                 r -> shop.toString().equals(r.key()), kept -> !kept.isEmpty(), WAIT);
-        double duplicates = counter("wushe.inbound.events", "consumer", "volunteer-service", "outcome", "duplicate");
+        double duplicates = counter("wushe.inbound.events", "consumer", DonorInbound.CONSUMER, "outcome", "duplicate");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()),
                 new StringSerializer(), new ByteArraySerializer())) {
             ConsumerRecord<String, byte[]> r = onWire.get(0);
             producer.send(new ProducerRecord<>(r.topic(), null, r.key(), r.value(), r.headers()));
         }
-        await().atMost(WAIT).until(() -> counter("wushe.inbound.events", "consumer", "volunteer-service", "outcome", "duplicate") > duplicates);
+        await().atMost(WAIT).until(() -> counter("wushe.inbound.events", "consumer", DonorInbound.CONSUMER, "outcome", "duplicate") > duplicates);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM donor WHERE id = ?", Long.class, shop)).isEqualTo(1);
     }
 

@@ -1,0 +1,246 @@
+package org.wushe.hub.deploy.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The six services as the production overlay renders them: each Deployment runs its service the way its
+ * application.yml expects (port, actuator probes, settings from the environment), safely (non-root, read-only root
+ * filesystem), with everything it refers to present; the Service, the autoscaler and the disruption budget find its
+ * pods; matching-service stays one replica.
+ */
+class ServicesTest {
+
+    private static final List<Manifest> PRODUCTION = Kustomize.render(Repo.K8S.resolve("overlays/production"));
+    private static final List<Manifest> SECRET_TEMPLATES = Kustomize.render(Repo.K8S.resolve("secrets"));
+    private static final Set<String> REQUIRED_ENV = Set.of("SPRING_DATASOURCE_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+            "SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "SPRING_KAFKA_SECURITY_PROTOCOL", "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM",
+            "SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "SPRING_KAFKA_SSL_TRUST_STORE_LOCATION", "WUSHE_TOPICS_PROVISION", "JAVA_TOOL_OPTIONS");
+
+    @ParameterizedTest
+    @EnumSource(Repo.Service.class)
+    void theDeploymentRunsTheServiceAsItsSettingsExpect(Repo.Service service) {
+        Manifest deployment = find("Deployment", service.id);
+        JsonNode pod = deployment.spec().path("template").path("spec");
+        assertThat(pod.path("containers")).hasSize(1);
+        JsonNode container = pod.path("containers").get(0);
+        JsonNode yml = service.applicationYml();
+        int port = yml.path("server").path("port").asInt();
+
+        assertThat(container.path("image").asString()).isEqualTo("ghcr.io/wushe-hub/" + service.id + ":0.1.0");
+        assertThat(container.path("ports").get(0).path("containerPort").asInt()).isEqualTo(port);
+        assertThat(container.path("ports").get(0).path("name").asString()).isEqualTo("http");
+        assertThat(yml.path("management").path("endpoint").path("health").path("probes").path("enabled").asBoolean()).isTrue();
+        assertThat(yml.path("management").path("endpoints").path("web").path("exposure").path("include").asString()).contains("prometheus");
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            JsonNode get = container.path(probe).path("httpGet");
+            assertThat(get.path("port").asString()).as(probe).isEqualTo("http");
+            assertThat(get.path("path").asString()).as(probe)
+                    .isEqualTo(probe.equals("readinessProbe") ? "/actuator/health/readiness" : "/actuator/health/liveness");
+        }
+        JsonNode annotations = deployment.spec().path("template").path("metadata").path("annotations");
+        assertThat(annotations.path("prometheus.io/scrape").asString()).isEqualTo("true");
+        assertThat(annotations.path("prometheus.io/path").asString()).isEqualTo("/actuator/prometheus");
+        assertThat(annotations.path("prometheus.io/port").asString()).isEqualTo(String.valueOf(port));
+
+        for (String kind : List.of("requests", "limits")) {
+            assertThat(container.path("resources").path(kind).has("cpu")).as(kind + ".cpu").isTrue();
+            assertThat(container.path("resources").path(kind).has("memory")).as(kind + ".memory").isTrue();
+        }
+
+        JsonNode config = find("ConfigMap", service.id + "-config").node().path("data");
+        Set<String> keys = new HashSet<>();
+        config.propertyNames().forEach(keys::add);
+        assertThat(keys).containsAll(REQUIRED_ENV);
+        assertThat(config.path("SERVER_PORT").asString()).isEqualTo(String.valueOf(port));
+        assertThat(config.path("WUSHE_TOPICS_PROVISION").asString()).isEqualTo("false");
+        assertThat(config.path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asString()).isEqualTo(config.path("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS").asString());
+        assertThat(config.path("JAVA_TOOL_OPTIONS").asString()).contains("-XX:MaxRAMPercentage=").doesNotContain("-Xmx");
+        assertThat(config.path("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION").asString()).isEqualTo("file:/etc/wushe/kafka-ca/ca.crt");
+
+        Manifest kafka = find("Kafka", "wushe-kafka");
+        JsonNode listener = kafka.spec().path("kafka").path("listeners").get(0);
+        assertThat(config.path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asString())
+                .isEqualTo(kafka.name() + "-kafka-bootstrap:" + listener.path("port").asInt());
+        assertThat(config.path("SPRING_KAFKA_SECURITY_PROTOCOL").asString()).isEqualTo("SASL_SSL");
+        assertThat(config.path("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM").asString()).isEqualTo("SCRAM-SHA-512");
+
+        // The JAAS line is the KafkaUser's, from the Secret the User Operator writes under the user's name.
+        JsonNode jaas = env(container, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+        assertThat(jaas.path("valueFrom").path("secretKeyRef").path("name").asString()).isEqualTo(service.id);
+        assertThat(jaas.path("valueFrom").path("secretKeyRef").path("key").asString()).isEqualTo("sasl.jaas.config");
+        find("KafkaUser", service.id);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Repo.Service.class)
+    void thePodIsLockedDownWithOnlyTmpWritable(Repo.Service service) {
+        JsonNode pod = find("Deployment", service.id).spec().path("template").path("spec");
+        JsonNode container = pod.path("containers").get(0);
+        assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
+        assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+        JsonNode sc = container.path("securityContext");
+        assertThat(sc.path("readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(sc.path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
+        assertThat(sc.path("capabilities").path("drop").toString()).contains("\"ALL\"");
+        String tmpVolume = null;
+        for (JsonNode mount : container.path("volumeMounts")) {
+            if (mount.path("mountPath").asString().equals("/tmp")) {
+                tmpVolume = mount.path("name").asString();
+            }
+        }
+        assertThat(tmpVolume).as("/tmp is mounted").isNotNull();
+        boolean emptyDir = false;
+        for (JsonNode volume : pod.path("volumes")) {
+            if (volume.path("name").asString().equals(tmpVolume)) {
+                emptyDir = volume.has("emptyDir");
+            }
+        }
+        assertThat(emptyDir).as("/tmp is an emptyDir").isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Repo.Service.class)
+    void everythingThePodRefersToExists(Repo.Service service) {
+        JsonNode pod = find("Deployment", service.id).spec().path("template").path("spec");
+        Set<String> configMaps = names(PRODUCTION, "ConfigMap");
+        Set<String> secrets = names(SECRET_TEMPLATES, "Secret");
+        // Written by the Strimzi operators: one Secret per KafkaUser, and the cluster CA certificate.
+        secrets.addAll(names(PRODUCTION, "KafkaUser"));
+        secrets.add(find("Kafka", "wushe-kafka").name() + "-cluster-ca-cert");
+        List<String> missing = new ArrayList<>();
+        JsonNode container = pod.path("containers").get(0);
+        for (JsonNode from : container.path("envFrom")) {
+            check(from.path("configMapRef").path("name").asString(null), configMaps, missing);
+            check(from.path("secretRef").path("name").asString(null), secrets, missing);
+        }
+        for (JsonNode env : container.path("env")) {
+            check(env.path("valueFrom").path("secretKeyRef").path("name").asString(null), secrets, missing);
+            check(env.path("valueFrom").path("configMapKeyRef").path("name").asString(null), configMaps, missing);
+        }
+        for (JsonNode volume : pod.path("volumes")) {
+            check(volume.path("secret").path("secretName").asString(null), secrets, missing);
+            check(volume.path("configMap").path("name").asString(null), configMaps, missing);
+        }
+        assertThat(missing).isEmpty();
+        if (service == Repo.Service.COMMUNITY) {
+            JsonNode key = env(container, "WUSHE_COMMUNITY_RESIDENT_KEY").path("valueFrom").path("secretKeyRef");
+            assertThat(key.path("optional").asBoolean(false)).as("the resident key is required").isFalse();
+            assertThat(SECRET_TEMPLATES.stream().filter(m -> m.is("Secret", key.path("name").asString())).findFirst().orElseThrow()
+                    .node().path("stringData").has(key.path("key").asString())).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Repo.Service.class)
+    void theServiceTheAutoscalerAndTheBudgetFindThePods(Repo.Service service) {
+        Manifest deployment = find("Deployment", service.id);
+        JsonNode podLabels = deployment.spec().path("template").path("metadata").path("labels");
+        assertThat(selects(deployment.spec().path("selector").path("matchLabels"), podLabels)).isTrue();
+        Manifest svc = find("Service", service.id);
+        assertThat(selects(svc.spec().path("selector"), podLabels)).isTrue();
+        assertThat(svc.spec().path("ports").get(0).path("targetPort").asString()).isEqualTo("http");
+        Manifest pdb = find("PodDisruptionBudget", service.id);
+        assertThat(selects(pdb.spec().path("selector").path("matchLabels"), podLabels)).isTrue();
+
+        List<Manifest> hpas = PRODUCTION.stream().filter(m -> m.kind().equals("HorizontalPodAutoscaler")
+                && m.spec().path("scaleTargetRef").path("name").asString().equals(service.id)).toList();
+        if (service == Repo.Service.MATCHING) {
+            return; // see matchingServiceStaysOneReplica
+        }
+        assertThat(hpas).hasSize(1);
+        JsonNode hpa = hpas.get(0).spec();
+        assertThat(hpa.path("scaleTargetRef").path("kind").asString()).isEqualTo("Deployment");
+        assertThat(hpa.path("scaleTargetRef").path("apiVersion").asString()).isEqualTo("apps/v1");
+        assertThat(hpa.path("metrics").get(0).path("resource").path("name").asString()).isEqualTo("cpu");
+        assertThat(hpa.path("minReplicas").asInt()).isGreaterThanOrEqualTo(2).isLessThanOrEqualTo(hpa.path("maxReplicas").asInt());
+        assertThat(hpa.path("maxReplicas").asInt()).as("no more pods than partitions").isLessThanOrEqualTo(6);
+        assertThat(pdb.spec().path("minAvailable").asInt()).isEqualTo(1);
+        assertThat(deployment.spec().path("replicas").asInt()).isGreaterThanOrEqualTo(hpa.path("minReplicas").asInt());
+    }
+
+    @Test
+    void matchingServiceStaysOneReplica() {
+        for (List<Manifest> rendered : List.of(PRODUCTION, Kustomize.render(Repo.K8S.resolve("base")))) {
+            Manifest deployment = rendered.stream().filter(m -> m.is("Deployment", "matching-service")).findFirst().orElseThrow();
+            assertThat(deployment.spec().path("replicas").asInt()).isEqualTo(1);
+            assertThat(deployment.spec().path("strategy").path("type").asString()).as("never two at once").isEqualTo("Recreate");
+            assertThat(rendered.stream().filter(m -> m.kind().equals("HorizontalPodAutoscaler")
+                    && m.spec().path("scaleTargetRef").path("name").asString().equals("matching-service"))).isEmpty();
+        }
+        Manifest ingress = find("Ingress", "matching-service-console");
+        JsonNode backend = ingress.spec().path("rules").get(0).path("http").path("paths").get(0).path("backend").path("service");
+        assertThat(backend.path("name").asString()).isEqualTo("matching-service");
+        assertThat(backend.path("port").path("name").asString()).isEqualTo(find("Service", "matching-service").spec().path("ports").get(0).path("name").asString());
+    }
+
+    @Test
+    void everyResourceIsInAStageAndThePlatformComesFirst() {
+        for (Manifest m : PRODUCTION) {
+            String stage = m.node().path("metadata").path("labels").path("hub.wushe.org/stage").asString("");
+            assertThat(stage).as(m.where()).isIn("platform", "services");
+            boolean service = Set.of("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Ingress").contains(m.kind())
+                    || (m.kind().equals("ConfigMap") && m.name().endsWith("-config"));
+            assertThat(stage).as(m.where()).isEqualTo(service ? "services" : "platform");
+        }
+    }
+
+    @Test
+    void secretTemplatesHoldPlaceholdersOnly() {
+        for (Manifest m : SECRET_TEMPLATES) {
+            assertThat(m.node().has("data")).as(m.where() + " uses stringData").isFalse();
+            for (Map.Entry<String, JsonNode> e : m.node().path("stringData").properties()) {
+                assertThat(e.getValue().asString()).as(m.where() + " " + e.getKey()).isEqualTo("CHANGE_ME");
+            }
+        }
+        assertThat(PRODUCTION.stream().filter(m -> m.kind().equals("Secret"))).as("base and overlay hold no Secret").isEmpty();
+    }
+
+    private static void check(String name, Set<String> existing, List<String> missing) {
+        if (name != null && !existing.contains(name)) {
+            missing.add(name);
+        }
+    }
+
+    private static boolean selects(JsonNode selector, JsonNode labels) {
+        if (selector.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, JsonNode> e : selector.properties()) {
+            if (!e.getValue().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode env(JsonNode container, String name) {
+        for (JsonNode env : container.path("env")) {
+            if (env.path("name").asString().equals(name)) {
+                return env;
+            }
+        }
+        throw new AssertionError("no env " + name);
+    }
+
+    private static Set<String> names(List<Manifest> docs, String kind) {
+        Set<String> names = new HashSet<>();
+        docs.stream().filter(m -> m.kind().equals(kind)).forEach(m -> names.add(m.name()));
+        return names;
+    }
+
+    private static Manifest find(String kind, String name) {
+        return PRODUCTION.stream().filter(m -> m.is(kind, name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in overlays/production"));
+    }
+}

@@ -1,0 +1,128 @@
+package org.wushe.hub.matching.replay;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.wushe.hub.events.common.BeneficiaryGroup;
+import org.wushe.hub.events.common.Category;
+import org.wushe.hub.events.common.Skill;
+import org.wushe.hub.events.common.Urgency;
+import org.wushe.hub.matching.engine.EngineStats;
+import org.wushe.hub.matching.support.MatchingScenario;
+import org.wushe.hub.matching.support.Town;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.testing.Http;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code POST /admin/replay} rebuilds need_view, volunteer_view, offer_view and station_view from the
+ * topics to the very same rows, makes no proposal while it runs, gives the engine back what it held,
+ * and matching goes on afterwards.
+ */
+class ReadModelReplayTest extends MatchingScenario {
+
+    private static final List<String> READ_MODEL = List.of("need_view", "volunteer_view", "offer_view", "station_view");
+    /** What matching owns, which a replay must leave as it was. */
+    private static final List<String> OWN_STATE = List.of("match", "match_exclusion", "need_state");
+
+    @Test
+    void theReadModelIsRebuiltFromTheTopicsAsItWasWithoutAProposalAndMatchingGoesOn() {
+        Place p = newPlace();
+        // Skills no other test uses: volunteers of other tests (all in one database) never compete here.
+        volunteer(p, Town.HERE, Skill.CULTURAL_ARTS);
+        volunteer(p, Town.EAST_3KM, Skill.CULTURAL_ARTS);
+        UUID offer = UUID.randomUUID();
+        resources().publish(Aggregate.OFFER, offer, Town.goods(offer, p.community(), Category.DAILY_GOODS, BeneficiaryGroup.ELDERLY_ALONE,
+                "米面油 rice, flour and oil", 20, LocalDate.now().plusMonths(3), clock.instant()));
+        await().atMost(WAIT).until(() -> count("select count(*) from offer_view where offer_id = ?", offer) == 1);
+        // A live, accepted match.
+        UUID matched = publish(p, Category.CULTURAL_EVENT, Urgency.SOON, "重阳节联欢 Double Ninth gathering", Skill.CULTURAL_ARTS);
+        String live = awaitLiveMatch(matched).get("matchId").asText();
+        assertThat(http().post("/matches/" + live + "/accept", Map.of(), "X-Wushe-Actor", "staff-li").status()).isEqualTo(200);
+        // An urgent need nobody could serve when it came; a volunteer who could registered later. It waits
+        // for the batch: reading its NeedPublished again must not propose it now.
+        UUID waiting = publish(p, Category.ESCORT, Urgency.URGENT, "送医 a drive to hospital", Skill.DRIVING);
+        awaitNeed(waiting, n -> n.get("state").asText().equals("WAITING"));
+        volunteer(p, Town.HERE, Skill.DRIVING);
+        awaitEngineCaughtUp();
+        await().atMost(WAIT).until(() -> count("select count(*) from audit_event where need_id = ? and event_type = 'MatchAccepted'", matched) == 1);
+
+        Map<String, List<Map<String, Object>>> readModel = rows(READ_MODEL);
+        Map<String, List<Map<String, Object>>> own = rows(OWN_STATE);
+        List<Map<String, Object>> audit = rows(List.of("audit_event")).get("audit_event");
+        EngineStats stats = engine.stats();
+        assertThat(readModel.get("need_view")).isNotEmpty();
+
+        Http.Response started = http().post("/admin/replay", "", "X-Wushe-Actor", "ops-chen");
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        assertThat(started.json().get("startedBy").asText()).isEqualTo("ops-chen");
+        assertThat(http().post("/admin/replay", "").status()).as("a second replay while one runs").isEqualTo(409);
+        JsonNode done = awaitReplayed();
+
+        assertThat(done.get("recordsReplayed").asLong()).isEqualTo(done.get("recordsToReplay").asLong()).isPositive();
+        assertThat(done.get("clearedRows").get("need_view").asInt()).isEqualTo(readModel.get("need_view").size());
+        assertThat(done.get("partitions")).allSatisfy(x -> assertThat(x.get("committed").asLong()).isGreaterThanOrEqualTo(x.get("to").asLong()));
+        for (String table : READ_MODEL) {
+            assertThat(rows(List.of(table)).get(table)).as(table).containsExactlyElementsOf(readModel.get(table));
+        }
+        for (String table : OWN_STATE) {
+            assertThat(rows(List.of(table)).get(table)).as(table + " (no proposal, nothing decided)").containsExactlyElementsOf(own.get(table));
+        }
+        // The audit trail is kept: reading the events again records nothing twice.
+        assertThat(rows(List.of("audit_event")).get("audit_event")).containsAll(audit);
+        assertThat(count("select count(*) from audit_event where need_id in (?, ?)", matched, waiting)).isEqualTo(4);
+        assertThat(engine.stats()).isEqualTo(stats);
+        assertThat(http().get("/admin/replay", "Accept", "text/plain").text()).startsWith("DONE ");
+
+        // Matching goes on: a new need is proposed at once.
+        UUID after = publish(p, Category.CULTURAL_EVENT, Urgency.URGENT, "读书会 a reading circle", Skill.CULTURAL_ARTS);
+        assertThat(awaitLiveMatch(after).get("status").asText()).isEqualTo("PROPOSED");
+    }
+
+    private UUID publish(Place p, Category category, Urgency urgency, String title, Skill... skills) {
+        UUID needId = UUID.randomUUID();
+        community().publish(Aggregate.NEED, needId, Town.need(needId, p.community(), p.station(), category, urgency,
+                BeneficiaryGroup.ELDERLY_ALONE, title, clock.instant(), 7, null, skills));
+        return needId;
+    }
+
+    private JsonNode awaitReplayed() {
+        JsonNode[] last = {null};
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = http().get("/admin/replay").json();
+            assertThat(last[0].get("state").asText()).as(last[0].toString()).isNotEqualTo("FAILED");
+            return last[0].get("state").asText().equals("DONE");
+        });
+        return last[0];
+    }
+
+    /** Every row of each table, every column as text, in primary-key order. */
+    private Map<String, List<Map<String, Object>>> rows(List<String> tables) {
+        Map<String, List<Map<String, Object>>> out = new java.util.LinkedHashMap<>();
+        for (String table : tables) {
+            String key = switch (table) {
+                case "need_view", "need_state" -> "need_id";
+                case "match_exclusion" -> "need_id, candidate_kind, candidate_id";
+                case "volunteer_view" -> "volunteer_id";
+                case "offer_view" -> "offer_id";
+                case "station_view" -> "station_id";
+                case "match" -> "match_id";
+                default -> "event_id";
+            };
+            out.put(table, jdbc.queryForList("select * from " + table + " order by " + key).stream()
+                    .map(row -> {
+                        Map<String, Object> text = new java.util.LinkedHashMap<>();
+                        row.forEach((k, v) -> text.put(k, v == null ? null : v.toString()));
+                        return text;
+                    }).toList());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,75 @@
+package org.wushe.hub.platform.actor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.wushe.hub.platform.web.InvalidInputException;
+
+/**
+ * Puts the request's actor ({@link ActorResolver}) into {@link Actor} for the request's thread. A
+ * value that is not a valid account id (1–64 letters, digits or . _ @ -) is refused with the usual
+ * 400 problem naming {@value Actor#HEADER}; a request that names nobody goes on with no actor (the
+ * endpoints that need one say so themselves).
+ */
+public class ActorFilter extends OncePerRequestFilter {
+
+    static final String INVALID = "must be an account id of 1 to 64 letters, digits or . _ @ - (e.g. staff-li) 操作人工号格式不正确";
+
+    private final ActorResolver resolver;
+    private final Supplier<HandlerExceptionResolver> problems;
+
+    /** @param problems Spring MVC's exception resolver (so the refusal is the platform's problem body), looked up when needed */
+    public ActorFilter(ActorResolver resolver, Supplier<HandlerExceptionResolver> problems) {
+        this.resolver = resolver;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String raw = resolver.actorOf(request);
+        if (raw == null || raw.isBlank()) {
+            continueAs(null, request, response, chain);
+            return;
+        }
+        String actor = raw.strip();
+        if (!Actor.isValidPerson(actor)) {
+            refuse(request, response);
+            return;
+        }
+        continueAs(actor, request, response, chain);
+    }
+
+    private static void continueAs(String actor, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String before = Actor.swap(actor);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            Actor.swap(before);
+        }
+    }
+
+    /** The platform's problem response (ProblemDetailsAdvice), or a plain one without Spring MVC's resolver. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        InvalidInputException problem = new InvalidInputException(Actor.HEADER, INVALID);
+        HandlerExceptionResolver resolver = problems == null ? null : problems.get();
+        ModelAndView handled = resolver == null ? null : resolver.resolveException(request, response, null, problem);
+        if (handled != null) {
+            return;
+        }
+        response.setStatus(400);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"urn:wushe:problem:invalid-input\",\"status\":400,\"errors\":[{\"field\":\""
+                + Actor.HEADER + "\",\"message\":\"" + INVALID + "\"}]}");
+    }
+}
