@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.wushe.hub.platform.place.Geohashes;
+
 import org.wushe.hub.events.common.Availability;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
@@ -105,30 +107,6 @@ public final class Town {
 
     /** Geohash of 6 characters (about 1.2 km × 0.6 km), as the services coarsen places. */
     public static String geohash(double lat, double lon) {
-        String base32 = "0123456789bcdefghjkmnpqrstuvwxyz";
-        double[] la = {-90, 90};
-        double[] lo = {-180, 180};
-        StringBuilder hash = new StringBuilder();
-        boolean even = true;
-        int bit = 0;
-        int ch = 0;
-        while (hash.length() < 6) {
-            double[] range = even ? lo : la;
-            double value = even ? lon : lat;
-            double mid = (range[0] + range[1]) / 2;
-            if (value >= mid) {
-                ch |= 1 << (4 - bit);
-                range[0] = mid;
-            } else {
-                range[1] = mid;
-            }
-            even = !even;
-            if (++bit == 5) {
-                hash.append(base32.charAt(ch));
-                bit = 0;
-                ch = 0;
-            }
-        }
-        return hash.toString();
+        return Geohashes.encode(lat, lon, Geohashes.MAX_LENGTH);
     }
 }

@@ -38,6 +38,40 @@ public final class Geohashes {
         return geohash == null || geohash.isBlank() || VALID.matcher(geohash.strip().toLowerCase(Locale.ROOT)).matches();
     }
 
+    /** The geohash of a point, {@code precision} characters long (1-12); {@link #MAX_LENGTH} for a coarse cell. */
+    public static String encode(double latitude, double longitude, int precision) {
+        if (precision < 1 || precision > 12) {
+            throw new IllegalArgumentException("precision must be 1-12, was " + precision);
+        }
+        if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
+            throw new IllegalArgumentException("not a point: " + latitude + ", " + longitude);
+        }
+        double[] lat = {-90, 90};
+        double[] lon = {-180, 180};
+        StringBuilder hash = new StringBuilder(precision);
+        boolean even = true;
+        int bit = 0;
+        int ch = 0;
+        while (hash.length() < precision) {
+            double[] range = even ? lon : lat;
+            double value = even ? longitude : latitude;
+            double mid = (range[0] + range[1]) / 2;
+            if (value >= mid) {
+                ch |= 1 << (4 - bit);
+                range[0] = mid;
+            } else {
+                range[1] = mid;
+            }
+            even = !even;
+            if (++bit == 5) {
+                hash.append(BASE32.charAt(ch));
+                bit = 0;
+                ch = 0;
+            }
+        }
+        return hash.toString();
+    }
+
     /** Centre of the cell as {latitude, longitude}, rounded to 2 decimals (about 1 km). */
     public static double[] centre(String geohash) {
         double[] lat = {-90, 90};

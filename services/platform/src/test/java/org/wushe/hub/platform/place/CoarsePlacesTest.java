@@ -84,4 +84,26 @@ class CoarsePlacesTest {
         assertThat(p.getGridId()).isNull();
         assertThat(p).isEqualTo(Place.newBuilder().setDistrictCode("110112").build());
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "57.64911,  10.40744, 11, u4pruydqqvj",
+            "-25.382708, -49.265506, 8, 6gkzwgjz",
+            "0, 0, 1, s"})
+    void encodeGivesTheWellKnownHashes(double lat, double lon, int precision, String hash) {
+        assertThat(Geohashes.encode(lat, lon, precision)).isEqualTo(hash);
+    }
+
+    @Test
+    void encodeThenCentreComesBackToThePointWithinACell() {
+        for (double[] p : new double[][] {{40.2012, 116.3311}, {-33.8688, 151.2093}, {0.001, -0.001}}) {
+            String cell = Geohashes.encode(p[0], p[1], Geohashes.MAX_LENGTH);
+            assertThat(cell).hasSize(6).matches(Geohashes::isValid);
+            double[] centre = Geohashes.centre(cell);
+            assertThat(centre[0]).isCloseTo(p[0], org.assertj.core.data.Offset.offset(0.011));
+            assertThat(centre[1]).isCloseTo(p[1], org.assertj.core.data.Offset.offset(0.011));
+        }
+        assertThatThrownBy(() -> Geohashes.encode(91, 0, 6)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Geohashes.encode(0, 0, 13)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
