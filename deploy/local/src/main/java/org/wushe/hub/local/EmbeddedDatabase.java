@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final int port;
     private final String database;
     private EmbeddedPostgres postgres;
+    private Process watchdog;
 
     public EmbeddedDatabase(Path dataDir, int port, String database) {
         this.dataDir = dataDir;
@@ -47,6 +49,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    // Stopped by close() — after the services, in deploy/local/start — or by the watchdog
+                    // when this JVM ends without closing it; zonky's own hook would stop it too early.
+                    .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("wal_level", "logical")
@@ -62,11 +67,45 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setLocaleConfig("locale", "C.UTF-8")
                     .start();
             createDatabaseIfMissing();
+            watchdog = startWatchdog();
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("PostgreSQL did not start on 127.0.0.1:" + port + " (is the port free?): " + e.getMessage(), e);
         }
         log.info("PostgreSQL up on {} in {} ms, data in {}", jdbcUrl(), (System.nanoTime() - began) / 1_000_000, dataDir);
         return this;
+    }
+
+    /**
+     * PostgreSQL runs as its own process (pg_ctl detaches it), so a JVM killed without running its
+     * shutdown hooks would leave it behind. A small shell loop, started here, stops it (fast shutdown)
+     * within a second of this JVM's end; {@link #close()} ends the loop.
+     */
+    private Process startWatchdog() {
+        long postmaster = postmasterPid();
+        if (postmaster <= 0 || !Files.isExecutable(Path.of("/bin/sh"))) {
+            return null;
+        }
+        String script = "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; kill -INT \"$2\" 2>/dev/null";
+        try {
+            return new ProcessBuilder("/bin/sh", "-c", script, "wushe-postgres-watchdog",
+                    Long.toString(ProcessHandle.current().pid()), Long.toString(postmaster))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            log.warn("No watchdog for PostgreSQL (it may outlive a killed JVM): {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** The postmaster's pid from {@code postmaster.pid}, or -1. */
+    public long postmasterPid() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void createDatabaseIfMissing() throws SQLException {
@@ -113,6 +152,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             log.warn("PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+        if (watchdog != null) {
+            watchdog.descendants().forEach(ProcessHandle::destroy);
+            watchdog.destroy();
+            watchdog = null;
         }
         postgres = null;
         log.info("PostgreSQL stopped");

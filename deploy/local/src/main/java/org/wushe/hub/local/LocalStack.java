@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -72,8 +74,23 @@ public final class LocalStack implements AutoCloseable {
         if (settings.wipe()) {
             wipe(settings.dataDir());
         }
-        kafka.start();
-        database.start();
+        // Kafka and PostgreSQL do not need each other: start them side by side.
+        CompletableFuture<EmbeddedDatabase> db = CompletableFuture.supplyAsync(database::start, runnable -> {
+            Thread t = new Thread(runnable, "local-stack-postgres-start");
+            t.setDaemon(true);
+            t.start();
+        });
+        try {
+            kafka.start();
+        } catch (RuntimeException e) {
+            db.whenComplete((started, failed) -> database.close());
+            throw e;
+        }
+        try {
+            db.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         for (ConnectorConfig connector : settings.connectors()) {
             addConnector(connector);
         }

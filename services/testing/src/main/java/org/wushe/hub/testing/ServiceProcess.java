@@ -3,29 +3,16 @@ package org.wushe.hub.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import org.awaitility.core.ConditionTimeoutException;
-import tools.jackson.databind.JsonNode;
-
-import static org.awaitility.Awaitility.await;
+import org.wushe.hub.local.LaunchedService;
+import org.wushe.hub.local.ServiceLauncher;
 
 /**
  * Another service of the hub, started from its Spring Boot exec jar as a child JVM and pointed at the
@@ -34,7 +21,10 @@ import static org.awaitility.Awaitility.await;
  * {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}, {@code SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS}). The
  * service's outbox connector is started first, so every event it writes is captured. Returns once
  * {@code /actuator/health} answers UP; otherwise fails with the tail of the child's log. The child is
- * stopped by {@link #close()} or, at the latest, when the test JVM exits.
+ * stopped by {@link #close()} or, at the latest, when the test JVM exits (even when it is killed).
+ *
+ * <p>The launching itself is {@code deploy/local}'s {@link ServiceLauncher}, the same code
+ * {@code deploy/local/start} runs the hub with.
  *
  * <pre>{@code
  * ServiceProcess community = ServiceProcess.builder(Path.of(System.getProperty("wushe.test.community-service.jar")), "community")
@@ -47,24 +37,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
-    private static final int LOG_TAIL_LINES = 80;
     private static final int START_ATTEMPTS = 3;
-    private static final List<ServiceProcess> RUNNING = new CopyOnWriteArrayList<>();
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ServiceProcess::close), "service-process-shutdown"));
-    }
+    private final LaunchedService child;
 
-    private final String name;
-    private final Process process;
-    private final int port;
-    private final Path log;
-
-    private ServiceProcess(String name, Process process, int port, Path log) {
-        this.name = name;
-        this.process = process;
-        this.port = port;
-        this.log = log;
+    private ServiceProcess(LaunchedService child) {
+        this.child = child;
     }
 
     /** A service from its exec jar, with its database schema (and outbox connector) {@code schema}. */
@@ -127,184 +105,82 @@ public final class ServiceProcess implements AutoCloseable {
             for (int attempt = 1; ; attempt++) {
                 try {
                     return launch();
-                } catch (PortTaken e) {
-                    if (attempt == START_ATTEMPTS) {
-                        throw new IllegalStateException(e.getMessage(), e);
+                } catch (LaunchedService.StartFailed e) {
+                    if (!e.portTaken() || attempt == START_ATTEMPTS) {
+                        throw e;
                     }
                 }
             }
         }
 
         private ServiceProcess launch() {
-            String name = serviceName(jar);
+            String name = ServiceLauncher.serviceName(jar);
             int port = freePort();
             Path dir = Path.of("target", "service-processes").toAbsolutePath();
-            Path log = dir.resolve(name + "-" + port + ".log");
             Path work = dir.resolve(name + "-" + port);
             try {
                 Files.createDirectories(work);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmArgs);
-            command.add("-jar");
-            command.add(jar.toAbsolutePath().toString());
-            command.addAll(args);
-
-            ProcessBuilder pb = new ProcessBuilder(command)
-                    .directory(work.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> e = pb.environment();
-            // Settings of the parent's environment that would point the child elsewhere.
-            e.keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("WUSHE_") || k.equals("SERVER_PORT")
-                    || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
-            e.put("SERVER_PORT", Integer.toString(port));
-            e.put("SPRING_DATASOURCE_URL", TestStack.get().database().jdbcUrl() + "?currentSchema=" + schema);
-            e.put("SPRING_DATASOURCE_USERNAME", "postgres");
-            e.put("SPRING_DATASOURCE_PASSWORD", "");
-            e.put("SPRING_FLYWAY_SCHEMAS", schema);
-            e.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", TestStack.bootstrapServers());
-            e.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", TestStack.bootstrapServers());
-            // Files a service keeps by itself (e.g. a generated key) stay under target/.
-            e.put("WUSHE_DATA_DIR", work.resolve("data").toString());
-            e.putAll(env);
-
-            Process process;
+            LaunchedService child = ServiceLauncher.forJar(jar)
+                    .port(port)
+                    .database(TestStack.get().database().jdbcUrl(), schema)
+                    .kafka(TestStack.bootstrapServers())
+                    // Files a service keeps by itself (e.g. a generated key) stay under target/.
+                    .env("WUSHE_DATA_DIR", work.resolve("data").toString())
+                    .env(env)
+                    .jvmArgs(jvmArgs)
+                    .args(args)
+                    .workDir(work)
+                    .log(dir.resolve(name + "-" + port + ".log"))
+                    .launch();
             try {
-                process = pb.start();
-            } catch (IOException ex) {
-                throw new UncheckedIOException("Could not start " + String.join(" ", command), ex);
+                child.awaitHealthy(startTimeout);
+            } catch (RuntimeException e) {
+                child.stop(STOP_GRACE);
+                throw e;
             }
-            ServiceProcess service = new ServiceProcess(name, process, port, log);
-            RUNNING.add(service);
-            try {
-                service.awaitHealthy(startTimeout);
-            } catch (RuntimeException ex) {
-                service.close();
-                throw ex;
-            }
-            return service;
-        }
-    }
-
-    /** Thrown when the child could not bind its port; the builder tries another. */
-    private static final class PortTaken extends RuntimeException {
-        PortTaken(String message) {
-            super(message);
-        }
-    }
-
-    private void awaitHealthy(Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build();
-        String[] last = {"no answer yet"};
-        try {
-            await().atMost(timeout).pollDelay(Duration.ofMillis(500)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                if (!process.isAlive()) {
-                    String tail = logTail();
-                    String message = name + " exited with code " + process.exitValue() + " before it was healthy (port " + port + ")."
-                            + " Log " + log + ", last lines:\n" + tail;
-                    if (tail.contains("Port " + port + " was already in use") || tail.contains("Address already in use")) {
-                        throw new PortTaken(message);
-                    }
-                    throw new IllegalStateException(message);
-                }
-                try {
-                    HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                    last[0] = "HTTP " + r.statusCode() + " " + r.body();
-                    return r.statusCode() == 200 && "UP".equals(status(r.body()));
-                } catch (IOException notYet) {
-                    last[0] = notYet.toString();
-                    return false;
-                }
-            });
-        } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException(name + " was not healthy within " + timeout.toSeconds() + " s at " + baseUrl()
-                    + "/actuator/health (last: " + abbreviate(last[0]) + "). Log " + log + ", last lines:\n" + logTail());
-        }
-    }
-
-    private static String status(String body) {
-        try {
-            JsonNode status = Http.JSON.readTree(body).get("status");
-            return status == null ? null : status.asText();
-        } catch (RuntimeException notJson) {
-            return null;
+            return new ServiceProcess(child);
         }
     }
 
     /** The port the service listens on (127.0.0.1). */
     public int port() {
-        return port;
+        return child.port();
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return child.baseUrl();
     }
 
     public Http http() {
-        return new Http(port);
+        return new Http(child.port());
     }
 
     /** The child's stdout and stderr. */
     public Path log() {
-        return log;
+        return child.log();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return child.isAlive();
     }
 
     /** The last lines of the child's log, for failure messages. */
     public String logTail() {
-        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            Deque<String> tail = new ArrayDeque<>(LOG_TAIL_LINES);
-            lines.forEach(line -> {
-                if (tail.size() == LOG_TAIL_LINES) {
-                    tail.removeFirst();
-                }
-                tail.addLast(line);
-            });
-            return String.join("\n", tail);
-        } catch (IOException | UncheckedIOException e) {
-            return "(log " + log + " unreadable: " + e.getMessage() + ")";
-        }
+        return child.logTail();
     }
 
     /** Stops the child: a normal termination first (Spring closes cleanly), then by force. */
     @Override
     public void close() {
-        RUNNING.remove(this);
-        if (!process.isAlive()) {
-            return;
-        }
-        Set<ProcessHandle> children = Set.copyOf(process.descendants().toList());
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        child.stop(STOP_GRACE);
     }
 
     @Override
     public String toString() {
-        return name + " (pid " + process.pid() + ", " + baseUrl() + ", log " + log + ")";
-    }
-
-    /** community-service-0.1.0-SNAPSHOT-exec.jar → community-service. */
-    private static String serviceName(Path jar) {
-        String file = jar.getFileName().toString().replaceFirst("\\.jar$", "").replaceFirst("-exec$", "");
-        return file.replaceFirst("-\\d+(\\.\\d+)*(-SNAPSHOT)?$", "");
+        return child.toString();
     }
 
     private static int freePort() {
@@ -314,9 +190,5 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 300 ? s : s.substring(0, 300) + "…";
     }
 }

@@ -1,0 +1,217 @@
+package org.wushe.hub.local.hub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.wushe.hub.local.HubMain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The whole hub as {@code deploy/local/start} runs it: {@link HubMain} in a JVM of its own (the stack in it,
+ * the six services as its child JVMs from the exec jars the pom names), on free ports, with its output in a
+ * file. The tests of this module talk to it over HTTP and Kafka only, as a user would.
+ */
+final class HubProcess implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("community-service", "organization-service", "social-worker-service",
+            "volunteer-service", "resource-service", "matching-service");
+    static final Duration READY = Duration.ofSeconds(240);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path work;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private Process hub;
+    private Path output;
+
+    HubProcess(String name) {
+        this.work = Path.of("target", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
+        for (String key : List.of("KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "MATCHING", "COMMUNITY", "ORGANIZATION", "SOCIAL_WORKER",
+                "VOLUNTEER", "RESOURCE")) {
+            ports.put(key, freePort());
+        }
+    }
+
+    Path data() {
+        return work.resolve("data");
+    }
+
+    /** Starts {@code HubMain} with these arguments on this hub's ports and data directory; output to {@code log}. */
+    void start(String log, String... args) throws IOException {
+        output = work.resolve(log);
+        Files.createDirectories(work);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx640m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
+                "-Dlogback.configurationFile=wushe-local-logback.xml",
+                "-cp", System.getProperty("java.class.path"), HubMain.class.getName(),
+                "--data-dir", data().toString(), "--cache-dir", Path.of("target", "hub-cache").toAbsolutePath().toString()));
+        for (String service : SERVICES) {
+            String jar = System.getProperty("wushe.test." + service + ".jar");
+            assertThat(jar).as("system property wushe.test." + service + ".jar (set by this module's pom)").isNotBlank();
+            assertThat(Path.of(jar)).as(service + " exec jar").isRegularFile();
+            command.add("--jar");
+            command.add(service + "=" + jar);
+        }
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("WUSHE_") || k.startsWith("SPRING_"));
+        ports.forEach((k, v) -> pb.environment().put("WUSHE_" + k + "_PORT", Integer.toString(v)));
+        hub = pb.start();
+    }
+
+    Process process() {
+        return hub;
+    }
+
+    void awaitOutput(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!output().contains(text)) {
+            if (!hub.isAlive()) {
+                fail("the hub exited with " + hub.exitValue() + " before printing \"" + text + "\"; output:\n" + tail());
+            }
+            if (System.nanoTime() > deadline) {
+                fail("no \"" + text + "\" within " + timeout.toSeconds() + " s; output:\n" + tail());
+            }
+            sleep(500);
+        }
+    }
+
+    void awaitReady() {
+        awaitOutput("is ready in", READY);
+    }
+
+    /** The hub's child processes, and PostgreSQL (which pg_ctl detaches from it). */
+    Set<ProcessHandle> startedProcesses() throws IOException {
+        Set<ProcessHandle> all = hub.descendants().collect(Collectors.toSet());
+        long postmaster = Long.parseLong(Files.readAllLines(data().resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle.of(postmaster).ifPresent(all::add);
+        return all;
+    }
+
+    /** The JVM of one service, found among the hub's children by its exec jar. */
+    ProcessHandle serviceProcess(String service) {
+        return hub.children().filter(p -> p.info().commandLine().orElse("").contains("/" + service))
+                .filter(p -> !p.info().commandLine().orElse("").contains("spring.context.exit"))
+                .findFirst().orElseThrow(() -> new AssertionError("no process of " + service));
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + ports.get("KAFKA");
+    }
+
+    String url(String service, String path) {
+        return "http://127.0.0.1:" + port(service) + path;
+    }
+
+    int port(String service) {
+        String key = service.replace("-service", "").replace('-', '_').toUpperCase(Locale.ROOT);
+        Integer p = ports.get(key);
+        if (p == null) {
+            throw new IllegalArgumentException("no port for " + service);
+        }
+        return p;
+    }
+
+    /** GET answering 200 with JSON, or the test fails with the body. */
+    JsonNode get(String service, String path) {
+        HttpResponse<String> r = send(service, HttpRequest.newBuilder(URI.create(url(service, path))).GET()
+                .header("Accept", "application/json"));
+        assertThat(r.statusCode()).as("GET " + service + path + ": " + r.body()).isEqualTo(200);
+        return readTree(r.body());
+    }
+
+    /** Any request against a service; the caller looks at the answer. */
+    HttpResponse<String> send(String service, HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(service + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode readTree(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + body, e);
+        }
+    }
+
+    String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    String tail() {
+        List<String> lines = output().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+    }
+
+    /** Ctrl-C (SIGTERM) and waits for the hub to stop. */
+    boolean stop(Duration timeout) throws InterruptedException {
+        hub.destroy();
+        return hub.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** After a test: the hub is killed; what it started follows it by itself, or is killed too. */
+    @Override
+    public void close() throws InterruptedException {
+        if (hub != null && hub.isAlive()) {
+            List<ProcessHandle> children = hub.descendants().toList();
+            hub.destroy();
+            if (!hub.waitFor(60, TimeUnit.SECONDS)) {
+                hub.destroyForcibly();
+                hub.waitFor(10, TimeUnit.SECONDS);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.wushe.hub.local.hub;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole hub as {@code deploy/local/start} runs it — {@code HubMain} in a JVM of its own, the stack in
+ * it, the six services as its child JVMs from their exec jars — on free ports, in a fresh data directory,
+ * with a sample town of a tenth of the size. Every service is healthy, the sample arrived through the
+ * APIs and the events reached matching, which proposed for the needs; Ctrl-C (SIGTERM) stops everything;
+ * started again on the same data the sample is not loaded twice; and when the hub is killed outright
+ * (SIGKILL, no shutdown hook) its services and PostgreSQL go too.
+ */
+class WholeHubTest {
+
+    private static final Duration GONE = Duration.ofSeconds(20);
+
+    private final HubProcess hub = new HubProcess("whole-hub");
+
+    @AfterEach
+    void stopWhatIsLeft() throws InterruptedException {
+        hub.close();
+    }
+
+    @Test
+    void theWholeHubRunsWithTheSampleTownAndLeavesNoProcessBehind() throws Exception {
+        // 1. A first start: stack, six services, a tenth of the sample town.
+        hub.start("first.log", "--wipe", "--sample-scale", "0.1", "--sample-minutes", "0.5");
+        hub.awaitReady();
+        for (String service : HubProcess.SERVICES) {
+            JsonNode health = hub.get(service, "/actuator/health");
+            assertThat(health.path("status").asText()).as(service + " health").isEqualTo("UP");
+        }
+        assertThat(hub.output()).contains("Station console", hub.port("matching-service") + "/console/", "/swagger-ui.html", "Memory (RSS)");
+
+        // The sample arrived through the APIs: 17 communities and 8 stations (一中心七平台), a tenth of the people.
+        assertThat(hub.get("community-service", "/communities?limit=100")).hasSize(17);
+        JsonNode stations = hub.get("community-service", "/stations?limit=100");
+        assertThat(stations).hasSize(8);
+        assertThat(names(stations)).contains("永顺镇社会工作服务中心", "大稿村农村社会工作服务站");
+        assertThat(hub.get("community-service", "/residents?limit=1000")).hasSize(200);
+        assertThat(hub.get("volunteer-service", "/volunteers?limit=200")).hasSize(50);
+        assertThat(hub.get("resource-service", "/donors")).hasSize(10);
+        assertThat(hub.get("resource-service", "/offers")).hasSize(30);
+        assertThat(hub.get("organization-service", "/organizations")).hasSize(8);
+        assertThat(hub.get("organization-service", "/capacities")).hasSize(10);
+        assertThat(hub.get("social-worker-service", "/social-workers?limit=100")).hasSize(23);
+        assertThat(hub.get("social-worker-service", "/visits").size()).isGreaterThanOrEqualTo(1);
+
+        // ... and travelled the outbox to matching: every volunteer and offer (and capacity) is in its engine.
+        JsonNode engine = hub.get("matching-service", "/engine");
+        assertThat(engine.path("engine").path("volunteers").asInt()).isEqualTo(50);
+        assertThat(engine.path("engine").path("offers").asInt()).isEqualTo(30 + 10);
+
+        // Needs were published in community-service and matching proposed for them.
+        JsonNode needs = hub.get("community-service", "/needs?limit=1000");
+        assertThat(needs.size()).isGreaterThanOrEqualTo(15);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> hub.get("matching-service", "/engine").path("proposed").asLong() > 0);
+        JsonNode proposed = null;
+        for (JsonNode need : needs) {
+            JsonNode m = hub.get("matching-service", "/needs/" + need.get("id").asText());
+            if (m.path("matches").size() > 0) {
+                proposed = m;
+                break;
+            }
+        }
+        assertThat(proposed).as("a need with a proposal").isNotNull();
+        JsonNode match = proposed.path("matches").get(0);
+        assertThat(match.path("score").asDouble()).isPositive();
+        boolean stationSeesIt = false;
+        for (JsonNode station : stations) {
+            if (hub.get("matching-service", "/stations/" + station.get("id").asText() + "/proposals").size() > 0) {
+                stationSeesIt = true;
+                break;
+            }
+        }
+        assertThat(stationSeesIt).as("some station has open proposals").isTrue();
+
+        // 2. Ctrl-C (SIGTERM): services first, then the stack; nothing it started is left.
+        Set<ProcessHandle> started = servicesAndPostgres();
+        assertThat(hub.stop(Duration.ofSeconds(90))).as("the hub stops within 90 s; output:\n" + hub.tail()).isTrue();
+        assertThat(hub.output()).contains("Stopped");
+        awaitGone(started);
+
+        // 3. Started again on the same data: the sample is not loaded again (an interrupted stream of needs goes on).
+        hub.start("second.log", "--sample-scale", "0.1", "--sample-minutes", "0.2");
+        hub.awaitReady();
+        assertThat(hub.output()).containsAnyOf("loaded before", "the rest follow");
+        assertThat(hub.get("community-service", "/communities?limit=100")).hasSize(17);
+        assertThat(hub.get("community-service", "/residents?limit=1000")).hasSize(200);
+
+        // 4. Killed outright: no shutdown hook runs, yet the services and PostgreSQL stop by themselves.
+        started = servicesAndPostgres();
+        hub.process().destroyForcibly();
+        hub.process().waitFor(30, TimeUnit.SECONDS);
+        awaitGone(started);
+    }
+
+    private Set<ProcessHandle> servicesAndPostgres() throws java.io.IOException {
+        Set<ProcessHandle> all = hub.startedProcesses();
+        // Six services, and on a first run perhaps a class data sharing training run (see ClassDataSharing).
+        assertThat(all.stream().filter(p -> p.info().commandLine().orElse("").contains("-exec.jar")
+                        || p.info().commandLine().orElse("").contains("hub-cache")).count())
+                .as("service JVMs among " + all.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList())
+                .isGreaterThanOrEqualTo(6);
+        assertThat(all.size()).as("six services and PostgreSQL at least").isGreaterThanOrEqualTo(7);
+        return all;
+    }
+
+    private void awaitGone(Set<ProcessHandle> processes) {
+        try {
+            await().atMost(GONE).pollInterval(Duration.ofMillis(250)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            fail("still running: " + processes.stream().filter(ProcessHandle::isAlive)
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList() + "; output:\n" + hub.tail());
+        }
+    }
+
+    private static List<String> names(JsonNode list) {
+        List<String> names = new ArrayList<>();
+        list.forEach(n -> names.add(n.path("name").asText()));
+        return names;
+    }
+}

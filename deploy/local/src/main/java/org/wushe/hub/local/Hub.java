@@ -1,0 +1,333 @@
+package org.wushe.hub.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The whole hub on one machine: the embedded stack ({@link LocalStack}: Kafka, PostgreSQL, one
+ * Debezium outbox connector per service) in this JVM, and the six services as child JVMs from their
+ * exec jars ({@link ServiceLauncher}), started side by side. {@link #close()} stops the services first
+ * (gracefully, together), then the stack.
+ */
+public final class Hub implements AutoCloseable {
+
+    /** JVM options of every service besides its {@code -Xmx}: small footprint, quick start. */
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xss512k",
+            "-XX:ReservedCodeCacheSize=64m",
+            "-Dfile.encoding=UTF-8",
+            "-Dsun.stdout.encoding=UTF-8",
+            "-Dsun.stderr.encoding=UTF-8");
+
+    /**
+     * {@code cacheDir}: where the services' jars are extracted and their class data sharing archives
+     * kept ({@link ClassDataSharing}); null runs the exec jars as they are.
+     */
+    public record Settings(Path dataDir, boolean wipe, int kafkaPort, int controllerPort, int postgresPort,
+                           Map<HubService, Integer> ports, Map<HubService, Path> jars, List<String> extraJvmOptions,
+                           Duration startTimeout, Path cacheDir) {
+
+        public Settings {
+            ports = Collections.unmodifiableMap(new EnumMap<>(ports));
+            jars = Collections.unmodifiableMap(new EnumMap<>(jars));
+            extraJvmOptions = List.copyOf(extraJvmOptions);
+        }
+
+        public int port(HubService s) {
+            return ports.getOrDefault(s, s.defaultPort());
+        }
+
+        public Path logs() {
+            return dataDir.resolve("logs");
+        }
+    }
+
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Settings settings;
+    private LocalStack stack;
+    private final Map<HubService, LaunchedService> services = Collections.synchronizedMap(new EnumMap<>(HubService.class));
+    private final Map<HubService, CompletableFuture<ClassDataSharing.Image>> images = new EnumMap<>(HubService.class);
+    private volatile boolean closing;
+    private volatile Thread archiver;
+    private volatile LaunchedService trainingRun;
+
+    public Hub(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Gets the services' jars ready to run (extracted, with their class data sharing archives) in the
+     * background, so that it overlaps the stack's start; {@link #startServices} waits for it.
+     */
+    public void prepareServices() {
+        Path java = javaExecutable();
+        for (HubService s : HubService.values()) {
+            Path jar = settings.jars().get(s);
+            if (jar == null || images.containsKey(s)) {
+                continue;
+            }
+            images.put(s, settings.cacheDir() == null ? CompletableFuture.completedFuture(ClassDataSharing.Image.plain(jar))
+                    : CompletableFuture.supplyAsync(() -> ClassDataSharing.prepare(settings.cacheDir(), s.module(), jar, java), runnable -> {
+                        Thread t = new Thread(runnable, "prepare-" + s.module());
+                        t.setDaemon(true);
+                        t.start();
+                    }));
+        }
+    }
+
+    /** True when every service starts from a class data sharing archive made by an earlier run. */
+    public boolean archived() {
+        prepareServices();
+        return images.values().stream().allMatch(f -> f.join().archived());
+    }
+
+    /**
+     * On a first run (no archives yet): starts each service once more as a training run that writes its
+     * class data sharing archive (see {@link ClassDataSharing}), one at a time in the background, while
+     * the hub runs. {@code done} hears how many were written.
+     */
+    public void writeArchives(Consumer<Integer> done) {
+        List<HubService> training = new ArrayList<>();
+        for (HubService s : HubService.values()) {
+            CompletableFuture<ClassDataSharing.Image> image = images.get(s);
+            if (image != null && image.isDone() && image.join().trains()) {
+                training.add(s);
+            }
+        }
+        if (training.isEmpty()) {
+            return;
+        }
+        String key = residentKey(settings.dataDir());
+        Thread t = new Thread(() -> {
+            int written = 0;
+            for (HubService s : training) {
+                if (closing) {
+                    return;
+                }
+                ClassDataSharing.Image image = images.get(s).join();
+                LaunchedService run = null;
+                try {
+                    run = launcher(s, key, settings.logs().resolve(s.module() + "-cds-training.log"), image.trainingOptions())
+                            .port(0).launch();
+                    trainingRun = run;
+                    int exit = run.waitForExit(Duration.ofSeconds(180));
+                    if (!closing && image.keep(exit)) {
+                        written++;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    // No archive for this one: it runs from its extracted jar, as now.
+                } finally {
+                    if (run != null && run.isAlive()) {
+                        run.stop(STOP_GRACE);
+                    }
+                    trainingRun = null;
+                }
+            }
+            if (!closing && written > 0) {
+                done.accept(written);
+            }
+        }, "class-data-sharing");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        archiver = t;
+        t.start();
+    }
+
+    private static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** Starts Kafka, PostgreSQL and the outbox connectors of all six services. */
+    public LocalStack startStack() {
+        LocalStack.Settings s = LocalStack.Settings.defaults(settings.dataDir())
+                .withWipe(settings.wipe())
+                .withPorts(settings.kafkaPort(), settings.controllerPort(), settings.postgresPort());
+        stack = new LocalStack(s);
+        stack.start();
+        return stack;
+    }
+
+    /**
+     * Starts the six services side by side and waits until every one is healthy. {@code progress} hears
+     * of each as it comes up. On a failure the first {@link LaunchedService.StartFailed} is thrown (its
+     * message ends with the tail of the service's log); the others are left running for {@link #close()}.
+     */
+    public void startServices(Consumer<String> progress) {
+        if (stack == null) {
+            throw new IllegalStateException("start the stack first");
+        }
+        String key = residentKey(settings.dataDir());
+        prepareServices();
+        long began = System.nanoTime();
+        List<CompletableFuture<LaunchedService>> waiting = new ArrayList<>();
+        for (HubService s : HubService.values()) {
+            Path log = settings.logs().resolve(s.module() + ".log");
+            rotate(log);
+            LaunchedService launched = launcher(s, key, log, images.get(s).join().jvmOptions()).port(settings.port(s)).launch();
+            services.put(s, launched);
+            waiting.add(CompletableFuture.supplyAsync(() -> {
+                launched.awaitHealthy(settings.startTimeout());
+                progress.accept(String.format("  %-22s healthy after %3d s  (pid %d, %s)", s.module(),
+                        (System.nanoTime() - began) / 1_000_000_000, launched.pid(), launched.baseUrl()));
+                return launched;
+            }, runnable -> {
+                Thread t = new Thread(runnable, "await-" + s.module());
+                t.setDaemon(true);
+                t.start();
+            }));
+        }
+        try {
+            // The first failure, not the last: a failing service is reported as soon as it fails.
+            CompletableFuture<Void> all = CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new));
+            CompletableFuture<Object> anyFailed = new CompletableFuture<>();
+            waiting.forEach(f -> f.whenComplete((ok, failed) -> {
+                if (failed != null) {
+                    anyFailed.completeExceptionally(failed);
+                }
+            }));
+            CompletableFuture.anyOf(all, anyFailed).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    ServiceLauncher launcher(HubService s, String residentKey, Path log, List<String> cdsOptions) {
+        if (settings.jars().get(s) == null) {
+            throw new IllegalStateException("no exec jar for " + s.module());
+        }
+        ClassDataSharing.Image image = images.get(s).join();
+        List<String> jvm = new ArrayList<>();
+        jvm.add("-Xmx" + s.heapMb() + "m");
+        jvm.addAll(SERVICE_JVM_OPTIONS);
+        jvm.addAll(cdsOptions);
+        jvm.addAll(settings.extraJvmOptions());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("WUSHE_DATA_DIR", settings.dataDir().toString());
+        // Spring's graceful shutdown waits per phase; keep Ctrl-C quick.
+        env.put("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE", "10s");
+        if (s == HubService.COMMUNITY) {
+            env.put("WUSHE_COMMUNITY_RESIDENT_KEY", residentKey);
+        }
+        return ServiceLauncher.forJar(image.jar())
+                .name(s.module())
+                .database(stack.database().jdbcUrl(), s.schema())
+                .kafka(stack.kafka().bootstrapServers())
+                .env(env)
+                .jvmArgs(jvm)
+                .workDir(settings.dataDir())
+                .log(log);
+    }
+
+    /** The previous run's log becomes {@code <name>.log.1}. */
+    private static void rotate(Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            if (Files.exists(log)) {
+                Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + log, e);
+        }
+    }
+
+    /**
+     * The community service's resident data key (AES-256, base64): generated once into
+     * {@code <data-dir>/community/resident.key} (owner read/write only), the file the service itself
+     * would use, and passed to it as {@code WUSHE_COMMUNITY_RESIDENT_KEY}. {@code --wipe} removes it with
+     * the data it protects.
+     */
+    public static String residentKey(Path dataDir) {
+        Path file = dataDir.resolve("community").resolve("resident.key");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.US_ASCII).strip();
+            }
+            Files.createDirectories(file.getParent());
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            String encoded = Base64.getEncoder().encodeToString(key);
+            try {
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } else {
+                    Files.createFile(file);
+                }
+            } catch (FileAlreadyExistsException raced) {
+                return Files.readString(file, StandardCharsets.US_ASCII).strip();
+            }
+            Files.writeString(file, encoded + "\n", StandardCharsets.US_ASCII);
+            return encoded;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the resident data key " + file, e);
+        }
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public LaunchedService service(HubService s) {
+        return services.get(s);
+    }
+
+    public String baseUrl(HubService s) {
+        return "http://127.0.0.1:" + settings.port(s);
+    }
+
+    /** Every service started so far, in {@link HubService} order. */
+    public List<LaunchedService> services() {
+        synchronized (services) {
+            return List.copyOf(services.values());
+        }
+    }
+
+    /** Stops the services (together, gracefully), then the stack. */
+    @Override
+    public synchronized void close() {
+        closing = true;
+        Thread archiving = archiver;
+        if (archiving != null) {
+            archiving.interrupt();
+        }
+        List<LaunchedService> all = new ArrayList<>(services());
+        LaunchedService training = trainingRun;
+        if (training != null) {
+            all.add(training);
+        }
+        LaunchedService.stopAll(all, STOP_GRACE);
+        services.clear();
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+    }
+}

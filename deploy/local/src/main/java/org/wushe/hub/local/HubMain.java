@@ -1,0 +1,303 @@
+package org.wushe.hub.local;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.wushe.hub.local.sample.SampleTown;
+
+/**
+ * {@code deploy/local/start}: the whole hub on one machine. Starts the embedded stack, then the six
+ * services side by side as child JVMs, loads the sample town through their APIs, prints where
+ * everything is and runs until Ctrl-C, which stops the services first, then the stack.
+ *
+ * <pre>
+ * deploy/local/start [--wipe] [--no-sample] [--stack-only] [--data-dir DIR]
+ *                    [--sample-scale X] [--sample-seed N] [--sample-minutes M] [--jar SERVICE=PATH]…
+ * </pre>
+ */
+public final class HubMain {
+
+    private static final String USAGE = """
+            usage: deploy/local/start [options]
+              --wipe              start from empty data (Kafka log, database, CDC offsets, sample town, logs)
+              --no-sample         do not load the sample town
+              --stack-only        only Kafka, PostgreSQL and the outbox connectors, no services
+              --data-dir DIR      data directory (default .local-data, or WUSHE_DATA_DIR)
+              --sample-scale X    size of the sample town: 1 = 2,000 residents, 500 volunteers, 300 offers, 1,000 needs
+              --sample-seed N     another town, same shape
+              --sample-minutes M  how long the needs after the first 150 take to arrive (default 5)
+              --jar SERVICE=PATH  run this exec jar for SERVICE (e.g. community-service=/tmp/c.jar)
+              --root DIR          the repository, where services/*/target/*-exec.jar are found (default .)
+              --cache-dir DIR     extracted jars and class data sharing archives (default deploy/local/target/hub-cache)
+              --no-cds            run the exec jars as they are (slower start)
+            ports by environment: WUSHE_KAFKA_PORT (9092), WUSHE_KAFKA_CONTROLLER_PORT (9093), WUSHE_POSTGRES_PORT (15432),
+              WUSHE_MATCHING_PORT (8080), WUSHE_COMMUNITY_PORT (8081), WUSHE_ORGANIZATION_PORT (8082),
+              WUSHE_SOCIAL_WORKER_PORT (8083), WUSHE_VOLUNTEER_PORT (8084), WUSHE_RESOURCE_PORT (8085)
+            more JVM options for every service: WUSHE_SERVICE_JAVA_OPTS
+            """;
+
+    private HubMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        // "Ready in N s" counts from when deploy/local/start began (after any build), else from here.
+        long began = System.nanoTime();
+        String startedAt = System.getenv("WUSHE_STARTED_AT_MS");
+        if (startedAt != null && startedAt.matches("\\d{13}")) {
+            long ago = System.currentTimeMillis() - Long.parseLong(startedAt);
+            if (ago >= 0 && ago < 600_000) {
+                began -= ago * 1_000_000;
+            }
+        }
+        Path dataDir = Path.of(System.getenv().getOrDefault("WUSHE_DATA_DIR", ".local-data"));
+        Path root = Path.of(".");
+        boolean wipe = false;
+        boolean sample = true;
+        boolean stackOnly = false;
+        boolean noCds = false;
+        Path cacheDir = null;
+        SampleTown.Settings town = SampleTown.Settings.defaults();
+        Map<HubService, Path> jars = new EnumMap<>(HubService.class);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--wipe" -> wipe = true;
+                    case "--no-sample" -> sample = false;
+                    case "--stack-only" -> stackOnly = true;
+                    case "--data-dir" -> dataDir = Path.of(args[++i]);
+                    case "--root" -> root = Path.of(args[++i]);
+                    case "--cache-dir" -> cacheDir = Path.of(args[++i]);
+                    case "--no-cds" -> noCds = true;
+                    case "--sample-scale" -> town = town.withScale(Double.parseDouble(args[++i]));
+                    case "--sample-seed" -> town = town.withSeed(Long.parseLong(args[++i]));
+                    case "--sample-minutes" -> town = town.withTrickle(Duration.ofMillis((long) (Double.parseDouble(args[++i]) * 60_000)));
+                    case "--jar" -> {
+                        String[] kv = args[++i].split("=", 2);
+                        jars.put(HubService.ofModule(kv[0]), Path.of(kv[1]));
+                    }
+                    case "-h", "--help" -> {
+                        out.print(USAGE);
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage() + " (try --help)");
+            System.exit(2);
+        }
+        dataDir = dataDir.toAbsolutePath().normalize();
+        Map<HubService, Integer> ports = new EnumMap<>(HubService.class);
+        List<String> missing = new ArrayList<>();
+        for (HubService s : HubService.values()) {
+            ports.put(s, intEnv(s.portVariable(), s.defaultPort()));
+            if (!stackOnly && !jars.containsKey(s)) {
+                Path finalRoot = root;
+                s.execJar(root).ifPresentOrElse(j -> jars.put(s, j),
+                        () -> missing.add(finalRoot.resolve("services").resolve(s.module()).resolve("target") + "/" + s.module() + "-*-exec.jar"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            System.err.println("No exec jar for: " + String.join(", ", missing)
+                    + "\nBuild them: ./mvnw -q -B install -DskipTests -pl deploy/local -am (deploy/local/start does this for you)");
+            System.exit(2);
+        }
+        String extra = System.getenv().getOrDefault("WUSHE_SERVICE_JAVA_OPTS", "").trim();
+        Hub.Settings settings = new Hub.Settings(dataDir, wipe, intEnv("WUSHE_KAFKA_PORT", 9092), intEnv("WUSHE_KAFKA_CONTROLLER_PORT", 9093),
+                intEnv("WUSHE_POSTGRES_PORT", 15432), ports, jars, extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")),
+                Duration.ofSeconds(intEnv("WUSHE_SERVICE_START_TIMEOUT", 180)), noCds ? null : cacheDir != null ? cacheDir.toAbsolutePath()
+                        : root.resolve("deploy").resolve("local").resolve("target").resolve("hub-cache").toAbsolutePath().normalize());
+        run(settings, sample && !stackOnly, stackOnly, town, out, began);
+    }
+
+    static void run(Hub.Settings settings, boolean sample, boolean stackOnly, SampleTown.Settings townSettings, PrintStream out,
+                    long began) throws InterruptedException {
+        Hub hub = new Hub(settings);
+        SampleTown[] town = new SampleTown[1];
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping the Wushe Hub 正在停止… (services first, then the stack)");
+            if (town[0] != null) {
+                town[0].close();
+            }
+            hub.close();
+            out.println("Stopped 已停止" + (Boolean.getBoolean("wushe.cds.training")
+                    ? " (this JVM now writes its class data sharing archive for the next start, a few seconds)" : ""));
+            stopped.countDown();
+        }, "hub-shutdown"));
+
+        if (!stackOnly) {
+            hub.prepareServices();
+        }
+        out.println("Starting the embedded stack 正在启动: Kafka (KRaft), PostgreSQL, Debezium outbox CDC…");
+        LocalStack stack;
+        try {
+            stack = hub.startStack();
+        } catch (RuntimeException e) {
+            System.err.println("The stack did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        out.printf("  stack up after %d s%n", seconds(began));
+        if (stackOnly) {
+            printStack(out, hub, stack);
+            out.println("Press Ctrl-C to stop 按 Ctrl-C 停止");
+            stopped.await();
+            return;
+        }
+
+        out.printf("Starting %d services 正在启动服务 (logs in %s)%s…%n", HubService.values().length, settings.logs(),
+                settings.cacheDir() == null ? "" : hub.archived() ? ", from their class data sharing archives"
+                        : "; once up, this first run writes class data sharing archives for quicker starts later");
+        try {
+            hub.startServices(out::println);
+        } catch (LaunchedService.StartFailed e) {
+            System.err.println("\n✗ " + e.service() + " did not start 启动失败:\n" + e.getMessage());
+            System.exit(1);
+            return;
+        }
+
+        SampleTown.Outcome outcome = null;
+        if (sample) {
+            town[0] = new SampleTown(townSettings, new SampleTown.Endpoints(hub.baseUrl(HubService.COMMUNITY), hub.baseUrl(HubService.ORGANIZATION),
+                    hub.baseUrl(HubService.SOCIAL_WORKER), hub.baseUrl(HubService.VOLUNTEER), hub.baseUrl(HubService.RESOURCE),
+                    hub.baseUrl(HubService.MATCHING)), settings.dataDir(), out::println);
+            out.println("Loading the sample town 正在载入示例乡镇 " + "永顺镇 through the services' APIs…");
+            try {
+                outcome = town[0].load();
+                switch (outcome) {
+                    case LOADED -> printSummary(out, town[0].summary());
+                    case RESUMED -> out.printf("  loaded before; %d of %d needs published, the rest follow%n", town[0].needsPosted(), town[0].needsPlanned());
+                    case ALREADY_LOADED -> out.println("  loaded before (" + settings.dataDir().resolve("sample-town") + "); --wipe loads it again");
+                    case INCOMPLETE -> out.println("  an earlier load stopped before its base data was complete: start with --wipe to load it again");
+                }
+            } catch (RuntimeException e) {
+                System.err.println("✗ The sample town could not be loaded 示例数据载入失败: " + e.getMessage());
+                if (!e.getClass().getName().endsWith("Rest$Refused")) {
+                    e.printStackTrace();
+                }
+                System.err.println("  The hub keeps running; deploy/local/start --wipe starts over.");
+                town[0].close();
+                town[0] = null;
+                outcome = null;
+            }
+        }
+
+        printReady(out, hub, stack, began);
+        // A first run: the services' class data sharing archives are written in the background (see ClassDataSharing).
+        hub.writeArchives(n -> out.println("  (wrote class data sharing archives of " + n + " services: the next start is quicker)"));
+        if (town[0] != null && (outcome == SampleTown.Outcome.LOADED || outcome == SampleTown.Outcome.RESUMED)) {
+            int left = town[0].needsPlanned() - town[0].needsPosted();
+            if (left > 0) {
+                out.printf("The other %d needs arrive over the next %s 其余需求陆续发布…%n", left, minutes(townSettings.trickle()));
+            }
+            SampleTown loading = town[0];
+            Thread needs = new Thread(() -> {
+                try {
+                    loading.postRemainingNeeds();
+                    if (loading.needsPosted() >= loading.needsPlanned()) {
+                        out.println("Sample town fully loaded 示例数据已全部载入.");
+                    }
+                } catch (RuntimeException e) {
+                    System.err.println("✗ Publishing the sample needs stopped: " + e.getMessage());
+                }
+            }, "sample-town-needs");
+            needs.setDaemon(true);
+            needs.start();
+        }
+        stopped.await();
+    }
+
+    private static void printSummary(PrintStream out, SampleTown.Summary s) {
+        out.printf("  %d town centre, %d community and rural stations, %d communities, %d grids%n", 1, s.stations() - 1, s.communities(), s.grids());
+        out.printf("  %,d residents (%s)%n", s.residents(), flags(s.residentFlags()));
+        out.printf("  %,d volunteers (%d young-old 低龄老人), %d teams, %d team members%n", s.volunteers(), s.youngOldVolunteers(), s.teams(), s.teamMembers());
+        out.printf("  %d donors, %d offers (%s)%n", s.donors(), s.offers(), s.offersByKind().entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().toLowerCase()).reduce((a, b) -> a + ", " + b).orElse(""));
+        out.printf("  %d social organizations, %d service capacities, %d projects, %d grants%n", s.organizations(), s.capacities(), s.projects(), s.grants());
+        out.printf("  %d social workers, %d cases, %d visits (%d found a need), %d groups with %d sessions%n", s.socialWorkers(), s.cases(),
+                s.visits(), s.visitsRaisingNeeds(), s.groups(), s.groupSessions());
+        out.printf("  needs 需求: %d published now, %d in all%n", s.needsAtOnce(), s.needs());
+    }
+
+    private static String flags(Map<String, Integer> flags) {
+        Map<String, String> zh = Map.of("ELDERLY_ALONE", "独居", "VERY_OLD", "高龄", "CHILDLESS_ELDERLY", "孤寡", "DISABLED", "残疾",
+                "CHILD_IN_HARDSHIP", "困境儿童", "LOW_INCOME", "低保", "NEWCOMER", "新市民", "FOREIGN_RESIDENT", "外籍");
+        List<String> parts = new ArrayList<>();
+        flags.forEach((k, v) -> parts.add(v + " " + zh.getOrDefault(k, k)));
+        return String.join(", ", parts);
+    }
+
+    private static void printStack(PrintStream out, Hub hub, LocalStack stack) {
+        out.printf("""
+
+                Wushe Hub local stack is up 五社联动本地环境已启动
+                  Kafka (KRaft)   %s
+                  PostgreSQL      %s  (user %s, trust on 127.0.0.1)
+                  Outbox CDC      %d Debezium connectors: %s
+                  Data            %s  (kept between runs; --wipe starts clean)
+                """, stack.kafka().bootstrapServers(), stack.database().jdbcUrl(), EmbeddedDatabase.USER,
+                stack.settings().connectors().size(), String.join(", ", stack.settings().connectors().stream().map(ConnectorConfig::name).toList()),
+                hub.settings().dataDir());
+    }
+
+    private static void printReady(PrintStream out, Hub hub, LocalStack stack, long began) {
+        long total = 0;
+        double cpu = Math.max(0, ProcessMemory.cpuSeconds(ProcessHandle.current().pid()));
+        for (LaunchedService s : hub.services()) {
+            cpu += Math.max(0, ProcessMemory.cpuSeconds(s.pid()));
+        }
+        StringBuilder memory = new StringBuilder();
+        long self = ProcessMemory.rssBytes(ProcessHandle.current().pid());
+        total += Math.max(0, self);
+        memory.append("stack ").append(ProcessMemory.mib(self));
+        for (LaunchedService s : hub.services()) {
+            long rss = s.rssBytes();
+            total += Math.max(0, rss);
+            memory.append(", ").append(s.name().replace("-service", "")).append(' ').append(ProcessMemory.mib(rss));
+        }
+        StringBuilder urls = new StringBuilder();
+        for (HubService s : HubService.values()) {
+            urls.append(String.format("  %-24s %-40s %s%n", s == HubService.MATCHING ? "Swagger UI" : "", hub.baseUrl(s) + "/swagger-ui.html",
+                    s.module()));
+        }
+        out.printf("""
+
+                Wushe Hub is ready in %d s 五社联动枢纽已就绪
+                  Station console 站点工作台 %s/console/
+                %s  Kafka (KRaft)            %s
+                  PostgreSQL               %s  (user %s, trust on 127.0.0.1; one schema per service)
+                  Outbox CDC               %d Debezium connectors
+                  Memory (RSS)             %s MiB in %d JVMs: %s
+                  CPU time so far          %.0f s (these JVMs together, on %d cores)
+                  Logs                     %s/<service>.log
+                  Data                     %s  (kept between runs; --wipe starts clean)
+                Press Ctrl-C to stop 按 Ctrl-C 停止
+                """, seconds(began), hub.baseUrl(HubService.MATCHING), urls, stack.kafka().bootstrapServers(), stack.database().jdbcUrl(),
+                EmbeddedDatabase.USER, stack.settings().connectors().size(), String.format("%,d", total / (1024 * 1024)),
+                1 + hub.services().size(), memory, cpu, Runtime.getRuntime().availableProcessors(), hub.settings().logs(),
+                hub.settings().dataDir());
+    }
+
+    private static long seconds(long began) {
+        return Math.round((System.nanoTime() - began) / 1e9);
+    }
+
+    private static String minutes(Duration d) {
+        long s = d.toSeconds();
+        return s % 60 == 0 ? (s / 60) + " min" : s + " s";
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
+    }
+}
