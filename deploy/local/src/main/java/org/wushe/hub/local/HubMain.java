@@ -37,6 +37,7 @@ public final class HubMain {
               --root DIR          the repository, where services/*/target/*-exec.jar are found (default .)
               --cache-dir DIR     extracted jars and class data sharing archives (default deploy/local/target/hub-cache)
               --no-cds            run the exec jars as they are (slower start)
+              --prepare-only      extract the services' jars into the cache (once per build) and exit
             ports by environment: WUSHE_KAFKA_PORT (9092), WUSHE_KAFKA_CONTROLLER_PORT (9093), WUSHE_POSTGRES_PORT (15432),
               WUSHE_MATCHING_PORT (8080), WUSHE_COMMUNITY_PORT (8081), WUSHE_ORGANIZATION_PORT (8082),
               WUSHE_SOCIAL_WORKER_PORT (8083), WUSHE_VOLUNTEER_PORT (8084), WUSHE_RESOURCE_PORT (8085)
@@ -63,6 +64,7 @@ public final class HubMain {
         boolean sample = true;
         boolean stackOnly = false;
         boolean noCds = false;
+        boolean prepareOnly = false;
         Path cacheDir = null;
         SampleTown.Settings town = SampleTown.Settings.defaults();
         Map<HubService, Path> jars = new EnumMap<>(HubService.class);
@@ -76,6 +78,7 @@ public final class HubMain {
                     case "--root" -> root = Path.of(args[++i]);
                     case "--cache-dir" -> cacheDir = Path.of(args[++i]);
                     case "--no-cds" -> noCds = true;
+                    case "--prepare-only" -> prepareOnly = true;
                     case "--sample-scale" -> town = town.withScale(Double.parseDouble(args[++i]));
                     case "--sample-seed" -> town = town.withSeed(Long.parseLong(args[++i]));
                     case "--sample-minutes" -> town = town.withTrickle(Duration.ofMillis((long) (Double.parseDouble(args[++i]) * 60_000)));
@@ -115,7 +118,22 @@ public final class HubMain {
                 intEnv("WUSHE_POSTGRES_PORT", 15432), ports, jars, extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")),
                 Duration.ofSeconds(intEnv("WUSHE_SERVICE_START_TIMEOUT", 180)), noCds ? null : cacheDir != null ? cacheDir.toAbsolutePath()
                         : root.resolve("deploy").resolve("local").resolve("target").resolve("hub-cache").toAbsolutePath().normalize());
+        if (prepareOnly) {
+            prepare(settings, out);
+            return;
+        }
         run(settings, sample && !stackOnly, stackOnly, town, out, began);
+    }
+
+    /** Part of the build, as deploy/local/start runs it: the jars extracted for class data sharing, nothing started. */
+    private static void prepare(Hub.Settings settings, PrintStream out) {
+        if (settings.cacheDir() == null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        Hub hub = new Hub(settings);
+        hub.archived(); // extracts every jar whose cache is missing or stale, and waits for it
+        out.printf("  jars extracted for quick starts in %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, settings.cacheDir());
     }
 
     static void run(Hub.Settings settings, boolean sample, boolean stackOnly, SampleTown.Settings townSettings, PrintStream out,

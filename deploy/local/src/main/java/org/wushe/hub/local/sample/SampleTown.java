@@ -230,11 +230,17 @@ public final class SampleTown implements AutoCloseable {
         List<CommunityRef> communities = registerCommunities();
         List<Town.Community> plan = Town.COMMUNITIES;
 
-        CompletableFuture<CommunityPart> community = branch("community", () -> stationsGridsResidents(new Random(r.nextLong()), communities));
-        CompletableFuture<int[]> resources = branch("resource", () -> donorsAndOffers(new Random(r.nextLong()), communities, today));
-        CompletableFuture<int[]> volunteers = branch("volunteer", () -> volunteersAndTeams(new Random(r.nextLong()), communities));
-        CompletableFuture<int[]> organizations = branch("organization", () -> organizations(new Random(r.nextLong()), communities, today));
+        // Each branch's seed is drawn here, in this order: drawn inside the branches, the threads' race would
+        // hand the seeds out in a different order on every load.
+        long communitySeed = r.nextLong();
+        long resourceSeed = r.nextLong();
+        long volunteerSeed = r.nextLong();
+        long organizationSeed = r.nextLong();
         long socialWorkSeed = r.nextLong();
+        CompletableFuture<CommunityPart> community = branch("community", () -> stationsGridsResidents(new Random(communitySeed), communities));
+        CompletableFuture<int[]> resources = branch("resource", () -> donorsAndOffers(new Random(resourceSeed), communities, today));
+        CompletableFuture<int[]> volunteers = branch("volunteer", () -> volunteersAndTeams(new Random(volunteerSeed), communities));
+        CompletableFuture<int[]> organizations = branch("organization", () -> organizations(new Random(organizationSeed), communities, today));
         CommunityPart c = Rest.join(community);
         long socialBegan = System.nanoTime();
         int[] social = socialWork(new Random(socialWorkSeed), c, today);

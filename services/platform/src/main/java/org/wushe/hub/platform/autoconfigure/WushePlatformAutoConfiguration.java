@@ -32,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -47,10 +48,12 @@ import org.wushe.hub.platform.inbox.DeadLetterPublishing;
 import org.wushe.hub.platform.inbox.InboundEvents;
 import org.wushe.hub.platform.inbox.ProcessedEvents;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.BodySizeFilter;
 import org.wushe.hub.platform.web.ProblemDetailsAdvice;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.AvroTrust;
 import org.wushe.hub.schemas.SchemaCatalog;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 
 /** Wires the platform into every service: outbox, idempotent inbound events, dead letters, problem details. */
@@ -207,6 +210,25 @@ public class WushePlatformAutoConfiguration {
         @Bean
         JsonMapperBuilderCustomizer wusheStrictEnums() {
             return builder -> builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        }
+
+        /**
+         * A field the API does not know is bad input too (a typo such as {@code "urgencey"} would otherwise be
+         * dropped without a word): 400 naming it, with the fields that are known.
+         */
+        @Bean
+        JsonMapperBuilderCustomizer wusheStrictFields() {
+            return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        }
+
+        /** Request bodies above {@code wushe.web.max-body-size} (default 2 MB; uploads have their own limit) get 413. */
+        @Bean
+        FilterRegistrationBean<BodySizeFilter> wusheBodySizeFilter(@Value("${wushe.web.max-body-size:2MB}") DataSize max,
+                                                                   @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> problems) {
+            FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(new BodySizeFilter(max.toBytes(), problems::getIfAvailable));
+            registration.setOrder(-200);
+            registration.addUrlPatterns("/*");
+            return registration;
         }
     }
 }

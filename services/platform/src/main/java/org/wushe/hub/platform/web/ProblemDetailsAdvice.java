@@ -28,6 +28,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * RFC 9457 problem responses for every kind of bad input, each naming the offending field in an
@@ -75,8 +76,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         // The most specific cause may be the target type's own exception (a bad Instant or UUID), which
         // has no path: the field is named by the Jackson exception that wraps it.
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof BodySizeFilter.TooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, MALFORMED_BODY, List.of(new FieldProblem("body", t.getMessage())));
+            }
+        }
         JacksonException outermost = null;
         for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof UnrecognizedPropertyException unknown) {
+                return problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY, List.of(new FieldProblem(path(unknown),
+                        "unknown field 未知字段; known fields: " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                                .collect(Collectors.joining(", ")))));
+            }
             if (t instanceof JacksonException je) {
                 if (!je.getPath().isEmpty()) {
                     return problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY,

@@ -52,6 +52,7 @@ class ProblemDetailsTest {
             "wrong type             | quantity  | {\"title\":\"t\",\"category\":\"HOME_REPAIR\",\"quantity\":\"many\",\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T10:00:00Z\"}",
             "end before start       | end       | {\"title\":\"t\",\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"2026-11-23T10:00:00Z\",\"end\":\"2026-11-23T08:00:00Z\"}",
             "malformed JSON         | body      | {\"title\": \"t\", ",
+            "unknown field          | urgencey  | {\"title\":\"t\",\"urgencey\":\"HIGH\",\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T10:00:00Z\"}",
             "not an instant         | start     | {\"title\":\"t\",\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"tomorrow\",\"end\":\"2026-11-23T10:00:00Z\"}",
     })
     void badInputIsAProblemNamingTheField(String kase, String field, String body) throws Exception {
@@ -83,6 +84,25 @@ class ProblemDetailsTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo("count");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413NamingTheBodyWhetherItsLengthIsSentOrNot() throws Exception {
+        String big = "{\"title\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+        HttpResponse<String> sized = post(big);
+        assertThat(sized.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(sized.body()).get("errors").get(0).get("field").asText()).isEqualTo("body");
+
+        // No Content-Length (chunked): refused once the limit has been read.
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/needs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(json.readTree(chunked.body()).get("errors").get(0).get("field").asText()).isEqualTo("body");
+
+        // ... and the service goes on.
+        assertThat(post(GOOD).statusCode()).isEqualTo(201);
     }
 
     private HttpResponse<String> post(String body) throws Exception {
