@@ -49,6 +49,7 @@ import org.wushe.hub.platform.inbox.InboundEvents;
 import org.wushe.hub.platform.inbox.ProcessedEvents;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.BodySizeFilter;
+import org.wushe.hub.platform.web.CleanStrings;
 import org.wushe.hub.platform.web.ProblemDetailsAdvice;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.AvroTrust;
@@ -174,6 +175,31 @@ public class WushePlatformAutoConfiguration {
         }
     }
 
+    /**
+     * Tomcat reads and drops up to this much of a body the service refused (413 before reading it), so that a
+     * client that does not wait for {@code 100 Continue} still gets the 413 instead of a reset connection.
+     * Spring Boot's default is 2 MB; here 16 MB unless {@code server.tomcat.max-swallow-size} says otherwise.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory")
+    static class TomcatSwallow {
+        @Bean
+        org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory> wusheMaxSwallowSize(
+                @Value("${server.tomcat.max-swallow-size:16MB}") DataSize size) {
+            return new org.springframework.boot.web.server.WebServerFactoryCustomizer<>() {
+                @Override
+                public void customize(org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory factory) {
+                    factory.addConnectorCustomizers(connector -> {
+                        if (connector.getProtocolHandler() instanceof org.apache.coyote.http11.AbstractHttp11Protocol<?> http) {
+                            http.setMaxSwallowSize((int) Math.min(Integer.MAX_VALUE, size.toBytes()));
+                        }
+                    });
+                }
+            };
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class Web {
@@ -219,6 +245,12 @@ public class WushePlatformAutoConfiguration {
         @Bean
         JsonMapperBuilderCustomizer wusheStrictFields() {
             return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        }
+
+        /** No NUL characters or broken surrogate pairs in any string of a request body: 400 naming the field. */
+        @Bean
+        JsonMapperBuilderCustomizer wusheCleanStrings() {
+            return builder -> builder.addModule(CleanStrings.module());
         }
 
         /** Request bodies above {@code wushe.web.max-body-size} (default 2 MB; uploads have their own limit) get 413. */

@@ -53,6 +53,8 @@ class ProblemDetailsTest {
             "end before start       | end       | {\"title\":\"t\",\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"2026-11-23T10:00:00Z\",\"end\":\"2026-11-23T08:00:00Z\"}",
             "malformed JSON         | body      | {\"title\": \"t\", ",
             "unknown field          | urgencey  | {\"title\":\"t\",\"urgencey\":\"HIGH\",\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T10:00:00Z\"}",
+            "NUL in a string        | title     | {\"title\":\"t\\u0000t\",\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T10:00:00Z\"}",
+            "lone surrogate         | title     | {\"title\":\"t\\ud800t\",\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T10:00:00Z\"}",
             "not an instant         | start     | {\"title\":\"t\",\"category\":\"HOME_REPAIR\",\"quantity\":1,\"start\":\"tomorrow\",\"end\":\"2026-11-23T10:00:00Z\"}",
     })
     void badInputIsAProblemNamingTheField(String kase, String field, String body) throws Exception {
@@ -88,7 +90,7 @@ class ProblemDetailsTest {
 
     @Test
     void aBodyOverTheLimitIs413NamingTheBodyWhetherItsLengthIsSentOrNot() throws Exception {
-        String big = "{\"title\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+        String big = "{\"title\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
         HttpResponse<String> sized = post(big);
         assertThat(sized.statusCode()).isEqualTo(413);
         assertThat(json.readTree(sized.body()).get("errors").get(0).get("field").asText()).isEqualTo("body");
