@@ -20,6 +20,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.wushe.hub.platform.Outages;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventHeaders;
 import org.wushe.hub.schemas.UndecodableEventException;
@@ -67,7 +68,29 @@ public class DeadLetterPublishing implements ListenerContainerWithDlqAndRetryCus
         retry.setMaxAttempts(4);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, retry);
         handler.addNotRetryableExceptions(UndecodableEventException.class);
+        // The database (or another part the service needs) being down says nothing about the record: wait
+        // for it, retrying without end, rather than dead-letter good events during an outage.
+        handler.setBackOffFunction((record, ex) -> isOutage(ex) ? outageBackOff(record) : null);
+        handler.setResetStateOnExceptionChange(true);
         container.setCommonErrorHandler(handler);
+    }
+
+    private static BackOff outageBackOff(ConsumerRecord<?, ?> record) {
+        log.warn("Waiting for the database to process {}-{}@{}: retrying until it answers", record.topic(), record.partition(), record.offset());
+        ExponentialBackOff wait = new ExponentialBackOff(500, 2.0);
+        wait.setMaxInterval(10_000);
+        wait.setMaxAttempts(Integer.MAX_VALUE);
+        return wait;
+    }
+
+    /** True when the failure is the infrastructure's, not the record's (see {@link Outages}). */
+    static boolean isOutage(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UndecodableEventException) {
+                return false;
+            }
+        }
+        return Outages.isOutage(ex);
     }
 
     private void provision(String topic) {

@@ -42,6 +42,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI INVALID_INPUT = URI.create("urn:wushe:problem:invalid-input");
     public static final URI MALFORMED_BODY = URI.create("urn:wushe:problem:malformed-body");
     public static final URI INTERNAL = URI.create("urn:wushe:problem:internal");
+    public static final URI UNAVAILABLE = URI.create("urn:wushe:problem:unavailable");
 
     public record FieldProblem(String field, String message) {
     }
@@ -150,9 +151,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.valueOf(ex.status()), INVALID_INPUT, List.of(new FieldProblem(ex.field(), ex.getMessage())));
     }
 
+    /**
+     * The database is not answering (restarting, down, out of connections): the client may try again.
+     * 503 with Retry-After, not a 500.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    public ResponseEntity<Object> unavailable(Exception ex) {
+        log.warn("Database unavailable: {}", ex.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the database is not answering; try again shortly 数据库暂不可用，请稍后重试");
+        body.setType(UNAVAILABLE);
+        body.setTitle("服务暂时不可用 Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(body);
+    }
+
     /** A bug, not bad input: logged with its stack, answered without internals. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unexpected(Exception ex) {
+        if (org.wushe.hub.platform.Outages.isOutage(ex)) {
+            return unavailable(ex); // e.g. "JDBC rollback failed" when the connection died mid-transaction
+        }
         log.error("Unexpected error", ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "see the service log");
         body.setType(INTERNAL);
