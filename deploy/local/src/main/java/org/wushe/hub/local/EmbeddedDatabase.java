@@ -76,6 +76,49 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
+     * After the postmaster died (a crash, {@code kill -9}): starts PostgreSQL again on the same data
+     * directory and port, which runs crash recovery from the write-ahead log, so every committed
+     * transaction is back. Tries for up to {@code timeout}: the old server processes may hold the port or
+     * the shared memory for a moment after their postmaster is gone.
+     */
+    public synchronized void restartAfterCrash(Duration timeout) {
+        if (watchdog != null) {
+            watchdog.descendants().forEach(ProcessHandle::destroy);
+            watchdog.destroy();
+            watchdog = null;
+        }
+        if (postgres != null) {
+            try {
+                // Releases zonky's lock on the data directory; its "pg_ctl stop" finds no server (logged, not thrown).
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                log.debug("closing the crashed server's handle: {}", e.toString());
+            }
+            postgres = null;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int attempts = 0;
+        while (true) {
+            try {
+                start();
+                return;
+            } catch (RuntimeException e) {
+                postgres = null;
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                log.warn("PostgreSQL not up again yet ({}); retrying", e.toString(), attempts++ == 0 ? e : null);
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
      * PostgreSQL runs as its own process (pg_ctl detaches it), so a JVM killed without running its
      * shutdown hooks would leave it behind. A small shell loop, started here, stops it (fast shutdown)
      * within a second of this JVM's end; {@link #close()} ends the loop.

@@ -27,16 +27,56 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final int nodeId;
+    private final String voters;
+    private final String clusterId;
+    private final int replication;
+    private final String external;
     private KafkaRaftServer server;
 
+    /** The single node of the embedded default. */
     public EmbeddedKafka(Path logDir, int port, int controllerPort) {
+        this(logDir, port, controllerPort, 1, "1@127.0.0.1:" + controllerPort, null, 1);
+    }
+
+    /**
+     * One node (broker and controller) of a cluster: {@code voters} as {@code controller.quorum.voters}
+     * ({@code 1@127.0.0.1:9093,2@…}), the same {@code clusterId} on every node, and {@code replication}
+     * as the default replication factor of every topic (with {@code min.insync.replicas} one less, at least 1).
+     */
+    public EmbeddedKafka(Path logDir, int port, int controllerPort, int nodeId, String voters, String clusterId, int replication) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.nodeId = nodeId;
+        this.voters = voters;
+        this.clusterId = clusterId;
+        this.replication = replication;
+        this.external = null;
+    }
+
+    private EmbeddedKafka(String bootstrapServers) {
+        this.logDir = null;
+        this.port = -1;
+        this.controllerPort = -1;
+        this.nodeId = -1;
+        this.voters = null;
+        this.clusterId = null;
+        this.replication = -1;
+        this.external = bootstrapServers;
+    }
+
+    /** A cluster that runs elsewhere: nothing is started or stopped here, only its address is handed on. */
+    public static EmbeddedKafka external(String bootstrapServers) {
+        return new EmbeddedKafka(bootstrapServers);
+    }
+
+    public boolean isExternal() {
+        return external != null;
     }
 
     public synchronized EmbeddedKafka start() {
-        if (server != null) {
+        if (server != null || external != null) {
             return this;
         }
         long began = System.nanoTime();
@@ -63,8 +103,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         try {
             new Formatter()
-                    .setNodeId(1)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(nodeId)
+                    .setClusterId(clusterId != null ? clusterId : Uuid.randomUuid().toString())
                     .addDirectory(logDir.toString())
                     .setMetadataLogDirectory(logDir.toString())
                     .setControllerListenerName("CONTROLLER")
@@ -80,8 +120,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private Properties brokerProperties() {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("node.id", String.valueOf(nodeId));
+        p.put("controller.quorum.voters", voters);
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -89,14 +129,19 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logDir.toString());
         p.put("metadata.log.dir", logDir.toString());
-        // One broker: internal topics cannot be replicated further.
-        p.put("offsets.topic.replication.factor", "1");
+        // Internal topics and every topic created without a factor: replicated `replication` times, and a
+        // write acknowledged by all (acks=all) needs one replica fewer in sync (one node may be down).
+        String rf = String.valueOf(replication);
+        String minIsr = String.valueOf(Math.max(1, replication - 1));
+        p.put("default.replication.factor", rf);
+        p.put("min.insync.replicas", minIsr);
+        p.put("offsets.topic.replication.factor", rf);
         p.put("offsets.topic.num.partitions", "10");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", rf);
+        p.put("transaction.state.log.min.isr", minIsr);
         p.put("transaction.state.log.num.partitions", "4");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", rf);
+        p.put("share.coordinator.state.topic.min.isr", minIsr);
         p.put("group.initial.rebalance.delay.ms", "0");
         // As in production: topics are created on purpose (by the CDC bridge or the binder), never by a typo.
         p.put("auto.create.topics.enable", "false");
@@ -107,7 +152,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return external != null ? external : "127.0.0.1:" + port;
+    }
+
+    public int replication() {
+        return replication;
     }
 
     public int port() {
@@ -116,7 +165,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (server == null) {
+        if (server == null || external != null) {
             return;
         }
         server.shutdown();

@@ -41,11 +41,13 @@ public final class Hub implements AutoCloseable {
 
     /**
      * {@code cacheDir}: where the services' jars are extracted and their class data sharing archives
-     * kept ({@link ClassDataSharing}); null runs the exec jars as they are.
+     * kept ({@link ClassDataSharing}); null runs the exec jars as they are. {@code externalKafka}: the
+     * bootstrap servers of a Kafka cluster to use instead of the embedded broker (null: embedded), whose
+     * topics are replicated {@code kafkaReplication} times.
      */
     public record Settings(Path dataDir, boolean wipe, int kafkaPort, int controllerPort, int postgresPort,
                            Map<HubService, Integer> ports, Map<HubService, Path> jars, List<String> extraJvmOptions,
-                           Duration startTimeout, Path cacheDir) {
+                           Duration startTimeout, Path cacheDir, String externalKafka, int kafkaReplication) {
 
         public Settings {
             ports = Collections.unmodifiableMap(new EnumMap<>(ports));
@@ -166,6 +168,9 @@ public final class Hub implements AutoCloseable {
         LocalStack.Settings s = LocalStack.Settings.defaults(settings.dataDir())
                 .withWipe(settings.wipe())
                 .withPorts(settings.kafkaPort(), settings.controllerPort(), settings.postgresPort());
+        if (settings.externalKafka() != null) {
+            s = s.withExternalKafka(settings.externalKafka(), settings.kafkaReplication());
+        }
         stack = new LocalStack(s);
         stack.start();
         return stack;
@@ -213,6 +218,101 @@ public final class Hub implements AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /** Restarts of one service within {@link #RESTART_WINDOW} before the hub gives up on it. */
+    static final int MAX_RESTARTS = 5;
+    static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
+
+    /**
+     * Watches the running services: one that exits while the hub is not stopping (a crash, an out-of-memory
+     * kill, {@code kill -9}) is started again on the same port with the same settings, as a process
+     * supervisor would, and {@code progress} hears of it. After {@value #MAX_RESTARTS} restarts within 10
+     * minutes it is left down, with the tail of its log.
+     */
+    public void supervise(Consumer<String> progress) {
+        if (stack != null) {
+            watchDatabase(progress);
+        }
+        String key = residentKey(settings.dataDir());
+        for (HubService s : HubService.values()) {
+            LaunchedService first = services.get(s);
+            if (first != null) {
+                watch(s, first, key, progress, new java.util.ArrayDeque<>());
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL is a process of its own: when it dies while the hub runs it is started again on the same
+     * data (crash recovery), and the outbox connectors, which retry by themselves, resume from their slots.
+     */
+    private void watchDatabase(Consumer<String> progress) {
+        EmbeddedDatabase db = stack.database();
+        long pid = db.postmasterPid();
+        ProcessHandle.of(pid).ifPresent(postmaster -> postmaster.onExit().thenRunAsync(() -> {
+            if (closing) {
+                return;
+            }
+            progress.accept("✗ PostgreSQL exited (pid " + pid + ") — restarting 数据库正在重启…");
+            long began = System.nanoTime();
+            try {
+                db.restartAfterCrash(Duration.ofSeconds(120));
+                progress.accept(String.format("  PostgreSQL restarted after crash recovery in %.1f s (pid %d) 已重启",
+                        (System.nanoTime() - began) / 1e9, db.postmasterPid()));
+                watchDatabase(progress);
+            } catch (RuntimeException e) {
+                if (!closing) {
+                    progress.accept("✗ PostgreSQL could not be restarted: " + e.getMessage());
+                }
+            }
+        }, runnable -> {
+            Thread t = new Thread(runnable, "supervise-postgres");
+            t.setDaemon(true);
+            t.start();
+        }));
+    }
+
+    private void watch(HubService s, LaunchedService running, String key, Consumer<String> progress, java.util.Deque<Long> restarts) {
+        running.handle().onExit().thenRunAsync(() -> {
+            if (closing) {
+                return;
+            }
+            long now = System.nanoTime();
+            restarts.removeIf(t -> now - t > RESTART_WINDOW.toNanos());
+            if (restarts.size() >= MAX_RESTARTS) {
+                progress.accept("✗ " + s.module() + " exited again (code " + running.exitCode() + "), " + MAX_RESTARTS
+                        + " restarts in " + RESTART_WINDOW.toMinutes() + " min: left down 已停止重启\n" + running.logTail());
+                return;
+            }
+            restarts.add(now);
+            progress.accept("✗ " + s.module() + " exited (code " + running.exitCode() + ") — restarting 正在重启…");
+            try {
+                Path log = settings.logs().resolve(s.module() + ".log");
+                rotate(log);
+                LaunchedService again = launcher(s, key, log, images.get(s).join().jvmOptions()).port(settings.port(s)).launch();
+                synchronized (this) {
+                    if (closing) {
+                        again.stop(STOP_GRACE);
+                        return;
+                    }
+                    services.put(s, again);
+                }
+                long began = System.nanoTime();
+                again.awaitHealthy(settings.startTimeout());
+                progress.accept(String.format("  %s restarted, healthy after %d s (pid %d) 已重启", s.module(),
+                        (System.nanoTime() - began) / 1_000_000_000, again.pid()));
+                watch(s, again, key, progress, restarts);
+            } catch (RuntimeException e) {
+                if (!closing) {
+                    progress.accept("✗ " + s.module() + " could not be restarted: " + e.getMessage());
+                }
+            }
+        }, runnable -> {
+            Thread t = new Thread(runnable, "supervise-" + s.module());
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     ServiceLauncher launcher(HubService s, String residentKey, Path log, List<String> cdsOptions) {

@@ -38,6 +38,8 @@ public final class HubMain {
               --cache-dir DIR     extracted jars and class data sharing archives (default deploy/local/target/hub-cache)
               --no-cds            run the exec jars as they are (slower start)
               --prepare-only      extract the services' jars into the cache (once per build) and exit
+              --kafka-bootstrap HOSTS  use this Kafka cluster instead of the embedded broker (or WUSHE_KAFKA_BOOTSTRAP_SERVERS)
+              --kafka-replication N    replication factor of the topics the outbox connectors create (default 3 with --kafka-bootstrap)
             ports by environment: WUSHE_KAFKA_PORT (9092), WUSHE_KAFKA_CONTROLLER_PORT (9093), WUSHE_POSTGRES_PORT (15432),
               WUSHE_MATCHING_PORT (8080), WUSHE_COMMUNITY_PORT (8081), WUSHE_ORGANIZATION_PORT (8082),
               WUSHE_SOCIAL_WORKER_PORT (8083), WUSHE_VOLUNTEER_PORT (8084), WUSHE_RESOURCE_PORT (8085)
@@ -65,6 +67,8 @@ public final class HubMain {
         boolean stackOnly = false;
         boolean noCds = false;
         boolean prepareOnly = false;
+        String externalKafka = System.getenv("WUSHE_KAFKA_BOOTSTRAP_SERVERS");
+        int kafkaReplication = -1;
         Path cacheDir = null;
         SampleTown.Settings town = SampleTown.Settings.defaults();
         Map<HubService, Path> jars = new EnumMap<>(HubService.class);
@@ -79,6 +83,8 @@ public final class HubMain {
                     case "--cache-dir" -> cacheDir = Path.of(args[++i]);
                     case "--no-cds" -> noCds = true;
                     case "--prepare-only" -> prepareOnly = true;
+                    case "--kafka-bootstrap" -> externalKafka = args[++i];
+                    case "--kafka-replication" -> kafkaReplication = Integer.parseInt(args[++i]);
                     case "--sample-scale" -> town = town.withScale(Double.parseDouble(args[++i]));
                     case "--sample-seed" -> town = town.withSeed(Long.parseLong(args[++i]));
                     case "--sample-minutes" -> town = town.withTrickle(Duration.ofMillis((long) (Double.parseDouble(args[++i]) * 60_000)));
@@ -117,7 +123,8 @@ public final class HubMain {
         Hub.Settings settings = new Hub.Settings(dataDir, wipe, intEnv("WUSHE_KAFKA_PORT", 9092), intEnv("WUSHE_KAFKA_CONTROLLER_PORT", 9093),
                 intEnv("WUSHE_POSTGRES_PORT", 15432), ports, jars, extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")),
                 Duration.ofSeconds(intEnv("WUSHE_SERVICE_START_TIMEOUT", 180)), noCds ? null : cacheDir != null ? cacheDir.toAbsolutePath()
-                        : root.resolve("deploy").resolve("local").resolve("target").resolve("hub-cache").toAbsolutePath().normalize());
+                        : root.resolve("deploy").resolve("local").resolve("target").resolve("hub-cache").toAbsolutePath().normalize(), externalKafka == null || externalKafka.isBlank() ? null : externalKafka.strip(),
+                kafkaReplication > 0 ? kafkaReplication : externalKafka == null || externalKafka.isBlank() ? 1 : 3);
         if (prepareOnly) {
             prepare(settings, out);
             return;
@@ -210,6 +217,7 @@ public final class HubMain {
         }
 
         printReady(out, hub, stack, began);
+        hub.supervise(out::println);
         // A first run: the services' class data sharing archives are written in the background (see ClassDataSharing).
         hub.writeArchives(n -> out.println("  (wrote class data sharing archives of " + n + " services: the next start is quicker)"));
         if (town[0] != null && (outcome == SampleTown.Outcome.LOADED || outcome == SampleTown.Outcome.RESUMED)) {

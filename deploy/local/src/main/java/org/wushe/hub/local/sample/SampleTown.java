@@ -1186,13 +1186,8 @@ public final class SampleTown implements AutoCloseable {
                 break;
             }
             next += interval;
-            try {
-                Rest.join(rest.post(api.community() + "/needs", Needs.need(state, needsPosted, Instant.now())));
-            } catch (RuntimeException e) {
-                if (stopped) {
-                    break;
-                }
-                throw e;
+            if (!postNeed(needsPosted)) {
+                break;
             }
             needsPosted++;
             writePosted();
@@ -1203,6 +1198,40 @@ public final class SampleTown implements AutoCloseable {
         }
         if (needsPosted >= total) {
             markLoaded();
+        }
+    }
+
+    /**
+     * Posts need {@code index}; while community-service does not answer (restarting after a crash, say)
+     * the need waits and is tried again every 2 s for up to 5 minutes, as a station's client would. False
+     * when stopped meanwhile.
+     */
+    private boolean postNeed(int index) {
+        long giveUp = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                Rest.join(rest.post(api.community() + "/needs", Needs.need(state, index, Instant.now())));
+                if (told) {
+                    out.accept("  community-service answers again; the needs go on 需求继续发布");
+                }
+                return true;
+            } catch (RuntimeException e) {
+                if (stopped) {
+                    return false;
+                }
+                // Refused with no status: no answer at all (connection refused, reset, timed out) after Rest's own retries.
+                if (!(e instanceof Rest.Refused refused) || refused.status != -1 || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                if (!told) {
+                    out.accept("  community-service is not answering; need " + (index + 1) + " waits 需求暂停发布 (" + e.getMessage() + ")");
+                    told = true;
+                }
+                if (!sleep(2_000)) {
+                    return false;
+                }
+            }
         }
     }
 
