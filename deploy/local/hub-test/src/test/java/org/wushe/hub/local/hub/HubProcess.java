@@ -44,6 +44,7 @@ final class HubProcess implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private Process hub;
     private Path output;
+    private String externalKafka;
 
     HubProcess(String name) {
         this.work = Path.of("target", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
@@ -117,7 +118,12 @@ final class HubProcess implements AutoCloseable {
     }
 
     String bootstrapServers() {
-        return "127.0.0.1:" + ports.get("KAFKA");
+        return externalKafka != null ? externalKafka : "127.0.0.1:" + ports.get("KAFKA");
+    }
+
+    /** The hub runs on this Kafka cluster (started with {@code --kafka-bootstrap}), not its embedded broker. */
+    void useExternalKafka(String bootstrapServers) {
+        this.externalKafka = bootstrapServers;
     }
 
     String url(String service, String path) {

@@ -1,0 +1,88 @@
+package org.wushe.hub.local.hub;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The fault suite: the whole hub under the sample town's stream of 1,000 needs, while station staff accept
+ * and complete proposals, and every service in turn, then PostgreSQL, is killed with SIGKILL (no shutdown
+ * hook, no graceful anything) and started again by the hub's supervisor; last the hub's own JVM (the Kafka
+ * broker and the outbox connectors) is killed and the hub started again on the same data. After recovery {@link HubLoad}
+ * counts: every published need has exactly one live match or a recorded reason and is known to matching
+ * (no event lost); no need has two live matches (no duplicate proposal); each completed volunteer match is
+ * credited hours and points exactly once; no offer's stock is out of balance; no event was dead-lettered.
+ */
+class FaultSuiteTest {
+
+    private static final List<String> KILL_ORDER = List.of("matching-service", "community-service", "volunteer-service",
+            "resource-service", "social-worker-service", "organization-service");
+
+    private final HubProcess hub = new HubProcess("hub-faults");
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        hub.close();
+    }
+
+    @Test
+    void killingEachServiceAndTheDatabaseUnderLoadLosesNothingAndDoublesNothing() throws Exception {
+        hub.start("hub.log", "--wipe", "--sample-scale", "1", "--sample-minutes", "4");
+        hub.awaitReady();
+        HubLoad load = new HubLoad(hub);
+        load.startStaff();
+
+        // Each service in turn: SIGKILL, then wait until the hub's supervisor has it healthy again.
+        Map<String, Long> killed = new LinkedHashMap<>();
+        for (String service : KILL_ORDER) {
+            HubProcess.sleep(10_000);
+            ProcessHandle victim = hub.serviceProcess(service);
+            killed.put(service, victim.pid());
+            int before = load.occurrences(service + " restarted");
+            assertThat(victim.destroyForcibly()).isTrue(); // SIGKILL
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> load.occurrences(service + " restarted") > before);
+            assertThat(hub.serviceProcess(service).pid()).as(service + " runs in a new process").isNotEqualTo(victim.pid());
+            assertThat(hub.get(service, "/actuator/health").path("status").asText()).isEqualTo("UP");
+        }
+
+        // PostgreSQL (every service's database, and the outbox connectors' source) killed outright too.
+        HubProcess.sleep(10_000);
+        long postmaster = Long.parseLong(Files.readAllLines(hub.data().resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+        killed.put("postgresql", postmaster);
+        int before = load.occurrences("PostgreSQL restarted");
+        assertThat(ProcessHandle.of(postmaster).orElseThrow().destroyForcibly()).isTrue();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> load.occurrences("PostgreSQL restarted") > before);
+
+        // Last, the stack itself: the hub's JVM (Kafka broker, the outbox connectors, the supervisor) killed
+        // outright, its services and PostgreSQL following it down; started again on the same data, the
+        // broker recovers its log, the connectors resume from their slots and the needs go on.
+        HubProcess.sleep(10_000);
+        java.util.Set<ProcessHandle> all = hub.startedProcesses();
+        killed.put("hub (Kafka broker + CDC)", hub.process().pid());
+        assertThat(hub.process().toHandle().destroyForcibly()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
+        hub.start("hub-after-kill.log", "--sample-scale", "1", "--sample-minutes", "1");
+        hub.awaitReady();
+        assertThat(hub.output()).containsAnyOf("the rest follow", "loaded before");
+
+        // The stream of needs ends; staff stop deciding; the hub settles; then the counts.
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).until(load::allNeedsPosted);
+        load.stopStaff();
+        load.count(Duration.ofSeconds(180));
+
+        load.print(String.format("fault suite: killed with SIGKILL and restarted %s; staff accepted %d and completed %d volunteer matches "
+                + "(%d tries refused while a service was down)", killed, load.accepted(), load.completed(), load.refusedWhileDown()));
+        assertThat(load.problems).as("after the faults").isEmpty();
+        assertThat(load.counts.get("needs published")).isGreaterThanOrEqualTo(1000);
+        assertThat(load.completed()).as("volunteer matches completed during the faults").isGreaterThanOrEqualTo(5);
+    }
+}
