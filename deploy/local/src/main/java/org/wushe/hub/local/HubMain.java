@@ -20,6 +20,7 @@ import org.wushe.hub.local.sample.SampleTown;
  * <pre>
  * deploy/local/start [--wipe] [--no-sample] [--stack-only] [--data-dir DIR]
  *                    [--sample-scale X] [--sample-seed N] [--sample-minutes M] [--jar SERVICE=PATH]…
+ *                    [--kafka-bootstrap HOSTS [--kafka-replication N]] [--no-cds] [--prepare-only]
  * </pre>
  */
 public final class HubMain {
