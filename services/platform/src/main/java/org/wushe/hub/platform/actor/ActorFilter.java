@@ -1,7 +1,6 @@
 package org.wushe.hub.platform.actor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
@@ -10,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-import org.springframework.web.servlet.ModelAndView;
+import org.wushe.hub.platform.web.FilterProblems;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -58,18 +57,7 @@ public class ActorFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The platform's problem response (ProblemDetailsAdvice), or a plain one without Spring MVC's resolver. */
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        InvalidInputException problem = new InvalidInputException(Actor.HEADER, INVALID);
-        HandlerExceptionResolver resolver = problems == null ? null : problems.get();
-        ModelAndView handled = resolver == null ? null : resolver.resolveException(request, response, null, problem);
-        if (handled != null) {
-            return;
-        }
-        response.setStatus(400);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"urn:wushe:problem:invalid-input\",\"status\":400,\"errors\":[{\"field\":\""
-                + Actor.HEADER + "\",\"message\":\"" + INVALID + "\"}]}");
+        FilterProblems.refuse(request, response, problems, new InvalidInputException(Actor.HEADER, INVALID));
     }
 }

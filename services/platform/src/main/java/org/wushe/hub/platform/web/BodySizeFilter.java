@@ -1,7 +1,6 @@
 package org.wushe.hub.platform.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
@@ -13,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Refuses a request body larger than the limit with 413 and the platform's problem body naming
@@ -58,17 +56,7 @@ public class BodySizeFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        InvalidInputException problem = new InvalidInputException("body", message(), 413);
-        HandlerExceptionResolver resolver = problems == null ? null : problems.get();
-        ModelAndView handled = resolver == null ? null : resolver.resolveException(request, response, null, problem);
-        if (handled != null) {
-            return;
-        }
-        response.setStatus(413);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"urn:wushe:problem:invalid-input\",\"status\":413,\"errors\":[{\"field\":\"body\",\"message\":\""
-                + message() + "\"}]}");
+        FilterProblems.refuse(request, response, problems, new InvalidInputException("body", message(), 413));
     }
 
     /** A request whose body stream fails once more than the limit has been read. */

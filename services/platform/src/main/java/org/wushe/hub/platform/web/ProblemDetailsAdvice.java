@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.wushe.hub.platform.Outages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -152,13 +153,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database is not answering (restarting, down, out of connections): the client may try again.
-     * 503 with Retry-After, not a 500.
+     * The database is not answering (restarting, down, out of connections; see {@link Outages}): the
+     * client may try again. 503 with Retry-After, not a 500.
      */
-    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
-            org.springframework.dao.TransientDataAccessResourceException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class})
-    public ResponseEntity<Object> unavailable(Exception ex) {
+    private static ResponseEntity<Object> unavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.getMessage());
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "the database is not answering; try again shortly 数据库暂不可用，请稍后重试");
@@ -170,7 +168,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** A bug, not bad input: logged with its stack, answered without internals. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unexpected(Exception ex) {
-        if (org.wushe.hub.platform.Outages.isOutage(ex)) {
+        if (Outages.isOutage(ex)) {
             return unavailable(ex); // e.g. "JDBC rollback failed" when the connection died mid-transaction
         }
         log.error("Unexpected error", ex);

@@ -43,29 +43,29 @@ class FaultSuiteTest {
         // Each service in turn: SIGKILL, then wait until the hub's supervisor has it healthy again.
         Map<String, Long> killed = new LinkedHashMap<>();
         for (String service : KILL_ORDER) {
-            HubProcess.sleep(10_000);
+            awaitWorkFlowing(load);
             ProcessHandle victim = hub.serviceProcess(service);
             killed.put(service, victim.pid());
-            int before = load.occurrences(service + " restarted");
+            int before = hub.occurrences(service + " restarted");
             assertThat(victim.destroyForcibly()).isTrue(); // SIGKILL
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> load.occurrences(service + " restarted") > before);
+                    .until(() -> hub.occurrences(service + " restarted") > before);
             assertThat(hub.serviceProcess(service).pid()).as(service + " runs in a new process").isNotEqualTo(victim.pid());
             assertThat(hub.get(service, "/actuator/health").path("status").asText()).isEqualTo("UP");
         }
 
         // PostgreSQL (every service's database, and the outbox connectors' source) killed outright too.
-        HubProcess.sleep(10_000);
+        awaitWorkFlowing(load);
         long postmaster = Long.parseLong(Files.readAllLines(hub.data().resolve("postgres").resolve("postmaster.pid")).get(0).trim());
         killed.put("postgresql", postmaster);
-        int before = load.occurrences("PostgreSQL restarted");
+        int before = hub.occurrences("PostgreSQL restarted");
         assertThat(ProcessHandle.of(postmaster).orElseThrow().destroyForcibly()).isTrue();
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> load.occurrences("PostgreSQL restarted") > before);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> hub.occurrences("PostgreSQL restarted") > before);
 
         // Last, the stack itself: the hub's JVM (Kafka broker, the outbox connectors, the supervisor) killed
         // outright, its services and PostgreSQL following it down; started again on the same data, the
         // broker recovers its log, the connectors resume from their slots and the needs go on.
-        HubProcess.sleep(10_000);
+        awaitWorkFlowing(load);
         java.util.Set<ProcessHandle> all = hub.startedProcesses();
         killed.put("hub (Kafka broker + CDC)", hub.process().pid());
         assertThat(hub.process().toHandle().destroyForcibly()).isTrue();
@@ -75,7 +75,7 @@ class FaultSuiteTest {
         assertThat(hub.output()).containsAnyOf("the rest follow", "loaded before");
 
         // The stream of needs ends; staff stop deciding; the hub settles; then the counts.
-        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).until(load::allNeedsPosted);
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).until(hub::allNeedsPosted);
         load.stopStaff();
         load.count(Duration.ofSeconds(180));
 
@@ -84,5 +84,11 @@ class FaultSuiteTest {
         assertThat(load.problems).as("after the faults").isEmpty();
         assertThat(load.counts.get("needs published")).isGreaterThanOrEqualTo(1000);
         assertThat(load.completed()).as("volunteer matches completed during the faults").isGreaterThanOrEqualTo(5);
+    }
+
+    /** Before the next fault: staff complete ten more matches, so each fault hits a hub at work. */
+    private static void awaitWorkFlowing(HubLoad load) {
+        int before = load.completed();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> load.completed() >= before + 10);
     }
 }

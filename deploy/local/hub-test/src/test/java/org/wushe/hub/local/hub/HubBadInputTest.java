@@ -18,13 +18,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -294,22 +290,7 @@ class HubBadInputTest {
     }
 
     private Map<String, Long> dltCounts() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, hub.bootstrapServers());
-        Map<String, Long> counts = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            for (String topic : CONSUMED_TOPICS) {
-                String dlt = topic + ".dlt";
-                List<TopicPartition> parts = c.partitionsFor(dlt, Duration.ofSeconds(10)).stream()
-                        .map(i -> new TopicPartition(dlt, i.partition())).toList();
-                long n = 0;
-                for (Map.Entry<TopicPartition, Long> e : c.endOffsets(parts).entrySet()) {
-                    n += e.getValue() - c.beginningOffsets(List.of(e.getKey())).get(e.getKey());
-                }
-                counts.put(dlt, n);
-            }
-        }
-        return counts;
+        return hub.recordCounts(topic -> CONSUMED_TOPICS.contains(topic.replaceFirst("\\.dlt$", "")) && topic.endsWith(".dlt"));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -11,14 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -30,14 +26,12 @@ import static org.awaitility.Awaitility.await;
  */
 final class HubLoad {
 
-    private static final Pattern POSTED = Pattern.compile("needs 需求 (\\d+)/(\\d+) published");
-
     private final HubProcess hub;
     private final Map<String, String> completedVolunteerMatches = new ConcurrentHashMap<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger refusedWhileDown = new AtomicInteger();
-    private final AtomicBoolean staffAtWork = new AtomicBoolean();
-    private Thread staff;
+    private final java.util.concurrent.ScheduledExecutorService staff = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "station-staff"));
     final Map<String, Integer> counts = new LinkedHashMap<>();
     final List<String> problems = new ArrayList<>();
 
@@ -47,23 +41,18 @@ final class HubLoad {
 
     /** Station staff start deciding: every second, up to five proposals accepted, volunteer ones completed. */
     void startStaff() {
-        staffAtWork.set(true);
-        staff = new Thread(() -> {
-            while (staffAtWork.get()) {
-                try {
-                    decideSome(5);
-                } catch (RuntimeException | AssertionError e) {
-                    refusedWhileDown.incrementAndGet(); // a service down for a moment: try again
-                }
-                HubProcess.sleep(1_000);
+        staff.scheduleWithFixedDelay(() -> {
+            try {
+                decideSome(5);
+            } catch (RuntimeException | AssertionError e) {
+                refusedWhileDown.incrementAndGet(); // a service down for a moment: try again
             }
-        }, "station-staff");
-        staff.start();
+        }, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     void stopStaff() throws InterruptedException {
-        staffAtWork.set(false);
-        staff.join(30_000);
+        staff.shutdown();
+        staff.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     int accepted() {
@@ -265,47 +254,12 @@ final class HubLoad {
 
     /** No good event went to a dead-letter topic because a service or the database was down. */
     private void countDeadLetters(Map<String, Integer> counts, List<String> problems) {
-        java.util.Properties p = new java.util.Properties();
-        p.put("bootstrap.servers", hub.bootstrapServers());
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p);
-             org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> c = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p,
-                     new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            long total = 0;
-            for (String topic : admin.listTopics().names().get()) {
-                if (!topic.endsWith(".dlt")) {
-                    continue;
-                }
-                List<org.apache.kafka.common.TopicPartition> parts = c.partitionsFor(topic).stream()
-                        .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
-                Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(parts);
-                Map<org.apache.kafka.common.TopicPartition, Long> begin = c.beginningOffsets(parts);
-                long n = parts.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
-                if (n > 0) {
-                    problems.add(n + " dead letters on " + topic);
-                }
-                total += n;
+        Map<String, Long> dead = hub.recordCounts(topic -> topic.endsWith(".dlt"));
+        dead.forEach((topic, n) -> {
+            if (n > 0) {
+                problems.add(n + " dead letters on " + topic);
             }
-            counts.put("dead letters on all .dlt topics", (int) total);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    boolean allNeedsPosted() {
-        Matcher m = POSTED.matcher(hub.output());
-        boolean done = false;
-        while (m.find()) {
-            done = m.group(1).equals(m.group(2));
-        }
-        return done;
-    }
-
-    int occurrences(String text) {
-        String out = hub.output();
-        int n = 0;
-        for (int i = out.indexOf(text); i >= 0; i = out.indexOf(text, i + 1)) {
-            n++;
-        }
-        return n;
+        });
+        counts.put("dead letters on all .dlt topics", (int) dead.values().stream().mapToLong(Long::longValue).sum());
     }
 }

@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
@@ -43,7 +41,6 @@ import static org.awaitility.Awaitility.await;
 class HubPrivacyTest {
 
     private static final String SCANNER = "privacy-scan";
-    private static final Pattern ALL_POSTED = Pattern.compile("needs 需求 (\\d+)/(\\d+) published");
 
     private final HubProcess hub = new HubProcess("hub-privacy");
 
@@ -56,7 +53,7 @@ class HubPrivacyTest {
     void noRecordOnAnyTopicCarriesAResidentsNamePhoneIdNumberOrAddress() throws Exception {
         hub.start("hub.log", "--wipe", "--sample-scale", "0.1", "--sample-minutes", "0.3");
         hub.awaitReady();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(this::allNeedsPosted);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(hub::allNeedsPosted);
 
         // Station staff decide: accept and complete some proposals, so the whole saga runs.
         int completed = acceptAndComplete(6);
@@ -82,15 +79,6 @@ class HubPrivacyTest {
         String phone = secrets.entrySet().stream().filter(e -> e.getValue().equals("phone")).findFirst().orElseThrow().getKey();
         byte[] planted = ("{\"note\":\"请联系" + name + "，电话" + phone + "\"}").getBytes(StandardCharsets.UTF_8);
         assertThat(find(planted, secrets)).containsExactlyInAnyOrder("name", "phone");
-    }
-
-    private boolean allNeedsPosted() {
-        Matcher m = ALL_POSTED.matcher(hub.output());
-        boolean done = false;
-        while (m.find()) {
-            done = m.group(1).equals(m.group(2));
-        }
-        return done;
     }
 
     private int acceptAndComplete(int wanted) {

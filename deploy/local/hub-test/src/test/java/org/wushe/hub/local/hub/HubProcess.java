@@ -16,16 +16,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.wushe.hub.local.HubMain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole hub as {@code deploy/local/start} runs it: {@link HubMain} in a JVM of its own (the stack in it,
@@ -86,15 +93,15 @@ final class HubProcess implements AutoCloseable {
     }
 
     void awaitOutput(String text, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!output().contains(text)) {
-            if (!hub.isAlive()) {
-                fail("the hub exited with " + hub.exitValue() + " before printing \"" + text + "\"; output:\n" + tail());
-            }
-            if (System.nanoTime() > deadline) {
-                fail("no \"" + text + "\" within " + timeout.toSeconds() + " s; output:\n" + tail());
-            }
-            sleep(500);
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!hub.isAlive()) {
+                    fail("the hub exited with " + hub.exitValue() + " before printing \"" + text + "\"; output:\n" + tail());
+                }
+                return output().contains(text);
+            });
+        } catch (ConditionTimeoutException e) {
+            fail("no \"" + text + "\" within " + timeout.toSeconds() + " s; output:\n" + tail());
         }
     }
 
@@ -196,15 +203,17 @@ final class HubProcess implements AutoCloseable {
                 hub.destroyForcibly();
                 hub.waitFor(10, TimeUnit.SECONDS);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-                Thread.sleep(250);
+            try {
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+            } catch (ConditionTimeoutException e) {
+                // killed below
             }
             children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();
@@ -213,11 +222,57 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
+    /** Records on each topic the filter admits (end offset less beginning offset), read with a plain consumer. */
+    Map<String, Long> recordCounts(java.util.function.Predicate<String> topics) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers());
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (Admin admin = Admin.create(p);
+             KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            for (String topic : admin.listTopics().names().get()) {
+                if (!topics.test(topic)) {
+                    continue;
+                }
+                List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                        .map(i -> new TopicPartition(topic, i.partition())).toList();
+                Map<TopicPartition, Long> end = c.endOffsets(parts);
+                Map<TopicPartition, Long> begin = c.beginningOffsets(parts);
+                counts.put(topic, parts.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum());
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
+        return counts;
+    }
+
+    /** The last "needs 需求 n/m published" progress line of the hub: {n, m}, or null before the first. */
+    int[] needsPosted() {
+        java.util.regex.Matcher m = POSTED.matcher(output());
+        int[] last = null;
+        while (m.find()) {
+            last = new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+        }
+        return last;
+    }
+
+    /** The sample town's last progress line says every need is published. */
+    boolean allNeedsPosted() {
+        int[] posted = needsPosted();
+        return posted != null && posted[0] == posted[1];
+    }
+
+    private static final java.util.regex.Pattern POSTED = java.util.regex.Pattern.compile("needs 需求 (\\d+)/(\\d+) published");
+
+    /** How often the hub has printed {@code text} so far. */
+    int occurrences(String text) {
+        String out = output();
+        int n = 0;
+        for (int i = out.indexOf(text); i >= 0; i = out.indexOf(text, i + 1)) {
+            n++;
+        }
+        return n;
     }
 }

@@ -1,7 +1,5 @@
 package org.wushe.hub.local.hub;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,8 +48,8 @@ class ThreeBrokerClusterTest {
 
     @Test
     void oneOfThreeBrokersKilledMidwayLosesNothing() throws Exception {
-        int[] ports = {freePort(), freePort(), freePort()};
-        int[] controllers = {freePort(), freePort(), freePort()};
+        int[] ports = {HubProcess.freePort(), HubProcess.freePort(), HubProcess.freePort()};
+        int[] controllers = {HubProcess.freePort(), HubProcess.freePort(), HubProcess.freePort()};
         String voters = "1@127.0.0.1:" + controllers[0] + ",2@127.0.0.1:" + controllers[1] + ",3@127.0.0.1:" + controllers[2];
         String clusterId = Uuid.randomUuid().toString();
         Path dir = Path.of("target", "kafka-cluster-" + ProcessHandle.current().pid()).toAbsolutePath();
@@ -95,7 +93,7 @@ class ThreeBrokerClusterTest {
         assertThat(victim.toHandle().destroyForcibly()).isTrue();
         victim.waitFor(30, TimeUnit.SECONDS);
 
-        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).until(load::allNeedsPosted);
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).until(hub::allNeedsPosted);
         load.stopStaff();
         load.count(Duration.ofSeconds(180));
         load.print(String.format("three-node KRaft cluster (replication 3, min.insync.replicas 2), node 2 killed with SIGKILL midway; "
@@ -106,19 +104,7 @@ class ThreeBrokerClusterTest {
     }
 
     private boolean postedAtLeast(double share) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("needs 需求 (\\d+)/(\\d+) published").matcher(hub.output());
-        boolean reached = false;
-        while (m.find()) {
-            reached = Integer.parseInt(m.group(1)) >= share * Integer.parseInt(m.group(2));
-        }
-        return reached;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        int[] posted = hub.needsPosted();
+        return posted != null && posted[0] >= share * posted[1];
     }
 }
