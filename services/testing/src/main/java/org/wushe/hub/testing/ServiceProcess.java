@@ -129,6 +129,8 @@ public final class ServiceProcess implements AutoCloseable {
                     .kafka(TestStack.bootstrapServers())
                     // Files a service keeps by itself (e.g. a generated key) stay under target/.
                     .env("WUSHE_DATA_DIR", work.resolve("data").toString())
+                    // It trusts the tests' token signer, as production trusts its OIDC issuer.
+                    .env("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation())
                     .env(env)
                     .jvmArgs(jvmArgs)
                     .args(args)

@@ -82,7 +82,7 @@ public final class TestStack {
 
     /**
      * Points a Spring Boot service at the stack, as its environment would in production, with its
-     * database schema and its outbox connector running.
+     * database schema and its outbox connector running, trusting {@link TestTokens}.
      */
     public static void register(DynamicPropertyRegistry registry, String schema) {
         LocalStack s = get();
@@ -93,7 +93,8 @@ public final class TestStack {
                 "spring.datasource.password", "",
                 "spring.flyway.schemas", schema,
                 "spring.kafka.bootstrap-servers", s.kafka().bootstrapServers(),
-                "spring.cloud.stream.kafka.binder.brokers", s.kafka().bootstrapServers()
+                "spring.cloud.stream.kafka.binder.brokers", s.kafka().bootstrapServers(),
+                "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation()
         ).forEach((k, v) -> registry.add(k, () -> v));
     }
 

@@ -15,7 +15,7 @@ import org.wushe.hub.platform.web.InvalidInputException;
 /**
  * Puts the request's actor ({@link ActorResolver}) into {@link Actor} for the request's thread. A
  * value that is not a valid account id (1–64 letters, digits or . _ @ -) is refused with the usual
- * 400 problem naming {@value Actor#HEADER}; a request that names nobody goes on with no actor (the
+ * 400 problem naming its source (the token's {@code sub}); a request that names nobody goes on with no actor (the
  * endpoints that need one say so themselves).
  */
 public class ActorFilter extends OncePerRequestFilter {
@@ -58,6 +58,6 @@ public class ActorFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        FilterProblems.refuse(request, response, problems, new InvalidInputException(Actor.HEADER, INVALID));
+        FilterProblems.refuse(request, response, problems, new InvalidInputException(resolver.source(), INVALID));
     }
 }

@@ -3,10 +3,10 @@ package org.wushe.hub.platform.actor;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who makes an HTTP request. Today the caller names itself in {@value Actor#HEADER}; when OAuth2
- * arrives, a service (or the platform) declares one bean instead, e.g.
- * {@code @Bean ActorResolver jwtSubject() { return request -> request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName(); }}
- * and everything downstream (events' {@code actor} header, audit, decisions) follows unchanged.
+ * Who makes an HTTP request. With the platform's OAuth2 resource server (every service) it is the
+ * verified token's subject ({@code WusheSecurityAutoConfiguration}); {@link #HEADER}, the caller naming
+ * itself in {@value Actor#HEADER}, is left for applications without Spring Security. Everything
+ * downstream (events' {@code actor} header, audit, decisions) follows the one bean.
  */
 @FunctionalInterface
 public interface ActorResolver {
@@ -16,4 +16,24 @@ public interface ActorResolver {
 
     /** The actor's account id, or null when the request names nobody. */
     String actorOf(HttpServletRequest request);
+
+    /** Where the id comes from, named in the 400 when it is not a valid account id. */
+    default String source() {
+        return Actor.HEADER;
+    }
+
+    /** A resolver reading {@code source} (e.g. the token's {@code sub}). */
+    static ActorResolver of(String source, java.util.function.Function<HttpServletRequest, String> read) {
+        return new ActorResolver() {
+            @Override
+            public String actorOf(HttpServletRequest request) {
+                return read.apply(request);
+            }
+
+            @Override
+            public String source() {
+                return source;
+            }
+        };
+    }
 }

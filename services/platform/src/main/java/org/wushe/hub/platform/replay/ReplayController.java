@@ -15,7 +15,7 @@ import org.wushe.hub.platform.web.InvalidInputException;
 /**
  * {@code POST /admin/replay} rebuilds the service's read model from the topics (202, or 409 while one
  * runs); {@code GET /admin/replay} tells how far it is, as JSON or, for {@code deploy/local/replay},
- * as one line of text. An operator's endpoint: behind the admin network until OAuth2 guards it.
+ * as one line of text. An operator's endpoint: only the {@code hub_admin} role may call it (platform.security).
  */
 @RestController
 @RequestMapping("/admin/replay")

@@ -147,6 +147,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "cannot read '" + ex.getValue() + "' as " + (ex.getRequiredType() == null ? "the expected type" : ex.getRequiredType().getSimpleName()))));
     }
 
+    /** The caller may not do this (its role or tenancy): 403 naming the field and who may. */
+    @ExceptionHandler(org.wushe.hub.platform.security.ForbiddenException.class)
+    public ResponseEntity<Object> forbidden(org.wushe.hub.platform.security.ForbiddenException ex) {
+        log.info("403: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(org.wushe.hub.platform.security.SecurityProblems.forbidden(ex));
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     public ResponseEntity<Object> invalidInput(InvalidInputException ex) {
         return problem(HttpStatus.valueOf(ex.status()), INVALID_INPUT, List.of(new FieldProblem(ex.field(), ex.getMessage())));

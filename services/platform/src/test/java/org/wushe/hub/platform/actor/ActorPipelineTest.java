@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +24,7 @@ import org.wushe.hub.platform.events.EventHeaders;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestStack;
+import org.wushe.hub.testing.TestTokens;
 import org.wushe.hub.testing.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +59,8 @@ class ActorPipelineTest {
     void anEventWrittenInARequestCarriesTheRequestsActorAndOneWrittenByAHandlerCarriesTheConsumer() {
         UUID need = UUID.randomUUID();
 
-        Http.Response r = http().post("/needs/" + need, "", "X-Wushe-Actor", "staff-li");
+        // The header naming someone else is not read: the verified token's subject is the actor.
+        Http.Response r = http().as(TestTokens.admin("staff-li")).post("/needs/" + need, "", "X-Wushe-Actor", "someone-else");
 
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         List<ConsumerRecord<String, byte[]>> records = recordsOf(need);
@@ -70,25 +71,25 @@ class ActorPipelineTest {
     }
 
     @Test
-    void aRequestThatNamesNobodyWritesEventsWithoutActorAndTheEnvelopeSaysNull() {
+    void aRequestWithoutATokenIsRefusedWith401AndWritesNothing() {
         UUID need = UUID.randomUUID();
 
-        assertThat(http().post("/needs/" + need, "").status()).isEqualTo(200);
+        Http.Response r = http().anonymous().post("/needs/" + need, "", "X-Wushe-Actor", "staff-li");
 
-        List<ConsumerRecord<String, byte[]>> records = recordsOf(need);
-        assertThat(header(records.get(0), EventHeaders.ACTOR)).isNull();
-        assertThat(header(records.get(1), EventHeaders.ACTOR)).isEqualTo("system:" + ActorTestApplication.CONSUMER);
-        assertThat(ActorTestApplication.SEEN_ACTOR.get(need)).isEqualTo(Optional.empty());
+        assertThat(r.status()).as(r.text()).isEqualTo(401);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.problemField()).isEqualTo("Authorization");
+        assertThat(ActorTestApplication.MINE).doesNotContain(need);
     }
 
     @Test
-    void anInvalidActorIsRefusedWithAProblemNamingTheHeaderAndNothingIsWritten() {
+    void aTokenWhoseSubjectIsNoAccountIdIsRefusedWithAProblemNamingSubAndNothingIsWritten() {
         for (String bad : List.of("system:matching-service", "has space", "x".repeat(65), "<script>")) {
             UUID need = UUID.randomUUID();
-            Http.Response r = http().post("/needs/" + need, "", "X-Wushe-Actor", bad);
+            Http.Response r = http().as(TestTokens.admin(bad)).post("/needs/" + need, "");
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.contentType()).startsWith("application/problem+json");
-            assertThat(r.problemField()).isEqualTo("X-Wushe-Actor");
+            assertThat(r.problemField()).isEqualTo("sub");
             assertThat(ActorTestApplication.MINE).doesNotContain(need);
         }
     }

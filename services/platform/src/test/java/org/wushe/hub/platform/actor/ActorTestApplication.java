@@ -1,5 +1,13 @@
 package org.wushe.hub.platform.actor;
 
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.platform.security.Rules;
+import org.wushe.hub.platform.security.WusheAccessRules;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -54,6 +62,33 @@ public class ActorTestApplication {
             MINE.add(id);
             return tx.execute(s -> outbox.publish(Aggregate.NEED, id.toString(), NeedEvents.needPublished(id, 1))).eventId().toString();
         }
+    }
+
+    /** Endpoints guarded the two ways a service guards them: a path rule, and checks in the code. */
+    @RestController
+    static class Guarded {
+        @GetMapping("/stations/{stationId}/proposals")
+        String proposals(@PathVariable UUID stationId) {
+            return "proposals of " + stationId;
+        }
+
+        @PostMapping("/offers")
+        String offer(@RequestBody Map<String, String> body) {
+            Access.requireTenant("organizationId", body.get("organizationId"), Roles.ORGANIZATION_STAFF);
+            return "offer for " + body.get("organizationId");
+        }
+
+        @GetMapping("/residents/{communityId}")
+        String residents(@PathVariable UUID communityId) {
+            Access.requireTenantOnly("communityId", communityId, Roles.COMMUNITY_STAFF, Roles.STATION_STAFF);
+            return "residents of " + communityId;
+        }
+    }
+
+    @Bean
+    WusheAccessRules guardedRules() {
+        return rules -> rules.requestMatchers(HttpMethod.GET, "/stations/{stationId}/proposals")
+                .access(Rules.tenant("stationId", Roles.STATION_STAFF, Roles.CENTRE_MANAGER));
     }
 
     @Bean

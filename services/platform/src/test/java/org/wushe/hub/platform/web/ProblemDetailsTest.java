@@ -35,6 +35,7 @@ class ProblemDetailsTest {
     @Value("${local.server.port}")
     int port;
 
+    static final String ADMIN = org.wushe.hub.testing.TestTokens.bearer(org.wushe.hub.testing.TestTokens.admin());
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
@@ -72,7 +73,7 @@ class ProblemDetailsTest {
 
     @Test
     void aPathVariableOfTheWrongTypeIsAProblemNamingIt() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/needs/abc")).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/needs/abc")).header("Authorization", ADMIN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -81,7 +82,7 @@ class ProblemDetailsTest {
 
     @Test
     void aConstraintOnAValidatedControllerIsAProblemNamingTheParameter() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/checked?count=0")).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/checked?count=0")).header("Authorization", ADMIN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -96,7 +97,7 @@ class ProblemDetailsTest {
         assertThat(json.readTree(sized.body()).get("errors").get(0).get("field").asText()).isEqualTo("body");
 
         // No Content-Length (chunked): refused once the limit has been read.
-        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/needs"))
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/needs")).header("Authorization", ADMIN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes()))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -108,7 +109,7 @@ class ProblemDetailsTest {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/needs"))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/needs")).header("Authorization", ADMIN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

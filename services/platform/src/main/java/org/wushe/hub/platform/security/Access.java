@@ -1,0 +1,68 @@
+package org.wushe.hub.platform.security;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Checks in the service code, where the tenant is only known from the body or from a stored row (the
+ * station of a match, the community of a resident). Each failing check throws {@link ForbiddenException},
+ * a 403 naming the field. {@value Roles#HUB_ADMIN} passes every check here except where a service asks
+ * with {@link #requireTenantOnly}.
+ *
+ * <pre>{@code
+ * Access.requireTenant("communityId", request.communityId(), Roles.COMMUNITY_STAFF);
+ * Access.requireTenant("stationId", match.stationId(), Roles.STATION_STAFF, Roles.CENTRE_MANAGER);
+ * }</pre>
+ */
+public final class Access {
+
+    private Access() {
+    }
+
+    /** The verified caller; 403 when the request carried no token (only public paths let such requests through). */
+    public static Caller caller() {
+        return Caller.current().orElseThrow(() -> new ForbiddenException("Authorization",
+                "sign in first 请先登录", "a valid bearer token"));
+    }
+
+    /** Passes for the hub admin or a caller holding any of {@code roles}. */
+    public static Caller requireRole(String field, String... roles) {
+        Caller caller = caller();
+        if (caller.isAdmin() || Arrays.stream(roles).anyMatch(caller::has)) {
+            return caller;
+        }
+        throw new ForbiddenException(field, caller.describe() + " may not do this; needs " + labels(roles)
+                + " 无权操作，需要" + labels(roles), String.join(" or ", roles));
+    }
+
+    /** Passes for the hub admin or a caller holding one of {@code roles} for the tenant {@code id}. */
+    public static Caller requireTenant(String field, Object id, String... roles) {
+        Caller caller = caller();
+        if (caller.isAdmin()) {
+            return caller;
+        }
+        return requireTenantOnly(field, id, roles);
+    }
+
+    /** Like {@link #requireTenant} but the hub admin does not pass: for residents' personal details. */
+    public static Caller requireTenantOnly(String field, Object id, String... roles) {
+        Caller caller = caller();
+        if (id != null && Arrays.stream(roles).anyMatch(r -> caller.holds(r, id))) {
+            return caller;
+        }
+        String needed = Arrays.stream(roles).map(r -> r + " of " + Objects.toString(id, "?")).collect(Collectors.joining(" or "));
+        throw new ForbiddenException(field, caller.describe() + " may not act for " + field + " " + id + "; needs " + needed
+                + " 只能操作本人所属的" + labels(roles) + "范围内的数据", needed);
+    }
+
+    /** Whether the caller is the hub admin or holds one of {@code roles} for {@code id}; for filtering lists. */
+    public static boolean may(Object id, String... roles) {
+        Caller caller = Caller.current().orElse(null);
+        return caller != null && (caller.isAdmin() || Arrays.stream(roles).anyMatch(r -> caller.holds(r, id)));
+    }
+
+    private static String labels(String... roles) {
+        return Arrays.stream(roles).map(Roles::label).collect(Collectors.joining(" / "));
+    }
+}

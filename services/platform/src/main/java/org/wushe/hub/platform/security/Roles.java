@@ -1,0 +1,80 @@
+package org.wushe.hub.platform.security;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The roles a token carries in its {@value #CLAIM} claim, and the tenancy claims that say whose data a
+ * role applies to. One person may hold several roles (a station's staff member who is also a volunteer).
+ *
+ * <table>
+ * <caption>Roles</caption>
+ * <tr><th>role</th><th>tenancy claim</th><th>may</th></tr>
+ * <tr><td>{@value #HUB_ADMIN}</td><td>-</td><td>set up the town (stations, communities, donors, rules), replay read models; no resident details</td></tr>
+ * <tr><td>{@value #CENTRE_MANAGER}</td><td>{@value #CENTRE_ID}</td><td>see their centre's reports</td></tr>
+ * <tr><td>{@value #STATION_STAFF}</td><td>{@value #STATION_ID}</td><td>see and decide their station's proposals; see their station's residents</td></tr>
+ * <tr><td>{@value #COMMUNITY_STAFF}</td><td>{@value #COMMUNITY_ID}</td><td>register residents and publish needs for their community</td></tr>
+ * <tr><td>{@value #ORGANIZATION_STAFF}</td><td>{@value #ORGANIZATION_ID}</td><td>post offers, capacities and projects for their organization</td></tr>
+ * <tr><td>{@value #DONOR_STAFF}</td><td>{@value #DONOR_ID}</td><td>post offers for their donor (enterprise, foundation, caring shop, fund)</td></tr>
+ * <tr><td>{@value #SOCIAL_WORKER}</td><td>{@value #SOCIAL_WORKER_ID}</td><td>record visits, cases and groups as themself</td></tr>
+ * <tr><td>{@value #VOLUNTEER}</td><td>{@value #VOLUNTEER_ID}</td><td>see and change only themself</td></tr>
+ * </table>
+ */
+public final class Roles {
+
+    /** The claim listing the token's roles, e.g. {@code "roles": ["station_staff"]}. */
+    public static final String CLAIM = "roles";
+
+    public static final String HUB_ADMIN = "hub_admin";
+    public static final String CENTRE_MANAGER = "centre_manager";
+    public static final String STATION_STAFF = "station_staff";
+    public static final String COMMUNITY_STAFF = "community_staff";
+    public static final String ORGANIZATION_STAFF = "organization_staff";
+    public static final String DONOR_STAFF = "donor_staff";
+    public static final String SOCIAL_WORKER = "social_worker";
+    public static final String VOLUNTEER = "volunteer";
+
+    public static final String CENTRE_ID = "centre_id";
+    public static final String STATION_ID = "station_id";
+    public static final String COMMUNITY_ID = "community_id";
+    public static final String ORGANIZATION_ID = "organization_id";
+    public static final String DONOR_ID = "donor_id";
+    public static final String SOCIAL_WORKER_ID = "social_worker_id";
+    public static final String VOLUNTEER_ID = "volunteer_id";
+
+    public static final List<String> ALL = List.of(HUB_ADMIN, CENTRE_MANAGER, STATION_STAFF, COMMUNITY_STAFF,
+            ORGANIZATION_STAFF, DONOR_STAFF, SOCIAL_WORKER, VOLUNTEER);
+
+    /** Each tenant-scoped role's claim. */
+    public static final Map<String, String> TENANCY = Map.of(
+            CENTRE_MANAGER, CENTRE_ID,
+            STATION_STAFF, STATION_ID,
+            COMMUNITY_STAFF, COMMUNITY_ID,
+            ORGANIZATION_STAFF, ORGANIZATION_ID,
+            DONOR_STAFF, DONOR_ID,
+            SOCIAL_WORKER, SOCIAL_WORKER_ID,
+            VOLUNTEER, VOLUNTEER_ID);
+
+    private static final Map<String, String> LABELS = Map.of(
+            HUB_ADMIN, "平台管理员 hub admin",
+            CENTRE_MANAGER, "中心负责人 centre manager",
+            STATION_STAFF, "站点工作人员 station staff",
+            COMMUNITY_STAFF, "社区工作人员 community staff",
+            ORGANIZATION_STAFF, "社会组织工作人员 organization staff",
+            DONOR_STAFF, "捐赠方工作人员 donor staff",
+            SOCIAL_WORKER, "社会工作者 social worker",
+            VOLUNTEER, "志愿者 volunteer");
+
+    private Roles() {
+    }
+
+    /** "站点工作人员 station staff". */
+    public static String label(String role) {
+        return LABELS.getOrDefault(role, role);
+    }
+
+    /** The Spring Security authority of a role: {@code ROLE_station_staff}. */
+    public static String authority(String role) {
+        return "ROLE_" + role;
+    }
+}

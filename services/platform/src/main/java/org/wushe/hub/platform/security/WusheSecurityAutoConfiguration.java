@@ -1,0 +1,115 @@
+package org.wushe.hub.platform.security;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.wushe.hub.platform.actor.ActorResolver;
+
+/**
+ * Every service is an OAuth2 resource server: a request needs a valid JWT (signature, expiry, issuer)
+ * except on the public paths (health, API docs, the static pages, whose data calls carry tokens).
+ * Production names its OIDC issuer with {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
+ * ({@code SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI}); the embedded hub runs its own
+ * (auth-service). The token's subject is the {@link org.wushe.hub.platform.actor.Actor} written into every
+ * event; its {@value Roles#CLAIM} and tenancy claims drive {@link Rules} and {@link Access}. Refusals are
+ * problem bodies ({@link SecurityProblems}).
+ */
+@AutoConfiguration(
+        before = org.wushe.hub.platform.autoconfigure.WushePlatformAutoConfiguration.class,
+        beforeName = {
+                "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+                "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({SecurityFilterChain.class, JwtDecoder.class})
+@EnableWebSecurity
+public class WusheSecurityAutoConfiguration {
+
+    /** Paths anyone may reach: health and metrics for the platform, the API docs, the static pages. */
+    public static final List<String> DEFAULT_PUBLIC_PATHS = List.of(
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/", "/index.html", "/favicon.ico", "/console", "/console/**", "/reports", "/reports/**", "/error");
+
+    static final String NO_ISSUER = "No token issuer is configured. Set spring.security.oauth2.resourceserver.jwt.issuer-uri "
+            + "(env SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to your OIDC issuer, e.g. the hub's auth-service "
+            + "http://127.0.0.1:9000, or jwk-set-uri / public-key-location.";
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain wusheResourceServer(HttpSecurity http, ObjectProvider<JwtDecoder> decoder, ObjectProvider<WusheAccessRules> rules,
+                                            @Value("${wushe.security.public-paths:}") List<String> extraPublic) throws Exception {
+        JwtDecoder jwt = decoder.getIfAvailable();
+        if (jwt == null) {
+            throw new IllegalStateException(NO_ISSUER);
+        }
+        SecurityProblems problems = new SecurityProblems();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(DEFAULT_PUBLIC_PATHS.toArray(String[]::new)).permitAll();
+                    if (!extraPublic.isEmpty()) {
+                        a.requestMatchers(extraPublic.toArray(String[]::new)).permitAll();
+                    }
+                    a.requestMatchers("/admin/**", "/actuator/**").access(Rules.roles(Roles.HUB_ADMIN));
+                    rules.orderedStream().forEach(r -> r.configure(a));
+                    a.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.decoder(jwt).jwtAuthenticationConverter(roles()))
+                        .bearerTokenResolver(bearerTokens())
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    /** The {@value Roles#CLAIM} claim becomes {@code ROLE_<role>} authorities; the name is the subject. */
+    static Converter<Jwt, AbstractAuthenticationToken> roles() {
+        return jwt -> new JwtAuthenticationToken(jwt,
+                Caller.roles(jwt).stream().map(r -> new SimpleGrantedAuthority(Roles.authority(r))).toList(), jwt.getSubject());
+    }
+
+    /**
+     * The Authorization header; for the station's live stream only (a browser's EventSource cannot send
+     * headers) also {@code ?access_token=}.
+     */
+    static BearerTokenResolver bearerTokens() {
+        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+        DefaultBearerTokenResolver streams = new DefaultBearerTokenResolver();
+        streams.setAllowUriQueryParameter(true);
+        return (HttpServletRequest request) -> "GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/stream")
+                ? streams.resolve(request) : header.resolve(request);
+    }
+
+    /** The actor of a request is its token's subject (the X-Wushe-Actor header is no longer read). */
+    @Bean
+    ActorResolver jwtSubjectActor() {
+        return ActorResolver.of("sub", request -> SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                ? token.getToken().getSubject() : null);
+    }
+}
