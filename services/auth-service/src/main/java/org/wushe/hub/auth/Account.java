@@ -1,0 +1,20 @@
+package org.wushe.hub.auth;
+
+import java.util.List;
+import java.util.Map;
+
+/** A person who signs in: their roles and, per scoped role, the tenant ({@code station_id} → the station's id). */
+public record Account(String username, String displayName, List<String> roles, Map<String, String> tenancy, boolean enabled) {
+
+    /** The roles the hub knows, and the claim each scoped role needs. */
+    public static final List<String> ROLES = List.of("hub_admin", "centre_manager", "station_staff", "community_staff",
+            "organization_staff", "donor_staff", "social_worker", "volunteer");
+    public static final Map<String, String> TENANCY = Map.of(
+            "centre_manager", "centre_id",
+            "station_staff", "station_id",
+            "community_staff", "community_id",
+            "organization_staff", "organization_id",
+            "donor_staff", "donor_id",
+            "social_worker", "social_worker_id",
+            "volunteer", "volunteer_id");
+}

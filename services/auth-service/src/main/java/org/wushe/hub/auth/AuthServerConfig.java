@@ -1,0 +1,232 @@
+package org.wushe.hub.auth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Three filter chains: the OAuth2 / OIDC protocol endpoints (Spring Authorization Server), the admin
+ * API {@code /accounts} (bearer tokens with {@code hub_admin}), and the sign-in form for everything else.
+ *
+ * <p>Clients: {@code wushe-console}, public, authorization code with PKCE, for the station console and the
+ * reports page; the sample loader ({@code wushe.auth.loader-client-id}), confidential, client credentials,
+ * its tokens carrying {@code roles: [hub_admin]}. A person's token carries their account's roles and
+ * tenancy claims ({@code station_id}, …), which the services enforce.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AuthServerConfig {
+
+    public static final String CONSOLE_CLIENT = "wushe-console";
+    static final String CLIENT_ROLES = "wushe.roles";
+    private static final Logger log = LoggerFactory.getLogger(AuthServerConfig.class);
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain protocolEndpoints(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+                    http.securityMatcher(server.getEndpointsMatcher());
+                    server.oidc(Customizer.withDefaults());
+                })
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .cors(Customizer.withDefaults())
+                // A browser that is not signed in goes to the sign-in page; API clients get 401.
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain accountsApi(HttpSecurity http, JwtDecoder decoder) throws Exception {
+        JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
+        roles.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Object raw = jwt.getClaims().get("roles");
+            Collection<?> list = raw instanceof Collection<?> c ? c : List.of();
+            return list.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).map(a -> (org.springframework.security.core.GrantedAuthority) a).toList();
+        });
+        http.securityMatcher("/accounts", "/accounts/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("hub_admin"))
+                .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(roles)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/actuator/info", "/error", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login"));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    RegisteredClientRepository clients(AuthProperties props, PasswordEncoder passwords) {
+        List<RegisteredClient> clients = new ArrayList<>();
+        RegisteredClient.Builder console = RegisteredClient.withId(UUID.nameUUIDFromBytes(CONSOLE_CLIENT.getBytes()).toString())
+                .clientId(CONSOLE_CLIENT)
+                .clientName("站点工作台 Station console")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(props.accessTokenTtl()).build());
+        props.redirectUris().forEach(console::redirectUri);
+        clients.add(console.build());
+        if (props.loaderSecret() != null && !props.loaderSecret().isBlank()) {
+            clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(props.loaderClientId().getBytes()).toString())
+                    .clientId(props.loaderClientId())
+                    .clientSecret(passwords.encode(props.loaderSecret()))
+                    .clientName("样例数据加载 Sample loader")
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                    .clientSettings(ClientSettings.builder().setting(CLIENT_ROLES, List.of("hub_admin")).build())
+                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(props.accessTokenTtl()).build())
+                    .build());
+        }
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /** Roles and tenancy into the access token (and the ID token, for the pages): from the account, or the client's roles. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> rolesAndTenancy(AccountStore accounts) {
+        return context -> {
+            boolean access = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
+            boolean id = "id_token".equals(context.getTokenType().getValue());
+            if (!access && !id) {
+                return;
+            }
+            if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+                List<String> roles = context.getRegisteredClient().getClientSettings().getSetting(CLIENT_ROLES);
+                context.getClaims().claim("roles", roles == null ? List.of() : roles);
+                return;
+            }
+            accounts.find(context.getPrincipal().getName()).ifPresent(account -> {
+                context.getClaims().claim("roles", account.roles());
+                context.getClaims().claim("name", account.displayName());
+                account.tenancy().forEach((claim, value) -> context.getClaims().claim(claim, value));
+            });
+        };
+    }
+
+    /** The browser pages that sign in here call the discovery, token and key endpoints from their own origin. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(AuthProperties props) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(props.browserOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    /** The signing key, kept in {@code wushe.auth.key-file} so tokens outlive a restart; made on first start. */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(AuthProperties props) {
+        return new ImmutableJWKSet<>(new JWKSet(signingKey(props.keyFile())));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+    }
+
+    static RSAKey signingKey(Path file) {
+        try {
+            if (Files.isRegularFile(file)) {
+                return RSAKey.parse(Files.readString(file));
+            }
+            RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "signing-key", ".tmp");
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the directory's ACL applies.
+            }
+            Files.writeString(tmp, key.toJSONString());
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            log.info("New signing key {} in {}", key.getKeyID(), file);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException("cannot read or make the signing key " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first hub admin, from {@code wushe.auth.admin-password} (no password set: no account made). */
+    @Bean
+    ApplicationRunner firstAdmin(AuthProperties props, AccountStore accounts) {
+        return args -> {
+            if (props.adminPassword() == null || props.adminPassword().isBlank()) {
+                log.info("No wushe.auth.admin-password: no admin account made");
+                return;
+            }
+            accounts.save(new Account(props.adminUsername(), "平台管理员 Hub admin", List.of("hub_admin"), java.util.Map.of(), true),
+                    props.adminPassword());
+            log.info("Admin account '{}' ready", props.adminUsername());
+        };
+    }
+}
