@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.events.resource.OfferKind;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Roles;
 
 @RestController
 @RequestMapping("/offers")
@@ -32,8 +34,11 @@ public class OfferController {
 
     @PostMapping
     @Operation(summary = "Offer goods, a service, funds or a venue",
-            description = "Publishes ResourceOffered on wushe.resource.offer. Exactly the block of the offer's kind must be set.")
+            description = "Publishes ResourceOffered on wushe.resource.offer. Exactly the block of the offer's kind must be set. "
+                    + "Only staff of the donor may post: donor_staff whose donor_id is the donorId, or organization_staff of a "
+                    + "social organization registered as that donor (organization_id = donorId); otherwise 403 naming donorId.")
     public ResponseEntity<Offer> create(@Valid @RequestBody CreateOfferRequest request) {
+        Access.requireTenant("donorId", request.donorId(), Roles.DONOR_STAFF, Roles.ORGANIZATION_STAFF);
         Offer offer = offers.create(request);
         return ResponseEntity.created(URI.create("/offers/" + offer.id())).body(offer);
     }

@@ -8,10 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Real HTTP against the running service, JSON in and out. */
+/**
+ * Real HTTP against the running service, JSON in and out. Every request carries a bearer token: the hub
+ * admin's ({@link TestTokens#admin()}) unless made with {@link #as(String)} or given an
+ * {@code Authorization} header (an empty value sends none).
+ */
 public final class Http {
 
     public record Response(int status, String contentType, JsonNode body, String raw) {
@@ -23,13 +28,33 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final int port;
+    private final String token;
 
     public Http(int port) {
+        this(port, TestTokens.admin());
+    }
+
+    private Http(int port, String token) {
         this.port = port;
+        this.token = token;
+    }
+
+    /** The same service called with {@code token} (null: with none). */
+    public Http as(String token) {
+        return new Http(port, token);
+    }
+
+    /** The same service called without a token. */
+    public Http anonymous() {
+        return as(null);
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return get(path, Map.of());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)).GET(), headers).build());
     }
 
     public Response post(String path, Object body) {
@@ -40,8 +65,24 @@ public final class Http {
         String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text));
-        headers.forEach(b::header);
-        return send(b.build());
+        return send(authorized(b, headers).build());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder b, Map<String, String> headers) {
+        boolean authorization = false;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey().equalsIgnoreCase(TestTokens.AUTHORIZATION)) {
+                authorization = true;
+                if (h.getValue() == null || h.getValue().isEmpty()) {
+                    continue;
+                }
+            }
+            b.header(h.getKey(), h.getValue());
+        }
+        if (!authorization && token != null) {
+            b.header(TestTokens.AUTHORIZATION, TestTokens.bearer(token));
+        }
+        return b;
     }
 
     public static String json(Object value) {

@@ -8,10 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 
+import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Plain HTTP against the running service, as a client would call it. */
+/**
+ * Plain HTTP against the running service, as a client would call it. Every request carries a bearer
+ * token: the hub admin's ({@link TestTokens#admin()}) unless made with {@link #as(String)} or given an
+ * {@code Authorization} header (an empty value sends none).
+ */
 public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -42,17 +47,33 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
+    private final String token;
 
     public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, TestTokens.admin());
     }
 
-    public Response get(String path) {
-        return send(request(path).GET().build());
+    private Http(String base, String token) {
+        this.base = base;
+        this.token = token;
     }
 
-    public Response delete(String path) {
-        return send(request(path).DELETE().build());
+    /** The same service called with {@code token} (null: with none). */
+    public Http as(String token) {
+        return new Http(base, token);
+    }
+
+    /** The same service called without a token. */
+    public Http anonymous() {
+        return as(null);
+    }
+
+    public Response get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    public Response delete(String path, String... headers) {
+        return send(request(path, headers).DELETE().build());
     }
 
     public Response post(String path, Object body, String... headers) {
@@ -71,8 +92,18 @@ public final class Http {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        boolean authorization = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase(TestTokens.AUTHORIZATION)) {
+                authorization = true;
+                if (headers[i + 1] == null || headers[i + 1].isEmpty()) {
+                    continue;
+                }
+            }
             b.header(headers[i], headers[i + 1]);
+        }
+        if (!authorization && token != null) {
+            b.header(TestTokens.AUTHORIZATION, TestTokens.bearer(token));
         }
         return b;
     }

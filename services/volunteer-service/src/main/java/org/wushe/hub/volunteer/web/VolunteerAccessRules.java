@@ -1,0 +1,109 @@
+package org.wushe.hub.volunteer.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.wushe.hub.platform.security.Caller;
+import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.platform.security.Rules;
+import org.wushe.hub.platform.security.WusheAccessRules;
+
+/**
+ * Who may do what in the volunteer service ({@value Roles#HUB_ADMIN} passes every rule except that no one
+ * sets their own flags or credits their own hours). A volunteer's token carries {@value Roles#VOLUNTEER_ID};
+ * a volunteer's points account has the volunteer's id, so {@code /points/accounts/{id}} compares the
+ * volunteer (a time-bank or system account has an id of its own, which no volunteer holds).
+ *
+ * <table>
+ * <caption>Rules</caption>
+ * <tr><th>request</th><th>who</th></tr>
+ * <tr><td>{@code GET /volunteers/{id}}, {@code GET /volunteers/{id}/availability}, {@code GET /volunteers/{id}/hours}</td>
+ *     <td>the volunteer themself, station staff</td></tr>
+ * <tr><td>{@code PUT /volunteers/{id}/availability}, {@code GET /volunteers/{id}/assignments}, {@code GET /points/accounts/{id}},
+ *     {@code GET /points/accounts/{id}/transactions}, {@code POST /points/accounts/{id}/gifts} (the giver),
+ *     {@code POST /points/accounts/{id}/redemptions}</td><td>the volunteer themself</td></tr>
+ * <tr><td>{@code PUT /volunteers/{id}/flags}, {@code POST /volunteers/{id}/hours}</td>
+ *     <td>station staff, never the volunteer themself</td></tr>
+ * <tr><td>{@code POST /volunteers}, {@code GET /volunteers}, {@code POST /teams},
+ *     {@code PUT}/{@code DELETE /teams/{id}/members/{volunteerId}}</td><td>station staff</td></tr>
+ * <tr><td>{@code POST /rewards}, {@code DELETE /rewards/{id}}, {@code POST /points/rules},
+ *     {@code POST /points/time-bank-accounts}, {@code /admin/**}</td><td>the hub admin only</td></tr>
+ * <tr><td>other reads (teams, rewards, points rules, donors)</td><td>any valid token</td></tr>
+ * </table>
+ */
+@Configuration(proxyBeanMethods = false)
+public class VolunteerAccessRules {
+
+    @Bean
+    WusheAccessRules volunteerServiceAccessRules() {
+        AuthorizationManager<RequestAuthorizationContext> self = Rules.tenant("id", Roles.VOLUNTEER);
+        AuthorizationManager<RequestAuthorizationContext> selfOrStaff = selfOrStationStaff();
+        AuthorizationManager<RequestAuthorizationContext> staffNotSelf = stationStaffButNotSelf();
+        AuthorizationManager<RequestAuthorizationContext> staff = Rules.roles(Roles.STATION_STAFF);
+        AuthorizationManager<RequestAuthorizationContext> admin = Rules.roles(Roles.HUB_ADMIN);
+        return r -> r
+                .requestMatchers(HttpMethod.GET, "/volunteers/{id}", "/volunteers/{id}/availability", "/volunteers/{id}/hours")
+                .access(selfOrStaff)
+                .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/availability").access(self)
+                .requestMatchers(HttpMethod.GET, "/volunteers/{id}/assignments").access(self)
+                .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/flags").access(staffNotSelf)
+                .requestMatchers(HttpMethod.POST, "/volunteers/{id}/hours").access(staffNotSelf)
+                .requestMatchers(HttpMethod.POST, "/volunteers").access(staff)
+                .requestMatchers(HttpMethod.GET, "/volunteers").access(staff)
+                .requestMatchers(HttpMethod.GET, "/points/accounts/{id}", "/points/accounts/{id}/transactions").access(self)
+                .requestMatchers(HttpMethod.POST, "/points/accounts/{id}/gifts", "/points/accounts/{id}/redemptions").access(self)
+                .requestMatchers(HttpMethod.POST, "/teams").access(staff)
+                .requestMatchers(HttpMethod.PUT, "/teams/{id}/members/{volunteerId}").access(staff)
+                .requestMatchers(HttpMethod.DELETE, "/teams/{id}/members/{volunteerId}").access(staff)
+                .requestMatchers(HttpMethod.POST, "/rewards", "/points/rules", "/points/time-bank-accounts").access(admin)
+                .requestMatchers(HttpMethod.DELETE, "/rewards/{id}").access(admin);
+    }
+
+    /** The volunteer {@code {id}} themself, or station staff (of any station: volunteers serve every station). */
+    static AuthorizationManager<RequestAuthorizationContext> selfOrStationStaff() {
+        AuthorizationManager<RequestAuthorizationContext> self = Rules.tenant("id", Roles.VOLUNTEER);
+        return (auth, context) -> {
+            AuthorizationResult result = self.authorize(auth, context);
+            if (result != null && result.isGranted()) {
+                return result;
+            }
+            if (!(auth.get() instanceof JwtAuthenticationToken token)) {
+                return result;
+            }
+            Caller caller = Caller.of(token.getToken());
+            if (caller.has(Roles.STATION_STAFF)) {
+                return new AuthorizationDecision(true);
+            }
+            String id = context.getVariables().get("id");
+            return new Rules.Denied("id", caller.describe() + " may not see volunteer " + id + "; needs volunteer of " + id
+                    + " or station_staff 只能查看本人的志愿者信息（站点工作人员除外）", "volunteer of " + id + " or station_staff");
+        };
+    }
+
+    /**
+     * Station staff (or the hub admin), but never the volunteer {@code {id}} themself, whatever other roles
+     * the token carries: no one doubles their own points or credits their own hours.
+     */
+    static AuthorizationManager<RequestAuthorizationContext> stationStaffButNotSelf() {
+        AuthorizationManager<RequestAuthorizationContext> staff = Rules.roles(Roles.STATION_STAFF);
+        return (auth, context) -> {
+            AuthorizationResult result = staff.authorize(auth, context);
+            if (result == null || !result.isGranted() || !(auth.get() instanceof JwtAuthenticationToken token)) {
+                return result;
+            }
+            Caller caller = Caller.of(token.getToken());
+            String id = context.getVariables().get("id");
+            if (caller.holds(Roles.VOLUNTEER, id)) {
+                return new Rules.Denied("id", caller.describe() + " may not do this for themself (volunteer " + id
+                        + "); needs station_staff acting for another volunteer 不能为本人设置标记或登记服务时长，须由站点工作人员办理",
+                        "station_staff, not volunteer " + id);
+            }
+            return result;
+        };
+    }
+}
