@@ -30,7 +30,13 @@ import org.wushe.hub.events.common.NeedSource;
 import org.wushe.hub.events.common.QuantityUnit;
 import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.events.common.Urgency;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Roles;
 
+/**
+ * Needs carry no personal data (the resident only as {@code residentRef}, titles screened): any signed-in
+ * caller reads them. Only the staff of a need's community (or the hub admin) publish, edit and move it.
+ */
 @RestController
 @RequestMapping("/needs")
 @Tag(name = "needs", description = "居民需求 Needs: published → matched → accepted → in service → fulfilled, or cancelled / expired")
@@ -96,6 +102,7 @@ public class NeedController {
     @PostMapping
     @Operation(summary = "Publish a need (or a micro-wish, source MICRO_WISH); publishes NeedPublished")
     public ResponseEntity<NeedView> publish(@Valid @RequestBody NeedRequest request) {
+        Access.requireTenant("communityId", request.communityId(), Roles.COMMUNITY_STAFF);
         Need n = service.publish(request.toDraft());
         return ResponseEntity.created(URI.create("/needs/" + n.id())).body(NeedView.of(n));
     }
@@ -121,12 +128,19 @@ public class NeedController {
     @PutMapping("/{id}")
     @Operation(summary = "Edit a published or matched need; publishes NeedUpdated")
     public NeedView edit(@PathVariable UUID id, @Valid @RequestBody NeedRequest request) {
+        requireStaffOf(id);
         return NeedView.of(service.edit(id, request.toDraft()));
     }
 
     @PostMapping("/{id}/status")
     @Operation(summary = "Move a need along its life; publishes NeedUpdated, or NeedClosed for FULFILLED and CANCELLED")
     public NeedView changeStatus(@PathVariable UUID id, @Valid @RequestBody StatusChange change) {
+        requireStaffOf(id);
         return NeedView.of(service.transition(id, change.status(), change.matchId()));
+    }
+
+    /** Only the staff of the need's community (or the hub admin) change it; a need never changes community. */
+    private void requireStaffOf(UUID needId) {
+        Access.requireTenant("communityId", service.get(needId).details().communityId(), Roles.COMMUNITY_STAFF);
     }
 }

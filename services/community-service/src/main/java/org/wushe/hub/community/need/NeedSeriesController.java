@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Roles;
 
+/** Recurring needs: started and stopped by the staff of their community (or the hub admin), read by any signed-in caller. */
 @RestController
 @RequestMapping("/need-series")
 @Tag(name = "recurring needs", description = "周期性需求 Recurring needs, e.g. milk every week: each occurrence is a need")
@@ -47,6 +50,7 @@ public class NeedSeriesController {
     @PostMapping
     @Operation(summary = "Publish a recurring need: its first occurrence now, later ones as they come within the horizon")
     public ResponseEntity<SeriesView> create(@Valid @RequestBody SeriesRequest r) {
+        Access.requireTenant("need.communityId", r.need().communityId(), Roles.COMMUNITY_STAFF);
         NeedSeries s = series.create(r.need().toDraft(), new Recurrence(r.frequency(), r.interval() == null ? 1 : r.interval(), r.count(), r.until()));
         return ResponseEntity.created(URI.create("/need-series/" + s.id())).body(view(s));
     }
@@ -59,6 +63,7 @@ public class NeedSeriesController {
     @PostMapping("/{id}/stop")
     @Operation(summary = "Publish no further occurrences (those published stay; cancel them one by one)")
     public SeriesView stop(@PathVariable UUID id) {
+        Access.requireTenant("communityId", series.get(id).template().communityId(), Roles.COMMUNITY_STAFF);
         return view(series.stop(id));
     }
 

@@ -21,13 +21,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.wushe.hub.community.web.Accountability;
+import org.wushe.hub.community.web.Tenants;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Caller;
+import org.wushe.hub.platform.security.ForbiddenException;
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 @RestController
@@ -35,13 +38,13 @@ import org.wushe.hub.platform.web.InvalidInputException;
 @Tag(name = "need-list import", description = "需求清单导入 Need lists from .xlsx or .csv, Chinese or English headers")
 public class ImportController {
 
-    /** Progress of an import, and where its report is. */
-    public record ImportView(UUID id, String fileName, SpreadsheetReader.Format format, String sha256, ImportJob.State state, int total,
-                             int processed, int published, int rejected, int lastRowDone, java.time.Instant createdAt,
+    /** Progress of an import, and where its report is; {@code communityId}: the only community it publishes for (community staff's upload). */
+    public record ImportView(UUID id, String fileName, SpreadsheetReader.Format format, String sha256, UUID communityId, ImportJob.State state,
+                             int total, int processed, int published, int rejected, int lastRowDone, java.time.Instant createdAt,
                              java.time.Instant startedAt, java.time.Instant finishedAt, String rejections) {
         static ImportView of(ImportJob j) {
-            return new ImportView(j.id(), j.fileName(), j.format(), j.sha256(), j.state(), j.total(), j.processed(), j.published(),
-                    j.rejected(), j.lastRowDone(), j.createdAt(), j.startedAt(), j.finishedAt(), "/imports/" + j.id() + "/rejections");
+            return new ImportView(j.id(), j.fileName(), j.format(), j.sha256(), j.communityId(), j.state(), j.total(), j.processed(),
+                    j.published(), j.rejected(), j.lastRowDone(), j.createdAt(), j.startedAt(), j.finishedAt(), "/imports/" + j.id() + "/rejections");
         }
     }
 
@@ -56,10 +59,11 @@ public class ImportController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a need list (.xlsx or .csv, part 'file'): 202 and a new import, or 200 and the earlier import of the same file")
-    public ResponseEntity<ImportView> upload(@RequestHeader(name = Accountability.ACTOR_HEADER, required = false) String actor,
-                                             @RequestPart(name = "file", required = false) MultipartFile file) {
-        String who = Accountability.actor(actor);
+    @Operation(summary = "Upload a need list (.xlsx or .csv, part 'file'): 202 and a new import, or 200 and the earlier import of the same file. "
+            + "Community staff import rows of their own community only (others are rejected in the report)")
+    public ResponseEntity<ImportView> upload(@RequestPart(name = "file", required = false) MultipartFile file) {
+        Caller caller = Access.caller();
+        UUID community = caller.isAdmin() ? null : ownCommunity(caller);
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "required: a non-empty .xlsx or .csv need list in the multipart part 'file'");
         }
@@ -69,11 +73,17 @@ public class ImportController {
         } catch (IOException e) {
             throw new InvalidInputException("file", "the upload could not be read");
         }
-        ImportService.Upload upload = imports.upload(who, file.getOriginalFilename(), bytes);
+        ImportService.Upload upload = imports.upload(caller.subject(), community, file.getOriginalFilename(), bytes);
         ImportView view = ImportView.of(upload.job());
         URI location = URI.create("/imports/" + upload.job().id());
         return upload.created() ? ResponseEntity.accepted().location(location).body(view)
                 : ResponseEntity.ok().location(location).body(view);
+    }
+
+    /** The community the caller is staff of (the path rule let only community staff and the hub admin through). */
+    private static UUID ownCommunity(Caller caller) {
+        return Tenants.of(caller, Roles.COMMUNITY_STAFF).orElseThrow(() -> new ForbiddenException(Roles.COMMUNITY_ID, caller.describe()
+                + " may not import needs: the token names no community (claim community_id) 令牌未注明所属社区，无法导入", Roles.COMMUNITY_STAFF + " of a community"));
     }
 
     @GetMapping("/{id}")

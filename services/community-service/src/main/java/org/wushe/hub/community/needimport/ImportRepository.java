@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class ImportRepository {
 
     private static final String COLUMNS = "id, sha256, file_name, format, state, total_rows, processed, published, rejected, last_row_done, "
-            + "actor, created_at, started_at, finished_at";
+            + "actor, community_id, created_at, started_at, finished_at";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -27,10 +27,10 @@ class ImportRepository {
     }
 
     void insert(ImportJob job, byte[] sealedContent) {
-        jdbc.sql("INSERT INTO import_job (id, sha256, file_name, format, content_enc, state, total_rows, actor, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO import_job (id, sha256, file_name, format, content_enc, state, total_rows, actor, community_id, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(job.id(), job.sha256(), job.fileName(), job.format().name(), sealedContent, job.state().name(), job.total(),
-                        job.actor(), Timestamp.from(job.createdAt()))
+                        job.actor(), job.communityId(), Timestamp.from(job.createdAt()))
                 .update();
     }
 
@@ -104,7 +104,7 @@ class ImportRepository {
         return new ImportJob(rs.getObject("id", UUID.class), rs.getString("sha256"), rs.getString("file_name"),
                 SpreadsheetReader.Format.valueOf(rs.getString("format")), ImportJob.State.valueOf(rs.getString("state")),
                 rs.getInt("total_rows"), rs.getInt("processed"), rs.getInt("published"), rs.getInt("rejected"), rs.getInt("last_row_done"),
-                rs.getString("actor"), rs.getTimestamp("created_at").toInstant(), started == null ? null : started.toInstant(),
+                rs.getString("actor"), rs.getObject("community_id", UUID.class), rs.getTimestamp("created_at").toInstant(), started == null ? null : started.toInstant(),
                 finished == null ? null : finished.toInstant());
     }
 }

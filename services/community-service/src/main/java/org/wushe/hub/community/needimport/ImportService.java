@@ -17,7 +17,8 @@ import org.wushe.hub.platform.web.InvalidInputException;
  * Accepts a need list: the file is checked as a whole (format, size, formulas, zip bombs, row cap,
  * required columns) before anything is stored; then the file and its job are stored and the worker
  * imports the rows. The SHA-256 of the bytes identifies a file: the same file again returns the
- * same import and publishes nothing again.
+ * same import and publishes nothing again (whoever uploads it: an upload by community staff gets back the
+ * earlier import of the same file, with the rows it rejected).
  */
 @Service
 public class ImportService {
@@ -40,7 +41,11 @@ public class ImportService {
         this.clock = clock;
     }
 
-    public Upload upload(String actor, String fileName, byte[] bytes) {
+    /**
+     * @param communityId the only community whose rows the import may publish (the uploader is its
+     *                    staff), or null for any (the hub admin)
+     */
+    public Upload upload(String actor, UUID communityId, String fileName, byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidInputException("file", "required: a non-empty .xlsx or .csv need list");
         }
@@ -66,7 +71,7 @@ public class ImportService {
         }
         String name = fileName == null || fileName.isBlank() ? "need-list." + format.name().toLowerCase() : fileName.strip();
         ImportJob job = new ImportJob(UUID.randomUUID(), sha256, name.length() > 255 ? name.substring(0, 255) : name, format,
-                ImportJob.State.QUEUED, sheet.rows().size(), 0, 0, 0, 0, actor, clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null);
+                ImportJob.State.QUEUED, sheet.rows().size(), 0, 0, 0, 0, actor, communityId, clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null);
         try {
             jobs.insert(job, cipher.encrypt(bytes, context(job.id())));
         } catch (DuplicateKeyException raced) {

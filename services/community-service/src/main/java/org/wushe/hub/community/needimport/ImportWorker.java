@@ -140,7 +140,7 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
         int from = job.processed();
         int to = Math.min(from + properties.chunkSize(), job.total());
         NeedReferences refs = needs.references();
-        RowResolver resolver = new RowResolver(needs, refs, layout);
+        RowResolver resolver = new RowResolver(needs, refs, layout, job.communityId());
         List<NeedService.Checked> good = new ArrayList<>();
         List<Need.Origin> origins = new ArrayList<>();
         List<NeedRowParser.RowProblem> problems = new ArrayList<>();

@@ -17,7 +17,9 @@ import org.wushe.hub.community.station.Station;
 
 /**
  * Resolves what a row names (community, station and grid by name or id, resident by 居民编号) and runs
- * the need's rules, reporting every problem against the column that holds the value.
+ * the need's rules, reporting every problem against the column that holds the value. An import by
+ * community staff publishes rows of their community only: a row naming another is rejected against the
+ * community column, and nothing else of that community (its stations, grids, residents) is looked up.
  */
 final class RowResolver {
 
@@ -33,11 +35,14 @@ final class RowResolver {
     private final NeedService needs;
     private final NeedReferences refs;
     private final NeedRowParser.Layout layout;
+    private final UUID onlyCommunity;
 
-    RowResolver(NeedService needs, NeedReferences refs, NeedRowParser.Layout layout) {
+    /** @param onlyCommunity the one community whose rows may be published, or null for any */
+    RowResolver(NeedService needs, NeedReferences refs, NeedRowParser.Layout layout, UUID onlyCommunity) {
         this.needs = needs;
         this.refs = refs;
         this.layout = layout;
+        this.onlyCommunity = onlyCommunity;
     }
 
     Outcome resolve(SpreadsheetReader.SheetRow sheetRow) {
@@ -48,6 +53,11 @@ final class RowResolver {
         Community community = null;
         if (in.community() != null) {
             community = community(in.community(), row, problems);
+            if (community != null && onlyCommunity != null && !community.id().equals(onlyCommunity)) {
+                problems.add(problem(row, ImportColumn.COMMUNITY,
+                        "not your community: community staff import needs for their own community only 只能导入本社区的需求"));
+                community = null;
+            }
         }
         UUID station = null;
         UUID grid = null;

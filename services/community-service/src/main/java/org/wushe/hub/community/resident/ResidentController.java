@@ -20,15 +20,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.community.web.Accountability;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Roles;
 
 /**
- * Residents (居民). Listing shows no personal data; details are opened only for a named actor
- * ({@value Accountability#ACTOR_HEADER}) with a reason, and every opening is logged.
+ * Residents (居民). Only the staff of a resident's community, or of a station serving it, see residents
+ * at all (not the hub admin; {@link ResidentAccess}); community staff register them (and the hub admin,
+ * who loads a town). Listing shows no personal data; details are opened with a reason, and every opening
+ * is logged with the caller (the token's subject).
  */
 @RestController
 @RequestMapping("/residents")
@@ -57,15 +60,14 @@ public class ResidentController {
 
     @PostMapping
     @Operation(summary = "Register a resident; answers the pseudonymous residentRef, never the personal data")
-    public ResponseEntity<Resident.Summary> register(
-            @Parameter(description = "who registers (until sign-in arrives)") @RequestHeader(name = Accountability.ACTOR_HEADER, required = false) String actor,
-            @Valid @RequestBody RegisterResident request) {
-        Resident.Summary s = service.register(Accountability.actor(actor), request);
+    public ResponseEntity<Resident.Summary> register(@Valid @RequestBody RegisterResident request) {
+        Access.requireTenant("communityId", request.communityId(), Roles.COMMUNITY_STAFF);
+        Resident.Summary s = service.register(Accountability.actor(), request);
         return ResponseEntity.created(URI.create("/residents/" + s.id())).body(s);
     }
 
     @GetMapping
-    @Operation(summary = "Residents without personal data (by community, grid or residentRef)")
+    @Operation(summary = "Residents without personal data (by community, grid or residentRef), of the communities the caller serves")
     public List<Resident.Summary> list(@RequestParam(required = false) UUID communityId,
                                        @RequestParam(required = false) UUID gridId,
                                        @RequestParam(required = false) UUID residentRef,
@@ -75,27 +77,22 @@ public class ResidentController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A resident's personal data, for a named actor and a stated reason; logged")
+    @Operation(summary = "A resident's personal data, for the staff of their community or of a station serving it, with a stated reason; logged")
     public Resident.Details read(@PathVariable UUID id,
-                                 @RequestHeader(name = Accountability.ACTOR_HEADER, required = false) String actor,
                                  @Parameter(description = "why the details are read, e.g. 入户探访 home visit") @RequestParam(required = false) String reason) {
-        return service.read(id, Accountability.actor(actor), Accountability.reason(reason));
+        return service.read(id, Accountability.actor(), Accountability.reason(reason));
     }
 
     @PostMapping("/lookup")
     @Operation(summary = "Find a resident by ID number (sent in the body, never in a URL); logged")
-    public Resident.Summary lookup(@RequestHeader(name = Accountability.ACTOR_HEADER, required = false) String actor,
-                                   @RequestParam(required = false) String reason,
+    public Resident.Summary lookup(@RequestParam(required = false) String reason,
                                    @Valid @RequestBody IdNumberQuery query) {
-        String who = Accountability.actor(actor);
-        return service.lookup(query.idNumber(), who, Accountability.reason(reason));
+        return service.lookup(query.idNumber(), Accountability.actor(), Accountability.reason(reason));
     }
 
     @GetMapping("/{id}/access-log")
     @Operation(summary = "Who read the resident's data, when and why")
-    public List<Resident.Access> accessLog(@PathVariable UUID id,
-                                           @RequestHeader(name = Accountability.ACTOR_HEADER, required = false) String actor) {
-        Accountability.actor(actor);
+    public List<Resident.Access> accessLog(@PathVariable UUID id) {
         return service.accessLog(id);
     }
 }

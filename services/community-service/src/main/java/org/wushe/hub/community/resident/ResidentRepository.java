@@ -3,6 +3,10 @@ package org.wushe.hub.community.resident;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,10 +55,16 @@ class ResidentRepository {
                 .query(Integer.class).single() > 0;
     }
 
-    List<Resident.Summary> list(UUID communityId, UUID gridId, UUID residentRef, int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE (?::uuid IS NULL OR community_id = ?) AND (?::uuid IS NULL OR grid_id = ?) "
-                        + "AND (?::uuid IS NULL OR resident_ref = ?) ORDER BY created_at, id OFFSET ? LIMIT ?")
-                .params(communityId, communityId, gridId, gridId, residentRef, residentRef, offset, limit)
+    /** Residents of {@code communities} (none: an empty list), optionally of one grid or pseudonym; no personal data. */
+    List<Resident.Summary> list(Collection<UUID> communities, UUID gridId, UUID residentRef, int offset, int limit) {
+        if (communities.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(communities);
+        params.addAll(Arrays.asList(gridId, gridId, residentRef, residentRef, offset, limit));
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE community_id IN (" + String.join(", ", Collections.nCopies(communities.size(), "?"))
+                        + ") AND (?::uuid IS NULL OR grid_id = ?) AND (?::uuid IS NULL OR resident_ref = ?) ORDER BY created_at, id OFFSET ? LIMIT ?")
+                .params(params)
                 .query(ResidentRepository::map).list().stream().map(Resident.Sealed::summary).toList();
     }
 

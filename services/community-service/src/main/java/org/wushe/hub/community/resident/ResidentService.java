@@ -42,10 +42,12 @@ public class ResidentService {
     private final GridRepository grids;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ResidentAccess access;
 
     public ResidentService(ResidentRepository residents, ResidentCipher cipher, CommunityService communities, GridRepository grids,
-                           Clock clock, MeterRegistry meters) {
+                           Clock clock, MeterRegistry meters, ResidentAccess access) {
         this.residents = residents;
+        this.access = access;
         this.cipher = cipher;
         this.communities = communities;
         this.grids = grids;
@@ -97,36 +99,59 @@ public class ResidentService {
         return sealed.summary();
     }
 
-    /** Opens a resident's record for {@code actor}, logging who, when and why. */
+    /**
+     * Opens a resident's record for {@code actor}, logging who, when and why: only for the staff of the
+     * resident's community or of a station serving it (403 naming {@code id} for anyone else, the hub admin too).
+     */
     @Transactional
     public Resident.Details read(UUID id, String actor, String reason) {
         Resident.Sealed s = residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
+        access.requireCommunity("id", s.communityId());
         residents.logAccess(id, actor, reason, READ, Timestamp.from(clock.instant()));
         meters.counter("wushe.community.resident.reads", "action", READ).increment();
         return open(s);
     }
 
-    /** Finds a resident by ID number through its keyed hash; logged like a read. */
+    /**
+     * Finds a resident by ID number through its keyed hash, among the residents the caller may see;
+     * logged like a read. A resident of another community is "not found" (404) rather than refused: a
+     * refusal would tell where the holder of this ID number lives.
+     */
     @Transactional
     public Resident.Summary lookup(String idNumber, String actor, String reason) {
+        Set<UUID> visible = access.communities("POST /residents/lookup");
         String normalized = IdNumbers.normalize(idNumber);
         if (!IdNumbers.isValid(normalized)) {
             throw new InvalidInputException("idNumber", "not a valid resident ID number (18 characters, check character wrong)");
         }
-        Resident.Sealed s = residents.findByIdNumberHash(cipher.lookupHash(normalized))
-                .orElseThrow(() -> new InvalidInputException("idNumber", "no resident with this ID number", 404));
+        Resident.Sealed s = residents.findByIdNumberHash(cipher.lookupHash(normalized)).filter(r -> visible.contains(r.communityId()))
+                .orElseThrow(() -> new InvalidInputException("idNumber",
+                        "no resident with this ID number in the communities you serve 本社区或本站点所服务社区中没有该居民", 404));
         residents.logAccess(s.id(), actor, reason, LOOKUP, Timestamp.from(clock.instant()));
         meters.counter("wushe.community.resident.reads", "action", LOOKUP).increment();
         return s.summary();
     }
 
+    /** Who read the resident's data; for those who may read it. */
     public List<Resident.Access> accessLog(UUID id) {
-        residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
+        Resident.Sealed s = residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
+        access.requireCommunity("id", s.communityId());
         return residents.accessLog(id);
     }
 
+    /**
+     * Residents without personal data, of the communities the caller may see: the one asked for
+     * ({@code communityId}, 403 when the caller may not see it) or all of them.
+     */
     public List<Resident.Summary> list(UUID communityId, UUID gridId, UUID residentRef, int offset, int limit) {
-        return residents.list(communityId, gridId, residentRef, offset, limit);
+        Set<UUID> communities;
+        if (communityId != null) {
+            access.requireCommunity("communityId", communityId);
+            communities = Set.of(communityId);
+        } else {
+            communities = access.communities("GET /residents");
+        }
+        return residents.list(communities, gridId, residentRef, offset, limit);
     }
 
     public Optional<Pseudonym> pseudonym(UUID residentId) {

@@ -1,2 +1,2 @@
-/** Residents: the only personal data in the hub, sealed with AES-GCM, read only with an actor and a reason, every read logged. Others see the residentRef pseudonym. */
+/** Residents: the only personal data in the hub, sealed with AES-GCM, seen only by the staff of their community or of a station serving it (not the hub admin), read with a reason, every read logged. Others see the residentRef pseudonym. */
 package org.wushe.hub.community.resident;

@@ -1,2 +1,2 @@
-/** Web edges shared by the features: who asks (X-Wushe-Actor) and problem responses the platform leaves unnamed. */
+/** Web edges shared by the features: who may call what (path rules), who asks (the token's subject) and problem responses the platform leaves unnamed. */
 package org.wushe.hub.community.web;

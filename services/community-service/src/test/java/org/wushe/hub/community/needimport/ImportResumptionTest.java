@@ -67,7 +67,7 @@ class ImportResumptionTest {
                         (bad ? start.minus(1, ChronoUnit.HOURS) : start.plus(1, ChronoUnit.HOURS)).toString()));
             }
             byte[] file = NeedLists.xlsx(List.of("社区", "类别", "紧急程度", "服务对象", "标题", "开始时间", "结束时间"), rows);
-            Http.Response upload = http.upload("/imports", "resume.xlsx", file, "X-Wushe-Actor", "staff");
+            Http.Response upload = http.upload("/imports", "resume.xlsx", file);
             assertThat(upload.status()).as(upload.text()).isEqualTo(202);
             jobId = upload.json().get("id").asText();
 

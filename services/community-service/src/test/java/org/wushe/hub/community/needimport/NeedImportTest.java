@@ -65,7 +65,7 @@ class NeedImportTest extends ServiceScenario {
         rows.add(List.of(c, "", "", "NOBODY-9", "陪伴探访", "近期", "独居老人", "陪伴聊天", text, textEnd, "", "", "", ""));
         byte[] file = NeedLists.xlsx(ZH, rows);
 
-        Http.Response upload = http().upload("/imports", "梨园需求清单.xlsx", file, ACTOR, "sw-li");
+        Http.Response upload = http().upload("/imports", "梨园需求清单.xlsx", file);
         assertThat(upload.status()).as(upload.text()).isEqualTo(202);
         String id = upload.json().get("id").asText();
         assertThat(upload.json().get("total").asInt()).isEqualTo(7);
@@ -105,7 +105,7 @@ class NeedImportTest extends ServiceScenario {
         assertThat(repair.getStationId()).isEqualTo(place.station()); // the only station serving the community
 
         // The same file again, even under another name: the same import, nothing published twice.
-        Http.Response again = http().upload("/imports", "copy of 需求清单.xlsx", file, ACTOR, "sw-wang");
+        Http.Response again = http().upload("/imports", "copy of 需求清单.xlsx", file);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("id").asText()).isEqualTo(id);
         assertThat(again.json().get("state").asText()).isEqualTo("COMPLETED");
@@ -130,7 +130,7 @@ class NeedImportTest extends ServiceScenario {
                         "2099-01-01", "2099-01-01", "", "", "", "", "60", ""));
         byte[] file = NeedLists.csv(en, rows, Charset.forName("GB18030"));
 
-        Http.Response upload = http().upload("/imports", "needs.csv", file, ACTOR, "staff");
+        Http.Response upload = http().upload("/imports", "needs.csv", file);
         assertThat(upload.status()).as(upload.text()).isEqualTo(202);
         JsonNode job = awaitCompleted(upload.json().get("id").asText());
         assertThat(job.get("published").asInt()).as(http().get("/imports/" + job.get("id").asText() + "/rejections").text()).isEqualTo(2);
@@ -172,7 +172,7 @@ class NeedImportTest extends ServiceScenario {
         assertThat(french.problemField()).isEqualTo("language");
 
         // The examples name a community this hub does not know: imported, and reported against 社区.
-        Http.Response upload = http().upload("/imports", "template.xlsx", zh.bytes(), ACTOR, "staff");
+        Http.Response upload = http().upload("/imports", "template.xlsx", zh.bytes());
         assertThat(upload.status()).isEqualTo(202);
         JsonNode job = awaitCompleted(upload.json().get("id").asText());
         assertThat(job.get("rejected").asInt()).isEqualTo(2);
@@ -190,24 +190,23 @@ class NeedImportTest extends ServiceScenario {
 
         List<Object> withFormula = new ArrayList<>(good);
         withFormula.set(10, new NeedLists.Formula("1+1"));
-        assertRefused(http().upload("/imports", "f.xlsx", NeedLists.xlsx(ZH, List.of(good, withFormula)), ACTOR, "x"), 400, "formula");
+        assertRefused(http().upload("/imports", "f.xlsx", NeedLists.xlsx(ZH, List.of(good, withFormula))), 400, "formula");
         assertRefused(http().upload("/imports", "f.csv", ("社区,类别,紧急程度,服务对象,标题,开始时间,结束时间\r\n"
-                + place.communityName() + ",上门维修,立即,高龄老人,=1+1,2099-01-01,2099-01-02\r\n").getBytes(StandardCharsets.UTF_8),
-                ACTOR, "x"), 400, "formula");
-        assertRefused(http().upload("/imports", "bomb.xlsx", NeedLists.zipBomb(NeedLists.xlsx(ZH, List.of(good)), 20), ACTOR, "x"), 413, "zip bomb");
+                + place.communityName() + ",上门维修,立即,高龄老人,=1+1,2099-01-01,2099-01-02\r\n").getBytes(StandardCharsets.UTF_8)), 400, "formula");
+        assertRefused(http().upload("/imports", "bomb.xlsx", NeedLists.zipBomb(NeedLists.xlsx(ZH, List.of(good)), 20)), 413, "zip bomb");
         byte[] huge = new byte[10 * 1024 * 1024 + 1024];
         Arrays.fill(huge, (byte) 'a');
-        assertRefused(http().upload("/imports", "huge.csv", huge, ACTOR, "x"), 413, "");
-        assertRefused(http().upload("/imports", "old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}, ACTOR, "x"), 415, ".xlsx");
-        assertRefused(http().upload("/imports", "short.csv", "社区,类别,标题\r\n大稿村,维修,门锁\r\n".getBytes(StandardCharsets.UTF_8), ACTOR, "x"),
+        assertRefused(http().upload("/imports", "huge.csv", huge), 413, "");
+        assertRefused(http().upload("/imports", "old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}), 415, ".xlsx");
+        assertRefused(http().upload("/imports", "short.csv", "社区,类别,标题\r\n大稿村,维修,门锁\r\n".getBytes(StandardCharsets.UTF_8)),
                 400, "紧急程度");
-        assertRefused(http().upload("/imports", "empty.csv", new byte[0], ACTOR, "x"), 400, "");
-        assertRefused(http().upload("/imports", "header.csv", String.join(",", ZH).getBytes(StandardCharsets.UTF_8), ACTOR, "x"), 400, "no rows");
-        assertRefused(http().upload("/imports", "broken.xlsx", "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1), ACTOR, "x"), 400, "xlsx");
-        Http.Response anonymous = http().upload("/imports", "needs.xlsx", NeedLists.xlsx(ZH, List.of(good)));
-        assertThat(anonymous.status()).isEqualTo(400);
-        assertThat(anonymous.problemField()).isEqualTo("X-Wushe-Actor");
-        Http.Response json = http().post("/imports", "{}", ACTOR, "x");
+        assertRefused(http().upload("/imports", "empty.csv", new byte[0]), 400, "");
+        assertRefused(http().upload("/imports", "header.csv", String.join(",", ZH).getBytes(StandardCharsets.UTF_8)), 400, "no rows");
+        assertRefused(http().upload("/imports", "broken.xlsx", "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1)), 400, "xlsx");
+        Http.Response anonymous = http().anonymous().upload("/imports", "needs.xlsx", NeedLists.xlsx(ZH, List.of(good)));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.problemField()).isEqualTo("Authorization");
+        Http.Response json = http().post("/imports", "{}");
         assertThat(json.status()).isBetween(400, 415);
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM import_job", Integer.class)).isEqualTo(jobsBefore);
@@ -226,7 +225,7 @@ class NeedImportTest extends ServiceScenario {
         }
         byte[] file = NeedLists.xlsx(ZH, rows);
         long t0 = System.nanoTime();
-        Http.Response upload = http().upload("/imports", "一万行需求清单.xlsx", file, ACTOR, "staff");
+        Http.Response upload = http().upload("/imports", "一万行需求清单.xlsx", file);
         assertThat(upload.status()).as(upload.text()).isEqualTo(202);
         String id = upload.json().get("id").asText();
         assertThat(upload.json().get("total").asInt()).isEqualTo(10_000);

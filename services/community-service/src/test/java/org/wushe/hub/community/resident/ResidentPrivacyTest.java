@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Residents' personal data stays sealed in this service: encrypted columns, reads only for a named
- * actor with a reason, each read in the access log, and nothing personal in any answer that does
- * not ask for it, nor in any problem message.
+ * Residents' personal data stays sealed in this service: encrypted columns, reads only with a token
+ * (its subject is the reader) and a reason, each read in the access log, and nothing personal in any
+ * answer that does not ask for it, nor in any problem message. Who may read is {@code CommunityAccessTest}'s.
  */
 class ResidentPrivacyTest extends ServiceScenario {
 
@@ -35,15 +35,16 @@ class ResidentPrivacyTest extends ServiceScenario {
         row.values().forEach(v -> stored.append(v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) + new String(b, StandardCharsets.ISO_8859_1) : String.valueOf(v)));
         assertThat(stored.toString()).doesNotContain(p.name(), p.phone(), p.idNumber(), p.address(), "ELDERLY_ALONE");
 
-        Http.Response noActor = http().get("/residents/" + id + "?reason=" + java.net.URLEncoder.encode("入户探访", StandardCharsets.UTF_8));
-        assertThat(noActor.status()).isEqualTo(400);
-        assertThat(noActor.problemField()).isEqualTo("X-Wushe-Actor");
-        Http.Response noReason = http().get("/residents/" + id, ACTOR, "sw-wang");
+        Http wang = as(communityStaff("sw-wang", place.community()));
+        Http.Response noToken = http().anonymous().get("/residents/" + id + "?reason=" + java.net.URLEncoder.encode("入户探访", StandardCharsets.UTF_8));
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.problemField()).isEqualTo("Authorization");
+        assertThat(noToken.text()).doesNotContain(p.name());
+        Http.Response noReason = wang.get("/residents/" + id);
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.problemField()).isEqualTo("reason");
 
-        Http.Response read = http().get("/residents/" + id + "?reason=" + java.net.URLEncoder.encode("入户探访 home visit", StandardCharsets.UTF_8),
-                ACTOR, "sw-wang");
+        Http.Response read = wang.get("/residents/" + id + "?reason=" + java.net.URLEncoder.encode("入户探访 home visit", StandardCharsets.UTF_8));
         assertThat(read.status()).isEqualTo(200);
         JsonNode details = read.json();
         assertThat(details.get("name").asText()).isEqualTo(p.name());
@@ -52,17 +53,18 @@ class ResidentPrivacyTest extends ServiceScenario {
         assertThat(details.get("address").asText()).isEqualTo(p.address());
         assertThat(details.get("flags")).extracting(JsonNode::asText).containsExactlyInAnyOrder("ELDERLY_ALONE", "LOW_INCOME");
 
-        Http.Response lookup = http().post("/residents/lookup?reason=" + java.net.URLEncoder.encode("核实身份", StandardCharsets.UTF_8), Map.of("idNumber", p.idNumber().toLowerCase()), ACTOR, "grid-zhao");
+        Http.Response lookup = as(stationStaff("grid-zhao", place.station())).post("/residents/lookup?reason="
+                + java.net.URLEncoder.encode("核实身份", StandardCharsets.UTF_8), Map.of("idNumber", p.idNumber().toLowerCase()));
         assertThat(lookup.status()).isEqualTo(200);
         assertThat(lookup.json().get("id").asText()).isEqualTo(id);
         assertThat(lookup.text()).doesNotContain(p.name(), p.idNumber());
 
-        JsonNode log = http().get("/residents/" + id + "/access-log", ACTOR, "supervisor-chen").json();
+        JsonNode log = as(communityStaff("supervisor-chen", place.community())).get("/residents/" + id + "/access-log").json();
         assertThat(log).extracting(e -> e.get("action").asText() + " " + e.get("actor").asText() + " " + e.get("reason").asText())
                 .containsExactly("CREATE sw-li 登记 registration", "READ sw-wang 入户探访 home visit", "LOOKUP grid-zhao 核实身份");
         assertThat(log).allSatisfy(e -> assertThat(e.get("accessedAt").asText()).isNotBlank());
 
-        JsonNode list = http().get("/residents?communityId=" + place.community()).json();
+        JsonNode list = wang.get("/residents?communityId=" + place.community()).json();
         assertThat(list).hasSize(1);
         assertThat(list.toString()).doesNotContain(p.name(), p.phone(), p.idNumber(), "ELDERLY_ALONE");
     }
@@ -72,31 +74,32 @@ class ResidentPrivacyTest extends ServiceScenario {
         Place place = communityWithStation();
         People.Person p = People.next();
         registerResident(place.community(), p, null);
+        Http li = as(communityStaff("sw-li", place.community()));
 
-        Http.Response duplicate = http().post("/residents", Http.map("communityId", place.community().toString(), "name", p.name() + "二",
-                "idNumber", p.idNumber()), ACTOR, "sw-li");
+        Http.Response duplicate = li.post("/residents", Http.map("communityId", place.community().toString(), "name", p.name() + "二",
+                "idNumber", p.idNumber()));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.problemField()).isEqualTo("idNumber");
         assertThat(duplicate.text()).doesNotContain(p.idNumber(), p.name());
 
         String wrongCheck = p.idNumber().substring(0, 17) + (p.idNumber().charAt(17) == '1' ? "2" : "1");
-        Http.Response invalid = http().post("/residents", Http.map("communityId", place.community().toString(), "name", "某某",
-                "idNumber", wrongCheck), ACTOR, "sw-li");
+        Http.Response invalid = li.post("/residents", Http.map("communityId", place.community().toString(), "name", "某某",
+                "idNumber", wrongCheck));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.problemField()).isEqualTo("idNumber");
         assertThat(invalid.text()).doesNotContain(wrongCheck);
 
-        Http.Response phone = http().post("/residents", Http.map("communityId", place.community().toString(), "name", "某某",
-                "phone", "12345"), ACTOR, "sw-li");
+        Http.Response phone = li.post("/residents", Http.map("communityId", place.community().toString(), "name", "某某",
+                "phone", "12345"));
         assertThat(phone.status()).isEqualTo(400);
         assertThat(phone.problemField()).isEqualTo("phone");
         assertThat(phone.json().get("detail").asText()).doesNotContain("12345");
 
-        Http.Response anonymous = http().post("/residents", Http.map("communityId", place.community().toString(), "name", "某某"));
-        assertThat(anonymous.status()).isEqualTo(400);
-        assertThat(anonymous.problemField()).isEqualTo("X-Wushe-Actor");
+        Http.Response anonymous = http().anonymous().post("/residents", Http.map("communityId", place.community().toString(), "name", "某某"));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.problemField()).isEqualTo("Authorization");
 
-        Http.Response unknown = http().get("/residents/" + UUID.randomUUID() + "?reason=x", ACTOR, "sw-li");
+        Http.Response unknown = li.get("/residents/" + UUID.randomUUID() + "?reason=x");
         assertThat(unknown.status()).isEqualTo(404);
     }
 
@@ -116,7 +119,7 @@ class ResidentPrivacyTest extends ServiceScenario {
         assertThat(need.toString()).doesNotContain(resident.get("id").asText());
 
         List<String> refs = new ArrayList<>();
-        http().get("/residents?residentRef=" + need.get("residentRef").asText()).json().forEach(r -> refs.add(r.get("id").asText()));
+        as(communityStaff("sw-li", place.community())).get("/residents?residentRef=" + need.get("residentRef").asText()).json().forEach(r -> refs.add(r.get("id").asText()));
         assertThat(refs).containsExactly(resident.get("id").asText());
     }
 }

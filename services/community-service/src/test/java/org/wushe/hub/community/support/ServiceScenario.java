@@ -34,8 +34,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.wushe.hub.community.CommunityServiceApplication;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.testing.TestStack;
+import org.wushe.hub.testing.TestTokens;
 import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
@@ -54,7 +56,8 @@ public abstract class ServiceScenario {
     /** The test's own resident data key; the repository holds none. */
     public static final String RESIDENT_KEY = randomKey();
     public static final Duration WAIT = Duration.ofSeconds(60);
-    public static final String ACTOR = "X-Wushe-Actor";
+    /** Who registers the residents of {@link #registerResident}: community staff of the resident's community. */
+    public static final String REGISTRAR = "sw-li";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @DynamicPropertySource
@@ -72,8 +75,24 @@ public abstract class ServiceScenario {
     @Autowired
     protected MeterRegistry meters;
 
+    /** The service called as the hub admin ({@link TestTokens#admin()}). */
     protected Http http() {
         return new Http(port);
+    }
+
+    /** The service called with {@code token}. */
+    protected Http as(String token) {
+        return http().as(token);
+    }
+
+    /** A token of {@code subject}, staff of {@code community} ({@code community_staff}, {@code community_id}). */
+    protected static String communityStaff(String subject, UUID community) {
+        return TestTokens.token(subject, Roles.COMMUNITY_STAFF, Roles.COMMUNITY_ID, community);
+    }
+
+    /** A token of {@code subject}, staff of {@code station} ({@code station_staff}, {@code station_id}). */
+    protected static String stationStaff(String subject, UUID station) {
+        return TestTokens.token(subject, Roles.STATION_STAFF, Roles.STATION_ID, station);
     }
 
     /** A name no other scenario of this JVM uses (communities and stations are unique per district). */
@@ -121,9 +140,11 @@ public abstract class ServiceScenario {
         return UUID.fromString(r.json().get("id").asText());
     }
 
+    /** Registered by {@value #REGISTRAR}, staff of the community. */
     protected JsonNode registerResident(UUID community, People.Person p, String number, String... flags) {
-        Http.Response r = http().post("/residents", Http.map("communityId", community.toString(), "residentNumber", number,
-                "name", p.name(), "phone", p.phone(), "idNumber", p.idNumber(), "address", p.address(), "flags", List.of(flags)), ACTOR, "sw-li");
+        Http.Response r = as(communityStaff(REGISTRAR, community)).post("/residents", Http.map("communityId", community.toString(),
+                "residentNumber", number, "name", p.name(), "phone", p.phone(), "idNumber", p.idNumber(), "address", p.address(),
+                "flags", List.of(flags)));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json();
     }

@@ -1,0 +1,71 @@
+package org.wushe.hub.community.resident;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.wushe.hub.community.station.Station;
+import org.wushe.hub.community.station.StationRepository;
+import org.wushe.hub.community.web.Tenants;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Caller;
+import org.wushe.hub.platform.security.ForbiddenException;
+import org.wushe.hub.platform.security.Roles;
+
+/**
+ * Who may see residents: the staff of the resident's community ({@value Roles#COMMUNITY_STAFF} with its
+ * {@value Roles#COMMUNITY_ID}) and the staff of a station that serves that community
+ * ({@value Roles#STATION_STAFF} with its {@value Roles#STATION_ID}). Not the hub admin: like
+ * {@link Access#requireTenantOnly}, the admin sets up the town but opens no resident's record. A refusal
+ * is a 403 naming the field and who would be allowed.
+ */
+@Component
+public class ResidentAccess {
+
+    private static final String DENIED = " 只能查阅本社区或本站点所服务社区的居民信息";
+
+    private final StationRepository stations;
+
+    ResidentAccess(StationRepository stations) {
+        this.stations = stations;
+    }
+
+    /** Passes when the caller may see the residents of {@code communityId}; else a 403 naming {@code field}. */
+    public Caller requireCommunity(String field, UUID communityId) {
+        Caller caller = Access.caller();
+        if (caller.holds(Roles.COMMUNITY_STAFF, communityId)) {
+            return caller;
+        }
+        List<Station> serving = stations.serving(communityId);
+        if (serving.stream().anyMatch(s -> caller.holds(Roles.STATION_STAFF, s.id()))) {
+            return caller;
+        }
+        String needed = Roles.COMMUNITY_STAFF + " of " + communityId
+                + serving.stream().map(s -> " or " + Roles.STATION_STAFF + " of " + s.id()).collect(Collectors.joining());
+        throw new ForbiddenException(field, caller.describe() + " may not see the residents of community " + communityId + "; needs "
+                + needed + DENIED, needed);
+    }
+
+    /**
+     * The communities whose residents the caller may see: its own as community staff, those its station
+     * serves as station staff. A caller with neither role (the hub admin among them) gets a 403 naming {@code field}.
+     */
+    public Set<UUID> communities(String field) {
+        Caller caller = Access.caller();
+        Optional<UUID> community = Tenants.of(caller, Roles.COMMUNITY_STAFF);
+        Optional<UUID> station = Tenants.of(caller, Roles.STATION_STAFF);
+        if (community.isEmpty() && station.isEmpty()) {
+            String needed = Roles.COMMUNITY_STAFF + " or " + Roles.STATION_STAFF;
+            throw new ForbiddenException(field, caller.describe() + " may not see residents; needs " + Roles.label(Roles.COMMUNITY_STAFF)
+                    + " / " + Roles.label(Roles.STATION_STAFF) + " with its community_id / station_id" + DENIED, needed);
+        }
+        Set<UUID> communities = new LinkedHashSet<>();
+        community.ifPresent(communities::add);
+        station.flatMap(stations::find).ifPresent(s -> communities.addAll(s.servedCommunityIds()));
+        return communities;
+    }
+}
