@@ -5,6 +5,9 @@
  *
  * Plain browser JavaScript, no build step, nothing loaded from elsewhere. Every value from the API is
  * put on the page with textContent / DOM APIs, never as HTML: station names are free text.
+ *
+ * Every API call carries the signed-in user's bearer token, kept in sessionStorage under 'wushe.token'
+ * (the same key as the station console). Without one the page asks to sign in; a 403 shows why.
  */
 (function () {
   'use strict';
@@ -13,6 +16,7 @@
   var API = new URL('../', location.href);
   var SVG = 'http://www.w3.org/2000/svg';
   var STORE_CENTRE = 'wushe.reports.centre';
+  var STORE_TOKEN = 'wushe.token';
   var NUMBER = new Intl.NumberFormat('zh-CN');
 
   var SERIES = [
@@ -127,17 +131,53 @@
     });
   }
 
-  function getJson(path) {
-    return fetch(new URL(path, API), { headers: { Accept: 'application/json' } }).then(function (r) {
-      return r.json().catch(function () { return null; }).then(function (body) {
-        if (!r.ok) {
-          var error = new Error('HTTP ' + r.status);
-          error.problem = body;
-          throw error;
-        }
-        return body;
-      });
+  // ---- the API, with the signed-in user's token ---------------------------------------------------------
+
+  function token() {
+    try { return sessionStorage.getItem(STORE_TOKEN); } catch (ignored) { return null; }
+  }
+
+  function headers(accept) {
+    var h = { Accept: accept };
+    var t = token();
+    if (t) { h.Authorization = 'Bearer ' + t; }
+    return h;
+  }
+
+  /** A refused answer as an error carrying its status and problem body (RFC 9457), if any. */
+  function refused(r) {
+    return r.json().catch(function () { return null; }).then(function (body) {
+      var error = new Error('HTTP ' + r.status);
+      error.status = r.status;
+      error.problem = body;
+      throw error;
     });
+  }
+
+  function getJson(path) {
+    if (!token()) {
+      var none = new Error('no token');
+      none.status = 401;
+      return Promise.reject(none);
+    }
+    return fetch(new URL(path, API), { headers: headers('application/json') }).then(function (r) {
+      if (!r.ok) { return refused(r); }
+      return r.json();
+    });
+  }
+
+  /**
+   * Shows why a call failed: sign in first (no or expired token), not allowed (403, with the reason the
+   * service gave), or the problem with the request.
+   */
+  function showFailure(zh, en, e) {
+    if (e.status === 401) {
+      showProblem('请先登录', 'Sign in first: the page needs your sign-in (the same as the station console).', null);
+    } else if (e.status === 403) {
+      showProblem('无权查看', 'Not allowed', { detail: e.problem && e.problem.detail ? e.problem.detail : 'HTTP 403' });
+    } else {
+      showProblem(zh, en, e.problem);
+    }
   }
 
   // ---- centres and the period -------------------------------------------------------------------------
@@ -153,7 +193,7 @@
         showProblem('还没有服务中心', 'No centre is known yet: centres come from the community service (StationRegistered).', null);
       }
     }).catch(function (e) {
-      showProblem('无法加载服务中心', 'Could not load the centres', e.problem);
+      showFailure('无法加载服务中心', 'Could not load the centres', e);
     });
   }
 
@@ -199,23 +239,59 @@
       if (mine !== request) { return; }
       $('report').hidden = true;
       setDownloads(null);
-      showProblem('无法生成报表', 'The report could not be made', e.problem);
+      showFailure('无法生成报表', 'The report could not be made', e);
     }).then(function () {
       if (mine === request) { $('loading').hidden = true; }
     });
   }
 
+  /**
+   * The download buttons. A plain link cannot send the token, so a click fetches the file with it and
+   * hands the browser the bytes (an object URL) under the file name the service gave.
+   */
   function setDownloads(report) {
     [['csv', 'report.csv'], ['xlsx', 'report.xlsx']].forEach(function (pair) {
       var a = $(pair[0]);
       if (!report) {
         a.removeAttribute('href');
+        a.removeAttribute('data-url');
         a.setAttribute('aria-disabled', 'true');
         return;
       }
       var q = new URLSearchParams({ from: report.from, to: report.to });
-      a.href = new URL('centres/' + encodeURIComponent(report.centreId) + '/' + pair[1] + '?' + q.toString(), API).toString();
+      var url = new URL('centres/' + encodeURIComponent(report.centreId) + '/' + pair[1] + '?' + q.toString(), API).toString();
+      a.href = url;
+      a.setAttribute('data-url', url);
       a.setAttribute('aria-disabled', 'false');
+    });
+  }
+
+  /** The file name of a Content-Disposition header (RFC 6266, filename* first), or the fallback. */
+  function fileName(disposition, fallback) {
+    var star = /filename\*=UTF-8''([^;]+)/i.exec(disposition || '');
+    if (star) { try { return decodeURIComponent(star[1]); } catch (ignored) { /* fall through */ } }
+    var plain = /filename="?([^";]+)"?/i.exec(disposition || '');
+    return plain ? plain[1] : fallback;
+  }
+
+  function download(a, fallback) {
+    var url = a.getAttribute('data-url');
+    if (!url) { return; }
+    if (!token()) { showFailure('', '', { status: 401 }); return; }
+    clearProblems();
+    fetch(url, { headers: headers('*/*') }).then(function (r) {
+      if (!r.ok) { return refused(r); }
+      return r.blob().then(function (blob) {
+        var link = document.createElement('a');
+        link.href = URL.createObjectURL(blob);
+        link.download = fileName(r.headers.get('Content-Disposition'), fallback);
+        document.body.appendChild(link);
+        link.click();
+        document.body.removeChild(link);
+        setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+      });
+    }).catch(function (e) {
+      showFailure('无法下载报表', 'The report could not be downloaded', e);
     });
   }
 
@@ -392,6 +468,12 @@
   });
   presetButtons.forEach(function (b) {
     b.addEventListener('click', function () { show(b.getAttribute('data-period')); });
+  });
+  [['csv', 'report.csv'], ['xlsx', 'report.xlsx']].forEach(function (pair) {
+    $(pair[0]).addEventListener('click', function (e) {
+      e.preventDefault();
+      download($(pair[0]), pair[1]);
+    });
   });
   centreSelect.addEventListener('change', function () {
     var period = presetButtons.filter(function (b) { return b.getAttribute('aria-pressed') === 'true'; })[0];

@@ -23,6 +23,8 @@ import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.CoarsePlaces;
 import org.wushe.hub.platform.place.Geohashes;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 @Service
@@ -53,6 +55,7 @@ public class CapacityService {
     @Transactional
     public ServiceCapacity change(UUID id, CapacityController.OfferCapacity r) {
         ServiceCapacity current = capacities.findForUpdate(id).orElseThrow(() -> notFound(id));
+        requireStaffOf(current);
         if (current.status() != ServiceCapacity.Status.OFFERED) {
             throw new InvalidInputException("capacityId", "the offer was withdrawn; offer it again instead", 409);
         }
@@ -67,6 +70,7 @@ public class CapacityService {
     @Transactional
     public ServiceCapacity withdraw(UUID id, WithdrawalReason reason) {
         ServiceCapacity c = capacities.findForUpdate(id).orElseThrow(() -> notFound(id));
+        requireStaffOf(c);
         if (c.status() != ServiceCapacity.Status.OFFERED) {
             throw new InvalidInputException("capacityId", "the offer was withdrawn already", 409);
         }
@@ -84,6 +88,11 @@ public class CapacityService {
                 .setReason(reason)
                 .build());
         return withdrawn;
+    }
+
+    /** Only the staff of the organization that offers it (or the hub admin) change or withdraw an offer: 403 otherwise. */
+    private static void requireStaffOf(ServiceCapacity c) {
+        Access.requireTenant("organizationId", c.organizationId(), Roles.ORGANIZATION_STAFF);
     }
 
     public ServiceCapacity get(UUID id) {

@@ -71,11 +71,13 @@ public class CaseController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "A case: for its social worker and their supervisor (督导) only")
     public Case get(@PathVariable UUID id) {
-        return service.get(id);
+        return service.read(id);
     }
 
     @GetMapping
+    @Operation(summary = "Cases of one social worker: the caller's own, or, with socialWorkerId, of a worker they supervise")
     public List<Case> list(@RequestParam(required = false) UUID socialWorkerId,
                            @RequestParam(required = false) UUID stationId,
                            @RequestParam(required = false) UUID residentRef,
@@ -92,6 +94,7 @@ public class CaseController {
     }
 
     @GetMapping("/{id}/notes")
+    @Operation(summary = "The case's notes: for its social worker and their supervisor (督导) only")
     public List<CaseNote> notes(@PathVariable UUID id) {
         return service.notes(id);
     }

@@ -17,6 +17,7 @@ import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.socialworker.common.Calendar;
 import org.wushe.hub.socialworker.common.PersonalDataScreen;
 import org.wushe.hub.socialworker.station.Stations;
+import org.wushe.hub.socialworker.worker.WorkerAccess;
 import org.wushe.hub.socialworker.worker.WorkerService;
 
 @Service
@@ -24,18 +25,21 @@ public class CaseService {
 
     private final CaseRepository cases;
     private final WorkerService workers;
+    private final WorkerAccess access;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public CaseService(CaseRepository cases, WorkerService workers, OutboxWriter outbox, Clock clock) {
+    public CaseService(CaseRepository cases, WorkerService workers, WorkerAccess access, OutboxWriter outbox, Clock clock) {
         this.cases = cases;
         this.workers = workers;
+        this.access = access;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     @Transactional
     public Case open(CaseController.OpenCase r) {
+        WorkerAccess.requireSelf(r.socialWorkerId());
         WorkerService.AtStation at = workers.atStation(r.socialWorkerId());
         UUID community = Stations.servedCommunity(at.station(), r.communityId());
         LocalDate today = Calendar.today(clock);
@@ -71,15 +75,15 @@ public class CaseService {
     @Transactional
     public CaseNote note(UUID caseId, CaseController.WriteNote r) {
         Case c = cases.findForUpdate(caseId).orElseThrow(() -> notFound(caseId));
+        UUID author = access.noteAuthor(c.socialWorkerId(), r.authorId());
         if (c.status() != Case.Status.OPEN) {
             throw new InvalidInputException("caseId", "the case is closed", 409);
         }
-        UUID author = r.authorId() == null ? c.socialWorkerId() : r.authorId();
-        if (r.authorId() != null && !r.authorId().equals(c.socialWorkerId())) {
+        if (!author.equals(c.socialWorkerId())) {
             try {
-                workers.get(r.authorId());
+                workers.get(author);
             } catch (InvalidInputException e) {
-                throw new InvalidInputException("authorId", "no social worker " + r.authorId());
+                throw new InvalidInputException("authorId", "no social worker " + author);
             }
         }
         CaseNote n = new CaseNote(UUID.randomUUID(), c.id(), author, CaseNote.Kind.SESSION, PersonalDataScreen.screen("text", r.text()),
@@ -91,6 +95,7 @@ public class CaseService {
     @Transactional
     public Case close(UUID caseId, CaseController.CloseCase r) {
         Case c = cases.findForUpdate(caseId).orElseThrow(() -> notFound(caseId));
+        WorkerAccess.requireSelf(c.socialWorkerId());
         if (c.status() != Case.Status.OPEN) {
             throw new InvalidInputException("caseId", "the case is closed already", 409);
         }
@@ -123,8 +128,11 @@ public class CaseService {
         return closed;
     }
 
-    public Case get(UUID id) {
-        return cases.find(id).orElseThrow(() -> notFound(id));
+    /** A case with its resident: for its social worker and their supervisor only (not the hub admin). */
+    public Case read(UUID id) {
+        Case c = cases.find(id).orElseThrow(() -> notFound(id));
+        access.requireReader(c.socialWorkerId());
+        return c;
     }
 
     /** An open case the worker may refer to (e.g. from a visit), naming {@code field} when it cannot. */
@@ -139,13 +147,16 @@ public class CaseService {
         return c;
     }
 
+    /** A case's notes: for its social worker and their supervisor only (not the hub admin). */
     public List<CaseNote> notes(UUID id) {
-        get(id);
+        read(id);
         return cases.notes(id);
     }
 
+    /** Cases of one social worker: the caller's own unless they name a worker they supervise. */
     public List<Case> list(CaseRepository.Filter filter, int offset, int limit) {
-        return cases.list(filter, offset, limit);
+        UUID worker = access.listed(filter.socialWorkerId());
+        return cases.list(new CaseRepository.Filter(worker, filter.stationId(), filter.residentRef(), filter.status()), offset, limit);
     }
 
     private static String blankToNull(String s) {

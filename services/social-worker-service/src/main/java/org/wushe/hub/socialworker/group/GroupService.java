@@ -15,6 +15,7 @@ import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.socialworker.common.Calendar;
 import org.wushe.hub.socialworker.common.PersonalDataScreen;
 import org.wushe.hub.socialworker.station.Stations;
+import org.wushe.hub.socialworker.worker.WorkerAccess;
 import org.wushe.hub.socialworker.worker.WorkerService;
 
 @Service
@@ -34,6 +35,7 @@ public class GroupService {
 
     @Transactional
     public WorkGroup start(GroupController.StartGroup r) {
+        WorkerAccess.requireSelf(r.socialWorkerId());
         WorkerService.AtStation at = workers.atStation(r.socialWorkerId());
         UUID community = Stations.servedCommunity(at.station(), r.communityId());
         WorkGroup g = new WorkGroup(UUID.randomUUID(), at.worker().id(), at.station().id(), community,
@@ -47,6 +49,7 @@ public class GroupService {
     @Transactional
     public WorkGroup hold(UUID groupId, GroupController.HoldSession r) {
         WorkGroup g = groups.findForUpdate(groupId).orElseThrow(() -> notFound(groupId));
+        WorkerAccess.requireSelf(g.socialWorkerId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (r.heldAt().isAfter(now.plus(Calendar.CLOCK_SKEW))) {
             throw new InvalidInputException("heldAt", "is in the future: a session is recorded after it was held");

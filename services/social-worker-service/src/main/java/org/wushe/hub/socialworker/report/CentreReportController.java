@@ -20,11 +20,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Caller;
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.socialworker.station.Stations;
 
 /**
  * Centre reports for centre managers, as JSON, CSV and XLSX. The downloads declare no {@code produces},
- * so that bad input is answered as {@code application/problem+json} like everywhere else.
+ * so that bad input is answered as {@code application/problem+json} like everywhere else. A centre's
+ * reports are for its managers ({@code centre_manager} of {@code centreId}) and the hub admin: a path rule
+ * ({@link org.wushe.hub.socialworker.web.SocialWorkerAccessRules}).
  */
 @RestController
 @Tag(name = "centre reports", description = "中心报表 What a street/town or district centre's stations did in a period")
@@ -41,9 +46,15 @@ public class CentreReportController {
     }
 
     @GetMapping("/centres")
-    @Operation(summary = "District and street/town centres known from StationRegistered, with the number of stations each leads")
+    @Operation(summary = "District and street/town centres known from StationRegistered, with the number of stations each leads",
+            description = "A centre manager sees the centres they manage; everyone else every centre")
     public List<Stations.Centre> centres() {
-        return stations.centres();
+        Caller caller = Access.caller();
+        List<Stations.Centre> all = stations.centres();
+        if (caller.isAdmin() || !caller.has(Roles.CENTRE_MANAGER)) {
+            return all;
+        }
+        return all.stream().filter(c -> caller.holds(Roles.CENTRE_MANAGER, c.id())).toList();
     }
 
     @GetMapping("/centres/{centreId}/report")

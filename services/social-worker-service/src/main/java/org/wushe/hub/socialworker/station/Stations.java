@@ -60,6 +60,22 @@ public class Stations {
                 || s.level() == StationLevel.DISTRICT_CENTRE;
     }
 
+    /**
+     * The centres a station belongs to: the station itself if it is a centre, then each centre above it
+     * (its street/town centre, then the district centre), nearest first.
+     */
+    public List<UUID> centresOf(Station station) {
+        List<UUID> centres = new ArrayList<>();
+        Station s = station;
+        for (int depth = 0; s != null && depth < LEVELS; depth++) {
+            if (isCentre(s) && !centres.contains(s.id())) {
+                centres.add(s.id());
+            }
+            s = s.parentStationId() == null ? null : stations.find(s.parentStationId()).orElse(null);
+        }
+        return centres;
+    }
+
     /** The station and every station below it (a street centre and its community stations). */
     public List<Station> withStationsBelow(Station top) {
         List<Station> all = new ArrayList<>(List.of(top));

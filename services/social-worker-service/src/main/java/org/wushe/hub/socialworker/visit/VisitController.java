@@ -90,12 +90,14 @@ public class VisitController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "A visit with its notes: for its social worker and their supervisor (督导) only")
     public Visit get(@PathVariable UUID id) {
-        return service.get(id);
+        return service.read(id);
     }
 
     @GetMapping
-    @Operation(summary = "Visits of a worker, a station or a resident, newest first, optionally in [from, to)")
+    @Operation(summary = "Visits of one social worker (the caller, or with socialWorkerId a worker they supervise), "
+            + "by station or resident, newest first, optionally in [from, to)")
     public List<Visit> list(@RequestParam(required = false) UUID socialWorkerId,
                             @RequestParam(required = false) UUID stationId,
                             @RequestParam(required = false) UUID residentRef,

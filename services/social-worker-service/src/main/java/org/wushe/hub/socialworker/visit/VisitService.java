@@ -25,6 +25,7 @@ import org.wushe.hub.socialworker.caseload.CaseService;
 import org.wushe.hub.socialworker.common.PersonalDataScreen;
 import org.wushe.hub.socialworker.station.Station;
 import org.wushe.hub.socialworker.station.Stations;
+import org.wushe.hub.socialworker.worker.WorkerAccess;
 import org.wushe.hub.socialworker.worker.WorkerService;
 
 @Service
@@ -33,19 +34,22 @@ public class VisitService {
     private final VisitRepository visits;
     private final WorkerService workers;
     private final CaseService cases;
+    private final WorkerAccess access;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public VisitService(VisitRepository visits, WorkerService workers, CaseService cases, OutboxWriter outbox, Clock clock) {
+    public VisitService(VisitRepository visits, WorkerService workers, CaseService cases, WorkerAccess access, OutboxWriter outbox, Clock clock) {
         this.visits = visits;
         this.workers = workers;
         this.cases = cases;
+        this.access = access;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     @Transactional
     public Visit record(VisitController.RecordVisit r) {
+        WorkerAccess.requireSelf(r.socialWorkerId());
         WorkerService.AtStation at = workers.atStation(r.socialWorkerId());
         Station station = at.station();
         UUID community = Stations.servedCommunity(station, r.communityId());
@@ -105,15 +109,20 @@ public class VisitService {
         return v;
     }
 
-    public Visit get(UUID id) {
-        return visits.find(id).orElseThrow(() -> new InvalidInputException("visitId", "no visit " + id, 404));
+    /** A visit with its resident and notes: for its social worker and their supervisor only (not the hub admin). */
+    public Visit read(UUID id) {
+        Visit v = visits.find(id).orElseThrow(() -> new InvalidInputException("visitId", "no visit " + id, 404));
+        access.requireReader(v.socialWorkerId());
+        return v;
     }
 
+    /** Visits of one social worker: the caller's own unless they name a worker they supervise. */
     public List<Visit> list(VisitRepository.Filter filter, int offset, int limit) {
         if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
             throw new InvalidInputException("to", "must be after from");
         }
-        return visits.list(filter, offset, limit);
+        UUID worker = access.listed(filter.socialWorkerId());
+        return visits.list(new VisitRepository.Filter(worker, filter.stationId(), filter.residentRef(), filter.from(), filter.to()), offset, limit);
     }
 
     private static Visit.RaisedNeed need(VisitController.RaisedNeedRequest n, Instant now) {

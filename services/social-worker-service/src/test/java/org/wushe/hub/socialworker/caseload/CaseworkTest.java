@@ -59,7 +59,10 @@ class CaseworkTest extends ServiceScenario {
         assertThat(http().post("/cases/" + id + "/notes", Http.map("text", "late")).status()).isEqualTo(409);
         assertThat(http().post("/cases/" + id + "/close", Http.map("outcome", "OTHER")).status()).isEqualTo(409);
 
-        JsonNode notes = http().get("/cases/" + id + "/notes").json();
+        // Notes are read by the case's worker and their supervisor, not by the hub admin.
+        assertThat(http().get("/cases/" + id + "/notes").status()).isEqualTo(403);
+        assertThat(asWorker(supervisor).get("/cases/" + id + "/notes").status()).as("not this worker's supervisor").isEqualTo(403);
+        JsonNode notes = asWorker(worker).get("/cases/" + id + "/notes").json();
         assertThat(notes).extracting(n -> n.get("kind").asText()).containsExactly("ASSESSMENT", "SESSION", "SESSION", "CLOSING");
         assertThat(notes.get(2).get("authorId").asText()).isEqualTo(supervisor.toString());
 
@@ -83,7 +86,7 @@ class CaseworkTest extends ServiceScenario {
         assertThat(onWire).allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
                 .doesNotContain(resident.toString()).doesNotContain(assessment).doesNotContain(session).doesNotContain("结案"));
 
-        assertThat(http().get("/cases?residentRef=" + resident).json()).hasSize(1);
+        assertThat(asWorker(worker).get("/cases?residentRef=" + resident).json()).hasSize(1);
         // A closed case leaves room for a new one.
         assertThat(http().post("/cases", Http.map("socialWorkerId", worker.toString(), "residentRef", resident.toString(),
                 "category", "COMPANIONSHIP", "beneficiaryGroup", "ELDERLY_ALONE")).status()).isEqualTo(201);

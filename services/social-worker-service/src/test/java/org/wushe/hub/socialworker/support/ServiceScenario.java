@@ -34,7 +34,9 @@ import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.AvroTrust;
 import org.wushe.hub.socialworker.SocialWorkerServiceApplication;
 import org.wushe.hub.socialworker.common.Calendar;
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.testing.TestStack;
+import org.wushe.hub.testing.TestTokens;
 import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
@@ -73,6 +75,16 @@ public abstract class ServiceScenario {
 
     protected Http http() {
         return new Http(port);
+    }
+
+    /** The service called by the social worker {@code worker} (their token's social_worker_id). */
+    protected Http asWorker(UUID worker) {
+        return http().as(TestTokens.token("sw-" + worker, Roles.SOCIAL_WORKER, Roles.SOCIAL_WORKER_ID, worker));
+    }
+
+    /** The service called by a manager of the centre {@code centre} (their token's centre_id). */
+    protected Http asCentreManager(UUID centre) {
+        return http().as(TestTokens.token("cm-" + centre, Roles.CENTRE_MANAGER, Roles.CENTRE_ID, centre));
     }
 
     protected static String unique(String name) {

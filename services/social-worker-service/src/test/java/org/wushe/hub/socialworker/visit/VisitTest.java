@@ -108,8 +108,8 @@ class VisitTest extends ServiceScenario {
                 .doesNotContain(phoneNotes).doesNotContain(homeNotes));
         assertThat(onWire.subList(0, 3)).allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8)).doesNotContain(resident.toString()));
 
-        assertThat(http().get("/visits?residentRef=" + resident).json()).extracting(v -> v.get("kind").asText()).containsExactly("HOME", "PHONE");
-        assertThat(http().get("/visits/" + homeVisit).json().get("notes").asText()).isEqualTo(homeNotes);
+        assertThat(asWorker(worker).get("/visits?residentRef=" + resident).json()).extracting(v -> v.get("kind").asText()).containsExactly("HOME", "PHONE");
+        assertThat(asWorker(worker).get("/visits/" + homeVisit).json().get("notes").asText()).isEqualTo(homeNotes);
     }
 
     @Test
@@ -172,6 +172,6 @@ class VisitTest extends ServiceScenario {
         assertThat(http().post("/visits", visit).problemField()).isEqualTo("visitedAt");
 
         // None of these reached the topic: the worker's only event is their registration.
-        assertThat(http().get("/visits?socialWorkerId=" + worker).json()).isEmpty();
+        assertThat(asWorker(worker).get("/visits?socialWorkerId=" + worker).json()).isEmpty();
     }
 }

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportPageTest extends ServiceScenario {
 
     @Test
-    void thePageAndItsScriptAndStylesAreServed() {
-        Http.Response page = http().get("/reports/");
+    void thePageAndItsScriptAndStylesAreServedWithoutAToken() {
+        Http.Response page = http().anonymous().get("/reports/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.text()).contains("<html lang=\"zh-CN\">").contains("中心报表").contains("Centre reports")
@@ -28,6 +28,10 @@ class ReportPageTest extends ServiceScenario {
         assertThat(script.text()).contains("textContent").contains("createElementNS").contains("'centres'")
                 .contains("report.csv").contains("report.xlsx")
                 .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "https://");
+        // Every call carries the signed-in user's token from the key the station console uses; no token asks to sign in.
+        assertThat(script.text()).contains("sessionStorage.getItem(STORE_TOKEN)").contains("var STORE_TOKEN = 'wushe.token';")
+                .contains("h.Authorization = 'Bearer ' + t;").contains("请先登录").contains("e.status === 403")
+                .doesNotContain("access_token");
         Http.Response styles = http().get("/reports/reports.css");
         assertThat(styles.status()).isEqualTo(200);
         assertThat(styles.text()).doesNotContain("@import", "url(http");
