@@ -333,6 +333,22 @@ public final class Hub implements AutoCloseable {
         if (s == HubService.COMMUNITY) {
             env.put("WUSHE_COMMUNITY_RESIDENT_KEY", residentKey);
         }
+        if (s == HubService.AUTH) {
+            env.put("WUSHE_AUTH_ISSUER", issuer());
+            env.put("WUSHE_AUTH_ADMIN_PASSWORD", adminPassword());
+            env.put("WUSHE_AUTH_LOADER_CLIENT_ID", LOADER_CLIENT);
+            env.put("WUSHE_AUTH_LOADER_SECRET", loaderSecret());
+            env.put("WUSHE_AUTH_KEY_FILE", settings.dataDir().resolve("auth").resolve("signing-key.json").toString());
+            List<String> pages = new ArrayList<>();
+            for (String host : List.of("127.0.0.1", "localhost")) {
+                pages.add("http://" + host + ":" + settings.port(HubService.MATCHING) + "/console/");
+                pages.add("http://" + host + ":" + settings.port(HubService.SOCIAL_WORKER) + "/reports/");
+            }
+            env.put("WUSHE_AUTH_REDIRECT_URIS", String.join(",", pages));
+        } else {
+            // Every service verifies tokens against the hub's issuer, as production does against its own.
+            env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer());
+        }
         return ServiceLauncher.forJar(image.jar())
                 .name(s.module())
                 .database(stack.database().jdbcUrl(), s.schema())
@@ -362,15 +378,54 @@ public final class Hub implements AutoCloseable {
      * the data it protects.
      */
     public static String residentKey(Path dataDir) {
-        Path file = dataDir.resolve("community").resolve("resident.key");
+        return secret(dataDir.resolve("community").resolve("resident.key"), 32, Base64.getEncoder());
+    }
+
+    /** The client the sample loader and the operator scripts get their {@code hub_admin} tokens with. */
+    public static final String LOADER_CLIENT = "hub-operator";
+
+    /** The token issuer every service trusts: the hub's auth-service. */
+    public String issuer() {
+        return baseUrl(HubService.AUTH);
+    }
+
+    /** The first admin's password: {@code WUSHE_AUTH_ADMIN_PASSWORD}, or made once into {@code <data-dir>/auth/admin.password}. */
+    public String adminPassword() {
+        String given = System.getenv("WUSHE_AUTH_ADMIN_PASSWORD");
+        return given != null && !given.isBlank() ? given : secret(settings.dataDir().resolve("auth").resolve("admin.password"), 12, Base64.getUrlEncoder().withoutPadding());
+    }
+
+    /** The operator client's secret, made once into {@code <data-dir>/auth/operator.secret}. */
+    public String loaderSecret() {
+        return secret(settings.dataDir().resolve("auth").resolve("operator.secret"), 24, Base64.getUrlEncoder().withoutPadding());
+    }
+
+    private volatile String operatorToken;
+    private volatile long operatorTokenUntil;
+
+    /** A {@code hub_admin} token of the operator client (client credentials), renewed every half hour. */
+    public String operatorToken() {
+        if (operatorToken == null || System.nanoTime() > operatorTokenUntil) {
+            synchronized (this) {
+                if (operatorToken == null || System.nanoTime() > operatorTokenUntil) {
+                    operatorToken = new org.wushe.hub.local.auth.OidcClient(issuer()).clientCredentials(LOADER_CLIENT, loaderSecret());
+                    operatorTokenUntil = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+                }
+            }
+        }
+        return operatorToken;
+    }
+
+    /** A random secret of {@code bytes} bytes, made once into {@code file} (owner read/write only). */
+    static String secret(Path file, int bytes, Base64.Encoder encoder) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();
             }
             Files.createDirectories(file.getParent());
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            String encoded = Base64.getEncoder().encodeToString(key);
+            byte[] b = new byte[bytes];
+            new SecureRandom().nextBytes(b);
+            String encoded = encoder.encodeToString(b);
             try {
                 if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -383,7 +438,7 @@ public final class Hub implements AutoCloseable {
             Files.writeString(file, encoded + "\n", StandardCharsets.US_ASCII);
             return encoded;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the resident data key " + file, e);
+            throw new UncheckedIOException("cannot read or create " + file, e);
         }
     }
 

@@ -195,7 +195,7 @@ public final class HubMain {
         if (sample) {
             town[0] = new SampleTown(townSettings, new SampleTown.Endpoints(hub.baseUrl(HubService.COMMUNITY), hub.baseUrl(HubService.ORGANIZATION),
                     hub.baseUrl(HubService.SOCIAL_WORKER), hub.baseUrl(HubService.VOLUNTEER), hub.baseUrl(HubService.RESOURCE),
-                    hub.baseUrl(HubService.MATCHING)), settings.dataDir(), out::println);
+                    hub.baseUrl(HubService.MATCHING), hub.baseUrl(HubService.AUTH)), settings.dataDir(), hub::operatorToken, out::println);
             out.println("Loading the sample town 正在载入示例乡镇 " + "永顺镇 through the services' APIs…");
             try {
                 outcome = town[0].load();
@@ -293,13 +293,16 @@ public final class HubMain {
         }
         StringBuilder urls = new StringBuilder();
         for (HubService s : HubService.values()) {
-            urls.append(String.format("  %-24s %-40s %s%n", s == HubService.MATCHING ? "Swagger UI" : "", hub.baseUrl(s) + "/swagger-ui.html",
-                    s.module()));
+            if (s != HubService.AUTH) {
+                urls.append(String.format("  %-24s %-40s %s%n", s == HubService.MATCHING ? "Swagger UI" : "", hub.baseUrl(s) + "/swagger-ui.html",
+                        s.module()));
+            }
         }
         out.printf("""
 
                 Wushe Hub is ready in %d s 五社联动枢纽已就绪
                   Station console 站点工作台 %s/console/
+                  Sign-in 登录             %s  (admin password in %s; sample accounts in %s)
                 %s  Kafka (KRaft)            %s
                   PostgreSQL               %s  (user %s, trust on 127.0.0.1; one schema per service)
                   Outbox CDC               %d Debezium connectors
@@ -308,7 +311,9 @@ public final class HubMain {
                   Logs                     %s/<service>.log
                   Data                     %s  (kept between runs; --wipe starts clean)
                 Press Ctrl-C to stop 按 Ctrl-C 停止
-                """, seconds(began), hub.baseUrl(HubService.MATCHING), urls, stack.kafka().bootstrapServers(), stack.database().jdbcUrl(),
+                """, seconds(began), hub.baseUrl(HubService.MATCHING), hub.issuer(),
+                hub.settings().dataDir().resolve("auth").resolve("admin.password"),
+                hub.settings().dataDir().resolve("sample-town").resolve("accounts.txt"), urls, stack.kafka().bootstrapServers(), stack.database().jdbcUrl(),
                 EmbeddedDatabase.USER, stack.settings().connectors().size(), String.format("%,d", total / (1024 * 1024)),
                 1 + hub.services().size(), memory, cpu, Runtime.getRuntime().availableProcessors(), hub.settings().logs(),
                 hub.settings().dataDir());

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The six services of the hub as {@code deploy/local/start} runs them: module, database schema (and
+ * The processes of the hub: the token issuer and the six services, as {@code deploy/local/start} runs them: module, database schema (and
  * outbox connector), default port, the environment variable that moves the port, and the heap.
  *
  * <p>Heaps: the sample town needs far less, but each service should have room for a real town's
@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  */
 public enum HubService {
 
+    /** The token issuer (OAuth2 / OIDC): first, so the others' first requests find it. */
+    AUTH("auth-service", "auth", 9000, 160),
     MATCHING("matching-service", "matching", 8080, 384),
     COMMUNITY("community-service", "community", 8081, 320),
     ORGANIZATION("organization-service", "organization", 8082, 192),

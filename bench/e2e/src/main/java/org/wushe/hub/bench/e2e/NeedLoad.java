@@ -120,7 +120,7 @@ final class NeedLoad {
                 LockSupport.parkNanos(wait);
             }
             inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(needs).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+            HttpRequest request = HttpRequest.newBuilder(needs).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").header("Authorization", org.wushe.hub.testing.TestTokens.bearer(BenchToken.TOKEN))
                     .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i), StandardCharsets.UTF_8)).build();
             int k = i;
             long now = System.nanoTime();

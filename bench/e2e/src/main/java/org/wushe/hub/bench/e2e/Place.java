@@ -111,7 +111,7 @@ final class Place {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                                .header("Content-Type", "application/json")
+                                .header("Content-Type", "application/json").header("Authorization", org.wushe.hub.testing.TestTokens.bearer(BenchToken.TOKEN))
                                 .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i), StandardCharsets.UTF_8)).build();
                         HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                         if (r.statusCode() != 201) {
@@ -132,7 +132,7 @@ final class Place {
 
     /** matching-service's {@code GET /engine}: the read model's size and the match counts. */
     static JsonNode engine(HttpClient client, String matchingBaseUrl) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(matchingBaseUrl + "/engine")).timeout(Duration.ofSeconds(10))
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(matchingBaseUrl + "/engine")).timeout(Duration.ofSeconds(10)).header("Authorization", org.wushe.hub.testing.TestTokens.bearer(BenchToken.TOKEN))
                 .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
             throw new BenchmarkFailure("GET /engine answered " + r.statusCode() + ": " + r.body());

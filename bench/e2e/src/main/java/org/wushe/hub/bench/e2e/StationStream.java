@@ -58,7 +58,7 @@ final class StationStream implements AutoCloseable {
     }
 
     private void read() {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").header("Authorization", org.wushe.hub.testing.TestTokens.bearer(BenchToken.TOKEN)).GET().build();
         try {
             HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {

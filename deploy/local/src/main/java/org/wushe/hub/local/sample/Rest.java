@@ -45,8 +45,12 @@ final class Rest implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private volatile boolean closed;
 
-    Rest(int concurrency) {
+    /** The bearer token every request carries (the hub operator's, role hub_admin). */
+    private final java.util.function.Supplier<String> token;
+
+    Rest(int concurrency, java.util.function.Supplier<String> token) {
         this.concurrency = concurrency;
+        this.token = token;
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sample-town-http");
             t.setDaemon(true);
@@ -88,7 +92,7 @@ final class Rest implements AutoCloseable {
     /** GET now, on the caller's thread; null when the answer is not 2xx or the service does not answer. */
     JsonNode tryGet(String url) {
         try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token.get()).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return r.statusCode() / 100 == 2 ? JSON.readTree(r.body()) : null;
         } catch (IOException e) {
@@ -120,7 +124,7 @@ final class Rest implements AutoCloseable {
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
-                .header("X-Wushe-Actor", "sample-town-loader");
+                .header("Authorization", "Bearer " + token.get());
         if (header != null) {
             b.header(header[0], header[1]);
         }

@@ -109,7 +109,7 @@ public final class SampleTown implements AutoCloseable {
 
     /** The base URLs of the services, e.g. {@code http://127.0.0.1:8081}. */
     public record Endpoints(String community, String organization, String socialWorker, String volunteer, String resource,
-                            String matching) {
+                            String matching, String auth) {
     }
 
     /** What was loaded: the counts printed as the summary. */
@@ -154,12 +154,13 @@ public final class SampleTown implements AutoCloseable {
     private volatile boolean stopped;
     private volatile Thread trickleThread;
 
-    public SampleTown(Settings settings, Endpoints api, Path dataDir, Consumer<String> out) {
+    /** @param token the bearer token of every request: a {@code hub_admin} token of the hub's operator client */
+    public SampleTown(Settings settings, Endpoints api, Path dataDir, java.util.function.Supplier<String> token, Consumer<String> out) {
         this.settings = settings;
         this.api = api;
         this.dir = dataDir.resolve("sample-town");
         this.out = out;
-        this.rest = new Rest(settings.concurrency());
+        this.rest = new Rest(settings.concurrency(), token);
         this.branches = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "sample-town");
             t.setDaemon(true);
@@ -196,9 +197,13 @@ public final class SampleTown implements AutoCloseable {
         }
         long began = System.nanoTime();
         state = loadBase();
-        writeState();
         out.accept(String.format("  base data in %.1f s (%,d requests; %s)", (System.nanoTime() - began) / 1e9, rest.requestsSent(),
                 String.join(", ", timings.entrySet().stream().map(e -> String.format("%s %.1f s", e.getKey(), e.getValue() / 1e3)).toList())));
+        long accounts = System.nanoTime();
+        int made = SampleAccounts.create(rest, api, state, dir).size();
+        out.accept(String.format("  %d sign-in accounts in %.1f s (%s; password %s)", made, (System.nanoTime() - accounts) / 1e9,
+                dir.resolve("accounts.txt"), SampleAccounts.PASSWORD));
+        writeState();
         long waited = System.nanoTime();
         awaitMatchingIndexed(Duration.ofSeconds(60));
         long burst = System.nanoTime();

@@ -114,7 +114,7 @@ final class HubLoad {
 
     private HttpResponse<String> post(String path, String json) {
         return hub.send("matching-service", HttpRequest.newBuilder(URI.create(hub.url("matching-service", path)))
-                .header("Content-Type", "application/json").header("X-Wushe-Actor", "station-staff-1")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 

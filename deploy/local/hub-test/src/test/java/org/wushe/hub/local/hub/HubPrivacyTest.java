@@ -40,7 +40,6 @@ import static org.awaitility.Awaitility.await;
  */
 class HubPrivacyTest {
 
-    private static final String SCANNER = "privacy-scan";
 
     private final HubProcess hub = new HubProcess("hub-privacy");
 
@@ -104,7 +103,7 @@ class HubPrivacyTest {
 
     private HttpResponse<String> post(String path, String json) {
         return hub.send("matching-service", HttpRequest.newBuilder(URI.create(hub.url("matching-service", path)))
-                .header("Content-Type", "application/json").header("X-Wushe-Actor", "station-staff-1")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -112,10 +111,18 @@ class HubPrivacyTest {
     private Map<String, String> residentsPersonalData() {
         Map<String, String> secrets = new HashMap<>();
         String reason = URLEncoder.encode("隐私扫描 privacy scan of the topics", StandardCharsets.UTF_8);
-        for (JsonNode r : hub.get("community-service", "/residents?limit=1000")) {
+        // Only a resident's own station (or community) staff may read their details: each station's account reads its own.
+        Map<String, String> readers = new HashMap<>();
+        hub.sampleAccounts().forEach((user, account) -> {
+            if (account[0].equals("station_staff")) {
+                hub.getAs(user, "community-service", "/residents?limit=1000").forEach(r -> readers.put(r.get("id").asText(), user));
+            }
+        });
+        assertThat(readers).as("residents seen by the stations' staff").isNotEmpty();
+        for (Map.Entry<String, String> resident : readers.entrySet()) {
             HttpResponse<String> answer = hub.send("community-service", HttpRequest.newBuilder(
-                            URI.create(hub.url("community-service", "/residents/" + r.get("id").asText() + "?reason=" + reason)))
-                    .header("X-Wushe-Actor", SCANNER).header("Accept", "application/json").GET());
+                            URI.create(hub.url("community-service", "/residents/" + resident.getKey() + "?reason=" + reason)))
+                    .header("Authorization", hub.bearer(resident.getValue())).header("Accept", "application/json").GET());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             JsonNode d = HubProcess.readTree(answer.body());
             for (String field : List.of("name", "phone", "idNumber", "address")) {

@@ -43,6 +43,11 @@ final class HubProcess implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("community-service", "organization-service", "social-worker-service",
             "volunteer-service", "resource-service", "matching-service");
+    /** The hub's processes started from exec jars: the token issuer and the six services. */
+    static final List<String> PROCESSES = List.of("auth-service", "community-service", "organization-service", "social-worker-service",
+            "volunteer-service", "resource-service", "matching-service");
+    /** The sample accounts' password (SampleAccounts). */
+    static final String SAMPLE_PASSWORD = "wushe-demo";
     static final Duration READY = Duration.ofSeconds(240);
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +60,7 @@ final class HubProcess implements AutoCloseable {
 
     HubProcess(String name) {
         this.work = Path.of("target", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
-        for (String key : List.of("KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "MATCHING", "COMMUNITY", "ORGANIZATION", "SOCIAL_WORKER",
+        for (String key : List.of("KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "AUTH", "MATCHING", "COMMUNITY", "ORGANIZATION", "SOCIAL_WORKER",
                 "VOLUNTEER", "RESOURCE")) {
             ports.put(key, freePort());
         }
@@ -74,7 +79,7 @@ final class HubProcess implements AutoCloseable {
                 "-Dlogback.configurationFile=wushe-local-logback.xml",
                 "-cp", System.getProperty("java.class.path"), HubMain.class.getName(),
                 "--data-dir", data().toString(), "--cache-dir", Path.of("target", "hub-cache").toAbsolutePath().toString()));
-        for (String service : SERVICES) {
+        for (String service : PROCESSES) {
             String jar = System.getProperty("wushe.test." + service + ".jar");
             assertThat(jar).as("system property wushe.test." + service + ".jar (set by this module's pom)").isNotBlank();
             assertThat(Path.of(jar)).as(service + " exec jar").isRegularFile();
@@ -154,16 +159,106 @@ final class HubProcess implements AutoCloseable {
         return readTree(r.body());
     }
 
-    /** Any request against a service; the caller looks at the answer. */
+    /**
+     * Any request against a service; the caller looks at the answer. It carries the hub operator's token
+     * ({@code hub_admin}) unless it has an Authorization header of its own (an empty one: no token at all).
+     */
     HttpResponse<String> send(String service, HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+        java.util.Optional<String> auth = built.headers().firstValue("Authorization");
+        if (auth.isEmpty()) {
+            built = HttpRequest.newBuilder(built, (k, v) -> true).header("Authorization", "Bearer " + operatorToken()).build();
+        } else if (auth.get().isBlank()) {
+            built = HttpRequest.newBuilder(built, (k, v) -> !k.equalsIgnoreCase("Authorization")).build();
+        }
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(service + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private String operatorToken;
+    private final Map<String, String> signedIn = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The issuer of this hub (its auth-service). */
+    String issuer() {
+        return url("auth-service", "");
+    }
+
+    /** A hub_admin token of the hub's operator client, as the sample loader and the operator scripts get it. */
+    synchronized String operatorToken() {
+        if (operatorToken == null) {
+            try {
+                String secret = Files.readString(data().resolve("auth").resolve("operator.secret")).strip();
+                operatorToken = new org.wushe.hub.local.auth.OidcClient(issuer()).clientCredentials("hub-operator", secret);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return operatorToken;
+    }
+
+    /** A sample account's token, signed in as a person does (authorization code + PKCE through the sign-in form). */
+    String signIn(String username) {
+        return signedIn.computeIfAbsent(username, u -> new org.wushe.hub.local.auth.OidcClient(issuer())
+                .signIn("wushe-console", url("matching-service", "/console/"), u, SAMPLE_PASSWORD));
+    }
+
+    /** "Bearer …" of a sample account, for an Authorization header. */
+    String bearer(String username) {
+        return "Bearer " + signIn(username);
+    }
+
+    /** The sample accounts the loader made: username → {role, claim, tenant id} (from accounts.txt). */
+    Map<String, String[]> sampleAccounts() {
+        try {
+            Map<String, String[]> accounts = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(data().resolve("sample-town").resolve("accounts.txt"))) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.trim().split("\\s+");
+                String[] claim = f[2].split("=", 2);
+                accounts.put(f[0], new String[] {f[1], claim[0], claim[1]});
+            }
+            return accounts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GET answering 200 with JSON as a sample account, or the test fails with the body. */
+    JsonNode getAs(String username, String service, String path) {
+        HttpResponse<String> r = send(service, HttpRequest.newBuilder(URI.create(url(service, path))).GET()
+                .header("Accept", "application/json").header("Authorization", bearer(username)));
+        assertThat(r.statusCode()).as("GET " + service + path + " as " + username + ": " + r.body()).isEqualTo(200);
+        return readTree(r.body());
+    }
+
+    /**
+     * Every resident's summary, as the staff of the stations see them (nobody else may list residents, not even
+     * the hub admin): the union over the sample's station accounts.
+     */
+    Map<String, JsonNode> residents() {
+        Map<String, JsonNode> all = new LinkedHashMap<>();
+        sampleAccounts().forEach((user, account) -> {
+            if (account[0].equals("station_staff")) {
+                for (JsonNode r : getAs(user, "community-service", "/residents?limit=1000")) {
+                    all.put(r.get("id").asText(), r);
+                }
+            }
+        });
+        return all;
+    }
+
+    /** The sample account of a station's staff. */
+    String stationAccount(String stationId) {
+        return sampleAccounts().entrySet().stream().filter(e -> e.getValue()[0].equals("station_staff") && e.getValue()[2].equals(stationId))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no sample account for station " + stationId));
     }
 
     static JsonNode readTree(String body) {
