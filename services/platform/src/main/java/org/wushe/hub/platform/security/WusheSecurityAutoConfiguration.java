@@ -106,6 +106,28 @@ public class WusheSecurityAutoConfiguration {
                 ? streams.resolve(request) : header.resolve(request);
     }
 
+    /**
+     * Swagger UI's "Authorize" button and every operation's lock: the documents say a bearer JWT is needed
+     * (public paths, such as health, are not in them).
+     */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class OpenApiBearer {
+        @Bean
+        org.springdoc.core.customizers.OpenApiCustomizer wusheBearerScheme() {
+            return api -> {
+                if (api.getComponents() == null) {
+                    api.setComponents(new io.swagger.v3.oas.models.Components());
+                }
+                api.getComponents().addSecuritySchemes("bearer", new io.swagger.v3.oas.models.security.SecurityScheme()
+                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                        .description("A token from the hub's issuer (deploy/local: auth-service); roles and tenancy claims decide "
+                                + "what it may do. 使用登录服务签发的令牌"));
+                api.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
+            };
+        }
+    }
+
     /** The actor of a request is its token's subject (the X-Wushe-Actor header is no longer read). */
     @Bean
     ActorResolver jwtSubjectActor() {

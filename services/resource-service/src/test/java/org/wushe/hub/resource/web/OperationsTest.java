@@ -40,6 +40,9 @@ class OperationsTest extends ResourceServiceTest {
 
         assertThat(docs.status()).isEqualTo(200);
         JsonNode paths = docs.body().get("paths");
+        // The document says how to call it: a bearer JWT (Swagger UI's Authorize button).
+        assertThat(docs.body().at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(docs.body().at("/security/0").has("bearer")).isTrue();
         assertThat(paths.propertyNames()).contains("/donors", "/donors/{donorId}", "/offers", "/offers/{offerId}", "/offers/{offerId}/stock",
                 "/offers/{offerId}/reservations", "/reservations/{reservationId}", "/reservations/{reservationId}/release",
                 "/reservations/{reservationId}/consumption", "/directory/hsds", "/directory/hsds/services", "/directory/hsds/services/{serviceId}");
