@@ -3,6 +3,7 @@ package org.wushe.hub.matching.web;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,11 +22,16 @@ import org.wushe.hub.matching.audit.AuditTrail;
 import org.wushe.hub.matching.engine.MatchEngine;
 import org.wushe.hub.matching.engine.MatchResult;
 import org.wushe.hub.matching.engine.ScoreComponent;
+import org.wushe.hub.matching.proposal.MatchRecord;
 import org.wushe.hub.matching.proposal.Matches;
 import org.wushe.hub.matching.readmodel.ReadModel;
 import org.wushe.hub.platform.web.InvalidInputException;
 
-/** Where a need stands in matching, and the ranked candidates the engine sees for it now. */
+/**
+ * Where a need stands in matching, and the ranked candidates the engine sees for it now. Only staff of
+ * the need's station (or of a centre one of its matches was escalated to) may look
+ * ({@link MatchingAccess#requireNeed}).
+ */
 @RestController
 @Validated
 @RequestMapping("/needs")
@@ -76,6 +82,7 @@ public class NeedController {
         if (events.isEmpty() && need.isEmpty()) {
             throw notFound(needId);
         }
+        MatchingAccess.requireNeed(needId, need, matches);
         return new History(needId, need.map(ReadModel.NeedRow::title).orElse(null), events);
     }
 
@@ -98,8 +105,10 @@ public class NeedController {
     @Operation(summary = "需求的匹配历史 A need's state and every match made for it")
     public NeedMatching need(@PathVariable UUID needId) {
         ReadModel.NeedRow n = readModel.need(needId).orElseThrow(() -> notFound(needId));
+        List<MatchRecord> made = matches.ofNeed(needId);
+        MatchingAccess.requireNeed(Optional.of(n), made);
         return new NeedMatching(needId, n.title(), n.state().name(), n.waitingZh(), n.waitingEn(),
-                matches.ofNeed(needId).stream().map(views::of).toList());
+                made.stream().map(views::of).toList());
     }
 
     @GetMapping("/{needId}/candidates")
@@ -107,6 +116,7 @@ public class NeedController {
             description = "What the engine would propose now, without proposing; declined candidates are left out.")
     public Candidates candidates(@PathVariable UUID needId, @RequestParam(defaultValue = "5") @Min(1) @Max(50) int k) {
         ReadModel.NeedRow n = readModel.need(needId).orElseThrow(() -> notFound(needId));
+        MatchingAccess.requireNeed(needId, Optional.of(n), matches);
         MatchResult r = engine.match(n.spec(), k, matches.exclusions(needId));
         return new Candidates(needId, r.examined(), r.reasonZh(), r.reasonEn(), r.proposals().stream()
                 .map(p -> new Candidate(p.candidate().kind().name(), p.candidate().id(), p.score(), p.explanation(), MatchViews.span(p.window()),

@@ -42,8 +42,8 @@ public final class Requests {
     }
 
     /**
-     * Who acts: the platform's {@link Actor} of the request (the X-Wushe-Actor header, validated by the
-     * platform's filter, until OAuth2 tokens name them), or "station-staff" when the request names nobody.
+     * Who acts: the platform's {@link Actor} of the request, the verified token's subject (every request
+     * that decides carries one); "station-staff" only where no request names anybody.
      */
     public static String actor() {
         return Actor.current().orElse("station-staff");

@@ -21,7 +21,9 @@ import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.testing.Http;
+import org.wushe.hub.testing.TestTokens;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
@@ -46,11 +48,12 @@ class NeedHistoryTest extends MatchingScenario {
 
         JsonNode proposed = awaitLiveMatch(needId);
         String firstMatch = proposed.get("matchId").asText();
-        Http.Response declined = http().post("/matches/" + firstMatch + "/decline", Map.of("reason", "TOO_FAR"), "X-Wushe-Actor", "staff-wang");
+        // Station staff of the need's station decide, each with a token naming them.
+        Http.Response declined = http().as(staff(p, "staff-wang")).post("/matches/" + firstMatch + "/decline", Map.of("reason", "TOO_FAR"));
         assertThat(declined.status()).as(declined.text()).isEqualTo(200);
         JsonNode next = awaitLiveMatch(needId);
         assertThat(next.get("candidate").get("id").asText()).isEqualTo(second.toString());
-        Http.Response accepted = http().post("/matches/" + next.get("matchId").asText() + "/accept", Map.of(), "X-Wushe-Actor", "staff-li");
+        Http.Response accepted = http().as(staff(p, "staff-li")).post("/matches/" + next.get("matchId").asText() + "/accept", Map.of());
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
 
         JsonNode history = awaitHistory(needId, 5);
@@ -106,6 +109,10 @@ class NeedHistoryTest extends MatchingScenario {
         Http.Response r = http().get("/needs/" + UUID.randomUUID() + "/history");
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.problemField()).isEqualTo("needId");
+    }
+
+    private static String staff(Place p, String subject) {
+        return TestTokens.token(subject, Roles.STATION_STAFF, Roles.STATION_ID, p.station());
     }
 
     private JsonNode awaitHistory(UUID needId, int size) {

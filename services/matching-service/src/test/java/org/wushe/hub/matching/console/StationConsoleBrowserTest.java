@@ -35,9 +35,11 @@ import org.wushe.hub.matching.support.HubServices.CommunityPlace;
 import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.place.CoarsePlaces;
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.platform.testing.Upstream;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.ServiceProcess;
+import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,13 @@ import static org.awaitility.Awaitility.await;
  * Server-Sent Event stream → a card on the page; accepting it on the page puts MatchAccepted on
  * {@code wushe.matching.match}, which community-service consumes.
  *
+ * <p>Signing in: the console signs in by OAuth2 authorization code with PKCE against the issuer named by
+ * {@code /console/auth.json}; no issuer runs here (none is configured, which the page says), so each test
+ * puts a station staff token ({@link TestTokens}, verified by the service like the issuer's) into the
+ * tab's sessionStorage under {@value #TOKEN_KEY} as a finished sign-in leaves it, then loads the page: the
+ * page must send it on every call (and in the stream's address) to see anything, and shows the station
+ * and the signed-in subject from it.
+ *
  * <p>It shares the Spring context of the other matching tests ({@link MatchingScenario}, nothing added):
  * a second context would join the {@code matching-service} consumer group too, take half the partitions
  * and leave each context's in-memory engine with half the volunteers. Its places are in central
@@ -63,6 +72,8 @@ class StationConsoleBrowserTest extends MatchingScenario {
     static final Duration PROPOSAL_WAIT = Duration.ofSeconds(30);
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final String STAFF = "sw-wang";
+    /** Where the console keeps its access token (documented in console.js). */
+    static final String TOKEN_KEY = "wushe.console.token";
     /** The codes of Liyuan town, Tongzhou (district 110112, street 110112104); the cell (central Beijing) of every place here. */
     static final String GEOHASH = "wx4g0b";
     private static final AtomicInteger NAMES = new AtomicInteger();
@@ -104,9 +115,18 @@ class StationConsoleBrowserTest extends MatchingScenario {
         UUID volunteer = registerVolunteer(place.community(), Skill.HOME_REPAIR, Skill.ELECTRICAL);
         awaitKnownToMatching(place, volunteer);
 
-        openConsole("/console/index.html?station=" + place.station());
-        // The station picker names the station, as matching learnt it from StationRegistered.
+        // Without a token the page shows nothing of any station and says it cannot sign in by itself here.
+        openSignedOut("/console/");
+        assertThat(browser.testId("signin-message").getText()).contains("未配置登录服务").contains("No sign-in service is configured");
+        assertThat(browser.testId("account").isDisplayed()).isFalse();
+        assertThat(browser.driver().findElements(By.cssSelector("[data-testid^=\"proposal-\"][data-match-id]"))).isEmpty();
+
+        // Signed in as the station's staff: the station comes from the token's station_id, the page names who is signed in.
+        openConsole("/console/", staffOf(place.station()));
         assertThat(new Select(browser.testId("station-select")).getFirstSelectedOption().getText()).contains(place.stationName());
+        assertThat(browser.testId("signed-in-subject").getText()).isEqualTo(STAFF);
+        assertThat(browser.testId("account").getText()).contains("站点工作人员 station staff").contains("退出");
+        assertThat(browser.testId("signin").isDisplayed()).isFalse();
 
         String title = "门锁坏了需要上门维修 Door lock broken " + NAMES.incrementAndGet();
         Instant start = tomorrowAt(10);
@@ -154,11 +174,8 @@ class StationConsoleBrowserTest extends MatchingScenario {
         assertThat(event.getVolunteerId()).isEqualTo(volunteer);
 
         // community-service consumes MatchAccepted and moves its need to ACCEPTED.
-        await().atMost(WAIT).untilAsserted(() -> {
-            Http.Response r = community.http().get("/needs/" + needId);
-            assertThat(r.status()).as(r.text()).isEqualTo(200);
-            assertThat(r.json().get("status").asText()).as("need status in community-service").isEqualTo("ACCEPTED");
-        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(HubServices.needStatus(community.http(), place, needId))
+                .as("need status in community-service").isEqualTo("ACCEPTED"));
 
         // Done: staff record the service from the accepted list.
         browser.testId("complete-" + matchId).click();
@@ -198,7 +215,7 @@ class StationConsoleBrowserTest extends MatchingScenario {
         awaitKnownToMatching(place, volunteer);
 
         // The service's root sends staff on to the console, keeping the station named in the address.
-        openConsole("/?station=" + place.station());
+        openConsole("/?station=" + place.station(), staffOf(place.station()));
         assertThat(browser.driver().getCurrentUrl()).endsWith("/console/index.html?station=" + place.station());
         String title = "<script>alert(1)</script><img src=x onerror=alert(2)> 燃气管道检查 gas pipe check " + NAMES.incrementAndGet();
         Instant start = tomorrowAt(14);
@@ -233,6 +250,45 @@ class StationConsoleBrowserTest extends MatchingScenario {
         assertThat(declined.get("status").asText()).isEqualTo("DECLINED");
         assertThat(declined.get("declineReason").asText()).isEqualTo("TOO_FAR");
         assertThat(declined.get("decidedBy").asText()).isEqualTo(STAFF);
+
+        // 退出 Sign out: the token is gone from the tab, the page shows nothing more of the station.
+        browser.testId("sign-out").click();
+        browser.waiting(WAIT).until(d -> browser.testId("signin").isDisplayed());
+        assertThat(browser.testId("signin-message").getText()).contains("您已退出").contains("You have signed out");
+        assertThat(browser.script("return sessionStorage.getItem(arguments[0])", TOKEN_KEY)).isNull();
+        assertThat(browser.testId("account").isDisplayed()).isFalse();
+        assertThat(browser.testId("proposals").findElements(By.cssSelector("[data-match-id]"))).isEmpty();
+        assertThat(browser.testId("live-status").getDomAttribute("data-state")).isEqualTo("idle");
+    }
+
+    @Test
+    void staffOfAnotherStationAreShownTheRefusalAndNoneOfTheStationsProposals() {
+        CommunityPlace place = communityWithStation();
+        CommunityPlace other = communityWithStation();
+        // Smartphone lessons only: this volunteer never fits the other tests' needs.
+        UUID volunteer = registerVolunteer(place.community(), Skill.DIGITAL_LITERACY);
+        awaitKnownToMatching(place, volunteer);
+        String title = "教老人用智能手机 smartphone lessons for an elder " + NAMES.incrementAndGet();
+        Instant start = tomorrowAt(16);
+        JsonNode need = postNeed(place, title, "TUTORING", List.of("DIGITAL_LITERACY"), start, start.plus(Duration.ofHours(1)));
+        String matchId = awaitLiveMatch(UUID.fromString(need.get("id").asText())).get("matchId").asText();
+
+        // The other station's staff open this station's console: the service refuses, the page says why in its words.
+        openSignedIn("/console/index.html?station=" + place.station(), staffOf(other.station()));
+        browser.waiting(WAIT).until(d -> "denied".equals(browser.testId("live-status").getDomAttribute("data-state")));
+        WebElement banner = browser.testId("banner");
+        assertThat(banner.isDisplayed()).isTrue();
+        assertThat(banner.getText()).contains("无权访问 Forbidden", STAFF, place.station().toString(), "只能访问本人所属");
+        assertThat(browser.testId("live-status").getText()).contains("无权访问");
+        assertThat(browser.byTestId("proposal-" + matchId)).isEmpty();
+        assertThat(browser.testId("proposals").findElements(By.cssSelector("[data-match-id]"))).isEmpty();
+        browser.screenshot(Path.of("target", "console-forbidden.png"));
+
+        // Their own station works as usual; this station's proposal is still open for its own staff.
+        new Select(browser.testId("station-select")).selectByValue(other.station().toString());
+        browser.waiting(WAIT).until(d -> "live".equals(browser.testId("live-status").getDomAttribute("data-state")));
+        browser.waiting(WAIT).until(d -> !browser.testId("banner").isDisplayed());
+        assertThat(matching().get("/matches/" + matchId).json().get("status").asText()).isEqualTo("PROPOSED");
     }
 
     // ---- fixtures -----------------------------------------------------------------------------
@@ -272,13 +328,39 @@ class StationConsoleBrowserTest extends MatchingScenario {
         });
     }
 
-    void openConsole(String path) {
-        browser.open("http://127.0.0.1:" + port + path);
-        WebElement staff = browser.testId("staff-id");
-        staff.clear();
-        staff.sendKeys(STAFF);
+    /** Station staff of {@code station}, signed in as {@value #STAFF}. */
+    static String staffOf(UUID station) {
+        return TestTokens.token(STAFF, Roles.STATION_STAFF, Roles.STATION_ID, station);
+    }
+
+    /** Opens {@code path} with no token in the tab: the page shows its sign-in panel. */
+    void openSignedOut(String path) {
+        browser.open(url("/console/auth.json"));
+        browser.script("sessionStorage.clear()");
+        browser.open(url(path));
+        browser.waiting(WAIT).until(d -> browser.testId("signin").isDisplayed()
+                && !browser.testId("signin-message").getText().contains("Going to sign in"));
+    }
+
+    /**
+     * Opens {@code path} signed in with {@code token}: first a page of the service's origin (sessionStorage
+     * is per origin and tab), the token put where a finished sign-in leaves it, then the console.
+     */
+    void openSignedIn(String path, String token) {
+        browser.open(url("/console/auth.json"));
+        browser.script("sessionStorage.clear(); sessionStorage.setItem(arguments[0], arguments[1])", TOKEN_KEY, token);
+        browser.open(url(path));
+    }
+
+    /** Signed in with {@code token}, once the station's stream is live. */
+    void openConsole(String path, String token) {
+        openSignedIn(path, token);
         browser.waiting(WAIT).until(d -> "live".equals(browser.testId("live-status").getDomAttribute("data-state")));
         assertThat(browser.testId("live-status").getText()).contains("已连接");
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
     }
 
     JsonNode postNeed(CommunityPlace place, String title, String category, List<String> skills, Instant start, Instant end) {

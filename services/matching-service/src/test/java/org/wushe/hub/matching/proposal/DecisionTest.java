@@ -18,7 +18,9 @@ import org.wushe.hub.events.matching.MatchDeclined;
 import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.testing.Http;
+import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +64,8 @@ class DecisionTest extends MatchingScenario {
         UUID needId = publishNeed(p, Category.MEAL_ASSISTANCE, "为独居老人做午饭 lunch for an elder living alone");
         String matchId = awaitLiveMatch(needId).get("matchId").asText();
 
-        Http.Response accepted = http().post("/matches/" + matchId + "/accept", Map.of(), "X-Wushe-Actor", "staff-wang");
+        Http.Response accepted = http().as(TestTokens.token("staff-wang", Roles.STATION_STAFF, Roles.STATION_ID, p.station()))
+                .post("/matches/" + matchId + "/accept", Map.of());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         assertThat(accepted.json().get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(accepted.json().get("decidedBy").asText()).isEqualTo("staff-wang");

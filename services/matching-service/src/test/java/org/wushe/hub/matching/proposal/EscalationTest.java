@@ -19,6 +19,9 @@ import org.wushe.hub.matching.MatchingProperties;
 import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.testing.Http;
+import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,17 +46,31 @@ class EscalationTest extends MatchingScenario {
 
         deadlines.check(); // before the deadline: nothing happens
         assertThat(http().get("/matches/" + matchId).json().get("status").asText()).isEqualTo("PROPOSED");
+        // Until then it is the station's alone: the centre's staff may not see it yet.
+        Http centreStaff = http().as(TestTokens.token("centre-zhang", Roles.STATION_STAFF, Roles.STATION_ID, p.centre()));
+        Http centreManager = http().as(TestTokens.token("centre-liu", Roles.CENTRE_MANAGER, Roles.CENTRE_ID, p.centre()));
+        Http stationStaff = http().as(TestTokens.token("staff-li", Roles.STATION_STAFF, Roles.STATION_ID, p.station()));
+        Http.Response notYet = centreStaff.get("/matches/" + matchId);
+        assertThat(notYet.status()).isEqualTo(403);
+        assertThat(notYet.problemField()).isEqualTo("matchId");
+        assertThat(centreStaff.get("/needs/" + needId).status()).isEqualTo(403);
 
         clock.advance(props.ackDeadline().plus(Duration.ofMinutes(1)));
         deadlines.check();
         JsonNode escalated = http().get("/matches/" + matchId).json();
         assertThat(escalated.get("status").asText()).isEqualTo("ESCALATED");
         assertThat(escalated.get("escalatedTo").asText()).isEqualTo(p.centre().toString());
-        // The centre sees it among its open proposals, and the station still does.
-        assertThat(http().get("/stations/" + p.centre() + "/proposals").json()).extracting(m -> m.get("matchId").asText())
+        // The centre's staff see it among their open proposals, with its need, and the station's staff still do.
+        assertThat(centreStaff.get("/stations/" + p.centre() + "/proposals").json()).extracting(m -> m.get("matchId").asText())
                 .containsExactly(matchId.toString());
-        assertThat(http().get("/stations/" + p.station() + "/proposals").json()).extracting(m -> m.get("matchId").asText())
+        assertThat(centreManager.get("/stations/" + p.centre() + "/proposals").json()).extracting(m -> m.get("matchId").asText())
                 .containsExactly(matchId.toString());
+        assertThat(stationStaff.get("/stations/" + p.station() + "/proposals").json()).extracting(m -> m.get("matchId").asText())
+                .containsExactly(matchId.toString());
+        assertThat(centreStaff.get("/matches/" + matchId).status()).isEqualTo(200);
+        assertThat(centreManager.get("/matches/" + matchId).status()).isEqualTo(200);
+        assertThat(centreStaff.get("/needs/" + needId + "/history").status()).isEqualTo(200);
+        assertThat(stationStaff.get("/stations/" + p.centre() + "/proposals").status()).as("the centre's list is not the station's").isEqualTo(403);
         MatchEscalated e = only(matchEvents(matchId, has(MatchEscalated.class)), MatchEscalated.class);
         assertThat(e.getEscalatedTo()).isEqualTo(p.centre());
         assertThat(e.getStationId()).isEqualTo(p.station());

@@ -26,7 +26,9 @@ import org.wushe.hub.events.common.Urgency;
 import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.testing.Http;
+import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,11 +74,16 @@ class StationStreamTest extends MatchingScenario {
         assertThat(theirs.poll(2, TimeUnit.SECONDS)).as("another station's stream").isNull();
     }
 
-    /** Reads the stream on a daemon thread: each event as {name, data}. */
+    /**
+     * Reads the stream on a daemon thread as the station's staff, with the token in the address as a
+     * browser's EventSource sends it: each event as {name, data}.
+     */
     private BlockingQueue<String[]> stream(HttpClient client, UUID station) {
         BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
+        String token = TestTokens.token("staff-" + station.toString().substring(0, 8), Roles.STATION_STAFF, Roles.STATION_ID, station);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + env.getProperty("local.server.port")
-                + "/stations/" + station + "/stream")).header("Accept", "text/event-stream").timeout(Duration.ofMinutes(5)).build();
+                + "/stations/" + station + "/stream?access_token=" + token)).header("Accept", "text/event-stream")
+                .timeout(Duration.ofMinutes(5)).build();
         Thread reader = new Thread(() -> {
             try {
                 InputStream body = client.send(request, HttpResponse.BodyHandlers.ofInputStream()).body();

@@ -15,7 +15,9 @@ import org.wushe.hub.matching.engine.EngineStats;
 import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.testing.Http;
+import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +47,8 @@ class ReadModelReplayTest extends MatchingScenario {
         // A live, accepted match.
         UUID matched = publish(p, Category.CULTURAL_EVENT, Urgency.SOON, "重阳节联欢 Double Ninth gathering", Skill.CULTURAL_ARTS);
         String live = awaitLiveMatch(matched).get("matchId").asText();
-        assertThat(http().post("/matches/" + live + "/accept", Map.of(), "X-Wushe-Actor", "staff-li").status()).isEqualTo(200);
+        assertThat(http().as(TestTokens.token("staff-li", Roles.STATION_STAFF, Roles.STATION_ID, p.station()))
+                .post("/matches/" + live + "/accept", Map.of()).status()).isEqualTo(200);
         // An urgent need nobody could serve when it came; a volunteer who could registered later. It waits
         // for the batch: reading its NeedPublished again must not propose it now.
         UUID waiting = publish(p, Category.ESCORT, Urgency.URGENT, "送医 a drive to hospital", Skill.DRIVING);
@@ -60,7 +63,16 @@ class ReadModelReplayTest extends MatchingScenario {
         EngineStats stats = engine.stats();
         assertThat(readModel.get("need_view")).isNotEmpty();
 
-        Http.Response started = http().post("/admin/replay", "", "X-Wushe-Actor", "ops-chen");
+        // The replay is the hub admin's: station staff are refused, and nothing starts.
+        JsonNode before = http().get("/admin/replay").json();
+        Http.Response refused = http().as(TestTokens.token("staff-li", Roles.STATION_STAFF, Roles.STATION_ID, p.station()))
+                .post("/admin/replay", "");
+        assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("required").asText()).isEqualTo(Roles.HUB_ADMIN);
+        assertThat(http().get("/admin/replay").json()).isEqualTo(before);
+
+        Http.Response started = http().as(TestTokens.admin("ops-chen")).post("/admin/replay", "");
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         assertThat(started.json().get("startedBy").asText()).isEqualTo("ops-chen");
         assertThat(http().post("/admin/replay", "").status()).as("a second replay while one runs").isEqualTo(409);

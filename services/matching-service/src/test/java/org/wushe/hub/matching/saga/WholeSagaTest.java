@@ -89,10 +89,10 @@ class WholeSagaTest extends MatchingScenario {
         assertThat(http().post("/matches/" + match1 + "/accept", "{}").status()).isEqualTo(200);
         awaitStatus(match1, "RESERVED");
         assertThat(stock(milk).get("available").asInt()).isEqualTo(8);
-        awaitNeedStatus(goodsNeed, "ACCEPTED");
+        awaitNeedStatus(place, goodsNeed, "ACCEPTED");
         assertThat(http().post("/matches/" + match1 + "/complete", Map.of("serviceMinutes", 0, "deliveredQuantity", 2)).status()).isEqualTo(200);
         await().atMost(WAIT).until(() -> stock(milk).get("consumed").asInt() == 2);
-        awaitNeedStatus(goodsNeed, "FULFILLED");
+        awaitNeedStatus(place, goodsNeed, "FULFILLED");
 
         // 2. A volunteer: accepted → assigned; completed → 90 minutes credited once, with double points (young-old).
         UUID repairNeed = need(place, "楼道灯不亮 the stairwell light is out", "HOME_REPAIR", List.of("ELECTRICAL"), start, null);
@@ -103,7 +103,7 @@ class WholeSagaTest extends MatchingScenario {
         await().atMost(WAIT).until(() -> volunteers.http().get("/volunteers/" + volunteer + "/assignments").text().contains(match2));
         assertThat(http().post("/matches/" + match2 + "/complete", Map.of("serviceMinutes", 90)).status()).isEqualTo(200);
         assertThat(http().post("/matches/" + match2 + "/complete", Map.of("serviceMinutes", 90)).status()).isEqualTo(409);
-        awaitNeedStatus(repairNeed, "FULFILLED");
+        awaitNeedStatus(place, repairNeed, "FULFILLED");
         List<PointsAwarded> awards = pointsAwardedTo(volunteer);
         assertThat(awards).hasSize(1);
         assertThat(awards.get(0).getMultiplierPercent()).as("double points for the young-old").isGreaterThanOrEqualTo(200);
@@ -186,8 +186,8 @@ class WholeSagaTest extends MatchingScenario {
         await().atMost(WAIT).until(() -> http().get("/matches/" + matchId).json().get("status").asText().equals(status));
     }
 
-    private void awaitNeedStatus(UUID needId, String status) {
-        await().atMost(WAIT).until(() -> community.http().get("/needs/" + needId).json().get("status").asText().equals(status));
+    private void awaitNeedStatus(CommunityPlace place, UUID needId, String status) {
+        await().atMost(WAIT).until(() -> HubServices.needStatus(community.http(), place, needId).equals(status));
     }
 
     private List<PointsAwarded> pointsAwardedTo(UUID volunteer) {

@@ -9,15 +9,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.ServiceProcess;
+import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The other services of the hub as child JVMs from their exec jars ({@link ServiceProcess}), and the
- * calls the matching tests make on their public APIs.
+ * calls the matching tests make on their public APIs. The child JVMs trust the tests' token signer
+ * ({@link TestTokens}, set by ServiceProcess); their {@code http()} calls as the hub admin, who sets up
+ * the town (communities, stations, donors). Needs are published and read by the community's own staff.
  */
 public final class HubServices {
 
@@ -71,7 +75,19 @@ public final class HubServices {
         return new CommunityPlace(communityId, centreId, UUID.fromString(station.json().get("id").asText()), stationName);
     }
 
-    /** A need posted to community-service's API (201), with a quantity when {@code boxes} is given. */
+    /** community-service called by staff of the place's community ({@code community_staff} with its {@code community_id}). */
+    public static Http communityStaff(Http community, CommunityPlace place) {
+        return community.as(TestTokens.token("sq-staff", Roles.COMMUNITY_STAFF, Roles.COMMUNITY_ID, place.community()));
+    }
+
+    /** The need's status in community-service, read by the community's staff. */
+    public static String needStatus(Http community, CommunityPlace place, UUID needId) {
+        Http.Response r = communityStaff(community, place).get("/needs/" + needId);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json().get("status").asText();
+    }
+
+    /** A need posted to community-service's API (201) by the community's staff, with a quantity when {@code boxes} is given. */
     public static JsonNode postNeed(Http community, CommunityPlace place, String title, String category, String urgency,
                                     List<String> skills, String geohash, Instant start, Instant end, Integer boxes) {
         Map<String, Object> body = Http.map("communityId", place.community().toString(), "stationId", place.station().toString(),
@@ -81,7 +97,7 @@ public final class HubServices {
         if (boxes != null) {
             body.put("quantity", Map.of("amount", boxes, "unit", "BOX"));
         }
-        Http.Response r = community.post("/needs", body);
+        Http.Response r = communityStaff(community, place).post("/needs", body);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json();
     }

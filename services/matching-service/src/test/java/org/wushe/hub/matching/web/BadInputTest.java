@@ -16,10 +16,14 @@ import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.testing.Http;
+import org.wushe.hub.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every bad request is a 4xx problem naming the field, never a 500; the open proposal survives them all. */
+/**
+ * Every bad request is a 4xx problem naming the field, never a 500; the open proposal survives them all.
+ * The requests are the hub admin's unless a case sends its own token (or none).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest extends MatchingScenario {
 
@@ -62,7 +66,11 @@ class BadInputTest extends MatchingScenario {
                 new Case("more than a day", "POST", m + "/complete", Map.of("serviceMinutes", 5000), 400, "serviceMinutes"),
                 new Case("minutes as text", "POST", m + "/complete", "{\"serviceMinutes\": \"an hour\"}", 400, "serviceMinutes"),
                 new Case("nobody reached", "POST", m + "/complete", Map.of("serviceMinutes", 30, "peopleReached", 0), 400, "peopleReached"),
-                new Case("actor with a space and a script", "POST", m + "/accept", "{}", 400, "X-Wushe-Actor", "X-Wushe-Actor", "<script> x"),
+                new Case("a token whose subject is not an account id", "POST", m + "/accept", "{}", 400, "sub",
+                        TestTokens.AUTHORIZATION, TestTokens.bearer(TestTokens.admin("<script> x"))),
+                new Case("no token", "POST", m + "/accept", "{}", 401, "Authorization", TestTokens.AUTHORIZATION, ""),
+                new Case("an expired token", "POST", m + "/accept", "{}", 401, "Authorization",
+                        TestTokens.AUTHORIZATION, TestTokens.bearer(TestTokens.expired("staff-li"))),
                 new Case("candidates k = 0", "GET", "/needs/" + UUID.randomUUID() + "/candidates?k=0", null, 400, "k"),
                 new Case("candidates of an unknown need", "GET", "/needs/" + UUID.randomUUID() + "/candidates", null, 404, "needId"),
                 new Case("station matches with limit 1000", "GET", "/stations/" + UUID.randomUUID() + "/matches?limit=1000", null, 400, "limit"),
