@@ -129,7 +129,8 @@ public class AuthServerConfig {
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(props.accessTokenTtl()).build());
-        props.redirectUris().forEach(console::redirectUri);
+        // The pages come back to themselves after signing in, and after signing out at the issuer (OIDC RP-initiated logout).
+        props.redirectUris().forEach(uri -> console.redirectUri(uri).postLogoutRedirectUri(uri));
         clients.add(console.build());
         if (props.loaderSecret() != null && !props.loaderSecret().isBlank()) {
             clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(props.loaderClientId().getBytes()).toString())
