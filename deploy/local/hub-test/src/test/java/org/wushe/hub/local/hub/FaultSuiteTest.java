@@ -24,7 +24,9 @@ import static org.awaitility.Awaitility.await;
 class FaultSuiteTest {
 
     private static final List<String> KILL_ORDER = List.of("matching-service", "community-service", "volunteer-service",
-            "resource-service", "social-worker-service", "organization-service");
+            "resource-service", "social-worker-service", "organization-service",
+            // The token issuer too: the services keep its keys, tokens already issued stay good, the restart keeps the key.
+            "auth-service");
 
     private final HubProcess hub = new HubProcess("hub-faults");
 
