@@ -2,12 +2,13 @@
  * Station console 站点工作台 of the matching service: station staff see the proposals for their
  * station live (Server-Sent Events) and accept, decline or complete them.
  *
- * Signing in: OAuth2 authorization code with PKCE against the OIDC issuer named by ../console/auth.json
- * (public client, no secret). The access token is kept in sessionStorage under 'wushe.console.token'
- * (this tab only, gone when it closes) and sent as "Authorization: Bearer" on every call, and as
- * ?access_token= on the live stream (EventSource cannot send headers). A token already in that key when
- * the page loads is used as it is (tests, tools, a sign-in done elsewhere). Who decides is the token's
- * subject; the station is preselected from its station_id claim.
+ * Signing in: the hub's shared sign-in (/wushe/signin.js, loaded before this script): OAuth2
+ * authorization code with PKCE against the OIDC issuer named by ../console/auth.json (public client, no
+ * secret). The access token is kept in sessionStorage under 'wushe.console.token' (this tab only, gone
+ * when it closes) and sent as "Authorization: Bearer" on every call, and as ?access_token= on the live
+ * stream (EventSource cannot send headers). A token already in that key when the page loads is used as
+ * it is (tests, tools, a sign-in done elsewhere). Who decides is the token's subject; the station is
+ * preselected from its station_id claim.
  *
  * Plain browser JavaScript, no build step, nothing loaded from elsewhere. Every value from the API is
  * put on the page with textContent / DOM APIs, never as HTML: need titles are free text.
@@ -21,16 +22,11 @@
   var API = new URL('../', location.href);
   var ZONE = 'Asia/Shanghai';
   var STORE_STATION = 'wushe.console.station';
-  /** sessionStorage: the access token (a JWT). Documented: a token put here before the page loads is used. */
-  var STORE_TOKEN = 'wushe.console.token';
-  /** sessionStorage: the ID token and the issuer's end_session_endpoint, for signing out at the issuer too. */
-  var STORE_ID_TOKEN = 'wushe.console.id-token';
-  var STORE_LOGOUT = 'wushe.console.logout';
-  /** sessionStorage: the PKCE verifier, state and where to come back, while the browser is away signing in. */
-  var STORE_PKCE = 'wushe.console.pkce';
-  /** sessionStorage: when the page last went to sign in; a second trip within SIGNIN_GUARD_MS is not made by itself. */
-  var STORE_SIGNIN_AT = 'wushe.console.signin-at';
-  var SIGNIN_GUARD_MS = 20000;
+  /**
+   * sessionStorage keys of the shared sign-in start with this: the access token (a JWT) is in
+   * 'wushe.console.token'. Documented: a token put there before the page loads is used.
+   */
+  var SIGNIN_PREFIX = 'wushe.console';
   var HELLO_GRACE_MS = 4000;
   var SOON_MS = 5 * 60 * 1000;
 
@@ -75,10 +71,6 @@
       distance: ['距离', 'Distance'], urgency: ['紧急程度', 'Urgency'], priority: ['优先照顾', 'Priority group'],
       time: ['时间', 'Time'], timeWindow: ['时间', 'Time'], expiry: ['保质期', 'Expiry'], fairness: ['公平轮换', 'Fairness'],
       languages: ['语言', 'Languages'], language: ['语言', 'Language'], capacity: ['名额', 'Capacity'], stock: ['库存', 'Stock']
-    },
-    role: {
-      hub_admin: ['平台管理员', 'hub admin'], centre_manager: ['中心负责人', 'centre manager'],
-      station_staff: ['站点工作人员', 'station staff'], community_staff: ['社区工作人员', 'community staff']
     },
     level: {
       DISTRICT_CENTRE: ['区级指导中心', 'District centre'], STREET_CENTRE: ['街镇社工服务中心', 'Street/town centre'],
@@ -255,10 +247,10 @@
 
   /** A call to the matching service with the signed-in token; a 401 clears it and signs in again. */
   function call(method, path, body) {
-    if (!auth.token) {
+    if (!token()) {
       return Promise.reject(new ApiError(401, ['请先登录。Please sign in first.']));
     }
-    var headers = { Accept: 'application/json', Authorization: 'Bearer ' + auth.token };
+    var headers = signin.headers({ Accept: 'application/json' });
     var init = { method: method, headers: headers, cache: 'no-store' };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -267,12 +259,12 @@
     return fetch(new URL(path, API), init).then(function (res) {
       if (res.ok) {
         // The token works: a later 401 may send the page to sign in again at once.
-        store(STORE_SIGNIN_AT, null);
+        signin.accepted();
         return res.status === 204 ? null : res.json();
       }
       return res.json().catch(function () { return null; }).then(function (problem) {
         if (res.status === 401) {
-          signedOut(true);
+          signin.onUnauthorized();
         }
         throw new ApiError(res.status, problemMessages(res.status, problem));
       });
@@ -343,254 +335,28 @@
     window.setTimeout(function () { a.textContent = text; }, 50);
   }
 
-  // ---- signing in (OAuth2 authorization code + PKCE) ------------------------------------------
+  // ---- signing in: the hub's shared sign-in (/wushe/signin.js, window.WusheSignIn) ---------------
 
-  var auth = { token: null, claims: null, config: null, leaving: false };
+  var signin = window.WusheSignIn;
 
-  /** sessionStorage: reads with one argument, writes a value, removes with null (storage may be off). */
-  function store(key, value) {
-    try {
-      if (value === undefined) {
-        return window.sessionStorage.getItem(key);
-      }
-      if (value === null) {
-        window.sessionStorage.removeItem(key);
-      } else {
-        window.sessionStorage.setItem(key, String(value));
-      }
-    } catch (ignored) { /* storage may be off */ }
-    return null;
+  /** The signed-in access token, or null. */
+  function token() {
+    return signin.token();
   }
 
-  function base64url(bytes) {
-    var text = '';
-    for (var i = 0; i < bytes.length; i++) {
-      text += String.fromCharCode(bytes[i]);
-    }
-    return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  }
-
-  function randomText(bytes) {
-    return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
-  }
-
-  /** A JWT's claims, read without checking it (the service checks every call); null if it is not one. */
-  function claimsOf(token) {
-    try {
-      var b64 = String(token).split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      b64 += '==='.slice(0, (4 - b64.length % 4) % 4);
-      var binary = atob(b64);
-      var bytes = new Uint8Array(binary.length);
-      for (var i = 0; i < binary.length; i++) {
-        bytes[i] = binary.charCodeAt(i);
-      }
-      var claims = JSON.parse(new TextDecoder().decode(bytes));
-      return claims && typeof claims === 'object' ? claims : null;
-    } catch (notAJwt) {
-      return null;
-    }
-  }
-
-  /** A claim of the signed-in token that is one value (a string, or a list of one). */
-  function claim(name) {
-    var v = auth.claims ? auth.claims[name] : null;
-    if (Array.isArray(v)) {
-      return v.length === 1 ? String(v[0]) : null;
-    }
-    return v === undefined || v === null ? null : String(v);
-  }
-
-  function expired(claims) {
-    return !claims || (typeof claims.exp === 'number' && claims.exp * 1000 <= Date.now() + 5000);
-  }
-
-  /** Where the issuer sends the browser back: this console's own folder (…/console/), as registered for the client. */
-  function redirectUri() {
-    return new URL('./', location.href).href;
-  }
-
-  /** {issuer, clientId, scope} from the service (GET /console/auth.json); issuer is missing when none is configured. */
-  function authConfig() {
-    if (!auth.config) {
-      auth.config = fetch(new URL('auth.json', location.href), { cache: 'no-store', headers: { Accept: 'application/json' } })
-        .then(function (res) {
-          if (!res.ok) {
-            throw new Error('auth.json ' + res.status);
-          }
-          return res.json();
-        });
-      auth.config.catch(function () { auth.config = null; });
-    }
-    return auth.config;
-  }
-
-  function discovery(issuer) {
-    return fetch(String(issuer).replace(/\/+$/, '') + '/.well-known/openid-configuration', { cache: 'no-store' }).then(function (res) {
-      if (!res.ok) {
-        throw new Error('openid-configuration ' + res.status);
-      }
-      return res.json();
-    });
-  }
-
-  /**
-   * Sends the browser to the issuer's sign-in (authorization code with a S256 PKCE challenge); it comes
-   * back to this page with ?code=&state= (finishSignIn). Not by itself twice within SIGNIN_GUARD_MS: a
-   * token the service refuses right after signing in would otherwise send the page round for ever.
-   */
-  function signIn(byHand) {
-    if (auth.leaving) {
-      return;
-    }
-    var last = Number(store(STORE_SIGNIN_AT)) || 0;
-    if (!byHand && Date.now() - last < SIGNIN_GUARD_MS) {
-      showSignIn('刚登录的账号未被匹配服务接受，请重新登录或联系管理员。The account you just signed in with was not accepted; '
-        + 'sign in again or ask your administrator.');
-      return;
-    }
-    if (!window.crypto || !crypto.subtle) {
-      showSignIn('登录需要通过 HTTPS（或本机地址）打开本页。To sign in, open this page over HTTPS (or on localhost).');
-      return;
-    }
-    showSignIn('正在前往登录… Going to sign in…', true);
-    authConfig().then(function (cfg) {
-      if (!cfg.issuer) {
-        showSignIn('未配置登录服务（wushe.console.issuer），无法登录。No sign-in service is configured (wushe.console.issuer).');
-        return null;
-      }
-      return discovery(cfg.issuer).then(function (meta) {
-        var verifier = randomText(48);
-        var expect = randomText(16);
-        return crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)).then(function (digest) {
-          var here = new URL(location.href);
-          store(STORE_PKCE, JSON.stringify({
-            verifier: verifier, state: expect, tokenEndpoint: meta.token_endpoint, logout: meta.end_session_endpoint || null,
-            clientId: cfg.clientId, redirectUri: redirectUri(), station: here.searchParams.get('station') || state.stationId || null
-          }));
-          store(STORE_SIGNIN_AT, Date.now());
-          var url = new URL(meta.authorization_endpoint);
-          url.searchParams.set('response_type', 'code');
-          url.searchParams.set('client_id', cfg.clientId);
-          url.searchParams.set('redirect_uri', redirectUri());
-          url.searchParams.set('scope', cfg.scope || 'openid');
-          url.searchParams.set('state', expect);
-          url.searchParams.set('code_challenge', base64url(new Uint8Array(digest)));
-          url.searchParams.set('code_challenge_method', 'S256');
-          auth.leaving = true;
-          location.assign(url.href);
-        });
-      });
-    }).catch(function () {
-      showSignIn('无法连接登录服务，请稍后重试。Cannot reach the sign-in service; please try again shortly.');
-    });
-  }
-
-  /** Back from the issuer with ?code=&state= (or ?error=): trades the code for tokens; answers the access token. */
-  function finishSignIn(params) {
-    var saved = null;
-    try {
-      saved = JSON.parse(store(STORE_PKCE) || 'null');
-    } catch (ignored) { /* a broken record is no record */ }
-    store(STORE_PKCE, null);
-    var clean = new URL(location.href);
-    ['code', 'state', 'session_state', 'iss', 'error', 'error_description', 'error_uri'].forEach(function (k) {
-      clean.searchParams.delete(k);
-    });
-    if (saved && saved.station && !clean.searchParams.has('station')) {
-      clean.searchParams.set('station', saved.station);
-    }
-    history.replaceState(null, '', clean);
-    if (params.get('error')) {
-      return Promise.reject(new Error('登录未完成（' + params.get('error') + '）。Sign-in was not completed ('
-        + (params.get('error_description') || params.get('error')) + ').'));
-    }
-    if (!saved || !saved.verifier || saved.state !== params.get('state')) {
-      return Promise.reject(new Error('无法确认这次登录，请重新登录。This sign-in could not be verified; please sign in again.'));
-    }
-    var form = new URLSearchParams();
-    form.set('grant_type', 'authorization_code');
-    form.set('code', params.get('code'));
-    form.set('redirect_uri', saved.redirectUri);
-    form.set('client_id', saved.clientId);
-    form.set('code_verifier', saved.verifier);
-    return fetch(saved.tokenEndpoint, {
-      method: 'POST', cache: 'no-store', body: form.toString(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }
-    }).then(function (res) {
-      return res.json().catch(function () { return null; }).then(function (body) {
-        if (!res.ok || !body || !body.access_token) {
-          throw new Error('登录服务未发放令牌（' + ((body && body.error) || res.status) + '），请重新登录。'
-            + 'The sign-in service issued no token; please sign in again.');
-        }
-        store(STORE_ID_TOKEN, body.id_token || null);
-        store(STORE_LOGOUT, saved.logout || null);
-        return body.access_token;
-      });
-    }, function () {
-      throw new Error('无法连接登录服务，请稍后重试。Cannot reach the sign-in service; please try again shortly.');
-    });
-  }
-
-  /** Uses {@code token} for every call from now on and shows who is signed in. */
-  function useToken(token) {
-    auth.token = token;
-    auth.claims = claimsOf(token);
-    store(STORE_TOKEN, token);
-    var roles = auth.claims && auth.claims.roles;
-    roles = Array.isArray(roles) ? roles : roles ? String(roles).split(/[\s,]+/) : [];
-    var labels = roles.map(function (r) { return words('role', r); }).filter(Boolean);
-    $('subject').textContent = claim('sub') || '—';
-    $('subject-roles').textContent = labels.length ? '（' + labels.join('、') + '）' : '';
-    $('account').hidden = false;
-    $('signin').hidden = true;
-  }
-
-  /** The token is gone or no longer accepted (a 401): forget it, stop, and sign in again. */
-  function signedOut() {
-    if (!auth.token) {
-      return;
-    }
-    auth.token = null;
-    auth.claims = null;
-    store(STORE_TOKEN, null);
+  /** Signed out (退出) or the token was refused (a 401): nothing of the station stays on the page. */
+  function signedOut(why) {
     disconnect();
-    setLive('idle');
-    $('account').hidden = true;
-    signIn(false);
-  }
-
-  /** 退出 Sign out: forgets the tokens in this tab, and ends the issuer's session too when it offers that. */
-  function signOut() {
-    var idToken = store(STORE_ID_TOKEN);
-    var logout = store(STORE_LOGOUT);
-    [STORE_TOKEN, STORE_ID_TOKEN, STORE_LOGOUT, STORE_PKCE, STORE_SIGNIN_AT].forEach(function (k) { store(k, null); });
-    auth.token = null;
-    auth.claims = null;
-    disconnect();
-    state.generation++;
-    state.matches.clear();
-    $('proposals').replaceChildren();
-    $('accepted').replaceChildren();
-    closeHistory();
-    banner(null);
-    updateCounts();
-    setLive('idle');
-    $('account').hidden = true;
-    showSignIn('您已退出。You have signed out.');
-    if (idToken && logout) {
-      var url = new URL(logout);
-      url.searchParams.set('id_token_hint', idToken);
-      url.searchParams.set('post_logout_redirect_uri', redirectUri());
-      auth.leaving = true;
-      location.assign(url.href);
+    if (why === 'signed-out') {
+      state.generation++;
+      state.matches.clear();
+      $('proposals').replaceChildren();
+      $('accepted').replaceChildren();
+      closeHistory();
+      banner(null);
+      updateCounts();
     }
-  }
-
-  /** The sign-in panel with {@code message}; its 登录 Sign in button is hidden while the page is on its way. */
-  function showSignIn(message, going) {
-    $('signin-message').textContent = message;
-    $('sign-in').hidden = !!going;
-    $('signin').hidden = false;
+    setLive('idle');
   }
 
   // ---- stations -------------------------------------------------------------------------------
@@ -709,14 +475,14 @@
   /** Opens the station's stream first, then loads the lists (on 'hello'); again on every reconnect. */
   function connect() {
     disconnect();
-    if (!state.stationId || !auth.token) {
+    if (!state.stationId || !token()) {
       setLive('idle');
       return;
     }
     var generation = state.generation;
     // EventSource cannot send headers: the stream alone takes the token in its address.
     var url = new URL('stations/' + encodeURIComponent(state.stationId) + '/stream', API);
-    url.searchParams.set('access_token', auth.token);
+    url.searchParams.set('access_token', token());
     var source = new EventSource(url);
     state.source = source;
     setLive(state.loadedOnce ? 'reconnecting' : 'connecting');
@@ -763,7 +529,7 @@
         setLive('offline');
         window.clearTimeout(state.helloTimer);
         reload().then(function () {
-          if (generation !== state.generation || state.denied === generation || !auth.token) {
+          if (generation !== state.generation || state.denied === generation || !token()) {
             return;
           }
           window.clearTimeout(state.retryTimer);
@@ -1412,8 +1178,6 @@
       }
     });
     $('station').addEventListener('change', function (e) { chooseStation(e.target.value, true); });
-    $('sign-out').addEventListener('click', signOut);
-    $('sign-in').addEventListener('click', function () { signIn(true); });
     updateCounts();
     window.setInterval(function () {
       document.querySelectorAll('[data-deadline]').forEach(countdown);
@@ -1421,25 +1185,23 @@
     window.addEventListener('pagehide', disconnect);
 
     // Back from signing in, or a token this tab already holds (put there by an earlier sign-in, or by hand).
-    var params = new URL(location.href).searchParams;
-    var arrived = params.has('code') || params.has('error') ? finishSignIn(params) : Promise.resolve(store(STORE_TOKEN));
-    arrived.then(function (token) {
-      if (!token || expired(claimsOf(token))) {
-        store(STORE_TOKEN, null);
-        signIn(false);
-        return;
+    signin.init({
+      configUrl: 'auth.json',
+      storagePrefix: SIGNIN_PREFIX,
+      service: ['匹配服务', 'matching service'],
+      remember: function () { return { station: state.stationId }; },
+      onSignedOut: signedOut
+    }).then(function (session) {
+      if (session) {
+        begin();
       }
-      useToken(token);
-      begin();
-    }, function (err) {
-      showSignIn(err && err.message ? err.message : '登录未完成，请重新登录。Sign-in was not completed; please sign in again.');
     });
   }
 
   /** Signed in: the station named in the address, else the token's own (station_id), else the last one chosen here. */
   function begin() {
     var fromUrl = new URL(location.href).searchParams.get('station');
-    var own = claim('station_id') || claim('centre_id');
+    var own = signin.claim('station_id') || signin.claim('centre_id');
     var stored = null;
     try {
       stored = localStorage.getItem(STORE_STATION);

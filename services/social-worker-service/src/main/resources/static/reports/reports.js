@@ -6,8 +6,13 @@
  * Plain browser JavaScript, no build step, nothing loaded from elsewhere. Every value from the API is
  * put on the page with textContent / DOM APIs, never as HTML: station names are free text.
  *
- * Every API call carries the signed-in user's bearer token, kept in sessionStorage under 'wushe.token'
- * (the same key as the station console). Without one the page asks to sign in; a 403 shows why.
+ * Signing in: the hub's shared sign-in (/wushe/signin.js, loaded before this script, window.WusheSignIn):
+ * OAuth2 authorization code with PKCE against the OIDC issuer named by auth.json (GET /reports/auth.json),
+ * coming back to this page's folder. The access token is kept in sessionStorage under 'wushe.reports.token'
+ * (this tab only, gone when it closes); a token already in that key when the page loads is used as it is
+ * (tests, tools). Every API call, and the CSV / Excel downloads, carry it as "Authorization: Bearer"; a 401
+ * forgets it and signs in again (not by itself twice within 20 s); a 403 shows the service's reason. The
+ * header names who is signed in, with 退出 Sign out; the centre is preselected from the token's centre_id.
  */
 (function () {
   'use strict';
@@ -16,7 +21,9 @@
   var API = new URL('../', location.href);
   var SVG = 'http://www.w3.org/2000/svg';
   var STORE_CENTRE = 'wushe.reports.centre';
-  var STORE_TOKEN = 'wushe.token';
+  /** sessionStorage keys of the shared sign-in start with this: the access token is in 'wushe.reports.token'. */
+  var SIGNIN_PREFIX = 'wushe.reports';
+  var signin = window.WusheSignIn;
   var NUMBER = new Intl.NumberFormat('zh-CN');
 
   var SERIES = [
@@ -134,19 +141,20 @@
   // ---- the API, with the signed-in user's token ---------------------------------------------------------
 
   function token() {
-    try { return sessionStorage.getItem(STORE_TOKEN); } catch (ignored) { return null; }
+    return signin.token();
   }
 
   function headers(accept) {
-    var h = { Accept: accept };
-    var t = token();
-    if (t) { h.Authorization = 'Bearer ' + t; }
-    return h;
+    return signin.headers({ Accept: accept });
   }
 
-  /** A refused answer as an error carrying its status and problem body (RFC 9457), if any. */
+  /**
+   * A refused answer as an error carrying its status and problem body (RFC 9457), if any. A 401 (the token
+   * expired or is not accepted) forgets the token and signs in again.
+   */
   function refused(r) {
     return r.json().catch(function () { return null; }).then(function (body) {
+      if (r.status === 401) { signin.onUnauthorized(); }
       var error = new Error('HTTP ' + r.status);
       error.status = r.status;
       error.problem = body;
@@ -162,6 +170,7 @@
     }
     return fetch(new URL(path, API), { headers: headers('application/json') }).then(function (r) {
       if (!r.ok) { return refused(r); }
+      signin.accepted();
       return r.json();
     });
   }
@@ -172,7 +181,7 @@
    */
   function showFailure(zh, en, e) {
     if (e.status === 401) {
-      showProblem('请先登录', 'Sign in first: the page needs your sign-in (the same as the station console).', null);
+      showProblem('请先登录', 'Sign in first: your sign-in is missing, expired or not accepted.', null);
     } else if (e.status === 403) {
       showProblem('无权查看', 'Not allowed', { detail: e.problem && e.problem.detail ? e.problem.detail : 'HTTP 403' });
     } else {
@@ -281,6 +290,7 @@
     clearProblems();
     fetch(url, { headers: headers('*/*') }).then(function (r) {
       if (!r.ok) { return refused(r); }
+      signin.accepted();
       return r.blob().then(function (blob) {
         var link = document.createElement('a');
         link.href = URL.createObjectURL(blob);
@@ -480,19 +490,60 @@
     show(period ? period.getAttribute('data-period') : (fromInput.value && toInput.value ? null : 'THIS_MONTH'));
   });
 
-  loadCentres().then(function () {
-    var q = new URLSearchParams(location.search);
-    var wanted = q.get('centre');
-    if (!wanted) { try { wanted = localStorage.getItem(STORE_CENTRE); } catch (ignored) { wanted = null; } }
-    var known = Array.prototype.some.call(centreSelect.options, function (o) { return o.value && o.value === wanted; });
-    if (!known) { return; }
-    centreSelect.value = wanted;
-    if (q.get('from') || q.get('to')) {
-      fromInput.value = q.get('from') || '';
-      toInput.value = q.get('to') || '';
-      show(null);
-    } else {
-      show(q.get('period') || 'THIS_MONTH');
-    }
+  /** Signed out (退出) or the token was refused (a 401): nothing of any centre stays on the page. */
+  function signedOut(why) {
+    request++;
+    current = null;
+    if (why === 'signed-out') { clearProblems(); }
+    $('report').hidden = true;
+    $('loading').hidden = true;
+    $('choose').hidden = true;
+    setDownloads(null);
+    while (centreSelect.options.length > 1) { centreSelect.remove(1); }
+    form.hidden = true;
+  }
+
+  /**
+   * Signed in: the centres the caller may pick, and the report of the centre named in the address, else
+   * the token's own (centre_id), else the last one chosen here.
+   */
+  function begin() {
+    form.hidden = false;
+    loadCentres().then(function () {
+      if (!token()) { return; }   // refused meanwhile (a 401): the page is signing in again
+      var q = new URLSearchParams(location.search);
+      var named = q.get('centre') || signin.claim('centre_id');
+      var wanted = named;
+      if (!wanted) { try { wanted = localStorage.getItem(STORE_CENTRE); } catch (ignored) { wanted = null; } }
+      var known = Array.prototype.some.call(centreSelect.options, function (o) { return o.value && o.value === wanted; });
+      if (!known && named) {
+        // Named but not in the list (not one of the caller's centres): asked for anyway, the service says why not.
+        var option = el('option', null, '服务中心 Centre ' + named.slice(0, 8));
+        option.value = named;
+        centreSelect.appendChild(option);
+        known = true;
+      }
+      if (!known) {
+        $('choose').hidden = false;
+        return;
+      }
+      centreSelect.value = wanted;
+      if (q.get('from') || q.get('to')) {
+        fromInput.value = q.get('from') || '';
+        toInput.value = q.get('to') || '';
+        show(null);
+      } else {
+        show(q.get('period') || 'THIS_MONTH');
+      }
+    });
+  }
+
+  signin.init({
+    configUrl: 'auth.json',
+    storagePrefix: SIGNIN_PREFIX,
+    service: ['社工服务', 'social worker service'],
+    onSignedOut: signedOut
+  }).then(function (session) {
+    if (session) { begin(); }
   });
 }());

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Where the station console signs in: its OIDC issuer and public client, read by the page's script
+ * Where the station console signs in: its OIDC issuer and public client, read by the hub's shared sign-in script
+ * ({@code /wushe/signin.js}, platform jar) that the console loads
  * (authorization code with PKCE, no client secret). Public, like the page itself ({@code /console/**}).
  *
  * <ul>

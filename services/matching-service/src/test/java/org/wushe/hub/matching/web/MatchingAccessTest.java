@@ -155,8 +155,11 @@ class MatchingAccessTest extends MatchingScenario {
         // The token may ride in the address on the live stream only.
         String token = staffOf(mine.station(), "staff-li");
         assertThat(http().anonymous().get("/stations/" + mine.station() + "/proposals?access_token=" + token).status()).isEqualTo(401);
-        // The console page and where it signs in are public.
+        // The console page, the hub's shared sign-in script it loads (platform jar) and where it signs in are public.
         assertThat(http().anonymous().get("/console/index.html").status()).isEqualTo(200);
+        Http.Response signin = http().anonymous().get("/wushe/signin.js");
+        assertThat(signin.status()).isEqualTo(200);
+        assertThat(signin.text()).contains("window.WusheSignIn");
         Http.Response auth = http().anonymous().get("/console/auth.json");
         assertThat(auth.status()).isEqualTo(200);
         assertThat(auth.json().get("clientId").asText()).isEqualTo("wushe-console");

@@ -46,11 +46,15 @@ import org.wushe.hub.platform.actor.ActorResolver;
 @EnableWebSecurity
 public class WusheSecurityAutoConfiguration {
 
-    /** Paths anyone may reach: health and metrics for the platform, the API docs, the static pages. */
+    /**
+     * Paths anyone may reach: health and metrics for the platform, the API docs, the static pages, and the
+     * pages' shared scripts ({@code /wushe/**}, e.g. the sign-in {@code /wushe/signin.js} from this jar's
+     * {@code META-INF/resources/}).
+     */
     public static final List<String> DEFAULT_PUBLIC_PATHS = List.of(
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-            "/", "/index.html", "/favicon.ico", "/console", "/console/**", "/reports", "/reports/**", "/error");
+            "/", "/index.html", "/favicon.ico", "/console", "/console/**", "/reports", "/reports/**", "/wushe/**", "/error");
 
     static final String NO_ISSUER = "No token issuer is configured. Set spring.security.oauth2.resourceserver.jwt.issuer-uri "
             + "(env SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to your OIDC issuer, e.g. the hub's auth-service "

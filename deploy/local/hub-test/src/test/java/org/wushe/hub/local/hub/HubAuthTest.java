@@ -97,10 +97,10 @@ class HubAuthTest {
         // 4. Community staff publish needs for their own community only.
         String c1 = accounts.get("community-1")[2];
         String c2 = accounts.get("community-2")[2];
-        HttpResponse<String> own = post("community-service", "/needs", need(c1), hub.bearer("community-1"));
+        HttpResponse<String> own = post("community-service", "/needs", need(c1, servingStation(c1)), hub.bearer("community-1"));
         assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
         long needsBefore = hub.get("community-service", "/needs?communityId=" + c2 + "&limit=1000").size();
-        denied("community-1 publishes a need for community-2", post("community-service", "/needs", need(c2), hub.bearer("community-1")),
+        denied("community-1 publishes a need for community-2", post("community-service", "/needs", need(c2, servingStation(c2)), hub.bearer("community-1")),
                 "communityId", null);
         assertThat(hub.get("community-service", "/needs?communityId=" + c2 + "&limit=1000").size()).isEqualTo(needsBefore);
 
@@ -121,8 +121,10 @@ class HubAuthTest {
 
         // 7. The centre manager sees the centre's report; station staff do not.
         String centre = accounts.get("centre")[2];
-        assertThat(get("social-worker-service", "/centres/" + centre + "/report", hub.bearer("centre")).statusCode()).isEqualTo(200);
-        denied("station-1 reads the centre's report", get("social-worker-service", "/centres/" + centre + "/report", hub.bearer("station-1")),
+        HttpResponse<String> report = get("social-worker-service", "/centres/" + centre + "/report?period=THIS_MONTH", hub.bearer("centre"));
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        denied("station-1 reads the centre's report", get("social-worker-service", "/centres/" + centre + "/report?period=THIS_MONTH",
+                hub.bearer("station-1")),
                 "centreId", "centre_manager of " + centre);
 
         // 8. Operators' endpoints: the hub admin only.
@@ -165,9 +167,21 @@ class HubAuthTest {
         denials.add(what + " → 403 " + body.at("/errors/0/field").asText() + " (needs " + body.path("required").asText() + ")");
     }
 
-    private static String need(String communityId) {
+    /** A station serving the community (a community served by two, the centre and its station, must name one). */
+    private String servingStation(String communityId) {
+        for (JsonNode station : hub.get("community-service", "/stations?limit=100")) {
+            for (JsonNode served : station.path("servedCommunityIds")) {
+                if (served.asText().equals(communityId)) {
+                    return station.path("id").asText();
+                }
+            }
+        }
+        throw new AssertionError("no station serves community " + communityId);
+    }
+
+    private static String need(String communityId, String stationId) {
         Instant start = Instant.now().plusSeconds(3600);
-        return "{\"communityId\":\"" + communityId + "\",\"category\":\"COMPANIONSHIP\",\"urgency\":\"ROUTINE\","
+        return "{\"communityId\":\"" + communityId + "\",\"stationId\":\"" + stationId + "\",\"category\":\"COMPANIONSHIP\",\"urgency\":\"ROUTINE\","
                 + "\"beneficiaryGroup\":\"ELDERLY_ALONE\",\"title\":\"陪伴聊天 Companionship\",\"start\":\"" + start
                 + "\",\"end\":\"" + start.plusSeconds(7200) + "\"}";
     }
