@@ -101,7 +101,10 @@ public final class Hub implements AutoCloseable {
     /** True when every service starts from a class data sharing archive made by an earlier run. */
     public boolean archived() {
         prepareServices();
-        return images.values().stream().allMatch(f -> f.join().archived());
+        // Every preparation finishes first (allMatch alone would stop at the first service without an archive and
+        // leave the others' extractions running, e.g. past the end of --prepare-only).
+        List<ClassDataSharing.Image> prepared = images.values().stream().map(CompletableFuture::join).toList();
+        return prepared.stream().allMatch(ClassDataSharing.Image::archived);
     }
 
     /**
