@@ -37,6 +37,7 @@ import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.place.CoarsePlaces;
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.platform.testing.Upstream;
+import org.wushe.hub.testing.Browser;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.ServiceProcess;
 import org.wushe.hub.testing.TestTokens;
@@ -79,11 +80,11 @@ class StationConsoleBrowserTest extends MatchingScenario {
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     static ServiceProcess community;
-    static ConsoleBrowser browser;
+    static Browser browser;
 
     @BeforeAll
     static void start() {
-        browser = ConsoleBrowser.start();
+        browser = Browser.start("The station console's browser test");
         community = HubServices.startCommunity();
     }
 
@@ -228,9 +229,9 @@ class StationConsoleBrowserTest extends MatchingScenario {
         assertThat(card.findElements(By.tagName("img"))).isEmpty();
         assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 
-        browser.size(ConsoleBrowser.PHONE);
+        browser.size(Browser.PHONE);
         browser.screenshot(Path.of("target", "console-phone.png"));
-        browser.size(ConsoleBrowser.DESKTOP);
+        browser.size(Browser.DESKTOP);
 
         // Decline with a note holding a phone number: the API refuses, the card says why in plain words.
         browser.testId("decline-" + matchId).click();

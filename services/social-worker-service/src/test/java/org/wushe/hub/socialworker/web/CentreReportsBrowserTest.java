@@ -17,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.socialworker.support.ServiceScenario;
+import org.wushe.hub.testing.Browser;
 import org.wushe.hub.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,11 +38,11 @@ class CentreReportsBrowserTest extends ServiceScenario {
     static final String TOKEN_KEY = "wushe.reports.token";
     static final Duration SHOWN = Duration.ofSeconds(30);
 
-    static ReportsBrowser browser;
+    static Browser browser;
 
     @BeforeAll
     static void start() {
-        browser = ReportsBrowser.start();
+        browser = Browser.start("The reports page's browser test");
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package org.wushe.hub.socialworker.web;
+package org.wushe.hub.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -28,33 +28,33 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Debian's headless Chromium driven by its chromedriver, both at fixed paths so Selenium Manager is
  * never asked to find (or download) anything; the machine has no network but the package registries,
- * so Chromium's own background traffic is switched off too. A fresh profile per browser. The same set-up
- * as matching-service's station console test (its {@code ConsoleBrowser}).
+ * so Chromium's own background traffic is switched off too. A fresh profile per browser.
  */
-final class ReportsBrowser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Dimension DESKTOP = new Dimension(1280, 1400);
-    static final Dimension PHONE = new Dimension(390, 1600);
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Dimension DESKTOP = new Dimension(1280, 1400);
+    public static final Dimension PHONE = new Dimension(390, 1600);
 
     private final ChromeDriver driver;
     private final ChromeDriverService service;
     private final Path profile;
 
-    private ReportsBrowser(ChromeDriver driver, ChromeDriverService service, Path profile) {
+    private Browser(ChromeDriver driver, ChromeDriverService service, Path profile) {
         this.driver = driver;
         this.service = service;
         this.profile = profile;
     }
 
     /** Starts the browser; fails the test (never skips it) when Chromium or chromedriver is not installed. */
-    static ReportsBrowser start() {
+    /** Starts Chromium for {@code what} (named in the failure when Debian's chromium or chromium-driver is missing). */
+    public static Browser start(String what) {
         List<String> missing = new ArrayList<>();
         for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(p)) {
@@ -62,7 +62,7 @@ final class ReportsBrowser implements AutoCloseable {
             }
         }
         if (!missing.isEmpty()) {
-            fail("The reports page's browser test needs Debian's chromium and chromium-driver; missing: " + String.join(", ", missing)
+            fail(what + " needs Debian's chromium and chromium-driver; missing: " + String.join(", ", missing)
                     + ". Run the repository's install step: .ci/install-browser (apt-get install -y chromium chromium-driver).");
         }
         Path profile;
@@ -97,39 +97,39 @@ final class ReportsBrowser implements AutoCloseable {
             throw e;
         }
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-        return new ReportsBrowser(driver, service, profile);
+        return new Browser(driver, service, profile);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.manage().window().setSize(DESKTOP);
         driver.get(url);
     }
 
-    void size(Dimension size) {
+    public void size(Dimension size) {
         driver.manage().window().setSize(size);
     }
 
-    WebDriverWait waiting(Duration timeout) {
+    public WebDriverWait waiting(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }
 
     /** The element with this {@code data-testid}, if it is on the page now. */
-    Optional<WebElement> byTestId(String testId) {
+    public Optional<WebElement> byTestId(String testId) {
         return driver.findElements(By.cssSelector("[data-testid=\"" + testId + "\"]")).stream().findFirst();
     }
 
-    WebElement testId(String testId) {
+    public WebElement testId(String testId) {
         return byTestId(testId).orElseThrow(() -> new AssertionError("no element [data-testid=" + testId + "] on the page"));
     }
 
     /** Saves what the browser shows (the window's size) as a PNG. */
-    Path screenshot(Path file) {
+    public Path screenshot(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
@@ -140,7 +140,7 @@ final class ReportsBrowser implements AutoCloseable {
     }
 
     /** The page's console messages since the last call (errors of the page's script show here). */
-    String consoleLog() {
+    public String consoleLog() {
         try {
             return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString)
                     .collect(Collectors.joining("\n"));
@@ -149,7 +149,7 @@ final class ReportsBrowser implements AutoCloseable {
         }
     }
 
-    void saveConsoleLog(Path file) {
+    public void saveConsoleLog(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, consoleLog() + "\n", StandardCharsets.UTF_8,
@@ -159,7 +159,7 @@ final class ReportsBrowser implements AutoCloseable {
         }
     }
 
-    Object script(String js, Object... args) {
+    public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
