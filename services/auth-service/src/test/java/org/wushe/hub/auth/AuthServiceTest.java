@@ -48,17 +48,17 @@ class AuthServiceTest {
 
     @Test
     void theLoaderGetsAHubAdminTokenByClientCredentials() {
-        String token = oidc.clientCredentials("sample-town-loader", "loader-secret-1");
+        String token = oidc.clientCredentials("hub-operator", "loader-secret-1");
         var claims = OidcClient.claims(token);
-        assertThat(claims.get("sub").asText()).isEqualTo("sample-town-loader");
+        assertThat(claims.get("sub").asText()).isEqualTo("hub-operator");
         assertThat(claims.get("iss").asText()).isEqualTo(ISSUER);
         assertThat(claims.get("roles").get(0).asText()).isEqualTo("hub_admin");
-        assertThatThrownBy(() -> oidc.clientCredentials("sample-town-loader", "wrong")).isInstanceOf(OidcClient.SignInFailed.class);
+        assertThatThrownBy(() -> oidc.clientCredentials("hub-operator", "wrong")).isInstanceOf(OidcClient.SignInFailed.class);
     }
 
     @Test
     void aPersonSignsInWithPkceAndTheTokenCarriesTheirRolesAndTenancy() {
-        Http admin = accounts().as(oidc.clientCredentials("sample-town-loader", "loader-secret-1"));
+        Http admin = accounts().as(oidc.clientCredentials("hub-operator", "loader-secret-1"));
         Http.Response created = admin.post("/accounts", Map.of("username", "station-li", "password", "zhan-li-2026",
                 "displayName", "李站长", "roles", List.of("station_staff", "volunteer"),
                 "tenancy", Map.of("station_id", "5d6f0c8e-0000-4000-8000-000000000001", "volunteer_id", "9a1b2c3d-0000-4000-8000-000000000002")));
@@ -89,7 +89,7 @@ class AuthServiceTest {
         assertThat(accounts().anonymous().get("/accounts").status()).isEqualTo(401);
         assertThat(accounts().get("/accounts").status()).as("a token from another signer").isEqualTo(401);
 
-        Http admin = accounts().as(oidc.clientCredentials("sample-town-loader", "loader-secret-1"));
+        Http admin = accounts().as(oidc.clientCredentials("hub-operator", "loader-secret-1"));
         admin.post("/accounts", Map.of("username", "vol-wang", "password", "volunteer-1", "roles", List.of("volunteer"),
                 "tenancy", Map.of("volunteer_id", "11111111-2222-4333-8444-555555555555")));
         Http volunteer = accounts().as(oidc.signIn("wushe-console", REDIRECT, "vol-wang", "volunteer-1"));
