@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Who is acting on the current thread: a person's account id for an HTTP request (from
- * {@link ActorResolver}, today the {@value #HEADER} header), {@code system:<consumer>} while an
+ * {@link ActorResolver}: the verified token's subject), {@code system:<consumer>} while an
  * inbound event is handled ({@code InboundEvents}), {@code system:<service>} in a scheduled job
  * ({@code ActorTaskDecorator}). {@code OutboxWriter} writes it into every event's {@code actor}
  * column, which Debezium carries as the Kafka header {@code actor}. An account id, never a name.
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class Actor {
 
-    /** The request header that names the person acting, until OAuth2 tokens do. */
+    /** The request header that names the person acting, read only where Spring Security is absent (tokens name them everywhere else). */
     public static final String HEADER = "X-Wushe-Actor";
     public static final String SYSTEM_PREFIX = "system:";
     public static final int MAX_LENGTH = 64;

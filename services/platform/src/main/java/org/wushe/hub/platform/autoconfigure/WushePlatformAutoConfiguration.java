@@ -209,7 +209,7 @@ public class WushePlatformAutoConfiguration {
             return new ProblemDetailsAdvice();
         }
 
-        /** Who makes a request: the X-Wushe-Actor header until OAuth2 (then a bean returning the token's subject). */
+        /** Who makes a request, for an application without Spring Security: the X-Wushe-Actor header (with it, WusheSecurityAutoConfiguration declares the token subject instead). */
         @Bean
         @ConditionalOnMissingBean
         ActorResolver actorResolver() {
