@@ -92,21 +92,7 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-        boolean authorization = false;
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            if (headers[i].equalsIgnoreCase(TestTokens.AUTHORIZATION)) {
-                authorization = true;
-                if (headers[i + 1] == null || headers[i + 1].isEmpty()) {
-                    continue;
-                }
-            }
-            b.header(headers[i], headers[i + 1]);
-        }
-        if (!authorization && token != null) {
-            b.header(TestTokens.AUTHORIZATION, TestTokens.bearer(token));
-        }
-        return b;
+        return TestTokens.withHeaders(HttpRequest.newBuilder(URI.create(base + path)), token, headers);
     }
 
     private Response send(HttpRequest request) {

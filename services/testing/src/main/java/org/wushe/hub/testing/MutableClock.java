@@ -19,6 +19,11 @@ public final class MutableClock extends Clock {
         offset.accumulateAndGet(by, Duration::plus);
     }
 
+    /** Back to the real now (for a shared context whose tests each move time). */
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
@@ -26,7 +31,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        return Clock.offset(Clock.system(zone), offset.get());
     }
 
     @Override

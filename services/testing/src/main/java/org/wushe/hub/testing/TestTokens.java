@@ -79,6 +79,28 @@ public final class TestTokens {
         return sign(newKeys(), subject, List.of("hub_admin"), Map.of(), Instant.now().plus(LIFETIME));
     }
 
+    /**
+     * Adds {@code headers} (name, value, name, value…) to a request, and the bearer {@code token} unless they
+     * carry an Authorization header of their own (an empty one: no token at all); a null token sends none.
+     * What every test HTTP client of the hub does with its default token.
+     */
+    public static java.net.http.HttpRequest.Builder withHeaders(java.net.http.HttpRequest.Builder request, String token, String... headers) {
+        boolean authorization = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase(AUTHORIZATION)) {
+                authorization = true;
+                if (headers[i + 1] == null || headers[i + 1].isEmpty()) {
+                    continue;
+                }
+            }
+            request.header(headers[i], headers[i + 1]);
+        }
+        if (!authorization && token != null) {
+            request.header(AUTHORIZATION, bearer(token));
+        }
+        return request;
+    }
+
     /** "Bearer …" for the Authorization header. */
     public static String bearer(String token) {
         return "Bearer " + token;

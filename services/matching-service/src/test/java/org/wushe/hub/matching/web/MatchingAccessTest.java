@@ -32,6 +32,7 @@ import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.testing.Problems;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -224,13 +225,8 @@ class MatchingAccessTest extends MatchingScenario {
     }
 
     static void assertForbidden(Http.Response r, String field, UUID station) {
-        assertThat(r.status()).as(r.text()).isEqualTo(403);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        JsonNode body = r.json();
-        assertThat(body.get("type").asText()).isEqualTo("urn:wushe:problem:forbidden");
-        assertThat(body.get("title").asText()).isEqualTo("无权访问 Forbidden");
-        assertThat(r.problemField()).isEqualTo(field);
-        assertThat(body.get("required").asText()).isEqualTo(required(station));
+        Problems.assertForbidden(r.status(), r.contentType(), r.json(), r.text(), field, required(station));
+        assertThat(r.json().get("title").asText()).isEqualTo("无权访问 Forbidden");
     }
 
     private static List<String> ids(Http.Response r) {

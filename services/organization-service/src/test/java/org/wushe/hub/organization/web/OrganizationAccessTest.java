@@ -10,6 +10,7 @@ import org.wushe.hub.events.organization.ServiceCapacityOffered;
 import org.wushe.hub.organization.support.ServiceScenario;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.testing.Problems;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -45,12 +46,7 @@ class OrganizationAccessTest extends ServiceScenario {
     }
 
     private static void assertForbidden(Http.Response r, String field, String required) {
-        assertThat(r.status()).as(r.text()).isEqualTo(403);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        JsonNode body = r.json();
-        assertThat(body.get("type").asText()).isEqualTo("urn:wushe:problem:forbidden");
-        assertThat(r.problemField()).isEqualTo(field);
-        assertThat(body.get("required").asText()).isEqualTo(required);
+        Problems.assertForbidden(r.status(), r.contentType(), r.json(), r.text(), field, required);
     }
 
     @Test

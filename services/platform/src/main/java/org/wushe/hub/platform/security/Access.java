@@ -28,32 +28,50 @@ public final class Access {
 
     /** Passes for the hub admin or a caller holding any of {@code roles}. */
     public static Caller requireRole(String field, String... roles) {
-        Caller caller = caller();
-        if (caller.isAdmin() || Arrays.stream(roles).anyMatch(caller::has)) {
-            return caller;
-        }
-        throw new ForbiddenException(field, caller.describe() + " may not do this; needs " + labels(roles)
-                + " 无权操作，需要" + labels(roles), String.join(" or ", roles));
+        return passOrThrow(roleRefusal(caller(), field, roles));
     }
 
     /** Passes for the hub admin or a caller holding one of {@code roles} for the tenant {@code id}. */
     public static Caller requireTenant(String field, Object id, String... roles) {
         Caller caller = caller();
-        if (caller.isAdmin()) {
-            return caller;
-        }
-        return requireTenantOnly(field, id, roles);
+        return caller.isAdmin() ? caller : passOrThrow(tenantRefusal(caller, field, id, roles));
     }
 
     /** Like {@link #requireTenant} but the hub admin does not pass: for residents' personal details. */
     public static Caller requireTenantOnly(String field, Object id, String... roles) {
-        Caller caller = caller();
+        return passOrThrow(tenantRefusal(caller(), field, id, roles));
+    }
+
+    /**
+     * Why {@code caller} may not act with one of {@code roles} (the hub admin may), or null when it may. The one
+     * decision and wording for these checks, in code and in path rules ({@link Rules#roles}).
+     */
+    public static ForbiddenException roleRefusal(Caller caller, String field, String... roles) {
+        if (caller.isAdmin() || Arrays.stream(roles).anyMatch(caller::has)) {
+            return null;
+        }
+        return new ForbiddenException(field, caller.describe() + " may not do this; needs " + labels(roles)
+                + " 无权操作，需要" + labels(roles), String.join(" or ", roles));
+    }
+
+    /**
+     * Why {@code caller} does not hold one of {@code roles} for the tenant {@code id} (the hub admin is not
+     * special here), or null when it does. Shared by the checks in code and {@link Rules#tenant}.
+     */
+    public static ForbiddenException tenantRefusal(Caller caller, String field, Object id, String... roles) {
         if (id != null && Arrays.stream(roles).anyMatch(r -> caller.holds(r, id))) {
-            return caller;
+            return null;
         }
         String needed = Arrays.stream(roles).map(r -> r + " of " + Objects.toString(id, "?")).collect(Collectors.joining(" or "));
-        throw new ForbiddenException(field, caller.describe() + " may not act for " + field + " " + id + "; needs " + needed
+        return new ForbiddenException(field, caller.describe() + " may not act for " + field + " " + id + "; needs " + needed
                 + " 只能操作本人所属的" + labels(roles) + "范围内的数据", needed);
+    }
+
+    private static Caller passOrThrow(ForbiddenException refusal) {
+        if (refusal != null) {
+            throw refusal;
+        }
+        return caller();
     }
 
     /** Whether the caller is the hub admin or holds one of {@code roles} for {@code id}; for filtering lists. */

@@ -1,8 +1,6 @@
 package org.wushe.hub.platform.security;
 
-import java.util.Arrays;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -27,32 +25,26 @@ public final class Rules {
 
     /** A refusal with the field it concerns and what would have been allowed. */
     public static final class Denied extends AuthorizationDecision {
-        private final String field;
-        private final String message;
-        private final String required;
+        private final ForbiddenException refusal;
+
+        public Denied(ForbiddenException refusal) {
+            super(false);
+            this.refusal = refusal;
+        }
 
         public Denied(String field, String message, String required) {
-            super(false);
-            this.field = field;
-            this.message = message;
-            this.required = required;
+            this(new ForbiddenException(field, message, required));
         }
 
         public ForbiddenException toException() {
-            return new ForbiddenException(field, message, required);
+            return refusal;
         }
     }
 
     /** The hub admin, or a caller holding one of {@code roles} (any tenant). */
     public static AuthorizationManager<RequestAuthorizationContext> roles(String... roles) {
-        return (auth, context) -> decide(auth, caller -> {
-            if (caller.isAdmin() || Arrays.stream(roles).anyMatch(caller::has)) {
-                return null;
-            }
-            String labels = Arrays.stream(roles).map(Roles::label).collect(Collectors.joining(" / "));
-            return new ForbiddenException(context.getRequest().getMethod() + " " + context.getRequest().getRequestURI(),
-                    caller.describe() + " may not do this; needs " + labels + " 无权操作，需要" + labels, String.join(" or ", roles));
-        });
+        return (auth, context) -> decide(auth, caller -> Access.roleRefusal(caller,
+                context.getRequest().getMethod() + " " + context.getRequest().getRequestURI(), roles));
     }
 
     /**
@@ -60,15 +52,8 @@ public final class Rules {
      * {@code variable} (e.g. {@code stationId} in {@code /stations/{stationId}/proposals}).
      */
     public static AuthorizationManager<RequestAuthorizationContext> tenant(String variable, String... roles) {
-        return (auth, context) -> decide(auth, caller -> {
-            String id = context.getVariables().get(variable);
-            if (caller.isAdmin() || Arrays.stream(roles).anyMatch(r -> caller.holds(r, id))) {
-                return null;
-            }
-            String needed = Arrays.stream(roles).map(r -> r + " of " + id).collect(Collectors.joining(" or "));
-            return new ForbiddenException(variable, caller.describe() + " may not act for " + variable + " " + id + "; needs " + needed
-                    + " 只能访问本人所属" + Arrays.stream(roles).map(Roles::label).collect(Collectors.joining(" / ")) + "的数据", needed);
-        });
+        return (auth, context) -> decide(auth, caller -> caller.isAdmin() ? null
+                : Access.tenantRefusal(caller, variable, context.getVariables().get(variable), roles));
     }
 
     private interface Check {
@@ -82,7 +67,6 @@ public final class Rules {
         }
         Caller caller = Caller.of(token.getToken());
         ForbiddenException refused = check.apply(caller);
-        return refused == null ? new AuthorizationDecision(true)
-                : new Denied(refused.field(), refused.getMessage(), refused.required());
+        return refused == null ? new AuthorizationDecision(true) : new Denied(refused);
     }
 }

@@ -69,20 +69,8 @@ public final class Http {
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder b, Map<String, String> headers) {
-        boolean authorization = false;
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            if (h.getKey().equalsIgnoreCase(TestTokens.AUTHORIZATION)) {
-                authorization = true;
-                if (h.getValue() == null || h.getValue().isEmpty()) {
-                    continue;
-                }
-            }
-            b.header(h.getKey(), h.getValue());
-        }
-        if (!authorization && token != null) {
-            b.header(TestTokens.AUTHORIZATION, TestTokens.bearer(token));
-        }
-        return b;
+        return TestTokens.withHeaders(b, token, headers.entrySet().stream()
+                .flatMap(h -> java.util.stream.Stream.of(h.getKey(), h.getValue())).toArray(String[]::new));
     }
 
     public static String json(Object value) {

@@ -23,6 +23,7 @@ import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventHeaders;
 import org.wushe.hub.resource.ResourceServiceApplication;
 import org.wushe.hub.schemas.AvroEventCodec;
+import org.wushe.hub.testing.MutableClock;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
 
@@ -35,10 +36,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ResourceServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "wushe.resource.expiry-interval=PT24H")
-@Import(TestClock.Config.class)
+@Import(ResourceServiceTest.ClockConfig.class)
 public abstract class ResourceServiceTest {
 
     public static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** Replaces the platform's {@code Clock} bean (it backs off when one exists): real time, moved forward on demand. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class ClockConfig {
+        @org.springframework.context.annotation.Bean
+        MutableClock clock() {
+            return new MutableClock();
+        }
+    }
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
@@ -62,7 +72,7 @@ public abstract class ResourceServiceTest {
     @Autowired
     protected AvroEventCodec codec;
     @Autowired
-    protected TestClock clock;
+    protected MutableClock clock;
     @Autowired
     protected JdbcTemplate jdbc;
     @Autowired

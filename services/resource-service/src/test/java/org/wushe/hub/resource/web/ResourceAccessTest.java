@@ -12,6 +12,7 @@ import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.resource.support.Http;
 import org.wushe.hub.resource.support.ResourceServiceTest;
 import org.wushe.hub.resource.support.Samples;
+import org.wushe.hub.testing.Problems;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TestTokens;
 import org.wushe.hub.testing.TopicReader;
@@ -30,11 +31,7 @@ class ResourceAccessTest extends ResourceServiceTest {
     private static final UUID STATION = UUID.fromString("5b6a9d0e-8f2c-4c1d-b3a4-2e7f9c8d1a22");
 
     private static void assertForbidden(Http.Response r, String field, String required) {
-        assertThat(r.status()).as(r.raw()).isEqualTo(403);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.body().get("type").asText()).isEqualTo("urn:wushe:problem:forbidden");
-        assertThat(r.problemField()).isEqualTo(field);
-        assertThat(r.body().get("required").asText()).isEqualTo(required);
+        Problems.assertForbidden(r.status(), r.contentType(), r.body(), r.raw(), field, required);
     }
 
     private long offersOf(UUID donor) {

@@ -12,6 +12,7 @@ import org.wushe.hub.events.socialworker.VisitRecorded;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.socialworker.support.ServiceScenario;
+import org.wushe.hub.testing.Problems;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -28,13 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SocialWorkerAccessTest extends ServiceScenario {
 
     private static void assertForbidden(Http.Response r, String field, String required) {
-        assertThat(r.status()).as(r.text()).isEqualTo(403);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        JsonNode body = r.json();
-        assertThat(body.get("type").asText()).isEqualTo("urn:wushe:problem:forbidden");
-        assertThat(body.get("title").asText()).contains("无权访问");
-        assertThat(r.problemField()).isEqualTo(field);
-        assertThat(body.get("required").asText()).isEqualTo(required);
+        Problems.assertForbidden(r.status(), r.contentType(), r.json(), r.text(), field, required);
+        assertThat(r.json().get("title").asText()).contains("无权访问");
     }
 
     private static Map<String, Object> visit(UUID worker, String notes) {

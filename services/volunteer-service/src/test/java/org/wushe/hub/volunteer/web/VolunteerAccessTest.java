@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.resource.DonorKind;
 import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.testing.Problems;
 import org.wushe.hub.testing.TestTokens;
 import org.wushe.hub.volunteer.support.Http;
 import org.wushe.hub.volunteer.support.ServiceScenario;
@@ -37,12 +38,7 @@ class VolunteerAccessTest extends ServiceScenario {
     }
 
     private static void assertForbidden(Http.Response r, String field, String required) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(403);
-        assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        JsonNode body = r.json();
-        assertThat(body.get("type").asText()).isEqualTo("urn:wushe:problem:forbidden");
-        assertThat(r.problemField()).isEqualTo(field);
-        assertThat(body.get("required").asText()).isEqualTo(required);
+        Problems.assertForbidden(r.status(), r.header("Content-Type").orElse(""), r.json(), r.toString(), field, required);
     }
 
     @Test
