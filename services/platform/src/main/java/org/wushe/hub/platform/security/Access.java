@@ -59,12 +59,20 @@ public final class Access {
      * special here), or null when it does. Shared by the checks in code and {@link Rules#tenant}.
      */
     public static ForbiddenException tenantRefusal(Caller caller, String field, Object id, String... roles) {
+        return tenantRefusal(caller, field, id, " 只能操作本人所属的" + labels(roles) + "范围内的数据", roles);
+    }
+
+    /** The same, with the Chinese half of the message given (a path rule says 只能访问…, a write 只能操作…). */
+    static ForbiddenException tenantRefusal(Caller caller, String field, Object id, String zh, String... roles) {
         if (id != null && Arrays.stream(roles).anyMatch(r -> caller.holds(r, id))) {
             return null;
         }
         String needed = Arrays.stream(roles).map(r -> r + " of " + Objects.toString(id, "?")).collect(Collectors.joining(" or "));
-        return new ForbiddenException(field, caller.describe() + " may not act for " + field + " " + id + "; needs " + needed
-                + " 只能操作本人所属的" + labels(roles) + "范围内的数据", needed);
+        return new ForbiddenException(field, caller.describe() + " may not act for " + field + " " + id + "; needs " + needed + zh, needed);
+    }
+
+    static String labels(String... roles) {
+        return Arrays.stream(roles).map(Roles::label).collect(Collectors.joining(" / "));
     }
 
     private static Caller passOrThrow(ForbiddenException refusal) {
@@ -80,7 +88,4 @@ public final class Access {
         return caller != null && (caller.isAdmin() || Arrays.stream(roles).anyMatch(r -> caller.holds(r, id)));
     }
 
-    private static String labels(String... roles) {
-        return Arrays.stream(roles).map(Roles::label).collect(Collectors.joining(" / "));
-    }
 }

@@ -53,7 +53,8 @@ public final class Rules {
      */
     public static AuthorizationManager<RequestAuthorizationContext> tenant(String variable, String... roles) {
         return (auth, context) -> decide(auth, caller -> caller.isAdmin() ? null
-                : Access.tenantRefusal(caller, variable, context.getVariables().get(variable), roles));
+                : Access.tenantRefusal(caller, variable, context.getVariables().get(variable),
+                        " 只能访问本人所属" + Access.labels(roles) + "的数据", roles));
     }
 
     private interface Check {
