@@ -18,13 +18,24 @@ import org.wushe.hub.resource.common.Window;
 
 /**
  * What a donor gives: goods (物资), a service (服务), funds (资金) or a venue (场地). Exactly the details
- * block of its kind is set.
+ * block of its kind is set. {@code revision} counts the provider's changes ({@code PUT /offers/{id}});
+ * a withdrawn offer keeps when and why ({@code POST /offers/{id}/withdraw}).
  */
 public record Offer(UUID id, UUID donorId, OfferKind kind, Category category, String title, String description,
                     List<BeneficiaryGroup> beneficiaryGroups, List<UUID> communityIds, CoarsePlace place,
                     Window availableWindow, OfferStatus status,
                     Goods goods, ServiceDetails service, Fund fund, Venue venue,
-                    Instant createdAt, Instant expiredAt) {
+                    Instant createdAt, Instant expiredAt, int revision, Instant withdrawnAt, String withdrawalReason) {
+
+    /** A new offer: revision 0, not withdrawn. */
+    public Offer(UUID id, UUID donorId, OfferKind kind, Category category, String title, String description,
+                 List<BeneficiaryGroup> beneficiaryGroups, List<UUID> communityIds, CoarsePlace place,
+                 Window availableWindow, OfferStatus status,
+                 Goods goods, ServiceDetails service, Fund fund, Venue venue,
+                 Instant createdAt, Instant expiredAt) {
+        this(id, donorId, kind, category, title, description, beneficiaryGroups, communityIds, place, availableWindow, status,
+                goods, service, fund, venue, createdAt, expiredAt, 0, null, null);
+    }
 
     @Schema(description = "Goods in stock (物资)")
     public record Goods(int quantity, QuantityUnit unit, LocalDate expiryDate) {

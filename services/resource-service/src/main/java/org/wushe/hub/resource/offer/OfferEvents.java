@@ -19,7 +19,16 @@ public final class OfferEvents {
     private OfferEvents() {
     }
 
+    /** The offer as first offered: revision 0, all of it available. */
     public static ResourceOffered offered(Offer o, UUID eventId, Instant at) {
+        return offered(o, null, eventId, at);
+    }
+
+    /**
+     * The offer as it now is, with its revision; {@code available} is what is left to reserve of goods or
+     * funds after a change (null when first offered, and for services and venues).
+     */
+    public static ResourceOffered offered(Offer o, org.wushe.hub.events.common.Allocation available, UUID eventId, Instant at) {
         ResourceOffered.Builder b = ResourceOffered.newBuilder()
                 .setEventId(eventId)
                 .setOccurredAt(at)
@@ -31,7 +40,9 @@ public final class OfferEvents {
                 .setBeneficiaryGroups(o.beneficiaryGroups())
                 .setCommunityIds(o.communityIds())
                 .setPlace(o.place().toAvro())
-                .setAvailableWindow(o.availableWindow().toAvro());
+                .setAvailableWindow(o.availableWindow().toAvro())
+                .setRevision(o.revision())
+                .setAvailable(available);
         if (o.goods() != null) {
             b.setGoods(GoodsOffer.newBuilder()
                     .setQuantity(Quantity.newBuilder().setAmount(o.goods().quantity()).setUnit(o.goods().unit()).build())

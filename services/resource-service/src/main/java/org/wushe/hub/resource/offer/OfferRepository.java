@@ -80,6 +80,41 @@ public class OfferRepository {
         return jdbc.sql("SELECT * FROM offer WHERE id = ? FOR SHARE").param(id).query(OfferRepository::map).optional();
     }
 
+    /**
+     * The offer, locked for update until the transaction ends: a change or withdrawal waits for the
+     * reservations in flight on it (they share-lock it) and holds off new ones, as expiry does.
+     */
+    public Optional<Offer> findForUpdate(UUID id) {
+        return jdbc.sql("SELECT * FROM offer WHERE id = ? FOR UPDATE").param(id).query(OfferRepository::map).optional();
+    }
+
+    /** Writes what a provider may change of an active offer, with its new revision. */
+    public void update(Offer o) {
+        jdbc.sql("UPDATE offer SET title = :title, description = :description, available_until = :available_until, "
+                        + "quantity = :quantity, expiry_date = :expiry_date, capacity = :capacity, schedule = CAST(:schedule AS text[]), "
+                        + "amount_fen = :amount_fen, max_per_need_fen = :max_per_need_fen, revision = :revision "
+                        + "WHERE id = :id AND status = 'ACTIVE'")
+                .param("id", o.id())
+                .param("title", o.title())
+                .param("description", o.description())
+                .param("available_until", Timestamp.from(o.availableWindow().end()))
+                .param("quantity", o.goods() == null ? null : o.goods().quantity())
+                .param("expiry_date", o.goods() == null || o.goods().expiryDate() == null ? null : Date.valueOf(o.goods().expiryDate()))
+                .param("capacity", o.service() != null ? Integer.valueOf(o.service().capacity()) : o.venue() != null ? Integer.valueOf(o.venue().capacity()) : null)
+                .param("schedule", PgArrays.literal(o.slots().stream().map(WeeklySlot::text).toList()))
+                .param("amount_fen", o.fund() == null ? null : o.fund().amountFen())
+                .param("max_per_need_fen", o.fund() == null ? null : o.fund().maxPerNeedFen())
+                .param("revision", o.revision())
+                .update();
+    }
+
+    /** Marks an active offer withdrawn by its provider, with the next revision; false if it was no longer active. */
+    public boolean markWithdrawn(UUID id, Instant at, String reason) {
+        return jdbc.sql("UPDATE offer SET status = 'WITHDRAWN', withdrawn_at = ?, withdrawal_reason = ?, revision = revision + 1 "
+                        + "WHERE id = ? AND status = 'ACTIVE'")
+                .params(Timestamp.from(at), reason, id).update() == 1;
+    }
+
     /** Marks an active offer expired; false if it no longer was active (expired meanwhile, or withdrawn). */
     public boolean markExpired(UUID id, Instant at) {
         return jdbc.sql("UPDATE offer SET status = 'EXPIRED', expired_at = ? WHERE id = ? AND status = 'ACTIVE'")
@@ -131,12 +166,14 @@ public class OfferRepository {
             default -> throw new IllegalStateException("offer kind " + kind);
         }
         Timestamp expiredAt = rs.getTimestamp("expired_at");
+        Timestamp withdrawnAt = rs.getTimestamp("withdrawn_at");
         return new Offer(rs.getObject("id", UUID.class), rs.getObject("donor_id", UUID.class), kind,
                 Category.valueOf(rs.getString("category")), rs.getString("title"), rs.getString("description"),
                 PgArrays.strings(rs, "beneficiary_groups").stream().map(BeneficiaryGroup::valueOf).toList(),
                 PgArrays.uuids(rs, "community_ids"), PlaceColumns.read(rs),
                 new Window(rs.getTimestamp("available_from").toInstant(), rs.getTimestamp("available_until").toInstant()),
                 OfferStatus.valueOf(rs.getString("status")), goods, service, fund, venue,
-                rs.getTimestamp("created_at").toInstant(), expiredAt == null ? null : expiredAt.toInstant());
+                rs.getTimestamp("created_at").toInstant(), expiredAt == null ? null : expiredAt.toInstant(), rs.getInt("revision"),
+                withdrawnAt == null ? null : withdrawnAt.toInstant(), rs.getString("withdrawal_reason"));
     }
 }

@@ -16,7 +16,7 @@ import org.wushe.hub.events.resource.ResourceReservationFailed;
 import org.wushe.hub.events.resource.ResourceReserved;
 
 /** The events of stock, as the contracts in {@code schemas/src/main/avro/resource/} spell them. */
-final class StockEvents {
+public final class StockEvents {
 
     private StockEvents() {
     }
@@ -55,7 +55,7 @@ final class StockEvents {
                 .build();
     }
 
-    static ResourceExpired expired(UUID offerId, ExpiryReason reason, LocalDate expiryDate, Allocation withdrawn,
+    public static ResourceExpired expired(UUID offerId, ExpiryReason reason, LocalDate expiryDate, Allocation withdrawn,
                                    List<UUID> releasedReservations, Instant at) {
         return ResourceExpired.newBuilder()
                 .setEventId(UUID.randomUUID()).setOccurredAt(at)

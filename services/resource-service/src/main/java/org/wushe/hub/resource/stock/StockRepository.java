@@ -65,6 +65,26 @@ public class StockRepository {
                 .param(offerId).query(Long.class).list().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * Sets a period's total (the provider changed the stock or the places per slot), keeping what is
+     * reserved, handed over and withdrawn: {@code available} moves by the same amount. Empty when that
+     * would leave less than nothing available (the new total is below what is reserved and handed over).
+     */
+    public OptionalLong resize(UUID stockId, long total) {
+        return jdbc.sql("UPDATE stock SET total = ?, available = available + (? - total) "
+                        + "WHERE id = ? AND available + (? - total) >= 0 RETURNING available")
+                .params(total, total, stockId, total)
+                .query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** Moves the end of a period (goods and funds count over the offer's whole window, which the provider changed). */
+    public void movePeriodEnd(UUID offerId, Window period, java.time.Instant end) {
+        jdbc.sql("UPDATE stock SET period_end = ? WHERE offer_id = ? AND period_start = ? AND period_end = ?")
+                .params(Timestamp.from(end), offerId, Timestamp.from(period.start()), Timestamp.from(period.end()))
+                .update();
+    }
+
     public long available(UUID stockId) {
         return jdbc.sql("SELECT available FROM stock WHERE id = ?").param(stockId).query(Long.class).single();
     }

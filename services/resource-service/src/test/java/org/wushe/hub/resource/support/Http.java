@@ -68,6 +68,13 @@ public final class Http {
         return send(authorized(b, headers).build());
     }
 
+    public Response put(String path, Object body) {
+        String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(text));
+        return send(authorized(b, Map.of()).build());
+    }
+
     private HttpRequest.Builder authorized(HttpRequest.Builder b, Map<String, String> headers) {
         return TestTokens.withHeaders(b, token, headers.entrySet().stream()
                 .flatMap(h -> java.util.stream.Stream.of(h.getKey(), h.getValue())).toArray(String[]::new));

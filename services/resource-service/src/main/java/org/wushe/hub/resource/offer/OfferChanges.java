@@ -1,0 +1,229 @@
+package org.wushe.hub.resource.offer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.events.common.Allocation;
+import org.wushe.hub.events.resource.ExpiryReason;
+import org.wushe.hub.events.resource.OfferKind;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.resource.ResourceProperties;
+import org.wushe.hub.resource.common.WeeklySlot;
+import org.wushe.hub.resource.common.Window;
+import org.wushe.hub.resource.stock.Allocations;
+import org.wushe.hub.resource.stock.Reservation;
+import org.wushe.hub.resource.stock.ReservationRepository;
+import org.wushe.hub.resource.stock.StockEvents;
+import org.wushe.hub.resource.stock.StockPeriod;
+import org.wushe.hub.resource.stock.StockRepository;
+import org.wushe.hub.resource.stock.StockRules;
+
+/**
+ * A provider changes or withdraws an active offer, in one transaction with its event:
+ * <ul>
+ * <li>a change publishes {@code ResourceOffered} again with the next revision and, for goods and funds,
+ *     what is still available; stock moves up or down but never below what is reserved and handed over
+ *     (400 naming the field otherwise);</li>
+ * <li>a withdrawal publishes {@code ResourceExpired} with reason WITHDRAWN: what is still available is
+ *     withdrawn, reservations already made stay with their matches (released later, they are written
+ *     off, not offered again), and nothing new can be reserved.</li>
+ * </ul>
+ * The offer's row is locked for update first, so both wait for reservations in flight and hold off new
+ * ones (the same order as expiry: offer, then reservation, then stock). Who may is checked by the caller
+ * ({@code OfferController}) before anything is written.
+ */
+@Service
+public class OfferChanges {
+
+    private final OfferRepository offers;
+    private final StockRepository stock;
+    private final ReservationRepository reservations;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final ResourceProperties properties;
+    private final MeterRegistry meters;
+
+    public OfferChanges(OfferRepository offers, StockRepository stock, ReservationRepository reservations, OutboxWriter outbox, Clock clock,
+                        ResourceProperties properties, MeterRegistry meters) {
+        this.offers = offers;
+        this.stock = stock;
+        this.reservations = reservations;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    /** Applies the change and publishes the offer's next revision; 409 naming {@code offerId} unless the offer is active. */
+    @Transactional
+    public Offer change(UUID offerId, UpdateOfferRequest r) {
+        Offer before = activeForUpdate(offerId, "changed");
+        Instant now = clock.instant();
+        Offer after = changed(before, r, now, LocalDate.ofInstant(now, properties.zone()));
+        if (after.equals(before)) {
+            return before; // nothing to change: no new revision, no event
+        }
+        after = withRevision(after, before.revision() + 1);
+        Long available = adjustStock(before, after, now);
+        offers.update(after);
+        Allocation left = available == null ? null : Allocations.of(after, available, null);
+        outbox.publish(Aggregate.OFFER, offerId.toString(), OfferEvents.offered(after, left, UUID.randomUUID(), now));
+        meters.counter("wushe.resource.offers.changed").increment();
+        return offers.find(offerId).orElseThrow();
+    }
+
+    /** Withdraws the offer; 409 naming {@code offerId} unless it is active. */
+    @Transactional
+    public Offer withdraw(UUID offerId, String reason) {
+        Offer offer = activeForUpdate(offerId, "withdrawn");
+        Instant now = clock.instant();
+        offers.markWithdrawn(offerId, now, reason == null || reason.isBlank() ? null : reason.strip());
+        long withdrawn;
+        if (offer.kind() == OfferKind.GOODS || offer.kind() == OfferKind.FUND) {
+            stock.openPeriod(offerId, offer.availableWindow(), StockRules.total(offer));
+            withdrawn = stock.withdrawAll(offerId);
+        } else {
+            stock.withdrawAll(offerId);
+            withdrawn = StockRules.capacityPerSlot(offer);
+        }
+        outbox.publish(Aggregate.OFFER, offerId.toString(), StockEvents.expired(offerId, ExpiryReason.WITHDRAWN, null,
+                Allocations.of(offer, withdrawn, null), List.of(), now));
+        meters.counter("wushe.resource.offers.withdrawn").increment();
+        return offers.find(offerId).orElseThrow();
+    }
+
+    private Offer activeForUpdate(UUID offerId, String what) {
+        Offer offer = offers.findForUpdate(offerId)
+                .orElseThrow(() -> new InvalidInputException("offerId", "no offer with id " + offerId + " 资源不存在", 404));
+        if (!offer.isActive()) {
+            throw new InvalidInputException("offerId", "offer is " + offer.status() + "; only an active offer can be " + what
+                    + " 只有有效的资源才能修改或撤回", 409);
+        }
+        return offer;
+    }
+
+    /** The offer with the request's changes, checked; throws {@link InvalidInputException} naming the first bad field. */
+    static Offer changed(Offer o, UpdateOfferRequest r, Instant now, LocalDate today) {
+        String block = o.kind().name().toLowerCase();
+        for (String[] part : new String[][] {{"goods", r.goods() == null ? null : ""}, {"service", r.service() == null ? null : ""},
+                {"fund", r.fund() == null ? null : ""}, {"venue", r.venue() == null ? null : ""}}) {
+            if (part[1] != null && !part[0].equals(block)) {
+                throw new InvalidInputException(part[0], "must not be set for a " + o.kind() + " offer (only " + block + ")");
+            }
+        }
+        String title = o.title();
+        if (r.title() != null) {
+            if (r.title().isBlank()) {
+                throw new InvalidInputException("title", "must not be blank 标题不能为空");
+            }
+            title = r.title().strip();
+        }
+        String description = r.description() == null ? o.description() : r.description().isBlank() ? null : r.description().strip();
+        Window window = o.availableWindow();
+        if (r.availableUntil() != null) {
+            if (!r.availableUntil().isAfter(now)) {
+                throw new InvalidInputException("availableUntil", "must be in the future 结束时间必须晚于现在");
+            }
+            if (!r.availableUntil().isAfter(window.start())) {
+                throw new InvalidInputException("availableUntil", "must be after the window's start " + window.start() + " 结束时间必须晚于开始时间");
+            }
+            window = new Window(window.start(), r.availableUntil());
+        }
+        Offer.Goods goods = o.goods();
+        Offer.ServiceDetails service = o.service();
+        Offer.Fund fund = o.fund();
+        Offer.Venue venue = o.venue();
+        if (r.goods() != null) {
+            LocalDate expiry = goods.expiryDate();
+            if (r.goods().expiryDate() != null) {
+                if (r.goods().expiryDate().isBefore(today)) {
+                    throw new InvalidInputException("goods.expiryDate", "is already past 物资已过期");
+                }
+                expiry = r.goods().expiryDate();
+            }
+            goods = new Offer.Goods(r.goods().quantity() == null ? goods.quantity() : r.goods().quantity(), goods.unit(), expiry);
+        }
+        if (r.service() != null) {
+            service = new Offer.ServiceDetails(service.skills(), service.languages(),
+                    r.service().capacity() == null ? service.capacity() : r.service().capacity(), service.sessionMinutes(),
+                    r.service().schedule() == null ? service.schedule() : slots(r.service().schedule(), "service.schedule"));
+        }
+        if (r.fund() != null) {
+            long amount = r.fund().amountFen() == null ? fund.amountFen() : r.fund().amountFen();
+            Long cap = r.fund().maxPerNeedFen() == null ? fund.maxPerNeedFen() : r.fund().maxPerNeedFen();
+            if (cap != null && cap > amount) {
+                throw new InvalidInputException("fund.maxPerNeedFen", "must not exceed amountFen " + amount);
+            }
+            fund = new Offer.Fund(amount, cap, fund.purpose());
+        }
+        if (r.venue() != null) {
+            venue = new Offer.Venue(r.venue().capacity() == null ? venue.capacity() : r.venue().capacity(),
+                    r.venue().openingHours() == null ? venue.openingHours() : slots(r.venue().openingHours(), "venue.openingHours"));
+        }
+        return new Offer(o.id(), o.donorId(), o.kind(), o.category(), title, description, o.beneficiaryGroups(), o.communityIds(),
+                o.place(), window, o.status(), goods, service, fund, venue, o.createdAt(), o.expiredAt(), o.revision(), o.withdrawnAt(),
+                o.withdrawalReason());
+    }
+
+    /**
+     * Moves the stock rows with the change: goods and funds have one row over the whole window (its end moves
+     * with the window, its total with the stock); services and venues one per slot occurrence reserved so far
+     * (their totals follow the places per slot). Returns what is available now of goods or funds, else null.
+     */
+    private Long adjustStock(Offer before, Offer after, Instant now) {
+        if (before.kind() == OfferKind.GOODS || before.kind() == OfferKind.FUND) {
+            String field = before.kind() == OfferKind.GOODS ? "goods.quantity" : "fund.amountFen";
+            StockPeriod period = stock.period(before.id(), before.availableWindow()).orElse(null);
+            if (period == null) {
+                return StockRules.total(after);
+            }
+            long total = StockRules.total(after);
+            long available = stock.resize(period.id(), total).orElseThrow(() -> new InvalidInputException(field,
+                    "must be at least " + (period.total() - period.available()) + ", what is reserved or handed over already 不能少于已预留或已发放的数量"));
+            if (!after.availableWindow().end().equals(before.availableWindow().end())) {
+                stock.movePeriodEnd(before.id(), before.availableWindow(), after.availableWindow().end());
+            }
+            return available;
+        }
+        if (!after.availableWindow().end().equals(before.availableWindow().end())) {
+            for (Reservation held : reservations.held(before.id())) {
+                if (held.window() != null && held.window().end().isAfter(after.availableWindow().end())) {
+                    throw new InvalidInputException("availableUntil", "a reservation is held until " + held.window().end()
+                            + "; the window cannot end before it 已有预留在此之后");
+                }
+            }
+        }
+        long capacity = StockRules.capacityPerSlot(after);
+        if (capacity != StockRules.capacityPerSlot(before)) {
+            String field = before.kind() == OfferKind.SERVICE ? "service.capacity" : "venue.capacity";
+            for (StockPeriod period : stock.periods(before.id())) {
+                if (period.period().end().isAfter(now) && stock.resize(period.id(), capacity).isEmpty()) {
+                    throw new InvalidInputException(field, "must be at least " + (period.total() - period.available())
+                            + ", what the slot of " + period.period().start() + " has reserved already 不能少于已预留的名额");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Offer withRevision(Offer o, int revision) {
+        return new Offer(o.id(), o.donorId(), o.kind(), o.category(), o.title(), o.description(), o.beneficiaryGroups(), o.communityIds(),
+                o.place(), o.availableWindow(), o.status(), o.goods(), o.service(), o.fund(), o.venue(), o.createdAt(), o.expiredAt(),
+                revision, o.withdrawnAt(), o.withdrawalReason());
+    }
+
+    private static List<WeeklySlot> slots(List<WeeklySlot> slots, String field) {
+        for (int i = 0; i < slots.size(); i++) {
+            slots.get(i).requireOrdered(field + "[" + i + "]");
+        }
+        return List.copyOf(slots);
+    }
+}
