@@ -5,11 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Our volunteers' matches. Each change is conditional on the status it moves from, so a redelivered or
+ * late event never moves an assignment back (a completed one stays completed, a declined one declined).
+ */
 @Repository
 public class AssignmentRepository {
 
@@ -19,11 +24,26 @@ public class AssignmentRepository {
         this.jdbc = jdbc;
     }
 
+    /** A match proposed for one of our volunteers; nothing if the match is known already. */
+    public void proposed(UUID matchId, UUID volunteerId, UUID needId, UUID communityId, UUID stationId, Instant start, Instant end, Instant at) {
+        jdbc.sql("""
+                INSERT INTO assignment (match_id, volunteer_id, need_id, community_id, station_id, scheduled_start, scheduled_end,
+                    status, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?)
+                ON CONFLICT (match_id) DO NOTHING""")
+                .params(matchId, volunteerId, needId, communityId, stationId, ts(start), ts(end), ts(at))
+                .update();
+    }
+
+    /** Staff accepted: a proposed assignment becomes ACCEPTED; a confirmed one stays CONFIRMED, with the time of acceptance. */
     public void accepted(Assignment a) {
         jdbc.sql("""
                 INSERT INTO assignment (match_id, volunteer_id, need_id, community_id, station_id, scheduled_start, scheduled_end,
                     status, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'ACCEPTED', ?)
-                ON CONFLICT (match_id) DO NOTHING""")
+                ON CONFLICT (match_id) DO UPDATE SET accepted_at = EXCLUDED.accepted_at,
+                    scheduled_start = coalesce(EXCLUDED.scheduled_start, assignment.scheduled_start),
+                    scheduled_end = coalesce(EXCLUDED.scheduled_end, assignment.scheduled_end),
+                    status = CASE WHEN assignment.status = 'PROPOSED' THEN 'ACCEPTED' ELSE assignment.status END
+                WHERE assignment.status IN ('PROPOSED', 'CONFIRMED')""")
                 .params(a.matchId(), a.volunteerId(), a.needId(), a.communityId(), a.stationId(), ts(a.scheduledStart()),
                         ts(a.scheduledEnd()), ts(a.acceptedAt()))
                 .update();
@@ -38,8 +58,36 @@ public class AssignmentRepository {
                 .params(matchId, volunteerId, needId, communityId, stationId, ts(at)).update();
     }
 
+    /** The matching service declined the match (after the volunteer, staff or the system); a completed one stays. */
+    public void declinedByMatching(UUID matchId, String by, Instant at) {
+        jdbc.sql("""
+                UPDATE assignment SET status = 'DECLINED', declined_at = ?, declined_by = ?
+                WHERE match_id = ? AND status IN ('PROPOSED', 'ACCEPTED', 'CONFIRMED')""")
+                .params(ts(at), by, matchId).update();
+    }
+
+    /** The assignment, locked until the transaction ends, so one volunteer's answers to it run one at a time. */
+    public Optional<Assignment> lock(UUID matchId) {
+        return jdbc.sql("SELECT a.*, n.geohash, n.category FROM assignment a LEFT JOIN need_category n ON n.need_id = a.need_id "
+                        + "WHERE a.match_id = ? FOR UPDATE OF a")
+                .param(matchId).query(AssignmentRepository::map).optional();
+    }
+
+    public void confirmed(UUID matchId, Instant at) {
+        jdbc.sql("UPDATE assignment SET status = 'CONFIRMED', confirmed_at = ? WHERE match_id = ?").params(ts(at), matchId).update();
+    }
+
+    public void declinedByVolunteer(UUID matchId, Assignment.DeclineCategory category, String reason, Instant at) {
+        jdbc.sql("""
+                UPDATE assignment SET status = 'DECLINED', declined_at = ?, declined_by = 'VOLUNTEER', decline_category = ?,
+                    decline_reason = ? WHERE match_id = ?""")
+                .params(ts(at), category.name(), reason, matchId).update();
+    }
+
     public List<Assignment> of(UUID volunteerId, int limit) {
-        return jdbc.sql("SELECT * FROM assignment WHERE volunteer_id = ? ORDER BY coalesce(scheduled_start, accepted_at, completed_at) DESC LIMIT ?")
+        return jdbc.sql("""
+                SELECT a.*, n.geohash, n.category FROM assignment a LEFT JOIN need_category n ON n.need_id = a.need_id
+                WHERE a.volunteer_id = ? ORDER BY coalesce(a.scheduled_start, a.accepted_at, a.proposed_at, a.completed_at) DESC LIMIT ?""")
                 .params(volunteerId, limit).query(AssignmentRepository::map).list();
     }
 
@@ -52,10 +100,14 @@ public class AssignmentRepository {
     }
 
     private static Assignment map(ResultSet rs, int n) throws SQLException {
+        String category = rs.getString("decline_category");
         return new Assignment(rs.getObject("match_id", UUID.class), rs.getObject("volunteer_id", UUID.class),
                 rs.getObject("need_id", UUID.class), rs.getObject("community_id", UUID.class), rs.getObject("station_id", UUID.class),
                 instant(rs.getTimestamp("scheduled_start")), instant(rs.getTimestamp("scheduled_end")),
                 Assignment.Status.valueOf(rs.getString("status")), instant(rs.getTimestamp("accepted_at")),
-                instant(rs.getTimestamp("completed_at")));
+                instant(rs.getTimestamp("completed_at")), instant(rs.getTimestamp("proposed_at")), instant(rs.getTimestamp("confirmed_at")),
+                instant(rs.getTimestamp("declined_at")), rs.getString("declined_by"),
+                category == null ? null : Assignment.DeclineCategory.valueOf(category), rs.getString("decline_reason"),
+                rs.getString("geohash"), rs.getString("category"));
     }
 }

@@ -11,6 +11,8 @@ import org.wushe.hub.events.community.NeedPublished;
 import org.wushe.hub.events.community.NeedUpdated;
 import org.wushe.hub.events.matching.MatchAccepted;
 import org.wushe.hub.events.matching.MatchCompleted;
+import org.wushe.hub.events.matching.MatchDeclined;
+import org.wushe.hub.events.matching.MatchProposed;
 import org.wushe.hub.platform.inbox.InboundEvents;
 import org.wushe.hub.volunteer.hours.HoursService;
 import org.wushe.hub.volunteer.volunteer.VolunteerRepository;
@@ -19,10 +21,12 @@ import org.wushe.hub.volunteer.volunteer.VolunteerRepository;
  * Inbound adapters of the matching side, each idempotent by event id (the platform records it in the
  * transaction of the change):
  * <ul>
- *   <li>{@code matches-in-0} ({@code wushe.matching.match}): an accepted match becomes the volunteer's
- *   assignment; a completed one credits hours and points, once per match.</li>
+ *   <li>{@code matches-in-0} ({@code wushe.matching.match}): a match proposed for one of our volunteers
+ *   becomes their assignment (PROPOSED), staff's acceptance makes it ACCEPTED, a decline by anyone
+ *   DECLINED; a completed one credits hours and points, once per match. Each step moves an assignment
+ *   only forward, so a late or repeated event changes nothing.</li>
  *   <li>{@code needs-in-0} ({@code wushe.community.need}): the category of each need, for the
- *   difficulty of the service when its match completes. A read model: consumer and group
+ *   difficulty of the service when its match completes, and its coarse place for the assignment. A read model: consumer and group
  *   {@code volunteer-readmodel}, rebuilt by {@code POST /admin/replay}.</li>
  * </ul>
  */
@@ -37,6 +41,19 @@ public class MatchInbound {
     Consumer<Message<byte[]>> matches(InboundEvents inbound, HoursService hours, AssignmentRepository assignments,
                                       NeedCategories needs, VolunteerRepository volunteers) {
         return inbound.consumer(CONSUMER)
+                .on(MatchProposed.class, (envelope, m) -> {
+                    if (m.getVolunteerId() == null || !volunteers.exists(m.getVolunteerId())) {
+                        return; // goods only, or a volunteer of whom MatchAccepted will say more
+                    }
+                    assignments.proposed(m.getMatchId(), m.getVolunteerId(), m.getNeedId(), m.getCommunityId(), m.getStationId(),
+                            m.getProposedWindow() == null ? null : m.getProposedWindow().getStart(),
+                            m.getProposedWindow() == null ? null : m.getProposedWindow().getEnd(), m.getOccurredAt());
+                })
+                .on(MatchDeclined.class, (envelope, m) -> {
+                    if (m.getVolunteerId() != null) {
+                        assignments.declinedByMatching(m.getMatchId(), m.getDeclinedBy().name(), m.getOccurredAt());
+                    }
+                })
                 .on(MatchAccepted.class, (envelope, m) -> {
                     if (m.getVolunteerId() == null) {
                         return; // goods only: nothing for a volunteer to do
@@ -67,8 +84,10 @@ public class MatchInbound {
     @Bean
     Consumer<Message<byte[]>> needs(InboundEvents inbound, NeedCategories needs) {
         return inbound.consumer(org.wushe.hub.volunteer.donor.DonorInbound.CONSUMER)
-                .on(NeedPublished.class, (envelope, n) -> needs.record(n.getNeedId(), n.getDetails().getCategory(), n.getRevision()))
-                .on(NeedUpdated.class, (envelope, n) -> needs.record(n.getNeedId(), n.getDetails().getCategory(), n.getRevision()))
+                .on(NeedPublished.class, (envelope, n) -> needs.record(n.getNeedId(), n.getDetails().getCategory(), n.getRevision(),
+                        n.getDetails().getPlace().getGeohash()))
+                .on(NeedUpdated.class, (envelope, n) -> needs.record(n.getNeedId(), n.getDetails().getCategory(), n.getRevision(),
+                        n.getDetails().getPlace().getGeohash()))
                 .build();
     }
 }

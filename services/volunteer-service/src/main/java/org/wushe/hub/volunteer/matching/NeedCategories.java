@@ -7,7 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.Category;
 
-/** Read model: the category of each published need, the only thing this service keeps of needs. */
+/**
+ * Read model: the category of each published need and its coarse place (a geohash of at most 6
+ * characters, about 1 km), the only things this service keeps of needs.
+ */
 @Repository
 public class NeedCategories {
 
@@ -19,11 +22,17 @@ public class NeedCategories {
 
     /** Keeps the category of the newest revision seen; an older copy arriving late changes nothing. */
     public void record(UUID needId, Category category, int revision) {
+        record(needId, category, revision, null);
+    }
+
+    /** The same with the need's coarse place (geohash cut to at most 6 characters). */
+    public void record(UUID needId, Category category, int revision, String geohash) {
+        String cell = geohash == null || geohash.isBlank() ? null : geohash.substring(0, Math.min(6, geohash.length()));
         jdbc.sql("""
-                INSERT INTO need_category (need_id, category, revision) VALUES (?, ?, ?)
-                ON CONFLICT (need_id) DO UPDATE SET category = EXCLUDED.category, revision = EXCLUDED.revision
+                INSERT INTO need_category (need_id, category, revision, geohash) VALUES (?, ?, ?, ?)
+                ON CONFLICT (need_id) DO UPDATE SET category = EXCLUDED.category, revision = EXCLUDED.revision, geohash = EXCLUDED.geohash
                 WHERE need_category.revision < EXCLUDED.revision""")
-                .params(needId, category.name(), revision).update();
+                .params(needId, category.name(), revision, cell).update();
     }
 
     public Optional<Category> of(UUID needId) {

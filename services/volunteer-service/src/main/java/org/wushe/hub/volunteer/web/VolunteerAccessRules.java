@@ -51,6 +51,8 @@ public class VolunteerAccessRules {
                 .access(selfOrStaff)
                 .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/availability").access(self)
                 .requestMatchers(HttpMethod.GET, "/volunteers/{id}/assignments").access(self)
+                .requestMatchers(HttpMethod.POST, "/volunteers/{id}/assignments/{matchId}/confirm",
+                        "/volunteers/{id}/assignments/{matchId}/decline").access(self)
                 .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/flags").access(staffNotSelf)
                 .requestMatchers(HttpMethod.POST, "/volunteers/{id}/hours").access(staffNotSelf)
                 .requestMatchers(HttpMethod.POST, "/volunteers").access(staff)

@@ -50,6 +50,22 @@ public final class UpstreamEvents {
                 .build();
     }
 
+    public static org.wushe.hub.events.matching.MatchProposed matchProposed(UUID matchId, UUID needId, UUID volunteerId, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+        return org.wushe.hub.events.matching.MatchProposed.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now).setMatchId(matchId)
+                .setNeedId(needId).setCommunityId(COMMUNITY).setStationId(STATION).setVolunteerId(volunteerId).setScore(0.8)
+                .setProposedWindow(TimeWindow.newBuilder().setStart(now.plus(1, ChronoUnit.HOURS)).setEnd(now.plus(3, ChronoUnit.HOURS)).build())
+                .build();
+    }
+
+    public static org.wushe.hub.events.matching.MatchDeclined matchDeclined(UUID matchId, UUID needId, UUID volunteerId,
+                                                                           org.wushe.hub.events.matching.Decider by, Instant at) {
+        return org.wushe.hub.events.matching.MatchDeclined.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(at.truncatedTo(ChronoUnit.MILLIS)).setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY)
+                .setStationId(STATION).setVolunteerId(volunteerId).setDeclinedBy(by)
+                .setReason(org.wushe.hub.events.matching.DeclineReason.NOT_SUITABLE).build();
+    }
+
     public static MatchCompleted matchCompleted(UUID matchId, UUID needId, UUID volunteerId, int minutes, Instant at) {
         return MatchCompleted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(at.truncatedTo(ChronoUnit.MILLIS))
                 .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(STATION)

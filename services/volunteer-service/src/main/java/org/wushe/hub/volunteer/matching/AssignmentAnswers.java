@@ -1,0 +1,89 @@
+package org.wushe.hub.volunteer.matching;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.events.volunteer.AssignmentAnswer;
+import org.wushe.hub.events.volunteer.AssignmentAnswerKind;
+import org.wushe.hub.events.volunteer.AssignmentDeclineReason;
+import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.volunteer.availability.AvailabilityEvents;
+import org.wushe.hub.volunteer.availability.AvailabilityRepository;
+import org.wushe.hub.volunteer.web.Problems;
+
+/**
+ * A volunteer answers a match proposed or accepted for them: confirms it, or declines it with a reason.
+ * The answer is stored and published in one transaction as {@code VolunteerAvailabilityDeclared} with
+ * {@code assignmentAnswer} (their availability unchanged); the matching service declines a declined match
+ * and proposes the next candidate. The volunteer's own words stay here, only the category travels.
+ * Answering again the same way changes nothing and publishes nothing; a declined, completed or (for
+ * a confirmation) already confirmed assignment cannot be answered otherwise (409).
+ */
+@Service
+public class AssignmentAnswers {
+
+    private final AssignmentRepository assignments;
+    private final AvailabilityRepository availability;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public AssignmentAnswers(AssignmentRepository assignments, AvailabilityRepository availability, OutboxWriter outbox, Clock clock) {
+        this.assignments = assignments;
+        this.availability = availability;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Assignment confirm(UUID volunteerId, UUID matchId) {
+        Assignment a = locked(volunteerId, matchId);
+        if (a.status() == Assignment.Status.CONFIRMED) {
+            return a;
+        }
+        if (a.status() != Assignment.Status.PROPOSED && a.status() != Assignment.Status.ACCEPTED) {
+            throw Problems.conflict("matchId", "assignment is " + a.status() + "; only a proposed or accepted one can be confirmed 该任务已结束或已谢绝");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        assignments.confirmed(matchId, now);
+        publish(a, AssignmentAnswerKind.CONFIRMED, null, now);
+        return assignments.lock(matchId).orElseThrow();
+    }
+
+    @Transactional
+    public Assignment decline(UUID volunteerId, UUID matchId, Assignment.DeclineCategory category, String reason) {
+        Assignment a = locked(volunteerId, matchId);
+        if (a.status() == Assignment.Status.DECLINED && "VOLUNTEER".equals(a.declinedBy())) {
+            return a; // declined already: a repeated request changes nothing
+        }
+        if (a.status() == Assignment.Status.DECLINED || a.status() == Assignment.Status.COMPLETED) {
+            throw Problems.conflict("matchId", "assignment is " + a.status() + "; it can no longer be declined 该任务已结束或已被取消");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        assignments.declinedByVolunteer(matchId, category, reason, now);
+        publish(a, AssignmentAnswerKind.DECLINED, AssignmentDeclineReason.valueOf(category.name()), now);
+        return assignments.lock(matchId).orElseThrow();
+    }
+
+    /** The volunteer's assignment, locked; 404 naming {@code matchId} when it is not theirs or not known. */
+    private Assignment locked(UUID volunteerId, UUID matchId) {
+        return assignments.lock(matchId).filter(a -> a.volunteerId().equals(volunteerId))
+                .orElseThrow(() -> Problems.notFound("matchId", "assignment " + matchId + " of volunteer " + volunteerId));
+    }
+
+    private void publish(Assignment a, AssignmentAnswerKind answer, AssignmentDeclineReason reason, Instant now) {
+        outbox.publish(Aggregate.VOLUNTEER, a.volunteerId().toString(), VolunteerAvailabilityDeclared.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setVolunteerId(a.volunteerId())
+                .setAvailability(AvailabilityEvents.toAvro(availability.load(a.volunteerId())))
+                .setAssignmentAnswer(AssignmentAnswer.newBuilder().setMatchId(a.matchId()).setNeedId(a.needId()).setAnswer(answer)
+                        .setDeclineReason(reason).build())
+                .build());
+    }
+}
