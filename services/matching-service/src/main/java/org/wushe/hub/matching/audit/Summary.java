@@ -16,7 +16,9 @@ import org.wushe.hub.events.resource.ResourceConsumed;
 import org.wushe.hub.events.resource.ResourceReleased;
 import org.wushe.hub.events.resource.ResourceReservationFailed;
 import org.wushe.hub.events.resource.ResourceReserved;
+import org.wushe.hub.events.volunteer.AssignmentAnswerKind;
 import org.wushe.hub.events.volunteer.ServiceHoursCredited;
+import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
 
 /**
  * A short plain line about an event, in Chinese and English, e.g. "提出匹配：志愿者 8c8bd58a，评分 0.87" /
@@ -106,6 +108,22 @@ public record Summary(String zh, String en) {
         return new Summary("记入服务时长 " + h.getMinutes() + " 分钟：志愿者 " + shortId(h.getVolunteerId()),
                 "Service hours credited: " + h.getMinutes() + " min to volunteer " + shortId(h.getVolunteerId()));
     }
+
+    /** A volunteer's own answer to a match (only called when the declaration carries one). */
+    public static Summary of(VolunteerAvailabilityDeclared a) {
+        var answer = a.getAssignmentAnswer();
+        String who = shortId(a.getVolunteerId());
+        if (answer.getAnswer() == AssignmentAnswerKind.CONFIRMED) {
+            return new Summary("志愿者 " + who + " 确认参加匹配 " + shortId(answer.getMatchId()),
+                    "Volunteer " + who + " confirmed match " + shortId(answer.getMatchId()));
+        }
+        String reason = answer.getDeclineReason() == null ? "OTHER" : answer.getDeclineReason().name();
+        return new Summary("志愿者 " + who + " 谢绝匹配 " + shortId(answer.getMatchId()) + "：" + zh(VOLUNTEER_REASON, reason),
+                "Volunteer " + who + " declined match " + shortId(answer.getMatchId()) + ": " + lower(reason));
+    }
+
+    private static final Map<String, String> VOLUNTEER_REASON = Map.of("TIME_CONFLICT", "时间冲突", "TOO_FAR", "距离太远",
+            "NOT_SUITABLE", "不合适", "UNAVAILABLE", "无法参加", "OTHER", "其他原因", "UNKNOWN", "其他原因");
 
     private record Candidate(String zh, String en) {
         static Candidate of(UUID volunteer, UUID offer, UUID capacity) {

@@ -224,6 +224,39 @@ public class Matchmaker {
         return matches.find(matchId).orElseThrow();
     }
 
+    /**
+     * The volunteer declined a match proposed or accepted for them (from the volunteer service): it is
+     * declined as staff's decline is ({@code MatchDeclined}, declinedBy VOLUNTEER; the volunteer is not
+     * proposed for this need again) and the next best candidate is proposed, or the need waits with the
+     * reason. A match no longer live, or not this volunteer's, is left alone, so a redelivered or repeated
+     * answer changes nothing.
+     */
+    @Transactional
+    public void volunteerDeclined(UUID matchId, UUID volunteerId, org.wushe.hub.events.volunteer.AssignmentDeclineReason why) {
+        MatchRecord seen = matches.find(matchId).orElse(null);
+        if (seen == null) {
+            log.warn("Volunteer {} declined match {}, which is not known here", volunteerId, matchId);
+            return;
+        }
+        readModel.lockNeed(seen.needId());
+        MatchRecord m = matches.lock(matchId).orElseThrow();
+        if (!m.status().isLive() || m.candidate().kind() != CandidateKind.VOLUNTEER || !m.candidate().id().equals(volunteerId)) {
+            log.info("Volunteer {} declined match {} in status {}: nothing to do", volunteerId, matchId, m.status());
+            return;
+        }
+        DeclineReason reason = switch (why == null ? org.wushe.hub.events.volunteer.AssignmentDeclineReason.UNKNOWN : why) {
+            case TIME_CONFLICT -> DeclineReason.TIME_CONFLICT;
+            case TOO_FAR -> DeclineReason.TOO_FAR;
+            case NOT_SUITABLE -> DeclineReason.NOT_SUITABLE;
+            default -> DeclineReason.VOLUNTEER_UNAVAILABLE;
+        };
+        Instant now = clock.instant();
+        matches.decide(matchId, MatchStatus.DECLINED, "volunteer:" + volunteerId, now, reason.name(), null);
+        giveUp(m, Decider.VOLUNTEER, reason, "志愿者谢绝 declined by the volunteer", now, "declined by the volunteer: " + reason);
+        meters.counter("wushe.matching.decisions", "decision", "volunteer-declined").increment();
+        proposeNext(m.needId());
+    }
+
     /** The service was delivered: hours and points are credited, stock consumed, the need closed. */
     @Transactional
     public MatchRecord complete(UUID matchId, Completion c, String actor) {

@@ -22,6 +22,8 @@ import org.wushe.hub.events.resource.ResourceOffered;
 import org.wushe.hub.events.resource.ResourceReleased;
 import org.wushe.hub.events.resource.ResourceReservationFailed;
 import org.wushe.hub.events.resource.ResourceReserved;
+import org.wushe.hub.events.volunteer.AssignmentAnswer;
+import org.wushe.hub.events.volunteer.AssignmentAnswerKind;
 import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
 import org.wushe.hub.events.volunteer.VolunteerRegistered;
 import org.wushe.hub.events.volunteer.ServiceHoursCredited;
@@ -88,10 +90,13 @@ public class ReadModelInbound {
     @Bean
     Consumer<Message<byte[]>> offers(InboundEvents inbound, ReadModel readModel, MatchEngine engine, Matchmaker matchmaker, AuditTrail audit) {
         return inbound.consumer(CONSUMER)
+                // First offered (revision 0), or changed by its provider (a later revision, with what is still available).
                 .on(ResourceOffered.class, (envelope, o) -> {
                     OfferSpec spec = Specs.offer(o);
-                    if (readModel.putOffer(spec, o.getTitle(), 0, envelope.occurredAt())) {
+                    if (readModel.putOffer(spec, o.getTitle(), o.getRevision(), envelope.occurredAt())) {
                         EngineTransactions.afterCommit(() -> engine.putOffer(spec));
+                    } else {
+                        log.debug("Offer {} revision {} is older than the one known, or withdrawn; skipped", o.getOfferId(), o.getRevision());
                     }
                 })
                 .on(ResourceReserved.class, (envelope, r) -> {
@@ -112,6 +117,7 @@ public class ReadModelInbound {
                     audit.record(envelope, r.getNeedId(), Summary.of(r));
                     remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
                 })
+                // Expired, or withdrawn by its provider (reason WITHDRAWN): never proposed again.
                 .on(ResourceExpired.class, (envelope, r) -> {
                     if (readModel.deactivateOffer(r.getOfferId(), Integer.MAX_VALUE, envelope.occurredAt())) {
                         EngineTransactions.afterCommit(() -> engine.removeOffer(r.getOfferId()));
@@ -131,9 +137,14 @@ public class ReadModelInbound {
         });
     }
 
-    /** {@code volunteers-in-0}: volunteers, their skills, home area and availability. */
+    /**
+     * {@code volunteers-in-0}: volunteers, their skills, home area and availability; and a volunteer's own
+     * answer to a match ({@code assignmentAnswer}): a decline declines the match as staff's would, and the
+     * next candidate is proposed.
+     */
     @Bean
-    Consumer<Message<byte[]>> volunteers(InboundEvents inbound, ReadModel readModel, MatchEngine engine, AuditTrail audit) {
+    Consumer<Message<byte[]>> volunteers(InboundEvents inbound, ReadModel readModel, MatchEngine engine, AuditTrail audit,
+                                         Matchmaker matchmaker) {
         return inbound.consumer(CONSUMER)
                 .on(VolunteerRegistered.class, (envelope, v) -> {
                     VolunteerSpec spec = Specs.volunteer(v);
@@ -146,6 +157,13 @@ public class ReadModelInbound {
                     VolunteerSpec spec = Specs.withAvailability(known, a.getAvailability());
                     readModel.putVolunteer(spec, label(spec), envelope.occurredAt());
                     EngineTransactions.afterCommit(() -> engine.putVolunteer(spec));
+                    AssignmentAnswer answer = a.getAssignmentAnswer();
+                    if (answer != null) {
+                        audit.record(envelope, answer.getNeedId(), Summary.of(a));
+                        if (answer.getAnswer() == AssignmentAnswerKind.DECLINED) {
+                            matchmaker.volunteerDeclined(answer.getMatchId(), a.getVolunteerId(), answer.getDeclineReason());
+                        }
+                    }
                 })
                 // Only for the audit: hours credited for one of our matches belong to that need's history.
                 .on(ServiceHoursCredited.class, (envelope, h) -> {

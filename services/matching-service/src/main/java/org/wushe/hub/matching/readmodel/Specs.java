@@ -92,6 +92,11 @@ public final class Specs {
             }
             default -> throw new IllegalStateException();
         }
+        // A changed offer (a later revision) says what is still available of goods and funds.
+        Long available = remaining(kind, o.getAvailable());
+        if (available != null) {
+            remaining = available;
+        }
         return new OfferSpec(o.getOfferId(), o.getProvider().getId(), kind, o.getCategory(), groups(o.getBeneficiaryGroups()),
                 Set.copyOf(o.getCommunityIds()), point(o.getPlace()), o.getPlace().getGeohash(), window(o.getAvailableWindow()), remaining,
                 unit, expiry, maxPerNeed, skills, languages, slots, sessionMinutes);
