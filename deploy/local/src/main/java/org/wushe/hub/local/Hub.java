@@ -348,14 +348,27 @@ public final class Hub implements AutoCloseable {
                 pages.add("http://" + host + ":" + settings.port(HubService.SOCIAL_WORKER) + "/reports/");
             }
             env.put("WUSHE_AUTH_REDIRECT_URIS", String.join(",", pages));
+            env.put("WUSHE_AUTH_PORTAL_SECRET", portalSecret());
+            env.put("WUSHE_AUTH_PORTAL_URIS", "http://127.0.0.1:" + settings.port(HubService.PORTAL) + ",http://localhost:" + settings.port(HubService.PORTAL));
+        } else if (s == HubService.PORTAL) {
+            // The portal signs people in at the hub's issuer and relays their tokens to each service.
+            env.put("WUSHE_PORTAL_ISSUER", issuer());
+            env.put("WUSHE_PORTAL_CLIENT_SECRET", portalSecret());
+            env.put("WUSHE_PORTAL_SERVICES_MATCHING", baseUrl(HubService.MATCHING));
+            env.put("WUSHE_PORTAL_SERVICES_COMMUNITY", baseUrl(HubService.COMMUNITY));
+            env.put("WUSHE_PORTAL_SERVICES_ORGANIZATION", baseUrl(HubService.ORGANIZATION));
+            env.put("WUSHE_PORTAL_SERVICES_SOCIALWORKER", baseUrl(HubService.SOCIAL_WORKER));
+            env.put("WUSHE_PORTAL_SERVICES_VOLUNTEER", baseUrl(HubService.VOLUNTEER));
+            env.put("WUSHE_PORTAL_SERVICES_RESOURCE", baseUrl(HubService.RESOURCE));
         } else {
             // Every service verifies tokens against the hub's issuer, as production does against its own.
             env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer());
         }
-        return ServiceLauncher.forJar(image.jar())
-                .name(s.module())
-                .database(stack.database().jdbcUrl(), s.schema())
-                .kafka(stack.kafka().bootstrapServers())
+        ServiceLauncher launcher = ServiceLauncher.forJar(image.jar()).name(s.module());
+        if (s.schema() != null) {
+            launcher.database(stack.database().jdbcUrl(), s.schema()).kafka(stack.kafka().bootstrapServers());
+        }
+        return launcher
                 .env(env)
                 .jvmArgs(jvm)
                 .workDir(settings.dataDir())
@@ -401,6 +414,11 @@ public final class Hub implements AutoCloseable {
     /** The operator client's secret, made once into {@code <data-dir>/auth/operator.secret}. */
     public String loaderSecret() {
         return secret(settings.dataDir().resolve("auth").resolve("operator.secret"), 24, Base64.getUrlEncoder().withoutPadding());
+    }
+
+    /** The portal's client secret at the issuer, made once into {@code <data-dir>/auth/portal.secret}. */
+    public String portalSecret() {
+        return secret(settings.dataDir().resolve("auth").resolve("portal.secret"), 24, Base64.getUrlEncoder().withoutPadding());
     }
 
     private volatile String operatorToken;

@@ -293,7 +293,7 @@ public final class HubMain {
         }
         StringBuilder urls = new StringBuilder();
         for (HubService s : HubService.values()) {
-            if (s != HubService.AUTH) {
+            if (s != HubService.AUTH && s != HubService.PORTAL) {
                 urls.append(String.format("  %-24s %-40s %s%n", s == HubService.MATCHING ? "Swagger UI" : "", hub.baseUrl(s) + "/swagger-ui.html",
                         s.module()));
             }
@@ -301,7 +301,7 @@ public final class HubMain {
         out.printf("""
 
                 Wushe Hub is ready in %d s 五社联动枢纽已就绪
-                  Station console 站点工作台 %s/console/
+                  Portal 门户              %s/  (every workspace: community, organizations and donors, volunteers, social workers, stations, centre)
                   Sign-in 登录             %s  (admin password in %s; sample accounts in %s)
                 %s  Kafka (KRaft)            %s
                   PostgreSQL               %s  (user %s, trust on 127.0.0.1; one schema per service)
@@ -311,7 +311,7 @@ public final class HubMain {
                   Logs                     %s/<service>.log
                   Data                     %s  (kept between runs; --wipe starts clean)
                 Press Ctrl-C to stop 按 Ctrl-C 停止
-                """, seconds(began), hub.baseUrl(HubService.MATCHING), hub.issuer(),
+                """, seconds(began), hub.baseUrl(HubService.PORTAL), hub.issuer(),
                 hub.settings().dataDir().resolve("auth").resolve("admin.password"),
                 hub.settings().dataDir().resolve("sample-town").resolve("accounts.txt"), urls, stack.kafka().bootstrapServers(), stack.database().jdbcUrl(),
                 EmbeddedDatabase.USER, stack.settings().connectors().size(), String.format("%,d", total / (1024 * 1024)),

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The processes of the hub: the token issuer and the six services, as {@code deploy/local/start} runs them: module, database schema (and
+ * The processes of the hub: the token issuer, the six services and the portal, as {@code deploy/local/start} runs them: module, database schema (and
  * outbox connector), default port, the environment variable that moves the port, and the heap.
  *
  * <p>Heaps: the sample town needs far less, but each service should have room for a real town's
@@ -25,7 +25,9 @@ public enum HubService {
     ORGANIZATION("organization-service", "organization", 8082, 192),
     SOCIAL_WORKER("social-worker-service", "socialworker", 8083, 192),
     VOLUNTEER("volunteer-service", "volunteer", 8084, 256),
-    RESOURCE("resource-service", "resource", 8085, 256);
+    RESOURCE("resource-service", "resource", 8085, 256),
+    /** The front door: a gateway that signs people in and relays their tokens to the services. No database of its own. */
+    PORTAL("portal", null, 8090, 160);
 
     private final String module;
     private final String schema;
@@ -44,6 +46,7 @@ public enum HubService {
         return module;
     }
 
+    /** The service's database schema; null for the portal, which keeps nothing. */
     public String schema() {
         return schema;
     }
@@ -86,6 +89,6 @@ public enum HubService {
             }
         }
         throw new IllegalArgumentException("no service " + module + "; the services are matching-service, community-service, "
-                + "organization-service, social-worker-service, volunteer-service, resource-service");
+                + "organization-service, social-worker-service, volunteer-service, resource-service, auth-service, portal");
     }
 }

@@ -7,16 +7,21 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code wushe.auth.*}: the issuer, the signing key's file, the first admin, the sample loader's client and
- * where the browser clients may be sent back after sign-in.
+ * {@code wushe.auth.*}: the issuer, the signing key's file, the first admin, the sample loader's client,
+ * where the public (PKCE) client may be sent back after sign-in, and the portal's confidential client: its id,
+ * secret (no secret, no client) and the portal's base URLs ({@code portalUris}, e.g. {@code http://127.0.0.1:8090}),
+ * which come back to {@code <base>/login/oauth2/code/wushe} after sign-in and to {@code <base>/} after sign-out.
  */
 @ConfigurationProperties("wushe.auth")
 public record AuthProperties(String issuer, Path keyFile, String adminUsername, String adminPassword,
-                             String loaderClientId, String loaderSecret, List<String> redirectUris, Duration accessTokenTtl) {
+                             String loaderClientId, String loaderSecret, List<String> redirectUris, Duration accessTokenTtl,
+                             String portalClientId, String portalSecret, List<String> portalUris) {
 
     public AuthProperties {
         redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
         accessTokenTtl = accessTokenTtl == null ? Duration.ofHours(8) : accessTokenTtl;
+        portalClientId = portalClientId == null || portalClientId.isBlank() ? "wushe-portal" : portalClientId;
+        portalUris = portalUris == null ? List.of() : portalUris.stream().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
     }
 
     /** The origins of the redirect URIs: the pages allowed to call the token endpoint from the browser (CORS). */

@@ -132,6 +132,22 @@ public class AuthServerConfig {
         // The pages come back to themselves after signing in, and after signing out at the issuer (OIDC RP-initiated logout).
         props.redirectUris().forEach(uri -> console.redirectUri(uri).postLogoutRedirectUri(uri));
         clients.add(console.build());
+        if (props.portalSecret() != null && !props.portalSecret().isBlank()) {
+            // The portal: a confidential client (a backend-for-frontend), code + PKCE, refresh tokens kept on its server.
+            RegisteredClient.Builder portal = RegisteredClient.withId(UUID.nameUUIDFromBytes(props.portalClientId().getBytes()).toString())
+                    .clientId(props.portalClientId())
+                    .clientSecret(passwords.encode(props.portalSecret()))
+                    .clientName("五社联动门户 Wushe portal")
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                    .scope(OidcScopes.OPENID)
+                    .scope(OidcScopes.PROFILE)
+                    .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(props.accessTokenTtl()).build());
+            props.portalUris().forEach(base -> portal.redirectUri(base + "/login/oauth2/code/wushe").postLogoutRedirectUri(base + "/"));
+            clients.add(portal.build());
+        }
         if (props.loaderSecret() != null && !props.loaderSecret().isBlank()) {
             clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(props.loaderClientId().getBytes()).toString())
                     .clientId(props.loaderClientId())

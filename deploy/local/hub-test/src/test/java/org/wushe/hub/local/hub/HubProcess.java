@@ -43,9 +43,9 @@ final class HubProcess implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("community-service", "organization-service", "social-worker-service",
             "volunteer-service", "resource-service", "matching-service");
-    /** The hub's processes started from exec jars: the token issuer and the six services. */
+    /** The hub's processes started from exec jars: the token issuer, the six services and the portal. */
     static final List<String> PROCESSES = List.of("auth-service", "community-service", "organization-service", "social-worker-service",
-            "volunteer-service", "resource-service", "matching-service");
+            "volunteer-service", "resource-service", "matching-service", "portal");
     /** The sample accounts' password (SampleAccounts). */
     static final String SAMPLE_PASSWORD = "wushe-demo";
     static final Duration READY = Duration.ofSeconds(240);
@@ -61,7 +61,7 @@ final class HubProcess implements AutoCloseable {
     HubProcess(String name) {
         this.work = Path.of("target", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
         for (String key : List.of("KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "AUTH", "MATCHING", "COMMUNITY", "ORGANIZATION", "SOCIAL_WORKER",
-                "VOLUNTEER", "RESOURCE")) {
+                "VOLUNTEER", "RESOURCE", "PORTAL")) {
             ports.put(key, freePort());
         }
     }

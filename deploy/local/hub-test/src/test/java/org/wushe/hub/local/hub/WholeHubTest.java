@@ -42,7 +42,7 @@ class WholeHubTest {
             JsonNode health = hub.get(service, "/actuator/health");
             assertThat(health.path("status").asText()).as(service + " health").isEqualTo("UP");
         }
-        assertThat(hub.output()).contains("Station console", hub.port("matching-service") + "/console/", "/swagger-ui.html", "Memory (RSS)");
+        assertThat(hub.output()).contains("Portal 门户", "http://127.0.0.1:" + hub.port("portal") + "/", "/swagger-ui.html", "Memory (RSS)");
 
         // The sample arrived through the APIs: 17 communities and 8 stations (一中心七平台), a tenth of the people.
         assertThat(hub.get("community-service", "/communities?limit=100")).hasSize(17);

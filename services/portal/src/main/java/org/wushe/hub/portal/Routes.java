@@ -1,0 +1,45 @@
+package org.wushe.hub.portal;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.removeRequestHeader;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.filter.TokenRelayFilterFunctions.tokenRelay;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequestPredicates.path;
+
+/**
+ * One route per service: {@code /api/<service>/**} goes to the service with the prefix stripped and the
+ * signed-in person's access token as a bearer token (TokenRelay, refreshed when it has expired). The browser's
+ * cookies and CSRF header stay here: the services see only the token, and never a session of the portal.
+ * Server-Sent Events (the station's live proposals) pass through as they come: the gateway flushes each
+ * chunk of a {@code text/event-stream} response.
+ */
+@Configuration(proxyBeanMethods = false)
+class Routes {
+
+    @Bean
+    RouterFunction<ServerResponse> serviceRoutes(PortalProperties props) {
+        RouterFunction<ServerResponse> all = null;
+        for (Map.Entry<String, URI> service : props.services().entrySet()) {
+            RouterFunction<ServerResponse> one = route("api-" + service.getKey())
+                    .route(path("/api/" + service.getKey() + "/**"), http())
+                    .before(uri(service.getValue()))
+                    .before(stripPrefix(2))
+                    .before(removeRequestHeader("Cookie"))
+                    .before(removeRequestHeader("X-XSRF-TOKEN"))
+                    .filter(tokenRelay())
+                    .build();
+            all = all == null ? one : all.and(one);
+        }
+        return all != null ? all : request -> java.util.Optional.empty();
+    }
+}
