@@ -17,6 +17,8 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  * <tr><td>{@code POST /offers}</td><td>staff of the body's {@code donorId}: {@value Roles#DONOR_STAFF} with that
  *     {@value Roles#DONOR_ID}, or {@value Roles#ORGANIZATION_STAFF} of a social organization registered as that donor
  *     ({@value Roles#ORGANIZATION_ID} equal to the donor id); checked in {@code OfferController}, the tenant being in the body</td></tr>
+ * <tr><td>{@code PUT /offers/{offerId}}, {@code POST /offers/{offerId}/withdraw}</td><td>staff of the stored offer's donor, as
+ *     for {@code POST /offers} (403 naming {@code offerId}); checked in {@code OfferController}, the tenant being in the row</td></tr>
  * <tr><td>{@code POST /offers/{offerId}/reservations}, {@code POST /reservations/{id}/release},
  *     {@code POST /reservations/{id}/consumption}</td><td>station staff (reserving by hand; the match saga reserves from events)</td></tr>
  * <tr><td>every read: donors, offers, stock, reservations, the HSDS directory</td><td>any valid token</td></tr>
