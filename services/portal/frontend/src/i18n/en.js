@@ -330,6 +330,13 @@ export default {
       "ACCEPTED": "Accepted",
       "COMPLETED": "Completed"
     },
+    "volunteerDecline": {
+      "TIME_CONFLICT": "Time conflict",
+      "TOO_FAR": "Too far",
+      "NOT_SUITABLE": "Not suitable",
+      "UNAVAILABLE": "Unavailable",
+      "OTHER": "Other"
+    },
     "live": {
       "idle": "Not connected",
       "connecting": "Connecting…",
@@ -623,6 +630,10 @@ export default {
     "reservedAt": "Reserved",
     "amount": "Amount",
     "stockLine": "Total {total}, available {available}, reserved {reserved}, consumed {consumed}",
+    "withdrawReason": "Reason (optional)",
+    "revision": "revision {n}",
+    "withdrawnBecause": "Withdrawn: {reason}",
+    "editNote": "A change touches the title, description, end and amounts only; reservations stay.",
     "withdrawConfirm": "Withdraw \"{title}\"? Reservations already made stay."
   },
   "capacity": {
@@ -674,6 +685,8 @@ export default {
     "declineTitle": "Decline this task",
     "reason": "Reason",
     "reasonHint": "e.g. I have to take my child to the doctor",
+    "declineCategory": "Why, in short",
+    "cell": "Within about 1 km ({cell})",
     "reasonRequired": "Please give a reason",
     "declineSubmit": "Send",
     "balance": "Points balance",

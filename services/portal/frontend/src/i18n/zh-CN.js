@@ -330,6 +330,13 @@ export default {
       "ACCEPTED": "已安排",
       "COMPLETED": "已完成"
     },
+    "volunteerDecline": {
+      "TIME_CONFLICT": "时间冲突",
+      "TOO_FAR": "距离太远",
+      "NOT_SUITABLE": "不合适",
+      "UNAVAILABLE": "没有空",
+      "OTHER": "其他"
+    },
     "live": {
       "idle": "未连接",
       "connecting": "连接中",
@@ -623,6 +630,10 @@ export default {
     "reservedAt": "预留时间",
     "amount": "数量",
     "stockLine": "总量 {total}，可用 {available}，已预留 {reserved}，已使用 {consumed}",
+    "withdrawReason": "撤回原因（可选）",
+    "revision": "第 {n} 版",
+    "withdrawnBecause": "撤回原因：{reason}",
+    "editNote": "修改只影响名称、说明、截止时间和数量；已预留的不受影响。",
     "withdrawConfirm": "确定撤回“{title}”吗？已预留的不受影响。"
   },
   "capacity": {
@@ -674,6 +685,8 @@ export default {
     "declineTitle": "谢绝这项任务",
     "reason": "原因",
     "reasonHint": "如：那天要陪孩子看病",
+    "declineCategory": "谢绝类型",
+    "cell": "约 1 公里范围（{cell}）",
     "reasonRequired": "请说明原因",
     "declineSubmit": "提交",
     "balance": "积分余额",

@@ -54,3 +54,13 @@ export function offerBody(f, donorId) {
   if (f.kind === 'VENUE') body.venue = { capacity: wholeNumber(f.capacity), openingHours: f.slots };
   return body;
 }
+
+/** The form → UpdateOfferRequest (PUT /offers/{id}): only what may change; the kind's block only. */
+export function updateBody(f) {
+  const body = { title: f.title.trim(), description: f.description.trim(), availableUntil: localInputToInstant(f.end) };
+  if (f.kind === 'GOODS') body.goods = { quantity: wholeNumber(f.quantity), expiryDate: f.expiryDate || null };
+  if (f.kind === 'SERVICE') body.service = { capacity: wholeNumber(f.capacity), schedule: f.slots };
+  if (f.kind === 'FUND') body.fund = { amountFen: yuanToFen(f.amountYuan), maxPerNeedFen: yuanToFen(f.maxPerNeedYuan) };
+  if (f.kind === 'VENUE') body.venue = { capacity: wholeNumber(f.capacity), openingHours: f.slots };
+  return body;
+}
