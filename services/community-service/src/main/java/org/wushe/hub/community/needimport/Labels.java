@@ -42,10 +42,10 @@ public final class Labels<E extends Enum<E>> {
             {"OTHER", "其他", "其它"}});
 
     public static final Labels<Urgency> URGENCY = new Labels<>(Urgency.class, new String[][] {
-            {"IMMEDIATE", "立即", "特急", "马上"},
-            {"URGENT", "加急", "紧急", "急"},
-            {"SOON", "近期", "较急", "尽快"},
-            {"ROUTINE", "常规", "一般", "不急"}});
+            {"IMMEDIATE", "立即", "特急", "马上", "非常紧急", "特别紧急", "十万火急", "立刻", "最高"},
+            {"URGENT", "加急", "紧急", "急", "高", "很急", "急需", "较高", "high"},
+            {"SOON", "近期", "较急", "尽快", "中", "中等", "一般急", "medium", "normal"},
+            {"ROUTINE", "常规", "一般", "不急", "低", "不紧急", "普通", "较低", "low"}});
 
     public static final Labels<BeneficiaryGroup> BENEFICIARY_GROUP = new Labels<>(BeneficiaryGroup.class, new String[][] {
             {"ELDERLY_ALONE", "独居老人", "独居"},

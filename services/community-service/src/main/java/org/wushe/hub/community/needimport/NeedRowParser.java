@@ -1,14 +1,8 @@
 package org.wushe.hub.community.needimport;
 
-import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -42,13 +36,6 @@ public final class NeedRowParser {
             Map.entry("粤语", "yue"), Map.entry("english", "en"), Map.entry("japanese", "ja"), Map.entry("korean", "ko"),
             Map.entry("russian", "ru"), Map.entry("french", "fr"), Map.entry("german", "de"), Map.entry("spanish", "es"),
             Map.entry("arabic", "ar"), Map.entry("cantonese", "yue"));
-    private static final List<DateTimeFormatter> DATE_TIMES = List.of(
-            formatter("uuuu-M-d H:mm[:ss]"), formatter("uuuu/M/d H:mm[:ss]"), formatter("uuuu.M.d H:mm[:ss]"),
-            formatter("uuuu-M-d'T'H:mm[:ss]"), formatter("uuuu年M月d日 H:mm[:ss]"), formatter("uuuu年M月d日H:mm[:ss]"),
-            formatter("uuuu年M月d日 H时[m分]"), formatter("uuuu年M月d日H时[m分]"), formatter("uuuu年M月d日 H点[m分]"),
-            formatter("uuuu年M月d日H点[m分]"));
-    private static final List<DateTimeFormatter> DATES = List.of(formatter("uuuu-M-d"), formatter("uuuu/M/d"), formatter("uuuu.M.d"),
-            formatter("uuuu年M月d日"), formatter("uuuuMMdd"));
 
     /** Where each known column is, and how the file spells its header. */
     public record Layout(Map<ImportColumn, Integer> index, Map<ImportColumn, String> headers, ImportColumn.Language language) {
@@ -114,15 +101,51 @@ public final class NeedRowParser {
         return new Layout(index, spelled, language);
     }
 
+    /**
+     * How lenient a row is read. The one-step upload is strict: the file names every required value. The
+     * wizard (drafts) knows the community from the uploader, starts a need now when the sheet has no
+     * start, and counts a quantity without a unit in its category's usual unit.
+     *
+     * @param communityImplied the community may be left out (the import's own community is taken)
+     * @param defaultStart     the start of a row that gives none, or null when a start is required
+     * @param defaultUnits     an amount without a unit is counted in {@link Values#defaultUnit}
+     */
+    public record Options(boolean communityImplied, Instant defaultStart, boolean defaultUnits) {
+        public static final Options STRICT = new Options(false, null, false);
+    }
+
     public static Parsed parse(SpreadsheetReader.SheetRow row, Layout layout) {
+        return parse(row, layout, Options.STRICT);
+    }
+
+    public static Parsed parse(SpreadsheetReader.SheetRow row, Layout layout, Options options) {
         Cells cells = new Cells(row, layout);
         NeedSource source = cells.choice(ImportColumn.SOURCE, Labels.SOURCE);
         Category category = cells.choice(ImportColumn.CATEGORY, Labels.CATEGORY);
         Urgency urgency = cells.choice(ImportColumn.URGENCY, Labels.URGENCY);
         BeneficiaryGroup group = cells.choice(ImportColumn.BENEFICIARY_GROUP, Labels.BENEFICIARY_GROUP);
         QuantityUnit unit = cells.choice(ImportColumn.UNIT, Labels.UNIT);
+        Integer amount = null;
+        Values.Quantity quantity = cells.quantity();
+        if (quantity != null) {
+            amount = quantity.amount().intValue();
+            if (quantity.unitText() != null && unit == null && cells.blank(ImportColumn.UNIT)) {
+                Optional<QuantityUnit> written = Labels.UNIT.parse(quantity.unitText());
+                if (written.isEmpty()) {
+                    cells.problem(ImportColumn.QUANTITY, "数量后的单位无法识别 the unit after the amount is not known; use e.g. 件, 箱, 份, 公斤");
+                }
+                unit = written.orElse(null);
+            }
+            if (unit == null && options.defaultUnits() && !cells.reported(ImportColumn.QUANTITY) && !cells.reported(ImportColumn.UNIT)) {
+                unit = Values.defaultUnit(category);
+            }
+        }
+        Instant start = cells.time(ImportColumn.START, false);
+        if (start == null && cells.blank(ImportColumn.START) && options.defaultStart() != null) {
+            start = options.defaultStart();
+        }
         RowInput input = new RowInput(row.number(),
-                cells.required(ImportColumn.COMMUNITY),
+                options.communityImplied() ? cells.text(ImportColumn.COMMUNITY) : cells.required(ImportColumn.COMMUNITY),
                 cells.text(ImportColumn.STATION),
                 cells.text(ImportColumn.GRID),
                 cells.text(ImportColumn.RESIDENT_NUMBER),
@@ -130,14 +153,17 @@ public final class NeedRowParser {
                 cells.integer(ImportColumn.BENEFICIARY_COUNT),
                 cells.required(ImportColumn.TITLE),
                 cells.text(ImportColumn.GEOHASH),
-                cells.time(ImportColumn.START, false),
+                start,
                 cells.time(ImportColumn.END, true),
-                cells.integer(ImportColumn.QUANTITY),
+                amount,
                 unit,
                 cells.list(ImportColumn.SKILLS, Labels.SKILL),
                 cells.languages(),
                 cells.integer(ImportColumn.MINUTES));
         for (ImportColumn c : List.of(ImportColumn.CATEGORY, ImportColumn.URGENCY, ImportColumn.BENEFICIARY_GROUP, ImportColumn.START, ImportColumn.END)) {
+            if (c == ImportColumn.START && start != null) {
+                continue;
+            }
             if (cells.blank(c) && !cells.reported(c)) {
                 cells.problem(c, "required 必填");
             }
@@ -145,34 +171,9 @@ public final class NeedRowParser {
         return new Parsed(input, cells.problems());
     }
 
-    /** Reads a start (or an end) time: a date alone starts at 00:00, or ends at the end of that day. */
+    /** Reads a start (or an end) time: a date alone starts at 00:00, or ends at the end of that day. See {@link Values#time}. */
     public static Optional<Instant> time(String text, boolean end) {
-        String t = text.strip().replaceAll("\\s+", " ");
-        try {
-            return Optional.of(OffsetDateTime.parse(t).toInstant());
-        } catch (DateTimeException notOffset) {
-            // local time, the usual case
-        }
-        for (DateTimeFormatter f : DATE_TIMES) {
-            try {
-                return Optional.of(LocalDateTime.parse(t, f).atZone(ZONE).toInstant());
-            } catch (DateTimeException next) {
-                // try the next shape
-            }
-        }
-        for (DateTimeFormatter f : DATES) {
-            try {
-                LocalDate d = LocalDate.parse(t, f);
-                return Optional.of((end ? d.plusDays(1) : d).atStartOfDay(ZONE).toInstant());
-            } catch (DateTimeException next) {
-                // try the next shape
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static DateTimeFormatter formatter(String pattern) {
-        return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+        return Values.time(text, end, LocalDate.now(ZONE));
     }
 
     /** The cells of one row, and the problems found reading them. */
@@ -271,17 +272,31 @@ public final class NeedRowParser {
             if (v == null) {
                 return null;
             }
-            try {
-                BigDecimal d = new BigDecimal(v.replace(",", ""));
-                if (d.stripTrailingZeros().scale() > 0) {
-                    problem(c, "must be a whole number 须为整数");
-                    return null;
-                }
-                return d.intValueExact();
-            } catch (NumberFormatException | ArithmeticException e) {
+            Optional<Integer> n = Values.wholeNumber(v);
+            if (n.isEmpty()) {
                 problem(c, "must be a whole number 须为整数");
+            }
+            return n.orElse(null);
+        }
+
+        /** The quantity column: an amount, and the unit written after it ("3箱", "5 份"), if any. */
+        Values.Quantity quantity() {
+            String v = text(ImportColumn.QUANTITY);
+            if (v == null) {
                 return null;
             }
+            Optional<Values.Quantity> q = Values.numberWithWord(v);
+            if (q.isEmpty() || q.get().amount().stripTrailingZeros().scale() > 0) {
+                problem(ImportColumn.QUANTITY, "must be a whole number 须为整数");
+                return null;
+            }
+            try {
+                q.get().amount().intValueExact();
+            } catch (ArithmeticException tooLarge) {
+                problem(ImportColumn.QUANTITY, "must be a whole number 须为整数");
+                return null;
+            }
+            return q.get();
         }
 
         Instant time(ImportColumn c, boolean end) {
@@ -291,7 +306,7 @@ public final class NeedRowParser {
             }
             Optional<Instant> t = NeedRowParser.time(v, end);
             if (t.isEmpty()) {
-                problem(c, "not a date and time; write e.g. 2026-11-23 08:00 or 2026/11/23 日期时间格式无效");
+                problem(c, "日期时间无法识别 not a date and time; write e.g. 2026-11-23 08:00, 2026/11/23 or 2026年11月23日");
             }
             return t.orElse(null);
         }

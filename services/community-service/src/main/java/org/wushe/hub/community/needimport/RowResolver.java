@@ -36,17 +36,27 @@ final class RowResolver {
     private final NeedReferences refs;
     private final NeedRowParser.Layout layout;
     private final UUID onlyCommunity;
+    private final NeedRowParser.Options options;
 
     /** @param onlyCommunity the one community whose rows may be published, or null for any */
     RowResolver(NeedService needs, NeedReferences refs, NeedRowParser.Layout layout, UUID onlyCommunity) {
+        this(needs, refs, layout, onlyCommunity, NeedRowParser.Options.STRICT);
+    }
+
+    /**
+     * @param onlyCommunity the one community whose rows may be published, or null for any; with
+     *                      {@link NeedRowParser.Options#communityImplied} also the community of a row that names none
+     */
+    RowResolver(NeedService needs, NeedReferences refs, NeedRowParser.Layout layout, UUID onlyCommunity, NeedRowParser.Options options) {
         this.needs = needs;
         this.refs = refs;
         this.layout = layout;
         this.onlyCommunity = onlyCommunity;
+        this.options = options;
     }
 
     Outcome resolve(SpreadsheetReader.SheetRow sheetRow) {
-        NeedRowParser.Parsed parsed = NeedRowParser.parse(sheetRow, layout);
+        NeedRowParser.Parsed parsed = NeedRowParser.parse(sheetRow, layout, options);
         NeedRowParser.RowInput in = parsed.input();
         List<NeedRowParser.RowProblem> problems = new ArrayList<>(parsed.problems());
         int row = in.row();
@@ -57,6 +67,11 @@ final class RowResolver {
                 problems.add(problem(row, ImportColumn.COMMUNITY,
                         "not your community: community staff import needs for their own community only 只能导入本社区的需求"));
                 community = null;
+            }
+        } else if (options.communityImplied() && onlyCommunity != null) {
+            community = refs.community(onlyCommunity).orElse(null);
+            if (community == null) {
+                problems.add(problem(row, ImportColumn.COMMUNITY, "社区不存在 no community with this id"));
             }
         }
         UUID station = null;
@@ -103,7 +118,11 @@ final class RowResolver {
 
     private UUID station(Community community, String text, int row, List<NeedRowParser.RowProblem> problems) {
         if (text == null) {
-            return null; // the need service takes the only station serving the community, or reports it
+            // The only station serving the community is the need service's to take (or to report missing). Of
+            // several, the community's own community station decides, when it has exactly one.
+            List<Station> serving = refs.stationsServing(community.id());
+            List<Station> own = serving.stream().filter(st -> community.id().equals(st.communityId())).toList();
+            return serving.size() > 1 && own.size() == 1 ? own.get(0).id() : null;
         }
         if (UUID_SHAPE.matcher(text).matches()) {
             return UUID.fromString(text);
