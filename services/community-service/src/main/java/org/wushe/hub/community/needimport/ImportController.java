@@ -53,9 +53,11 @@ public class ImportController {
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ImportService imports;
+    private final ImportAccess access;
 
-    public ImportController(ImportService imports) {
+    public ImportController(ImportService imports, ImportAccess access) {
         this.imports = imports;
+        this.access = access;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -89,12 +91,22 @@ public class ImportController {
     @GetMapping("/{id}")
     @Operation(summary = "Progress: processed of total rows, published, rejected, state")
     public ImportView get(@PathVariable UUID id) {
-        return ImportView.of(imports.get(id));
+        return ImportView.of(visible(id));
     }
 
     @GetMapping
+    @Operation(summary = "The newest imports the caller may see: all for the hub admin, its community's for community staff, "
+            + "its centre's communities' for a centre manager")
     public List<ImportView> recent(@RequestParam(defaultValue = "50") @PositiveOrZero @Max(500) int limit) {
-        return imports.recent(limit).stream().map(ImportView::of).toList();
+        return access.visibleCommunities("GET /imports").map(communities -> imports.recentOf(communities, limit))
+                .orElseGet(() -> imports.recent(limit)).stream().map(ImportView::of).toList();
+    }
+
+    /** The import, if the caller may see its community's imports (403 naming {@code id} otherwise). */
+    private ImportJob visible(UUID id) {
+        ImportJob job = imports.get(id);
+        access.requireRead("id", job.communityId());
+        return job;
     }
 
     @GetMapping("/{id}/rejections")
@@ -102,18 +114,20 @@ public class ImportController {
     public List<NeedRowParser.RowProblem> rejections(@PathVariable UUID id,
                                                      @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
                                                      @RequestParam(defaultValue = "1000") @PositiveOrZero @Max(10000) int limit) {
+        visible(id);
         return imports.rejections(id, offset, limit);
     }
 
     @GetMapping(value = "/{id}/rejections.csv", produces = "text/csv")
-    @Operation(summary = "The rejected rows as a CSV report (opens in Excel)")
+    @Operation(summary = "The rejected rows as a CSV report (opens in Excel; cells that would run as formulas start with an apostrophe)")
     public ResponseEntity<byte[]> rejectionsCsv(@PathVariable UUID id) {
+        visible(id);
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             printer.printRecord("行 row", "列 column", "原因 reason");
             for (NeedRowParser.RowProblem p : imports.rejections(id, 0, Integer.MAX_VALUE)) {
-                printer.printRecord(p.row(), p.column(), p.reason());
+                printer.printRecord(p.row(), cell(p.column()), cell(p.reason()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -122,6 +136,11 @@ public class ImportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("rejections-" + id + ".csv").build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A text cell that a spreadsheet would run as a formula (= + - @, tab, CR first) starts with an apostrophe instead. */
+    static String cell(String text) {
+        return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     @GetMapping("/templates/{language}")

@@ -27,11 +27,21 @@ class ImportRepository {
     }
 
     void insert(ImportJob job, byte[] sealedContent) {
-        jdbc.sql("INSERT INTO import_job (id, sha256, file_name, format, content_enc, state, total_rows, actor, community_id, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        insert(job, sealedContent, null);
+    }
+
+    /** @param draftId the draft the job publishes (its mapping and fixed rows), or null for a one-step upload */
+    void insert(ImportJob job, byte[] sealedContent, UUID draftId) {
+        jdbc.sql("INSERT INTO import_job (id, sha256, file_name, format, content_enc, state, total_rows, actor, community_id, created_at, draft_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(job.id(), job.sha256(), job.fileName(), job.format().name(), sealedContent, job.state().name(), job.total(),
-                        job.actor(), job.communityId(), Timestamp.from(job.createdAt()))
+                        job.actor(), job.communityId(), Timestamp.from(job.createdAt()), draftId)
                 .update();
+    }
+
+    /** The draft a job publishes, if it came from the wizard. */
+    Optional<UUID> draftOf(UUID jobId) {
+        return jdbc.sql("SELECT draft_id FROM import_job WHERE id = ? AND draft_id IS NOT NULL").param(jobId).query(UUID.class).optional();
     }
 
     Optional<ImportJob> find(UUID id) {
@@ -43,8 +53,10 @@ class ImportRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ? FOR UPDATE").param(id).query(ImportRepository::map).optional();
     }
 
-    Optional<ImportJob> findBySha256(String sha256) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE sha256 = ?").param(sha256).query(ImportRepository::map).optional();
+    /** The import of this file for this community (null: the hub admin's imports for any community). */
+    Optional<ImportJob> findBySha256(String sha256, UUID communityId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE sha256 = ? AND community_id IS NOT DISTINCT FROM ?")
+                .params(sha256, communityId).query(ImportRepository::map).optional();
     }
 
     byte[] content(UUID id) {
@@ -57,6 +69,18 @@ class ImportRepository {
 
     List<ImportJob> recent(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM import_job ORDER BY created_at DESC LIMIT ?").param(limit).query(ImportRepository::map).list();
+    }
+
+    /** The newest imports of these communities. */
+    List<ImportJob> recentOf(List<UUID> communities, int limit) {
+        if (communities.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(communities.size(), "?"));
+        List<Object> params = new java.util.ArrayList<>(communities);
+        params.add(limit);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE community_id IN (" + in + ") ORDER BY created_at DESC LIMIT ?")
+                .params(params).query(ImportRepository::map).list();
     }
 
     void markRunning(UUID id, Instant at) {

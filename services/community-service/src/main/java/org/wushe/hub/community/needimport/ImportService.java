@@ -16,9 +16,9 @@ import org.wushe.hub.platform.web.InvalidInputException;
 /**
  * Accepts a need list: the file is checked as a whole (format, size, formulas, zip bombs, row cap,
  * required columns) before anything is stored; then the file and its job are stored and the worker
- * imports the rows. The SHA-256 of the bytes identifies a file: the same file again returns the
- * same import and publishes nothing again (whoever uploads it: an upload by community staff gets back the
- * earlier import of the same file, with the rows it rejected).
+ * imports the rows. The SHA-256 of the bytes identifies a file within a community: the same file again
+ * for the same community (or again by the hub admin, for any) returns the same import and publishes
+ * nothing again; the same bytes uploaded by another community are that community's own import.
  */
 @Service
 public class ImportService {
@@ -53,7 +53,7 @@ public class ImportService {
             throw new InvalidInputException("file", "the file is larger than " + properties.maxFileSize().toMegabytes() + " MB 文件过大", 413);
         }
         String sha256 = sha256(bytes);
-        var existing = jobs.findBySha256(sha256);
+        var existing = jobs.findBySha256(sha256, communityId);
         if (existing.isPresent()) {
             return new Upload(existing.get(), false);
         }
@@ -75,7 +75,7 @@ public class ImportService {
         try {
             jobs.insert(job, cipher.encrypt(bytes, context(job.id())));
         } catch (DuplicateKeyException raced) {
-            return new Upload(jobs.findBySha256(sha256).orElseThrow(), false);
+            return new Upload(jobs.findBySha256(sha256, communityId).orElseThrow(), false);
         }
         worker.submit(job.id());
         return new Upload(job, true);
@@ -87,6 +87,11 @@ public class ImportService {
 
     public List<ImportJob> recent(int limit) {
         return jobs.recent(limit);
+    }
+
+    /** The newest imports of these communities. */
+    public List<ImportJob> recentOf(List<UUID> communities, int limit) {
+        return jobs.recentOf(communities, limit);
     }
 
     public List<NeedRowParser.RowProblem> rejections(UUID id, int offset, int limit) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,7 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
 
     private final ImportRepository jobs;
+    private final ImportDraftRepository drafts;
     private final NeedService needs;
     private final ResidentCipher cipher;
     private final ImportProperties properties;
@@ -53,9 +55,10 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopping;
 
-    ImportWorker(ImportRepository jobs, NeedService needs, ResidentCipher cipher, ImportProperties properties, PlatformTransactionManager tm,
-                 Clock clock, MeterRegistry meters) {
+    ImportWorker(ImportRepository jobs, ImportDraftRepository drafts, NeedService needs, ResidentCipher cipher, ImportProperties properties,
+                 PlatformTransactionManager tm, Clock clock, MeterRegistry meters) {
         this.jobs = jobs;
+        this.drafts = drafts;
         this.needs = needs;
         this.cipher = cipher;
         this.properties = properties;
@@ -114,8 +117,21 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
             return;
         }
         byte[] content = cipher.decrypt(jobs.content(jobId), ImportService.context(jobId));
-        SpreadsheetReader.Sheet sheet = new SpreadsheetReader(properties.maxRows()).read(content, job.format());
-        NeedRowParser.Layout layout = NeedRowParser.layout(sheet.headers());
+        SpreadsheetReader.Sheet read = new SpreadsheetReader(properties.maxRows()).read(content, job.format());
+        // A draft of the wizard: its columns as mapped and its values as fixed, read leniently; else the file as it is.
+        Optional<UUID> draft = jobs.draftOf(jobId);
+        SpreadsheetReader.Sheet sheet;
+        NeedRowParser.Layout layout;
+        if (draft.isPresent()) {
+            DraftPlan.Plan plan = DraftPlan.of(read.headers(), read.rows(), drafts.columns(draft.get()),
+                    ImportDraftService.fixes(drafts, cipher, draft.get()));
+            sheet = new SpreadsheetReader.Sheet(read.headers(), plan.rows());
+            layout = plan.layout();
+        } else {
+            sheet = read;
+            layout = NeedRowParser.layout(sheet.headers());
+        }
+        boolean lenient = draft.isPresent();
         if (sheet.rows().size() != job.total()) {
             throw new IllegalStateException("import " + jobId + " has " + sheet.rows().size() + " rows, expected " + job.total());
         }
@@ -123,7 +139,7 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
         int chunks = 0;
         while (!stopping) {
             int chunk = chunks;
-            Boolean more = tx.execute(s -> chunk(jobId, sheet, layout, chunk));
+            Boolean more = tx.execute(s -> chunk(jobId, sheet, layout, lenient, chunk));
             if (!Boolean.TRUE.equals(more)) {
                 break;
             }
@@ -132,7 +148,7 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
     }
 
     /** One chunk in one transaction; false when the job is complete. */
-    private boolean chunk(UUID jobId, SpreadsheetReader.Sheet sheet, NeedRowParser.Layout layout, int chunkNumber) {
+    private boolean chunk(UUID jobId, SpreadsheetReader.Sheet sheet, NeedRowParser.Layout layout, boolean lenient, int chunkNumber) {
         ImportJob job = jobs.lock(jobId).orElseThrow();
         if (job.finished()) {
             return false;
@@ -140,7 +156,8 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
         int from = job.processed();
         int to = Math.min(from + properties.chunkSize(), job.total());
         NeedReferences refs = needs.references();
-        RowResolver resolver = new RowResolver(needs, refs, layout, job.communityId());
+        RowResolver resolver = new RowResolver(needs, refs, layout, job.communityId(), lenient
+                ? ImportDraftService.options(job.communityId(), clock.instant()) : NeedRowParser.Options.STRICT);
         List<NeedService.Checked> good = new ArrayList<>();
         List<Need.Origin> origins = new ArrayList<>();
         List<NeedRowParser.RowProblem> problems = new ArrayList<>();
