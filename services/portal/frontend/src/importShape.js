@@ -2,15 +2,21 @@
 // (/imports/drafts…) were being written while this was; the shapes below are what the wizard
 // expects, read tolerantly (several spellings accepted) so that adjusting to the final API is one file.
 //
-//   POST /imports/drafts (multipart "file") → a draft:
-//     { id, fileName, communityId, headers: ["标题", …],
-//       mapping: { "<header>": "<field>" | null }          (also accepted: [{header, field}] or {field: header})
-//       fields:  [{ name, required }]                       (optional; the ImportColumn list below otherwise)
-//       rows:    [{ row, values: { <field>: "…" }, problems: [{ row, column, reason }] }] }
-//   PUT  /imports/drafts/{id}/mapping   body { mapping: { "<header>": "<field>" } } → the draft again
-//   PUT  /imports/drafts/{id}/rows/{row} body { values: { <field>: "…" } }     → the row (or the draft)
-//   POST /imports/drafts/{id}/publish   → the import (ImportView: id, state, total, published, rejected, rejections…)
-//   GET  /imports/{id}/rejections.csv   → the rejected rows with their reasons
+// Checked against community-service's ImportDraftController (DraftView, RowView, ProblemView) as it was
+// being written:
+//   POST /imports/drafts (multipart "file") → 201 DraftView:
+//     { id, fileName, communityId, state, importId, duplicateOf, headers: ["标题", …],
+//       mapping: { "<header>": "<field>" | null },  columns: [{ index, header, field, source }],
+//       fields: [{ name, zh, en, required, mapped }], unmappedRequired: [field], total, ready, withProblems,
+//       rows: [{ row, ok, values: {field: parsed}, labels: {field: 中文}, cells: {field: "as read"},
+//                problems: [{ row, column, field, reason }] }] }
+//   PUT  /imports/drafts/{id}/mapping    body { mapping: { "<header>": "<field>" | null } } → DraftView
+//   PUT  /imports/drafts/{id}/rows/{row} body { values: { <field>: "…" | null } }          → RowView
+//   POST /imports/drafts/{id}/publish    → 202 ImportView { id (the import), state, total, processed, published, rejected }
+//                                          (200 and the earlier import when the same file was imported before)
+//   GET  /imports/{id}                   → ImportView, polled until COMPLETED or FAILED
+//   GET  /imports/{id}/rejections.csv    → the rejected rows with their reasons
+// Older spellings (mapping by field or as a list, rows as cells aligned with headers) are still read.
 
 /** Fields a column can map to (community-service ImportColumn), required ones first. */
 export const IMPORT_FIELDS = [
@@ -76,15 +82,16 @@ export function normalizeMapping(raw, headers) {
 /** A problem as the wizard shows it: {column, reason} (column: a field name or a header). */
 export function normalizeProblem(p) {
   if (!p) return null;
-  if (typeof p === 'string') return { column: null, reason: p };
-  return { column: p.column || p.field || null, reason: p.reason || p.message || '' };
+  if (typeof p === 'string') return { column: null, field: null, reason: p };
+  return { column: p.column || p.field || null, field: p.field || null, reason: p.reason || p.message || '' };
 }
 
 /** A row as the wizard shows it: {row, values: {field: text}, problems: [...]}. */
 export function normalizeRow(raw, headers = [], mapping = {}) {
   const r = raw || {};
   let values = {};
-  if (r.values && !Array.isArray(r.values)) values = { ...r.values };
+  if (r.cells && !Array.isArray(r.cells)) values = { ...r.cells };
+  else if (r.values && !Array.isArray(r.values)) values = { ...r.values };
   else if (r.fields && !Array.isArray(r.fields)) values = { ...r.fields };
   else if (Array.isArray(r.cells) || Array.isArray(r.values)) {
     const cells = Array.isArray(r.cells) ? r.cells : r.values;
@@ -105,7 +112,9 @@ export function normalizeRow(raw, headers = [], mapping = {}) {
     values[k] = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v);
   });
   const problems = (r.problems || r.errors || []).map(normalizeProblem).filter(Boolean);
-  return { row: Number(r.row ?? r.rowNumber ?? r.index ?? 0), values, problems };
+  const labels = r.labels && typeof r.labels === 'object' ? { ...r.labels } : {};
+  const ok = typeof r.ok === 'boolean' ? r.ok : problems.length === 0;
+  return { row: Number(r.row ?? r.rowNumber ?? r.index ?? 0), ok, values, labels, problems };
 }
 
 /** The draft as the wizard shows it. */
@@ -114,7 +123,9 @@ export function normalizeDraft(raw) {
   const headers = Array.isArray(d.headers) ? d.headers.map(String) : Array.isArray(d.columns) ? d.columns.map((c) => String(c.header ?? c)) : [];
   const mapping = normalizeMapping(d.mapping, headers);
   const fields = Array.isArray(d.fields) && d.fields.length
-    ? d.fields.map((f) => (typeof f === 'string' ? { name: f, required: IMPORT_FIELDS.some((x) => x.name === f && x.required) } : { name: f.name, required: !!f.required }))
+    ? d.fields.map((f) => (typeof f === 'string'
+      ? { name: f, required: IMPORT_FIELDS.some((x) => x.name === f && x.required) }
+      : { name: f.name, required: !!f.required, zh: f.zh || null, en: f.en || null }))
     : IMPORT_FIELDS;
   const rows = (d.rows || d.preview || []).map((r) => normalizeRow(r, headers, mapping));
   return {
@@ -124,7 +135,13 @@ export function normalizeDraft(raw) {
     headers,
     mapping,
     fields,
-    rows
+    rows,
+    state: d.state || null,
+    importId: d.importId || null,
+    duplicateOf: d.duplicateOf || null,
+    total: Number(d.total ?? rows.length),
+    ready: Number(d.ready ?? rows.filter((r) => r.ok).length),
+    withProblems: Number(d.withProblems ?? rows.filter((r) => !r.ok).length)
   };
 }
 
@@ -154,7 +171,7 @@ export function rowBody(values) {
 /** Does a problem belong to this field (the column named by field or by its header)? */
 export function problemOf(row, field, mapping) {
   const headers = Object.keys(mapping).filter((h) => mapping[h] === field);
-  return row.problems.filter((p) => p.column === field || headers.includes(p.column)).map((p) => p.reason).join('；');
+  return row.problems.filter((p) => p.field === field || (!p.field && (p.column === field || headers.includes(p.column)))).map((p) => p.reason).join('；');
 }
 
 /** The answer of a row's PUT: the row itself, or a draft holding it. */

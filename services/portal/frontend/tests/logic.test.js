@@ -129,3 +129,41 @@ describe('offer request', () => {
     expect(b.availableWindow).toEqual({ start: '2026-11-20T01:00:00.000Z', end: '2026-11-21T01:00:00.000Z' });
   });
 });
+
+describe('import draft as ImportDraftController writes it', () => {
+  const view = {
+    id: 'd9', fileName: '需求清单.xlsx', communityId: 'c1', state: 'OPEN', importId: null, duplicateOf: null,
+    headers: ['需求描述', '类别', '开始时间'],
+    mapping: { 需求描述: 'title', 类别: 'category', 开始时间: null },
+    columns: [{ index: 0, header: '需求描述', field: 'title', source: 'SYNONYM' }],
+    fields: [{ name: 'title', zh: '标题', en: 'title', required: true, mapped: true }, { name: 'category', zh: '类别', en: 'category', required: true, mapped: true },
+      { name: 'end', zh: '结束时间', en: 'end', required: true, mapped: false }, { name: 'start', zh: '开始时间', en: 'start', required: false, mapped: false }],
+    unmappedRequired: ['end'], total: 2, ready: 1, withProblems: 1,
+    rows: [
+      { row: 2, ok: true, values: { title: '修门', category: 'HOME_REPAIR' }, labels: { category: '上门维修' }, cells: { title: '修门', category: '维修' }, problems: [] },
+      { row: 3, ok: false, values: {}, labels: {}, cells: { title: '', category: '修' }, problems: [{ row: 3, column: '需求描述', field: 'title', reason: '不能为空' }, { row: 3, column: '结束时间', field: 'end', reason: '必填' }] }
+    ]
+  };
+  it('reads counts, cells as typed and problems by field', () => {
+    const d = normalizeDraft(view);
+    expect(d).toMatchObject({ id: 'd9', total: 2, ready: 1, withProblems: 1 });
+    expect(d.rows[0].values).toEqual({ title: '修门', category: '维修' });
+    expect(d.rows[0].labels.category).toBe('上门维修');
+    expect(d.rows[1].ok).toBe(false);
+    expect(problemOf(d.rows[1], 'title', d.mapping)).toBe('不能为空');
+    expect(problemOf(d.rows[1], 'end', d.mapping)).toBe('必填');
+    expect(missingRequired(d.mapping, d.fields)).toEqual(['end']);
+  });
+  it('takes the fixed row (RowView) a PUT answers', () => {
+    const r = rowFromAnswer({ row: 3, ok: true, values: { title: 'x' }, cells: { title: 'x' }, problems: [] }, 3, view.headers, view.mapping);
+    expect(r).toMatchObject({ row: 3, ok: true, values: { title: 'x' } });
+  });
+});
+
+describe('offer change', () => {
+  it('sends only what UpdateOfferRequest takes', async () => {
+    const { updateBody } = await import('../src/pages/provider/offerBody.js');
+    const f = { ...blankOffer(), kind: 'GOODS', title: '牛奶 ', description: '', end: '2026-12-31T18:00', quantity: '80', expiryDate: '2027-01-31' };
+    expect(updateBody(f)).toEqual({ title: '牛奶', description: '', availableUntil: '2026-12-31T10:00:00.000Z', goods: { quantity: 80, expiryDate: '2027-01-31' } });
+  });
+});

@@ -456,6 +456,7 @@ export default {
     "duplicate": "These fields have more than one column:",
     "restart": "Upload another file",
     "counts": "{total} rows, {bad} with problems.",
+    "duplicateFile": "This community imported this file before; publishing will not publish it again.",
     "onlyProblems": "Only rows with problems",
     "row": "Row",
     "problems": "Problems",

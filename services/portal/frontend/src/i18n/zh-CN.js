@@ -456,6 +456,7 @@ export default {
     "duplicate": "以下项对应了多列：",
     "restart": "重新上传",
     "counts": "共 {total} 行，{bad} 行有问题。",
+    "duplicateFile": "这份文件本社区已经导入过，发布不会重复发布。",
     "onlyProblems": "只看有问题的行",
     "row": "行号",
     "problems": "问题",
