@@ -279,6 +279,43 @@ class ImportWizardTest extends ServiceScenario {
     }
 
     @Test
+    void theCommunitysOwnStationDecidesWhenSeveralServeItAndItsCentreManagerSeesTheImport() {
+        Place a = communityWithStation();
+        Place b = communityWithStation();
+        UUID centre = UUID.fromString(registerStation(Http.map("name", unique("永顺镇社会工作服务中心"), "level", "STREET_CENTRE",
+                "districtCode", "110112", "servedCommunityIds", List.of(a.community().toString()))).get("id").asText());
+        UUID otherCentre = UUID.fromString(registerStation(Http.map("name", unique("梨园镇社会工作服务中心"), "level", "STREET_CENTRE",
+                "districtCode", "110112", "servedCommunityIds", List.of(b.community().toString()))).get("id").asText());
+        Http clerk = as(communityStaff("sq-wizard-g", a.community()));
+        byte[] file = NeedLists.xlsx(CLERK, List.of(List.of("送米", "急", "生活物资", "2袋", LocalDate.now(SHANGHAI).plusDays(3).toString(), "独居老人", "")));
+
+        Http.Response created = clerk.upload("/imports/drafts", "两个站点.xlsx", file);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        JsonNode row = created.json().get("rows").get(0);
+        assertThat(row.get("ok").asBoolean()).as(row.toString()).isTrue();
+        assertThat(row.get("values").get("stationId").asText()).isEqualTo(a.station().toString()); // its own, not the centre
+        assertThat(row.get("values").get("quantity.unit").asText()).isEqualTo("BAG");
+        String importId = clerk.post("/imports/drafts/" + created.json().get("id").asText() + "/publish", Map.of()).json().get("id").asText();
+        assertThat(awaitCompleted(clerk, importId).get("published").asInt()).isEqualTo(1);
+        String needId = clerk.get("/needs?importJobId=" + importId).json().get(0).get("id").asText();
+        assertThat(((NeedPublished) events(Aggregate.NEED, needId, 1).get(0)).getStationId()).isEqualTo(a.station());
+
+        Http manager = as(TestTokens.token("centre-wizard", Roles.CENTRE_MANAGER, Roles.CENTRE_ID, centre));
+        assertThat(manager.get("/imports/" + importId).status()).isEqualTo(200);
+        assertThat(manager.get("/imports/" + importId + "/rejections.csv").status()).isEqualTo(200);
+        assertThat(ids(manager.get("/imports?limit=500").json())).contains(importId);
+        Http otherManager = as(TestTokens.token("centre-wizard-2", Roles.CENTRE_MANAGER, Roles.CENTRE_ID, otherCentre));
+        assertForbidden(otherManager.get("/imports/" + importId), "id",
+                Roles.COMMUNITY_STAFF + " of " + a.community() + " or centre_manager of its centre");
+        assertThat(ids(otherManager.get("/imports?limit=500").json())).doesNotContain(importId);
+        // A centre manager sees, but does not change, a community's drafts.
+        String draft = clerk.upload("/imports/drafts", "另一份.xlsx", NeedLists.xlsx(CLERK, List.of(List.of("送面", "急", "生活物资", "1",
+                LocalDate.now(SHANGHAI).plusDays(3).toString(), "独居老人", "")))).json().get("id").asText();
+        assertThat(manager.get("/imports/drafts/" + draft).status()).isEqualTo(200);
+        assertForbidden(manager.post("/imports/drafts/" + draft + "/publish", Map.of()), "id", Roles.COMMUNITY_STAFF + " of " + a.community());
+    }
+
+    @Test
     void everyBadInputIsA4xxProblemNamingTheField() {
         Place a = communityWithStation();
         Place b = communityWithStation();
