@@ -13,6 +13,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,6 +63,12 @@ public class ImportDraftController {
                             @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS) Map<String, String> mapping,
                             List<ColumnView> columns, List<FieldView> fields, List<String> unmappedRequired, int total, int ready,
                             int withProblems, List<RowView> rows, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** A draft in a list: who uploaded what for which community, and whether (as which import) it was published. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record DraftSummary(UUID id, String fileName, SpreadsheetReader.Format format, UUID communityId, String actor,
+                               ImportDraft.State state, UUID importId, int total, Instant createdAt, Instant updatedAt) {
     }
 
     /** A column of the file: its position (0-based), header as written, the field it fills (null: ignored) and how it came to. */
@@ -121,6 +129,13 @@ public class ImportDraftController {
         }
         ImportDraftService.Preview preview = drafts.create(caller.subject(), community, file.getOriginalFilename(), bytes);
         return ResponseEntity.created(URI.create("/imports/drafts/" + preview.draft().id())).body(view(preview, rows));
+    }
+
+    @GetMapping
+    @Operation(summary = "The newest drafts the caller may see (state DRAFT or PUBLISHED), without their rows")
+    public List<DraftSummary> recent(@RequestParam(defaultValue = "50") @PositiveOrZero @Max(500) int limit) {
+        return drafts.recent(limit).stream().map(d -> new DraftSummary(d.id(), d.fileName(), d.format(), d.communityId(), d.actor(), d.state(),
+                d.importId(), d.total(), d.createdAt(), d.updatedAt())).toList();
     }
 
     @GetMapping("/{id}")

@@ -47,6 +47,22 @@ class ImportDraftRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM import_draft WHERE id = ? FOR UPDATE").param(id).query(ImportDraftRepository::map).optional();
     }
 
+    /** The newest drafts of these communities, or of all when null. */
+    List<ImportDraft> recent(List<UUID> communities, int limit) {
+        if (communities == null) {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM import_draft ORDER BY created_at DESC LIMIT ?").param(limit)
+                    .query(ImportDraftRepository::map).list();
+        }
+        if (communities.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(communities.size(), "?"));
+        List<Object> params = new java.util.ArrayList<>(communities);
+        params.add(limit);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_draft WHERE community_id IN (" + in + ") ORDER BY created_at DESC LIMIT ?")
+                .params(params).query(ImportDraftRepository::map).list();
+    }
+
     byte[] content(UUID id) {
         return jdbc.sql("SELECT content_enc FROM import_draft WHERE id = ?").param(id).query(byte[].class).single();
     }

@@ -120,6 +120,11 @@ public class ImportDraftService {
         return preview(d, null);
     }
 
+    /** The newest drafts the caller may see (its community's; its centre's communities'; all for the hub admin). */
+    public List<ImportDraft> recent(int limit) {
+        return drafts.recent(access.visibleCommunities("GET /imports/drafts").orElse(null), limit);
+    }
+
     /**
      * Maps headers to fields by hand ({@code header → field}, null or blank: ignore the column); headers
      * left out keep their mapping. The community remembers each choice for its next upload.

@@ -165,7 +165,7 @@ public final class NeedRowParser {
                 continue;
             }
             if (cells.blank(c) && !cells.reported(c)) {
-                cells.problem(c, "required 必填");
+                cells.problem(c, "必填 required");
             }
         }
         return new Parsed(input, cells.problems());
@@ -207,7 +207,7 @@ public final class NeedRowParser {
         String required(ImportColumn c) {
             String v = text(c);
             if (v == null) {
-                problem(c, "required 必填");
+                problem(c, "必填 required");
             }
             return v;
         }
@@ -219,7 +219,7 @@ public final class NeedRowParser {
             }
             Optional<E> e = labels.parse(v);
             if (e.isEmpty()) {
-                problem(c, "not a known choice; use one of " + examples(labels) + " (see the template's help sheet) 取值无效");
+                problem(c, "取值无效 not a known choice; use one of " + examples(labels) + " (see the template's help sheet)");
             }
             return e.orElse(null);
         }
@@ -236,7 +236,7 @@ public final class NeedRowParser {
                 }
                 Optional<E> e = labels.parse(part);
                 if (e.isEmpty()) {
-                    problem(c, "holds an unknown choice; use labels such as " + examples(labels) + ", separated by 、 or commas 取值无效");
+                    problem(c, "取值无效 holds an unknown choice; use labels such as " + examples(labels) + ", separated by 、 or commas");
                     return List.of();
                 }
                 if (!found.contains(e.get())) {
@@ -259,7 +259,7 @@ public final class NeedRowParser {
                 }
                 String tag = LANGUAGES.getOrDefault(p.toLowerCase(Locale.ROOT), p);
                 if (!LANGUAGE_TAG.matcher(tag).matches()) {
-                    problem(ImportColumn.LANGUAGES, "languages are written as 英语、日语 or as tags such as en, ja 语言无效");
+                    problem(ImportColumn.LANGUAGES, "语言无效 languages are written as 英语、日语 or as tags such as en, ja");
                     return List.of();
                 }
                 tags.add(tag);
@@ -274,7 +274,7 @@ public final class NeedRowParser {
             }
             Optional<Integer> n = Values.wholeNumber(v);
             if (n.isEmpty()) {
-                problem(c, "must be a whole number 须为整数");
+                problem(c, "须为整数 must be a whole number");
             }
             return n.orElse(null);
         }
@@ -287,13 +287,13 @@ public final class NeedRowParser {
             }
             Optional<Values.Quantity> q = Values.numberWithWord(v);
             if (q.isEmpty() || q.get().amount().stripTrailingZeros().scale() > 0) {
-                problem(ImportColumn.QUANTITY, "must be a whole number 须为整数");
+                problem(ImportColumn.QUANTITY, "须为整数 must be a whole number");
                 return null;
             }
             try {
                 q.get().amount().intValueExact();
             } catch (ArithmeticException tooLarge) {
-                problem(ImportColumn.QUANTITY, "must be a whole number 须为整数");
+                problem(ImportColumn.QUANTITY, "须为整数 must be a whole number");
                 return null;
             }
             return q.get();

@@ -65,7 +65,7 @@ final class RowResolver {
             community = community(in.community(), row, problems);
             if (community != null && onlyCommunity != null && !community.id().equals(onlyCommunity)) {
                 problems.add(problem(row, ImportColumn.COMMUNITY,
-                        "not your community: community staff import needs for their own community only 只能导入本社区的需求"));
+                        "只能导入本社区的需求 not your community: community staff import needs for their own community only"));
                 community = null;
             }
         } else if (options.communityImplied() && onlyCommunity != null) {
@@ -90,7 +90,7 @@ final class RowResolver {
         for (Violation v : checked.violations()) {
             ImportColumn column = ImportColumn.forField(v.field()).orElse(ImportColumn.TITLE);
             if (problems.stream().noneMatch(p -> p.column().equals(layout.header(column)))) {
-                problems.add(new NeedRowParser.RowProblem(row, layout.header(column), v.message()));
+                problems.add(new NeedRowParser.RowProblem(row, layout.header(column), chineseFirst(column, v.message())));
             }
         }
         return new Outcome(row, checked, problems);
@@ -100,17 +100,17 @@ final class RowResolver {
         if (UUID_SHAPE.matcher(text).matches()) {
             Optional<Community> c = refs.community(UUID.fromString(text));
             if (c.isEmpty()) {
-                problems.add(problem(row, ImportColumn.COMMUNITY, "no community with this id 社区不存在"));
+                problems.add(problem(row, ImportColumn.COMMUNITY, "社区不存在 no community with this id"));
             }
             return c.orElse(null);
         }
         List<Community> named = refs.communitiesNamed(text);
         if (named.isEmpty()) {
-            problems.add(problem(row, ImportColumn.COMMUNITY, "unknown community: register it first, or check the spelling 社区不存在"));
+            problems.add(problem(row, ImportColumn.COMMUNITY, "社区不存在 unknown community: register it first, or check the spelling"));
             return null;
         }
         if (named.size() > 1) {
-            problems.add(problem(row, ImportColumn.COMMUNITY, named.size() + " communities have this name: write the community id 社区重名"));
+            problems.add(problem(row, ImportColumn.COMMUNITY, "社区重名 " + named.size() + " communities have this name: write the community id"));
             return null;
         }
         return named.get(0);
@@ -130,7 +130,7 @@ final class RowResolver {
         List<Station> serving = refs.stationsServing(community.id());
         Optional<Station> s = serving.stream().filter(st -> st.name().equals(text)).findFirst();
         if (s.isEmpty()) {
-            problems.add(problem(row, ImportColumn.STATION, "no station of this name serves the community 站点不存在或不服务该社区"));
+            problems.add(problem(row, ImportColumn.STATION, "站点不存在或不服务该社区 no station of this name serves the community"));
             return null;
         }
         return s.get().id();
@@ -145,7 +145,7 @@ final class RowResolver {
         }
         Optional<Grid> g = refs.gridNamed(community.id(), text);
         if (g.isEmpty()) {
-            problems.add(problem(row, ImportColumn.GRID, "the community has no grid of this name 网格不存在"));
+            problems.add(problem(row, ImportColumn.GRID, "网格不存在 the community has no grid of this name"));
             return null;
         }
         return g.get().id();
@@ -157,10 +157,18 @@ final class RowResolver {
         }
         Optional<ResidentService.Pseudonym> p = refs.residentNumbered(community.id(), number);
         if (p.isEmpty()) {
-            problems.add(problem(row, ImportColumn.RESIDENT_NUMBER, "no resident with this number in the community 居民编号不存在"));
+            problems.add(problem(row, ImportColumn.RESIDENT_NUMBER, "居民编号不存在 no resident with this number in the community"));
             return null;
         }
         return p.get().residentId();
+    }
+
+    /** A rule's message as the report words it: Chinese first (the column's Chinese header and 有误 when the rule says it in English only). */
+    static String chineseFirst(ImportColumn column, String message) {
+        if (message.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            return message;
+        }
+        return column.header(ImportColumn.Language.zh) + "有误 " + column.field() + " " + message;
     }
 
     private NeedRowParser.RowProblem problem(int row, ImportColumn column, String reason) {

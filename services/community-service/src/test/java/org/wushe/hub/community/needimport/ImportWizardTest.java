@@ -101,6 +101,7 @@ class ImportWizardTest extends ServiceScenario {
         assertThat(haircut.get("problems").get(0).get("column").asText()).isEqualTo("类 别");
         assertThat(haircut.get("problems").get(0).get("field").asText()).isEqualTo("category");
         assertThat(haircut.get("problems").get(0).get("reason").asText()).doesNotContain("修飞机");
+        assertThat(haircut.get("problems").get(0).get("reason").asText()).startsWith("取值无效 ");
         assertThat(clerk.get("/imports/drafts/" + id + "?rows=problems").json().get("rows")).hasSize(1);
 
         // Another community's staff see and change nothing of it.
@@ -109,6 +110,10 @@ class ImportWizardTest extends ServiceScenario {
         assertForbidden(other.put("/imports/drafts/" + id + "/mapping", Map.of("备注", "title")), "id", required);
         assertForbidden(other.put("/imports/drafts/" + id + "/rows/5", Map.of("category", "义剪")), "id", required);
         assertForbidden(other.post("/imports/drafts/" + id + "/publish", Map.of()), "id", required);
+
+        assertThat(ids(clerk.get("/imports/drafts").json())).contains(id);
+        assertThat(ids(other.get("/imports/drafts").json())).doesNotContain(id);
+        assertThat(ids(http().get("/imports/drafts?limit=500").json())).contains(id);
 
         // The bad row fixed in place.
         Http.Response fixed = clerk.put("/imports/drafts/" + id + "/rows/5", Map.of("values", Map.of("category", "义剪")));
