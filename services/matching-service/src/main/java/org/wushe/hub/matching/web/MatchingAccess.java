@@ -24,8 +24,8 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  * <table>
  * <caption>Rules</caption>
  * <tr><th>request</th><th>who</th></tr>
- * <tr><td>{@code GET /stations/{stationId}/proposals}, {@code /matches}, {@code /stream} (the stream also takes
- *     {@code ?access_token=})</td><td>station staff (or centre manager) of {@code stationId} — path rule</td></tr>
+ * <tr><td>{@code GET /stations/{stationId}/proposals}, {@code /matches}, {@code /stream} (the token in the
+ *     Authorization header, as everywhere: browsers reach the stream through the portal's session)</td><td>station staff (or centre manager) of {@code stationId} — path rule</td></tr>
  * <tr><td>{@code GET /matches/{matchId}}, {@code POST /matches/{matchId}/accept|decline|complete}</td>
  *     <td>staff of the match's station, or of the centre it was escalated to — in code, 403 naming {@code matchId};
  *     a refused decision writes nothing</td></tr>
@@ -33,7 +33,6 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  *     <td>staff of the need's station, or of a centre one of its matches was escalated to — in code, 403 naming {@code needId}</td></tr>
  * <tr><td>{@code GET /engine}, {@code POST /batch/runs}, {@code /admin/**} (the platform's)</td><td>the hub admin</td></tr>
  * <tr><td>{@code GET /stations}</td><td>any valid token (station names only)</td></tr>
- * <tr><td>{@code /console/**} (the page and {@code /console/auth.json})</td><td>anyone (the page signs in itself)</td></tr>
  * </table>
  */
 @Configuration(proxyBeanMethods = false)

@@ -75,14 +75,14 @@ class StationStreamTest extends MatchingScenario {
     }
 
     /**
-     * Reads the stream on a daemon thread as the station's staff, with the token in the address as a
-     * browser's EventSource sends it: each event as {name, data}.
+     * Reads the stream on a daemon thread as the station's staff (the bearer token in the header, as the portal
+     * relays it): each event as {name, data}.
      */
     private BlockingQueue<String[]> stream(HttpClient client, UUID station) {
         BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
         String token = TestTokens.token("staff-" + station.toString().substring(0, 8), Roles.STATION_STAFF, Roles.STATION_ID, station);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + env.getProperty("local.server.port")
-                + "/stations/" + station + "/stream?access_token=" + token)).header("Accept", "text/event-stream")
+                + "/stations/" + station + "/stream")).header("Accept", "text/event-stream").header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofMinutes(5)).build();
         Thread reader = new Thread(() -> {
             try {

@@ -2,7 +2,6 @@ package org.wushe.hub.platform.security;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,14 +46,12 @@ import org.wushe.hub.platform.actor.ActorResolver;
 public class WusheSecurityAutoConfiguration {
 
     /**
-     * Paths anyone may reach: health and metrics for the platform, the API docs, the static pages, and the
-     * pages' shared scripts ({@code /wushe/**}, e.g. the sign-in {@code /wushe/signin.js} from this jar's
-     * {@code META-INF/resources/}).
+     * Paths anyone may reach: health and metrics for the platform, the API docs, and the error page. The
+     * people's pages are the portal's ({@code services/portal}); no service serves a page of its own.
      */
     public static final List<String> DEFAULT_PUBLIC_PATHS = List.of(
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-            "/", "/index.html", "/favicon.ico", "/console", "/console/**", "/reports", "/reports/**", "/wushe/**", "/error");
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/favicon.ico", "/error");
 
     static final String NO_ISSUER = "No token issuer is configured. Set spring.security.oauth2.resourceserver.jwt.issuer-uri "
             + "(env SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to your OIDC issuer, e.g. the hub's auth-service "
@@ -99,15 +96,11 @@ public class WusheSecurityAutoConfiguration {
     }
 
     /**
-     * The Authorization header; for the station's live stream only (a browser's EventSource cannot send
-     * headers) also {@code ?access_token=}.
+     * The Authorization header only: a token never rides in an address (browsers reach the live stream through
+     * the portal, which relays the token in the header). A {@code ?access_token=} counts for nothing: such a request has no token (401).
      */
     static BearerTokenResolver bearerTokens() {
-        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
-        DefaultBearerTokenResolver streams = new DefaultBearerTokenResolver();
-        streams.setAllowUriQueryParameter(true);
-        return (HttpServletRequest request) -> "GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/stream")
-                ? streams.resolve(request) : header.resolve(request);
+        return new DefaultBearerTokenResolver();
     }
 
     /**

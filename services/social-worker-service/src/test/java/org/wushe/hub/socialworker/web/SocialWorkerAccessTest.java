@@ -181,6 +181,6 @@ class SocialWorkerAccessTest extends ServiceScenario {
             assertThat(r.problemField()).isEqualTo("Authorization");
         }
         assertThat(asWorker(worker).get("/visits").json()).isEmpty();
-        assertThat(http().anonymous().get("/reports/").status()).isEqualTo(200);
+        assertThat(http().anonymous().get("/reports/").status()).as("the reports page moved to the portal (/centre)").isEqualTo(401);
     }
 }

@@ -65,7 +65,7 @@ class HubAuthTest {
         assertThat(get("matching-service", "/stations/" + s1 + "/proposals", hub.bearer("station-1")).statusCode()).isEqualTo(200);
         denied("station-1 reads station-2's proposals", get("matching-service", "/stations/" + s2 + "/proposals", hub.bearer("station-1")),
                 "stationId", "station_staff of " + s2);
-        denied("station-1 follows station-2's live stream", get("matching-service", "/stations/" + s2 + "/stream?access_token=" + hub.signIn("station-1"), ""),
+        denied("station-1 follows station-2's live stream", get("matching-service", "/stations/" + s2 + "/stream", hub.bearer("station-1")),
                 "stationId", "station_staff of " + s2);
         String[] proposal = someProposal(accounts);
         String owner = proposal[0];
