@@ -2,11 +2,9 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { router } from './router.js';
 import { i18n, tt, label, setLocale, currentLocale } from './i18n/index.js';
-// Styles of the function-style APIs (messages, toasts, dialogs), which the component resolver does not see.
+// Styles of Element Plus's function-style APIs (messages, message boxes), which the component resolver does not see.
 import 'element-plus/es/components/message/style/css';
 import 'element-plus/es/components/message-box/style/css';
-import 'vant/es/toast/style';
-import 'vant/es/dialog/style';
 import './styles.css';
 
 setLocale(currentLocale());
