@@ -14,6 +14,8 @@
 //   PUT  /imports/drafts/{id}/rows/{row} body { values: { <field>: "…" | null } }          → RowView
 //   POST /imports/drafts/{id}/publish    → 202 ImportView { id (the import), state, total, processed, published, rejected }
 //                                          (200 and the earlier import when the same file was imported before)
+//   GET  /imports/drafts                 → [{ id, fileName, format, communityId, actor, state (DRAFT|PUBLISHED), importId, total, createdAt, updatedAt }]
+//   GET  /imports/drafts/{id}            → DraftView (to go on with a draft left half done)
 //   GET  /imports/{id}                   → ImportView, polled until COMPLETED or FAILED
 //   GET  /imports/{id}/rejections.csv    → the rejected rows with their reasons
 // Older spellings (mapping by field or as a list, rows as cells aligned with headers) are still read.
@@ -47,6 +49,8 @@ export function draftPaths(id) {
   const d = id ? `${base}/${encodeURIComponent(id)}` : base;
   return {
     create: base,
+    list: base,
+    get: d,
     mapping: `${d}/mapping`,
     row: (row) => `${d}/rows/${encodeURIComponent(row)}`,
     publish: `${d}/publish`
