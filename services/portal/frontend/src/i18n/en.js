@@ -431,7 +431,17 @@ export default {
     "reasonHint": "e.g. checking the address before a home visit",
     "reasonRequired": "Say why you are viewing",
     "read": "View",
-    "logEmpty": "No views logged."
+    "logEmpty": "No views logged.",
+    "nameSearch": "Find by name",
+    "nameSearchPlaceholder": "Name or its beginning, e.g. Zhang",
+    "searchReason": "Reason",
+    "searchReasonDefault": "发布需求 Publishing a need",
+    "nameSubmit": "Search",
+    "matches": "Residents found: {n}",
+    "noMatch": "No resident of this community has that name.",
+    "moreMatches": "Showing the first {n} only: type more of the name.",
+    "picked": "Picked: {name} {phone}",
+    "noPhone": "no phone"
   },
   "import": {
     "title": "Import a need list",

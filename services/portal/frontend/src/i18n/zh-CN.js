@@ -431,7 +431,17 @@ export default {
     "reasonHint": "如：入户探访前核对地址",
     "reasonRequired": "请填写查看原因",
     "read": "查看",
-    "logEmpty": "暂无查看记录。"
+    "logEmpty": "暂无查看记录。",
+    "nameSearch": "按姓名查找",
+    "nameSearchPlaceholder": "姓名或姓氏，如：张",
+    "searchReason": "查找原因",
+    "searchReasonDefault": "发布需求 Publishing a need",
+    "nameSubmit": "查找",
+    "matches": "找到 {n} 位居民",
+    "noMatch": "本社区没有该姓名的居民。",
+    "moreMatches": "只显示前 {n} 位，请输入更完整的姓名。",
+    "picked": "已选择：{name} {phone}",
+    "noPhone": "无电话"
   },
   "import": {
     "title": "导入需求清单",

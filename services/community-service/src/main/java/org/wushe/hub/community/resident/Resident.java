@@ -16,6 +16,14 @@ public final class Resident {
                           String phone, String idNumber, String address, Set<BeneficiaryFlag> flags, Instant createdAt) {
     }
 
+    /**
+     * A resident found by name ({@code POST /residents/search}): what the details show the same staff, but
+     * the phone masked ({@code 138****5678}) and without the address and ID number. Logged like a read.
+     */
+    public record Match(UUID id, UUID residentRef, UUID communityId, UUID gridId, String residentNumber, String name,
+                        String maskedPhone, Set<BeneficiaryFlag> flags, Instant createdAt) {
+    }
+
     /** One line of the access log: who read which resident's data, when and why. */
     public record Access(UUID residentId, String actor, String reason, String action, Instant accessedAt) {
     }

@@ -15,6 +15,7 @@ import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
 import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
  * Who may see residents: the staff of the resident's community ({@value Roles#COMMUNITY_STAFF} with its
@@ -48,6 +49,30 @@ public class ResidentAccess {
                 + serving.stream().map(s -> " or " + Roles.STATION_STAFF + " of " + s.id()).collect(Collectors.joining());
         throw new ForbiddenException(field, caller.describe() + " may not see the residents of community " + communityId + "; needs "
                 + needed + DENIED, needed);
+    }
+
+    /**
+     * The one community whose residents the caller searches: {@code communityId} when given (403 naming
+     * {@code field} unless the caller may see its residents, as {@link #requireCommunity}), else the
+     * caller's own as community staff. Station staff name the community (400 naming {@code field}: a
+     * station may serve several); anyone else (the hub admin among them) gets a 403 naming {@code field}.
+     */
+    public UUID oneCommunity(String field, UUID communityId) {
+        if (communityId != null) {
+            requireCommunity(field, communityId);
+            return communityId;
+        }
+        Caller caller = Access.caller();
+        Optional<UUID> own = Tenants.of(caller, Roles.COMMUNITY_STAFF);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        if (Tenants.of(caller, Roles.STATION_STAFF).isPresent()) {
+            throw new InvalidInputException(field, "required for station staff: which community served by your station 请选择社区");
+        }
+        String needed = Roles.COMMUNITY_STAFF + " or " + Roles.STATION_STAFF;
+        throw new ForbiddenException(field, caller.describe() + " may not see residents; needs " + Roles.label(Roles.COMMUNITY_STAFF)
+                + " / " + Roles.label(Roles.STATION_STAFF) + " with its community_id / station_id" + DENIED, needed);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -52,6 +53,13 @@ public class ResidentController {
     public record IdNumberQuery(@NotBlank @Size(max = 18) String idNumber) {
     }
 
+    /** A name search in one community: the name (whole or its beginning) and why, in the body, never in a URL. */
+    public record NameQuery(
+            @Schema(description = "the community searched; community staff may leave it out (their own)") UUID communityId,
+            @Schema(description = "the whole name or its beginning: at least 1 Chinese character or 2 letters", example = "张") String name,
+            @Schema(description = "why, e.g. 发布需求 publishing a need; logged with every resident answered", example = "发布需求 publishing a need") String reason) {
+    }
+
     private final ResidentService service;
 
     public ResidentController(ResidentService service) {
@@ -88,6 +96,15 @@ public class ResidentController {
     public Resident.Summary lookup(@RequestParam(required = false) String reason,
                                    @Valid @RequestBody IdNumberQuery query) {
         return service.lookup(query.idNumber(), Accountability.actor(), Accountability.reason(reason));
+    }
+
+    @PostMapping("/search")
+    @Operation(summary = "Find residents of one community by name (whole or beginning; in the body, never in a URL): at most 20, "
+            + "name, masked phone and flags, no address or ID number; for the staff of the community or of a station serving it; "
+            + "every resident answered is logged with the reason")
+    public List<Resident.Match> search(@RequestBody NameQuery query) {
+        String reason = Accountability.reason(query.reason());
+        return service.searchByName(query.communityId(), query.name(), Accountability.actor(), reason);
     }
 
     @GetMapping("/{id}/access-log")

@@ -50,6 +50,25 @@ class ResidentRepository {
                 .query(ResidentRepository::map).optional();
     }
 
+    /** A resident's id with its sealed name: what the name search decrypts. */
+    record SealedName(UUID id, byte[] name) {
+    }
+
+    /** The sealed names of every resident of one community (the name search's scan). */
+    List<SealedName> sealedNames(UUID communityId) {
+        return jdbc.sql("SELECT id, name_enc FROM resident WHERE community_id = ?").param(communityId)
+                .query((rs, n) -> new SealedName(rs.getObject("id", UUID.class), rs.getBytes("name_enc"))).list();
+    }
+
+    /** The rows of {@code ids} (none: an empty list), in no particular order. */
+    List<Resident.Sealed> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
+                .params(new ArrayList<>(ids)).query(ResidentRepository::map).list();
+    }
+
     boolean numberTaken(UUID communityId, String number) {
         return jdbc.sql("SELECT count(*) FROM resident WHERE community_id = ? AND resident_number = ?").params(communityId, number)
                 .query(Integer.class).single() > 0;
