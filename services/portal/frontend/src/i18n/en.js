@@ -353,6 +353,7 @@ export default {
     }
   },
   "need": {
+    "station": "Station",
     "title": "Need title",
     "category": "Category",
     "urgency": "Urgency",
@@ -742,6 +743,7 @@ export default {
     "maxHours": "Max hours a week"
   },
   "sw": {
+    "community": "Community visited",
     "noId": "Your account has no social worker id; please ask your station.",
     "tabVisit": "Record a visit",
     "tabCases": "Cases",

@@ -353,6 +353,7 @@ export default {
     }
   },
   "need": {
+    "station": "服务站点",
     "title": "需求标题",
     "category": "服务类别",
     "urgency": "紧急程度",
@@ -742,6 +743,7 @@ export default {
     "maxHours": "每周最多小时"
   },
   "sw": {
+    "community": "走访社区",
     "noId": "您的账号没有社工编号（social_worker_id），请联系站点。",
     "tabVisit": "记录探访",
     "tabCases": "个案",
