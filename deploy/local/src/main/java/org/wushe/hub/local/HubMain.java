@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import org.wushe.hub.local.sample.SampleTown;
 
 /**
- * {@code deploy/local/start}: the whole hub on one machine. Starts the embedded stack, then the six
- * services side by side as child JVMs, loads the sample town through their APIs, prints where
+ * {@code deploy/local/start}: the whole hub on one machine. Starts the embedded stack, then the issuer,
+ * the six services and the portal side by side as child JVMs, loads the sample town through their APIs, prints where
  * everything is and runs until Ctrl-C, which stops the services first, then the stack.
  *
  * <pre>
@@ -43,7 +43,8 @@ public final class HubMain {
               --kafka-replication N    replication factor of the topics the outbox connectors create (default 3 with --kafka-bootstrap)
             ports by environment: WUSHE_KAFKA_PORT (9092), WUSHE_KAFKA_CONTROLLER_PORT (9093), WUSHE_POSTGRES_PORT (15432),
               WUSHE_MATCHING_PORT (8080), WUSHE_COMMUNITY_PORT (8081), WUSHE_ORGANIZATION_PORT (8082),
-              WUSHE_SOCIAL_WORKER_PORT (8083), WUSHE_VOLUNTEER_PORT (8084), WUSHE_RESOURCE_PORT (8085)
+              WUSHE_SOCIAL_WORKER_PORT (8083), WUSHE_VOLUNTEER_PORT (8084), WUSHE_RESOURCE_PORT (8085),
+              WUSHE_AUTH_PORT (9000), WUSHE_PORTAL_PORT (8090)
             more JVM options for every service: WUSHE_SERVICE_JAVA_OPTS
             """;
 
