@@ -90,7 +90,7 @@ export function signIn() {
  * request('POST', '/api/community/needs', body) → parsed JSON (or null for 204 / empty).
  * body: a plain object (sent as JSON), FormData (multipart) or undefined.
  */
-export async function request(method, path, body, { headers: extra } = {}) {
+export async function request(method, path, body, { headers: extra, withHeaders } = {}) {
   const m = method.toUpperCase();
   const headers = { Accept: 'application/json, application/problem+json', ...(extra || {}) };
   const init = { method: m, headers, credentials: 'same-origin', cache: 'no-store' };
@@ -116,7 +116,12 @@ export async function request(method, path, body, { headers: extra } = {}) {
   }
   const data = await readBody(res);
   if (!res.ok) throw new ApiError(res.status, data);
-  return data;
+  return withHeaders ? { data, headers: res.headers } : data;
+}
+
+/** A GET that also answers the response's headers: { data, headers } (headers.get('X-Total-Count')). */
+export function getWithHeaders(path, params) {
+  return request('GET', path + query(params), undefined, { withHeaders: true });
 }
 
 async function readBody(res) {

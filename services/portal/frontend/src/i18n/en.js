@@ -555,7 +555,11 @@ export default {
     "accepted": "Accepted",
     "declined": "Declined",
     "completed": "Completed",
-    "loadFailed": "Could not load the lists:"
+    "loadFailed": "Could not load the lists:",
+    "needDue": "Need due",
+    "withinWeek": "Due within a week",
+    "needEnded": "Need window over",
+    "newRefresh": "{n} new — refresh"
   },
   "centre": {
     "centre": "Centre",
@@ -740,7 +744,12 @@ export default {
     "weekly": "Every week",
     "oneOff": "One-off times",
     "addOneOff": "Add a one-off time",
-    "maxHours": "Max hours a week"
+    "maxHours": "Max hours a week",
+    "skillsEditHint": "Tick the skills you have (at most {n}); once saved, matching proposes tasks by them.",
+    "skillsPick": "Skills I have",
+    "languagesEdit": "Languages besides Mandarin",
+    "languagesHint": "e.g. en, yue, separated by commas",
+    "skillsSave": "Save skills"
   },
   "sw": {
     "community": "Community visited",

@@ -555,7 +555,11 @@ export default {
     "accepted": "已接受",
     "declined": "已拒绝",
     "completed": "已完成",
-    "loadFailed": "推荐列表无法加载："
+    "loadFailed": "推荐列表无法加载：",
+    "needDue": "需求截止",
+    "withinWeek": "7 天内到期",
+    "needEnded": "需求时间已过",
+    "newRefresh": "{n} 条新推荐 — 刷新"
   },
   "centre": {
     "centre": "中心",
@@ -740,7 +744,12 @@ export default {
     "weekly": "每周",
     "oneOff": "单次空闲时间",
     "addOneOff": "添加单次时间",
-    "maxHours": "每周最多小时"
+    "maxHours": "每周最多小时",
+    "skillsEditHint": "勾选您会的技能（最多 {n} 项），保存后撮合会按新技能为您推荐任务。",
+    "skillsPick": "我会的技能",
+    "languagesEdit": "除普通话外会说的语言",
+    "languagesHint": "如 en, yue，用逗号分隔",
+    "skillsSave": "保存技能"
   },
   "sw": {
     "community": "走访社区",

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,10 +74,76 @@ public class Matches {
         return n == null ? 0 : n;
     }
 
-    /** Proposals awaiting a decision at this station: its own, and those escalated to it as the centre. */
-    public List<MatchRecord> openFor(UUID stationId) {
-        return jdbc.query("select " + COLUMNS + " from match where (station_id = ? and status = 'PROPOSED') or (escalated_to = ? and status = 'ESCALATED')"
-                + " or (station_id = ? and status = 'ESCALATED') order by proposed_at", this::row, stationId, stationId, stationId);
+    /**
+     * Which open proposals to list: the need's categories and urgencies (names; empty: any), and the
+     * latest end of the need's window (exclusive; null: any).
+     */
+    public record OpenFilter(Set<String> categories, Set<String> urgencies, Instant deadlineBefore) {
+        public OpenFilter {
+            categories = categories == null ? Set.of() : Set.copyOf(categories);
+            urgencies = urgencies == null ? Set.of() : Set.copyOf(urgencies);
+        }
+
+        public static final OpenFilter ANY = new OpenFilter(Set.of(), Set.of(), null);
+    }
+
+    /** One page of a list, and how many there are in all (before paging). */
+    public record Page<T>(List<T> items, long total) {
+    }
+
+    /** The urgency of the need (from the read model), most urgent first; unknown or missing last. */
+    private static final String URGENCY_RANK = """
+            case v.spec->>'urgency' when 'IMMEDIATE' then 0 when 'URGENT' then 1 when 'SOON' then 2 when 'ROUTINE' then 3 else 4 end""";
+    /** The end of the need's window, epoch milliseconds. */
+    private static final String NEED_DEADLINE = "(v.spec->'window'->>'endMillis')::bigint";
+    private static final String OPEN_AT = """
+            ((m.station_id = ? and m.status in ('PROPOSED', 'ESCALATED')) or (m.escalated_to = ? and m.status = 'ESCALATED'))""";
+
+    /**
+     * Proposals awaiting a decision at this station: its own, and those escalated to it as the centre;
+     * filtered by the need (category, urgency, end of its window) from {@code need_view} in the same
+     * query; most urgent first, then the earliest end of the need's window, then the newest proposal.
+     * A proposal whose need the read model does not hold (during a replay) passes no filter and comes last.
+     */
+    public Page<MatchRecord> openFor(UUID stationId, OpenFilter filter, int offset, int limit) {
+        StringBuilder where = new StringBuilder(OPEN_AT);
+        List<Object> args = new ArrayList<>(List.of(stationId, stationId));
+        if (!filter.categories().isEmpty()) {
+            where.append(" and v.spec->>'category' in (").append(marks(filter.categories().size())).append(')');
+            args.addAll(filter.categories());
+        }
+        if (!filter.urgencies().isEmpty()) {
+            where.append(" and v.spec->>'urgency' in (").append(marks(filter.urgencies().size())).append(')');
+            args.addAll(filter.urgencies());
+        }
+        if (filter.deadlineBefore() != null) {
+            where.append(" and ").append(NEED_DEADLINE).append(" < ?");
+            args.add(filter.deadlineBefore().toEpochMilli());
+        }
+        String from = " from match m left join need_view v on v.need_id = m.need_id where " + where;
+        List<Object> paged = new ArrayList<>(args);
+        paged.add(offset);
+        paged.add(limit);
+        long[] total = {-1};
+        List<MatchRecord> items = jdbc.query("select " + prefixed("m") + ", count(*) over () as total_count" + from
+                + " order by " + URGENCY_RANK + ", " + NEED_DEADLINE + " nulls last, m.proposed_at desc, m.match_id offset ? limit ?",
+                (rs, i) -> {
+                    total[0] = rs.getLong("total_count");
+                    return row(rs, i);
+                }, paged.toArray());
+        if (total[0] < 0) { // an empty page: past the end, or nothing at all
+            Long n = offset == 0 ? Long.valueOf(0) : jdbc.queryForObject("select count(*)" + from, Long.class, args.toArray());
+            total[0] = n == null ? 0 : n;
+        }
+        return new Page<>(items, total[0]);
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static String prefixed(String alias) {
+        return java.util.Arrays.stream(COLUMNS.split(",")).map(c -> alias + "." + c.strip()).collect(Collectors.joining(", "));
     }
 
     /** The station's matches in the given statuses, newest first. */

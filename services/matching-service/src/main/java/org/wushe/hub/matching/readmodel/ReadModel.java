@@ -2,7 +2,12 @@ package org.wushe.hub.matching.readmodel;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -96,6 +101,23 @@ public class ReadModel {
     public Optional<NeedRow> need(UUID needId) {
         return jdbc.query(NEED, (rs, i) -> new NeedRow(read(rs.getString(1), NeedSpec.class), rs.getString(2), rs.getInt(3),
                 NeedState.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)), needId).stream().findFirst();
+    }
+
+    /** The needs of these ids that the read model holds, in one query (for a page of match views). */
+    public Map<UUID, NeedRow> needs(Collection<UUID> needIds) {
+        if (needIds.isEmpty()) {
+            return Map.of();
+        }
+        Object[] ids = new HashSet<>(needIds).toArray();
+        Map<UUID, NeedRow> out = new HashMap<>();
+        jdbc.query("""
+                select v.need_id, v.spec, v.title, v.revision, coalesce(s.state, 'OPEN'), s.waiting_zh, s.waiting_en
+                from need_view v left join need_state s on s.need_id = v.need_id where v.need_id in (""" + String.join(", ", Collections.nCopies(ids.length, "?")) + ")",
+                rs -> {
+                    out.put(rs.getObject(1, UUID.class), new NeedRow(read(rs.getString(2), NeedSpec.class), rs.getString(3), rs.getInt(4),
+                            NeedState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7)));
+                }, ids);
+        return out;
     }
 
     /**

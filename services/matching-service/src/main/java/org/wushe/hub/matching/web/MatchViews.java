@@ -1,7 +1,10 @@
 package org.wushe.hub.matching.web;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.wushe.hub.matching.engine.Window;
@@ -25,7 +28,17 @@ public class MatchViews {
     }
 
     public MatchView of(MatchRecord m) {
-        MatchView.Need need = readModel.need(m.needId()).map(n -> new MatchView.Need(n.title(), n.spec().category().name(),
+        return of(m, readModel.need(m.needId()));
+    }
+
+    /** The views of several matches, reading their needs in one query. */
+    public List<MatchView> of(List<MatchRecord> list) {
+        Map<UUID, ReadModel.NeedRow> needs = readModel.needs(list.stream().map(MatchRecord::needId).toList());
+        return list.stream().map(m -> of(m, Optional.ofNullable(needs.get(m.needId())))).toList();
+    }
+
+    private MatchView of(MatchRecord m, Optional<ReadModel.NeedRow> row) {
+        MatchView.Need need = row.map(n -> new MatchView.Need(n.title(), n.spec().category().name(),
                 n.spec().urgency().name(), n.spec().beneficiaryGroup().name(), n.spec().beneficiaryCount(), span(n.spec().window()),
                 n.state().name(), n.waitingZh(), n.waitingEn())).orElse(null);
         MatchView.Allocated allocated = m.allocation() == null ? null : new MatchView.Allocated(m.allocation().quantity(),

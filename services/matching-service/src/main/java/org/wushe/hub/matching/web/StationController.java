@@ -1,15 +1,20 @@
 package org.wushe.hub.matching.web;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,10 +22,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.wushe.hub.events.common.Category;
+import org.wushe.hub.events.common.Urgency;
+import org.wushe.hub.matching.proposal.MatchRecord;
 import org.wushe.hub.matching.proposal.Matches;
 import org.wushe.hub.matching.proposal.MatchStatus;
 import org.wushe.hub.matching.push.StationStreams;
 import org.wushe.hub.matching.readmodel.ReadModel;
+import org.wushe.hub.platform.web.InvalidInputException;
 
 /** What a station's staff see: open proposals (live over Server-Sent Events) and their matches. */
 @RestController
@@ -47,10 +56,37 @@ public class StationController {
         return readModel.stations();
     }
 
+    /** The header with the number of proposals that pass the filters, before paging. */
+    public static final String TOTAL_COUNT = "X-Total-Count";
+
     @GetMapping("/{stationId}/proposals")
-    @Operation(summary = "待确认的推荐 Open proposals", description = "The station's own, and those escalated to it as the centre.")
-    public List<MatchView> proposals(@PathVariable UUID stationId) {
-        return matches.openFor(stationId).stream().map(views::of).toList();
+    @Operation(summary = "待确认的推荐 Open proposals",
+            description = "The station's own, and those escalated to it as the centre; filtered by the need's category, urgency and the end "
+                    + "of its window (deadlineBefore, exclusive), most urgent first, then the earliest end of the need's window, then the "
+                    + "newest proposal. The body is one page (offset, limit); the header X-Total-Count has how many pass the filters.")
+    public ResponseEntity<List<MatchView>> proposals(
+            @PathVariable UUID stationId,
+            @Parameter(description = "需求类别 the need's category; repeat for several (any of them)") @RequestParam(required = false) Set<Category> category,
+            @Parameter(description = "紧急程度 the need's urgency; repeat for several (any of them)") @RequestParam(required = false) Set<Urgency> urgency,
+            @Parameter(description = "the need's window ends before this instant (ISO-8601, e.g. 2026-12-10T00:00:00Z)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant deadlineBefore,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Matches.OpenFilter filter = new Matches.OpenFilter(names("category", category, Category.UNKNOWN),
+                names("urgency", urgency, Urgency.UNKNOWN), deadlineBefore);
+        Matches.Page<MatchRecord> page = matches.openFor(stationId, filter, offset, limit);
+        return ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(page.total())).body(views.of(page.items()));
+    }
+
+    /** The names of the chosen values; UNKNOWN (what a reader gets for a symbol it does not know) is never a filter. */
+    private static <E extends Enum<E>> Set<String> names(String field, Set<E> values, E unknown) {
+        if (values == null) {
+            return Set.of();
+        }
+        if (values.contains(unknown)) {
+            throw new InvalidInputException(field, "UNKNOWN is not a value to filter by 不能按 UNKNOWN 筛选");
+        }
+        return values.stream().map(Enum::name).collect(Collectors.toSet());
     }
 
     @GetMapping("/{stationId}/matches")
@@ -59,7 +95,7 @@ public class StationController {
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         Set<MatchStatus> wanted = status == null || status.isEmpty()
                 ? EnumSet.of(MatchStatus.ACCEPTED, MatchStatus.RESERVED, MatchStatus.COMPLETED) : status;
-        return matches.ofStation(stationId, wanted, limit).stream().map(views::of).toList();
+        return views.of(matches.ofStation(stationId, wanted, limit));
     }
 
     @GetMapping(path = "/{stationId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
