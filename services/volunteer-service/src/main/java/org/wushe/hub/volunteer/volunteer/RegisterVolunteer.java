@@ -26,10 +26,17 @@ public record RegisterVolunteer(@NotBlank @Size(max = 30) String name,
                                 UUID communityId,
                                 UUID organizationId,
                                 @NotNull @Valid HomeArea homeArea,
-                                @Size(max = 20) List<@NotNull Skill> skills,
-                                @Size(max = 10) List<@NotNull @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*",
-                                        message = "must be a BCP 47 language tag such as en or yue") String> languages,
+                                @Size(max = MAX_SKILLS) List<@NotNull Skill> skills,
+                                @Size(max = MAX_LANGUAGES) List<@NotNull @Pattern(regexp = LANGUAGE_TAG,
+                                        message = LANGUAGE_TAG_MESSAGE) String> languages,
                                 Boolean youngOld,
                                 Boolean inHardship,
                                 @Valid Availability availability) {
+
+    /** At most this many skills, at registration and when the volunteer changes them. */
+    public static final int MAX_SKILLS = 20;
+    /** At most this many languages besides Mandarin. */
+    public static final int MAX_LANGUAGES = 10;
+    static final String LANGUAGE_TAG = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*";
+    static final String LANGUAGE_TAG_MESSAGE = "must be a BCP 47 language tag such as en or yue";
 }

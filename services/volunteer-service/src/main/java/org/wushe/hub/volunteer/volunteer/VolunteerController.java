@@ -58,6 +58,13 @@ public class VolunteerController {
         return service.search(communityId, skill, teamId, limit, offset);
     }
 
+    @PutMapping("/{id}/skills")
+    @Operation(summary = "The volunteer changes their own skills (and languages, when given), replacing them as a whole; "
+            + "a change publishes VolunteerRegistered again with the volunteer's state, no change publishes nothing")
+    public VolunteerView skills(@PathVariable UUID id, @Valid @RequestBody ChangeSkills change) {
+        return service.changeSkills(id, change);
+    }
+
     @PutMapping("/{id}/flags")
     @Operation(summary = "Set the young-old (低龄老人) and hardship (困境人群) flags; they change points credited from now on")
     public VolunteerView flags(@PathVariable UUID id, @Valid @RequestBody Flags flags) {

@@ -45,6 +45,17 @@ public class VolunteerRepository {
                 .params(youngOld, inHardship, Timestamp.from(now), id).update();
     }
 
+    /** Replaces the volunteer's skills and languages. */
+    public void updateSkills(UUID id, List<Skill> skills, List<String> languages, Instant now) {
+        jdbc.sql("UPDATE volunteer SET skills = ?::text[], languages = ?::text[], updated_at = ? WHERE id = ?")
+                .params(textArray(skills.stream().map(Enum::name).toList()), textArray(languages), Timestamp.from(now), id).update();
+    }
+
+    /** The volunteer, with their row locked until the transaction ends: changes of one volunteer one after the other. */
+    public Optional<Volunteer> findForUpdate(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ? FOR UPDATE").param(id).query(VolunteerRepository::map).optional();
+    }
+
     public Optional<Volunteer> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ?").param(id).query(VolunteerRepository::map).optional();
     }

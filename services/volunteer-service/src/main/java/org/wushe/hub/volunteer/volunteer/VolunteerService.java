@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -70,20 +71,57 @@ public class VolunteerService {
         volunteers.insert(v);
         availability.replace(v.id(), declared);
         accounts.openForVolunteer(v.id(), now);
+        publishRegistered(v, declared, now);
+        return VolunteerView.of(v, declared, List.of());
+    }
+
+    /**
+     * The volunteer changes their own skills (replaced as a whole) and, when given, their languages. A change
+     * is published as the volunteer's {@code VolunteerRegistered} once more (a new event id, the same
+     * volunteer id as key): the topic holds each volunteer's state and matching reads it as an upsert. A
+     * call that changes nothing (the same skills and languages, in any order) writes and publishes nothing.
+     */
+    @Transactional
+    public VolunteerView changeSkills(UUID id, ChangeSkills change) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Volunteer current = volunteers.findForUpdate(id).orElseThrow(() -> Problems.notFound("id", "volunteer " + id));
+        List<RuleViolation> violations = new ArrayList<>();
+        if (change.skills().contains(Skill.UNKNOWN)) {
+            violations.add(new RuleViolation("skills[" + change.skills().indexOf(Skill.UNKNOWN) + "]", "UNKNOWN is not a skill one can declare"));
+        }
+        Problems.rejectIfAny(violations);
+        List<Skill> skills = change.skills().stream().distinct().toList();
+        List<String> languages = change.languages() == null ? current.languages()
+                : change.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
+        Availability declared = availability.load(id);
+        if (Set.copyOf(skills).equals(Set.copyOf(current.skills())) && Set.copyOf(languages).equals(Set.copyOf(current.languages()))) {
+            return VolunteerView.of(current, declared, teams.membershipsOf(id));
+        }
+        volunteers.updateSkills(id, skills, languages, now);
+        Volunteer changed = new Volunteer(current.id(), current.name(), current.phone(), current.communityId(), current.organizationId(),
+                current.homeArea(), skills, languages, current.youngOld(), current.inHardship(), current.registeredAt(), now);
+        publishRegistered(changed, declared, now);
+        return VolunteerView.of(changed, declared, teams.membershipsOf(id));
+    }
+
+    /**
+     * {@code VolunteerRegistered} with the volunteer's state as it is now: never their name or phone, only
+     * what matching and the reports need.
+     */
+    private void publishRegistered(Volunteer v, Availability declared, Instant now) {
         outbox.publish(Aggregate.VOLUNTEER, v.id().toString(), VolunteerRegistered.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(now)
                 .setVolunteerId(v.id())
                 .setCommunityId(v.communityId())
                 .setOrganizationId(v.organizationId())
-                .setHomeArea(place(home))
-                .setSkills(skills)
-                .setLanguages(languages)
+                .setHomeArea(place(v.homeArea()))
+                .setSkills(v.skills())
+                .setLanguages(v.languages())
                 .setYoungOld(v.youngOld())
                 .setInHardship(v.inHardship())
                 .setAvailability(AvailabilityEvents.toAvro(declared))
                 .build());
-        return VolunteerView.of(v, declared, List.of());
     }
 
     /**

@@ -24,7 +24,7 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  * <tr><th>request</th><th>who</th></tr>
  * <tr><td>{@code GET /volunteers/{id}}, {@code GET /volunteers/{id}/availability}, {@code GET /volunteers/{id}/hours}</td>
  *     <td>the volunteer themself, station staff</td></tr>
- * <tr><td>{@code PUT /volunteers/{id}/availability}, {@code GET /volunteers/{id}/assignments}, {@code GET /points/accounts/{id}},
+ * <tr><td>{@code PUT /volunteers/{id}/availability}, {@code PUT /volunteers/{id}/skills}, {@code GET /volunteers/{id}/assignments}, {@code GET /points/accounts/{id}},
  *     {@code GET /points/accounts/{id}/transactions}, {@code POST /points/accounts/{id}/gifts} (the giver),
  *     {@code POST /points/accounts/{id}/redemptions}</td><td>the volunteer themself</td></tr>
  * <tr><td>{@code PUT /volunteers/{id}/flags}, {@code POST /volunteers/{id}/hours}</td>
@@ -49,7 +49,7 @@ public class VolunteerAccessRules {
         return r -> r
                 .requestMatchers(HttpMethod.GET, "/volunteers/{id}", "/volunteers/{id}/availability", "/volunteers/{id}/hours")
                 .access(selfOrStaff)
-                .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/availability").access(self)
+                .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/availability", "/volunteers/{id}/skills").access(self)
                 .requestMatchers(HttpMethod.GET, "/volunteers/{id}/assignments").access(self)
                 .requestMatchers(HttpMethod.POST, "/volunteers/{id}/assignments/{matchId}/confirm",
                         "/volunteers/{id}/assignments/{matchId}/decline").access(self)
