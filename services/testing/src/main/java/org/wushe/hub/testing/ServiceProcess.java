@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.wushe.hub.local.LaunchedService;
-import org.wushe.hub.local.ServiceLauncher;
+import org.wushe.hub.stack.LaunchedService;
+import org.wushe.hub.stack.ServiceLauncher;
 
 /**
  * Another service of the hub, started from its Spring Boot exec jar as a child JVM and pointed at the
@@ -23,7 +23,7 @@ import org.wushe.hub.local.ServiceLauncher;
  * {@code /actuator/health} answers UP; otherwise fails with the tail of the child's log. The child is
  * stopped by {@link #close()} or, at the latest, when the test JVM exits (even when it is killed).
  *
- * <p>The launching itself is {@code deploy/local}'s {@link ServiceLauncher}, the same code
+ * <p>The launching itself is wushe-embedded-stack's {@link ServiceLauncher}, the same code
  * {@code deploy/local/start} runs the hub with.
  *
  * <pre>{@code
@@ -125,7 +125,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             LaunchedService child = ServiceLauncher.forJar(jar)
                     .port(port)
-                    .database(TestStack.get().database().jdbcUrl(), schema)
+                    .database(TestStack.get().database(), schema)
                     .kafka(TestStack.bootstrapServers())
                     // Files a service keeps by itself (e.g. a generated key) stay under target/.
                     .env("WUSHE_DATA_DIR", work.resolve("data").toString())

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.wushe.hub.local.ConnectorConfig;
-import org.wushe.hub.local.LocalStack;
-import org.wushe.hub.local.OutboxCdc;
+import org.wushe.hub.stack.ConnectorConfig;
+import org.wushe.hub.stack.EmbeddedDatabase;
+import org.wushe.hub.stack.LocalStack;
+import org.wushe.hub.stack.OutboxCdc;
 
 /**
  * The real embedded stack (KRaft Kafka, PostgreSQL, Debezium) shared by the integration tests of one
@@ -82,20 +83,30 @@ public final class TestStack {
 
     /**
      * Points a Spring Boot service at the stack, as its environment would in production, with its
-     * database schema and its outbox connector running, trusting {@link TestTokens}.
+     * database schema (and the database's generated password) and its outbox connector running,
+     * trusting {@link TestTokens}.
      */
     public static void register(DynamicPropertyRegistry registry, String schema) {
         LocalStack s = get();
         connector(schema);
         Map.of(
                 "spring.datasource.url", s.database().jdbcUrl() + "?currentSchema=" + schema,
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "",
+                "spring.datasource.username", EmbeddedDatabase.USER,
+                "spring.datasource.password", s.database().password(),
                 "spring.flyway.schemas", schema,
                 "spring.kafka.bootstrap-servers", s.kafka().bootstrapServers(),
                 "spring.cloud.stream.kafka.binder.brokers", s.kafka().bootstrapServers(),
                 "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation()
         ).forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    /**
+     * The stack's database password: PostgreSQL asks every connection for it (user
+     * {@link EmbeddedDatabase#USER}). {@link #register} hands it to Spring; a test that connects by itself
+     * uses this, or {@code get().database().connect()}.
+     */
+    public static String databasePassword() {
+        return get().database().password();
     }
 
     public static String bootstrapServers() {

@@ -20,15 +20,17 @@ import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Real RS256 JWTs for the services under test, signed with a key pair made once per test JVM. The
- * services verify them as production verifies the issuer's tokens (signature, expiry, then roles and
- * tenancy claims), with {@code spring.security.oauth2.resourceserver.jwt.public-key-location} pointing at
+ * Real RS256 JWTs for the services under test, signed with a key pair made once per test JVM. They are
+ * access tokens as the hub's issuer makes them (header {@code typ} {@value #ACCESS_TOKEN_TYPE}, {@code aud} holding
+ * {@value #AUDIENCE}), and the services verify them as production verifies the issuer's tokens (signature, expiry,
+ * type, audience, then roles and tenancy claims), with {@code spring.security.oauth2.resourceserver.jwt.public-key-location} pointing at
  * {@link #publicKeyPem()}; {@link TestStack#register} and {@link ServiceProcess} set it. The embedded
  * hub's tests use tokens from the real authorization server instead (auth-service).
  *
@@ -41,6 +43,12 @@ public final class TestTokens {
 
     public static final String AUTHORIZATION = "Authorization";
     public static final String ADMIN_SUBJECT = "test-admin";
+    /** The JWT header {@code typ} of an access token (RFC 9068), which the services require. */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
+    /** The hub's API audience, which the services require in {@code aud}. */
+    public static final String AUDIENCE = "wushe-hub";
+    /** The client an ID token of {@link #idToken} is for. */
+    public static final String CLIENT = "wushe-portal";
     private static final Duration LIFETIME = Duration.ofHours(12);
 
     private static KeyPair keys;
@@ -72,6 +80,19 @@ public final class TestTokens {
     /** A token that expired a minute ago. */
     public static String expired(String subject) {
         return sign(subject, List.of("hub_admin"), Map.of(), Instant.now().minusSeconds(60));
+    }
+
+    /**
+     * An OpenID Connect ID token for {@code subject} from the same signer, with the same roles: header {@code typ} JWT,
+     * {@code aud} the client only. The services refuse it (401): it says who signed in, not what they may do.
+     */
+    public static String idToken(String subject, List<String> roles, Map<String, ?> claims) {
+        return sign(keys(), new JOSEObjectType("JWT"), List.of(CLIENT), subject, roles, claims, Instant.now().plus(LIFETIME));
+    }
+
+    /** An access token (type {@value #ACCESS_TOKEN_TYPE}) whose {@code aud} does not name the hub: refused (401). */
+    public static String otherAudience(String subject, List<String> roles, Map<String, ?> claims) {
+        return sign(keys(), new JOSEObjectType(ACCESS_TOKEN_TYPE), List.of("some-other-api"), subject, roles, claims, Instant.now().plus(LIFETIME));
     }
 
     /** A well-formed token signed by a key the services do not trust. */
@@ -152,17 +173,23 @@ public final class TestTokens {
     }
 
     private static String sign(KeyPair pair, String subject, List<String> roles, Map<String, ?> claims, Instant expiry) {
+        return sign(pair, new JOSEObjectType(ACCESS_TOKEN_TYPE), List.of(AUDIENCE), subject, roles, claims, expiry);
+    }
+
+    private static String sign(KeyPair pair, JOSEObjectType type, List<String> audience, String subject, List<String> roles,
+                               Map<String, ?> claims, Instant expiry) {
         Map<String, Object> all = new LinkedHashMap<>(claims);
         JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer("wushe-test-issuer")
+                .audience(audience)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(expiry.minus(LIFETIME)))
                 .notBeforeTime(Date.from(expiry.minus(LIFETIME)))
                 .expirationTime(Date.from(expiry))
                 .claim("roles", List.copyOf(roles));
         all.forEach(set::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("wushe-test").build(), set.build());
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(type).keyID("wushe-test").build(), set.build());
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) pair.getPrivate()));
         } catch (JOSEException e) {

@@ -51,6 +51,8 @@ import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.BodySizeFilter;
 import org.wushe.hub.platform.web.CleanStrings;
 import org.wushe.hub.platform.web.ProblemDetailsAdvice;
+import org.wushe.hub.platform.web.ServiceProblems;
+import org.wushe.hub.platform.web.UniqueFields;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.AvroTrust;
 import org.wushe.hub.schemas.SchemaCatalog;
@@ -207,6 +209,14 @@ public class WushePlatformAutoConfiguration {
         @ConditionalOnMissingBean
         ProblemDetailsAdvice problemDetailsAdvice() {
             return new ProblemDetailsAdvice();
+        }
+
+        /** 409 problems for conflicts the database finds (duplicates, locks, deadlocks), for a service that names its unique constraints. */
+        @Bean
+        @ConditionalOnBean(UniqueFields.class)
+        @ConditionalOnMissingBean
+        ServiceProblems serviceProblems(UniqueFields unique) {
+            return new ServiceProblems(unique);
         }
 
         /** Who makes a request, for an application without Spring Security: the X-Wushe-Actor header (with it, WusheSecurityAutoConfiguration declares the token subject instead). */

@@ -34,6 +34,9 @@ public enum Aggregate {
     COMMUNITY("community.community", CommunityRegistered.class),
     STATION("community.station", StationRegistered.class),
     NEED("community.need", NeedPublished.class, NeedUpdated.class, NeedClosed.class),
+    // Grid work (网格): patrols, hazards found, care visits due, subsidy applications; keyed by grid id.
+    GRID("community.grid", org.wushe.hub.events.community.PatrolRecorded.class, org.wushe.hub.events.community.HazardReported.class,
+            org.wushe.hub.events.community.CareVisitDue.class, org.wushe.hub.events.community.SubsidyApplicationChanged.class),
     ORGANIZATION("organization.organization", OrganizationRegistered.class,
             org.wushe.hub.events.organization.OrganizationStageChanged.class, org.wushe.hub.events.organization.ProjectLaunched.class,
             org.wushe.hub.events.organization.ProjectGrantAwarded.class, org.wushe.hub.events.organization.ProjectClosed.class,
@@ -45,7 +48,12 @@ public enum Aggregate {
     VOLUNTEER("volunteer.volunteer", VolunteerRegistered.class, VolunteerAvailabilityDeclared.class,
             org.wushe.hub.events.volunteer.ServiceHoursCredited.class, org.wushe.hub.events.volunteer.PointsAwarded.class,
             org.wushe.hub.events.volunteer.PointsRedeemed.class, org.wushe.hub.events.volunteer.PointsGifted.class,
-            org.wushe.hub.events.volunteer.PointsExpired.class),
+            org.wushe.hub.events.volunteer.PointsExpired.class,
+            // Activities (活动) and sign-ups (报名), keyed by activity id.
+            org.wushe.hub.events.volunteer.ActivityPublished.class, org.wushe.hub.events.volunteer.ActivityChanged.class,
+            org.wushe.hub.events.volunteer.ActivityCancelled.class, org.wushe.hub.events.volunteer.VolunteerSignedUp.class,
+            org.wushe.hub.events.volunteer.SignUpApproved.class, org.wushe.hub.events.volunteer.SignUpRejected.class,
+            org.wushe.hub.events.volunteer.SignUpWithdrawn.class, org.wushe.hub.events.volunteer.SignUpMovedUp.class),
     DONOR("resource.donor", DonorRegistered.class),
     OFFER("resource.offer", ResourceOffered.class, ResourceReserved.class, ResourceReleased.class,
             ResourceReservationFailed.class, org.wushe.hub.events.resource.ResourceConsumed.class, org.wushe.hub.events.resource.ResourceExpired.class),

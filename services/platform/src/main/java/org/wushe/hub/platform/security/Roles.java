@@ -13,6 +13,7 @@ import java.util.Map;
  * <tr><td>{@value #HUB_ADMIN}</td><td>-</td><td>set up the town (stations, communities, donors, rules), replay read models; no resident details</td></tr>
  * <tr><td>{@value #CENTRE_MANAGER}</td><td>{@value #CENTRE_ID}</td><td>see their centre's reports</td></tr>
  * <tr><td>{@value #STATION_STAFF}</td><td>{@value #STATION_ID}</td><td>see and decide their station's proposals; see their station's residents</td></tr>
+ * <tr><td>{@value #GRID_WORKER}</td><td>{@value #GRID_ID}</td><td>keep their grid's register, record patrols, care visits and subsidy applications of their grid</td></tr>
  * <tr><td>{@value #COMMUNITY_STAFF}</td><td>{@value #COMMUNITY_ID}</td><td>register residents and publish needs for their community</td></tr>
  * <tr><td>{@value #ORGANIZATION_STAFF}</td><td>{@value #ORGANIZATION_ID}</td><td>post offers, capacities and projects for their organization</td></tr>
  * <tr><td>{@value #DONOR_STAFF}</td><td>{@value #DONOR_ID}</td><td>post offers for their donor (enterprise, foundation, caring shop, fund)</td></tr>
@@ -29,6 +30,8 @@ public final class Roles {
     public static final String CENTRE_MANAGER = "centre_manager";
     public static final String STATION_STAFF = "station_staff";
     public static final String COMMUNITY_STAFF = "community_staff";
+    /** A grid worker (网格员): answers for one grid (网格) of a community. */
+    public static final String GRID_WORKER = "grid_worker";
     public static final String ORGANIZATION_STAFF = "organization_staff";
     public static final String DONOR_STAFF = "donor_staff";
     public static final String SOCIAL_WORKER = "social_worker";
@@ -37,19 +40,21 @@ public final class Roles {
     public static final String CENTRE_ID = "centre_id";
     public static final String STATION_ID = "station_id";
     public static final String COMMUNITY_ID = "community_id";
+    public static final String GRID_ID = "grid_id";
     public static final String ORGANIZATION_ID = "organization_id";
     public static final String DONOR_ID = "donor_id";
     public static final String SOCIAL_WORKER_ID = "social_worker_id";
     public static final String VOLUNTEER_ID = "volunteer_id";
 
     public static final List<String> ALL = List.of(HUB_ADMIN, CENTRE_MANAGER, STATION_STAFF, COMMUNITY_STAFF,
-            ORGANIZATION_STAFF, DONOR_STAFF, SOCIAL_WORKER, VOLUNTEER);
+            GRID_WORKER, ORGANIZATION_STAFF, DONOR_STAFF, SOCIAL_WORKER, VOLUNTEER);
 
     /** Each tenant-scoped role's claim. */
     public static final Map<String, String> TENANCY = Map.of(
             CENTRE_MANAGER, CENTRE_ID,
             STATION_STAFF, STATION_ID,
             COMMUNITY_STAFF, COMMUNITY_ID,
+            GRID_WORKER, GRID_ID,
             ORGANIZATION_STAFF, ORGANIZATION_ID,
             DONOR_STAFF, DONOR_ID,
             SOCIAL_WORKER, SOCIAL_WORKER_ID,
@@ -60,6 +65,7 @@ public final class Roles {
             CENTRE_MANAGER, "中心负责人 centre manager",
             STATION_STAFF, "站点工作人员 station staff",
             COMMUNITY_STAFF, "社区工作人员 community staff",
+            GRID_WORKER, "网格员 grid worker",
             ORGANIZATION_STAFF, "社会组织工作人员 organization staff",
             DONOR_STAFF, "捐赠方工作人员 donor staff",
             SOCIAL_WORKER, "社会工作者 social worker",

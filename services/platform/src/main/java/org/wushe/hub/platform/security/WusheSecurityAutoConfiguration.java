@@ -17,7 +17,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -29,7 +31,9 @@ import org.wushe.hub.platform.actor.ActorResolver;
  * except on the public paths (health, API docs, the static pages, whose data calls carry tokens).
  * Production names its OIDC issuer with {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
  * ({@code SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI}); the embedded hub runs its own
- * (auth-service). The token's subject is the {@link org.wushe.hub.platform.actor.Actor} written into every
+ * (auth-service). Only access tokens count: the JWT header {@code typ} must be {@value #ACCESS_TOKEN_TYPE} (RFC 9068) and
+ * {@code aud} must hold the hub's API audience ({@code wushe.security.audience}, default {@value #DEFAULT_AUDIENCE}); an ID
+ * token of the same issuer (no such {@code typ}, its {@code aud} the client) is refused with 401. The token's subject is the {@link org.wushe.hub.platform.actor.Actor} written into every
  * event; its {@value Roles#CLAIM} and tenancy claims drive {@link Rules} and {@link Access}. Refusals are
  * problem bodies ({@link SecurityProblems}).
  */
@@ -52,6 +56,11 @@ public class WusheSecurityAutoConfiguration {
     public static final List<String> DEFAULT_PUBLIC_PATHS = List.of(
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/favicon.ico", "/error");
+
+    /** The JWT header {@code typ} of an access token (RFC 9068); ID tokens carry {@code JWT} or none. */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
+    /** The hub's API audience: every access token the hub's issuer makes for the services names it in {@code aud}. */
+    public static final String DEFAULT_AUDIENCE = "wushe-hub";
 
     static final String NO_ISSUER = "No token issuer is configured. Set spring.security.oauth2.resourceserver.jwt.issuer-uri "
             + "(env SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to your OIDC issuer, e.g. the hub's auth-service "
@@ -87,6 +96,23 @@ public class WusheSecurityAutoConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * Only RFC 9068 access tokens: Spring Boot adds every {@code OAuth2TokenValidator<Jwt>} bean to the decoder it makes
+     * (issuer-uri, jwk-set-uri or public key), and this one takes the place of the default {@code typ} check (JWT or none).
+     */
+    @Bean
+    @ConditionalOnMissingBean(JwtTypeValidator.class)
+    JwtTypeValidator wusheAccessTokenType() {
+        return new JwtTypeValidator(ACCESS_TOKEN_TYPE);
+    }
+
+    /** The token must be meant for the hub's services: {@code aud} holds {@code wushe.security.audience}. */
+    @Bean
+    @ConditionalOnMissingBean(JwtAudienceValidator.class)
+    JwtAudienceValidator wusheAudience(@Value("${wushe.security.audience:" + DEFAULT_AUDIENCE + "}") String audience) {
+        return new JwtAudienceValidator(audience);
     }
 
     /** The {@value Roles#CLAIM} claim becomes {@code ROLE_<role>} authorities; the name is the subject. */

@@ -60,6 +60,19 @@ class AccessRulesTest {
     }
 
     @Test
+    void onlyAnAccessTokenForTheHubCountsAnIdTokenOrAnotherAudienceIs401() {
+        String path = "/stations/" + station + "/proposals";
+        Map<String, String> tenancy = Map.of(Roles.STATION_ID, station.toString());
+        assertThat(http().as(TestTokens.token("staff-li", List.of(Roles.STATION_STAFF), tenancy)).get(path).status()).isEqualTo(200);
+        for (String token : List.of(TestTokens.idToken("staff-li", List.of(Roles.STATION_STAFF), tenancy),
+                TestTokens.otherAudience("staff-li", List.of(Roles.STATION_STAFF), tenancy))) {
+            Http.Response r = http().as(token).get(path);
+            assertThat(r.status()).as(token).isEqualTo(401);
+            assertThat(r.json().get("type").asText()).isEqualTo("urn:wushe:problem:unauthenticated");
+        }
+    }
+
+    @Test
     void stationStaffSeeTheirOwnStationAndAre403dElsewhereWithTheFieldAndTheRoleNamed() {
         Http li = http().as(TestTokens.token("staff-li", Roles.STATION_STAFF, Roles.STATION_ID, station));
 

@@ -36,7 +36,7 @@ public final class Upstream {
     private Upstream(String schema, AvroEventCodec codec) {
         TestStack.connector(schema);
         DriverManagerDataSource ds = new DriverManagerDataSource(TestStack.get().database().jdbcUrl() + "?currentSchema=" + schema,
-                "postgres", "");
+                "postgres", TestStack.databasePassword());
         Flyway.configure().dataSource(ds).schemas(schema).locations(WushePlatformAutoConfiguration.PLATFORM_MIGRATIONS).load().migrate();
         this.outbox = new OutboxWriter(new JdbcTemplate(ds), codec, Clock.systemUTC());
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));

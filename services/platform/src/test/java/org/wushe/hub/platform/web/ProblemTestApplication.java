@@ -1,6 +1,7 @@
 package org.wushe.hub.platform.web;
 
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,12 @@ import org.wushe.hub.events.common.Category;
 /** A service-shaped web app to drive the platform's problem responses through real HTTP. */
 @SpringBootApplication
 public class ProblemTestApplication {
+
+    /** As a service declares its unique constraints; ServiceProblems, in this package, is scanned and needs them. */
+    @Bean
+    UniqueFields uniqueFields() {
+        return new UniqueFields(Map.of("need_title_unique", "title"));
+    }
 
     public record NeedRequest(@NotBlank @Size(max = 20) String title,
                               @NotNull Category category,

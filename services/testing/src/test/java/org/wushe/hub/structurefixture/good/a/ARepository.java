@@ -1,0 +1,7 @@
+package org.wushe.hub.structurefixture.good.a;
+
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ARepository {
+}

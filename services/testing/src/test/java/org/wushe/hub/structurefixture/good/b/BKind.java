@@ -1,0 +1,5 @@
+package org.wushe.hub.structurefixture.good.b;
+
+public enum BKind {
+    ONE
+}
