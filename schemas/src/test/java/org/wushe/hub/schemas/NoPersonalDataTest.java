@@ -94,7 +94,9 @@ class NoPersonalDataTest {
         assertThat(residentFields).containsExactlyInAnyOrder(
                 EVENTS + "common.NeedDetails.residentRef",
                 // An aggregate count of a community, not a person.
-                EVENTS + "community.CommunityRegistered.residentCount");
+                EVENTS + "community.CommunityRegistered.residentCount",
+                // Counts per beneficiary group of the residents an activity expects to serve, never who.
+                EVENTS + "common.ActivityDetails.residentsServed");
     }
 
     private static List<String> violations(List<Schema> roots) {

@@ -90,7 +90,7 @@ public final class SampleEvents {
     }
 
     public static List<SpecificRecord> all() {
-        return List.of(communityRegistered(), stationRegistered(), needPublished(), needUpdated(), needClosed(),
+        List<SpecificRecord> all = new java.util.ArrayList<>(List.of(communityRegistered(), stationRegistered(), needPublished(), needUpdated(), needClosed(),
                 organizationRegistered(), socialWorkerRegistered(), socialWorkerCertified(), volunteerRegistered(),
                 volunteerAvailabilityDeclared(), donorRegistered(), resourceOffered(), resourceReserved(),
                 resourceReleased(), resourceReservationFailed(), resourceConsumed(), resourceExpired(), matchProposed(), matchAccepted(), matchDeclined(),
@@ -100,7 +100,10 @@ public final class SampleEvents {
                 SampleOrganizationEvents.projectGrantAwarded(), SampleOrganizationEvents.projectClosed(),
                 SampleOrganizationEvents.serviceCapacityOffered(), SampleOrganizationEvents.serviceCapacityWithdrawn(),
                 SampleSocialWorkerEvents.socialWorkerAssigned(), SampleSocialWorkerEvents.caseOpened(), SampleSocialWorkerEvents.caseClosed(),
-                SampleSocialWorkerEvents.visitRecorded(), SampleSocialWorkerEvents.visitRaisedNeed(), SampleSocialWorkerEvents.groupSessionHeld());
+                SampleSocialWorkerEvents.visitRecorded(), SampleSocialWorkerEvents.visitRaisedNeed(), SampleSocialWorkerEvents.groupSessionHeld()));
+        all.addAll(SampleActivityEvents.all());
+        all.addAll(SampleGridEvents.all());
+        return List.copyOf(all);
     }
 
     static Place grid() {
