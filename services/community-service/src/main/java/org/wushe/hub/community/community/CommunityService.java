@@ -2,6 +2,9 @@ package org.wushe.hub.community.community;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -10,7 +13,6 @@ import org.wushe.hub.events.community.CommunityKind;
 import org.wushe.hub.events.community.CommunityRegistered;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
-import org.wushe.hub.platform.place.CoarsePlaces;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -46,18 +48,22 @@ public class CommunityService {
         Community c = new Community(UUID.randomUUID(), name, r.kind(), r.districtCode(), r.streetCode(), Geohashes.coarse(r.geohash()),
                 r.gridCount(), r.householdCount(), r.residentCount(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         communities.insert(c);
-        outbox.publish(Aggregate.COMMUNITY, c.id().toString(), CommunityRegistered.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(c.createdAt())
-                .setCommunityId(c.id())
-                .setName(c.name())
-                .setKind(c.kind())
-                .setPlace(CoarsePlaces.of(c.districtCode(), c.streetCode(), c.id(), null, c.geohash()))
-                .setGridCount(c.gridCount())
-                .setHouseholdCount(c.householdCount())
-                .setResidentCount(c.residentCount())
-                .build());
+        outbox.publish(Aggregate.COMMUNITY, c.id().toString(), CommunityEvents.registered(c));
         return c;
+    }
+
+    // For the other features, which do not read this one's tables.
+
+    public Optional<Community> find(UUID id) {
+        return communities.find(id);
+    }
+
+    public List<Community> findAll(Collection<UUID> ids) {
+        return communities.findAll(ids);
+    }
+
+    public List<Community> findByName(String name) {
+        return communities.findByName(name);
     }
 
     public Community get(UUID id) {

@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.wushe.hub.community.community.Community;
-import org.wushe.hub.community.community.CommunityRepository;
+import org.wushe.hub.community.community.CommunityService;
 import org.wushe.hub.community.grid.Grid;
-import org.wushe.hub.community.grid.GridRepository;
+import org.wushe.hub.community.grid.GridService;
 import org.wushe.hub.community.resident.ResidentService;
 import org.wushe.hub.community.station.Station;
-import org.wushe.hub.community.station.StationRepository;
+import org.wushe.hub.community.station.StationService;
 
 /**
  * What needs refer to (communities, stations, grids, residents), looked up once per use: a request,
@@ -20,9 +21,9 @@ import org.wushe.hub.community.station.StationRepository;
  */
 public class NeedReferences {
 
-    private final CommunityRepository communities;
-    private final StationRepository stations;
-    private final GridRepository grids;
+    private final CommunityService communities;
+    private final StationService stations;
+    private final GridService grids;
     private final ResidentService residents;
 
     private final Map<UUID, Optional<Community>> communityById = new HashMap<>();
@@ -32,8 +33,16 @@ public class NeedReferences {
     private final Map<String, Optional<Grid>> gridByName = new HashMap<>();
     private final Map<UUID, Optional<ResidentService.Pseudonym>> residentById = new HashMap<>();
     private final Map<String, Optional<ResidentService.Pseudonym>> residentByNumber = new HashMap<>();
+    private final Predicate<UUID> namesScreenedIn;
 
-    NeedReferences(CommunityRepository communities, StationRepository stations, GridRepository grids, ResidentService residents) {
+    /**
+     * @param namesScreenedIn the communities whose residents' names and phones titles are screened for: those
+     *                        whose residents the one who publishes may see (else the answer would tell them
+     *                        whether a string is a resident's name)
+     */
+    NeedReferences(CommunityService communities, StationService stations, GridService grids, ResidentService residents,
+                   Predicate<UUID> namesScreenedIn) {
+        this.namesScreenedIn = namesScreenedIn;
         this.communities = communities;
         this.stations = stations;
         this.grids = grids;
@@ -72,7 +81,12 @@ public class NeedReferences {
         return residentByNumber.computeIfAbsent(communityId + "/" + number, k -> residents.pseudonymByNumber(communityId, number));
     }
 
-    boolean isNamedIn(UUID residentId, String title) {
-        return residents.isNamedIn(residentId, title);
+    /**
+     * Whether the title names the resident (name or phone), asked only when the one who publishes may see
+     * the residents of {@code communityId}; for anyone else false, whatever the title: their answer must not
+     * depend on who the residents are. Phone and ID numbers are refused by shape for everyone ({@link TitleScreen}).
+     */
+    boolean isNamedIn(UUID residentId, UUID communityId, String title) {
+        return namesScreenedIn.test(communityId) && residents.isNamedIn(residentId, title);
     }
 }

@@ -18,12 +18,16 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.community.community.Community;
-import org.wushe.hub.community.community.CommunityRepository;
+import org.wushe.hub.community.community.CommunityService;
 import org.wushe.hub.community.grid.Grid;
-import org.wushe.hub.community.grid.GridRepository;
+import org.wushe.hub.community.grid.GridService;
+import org.wushe.hub.community.resident.ResidentAccess;
 import org.wushe.hub.community.resident.ResidentService;
+import org.wushe.hub.platform.security.Caller;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.wushe.hub.community.station.Station;
-import org.wushe.hub.community.station.StationRepository;
+import org.wushe.hub.community.station.StationService;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
@@ -39,17 +43,20 @@ public class NeedService {
     private static final Logger log = LoggerFactory.getLogger(NeedService.class);
 
     private final NeedRepository needs;
-    private final CommunityRepository communities;
-    private final StationRepository stations;
-    private final GridRepository grids;
+    private final CommunityService communities;
+    private final StationService stations;
+    private final GridService grids;
     private final ResidentService residents;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
+    private final ResidentAccess residentAccess;
 
-    public NeedService(NeedRepository needs, CommunityRepository communities, StationRepository stations, GridRepository grids,
-                       ResidentService residents, OutboxWriter outbox, Clock clock, PlatformTransactionManager tm, MeterRegistry meters) {
+    public NeedService(NeedRepository needs, CommunityService communities, StationService stations, GridService grids,
+                       ResidentService residents, OutboxWriter outbox, Clock clock, PlatformTransactionManager tm, MeterRegistry meters,
+                       ResidentAccess residentAccess) {
+        this.residentAccess = residentAccess;
         this.needs = needs;
         this.communities = communities;
         this.stations = stations;
@@ -61,8 +68,27 @@ public class NeedService {
         this.meters = meters;
     }
 
+    /**
+     * References for the current request's caller: titles are screened for the names of the residents the
+     * caller may see ({@link ResidentAccess#visibleCommunities}). Without a caller (the service's own work:
+     * needs raised on visits, occurrences of a series) every resident's.
+     */
     public NeedReferences references() {
-        return new NeedReferences(communities, stations, grids, residents);
+        if (Caller.current().isEmpty()) {
+            return references(c -> true);
+        }
+        Set<UUID> visible = residentAccess.visibleCommunities();
+        return references(visible::contains);
+    }
+
+    /** References screening titles for the names of the residents of the communities {@code namesScreenedIn} accepts. */
+    public NeedReferences references(Predicate<UUID> namesScreenedIn) {
+        return new NeedReferences(communities, stations, grids, residents, namesScreenedIn);
+    }
+
+    /** Whether the current caller may see the residents of {@code communityId} (so their titles are screened for them). */
+    public boolean callerSeesResidentsOf(UUID communityId) {
+        return communityId != null && Caller.current().isPresent() && residentAccess.visibleCommunities().contains(communityId);
     }
 
     /** A draft ready to publish: its station resolved and its rules and references checked. */
@@ -109,7 +135,7 @@ public class NeedService {
                     v.add(new Violation("residentId", p == null ? "no resident " + d.residentId() : "the resident belongs to another community"));
                 } else {
                     residentRef = p.residentRef();
-                    if (refs.isNamedIn(p.residentId(), d.title())) {
+                    if (refs.isNamedIn(p.residentId(), p.communityId(), d.title())) {
                         v.add(new Violation("title", "must not contain the resident's name or phone (personal data stays in the resident record)"));
                     }
                 }

@@ -64,7 +64,9 @@ class ImportDraftRepository {
     }
 
     byte[] content(UUID id) {
-        return jdbc.sql("SELECT content_enc FROM import_draft WHERE id = ?").param(id).query(byte[].class).single();
+        // null once deleted by the retention (ImportRetention)
+        return jdbc.sql("SELECT content_enc FROM import_draft WHERE id = ?").param(id).query((rs, n) -> rs.getBytes(1)).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     void touch(UUID id, Instant at) {

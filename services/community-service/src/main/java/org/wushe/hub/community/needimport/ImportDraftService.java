@@ -18,7 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.wushe.hub.community.community.CommunityRepository;
+import org.wushe.hub.community.community.CommunityService;
 import org.wushe.hub.community.need.NeedReferences;
 import org.wushe.hub.community.need.NeedService;
 import org.wushe.hub.community.resident.ResidentCipher;
@@ -53,14 +53,14 @@ public class ImportDraftService {
     private final ImportRepository jobs;
     private final ImportWorker worker;
     private final NeedService needs;
-    private final CommunityRepository communities;
+    private final CommunityService communities;
     private final ResidentCipher cipher;
     private final ImportProperties properties;
     private final ImportAccess access;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ImportDraftService(ImportDraftRepository drafts, ImportRepository jobs, ImportWorker worker, NeedService needs, CommunityRepository communities,
+    ImportDraftService(ImportDraftRepository drafts, ImportRepository jobs, ImportWorker worker, NeedService needs, CommunityService communities,
                        ResidentCipher cipher, ImportProperties properties, ImportAccess access, PlatformTransactionManager tm, Clock clock) {
         this.drafts = drafts;
         this.jobs = jobs;
@@ -251,10 +251,10 @@ public class ImportDraftService {
                     drafts.markPublished(id, earlier.get().id(), clock.instant());
                     return new ImportService.Upload(earlier.get(), false);
                 }
-                byte[] content = cipher.decrypt(drafts.content(id), context(id));
+                byte[] content = cipher.decrypt(contentOf(id), context(id));
                 ImportJob job = new ImportJob(UUID.randomUUID(), d.sha256(), d.fileName(), d.format(), ImportJob.State.QUEUED, d.total(), 0, 0, 0, 0,
                         d.actor(), d.communityId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null);
-                jobs.insert(job, cipher.encrypt(content, ImportService.context(job.id())), id);
+                jobs.insert(job, cipher.encrypt(content, ImportService.context(job.id())), id, needs.callerSeesResidentsOf(d.communityId()));
                 drafts.markPublished(id, job.id(), clock.instant());
                 if (d.communityId() != null) {
                     SpreadsheetReader.Sheet sheet = new SpreadsheetReader(properties.maxRows()).read(content, d.format());
@@ -323,8 +323,17 @@ public class ImportDraftService {
         return fixes;
     }
 
+    /** The draft's stored file; 410 Gone naming {@code id} once the retention deleted it. */
+    private byte[] contentOf(UUID id) {
+        byte[] sealed = drafts.content(id);
+        if (sealed == null) {
+            throw new InvalidInputException("id", "the draft's file was deleted after the retention period 草稿文件已按保存期限删除: upload it again", 410);
+        }
+        return sealed;
+    }
+
     private SpreadsheetReader.Sheet sheet(ImportDraft d) {
-        byte[] content = cipher.decrypt(drafts.content(d.id()), context(d.id()));
+        byte[] content = cipher.decrypt(contentOf(d.id()), context(d.id()));
         return new SpreadsheetReader(properties.maxRows()).read(content, d.format());
     }
 

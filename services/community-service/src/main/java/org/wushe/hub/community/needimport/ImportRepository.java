@@ -26,17 +26,21 @@ class ImportRepository {
         this.template = template;
     }
 
-    void insert(ImportJob job, byte[] sealedContent) {
-        insert(job, sealedContent, null);
+    /**
+     * @param draftId       the draft the job publishes (its mapping and fixed rows), or null for a one-step upload
+     * @param namesScreened whether titles are screened for the names of the residents the rows name: only when the
+     *                      uploader may see the residents of the job's community
+     */
+    void insert(ImportJob job, byte[] sealedContent, UUID draftId, boolean namesScreened) {
+        jdbc.sql("INSERT INTO import_job (id, sha256, file_name, format, content_enc, state, total_rows, actor, community_id, created_at, draft_id, "
+                        + "names_screened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(job.id(), job.sha256(), job.fileName(), job.format().name(), sealedContent, job.state().name(), job.total(),
+                        job.actor(), job.communityId(), Timestamp.from(job.createdAt()), draftId, namesScreened)
+                .update();
     }
 
-    /** @param draftId the draft the job publishes (its mapping and fixed rows), or null for a one-step upload */
-    void insert(ImportJob job, byte[] sealedContent, UUID draftId) {
-        jdbc.sql("INSERT INTO import_job (id, sha256, file_name, format, content_enc, state, total_rows, actor, community_id, created_at, draft_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(job.id(), job.sha256(), job.fileName(), job.format().name(), sealedContent, job.state().name(), job.total(),
-                        job.actor(), job.communityId(), Timestamp.from(job.createdAt()), draftId)
-                .update();
+    boolean namesScreened(UUID jobId) {
+        return jdbc.sql("SELECT names_screened FROM import_job WHERE id = ?").param(jobId).query(Boolean.class).optional().orElse(false);
     }
 
     /** The draft a job publishes, if it came from the wizard. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.wushe.hub.community.need.NeedService;
 import org.wushe.hub.community.resident.ResidentCipher;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -32,8 +33,11 @@ public class ImportService {
     private final ResidentCipher cipher;
     private final ImportProperties properties;
     private final Clock clock;
+    private final NeedService needs;
 
-    public ImportService(ImportRepository jobs, ImportWorker worker, ResidentCipher cipher, ImportProperties properties, Clock clock) {
+    public ImportService(ImportRepository jobs, ImportWorker worker, ResidentCipher cipher, ImportProperties properties, Clock clock,
+                         NeedService needs) {
+        this.needs = needs;
         this.jobs = jobs;
         this.worker = worker;
         this.cipher = cipher;
@@ -73,7 +77,7 @@ public class ImportService {
         ImportJob job = new ImportJob(UUID.randomUUID(), sha256, name.length() > 255 ? name.substring(0, 255) : name, format,
                 ImportJob.State.QUEUED, sheet.rows().size(), 0, 0, 0, 0, actor, communityId, clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null);
         try {
-            jobs.insert(job, cipher.encrypt(bytes, context(job.id())));
+            jobs.insert(job, cipher.encrypt(bytes, context(job.id())), null, needs.callerSeesResidentsOf(communityId));
         } catch (DuplicateKeyException raced) {
             return new Upload(jobs.findBySha256(sha256, communityId).orElseThrow(), false);
         }

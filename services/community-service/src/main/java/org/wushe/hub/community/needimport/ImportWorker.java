@@ -155,7 +155,10 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
         }
         int from = job.processed();
         int to = Math.min(from + properties.chunkSize(), job.total());
-        NeedReferences refs = needs.references();
+        // The titles are screened for the names of the residents of the job's community only when its uploader
+        // may see them (no caller here: the worker runs in the background).
+        UUID screened = jobs.namesScreened(jobId) ? job.communityId() : null;
+        NeedReferences refs = needs.references(c -> c != null && c.equals(screened));
         RowResolver resolver = new RowResolver(needs, refs, layout, job.communityId(), lenient
                 ? ImportDraftService.options(job.communityId(), clock.instant()) : NeedRowParser.Options.STRICT);
         List<NeedService.Checked> good = new ArrayList<>();

@@ -59,6 +59,14 @@ public final class SpreadsheetReader {
 
     private static final int MAX_COLUMNS = 60;
     private static final int MAX_CELL = 2000;
+    /**
+     * The text a sheet may hold, all cells together (characters as read, at most {@value #MAX_CELL} a cell): about
+     * 16 MB of heap at most, whatever the file. A template's 20,000 rows of a dozen short cells take a fraction of
+     * it; a crafted sheet of many cells sharing one long string is refused when it reaches it, while it is read.
+     */
+    static final long MAX_TEXT = 8_000_000;
+    /** The shared strings part of an xlsx (each distinct text once) is read up to this many bytes of XML. */
+    static final long MAX_SHARED_STRINGS_BYTES = 16L * 1024 * 1024;
     private static final Pattern CSV_FORMULA = Pattern.compile("^([=@]|[+\\-][^\\d\\s.,])");
 
     static {
@@ -129,7 +137,7 @@ public final class SpreadsheetReader {
         List<List<String>> rows = new ArrayList<>();
         try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            ReadOnlySharedStringsTable strings = sharedStrings(pkg);
             StylesTable styles = reader.getStylesTable();
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
@@ -153,6 +161,55 @@ public final class SpreadsheetReader {
         return rows;
     }
 
+    /** The shared strings, read through a stream that refuses more than {@link #MAX_SHARED_STRINGS_BYTES}. */
+    private static ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws IOException, SAXException {
+        List<org.apache.poi.openxml4j.opc.PackagePart> parts = pkg.getPartsByContentType(
+                org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new ReadOnlySharedStringsTable(pkg, false);
+        }
+        try (InputStream in = new Bounded(parts.get(0).getInputStream(), MAX_SHARED_STRINGS_BYTES)) {
+            return new ReadOnlySharedStringsTable(in, false);
+        }
+    }
+
+    /** Refuses (413) a stream longer than its limit. */
+    private static final class Bounded extends java.io.FilterInputStream {
+        private final long limit;
+        private long read;
+
+        Bounded(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw tooMuchText();
+            }
+        }
+    }
+
+    static SpreadsheetRejected tooMuchText() {
+        return new SpreadsheetRejected(413, "the sheet holds more text than a need list can (" + MAX_TEXT / 1_000_000
+                + " million characters): split it, or remove long texts 文件中的文字过多，请拆分后再导入");
+    }
+
     private static SpreadsheetRejected rejectedWorkbook(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SpreadsheetRejected r) {
@@ -169,6 +226,7 @@ public final class SpreadsheetReader {
     /** Collects cell texts by column; the row cap is checked as rows arrive. */
     private final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final List<List<String>> rows;
+        private final TextBudget budget = new TextBudget();
         private List<String> current;
 
         Collector(List<List<String>> rows) {
@@ -199,7 +257,7 @@ public final class SpreadsheetReader {
             while (current.size() < column) {
                 current.add("");
             }
-            current.add(clean(formattedValue));
+            current.add(budget.take(clean(formattedValue)));
         }
     }
 
@@ -248,6 +306,7 @@ public final class SpreadsheetReader {
         String text = decode(bytes);
         char delimiter = delimiter(text);
         List<List<String>> rows = new ArrayList<>();
+        TextBudget budget = new TextBudget();
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
@@ -258,7 +317,7 @@ public final class SpreadsheetReader {
                         throw new SpreadsheetRejected(400, "row " + (rows.size() + 1) + ", column " + CellReference.convertNumToColString(i)
                                 + " starts like a formula (=, +, -, @): formulas are not accepted 不接受公式");
                     }
-                    cells.add(value);
+                    cells.add(budget.take(value));
                 }
                 rows.add(cells);
                 checkRowCount(rows.size());
@@ -297,12 +356,32 @@ public final class SpreadsheetReader {
         return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
     }
 
-    /** Unicode-normalized (full-width digits and punctuation become ASCII), trimmed, bounded. */
+    /** The characters kept of one sheet, all cells together: refused (413) beyond {@link #MAX_TEXT}, as they are read. */
+    private static final class TextBudget {
+        private long used;
+
+        String take(String cell) {
+            used += cell.length();
+            if (used > MAX_TEXT) {
+                throw tooMuchText();
+            }
+            return cell;
+        }
+    }
+
+    /**
+     * Unicode-normalized (full-width digits and punctuation become ASCII), trimmed, bounded. A long value is cut
+     * before it is normalized (never a copy of all of it per cell); a blank one is the one empty string.
+     */
     static String clean(String value) {
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return "";
         }
-        String v = Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+        String cut = value.length() > 2 * MAX_CELL ? value.substring(0, 2 * MAX_CELL) : value;
+        String v = Normalizer.normalize(cut, Normalizer.Form.NFKC).strip();
+        if (v.isEmpty()) {
+            return "";
+        }
         return v.length() > MAX_CELL ? v.substring(0, MAX_CELL) : v;
     }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.wushe.hub.community.station.Station;
-import org.wushe.hub.community.station.StationRepository;
+import org.wushe.hub.community.station.StationService;
 import org.wushe.hub.community.web.Tenants;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
@@ -29,10 +29,36 @@ public class ResidentAccess {
 
     private static final String DENIED = " 只能查阅本社区或本站点所服务社区的居民信息";
 
-    private final StationRepository stations;
+    private static final String CENTRE_COMMUNITIES = "SELECT DISTINCT sc.community_id FROM station_served_community sc "
+            + "JOIN station s ON s.id = sc.station_id LEFT JOIN station p ON p.id = s.parent_id "
+            + "WHERE s.id = ? OR s.parent_id = ? OR p.parent_id = ?";
 
-    ResidentAccess(StationRepository stations) {
+    private final StationService stations;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    ResidentAccess(StationService stations, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.stations = stations;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Passes when the caller may erase the residents of {@code communityId}: its community staff, or the centre
+     * manager of a centre above it (a station serving the community is the centre or one or two levels below
+     * it, as for imports). Not station staff, not the hub admin: 403 naming {@code field}.
+     */
+    public Caller requireEraser(String field, UUID communityId) {
+        Caller caller = Access.caller();
+        if (caller.holds(Roles.COMMUNITY_STAFF, communityId)) {
+            return caller;
+        }
+        Optional<UUID> centre = Tenants.of(caller, Roles.CENTRE_MANAGER);
+        if (centre.isPresent() && jdbc.sql(CENTRE_COMMUNITIES).params(centre.get(), centre.get(), centre.get()).query(UUID.class).list()
+                .contains(communityId)) {
+            return caller;
+        }
+        String needed = Roles.COMMUNITY_STAFF + " of " + communityId + " or " + Roles.CENTRE_MANAGER + " of its centre";
+        throw new ForbiddenException(field, caller.describe() + " may not erase the residents of community " + communityId + "; needs "
+                + needed + " 只能由本社区或上级中心删除居民信息", needed);
     }
 
     /** Passes when the caller may see the residents of {@code communityId}; else a 403 naming {@code field}. */
@@ -73,6 +99,21 @@ public class ResidentAccess {
         String needed = Roles.COMMUNITY_STAFF + " or " + Roles.STATION_STAFF;
         throw new ForbiddenException(field, caller.describe() + " may not see residents; needs " + Roles.label(Roles.COMMUNITY_STAFF)
                 + " / " + Roles.label(Roles.STATION_STAFF) + " with its community_id / station_id" + DENIED, needed);
+    }
+
+    /**
+     * The communities whose residents the caller may see, as {@link #communities} but empty (no refusal)
+     * for a caller who may see none (the hub admin) or when there is no caller.
+     */
+    public Set<UUID> visibleCommunities() {
+        Optional<Caller> caller = Caller.current();
+        if (caller.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> communities = new LinkedHashSet<>();
+        Tenants.of(caller.get(), Roles.COMMUNITY_STAFF).ifPresent(communities::add);
+        Tenants.of(caller.get(), Roles.STATION_STAFF).flatMap(stations::find).ifPresent(s -> communities.addAll(s.servedCommunityIds()));
+        return communities;
     }
 
     /**

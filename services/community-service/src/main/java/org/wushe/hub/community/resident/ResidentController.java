@@ -107,6 +107,18 @@ public class ResidentController {
         return service.searchByName(query.communityId(), query.name(), Accountability.actor(), reason);
     }
 
+    /** Why a resident's personal data is erased (logged with the erasure). */
+    public record Erasure(@Schema(description = "why, e.g. 本人申请删除 the resident asked", example = "本人申请删除 the resident asked") String reason) {
+    }
+
+    @PostMapping("/{id}/erasure")
+    @Operation(summary = "Erase a resident's personal data (PIPL): the pseudonym and the access log stay; for the staff of the "
+            + "resident's community or the manager of a centre above it, with a reason; logged. Afterwards reading the resident is 410 Gone")
+    public ResponseEntity<Void> erase(@PathVariable UUID id, @RequestBody(required = false) Erasure erasure) {
+        service.erase(id, Accountability.actor(), Accountability.reason(erasure == null ? null : erasure.reason()));
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/{id}/access-log")
     @Operation(summary = "Who read the resident's data, when and why")
     public List<Resident.Access> accessLog(@PathVariable UUID id) {

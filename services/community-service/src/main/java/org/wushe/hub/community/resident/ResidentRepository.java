@@ -3,6 +3,7 @@ package org.wushe.hub.community.resident;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -41,8 +42,15 @@ class ResidentRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE resident_ref = ?").param(residentRef).query(ResidentRepository::map).optional();
     }
 
-    Optional<Resident.Sealed> findByIdNumberHash(byte[] hash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id_number_hmac = ?").param(hash).query(ResidentRepository::map).optional();
+    /** Every registration of this ID number (one per community at most), oldest first. */
+    List<Resident.Sealed> findByIdNumberHash(byte[] hash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id_number_hmac = ? ORDER BY created_at, id").param(hash)
+                .query(ResidentRepository::map).list();
+    }
+
+    boolean idNumberTaken(UUID communityId, byte[] hash) {
+        return jdbc.sql("SELECT count(*) FROM resident WHERE community_id = ? AND id_number_hmac = ?").params(communityId, hash)
+                .query(Integer.class).single() > 0;
     }
 
     Optional<Resident.Sealed> findByNumber(UUID communityId, String number) {
@@ -54,9 +62,9 @@ class ResidentRepository {
     record SealedName(UUID id, byte[] name) {
     }
 
-    /** The sealed names of every resident of one community (the name search's scan). */
+    /** The sealed names of every resident of one community (the name search's scan); erased residents have none. */
     List<SealedName> sealedNames(UUID communityId) {
-        return jdbc.sql("SELECT id, name_enc FROM resident WHERE community_id = ?").param(communityId)
+        return jdbc.sql("SELECT id, name_enc FROM resident WHERE community_id = ? AND erased_at IS NULL").param(communityId)
                 .query((rs, n) -> new SealedName(rs.getObject("id", UUID.class), rs.getBytes("name_enc"))).list();
     }
 
@@ -85,6 +93,22 @@ class ResidentRepository {
                         + ") AND (?::uuid IS NULL OR grid_id = ?) AND (?::uuid IS NULL OR resident_ref = ?) ORDER BY created_at, id OFFSET ? LIMIT ?")
                 .params(params)
                 .query(ResidentRepository::map).list().stream().map(Resident.Sealed::summary).toList();
+    }
+
+    /** When the resident's personal data was erased, if it was. */
+    Optional<Instant> erasedAt(UUID id) {
+        return jdbc.sql("SELECT erased_at FROM resident WHERE id = ? AND erased_at IS NOT NULL").param(id)
+                .query((rs, n) -> rs.getTimestamp("erased_at").toInstant()).optional();
+    }
+
+    /**
+     * Removes the resident's personal data (every sealed column, the ID number's keyed hash and the community's
+     * number for them); the row, its pseudonym and its access log stay. False when it was erased already.
+     */
+    boolean erase(UUID id, String actor, String reason, Timestamp at) {
+        return jdbc.sql("UPDATE resident SET name_enc = NULL, phone_enc = NULL, id_number_enc = NULL, id_number_hmac = NULL, address_enc = NULL, "
+                        + "flags_enc = NULL, resident_number = NULL, erased_at = ?, erased_by = ?, erasure_reason = ? WHERE id = ? AND erased_at IS NULL")
+                .params(at, actor, reason, id).update() == 1;
     }
 
     void logAccess(UUID residentId, String actor, String reason, String action, Timestamp at) {

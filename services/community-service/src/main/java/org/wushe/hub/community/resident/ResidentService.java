@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.community.CommunityService;
 import org.wushe.hub.community.grid.Grid;
-import org.wushe.hub.community.grid.GridRepository;
+import org.wushe.hub.community.grid.GridService;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -32,6 +32,7 @@ public class ResidentService {
     public static final String READ = "READ";
     public static final String LOOKUP = "LOOKUP";
     public static final String SEARCH = "SEARCH";
+    public static final String ERASE = "ERASE";
 
     /** What a need may know of its resident: the pseudonym, and where they belong. */
     public record Pseudonym(UUID residentId, UUID residentRef, UUID communityId) {
@@ -40,12 +41,12 @@ public class ResidentService {
     private final ResidentRepository residents;
     private final ResidentCipher cipher;
     private final CommunityService communities;
-    private final GridRepository grids;
+    private final GridService grids;
     private final Clock clock;
     private final MeterRegistry meters;
     private final ResidentAccess access;
 
-    public ResidentService(ResidentRepository residents, ResidentCipher cipher, CommunityService communities, GridRepository grids,
+    public ResidentService(ResidentRepository residents, ResidentCipher cipher, CommunityService communities, GridService grids,
                            Clock clock, MeterRegistry meters, ResidentAccess access) {
         this.residents = residents;
         this.access = access;
@@ -76,8 +77,11 @@ public class ResidentService {
                 throw new InvalidInputException("idNumber", "not a valid resident ID number (18 characters, check character wrong)");
             }
             idHash = cipher.lookupHash(idNumber);
-            if (residents.findByIdNumberHash(idHash).isPresent()) {
-                throw new InvalidInputException("idNumber", "a resident with this ID number is registered already", 409);
+            // Only this community's register is asked: whether another community holds the number must not
+            // change the answer (that would tell where the person lives). There it is another registration
+            // with a pseudonym of its own.
+            if (residents.idNumberTaken(r.communityId(), idHash)) {
+                throw new InvalidInputException("idNumber", "the community has a resident with this ID number already 本社区已登记该身份证号", 409);
             }
         }
         String number = blankToNull(r.residentNumber());
@@ -108,6 +112,7 @@ public class ResidentService {
     public Resident.Details read(UUID id, String actor, String reason) {
         Resident.Sealed s = residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
         access.requireCommunity("id", s.communityId());
+        requireNotErased(id);
         residents.logAccess(id, actor, reason, READ, Timestamp.from(clock.instant()));
         meters.counter("wushe.community.resident.reads", "action", READ).increment();
         return open(s);
@@ -125,8 +130,8 @@ public class ResidentService {
         if (!IdNumbers.isValid(normalized)) {
             throw new InvalidInputException("idNumber", "not a valid resident ID number (18 characters, check character wrong)");
         }
-        Resident.Sealed s = residents.findByIdNumberHash(cipher.lookupHash(normalized)).filter(r -> visible.contains(r.communityId()))
-                .orElseThrow(() -> new InvalidInputException("idNumber",
+        Resident.Sealed s = residents.findByIdNumberHash(cipher.lookupHash(normalized)).stream().filter(r -> visible.contains(r.communityId()))
+                .findFirst().orElseThrow(() -> new InvalidInputException("idNumber",
                         "no resident with this ID number in the communities you serve 本社区或本站点所服务社区中没有该居民", 404));
         residents.logAccess(s.id(), actor, reason, LOOKUP, Timestamp.from(clock.instant()));
         meters.counter("wushe.community.resident.reads", "action", LOOKUP).increment();
@@ -191,6 +196,36 @@ public class ResidentService {
         }
         meters.counter("wushe.community.resident.reads", "action", SEARCH).increment(matches.size());
         return matches;
+    }
+
+    /**
+     * Erases a resident's personal data on request (PIPL art. 47): name, phone, ID number (and its keyed hash),
+     * address, flags and the community's number for them are removed; the row with its pseudonym
+     * {@code residentRef} stays, so needs and the events already published (which carry only the pseudonym)
+     * stay consistent, and so does the access log, with this erasure in it ({@value #ERASE}, the actor and the
+     * reason). For the staff of the resident's community or the manager of a centre above it
+     * ({@link ResidentAccess#requireEraser}); a second erasure is 410 Gone naming {@code id}.
+     */
+    @Transactional
+    public void erase(UUID id, String actor, String reason) {
+        Resident.Sealed s = residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
+        access.requireEraser("id", s.communityId());
+        Timestamp now = Timestamp.from(clock.instant());
+        if (!residents.erase(id, actor, reason, now)) {
+            throw gone(id);
+        }
+        residents.logAccess(id, actor, reason, ERASE, now);
+        meters.counter("wushe.community.resident.reads", "action", ERASE).increment();
+    }
+
+    private void requireNotErased(UUID id) {
+        if (residents.erasedAt(id).isPresent()) {
+            throw gone(id);
+        }
+    }
+
+    private static InvalidInputException gone(UUID id) {
+        return new InvalidInputException("id", "the resident's personal data was erased 该居民的个人信息已删除 (resident " + id + ")", 410);
     }
 
     /** Who read the resident's data; for those who may read it. */

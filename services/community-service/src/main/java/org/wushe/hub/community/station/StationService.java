@@ -2,21 +2,19 @@ package org.wushe.hub.community.station;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.community.Community;
-import org.wushe.hub.community.community.CommunityRepository;
+import org.wushe.hub.community.community.CommunityService;
 import org.wushe.hub.events.community.StationLevel;
-import org.wushe.hub.events.community.StationRegistered;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
-import org.wushe.hub.platform.place.CoarsePlaces;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -24,11 +22,11 @@ import org.wushe.hub.platform.web.InvalidInputException;
 public class StationService {
 
     private final StationRepository stations;
-    private final CommunityRepository communities;
+    private final CommunityService communities;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public StationService(StationRepository stations, CommunityRepository communities, OutboxWriter outbox, Clock clock) {
+    public StationService(StationRepository stations, CommunityService communities, OutboxWriter outbox, Clock clock) {
         this.stations = stations;
         this.communities = communities;
         this.outbox = outbox;
@@ -98,18 +96,19 @@ public class StationService {
         Station s = new Station(UUID.randomUUID(), name, level, parent == null ? null : parent.id(), host == null ? null : host.id(),
                 List.copyOf(served), districtCode, streetCode, geohash, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         stations.insert(s);
-        outbox.publish(Aggregate.STATION, s.id().toString(), StationRegistered.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(s.createdAt())
-                .setStationId(s.id())
-                .setName(s.name())
-                .setLevel(s.level())
-                .setParentStationId(s.parentStationId())
-                .setCommunityId(s.communityId())
-                .setServedCommunityIds(new ArrayList<>(s.servedCommunityIds()))
-                .setPlace(CoarsePlaces.of(s.districtCode(), s.streetCode(), s.communityId(), null, s.geohash()))
-                .build());
+        outbox.publish(Aggregate.STATION, s.id().toString(), StationEvents.registered(s));
         return s;
+    }
+
+    // For the other features, which do not read this one's tables.
+
+    public Optional<Station> find(UUID id) {
+        return stations.find(id);
+    }
+
+    /** The stations that serve the community. */
+    public List<Station> serving(UUID communityId) {
+        return stations.serving(communityId);
     }
 
     public Station get(UUID id) {

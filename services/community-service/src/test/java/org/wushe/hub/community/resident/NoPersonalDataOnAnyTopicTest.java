@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.community.support.NeedLists;
 import org.wushe.hub.community.support.People;
-import org.wushe.hub.community.support.ServiceScenario;
+import org.wushe.hub.community.support.GridScenario;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicScanner;
@@ -22,11 +22,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Residents' needs go out through every path (REST, micro-wish, recurring need, edit, status change,
- * need-list import); then every record of every hub topic is read, and no resident's name, phone,
+ * need-list import) and the grid work (register, patrol with an urgent finding, care plan, subsidy application); then every record of every hub topic is read, and no resident's name, phone,
  * ID number or address made in this test run appears in any key, value or header.
  */
 @Order(Integer.MAX_VALUE)
-class NoPersonalDataOnAnyTopicTest extends ServiceScenario {
+class NoPersonalDataOnAnyTopicTest extends GridScenario {
 
     @Test
     void noResidentsNamePhoneOrIdNumberAppearsInAnyRecordOnAnyTopic() {
@@ -51,6 +51,19 @@ class NoPersonalDataOnAnyTopicTest extends ServiceScenario {
         String job = http().upload("/imports", "privacy.xlsx", list).json().get("id").asText();
         await().atMost(WAIT).until(() -> http().get("/imports/" + job).json().get("state").asText().equals("COMPLETED"));
         assertThat(http().get("/imports/" + job).json().get("published").asInt()).isEqualTo(2);
+        // Grid work: the resident's household, a patrol whose urgent finding names them, a care plan, an application.
+        java.util.UUID grid = registerGrid(place.community(), "隐私网格");
+        Http worker = as(gridWorker("grid-privacy", grid));
+        String r0 = residents.get(0).get("id").asText();
+        String home = household(worker, grid, 1, List.of(r0)).get("id").asText();
+        assertThat(worker.post("/grids/" + grid + "/patrols", Http.map("patrolledOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+                "households", List.of(Http.map("householdId", home, "checks", List.of(Http.map("item", "GAS", "ok", false, "note", "软管老化")),
+                        "findings", List.of(Http.map("item", "GAS", "category", "SAFETY_CHECK", "urgency", "IMMEDIATE", "beneficiaryGroup",
+                                "ELDERLY_ALONE", "title", "燃气软管老化", "residentId", r0)))))).status()).isEqualTo(201);
+        assertThat(worker.put("/grids/" + grid + "/care-plans", Http.map("residentId", r0, "risk", "HIGH")).status()).isEqualTo(201);
+        assertThat(worker.post("/grids/" + grid + "/subsidy-applications", Http.map("residentId", r0, "kind", "MINIMUM_LIVING")).status())
+                .isEqualTo(201);
+        records(Aggregate.GRID, java.util.Set.of(grid.toString()), kept -> kept.size() >= 4);
         String marker = publishNeed(need(place)).get("id").asText();
         events(Aggregate.NEED, marker, 1);
         List<String> importedIds = jdbc.queryForList("SELECT id::text FROM need WHERE import_job_id = ?::uuid", String.class, job);
@@ -64,7 +77,8 @@ class NoPersonalDataOnAnyTopicTest extends ServiceScenario {
             personal.addAll(List.of(p.name(), p.phone(), p.idNumber(), p.address()));
         }
         assertThat(People.all()).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(all).extracting(TopicScanner.ScannedRecord::topic).contains(Aggregate.NEED.topic(), Aggregate.COMMUNITY.topic(), Aggregate.STATION.topic());
+        assertThat(all).extracting(TopicScanner.ScannedRecord::topic).contains(Aggregate.NEED.topic(), Aggregate.COMMUNITY.topic(), Aggregate.STATION.topic(),
+                Aggregate.GRID.topic());
         // The scan did see these residents' needs: their pseudonyms are there, their personal data is not.
         for (JsonNode r : residents) {
             assertThat(TopicScanner.containing(all, List.of(r.get("residentRef").asText()))).as("needs of resident %s", r.get("residentRef")).isNotEmpty();

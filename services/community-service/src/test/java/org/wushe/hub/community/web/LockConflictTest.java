@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.community.support.ServiceScenario;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.web.ProblemDetailsAdvice;
+import org.wushe.hub.platform.web.ServiceProblems;
 import org.wushe.hub.testing.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -43,7 +44,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * several racing status changes wins and the others are told 409 by the need's own rules. Where the
  * database itself refuses (a row another transaction holds, a deadlock it breaks, a lost optimistic
  * check), the answer is a 409 problem too, not a 500: shown with real PostgreSQL lock errors raised
- * through this service's data source and handled by its own advice.
+ * through this service's data source and handled by the platform's ServiceProblems, which this service has for
+ * declaring its UniqueFields.
  */
 class LockConflictTest extends ServiceScenario {
 
