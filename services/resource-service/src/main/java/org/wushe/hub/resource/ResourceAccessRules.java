@@ -20,7 +20,9 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  * <tr><td>{@code PUT /offers/{offerId}}, {@code POST /offers/{offerId}/withdraw}</td><td>staff of the stored offer's donor, as
  *     for {@code POST /offers} (403 naming {@code offerId}); checked in {@code OfferController}, the tenant being in the row</td></tr>
  * <tr><td>{@code POST /offers/{offerId}/reservations}, {@code POST /reservations/{id}/release},
- *     {@code POST /reservations/{id}/consumption}</td><td>station staff (reserving by hand; the match saga reserves from events)</td></tr>
+ *     {@code POST /reservations/{id}/consumption}</td><td>station staff (reserving by hand; the match saga reserves from events) of the
+ *     station that holds the match: the role here, the station in {@code stock.StockAccess} (403 naming {@code reservationId} or
+ *     {@code matchId})</td></tr>
  * <tr><td>every read: donors, offers, stock, reservations, the HSDS directory</td><td>any valid token</td></tr>
  * </table>
  */

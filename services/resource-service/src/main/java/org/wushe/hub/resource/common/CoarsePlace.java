@@ -10,7 +10,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.wushe.hub.events.common.Place;
 
 /**
  * A coarse place (大致位置) of an institution, a store of goods or a venue: administrative codes,
@@ -36,18 +35,6 @@ public record CoarsePlace(
         return new CoarsePlace(blankToNull(name), districtCode, streetCode, communityId, gridId,
                 geohash == null || geohash.length() <= 6 ? geohash : geohash.substring(0, 6),
                 round(latitude), round(longitude));
-    }
-
-    public Place toAvro() {
-        return Place.newBuilder()
-                .setDistrictCode(districtCode)
-                .setStreetCode(streetCode)
-                .setCommunityId(communityId)
-                .setGridId(gridId)
-                .setGeohash(geohash)
-                .setLatitude(latitude)
-                .setLongitude(longitude)
-                .build();
     }
 
     static Double round(Double coordinate) {

@@ -39,12 +39,4 @@ public record WeeklySlot(@NotNull @Schema(example = "SATURDAY") DayOfWeek day,
             throw new IllegalArgumentException("not a weekly slot: " + text, e);
         }
     }
-
-    public org.wushe.hub.events.common.WeeklySlot toAvro() {
-        return org.wushe.hub.events.common.WeeklySlot.newBuilder()
-                .setDay(org.wushe.hub.events.common.DayOfWeek.valueOf(day.name()))
-                .setStart(start)
-                .setEnd(end)
-                .build();
-    }
 }

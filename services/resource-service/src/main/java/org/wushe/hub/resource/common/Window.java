@@ -24,10 +24,6 @@ public record Window(@NotNull @Schema(example = "2026-11-28T01:00:00Z") Instant 
         return !other.start.isBefore(start) && !other.end.isAfter(end);
     }
 
-    public TimeWindow toAvro() {
-        return TimeWindow.newBuilder().setStart(start).setEnd(end).build();
-    }
-
     public static Window of(TimeWindow avro) {
         return avro == null ? null : new Window(avro.getStart(), avro.getEnd());
     }

@@ -15,9 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.resource.ResourceProperties;
 import org.wushe.hub.resource.donor.Donor;
-import org.wushe.hub.resource.donor.DonorRepository;
+import org.wushe.hub.resource.donor.DonorService;
 import org.wushe.hub.resource.offer.Offer;
-import org.wushe.hub.resource.offer.OfferRepository;
 import org.wushe.hub.resource.offer.OfferService;
 import org.wushe.hub.resource.offer.OfferStatus;
 
@@ -27,17 +26,14 @@ import org.wushe.hub.resource.offer.OfferStatus;
 @Tag(name = "directory", description = "Open Referral HSDS 3.0 export of donors (organizations), offers (services) and their coarse places (locations)")
 public class DirectoryController {
 
-    private final DonorRepository donors;
-    private final OfferRepository offers;
-    private final OfferService offerService;
+    private final DonorService donors;
+    private final OfferService offers;
     private final ResourceProperties properties;
     private final Clock clock;
 
-    public DirectoryController(DonorRepository donors, OfferRepository offers, OfferService offerService, ResourceProperties properties,
-                               Clock clock) {
+    public DirectoryController(DonorService donors, OfferService offers, ResourceProperties properties, Clock clock) {
         this.donors = donors;
         this.offers = offers;
-        this.offerService = offerService;
         this.properties = properties;
         this.clock = clock;
     }
@@ -65,7 +61,7 @@ public class DirectoryController {
     @GetMapping("/services/{serviceId}")
     @Operation(summary = "One offer as an HSDS service (any status)")
     public Hsds.Service service(@PathVariable UUID serviceId) {
-        Offer offer = offerService.get(serviceId);
+        Offer offer = offers.get(serviceId);
         return HsdsMapper.service(offer, donors.find(offer.donorId()).orElse(null), properties.zone());
     }
 

@@ -3,12 +3,12 @@ package org.wushe.hub.resource.donor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.resource.DonorKind;
-import org.wushe.hub.events.resource.DonorRegistered;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -37,16 +37,7 @@ public class DonorService {
         if (!donors.insert(donor)) {
             throw new InvalidInputException("unifiedSocialCreditCode", "a donor with this unified social credit code is already registered 该机构已登记", 409);
         }
-        outbox.publish(Aggregate.DONOR, donor.id().toString(), DonorRegistered.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setDonorId(donor.id())
-                .setName(donor.name())
-                .setKind(donor.kind())
-                .setUnifiedSocialCreditCode(donor.unifiedSocialCreditCode())
-                .setCommunityId(donor.communityId())
-                .setPlace(donor.place().toAvro())
-                .build());
+        outbox.publish(Aggregate.DONOR, donor.id().toString(), DonorEvents.registered(donor, now));
         return donor;
     }
 
@@ -56,5 +47,19 @@ public class DonorService {
 
     public List<Donor> list(DonorKind kind, int limit, int offset) {
         return donors.list(kind, limit, offset);
+    }
+
+    /** The donor, if there is one with this id (for the other features; {@link #get} answers 404 instead). */
+    public Optional<Donor> find(UUID id) {
+        return donors.find(id);
+    }
+
+    public boolean exists(UUID id) {
+        return donors.exists(id);
+    }
+
+    /** The donors of these ids, by name. */
+    public List<Donor> byIds(List<UUID> ids) {
+        return donors.byIds(ids);
     }
 }

@@ -11,20 +11,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Allocation;
 import org.wushe.hub.events.resource.ExpiryReason;
-import org.wushe.hub.events.resource.OfferKind;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.resource.ResourceProperties;
 import org.wushe.hub.resource.common.WeeklySlot;
 import org.wushe.hub.resource.common.Window;
-import org.wushe.hub.resource.stock.Allocations;
-import org.wushe.hub.resource.stock.Reservation;
-import org.wushe.hub.resource.stock.ReservationRepository;
-import org.wushe.hub.resource.stock.StockEvents;
-import org.wushe.hub.resource.stock.StockPeriod;
-import org.wushe.hub.resource.stock.StockRepository;
-import org.wushe.hub.resource.stock.StockRules;
 
 /**
  * A provider changes or withdraws an active offer, in one transaction with its event:
@@ -37,25 +29,23 @@ import org.wushe.hub.resource.stock.StockRules;
  *     off, not offered again), and nothing new can be reserved.</li>
  * </ul>
  * The offer's row is locked for update first, so both wait for reservations in flight and hold off new
- * ones (the same order as expiry: offer, then reservation, then stock). Who may is checked by the caller
- * ({@code OfferController}) before anything is written.
+ * ones (the same order as expiry: offer, then reservation, then stock); the stock moves through {@link OfferStock},
+ * which the stock feature keeps. Who may is checked by the caller ({@code OfferController}) before anything is written.
  */
 @Service
 public class OfferChanges {
 
     private final OfferRepository offers;
-    private final StockRepository stock;
-    private final ReservationRepository reservations;
+    private final OfferStock stock;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final ResourceProperties properties;
     private final MeterRegistry meters;
 
-    public OfferChanges(OfferRepository offers, StockRepository stock, ReservationRepository reservations, OutboxWriter outbox, Clock clock,
-                        ResourceProperties properties, MeterRegistry meters) {
+    public OfferChanges(OfferRepository offers, OfferStock stock, OutboxWriter outbox, Clock clock, ResourceProperties properties,
+                        MeterRegistry meters) {
         this.offers = offers;
         this.stock = stock;
-        this.reservations = reservations;
         this.outbox = outbox;
         this.clock = clock;
         this.properties = properties;
@@ -72,9 +62,9 @@ public class OfferChanges {
             return before; // nothing to change: no new revision, no event
         }
         after = withRevision(after, before.revision() + 1);
-        Long available = adjustStock(before, after, now);
+        Long available = stock.change(before, after, now);
         offers.update(after);
-        Allocation left = available == null ? null : Allocations.of(after, available, null);
+        Allocation left = available == null ? null : OfferEvents.allocation(after, available, null);
         outbox.publish(Aggregate.OFFER, offerId.toString(), OfferEvents.offered(after, left, UUID.randomUUID(), now));
         meters.counter("wushe.resource.offers.changed").increment();
         return offers.find(offerId).orElseThrow();
@@ -86,16 +76,9 @@ public class OfferChanges {
         Offer offer = activeForUpdate(offerId, "withdrawn");
         Instant now = clock.instant();
         offers.markWithdrawn(offerId, now, reason == null || reason.isBlank() ? null : reason.strip());
-        long withdrawn;
-        if (offer.kind() == OfferKind.GOODS || offer.kind() == OfferKind.FUND) {
-            stock.openPeriod(offerId, offer.availableWindow(), StockRules.total(offer));
-            withdrawn = stock.withdrawAll(offerId);
-        } else {
-            stock.withdrawAll(offerId);
-            withdrawn = StockRules.capacityPerSlot(offer);
-        }
-        outbox.publish(Aggregate.OFFER, offerId.toString(), StockEvents.expired(offerId, ExpiryReason.WITHDRAWN, null,
-                Allocations.of(offer, withdrawn, null), List.of(), now));
+        long withdrawn = stock.withdrawAll(offer);
+        outbox.publish(Aggregate.OFFER, offerId.toString(), OfferEvents.expired(offerId, ExpiryReason.WITHDRAWN, null,
+                OfferEvents.allocation(offer, withdrawn, null), List.of(), now));
         meters.counter("wushe.resource.offers.withdrawn").increment();
         return offers.find(offerId).orElseThrow();
     }
@@ -171,47 +154,6 @@ public class OfferChanges {
         return new Offer(o.id(), o.donorId(), o.kind(), o.category(), title, description, o.beneficiaryGroups(), o.communityIds(),
                 o.place(), window, o.status(), goods, service, fund, venue, o.createdAt(), o.expiredAt(), o.revision(), o.withdrawnAt(),
                 o.withdrawalReason());
-    }
-
-    /**
-     * Moves the stock rows with the change: goods and funds have one row over the whole window (its end moves
-     * with the window, its total with the stock); services and venues one per slot occurrence reserved so far
-     * (their totals follow the places per slot). Returns what is available now of goods or funds, else null.
-     */
-    private Long adjustStock(Offer before, Offer after, Instant now) {
-        if (before.kind() == OfferKind.GOODS || before.kind() == OfferKind.FUND) {
-            String field = before.kind() == OfferKind.GOODS ? "goods.quantity" : "fund.amountFen";
-            StockPeriod period = stock.period(before.id(), before.availableWindow()).orElse(null);
-            if (period == null) {
-                return StockRules.total(after);
-            }
-            long total = StockRules.total(after);
-            long available = stock.resize(period.id(), total).orElseThrow(() -> new InvalidInputException(field,
-                    "must be at least " + (period.total() - period.available()) + ", what is reserved or handed over already 不能少于已预留或已发放的数量"));
-            if (!after.availableWindow().end().equals(before.availableWindow().end())) {
-                stock.movePeriodEnd(before.id(), before.availableWindow(), after.availableWindow().end());
-            }
-            return available;
-        }
-        if (!after.availableWindow().end().equals(before.availableWindow().end())) {
-            for (Reservation held : reservations.held(before.id())) {
-                if (held.window() != null && held.window().end().isAfter(after.availableWindow().end())) {
-                    throw new InvalidInputException("availableUntil", "a reservation is held until " + held.window().end()
-                            + "; the window cannot end before it 已有预留在此之后");
-                }
-            }
-        }
-        long capacity = StockRules.capacityPerSlot(after);
-        if (capacity != StockRules.capacityPerSlot(before)) {
-            String field = before.kind() == OfferKind.SERVICE ? "service.capacity" : "venue.capacity";
-            for (StockPeriod period : stock.periods(before.id())) {
-                if (period.period().end().isAfter(now) && stock.resize(period.id(), capacity).isEmpty()) {
-                    throw new InvalidInputException(field, "must be at least " + (period.total() - period.available())
-                            + ", what the slot of " + period.period().start() + " has reserved already 不能少于已预留的名额");
-                }
-            }
-        }
-        return null;
     }
 
     private static Offer withRevision(Offer o, int revision) {

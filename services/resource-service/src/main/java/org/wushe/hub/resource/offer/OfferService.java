@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -16,18 +17,18 @@ import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.resource.ResourceProperties;
 import org.wushe.hub.resource.common.Enums;
 import org.wushe.hub.resource.common.WeeklySlot;
-import org.wushe.hub.resource.donor.DonorRepository;
+import org.wushe.hub.resource.donor.DonorService;
 
 @Service
 public class OfferService {
 
     private final OfferRepository offers;
-    private final DonorRepository donors;
+    private final DonorService donors;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final ResourceProperties properties;
 
-    public OfferService(OfferRepository offers, DonorRepository donors, OutboxWriter outbox, Clock clock, ResourceProperties properties) {
+    public OfferService(OfferRepository offers, DonorService donors, OutboxWriter outbox, Clock clock, ResourceProperties properties) {
         this.offers = offers;
         this.donors = donors;
         this.outbox = outbox;
@@ -54,6 +55,33 @@ public class OfferService {
 
     public List<Offer> list(UUID donorId, OfferKind kind, OfferStatus status, int limit, int offset) {
         return offers.list(donorId, Enums.known(kind, "kind"), status, limit, offset);
+    }
+
+    public long count(OfferStatus status) {
+        return offers.count(status);
+    }
+
+    /** The offer, if there is one with this id (for the other features; {@link #get} answers 404 instead). */
+    public Optional<Offer> find(UUID id) {
+        return offers.find(id);
+    }
+
+    /**
+     * The offer, share-locked until the caller's transaction ends ({@link OfferRepository#findForShare}): stock changes of one
+     * offer run side by side, while its expiry, change or withdrawal waits for them.
+     */
+    public Optional<Offer> findForShare(UUID id) {
+        return offers.findForShare(id);
+    }
+
+    /** Active goods past their expiry date and active offers whose window is over ({@link OfferRepository#dueForExpiry}). */
+    public List<UUID> dueForExpiry(LocalDate today, Instant now, int limit) {
+        return offers.dueForExpiry(today, now, limit);
+    }
+
+    /** Marks an active offer expired, in the caller's transaction; false if it no longer was active. */
+    public boolean markExpired(UUID id, Instant at) {
+        return offers.markExpired(id, at);
     }
 
     /** The domain rules of a new offer; throws {@link InvalidInputException} naming the first bad field. */

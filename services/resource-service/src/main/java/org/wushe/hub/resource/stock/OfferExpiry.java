@@ -14,13 +14,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.events.common.Allocation;
 import org.wushe.hub.events.resource.ExpiryReason;
-import org.wushe.hub.events.resource.OfferKind;
 import org.wushe.hub.events.resource.ReleaseReason;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.resource.ResourceProperties;
 import org.wushe.hub.resource.offer.Offer;
-import org.wushe.hub.resource.offer.OfferRepository;
+import org.wushe.hub.resource.offer.OfferEvents;
+import org.wushe.hub.resource.offer.OfferService;
 
 /**
  * Time running out, one offer or reservation per transaction:
@@ -43,8 +43,8 @@ public class OfferExpiry {
     public record Run(int offersExpired, int reservationsReleased) {
     }
 
-    private final OfferRepository offers;
-    private final StockRepository stock;
+    private final OfferService offers;
+    private final OfferStockService stock;
     private final ReservationRepository reservations;
     private final ReservationService reservationService;
     private final OutboxWriter outbox;
@@ -53,7 +53,7 @@ public class OfferExpiry {
     private final ResourceProperties properties;
     private final MeterRegistry meters;
 
-    public OfferExpiry(OfferRepository offers, StockRepository stock, ReservationRepository reservations, ReservationService reservationService,
+    public OfferExpiry(OfferService offers, OfferStockService stock, ReservationRepository reservations, ReservationService reservationService,
                        OutboxWriter outbox, TransactionTemplate tx, Clock clock, ResourceProperties properties, MeterRegistry meters) {
         this.offers = offers;
         this.stock = stock;
@@ -108,22 +108,15 @@ public class OfferExpiry {
         if (!(pastDate || windowEnded) || !offers.markExpired(offerId, now)) {
             return -1;
         }
-        long withdrawn;
-        if (offer.kind() == OfferKind.GOODS || offer.kind() == OfferKind.FUND) {
-            stock.openPeriod(offerId, offer.availableWindow(), StockRules.total(offer));
-            withdrawn = stock.withdrawAll(offerId);
-        } else {
-            stock.withdrawAll(offerId);
-            withdrawn = StockRules.capacityPerSlot(offer);
-        }
+        long withdrawn = stock.withdrawAll(offer);
         List<UUID> released = new ArrayList<>();
         if (pastDate) {
             for (Reservation r : reservations.held(offerId)) {
                 reservationService.release(r, ReleaseReason.OFFER_EXPIRED).ifPresent(x -> released.add(x.id()));
             }
         }
-        Allocation gone = Allocations.of(offer, withdrawn, null);
-        outbox.publish(Aggregate.OFFER, offerId.toString(), StockEvents.expired(offerId,
+        Allocation gone = OfferEvents.allocation(offer, withdrawn, null);
+        outbox.publish(Aggregate.OFFER, offerId.toString(), OfferEvents.expired(offerId,
                 pastDate ? ExpiryReason.PAST_EXPIRY_DATE : ExpiryReason.WINDOW_ENDED,
                 pastDate ? offer.goods().expiryDate() : null, gone, released, now));
         meters.counter("wushe.resource.offers.expired", "reason", pastDate ? "PAST_EXPIRY_DATE" : "WINDOW_ENDED").increment();

@@ -8,9 +8,11 @@ import org.wushe.hub.resource.common.Window;
 /**
  * A part of an offer's stock set aside for one match (at most one per match): RESERVED until the match
  * completes (CONSUMED) or is declined, lapses or the goods expire (RELEASED). {@code amount} is in the
- * offer's measure: units of goods, fen, or people.
+ * offer's measure: units of goods, fen, or people. {@code stationId} is the station whose match holds it
+ * (its staff release and hand it over); null only for reservations made before stations were recorded,
+ * which only the hub admin settles by hand.
  */
-public record Reservation(UUID id, UUID offerId, UUID stockId, UUID matchId, UUID needId, long amount, Window window,
+public record Reservation(UUID id, UUID offerId, UUID stockId, UUID matchId, UUID needId, UUID stationId, long amount, Window window,
                           Status status, Source source, Instant reservedAt, Instant expiresAt, Instant settledAt,
                           String releaseReason, Long consumedAmount) {
 

@@ -19,13 +19,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wushe.hub.platform.web.IdempotencyKeys;
 import org.wushe.hub.resource.offer.OfferService;
 
 @RestController
 @Tag(name = "reservations", description = "Stock set aside for matches (预留): by the match saga, or by station staff by hand")
 public class ReservationController {
-
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final ReservationService reservations;
     private final ReservationRepository repository;
@@ -44,7 +43,7 @@ public class ReservationController {
                     + "404 for an unknown offer.")
     public ResponseEntity<Reservation> reserve(@PathVariable UUID offerId,
                                                @Parameter(description = "A fresh UUID per reservation, repeated on retries", required = true)
-                                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                               @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
                                                @Valid @RequestBody ReserveRequest request) {
         ReservationService.HandReservation result;
         try {

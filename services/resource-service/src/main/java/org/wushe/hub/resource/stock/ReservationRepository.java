@@ -22,9 +22,9 @@ public class ReservationRepository {
     }
 
     public void insert(Reservation r) {
-        jdbc.sql("INSERT INTO reservation (id, offer_id, stock_id, match_id, need_id, amount, window_start, window_end, status, source, "
-                        + "reserved_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.offerId(), r.stockId(), r.matchId(), r.needId(), r.amount(),
+        jdbc.sql("INSERT INTO reservation (id, offer_id, stock_id, match_id, need_id, station_id, amount, window_start, window_end, "
+                        + "status, source, reserved_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id(), r.offerId(), r.stockId(), r.matchId(), r.needId(), r.stationId(), r.amount(),
                         r.window() == null ? null : Timestamp.from(r.window().start()),
                         r.window() == null ? null : Timestamp.from(r.window().end()),
                         r.status().name(), r.source().name(), Timestamp.from(r.reservedAt()), Timestamp.from(r.expiresAt()))
@@ -79,7 +79,8 @@ public class ReservationRepository {
         Timestamp we = rs.getTimestamp("window_end");
         Timestamp settled = rs.getTimestamp("settled_at");
         return new Reservation(rs.getObject("id", UUID.class), rs.getObject("offer_id", UUID.class), rs.getObject("stock_id", UUID.class),
-                rs.getObject("match_id", UUID.class), rs.getObject("need_id", UUID.class), rs.getLong("amount"),
+                rs.getObject("match_id", UUID.class), rs.getObject("need_id", UUID.class), rs.getObject("station_id", UUID.class),
+                rs.getLong("amount"),
                 ws == null ? null : new Window(ws.toInstant(), we.toInstant()),
                 Reservation.Status.valueOf(rs.getString("status")), Reservation.Source.valueOf(rs.getString("source")),
                 rs.getTimestamp("reserved_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),

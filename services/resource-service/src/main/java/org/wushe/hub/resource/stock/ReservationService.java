@@ -23,12 +23,15 @@ import org.wushe.hub.events.resource.ReleaseReason;
 import org.wushe.hub.events.resource.ReservationFailure;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.web.IdempotencyKeys;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.resource.ResourceProperties;
 import org.wushe.hub.resource.common.Enums;
 import org.wushe.hub.resource.common.Window;
 import org.wushe.hub.resource.offer.Offer;
-import org.wushe.hub.resource.offer.OfferRepository;
+import org.wushe.hub.resource.offer.OfferEvents;
+import org.wushe.hub.resource.offer.OfferService;
 
 /**
  * Reserving, releasing and consuming stock: the one domain logic behind both the match saga
@@ -55,24 +58,26 @@ public class ReservationService {
     public record Refused(ReservationFailure reason, String field, String message, Allocation available) implements Outcome {
     }
 
-    record ReserveCommand(UUID offerId, UUID matchId, UUID needId, Requested requested, Reservation.Source source) {
+    record ReserveCommand(UUID offerId, UUID matchId, UUID needId, UUID stationId, Requested requested, Reservation.Source source) {
     }
 
-    private final OfferRepository offers;
+    private final OfferService offers;
     private final StockRepository stock;
     private final ReservationRepository reservations;
-    private final IdempotencyKeys keys;
+    private final ReservationKeys keys;
+    private final MatchStations matchStations;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final ResourceProperties properties;
     private final MeterRegistry meters;
 
-    public ReservationService(OfferRepository offers, StockRepository stock, ReservationRepository reservations, IdempotencyKeys keys,
-                              OutboxWriter outbox, Clock clock, ResourceProperties properties, MeterRegistry meters) {
+    public ReservationService(OfferService offers, StockRepository stock, ReservationRepository reservations, ReservationKeys keys,
+                              MatchStations matchStations, OutboxWriter outbox, Clock clock, ResourceProperties properties, MeterRegistry meters) {
         this.offers = offers;
         this.stock = stock;
         this.reservations = reservations;
         this.keys = keys;
+        this.matchStations = matchStations;
         this.outbox = outbox;
         this.clock = clock;
         this.properties = properties;
@@ -81,10 +86,14 @@ public class ReservationService {
 
     // ---- the match saga ------------------------------------------------------------------------
 
-    /** An accepted match reserves its allocation: {@code ResourceReserved}, or {@code ResourceReservationFailed} with the reason. */
+    /**
+     * An accepted match reserves its allocation for its station: {@code ResourceReserved}, or {@code ResourceReservationFailed}
+     * with the reason.
+     */
     @Transactional
-    public Outcome reserveForMatch(UUID offerId, UUID matchId, UUID needId, Allocation allocation, TimeWindow scheduledWindow) {
-        Outcome outcome = reserve(new ReserveCommand(offerId, matchId, needId, Requested.of(allocation, scheduledWindow), Reservation.Source.MATCH));
+    public Outcome reserveForMatch(UUID offerId, UUID matchId, UUID needId, UUID stationId, Allocation allocation, TimeWindow scheduledWindow) {
+        Outcome outcome = reserve(new ReserveCommand(offerId, matchId, needId, stationId, Requested.of(allocation, scheduledWindow),
+                Reservation.Source.MATCH));
         if (outcome instanceof Refused refused) {
             outbox.publish(Aggregate.OFFER, offerId.toString(), StockEvents.failed(offerId, matchId, needId, allocation,
                     refused.reason(), refused.available(), clock.instant()));
@@ -103,7 +112,7 @@ public class ReservationService {
     public Optional<Reservation> consumeForMatch(UUID matchId, Allocation delivered) {
         return reservations.findByMatch(matchId).flatMap(r -> {
             Offer offer = offers.findForShare(r.offerId()).orElseThrow();
-            return consume(offer, r, Allocations.amountOf(offer, delivered));
+            return consume(offer, r, OfferEvents.amountOf(offer, delivered));
         });
     }
 
@@ -112,27 +121,45 @@ public class ReservationService {
     public record HandReservation(Reservation reservation, boolean created) {
     }
 
+    /** Records the station of a match from one of its events (see {@link MatchStations}). */
+    @Transactional
+    public void matchSeen(UUID matchId, UUID needId, UUID stationId, UUID escalatedTo) {
+        matchStations.record(matchId, needId, stationId, escalatedTo, clock.instant());
+    }
+
     /**
-     * Staff reserve by hand. The idempotency key makes a repeat return the first result; a refusal
-     * throws (HTTP 404/409/400 naming the field) and rolls back, so nothing is kept, not even the key.
+     * Staff reserve by hand, for a match of their own station (its station known from the match events; 403 when it is
+     * another's or not known) or, without a match, for their own station. The idempotency key makes a repeat return the
+     * first result; a refusal throws (HTTP 403/404/409/400 naming the field) and rolls back, so nothing is kept, not even
+     * the key.
      */
     @Transactional
     public HandReservation reserveByHand(String idempotencyKey, UUID offerId, ReserveRequest r) {
-        String key = requireKey(idempotencyKey);
+        String key = IdempotencyKeys.require(idempotencyKey);
         Enums.known(r.unit(), "unit");
         if (r.window() != null) {
             r.window().requireOrdered("window");
         }
+        UUID station;
+        if (r.matchId() != null) {
+            Optional<MatchStations.Known> known = matchStations.find(r.matchId());
+            StockAccess.requireMatch(r.matchId(), known);
+            station = known.map(MatchStations.Known::stationId).orElse(null);
+        } else {
+            station = StockAccess.ownStation(Access.caller());
+        }
         String hash = sha256(r.fingerprint(offerId));
         if (!keys.claim(key, "reserve", hash, clock.instant())) {
-            IdempotencyKeys.Claim claim = keys.find(key).orElseThrow();
+            ReservationKeys.Claim claim = keys.find(key).orElseThrow();
             if (!claim.requestHash().equals(hash) || claim.reservationId() == null) {
-                throw new InvalidInputException("Idempotency-Key", "was already used for a different request 该幂等键已用于其他请求", 422);
+                throw IdempotencyKeys.reused(null);
             }
-            return new HandReservation(reservations.find(claim.reservationId()).orElseThrow(), false);
+            Reservation first = reservations.find(claim.reservationId()).orElseThrow();
+            StockAccess.requireReservation(first, matchStations.find(first.matchId()));
+            return new HandReservation(first, false);
         }
         UUID matchId = r.matchId() != null ? r.matchId() : UUID.nameUUIDFromBytes(("staff:" + key).getBytes(StandardCharsets.UTF_8));
-        Outcome outcome = reserve(new ReserveCommand(offerId, matchId, r.needId(),
+        Outcome outcome = reserve(new ReserveCommand(offerId, matchId, r.needId(), station,
                 new Requested(r.quantity(), r.unit(), r.amountFen(), r.capacity(), r.window()), Reservation.Source.STAFF));
         if (outcome instanceof Refused refused) {
             throw new InvalidInputException(refused.field(), refused.message(), httpStatus(refused));
@@ -150,6 +177,7 @@ public class ReservationService {
             throw new InvalidInputException("reason", "must be one of " + STAFF_RELEASE_REASONS);
         }
         Reservation r = get(reservationId);
+        StockAccess.requireReservation(r, matchStations.find(r.matchId()));
         if (r.status() == Reservation.Status.CONSUMED) {
             throw new InvalidInputException("reservationId", "is already consumed and cannot be released 已使用，无法释放", 409);
         }
@@ -160,6 +188,7 @@ public class ReservationService {
     @Transactional
     public Reservation consumeByHand(UUID reservationId, SettleRequest.Consume used) {
         Reservation r = get(reservationId);
+        StockAccess.requireReservation(r, matchStations.find(r.matchId()));
         if (r.status() == Reservation.Status.RELEASED) {
             throw new InvalidInputException("reservationId", "was released and cannot be consumed 已释放，无法使用", 409);
         }
@@ -194,6 +223,9 @@ public class ReservationService {
         Offer offer = found.get();
         Optional<Reservation> existing = reservations.findByMatch(c.matchId());
         if (existing.isPresent()) {
+            if (c.source() == Reservation.Source.STAFF) {
+                StockAccess.requireReservation(existing.get(), matchStations.find(c.matchId()));
+            }
             if (existing.get().offerId().equals(offer.id())) {
                 return new Held(existing.get(), false);
             }
@@ -210,13 +242,13 @@ public class ReservationService {
         if (left.isEmpty()) {
             long available = stock.available(stockId);
             return refused(new Refused(StockRules.shortage(offer), StockRules.amountField(offer),
-                    "only " + available + " left, " + take.amount() + " asked 库存不足", Allocations.remaining(offer, available, take.period())));
+                    "only " + available + " left, " + take.amount() + " asked 库存不足", OfferEvents.remaining(offer, available, take.period())));
         }
-        Reservation r = new Reservation(UUID.randomUUID(), offer.id(), stockId, c.matchId(), c.needId(), take.amount(),
+        Reservation r = new Reservation(UUID.randomUUID(), offer.id(), stockId, c.matchId(), c.needId(), c.stationId(), take.amount(),
                 take.window(), Reservation.Status.RESERVED, c.source(), now, expiresAt(offer, take, now), null, null, null);
         reservations.insert(r);
         outbox.publish(Aggregate.OFFER, offer.id().toString(), StockEvents.reserved(r,
-                Allocations.of(offer, take.amount(), take.window()), Allocations.remaining(offer, left.getAsLong(), take.period()), now));
+                OfferEvents.allocation(offer, take.amount(), take.window()), OfferEvents.remaining(offer, left.getAsLong(), take.period()), now));
         meters.counter("wushe.resource.reservations", "outcome", "reserved", "kind", offer.kind().name()).increment();
         return new Held(r, true);
     }
@@ -235,7 +267,7 @@ public class ReservationService {
         long left = offer.isActive() ? stock.giveBack(r.stockId(), r.amount()) : stock.writeOff(r.stockId(), r.amount());
         Window period = stock.period(r.stockId()).orElseThrow().period();
         outbox.publish(Aggregate.OFFER, offer.id().toString(), StockEvents.released(r, reason,
-                Allocations.of(offer, r.amount(), r.window()), Allocations.remaining(offer, left, period), now));
+                OfferEvents.allocation(offer, r.amount(), r.window()), OfferEvents.remaining(offer, left, period), now));
         meters.counter("wushe.resource.reservations", "outcome", "released", "kind", offer.kind().name()).increment();
         return reservations.find(r.id());
     }
@@ -253,8 +285,8 @@ public class ReservationService {
         long left = rest == 0 ? stock.available(r.stockId())
                 : offer.isActive() ? stock.giveBack(r.stockId(), rest) : stock.writeOff(r.stockId(), rest);
         Window period = stock.period(r.stockId()).orElseThrow().period();
-        outbox.publish(Aggregate.OFFER, offer.id().toString(), StockEvents.consumed(r, Allocations.of(offer, used, r.window()),
-                rest == 0 ? null : Allocations.of(offer, rest, r.window()), Allocations.remaining(offer, left, period), now));
+        outbox.publish(Aggregate.OFFER, offer.id().toString(), StockEvents.consumed(r, OfferEvents.allocation(offer, used, r.window()),
+                rest == 0 ? null : OfferEvents.allocation(offer, rest, r.window()), OfferEvents.remaining(offer, left, period), now));
         meters.counter("wushe.resource.reservations", "outcome", "consumed", "kind", offer.kind().name()).increment();
         return reservations.find(r.id());
     }
@@ -282,16 +314,6 @@ public class ReservationService {
             return "matchId".equals(refused.field()) ? 409 : 400;
         }
         return 409;
-    }
-
-    private static String requireKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw new InvalidInputException("Idempotency-Key", "header is required: a fresh UUID per reservation, repeated on retries");
-        }
-        if (key.length() > 100) {
-            throw new InvalidInputException("Idempotency-Key", "size must be at most 100 characters");
-        }
-        return key.strip();
     }
 
     private static String sha256(String s) {

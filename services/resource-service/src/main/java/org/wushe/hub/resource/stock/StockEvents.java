@@ -1,21 +1,20 @@
 package org.wushe.hub.resource.stock;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import org.wushe.hub.events.common.Allocation;
-import org.wushe.hub.events.resource.ExpiryReason;
 import org.wushe.hub.events.resource.ReleaseReason;
 import org.wushe.hub.events.resource.ReservationFailure;
 import org.wushe.hub.events.resource.ResourceConsumed;
-import org.wushe.hub.events.resource.ResourceExpired;
 import org.wushe.hub.events.resource.ResourceReleased;
 import org.wushe.hub.events.resource.ResourceReservationFailed;
 import org.wushe.hub.events.resource.ResourceReserved;
 
-/** The events of stock, as the contracts in {@code schemas/src/main/avro/resource/} spell them. */
+/**
+ * The events of stock, as the contracts in {@code schemas/src/main/avro/resource/} spell them ({@code ResourceExpired}, an
+ * offer's, is built in {@code OfferEvents}).
+ */
 public final class StockEvents {
 
     private StockEvents() {
@@ -52,15 +51,6 @@ public final class StockEvents {
                 .setEventId(UUID.randomUUID()).setOccurredAt(at)
                 .setReservationId(r.id()).setOfferId(r.offerId()).setMatchId(r.matchId()).setNeedId(r.needId())
                 .setConsumed(consumed).setReturned(returned).setRemaining(remaining)
-                .build();
-    }
-
-    public static ResourceExpired expired(UUID offerId, ExpiryReason reason, LocalDate expiryDate, Allocation withdrawn,
-                                   List<UUID> releasedReservations, Instant at) {
-        return ResourceExpired.newBuilder()
-                .setEventId(UUID.randomUUID()).setOccurredAt(at)
-                .setOfferId(offerId).setReason(reason).setExpiryDate(expiryDate)
-                .setWithdrawn(withdrawn).setReleasedReservationIds(releasedReservations)
                 .build();
     }
 }

@@ -228,7 +228,7 @@ class MatchSagaTest extends ResourceServiceTest {
     }
 
     private double duplicates() {
-        var counter = meters.find("wushe.inbound.events").tags("consumer", MatchEventsBinding.CONSUMER, "outcome", "duplicate").counter();
+        var counter = meters.find("wushe.inbound.events").tags("consumer", MatchInbound.CONSUMER, "outcome", "duplicate").counter();
         return counter == null ? 0 : counter.count();
     }
 

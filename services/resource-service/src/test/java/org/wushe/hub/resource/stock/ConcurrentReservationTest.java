@@ -69,7 +69,7 @@ class ConcurrentReservationTest extends ResourceServiceTest {
         Allocation onePerson = Allocation.newBuilder().setCapacity(1).build();
 
         List<ReservationService.Outcome> outcomes = race(i -> () ->
-                reservations.reserveForMatch(offer, UUID.randomUUID(), UUID.randomUUID(), onePerson, session));
+                reservations.reserveForMatch(offer, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), onePerson, session));
 
         assertThat(outcomes).filteredOn(ReservationService.Held.class::isInstance).hasSize(10);
         assertThat(outcomes).filteredOn(ReservationService.Refused.class::isInstance).hasSize(30)

@@ -16,12 +16,14 @@ import org.wushe.hub.events.matching.DeclineReason;
 import org.wushe.hub.events.matching.MatchAccepted;
 import org.wushe.hub.events.matching.MatchCompleted;
 import org.wushe.hub.events.matching.MatchDeclined;
-import org.wushe.hub.local.EmbeddedDatabase;
+import org.wushe.hub.events.matching.MatchEscalated;
+import org.wushe.hub.events.matching.MatchProposed;
 import org.wushe.hub.platform.autoconfigure.WushePlatformAutoConfiguration;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventEnvelope;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.schemas.AvroEventCodec;
+import org.wushe.hub.stack.EmbeddedDatabase;
 import org.wushe.hub.testing.TestStack;
 
 /**
@@ -42,15 +44,35 @@ public final class MatchingService {
         TestStack.connector("matching");
         EmbeddedDatabase db = TestStack.get().database();
         SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.postgresql.Driver(), db.jdbcUrl() + "?currentSchema=matching",
-                EmbeddedDatabase.USER, "");
+                EmbeddedDatabase.USER, db.password());
         Flyway.configure().dataSource(ds).schemas("matching").locations(WushePlatformAutoConfiguration.PLATFORM_MIGRATIONS).load().migrate();
         this.outbox = new OutboxWriter(new JdbcTemplate(ds), codec, Clock.systemUTC());
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
     }
 
+    /** The engine proposes the offer for the need to {@code station}'s staff. */
+    public EventEnvelope proposed(UUID matchId, UUID needId, UUID offerId, UUID station) {
+        return publish(matchId, MatchProposed.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(station).setOfferId(offerId)
+                .setScore(0.8).build());
+    }
+
+    /** Nobody at {@code station} answered: the proposal goes up to {@code centre}. */
+    public EventEnvelope escalated(UUID matchId, UUID needId, UUID station, UUID centre) {
+        Instant now = Instant.now();
+        return publish(matchId, MatchEscalated.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
+                .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(station).setEscalatedTo(centre)
+                .setProposedAt(now.minusSeconds(900)).setDeadline(now).build());
+    }
+
     public EventEnvelope accepted(UUID matchId, UUID needId, UUID offerId, Allocation allocation, TimeWindow scheduled) {
+        return accepted(matchId, needId, offerId, allocation, scheduled, STATION);
+    }
+
+    /** {@code station}'s staff accepted the match. */
+    public EventEnvelope accepted(UUID matchId, UUID needId, UUID offerId, Allocation allocation, TimeWindow scheduled, UUID station) {
         return publish(matchId, MatchAccepted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(STATION)
+                .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(station)
                 .setOfferId(offerId).setAllocation(allocation).setScheduledWindow(scheduled).build());
     }
 

@@ -9,19 +9,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Idempotency keys of staff requests: the first request with a key claims it in its transaction and
- * records its result; a repeat (a retry after a timeout, a double click) finds the key and gets the
- * same result. A concurrent repeat waits on the key's row until the first commits or rolls back.
+ * The {@link org.wushe.hub.platform.web.IdempotencyKeys Idempotency-Key}s of staff reservations: the first request
+ * with a key claims it in its transaction and records its reservation; a repeat (a retry after a timeout, a double
+ * click) finds the key and gets the same reservation. A concurrent repeat waits on the key's row until the first
+ * commits or rolls back.
  */
 @Repository
-public class IdempotencyKeys {
+public class ReservationKeys {
 
     public record Claim(String operation, String requestHash, UUID reservationId) {
     }
 
     private final JdbcClient jdbc;
 
-    public IdempotencyKeys(JdbcClient jdbc) {
+    public ReservationKeys(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
