@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.wushe.hub.volunteer.points.RuleViolation;
+import org.wushe.hub.volunteer.web.RuleViolation;
 
 /**
  * When a volunteer can serve: weekly slots plus one-off windows, and an optional weekly maximum. A new

@@ -17,7 +17,10 @@ public class AvailabilityController {
 
     private final AvailabilityService service;
 
-    public AvailabilityController(AvailabilityService service) {
+    private final AvailabilityService.Volunteers volunteers;
+
+    public AvailabilityController(AvailabilityService service, AvailabilityService.Volunteers volunteers) {
+        this.volunteers = volunteers;
         this.service = service;
     }
 
@@ -30,6 +33,7 @@ public class AvailabilityController {
     @GetMapping("/volunteers/{id}/availability")
     @Operation(summary = "The volunteer's current availability")
     public Availability get(@PathVariable UUID id) {
+        volunteers.requireSeen(id);
         return service.of(id);
     }
 }

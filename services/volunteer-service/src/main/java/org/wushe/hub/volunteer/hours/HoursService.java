@@ -14,18 +14,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Category;
-import org.wushe.hub.events.volunteer.ServiceHoursCredited;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.platform.web.IdempotencyKeys;
 import org.wushe.hub.volunteer.VolunteerProperties;
 import org.wushe.hub.volunteer.points.PointsAccounts;
 import org.wushe.hub.volunteer.points.PointsRules;
-import org.wushe.hub.volunteer.points.PointsRulesRepository;
+import org.wushe.hub.volunteer.points.PointsRulesService;
 import org.wushe.hub.volunteer.points.PointsService;
 import org.wushe.hub.volunteer.points.ServiceDifficulty;
 import org.wushe.hub.volunteer.volunteer.Volunteer;
-import org.wushe.hub.volunteer.volunteer.VolunteerRepository;
+import org.wushe.hub.volunteer.volunteer.VolunteerLookups;
 import org.wushe.hub.volunteer.web.Problems;
 
 /**
@@ -38,16 +38,16 @@ public class HoursService {
     private static final Logger log = LoggerFactory.getLogger(HoursService.class);
 
     private final HoursRepository hours;
-    private final VolunteerRepository volunteers;
+    private final VolunteerLookups volunteers;
     private final PointsAccounts accounts;
-    private final PointsRulesRepository rules;
+    private final PointsRulesService rules;
     private final PointsService points;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final VolunteerProperties properties;
     private final MeterRegistry meters;
 
-    public HoursService(HoursRepository hours, VolunteerRepository volunteers, PointsAccounts accounts, PointsRulesRepository rules,
+    public HoursService(HoursRepository hours, VolunteerLookups volunteers, PointsAccounts accounts, PointsRulesService rules,
                         PointsService points, OutboxWriter outbox, Clock clock, VolunteerProperties properties, MeterRegistry meters) {
         this.hours = hours;
         this.volunteers = volunteers;
@@ -109,8 +109,10 @@ public class HoursService {
         if (r.servedOn().isAfter(today)) {
             throw new InvalidInputException("servedOn", "must not be in the future");
         }
-        if (r.servedOn().isBefore(today.minusDays(366))) {
-            throw new InvalidInputException("servedOn", "is more than a year ago; such hours are not logged here");
+        long limit = properties.hoursBackdateLimit().toDays();
+        if (r.servedOn().isBefore(today.minusDays(limit))) {
+            throw new InvalidInputException("servedOn", "is more than " + limit + " days ago (before " + today.minusDays(limit)
+                    + "); hours are logged within " + limit + " days of the service 服务时长须在服务后" + limit + "天内登记");
         }
         if (r.category() == Category.UNKNOWN) {
             throw new InvalidInputException("category", "UNKNOWN is not a category one can set");
@@ -121,7 +123,7 @@ public class HoursService {
             if (earlier.isPresent()) {
                 ServiceHours h = earlier.get();
                 if (h.minutes() != r.minutes() || !h.servedOn().equals(r.servedOn())) {
-                    throw Problems.keyReused(h.minutes() + " minutes on " + h.servedOn());
+                    throw IdempotencyKeys.reused(h.minutes() + " minutes on " + h.servedOn());
                 }
                 return new ManualResult(points.awardFor(h.id())
                         .map(t -> new Credit(h, hours.totalMinutes(volunteerId), t.points(), t.computedPoints(), t.multiplierPercent(),
@@ -158,21 +160,7 @@ public class HoursService {
                 servedOn, loggedBy, note, key, now);
         hours.insert(h);
         long total = hours.totalMinutes(v.id());
-        outbox.publish(Aggregate.VOLUNTEER, v.id().toString(), ServiceHoursCredited.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setCreditId(h.id())
-                .setVolunteerId(v.id())
-                .setMinutes(minutes)
-                .setSource(org.wushe.hub.events.volunteer.HoursSource.valueOf(source.name()))
-                .setMatchId(matchId)
-                .setStationId(stationId)
-                .setCommunityId(communityId)
-                .setCategory(category)
-                .setDifficulty(org.wushe.hub.events.volunteer.ServiceDifficulty.valueOf(d.name()))
-                .setServedOn(servedOn)
-                .setTotalMinutes(total)
-                .build());
+        outbox.publish(Aggregate.VOLUNTEER, v.id().toString(), HoursEvents.credited(h, total, now));
         meters.counter("wushe.volunteer.hours.credits", "source", source.name(), "outcome", "credited").increment();
         PointsService.AwardOutcome award = points.awardForHours(v.id(), h.id(), minutes, source == HoursSource.MANUAL, v.flags(), d,
                 servedOn, inEffect, now);

@@ -7,14 +7,11 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.hub.events.volunteer.AssignmentAnswer;
 import org.wushe.hub.events.volunteer.AssignmentAnswerKind;
 import org.wushe.hub.events.volunteer.AssignmentDeclineReason;
-import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
-import org.wushe.hub.volunteer.availability.AvailabilityEvents;
-import org.wushe.hub.volunteer.availability.AvailabilityRepository;
+import org.wushe.hub.volunteer.availability.AvailabilityService;
 import org.wushe.hub.volunteer.web.Problems;
 
 /**
@@ -29,11 +26,11 @@ import org.wushe.hub.volunteer.web.Problems;
 public class AssignmentAnswers {
 
     private final AssignmentRepository assignments;
-    private final AvailabilityRepository availability;
+    private final AvailabilityService availability;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public AssignmentAnswers(AssignmentRepository assignments, AvailabilityRepository availability, OutboxWriter outbox, Clock clock) {
+    public AssignmentAnswers(AssignmentRepository assignments, AvailabilityService availability, OutboxWriter outbox, Clock clock) {
         this.assignments = assignments;
         this.availability = availability;
         this.outbox = outbox;
@@ -77,13 +74,7 @@ public class AssignmentAnswers {
     }
 
     private void publish(Assignment a, AssignmentAnswerKind answer, AssignmentDeclineReason reason, Instant now) {
-        outbox.publish(Aggregate.VOLUNTEER, a.volunteerId().toString(), VolunteerAvailabilityDeclared.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setVolunteerId(a.volunteerId())
-                .setAvailability(AvailabilityEvents.toAvro(availability.load(a.volunteerId())))
-                .setAssignmentAnswer(AssignmentAnswer.newBuilder().setMatchId(a.matchId()).setNeedId(a.needId()).setAnswer(answer)
-                        .setDeclineReason(reason).build())
-                .build());
+        outbox.publish(Aggregate.VOLUNTEER, a.volunteerId().toString(),
+                AssignmentEvents.answered(a, answer, reason, availability.load(a.volunteerId()), now));
     }
 }

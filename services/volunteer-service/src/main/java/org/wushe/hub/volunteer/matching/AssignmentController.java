@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.wushe.hub.volunteer.volunteer.VolunteerRepository;
+import org.wushe.hub.volunteer.volunteer.VolunteerLookups;
 import org.wushe.hub.volunteer.web.Problems;
 
 /**
@@ -27,9 +27,9 @@ public class AssignmentController {
 
     private final AssignmentRepository assignments;
     private final AssignmentAnswers answers;
-    private final VolunteerRepository volunteers;
+    private final VolunteerLookups volunteers;
 
-    public AssignmentController(AssignmentRepository assignments, AssignmentAnswers answers, VolunteerRepository volunteers) {
+    public AssignmentController(AssignmentRepository assignments, AssignmentAnswers answers, VolunteerLookups volunteers) {
         this.assignments = assignments;
         this.answers = answers;
         this.volunteers = volunteers;

@@ -15,7 +15,7 @@ import org.wushe.hub.events.matching.MatchDeclined;
 import org.wushe.hub.events.matching.MatchProposed;
 import org.wushe.hub.platform.inbox.InboundEvents;
 import org.wushe.hub.volunteer.hours.HoursService;
-import org.wushe.hub.volunteer.volunteer.VolunteerRepository;
+import org.wushe.hub.volunteer.volunteer.VolunteerLookups;
 
 /**
  * Inbound adapters of the matching side, each idempotent by event id (the platform records it in the
@@ -39,7 +39,7 @@ public class MatchInbound {
 
     @Bean
     Consumer<Message<byte[]>> matches(InboundEvents inbound, HoursService hours, AssignmentRepository assignments,
-                                      NeedCategories needs, VolunteerRepository volunteers) {
+                                      NeedCategories needs, VolunteerLookups volunteers) {
         return inbound.consumer(CONSUMER)
                 .on(MatchProposed.class, (envelope, m) -> {
                     if (m.getVolunteerId() == null || !volunteers.exists(m.getVolunteerId())) {

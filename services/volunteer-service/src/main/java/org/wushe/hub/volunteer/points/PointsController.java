@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.wushe.hub.volunteer.web.IdempotencyKeys;
+import org.wushe.hub.platform.web.IdempotencyKeys;
 
 @RestController
 @RequestMapping("/points")
@@ -78,7 +78,7 @@ public class PointsController {
         PointsService.GiftResult result = points.gift(id, gift.toAccountId(), gift.points(), IdempotencyKeys.require(key), gift.note());
         return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/points/accounts/" + id + "/transactions"))
-                .header("Idempotent-Replayed", String.valueOf(result.replayed()))
+                .header(IdempotencyKeys.REPLAYED, String.valueOf(result.replayed()))
                 .body(result.gift());
     }
 

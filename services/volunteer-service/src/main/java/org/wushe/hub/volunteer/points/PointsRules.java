@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.wushe.hub.events.common.Category;
-import org.wushe.hub.volunteer.volunteer.VolunteerFlag;
+import org.wushe.hub.volunteer.web.RuleViolation;
 
 /**
  * The points rules (积分规则) as data: one version of them. Nothing about points is decided by a code

@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.Category;
-import org.wushe.hub.volunteer.volunteer.VolunteerFlag;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.platform.web.InvalidInputException;
-import org.wushe.hub.volunteer.volunteer.VolunteerFlag;
 import org.wushe.hub.volunteer.web.Problems;
 
 /** Points rules are data: read them, and add a version that takes effect now or later (never in the past). */
@@ -43,6 +42,11 @@ public class PointsRulesService {
     @Transactional(readOnly = true)
     public PointsRules current() {
         return rules.inEffectAt(clock.instant());
+    }
+
+    /** The rules in effect at {@code at}, in the caller's transaction (for hours, which credits by them). */
+    public PointsRules inEffectAt(Instant at) {
+        return rules.inEffectAt(at);
     }
 
     @Transactional(readOnly = true)

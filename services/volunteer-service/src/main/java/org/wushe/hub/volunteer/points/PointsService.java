@@ -14,14 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.hub.events.volunteer.GiftRecipient;
-import org.wushe.hub.events.volunteer.PointsAwarded;
-import org.wushe.hub.events.volunteer.PointsExpired;
-import org.wushe.hub.events.volunteer.PointsGifted;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
-import org.wushe.hub.volunteer.volunteer.VolunteerFlag;
+import org.wushe.hub.platform.web.IdempotencyKeys;
 import org.wushe.hub.volunteer.web.Problems;
 
 /**
@@ -74,19 +70,8 @@ public class PointsService {
         StoredTransaction stored = StoredTransaction.of(tx, state.balance() + award.points(), now)
                 .withAward(hoursId, servedOn, award.computedPoints(), award.multiplierPercent(), rulesInEffect.version(), expiresAt);
         ledger.post(tx, stored);
-        outbox.publish(Aggregate.VOLUNTEER, volunteerId.toString(), PointsAwarded.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setTransactionId(tx.id())
-                .setVolunteerId(volunteerId)
-                .setCreditId(hoursId)
-                .setPoints(award.points())
-                .setComputedPoints(award.computedPoints())
-                .setMultiplierPercent(award.multiplierPercent())
-                .setRuleVersion(rulesInEffect.version())
-                .setExpiresAt(expiresAt)
-                .setBalance(stored.balanceAfter())
-                .build());
+        outbox.publish(Aggregate.VOLUNTEER, volunteerId.toString(),
+                PointsEvents.awarded(tx, volunteerId, hoursId, award, rulesInEffect, expiresAt, stored, now));
         meters.counter("wushe.volunteer.points.awards", "outcome", award.capped() ? "capped" : "awarded").increment();
         meters.counter("wushe.volunteer.points.awarded").increment(award.points());
         return new AwardOutcome(award, stored);
@@ -106,15 +91,7 @@ public class PointsService {
         LedgerTransaction tx = LedgerTransaction.expiry(UUID.randomUUID(), account.id(), due);
         long after = state.balance() - due;
         ledger.post(tx, StoredTransaction.of(tx, after, now));
-        outbox.publish(Aggregate.VOLUNTEER, account.id().toString(), PointsExpired.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setTransactionId(tx.id())
-                .setAccountId(account.id())
-                .setVolunteerId(account.volunteerId())
-                .setPoints(due)
-                .setBalance(after)
-                .build());
+        outbox.publish(Aggregate.VOLUNTEER, account.id().toString(), PointsEvents.expired(tx, account, due, after, now));
         meters.counter("wushe.volunteer.points.expired").increment(due);
         return new AccountState(account.id(), after, state.expiredCredits(), state.debits() + due);
     }
@@ -132,6 +109,18 @@ public class PointsService {
     @Transactional(readOnly = true)
     public Optional<StoredTransaction> awardFor(UUID hoursId) {
         return ledger.awardFor(hoursId);
+    }
+
+    // For rewards, which redeems points under the account's lock it holds: the ledger's own reads and writes, in its transaction.
+
+    /** The account's transaction of this kind made with this idempotency key, if any. */
+    public Optional<StoredTransaction> byIdempotencyKey(UUID accountId, TransactionKind kind, String idempotencyKey) {
+        return ledger.byIdempotencyKey(accountId, kind, idempotencyKey);
+    }
+
+    /** Posts one balanced transaction with its stored record. */
+    public void post(LedgerTransaction tx, StoredTransaction stored) {
+        ledger.post(tx, stored);
     }
 
     public List<UUID> accountsWithExpiryDue(int limit) {
@@ -193,17 +182,7 @@ public class PointsService {
                 .withRequest(idempotencyKey, fingerprint)
                 .withCounterparty(recipient.balance() + points, note, expiresAt);
         ledger.post(tx, stored);
-        outbox.publish(Aggregate.VOLUNTEER, fromId.toString(), PointsGifted.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setTransactionId(tx.id())
-                .setFromAccountId(fromId)
-                .setToAccountId(toId)
-                .setRecipient(GiftRecipient.valueOf(to.holder().name()))
-                .setPoints(points)
-                .setBalance(stored.balanceAfter())
-                .setRecipientBalance(stored.counterBalanceAfter())
-                .build());
+        outbox.publish(Aggregate.VOLUNTEER, fromId.toString(), PointsEvents.gifted(tx, fromId, toId, to, points, stored, now));
         meters.counter("wushe.volunteer.points.gifts", "outcome", "gifted").increment();
         return new GiftResult(Gift.of(stored), false);
     }
@@ -253,7 +232,7 @@ public class PointsService {
 
     static void requireSameRequest(StoredTransaction earlier, String fingerprint) {
         if (!fingerprint.equals(earlier.requestFingerprint())) {
-            throw Problems.keyReused(earlier.requestFingerprint());
+            throw IdempotencyKeys.reused(earlier.requestFingerprint());
         }
     }
 

@@ -10,14 +10,13 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.hub.events.volunteer.PointsRedeemed;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.web.IdempotencyKeys;
 import org.wushe.hub.volunteer.VolunteerProperties;
 import org.wushe.hub.volunteer.points.Account;
 import org.wushe.hub.volunteer.points.AccountState;
 import org.wushe.hub.volunteer.points.InsufficientPointsException;
-import org.wushe.hub.volunteer.points.LedgerRepository;
 import org.wushe.hub.volunteer.points.LedgerTransaction;
 import org.wushe.hub.volunteer.points.PointsAccounts;
 import org.wushe.hub.volunteer.points.PointsService;
@@ -34,7 +33,6 @@ import org.wushe.hub.volunteer.web.Problems;
 public class RedemptionService {
 
     private final PointsAccounts accounts;
-    private final LedgerRepository ledger;
     private final PointsService points;
     private final RewardRepository rewards;
     private final OutboxWriter outbox;
@@ -42,10 +40,9 @@ public class RedemptionService {
     private final VolunteerProperties properties;
     private final MeterRegistry meters;
 
-    public RedemptionService(PointsAccounts accounts, LedgerRepository ledger, PointsService points, RewardRepository rewards,
+    public RedemptionService(PointsAccounts accounts, PointsService points, RewardRepository rewards,
                              OutboxWriter outbox, Clock clock, VolunteerProperties properties, MeterRegistry meters) {
         this.accounts = accounts;
-        this.ledger = ledger;
         this.points = points;
         this.rewards = rewards;
         this.outbox = outbox;
@@ -73,10 +70,10 @@ public class RedemptionService {
                 .orElseThrow(() -> Problems.notFound("id", "points account " + accountId));
         String fingerprint = "reward=" + rewardId + ";quantity=" + quantity;
         // Looked up under the lock: a concurrent retry waits for the first and then finds it here.
-        Optional<StoredTransaction> earlier = ledger.byIdempotencyKey(accountId, TransactionKind.REDEMPTION, idempotencyKey);
+        Optional<StoredTransaction> earlier = points.byIdempotencyKey(accountId, TransactionKind.REDEMPTION, idempotencyKey);
         if (earlier.isPresent()) {
             if (!fingerprint.equals(earlier.get().requestFingerprint())) {
-                throw Problems.keyReused(earlier.get().requestFingerprint());
+                throw IdempotencyKeys.reused(earlier.get().requestFingerprint());
             }
             meters.counter("wushe.volunteer.redemptions", "outcome", "replayed").increment();
             return new Result(Redemption.of(earlier.get()), true);
@@ -109,19 +106,9 @@ public class RedemptionService {
         StoredTransaction stored = StoredTransaction.of(tx, state.balance() - cost, now)
                 .withRequest(idempotencyKey, fingerprint)
                 .withReward(rewardId, reward.donorId(), quantity);
-        ledger.post(tx, stored);
-        outbox.publish(Aggregate.VOLUNTEER, accountId.toString(), PointsRedeemed.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setTransactionId(tx.id())
-                .setAccountId(accountId)
-                .setVolunteerId(account.volunteerId())
-                .setRewardId(rewardId)
-                .setDonorId(reward.donorId())
-                .setQuantity(quantity)
-                .setPoints(cost)
-                .setBalance(stored.balanceAfter())
-                .build());
+        points.post(tx, stored);
+        outbox.publish(Aggregate.VOLUNTEER, accountId.toString(),
+                RewardEvents.redeemed(tx, accountId, account, rewardId, reward, quantity, cost, stored, now));
         meters.counter("wushe.volunteer.redemptions", "outcome", "redeemed").increment();
         return new Result(Redemption.of(stored), false);
     }

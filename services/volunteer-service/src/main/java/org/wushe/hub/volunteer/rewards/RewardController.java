@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.wushe.hub.volunteer.web.IdempotencyKeys;
+import org.wushe.hub.platform.web.IdempotencyKeys;
 
 @RestController
 @Tag(name = "rewards", description = "兑换奖励 Rewards of caring shops (爱心商家), redeemed with points")
@@ -71,7 +71,7 @@ public class RewardController {
                 request.quantity() == null ? 1 : request.quantity(), IdempotencyKeys.require(key));
         return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/points/accounts/" + id + "/transactions"))
-                .header("Idempotent-Replayed", String.valueOf(result.replayed()))
+                .header(IdempotencyKeys.REPLAYED, String.valueOf(result.replayed()))
                 .body(result.redemption());
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.VolunteerProperties;
 import org.wushe.hub.volunteer.donor.Donor;
-import org.wushe.hub.volunteer.donor.DonorRepository;
+import org.wushe.hub.volunteer.donor.DonorService;
 import org.wushe.hub.volunteer.web.Problems;
 
 /** Rewards of caring shops: a shop must be known from the resource service's DonorRegistered events. */
@@ -24,11 +24,11 @@ import org.wushe.hub.volunteer.web.Problems;
 public class RewardService {
 
     private final RewardRepository rewards;
-    private final DonorRepository donors;
+    private final DonorService donors;
     private final Clock clock;
     private final VolunteerProperties properties;
 
-    public RewardService(RewardRepository rewards, DonorRepository donors, Clock clock, VolunteerProperties properties) {
+    public RewardService(RewardRepository rewards, DonorService donors, Clock clock, VolunteerProperties properties) {
         this.rewards = rewards;
         this.donors = donors;
         this.clock = clock;

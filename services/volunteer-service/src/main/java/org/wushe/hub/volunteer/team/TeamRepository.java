@@ -66,14 +66,15 @@ public class TeamRepository {
         return jdbc.sql("DELETE FROM team_member WHERE team_id = ? AND volunteer_id = ?").params(teamId, volunteerId).update() == 1;
     }
 
-    public record Member(UUID volunteerId, String name, TeamRole role, Instant joinedAt) {
+    /** A member of a team: who (the volunteer id), their role and since when; their name is read with GET /volunteers/{id}. */
+    public record Member(UUID volunteerId, TeamRole role, Instant joinedAt) {
     }
 
     public List<Member> members(UUID teamId) {
-        return jdbc.sql("SELECT m.volunteer_id, v.display_name, m.role, m.joined_at FROM team_member m JOIN volunteer v ON v.id = m.volunteer_id "
+        return jdbc.sql("SELECT m.volunteer_id, m.role, m.joined_at FROM team_member m "
                         + "WHERE m.team_id = ? ORDER BY m.role, m.joined_at")
                 .param(teamId)
-                .query((rs, n) -> new Member(rs.getObject("volunteer_id", UUID.class), rs.getString("display_name"),
+                .query((rs, n) -> new Member(rs.getObject("volunteer_id", UUID.class),
                         TeamRole.valueOf(rs.getString("role")), rs.getTimestamp("joined_at").toInstant()))
                 .list();
     }

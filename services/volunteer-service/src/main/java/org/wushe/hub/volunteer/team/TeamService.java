@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.web.InvalidInputException;
-import org.wushe.hub.volunteer.volunteer.VolunteerRepository;
 import org.wushe.hub.volunteer.web.Problems;
 
 /**
@@ -20,11 +19,21 @@ import org.wushe.hub.volunteer.web.Problems;
 @Service
 public class TeamService {
 
+    /**
+     * What teams ask of the volunteers, answered by the volunteer feature ({@code VolunteerLookups}). Declared here
+     * because the volunteer feature builds on this one (a volunteer's view shows their teams): team depends on nothing
+     * of it, so the two features do not depend on each other.
+     */
+    public interface Volunteers {
+
+        boolean exists(UUID id);
+    }
+
     private final TeamRepository teams;
-    private final VolunteerRepository volunteers;
+    private final Volunteers volunteers;
     private final Clock clock;
 
-    public TeamService(TeamRepository teams, VolunteerRepository volunteers, Clock clock) {
+    public TeamService(TeamRepository teams, Volunteers volunteers, Clock clock) {
         this.teams = teams;
         this.volunteers = volunteers;
         this.clock = clock;
@@ -104,6 +113,11 @@ public class TeamService {
     public List<TeamRepository.Member> members(UUID teamId) {
         require(teamId);
         return teams.members(teamId);
+    }
+
+    /** The volunteer's teams and sub-teams, for the volunteer feature (which does not read this one's tables). */
+    public List<Membership> membershipsOf(UUID volunteerId) {
+        return teams.membershipsOf(volunteerId);
     }
 
     private Team require(UUID id) {

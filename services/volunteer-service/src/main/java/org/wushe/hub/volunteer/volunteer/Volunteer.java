@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.wushe.hub.events.common.Skill;
+import org.wushe.hub.volunteer.points.VolunteerFlag;
 
 /** A registered community volunteer (社区志愿者). Name and phone are personal data and stay in this service. */
 public record Volunteer(UUID id, String name, String phone, UUID communityId, UUID organizationId, HomeArea homeArea,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -43,13 +44,23 @@ public class VolunteerController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One volunteer, with availability and teams")
-    public VolunteerView get(@PathVariable UUID id) {
-        return service.view(id);
+    @Operation(summary = "One volunteer, with their details (name, phone, hardship flag), availability and teams: the volunteer themself, "
+            + "or with a stated reason the staff of a station they serve (or the hub admin); every such read is logged with who and why")
+    public VolunteerView get(@PathVariable UUID id,
+                             @Parameter(description = "why the details are read, e.g. 安排服务 arranging a service; required unless "
+                                     + "the volunteer reads themself") @RequestParam(required = false) String reason) {
+        return service.read(id, reason);
+    }
+
+    @GetMapping("/{id}/access-log")
+    @Operation(summary = "Who read the volunteer's details, when and why (the volunteer themself, the hub admin)")
+    public List<VolunteerRepository.Access> accessLog(@PathVariable UUID id) {
+        return service.accessLog(id);
     }
 
     @GetMapping
-    @Operation(summary = "Volunteers by community, skill and team")
+    @Operation(summary = "Volunteers by community, skill and team, without name, phone or hardship flag; station staff see "
+            + "the volunteers who serve their station (registered there, matched or credited hours there)")
     public List<VolunteerView> search(@RequestParam(required = false) UUID communityId,
                                       @RequestParam(required = false) Skill skill,
                                       @RequestParam(required = false) UUID teamId,
@@ -66,7 +77,8 @@ public class VolunteerController {
     }
 
     @PutMapping("/{id}/flags")
-    @Operation(summary = "Set the young-old (低龄老人) and hardship (困境人群) flags; they change points credited from now on")
+    @Operation(summary = "Set the young-old (低龄老人) and hardship (困境人群) flags (staff of a station the volunteer serves); "
+            + "they change points credited from now on; answers the volunteer without name and phone")
     public VolunteerView flags(@PathVariable UUID id, @Valid @RequestBody Flags flags) {
         return service.changeFlags(id, flags.youngOld(), flags.inHardship());
     }

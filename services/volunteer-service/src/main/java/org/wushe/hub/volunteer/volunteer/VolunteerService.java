@@ -11,33 +11,37 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.hub.events.common.Place;
 import org.wushe.hub.events.common.Skill;
-import org.wushe.hub.events.volunteer.VolunteerRegistered;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.privacy.ReadReasons;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Caller;
+import org.wushe.hub.platform.security.ForbiddenException;
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.availability.Availability;
-import org.wushe.hub.volunteer.availability.AvailabilityEvents;
-import org.wushe.hub.volunteer.availability.AvailabilityRepository;
+import org.wushe.hub.volunteer.availability.AvailabilityService;
 import org.wushe.hub.volunteer.points.PointsAccounts;
-import org.wushe.hub.volunteer.points.RuleViolation;
-import org.wushe.hub.volunteer.team.TeamRepository;
+import org.wushe.hub.volunteer.team.TeamService;
 import org.wushe.hub.volunteer.web.Problems;
+import org.wushe.hub.volunteer.web.RuleViolation;
 
 @Service
 public class VolunteerService {
 
     private final VolunteerRepository volunteers;
-    private final AvailabilityRepository availability;
-    private final TeamRepository teams;
+    private final VolunteerLookups lookups;
+    private final AvailabilityService availability;
+    private final TeamService teams;
     private final PointsAccounts accounts;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public VolunteerService(VolunteerRepository volunteers, AvailabilityRepository availability, TeamRepository teams,
+    public VolunteerService(VolunteerRepository volunteers, VolunteerLookups lookups, AvailabilityService availability, TeamService teams,
                             PointsAccounts accounts, OutboxWriter outbox, Clock clock) {
         this.volunteers = volunteers;
+        this.lookups = lookups;
         this.availability = availability;
         this.teams = teams;
         this.accounts = accounts;
@@ -48,6 +52,8 @@ public class VolunteerService {
     /** Registers the volunteer, opens their points account and publishes {@code VolunteerRegistered}. */
     @Transactional
     public VolunteerView register(RegisterVolunteer r) {
+        UUID station = Caller.current().filter(c -> !c.isAdmin()).flatMap(c -> c.tenantOf(Roles.STATION_STAFF))
+                .map(VolunteerLookups::uuidOrNull).orElse(null);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Availability declared = r.availability() == null ? Availability.none() : r.availability();
         List<RuleViolation> violations = new ArrayList<>();
@@ -68,7 +74,7 @@ public class VolunteerService {
         }
         Volunteer v = new Volunteer(UUID.randomUUID(), r.name().strip(), r.phone(), r.communityId(), r.organizationId(), home,
                 skills, languages, Boolean.TRUE.equals(r.youngOld()), Boolean.TRUE.equals(r.inHardship()), now, now);
-        volunteers.insert(v);
+        volunteers.insert(v, station);
         availability.replace(v.id(), declared);
         accounts.openForVolunteer(v.id(), now);
         publishRegistered(v, declared, now);
@@ -104,24 +110,9 @@ public class VolunteerService {
         return VolunteerView.of(changed, declared, teams.membershipsOf(id));
     }
 
-    /**
-     * {@code VolunteerRegistered} with the volunteer's state as it is now: never their name or phone, only
-     * what matching and the reports need.
-     */
+    /** {@code VolunteerRegistered} with the volunteer's state as it is now ({@link VolunteerEvents#registered}). */
     private void publishRegistered(Volunteer v, Availability declared, Instant now) {
-        outbox.publish(Aggregate.VOLUNTEER, v.id().toString(), VolunteerRegistered.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setVolunteerId(v.id())
-                .setCommunityId(v.communityId())
-                .setOrganizationId(v.organizationId())
-                .setHomeArea(place(v.homeArea()))
-                .setSkills(v.skills())
-                .setLanguages(v.languages())
-                .setYoungOld(v.youngOld())
-                .setInHardship(v.inHardship())
-                .setAvailability(AvailabilityEvents.toAvro(declared))
-                .build());
+        outbox.publish(Aggregate.VOLUNTEER, v.id().toString(), VolunteerEvents.registered(v, declared, now));
     }
 
     /**
@@ -130,30 +121,56 @@ public class VolunteerService {
      */
     @Transactional
     public VolunteerView changeFlags(UUID id, boolean youngOld, boolean inHardship) {
+        lookups.requireSeen(id);
         require(id);
         volunteers.updateFlags(id, youngOld, inHardship, clock.instant());
-        return view(id);
+        Volunteer v = require(id);
+        return VolunteerView.of(v, availability.load(id), teams.membershipsOf(id)).withoutNameAndPhone();
     }
 
-    @Transactional(readOnly = true)
-    public VolunteerView view(UUID id) {
+    /**
+     * The volunteer with their details (name, phone, hardship flag). The volunteer reads themself freely; anyone
+     * else (station staff of a station the volunteer serves, the hub admin) states {@code reason}, and the read
+     * is written to the access log with who read and why, in this transaction.
+     */
+    @Transactional
+    public VolunteerView read(UUID id, String reason) {
+        Caller caller = lookups.requireSeen(id);
         Volunteer v = require(id);
+        if (!caller.holds(Roles.VOLUNTEER, id)) {
+            volunteers.logAccess(id, caller.subject(), ReadReasons.require("reason", reason), READ, clock.instant());
+        }
         return VolunteerView.of(v, availability.load(id), teams.membershipsOf(id));
     }
 
+    /** Who read the volunteer's details, when and why (the volunteer themself and the hub admin). */
+    @Transactional(readOnly = true)
+    public List<VolunteerRepository.Access> accessLog(UUID id) {
+        require(id);
+        return volunteers.accessLog(id);
+    }
+
+    /**
+     * Volunteers by community, skill and team, without their details (name, phone, hardship flag: read one
+     * volunteer with a reason). Station staff see only the volunteers who serve their station; the hub admin all.
+     */
     @Transactional(readOnly = true)
     public List<VolunteerView> search(UUID communityId, Skill skill, UUID teamId, int limit, int offset) {
-        return volunteers.search(communityId, skill, teamId, limit, offset).stream()
-                .map(v -> VolunteerView.of(v, availability.load(v.id()), teams.membershipsOf(v.id())))
+        Caller caller = Access.caller();
+        UUID station = null;
+        if (!caller.isAdmin()) {
+            station = caller.tenantOf(Roles.STATION_STAFF).map(VolunteerLookups::uuidOrNull)
+                    .orElseThrow(() -> new ForbiddenException("GET /volunteers", caller.describe()
+                            + " holds no station; needs station_staff of a station 须为站点工作人员", "station_staff of a station"));
+        }
+        return volunteers.search(communityId, skill, teamId, station, limit, offset).stream()
+                .map(v -> VolunteerView.of(v, availability.load(v.id()), teams.membershipsOf(v.id())).withoutDetails())
                 .toList();
     }
 
+    static final String READ = "READ";
+
     public Volunteer require(UUID id) {
         return volunteers.find(id).orElseThrow(() -> Problems.notFound("id", "volunteer " + id));
-    }
-
-    static Place place(HomeArea h) {
-        return Place.newBuilder().setDistrictCode(h.districtCode()).setStreetCode(h.streetCode())
-                .setCommunityId(h.communityId()).setGridId(h.gridId()).setGeohash(h.geohash()).build();
     }
 }

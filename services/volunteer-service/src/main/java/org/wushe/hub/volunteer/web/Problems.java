@@ -3,7 +3,6 @@ package org.wushe.hub.volunteer.web;
 import java.util.List;
 
 import org.wushe.hub.platform.web.InvalidInputException;
-import org.wushe.hub.volunteer.points.RuleViolation;
 
 /** Bad input found by the service's own rules, as the platform's problem responses. */
 public final class Problems {
@@ -21,12 +20,6 @@ public final class Problems {
 
     public static InvalidInputException notFound(String field, String what) {
         return new InvalidInputException(field, "no " + what + " 未找到", 404);
-    }
-
-    /** 422: the idempotency key was used before for a different request. */
-    public static InvalidInputException keyReused(String earlierRequest) {
-        return new InvalidInputException(IdempotencyKeys.HEADER, "was used for a different request (" + earlierRequest
-                + "); use a new key for a new request", 422);
     }
 
     public static InvalidInputException conflict(String field, String message) {

@@ -15,7 +15,8 @@ import org.wushe.hub.platform.security.WusheAccessRules;
 
 /**
  * Who may do what in the volunteer service ({@value Roles#HUB_ADMIN} passes every rule except that no one
- * sets their own flags or credits their own hours). A volunteer's token carries {@value Roles#VOLUNTEER_ID};
+ * sets their own flags or credits their own hours). A volunteer's token carries {@value Roles#VOLUNTEER_ID}; ids
+ * in paths are canonical (lower-case) UUIDs or refused with 400 before these rules ({@link CanonicalIds});
  * a volunteer's points account has the volunteer's id, so {@code /points/accounts/{id}} compares the
  * volunteer (a time-bank or system account has an id of its own, which no volunteer holds).
  *
@@ -23,16 +24,24 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  * <caption>Rules</caption>
  * <tr><th>request</th><th>who</th></tr>
  * <tr><td>{@code GET /volunteers/{id}}, {@code GET /volunteers/{id}/availability}, {@code GET /volunteers/{id}/hours}</td>
- *     <td>the volunteer themself, station staff</td></tr>
- * <tr><td>{@code PUT /volunteers/{id}/availability}, {@code PUT /volunteers/{id}/skills}, {@code GET /volunteers/{id}/assignments}, {@code GET /points/accounts/{id}},
+ *     <td>the volunteer themself, station staff (and in the service: only of a station the volunteer serves; others
+ *     than the volunteer state a reason to read the details, and the read is logged)</td></tr>
+ * <tr><td>{@code PUT /volunteers/{id}/availability}, {@code PUT /volunteers/{id}/skills}, {@code GET /volunteers/{id}/assignments},
+ *     {@code GET /volunteers/{id}/sign-ups},
+ *     {@code GET /volunteers/{id}/access-log}, {@code GET /points/accounts/{id}},
  *     {@code GET /points/accounts/{id}/transactions}, {@code POST /points/accounts/{id}/gifts} (the giver),
  *     {@code POST /points/accounts/{id}/redemptions}</td><td>the volunteer themself</td></tr>
  * <tr><td>{@code PUT /volunteers/{id}/flags}, {@code POST /volunteers/{id}/hours}</td>
- *     <td>station staff, never the volunteer themself</td></tr>
+ *     <td>station staff, never the volunteer themself (and in the service: flags by the staff of a station the volunteer
+ *     serves, hours by the staff of the station in the body's {@code stationId})</td></tr>
  * <tr><td>{@code POST /volunteers}, {@code GET /volunteers}, {@code POST /teams},
  *     {@code PUT}/{@code DELETE /teams/{id}/members/{volunteerId}}</td><td>station staff</td></tr>
  * <tr><td>{@code POST /rewards}, {@code DELETE /rewards/{id}}, {@code POST /points/rules},
  *     {@code POST /points/time-bank-accounts}, {@code /admin/**}</td><td>the hub admin only</td></tr>
+ * <tr><td>{@code /activities/**}</td><td>any valid token here; in the service (activity/ActivityService, SignUpService):
+ *     publishing by the caller's own station, community, organization or social worker, changing, cancelling, approving,
+ *     rejecting, no-shows and the sign-up list by the activity's publisher, signing up by the volunteer themself or the
+ *     publisher for them, withdrawing by either</td></tr>
  * <tr><td>other reads (teams, rewards, points rules, donors)</td><td>any valid token</td></tr>
  * </table>
  */
@@ -50,7 +59,8 @@ public class VolunteerAccessRules {
                 .requestMatchers(HttpMethod.GET, "/volunteers/{id}", "/volunteers/{id}/availability", "/volunteers/{id}/hours")
                 .access(selfOrStaff)
                 .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/availability", "/volunteers/{id}/skills").access(self)
-                .requestMatchers(HttpMethod.GET, "/volunteers/{id}/assignments").access(self)
+                .requestMatchers(HttpMethod.GET, "/volunteers/{id}/assignments", "/volunteers/{id}/access-log",
+                        "/volunteers/{id}/sign-ups").access(self)
                 .requestMatchers(HttpMethod.POST, "/volunteers/{id}/assignments/{matchId}/confirm",
                         "/volunteers/{id}/assignments/{matchId}/decline").access(self)
                 .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/flags").access(staffNotSelf)
@@ -66,7 +76,10 @@ public class VolunteerAccessRules {
                 .requestMatchers(HttpMethod.DELETE, "/rewards/{id}").access(admin);
     }
 
-    /** The volunteer {@code {id}} themself, or station staff (of any station: volunteers serve every station). */
+    /**
+     * The volunteer {@code {id}} themself, or station staff; the service then lets through only the staff of a
+     * station the volunteer serves ({@code VolunteerLookups.requireSeen}).
+     */
     static AuthorizationManager<RequestAuthorizationContext> selfOrStationStaff() {
         AuthorizationManager<RequestAuthorizationContext> self = Rules.tenant("id", Roles.VOLUNTEER);
         return (auth, context) -> {

@@ -7,7 +7,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.wushe.hub.volunteer.points.RuleViolation;
+import org.wushe.hub.volunteer.web.RuleViolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.volunteer.availability.Availability;
-import org.wushe.hub.volunteer.volunteer.VolunteerFlag;
+import org.wushe.hub.volunteer.web.RuleViolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

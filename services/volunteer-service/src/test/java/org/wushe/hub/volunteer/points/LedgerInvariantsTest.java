@@ -92,14 +92,14 @@ class LedgerInvariantsTest extends ServiceScenario {
             assertThat(added.status()).as(added.toString()).isEqualTo(201);
 
             Http.Response credit = http().post("/volunteers/" + volunteer + "/hours", Map.of("minutes", 120, "servedOn", today().toString(),
-                    "loggedBy", "station-staff-li", "category", "LEGAL_ADVICE"), "Idempotency-Key", "paper-log-7");
+                    "stationId", HOURS_STATION.toString(), "category", "LEGAL_ADVICE"), "Idempotency-Key", "paper-log-7");
             assertThat(credit.status()).isEqualTo(201);
             assertThat(credit.json().get("pointsAwarded").asLong()).isZero();
             assertThat(credit.json().get("noPointsReason").asText()).contains("by hand");
             assertThat(credit.json().get("hours").get("source").asText()).isEqualTo("MANUAL");
             assertThat(credit.json().get("hours").get("difficulty").asText()).isEqualTo("SPECIALIST");
             Http.Response again = http().post("/volunteers/" + volunteer + "/hours", Map.of("minutes", 120, "servedOn", today().toString(),
-                    "loggedBy", "station-staff-li", "category", "LEGAL_ADVICE"), "Idempotency-Key", "paper-log-7");
+                    "stationId", HOURS_STATION.toString(), "category", "LEGAL_ADVICE"), "Idempotency-Key", "paper-log-7");
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.json().get("hours").get("id")).isEqualTo(credit.json().get("hours").get("id"));
             assertThat(http().get("/volunteers/" + volunteer + "/hours").json().get("totalMinutes").asLong()).isEqualTo(120);

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.Category;
-import org.wushe.hub.volunteer.volunteer.VolunteerFlag;
+import org.wushe.hub.volunteer.web.RuleViolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

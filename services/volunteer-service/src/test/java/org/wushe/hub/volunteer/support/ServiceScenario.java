@@ -43,12 +43,16 @@ import static org.awaitility.Awaitility.await;
  * connector), one Spring context for every integration test class, with a clock the tests move.
  */
 @SpringBootTest(classes = VolunteerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "wushe.volunteer.expiry-interval=PT24H")
+        properties = {"wushe.volunteer.expiry-interval=PT24H", "wushe.volunteer.details-key=" + ServiceScenario.DETAILS_KEY})
 @Import(ServiceScenario.TestClock.class)
 public abstract class ServiceScenario {
 
     public static final Duration WAIT = Duration.ofSeconds(60);
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** The tests' key of volunteers' details (base64 of 32 bytes). */
+    public static final String DETAILS_KEY = "dm9sdW50ZWVyLWRldGFpbHMtdGVzdC1rZXktMzJieXQ=";
+    /** The station where the hours the tests log by hand were served. */
+    public static final UUID HOURS_STATION = UUID.fromString("0d6c1f2a-3b4e-4f5a-8b7c-9d0e1f2a3b4c");
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class TestClock {
@@ -117,7 +121,7 @@ public abstract class ServiceScenario {
     /** Hours logged by hand by station staff; returns the response body. */
     protected JsonNode logHours(UUID volunteer, int minutes, LocalDate servedOn) {
         Http.Response r = http().post("/volunteers/" + volunteer + "/hours",
-                Map.of("minutes", minutes, "servedOn", servedOn.toString(), "loggedBy", "station-staff-li"));
+                Map.of("minutes", minutes, "servedOn", servedOn.toString(), "stationId", HOURS_STATION.toString()));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json();
     }

@@ -43,7 +43,7 @@ class VolunteerApiTest extends ServiceScenario {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         UUID id = UUID.fromString(created.json().get("id").asText());
         assertThat(created.header("Location")).hasValue("/volunteers/" + id);
-        JsonNode fetched = http().get("/volunteers/" + id).json();
+        JsonNode fetched = http().get("/volunteers/" + id + "?reason=test").json();
         assertThat(fetched.get("name").asText()).isEqualTo("王秀兰");
         assertThat(fetched.get("homeArea").get("geohash").asText()).as("truncated to a coarse cell").isEqualTo("wx4gtn");
         assertThat(fetched.get("availability").get("weeklySlots")).hasSize(2);
@@ -116,7 +116,7 @@ class VolunteerApiTest extends ServiceScenario {
         JsonNode view = http().get("/teams/" + teamId).json();
         assertThat(view.get("subTeams")).hasSize(6);
         assertThat(view.get("subTeams").findValues("memberCount")).extracting(JsonNode::asLong).contains(2L);
-        assertThat(http().get("/volunteers/" + leader).json().get("teams").get(0).get("role").asText()).isEqualTo("LEADER");
+        assertThat(http().get("/volunteers/" + leader + "?reason=test").json().get("teams").get(0).get("role").asText()).isEqualTo("LEADER");
         assertThat(http().get("/volunteers?teamId=" + mediation).json()).extracting(v -> v.get("id").asText())
                 .containsExactlyInAnyOrder(leader.toString(), member.toString());
         assertThat(http().get("/teams?communityId=" + community).json()).hasSize(1);
@@ -209,15 +209,15 @@ class VolunteerApiTest extends ServiceScenario {
 
         UUID v = registerVolunteer(false, false);
         assertProblem(http().post("/volunteers/" + v + "/hours", Map.of("minutes", 60, "servedOn", today().plusDays(1).toString(),
-                "loggedBy", "staff")), 400, "servedOn");
+                "stationId", HOURS_STATION.toString())), 400, "servedOn");
         assertProblem(http().post("/volunteers/" + v + "/hours", Map.of("minutes", 0, "servedOn", today().toString(),
-                "loggedBy", "staff")), 400, "minutes");
+                "stationId", HOURS_STATION.toString())), 400, "minutes");
         assertProblem(http().post("/volunteers/" + v + "/hours", Map.of("minutes", 1441, "servedOn", today().toString(),
-                "loggedBy", "staff")), 400, "minutes");
-        assertProblem(http().post("/volunteers/" + v + "/hours", Map.of("minutes", 60, "servedOn", today().toString())), 400, "loggedBy");
-        assertProblem(http().post("/volunteers/" + v + "/hours", Map.of("minutes", 60, "servedOn", "yesterday", "loggedBy", "s")), 400, "servedOn");
+                "stationId", HOURS_STATION.toString())), 400, "minutes");
+        assertProblem(http().post("/volunteers/" + v + "/hours", Map.of("minutes", 60, "servedOn", today().toString())), 400, "stationId");
+        assertProblem(http().post("/volunteers/" + v + "/hours", Map.of("minutes", 60, "servedOn", "yesterday", "stationId", HOURS_STATION.toString())), 400, "servedOn");
         assertProblem(http().post("/volunteers/" + UUID.randomUUID() + "/hours", Map.of("minutes", 60, "servedOn", today().toString(),
-                "loggedBy", "staff")), 404, "id");
+                "stationId", HOURS_STATION.toString())), 404, "id");
 
         assertProblem(http().get("/points/accounts/" + UUID.randomUUID()), 404, "id");
         assertProblem(http().post("/points/accounts/" + v + "/redemptions", Map.of("rewardId", UUID.randomUUID().toString())), 400,

@@ -1,4 +1,4 @@
-package org.wushe.hub.volunteer.volunteer;
+package org.wushe.hub.volunteer.points;
 
 /** What a volunteer is, as far as the points rules care: these flags raise the points they earn. */
 public enum VolunteerFlag {

@@ -1,0 +1,267 @@
+package org.wushe.hub.volunteer.activity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.events.common.ActivityKind;
+import org.wushe.hub.events.common.BeneficiaryGroup;
+import org.wushe.hub.events.volunteer.ActivityCancelReason;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.privacy.PersonalDataScreen;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Caller;
+import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.volunteer.web.Problems;
+import org.wushe.hub.volunteer.web.RuleViolation;
+
+/**
+ * Activities (活动): published by a station, a community, a social organization or a social worker (the token's
+ * tenancy decides which), changed and cancelled by the same. Each change is written with its event
+ * (ActivityPublished, ActivityChanged, ActivityCancelled on {@code wushe.volunteer.volunteer}, key the activity id)
+ * in one transaction.
+ */
+@Service
+public class ActivityService {
+
+    /** An activity lasts at most this long (a festival day, a weekend training). */
+    static final Duration MAX_LENGTH = Duration.ofDays(7);
+
+    private final ActivityRepository activities;
+    private final SignUpService signUps;
+    private final ActivityProperties rules;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public ActivityService(ActivityRepository activities, SignUpService signUps, ActivityProperties rules, OutboxWriter outbox, Clock clock) {
+        this.activities = activities;
+        this.signUps = signUps;
+        this.rules = rules;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public record Cancel(@jakarta.validation.constraints.NotNull @org.wushe.hub.platform.web.Known ActivityCancelReason reason,
+                         @jakarta.validation.constraints.Size(max = 200) String note) {
+    }
+
+    @Transactional
+    public ActivityView publish(ActivityRequest r) {
+        Caller caller = Access.caller();
+        ActivityRequest.Publisher publisher = Publishers.resolve(caller, r.publisher());
+        Instant now = now();
+        validate(r, now, false);
+        Activity a = new Activity(UUID.randomUUID(), publisher.kind(), publisher.id(), r.kind(), screened(r),
+                PersonalDataScreen.screen("description", blankToNull(r.description())), r.communityId(), r.startsAt(), r.endsAt(),
+                r.venueOfferId(), coHosts(r, ActivityRequest.CoHostKind.ORGANIZATION), coHosts(r, ActivityRequest.CoHostKind.DONOR),
+                Boolean.TRUE.equals(r.approvalRequired()), served(r), Activity.Status.PUBLISHED, 1, null, null, caller.subject(), now, now);
+        activities.insert(a);
+        List<Position> positions = new ArrayList<>();
+        for (int i = 0; i < r.positions().size(); i++) {
+            Position p = position(r, i, UUID.randomUUID(), a.id());
+            activities.insert(p);
+            positions.add(p);
+        }
+        outbox.publish(Aggregate.VOLUNTEER, a.id().toString(), ActivityEvents.published(a, positions, now));
+        return view(a);
+    }
+
+    /**
+     * The publisher changes the activity before it starts (replaced as a whole). A position keeps its sign-ups; its
+     * places never drop below those taken (409 naming {@code positions[i].places}); a position with live sign-ups is
+     * not removed (409 naming {@code positions}); places added go to the waiting list first come first served.
+     */
+    @Transactional
+    public ActivityView change(UUID id, ActivityRequest r) {
+        Caller caller = Access.caller();
+        Activity current = activities.findForUpdate(id).orElseThrow(() -> Problems.notFound("id", "activity " + id));
+        Publishers.requireOrganizer(caller, current, "id", "change");
+        Instant now = now();
+        if (current.status() == Activity.Status.CANCELLED) {
+            throw Problems.conflict("id", "activity " + id + " is cancelled 活动已取消");
+        }
+        if (!now.isBefore(current.startsAt())) {
+            throw Problems.conflict("id", "activity " + id + " has started; it can no longer be changed 活动已开始，不能修改");
+        }
+        if (r.publisher() != null && (r.publisher().kind() != current.publisherKind() || !r.publisher().id().equals(current.publisherId()))) {
+            throw new InvalidInputException("publisher", "an activity keeps its publisher " + current.publisherKind() + " "
+                    + current.publisherId() + " 发布方不能更改");
+        }
+        validate(r, now, true);
+        Map<UUID, Position> existing = new java.util.LinkedHashMap<>();
+        activities.positions(id).forEach(p -> existing.put(p.id(), p));
+        Set<UUID> named = new HashSet<>();
+        for (int i = 0; i < r.positions().size(); i++) {
+            UUID pid = r.positions().get(i).id();
+            if (pid != null && (!existing.containsKey(pid) || !named.add(pid))) {
+                throw new InvalidInputException("positions[" + i + "].id", existing.containsKey(pid)
+                        ? "names the same position twice" : "is not a position of activity " + id);
+            }
+        }
+        Activity changed = new Activity(current.id(), current.publisherKind(), current.publisherId(), r.kind(), screened(r),
+                PersonalDataScreen.screen("description", blankToNull(r.description())), r.communityId(), r.startsAt(), r.endsAt(),
+                r.venueOfferId(), coHosts(r, ActivityRequest.CoHostKind.ORGANIZATION), coHosts(r, ActivityRequest.CoHostKind.DONOR),
+                Boolean.TRUE.equals(r.approvalRequired()), served(r), Activity.Status.PUBLISHED, current.revision() + 1, null, null,
+                current.publishedBy(), current.publishedAt(), now);
+        for (Position gone : existing.values()) {
+            if (!named.contains(gone.id())) {
+                activities.positionForUpdate(id, gone.id());
+                ActivityRepository.Counts c = activities.counts(gone.id());
+                if (c.held() + c.waiting() > 0) {
+                    throw Problems.conflict("positions", "position " + gone.id() + " has " + (c.held() + c.waiting())
+                            + " live sign-ups; keep it, or withdraw them first 该岗位已有报名，不能删除");
+                }
+                activities.remove(gone.id(), now);
+            }
+        }
+        activities.update(changed);
+        List<Position> positions = new ArrayList<>();
+        for (int i = 0; i < r.positions().size(); i++) {
+            ActivityRequest.PositionRequest pr = r.positions().get(i);
+            if (pr.id() == null) {
+                Position p = position(r, i, UUID.randomUUID(), id);
+                activities.insert(p);
+                positions.add(p);
+                continue;
+            }
+            activities.positionForUpdate(id, pr.id());
+            ActivityRepository.Counts c = activities.counts(pr.id());
+            Position p = position(r, i, pr.id(), id);
+            if (p.places() < c.held()) {
+                throw Problems.conflict("positions[" + i + "].places", c.held() + " places are taken already; withdraw sign-ups before "
+                        + "taking places away 已报名人数超过新的名额");
+            }
+            activities.update(p);
+            positions.add(p);
+        }
+        outbox.publish(Aggregate.VOLUNTEER, id.toString(), ActivityEvents.changed(changed, positions, now));
+        for (Position p : positions) {
+            signUps.fillFromWaitingList(changed, p, now);
+        }
+        return view(changed);
+    }
+
+    /** The publisher cancels the activity before it ends: every live sign-up ends with it. Again: the same answer. */
+    @Transactional
+    public ActivityView cancel(UUID id, Cancel c) {
+        Caller caller = Access.caller();
+        Activity current = activities.findForUpdate(id).orElseThrow(() -> Problems.notFound("id", "activity " + id));
+        Publishers.requireOrganizer(caller, current, "id", "cancel");
+        if (current.status() == Activity.Status.CANCELLED) {
+            return view(current);
+        }
+        Instant now = now();
+        if (!now.isBefore(current.endsAt())) {
+            throw Problems.conflict("id", "activity " + id + " has ended 活动已结束");
+        }
+        String note = PersonalDataScreen.screen("note", blankToNull(c.note()));
+        int ended = activities.cancelLive(id, caller.subject(), now);
+        Activity cancelled = new Activity(current.id(), current.publisherKind(), current.publisherId(), current.kind(), current.title(),
+                current.description(), current.communityId(), current.startsAt(), current.endsAt(), current.venueOfferId(),
+                current.coHostOrganizationIds(), current.coHostDonorIds(), current.approvalRequired(), current.residentsServed(),
+                Activity.Status.CANCELLED, current.revision() + 1, c.reason(), note, current.publishedBy(), current.publishedAt(), now);
+        activities.update(cancelled);
+        outbox.publish(Aggregate.VOLUNTEER, id.toString(), ActivityEvents.cancelled(cancelled, c.reason(), ended, now));
+        return view(cancelled);
+    }
+
+    @Transactional(readOnly = true)
+    public ActivityView read(UUID id) {
+        return view(activities.find(id).orElseThrow(() -> Problems.notFound("id", "activity " + id)));
+    }
+
+    /** Activities not ended yet (or ending after {@code from}), soonest first. */
+    @Transactional(readOnly = true)
+    public List<ActivityView> list(UUID communityId, ActivityKind kind, Instant from, boolean includeCancelled, int limit, int offset) {
+        return activities.list(communityId, kind, from == null ? now() : from, includeCancelled, limit, offset).stream().map(this::view).toList();
+    }
+
+    ActivityView view(Activity a) {
+        return ActivityView.of(a, activities.positions(a.id()), activities.countsOf(a.id()));
+    }
+
+    // ---- input rules beyond Bean Validation: 400 naming the field
+
+    private void validate(ActivityRequest r, Instant now, boolean change) {
+        List<RuleViolation> v = new ArrayList<>();
+        if (!r.endsAt().isAfter(r.startsAt())) {
+            v.add(new RuleViolation("endsAt", "must be after startsAt 结束时间须晚于开始时间"));
+        } else if (Duration.between(r.startsAt(), r.endsAt()).compareTo(MAX_LENGTH) > 0) {
+            v.add(new RuleViolation("endsAt", "an activity lasts at most 7 days 活动最长7天"));
+        }
+        if (!r.startsAt().isAfter(now)) {
+            v.add(new RuleViolation("startsAt", "must be in the future 开始时间须在将来"));
+        }
+        Set<BeneficiaryGroup> groups = new HashSet<>();
+        List<ActivityRequest.ServedCount> served = r.residentsServed() == null ? List.of() : r.residentsServed();
+        for (int i = 0; i < served.size(); i++) {
+            if (!groups.add(served.get(i).group())) {
+                v.add(new RuleViolation("residentsServed[" + i + "].group", "is given twice; one count per group"));
+            }
+        }
+        for (int i = 0; i < r.positions().size(); i++) {
+            ActivityRequest.PositionRequest p = r.positions().get(i);
+            if (!change && p.id() != null) {
+                v.add(new RuleViolation("positions[" + i + "].id", "is given only when changing an activity; a new position gets its id"));
+            }
+            Instant start = p.startsAt() == null ? r.startsAt() : p.startsAt();
+            Instant end = p.endsAt() == null ? r.endsAt() : p.endsAt();
+            if (start.isBefore(r.startsAt()) || start.isAfter(r.endsAt())) {
+                v.add(new RuleViolation("positions[" + i + "].startsAt", "must be within the activity 须在活动时间内"));
+            } else if (end.isAfter(r.endsAt())) {
+                v.add(new RuleViolation("positions[" + i + "].endsAt", "must be within the activity 须在活动时间内"));
+            } else if (!end.isAfter(start)) {
+                v.add(new RuleViolation("positions[" + i + "].endsAt", "must be after the position's startsAt"));
+            }
+        }
+        Problems.rejectIfAny(v);
+        for (int i = 0; i < r.positions().size(); i++) {
+            PersonalDataScreen.screen("positions[" + i + "].duty", r.positions().get(i).duty());
+        }
+    }
+
+    private static String screened(ActivityRequest r) {
+        return PersonalDataScreen.screen("title", r.title());
+    }
+
+    private Position position(ActivityRequest r, int i, UUID id, UUID activityId) {
+        ActivityRequest.PositionRequest p = r.positions().get(i);
+        return new Position(id, activityId, i, PersonalDataScreen.screen("positions[" + i + "].duty", p.duty()), p.places(),
+                p.waitingListLimit() == null ? rules.defaultWaitingListLimit() : p.waitingListLimit(),
+                p.skills() == null ? List.of() : List.copyOf(new LinkedHashSet<>(p.skills())), p.qualification(),
+                p.startsAt() == null ? r.startsAt() : p.startsAt(), p.endsAt() == null ? r.endsAt() : p.endsAt());
+    }
+
+    private static List<UUID> coHosts(ActivityRequest r, ActivityRequest.CoHostKind kind) {
+        return r.coHosts() == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(r.coHosts().stream().filter(c -> c.kind() == kind).map(ActivityRequest.CoHost::id).toList()));
+    }
+
+    private static Map<BeneficiaryGroup, Integer> served(ActivityRequest r) {
+        Map<BeneficiaryGroup, Integer> served = new EnumMap<>(BeneficiaryGroup.class);
+        if (r.residentsServed() != null) {
+            r.residentsServed().forEach(s -> served.put(s.group(), s.count()));
+        }
+        return served;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,71 @@
+package org.wushe.hub.volunteer.volunteer;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Caller;
+import org.wushe.hub.platform.security.ForbiddenException;
+import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.volunteer.availability.AvailabilityService;
+import org.wushe.hub.volunteer.team.TeamService;
+
+/**
+ * Registered volunteers as the other features read them (they do not read this one's tables): plain lookups over
+ * {@link VolunteerRepository}, in the caller's transaction, and who may see a volunteer. Availability and team, which
+ * {@link VolunteerService} builds on, ask through interfaces of their own ({@link AvailabilityService.Volunteers},
+ * {@link TeamService.Volunteers}) that this bean answers: a bean apart from {@code VolunteerService}, so that their
+ * services, which {@code VolunteerService} uses, do not need it back.
+ */
+@Service
+public class VolunteerLookups implements AvailabilityService.Volunteers, TeamService.Volunteers {
+
+    private final VolunteerRepository volunteers;
+
+    public VolunteerLookups(VolunteerRepository volunteers) {
+        this.volunteers = volunteers;
+    }
+
+    @Override
+    public boolean exists(UUID id) {
+        return volunteers.exists(id);
+    }
+
+    public Optional<Volunteer> find(UUID id) {
+        return volunteers.find(id);
+    }
+
+    /** The volunteer, with their row locked until the transaction ends: changes of one volunteer one after the other. */
+    public Optional<Volunteer> findForUpdate(UUID id) {
+        return volunteers.findForUpdate(id);
+    }
+
+    /**
+     * Passes for the volunteer {@code id} themself, the hub admin, and the staff of a station the volunteer
+     * serves (registered there, or matched or credited hours there); 403 naming {@code id} otherwise.
+     */
+    @Override
+    public Caller requireSeen(UUID id) {
+        Caller caller = Access.caller();
+        if (caller.isAdmin() || caller.holds(Roles.VOLUNTEER, id)) {
+            return caller;
+        }
+        UUID station = caller.tenantOf(Roles.STATION_STAFF).map(VolunteerLookups::uuidOrNull).orElse(null);
+        if (station != null && volunteers.serves(id, station)) {
+            return caller;
+        }
+        throw new ForbiddenException("id", caller.describe() + " may not see volunteer " + id
+                + ", who does not serve " + (station == null ? "a station of the caller" : "station " + station)
+                + "; needs volunteer of " + id + " or station_staff of a station they serve 只能查看为本站点服务的志愿者",
+                "volunteer of " + id + " or station_staff of a station they serve");
+    }
+
+    static UUID uuidOrNull(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
