@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -94,9 +95,11 @@ public class CaseController {
     }
 
     @GetMapping("/{id}/notes")
-    @Operation(summary = "The case's notes: for its social worker and their supervisor (督导) only")
-    public List<CaseNote> notes(@PathVariable UUID id) {
-        return service.notes(id);
+    @Operation(summary = "The case's notes: for its social worker and their supervisor (督导) only, with a reason; every read is logged")
+    public List<CaseNote> notes(@PathVariable UUID id,
+                                @Parameter(description = "why the notes are read, e.g. 督导 supervision; logged with who read them")
+                                @RequestParam(required = false) String reason) {
+        return service.notes(id, reason);
     }
 
     @PostMapping("/{id}/close")

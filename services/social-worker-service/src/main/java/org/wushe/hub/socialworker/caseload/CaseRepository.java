@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.socialworker.CaseOutcome;
+import org.wushe.hub.socialworker.notes.NoteSeal;
 
 @Repository
 public class CaseRepository {
@@ -25,9 +26,11 @@ public class CaseRepository {
     }
 
     private final JdbcClient jdbc;
+    private final NoteSeal seal;
 
-    public CaseRepository(JdbcClient jdbc) {
+    public CaseRepository(JdbcClient jdbc, NoteSeal seal) {
         this.jdbc = jdbc;
+        this.seal = seal;
     }
 
     public void insert(Case c) {
@@ -45,16 +48,21 @@ public class CaseRepository {
     }
 
     public void insertNote(CaseNote n) {
-        jdbc.sql("INSERT INTO case_note (id, case_id, author_id, kind, text, written_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(n.id(), n.caseId(), n.authorId(), n.kind().name(), n.text(), Timestamp.from(n.writtenAt())).update();
+        jdbc.sql("INSERT INTO case_note (id, case_id, author_id, kind, text_sealed, written_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(n.id(), n.caseId(), n.authorId(), n.kind().name(), seal.seal(NoteSeal.Place.CASE_NOTE, n.id(), n.text()),
+                        Timestamp.from(n.writtenAt())).update();
     }
 
+    /** The case's notes, opened (sealed at rest). */
     public List<CaseNote> notes(UUID caseId) {
-        return jdbc.sql("SELECT id, case_id, author_id, kind, text, written_at FROM case_note WHERE case_id = ? ORDER BY written_at, id")
+        return jdbc.sql("SELECT id, case_id, author_id, kind, text_sealed, written_at FROM case_note WHERE case_id = ? ORDER BY written_at, id")
                 .param(caseId)
-                .query((rs, row) -> new CaseNote(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-                        rs.getObject("author_id", UUID.class), CaseNote.Kind.valueOf(rs.getString("kind")), rs.getString("text"),
-                        rs.getTimestamp("written_at").toInstant()))
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new CaseNote(id, rs.getObject("case_id", UUID.class), rs.getObject("author_id", UUID.class),
+                            CaseNote.Kind.valueOf(rs.getString("kind")), seal.open(NoteSeal.Place.CASE_NOTE, id, rs.getBytes("text_sealed")),
+                            rs.getTimestamp("written_at").toInstant());
+                })
                 .list();
     }
 

@@ -9,13 +9,12 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.hub.events.socialworker.CaseClosed;
-import org.wushe.hub.events.socialworker.CaseOpened;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
-import org.wushe.hub.socialworker.common.Calendar;
-import org.wushe.hub.socialworker.common.PersonalDataScreen;
+import org.wushe.hub.platform.core.Calendar;
+import org.wushe.hub.platform.privacy.PersonalDataScreen;
+import org.wushe.hub.socialworker.notes.NoteAccessLog;
 import org.wushe.hub.socialworker.station.Stations;
 import org.wushe.hub.socialworker.worker.WorkerAccess;
 import org.wushe.hub.socialworker.worker.WorkerService;
@@ -28,8 +27,11 @@ public class CaseService {
     private final WorkerAccess access;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final NoteAccessLog accessLog;
 
-    public CaseService(CaseRepository cases, WorkerService workers, WorkerAccess access, OutboxWriter outbox, Clock clock) {
+    public CaseService(CaseRepository cases, WorkerService workers, WorkerAccess access, OutboxWriter outbox, Clock clock,
+                       NoteAccessLog accessLog) {
+        this.accessLog = accessLog;
         this.cases = cases;
         this.workers = workers;
         this.access = access;
@@ -58,17 +60,7 @@ public class CaseService {
         if (assessment != null) {
             cases.insertNote(new CaseNote(UUID.randomUUID(), c.id(), c.socialWorkerId(), CaseNote.Kind.ASSESSMENT, assessment, now));
         }
-        outbox.publish(Aggregate.SOCIAL_WORKER, c.socialWorkerId().toString(), CaseOpened.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setCaseId(c.id())
-                .setSocialWorkerId(c.socialWorkerId())
-                .setStationId(c.stationId())
-                .setCommunityId(c.communityId())
-                .setCategory(c.category())
-                .setBeneficiaryGroup(c.beneficiaryGroup())
-                .setOpenedOn(c.openedOn())
-                .build());
+        outbox.publish(Aggregate.SOCIAL_WORKER, c.socialWorkerId().toString(), CaseEvents.opened(c, now));
         return c;
     }
 
@@ -115,16 +107,7 @@ public class CaseService {
         if (summary != null) {
             cases.insertNote(new CaseNote(UUID.randomUUID(), c.id(), c.socialWorkerId(), CaseNote.Kind.CLOSING, summary, now));
         }
-        outbox.publish(Aggregate.SOCIAL_WORKER, c.socialWorkerId().toString(), CaseClosed.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setCaseId(c.id())
-                .setSocialWorkerId(c.socialWorkerId())
-                .setStationId(c.stationId())
-                .setOutcome(r.outcome())
-                .setClosedOn(closedOn)
-                .setSessionCount(c.sessionCount())
-                .build());
+        outbox.publish(Aggregate.SOCIAL_WORKER, c.socialWorkerId().toString(), CaseEvents.closed(c, r, closedOn, now));
         return closed;
     }
 
@@ -147,9 +130,15 @@ public class CaseService {
         return c;
     }
 
-    /** A case's notes: for its social worker and their supervisor only (not the hub admin). */
-    public List<CaseNote> notes(UUID id) {
-        read(id);
+    /**
+     * A case's notes: for its social worker and their supervisor only (not the hub admin), with a stated reason
+     * (400 naming {@code reason} without one); the opening is logged (who, whose, which case, why).
+     */
+    @Transactional
+    public List<CaseNote> notes(UUID id, String reason) {
+        Case c = read(id);
+        String why = NoteAccessLog.reason(reason);
+        accessLog.opened(c.socialWorkerId(), NoteAccessLog.Kind.CASE, c.id(), why);
         return cases.notes(id);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -65,6 +66,15 @@ public class GroupController {
     @Operation(summary = "Record a session held; publishes GroupSessionHeld")
     public ResponseEntity<WorkGroup> session(@PathVariable UUID id, @Valid @RequestBody HoldSession request) {
         return ResponseEntity.status(201).body(service.hold(id, request));
+    }
+
+    @GetMapping("/{id}/sessions")
+    @Operation(summary = "The sessions with their notes: for the group's worker, their supervisor (督导) and the centre, with a reason; "
+            + "every read is logged (elsewhere sessions come without notes)")
+    public List<WorkGroup.Session> sessionNotes(@PathVariable UUID id,
+                                                @Parameter(description = "why the notes are read; logged with who read them")
+                                                @RequestParam(required = false) String reason) {
+        return service.sessionNotes(id, reason);
     }
 
     @GetMapping("/{id}")

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
+import org.wushe.hub.socialworker.notes.NoteSeal;
 
 @Repository
 public class GroupRepository {
@@ -18,9 +19,11 @@ public class GroupRepository {
     private static final String COLUMNS = "id, social_worker_id, station_id, community_id, title, category, beneficiary_group, planned_sessions, created_at";
 
     private final JdbcClient jdbc;
+    private final NoteSeal seal;
 
-    public GroupRepository(JdbcClient jdbc) {
+    public GroupRepository(JdbcClient jdbc, NoteSeal seal) {
         this.jdbc = jdbc;
+        this.seal = seal;
     }
 
     public void insert(WorkGroup g) {
@@ -31,8 +34,9 @@ public class GroupRepository {
     }
 
     public void insertSession(UUID groupId, WorkGroup.Session s) {
-        jdbc.sql("INSERT INTO group_session (id, group_id, session_number, held_at, minutes, participant_count, notes) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(s.id(), groupId, s.sessionNumber(), Timestamp.from(s.heldAt()), s.minutes(), s.participantCount(), s.notes())
+        jdbc.sql("INSERT INTO group_session (id, group_id, session_number, held_at, minutes, participant_count, notes_sealed) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(s.id(), groupId, s.sessionNumber(), Timestamp.from(s.heldAt()), s.minutes(), s.participantCount(),
+                        seal.seal(NoteSeal.Place.GROUP_SESSION, s.id(), s.notes()))
                 .update();
     }
 
@@ -50,12 +54,25 @@ public class GroupRepository {
                 .params(stationId, stationId, socialWorkerId, socialWorkerId, offset, limit).query(this::map).list();
     }
 
+    /** The sessions as a group shows them to anyone: without their notes. */
     private List<WorkGroup.Session> sessions(UUID groupId) {
-        return jdbc.sql("SELECT id, session_number, held_at, minutes, participant_count, notes FROM group_session WHERE group_id = ? "
+        return sessions(groupId, false);
+    }
+
+    /** The sessions with their notes opened (sealed at rest): only for the readers GroupService lets through. */
+    public List<WorkGroup.Session> sessionsWithNotes(UUID groupId) {
+        return sessions(groupId, true);
+    }
+
+    private List<WorkGroup.Session> sessions(UUID groupId, boolean notes) {
+        return jdbc.sql("SELECT id, session_number, held_at, minutes, participant_count, notes_sealed FROM group_session WHERE group_id = ? "
                         + "ORDER BY session_number").param(groupId)
-                .query((rs, row) -> new WorkGroup.Session(rs.getObject("id", UUID.class), rs.getInt("session_number"),
-                        rs.getTimestamp("held_at").toInstant(), (Integer) rs.getObject("minutes"), rs.getInt("participant_count"),
-                        rs.getString("notes")))
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new WorkGroup.Session(id, rs.getInt("session_number"), rs.getTimestamp("held_at").toInstant(),
+                            (Integer) rs.getObject("minutes"), rs.getInt("participant_count"),
+                            notes ? seal.open(NoteSeal.Place.GROUP_SESSION, id, rs.getBytes("notes_sealed")) : null);
+                })
                 .list();
     }
 

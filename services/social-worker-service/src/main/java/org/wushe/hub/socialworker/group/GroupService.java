@@ -5,17 +5,24 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.hub.events.socialworker.GroupSessionHeld;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
-import org.wushe.hub.socialworker.common.Calendar;
-import org.wushe.hub.socialworker.common.PersonalDataScreen;
+import org.wushe.hub.platform.core.Calendar;
+import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.socialworker.station.Stations;
+import org.wushe.hub.socialworker.notes.NoteAccessLog;
+import org.wushe.hub.socialworker.worker.SocialWorker;
 import org.wushe.hub.socialworker.worker.WorkerAccess;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Caller;
+import org.wushe.hub.platform.security.ForbiddenException;
+import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.socialworker.worker.WorkerService;
 
 @Service
@@ -26,7 +33,15 @@ public class GroupService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public GroupService(GroupRepository groups, WorkerService workers, OutboxWriter outbox, Clock clock) {
+    private final WorkerAccess access;
+    private final Stations stations;
+    private final NoteAccessLog accessLog;
+
+    public GroupService(GroupRepository groups, WorkerService workers, OutboxWriter outbox, Clock clock, WorkerAccess access,
+                        Stations stations, NoteAccessLog accessLog) {
+        this.access = access;
+        this.stations = stations;
+        this.accessLog = accessLog;
         this.groups = groups;
         this.workers = workers;
         this.outbox = outbox;
@@ -66,24 +81,34 @@ public class GroupService {
         WorkGroup.Session s = new WorkGroup.Session(UUID.randomUUID(), number, r.heldAt().truncatedTo(ChronoUnit.MILLIS), r.minutes(),
                 r.participantCount(), notes);
         groups.insertSession(g.id(), s);
-        outbox.publish(Aggregate.SOCIAL_WORKER, g.socialWorkerId().toString(), GroupSessionHeld.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setSessionId(s.id())
-                .setGroupId(g.id())
-                .setSocialWorkerId(g.socialWorkerId())
-                .setStationId(g.stationId())
-                .setCommunityId(g.communityId())
-                .setTitle(g.title())
-                .setCategory(g.category())
-                .setBeneficiaryGroup(g.beneficiaryGroup())
-                .setSessionNumber(number)
-                .setPlannedSessions(g.plannedSessions())
-                .setHeldAt(s.heldAt())
-                .setMinutes(s.minutes())
-                .setParticipantCount(s.participantCount())
-                .build());
+        outbox.publish(Aggregate.SOCIAL_WORKER, g.socialWorkerId().toString(), GroupEvents.sessionHeld(g, s, number, now));
         return get(g.id());
+    }
+
+    /**
+     * The group's sessions with their notes: for the group's social worker, their supervisor (in the worker's
+     * centre) and the managers of the centres the group's station belongs to; not the hub admin, not any other
+     * token (403 naming {@code socialWorkerId}). A reason is required (400 naming {@code reason}); the read is logged.
+     */
+    @Transactional
+    public List<WorkGroup.Session> sessionNotes(UUID id, String reason) {
+        WorkGroup g = get(id);
+        Caller caller = Access.caller();
+        List<UUID> centres = stations.find(g.stationId()).map(stations::centresOf).orElse(List.of());
+        if (centres.stream().noneMatch(c -> caller.holds(Roles.CENTRE_MANAGER, c))) {
+            try {
+                access.requireReader(g.socialWorkerId());
+            } catch (ForbiddenException refused) {
+                UUID supervisor = workers.find(g.socialWorkerId()).map(SocialWorker::supervisorId).orElse(null);
+                String needed = Stream.concat(Stream.of(Roles.SOCIAL_WORKER + " of " + g.socialWorkerId()),
+                        Stream.concat(Stream.ofNullable(supervisor).map(s -> Roles.SOCIAL_WORKER + " of " + s),
+                                centres.stream().map(c -> Roles.CENTRE_MANAGER + " of " + c))).collect(Collectors.joining(" or "));
+                throw new ForbiddenException(WorkerAccess.FIELD, caller.describe() + " may not read the session notes of group " + id
+                        + "; needs " + needed + " 小组记录只有本人、其督导和所属中心可以查看", needed);
+            }
+        }
+        accessLog.opened(g.socialWorkerId(), NoteAccessLog.Kind.GROUP, g.id(), NoteAccessLog.reason(reason));
+        return groups.sessionsWithNotes(g.id());
     }
 
     public WorkGroup get(UUID id) {

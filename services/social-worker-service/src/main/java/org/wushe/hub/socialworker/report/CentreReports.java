@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.web.InvalidInputException;
-import org.wushe.hub.socialworker.common.Calendar;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.socialworker.report.CentreFigures.CreditFigures;
 import org.wushe.hub.socialworker.report.CentreFigures.NeedFigures;
 import org.wushe.hub.socialworker.report.CentreReport.Durations;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.wushe.hub.platform.web.InvalidInputException;
-import org.wushe.hub.socialworker.common.Calendar;
+import org.wushe.hub.platform.core.Calendar;
 
 /** Whole days {@code from}..{@code to} (inclusive) in Asia/Shanghai, as [start, end) instants. */
 public record ReportPeriod(LocalDate from, LocalDate to) {

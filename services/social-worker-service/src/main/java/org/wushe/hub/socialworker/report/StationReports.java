@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.hub.socialworker.common.Calendar;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.socialworker.station.Station;
 import org.wushe.hub.socialworker.station.Stations;
 import org.wushe.hub.socialworker.volunteers.VolunteerRegistrations;

@@ -28,6 +28,11 @@ public class Stations {
                 + " is known here (stations come from the community service's StationRegistered events)"));
     }
 
+    /** A station, if known here. */
+    public java.util.Optional<Station> find(UUID id) {
+        return stations.find(id);
+    }
+
     /** A station named in the path: unknown is a 404. */
     public Station get(UUID id) {
         return stations.find(id).orElseThrow(() -> new InvalidInputException("stationId", "no station " + id, 404));

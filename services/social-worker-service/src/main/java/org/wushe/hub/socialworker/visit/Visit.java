@@ -16,6 +16,12 @@ import org.wushe.hub.events.socialworker.VisitOutcome;
 public record Visit(UUID id, UUID socialWorkerId, UUID stationId, UUID communityId, UUID residentRef, UUID caseId, VisitKind kind,
                     VisitOutcome outcome, Instant visitedAt, Integer minutes, String notes, RaisedNeed raisedNeed, Instant createdAt) {
 
+    /** The visit as a list shows it without a reason: everything but the notes. */
+    public Visit withoutNotes() {
+        return new Visit(id, socialWorkerId, stationId, communityId, residentRef, caseId, kind, outcome, visitedAt, minutes, null, raisedNeed,
+                createdAt);
+    }
+
     /** The need a visit found, as the community service will publish it (source VISIT). */
     public record RaisedNeed(UUID eventId, Category category, Urgency urgency, BeneficiaryGroup beneficiaryGroup, int beneficiaryCount,
                              String title, UUID gridId, String geohash, Instant start, Instant end, Integer quantityAmount,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -90,21 +91,25 @@ public class VisitController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A visit with its notes: for its social worker and their supervisor (督导) only")
-    public Visit get(@PathVariable UUID id) {
-        return service.read(id);
+    @Operation(summary = "A visit with its notes: for its social worker and their supervisor (督导) only, with a reason; every read is logged")
+    public Visit get(@PathVariable UUID id,
+                     @Parameter(description = "why the visit's notes are read, e.g. 回访 follow-up; logged with who read them")
+                     @RequestParam(required = false) String reason) {
+        return service.read(id, reason);
     }
 
     @GetMapping
     @Operation(summary = "Visits of one social worker (the caller, or with socialWorkerId a worker they supervise), "
-            + "by station or resident, newest first, optionally in [from, to)")
+            + "by station or resident, newest first, optionally in [from, to); the notes only with a reason, each visit read so logged")
     public List<Visit> list(@RequestParam(required = false) UUID socialWorkerId,
                             @RequestParam(required = false) UUID stationId,
                             @RequestParam(required = false) UUID residentRef,
                             @RequestParam(required = false) Instant from,
                             @RequestParam(required = false) Instant to,
+                            @Parameter(description = "why the notes are read; without one the visits come without notes")
+                            @RequestParam(required = false) String reason,
                             @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
                             @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
-        return service.list(new VisitRepository.Filter(socialWorkerId, stationId, residentRef, from, to), offset, limit);
+        return service.list(new VisitRepository.Filter(socialWorkerId, stationId, residentRef, from, to), reason, offset, limit);
     }
 }

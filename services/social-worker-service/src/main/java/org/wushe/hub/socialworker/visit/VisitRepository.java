@@ -18,12 +18,13 @@ import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.events.common.Urgency;
 import org.wushe.hub.events.socialworker.VisitKind;
 import org.wushe.hub.events.socialworker.VisitOutcome;
+import org.wushe.hub.socialworker.notes.NoteSeal;
 
 @Repository
 public class VisitRepository {
 
     private static final String SELECT = "SELECT v.id, v.social_worker_id, v.station_id, v.community_id, v.resident_ref, v.case_id, v.kind, "
-            + "v.outcome, v.visited_at, v.minutes, v.notes, v.created_at, n.event_id, n.category, n.urgency, n.beneficiary_group, "
+            + "v.outcome, v.visited_at, v.minutes, v.notes_sealed, v.created_at, n.event_id, n.category, n.urgency, n.beneficiary_group, "
             + "n.beneficiary_count, n.title, n.grid_id, n.geohash, n.window_start, n.window_end, n.quantity_amount, n.quantity_unit, "
             + "n.required_skills, n.required_languages, n.estimated_minutes FROM visit v LEFT JOIN raised_need n ON n.visit_id = v.id ";
 
@@ -31,16 +32,19 @@ public class VisitRepository {
     }
 
     private final JdbcClient jdbc;
+    private final NoteSeal seal;
 
-    public VisitRepository(JdbcClient jdbc) {
+    public VisitRepository(JdbcClient jdbc, NoteSeal seal) {
         this.jdbc = jdbc;
+        this.seal = seal;
     }
 
     public void insert(Visit v) {
         jdbc.sql("INSERT INTO visit (id, social_worker_id, station_id, community_id, resident_ref, case_id, kind, outcome, visited_at, "
-                        + "minutes, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "minutes, notes_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(v.id(), v.socialWorkerId(), v.stationId(), v.communityId(), v.residentRef(), v.caseId(), v.kind().name(),
-                        v.outcome().name(), Timestamp.from(v.visitedAt()), v.minutes(), v.notes(), Timestamp.from(v.createdAt()))
+                        v.outcome().name(), Timestamp.from(v.visitedAt()), v.minutes(),
+                        seal.seal(NoteSeal.Place.VISIT, v.id(), v.notes()), Timestamp.from(v.createdAt()))
                 .update();
         Visit.RaisedNeed n = v.raisedNeed();
         if (n != null) {
@@ -57,7 +61,7 @@ public class VisitRepository {
     }
 
     public Optional<Visit> find(UUID id) {
-        return jdbc.sql(SELECT + "WHERE v.id = ?").param(id).query(VisitRepository::map).optional();
+        return jdbc.sql(SELECT + "WHERE v.id = ?").param(id).query(this::map).optional();
     }
 
     public List<Visit> list(Filter f, int offset, int limit) {
@@ -66,14 +70,15 @@ public class VisitRepository {
                         + "AND (?::timestamptz IS NULL OR v.visited_at < ?) ORDER BY v.visited_at DESC, v.id OFFSET ? LIMIT ?")
                 .params(f.socialWorkerId(), f.socialWorkerId(), f.stationId(), f.stationId(), f.residentRef(), f.residentRef(),
                         ts(f.from()), ts(f.from()), ts(f.to()), ts(f.to()), offset, limit)
-                .query(VisitRepository::map).list();
+                .query(this::map).list();
     }
 
     private static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
     }
 
-    static Visit map(ResultSet rs, int row) throws SQLException {
+    /** A visit with its notes opened (sealed at rest). */
+    Visit map(ResultSet rs, int row) throws SQLException {
         Visit.RaisedNeed need = null;
         if (rs.getObject("event_id") != null) {
             String unit = rs.getString("quantity_unit");
@@ -88,7 +93,8 @@ public class VisitRepository {
         return new Visit(rs.getObject("id", UUID.class), rs.getObject("social_worker_id", UUID.class), rs.getObject("station_id", UUID.class),
                 rs.getObject("community_id", UUID.class), rs.getObject("resident_ref", UUID.class), rs.getObject("case_id", UUID.class),
                 VisitKind.valueOf(rs.getString("kind")), VisitOutcome.valueOf(rs.getString("outcome")),
-                rs.getTimestamp("visited_at").toInstant(), (Integer) rs.getObject("minutes"), rs.getString("notes"), need,
+                rs.getTimestamp("visited_at").toInstant(), (Integer) rs.getObject("minutes"),
+                seal.open(NoteSeal.Place.VISIT, rs.getObject("id", UUID.class), rs.getBytes("notes_sealed")), need,
                 rs.getTimestamp("created_at").toInstant());
     }
 

@@ -20,7 +20,7 @@ public final class VisitRules {
     }
 
     public static void requireVisit(Instant visitedAt, VisitOutcome outcome, boolean needDescribed, Instant now) {
-        if (visitedAt.isAfter(now.plus(org.wushe.hub.socialworker.common.Calendar.CLOCK_SKEW))) {
+        if (visitedAt.isAfter(now.plus(org.wushe.hub.platform.core.Calendar.CLOCK_SKEW))) {
             throw new InvalidInputException("visitedAt", "is in the future: a visit is recorded after it happened");
         }
         if (needDescribed && outcome != VisitOutcome.NEED_FOUND) {

@@ -10,19 +10,13 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.hub.events.common.NeedDetails;
-import org.wushe.hub.events.common.NeedSource;
-import org.wushe.hub.events.common.Quantity;
-import org.wushe.hub.events.common.TimeWindow;
-import org.wushe.hub.events.socialworker.VisitRaisedNeed;
-import org.wushe.hub.events.socialworker.VisitRecorded;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
-import org.wushe.hub.platform.place.CoarsePlaces;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.socialworker.caseload.CaseService;
-import org.wushe.hub.socialworker.common.PersonalDataScreen;
+import org.wushe.hub.platform.privacy.PersonalDataScreen;
+import org.wushe.hub.socialworker.notes.NoteAccessLog;
 import org.wushe.hub.socialworker.station.Station;
 import org.wushe.hub.socialworker.station.Stations;
 import org.wushe.hub.socialworker.worker.WorkerAccess;
@@ -38,7 +32,11 @@ public class VisitService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public VisitService(VisitRepository visits, WorkerService workers, CaseService cases, WorkerAccess access, OutboxWriter outbox, Clock clock) {
+    private final NoteAccessLog accessLog;
+
+    public VisitService(VisitRepository visits, WorkerService workers, CaseService cases, WorkerAccess access, OutboxWriter outbox, Clock clock,
+                        NoteAccessLog accessLog) {
+        this.accessLog = accessLog;
         this.visits = visits;
         this.workers = workers;
         this.cases = cases;
@@ -65,64 +63,44 @@ public class VisitService {
         visits.insert(v);
         List<org.wushe.hub.platform.outbox.OutboxWriter.Event> events = new ArrayList<>();
         String key = v.socialWorkerId().toString();
-        events.add(new OutboxWriter.Event(Aggregate.SOCIAL_WORKER, key, VisitRecorded.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setVisitId(v.id())
-                .setSocialWorkerId(v.socialWorkerId())
-                .setStationId(v.stationId())
-                .setCommunityId(v.communityId())
-                .setKind(v.kind())
-                .setOutcome(v.outcome())
-                .setVisitedAt(v.visitedAt())
-                .setMinutes(v.minutes())
-                .setCaseId(v.caseId())
-                .setNeedRaised(need != null)
-                .build()));
+        events.add(new OutboxWriter.Event(Aggregate.SOCIAL_WORKER, key, VisitEvents.recorded(v, need, now)));
         if (need != null) {
-            events.add(new OutboxWriter.Event(Aggregate.SOCIAL_WORKER, key, VisitRaisedNeed.newBuilder()
-                    .setEventId(need.eventId())
-                    .setOccurredAt(now)
-                    .setVisitId(v.id())
-                    .setSocialWorkerId(v.socialWorkerId())
-                    .setCommunityId(v.communityId())
-                    .setStationId(v.stationId())
-                    .setDetails(NeedDetails.newBuilder()
-                            .setSource(NeedSource.VISIT)
-                            .setCategory(need.category())
-                            .setUrgency(need.urgency())
-                            .setBeneficiaryGroup(need.beneficiaryGroup())
-                            .setResidentRef(v.residentRef())
-                            .setBeneficiaryCount(need.beneficiaryCount())
-                            .setTitle(need.title())
-                            .setPlace(CoarsePlaces.of(station.districtCode(), station.streetCode(), v.communityId(), need.gridId(),
-                                    need.geohash() != null ? need.geohash() : station.geohash()))
-                            .setTimeWindow(TimeWindow.newBuilder().setStart(need.start()).setEnd(need.end()).build())
-                            .setQuantity(need.quantityAmount() == null ? null : new Quantity(need.quantityAmount(), need.quantityUnit()))
-                            .setRequiredSkills(new ArrayList<>(need.requiredSkills()))
-                            .setRequiredLanguages(new ArrayList<>(need.requiredLanguages()))
-                            .setEstimatedMinutes(need.estimatedMinutes())
-                            .build())
-                    .build()));
+            events.add(new OutboxWriter.Event(Aggregate.SOCIAL_WORKER, key, VisitEvents.raisedNeed(v, need, station, now)));
         }
         outbox.publishAll(events);
         return v;
     }
 
-    /** A visit with its resident and notes: for its social worker and their supervisor only (not the hub admin). */
-    public Visit read(UUID id) {
+    /**
+     * A visit with its resident and notes: for its social worker and their supervisor only (not the hub admin),
+     * with a stated reason (400 naming {@code reason} without one); the opening is logged.
+     */
+    @Transactional
+    public Visit read(UUID id, String reason) {
         Visit v = visits.find(id).orElseThrow(() -> new InvalidInputException("visitId", "no visit " + id, 404));
         access.requireReader(v.socialWorkerId());
+        accessLog.opened(v.socialWorkerId(), NoteAccessLog.Kind.VISIT, v.id(), NoteAccessLog.reason(reason));
         return v;
     }
 
-    /** Visits of one social worker: the caller's own unless they name a worker they supervise. */
-    public List<Visit> list(VisitRepository.Filter filter, int offset, int limit) {
+    /**
+     * Visits of one social worker: the caller's own unless they name a worker they supervise. Without a
+     * {@code reason} the notes are left out; with one they are shown and each visit with notes is logged.
+     */
+    @Transactional
+    public List<Visit> list(VisitRepository.Filter filter, String reason, int offset, int limit) {
         if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
             throw new InvalidInputException("to", "must be after from");
         }
         UUID worker = access.listed(filter.socialWorkerId());
-        return visits.list(new VisitRepository.Filter(worker, filter.stationId(), filter.residentRef(), filter.from(), filter.to()), offset, limit);
+        String why = reason == null || reason.isBlank() ? null : NoteAccessLog.reason(reason);
+        List<Visit> found = visits.list(new VisitRepository.Filter(worker, filter.stationId(), filter.residentRef(), filter.from(), filter.to()),
+                offset, limit);
+        if (why == null) {
+            return found.stream().map(Visit::withoutNotes).toList();
+        }
+        found.stream().filter(v -> v.notes() != null).forEach(v -> accessLog.opened(v.socialWorkerId(), NoteAccessLog.Kind.VISIT, v.id(), why));
+        return found;
     }
 
     private static Visit.RaisedNeed need(VisitController.RaisedNeedRequest n, Instant now) {

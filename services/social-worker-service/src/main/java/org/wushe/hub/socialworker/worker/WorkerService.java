@@ -4,22 +4,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.CertificationLevel;
-import org.wushe.hub.events.socialworker.SocialWorkerAssigned;
-import org.wushe.hub.events.socialworker.SocialWorkerCertified;
 import org.wushe.hub.events.socialworker.SocialWorkerRegistered;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
-import org.wushe.hub.socialworker.common.Calendar;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.socialworker.station.Station;
 import org.wushe.hub.socialworker.station.Stations;
 
@@ -34,12 +32,14 @@ public class WorkerService {
 
     private final WorkerRepository workers;
     private final Stations stations;
+    private final WorkerAccess access;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public WorkerService(WorkerRepository workers, Stations stations, OutboxWriter outbox, Clock clock) {
+    public WorkerService(WorkerRepository workers, Stations stations, WorkerAccess access, OutboxWriter outbox, Clock clock) {
         this.workers = workers;
         this.stations = stations;
+        this.access = access;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -52,8 +52,10 @@ public class WorkerService {
         if (r.stationId() != null) {
             stations.require("stationId", r.stationId());
         }
+        access.requireManagerOf("stationId", r.stationId());
         if (r.supervisorId() != null) {
             requireSupervisor(null, r.supervisorId());
+            access.requireManagerOfWorker("supervisorId", r.supervisorId());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SocialWorker w = new SocialWorker(UUID.randomUUID(), r.name().strip(), r.employment(), level, r.certifiedOn(), r.stationId(),
@@ -63,17 +65,7 @@ public class WorkerService {
         if (w.certified()) {
             workers.insertCertificate(w.id(), w.certificationLevel(), w.certifiedOn());
         }
-        outbox.publish(Aggregate.SOCIAL_WORKER, w.id().toString(), SocialWorkerRegistered.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setSocialWorkerId(w.id())
-                .setStationId(w.stationId())
-                .setEmployment(w.employment())
-                .setCertificationLevel(w.certificationLevel())
-                .setTrainedLocally(w.trainedLocally())
-                .setSkills(new ArrayList<>(w.skills()))
-                .setLanguages(new ArrayList<>(w.languages()))
-                .build());
+        outbox.publish(Aggregate.SOCIAL_WORKER, w.id().toString(), WorkerEvents.registered(w, now));
         if (w.supervisorId() != null) {
             // SocialWorkerRegistered has no supervisor: the assignment tells it.
             publishAssigned(w, null, now);
@@ -84,32 +76,30 @@ public class WorkerService {
     @Transactional
     public SocialWorker certify(UUID id, CertificationLevel level, LocalDate certifiedOn) {
         SocialWorker w = workers.findForUpdate(id).orElseThrow(() -> notFound(id));
+        access.requireManagerOf("socialWorkerId", w.stationId());
         CertificationRules.requireUpgrade(w.certificationLevel(), w.certifiedOn(), level, certifiedOn, Calendar.today(clock));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SocialWorker certified = new SocialWorker(w.id(), w.name(), w.employment(), level, certifiedOn, w.stationId(), w.supervisorId(),
                 w.trainedLocally(), w.skills(), w.languages(), w.assignedOn(), w.createdAt(), now);
         workers.updateCertificate(certified);
         workers.insertCertificate(w.id(), level, certifiedOn);
-        outbox.publish(Aggregate.SOCIAL_WORKER, w.id().toString(), SocialWorkerCertified.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setSocialWorkerId(w.id())
-                .setStationId(w.stationId())
-                .setLevel(level)
-                .setPreviousLevel(w.certificationLevel())
-                .setCertifiedOn(certifiedOn)
-                .build());
+        outbox.publish(Aggregate.SOCIAL_WORKER, w.id().toString(), WorkerEvents.certified(w, level, certifiedOn, now));
         return certified;
     }
 
     @Transactional
     public SocialWorker assign(UUID id, UUID stationId, UUID supervisorId, LocalDate assignedOn) {
         SocialWorker w = workers.findForUpdate(id).orElseThrow(() -> notFound(id));
+        access.requireManagerOf("socialWorkerId", w.stationId());
         if (Objects.equals(w.stationId(), stationId) && Objects.equals(w.supervisorId(), supervisorId)) {
             throw new InvalidInputException("stationId", "the worker is assigned so already", 409);
         }
         if (stationId != null) {
             stations.require("stationId", stationId);
+        }
+        access.requireManagerOf("stationId", stationId);
+        if (supervisorId != null && workers.find(supervisorId).isPresent()) {
+            access.requireManagerOfWorker("supervisorId", supervisorId);
         }
         if (!Objects.equals(w.stationId(), stationId)) {
             int open = workers.countOpenCases(id);
@@ -138,6 +128,11 @@ public class WorkerService {
 
     public SocialWorker get(UUID id) {
         return workers.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The worker, if there is one: for the other features, which do not read this one's tables. */
+    public Optional<SocialWorker> find(UUID id) {
+        return workers.find(id);
     }
 
     public List<SocialWorker> list(UUID stationId, UUID supervisorId, int offset, int limit) {
@@ -176,15 +171,7 @@ public class WorkerService {
     }
 
     private void publishAssigned(SocialWorker w, UUID previousStationId, Instant now) {
-        outbox.publish(Aggregate.SOCIAL_WORKER, w.id().toString(), SocialWorkerAssigned.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setSocialWorkerId(w.id())
-                .setStationId(w.stationId())
-                .setPreviousStationId(previousStationId)
-                .setSupervisorId(w.supervisorId())
-                .setAssignedOn(w.assignedOn())
-                .build());
+        outbox.publish(Aggregate.SOCIAL_WORKER, w.id().toString(), WorkerEvents.assigned(w, previousStationId, now));
     }
 
     private static <T> List<T> distinct(List<T> values) {

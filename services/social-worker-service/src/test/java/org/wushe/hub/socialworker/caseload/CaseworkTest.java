@@ -62,7 +62,7 @@ class CaseworkTest extends ServiceScenario {
         // Notes are read by the case's worker and their supervisor, not by the hub admin.
         assertThat(http().get("/cases/" + id + "/notes").status()).isEqualTo(403);
         assertThat(asWorker(supervisor).get("/cases/" + id + "/notes").status()).as("not this worker's supervisor").isEqualTo(403);
-        JsonNode notes = asWorker(worker).get("/cases/" + id + "/notes").json();
+        JsonNode notes = asWorker(worker).get("/cases/" + id + "/notes?" + reason("结案回顾 closing review")).json();
         assertThat(notes).extracting(n -> n.get("kind").asText()).containsExactly("ASSESSMENT", "SESSION", "SESSION", "CLOSING");
         assertThat(notes.get(2).get("authorId").asText()).isEqualTo(supervisor.toString());
 

@@ -40,10 +40,10 @@ import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.testing.NeedEvents;
 import org.wushe.hub.platform.testing.Upstream;
 import org.wushe.hub.schemas.AvroTrust;
-import org.wushe.hub.socialworker.common.Calendar;
-import org.wushe.hub.socialworker.needs.NeedEventsBinding;
+import org.wushe.hub.platform.core.Calendar;
+import org.wushe.hub.socialworker.needs.NeedInbound;
 import org.wushe.hub.socialworker.support.ServiceScenario;
-import org.wushe.hub.socialworker.volunteers.VolunteerEventsBinding;
+import org.wushe.hub.socialworker.volunteers.VolunteerInbound;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
@@ -298,16 +298,16 @@ class CentreReportTest extends ServiceScenario {
         assertThat(needRecords).hasSize(onTopic[0]);
         assertThat(matchRecords).hasSize(onTopic[1]);
         assertThat(volunteerRecords).hasSize(onTopic[2]);
-        double needDuplicates = duplicates(NeedEventsBinding.NEEDS);
-        double matchDuplicates = duplicates(NeedEventsBinding.MATCHES);
-        double volunteerDuplicates = duplicates(VolunteerEventsBinding.CONSUMER);
+        double needDuplicates = duplicates(NeedInbound.NEEDS);
+        double matchDuplicates = duplicates(NeedInbound.MATCHES);
+        double volunteerDuplicates = duplicates(VolunteerInbound.CONSUMER);
         resend(needRecords, 1);
         resend(matchRecords, 1);
         resend(volunteerRecords, 1);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() ->
-                duplicates(NeedEventsBinding.NEEDS) - needDuplicates >= needRecords.size()
-                        && duplicates(NeedEventsBinding.MATCHES) - matchDuplicates >= matchRecords.size()
-                        && duplicates(VolunteerEventsBinding.CONSUMER) - volunteerDuplicates >= volunteerRecords.size());
+                duplicates(NeedInbound.NEEDS) - needDuplicates >= needRecords.size()
+                        && duplicates(NeedInbound.MATCHES) - matchDuplicates >= matchRecords.size()
+                        && duplicates(VolunteerInbound.CONSUMER) - volunteerDuplicates >= volunteerRecords.size());
         assertThat(processed()).isEqualTo(processedBefore);
         Http.Response again = http().get("/centres/" + centre.id() + "/report" + query);
         assertThat(again.json()).isEqualTo(Http.JSON.readTree(before));

@@ -19,8 +19,8 @@ import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.schemas.AvroTrust;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.socialworker.support.ServiceScenario;
-import org.wushe.hub.socialworker.station.StationEventsBinding;
-import org.wushe.hub.socialworker.volunteers.VolunteerEventsBinding;
+import org.wushe.hub.socialworker.station.StationInbound;
+import org.wushe.hub.socialworker.volunteers.VolunteerInbound;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
@@ -146,9 +146,9 @@ class StationReportTest extends ServiceScenario {
         Set<String> stationKeys = Set.of(centre.id().toString(), a.id().toString(), b.id().toString());
         List<ConsumerRecord<String, byte[]>> stationsOnWire = TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.STATION.topic(),
                 r -> stationKeys.contains(r.key()), kept -> kept.size() >= 3, WAIT);
-        double stationDuplicatesBefore = duplicates(StationEventsBinding.CONSUMER);
+        double stationDuplicatesBefore = duplicates(StationInbound.CONSUMER);
         resend(stationsOnWire, 1);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> duplicates(StationEventsBinding.CONSUMER) - stationDuplicatesBefore >= 3);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> duplicates(StationInbound.CONSUMER) - stationDuplicatesBefore >= 3);
         assertThat(report(centre, from, to, true).get("stationsIncluded")).hasSize(3);
         assertThat(report(a, from, to, true).get("volunteersRecruited").asInt()).isEqualTo(4);
         assertThat(report(centre, from, to, true).get("volunteersRecruited").asInt()).isEqualTo(5);
@@ -178,11 +178,11 @@ class StationReportTest extends ServiceScenario {
     /** This scenario's volunteer events recorded as processed (one row per event id). */
     private int processed() {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ANY (?)", Integer.class,
-                VolunteerEventsBinding.CONSUMER, volunteerEventIds.toArray(UUID[]::new));
+                VolunteerInbound.CONSUMER, volunteerEventIds.toArray(UUID[]::new));
         return n == null ? 0 : n;
     }
 
     private double duplicates() {
-        return duplicates(VolunteerEventsBinding.CONSUMER);
+        return duplicates(VolunteerInbound.CONSUMER);
     }
 }

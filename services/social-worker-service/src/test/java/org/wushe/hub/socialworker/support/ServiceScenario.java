@@ -33,7 +33,7 @@ import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.AvroTrust;
 import org.wushe.hub.socialworker.SocialWorkerServiceApplication;
-import org.wushe.hub.socialworker.common.Calendar;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TestTokens;
@@ -59,9 +59,18 @@ public abstract class ServiceScenario {
     public static final String STREET = "110112104";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
+    /** The notes key of the tests (base64 of 32 bytes). */
+    public static final String NOTES_KEY = "c29jaWFsLXdvcmtlci1ub3Rlcy10ZXN0LWtleS0zMmI=";
+
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
         TestStack.register(registry, "socialworker");
+        registry.add("wushe.socialworker.notes-key", () -> NOTES_KEY);
+    }
+
+    /** The query parameter stating why notes are read (logged with each read). */
+    protected static String reason(String why) {
+        return "reason=" + java.net.URLEncoder.encode(why, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Value("${local.server.port}")

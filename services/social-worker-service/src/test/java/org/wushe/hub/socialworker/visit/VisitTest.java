@@ -109,7 +109,7 @@ class VisitTest extends ServiceScenario {
         assertThat(onWire.subList(0, 3)).allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8)).doesNotContain(resident.toString()));
 
         assertThat(asWorker(worker).get("/visits?residentRef=" + resident).json()).extracting(v -> v.get("kind").asText()).containsExactly("HOME", "PHONE");
-        assertThat(asWorker(worker).get("/visits/" + homeVisit).json().get("notes").asText()).isEqualTo(homeNotes);
+        assertThat(asWorker(worker).get("/visits/" + homeVisit + "?" + reason("回访 follow-up")).json().get("notes").asText()).isEqualTo(homeNotes);
     }
 
     @Test

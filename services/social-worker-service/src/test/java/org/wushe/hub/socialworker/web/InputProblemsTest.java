@@ -10,11 +10,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.wushe.hub.platform.web.ServiceProblems;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.socialworker.support.ServiceScenario;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Every kind of bad input is a 4xx RFC 9457 problem naming the field, never a 500; the service also
@@ -23,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InputProblemsTest extends ServiceScenario {
 
     private static final String TOO_LONG = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十X";
+
+    @Autowired
+    ServiceProblems serviceProblems;
 
     private static KnownStation station;
     private static UUID worker;
@@ -159,5 +168,22 @@ class InputProblemsTest extends ServiceScenario {
                     ? Http.JSON.readValue(json.replace('\'', '"'), Object.class) : json.replaceAll("^'|'$", ""));
         }
         return body;
+    }
+
+    /**
+     * The rules check first; what the database refuses after them (two requests at once) is a 409 naming the
+     * field the constraint guards, by the platform's ServiceProblems with this service's UniqueFields.
+     */
+    @Test
+    void aDuplicateTheDatabaseRefusesIsA409NamingTheFieldItsConstraintGuards() {
+        for (Map.Entry<String, String> c : Map.of("casework_one_open_per_resident", "residentRef", "group_session_number_unique", "heldAt").entrySet()) {
+            DuplicateKeyException refused = catchThrowableOfType(DuplicateKeyException.class, () -> jdbc.execute(
+                    "DO $$ BEGIN RAISE unique_violation USING MESSAGE = 'duplicate key value violates unique constraint \"" + c.getKey() + "\"'; END $$"));
+
+            ResponseEntity<Object> answer = serviceProblems.duplicate(refused);
+
+            assertThat(answer.getStatusCode().value()).isEqualTo(409);
+            assertThat(((ProblemDetail) answer.getBody()).getProperties().get("errors")).asString().contains("field=" + c.getValue());
+        }
     }
 }

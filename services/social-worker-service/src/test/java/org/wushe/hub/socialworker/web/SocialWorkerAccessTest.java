@@ -93,7 +93,8 @@ class SocialWorkerAccessTest extends ServiceScenario {
         assertThat(events.subList(0, 2)).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("SocialWorkerRegistered", "VisitRecorded");
         assertThat(((VisitRecorded) events.get(1)).getVisitId()).isEqualTo(UUID.fromString(own.json().get("id").asText()));
-        assertThat(asWorker(colleague).get("/visits").json()).extracting(v -> v.get("notes").asText()).containsExactly("本人探访 their own");
+        assertThat(asWorker(colleague).get("/visits?" + reason("回访 follow-up")).json()).extracting(v -> v.get("notes").asText())
+                .containsExactly("本人探访 their own");
 
         // Visits are read by their worker only (and their supervisor): not a colleague, not the hub admin.
         String visitId = own.json().get("id").asText();
@@ -132,7 +133,7 @@ class SocialWorkerAccessTest extends ServiceScenario {
         Http.Response bySupervisor = asWorker(supervisor).post("/cases/" + id + "/notes", Http.map("text", "督导意见 supervision"));
         assertThat(bySupervisor.status()).as(bySupervisor.text()).isEqualTo(201);
         assertThat(bySupervisor.json().get("authorId").asText()).isEqualTo(supervisor.toString());
-        JsonNode notes = asWorker(supervisor).get("/cases/" + id + "/notes").json();
+        JsonNode notes = asWorker(supervisor).get("/cases/" + id + "/notes?" + reason("督导 supervision")).json();
         assertThat(notes).extracting(n -> n.get("text").asText()).containsExactlyInAnyOrder("独居 lives alone", "第一次会谈 first session", "督导意见 supervision");
         assertThat(asWorker(supervisor).get("/cases?socialWorkerId=" + worker).json()).hasSize(1);
         assertThat(asWorker(worker).get("/cases/" + id).json().get("status").asText()).isEqualTo("OPEN");

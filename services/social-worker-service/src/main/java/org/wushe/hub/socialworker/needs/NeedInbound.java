@@ -20,7 +20,7 @@ import org.wushe.hub.platform.inbox.InboundEvents;
  * topic's {@code .dlt}.
  */
 @Configuration(proxyBeanMethods = false)
-public class NeedEventsBinding {
+public class NeedInbound {
 
     public static final String NEEDS = "social-worker-service.needs";
     public static final String MATCHES = "social-worker-service.matches";

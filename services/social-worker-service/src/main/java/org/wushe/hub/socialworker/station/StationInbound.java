@@ -15,7 +15,7 @@ import org.wushe.hub.platform.inbox.InboundEvents;
  * {@code wushe.community.station.dlt}.
  */
 @Configuration(proxyBeanMethods = false)
-public class StationEventsBinding {
+public class StationInbound {
 
     public static final String CONSUMER = "social-worker-service.stations";
 

@@ -17,7 +17,7 @@ import org.wushe.hub.platform.inbox.InboundEvents;
  * {@code wushe.volunteer.volunteer.dlt}.
  */
 @Configuration(proxyBeanMethods = false)
-public class VolunteerEventsBinding {
+public class VolunteerInbound {
 
     public static final String CONSUMER = "social-worker-service.volunteers";
 
