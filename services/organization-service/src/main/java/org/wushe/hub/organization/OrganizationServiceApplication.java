@@ -1,10 +1,13 @@
 package org.wushe.hub.organization;
 
+import java.util.Map;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.wushe.hub.platform.web.UniqueFields;
 
 /**
  * The organization service of Wushe Hub: social organizations (社会组织), their incubation (培育),
@@ -25,5 +28,11 @@ public class OrganizationServiceApplication {
                 .description("Social organizations (社会组织), incubation stages (萌芽型, 初创型, 成长型, 成熟型; 枢纽型 hubs), "
                         + "public-benefit projects (公益项目) and grants (公益创投), service capacity offered to matching. "
                         + "Errors are RFC 9457 problem+json naming the field."));
+    }
+
+    /** The unique constraints of this service's tables and the field each guards: a duplicate is 409 naming it (the platform's ServiceProblems). */
+    @Bean
+    UniqueFields uniqueFields() {
+        return new UniqueFields(Map.of("organization_name_unique", "name", "organization_credit_code_unique", "unifiedSocialCreditCode"));
     }
 }

@@ -3,25 +3,18 @@ package org.wushe.hub.organization.capacity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.hub.events.common.TimeWindow;
-import org.wushe.hub.events.common.WeeklySlot;
-import org.wushe.hub.events.organization.ServiceCapacityOffered;
-import org.wushe.hub.events.organization.ServiceCapacityWithdrawn;
 import org.wushe.hub.events.organization.WithdrawalReason;
-import org.wushe.hub.organization.common.Calendar;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.organization.organization.Organization;
-import org.wushe.hub.organization.organization.OrganizationRepository;
 import org.wushe.hub.organization.organization.OrganizationService;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
-import org.wushe.hub.platform.place.CoarsePlaces;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Roles;
@@ -31,11 +24,11 @@ import org.wushe.hub.platform.web.InvalidInputException;
 public class CapacityService {
 
     private final CapacityRepository capacities;
-    private final OrganizationRepository organizations;
+    private final OrganizationService organizations;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public CapacityService(CapacityRepository capacities, OrganizationRepository organizations, OutboxWriter outbox, Clock clock) {
+    public CapacityService(CapacityRepository capacities, OrganizationService organizations, OutboxWriter outbox, Clock clock) {
         this.capacities = capacities;
         this.organizations = organizations;
         this.outbox = outbox;
@@ -79,14 +72,7 @@ public class CapacityService {
                 c.title(), c.category(), c.skills(), c.languages(), c.beneficiaryGroups(), c.capacityPerSlot(), c.sessionMinutes(),
                 c.weeklySlots(), c.validFrom(), c.validUntil(), c.geohash(), c.servedCommunityIds(), reason, c.createdAt(), now);
         capacities.update(withdrawn);
-        outbox.publish(Aggregate.ORGANIZATION, c.organizationId().toString(), ServiceCapacityWithdrawn.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setCapacityId(c.id())
-                .setOrganizationId(c.organizationId())
-                .setRevision(withdrawn.revision())
-                .setReason(reason)
-                .build());
+        outbox.publish(Aggregate.ORGANIZATION, c.organizationId().toString(), CapacityEvents.withdrawn(c, withdrawn, reason, now));
         return withdrawn;
     }
 
@@ -124,27 +110,7 @@ public class CapacityService {
     private void publishOffered(ServiceCapacity c, Organization o, Instant now) {
         UUID community = c.servedCommunityIds().size() == 1 ? c.servedCommunityIds().get(0)
                 : c.servedCommunityIds().isEmpty() ? o.communityId() : null;
-        outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), ServiceCapacityOffered.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setCapacityId(c.id())
-                .setOrganizationId(o.id())
-                .setRevision(c.revision())
-                .setTitle(c.title())
-                .setCategory(c.category())
-                .setSkills(new ArrayList<>(c.skills()))
-                .setLanguages(new ArrayList<>(c.languages()))
-                .setBeneficiaryGroups(new ArrayList<>(c.beneficiaryGroups()))
-                .setCapacityPerSlot(c.capacityPerSlot())
-                .setSessionMinutes(c.sessionMinutes())
-                .setWeeklySlots(c.weeklySlots().stream().map(s -> WeeklySlot.newBuilder()
-                        .setDay(org.wushe.hub.events.common.DayOfWeek.valueOf(s.day().name()))
-                        .setStart(s.start()).setEnd(s.end()).build()).toList())
-                .setPeriod(TimeWindow.newBuilder().setStart(Calendar.startOf(c.validFrom()))
-                        .setEnd(Calendar.startOf(c.validUntil().plusDays(1))).build())
-                .setPlace(CoarsePlaces.of(o.districtCode(), o.streetCode(), community, null, c.geohash()))
-                .setServedCommunityIds(new ArrayList<>(c.servedCommunityIds()))
-                .build());
+        outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), CapacityEvents.offered(c, o, community, now));
     }
 
     private static <T> List<T> distinct(List<T> values) {

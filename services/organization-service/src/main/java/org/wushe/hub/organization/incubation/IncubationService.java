@@ -10,10 +10,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.IncubationStage;
-import org.wushe.hub.events.organization.OrganizationStageChanged;
-import org.wushe.hub.organization.common.Calendar;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.organization.organization.Organization;
-import org.wushe.hub.organization.organization.OrganizationRepository;
 import org.wushe.hub.organization.organization.OrganizationService;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
@@ -25,12 +23,12 @@ public class IncubationService {
 
     private static final int MAX_CHAIN = 16;
 
-    private final OrganizationRepository organizations;
+    private final OrganizationService organizations;
     private final IncubationRepository changes;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public IncubationService(OrganizationRepository organizations, IncubationRepository changes, OutboxWriter outbox, Clock clock) {
+    public IncubationService(OrganizationService organizations, IncubationRepository changes, OutboxWriter outbox, Clock clock) {
         this.organizations = organizations;
         this.changes = changes;
         this.outbox = outbox;
@@ -92,8 +90,11 @@ public class IncubationService {
         return changes.history(id);
     }
 
+    /** The organization, locked, if the caller decides for its centre ({@link CentreDecisions}). */
     private Organization locked(UUID id) {
-        return organizations.findForUpdate(id).orElseThrow(() -> OrganizationService.notFound(id));
+        Organization o = organizations.findForUpdate(id).orElseThrow(() -> OrganizationService.notFound(id));
+        CentreDecisions.require(o);
+        return o;
     }
 
     private Organization record(Organization o, IncubationStage stage, boolean hub, UUID hubOrganizationId, LocalDate changedOn) {
@@ -109,19 +110,10 @@ public class IncubationService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Organization changed = new Organization(o.id(), o.name(), o.kind(), o.legalStatus(), o.unifiedSocialCreditCode(), stage, hub,
                 hubOrganizationId, o.communityId(), o.districtCode(), o.streetCode(), o.geohash(), o.serviceCategories(),
-                o.monthlyServiceCapacity(), o.createdAt(), now);
+                o.monthlyServiceCapacity(), o.createdAt(), now, o.centreId());
         organizations.updateIncubation(changed);
         changes.insert(new IncubationChange(o.id(), stage, o.stage(), hub, hubOrganizationId, on, now));
-        outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), OrganizationStageChanged.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setOrganizationId(o.id())
-                .setStage(stage)
-                .setPreviousStage(o.stage())
-                .setHub(hub)
-                .setHubOrganizationId(hubOrganizationId)
-                .setChangedOn(on)
-                .build());
+        outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), IncubationEvents.stageChanged(o, stage, hub, hubOrganizationId, on, now));
         return changed;
     }
 }

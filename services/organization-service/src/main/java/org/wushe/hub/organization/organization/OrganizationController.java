@@ -36,7 +36,9 @@ public class OrganizationController {
 
     /**
      * A social organization as the street or its hub organization enters it. {@code stage} defaults to
-     * SPROUTING (萌芽型); a REGISTERED organization needs its unified social credit code.
+     * SPROUTING (萌芽型); a REGISTERED organization needs its unified social credit code. {@code centreId} is the
+     * social work service centre (a station id of level STREET_CENTRE or DISTRICT_CENTRE) whose managers decide its
+     * incubation and grants; without one only the hub admin does.
      */
     public record RegisterOrganization(
             @NotBlank @Size(max = 100) String name,
@@ -52,7 +54,8 @@ public class OrganizationController {
             @Pattern(regexp = "\\d{9}", message = "must be a 9-digit street/town code") String streetCode,
             @Size(max = 12) String geohash,
             @Size(max = 16) List<@NotNull @Known Category> serviceCategories,
-            @PositiveOrZero @Max(1_000_000) Integer monthlyServiceCapacity) {
+            @PositiveOrZero @Max(1_000_000) Integer monthlyServiceCapacity,
+            UUID centreId) {
     }
 
     private final OrganizationService service;

@@ -20,7 +20,7 @@ import org.wushe.hub.events.organization.OrganizationKind;
 public class OrganizationRepository {
 
     private static final String COLUMNS = "id, name, kind, legal_status, credit_code, stage, hub, hub_organization_id, community_id, "
-            + "district_code, street_code, geohash, service_categories, monthly_service_capacity, created_at, updated_at";
+            + "district_code, street_code, geohash, service_categories, monthly_service_capacity, created_at, updated_at, centre_id";
 
     /** Filters of the list; null means any. */
     public record Filter(OrganizationKind kind, IncubationStage stage, Boolean hub, UUID hubOrganizationId, String districtCode) {
@@ -33,11 +33,11 @@ public class OrganizationRepository {
     }
 
     public void insert(Organization o) {
-        jdbc.sql("INSERT INTO organization (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)")
+        jdbc.sql("INSERT INTO organization (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)")
                 .params(o.id(), o.name(), o.kind().name(), o.legalStatus().name(), o.unifiedSocialCreditCode(), o.stage().name(), o.hub(),
                         o.hubOrganizationId(), o.communityId(), o.districtCode(), o.streetCode(), o.geohash(),
                         o.serviceCategories().stream().map(Enum::name).toArray(String[]::new), o.monthlyServiceCapacity(),
-                        Timestamp.from(o.createdAt()), Timestamp.from(o.updatedAt()))
+                        Timestamp.from(o.createdAt()), Timestamp.from(o.updatedAt()), o.centreId())
                 .update();
     }
 
@@ -95,7 +95,8 @@ public class OrganizationRepository {
                 rs.getBoolean("hub"), rs.getObject("hub_organization_id", UUID.class), rs.getObject("community_id", UUID.class),
                 rs.getString("district_code"), rs.getString("street_code"), rs.getString("geohash"),
                 enums(rs.getArray("service_categories"), Category.class), (Integer) rs.getObject("monthly_service_capacity"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getObject("centre_id", UUID.class));
     }
 
     static <E extends Enum<E>> List<E> enums(Array array, Class<E> type) throws SQLException {

@@ -3,9 +3,9 @@ package org.wushe.hub.organization.organization;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -13,10 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.IncubationStage;
 import org.wushe.hub.events.organization.LegalStatus;
-import org.wushe.hub.events.organization.OrganizationRegistered;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
-import org.wushe.hub.platform.place.CoarsePlaces;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -73,29 +71,41 @@ public class OrganizationService {
         List<Category> categories = r.serviceCategories() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.serviceCategories()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Organization o = new Organization(UUID.randomUUID(), name, r.kind(), r.legalStatus(), code, stage, hub, incubator, r.communityId(),
-                r.districtCode(), r.streetCode(), Geohashes.coarse(r.geohash()), categories, r.monthlyServiceCapacity(), now, now);
+                r.districtCode(), r.streetCode(), Geohashes.coarse(r.geohash()), categories, r.monthlyServiceCapacity(), now, now,
+                r.centreId());
         organizations.insert(o);
-        outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), OrganizationRegistered.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setOrganizationId(o.id())
-                .setName(o.name())
-                .setKind(o.kind())
-                .setLegalStatus(o.legalStatus())
-                .setStage(o.stage())
-                .setHub(o.hub())
-                .setHubOrganizationId(o.hubOrganizationId())
-                .setUnifiedSocialCreditCode(o.unifiedSocialCreditCode())
-                .setCommunityId(o.communityId())
-                .setPlace(CoarsePlaces.of(o.districtCode(), o.streetCode(), o.communityId(), null, o.geohash()))
-                .setServiceCategories(new ArrayList<>(o.serviceCategories()))
-                .setMonthlyServiceCapacity(o.monthlyServiceCapacity())
-                .build());
+        outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), OrganizationEvents.registered(o, now));
         return o;
     }
 
     public Organization get(UUID id) {
         return organizations.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    // For the other features (capacity, incubation, projects), which do not read this one's tables.
+
+    public Optional<Organization> find(UUID id) {
+        return organizations.find(id);
+    }
+
+    /** The organization, its row locked against change until the transaction ends (FOR SHARE). */
+    public Optional<Organization> findForShare(UUID id) {
+        return organizations.findForShare(id);
+    }
+
+    /** The organization, its row locked for an update in this transaction (FOR UPDATE). */
+    public Optional<Organization> findForUpdate(UUID id) {
+        return organizations.findForUpdate(id);
+    }
+
+    /** How many organizations the hub organization {@code id} incubates. */
+    public int countIncubatedBy(UUID id) {
+        return organizations.countIncubatedBy(id);
+    }
+
+    /** Stores a stage or hub change that incubation decided (the row locked by {@link #findForUpdate}). */
+    public void updateIncubation(Organization changed) {
+        organizations.updateIncubation(changed);
     }
 
     public static InvalidInputException notFound(UUID id) {

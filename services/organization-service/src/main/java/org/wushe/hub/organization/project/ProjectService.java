@@ -4,23 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.hub.events.organization.ProjectClosed;
-import org.wushe.hub.events.organization.ProjectGrantAwarded;
-import org.wushe.hub.events.organization.ProjectLaunched;
-import org.wushe.hub.organization.common.Calendar;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.organization.organization.Organization;
-import org.wushe.hub.organization.organization.OrganizationRepository;
 import org.wushe.hub.organization.organization.OrganizationService;
+import org.wushe.hub.organization.incubation.CentreDecisions;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
-import org.wushe.hub.platform.place.CoarsePlaces;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -28,11 +23,11 @@ import org.wushe.hub.platform.web.InvalidInputException;
 public class ProjectService {
 
     private final ProjectRepository projects;
-    private final OrganizationRepository organizations;
+    private final OrganizationService organizations;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public ProjectService(ProjectRepository projects, OrganizationRepository organizations, OutboxWriter outbox, Clock clock) {
+    public ProjectService(ProjectRepository projects, OrganizationService organizations, OutboxWriter outbox, Clock clock) {
         this.projects = projects;
         this.organizations = organizations;
         this.outbox = outbox;
@@ -55,50 +50,27 @@ public class ProjectService {
         projects.insert(p);
         // One served community is the project's place; several leave it at the organization's home, if any.
         UUID community = served.size() == 1 ? served.get(0) : served.isEmpty() ? o.communityId() : null;
-        outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), ProjectLaunched.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setProjectId(p.id())
-                .setOrganizationId(o.id())
-                .setTitle(p.title())
-                .setGoal(p.goal())
-                .setCategory(p.category())
-                .setBeneficiaryGroup(p.beneficiaryGroup())
-                .setTargetPeople(p.targetPeople())
-                .setStartsOn(p.startsOn())
-                .setEndsOn(p.endsOn())
-                .setBudgetFen(p.budgetFen())
-                .setServedCommunityIds(new ArrayList<>(served))
-                .setPlace(CoarsePlaces.of(o.districtCode(), o.streetCode(), community, null, geohash))
-                .build());
+        outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), ProjectEvents.launched(p, o, served, community, geohash, now));
         return p;
     }
 
     @Transactional
     public Project award(UUID projectId, ProjectController.AwardGrant r) {
         Project p = projects.findForUpdate(projectId).orElseThrow(() -> notFound(projectId));
+        requireCentre(p);
         ProjectRules.requireGrant(p, r.amountFen(), r.awardedOn(), Calendar.today(clock));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Project.Grant g = new Project.Grant(UUID.randomUUID(), r.programme().strip(), r.funder() == null ? null : r.funder().strip(),
                 r.amountFen(), r.awardedOn());
         projects.insertGrant(p.id(), g, now);
-        outbox.publish(Aggregate.ORGANIZATION, p.organizationId().toString(), ProjectGrantAwarded.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setGrantId(g.id())
-                .setProjectId(p.id())
-                .setOrganizationId(p.organizationId())
-                .setProgramme(g.programme())
-                .setFunder(g.funder())
-                .setAmountFen(g.amountFen())
-                .setAwardedOn(g.awardedOn())
-                .build());
+        outbox.publish(Aggregate.ORGANIZATION, p.organizationId().toString(), ProjectEvents.grantAwarded(p, g, now));
         return get(p.id());
     }
 
     @Transactional
     public Project close(UUID projectId, ProjectController.CloseProject r) {
         Project p = projects.findForUpdate(projectId).orElseThrow(() -> notFound(projectId));
+        requireCentre(p);
         LocalDate today = Calendar.today(clock);
         ProjectRules.requireClosing(p, r.outcome(), r.closedOn(), today);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -106,16 +78,13 @@ public class ProjectService {
                 p.startsOn(), p.endsOn(), p.budgetFen(), p.servedCommunityIds(), p.geohash(), Project.Status.CLOSED, r.outcome(),
                 r.closedOn(), r.peopleReached(), p.grants(), p.createdAt(), now);
         projects.close(closed);
-        outbox.publish(Aggregate.ORGANIZATION, p.organizationId().toString(), ProjectClosed.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(now)
-                .setProjectId(p.id())
-                .setOrganizationId(p.organizationId())
-                .setOutcome(r.outcome())
-                .setClosedOn(r.closedOn())
-                .setPeopleReached(r.peopleReached())
-                .build());
+        outbox.publish(Aggregate.ORGANIZATION, p.organizationId().toString(), ProjectEvents.closed(p, r, now));
         return closed;
+    }
+
+    /** Grants and closing are the organization's centre's decisions ({@link CentreDecisions}). */
+    private void requireCentre(Project p) {
+        CentreDecisions.require(organizations.find(p.organizationId()).orElseThrow());
     }
 
     public Project get(UUID id) {

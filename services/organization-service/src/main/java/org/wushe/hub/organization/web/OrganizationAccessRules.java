@@ -19,8 +19,8 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  * <tr><td>POST /organizations</td><td>hub admin</td></tr>
  * <tr><td>POST /organizations/{organizationId}/capacities, /projects</td><td>organization staff of that organization</td></tr>
  * <tr><td>POST /organizations/{id}/stage, /hub, /incubator; POST /projects/{id}/grants, /close</td>
- *     <td>centre managers: incubation and grants are decided by the town's centre. Organizations carry no centre id,
- *     so any centre manager may (role only)</td></tr>
+ *     <td>centre managers (role here); {@link org.wushe.hub.organization.incubation.CentreDecisions} then allows only the
+ *     managers of the organization's own centre ({@code centreId})</td></tr>
  * </table>
  */
 @Configuration(proxyBeanMethods = false)

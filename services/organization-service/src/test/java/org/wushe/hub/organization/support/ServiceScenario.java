@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.wushe.hub.organization.OrganizationServiceApplication;
-import org.wushe.hub.organization.common.Calendar;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.organization.organization.CreditCodes;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.schemas.AvroEventCodec;

@@ -41,8 +41,8 @@ class OrganizationAccessTest extends ServiceScenario {
         return http().as(TestTokens.token("org-zhao", Roles.ORGANIZATION_STAFF, Roles.ORGANIZATION_ID, organization));
     }
 
-    private Http centreManager() {
-        return http().as(TestTokens.token("centre-wang", Roles.CENTRE_MANAGER, Roles.CENTRE_ID, UUID.randomUUID()));
+    private Http centreManager(UUID centre) {
+        return http().as(TestTokens.token("centre-" + centre, Roles.CENTRE_MANAGER, Roles.CENTRE_ID, centre));
     }
 
     private static void assertForbidden(Http.Response r, String field, String required) {
@@ -111,7 +111,8 @@ class OrganizationAccessTest extends ServiceScenario {
 
     @Test
     void registeringIsTheHubAdminsAndIncubationAndGrantsTheCentreManagers() {
-        UUID mine = organizationId();
+        UUID centre = UUID.randomUUID();
+        UUID mine = UUID.fromString(register(organization("centreId", centre.toString())).get("id").asText());
         Http zhao = staffOf(mine);
 
         Http.Response register = zhao.post("/organizations", organization());
@@ -120,7 +121,7 @@ class OrganizationAccessTest extends ServiceScenario {
                 "POST /organizations/" + mine + "/stage", "hub_admin or centre_manager");
         assertThat(http().get("/organizations/" + mine).json().get("stage").asText()).isEqualTo("SPROUTING");
 
-        Http.Response moved = centreManager().post("/organizations/" + mine + "/stage", Http.map("stage", "START_UP"));
+        Http.Response moved = centreManager(centre).post("/organizations/" + mine + "/stage", Http.map("stage", "START_UP"));
         assertThat(moved.status()).as(moved.text()).isEqualTo(200);
         assertThat(moved.json().get("stage").asText()).isEqualTo("START_UP");
 
@@ -128,10 +129,53 @@ class OrganizationAccessTest extends ServiceScenario {
         Map<String, Object> grant = Http.map("programme", "通州区公益创投大赛", "amountFen", 50_000, "awardedOn", today().toString());
         assertForbidden(zhao.post("/projects/" + project + "/grants", grant), "POST /projects/" + project + "/grants", "hub_admin or centre_manager");
         assertThat(http().get("/projects/" + project).json().get("grants")).isEmpty();
-        assertThat(centreManager().post("/projects/" + project + "/grants", grant).status()).isEqualTo(201);
+        assertThat(centreManager(centre).post("/projects/" + project + "/grants", grant).status()).isEqualTo(201);
         Map<String, Object> close = Http.map("outcome", "ENDED_EARLY", "closedOn", today().toString(), "peopleReached", 10);
         assertForbidden(zhao.post("/projects/" + project + "/close", close), "POST /projects/" + project + "/close", "hub_admin or centre_manager");
-        assertThat(centreManager().post("/projects/" + project + "/close", close).status()).isEqualTo(200);
+        assertThat(centreManager(centre).post("/projects/" + project + "/close", close).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aManagerOfAnotherCentreNeitherIncubatesNorGrantsForTheCentresOrganizations() {
+        UUID centreA = UUID.randomUUID();
+        UUID centreB = UUID.randomUUID();
+        UUID org = UUID.fromString(register(organization("centreId", centreA.toString(), "stage", "MATURE")).get("id").asText());
+        UUID hub = hub();
+        String project = staffOf(org).post("/organizations/" + org + "/projects", project("邻里互助 mutual aid")).json().get("id").asText();
+        Http managerA = centreManager(centreA);
+        Http managerB = centreManager(centreB);
+        String required = "centre_manager of " + centreA;
+        Map<String, Object> grant = Http.map("programme", "通州区公益创投大赛", "amountFen", 50_000, "awardedOn", today().toString());
+        Map<String, Object> close = Http.map("outcome", "ENDED_EARLY", "closedOn", today().toString(), "peopleReached", 10);
+
+        Http.Response stage = managerB.post("/organizations/" + org + "/stage", Http.map("stage", "START_UP"));
+        assertForbidden(stage, "organizationId", required);
+        assertThat(stage.json().get("detail").asText()).contains("centre-" + centreB).contains(org.toString());
+        assertForbidden(managerB.post("/organizations/" + org + "/hub", Http.map("hub", true)), "organizationId", required);
+        assertForbidden(managerB.post("/organizations/" + org + "/incubator", Http.map("hubOrganizationId", hub.toString())),
+                "organizationId", required);
+        assertForbidden(managerB.post("/projects/" + project + "/grants", grant), "organizationId", required);
+        assertForbidden(managerB.post("/projects/" + project + "/close", close), "organizationId", required);
+        // An organization registered without a centre is the hub admin's alone.
+        UUID centreless = organizationId();
+        assertForbidden(managerA.post("/organizations/" + centreless + "/stage", Http.map("stage", "START_UP")), "organizationId", Roles.HUB_ADMIN);
+
+        JsonNode stored = http().get("/organizations/" + org).json();
+        assertThat(stored.get("stage").asText()).isEqualTo("MATURE");
+        assertThat(stored.get("hub").asBoolean()).isFalse();
+        assertThat(stored.has("hubOrganizationId")).isFalse();
+        assertThat(stored.get("centreId").asText()).isEqualTo(centreA.toString());
+        JsonNode p = http().get("/projects/" + project).json();
+        assertThat(p.get("grants")).isEmpty();
+        assertThat(p.get("status").asText()).isEqualTo("ACTIVE");
+
+        // The own centre's manager decides; the organization's events are exactly those, so nothing refused went out.
+        Http.Response led = managerA.post("/organizations/" + org + "/hub", Http.map("hub", true));
+        assertThat(led.status()).as(led.text()).isEqualTo(200);
+        Http.Response granted = managerA.post("/projects/" + project + "/grants", grant);
+        assertThat(granted.status()).as(granted.text()).isEqualTo(201);
+        assertThat(events(Aggregate.ORGANIZATION, org, 4)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("OrganizationRegistered", "ProjectLaunched", "OrganizationStageChanged", "ProjectGrantAwarded");
     }
 
     @Test

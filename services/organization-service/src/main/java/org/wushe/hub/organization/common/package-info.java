@@ -1,2 +1,0 @@
-/** What the features share: the calendar of Asia/Shanghai. Coarse places and the UNKNOWN-is-never-a-choice rule live in the platform ({@code org.wushe.hub.platform.place}, {@code org.wushe.hub.platform.web.Known}). */
-package org.wushe.hub.organization.common;
