@@ -2,6 +2,8 @@ package org.wushe.hub.matching.engine;
 
 import java.util.Arrays;
 
+import org.wushe.hub.platform.core.Geohash;
+
 /**
  * Coarse geography. The index's grid is the geohash grid of precision 6: 30 bits, 15 per axis, so each cell is
  * 360/2^15 degrees of longitude by 180/2^15 of latitude (about 0.94 km × 0.61 km in Beijing) and is named by its
@@ -15,7 +17,6 @@ final class Geo {
     static final double CELL_LAT = 180.0 / (1 << AXIS_BITS);
     /** Kilometres per degree of latitude on a sphere of the mean Earth radius 6,371.0088 km. */
     static final double KM_PER_DEGREE = 111.195;
-    private static final String BASE32 = "0123456789bcdefghjkmnpqrstuvwxyz";
 
     private Geo() {
     }
@@ -28,40 +29,10 @@ final class Geo {
         return geohash == null || geohash.isBlank() ? null : decode(geohash);
     }
 
-    /** Centre of a geohash cell of any precision up to 12. */
+    /** Centre of a geohash cell of any precision up to 12 (platform-core's {@link Geohash}). */
     static GeoPoint decode(String geohash) {
-        String hash = geohash.trim().toLowerCase(java.util.Locale.ROOT);
-        if (hash.isEmpty() || hash.length() > 12) {
-            throw new IllegalArgumentException("a geohash has 1 to 12 characters, got '" + geohash + "'");
-        }
-        double latLo = -90, latHi = 90, lonLo = -180, lonHi = 180;
-        boolean lonBit = true;
-        for (int i = 0; i < hash.length(); i++) {
-            int v = BASE32.indexOf(hash.charAt(i));
-            if (v < 0) {
-                throw new IllegalArgumentException("'" + hash.charAt(i) + "' is not a geohash character in '" + geohash + "'");
-            }
-            for (int b = 4; b >= 0; b--) {
-                boolean one = (v >> b & 1) == 1;
-                if (lonBit) {
-                    double mid = (lonLo + lonHi) / 2;
-                    if (one) {
-                        lonLo = mid;
-                    } else {
-                        lonHi = mid;
-                    }
-                } else {
-                    double mid = (latLo + latHi) / 2;
-                    if (one) {
-                        latLo = mid;
-                    } else {
-                        latHi = mid;
-                    }
-                }
-                lonBit = !lonBit;
-            }
-        }
-        return new GeoPoint((latLo + latHi) / 2, (lonLo + lonHi) / 2);
+        double[] centre = Geohash.decode(geohash);
+        return new GeoPoint(centre[0], centre[1]);
     }
 
     /** The cell's column and row in one int (15 bits each), so cells hash well and box cheaply. */

@@ -20,7 +20,7 @@ import org.wushe.hub.matching.engine.MatchEngine;
 import org.wushe.hub.matching.engine.NeedSpec;
 import org.wushe.hub.matching.engine.Proposal;
 import org.wushe.hub.matching.readmodel.ReadModel;
-import org.wushe.hub.matching.replay.Replaying;
+import org.wushe.hub.matching.readmodel.Replaying;
 
 /**
  * Batch mode: when candidates are scarce, needs wait and are assigned together, maximising the total

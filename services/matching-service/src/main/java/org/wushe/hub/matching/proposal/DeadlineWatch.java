@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.wushe.hub.matching.replay.Replaying;
+import org.wushe.hub.matching.readmodel.Replaying;
 
 /** Finds proposals past their acknowledgement deadline and escalates or lapses each (see {@link Matchmaker#deadlinePassed}). */
 @Component

@@ -28,7 +28,7 @@ import org.wushe.hub.matching.engine.Proposal;
 import org.wushe.hub.matching.readmodel.NeedState;
 import org.wushe.hub.matching.readmodel.ReadModel;
 import org.wushe.hub.matching.readmodel.ReadModel.NeedRow;
-import org.wushe.hub.matching.replay.Replaying;
+import org.wushe.hub.matching.readmodel.Replaying;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;

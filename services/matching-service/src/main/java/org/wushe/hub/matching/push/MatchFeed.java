@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.wushe.hub.matching.proposal.Matches;
-import org.wushe.hub.matching.web.MatchViews;
+import org.wushe.hub.matching.view.MatchViews;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.UndecodableEventException;
 

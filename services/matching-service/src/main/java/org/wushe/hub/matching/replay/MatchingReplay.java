@@ -7,11 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.wushe.hub.matching.EngineConfiguration;
 import org.wushe.hub.matching.engine.MatchEngine;
+import org.wushe.hub.matching.inbound.ReadModelInbound;
+import org.wushe.hub.matching.proposal.EngineConfiguration;
 import org.wushe.hub.matching.proposal.Matchmaker;
 import org.wushe.hub.matching.readmodel.ReadModel;
-import org.wushe.hub.matching.readmodel.ReadModelInbound;
+import org.wushe.hub.matching.readmodel.Replaying;
 import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.replay.ReadModelReplay;
 

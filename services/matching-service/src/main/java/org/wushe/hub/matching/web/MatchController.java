@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.matching.proposal.MatchRecord;
 import org.wushe.hub.matching.proposal.Matches;
 import org.wushe.hub.matching.proposal.Matchmaker;
+import org.wushe.hub.matching.view.MatchView;
+import org.wushe.hub.matching.view.MatchViews;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**

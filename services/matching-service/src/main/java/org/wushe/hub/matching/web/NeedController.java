@@ -25,6 +25,8 @@ import org.wushe.hub.matching.engine.ScoreComponent;
 import org.wushe.hub.matching.proposal.MatchRecord;
 import org.wushe.hub.matching.proposal.Matches;
 import org.wushe.hub.matching.readmodel.ReadModel;
+import org.wushe.hub.matching.view.MatchView;
+import org.wushe.hub.matching.view.MatchViews;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**

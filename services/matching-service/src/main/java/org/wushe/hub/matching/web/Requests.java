@@ -1,21 +1,16 @@
 package org.wushe.hub.matching.web;
 
-import java.util.regex.Pattern;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.wushe.hub.events.matching.DeclineReason;
 import org.wushe.hub.platform.actor.Actor;
-import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.web.Known;
 
 /** Request bodies of the decisions staff take, validated before anything is written. */
 public final class Requests {
-
-    /** Mainland mobile numbers and resident ID numbers: notes travel in events, so they may hold neither. */
-    private static final Pattern PERSONAL = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|\\d{17}[\\dXx])(?!\\d)");
 
     private Requests() {
     }
@@ -30,10 +25,8 @@ public final class Requests {
             if (note == null || note.isBlank()) {
                 return null;
             }
-            if (PERSONAL.matcher(note).find()) {
-                throw new InvalidInputException("note", "must not contain a phone or ID number 备注不得包含电话或身份证号");
-            }
-            return note.strip();
+            // Notes travel in events: the platform's one screen (full-width, separated digits too).
+            return PersonalDataScreen.screen("note", note);
         }
     }
 

@@ -1,21 +1,32 @@
 package org.wushe.hub.matching.web;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,7 +39,11 @@ import org.wushe.hub.matching.proposal.MatchRecord;
 import org.wushe.hub.matching.proposal.Matches;
 import org.wushe.hub.matching.proposal.MatchStatus;
 import org.wushe.hub.matching.push.StationStreams;
+import org.wushe.hub.matching.push.TooManyStreamsException;
 import org.wushe.hub.matching.readmodel.ReadModel;
+import org.wushe.hub.matching.view.MatchView;
+import org.wushe.hub.matching.view.MatchViews;
+import org.wushe.hub.platform.security.ForbiddenException;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /** What a station's staff see: open proposals (live over Server-Sent Events) and their matches. */
@@ -100,8 +115,36 @@ public class StationController {
 
     @GetMapping(path = "/{stationId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "实时推送 Live proposals (Server-Sent Events)",
-            description = "Event 'hello' on connect, then 'match' with a MatchView whenever one of the station's matches changes.")
+            description = "Event 'hello' on connect, then 'match' with a MatchView whenever one of the station's matches changes. "
+                    + "The stream ends when the caller's access token expires (event 'end' with reason TOKEN_EXPIRED, then the end of "
+                    + "the response): reconnect with a fresh token. One person (the token's subject) holds at most "
+                    + "wushe.matching.max-streams-per-person streams at once (default 5); one more is a 429 problem naming the limit.")
+    @ApiResponse(responseCode = "429", description = "Too many open streams of this person (problem with 'limit')",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     public SseEmitter stream(@PathVariable UUID stationId) {
-        return streams.open(stationId);
+        Jwt token = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken t ? t.getToken() : null;
+        if (token == null) { // the path rule lets only verified tokens through
+            throw new ForbiddenException("Authorization", "sign in first 请先登录", "a valid bearer token");
+        }
+        return streams.open(stationId, token.getSubject(), token.getExpiresAt());
+    }
+
+    /** The type of the problem a refused stream gets. */
+    public static final URI TOO_MANY_STREAMS = URI.create("urn:wushe:problem:too-many-streams");
+
+    /**
+     * 429 with the limit. The content type is set here: the stream's mapping produces only text/event-stream, which
+     * content negotiation would otherwise hold the problem body to.
+     */
+    @ExceptionHandler(TooManyStreamsException.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        body.setType(TOO_MANY_STREAMS);
+        body.setTitle("实时推送过多 Too many open streams");
+        body.setProperty("limit", e.limit());
+        body.setProperty("errors", List.of(Map.of("field", "stream", "message",
+                "at most " + e.limit() + " open streams per person 每人最多同时打开 " + e.limit() + " 个实时推送")));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "15").body(body);
     }
 }

@@ -16,7 +16,7 @@ import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.events.common.Urgency;
-import org.wushe.hub.matching.readmodel.ReadModelInbound;
+import org.wushe.hub.matching.inbound.ReadModelInbound;
 import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.actor.Actor;
@@ -89,7 +89,7 @@ class NeedHistoryTest extends MatchingScenario {
         records.addAll(TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.MATCH.topic(),
                 r -> r.key().equals(firstMatch) || r.key().equals(next.get("matchId").asText()), kept -> kept.size() >= 4, WAIT));
         double needDuplicates = counter("wushe.inbound.events", "consumer", ReadModelInbound.CONSUMER, "outcome", "duplicate");
-        double auditDuplicates = counter("wushe.inbound.events", "consumer", MatchAudit.CONSUMER, "outcome", "duplicate");
+        double auditDuplicates = counter("wushe.inbound.events", "consumer", AuditInbound.CONSUMER, "outcome", "duplicate");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestStack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             for (ConsumerRecord<String, byte[]> r : records) {
@@ -98,7 +98,7 @@ class NeedHistoryTest extends MatchingScenario {
         }
         await().atMost(WAIT).until(() -> counter("wushe.inbound.events", "consumer", ReadModelInbound.CONSUMER, "outcome", "duplicate")
                 >= needDuplicates + needRecords
-                && counter("wushe.inbound.events", "consumer", MatchAudit.CONSUMER, "outcome", "duplicate") >= auditDuplicates + 4);
+                && counter("wushe.inbound.events", "consumer", AuditInbound.CONSUMER, "outcome", "duplicate") >= auditDuplicates + 4);
         JsonNode again = http().get("/needs/" + needId + "/history").json();
         assertThat(again.get("events")).isEqualTo(history.get("events"));
         assertThat(count("select count(*) from audit_event where need_id = ?", needId)).isEqualTo(5);

@@ -19,7 +19,6 @@ import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.events.common.Urgency;
-import org.wushe.hub.matching.EngineConfiguration;
 import org.wushe.hub.matching.MatchingProperties;
 import org.wushe.hub.matching.engine.MatchEngine;
 import org.wushe.hub.matching.engine.MatchResult;

@@ -1,4 +1,4 @@
-package org.wushe.hub.matching;
+package org.wushe.hub.matching.proposal;
 
 import java.time.Clock;
 import java.util.Map;
@@ -7,13 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wushe.hub.matching.MatchingProperties;
 import org.wushe.hub.matching.engine.MatchEngine;
 import org.wushe.hub.matching.engine.MatchSettings;
 import org.wushe.hub.matching.engine.MatchWeights;
-import org.wushe.hub.matching.proposal.Matchmaker;
 import org.wushe.hub.matching.engine.OfferKind;
-import org.wushe.hub.matching.proposal.MatchRecord;
-import org.wushe.hub.matching.proposal.MatchStatus;
 import org.wushe.hub.matching.readmodel.ReadModel;
 
 /**

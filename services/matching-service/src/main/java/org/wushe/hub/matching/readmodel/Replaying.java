@@ -1,4 +1,4 @@
-package org.wushe.hub.matching.replay;
+package org.wushe.hub.matching.readmodel;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,7 +18,7 @@ public class Replaying {
         return on.get();
     }
 
-    void set(boolean value) {
+    public void set(boolean value) {
         on.set(value);
     }
 }

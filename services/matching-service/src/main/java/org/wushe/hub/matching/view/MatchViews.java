@@ -1,4 +1,4 @@
-package org.wushe.hub.matching.web;
+package org.wushe.hub.matching.view;
 
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +49,7 @@ public class MatchViews {
                 m.decidedAt(), m.declineReason(), m.note(), m.serviceMinutes());
     }
 
-    static MatchView.Span span(Window w) {
+    public static MatchView.Span span(Window w) {
         return w == null ? null : new MatchView.Span(Instant.ofEpochMilli(w.startMillis()), Instant.ofEpochMilli(w.endMillis()));
     }
 }

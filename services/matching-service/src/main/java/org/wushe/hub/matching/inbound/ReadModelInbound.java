@@ -1,4 +1,4 @@
-package org.wushe.hub.matching.readmodel;
+package org.wushe.hub.matching.inbound;
 
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -35,6 +35,8 @@ import org.wushe.hub.matching.engine.OfferSpec;
 import org.wushe.hub.matching.engine.VolunteerSpec;
 import org.wushe.hub.matching.proposal.EngineTransactions;
 import org.wushe.hub.matching.proposal.Matchmaker;
+import org.wushe.hub.matching.readmodel.ReadModel;
+import org.wushe.hub.matching.readmodel.Specs;
 import org.wushe.hub.platform.inbox.InboundEvents;
 
 /**

@@ -1,4 +1,4 @@
-package org.wushe.hub.matching.web;
+package org.wushe.hub.matching.view;
 
 import java.time.Instant;
 import java.util.List;

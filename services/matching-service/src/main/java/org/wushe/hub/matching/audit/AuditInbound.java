@@ -18,7 +18,7 @@ import org.wushe.hub.platform.inbox.InboundEvents;
  * decision with the actor and position the topic gave it. Not part of the read-model replay.
  */
 @Configuration(proxyBeanMethods = false)
-public class MatchAudit {
+public class AuditInbound {
 
     public static final String CONSUMER = "matching-service-audit";
 
