@@ -8,11 +8,12 @@ public record Account(String username, String displayName, List<String> roles, M
 
     /** The roles the hub knows, and the claim each scoped role needs. */
     public static final List<String> ROLES = List.of("hub_admin", "centre_manager", "station_staff", "community_staff",
-            "organization_staff", "donor_staff", "social_worker", "volunteer");
+            "grid_worker", "organization_staff", "donor_staff", "social_worker", "volunteer");
     public static final Map<String, String> TENANCY = Map.of(
             "centre_manager", "centre_id",
             "station_staff", "station_id",
             "community_staff", "community_id",
+            "grid_worker", "grid_id",
             "organization_staff", "organization_id",
             "donor_staff", "donor_id",
             "social_worker", "social_worker_id",

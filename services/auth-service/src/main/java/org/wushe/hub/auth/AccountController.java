@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
@@ -16,12 +17,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /accounts}: the hub admin creates and lists the people who may sign in, with their roles and
- * tenancy ({@code POST} is idempotent by username: a second call replaces the account). Bad input is a
- * 400 problem naming the field; passwords are never returned.
+ * {@code /accounts}: the hub admin creates and lists the people who may sign in, with their roles and tenancy
+ * ({@code POST} is idempotent by username: a second call replaces the account). Accounts that see residents, or approve
+ * those that do, follow the two-person rule ({@link AccountChanges}): {@code POST} answers 202 with a request that a
+ * second person approves at {@code POST /accounts/requests/{id}/approve}; the password is generated then and shown once.
+ * {@code GET /accounts/audit} lists the append-only, hash-chained audit trail. Bad input is a 400 problem naming the
+ * field, a refusal a 403 problem naming what was refused and who may; passwords are never returned except a generated
+ * one, once, to whoever made it take effect.
  */
 @RestController
 @RequestMapping("/accounts")
@@ -31,19 +39,47 @@ public class AccountController {
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     public record AccountRequest(String username, String password, String displayName, List<String> roles, Map<String, String> tenancy,
-                                 Boolean enabled) {
+                                 Boolean enabled, String centreId) {
+        public AccountRequest(String username, String password, String displayName, List<String> roles, Map<String, String> tenancy,
+                              Boolean enabled) {
+            this(username, password, displayName, roles, tenancy, enabled, null);
+        }
+    }
+
+    /** The audit trail and whether its hash chain holds ({@code brokenAt}: the first row that does not match, or absent). */
+    public record AuditView(boolean chainIntact, Long brokenAt, List<AuditTrail.Entry> entries) {
     }
 
     private final AccountStore store;
+    private final AccountChanges changes;
+    private final AuditTrail audit;
 
-    public AccountController(AccountStore store) {
+    public AccountController(AccountStore store, AccountChanges changes, AuditTrail audit) {
         this.store = store;
+        this.changes = changes;
+        this.audit = audit;
     }
 
     @PostMapping
-    public ResponseEntity<Account> save(@RequestBody AccountRequest request) {
+    public ResponseEntity<?> save(@RequestBody AccountRequest request, @AuthenticationPrincipal Jwt jwt) {
         Account account = validate(request);
-        boolean created = store.save(account, request.password());
+        AccountChanges.Actor actor = actor(jwt);
+        if (AccountChanges.needsSecondPerson(account.roles())) {
+            if (request.password() != null) {
+                throw new BadAccount("password", "an account that sees residents or approves such accounts gets a generated password when a second "
+                        + "person approves it; send none 此类账号的密码在第二人批准时生成，请勿提供");
+            }
+            String centre = request.centreId();
+            if (centre != null && !TENANT.matcher(centre).matches()) {
+                throw new BadAccount("centreId", "the centre's id (letters, digits, -) 中心编号格式不正确");
+            }
+            AccountChanges.RequestView view = changes.requestSave(actor, account, centre);
+            return ResponseEntity.status("APPROVED".equals(view.status()) ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(view);
+        }
+        if (request.password() == null || request.password().length() < 8 || request.password().length() > 72) {
+            throw new BadAccount("password", "8 to 72 characters 密码长度须为8至72位");
+        }
+        boolean created = changes.saveDirectly(actor, account, request.password());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(account);
     }
 
@@ -57,12 +93,56 @@ public class AccountController {
         return store.find(username).orElseThrow(() -> new BadAccount("username", "no such account 无此账号", HttpStatus.NOT_FOUND));
     }
 
+    /** A generated password: at once (200, shown once) for an account without resident access, else a request (202). */
+    @PostMapping("/{username}/password-reset")
+    public ResponseEntity<?> reset(@PathVariable String username, @AuthenticationPrincipal Jwt jwt) {
+        Object answer = changes.resetPassword(actor(jwt), username);
+        return ResponseEntity.status(answer instanceof AccountChanges.RequestView v && !"APPROVED".equals(v.status())
+                ? HttpStatus.ACCEPTED : HttpStatus.OK).body(answer);
+    }
+
+    @GetMapping("/requests")
+    public List<AccountChanges.RequestView> requests(@RequestParam(required = false) String status, @AuthenticationPrincipal Jwt jwt) {
+        if (status != null && !List.of("PENDING", "APPROVED", "REJECTED").contains(status)) {
+            throw new BadAccount("status", "one of PENDING, APPROVED, REJECTED 状态不正确");
+        }
+        return changes.requests(actor(jwt), status);
+    }
+
+    @PostMapping("/requests/{id}/approve")
+    public AccountChanges.RequestView approve(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        return changes.approve(actor(jwt), requestId(id));
+    }
+
+    @PostMapping("/requests/{id}/reject")
+    public AccountChanges.RequestView reject(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
+        return changes.reject(actor(jwt), requestId(id));
+    }
+
+    @GetMapping("/audit")
+    public AuditView audit() {
+        List<AuditTrail.Entry> entries = audit.all();
+        long broken = AuditTrail.verify(entries);
+        return new AuditView(broken < 0, broken < 0 ? null : broken, entries);
+    }
+
+    private static UUID requestId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new BadAccount("id", "a request id (UUID) 申请编号格式不正确");
+        }
+    }
+
+    private static AccountChanges.Actor actor(Jwt jwt) {
+        Object raw = jwt.getClaims().get("roles");
+        List<String> roles = raw instanceof java.util.Collection<?> c ? c.stream().map(Object::toString).toList() : List.of();
+        return new AccountChanges.Actor(jwt.getSubject(), roles, AccountChanges.claim(jwt.getClaims(), "centre_id").orElse(null));
+    }
+
     static Account validate(AccountRequest r) {
         if (r.username() == null || !USERNAME.matcher(r.username()).matches()) {
             throw new BadAccount("username", "1 to 64 letters, digits or . _ @ - 用户名格式不正确");
-        }
-        if (r.password() == null || r.password().length() < 8 || r.password().length() > 72) {
-            throw new BadAccount("password", "8 to 72 characters 密码长度须为8至72位");
         }
         String name = r.displayName() == null || r.displayName().isBlank() ? r.username() : r.displayName().strip();
         if (name.length() > 100) {
@@ -109,6 +189,28 @@ public class AccountController {
             this.field = field;
             this.status = status;
         }
+    }
+
+    /** A 403: what was refused, and who may ({@code required}). */
+    static class Refused extends RuntimeException {
+        final String field;
+        final String required;
+
+        Refused(String field, String message, String required) {
+            super(message);
+            this.field = field;
+            this.required = required;
+        }
+    }
+
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<ProblemDetail> refused(Refused e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.field + ": " + e.getMessage());
+        body.setType(java.net.URI.create("urn:wushe:problem:forbidden"));
+        body.setTitle("无权访问 Forbidden");
+        body.setProperty("required", e.required);
+        body.setProperty("errors", List.of(Map.of("field", e.field, "message", e.getMessage())));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body);
     }
 
     @ExceptionHandler(BadAccount.class)

@@ -32,6 +32,7 @@ public class AccountStore implements UserDetailsService {
     /** Creates the account or replaces its password, name, roles and tenancy; true when it was new. */
     public boolean save(Account account, String password) {
         String hash = passwords.encode(password);
+        remember(account.username(), hash);
         int updated = jdbc.update("UPDATE account SET password_hash = ?, display_name = ?, roles = ?, tenancy = ?, enabled = ?, updated_at = now() "
                 + "WHERE username = ?", hash, account.displayName(), String.join(",", account.roles()), tenancy(account.tenancy()),
                 account.enabled(), account.username());
@@ -42,6 +43,34 @@ public class AccountStore implements UserDetailsService {
                 + "ON CONFLICT (username) DO NOTHING", account.username(), hash, account.displayName(), String.join(",", account.roles()),
                 tenancy(account.tenancy()), account.enabled());
         return true;
+    }
+
+    /** A new password for an existing account; false when there is no such account. */
+    public boolean setPassword(String username, String password) {
+        String hash = passwords.encode(password);
+        boolean done = jdbc.update("UPDATE account SET password_hash = ?, updated_at = now() WHERE username = ?", hash, username) == 1;
+        if (done) {
+            remember(username, hash);
+        }
+        return done;
+    }
+
+    /** True when {@code password} is the account's current one or any of its last {@code last} passwords. */
+    public boolean usedBefore(String username, String password, int last) {
+        List<String> hashes = jdbc.queryForList("SELECT password_hash FROM password_history WHERE username = ? ORDER BY set_at DESC LIMIT ?",
+                String.class, username, Math.max(1, last));
+        List<String> current = jdbc.queryForList("SELECT password_hash FROM account WHERE username = ?", String.class, username);
+        return java.util.stream.Stream.concat(current.stream(), hashes.stream()).anyMatch(h -> passwords.matches(password, h));
+    }
+
+    /** True when the account exists and {@code password} is its password. */
+    public boolean hasPassword(String username, String password) {
+        return jdbc.queryForList("SELECT password_hash FROM account WHERE username = ?", String.class, username).stream()
+                .anyMatch(h -> passwords.matches(password, h));
+    }
+
+    private void remember(String username, String hash) {
+        jdbc.update("INSERT INTO password_history (username, password_hash) VALUES (?, ?)", username, hash);
     }
 
     public Optional<Account> find(String username) {

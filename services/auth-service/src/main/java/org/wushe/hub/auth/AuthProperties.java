@@ -15,9 +15,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("wushe.auth")
 public record AuthProperties(String issuer, Path keyFile, String adminUsername, String adminPassword,
                              String loaderClientId, String loaderSecret, List<String> redirectUris, Duration accessTokenTtl,
-                             String portalClientId, String portalSecret, List<String> portalUris) {
+                             String portalClientId, String portalSecret, List<String> portalUris, String audience, SignIn signIn,
+                             Integer passwordHistory, boolean bootstrapApproval) {
+
+    /**
+     * {@code wushe.auth.sign-in.*}: after {@code maxFailures} failed sign-ins for one username, or {@code maxFailuresPerIp}
+     * from one client address, within {@code lockout}, that username (or address) is locked for {@code lockout}.
+     */
+    public record SignIn(Integer maxFailures, Integer maxFailuresPerIp, Duration lockout) {
+        public SignIn {
+            maxFailures = maxFailures == null ? 5 : maxFailures;
+            maxFailuresPerIp = maxFailuresPerIp == null ? 30 : maxFailuresPerIp;
+            lockout = lockout == null ? Duration.ofMinutes(15) : lockout;
+        }
+    }
 
     public AuthProperties {
+        audience = audience == null || audience.isBlank() ? "wushe-hub" : audience;
+        signIn = signIn == null ? new SignIn(null, null, null) : signIn;
+        passwordHistory = passwordHistory == null ? 5 : passwordHistory;
         redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
         accessTokenTtl = accessTokenTtl == null ? Duration.ofHours(8) : accessTokenTtl;
         portalClientId = portalClientId == null || portalClientId.isBlank() ? "wushe-portal" : portalClientId;

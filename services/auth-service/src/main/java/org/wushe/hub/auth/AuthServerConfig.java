@@ -1,6 +1,20 @@
 package org.wushe.hub.auth;
 
 import java.io.IOException;
+import java.time.Clock;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +42,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -66,6 +79,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 public class AuthServerConfig {
 
     public static final String CONSOLE_CLIENT = "wushe-console";
+    /** The JWT header typ of an access token (RFC 9068): what the services require, and what ID tokens do not carry. */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
     static final String CLIENT_ROLES = "wushe.roles";
     private static final Logger log = LoggerFactory.getLogger(AuthServerConfig.class);
 
@@ -86,7 +101,7 @@ public class AuthServerConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain accountsApi(HttpSecurity http, JwtDecoder decoder) throws Exception {
+    SecurityFilterChain accountsApi(HttpSecurity http, JWKSource<SecurityContext> keys, AuthProperties props) throws Exception {
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(jwt -> {
             Object raw = jwt.getClaims().get("roles");
@@ -96,19 +111,92 @@ public class AuthServerConfig {
         http.securityMatcher("/accounts", "/accounts/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.anyRequest().hasRole("hub_admin"))
-                .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(roles)));
+                .authorizeHttpRequests(a -> a
+                        // Pending requests: the hub admins, and centre managers for the requests naming their centre.
+                        .requestMatchers("/accounts/requests", "/accounts/requests/**").hasAnyRole("hub_admin", "centre_manager")
+                        .anyRequest().hasRole("hub_admin"))
+                .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(accessTokens(keys, props)).jwtAuthenticationConverter(roles))
+                        .authenticationEntryPoint((request, response, e) -> problem(response, 401, "urn:wushe:problem:unauthenticated",
+                                "未登录 Unauthenticated", "Authorization", "send an access token of this issuer 请携带本签发方的访问令牌 ("
+                                        + e.getMessage() + ")", null))
+                        .accessDeniedHandler((request, response, e) -> refused(request, response)))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> refused(request, response)));
         return http.build();
+    }
+
+    private static void refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String required = request.getServletPath().startsWith("/accounts/requests") ? "hub_admin or centre_manager" : "hub_admin";
+        problem(response, 403, "urn:wushe:problem:forbidden", "无权访问 Forbidden", "Authorization",
+                request.getMethod() + " " + request.getServletPath() + " is for " + required + " 仅限平台管理员", required);
+    }
+
+    private static void problem(HttpServletResponse response, int status, String type, String title, String field, String message,
+                                String required) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        String json = "{\"type\":" + quote(type) + ",\"title\":" + quote(title) + ",\"status\":" + status + ",\"detail\":" + quote(field + ": " + message)
+                + (required == null ? "" : ",\"required\":" + quote(required))
+                + ",\"errors\":[{\"field\":" + quote(field) + ",\"message\":" + quote(message) + "}]}";
+        response.getWriter().write(json);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The admin API, like every service, takes this issuer's access tokens only: typ at+jwt, aud holding the hub's audience. */
+    static JwtDecoder accessTokens(JWKSource<SecurityContext> keys, AuthProperties props) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
+                .jwtProcessorCustomizer(p -> p.setJWSTypeVerifier(new com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier<>(
+                        new com.nimbusds.jose.JOSEObjectType(ACCESS_TOKEN_TYPE))))
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(props.issuer()),
+                new JwtTypeValidator(ACCESS_TOKEN_TYPE), new JwtAudienceValidator(props.audience()))));
+        return decoder;
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+    SecurityFilterChain signIn(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler back = new SavedRequestAwareAuthenticationSuccessHandler();
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/actuator/info", "/error", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login"));
+                // A locked username or address: the form is answered without checking the password.
+                .addFilterBefore(new OncePerRequestFilter() {
+                    @Override
+                    protected boolean shouldNotFilter(HttpServletRequest request) {
+                        return !"POST".equals(request.getMethod()) || !"/login".equals(request.getServletPath());
+                    }
+
+                    @Override
+                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        if (throttle.lockedUntil(request.getParameter("username"), request.getRemoteAddr()) != null) {
+                            response.sendRedirect(request.getContextPath() + "/login?error&locked");
+                            return;
+                        }
+                        chain.doFilter(request, response);
+                    }
+                }, UsernamePasswordAuthenticationFilter.class)
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler((request, response, authentication) -> {
+                            throttle.succeeded(authentication.getName());
+                            back.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, exception) -> {
+                            boolean locked = throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            response.sendRedirect(request.getContextPath() + "/login?error" + (locked ? "&locked" : ""));
+                        }));
         return http.build();
+    }
+
+    /** The time the throttle and the audit trail read (tests move it). */
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean
@@ -163,14 +251,20 @@ public class AuthServerConfig {
         return new InMemoryRegisteredClientRepository(clients);
     }
 
-    /** Roles and tenancy into the access token (and the ID token, for the pages): from the account, or the client's roles. */
+    /** typ and aud of access tokens; roles and tenancy into the access token (and the ID token, for the pages): from the account, or the client's roles. */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> rolesAndTenancy(AccountStore accounts) {
+    OAuth2TokenCustomizer<JwtEncodingContext> rolesAndTenancy(AccountStore accounts, AuthProperties props) {
         return context -> {
             boolean access = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean id = "id_token".equals(context.getTokenType().getValue());
             if (!access && !id) {
                 return;
+            }
+            if (access) {
+                // An access token says so (RFC 9068) and names the hub's services as its audience besides the client;
+                // an ID token keeps typ JWT and aud = the client, so no service takes it.
+                context.getJwsHeader().type(ACCESS_TOKEN_TYPE);
+                context.getClaims().audience(List.of(context.getRegisteredClient().getClientId(), props.audience()));
             }
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 List<String> roles = context.getRegisteredClient().getClientSettings().getSetting(CLIENT_ROLES);
@@ -203,9 +297,14 @@ public class AuthServerConfig {
         return new ImmutableJWKSet<>(new JWKSet(signingKey(props.keyFile())));
     }
 
+    /**
+     * What the protocol endpoints that take a bearer token (OIDC UserInfo) decode it with: this issuer's access
+     * tokens (typ at+jwt, the hub's audience), as the admin API and the services do. The portal's sign-in asks
+     * UserInfo with the access token it has just been given, so a decoder that wanted typ JWT would refuse every sign-in.
+     */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, AuthProperties props) {
+        return accessTokens(keys, props);
     }
 
     static RSAKey signingKey(Path file) {
@@ -235,14 +334,24 @@ public class AuthServerConfig {
 
     /** The first hub admin, from {@code wushe.auth.admin-password} (no password set: no account made). */
     @Bean
-    ApplicationRunner firstAdmin(AuthProperties props, AccountStore accounts) {
+    ApplicationRunner firstAdmin(AuthProperties props, AccountStore accounts, AuditTrail audit,
+                                 org.springframework.transaction.support.TransactionTemplate tx) {
         return args -> {
             if (props.adminPassword() == null || props.adminPassword().isBlank()) {
                 log.info("No wushe.auth.admin-password: no admin account made");
                 return;
             }
-            accounts.save(new Account(props.adminUsername(), "平台管理员 Hub admin", List.of("hub_admin"), java.util.Map.of(), true),
-                    props.adminPassword());
+            Account admin = new Account(props.adminUsername(), "平台管理员 Hub admin", List.of("hub_admin"), java.util.Map.of(), true);
+            if (accounts.find(admin.username()).filter(admin::equals).isPresent() && accounts.hasPassword(admin.username(), props.adminPassword())) {
+                log.info("Admin account '{}' ready", props.adminUsername());
+                return;
+            }
+            // The operator's configuration, not a second person: recorded as such in the audit trail.
+            tx.executeWithoutResult(s -> {
+                boolean created = accounts.save(admin, props.adminPassword());
+                audit.append("bootstrap (wushe.auth.admin-password)", created ? "ACCOUNT_CREATED" : "ACCOUNT_CHANGED", admin.username(),
+                        AccountChanges.describe(admin) + "; password from the configuration", null);
+            });
             log.info("Admin account '{}' ready", props.adminUsername());
         };
     }

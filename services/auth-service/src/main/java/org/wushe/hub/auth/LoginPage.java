@@ -12,11 +12,19 @@ import org.springframework.web.util.HtmlUtils;
 @Controller
 public class LoginPage {
 
+    private final SignInThrottle throttle;
+
+    public LoginPage(SignInThrottle throttle) {
+        this.throttle = throttle;
+    }
+
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     public String login(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         boolean failed = request.getParameter("error") != null;
+        boolean locked = request.getParameter("locked") != null;
+        long minutes = Math.max(1, throttle.lockout().toMinutes());
         boolean out = request.getParameter("logout") != null;
         return """
                 <!doctype html>
@@ -37,7 +45,9 @@ public class LoginPage {
                 <p class="note">站点、社区、社会组织、志愿者与中心账号由平台管理员开通。Accounts are opened by the hub admin.</p>
                 </main></body></html>
                 """.formatted(
-                failed ? "<p class=\"error\" role=\"alert\">账号或密码错误 Wrong username or password</p>" : "",
+                locked ? ("<p class=\"error\" role=\"alert\">登录失败次数过多，已暂时锁定，请 " + minutes + " 分钟后再试。"
+                        + " Too many failed sign-ins: locked for " + minutes + " minutes, try again later.</p>")
+                        : failed ? "<p class=\"error\" role=\"alert\">账号或密码错误 Wrong username or password</p>" : "",
                 out ? "<p class=\"note\">已退出 Signed out</p>" : "",
                 csrf == null ? "_csrf" : HtmlUtils.htmlEscape(csrf.getParameterName()),
                 csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()));

@@ -1,0 +1,268 @@
+package org.wushe.hub.auth;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Account changes under the two-person rule. An account that sees residents ({@value #STATION_STAFF},
+ * {@value #COMMUNITY_STAFF}) or may approve such accounts ({@code hub_admin}, {@code centre_manager}) is created, given
+ * other roles or tenancy, or given a new password only by a request of one person that a second, different person approves:
+ * another hub admin, or, for station and community staff, the centre manager of the centre the request names. The
+ * password of such an account is generated when the request is approved and shown once, in the approval's answer;
+ * nobody chooses it, so the requester never knows it. Accounts that grant no resident access (volunteers, organizations,
+ * donors, social workers) change at once as before. Every change, request and decision is appended to the audit trail.
+ */
+@Service
+public class AccountChanges {
+
+    static final String STATION_STAFF = "station_staff";
+    static final String COMMUNITY_STAFF = "community_staff";
+    /** A grid worker (网格员) keeps the register of their grid's households and residents and visits the elderly living alone. */
+    static final String GRID_WORKER = "grid_worker";
+    /** Roles that see residents' details (or, grid workers, which residents live where and who is cared for), or approve the accounts that do. */
+    static final Set<String> SECOND_PERSON_ROLES = Set.of(STATION_STAFF, COMMUNITY_STAFF, GRID_WORKER, "hub_admin", "centre_manager");
+    /** The approver recorded when the embedded hub's bootstrap, not a second person, approved (wushe.auth.bootstrap-approval). */
+    static final String BOOTSTRAP = "bootstrap (wushe.auth.bootstrap-approval; no second person)";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A pending or decided request; {@code password} only in the answer that approved it (shown once). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RequestView(UUID id, String kind, String username, String displayName, List<String> roles, Map<String, String> tenancy,
+                              Boolean enabled, String centreId, String requestedBy, Instant requestedAt, String status, String decidedBy,
+                              Instant decidedAt, String password) {
+        RequestView withDecision(String status, String by, Instant at, String password) {
+            return new RequestView(id, kind, username, displayName, roles, tenancy, enabled, centreId, requestedBy, requestedAt, status, by, at,
+                    password);
+        }
+    }
+
+    /** Who acts: the token's subject, roles and centre (for a centre manager). */
+    public record Actor(String subject, List<String> roles, String centreId) {
+        boolean admin() {
+            return roles.contains("hub_admin");
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final AccountStore accounts;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final AuthProperties props;
+
+    public AccountChanges(JdbcTemplate jdbc, AccountStore accounts, AuditTrail audit, TransactionTemplate tx, AuthProperties props) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.tx = tx;
+        this.props = props;
+    }
+
+    static boolean needsSecondPerson(List<String> roles) {
+        return roles.stream().anyMatch(SECOND_PERSON_ROLES::contains);
+    }
+
+    /** Creates or changes an account that grants no resident access, at once (the password must be new to it). */
+    public boolean saveDirectly(Actor actor, Account account, String password) {
+        if (accounts.find(account.username()).isPresent() && accounts.usedBefore(account.username(), password, props.passwordHistory())) {
+            throw new AccountController.BadAccount("password", "the account had this password before; choose one it has not used in its last "
+                    + props.passwordHistory() + " 不得与最近使用过的密码相同");
+        }
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            boolean created = accounts.save(account, password);
+            audit.append(actor.subject(), created ? "ACCOUNT_CREATED" : "ACCOUNT_CHANGED", account.username(), describe(account), null);
+            return created;
+        }));
+    }
+
+    /** A request to create or change an account that needs a second person; approved at once only by the hub's bootstrap. */
+    public RequestView requestSave(Actor actor, Account account, String centreId) {
+        RequestView view = tx.execute(s -> {
+            RequestView r = insert("SAVE", account.username(), account, centreId, actor.subject());
+            audit.append(actor.subject(), "REQUESTED", account.username(), "save: " + describe(account) + centre(centreId), r.id());
+            return r;
+        });
+        return bootstrap(actor, view);
+    }
+
+    /** A new, generated password: at once for an account that grants no resident access, else a request. */
+    public Object resetPassword(Actor actor, String username) {
+        Account account = accounts.find(username)
+                .orElseThrow(() -> new AccountController.BadAccount("username", "no such account 无此账号", HttpStatus.NOT_FOUND));
+        if (!needsSecondPerson(account.roles())) {
+            String password = newPassword(username);
+            tx.executeWithoutResult(s -> {
+                accounts.setPassword(username, password);
+                audit.append(actor.subject(), "PASSWORD_RESET", username, "a generated password (shown once to " + actor.subject() + ")", null);
+            });
+            return Map.of("username", username, "password", password);
+        }
+        RequestView view = tx.execute(s -> {
+            RequestView r = insert("RESET", username, null, null, actor.subject());
+            audit.append(actor.subject(), "REQUESTED", username, "password reset", r.id());
+            return r;
+        });
+        return bootstrap(actor, view);
+    }
+
+    public List<RequestView> requests(Actor actor, String status) {
+        List<RequestView> all = jdbc.query("SELECT * FROM account_request WHERE (CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY requested_at, id", REQUEST,
+                status, status);
+        return all.stream().filter(r -> actor.admin() || centreMayDecide(actor, r)).toList();
+    }
+
+    public RequestView approve(Actor actor, UUID id) {
+        return decide(actor, id, true);
+    }
+
+    public RequestView reject(Actor actor, UUID id) {
+        return decide(actor, id, false);
+    }
+
+    private RequestView decide(Actor actor, UUID id, boolean approve) {
+        return tx.execute(s -> {
+            RequestView r = jdbc.query("SELECT * FROM account_request WHERE id = ? FOR UPDATE", REQUEST, id).stream().findFirst()
+                    .orElseThrow(() -> new AccountController.BadAccount("id", "no such request 无此申请", HttpStatus.NOT_FOUND));
+            String mayDecide = whoMayDecide(r);
+            if (actor.subject().equals(r.requestedBy())) {
+                throw new AccountController.Refused("approver", actor.subject() + " requested this change and may not decide it 申请人不得批准自己的申请; "
+                        + "who may: " + mayDecide, mayDecide);
+            }
+            if (!actor.admin() && !centreMayDecide(actor, r)) {
+                throw new AccountController.Refused("approver", actor.subject() + " may not decide this request 无权审批; who may: " + mayDecide, mayDecide);
+            }
+            if (!"PENDING".equals(r.status())) {
+                throw new AccountController.BadAccount("status", "the request is already " + r.status() + " 该申请已处理", HttpStatus.CONFLICT);
+            }
+            return apply(r, actor.subject(), approve);
+        });
+    }
+
+    /** Runs inside the request's transaction: the change itself, the request's decision and the audit rows. */
+    private RequestView apply(RequestView r, String decider, boolean approve) {
+        Instant now = Instant.now();
+        if (!approve) {
+            jdbc.update("UPDATE account_request SET status = 'REJECTED', decided_by = ?, decided_at = ? WHERE id = ?", decider, Timestamp.from(now), r.id());
+            audit.append(decider, "REJECTED", r.username(), r.kind().toLowerCase() + " requested by " + r.requestedBy(), r.id());
+            return r.withDecision("REJECTED", decider, now, null);
+        }
+        String password = newPassword(r.username());
+        if ("SAVE".equals(r.kind())) {
+            Account account = new Account(r.username(), r.displayName(), r.roles(), r.tenancy(), r.enabled() == null || r.enabled());
+            boolean created = accounts.save(account, password);
+            audit.append(decider, "APPROVED", r.username(), "save requested by " + r.requestedBy() + ": " + describe(account)
+                    + (created ? "; created" : "; changed") + "; a generated password (shown once to the approver)", r.id());
+        } else {
+            if (!accounts.setPassword(r.username(), password)) {
+                throw new AccountController.BadAccount("username", "the account no longer exists 账号已不存在", HttpStatus.CONFLICT);
+            }
+            audit.append(decider, "APPROVED", r.username(), "password reset requested by " + r.requestedBy()
+                    + "; a generated password (shown once to the approver)", r.id());
+        }
+        jdbc.update("UPDATE account_request SET status = 'APPROVED', decided_by = ?, decided_at = ? WHERE id = ?", decider, Timestamp.from(now), r.id());
+        return r.withDecision("APPROVED", decider, now, password);
+    }
+
+    /** The embedded hub's bootstrap (deploy/local's sample town): the loader's own requests, approved and recorded as such. */
+    private RequestView bootstrap(Actor actor, RequestView view) {
+        if (!props.bootstrapApproval() || !actor.subject().equals(props.loaderClientId())) {
+            return view;
+        }
+        return tx.execute(s -> apply(view, BOOTSTRAP, true));
+    }
+
+    private String whoMayDecide(RequestView r) {
+        String admins = "hub_admin other than " + r.requestedBy();
+        return r.centreId() != null && centreRolesOnly(r) ? admins + " or centre_manager of " + r.centreId() : admins;
+    }
+
+    private static boolean centreMayDecide(Actor actor, RequestView r) {
+        return actor.roles().contains("centre_manager") && r.centreId() != null && r.centreId().equals(actor.centreId()) && centreRolesOnly(r);
+    }
+
+    /** A centre manager decides on station and community staff only (never on admins or other centre managers, nor resets of those). */
+    private static boolean centreRolesOnly(RequestView r) {
+        return r.roles() != null && r.roles().stream().noneMatch(role -> role.equals("hub_admin") || role.equals("centre_manager"));
+    }
+
+    private RequestView insert(String kind, String username, Account account, String centreId, String requester) {
+        UUID id = UUID.randomUUID();
+        List<String> roles = account != null ? account.roles() : accounts.find(username).map(Account::roles).orElse(List.of());
+        String centre = centreId;
+        if (account == null) {
+            // A reset goes to whoever could approve the account as it is; its centre is the one named when it was made.
+            centre = jdbc.queryForList("SELECT centre_id FROM account_request WHERE username = ? AND kind = 'SAVE' AND status = 'APPROVED' "
+                    + "ORDER BY decided_at DESC LIMIT 1", String.class, username).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
+        jdbc.update("INSERT INTO account_request (id, kind, username, display_name, roles, tenancy, enabled, centre_id, requested_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, kind, username, account == null ? null : account.displayName(),
+                String.join(",", roles), account == null ? null : tenancy(account.tenancy()), account == null ? null : (Boolean) account.enabled(), centre, requester);
+        return jdbc.query("SELECT * FROM account_request WHERE id = ?", REQUEST, id).get(0);
+    }
+
+    /** A new random password (96 bits, URL-safe), never one the account had (it could not be, but the check is cheap). */
+    private String newPassword(String username) {
+        for (;;) {
+            byte[] bytes = new byte[12];
+            RANDOM.nextBytes(bytes);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            if (!accounts.usedBefore(username, password, props.passwordHistory())) {
+                return password;
+            }
+        }
+    }
+
+    static String describe(Account a) {
+        return "roles=" + String.join(",", a.roles()) + " tenancy=" + tenancy(a.tenancy()) + " enabled=" + a.enabled() + " name=" + a.displayName();
+    }
+
+    private static String centre(String centreId) {
+        return centreId == null ? "" : " centre=" + centreId;
+    }
+
+    private static String tenancy(Map<String, String> tenancy) {
+        return tenancy.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(","));
+    }
+
+    private static final RowMapper<RequestView> REQUEST = (rs, i) -> {
+        Map<String, String> tenancy = new LinkedHashMap<>();
+        String stored = rs.getString("tenancy");
+        if (stored != null) {
+            for (String pair : stored.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    tenancy.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+        }
+        String roles = rs.getString("roles");
+        Timestamp decided = rs.getTimestamp("decided_at");
+        return new RequestView(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("username"), rs.getString("display_name"),
+                roles == null ? List.of() : Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).toList(), tenancy,
+                (Boolean) rs.getObject("enabled"), rs.getString("centre_id"), rs.getString("requested_by"),
+                rs.getTimestamp("requested_at").toInstant(), rs.getString("status"), rs.getString("decided_by"),
+                decided == null ? null : decided.toInstant(), null);
+    };
+
+    static Optional<String> claim(Map<String, Object> claims, String name) {
+        Object v = claims.get(name);
+        return v == null ? Optional.empty() : Optional.of(v.toString());
+    }
+}
