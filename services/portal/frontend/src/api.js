@@ -79,9 +79,18 @@ export function query(params) {
 
 let signingIn = false;
 
+/**
+ * True on the page the portal sends a refused sign-in to ('/?signin=failed'): there the page says so and waits
+ * for the person, rather than going round the issuer again at once.
+ */
+export function signInFailedHere(search = typeof window === 'undefined' ? '' : window.location?.search) {
+  return new URLSearchParams(search || '').get('signin') === 'failed';
+}
+
 /** Full page navigation to the portal's sign-in; it comes back to '/'. */
-export function signIn() {
-  if (signingIn) return;
+export function signIn({ force = false } = {}) {
+  if (!force && signInFailedHere()) return;
+  if (signingIn && !force) return;
   signingIn = true;
   window.location.assign(SIGN_IN_URL);
 }

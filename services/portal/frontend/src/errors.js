@@ -1,11 +1,11 @@
 import { tt } from './i18n/index.js';
-import { ApiError } from './api.js';
+import { ApiError, signInFailedHere } from './api.js';
 
 /** One line a person can read for a failed call; the service's own words (the 403 title and detail) kept. */
 export function problemText(err) {
   if (!(err instanceof ApiError)) return tt('error.generic');
   if (err.status === 0) return tt('error.network');
-  if (err.status === 401) return tt('error.unauthorized');
+  if (err.status === 401) return tt(signInFailedHere() ? 'error.signInFailed' : 'error.unauthorized');
   if (err.status === 403) {
     const why = [err.title || tt('error.forbidden'), err.detail, err.required].filter(Boolean).join('：');
     return why;

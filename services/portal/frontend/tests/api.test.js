@@ -1,5 +1,5 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
-import { ApiError, fieldErrors, errorFor, readCookie, query, request, SIGN_IN_URL } from '../src/api.js';
+import { ApiError, fieldErrors, errorFor, readCookie, query, request, signIn, signInFailedHere, SIGN_IN_URL } from '../src/api.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -73,6 +73,18 @@ describe('api.js', () => {
     vi.stubGlobal('fetch', vi.fn(async () => response(401, '')));
     const err = await request('GET', '/api/me').catch((e) => e);
     expect(err.status).toBe(401);
+    expect(assign).toHaveBeenCalledWith(SIGN_IN_URL);
+  });
+
+  it('stays on the page after a refused sign-in until the person asks again', () => {
+    expect(signInFailedHere('?signin=failed')).toBe(true);
+    expect(signInFailedHere('?denied=/station')).toBe(false);
+    expect(signInFailedHere('')).toBe(false);
+    const assign = vi.fn();
+    vi.stubGlobal('window', { location: { assign, search: '?signin=failed' } });
+    signIn();
+    expect(assign).not.toHaveBeenCalled();
+    signIn({ force: true });
     expect(assign).toHaveBeenCalledWith(SIGN_IN_URL);
   });
 

@@ -67,6 +67,7 @@ export default {
     "generic": "Something went wrong; please try again.",
     "network": "Cannot reach the service; check the connection and try again.",
     "unauthorized": "Your sign-in has expired; signing in again…",
+    "signInFailed": "Signing in did not succeed; please try again, or ask the hub admin if it keeps failing.",
     "forbidden": "Forbidden",
     "notFound": "Not found; it may have been removed or withdrawn.",
     "conflict": "Someone acted on it first; the list was refreshed.",

@@ -67,6 +67,7 @@ export default {
     "generic": "出了点问题，请重试。",
     "network": "无法连接服务，请检查网络后重试。",
     "unauthorized": "登录已失效，正在重新登录…",
+    "signInFailed": "登录未成功，请重试；如仍不行，请联系平台管理员。",
     "forbidden": "无权访问 Forbidden",
     "notFound": "找不到，可能已被删除或撤回。",
     "conflict": "已有人先处理过了，列表已刷新。",

@@ -29,6 +29,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfig.class);
+
     @Bean
     ClientRegistrationRepository clientRegistrations(PortalProperties props) {
         return new IssuerRegistrations(props);
@@ -47,7 +49,8 @@ class SecurityConfig {
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(e -> e.authorizationRequestResolver(pkce))
-                        .defaultSuccessUrl("/", false))
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(SecurityConfig::signInFailed))
                 .oauth2Client(Customizer.withDefaults())
                 .logout(l -> l.logoutSuccessHandler(atIssuer))
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()).csrfTokenRequestHandler(new CookieCsrf()))
@@ -59,6 +62,20 @@ class SecurityConfig {
                                 + "form-action 'self' " + issuerOrigin))
                         .referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * A sign-in the issuer, the token exchange or UserInfo refused: the reason in the log (never the code or a
+     * token), and the person on the front page, which says so and waits for them ({@code signin=failed}) rather
+     * than going round the issuer again.
+     */
+    private static void signInFailed(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                                     org.springframework.security.core.AuthenticationException failure) throws java.io.IOException {
+        String reason = failure instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException oauth
+                ? oauth.getError().getErrorCode() + ": " + oauth.getError().getDescription()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        log.warn("Sign-in at the issuer failed ({})", reason);
+        response.sendRedirect(request.getContextPath() + "/?signin=failed");
     }
 
     /**
