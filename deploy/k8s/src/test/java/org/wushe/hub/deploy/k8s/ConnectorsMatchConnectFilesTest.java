@@ -99,7 +99,7 @@ class ConnectorsMatchConnectFilesTest {
     void theConnectorReadsTheDatabaseTheServiceWrites(Repo.Service service) {
         JsonNode config = Repo.readJson(service.connectorFile()).path("config");
         String url = find("ConfigMap", service.id + "-config").orElseThrow().node().path("data").path("SPRING_DATASOURCE_URL").asString();
-        Matcher jdbc = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)\\?currentSchema=([a-z]+)").matcher(url);
+        Matcher jdbc = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)\\?currentSchema=([a-z]+)(&.*)?").matcher(url);
         assertThat(jdbc.matches()).as(url).isTrue();
         String host = find("ConfigMap", service.party + "-cdc").orElseThrow().node().path("data").path("database.hostname").asString();
         assertThat(jdbc.group(1)).as("database host of " + service.id + " and of its connector").isEqualTo(host);
@@ -107,6 +107,31 @@ class ConnectorsMatchConnectFilesTest {
         assertThat(jdbc.group(3)).isEqualTo(config.path("database.dbname").asString());
         assertThat(config.path("table.include.list").asString()).isEqualTo(jdbc.group(4) + ".outbox");
         assertThat(service.applicationYml().path("spring").path("flyway").path("schemas").asString()).isEqualTo(jdbc.group(4));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Repo.Service.class)
+    void theConnectorVerifiesTheDatabasesCertificateAgainstTheMountedCa(Repo.Service service) {
+        JsonNode config = Repo.readJson(service.connectorFile()).path("config");
+        assertThat(config.path("database.sslmode").asString()).as(service.id + " connector").isEqualTo("verify-full");
+        String rootCert = config.path("database.sslrootcert").asString();
+        JsonNode template = find("KafkaConnect", "wushe-connect").orElseThrow().spec().path("template");
+        String volume = null;
+        for (JsonNode mount : template.path("connectContainer").path("volumeMounts")) {
+            if (rootCert.equals(mount.path("mountPath").asString() + "/ca.crt")) {
+                volume = mount.path("name").asString();
+            }
+        }
+        assertThat(volume).as(rootCert + " is mounted in the Connect workers").isNotNull();
+        String secret = null;
+        for (JsonNode v : template.path("pod").path("volumes")) {
+            if (v.path("name").asString().equals(volume)) {
+                secret = v.path("secret").path("secretName").asString();
+            }
+        }
+        assertThat(secret).isEqualTo("wushe-postgres-ca");
+        assertThat(SECRETS.stream().filter(m -> m.is("Secret", "wushe-postgres-ca")).findFirst().orElseThrow()
+                .node().path("stringData").has("ca.crt")).isTrue();
     }
 
     static String viaProviders(String value) {

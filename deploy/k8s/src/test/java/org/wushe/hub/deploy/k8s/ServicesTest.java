@@ -76,6 +76,25 @@ class ServicesTest {
         assertThat(config.path("SPRING_KAFKA_SECURITY_PROTOCOL").asString()).isEqualTo("SASL_SSL");
         assertThat(config.path("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM").asString()).isEqualTo("SCRAM-SHA-512");
 
+        // The database over TLS, its certificate and host name verified against the CA mounted from wushe-postgres-ca.
+        String url = config.path("SPRING_DATASOURCE_URL").asString();
+        assertThat(url).as(service.id + " SPRING_DATASOURCE_URL").contains("&sslmode=verify-full").contains("&sslrootcert=");
+        String rootCert = url.replaceAll(".*[?&]sslrootcert=([^&]+).*", "$1");
+        String caVolume = null;
+        for (JsonNode mount : container.path("volumeMounts")) {
+            if (rootCert.startsWith(mount.path("mountPath").asString() + "/")) {
+                caVolume = mount.path("name").asString();
+            }
+        }
+        assertThat(caVolume).as(rootCert + " is in a mounted volume").isNotNull();
+        String caSecret = null;
+        for (JsonNode volume : pod.path("volumes")) {
+            if (volume.path("name").asString().equals(caVolume)) {
+                caSecret = volume.path("secret").path("secretName").asString();
+            }
+        }
+        assertThat(caSecret).isEqualTo("wushe-postgres-ca");
+
         // The JAAS line is the KafkaUser's, from the Secret the User Operator writes under the user's name.
         JsonNode jaas = env(container, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
         assertThat(jaas.path("valueFrom").path("secretKeyRef").path("name").asString()).isEqualTo(service.id);
@@ -188,7 +207,7 @@ class ServicesTest {
         for (Manifest m : PRODUCTION) {
             String stage = m.node().path("metadata").path("labels").path("hub.wushe.org/stage").asString("");
             assertThat(stage).as(m.where()).isIn("platform", "services");
-            boolean service = Set.of("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Ingress").contains(m.kind())
+            boolean service = Set.of("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Ingress", "NetworkPolicy").contains(m.kind())
                     || (m.kind().equals("ConfigMap") && m.name().endsWith("-config"));
             assertThat(stage).as(m.where()).isEqualTo(service ? "services" : "platform");
         }

@@ -26,7 +26,7 @@ class TopicsAndUsersTest {
     @Test
     void theTopicsAreReadmesCatalogueWithTheirDeadLettersAndConnectsOwn() {
         Map<String, String> catalogue = Repo.readmeTopics();
-        assertThat(catalogue).hasSize(9);
+        assertThat(catalogue).hasSize(10);
         Set<String> expected = new TreeSet<>(CONNECT_TOPICS);
         catalogue.keySet().forEach(t -> {
             expected.add(t);
