@@ -21,6 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
+import org.wushe.hub.stack.EmbeddedDatabase;
+import org.wushe.hub.stack.LaunchedService;
+import org.wushe.hub.stack.LocalStack;
+import org.wushe.hub.stack.OwnerOnly;
+import org.wushe.hub.stack.ServiceLauncher;
+
 /**
  * The whole hub on one machine: the embedded stack ({@link LocalStack}: Kafka, PostgreSQL, one
  * Debezium outbox connector per service) in this JVM, and the six services as child JVMs from their
@@ -74,8 +80,22 @@ public final class Hub implements AutoCloseable {
     private volatile Thread archiver;
     private volatile LaunchedService trainingRun;
 
+    private volatile boolean bootstrapSampleAccounts;
+    private final HubStatus status;
+
+    /** Whether the issuer approves the operator client's account requests as the bootstrap (a start that loads the sample town). */
+    public void bootstrapSampleAccounts(boolean on) {
+        bootstrapSampleAccounts = on;
+    }
+
     public Hub(Settings settings) {
         this.settings = settings;
+        this.status = new HubStatus(settings.dataDir());
+    }
+
+    /** What {@code <data-dir>/status.json} says; written as things change. */
+    HubStatus status() {
+        return status;
     }
 
     /**
@@ -197,8 +217,10 @@ public final class Hub implements AutoCloseable {
             rotate(log);
             LaunchedService launched = launcher(s, key, log, images.get(s).join().jvmOptions()).port(settings.port(s)).launch();
             services.put(s, launched);
+            status.process(s.module(), launched.pid(), launched.port(), "starting");
             waiting.add(CompletableFuture.supplyAsync(() -> {
                 launched.awaitHealthy(settings.startTimeout());
+                status.process(s.module(), launched.pid(), launched.port(), "up");
                 progress.accept(String.format("  %-22s healthy after %3d s  (pid %d, %s)", s.module(),
                         (System.nanoTime() - began) / 1_000_000_000, launched.pid(), launched.baseUrl()));
                 return launched;
@@ -263,6 +285,7 @@ public final class Hub implements AutoCloseable {
                 db.restartAfterCrash(Duration.ofSeconds(120));
                 progress.accept(String.format("  PostgreSQL restarted after crash recovery in %.1f s (pid %d) 已重启",
                         (System.nanoTime() - began) / 1e9, db.postmasterPid()));
+                status.postgresRestarted(db.postmasterPid());
                 watchDatabase(progress);
             } catch (RuntimeException e) {
                 if (!closing) {
@@ -286,9 +309,11 @@ public final class Hub implements AutoCloseable {
             if (restarts.size() >= MAX_RESTARTS) {
                 progress.accept("✗ " + s.module() + " exited again (code " + running.exitCode() + "), " + MAX_RESTARTS
                         + " restarts in " + RESTART_WINDOW.toMinutes() + " min: left down 已停止重启\n" + running.logTail());
+                status.process(s.module(), running.pid(), running.port(), "down");
                 return;
             }
             restarts.add(now);
+            status.restarting(s.module());
             progress.accept("✗ " + s.module() + " exited (code " + running.exitCode() + ") — restarting 正在重启…");
             try {
                 Path log = settings.logs().resolve(s.module() + ".log");
@@ -301,14 +326,17 @@ public final class Hub implements AutoCloseable {
                     }
                     services.put(s, again);
                 }
+                status.process(s.module(), again.pid(), again.port(), "restarting");
                 long began = System.nanoTime();
                 again.awaitHealthy(settings.startTimeout());
+                status.process(s.module(), again.pid(), again.port(), "up");
                 progress.accept(String.format("  %s restarted, healthy after %d s (pid %d) 已重启", s.module(),
                         (System.nanoTime() - began) / 1_000_000_000, again.pid()));
                 watch(s, again, key, progress, restarts);
             } catch (RuntimeException e) {
                 if (!closing) {
                     progress.accept("✗ " + s.module() + " could not be restarted: " + e.getMessage());
+                    status.process(s.module(), running.pid(), running.port(), "down");
                 }
             }
         }, runnable -> {
@@ -341,6 +369,9 @@ public final class Hub implements AutoCloseable {
             env.put("WUSHE_AUTH_ADMIN_PASSWORD", adminPassword());
             env.put("WUSHE_AUTH_LOADER_CLIENT_ID", LOADER_CLIENT);
             env.put("WUSHE_AUTH_LOADER_SECRET", loaderSecret());
+            // The sample town's staff accounts need a second person at the issuer; a demo town has none, so while this start
+            // loads the town the issuer approves the operator client's requests itself and records them as the bootstrap's.
+            env.put("WUSHE_AUTH_BOOTSTRAP_APPROVAL", Boolean.toString(bootstrapSampleAccounts));
             env.put("WUSHE_AUTH_KEY_FILE", settings.dataDir().resolve("auth").resolve("signing-key.json").toString());
             List<String> pages = new ArrayList<>();
             for (String host : List.of("127.0.0.1", "localhost")) {
@@ -366,7 +397,7 @@ public final class Hub implements AutoCloseable {
         }
         ServiceLauncher launcher = ServiceLauncher.forJar(image.jar()).name(s.module());
         if (s.schema() != null) {
-            launcher.database(stack.database().jdbcUrl(), s.schema()).kafka(stack.kafka().bootstrapServers());
+            launcher.database(stack.database(), s.schema()).kafka(stack.kafka().bootstrapServers());
         }
         return launcher
                 .env(env)
@@ -378,7 +409,7 @@ public final class Hub implements AutoCloseable {
     /** The previous run's log becomes {@code <name>.log.1}. */
     private static void rotate(Path log) {
         try {
-            Files.createDirectories(log.getParent());
+            OwnerOnly.directory(log.getParent());
             if (Files.exists(log)) {
                 Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
             }
@@ -429,7 +460,7 @@ public final class Hub implements AutoCloseable {
         if (operatorToken == null || System.nanoTime() > operatorTokenUntil) {
             synchronized (this) {
                 if (operatorToken == null || System.nanoTime() > operatorTokenUntil) {
-                    operatorToken = new org.wushe.hub.local.auth.OidcClient(issuer()).clientCredentials(LOADER_CLIENT, loaderSecret());
+                    operatorToken = new org.wushe.hub.stack.OidcClient(issuer()).clientCredentials(LOADER_CLIENT, loaderSecret());
                     operatorTokenUntil = System.nanoTime() + Duration.ofMinutes(30).toNanos();
                 }
             }
@@ -443,7 +474,7 @@ public final class Hub implements AutoCloseable {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();
             }
-            Files.createDirectories(file.getParent());
+            OwnerOnly.directory(file.getParent());
             byte[] b = new byte[bytes];
             new SecureRandom().nextBytes(b);
             String encoded = encoder.encodeToString(b);

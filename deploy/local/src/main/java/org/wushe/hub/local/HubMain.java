@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-import org.wushe.hub.local.sample.SampleTown;
+import org.wushe.hub.sample.SampleTown;
+import org.wushe.hub.stack.ConnectorConfig;
+import org.wushe.hub.stack.EmbeddedDatabase;
+import org.wushe.hub.stack.LaunchedService;
+import org.wushe.hub.stack.LocalStack;
+import org.wushe.hub.stack.ProcessMemory;
 
 /**
  * {@code deploy/local/start}: the whole hub on one machine. Starts the embedded stack, then the issuer,
@@ -150,12 +155,16 @@ public final class HubMain {
         Hub hub = new Hub(settings);
         SampleTown[] town = new SampleTown[1];
         CountDownLatch stopped = new CountDownLatch(1);
+        HubStatus status = hub.status();
+        status.state(HubStatus.State.STARTING);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping the Wushe Hub 正在停止… (services first, then the stack)");
+            status.state(HubStatus.State.STOPPING);
             if (town[0] != null) {
                 town[0].close();
             }
             hub.close();
+            status.state(HubStatus.State.STOPPED);
             out.println("Stopped 已停止" + (Boolean.getBoolean("wushe.cds.training")
                     ? " (this JVM now writes its class data sharing archive for the next start, a few seconds)" : ""));
             stopped.countDown();
@@ -163,6 +172,8 @@ public final class HubMain {
 
         if (!stackOnly) {
             hub.prepareServices();
+            // Only a start that will make the sample town's accounts lets the issuer's bootstrap approve them.
+            hub.bootstrapSampleAccounts(sample && !java.nio.file.Files.exists(settings.dataDir().resolve("sample-town").resolve("state.json")));
         }
         out.println("Starting the embedded stack 正在启动: Kafka (KRaft), PostgreSQL, Debezium outbox CDC…");
         LocalStack stack;
@@ -170,12 +181,16 @@ public final class HubMain {
             stack = hub.startStack();
         } catch (RuntimeException e) {
             System.err.println("The stack did not start: " + e.getMessage());
+            status.failed("the stack did not start: " + e.getMessage());
             System.exit(1);
             return;
         }
         out.printf("  stack up after %d s%n", seconds(began));
+        status.stack(stack.kafka().bootstrapServers(), stack.database().jdbcUrl(), stack.database().postmasterPid(),
+                stack.settings().connectors().size());
         if (stackOnly) {
             printStack(out, hub, stack);
+            status.ready(seconds(began), ProcessMemory.rssBytes(ProcessHandle.current().pid()) / (1024 * 1024));
             out.println("Press Ctrl-C to stop 按 Ctrl-C 停止");
             stopped.await();
             return;
@@ -188,6 +203,7 @@ public final class HubMain {
             hub.startServices(out::println);
         } catch (LaunchedService.StartFailed e) {
             System.err.println("\n✗ " + e.service() + " did not start 启动失败:\n" + e.getMessage());
+            status.failed(e.service() + " did not start");
             System.exit(1);
             return;
         }
@@ -200,6 +216,8 @@ public final class HubMain {
             out.println("Loading the sample town 正在载入示例乡镇 " + "永顺镇 through the services' APIs…");
             try {
                 outcome = town[0].load();
+                status.sampleTown(outcome.name(), town[0].summary());
+                status.needs(town[0].needsPosted(), town[0].needsPlanned());
                 switch (outcome) {
                     case LOADED -> printSummary(out, town[0].summary());
                     case RESUMED -> out.printf("  loaded before; %d of %d needs published, the rest follow%n", town[0].needsPosted(), town[0].needsPlanned());
@@ -215,10 +233,12 @@ public final class HubMain {
                 town[0].close();
                 town[0] = null;
                 outcome = null;
+                status.sampleTown("FAILED", null);
             }
         }
 
-        printReady(out, hub, stack, began);
+        long rss = printReady(out, hub, stack, began);
+        status.ready(seconds(began), rss / (1024 * 1024));
         hub.supervise(out::println);
         // A first run: the services' class data sharing archives are written in the background (see ClassDataSharing).
         hub.writeArchives(n -> out.println("  (wrote class data sharing archives of " + n + " services: the next start is quicker)"));
@@ -228,9 +248,22 @@ public final class HubMain {
                 out.printf("The other %d needs arrive over the next %s 其余需求陆续发布…%n", left, minutes(townSettings.trickle()));
             }
             SampleTown loading = town[0];
+            Thread counting = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    status.needs(loading.needsPosted(), loading.needsPlanned());
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "sample-town-status");
+            counting.setDaemon(true);
+            counting.start();
             Thread needs = new Thread(() -> {
                 try {
                     loading.postRemainingNeeds();
+                    status.needs(loading.needsPosted(), loading.needsPlanned());
                     if (loading.needsPosted() >= loading.needsPlanned()) {
                         out.println("Sample town fully loaded 示例数据已全部载入.");
                     }
@@ -269,15 +302,16 @@ public final class HubMain {
 
                 Wushe Hub local stack is up 五社联动本地环境已启动
                   Kafka (KRaft)   %s
-                  PostgreSQL      %s  (user %s, trust on 127.0.0.1)
+                  PostgreSQL      %s  (user %s, password in %s)
                   Outbox CDC      %d Debezium connectors: %s
                   Data            %s  (kept between runs; --wipe starts clean)
-                """, stack.kafka().bootstrapServers(), stack.database().jdbcUrl(), EmbeddedDatabase.USER,
+                """, stack.kafka().bootstrapServers(), stack.database().jdbcUrl(), EmbeddedDatabase.USER, stack.database().passwordFile(),
                 stack.settings().connectors().size(), String.join(", ", stack.settings().connectors().stream().map(ConnectorConfig::name).toList()),
                 hub.settings().dataDir());
     }
 
-    private static void printReady(PrintStream out, Hub hub, LocalStack stack, long began) {
+    /** Prints the banner; returns the RSS of the hub's JVMs together, in bytes. */
+    private static long printReady(PrintStream out, Hub hub, LocalStack stack, long began) {
         long total = 0;
         double cpu = Math.max(0, ProcessMemory.cpuSeconds(ProcessHandle.current().pid()));
         for (LaunchedService s : hub.services()) {
@@ -303,9 +337,9 @@ public final class HubMain {
 
                 Wushe Hub is ready in %d s 五社联动枢纽已就绪
                   Portal 门户              %s/  (every workspace: community, organizations and donors, volunteers, social workers, stations, centre)
-                  Sign-in 登录             %s  (admin password in %s; sample accounts in %s)
+                  Sign-in 登录             %s  (admin password in %s; sample accounts in %s, their passwords in passwords.txt beside it)
                 %s  Kafka (KRaft)            %s
-                  PostgreSQL               %s  (user %s, trust on 127.0.0.1; one schema per service)
+                  PostgreSQL               %s  (user %s, password in %s; one schema per service)
                   Outbox CDC               %d Debezium connectors
                   Memory (RSS)             %s MiB in %d JVMs: %s
                   CPU time so far          %.0f s (these JVMs together, on %d cores)
@@ -315,9 +349,10 @@ public final class HubMain {
                 """, seconds(began), hub.baseUrl(HubService.PORTAL), hub.issuer(),
                 hub.settings().dataDir().resolve("auth").resolve("admin.password"),
                 hub.settings().dataDir().resolve("sample-town").resolve("accounts.txt"), urls, stack.kafka().bootstrapServers(), stack.database().jdbcUrl(),
-                EmbeddedDatabase.USER, stack.settings().connectors().size(), String.format("%,d", total / (1024 * 1024)),
+                EmbeddedDatabase.USER, stack.database().passwordFile(), stack.settings().connectors().size(), String.format("%,d", total / (1024 * 1024)),
                 1 + hub.services().size(), memory, cpu, Runtime.getRuntime().availableProcessors(), hub.settings().logs(),
                 hub.settings().dataDir());
+        return total;
     }
 
     private static long seconds(long began) {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.wushe.hub.local.auth.OidcClient;
+import org.wushe.hub.stack.OidcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +54,17 @@ class HubAuthTest {
         }
         assertThatThrownBy(() -> new OidcClient(hub.issuer()).signIn("wushe-console", hub.url("matching-service", "/console/"),
                 "station-1", "not-the-password")).isInstanceOf(OidcClient.SignInFailed.class);
+        // The sample accounts: a password of their own each, in a file only the hub's user reads (0600), none in accounts.txt;
+        // the staff accounts under the issuer's two-person rule were approved by the bootstrap, and the audit trail says so.
+        java.nio.file.Path passwords = hub.data().resolve("sample-town").resolve("passwords.txt");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(passwords)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(accounts.keySet().stream().map(hub::password).collect(Collectors.toSet())).hasSize(accounts.size());
+        String listing = java.nio.file.Files.readString(hub.data().resolve("sample-town").resolve("accounts.txt"));
+        assertThat(listing).doesNotContain(hub.password("station-1")).doesNotContain("wushe-demo");
+        JsonNode audit = hub.get("auth-service", "/accounts/audit");
+        assertThat(audit.path("chainIntact").asBoolean()).isTrue();
+        assertThat(audit.path("entries").findValuesAsText("actor")).contains("bootstrap (wushe.auth.bootstrap-approval; no second person)");
+        assertThat(audit.toString()).doesNotContain(hub.password("station-1"));
         JsonNode claims = OidcClient.claims(hub.signIn("station-1"));
         assertThat(claims.get("iss").asText()).isEqualTo(hub.issuer());
         assertThat(claims.get("station_id").asText()).isEqualTo(accounts.get("station-1")[2]);

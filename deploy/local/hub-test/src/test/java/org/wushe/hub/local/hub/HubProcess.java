@@ -46,8 +46,6 @@ final class HubProcess implements AutoCloseable {
     /** The hub's processes started from exec jars: the token issuer, the six services and the portal. */
     static final List<String> PROCESSES = List.of("auth-service", "community-service", "organization-service", "social-worker-service",
             "volunteer-service", "resource-service", "matching-service", "portal");
-    /** The sample accounts' password (SampleAccounts). */
-    static final String SAMPLE_PASSWORD = "wushe-demo";
     static final Duration READY = Duration.ofSeconds(240);
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -97,21 +95,60 @@ final class HubProcess implements AutoCloseable {
         return hub;
     }
 
-    void awaitOutput(String text, Duration timeout) {
+    /**
+     * What this hub's {@code <data-dir>/status.json} says now (see deploy/local/README.md), or null while it has
+     * written none, or when the file there is another run's (another pid).
+     */
+    JsonNode status() {
         try {
-            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
-                if (!hub.isAlive()) {
-                    fail("the hub exited with " + hub.exitValue() + " before printing \"" + text + "\"; output:\n" + tail());
-                }
-                return output().contains(text);
-            });
-        } catch (ConditionTimeoutException e) {
-            fail("no \"" + text + "\" within " + timeout.toSeconds() + " s; output:\n" + tail());
+            JsonNode status = JSON.readTree(data().resolve("status.json").toFile());
+            return hub != null && status.path("pid").asLong() == hub.pid() ? status : null;
+        } catch (IOException notYet) {
+            return null;
         }
     }
 
+    /** Waits until the hub's status says ready; fails at once when the hub exits or says it failed. */
     void awaitReady() {
-        awaitOutput("is ready in", READY);
+        try {
+            await().atMost(READY).pollInterval(Duration.ofMillis(500)).until(() -> {
+                JsonNode status = status();
+                if (status != null && status.path("state").asText().equals("failed")) {
+                    fail("the hub failed to start: " + status.path("failure").asText() + "; output:\n" + tail());
+                }
+                if (!hub.isAlive()) {
+                    fail("the hub exited with " + hub.exitValue() + " before it was ready; output:\n" + tail());
+                }
+                return status != null && status.path("ready").asBoolean();
+            });
+        } catch (ConditionTimeoutException e) {
+            fail("not ready within " + READY.toSeconds() + " s; status " + status() + "; output:\n" + tail());
+        }
+    }
+
+    /** How often the hub has restarted {@code service} (counted when it exits) and whether it is up again. */
+    int restarts(String service) {
+        JsonNode status = status();
+        return status == null ? 0 : status.path("processes").path(service).path("restarts").asInt();
+    }
+
+    /** Whether the hub's status says {@code service} is up (healthy, after a restart too). */
+    boolean up(String service) {
+        JsonNode status = status();
+        return status != null && status.path("processes").path(service).path("health").asText().equals("up");
+    }
+
+    /** How often the hub has restarted PostgreSQL after it died. */
+    int postgresRestarts() {
+        JsonNode status = status();
+        return status == null ? 0 : status.path("stack").path("postgresRestarts").asInt();
+    }
+
+    /** The sample town's outcome at this start: LOADED, RESUMED, ALREADY_LOADED, INCOMPLETE or FAILED; null without one. */
+    String sampleOutcome() {
+        JsonNode status = status();
+        return status == null || status.path("sampleTown").path("outcome").isMissingNode() ? null
+                : status.path("sampleTown").path("outcome").asText();
     }
 
     /** The hub's child processes, and PostgreSQL (which pg_ctl detaches from it). */
@@ -194,7 +231,7 @@ final class HubProcess implements AutoCloseable {
         if (operatorToken == null) {
             try {
                 String secret = Files.readString(data().resolve("auth").resolve("operator.secret")).strip();
-                operatorToken = new org.wushe.hub.local.auth.OidcClient(issuer()).clientCredentials("hub-operator", secret);
+                operatorToken = new org.wushe.hub.stack.OidcClient(issuer()).clientCredentials("hub-operator", secret);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -204,8 +241,41 @@ final class HubProcess implements AutoCloseable {
 
     /** A sample account's token, signed in as a person does (authorization code + PKCE through the sign-in form). */
     String signIn(String username) {
-        return signedIn.computeIfAbsent(username, u -> new org.wushe.hub.local.auth.OidcClient(issuer())
-                .signIn("wushe-console", url("matching-service", "/console/"), u, SAMPLE_PASSWORD));
+        return signedIn.computeIfAbsent(username, u -> new org.wushe.hub.stack.OidcClient(issuer())
+                .signIn("wushe-console", url("matching-service", "/console/"), u, password(u)));
+    }
+
+    private final Map<String, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A sample account's password: each has its own, which the loader wrote to {@code <data>/sample-town/passwords.txt}
+     * (mode 0600; the issuer generated those of the accounts under its two-person rule); or the password a test gave an
+     * account it made ({@link #remember}).
+     */
+    String password(String username) {
+        String known = passwords.get(username);
+        if (known != null) {
+            return known;
+        }
+        Path file = data().resolve("sample-town").resolve("passwords.txt");
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String[] f = line.strip().split(" ", 2);
+                if (!line.startsWith("#") && f.length == 2) {
+                    passwords.putIfAbsent(f[0], f[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String password = passwords.get(username);
+        assertThat(password).as(username + " in " + file).isNotNull().doesNotStartWith("(");
+        return password;
+    }
+
+    /** The password of an account a test made itself. */
+    void remember(String username, String password) {
+        passwords.put(username, password);
     }
 
     /** "Bearer …" of a sample account, for an Authorization header. */
@@ -343,31 +413,19 @@ final class HubProcess implements AutoCloseable {
         return counts;
     }
 
-    /** The last "needs 需求 n/m published" progress line of the hub: {n, m}, or null before the first. */
+    /** The sample town's needs as the hub's status counts them: {published, planned}, or null before the town is loaded. */
     int[] needsPosted() {
-        java.util.regex.Matcher m = POSTED.matcher(output());
-        int[] last = null;
-        while (m.find()) {
-            last = new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+        JsonNode status = status();
+        JsonNode town = status == null ? null : status.path("sampleTown");
+        if (town == null || !town.has("needsPlanned")) {
+            return null;
         }
-        return last;
+        return new int[] {town.path("needsPosted").asInt(), town.path("needsPlanned").asInt()};
     }
 
-    /** The sample town's last progress line says every need is published. */
+    /** The hub's status says every need of the sample town is published. */
     boolean allNeedsPosted() {
         int[] posted = needsPosted();
-        return posted != null && posted[0] == posted[1];
-    }
-
-    private static final java.util.regex.Pattern POSTED = java.util.regex.Pattern.compile("needs 需求 (\\d+)/(\\d+) published");
-
-    /** How often the hub has printed {@code text} so far. */
-    int occurrences(String text) {
-        String out = output();
-        int n = 0;
-        for (int i = out.indexOf(text); i >= 0; i = out.indexOf(text, i + 1)) {
-            n++;
-        }
-        return n;
+        return posted != null && posted[1] > 0 && posted[0] >= posted[1];
     }
 }

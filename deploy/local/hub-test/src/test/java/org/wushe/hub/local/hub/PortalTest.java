@@ -34,7 +34,7 @@ class PortalTest {
     void peopleSignInAtTheIssuerAndTheirTokensStayInThePortal() throws Exception {
         hub.start("hub.log", "--wipe", "--sample-scale", "0.1", "--sample-minutes", "0.3");
         hub.awaitReady();
-        assertThat(hub.output()).contains("Portal 门户", "http://127.0.0.1:" + hub.port("portal") + "/");
+        assertThat(hub.status().path("processes").path("portal").path("url").asText()).isEqualTo("http://127.0.0.1:" + hub.port("portal"));
         await().atMost(READY).pollInterval(Duration.ofSeconds(1)).until(hub::allNeedsPosted);
         Map<String, String[]> accounts = hub.sampleAccounts();
         String portal = hub.url("portal", "");
@@ -56,12 +56,17 @@ class PortalTest {
         String authorize = toIssuer.headers().firstValue("Location").orElseThrow();
         assertThat(authorize).startsWith(hub.issuer() + "/oauth2/authorize").contains("client_id=wushe-portal", "code_challenge=",
                 "code_challenge_method=S256");
+        // A callback the portal did not ask for (a forged or replayed code) is refused and the person lands on the
+        // front page that says so (signin=failed), not on an error page nor back at the issuer.
+        HttpResponse<String> forged = new PortalSession(portal).navigate("/login/oauth2/code/wushe?code=forged&state=forged");
+        assertThat(forged.statusCode()).isEqualTo(302);
+        assertThat(forged.headers().firstValue("Location").orElseThrow()).endsWith("/?signin=failed");
         PortalSession wrong = new PortalSession(portal);
         HttpResponse<String> refused = wrong.signIn("station-1", "not-the-password");
         assertThat(refused.request().uri().toString()).startsWith(hub.issuer() + "/login");
         assertThat(wrong.get("/api/me").statusCode()).isEqualTo(401);
 
-        HttpResponse<String> landed = browser.signIn("station-1", HubProcess.SAMPLE_PASSWORD);
+        HttpResponse<String> landed = browser.signIn("station-1", hub.password("station-1"));
         assertThat(landed.statusCode()).as(landed.request().uri() + " after " + browser.visited + ": " + landed.body()).isEqualTo(200);
         assertThat(landed.request().uri().toString()).isEqualTo(portal + "/");
 

@@ -17,7 +17,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.wushe.hub.local.KafkaNodeMain;
+import org.wushe.hub.stack.KafkaNodeMain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,7 +74,7 @@ class ThreeBrokerClusterTest {
         hub.useExternalKafka(bootstrap);
         hub.start("hub.log", "--wipe", "--kafka-bootstrap", bootstrap, "--sample-scale", "0.5", "--sample-minutes", "2");
         hub.awaitReady();
-        assertThat(hub.output()).contains(bootstrap);
+        assertThat(hub.status().path("stack").path("kafka").asText()).as("the Kafka the hub's status names").isEqualTo(bootstrap);
         HubLoad load = new HubLoad(hub);
         load.startStaff();
 

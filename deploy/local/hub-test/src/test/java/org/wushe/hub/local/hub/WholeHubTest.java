@@ -42,7 +42,14 @@ class WholeHubTest {
             JsonNode health = hub.get(service, "/actuator/health");
             assertThat(health.path("status").asText()).as(service + " health").isEqualTo("UP");
         }
-        assertThat(hub.output()).contains("Portal 门户", "http://127.0.0.1:" + hub.port("portal") + "/", "/swagger-ui.html", "Memory (RSS)");
+        JsonNode status = hub.status();
+        for (String process : HubProcess.PROCESSES) {
+            assertThat(status.path("processes").path(process).path("health").asText()).as(process + " in status.json").isEqualTo("up");
+            assertThat(status.path("processes").path(process).path("url").asText()).isEqualTo("http://127.0.0.1:" + hub.port(process));
+        }
+        assertThat(status.path("rssMiBAtReady").asLong()).as("memory of the hub's JVMs at ready").isPositive();
+        assertThat(status.path("sampleTown").path("outcome").asText()).isEqualTo("LOADED");
+        assertThat(status.path("sampleTown").path("counts").path("communities").asInt()).isEqualTo(17);
 
         // The sample arrived through the APIs: 17 communities and 8 stations (一中心七平台), a tenth of the people.
         assertThat(hub.get("community-service", "/communities?limit=100")).hasSize(17);
@@ -97,13 +104,15 @@ class WholeHubTest {
         // 2. Ctrl-C (SIGTERM): services first, then the stack; nothing it started is left.
         Set<ProcessHandle> started = servicesAndPostgres();
         assertThat(hub.stop(Duration.ofSeconds(90))).as("the hub stops within 90 s; output:\n" + hub.tail()).isTrue();
-        assertThat(hub.output()).contains("Stopped");
+        assertThat(hub.status()).as("status.json once stopped").isNotNull();
+        assertThat(hub.status().path("state").asText()).isEqualTo("stopped");
+        assertThat(hub.status().path("ready").asBoolean()).isFalse();
         awaitGone(started);
 
         // 3. Started again on the same data: the sample is not loaded again (an interrupted stream of needs goes on).
         hub.start("second.log", "--sample-scale", "0.1", "--sample-minutes", "0.2");
         hub.awaitReady();
-        assertThat(hub.output()).containsAnyOf("loaded before", "the rest follow");
+        assertThat(hub.sampleOutcome()).isIn("RESUMED", "ALREADY_LOADED");
         assertThat(hub.get("community-service", "/communities?limit=100")).hasSize(17);
         assertThat(hub.residents()).hasSize(200);
 

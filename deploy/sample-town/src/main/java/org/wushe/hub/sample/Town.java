@@ -1,4 +1,4 @@
-package org.wushe.hub.local.sample;
+package org.wushe.hub.sample;
 
 import java.util.List;
 import java.util.Map;

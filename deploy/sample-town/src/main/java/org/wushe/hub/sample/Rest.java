@@ -1,4 +1,4 @@
-package org.wushe.hub.local.sample;
+package org.wushe.hub.sample;
 
 import java.io.IOException;
 import java.net.ConnectException;

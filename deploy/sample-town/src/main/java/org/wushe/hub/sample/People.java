@@ -1,4 +1,4 @@
-package org.wushe.hub.local.sample;
+package org.wushe.hub.sample;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.wushe.hub.local.sample;
+package org.wushe.hub.sample;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import static org.wushe.hub.local.sample.SampleTown.body;
+import static org.wushe.hub.sample.SampleTown.body;
 
 /**
  * The sample town's needs: need {@code i} is drawn from the seed and {@code i} alone, so a stream of
