@@ -12,9 +12,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.bench.NeedEventFactory.BenchEvent;
-import org.wushe.hub.local.OutboxCdc;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.stack.OutboxCdc;
 
 /**
  * The outbox pipeline as a service runs it: {@link OutboxWriter} in a Spring transaction → PostgreSQL

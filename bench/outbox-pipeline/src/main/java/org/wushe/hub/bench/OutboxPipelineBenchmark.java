@@ -31,13 +31,13 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.wushe.hub.local.ConnectorConfig;
-import org.wushe.hub.local.LocalStack;
-import org.wushe.hub.local.OutboxCdc;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.AvroTrust;
 import org.wushe.hub.schemas.SchemaCatalog;
+import org.wushe.hub.stack.ConnectorConfig;
+import org.wushe.hub.stack.LocalStack;
+import org.wushe.hub.stack.OutboxCdc;
 
 /**
  * End-to-end benchmark of the transactional outbox (OutboxWriter → PostgreSQL → Debezium → Kafka)
@@ -267,7 +267,7 @@ public final class OutboxPipelineBenchmark {
         config.setPoolName("bench");
         config.setJdbcUrl(stack.database().jdbcUrl() + "?currentSchema=" + SCHEMA);
         config.setUsername("postgres");
-        config.setPassword("");
+        config.setPassword(stack.database().password());
         config.setMaximumPoolSize(4);
         return new HikariDataSource(config);
     }

@@ -20,9 +20,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.wushe.hub.bench.NeedEventFactory.BenchEvent;
-import org.wushe.hub.local.ConnectorConfig;
 import org.wushe.hub.platform.events.EventHeaders;
 import org.wushe.hub.schemas.AvroEventCodec;
+import org.wushe.hub.stack.ConnectorConfig;
 
 /**
  * The baseline: a {@link KafkaProducer} configured like the CDC bridge's (acks=all, idempotent,

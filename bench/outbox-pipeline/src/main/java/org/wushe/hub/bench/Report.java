@@ -10,7 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.wushe.hub.local.ConnectorConfig;
+import org.wushe.hub.stack.ConnectorConfig;
 
 /** The side-by-side table on stdout and the same figures as JSON. */
 final class Report {

@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.wushe.hub.local.LocalStack;
+import org.wushe.hub.stack.LocalStack;
 import org.wushe.hub.testing.ServiceProcess;
 import org.wushe.hub.testing.TestStack;
 import tools.jackson.databind.JsonNode;

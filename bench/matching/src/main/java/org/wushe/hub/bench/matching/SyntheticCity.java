@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
+import org.wushe.hub.platform.core.Geohash;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.QuantityUnit;
@@ -44,7 +45,6 @@ final class SyntheticCity {
         {"Daxing", 39.74, 116.34, 2.0, 4.5}, {"Shunyi", 40.06, 116.62, 1.3, 4.5},
     };
     private static final int COMMUNITIES = 3_000;
-    private static final String BASE32 = "0123456789bcdefghjkmnpqrstuvwxyz";
     private static final Skill[] SKILLS = {
         Skill.ELDER_CARE, Skill.CLEANING, Skill.COOKING, Skill.DIGITAL_LITERACY, Skill.TUTORING, Skill.CULTURAL_ARTS,
         Skill.EVENT_ORGANIZING, Skill.DRIVING, Skill.SPORTS_FITNESS, Skill.HOME_REPAIR, Skill.ELECTRICAL, Skill.CHILD_CARE,
@@ -291,37 +291,7 @@ final class SyntheticCity {
     }
 
     static String geohash6(GeoPoint p) {
-        double latLo = -90, latHi = 90, lonLo = -180, lonHi = 180;
-        StringBuilder hash = new StringBuilder(6);
-        int bits = 0;
-        int value = 0;
-        boolean lon = true;
-        while (hash.length() < 6) {
-            if (lon) {
-                double mid = (lonLo + lonHi) / 2;
-                value = value << 1 | (p.longitude() >= mid ? 1 : 0);
-                if (p.longitude() >= mid) {
-                    lonLo = mid;
-                } else {
-                    lonHi = mid;
-                }
-            } else {
-                double mid = (latLo + latHi) / 2;
-                value = value << 1 | (p.latitude() >= mid ? 1 : 0);
-                if (p.latitude() >= mid) {
-                    latLo = mid;
-                } else {
-                    latHi = mid;
-                }
-            }
-            lon = !lon;
-            if (++bits == 5) {
-                hash.append(BASE32.charAt(value));
-                bits = 0;
-                value = 0;
-            }
-        }
-        return hash.toString();
+        return Geohash.encode(p.latitude(), p.longitude(), 6);
     }
 
     private int pick(double[] cumulative) {
