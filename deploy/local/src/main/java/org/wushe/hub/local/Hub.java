@@ -359,6 +359,9 @@ public final class Hub implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("WUSHE_DATA_DIR", settings.dataDir().toString());
+        // Each service's spans as JSON lines (platform.tracing), so a need's journey can be read with jq without a
+        // collector; an OTLP endpoint set in the environment (MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT) works beside it.
+        env.put("WUSHE_TRACING_FILE", settings.dataDir().resolve("traces").resolve(s.module() + ".jsonl").toString());
         // Spring's graceful shutdown waits per phase; keep Ctrl-C quick.
         env.put("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE", "10s");
         if (s == HubService.COMMUNITY) {

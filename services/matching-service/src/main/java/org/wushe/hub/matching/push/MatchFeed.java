@@ -1,5 +1,7 @@
 package org.wushe.hub.matching.push;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -11,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.wushe.hub.matching.proposal.Matches;
 import org.wushe.hub.matching.view.MatchViews;
+import org.wushe.hub.platform.events.EventHeaders;
+import org.wushe.hub.platform.tracing.EventTracing;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.UndecodableEventException;
 
@@ -28,27 +32,37 @@ public class MatchFeed {
     private static final Logger log = LoggerFactory.getLogger(MatchFeed.class);
 
     @Bean
-    Consumer<Message<byte[]>> feed(AvroEventCodec codec, Matches matches, MatchViews views, StationStreams streams) {
-        return message -> {
-            SpecificRecord event;
-            try {
-                event = codec.decode(message.getPayload());
-            } catch (UndecodableEventException e) {
-                log.debug("Feed skips an undecodable record (the saga's consumer dead-letters it): {}", e.getMessage());
-                return;
+    Consumer<Message<byte[]>> feed(AvroEventCodec codec, Matches matches, MatchViews views, StationStreams streams, EventTracing tracing) {
+        return message -> tracing.inSpan("station-stream push", text(message.getHeaders().get(EventHeaders.TRACEPARENT)),
+                Map.of("wushe.event.type", String.valueOf(text(message.getHeaders().get(EventHeaders.EVENT_TYPE)))),
+                () -> push(message, codec, matches, views, streams));
+    }
+
+    /** The push of one match event, in a span of the match's trace (so a need's journey ends at the station's stream). */
+    private static Void push(Message<byte[]> message, AvroEventCodec codec, Matches matches, MatchViews views, StationStreams streams) {
+        SpecificRecord event;
+        try {
+            event = codec.decode(message.getPayload());
+        } catch (UndecodableEventException e) {
+            log.debug("Feed skips an undecodable record (the saga's consumer dead-letters it): {}", e.getMessage());
+            return null;
+        }
+        if (event.getSchema().getField("matchId") == null) {
+            return null;
+        }
+        UUID matchId = (UUID) event.get(event.getSchema().getField("matchId").pos());
+        matches.find(matchId).ifPresent(m -> {
+            var view = views.of(m);
+            String type = event.getSchema().getName();
+            streams.push(m.stationId(), "match", type + ":" + matchId, view);
+            if (m.escalatedTo() != null) {
+                streams.push(m.escalatedTo(), "match", type + ":" + matchId, view);
             }
-            if (event.getSchema().getField("matchId") == null) {
-                return;
-            }
-            UUID matchId = (UUID) event.get(event.getSchema().getField("matchId").pos());
-            matches.find(matchId).ifPresent(m -> {
-                var view = views.of(m);
-                String type = event.getSchema().getName();
-                streams.push(m.stationId(), "match", type + ":" + matchId, view);
-                if (m.escalatedTo() != null) {
-                    streams.push(m.escalatedTo(), "match", type + ":" + matchId, view);
-                }
-            });
-        };
+        });
+        return null;
+    }
+
+    private static String text(Object header) {
+        return header instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : header == null ? null : header.toString();
     }
 }

@@ -48,6 +48,11 @@ import org.wushe.hub.platform.inbox.DeadLetterPublishing;
 import org.wushe.hub.platform.inbox.InboundEvents;
 import org.wushe.hub.platform.inbox.ProcessedEvents;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.tracing.EventTracing;
+import org.wushe.hub.platform.tracing.JsonLinesSpanExporter;
+import org.wushe.hub.platform.tracing.MicrometerEventTracing;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.wushe.hub.platform.web.BodySizeFilter;
 import org.wushe.hub.platform.web.CleanStrings;
 import org.wushe.hub.platform.web.ProblemDetailsAdvice;
@@ -84,8 +89,8 @@ public class WushePlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(JdbcTemplate.class)
-    public OutboxWriter outboxWriter(JdbcTemplate jdbc, AvroEventCodec codec, Clock clock) {
-        return new OutboxWriter(jdbc, codec, clock);
+    public OutboxWriter outboxWriter(JdbcTemplate jdbc, AvroEventCodec codec, Clock clock, EventTracing tracing) {
+        return new OutboxWriter(jdbc, codec, clock, tracing);
     }
 
     @Bean
@@ -97,8 +102,28 @@ public class WushePlatformAutoConfiguration {
     @Bean
     @ConditionalOnBean({JdbcTemplate.class, PlatformTransactionManager.class})
     public InboundEvents inboundEvents(AvroEventCodec codec, ProcessedEvents processed, PlatformTransactionManager tm,
-                                       ObjectProvider<MeterRegistry> meters) {
-        return new InboundEvents(codec, processed, new TransactionTemplate(tm), meters.getIfAvailable(SimpleMeterRegistry::new));
+                                       ObjectProvider<MeterRegistry> meters, EventTracing tracing) {
+        return new InboundEvents(codec, processed, new TransactionTemplate(tm), meters.getIfAvailable(SimpleMeterRegistry::new), tracing);
+    }
+
+    /**
+     * Traces through the outbox (platform.tracing): on Micrometer Tracing when the service has a tracer (Spring
+     * Boot's OpenTelemetry support, or a test's), none otherwise.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        return t == null || p == null || t == Tracer.NOOP ? EventTracing.NONE : new MicrometerEventTracing(t, p);
+    }
+
+    /** {@code wushe.tracing.file}: every finished span as a JSON line, beside (or instead of) an OTLP endpoint. */
+    @Bean
+    @ConditionalOnProperty("wushe.tracing.file")
+    @ConditionalOnClass(name = "io.opentelemetry.sdk.trace.export.SpanExporter")
+    public JsonLinesSpanExporter wusheTraceFile(@Value("${wushe.tracing.file}") String file) {
+        return new JsonLinesSpanExporter(java.nio.file.Path.of(file));
     }
 
     /**

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.events.EventEnvelope;
 import org.wushe.hub.platform.events.EventHeaders;
+import org.wushe.hub.platform.tracing.EventTracing;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.UndecodableEventException;
 
@@ -46,12 +48,20 @@ public class InboundEvents {
     private final ProcessedEvents processed;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
+    private final EventTracing tracing;
 
     public InboundEvents(AvroEventCodec codec, ProcessedEvents processed, TransactionTemplate transactions, MeterRegistry meters) {
+        this(codec, processed, transactions, meters, EventTracing.NONE);
+    }
+
+    /** Each handler runs in a span that continues the trace named by the record's {@code traceparent} header. */
+    public InboundEvents(AvroEventCodec codec, ProcessedEvents processed, TransactionTemplate transactions, MeterRegistry meters,
+                         EventTracing tracing) {
         this.codec = codec;
         this.processed = processed;
         this.transactions = transactions;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     /** A consumer named {@code consumerName}: the key of its processed events, and its actor {@code system:<consumerName>}. */
@@ -119,13 +129,29 @@ public class InboundEvents {
                     meters.counter("wushe.inbound.events", "consumer", consumerName, "outcome", "ignored").increment();
                     return;
                 }
-                boolean first = Boolean.TRUE.equals(Actor.call(actor, () -> transactions.execute(status -> {
-                    if (!processed.markProcessed(consumerName, event.envelope().eventId())) {
-                        return false;
-                    }
-                    handler.accept(event.envelope(), event.payload());
-                    return true;
-                })));
+                EventEnvelope envelope = event.envelope();
+                Map<String, String> tags = new LinkedHashMap<>();
+                tags.put("wushe.consumer", consumerName);
+                tags.put("wushe.event.id", envelope.eventId().toString());
+                tags.put("wushe.event.type", envelope.eventType());
+                tags.put("wushe.aggregate.id", envelope.aggregateId());
+                if (envelope.source() != null) {
+                    tags.put("messaging.destination.name", envelope.source().topic());
+                }
+                boolean first = tracing.inSpan(consumerName + " " + envelope.eventType(), envelope.traceparent(), tags,
+                        () -> {
+                            // Log lines of the handler name the event (structured logs carry MDC entries as fields).
+                            try (MDC.MDCCloseable id = MDC.putCloseable("wushe.event.id", envelope.eventId().toString());
+                                 MDC.MDCCloseable type = MDC.putCloseable("wushe.event.type", envelope.eventType())) {
+                                return Boolean.TRUE.equals(Actor.call(actor, () -> transactions.execute(status -> {
+                                    if (!processed.markProcessed(consumerName, envelope.eventId())) {
+                                        return false;
+                                    }
+                                    handler.accept(envelope, event.payload());
+                                    return true;
+                                })));
+                            }
+                        });
                 if (!first) {
                     log.debug("{}: event {} ({}) already processed, skipped", consumerName, event.envelope().eventId(), event.envelope().eventType());
                 }

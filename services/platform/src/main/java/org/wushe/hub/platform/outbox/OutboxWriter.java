@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventEnvelope;
+import org.wushe.hub.platform.tracing.EventTracing;
 import org.wushe.hub.schemas.AvroEventCodec;
 
 /**
@@ -23,7 +24,8 @@ import org.wushe.hub.schemas.AvroEventCodec;
  * write-ahead log and routes it to the aggregate's topic; the row is deleted in the same
  * transaction, so the table stays empty and needs no clean-up job. Each event names who acted: the
  * {@link Actor} of the writing thread (a person's id in an HTTP request, {@code system:<consumer>}
- * in an inbound handler, {@code system:<service>} in a scheduled job), or nobody.
+ * in an inbound handler, {@code system:<service>} in a scheduled job), or nobody; and each carries the W3C
+ * {@code traceparent} of the span it was written in, so the trace goes on through Kafka.
  */
 public class OutboxWriter {
 
@@ -34,11 +36,18 @@ public class OutboxWriter {
     private final JdbcTemplate jdbc;
     private final AvroEventCodec codec;
     private final Clock clock;
+    private final EventTracing tracing;
 
     public OutboxWriter(JdbcTemplate jdbc, AvroEventCodec codec, Clock clock) {
+        this(jdbc, codec, clock, EventTracing.NONE);
+    }
+
+    /** Rows get the {@code traceparent} of the span current when they are written (unless the event names one). */
+    public OutboxWriter(JdbcTemplate jdbc, AvroEventCodec codec, Clock clock, EventTracing tracing) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** One event of one aggregate. */
@@ -59,6 +68,7 @@ public class OutboxWriter {
         }
         Instant now = clock.instant();
         String actor = Actor.currentOrNull();
+        String traceparent = tracing.currentTraceparent();
         List<EventEnvelope> envelopes = new ArrayList<>(events.size());
         List<Object[]> rows = new ArrayList<>(events.size());
         for (Event e : events) {
@@ -68,7 +78,8 @@ public class OutboxWriter {
             }
             EventEnvelope envelope = new EventEnvelope(field(e.payload(), "eventId", UUID.class).orElseGet(UUID::randomUUID),
                     e.payload().getSchema().getName(), e.aggregate().type(), e.aggregateId(),
-                    field(e.payload(), "occurredAt", Instant.class).orElse(now), e.traceparent(), actor);
+                    field(e.payload(), "occurredAt", Instant.class).orElse(now),
+                    e.traceparent() != null ? e.traceparent() : traceparent, actor);
             rows.add(new Object[] {envelope.eventId(), envelope.aggregateType(), envelope.aggregateId(), envelope.eventType(),
                     codec.encode(e.payload()), Timestamp.from(envelope.occurredAt()), envelope.traceparent(), envelope.actor()});
             envelopes.add(envelope);

@@ -3,10 +3,12 @@ package org.wushe.hub.local.hub;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +103,22 @@ class WholeHubTest {
         }
         assertThat(stationSeesIt).as("some station has open proposals").isTrue();
 
+        // One need's journey is one trace: the clerk's request in community-service, matching's handling of the
+        // NeedPublished record, and the push of its proposal to the station's stream (the services' trace files).
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, List<JsonNode>> community = spansByTrace(hub.data().resolve("traces").resolve("community-service.jsonl"));
+            Map<String, List<JsonNode>> matching = spansByTrace(hub.data().resolve("traces").resolve("matching-service.jsonl"));
+            List<String> journeys = community.entrySet().stream()
+                    .filter(e -> e.getValue().stream().anyMatch(x -> x.path("kind").asText().equals("SERVER")))
+                    .map(Map.Entry::getKey)
+                    .filter(trace -> matching.getOrDefault(trace, List.of()).stream().anyMatch(x -> x.path("kind").asText().equals("CONSUMER")
+                            && x.path("tags").path("wushe.event.type").asText().equals("NeedPublished")))
+                    .filter(trace -> matching.getOrDefault(trace, List.of()).stream()
+                            .anyMatch(x -> x.path("name").asText().equals("station-stream push")))
+                    .toList();
+            assertThat(journeys).as("traces that run from a request in community-service to a push on a station's stream").isNotEmpty();
+        });
+
         // 2. Ctrl-C (SIGTERM): services first, then the stack; nothing it started is left.
         Set<ProcessHandle> started = servicesAndPostgres();
         assertThat(hub.stop(Duration.ofSeconds(90))).as("the hub stops within 90 s; output:\n" + hub.tail()).isTrue();
@@ -121,6 +139,21 @@ class WholeHubTest {
         hub.process().destroyForcibly();
         hub.process().waitFor(30, TimeUnit.SECONDS);
         awaitGone(started);
+    }
+
+    private static Map<String, List<JsonNode>> spansByTrace(java.nio.file.Path file) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(file)) {
+            return Map.of();
+        }
+        ObjectMapper json = new ObjectMapper();
+        Map<String, List<JsonNode>> byTrace = new java.util.HashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                JsonNode span = json.readTree(line);
+                byTrace.computeIfAbsent(span.path("traceId").asText(), t -> new java.util.ArrayList<>()).add(span);
+            }
+        }
+        return byTrace;
     }
 
     private Set<ProcessHandle> servicesAndPostgres() throws java.io.IOException {
