@@ -103,6 +103,7 @@ public final class SampleEvents {
                 SampleSocialWorkerEvents.visitRecorded(), SampleSocialWorkerEvents.visitRaisedNeed(), SampleSocialWorkerEvents.groupSessionHeld()));
         all.addAll(SampleActivityEvents.all());
         all.addAll(SampleGridEvents.all());
+        all.addAll(SampleResidentEvents.all());
         return List.copyOf(all);
     }
 
