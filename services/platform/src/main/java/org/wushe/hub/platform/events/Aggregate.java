@@ -33,7 +33,11 @@ import org.wushe.hub.events.volunteer.VolunteerRegistered;
 public enum Aggregate {
     COMMUNITY("community.community", CommunityRegistered.class),
     STATION("community.station", StationRegistered.class),
-    NEED("community.need", NeedPublished.class, NeedUpdated.class, NeedClosed.class),
+    NEED("community.need", NeedPublished.class, NeedUpdated.class, NeedClosed.class,
+            // A resident's own (居民): a micro-wish sent from their phone, keyed by wish id; the rating of a fulfilled need and
+            // the station's follow-up visit (回访) of a low one, keyed by need id.
+            org.wushe.hub.events.community.WishSubmitted.class, org.wushe.hub.events.community.ServiceRated.class,
+            org.wushe.hub.events.community.FollowUpRecorded.class),
     // Grid work (网格): patrols, hazards found, care visits due, subsidy applications; keyed by grid id.
     GRID("community.grid", org.wushe.hub.events.community.PatrolRecorded.class, org.wushe.hub.events.community.HazardReported.class,
             org.wushe.hub.events.community.CareVisitDue.class, org.wushe.hub.events.community.SubsidyApplicationChanged.class),

@@ -19,6 +19,9 @@ import java.util.Map;
  * <tr><td>{@value #DONOR_STAFF}</td><td>{@value #DONOR_ID}</td><td>post offers for their donor (enterprise, foundation, caring shop, fund)</td></tr>
  * <tr><td>{@value #SOCIAL_WORKER}</td><td>{@value #SOCIAL_WORKER_ID}</td><td>record visits, cases and groups as themself</td></tr>
  * <tr><td>{@value #VOLUNTEER}</td><td>{@value #VOLUNTEER_ID}</td><td>see and change only themself</td></tr>
+ * <tr><td>{@value #RESIDENT}</td><td>{@value #RESIDENT_ID} (and {@value #COMMUNITY_ID}, the community of the record)</td><td>send
+ * their own micro-wishes, follow their own needs and rate them; nothing of anyone else. The account is linked to the resident's
+ * record by the staff of the resident's community (real name checked by them), never by the resident</td></tr>
  * </table>
  */
 public final class Roles {
@@ -36,6 +39,12 @@ public final class Roles {
     public static final String DONOR_STAFF = "donor_staff";
     public static final String SOCIAL_WORKER = "social_worker";
     public static final String VOLUNTEER = "volunteer";
+    /**
+     * A resident (居民) signed in themself: their token names their record ({@value #RESIDENT_ID}, the community
+     * service's resident id) and its community ({@value #COMMUNITY_ID}; without {@value #COMMUNITY_STAFF} that
+     * claim grants nothing of the community's).
+     */
+    public static final String RESIDENT = "resident";
 
     public static final String CENTRE_ID = "centre_id";
     public static final String STATION_ID = "station_id";
@@ -45,9 +54,10 @@ public final class Roles {
     public static final String DONOR_ID = "donor_id";
     public static final String SOCIAL_WORKER_ID = "social_worker_id";
     public static final String VOLUNTEER_ID = "volunteer_id";
+    public static final String RESIDENT_ID = "resident_id";
 
     public static final List<String> ALL = List.of(HUB_ADMIN, CENTRE_MANAGER, STATION_STAFF, COMMUNITY_STAFF,
-            GRID_WORKER, ORGANIZATION_STAFF, DONOR_STAFF, SOCIAL_WORKER, VOLUNTEER);
+            GRID_WORKER, ORGANIZATION_STAFF, DONOR_STAFF, SOCIAL_WORKER, VOLUNTEER, RESIDENT);
 
     /** Each tenant-scoped role's claim. */
     public static final Map<String, String> TENANCY = Map.of(
@@ -58,7 +68,8 @@ public final class Roles {
             ORGANIZATION_STAFF, ORGANIZATION_ID,
             DONOR_STAFF, DONOR_ID,
             SOCIAL_WORKER, SOCIAL_WORKER_ID,
-            VOLUNTEER, VOLUNTEER_ID);
+            VOLUNTEER, VOLUNTEER_ID,
+            RESIDENT, RESIDENT_ID);
 
     private static final Map<String, String> LABELS = Map.of(
             HUB_ADMIN, "平台管理员 hub admin",
@@ -69,7 +80,8 @@ public final class Roles {
             ORGANIZATION_STAFF, "社会组织工作人员 organization staff",
             DONOR_STAFF, "捐赠方工作人员 donor staff",
             SOCIAL_WORKER, "社会工作者 social worker",
-            VOLUNTEER, "志愿者 volunteer");
+            VOLUNTEER, "志愿者 volunteer",
+            RESIDENT, "居民 resident");
 
     private Roles() {
     }
