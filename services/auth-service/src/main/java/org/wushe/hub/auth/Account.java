@@ -18,4 +18,18 @@ public record Account(String username, String displayName, List<String> roles, M
             "donor_staff", "donor_id",
             "social_worker", "social_worker_id",
             "volunteer", "volunteer_id");
+
+    /**
+     * A resident (居民) signs in to see their own wishes, needs and ratings. Not among {@link #ROLES}: such an account is
+     * never made through {@code POST /accounts}; the staff of the resident's community link it to the resident's record
+     * ({@code POST /accounts/residents}), with the claims {@value #RESIDENT_ID} and {@code community_id}.
+     */
+    public static final String RESIDENT = "resident";
+    public static final String RESIDENT_ID = "resident_id";
+    public static final String COMMUNITY_ID = "community_id";
+
+    /** Whether this is a resident's own account (the role resident and nothing else). */
+    public boolean isResident() {
+        return roles.equals(List.of(RESIDENT));
+    }
 }

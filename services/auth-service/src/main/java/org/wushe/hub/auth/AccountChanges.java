@@ -122,6 +122,68 @@ public class AccountChanges {
         return bootstrap(actor, view);
     }
 
+    /** A resident's account as linked: the password once, for the staff to hand to the resident. */
+    public record ResidentLink(String username, String displayName, String residentId, String communityId, String password, boolean created) {
+    }
+
+    /**
+     * Links a resident's account (role {@value Account#RESIDENT}, claims {@code resident_id} and {@code community_id}) to the
+     * resident's record, for the staff of that community only ({@code staffOf}: the caller's {@code community_id}). The
+     * staff checked the resident's real name against the record; the resident never names a record themself. At once (a
+     * resident's account sees only the resident's own): a generated password, shown once. One account per resident record; a
+     * username held by any other account is refused (409), so staff cannot turn someone else's account into a resident's.
+     * auth-service holds no community data: the community service checks at every call that the token's resident belongs
+     * to the token's community, so a link naming another community's resident opens nothing.
+     */
+    public ResidentLink linkResident(Actor actor, String staffOf, String username, String displayName, String residentId, String communityId) {
+        requireStaffOf(actor, staffOf, communityId, "communityId");
+        return tx.execute(s -> {
+            jdbc.execute("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE");
+            Optional<Account> existing = accounts.find(username);
+            if (existing.isPresent() && !(existing.get().isResident() && communityId.equals(existing.get().tenancy().get(Account.COMMUNITY_ID)))) {
+                throw new AccountController.BadAccount("username", "the username is taken by another account 该用户名已被使用", HttpStatus.CONFLICT);
+            }
+            List<String> linked = jdbc.queryForList("SELECT username FROM account WHERE username <> ? AND tenancy ~ ?", String.class, username,
+                    "(^|,)" + Account.RESIDENT_ID + "=" + residentId + "(,|$)");
+            if (!linked.isEmpty()) {
+                throw new AccountController.BadAccount("residentId", "the resident's record is linked to another account already ("
+                        + linked.get(0) + "); reset its password instead 该居民已关联账号", HttpStatus.CONFLICT);
+            }
+            Map<String, String> tenancy = new LinkedHashMap<>();
+            tenancy.put(Account.COMMUNITY_ID, communityId);
+            tenancy.put(Account.RESIDENT_ID, residentId);
+            Account account = new Account(username, displayName, List.of(Account.RESIDENT), tenancy, true);
+            String password = newPassword(username);
+            boolean created = accounts.save(account, password);
+            audit.append(actor.subject(), created ? "RESIDENT_LINKED" : "RESIDENT_RELINKED", username, describe(account)
+                    + "; linked by community_staff of " + communityId + " (real name checked by them); a generated password (shown once to "
+                    + actor.subject() + ")", null);
+            return new ResidentLink(username, displayName, residentId, communityId, password, created);
+        });
+    }
+
+    /** A generated password for a resident's account, by the staff of the resident's community (not the hub admin). */
+    public Map<String, String> resetResident(Actor actor, String staffOf, String username) {
+        Account account = accounts.find(username).filter(Account::isResident)
+                .orElseThrow(() -> new AccountController.BadAccount("username", "no resident account 无此居民账号", HttpStatus.NOT_FOUND));
+        requireStaffOf(actor, staffOf, account.tenancy().get(Account.COMMUNITY_ID), "username");
+        String password = newPassword(username);
+        tx.executeWithoutResult(s -> {
+            accounts.setPassword(username, password);
+            audit.append(actor.subject(), "PASSWORD_RESET", username, "a resident's account; a generated password (shown once to "
+                    + actor.subject() + ", community_staff of " + staffOf + ")", null);
+        });
+        return Map.of("username", username, "password", password);
+    }
+
+    private static void requireStaffOf(Actor actor, String staffOf, String communityId, String field) {
+        if (!actor.roles().contains(COMMUNITY_STAFF) || staffOf == null || !staffOf.equals(communityId)) {
+            String required = COMMUNITY_STAFF + " of " + communityId;
+            throw new AccountController.Refused(field, actor.subject() + " may not link or reset accounts of community " + communityId
+                    + "'s residents; who may: " + required + " 只有居民所在社区的工作人员可以关联居民账号", required);
+        }
+    }
+
     public List<RequestView> requests(Actor actor, String status) {
         List<RequestView> all = jdbc.query("SELECT * FROM account_request WHERE (CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY requested_at, id", REQUEST,
                 status, status);

@@ -119,6 +119,40 @@ public class AccountController {
         return changes.reject(actor(jwt), requestId(id));
     }
 
+    /** What community staff send to link a resident's account to the resident's record. */
+    public record ResidentLinkRequest(String username, String displayName, String residentId, String communityId) {
+    }
+
+    /**
+     * The staff of a resident's community link a sign-in account to the resident's record (201 for a new account, 200 for a
+     * relinked one): the password is generated and shown once, to the staff, who hand it to the resident in person.
+     */
+    @PostMapping("/residents")
+    public ResponseEntity<AccountChanges.ResidentLink> linkResident(@RequestBody ResidentLinkRequest request, @AuthenticationPrincipal Jwt jwt) {
+        if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
+            throw new BadAccount("username", "1 to 64 letters, digits or . _ @ - 用户名格式不正确");
+        }
+        if (request.communityId() == null || !TENANT.matcher(request.communityId()).matches()) {
+            throw new BadAccount("communityId", "the resident's community (an id) 须指定居民所在社区");
+        }
+        if (request.residentId() == null || !TENANT.matcher(request.residentId()).matches()) {
+            throw new BadAccount("residentId", "the resident's record (an id of the community service) 须指定居民档案");
+        }
+        String name = request.displayName() == null || request.displayName().isBlank() ? request.username() : request.displayName().strip();
+        if (name.length() > 100) {
+            throw new BadAccount("displayName", "at most 100 characters 显示名称过长");
+        }
+        AccountChanges.ResidentLink link = changes.linkResident(actor(jwt), AccountChanges.claim(jwt.getClaims(), Account.COMMUNITY_ID).orElse(null),
+                request.username(), name, request.residentId(), request.communityId());
+        return ResponseEntity.status(link.created() ? HttpStatus.CREATED : HttpStatus.OK).body(link);
+    }
+
+    /** A new, generated password for a resident's account, by the staff of the resident's community (shown once). */
+    @PostMapping("/residents/{username}/password-reset")
+    public Map<String, String> resetResident(@PathVariable String username, @AuthenticationPrincipal Jwt jwt) {
+        return changes.resetResident(actor(jwt), AccountChanges.claim(jwt.getClaims(), Account.COMMUNITY_ID).orElse(null), username);
+    }
+
     @GetMapping("/audit")
     public AuditView audit() {
         List<AuditTrail.Entry> entries = audit.all();
@@ -155,6 +189,10 @@ public class AccountController {
         Map<String, String> kept = new LinkedHashMap<>();
         List<String> roles = new ArrayList<>();
         for (String role : r.roles()) {
+            if (Account.RESIDENT.equals(role)) {
+                throw new BadAccount("roles", "a resident's account is linked to their record by the staff of their community "
+                        + "(POST /accounts/residents), who checked their real name 居民账号由所在社区工作人员核实身份后关联");
+            }
             if (!Account.ROLES.contains(role)) {
                 throw new BadAccount("roles", "unknown role '" + role + "'; known: " + Account.ROLES + " 未知角色");
             }

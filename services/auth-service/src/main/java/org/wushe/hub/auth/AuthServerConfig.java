@@ -114,6 +114,9 @@ public class AuthServerConfig {
                 .authorizeHttpRequests(a -> a
                         // Pending requests: the hub admins, and centre managers for the requests naming their centre.
                         .requestMatchers("/accounts/requests", "/accounts/requests/**").hasAnyRole("hub_admin", "centre_manager")
+                        // Residents' accounts: the staff of the resident's community (checked against the body in AccountChanges).
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/accounts/residents", "/accounts/residents/*/password-reset")
+                        .hasRole("community_staff")
                         .anyRequest().hasRole("hub_admin"))
                 .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(accessTokens(keys, props)).jwtAuthenticationConverter(roles))
                         .authenticationEntryPoint((request, response, e) -> problem(response, 401, "urn:wushe:problem:unauthenticated",
@@ -125,9 +128,12 @@ public class AuthServerConfig {
     }
 
     private static void refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String required = request.getServletPath().startsWith("/accounts/requests") ? "hub_admin or centre_manager" : "hub_admin";
+        String path = request.getServletPath();
+        String required = path.startsWith("/accounts/requests") ? "hub_admin or centre_manager"
+                : path.startsWith("/accounts/residents") ? "community_staff" : "hub_admin";
+        String zh = path.startsWith("/accounts/residents") ? " 仅限居民所在社区的工作人员" : " 仅限平台管理员";
         problem(response, 403, "urn:wushe:problem:forbidden", "无权访问 Forbidden", "Authorization",
-                request.getMethod() + " " + request.getServletPath() + " is for " + required + " 仅限平台管理员", required);
+                request.getMethod() + " " + path + " is for " + required + zh, required);
     }
 
     private static void problem(HttpServletResponse response, int status, String type, String title, String field, String message,

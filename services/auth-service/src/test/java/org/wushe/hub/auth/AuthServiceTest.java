@@ -269,6 +269,77 @@ class AuthServiceTest {
     }
 
     @Test
+    void onlyTheStaffOfTheResidentsCommunityLinkAResidentsAccountAndTheLinkIsAudited() {
+        String communityA = "c0000000-0000-4000-8000-0000000000a1";
+        String communityB = "c0000000-0000-4000-8000-0000000000b1";
+        String residentA = "e0000000-0000-4000-8000-0000000000a1";
+        Http staffA = accounts().as(oidc.signIn("wushe-console", REDIRECT, "sq-link-a", approvedPassword(operator().post("/accounts",
+                Map.of("username", "sq-link-a", "roles", List.of("community_staff"), "tenancy", Map.of("community_id", communityA))), admin())));
+        Http staffB = accounts().as(oidc.signIn("wushe-console", REDIRECT, "sq-link-b", approvedPassword(operator().post("/accounts",
+                Map.of("username", "sq-link-b", "roles", List.of("community_staff"), "tenancy", Map.of("community_id", communityB))), admin())));
+        Map<String, Object> link = Map.of("username", "jumin-zhang", "displayName", "张阿姨", "residentId", residentA, "communityId", communityA);
+
+        // Another community's staff, the hub admin, and POST /accounts: refused, nothing made.
+        Http.Response other = staffB.post("/accounts/residents", link);
+        assertThat(other.status()).as(other.text()).isEqualTo(403);
+        assertThat(other.problemField()).isEqualTo("communityId");
+        assertThat(other.json().get("required").asText()).isEqualTo("community_staff of " + communityA);
+        Http.Response byAdmin = operator().post("/accounts/residents", link);
+        assertThat(byAdmin.status()).isEqualTo(403);
+        assertThat(byAdmin.json().get("required").asText()).isEqualTo("community_staff");
+        Http.Response direct = operator().post("/accounts", Map.of("username", "jumin-zhang", "password", "typed-by-someone-1",
+                "roles", List.of("resident"), "tenancy", Map.of("resident_id", residentA)));
+        assertThat(direct.status()).isEqualTo(400);
+        assertThat(direct.problemField()).isEqualTo("roles");
+        assertThat(admin().get("/accounts/jumin-zhang").status()).isEqualTo(404);
+        assertThat(admin().get("/accounts/audit").text()).doesNotContain("jumin-zhang");
+
+        // The resident's own community's staff: at once, a generated password shown once; the token names the record.
+        Http.Response linked = staffA.post("/accounts/residents", link);
+        assertThat(linked.status()).as(linked.text()).isEqualTo(201);
+        String password = linked.json().get("password").asText();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(16);
+        var claims = OidcClient.claims(oidc.signIn("wushe-console", REDIRECT, "jumin-zhang", password));
+        assertThat(claims.get("roles").toString()).isEqualTo("[\"resident\"]");
+        assertThat(claims.get("resident_id").asText()).isEqualTo(residentA);
+        assertThat(claims.get("community_id").asText()).isEqualTo(communityA);
+
+        // One account per record; no other account's username taken over; bad input named.
+        Http.Response second = staffA.post("/accounts/residents", Map.of("username", "jumin-zhang-2", "residentId", residentA, "communityId", communityA));
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.problemField()).isEqualTo("residentId");
+        Http.Response takeOver = staffA.post("/accounts/residents", Map.of("username", "sq-link-b", "residentId",
+                "e0000000-0000-4000-8000-0000000000a2", "communityId", communityA));
+        assertThat(takeOver.status()).isEqualTo(409);
+        assertThat(takeOver.problemField()).isEqualTo("username");
+        assertThat(admin().get("/accounts/sq-link-b").json().get("roles").get(0).asText()).isEqualTo("community_staff");
+        Http.Response noRecord = staffA.post("/accounts/residents", Map.of("username", "jumin-li", "communityId", communityA));
+        assertThat(noRecord.status()).isEqualTo(400);
+        assertThat(noRecord.problemField()).isEqualTo("residentId");
+
+        // Resets: the resident's community's staff only.
+        Http.Response foreignReset = staffB.post("/accounts/residents/jumin-zhang/password-reset", Map.of());
+        assertThat(foreignReset.status()).isEqualTo(403);
+        assertThat(foreignReset.problemField()).isEqualTo("username");
+        Http.Response reset = staffA.post("/accounts/residents/jumin-zhang/password-reset", Map.of());
+        assertThat(reset.status()).as(reset.text()).isEqualTo(200);
+        String newPassword = reset.json().get("password").asText();
+        assertThatThrownBy(() -> oidc.signIn("wushe-console", REDIRECT, "jumin-zhang", password)).isInstanceOf(OidcClient.SignInFailed.class);
+        assertThat(oidc.signIn("wushe-console", REDIRECT, "jumin-zhang", newPassword)).isNotBlank();
+
+        Http.Response audit = admin().get("/accounts/audit");
+        assertThat(audit.json().get("chainIntact").asBoolean()).isTrue();
+        List<String> rows = new java.util.ArrayList<>();
+        audit.json().get("entries").forEach(e -> {
+            if (e.get("username").asText().equals("jumin-zhang")) {
+                rows.add(e.get("actor").asText() + " " + e.get("action").asText());
+            }
+        });
+        assertThat(rows).containsExactly("sq-link-a RESIDENT_LINKED", "sq-link-a PASSWORD_RESET");
+        assertThat(audit.text()).contains("community_staff of " + communityA).doesNotContain(password).doesNotContain(newPassword);
+    }
+
+    @Test
     void theAuditTrailIsHashChainedReadableByAdminsOnlyAndTheDatabaseRefusesToChangeIt() {
         Http.Response requested = operator().post("/accounts", Map.of("username", "community-feng", "roles", List.of("community_staff"),
                 "tenancy", Map.of("community_id", "c0000000-0000-4000-8000-000000000042")));
