@@ -28,6 +28,9 @@ class BrokenManifestsAreReportedTest {
             unknown-kind.yaml                 | no Kubernetes or Strimzi | Deploymnet
             kafkaconnector-forbidden-config.yaml | spec.config.connector.class is not allowed | connector.class
             topic-without-cluster-label.yaml  | strimzi.io/cluster label is required | KafkaTopic
+            servicemonitor-unknown-field.yaml | /spec/endpoints/0/intervall | not defined in the ServiceMonitor CRD
+            prometheusrule-for-not-a-duration.yaml | /spec/groups/0/rules/0/for | not a Prometheus duration
+            prometheusrule-unbalanced-expr.yaml | /spec/groups/0/rules/0/expr | unbalanced
             """)
     void isReported(String file, String where, String what) throws URISyntaxException {
         Path path = Path.of(getClass().getResource("/broken/" + file).toURI());

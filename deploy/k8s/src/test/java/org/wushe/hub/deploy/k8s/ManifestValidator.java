@@ -53,6 +53,11 @@ public final class ManifestValidator {
     /** Every problem of the manifest, each prefixed by where it is; empty when it is valid. */
     public List<String> problems(Manifest m) {
         List<String> problems = new ArrayList<>();
+        if (MonitoringModels.handles(m)) {
+            problems.addAll(MonitoringModels.problems(m));
+            rules(m, problems);
+            return problems;
+        }
         Schema schema = schemaOf(m.apiVersion(), m.kind());
         if (schema == null) {
             problems.add(m.where() + ": no Kubernetes or Strimzi " + StrimziSchemas.VERSION + " schema for apiVersion \""
@@ -73,6 +78,9 @@ public final class ManifestValidator {
      */
     public List<String> patchProblems(Manifest m) {
         List<String> problems = new ArrayList<>();
+        if (MonitoringModels.handles(m)) {
+            return MonitoringModels.problems(m);
+        }
         Schema schema = schemaOf(m.apiVersion(), m.kind());
         if (schema == null) {
             problems.add(m.where() + ": no Kubernetes or Strimzi " + StrimziSchemas.VERSION + " schema for apiVersion \""

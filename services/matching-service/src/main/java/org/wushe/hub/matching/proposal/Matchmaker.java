@@ -75,6 +75,9 @@ public class Matchmaker {
         this.clock = clock;
         this.props = props;
         this.meters = meters;
+        // At zero from the start, so the alert on proposals past their deadline (deploy/k8s/base/monitoring) has a series.
+        meters.counter("wushe.matching.deadlines", "outcome", "escalated");
+        meters.counter("wushe.matching.deadlines", "outcome", "lapsed");
     }
 
     // ---- proposing

@@ -184,11 +184,11 @@ public class WushePlatformAutoConfiguration {
     static class DeadLetters {
         @Bean
         @ConditionalOnMissingBean
-        DeadLetterPublishing deadLetterPublishing(KafkaProperties kafka, KafkaAdmin admin) {
+        DeadLetterPublishing deadLetterPublishing(KafkaProperties kafka, KafkaAdmin admin, ObjectProvider<MeterRegistry> meters) {
             Map<String, Object> props = kafka.buildProducerProperties();
             DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(props,
                     new ByteArraySerializer(), new ByteArraySerializer());
-            return new DeadLetterPublishing(new KafkaTemplate<>(factory), admin);
+            return new DeadLetterPublishing(new KafkaTemplate<>(factory), admin, meters.getIfAvailable(SimpleMeterRegistry::new));
         }
     }
 

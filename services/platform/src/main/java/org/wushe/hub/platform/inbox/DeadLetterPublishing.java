@@ -1,5 +1,9 @@
 package org.wushe.hub.platform.inbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,10 +43,20 @@ public class DeadLetterPublishing implements ListenerContainerWithDlqAndRetryCus
     private final KafkaOperations<byte[], byte[]> template;
     private final KafkaAdmin admin;
     private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
+    private final MeterRegistry meters;
 
     public DeadLetterPublishing(KafkaOperations<byte[], byte[]> template, KafkaAdmin admin) {
+        this(template, admin, new SimpleMeterRegistry());
+    }
+
+    /**
+     * Counts dead letters in {@code wushe.dead.letters} (tags {@code topic}: the topic the record came from, and
+     * {@code group}), registered at zero when the binding starts so an alert can watch its growth from the start.
+     */
+    public DeadLetterPublishing(KafkaOperations<byte[], byte[]> template, KafkaAdmin admin, MeterRegistry meters) {
         this.template = template;
         this.admin = admin;
+        this.meters = meters;
     }
 
     @Override
@@ -55,12 +69,14 @@ public class DeadLetterPublishing implements ListenerContainerWithDlqAndRetryCus
                           BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
         for (String topic : destinationName.split(",")) {
             provision(Aggregate.deadLetterTopicOf(topic.trim()));
+            deadLetters(topic.trim(), group);
         }
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new TopicPartition(Aggregate.deadLetterTopicOf(record.topic()), -1));
         recoverer.setHeadersFunction((record, ex) -> {
             String reason = reason(ex);
             log.warn("Dead letter from {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), group, reason);
+            deadLetters(record.topic(), group).increment();
             return new RecordHeaders(new RecordHeader[] {
                     new RecordHeader(EventHeaders.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8))});
         });
@@ -91,6 +107,11 @@ public class DeadLetterPublishing implements ListenerContainerWithDlqAndRetryCus
             }
         }
         return Outages.isOutage(ex);
+    }
+
+    private Counter deadLetters(String topic, String group) {
+        return Counter.builder("wushe.dead.letters").description("Records sent to <topic>.dlt after their retries")
+                .tag("topic", topic).tag("group", group == null ? "" : group).register(meters);
     }
 
     private void provision(String topic) {

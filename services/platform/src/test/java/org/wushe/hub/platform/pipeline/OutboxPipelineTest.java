@@ -189,6 +189,10 @@ class OutboxPipelineTest {
     @Test
     void aRecordThatIsNotAvroGoesToTheDeadLetterTopicWithTheReasonAndTheConsumerGoesOn() {
         UUID need = UUID.randomUUID();
+        // Registered at zero when the binding started (the alert on dead-letter growth needs the series from the start).
+        var deadLetters = meters.find("wushe.dead.letters").tags("topic", TOPIC, "group", PipelineTestApplication.CONSUMER).counter();
+        assertThat(deadLetters).as("wushe.dead.letters of " + TOPIC).isNotNull();
+        double deadBefore = deadLetters.count();
         byte[] poison = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<String, byte[]> producer = rawProducer()) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, need.toString(), poison);
@@ -207,6 +211,7 @@ class OutboxPipelineTest {
                 .startsWith("UndecodableEventException")
                 .contains("magic");
         assertThat(header(dead.get(0), "kafka_dlt-original-topic")).isEqualTo(TOPIC);
+        assertThat(deadLetters.count() - deadBefore).isEqualTo(1.0);
     }
 
     @Test

@@ -119,6 +119,22 @@ class WholeHubTest {
             assertThat(journeys).as("traces that run from a request in community-service to a push on a station's stream").isNotEmpty();
         });
 
+        // Every metric an alert rule of source `services` reads (deploy/k8s/base/monitoring/alert-rules.yaml) is served
+        // by the running hub's /actuator/prometheus: an alert cannot watch a series nobody exports.
+        Set<String> served = new java.util.TreeSet<>();
+        for (String service : List.of("community-service", "organization-service", "social-worker-service", "volunteer-service",
+                "resource-service", "matching-service")) {
+            var r = hub.send(service, java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + hub.port(service)
+                    + "/actuator/prometheus")).GET());
+            assertThat(r.statusCode()).as(service + " /actuator/prometheus").isEqualTo(200);
+            r.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split("[{ ]", 2)[0]).forEach(served::add);
+        }
+        Map<String, Set<String>> readByRules = serviceMetricsOfAlertRules(
+                java.nio.file.Path.of("..", "..", "..", "deploy", "k8s", "base", "monitoring", "alert-rules.yaml"));
+        assertThat(readByRules).as("alert rules of source services").isNotEmpty();
+        readByRules.forEach((alert, metrics) -> assertThat(served).as(alert + " reads " + metrics).containsAll(metrics));
+
         // 2. Ctrl-C (SIGTERM): services first, then the stack; nothing it started is left.
         Set<ProcessHandle> started = servicesAndPostgres();
         assertThat(hub.stop(Duration.ofSeconds(90))).as("the hub stops within 90 s; output:\n" + hub.tail()).isTrue();
@@ -139,6 +155,26 @@ class WholeHubTest {
         hub.process().destroyForcibly();
         hub.process().waitFor(30, TimeUnit.SECONDS);
         awaitGone(started);
+    }
+
+    /** Alert name → the metrics its expression selects, for the rules labelled {@code source: services}. */
+    private static Map<String, Set<String>> serviceMetricsOfAlertRules(java.nio.file.Path rules) throws java.io.IOException {
+        Map<String, Set<String>> byAlert = new java.util.TreeMap<>();
+        String text = java.nio.file.Files.readString(rules);
+        for (String chunk : text.split("\\n\\s*- alert: ")) {
+            if (!chunk.contains("source: services")) {
+                continue;
+            }
+            String name = chunk.lines().findFirst().orElseThrow().trim();
+            String expr = chunk.substring(chunk.indexOf("expr:"), chunk.indexOf("labels:"));
+            var m = java.util.regex.Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{").matcher(expr);
+            Set<String> metrics = new java.util.TreeSet<>();
+            while (m.find()) {
+                metrics.add(m.group(1));
+            }
+            byAlert.put(name, metrics);
+        }
+        return byAlert;
     }
 
     private static Map<String, List<JsonNode>> spansByTrace(java.nio.file.Path file) throws java.io.IOException {
