@@ -21,6 +21,8 @@ import org.wushe.hub.events.volunteer.SignUpRejectReason;
 import org.wushe.hub.events.volunteer.SignUpRejected;
 import org.wushe.hub.events.volunteer.SignUpWithdrawn;
 import org.wushe.hub.events.volunteer.SignUpWithdrawnBy;
+import org.wushe.hub.events.volunteer.VolunteerCheckedIn;
+import org.wushe.hub.events.volunteer.VolunteerCheckedOut;
 import org.wushe.hub.events.volunteer.VolunteerSignedUp;
 
 import static org.wushe.hub.schemas.SampleEvents.COMMUNITY;
@@ -106,8 +108,23 @@ final class SampleActivityEvents {
                 .setReason(SignUpRejectReason.QUALIFICATION_MISSING).build();
     }
 
+    /** The volunteer scans the venue's check-in code at 09:28. */
+    static VolunteerCheckedIn volunteerCheckedIn() {
+        return VolunteerCheckedIn.newBuilder().setEventId(id("a9")).setOccurredAt(SAT_0930.minusSeconds(120))
+                .setSignUpId(SIGN_UP).setActivityId(CLINIC).setPositionId(MEASURING).setVolunteerId(VOLUNTEER)
+                .setCheckedInAt(SAT_0930.minusSeconds(120)).setByStaff(false).build();
+    }
+
+    /** Checked out by the staff at 11:35: 2 h 7 min, rounded down to 2 h. */
+    static VolunteerCheckedOut volunteerCheckedOut() {
+        return VolunteerCheckedOut.newBuilder().setEventId(id("a10")).setOccurredAt(SAT_0930.plusSeconds(7_500))
+                .setSignUpId(SIGN_UP).setActivityId(CLINIC).setPositionId(MEASURING).setVolunteerId(VOLUNTEER)
+                .setCheckedInAt(SAT_0930.minusSeconds(120)).setCheckedOutAt(SAT_0930.plusSeconds(7_500)).setByStaff(true)
+                .setCreditedMinutes(120).build();
+    }
+
     static List<org.apache.avro.specific.SpecificRecord> all() {
         return List.of(activityPublished(), activityChanged(), activityCancelled(), volunteerSignedUp(), signUpWithdrawn(),
-                signUpMovedUp(), signUpApproved(), signUpRejected());
+                signUpMovedUp(), signUpApproved(), signUpRejected(), volunteerCheckedIn(), volunteerCheckedOut());
     }
 }
