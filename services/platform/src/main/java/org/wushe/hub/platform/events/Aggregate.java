@@ -57,7 +57,9 @@ public enum Aggregate {
             org.wushe.hub.events.volunteer.ActivityPublished.class, org.wushe.hub.events.volunteer.ActivityChanged.class,
             org.wushe.hub.events.volunteer.ActivityCancelled.class, org.wushe.hub.events.volunteer.VolunteerSignedUp.class,
             org.wushe.hub.events.volunteer.SignUpApproved.class, org.wushe.hub.events.volunteer.SignUpRejected.class,
-            org.wushe.hub.events.volunteer.SignUpWithdrawn.class, org.wushe.hub.events.volunteer.SignUpMovedUp.class),
+            org.wushe.hub.events.volunteer.SignUpWithdrawn.class, org.wushe.hub.events.volunteer.SignUpMovedUp.class,
+            // Check-in and check-out (签到/签退), keyed by activity id.
+            org.wushe.hub.events.volunteer.VolunteerCheckedIn.class, org.wushe.hub.events.volunteer.VolunteerCheckedOut.class),
     DONOR("resource.donor", DonorRegistered.class),
     OFFER("resource.offer", ResourceOffered.class, ResourceReserved.class, ResourceReleased.class,
             ResourceReservationFailed.class, org.wushe.hub.events.resource.ResourceConsumed.class, org.wushe.hub.events.resource.ResourceExpired.class),
