@@ -31,6 +31,8 @@ import org.wushe.hub.events.common.QuantityUnit;
 import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.events.common.Urgency;
 import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Caller;
+import org.wushe.hub.platform.security.ForbiddenException;
 import org.wushe.hub.platform.security.Roles;
 
 /**
@@ -109,6 +111,7 @@ public class NeedController {
 
     @GetMapping("/{id}")
     public NeedView get(@PathVariable UUID id) {
+        refuseResidentAlone("id");
         return NeedView.of(service.get(id));
     }
 
@@ -121,6 +124,7 @@ public class NeedController {
                                @RequestParam(required = false) UUID visitId,
                                @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
                                @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
+        refuseResidentAlone("GET /needs");
         return service.list(new NeedRepository.Filter(communityId, stationId, status, seriesId, importJobId, visitId), offset, limit)
                 .stream().map(NeedView::of).toList();
     }
@@ -137,6 +141,18 @@ public class NeedController {
     public NeedView changeStatus(@PathVariable UUID id, @Valid @RequestBody StatusChange change) {
         requireStaffOf(id);
         return NeedView.of(service.transition(id, change.status(), change.matchId()));
+    }
+
+    /**
+     * A resident's own account (the role {@value Roles#RESIDENT} alone) sees their own needs only, at {@code /residents/me/needs},
+     * not the town's: a 403 naming {@code field}.
+     */
+    static void refuseResidentAlone(String field) {
+        Caller caller = Access.caller();
+        if (caller.roles().equals(java.util.Set.of(Roles.RESIDENT))) {
+            throw new ForbiddenException(field, caller.describe() + " reads their own needs at /residents/me/needs, not others' "
+                    + "居民只能查看本人的需求", "a role other than " + Roles.RESIDENT);
+        }
     }
 
     /** Only the staff of the need's community (or the hub admin) change it; a need never changes community. */

@@ -86,6 +86,12 @@ public class NeedRepository {
     public record Filter(UUID communityId, UUID stationId, NeedStatus status, UUID seriesId, UUID importJobId, UUID visitId) {
     }
 
+    /** One resident's needs (by the internal id), the newest first. */
+    List<Need> ofResident(UUID residentId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM need WHERE resident_id = ? ORDER BY created_at DESC, id LIMIT ?").params(residentId, limit)
+                .query(NeedRepository::map).list();
+    }
+
     public List<Need> list(Filter f, int offset, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM need WHERE (?::uuid IS NULL OR community_id = ?) AND (?::uuid IS NULL OR station_id = ?) "
                         + "AND (?::text IS NULL OR status = ?) AND (?::uuid IS NULL OR series_id = ?) AND (?::uuid IS NULL OR import_job_id = ?) "

@@ -57,6 +57,7 @@ public class NeedSeriesController {
 
     @GetMapping("/{id}")
     public SeriesView get(@PathVariable UUID id) {
+        NeedController.refuseResidentAlone("id");
         return view(series.get(id));
     }
 

@@ -317,6 +317,17 @@ public class NeedService {
         return needs.find(id).orElseThrow(() -> new InvalidInputException("id", "no need " + id, 404));
     }
 
+    /** The needs of one resident (their own, for the resident's phone page), the newest first. */
+    public List<Need> ofResident(UUID residentId, int limit) {
+        return needs.ofResident(residentId, limit);
+    }
+
+    /** The need locked for the caller's transaction (a rating of it waits for a change of it), or a 404 naming {@code field}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Need lockForUpdate(String field, UUID id) {
+        return needs.lock(id).orElseThrow(() -> new InvalidInputException(field, "no need " + id, 404));
+    }
+
     public List<Need> list(NeedRepository.Filter filter, int offset, int limit) {
         return needs.list(filter, offset, limit);
     }

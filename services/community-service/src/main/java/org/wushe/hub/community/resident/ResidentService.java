@@ -254,6 +254,11 @@ public class ResidentService {
         return residents.find(residentId).map(s -> new Pseudonym(s.id(), s.residentRef(), s.communityId()));
     }
 
+    /** Whether the resident's personal data was erased (their own account then opens nothing). */
+    public boolean isErased(UUID residentId) {
+        return residents.erasedAt(residentId).isPresent();
+    }
+
     /** The resident behind a pseudonym other services carry (e.g. a social worker's VisitRaisedNeed). */
     public Optional<Pseudonym> pseudonymByRef(UUID residentRef) {
         return residents.findByRef(residentRef).map(s -> new Pseudonym(s.id(), s.residentRef(), s.communityId()));
