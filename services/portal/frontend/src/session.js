@@ -41,6 +41,7 @@ export const WORKSPACES = [
   { role: 'organization_staff', path: '/provider' },
   { role: 'donor_staff', path: '/provider' },
   { role: 'social_worker', path: '/worker' },
+  { role: 'grid_worker', path: '/grid' },
   { role: 'volunteer', path: '/volunteer' }
 ];
 
@@ -67,6 +68,7 @@ export const ROLES_OF = {
   '/provider': ['organization_staff', 'donor_staff'],
   '/volunteer': ['volunteer'],
   '/worker': ['social_worker'],
+  '/grid': ['grid_worker'],
   '/station': ['station_staff'],
   '/centre': ['centre_manager'],
   '/admin': ['hub_admin']

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import zh from '../src/i18n/zh-CN.js';
 import en from '../src/i18n/en.js';
 import * as enums from '../src/enums.js';
+import * as gridWork from '../src/pages/grid/gridWork.js';
 
 function keys(node, prefix = '') {
   return Object.entries(node).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -39,7 +40,9 @@ describe('message catalogue', () => {
       skill: enums.SKILLS, day: enums.DAYS, needStatus: enums.NEED_STATUSES, frequency: enums.FREQUENCIES, offerKind: enums.OFFER_KINDS,
       offerStatus: enums.OFFER_STATUSES, matchStatus: enums.MATCH_STATUSES, declineReason: enums.DECLINE_REASONS, withdrawal: enums.CAPACITY_WITHDRAWAL_REASONS,
       projectOutcome: enums.PROJECT_OUTCOMES, visitKind: enums.VISIT_KINDS, visitOutcome: enums.VISIT_OUTCOMES, caseOutcome: enums.CASE_OUTCOMES,
-      preset: enums.REPORT_PRESETS, txKind: enums.TRANSACTION_KINDS, flag: enums.RESIDENT_FLAGS
+      preset: enums.REPORT_PRESETS, txKind: enums.TRANSACTION_KINDS, flag: enums.RESIDENT_FLAGS,
+      patrolItem: gridWork.PATROL_ITEMS, careRisk: gridWork.CARE_RISKS, careOutcome: gridWork.CARE_OUTCOMES, subsidyKind: gridWork.SUBSIDY_KINDS,
+      subsidyStatus: gridWork.SUBSIDY_STATUSES, hazardStatus: gridWork.HAZARD_STATUSES
     };
     for (const [table, values] of Object.entries(tables)) {
       for (const v of values) {
@@ -50,6 +53,15 @@ describe('message catalogue', () => {
   });
 
   it('has a name for every workspace', () => {
-    for (const ws of ['community', 'provider', 'volunteer', 'worker', 'station', 'centre', 'admin']) expect(zh.ws[ws]).toBeTruthy();
+    for (const ws of ['community', 'provider', 'volunteer', 'worker', 'grid', 'station', 'centre', 'admin']) expect(zh.ws[ws]).toBeTruthy();
+  });
+
+  it('names every step an application may take next on the grid page', () => {
+    for (const s of gridWork.SUBSIDY_STATUSES) {
+      for (const next of gridWork.subsidyNextSteps(s)) {
+        expect(get(zh, `grid.moveTo.${next}`), `zh grid.moveTo.${next}`).toBeTruthy();
+        expect(get(en, `grid.moveTo.${next}`), `en grid.moveTo.${next}`).toBeTruthy();
+      }
+    }
   });
 });

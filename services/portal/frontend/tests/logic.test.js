@@ -14,6 +14,7 @@ describe('workspace by role', () => {
     expect(workspaceFor(['station_staff'])).toBe('/station');
     expect(workspaceFor(['centre_manager'])).toBe('/centre');
     expect(workspaceFor(['hub_admin'])).toBe('/admin');
+    expect(workspaceFor(['grid_worker'])).toBe('/grid');
     expect(workspaceFor([])).toBeNull();
   });
   it('lists every workspace of several roles and guards the others', () => {
@@ -21,6 +22,10 @@ describe('workspace by role', () => {
     expect(mayOpen(['volunteer'], '/station')).toBe(false);
     expect(mayOpen(['hub_admin'], '/station')).toBe(true);
     expect(mayOpen(['donor_staff'], '/provider')).toBe(true);
+    expect(mayOpen(['grid_worker'], '/grid')).toBe(true);
+    expect(mayOpen(['social_worker'], '/grid')).toBe(false);
+    expect(mayOpen(['grid_worker'], '/worker')).toBe(false);
+    expect(workspacesOf(['grid_worker', 'volunteer'])).toEqual(['/grid', '/volunteer']);
   });
   it('normalizes /api/me', () => {
     expect(normalizeMe({ subject: 's' })).toEqual({ subject: 's', name: 's', roles: [], tenancy: {} });

@@ -13,6 +13,7 @@ export default {
     "provider": "Organizations and donors",
     "volunteer": "Volunteer",
     "worker": "Social worker",
+    "grid": "Grid worker",
     "station": "Station console",
     "centre": "Centre reports",
     "admin": "Hub admin"
@@ -34,6 +35,7 @@ export default {
       "provider": "Organizations and donors: offers, capacities, projects",
       "volunteer": "Volunteers: assignments, hours, points",
       "worker": "Social workers: visits, cases, groups",
+      "grid": "Grid workers: patrols, care visits, subsidy applications",
       "station": "Station staff: proposals and matches",
       "centre": "Centre managers: reports"
     }
@@ -351,6 +353,44 @@ export default {
       "RUNNING": "Running",
       "COMPLETED": "Completed",
       "FAILED": "Failed"
+    },
+    "patrolItem": {
+      "GAS": "Gas",
+      "FIRE": "Fire safety",
+      "WIRING": "Wiring",
+      "LIVING_CONDITIONS": "Living conditions"
+    },
+    "careRisk": {
+      "HIGH": "High risk (weekly)",
+      "MEDIUM": "Medium risk (fortnightly)",
+      "LOW": "Low risk (monthly)"
+    },
+    "careOutcome": {
+      "WELL": "Well",
+      "NEED_FOUND": "Need found",
+      "REFERRED": "Referred",
+      "NOT_HOME": "No answer"
+    },
+    "subsidyKind": {
+      "LIVING_ALLOWANCE": "Living allowance",
+      "MINIMUM_LIVING": "Minimum living guarantee",
+      "TEMPORARY_ASSISTANCE": "Temporary assistance",
+      "ELDERLY_ALLOWANCE": "Old-age allowance",
+      "DISABILITY_ALLOWANCE": "Disability allowances",
+      "HEATING_SUBSIDY": "Heating subsidy",
+      "OTHER": "Other"
+    },
+    "subsidyStatus": {
+      "PREPARING": "Preparing",
+      "SUBMITTED": "Submitted",
+      "APPROVED": "Approved",
+      "REJECTED": "Rejected",
+      "WITHDRAWN": "Withdrawn"
+    },
+    "hazardStatus": {
+      "REPORTED": "Awaiting review",
+      "PUBLISHED": "Published as a need",
+      "DISMISSED": "Set aside"
     }
   },
   "need": {
@@ -794,5 +834,74 @@ export default {
     "groupTitle": "Group name",
     "plannedSessions": "Planned sessions",
     "startGroupSubmit": "Start"
+  },
+  "grid": {
+    "noId": "Your account has no grid (grid_id). Please contact your community.",
+    "tabCare": "Care visits",
+    "tabPatrol": "Patrol",
+    "tabSubsidy": "Subsidies",
+    "dueToday": "To visit today",
+    "noneDue": "No care visit is due or overdue today.",
+    "dueTodayTag": "Due today",
+    "daysOverdue": "{n} days overdue",
+    "nextDue": "Due on",
+    "lastVisit": "Last visit",
+    "visitedOn": "Visited on",
+    "outcome": "Outcome",
+    "note": "Note",
+    "noteHint": "No names, phone or ID numbers",
+    "recordVisit": "Record visit",
+    "visitRecorded": "Visit recorded",
+    "laterVisits": "Later visits",
+    "noPlans": "No other care plans",
+    "setPlan": "Set a care plan",
+    "resident": "Resident",
+    "risk": "Risk",
+    "since": "Starting on",
+    "planSaved": "Care plan saved",
+    "patrolledOn": "Patrolled on",
+    "addHousehold": "Add a household visited",
+    "noHouseholds": "The grid register has no households yet",
+    "checks": "Checks",
+    "ok": "OK",
+    "checkNoteHint": "What is wrong",
+    "findingN": "Finding {n}",
+    "item": "Item",
+    "findingTitle": "Need title (public)",
+    "findingTitleHint": "e.g. worn gas hose to replace",
+    "urgent": "Urgent",
+    "urgentHint": "Urgent: published at once as a grid report need",
+    "routineHint": "Not urgent: community staff review it first",
+    "findingResident": "Resident concerned",
+    "noResident": "No resident named",
+    "removeFinding": "Remove finding",
+    "addFinding": "Add finding",
+    "removeHousehold": "Remove household",
+    "recordPatrol": "Record patrol",
+    "recorded": "Patrol recorded",
+    "roundSummary": "{h} households visited, {f} findings",
+    "needRaised": "Need {id} published",
+    "awaitingReview": "Awaiting review",
+    "recentRounds": "Recent rounds",
+    "noRounds": "No rounds yet",
+    "findings": "Findings of the grid",
+    "noFindings": "No findings",
+    "unitN": "stair {n}",
+    "homeN": "no. {n}",
+    "residentN": "resident {n}",
+    "noSubsidies": "No subsidy applications in this grid yet.",
+    "submittedOn": "Submitted on",
+    "decidedOn": "Decided on",
+    "on": "On",
+    "moveTo": {
+      "SUBMITTED": "Mark submitted",
+      "APPROVED": "Mark approved",
+      "REJECTED": "Mark rejected",
+      "WITHDRAWN": "Withdraw"
+    },
+    "newSubsidy": "Help with an application",
+    "kind": "Kind",
+    "openSubsidy": "Start application",
+    "subsidyOpened": "Application started"
   }
 };

@@ -13,6 +13,7 @@ export default {
     "provider": "组织/捐赠方工作台",
     "volunteer": "志愿者",
     "worker": "社工",
+    "grid": "网格员",
     "station": "站点工作台",
     "centre": "中心报表",
     "admin": "平台管理"
@@ -34,6 +35,7 @@ export default {
       "provider": "社会组织与捐赠方：资源、服务能力、项目",
       "volunteer": "志愿者：任务、时长、积分",
       "worker": "社工：探访、个案、小组",
+      "grid": "网格员：巡检、关爱走访、补助申请",
       "station": "站点工作人员：推荐与匹配",
       "centre": "中心负责人：报表"
     }
@@ -351,6 +353,44 @@ export default {
       "RUNNING": "处理中",
       "COMPLETED": "已完成",
       "FAILED": "失败"
+    },
+    "patrolItem": {
+      "GAS": "燃气",
+      "FIRE": "消防",
+      "WIRING": "电线",
+      "LIVING_CONDITIONS": "居住条件"
+    },
+    "careRisk": {
+      "HIGH": "高风险（每周）",
+      "MEDIUM": "中风险（每两周）",
+      "LOW": "低风险（每月）"
+    },
+    "careOutcome": {
+      "WELL": "一切安好",
+      "NEED_FOUND": "发现需求",
+      "REFERRED": "已转介",
+      "NOT_HOME": "无人应答"
+    },
+    "subsidyKind": {
+      "LIVING_ALLOWANCE": "生活补助金",
+      "MINIMUM_LIVING": "低保",
+      "TEMPORARY_ASSISTANCE": "临时救助",
+      "ELDERLY_ALLOWANCE": "高龄津贴",
+      "DISABILITY_ALLOWANCE": "残疾人两项补贴",
+      "HEATING_SUBSIDY": "取暖补贴",
+      "OTHER": "其他"
+    },
+    "subsidyStatus": {
+      "PREPARING": "准备中",
+      "SUBMITTED": "已提交",
+      "APPROVED": "已批准",
+      "REJECTED": "未批准",
+      "WITHDRAWN": "已撤回"
+    },
+    "hazardStatus": {
+      "REPORTED": "待社区审核",
+      "PUBLISHED": "已发布为需求",
+      "DISMISSED": "已搁置"
     }
   },
   "need": {
@@ -794,5 +834,74 @@ export default {
     "groupTitle": "小组名称",
     "plannedSessions": "计划次数",
     "startGroupSubmit": "创建"
+  },
+  "grid": {
+    "noId": "您的账号没有网格编号（grid_id），请联系社区。",
+    "tabCare": "关爱走访",
+    "tabPatrol": "巡检",
+    "tabSubsidy": "补助申请",
+    "dueToday": "今天要走访",
+    "noneDue": "今天没有到期或逾期的走访。",
+    "dueTodayTag": "今天到期",
+    "daysOverdue": "逾期 {n} 天",
+    "nextDue": "应访日期",
+    "lastVisit": "上次走访",
+    "visitedOn": "走访日期",
+    "outcome": "走访结果",
+    "note": "备注",
+    "noteHint": "不要写姓名、电话、身份证号",
+    "recordVisit": "记录走访",
+    "visitRecorded": "走访已记录",
+    "laterVisits": "以后的走访",
+    "noPlans": "暂无其他关爱计划",
+    "setPlan": "设置关爱计划",
+    "resident": "居民",
+    "risk": "风险等级",
+    "since": "开始日期",
+    "planSaved": "关爱计划已保存",
+    "patrolledOn": "巡检日期",
+    "addHousehold": "添加走访的户",
+    "noHouseholds": "网格台账里还没有户",
+    "checks": "检查项目",
+    "ok": "正常",
+    "checkNoteHint": "问题说明",
+    "findingN": "发现 {n}",
+    "item": "检查项目",
+    "findingTitle": "需求标题（公开）",
+    "findingTitleHint": "如：燃气软管老化需更换",
+    "urgent": "紧急",
+    "urgentHint": "紧急：立即发布为网格上报需求",
+    "routineHint": "不紧急：由社区工作人员审核后发布",
+    "findingResident": "相关居民",
+    "noResident": "不指定居民",
+    "removeFinding": "删除这条发现",
+    "addFinding": "添加发现",
+    "removeHousehold": "移除这户",
+    "recordPatrol": "提交巡检记录",
+    "recorded": "巡检已记录",
+    "roundSummary": "走访 {h} 户，发现 {f} 处问题",
+    "needRaised": "已发布需求 {id}",
+    "awaitingReview": "待社区审核",
+    "recentRounds": "最近的巡检",
+    "noRounds": "还没有巡检记录",
+    "findings": "网格的发现",
+    "noFindings": "暂无发现",
+    "unitN": "{n}单元",
+    "homeN": "{n}户",
+    "residentN": "居民{n}",
+    "noSubsidies": "本网格还没有补助申请。",
+    "submittedOn": "提交日期",
+    "decidedOn": "审批日期",
+    "on": "日期",
+    "moveTo": {
+      "SUBMITTED": "标记已提交",
+      "APPROVED": "标记已批准",
+      "REJECTED": "标记未批准",
+      "WITHDRAWN": "撤回"
+    },
+    "newSubsidy": "协助申请补助",
+    "kind": "补助类别",
+    "openSubsidy": "开始协助申请",
+    "subsidyOpened": "补助申请已建立"
   }
 };
