@@ -19,6 +19,8 @@ import org.wushe.hub.events.volunteer.SignUpRejectReason;
 import org.wushe.hub.events.volunteer.SignUpRejected;
 import org.wushe.hub.events.volunteer.SignUpWithdrawn;
 import org.wushe.hub.events.volunteer.SignUpWithdrawnBy;
+import org.wushe.hub.events.volunteer.VolunteerCheckedIn;
+import org.wushe.hub.events.volunteer.VolunteerCheckedOut;
 import org.wushe.hub.events.volunteer.VolunteerSignedUp;
 
 /**
@@ -81,6 +83,22 @@ final class ActivityEvents {
         return SignUpMovedUp.newBuilder().setEventId(UUID.randomUUID())
                 .setOccurredAt(now).setSignUpId(next.id()).setActivityId(a.id()).setPositionId(p.id())
                 .setVolunteerId(next.volunteerId()).setStatus(status(status)).build();
+    }
+
+    /** The sign-up {@code s} checked in at {@code at} (by the volunteer's scan or by staff), or its check-in time corrected. */
+    static VolunteerCheckedIn checkedIn(SignUp s, Instant at, boolean byStaff, boolean corrected, Instant now) {
+        return VolunteerCheckedIn.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(now).setSignUpId(s.id()).setActivityId(s.activityId()).setPositionId(s.positionId())
+                .setVolunteerId(s.volunteerId()).setCheckedInAt(at).setByStaff(byStaff).setCorrected(corrected).build();
+    }
+
+    /** The sign-up {@code s} checked out, its attendance worth {@code creditedMinutes} in all; or either time corrected. */
+    static VolunteerCheckedOut checkedOut(SignUp s, Instant checkedInAt, Instant checkedOutAt, boolean byStaff, int creditedMinutes,
+                                          boolean corrected, Instant now) {
+        return VolunteerCheckedOut.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(now).setSignUpId(s.id()).setActivityId(s.activityId()).setPositionId(s.positionId())
+                .setVolunteerId(s.volunteerId()).setCheckedInAt(checkedInAt).setCheckedOutAt(checkedOutAt).setByStaff(byStaff)
+                .setCreditedMinutes(creditedMinutes).setCorrected(corrected).build();
     }
 
     private static SignUpStatus status(SignUp.Status status) {

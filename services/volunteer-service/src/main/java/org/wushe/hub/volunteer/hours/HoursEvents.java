@@ -27,6 +27,7 @@ final class HoursEvents {
                 .setDifficulty(org.wushe.hub.events.volunteer.ServiceDifficulty.valueOf(h.difficulty().name()))
                 .setServedOn(h.servedOn())
                 .setTotalMinutes(totalMinutes)
+                .setSignUpId(h.signUpId())
                 .build();
     }
 }

@@ -25,11 +25,11 @@ public class HoursRepository {
     public void insert(ServiceHours h) {
         jdbc.sql("""
                 INSERT INTO service_hours (id, volunteer_id, minutes, source, match_id, station_id, community_id, category, difficulty,
-                    served_on, logged_by, note, idempotency_key, credited_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    served_on, logged_by, note, idempotency_key, credited_at, sign_up_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(h.id(), h.volunteerId(), h.minutes(), h.source().name(), h.matchId(), h.stationId(), h.communityId(),
                         h.category() == null ? null : h.category().name(), h.difficulty().name(), Date.valueOf(h.servedOn()),
-                        h.loggedBy(), h.note(), h.idempotencyKey(), Timestamp.from(h.creditedAt()))
+                        h.loggedBy(), h.note(), h.idempotencyKey(), Timestamp.from(h.creditedAt()), h.signUpId())
                 .update();
     }
 
@@ -58,6 +58,7 @@ public class HoursRepository {
                 HoursSource.valueOf(rs.getString("source")), rs.getObject("match_id", UUID.class), rs.getObject("station_id", UUID.class),
                 rs.getObject("community_id", UUID.class), category == null ? null : Category.valueOf(category),
                 ServiceDifficulty.valueOf(rs.getString("difficulty")), rs.getDate("served_on").toLocalDate(),
-                rs.getString("logged_by"), rs.getString("note"), rs.getString("idempotency_key"), rs.getTimestamp("credited_at").toInstant());
+                rs.getString("logged_by"), rs.getString("note"), rs.getString("idempotency_key"), rs.getTimestamp("credited_at").toInstant(),
+                rs.getObject("sign_up_id", UUID.class));
     }
 }

@@ -91,7 +91,7 @@ public class HoursService {
                         + ", who is not registered here"));
         LocalDate servedOn = LocalDate.ofInstant(m.completedAt(), properties.zone());
         return Optional.of(credit(v, m.serviceMinutes(), HoursSource.MATCH, m.matchId(), m.stationId(), m.communityId(),
-                m.category(), null, servedOn, null, null, null));
+                m.category(), null, servedOn, null, null, null, null));
     }
 
     public record ManualHours(int minutes, LocalDate servedOn, UUID stationId, UUID communityId, Category category,
@@ -133,7 +133,46 @@ public class HoursService {
             }
         }
         return new ManualResult(credit(v, r.minutes(), HoursSource.MANUAL, null, r.stationId(), r.communityId(), r.category(),
-                r.difficulty(), r.servedOn(), r.loggedBy(), r.note(), idempotencyKey), false);
+                r.difficulty(), r.servedOn(), r.loggedBy(), r.note(), idempotencyKey, null), false);
+    }
+
+    /**
+     * Hours of an activity's attendance (签到/签退): {@code minutes} from check-in to check-out as the field's rules
+     * count them, or the difference a staff correction makes. Credited once per {@code key} (e.g.
+     * {@code checkout:<signUpId>}, {@code correction:<correctionId>}): empty when that key was credited already.
+     * More than 0 minutes: a credit like any other (→ ServiceHoursCredited, source ACTIVITY, and points by the rules
+     * in effect, the volunteer's flags included). Less than 0 (a correction that takes time back): an entry that lowers
+     * the volunteer's total here, published nowhere (ServiceHoursCredited carries credits only) and earning no points;
+     * points already awarded stay (the ledger has no reversal yet).
+     */
+    public record ActivityHours(UUID signUpId, UUID volunteerId, int minutes, UUID stationId, UUID communityId, LocalDate servedOn,
+                                String recordedBy, String note, String key) {
+    }
+
+    @Transactional
+    public Optional<Credit> creditActivity(ActivityHours a) {
+        if (a.minutes() == 0 || Math.abs(a.minutes()) > PointsRules.MAX_MINUTES_PER_CREDIT) {
+            throw new IllegalArgumentException("activity hours of " + a.minutes() + " minutes; between 1 and "
+                    + PointsRules.MAX_MINUTES_PER_CREDIT + " either way");
+        }
+        Volunteer v = volunteers.find(a.volunteerId()).orElseThrow(() -> Problems.notFound("volunteerId", "volunteer " + a.volunteerId()));
+        accounts.lock(v.id()).orElseThrow(() -> new IllegalStateException("volunteer " + v.id() + " has no points account"));
+        if (hours.byIdempotencyKey(v.id(), a.key()).isPresent()) {
+            meters.counter("wushe.volunteer.hours.credits", "source", HoursSource.ACTIVITY.name(), "outcome", "already-credited").increment();
+            return Optional.empty();
+        }
+        if (a.minutes() > 0) {
+            return Optional.of(credit(v, a.minutes(), HoursSource.ACTIVITY, null, a.stationId(), a.communityId(), null, null,
+                    a.servedOn(), a.recordedBy(), a.note(), a.key(), a.signUpId()));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        PointsRules inEffect = rules.inEffectAt(now);
+        ServiceHours h = new ServiceHours(UUID.randomUUID(), v.id(), a.minutes(), HoursSource.ACTIVITY, null, a.stationId(),
+                a.communityId(), null, inEffect.difficultyOf(null), a.servedOn(), a.recordedBy(), a.note(), a.key(), now, a.signUpId());
+        hours.insert(h);
+        meters.counter("wushe.volunteer.hours.credits", "source", HoursSource.ACTIVITY.name(), "outcome", "taken-back").increment();
+        return Optional.of(new Credit(h, hours.totalMinutes(v.id()), 0, 0, 0, inEffect.version(),
+                "a correction that takes time back earns no points; points already awarded stay", null));
     }
 
     @Transactional(readOnly = true)
@@ -150,14 +189,15 @@ public class HoursService {
     }
 
     private Credit credit(Volunteer v, int minutes, HoursSource source, UUID matchId, UUID stationId, UUID communityId,
-                          Category category, ServiceDifficulty difficulty, LocalDate servedOn, String loggedBy, String note, String key) {
+                          Category category, ServiceDifficulty difficulty, LocalDate servedOn, String loggedBy, String note, String key,
+                          UUID signUpId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // The account lock serializes everything that counts this volunteer's hours and points.
         accounts.lock(v.id()).orElseThrow(() -> new IllegalStateException("volunteer " + v.id() + " has no points account"));
         PointsRules inEffect = rules.inEffectAt(now);
         ServiceDifficulty d = difficulty != null ? difficulty : inEffect.difficultyOf(category);
         ServiceHours h = new ServiceHours(UUID.randomUUID(), v.id(), minutes, source, matchId, stationId, communityId, category, d,
-                servedOn, loggedBy, note, key, now);
+                servedOn, loggedBy, note, key, now, signUpId);
         hours.insert(h);
         long total = hours.totalMinutes(v.id());
         outbox.publish(Aggregate.VOLUNTEER, v.id().toString(), HoursEvents.credited(h, total, now));
