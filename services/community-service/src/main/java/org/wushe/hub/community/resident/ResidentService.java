@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.community.CommunityService;
@@ -34,6 +35,13 @@ public class ResidentService {
     public static final String SEARCH = "SEARCH";
     public static final String ERASE = "ERASE";
 
+    /**
+     * A resident's personal data was erased: published in the erasure's transaction (a Spring application event, not a
+     * Kafka one), so features that keep the resident's own words (their wishes and ratings) erase them in it too.
+     */
+    public record Erased(UUID residentId) {
+    }
+
     /** What a need may know of its resident: the pseudonym, and where they belong. */
     public record Pseudonym(UUID residentId, UUID residentRef, UUID communityId) {
     }
@@ -45,10 +53,12 @@ public class ResidentService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final ResidentAccess access;
+    private final ApplicationEventPublisher events;
 
     public ResidentService(ResidentRepository residents, ResidentCipher cipher, CommunityService communities, GridService grids,
-                           Clock clock, MeterRegistry meters, ResidentAccess access) {
+                           Clock clock, MeterRegistry meters, ResidentAccess access, ApplicationEventPublisher events) {
         this.residents = residents;
+        this.events = events;
         this.access = access;
         this.cipher = cipher;
         this.communities = communities;
@@ -215,6 +225,7 @@ public class ResidentService {
             throw gone(id);
         }
         residents.logAccess(id, actor, reason, ERASE, now);
+        events.publishEvent(new Erased(id));
         meters.counter("wushe.community.resident.reads", "action", ERASE).increment();
     }
 

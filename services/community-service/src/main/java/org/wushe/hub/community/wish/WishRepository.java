@@ -59,6 +59,15 @@ public class WishRepository {
                 .params(communityId, status == null ? null : status.name(), status == null ? null : status.name()).query(WishRepository::wish).list();
     }
 
+    /** The resident's own words: their wishes' title and description, their ratings' comments (erasure). */
+    void eraseWordsOf(UUID residentId) {
+        jdbc.sql("UPDATE resident_wish SET title = ?, description = NULL WHERE resident_id = ?").params(ERASED, residentId).update();
+        jdbc.sql("UPDATE service_rating SET comment = NULL WHERE resident_id = ?").param(residentId).update();
+    }
+
+    /** What an erased wish's title reads. */
+    static final String ERASED = "（已删除 erased）";
+
     /** False when the need was rated already (the primary key is the need). */
     boolean insert(Rating r) {
         return jdbc.sql("INSERT INTO service_rating (" + RATING + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (need_id) DO NOTHING")

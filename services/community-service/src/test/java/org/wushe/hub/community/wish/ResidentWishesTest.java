@@ -259,4 +259,28 @@ class ResidentWishesTest extends GridScenario {
         }
         assertThat(found).as("texts or the resident in WishSubmitted, ServiceRated, FollowUpRecorded").isEmpty();
     }
+
+    @Test
+    void erasingTheResidentErasesTheirWordsAndTheirAccountOpensNothing() {
+        Two t = two();
+        String wishId = id(t.zhang().post("/residents/me/wishes", wish("想要一个助行器", true)), 201);
+        String needId = accepted(t, wishId);
+        fulfil(t, needId);
+        assertThat(t.zhang().post("/residents/me/needs/" + needId + "/rating", Http.map("stars", 1, "comment", "没人来")).status()).isEqualTo(201);
+        String pending = id(t.zhang().post("/residents/me/wishes", wish("想请人陪我去医院", true)), 201);
+        String liWish = id(t.li().post("/residents/me/wishes", wish("想请人帮忙买菜", true)), 201);
+
+        Http.Response erased = t.staffA().post("/residents/" + t.zhangId() + "/erasure", Http.map("reason", "本人申请删除 PIPL art. 47"));
+        assertThat(erased.status()).as(erased.text()).isEqualTo(204);
+
+        assertThat(jdbc.queryForList("SELECT title FROM resident_wish WHERE resident_id = ?::uuid", String.class, t.zhangId()))
+                .hasSize(2).allMatch(WishRepository.ERASED::equals);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM resident_wish WHERE resident_id = ?::uuid AND description IS NOT NULL", Integer.class,
+                t.zhangId())).isZero();
+        assertThat(jdbc.queryForObject("SELECT comment FROM service_rating WHERE need_id = ?::uuid", String.class, needId)).isNull();
+        assertThat(jdbc.queryForObject("SELECT stars FROM service_rating WHERE need_id = ?::uuid", Integer.class, needId)).isEqualTo(1);
+        assertThat(t.stationA().get("/wishes/" + pending).json().get("title").asText()).isEqualTo(WishRepository.ERASED);
+        assertThat(t.stationA().get("/wishes/" + liWish).json().get("title").asText()).as("another resident's words stay").isEqualTo("想请人帮忙买菜");
+        assertForbidden(t.zhang().get("/residents/me/wishes"), "resident_id", "resident with the resident_id and community_id of a record of that community");
+    }
 }
