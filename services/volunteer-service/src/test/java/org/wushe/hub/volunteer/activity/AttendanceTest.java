@@ -81,7 +81,7 @@ class AttendanceTest extends ServiceScenario {
         clock.advance(Duration.between(clock.instant(), t));
     }
 
-    /** A station's activity (no approval, one position of 10 places) from {@code start} for 3 hours. */
+    /** A station's activity (no approval, two positions of 10 places) from {@code start} for 3 hours. */
     private UUID publish(Instant start, boolean approval) {
         Map<String, Object> position = new LinkedHashMap<>();
         position.put("duty", "引导居民 guiding residents");
@@ -92,7 +92,7 @@ class AttendanceTest extends ServiceScenario {
         body.put("startsAt", start.toString());
         body.put("endsAt", start.plus(3, ChronoUnit.HOURS).toString());
         body.put("approvalRequired", approval);
-        body.put("positions", List.of(position));
+        body.put("positions", List.of(position, Map.of("duty", "分发物资 handing out", "places", 10)));
         Http.Response r = station(STATION).post("/activities", body);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return UUID.fromString(r.json().get("id").asText());
@@ -188,6 +188,12 @@ class AttendanceTest extends ServiceScenario {
         // Another activity's code, the check-out code to check in, someone not signed up.
         assertProblem(scan(activity, v, "CHECK_IN", code(other, "CHECK_IN")), 400, "code", "of activity " + other);
         assertProblem(scan(activity, v, "CHECK_IN", code(activity, "CHECK_OUT")), 400, "code", "CHECK_OUT code");
+        // A code for the other position only; a position not of the activity.
+        String secondPosition = http().get("/activities/" + activity).json().get("positions").get(1).get("id").asText();
+        Http.Response forOther = station(STATION).get("/activities/" + activity + "/venue-code?positionId=" + secondPosition);
+        assertThat(forOther.json().get("positionId").asText()).isEqualTo(secondPosition);
+        assertProblem(scan(activity, v, "CHECK_IN", forOther.json().get("code").asText()), 400, "code", "of position " + secondPosition);
+        assertProblem(station(STATION).get("/activities/" + activity + "/venue-code?positionId=" + UUID.randomUUID()), 404, "positionId", "no");
         assertProblem(scan(activity, stranger, "CHECK_IN", code), 409, "volunteerId", "no sign-up");
         // Staff cannot scan in place of a volunteer.
         assertProblem(station(STATION).post("/activities/" + activity + "/check-in", Map.of("code", code)), 403, "volunteerId", "not a volunteer");
