@@ -236,6 +236,54 @@ class PortalBrowserTest {
         assertThat(after - before).as("the visits recorded through the portal").isEqualTo(2);
     }
 
+    /**
+     * A grid worker (网格员) on their phone: a household on the grid's register (made here through the API as the grid
+     * worker, who keeps the register), a patrol round of it with gas found wanting and an urgent finding, and the
+     * need the finding raised at once (source GRID_REPORT) shown on the page and present in community-service.
+     */
+    @Test
+    @Order(5)
+    void gridWorkersRecordAPatrolWithAFindingOnThePhone() {
+        String grid = accounts.get("grid-1")[2];
+        String compound = postAs("grid-1", "/grids/" + grid + "/compounds", Map.of("name", "门户测试小区")).path("id").asText();
+        String building = postAs("grid-1", "/compounds/" + compound + "/buildings", Map.of("label", "1号楼", "stairwells", 1)).path("id").asText();
+        String household = postAs("grid-1", "/buildings/" + building + "/households", Map.of("stairwell", 1, "number", 1)).path("id").asText();
+        try (PortalPages page = signedIn("grid-1", "/grid", PortalPages.PHONE)) {
+            page.el("grid-tabs");
+            page.tab(1);
+            page.choose("patrol-household", household);
+            page.el("patrol-visit");
+            page.click("finding-add");
+            page.choose("finding-item", "GAS");
+            page.type("finding-title", "门户测试 燃气软管老化");
+            page.click(page.el("finding-urgent"));
+            if (!page.all("patrol-station").isEmpty()) {
+                // Several stations serve the community: the urgent finding's need names one.
+                new org.openqa.selenium.support.ui.Select(page.el("patrol-station")).selectByIndex(1);
+            }
+            page.assertAccessible("grid: patrol (phone)");
+            page.screenshot("grid-patrol-phone");
+            page.click("patrol-submit");
+            WebElement raised = page.el("patrol-raised");
+            assertThat(raised.getAttribute("data-status")).isEqualTo("PUBLISHED");
+            String need = raised.getAttribute("data-need-id");
+            assertThat(need).isNotBlank();
+            JsonNode published = hub.getAs("community-1", "community-service", "/needs/" + need);
+            assertThat(published.path("source").asText()).isEqualTo("GRID_REPORT");
+            assertThat(published.path("gridId").asText()).isEqualTo(grid);
+            page.assertAccessible("grid: patrol recorded (phone)");
+        }
+    }
+
+    /** POST as a sample account, answering 201 with JSON, or the test fails with the body. */
+    private JsonNode postAs(String username, String path, Map<String, Object> body) {
+        HttpResponse<String> r = hub.send("community-service", HttpRequest.newBuilder(URI.create(hub.url("community-service", path)))
+                .POST(HttpRequest.BodyPublishers.ofString(HubProcess.JSON.valueToTree(body).toString()))
+                .header("Content-Type", "application/json").header("Accept", "application/json").header("Authorization", hub.bearer(username)));
+        assertThat(r.statusCode()).as("POST " + path + " as " + username + ": " + r.body()).isEqualTo(201);
+        return HubProcess.readTree(r.body());
+    }
+
     @Test
     @Order(6)
     void theCentreSeesItsReport() {
