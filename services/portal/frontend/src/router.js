@@ -9,6 +9,7 @@ const routes = [
   { path: '/volunteer', name: 'volunteer', component: () => import('./pages/volunteer/VolunteerPhone.vue'), meta: { ws: '/volunteer', layout: 'phone' } },
   { path: '/worker', name: 'worker', component: () => import('./pages/worker/WorkerPhone.vue'), meta: { ws: '/worker', layout: 'phone' } },
   { path: '/grid', name: 'grid', component: () => import('./pages/grid/GridPhone.vue'), meta: { ws: '/grid', layout: 'phone' } },
+  { path: '/resident', name: 'resident', component: () => import('./pages/resident/ResidentPhone.vue'), meta: { ws: '/resident', layout: 'phone' } },
   { path: '/station', name: 'station', component: () => import('./pages/station/StationConsole.vue'), meta: { ws: '/station', layout: 'desk' } },
   { path: '/centre', name: 'centre', component: () => import('./pages/centre/CentreReports.vue'), meta: { ws: '/centre', layout: 'desk' } },
   { path: '/admin', name: 'admin', component: () => import('./pages/admin/AdminHome.vue'), meta: { ws: '/admin', layout: 'desk' } },

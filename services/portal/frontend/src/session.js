@@ -42,7 +42,8 @@ export const WORKSPACES = [
   { role: 'donor_staff', path: '/provider' },
   { role: 'social_worker', path: '/worker' },
   { role: 'grid_worker', path: '/grid' },
-  { role: 'volunteer', path: '/volunteer' }
+  { role: 'volunteer', path: '/volunteer' },
+  { role: 'resident', path: '/resident' }
 ];
 
 /** The workspace a person lands on at '/', or null when no role of theirs has one. */
@@ -69,6 +70,7 @@ export const ROLES_OF = {
   '/volunteer': ['volunteer'],
   '/worker': ['social_worker'],
   '/grid': ['grid_worker'],
+  '/resident': ['resident'],
   '/station': ['station_staff'],
   '/centre': ['centre_manager'],
   '/admin': ['hub_admin']

@@ -16,7 +16,8 @@ export default {
     "grid": "Grid worker",
     "station": "Station console",
     "centre": "Centre reports",
-    "admin": "Hub admin"
+    "admin": "Hub admin",
+    "resident": "Resident"
   },
   "landing": {
     "denied": "You may not open {ws}.",
@@ -37,7 +38,8 @@ export default {
       "worker": "Social workers: visits, cases, groups",
       "grid": "Grid workers: patrols, care visits, subsidy applications",
       "station": "Station staff: proposals and matches",
-      "centre": "Centre managers: reports"
+      "centre": "Centre managers: reports",
+      "resident": "Residents: micro-wishes, asking for help, rating the service"
     }
   },
   "common": {
@@ -391,6 +393,11 @@ export default {
       "REPORTED": "Awaiting review",
       "PUBLISHED": "Published as a need",
       "DISMISSED": "Set aside"
+    },
+    "wishStatus": {
+      "PENDING": "Waiting",
+      "ACCEPTED": "Accepted",
+      "DECLINED": "Declined"
     }
   },
   "need": {
@@ -903,5 +910,81 @@ export default {
     "kind": "Kind",
     "openSubsidy": "Start application",
     "subsidyOpened": "Application started"
+  },
+  "wish": {
+    "noId": "Your account is not linked to a resident record (resident_id); please ask your community.",
+    "tabSend": "Wish / help",
+    "tabMine": "My wishes",
+    "kind": "I want to",
+    "kinds": {
+      "WISH": "make a micro-wish",
+      "HELP": "ask for help"
+    },
+    "kindHint": {
+      "WISH": "A small thing or a small service you wish for; the community asks volunteers and caring units to make it come true.",
+      "HELP": "A difficulty at home; the community sends someone or finds a service."
+    },
+    "title": "What you wish for",
+    "titleHint": "e.g. a walking frame (no phone, ID number or name, please)",
+    "description": "Details",
+    "descriptionHint": "More about it (optional; no phone or ID number, please)",
+    "consent": "I agree that the community tells the volunteers and services who help about this wish",
+    "consentYes": "Once accepted, the community publishes it as a need for volunteers or services to fulfil.",
+    "consentNo": "Without your consent the community can read it but cannot publish it to those who help.",
+    "privacy": "Only you and the staff of your community and its stations see your wishes; please keep phone and ID numbers out of them.",
+    "send": "Send",
+    "sent": "Sent; waiting for the community",
+    "none": "You have not sent a wish or asked for help yet.",
+    "sentAt": "Sent",
+    "shared": "Shared with helpers",
+    "declineReason": "Why not accepted",
+    "steps": "Progress",
+    "step": {
+      "SENT": "Sent",
+      "ACCEPTED": "Accepted",
+      "IN_SERVICE": "In service",
+      "FULFILLED": "Fulfilled"
+    },
+    "stage": {
+      "SENT": "Waiting for the community",
+      "DECLINED": "Declined"
+    },
+    "otherNeeds": "Needs the community registered for me",
+    "rate": "Rate this service",
+    "starsN": "{n} stars",
+    "comment": "How was it",
+    "commentHint": "Optional; no phone, ID number or name, please",
+    "rateSubmit": "Send rating",
+    "rated": "Thank you for your rating",
+    "ratedFollowUp": "Thank you; the station will visit you to follow up",
+    "lowHint": "With two stars or fewer the station sends someone to follow up.",
+    "followUp": {
+      "OPEN": "The station will follow up",
+      "RECORDED": "The station followed up"
+    },
+    "check": {
+      "required": "Required",
+      "tooLong": "Too long",
+      "stars": "Choose 1 to 5 stars"
+    }
+  },
+  "wishDesk": {
+    "tab": "Residents' wishes",
+    "intro": "Micro-wishes and requests for help residents sent from their phones: accept one as a need (source micro-wish), or decline it with a reason the resident reads.",
+    "status": "Status",
+    "none": "No wishes from residents.",
+    "resident": "Resident",
+    "noConsent": "The resident did not consent to sharing it with helpers: it cannot be published; decline it or ask the resident to send it again.",
+    "accept": "Accept and publish",
+    "decline": "Decline",
+    "reason": "Why not",
+    "reasonHint": "The resident reads this",
+    "needTitle": "Need title (the wish's by default)",
+    "accepted": "Accepted; the need is published",
+    "declined": "Declined",
+    "need": "Need",
+    "decidedAt": "Decided",
+    "amount": "Amount",
+    "unit": "Unit"
   }
 };

@@ -16,7 +16,8 @@ export default {
     "grid": "网格员",
     "station": "站点工作台",
     "centre": "中心报表",
-    "admin": "平台管理"
+    "admin": "平台管理",
+    "resident": "居民"
   },
   "landing": {
     "denied": "您无权打开{ws}。",
@@ -37,7 +38,8 @@ export default {
       "worker": "社工：探访、个案、小组",
       "grid": "网格员：巡检、关爱走访、补助申请",
       "station": "站点工作人员：推荐与匹配",
-      "centre": "中心负责人：报表"
+      "centre": "中心负责人：报表",
+      "resident": "居民：微心愿、求助、服务评价"
     }
   },
   "common": {
@@ -391,6 +393,11 @@ export default {
       "REPORTED": "待社区审核",
       "PUBLISHED": "已发布为需求",
       "DISMISSED": "已搁置"
+    },
+    "wishStatus": {
+      "PENDING": "待受理",
+      "ACCEPTED": "已受理",
+      "DECLINED": "未受理"
     }
   },
   "need": {
@@ -903,5 +910,81 @@ export default {
     "kind": "补助类别",
     "openSubsidy": "开始协助申请",
     "subsidyOpened": "补助申请已建立"
+  },
+  "wish": {
+    "noId": "您的账号没有关联居民档案（resident_id），请联系所在社区。",
+    "tabSend": "微心愿/求助",
+    "tabMine": "我的心愿",
+    "kind": "我要",
+    "kinds": {
+      "WISH": "许个微心愿",
+      "HELP": "请求帮助"
+    },
+    "kindHint": {
+      "WISH": "想要的一件小东西或一次小服务，社区会请志愿者、爱心单位帮您实现。",
+      "HELP": "家里遇到的难处，社区会安排人员上门或联系服务。"
+    },
+    "title": "想要什么",
+    "titleHint": "例如：想要一个助行器（请勿填写电话、身份证号、姓名）",
+    "description": "说明",
+    "descriptionHint": "补充说明（选填；请勿填写电话、身份证号）",
+    "consent": "同意社区把这条心愿告诉来帮忙的志愿者和服务单位",
+    "consentYes": "社区受理后会把它发布为需求，由志愿者或服务单位帮您完成。",
+    "consentNo": "未勾选同意时，社区只能看到，不能把它发布给来帮忙的人。",
+    "privacy": "只有您本人和所在社区、服务站点的工作人员能看到您的心愿；电话、身份证号等个人信息请不要写在这里。",
+    "send": "发送",
+    "sent": "已发送，等待社区受理",
+    "none": "您还没有发过心愿或求助。",
+    "sentAt": "发送时间",
+    "shared": "同意告知服务者",
+    "declineReason": "未受理原因",
+    "steps": "办理进度",
+    "step": {
+      "SENT": "已发送",
+      "ACCEPTED": "社区已受理",
+      "IN_SERVICE": "服务中",
+      "FULFILLED": "已完成"
+    },
+    "stage": {
+      "SENT": "待社区受理",
+      "DECLINED": "未受理"
+    },
+    "otherNeeds": "社区为我登记的需求",
+    "rate": "给这次服务打分",
+    "starsN": "{n} 星",
+    "comment": "说说感受",
+    "commentHint": "选填；请勿填写电话、身份证号、姓名",
+    "rateSubmit": "提交评价",
+    "rated": "谢谢您的评价",
+    "ratedFollowUp": "谢谢您的评价，站点会安排回访",
+    "lowHint": "两星及以下，站点会安排工作人员回访。",
+    "followUp": {
+      "OPEN": "站点将安排回访",
+      "RECORDED": "站点已回访"
+    },
+    "check": {
+      "required": "必填",
+      "tooLong": "太长了",
+      "stars": "请选择 1 到 5 星"
+    }
+  },
+  "wishDesk": {
+    "tab": "居民心愿",
+    "intro": "居民从手机发来的微心愿和求助：受理后发布为需求（来源：微心愿），或写明原因不予受理（居民能看到原因）。",
+    "status": "状态",
+    "none": "暂无居民心愿。",
+    "resident": "居民",
+    "noConsent": "居民未同意告知服务者：不能发布为需求，只能不予受理或请居民重新发送。",
+    "accept": "受理并发布",
+    "decline": "不予受理",
+    "reason": "未受理原因",
+    "reasonHint": "居民会看到这个原因",
+    "needTitle": "需求标题（默认用心愿标题）",
+    "accepted": "已受理，需求已发布",
+    "declined": "已标记为未受理",
+    "need": "需求",
+    "decidedAt": "处理时间",
+    "amount": "数量",
+    "unit": "单位"
   }
 };

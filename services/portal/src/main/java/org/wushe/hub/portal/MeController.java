@@ -19,7 +19,7 @@ class MeController {
 
     /** The tenancy claims the issuer puts in tokens; the services compare them with the rows they touch. */
     static final List<String> TENANCY = List.of("station_id", "community_id", "organization_id", "donor_id", "social_worker_id",
-            "volunteer_id", "centre_id", "grid_id");
+            "volunteer_id", "centre_id", "grid_id", "resident_id");
 
     record Me(String subject, String name, List<String> roles, Map<String, Object> tenancy) {
     }

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class PageRoutes {
 
     @GetMapping({"/community", "/community/**", "/provider", "/provider/**", "/volunteer", "/volunteer/**", "/worker", "/worker/**",
-            "/station", "/station/**", "/centre", "/centre/**", "/grid", "/grid/**", "/admin", "/admin/**"})
+            "/station", "/station/**", "/centre", "/centre/**", "/grid", "/grid/**", "/resident", "/resident/**",
+            "/admin", "/admin/**"})
     String workspace() {
         return "forward:/index.html";
     }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code GET /api/me} hands the pages the tenancy claims they pick a workspace and its rows by: a grid worker's
  * {@code grid_id} among them (the grid page reads its grid by it); claims the pages have no use for stay out.
- * And a reload of {@code /grid} gets the app's page.
+ * And a reload of {@code /grid} gets the app's page. A resident's {@code resident_id} is among them too (their page needs it).
  */
 class MeControllerTest {
 
@@ -45,8 +45,26 @@ class MeControllerTest {
     }
 
     @Test
+    void aResidentsResidentIdIsAmongTheTenancyClaims() {
+        OidcIdToken token = OidcIdToken.withTokenValue("id-token")
+                .subject("resident-1")
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(300))
+                .claim("roles", List.of("resident"))
+                .claim("resident_id", "7c1d2e3f-2222-4333-8444-955566667777")
+                .claim("community_id", "5a6b7c8d-1111-4222-8333-944455556666")
+                .build();
+        MeController.Me me = new MeController().me(new DefaultOidcUser(AuthorityUtils.createAuthorityList("OIDC_USER"), token));
+
+        assertThat(me.roles()).containsExactly("resident");
+        assertThat(me.tenancy()).isEqualTo(Map.of(
+                "resident_id", "7c1d2e3f-2222-4333-8444-955566667777",
+                "community_id", "5a6b7c8d-1111-4222-8333-944455556666"));
+    }
+
+    @Test
     void theGridPageIsARouteOfTheApp() throws NoSuchMethodException {
         String[] paths = PageRoutes.class.getDeclaredMethod("workspace").getAnnotation(GetMapping.class).value();
-        assertThat(Arrays.asList(paths)).contains("/grid", "/grid/**");
+        assertThat(Arrays.asList(paths)).contains("/grid", "/grid/**", "/resident", "/resident/**");
     }
 }
