@@ -209,6 +209,13 @@ public final class SampleTown implements AutoCloseable {
         postBurst();
         out.accept(String.format("  matching indexed it %.1f s later; %d needs published in %.1f s", (burst - waited) / 1e9,
                 state.summary().needsAtOnce(), (System.nanoTime() - burst) / 1e9));
+        long wishes = System.nanoTime();
+        try {
+            out.accept(String.format("  residents 居民: %s in %.1f s", Wishes.load(state, api, dir, new Random(settings.seed() ^ 0x5749534845L)).describe(),
+                    (System.nanoTime() - wishes) / 1e9));
+        } catch (RuntimeException e) {
+            out.accept("  (the residents' accounts and wishes could not all be made 居民心愿未能全部载入: " + e.getMessage() + ")");
+        }
         return Outcome.LOADED;
     }
 
