@@ -43,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  * connector), one Spring context for every integration test class, with a clock the tests move.
  */
 @SpringBootTest(classes = VolunteerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wushe.volunteer.expiry-interval=PT24H", "wushe.volunteer.details-key=" + ServiceScenario.DETAILS_KEY})
+        properties = {"wushe.volunteer.expiry-interval=PT24H", "wushe.volunteer.details-key=" + ServiceScenario.DETAILS_KEY,
+                "wushe.volunteer.activities.venue-code-key=" + ServiceScenario.VENUE_CODE_KEY})
 @Import(ServiceScenario.TestClock.class)
 public abstract class ServiceScenario {
 
@@ -51,6 +52,11 @@ public abstract class ServiceScenario {
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The tests' key of volunteers' details (base64 of 32 bytes). */
     public static final String DETAILS_KEY = "dm9sdW50ZWVyLWRldGFpbHMtdGVzdC1rZXktMzJieXQ=";
+    /**
+     * The tests' key of the venue codes (base64 of 32 bytes), set like the details key so that the service never
+     * generates a key file into the source tree ({@code .local-data/} beside the module) when it runs under test.
+     */
+    public static final String VENUE_CODE_KEY = "dmVudWUtY29kZS10ZXN0LWtleS0zMi1ieXRlcy1sb25nIQ==";
     /** The station where the hours the tests log by hand were served. */
     public static final UUID HOURS_STATION = UUID.fromString("0d6c1f2a-3b4e-4f5a-8b7c-9d0e1f2a3b4c");
 
