@@ -42,7 +42,7 @@ class HubAuthTest {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(hub::allNeedsPosted);
         Map<String, String[]> accounts = hub.sampleAccounts();
         assertThat(accounts.values().stream().map(a -> a[0]).collect(Collectors.toSet())).containsExactlyInAnyOrder("centre_manager",
-                "station_staff", "community_staff", "organization_staff", "donor_staff", "social_worker", "volunteer", "grid_worker");
+                "station_staff", "community_staff", "organization_staff", "donor_staff", "social_worker", "volunteer", "grid_worker", "resident");
 
         // 1. No token: 401 everywhere, with a problem naming Authorization. A wrong password gets no token.
         for (String[] call : List.of(new String[] {"community-service", "/needs"}, new String[] {"matching-service", "/stations"},
