@@ -23,11 +23,12 @@ public class NeedFacts {
         this.jdbc = jdbc;
     }
 
-    public void published(UUID needId, UUID stationId, UUID communityId, Instant at) {
-        jdbc.sql("INSERT INTO need_fact (need_id, station_id, community_id, published_at) VALUES (?, ?, ?, ?) "
+    /** NeedPublished, with where the need came from ({@code source}: GRID_REPORT, MICRO_WISH, …). */
+    public void published(UUID needId, UUID stationId, UUID communityId, String source, Instant at) {
+        jdbc.sql("INSERT INTO need_fact (need_id, station_id, community_id, source, published_at) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT (need_id) DO UPDATE SET station_id = excluded.station_id, community_id = excluded.community_id, "
-                        + "published_at = least(need_fact.published_at, excluded.published_at)")
-                .params(needId, stationId, communityId, ts(at)).update();
+                        + "source = excluded.source, published_at = least(need_fact.published_at, excluded.published_at)")
+                .params(needId, stationId, communityId, source, ts(at)).update();
     }
 
     /** NeedClosed: the first close counts; FULFILLED is also a fulfilment time. */

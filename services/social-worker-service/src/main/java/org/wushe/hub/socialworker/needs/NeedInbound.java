@@ -5,8 +5,11 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import org.wushe.hub.events.community.FollowUpRecorded;
 import org.wushe.hub.events.community.NeedClosed;
 import org.wushe.hub.events.community.NeedPublished;
+import org.wushe.hub.events.community.ServiceRated;
+import org.wushe.hub.events.community.WishSubmitted;
 import org.wushe.hub.events.matching.MatchAccepted;
 import org.wushe.hub.events.matching.MatchCompleted;
 import org.wushe.hub.events.matching.MatchProposed;
@@ -16,8 +19,9 @@ import org.wushe.hub.platform.inbox.InboundEvents;
  * Bindings {@code needEvents-in-0} on {@code wushe.community.need} and {@code matchEvents-in-0} on
  * {@code wushe.matching.match} (group {@code social-worker-service}): each event once, its fact written in
  * the transaction that records its id; NeedUpdated, MatchDeclined and MatchEscalated are ignored (the
- * report counts first proposals, first acceptances and fulfilments); an undecodable record goes to the
- * topic's {@code .dlt}.
+ * report counts first proposals, first acceptances and fulfilments). Residents' own events on the need
+ * topic (WishSubmitted, ServiceRated, FollowUpRecorded) go to {@link ResidentFacts}. An undecodable record
+ * goes to the topic's {@code .dlt}.
  */
 @Configuration(proxyBeanMethods = false)
 public class NeedInbound {
@@ -26,11 +30,17 @@ public class NeedInbound {
     public static final String MATCHES = "social-worker-service.matches";
 
     @Bean
-    public Consumer<Message<byte[]>> needEvents(InboundEvents inbound, NeedFacts facts) {
+    public Consumer<Message<byte[]>> needEvents(InboundEvents inbound, NeedFacts facts, ResidentFacts residents) {
         return inbound.consumer(NEEDS)
-                .on(NeedPublished.class, (envelope, n) -> facts.published(n.getNeedId(), n.getStationId(), n.getCommunityId(), n.getOccurredAt()))
+                .on(NeedPublished.class, (envelope, n) -> facts.published(n.getNeedId(), n.getStationId(), n.getCommunityId(),
+                        n.getDetails().getSource().name(), n.getOccurredAt()))
                 .on(NeedClosed.class, (envelope, n) -> facts.closed(n.getNeedId(), n.getStationId(), n.getCommunityId(),
                         n.getOutcome().name(), n.getOccurredAt()))
+                .on(WishSubmitted.class, (envelope, w) -> residents.wish(w.getWishId(), w.getCommunityId(), w.getStationId(), w.getOccurredAt()))
+                .on(ServiceRated.class, (envelope, r) -> residents.rated(r.getNeedId(), r.getStationId(), r.getCommunityId(), r.getStars(),
+                        r.getFollowUpOpened(), r.getOccurredAt()))
+                .on(FollowUpRecorded.class, (envelope, f) -> residents.followUp(f.getFollowUpId(), f.getNeedId(), f.getStationId(),
+                        f.getCommunityId(), f.getOccurredAt()))
                 .build();
     }
 

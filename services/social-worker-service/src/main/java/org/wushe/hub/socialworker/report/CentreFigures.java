@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The counting queries of centre reports over the facts kept from other services' events (need_fact,
- * match_fact, hours_credit, points_award). Each query groups by report row and, in the same pass, for
+ * match_fact, hours_credit, points_award; patrol_fact, hazard_fact, care_visit_fact, care_overdue_fact,
+ * wish_fact, rating_fact, follow_up_fact). Each query groups by report row and, in the same pass, for
  * the whole centre ({@code GROUPING SETS}), so the totals' medians are over all needs, not an average
  * of the rows'. Rows are given as station → row: every station of the centre, mapped to the row it
  * counts in. Results are keyed by row, the totals by {@link #TOTAL}.
@@ -36,6 +38,17 @@ public class CentreFigures {
     /** Hours and points of a row. */
     public record CreditFigures(long minutes, long points) {
         static final CreditFigures NONE = new CreditFigures(0, 0);
+    }
+
+    /** Grid work and residents' wishes of a row, counted by community. */
+    public record CommunityFigures(int patrols, int hazardsFound, int hazardsFixed, int careVisits, int careVisitsOnTime, int careVisitsLate,
+                                   int careVisitsOverdue, int wishesSubmitted, int wishesFulfilled) {
+        static final CommunityFigures NONE = new CommunityFigures(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** Ratings of a row's stations (count, mean stars, null without any) and their follow-ups. */
+    public record RatingFigures(int ratings, Double meanStars, int followUpsAsked, int followUpsDone) {
+        static final RatingFigures NONE = new RatingFigures(0, null, 0, 0);
     }
 
     private final JdbcClient jdbc;
@@ -105,6 +118,81 @@ public class CentreFigures {
                     out.put(key(rs), new CreditFigures(rs.getLong("minutes"), rs.getLong("points")));
                 });
         return out;
+    }
+
+    /**
+     * Grid work and residents' wishes by community: the events name a community, not a station, so each counts in
+     * every row whose stations serve its community ({@code rowOfCommunity}: pairs of community and row, a community in
+     * several rows as several pairs), and once in the totals. Patrols by their day; hazards found on their round's
+     * day; hazards fixed are needs from grid reports (source GRID_REPORT) fulfilled in the period, wishes fulfilled
+     * micro-wish needs (MICRO_WISH), both in the need's community; care visits by the day visited, on time when on or
+     * before the due day then in force, late after it; overdue by the first day past a due day without a visit.
+     */
+    public Map<UUID, CommunityFigures> communities(List<UUID[]> rowOfCommunity, ReportPeriod p) {
+        UUID[] communities = rowOfCommunity.stream().map(pair -> pair[0]).toArray(UUID[]::new);
+        UUID[] rows = rowOfCommunity.stream().map(pair -> pair[1]).toArray(UUID[]::new);
+        Date from = Date.valueOf(p.from());
+        Date to = Date.valueOf(p.to());
+        Timestamp start = Timestamp.from(p.start());
+        Timestamp end = Timestamp.from(p.end());
+        Map<UUID, CommunityFigures> out = new HashMap<>();
+        jdbc.sql("WITH rowmap AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]) AS r(community_id, row_id)), "
+                        + "g AS (SELECT 'patrol' AS kind, patrol_id::text AS id, community_id FROM patrol_fact WHERE patrolled_on BETWEEN ? AND ? "
+                        + "UNION ALL SELECT 'hazard', hazard_id::text, community_id FROM hazard_fact WHERE found_on BETWEEN ? AND ? "
+                        + "UNION ALL SELECT CASE n.source WHEN 'GRID_REPORT' THEN 'fixed' ELSE 'wish_fulfilled' END, n.need_id::text, n.community_id "
+                        + "FROM need_fact n WHERE n.source IN ('GRID_REPORT', 'MICRO_WISH') AND n.fulfilled_at >= ? AND n.fulfilled_at < ? "
+                        + "UNION ALL SELECT CASE WHEN v.due_on IS NULL THEN 'visit' WHEN v.visited_on <= v.due_on THEN 'on_time' ELSE 'late' END, "
+                        + "v.care_plan_id || '/' || v.visited_on, v.community_id FROM care_visit_fact v WHERE v.visited_on BETWEEN ? AND ? "
+                        + "UNION ALL SELECT 'overdue', o.care_plan_id || '/' || o.due_on, o.community_id FROM care_overdue_fact o "
+                        + "WHERE o.due_on BETWEEN ?::date - 1 AND ?::date - 1 "
+                        + "UNION ALL SELECT 'wish', wish_id::text, community_id FROM wish_fact WHERE submitted_at >= ? AND submitted_at < ?) "
+                        + "SELECT r.row_id, GROUPING(r.row_id) = 1 AS total, "
+                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'patrol') AS patrols, "
+                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'hazard') AS hazards, "
+                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'fixed') AS fixed, "
+                        + "count(DISTINCT g.id) FILTER (WHERE g.kind IN ('visit', 'on_time', 'late')) AS visits, "
+                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'on_time') AS on_time, "
+                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'late') AS late, "
+                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'overdue') AS overdue, "
+                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'wish') AS wishes, "
+                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'wish_fulfilled') AS wishes_fulfilled "
+                        + "FROM g JOIN rowmap r ON r.community_id = g.community_id GROUP BY GROUPING SETS ((r.row_id), ())")
+                .params(communities, rows, from, to, from, to, start, end, from, to, from, to, start, end)
+                .query(rs -> {
+                    out.put(key(rs), new CommunityFigures(rs.getInt("patrols"), rs.getInt("hazards"), rs.getInt("fixed"), rs.getInt("visits"),
+                            rs.getInt("on_time"), rs.getInt("late"), rs.getInt("overdue"), rs.getInt("wishes"), rs.getInt("wishes_fulfilled")));
+                });
+        return out;
+    }
+
+    /**
+     * Ratings given in the period at the row's stations (ServiceRated names the need's station): how many, their mean,
+     * how many asked for a follow-up visit; and the follow-ups recorded in the period.
+     */
+    public Map<UUID, RatingFigures> ratings(Map<UUID, UUID> rowOfStation, ReportPeriod p) {
+        Object[] map = rowMap(rowOfStation);
+        Timestamp start = Timestamp.from(p.start());
+        Timestamp end = Timestamp.from(p.end());
+        Map<UUID, RatingFigures> out = new HashMap<>();
+        jdbc.sql("WITH " + ROWS + ", "
+                        + "f AS (SELECT station_id, stars, follow_up_opened, false AS follow_up FROM rating_fact WHERE rated_at >= ? AND rated_at < ? "
+                        + "UNION ALL SELECT station_id, NULL, false, true FROM follow_up_fact WHERE recorded_at >= ? AND recorded_at < ?) "
+                        + "SELECT r.row_id, GROUPING(r.row_id) = 1 AS total, count(f.stars) AS ratings, avg(f.stars)::float8 AS mean_stars, "
+                        + "count(*) FILTER (WHERE f.follow_up_opened) AS asked, count(*) FILTER (WHERE f.follow_up) AS done "
+                        + "FROM f JOIN rowmap r ON r.station_id = f.station_id GROUP BY GROUPING SETS ((r.row_id), ())")
+                .params(map[0], map[1], start, end, start, end)
+                .query(rs -> {
+                    out.put(key(rs), new RatingFigures(rs.getInt("ratings"), real(rs, "mean_stars"), rs.getInt("asked"), rs.getInt("done")));
+                });
+        return out;
+    }
+
+    public static CommunityFigures communitiesOf(Map<UUID, CommunityFigures> figures, UUID row) {
+        return figures.getOrDefault(row, CommunityFigures.NONE);
+    }
+
+    public static RatingFigures ratingsOf(Map<UUID, RatingFigures> figures, UUID row) {
+        return figures.getOrDefault(row, RatingFigures.NONE);
     }
 
     public static NeedFigures needsOf(Map<UUID, NeedFigures> figures, UUID row) {

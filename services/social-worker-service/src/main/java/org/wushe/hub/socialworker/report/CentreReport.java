@@ -49,7 +49,35 @@ public record CentreReport(UUID centreId, String centreName, StationLevel level,
                       int caseClients,
                       int groupsRun, int groupSessions, int groupParticipants,
                       int volunteersRecruited,
-                      int socialWorkers, int certifiedWorkers, BigDecimal certificationRate, String certificationRateText) {
+                      int socialWorkers, int certifiedWorkers, BigDecimal certificationRate, String certificationRateText,
+                      @Schema(description = "Grid work (网格) in the communities the row's stations serve, from wushe.community.grid")
+                      GridWork grid,
+                      @Schema(description = "Residents' wishes (in the communities served) and ratings and follow-ups (at the row's stations)")
+                      Residents residents) {
+    }
+
+    /**
+     * Grid work in the period, in the communities the row's stations serve (the events name a community, not a
+     * station: a community served by two rows counts in both, and once in the totals).
+     */
+    public record GridWork(
+            @Schema(description = "PatrolRecorded: rounds walked on the period's days") int patrols,
+            @Schema(description = "HazardReported: findings of rounds walked in the period") int hazardsFound,
+            @Schema(description = "Needs raised by grid reports (source GRID_REPORT) fulfilled in the period") int hazardsFixed,
+            @Schema(description = "Care visits made on the period's days (a CareVisitDue SCHEDULED whose last visit moved on)") int careVisits,
+            @Schema(description = "Of these, on or before the due day then in force") int careVisitsOnTime,
+            @Schema(description = "Of these, after the due day") int careVisitsLate,
+            @Schema(description = "CareVisitDue OVERDUE: due days passed without a visit, counted on the first day overdue") int careVisitsOverdue) {
+    }
+
+    /** Residents' voice in the period (居民). */
+    public record Residents(
+            @Schema(description = "WishSubmitted in the communities the row's stations serve") int wishesSubmitted,
+            @Schema(description = "Micro-wish needs (source MICRO_WISH) of those communities fulfilled in the period") int wishesFulfilled,
+            @Schema(description = "ServiceRated at the row's stations") int ratings,
+            @Schema(description = "Mean stars (1-5, two decimals) of those ratings; absent without any") BigDecimal meanRating,
+            @Schema(description = "Of those ratings, the low ones that asked the station for a follow-up visit (回访)") int followUpsAsked,
+            @Schema(description = "FollowUpRecorded: follow-up visits done by the row's stations") int followUpsDone) {
     }
 
     /** Needs by what happened to them in the period; a need counts in each column whose event fell in it. */

@@ -49,6 +49,17 @@ final class CentreReportTable {
             new Column("社工人数", "Social workers", Kind.COUNT, Row::socialWorkers),
             new Column("持证社工", "Certified workers", Kind.COUNT, Row::certifiedWorkers),
             new Column("持证率(%)", "Certification rate (%)", Kind.TWO_DECIMALS, Row::certificationRate),
+            new Column("网格巡检(次)", "Patrols", Kind.COUNT, r -> r.grid().patrols()),
+            new Column("发现隐患", "Hazards found", Kind.COUNT, r -> r.grid().hazardsFound()),
+            new Column("隐患已解决", "Hazards fixed", Kind.COUNT, r -> r.grid().hazardsFixed()),
+            new Column("关爱走访按时", "Care visits on time", Kind.COUNT, r -> r.grid().careVisitsOnTime()),
+            new Column("关爱走访迟到", "Care visits late", Kind.COUNT, r -> r.grid().careVisitsLate()),
+            new Column("关爱走访逾期", "Care visits overdue", Kind.COUNT, r -> r.grid().careVisitsOverdue()),
+            new Column("居民微心愿", "Wishes submitted", Kind.COUNT, r -> r.residents().wishesSubmitted()),
+            new Column("微心愿已实现", "Wishes fulfilled", Kind.COUNT, r -> r.residents().wishesFulfilled()),
+            new Column("服务评价(条)", "Ratings", Kind.COUNT, r -> r.residents().ratings()),
+            new Column("平均评分(1-5)", "Mean rating (1-5)", Kind.TWO_DECIMALS, r -> r.residents().meanRating()),
+            new Column("回访完成", "Follow-ups done", Kind.COUNT, r -> r.residents().followUpsDone()),
             new Column("站点ID", "Station id", Kind.TEXT, r -> r.stationId().toString()));
 
     private CentreReportTable() {

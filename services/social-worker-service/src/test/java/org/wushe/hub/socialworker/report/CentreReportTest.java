@@ -66,6 +66,13 @@ class CentreReportTest extends ServiceScenario {
     private final Set<String> matchKeys = new HashSet<>();
     private final Set<String> volunteerKeys = new HashSet<>();
     private final int[] onTopic = new int[3];
+    /**
+     * The grid work and residents' columns of a row (GridAndResidentFiguresTest has them), up to the station id: no grid
+     * work, no wish sent, no rating; the needs fulfilled here are micro-wishes (NeedEvents' source), so wishes fulfilled.
+     */
+    private static String gridAndResidents(int wishesFulfilled) {
+        return "0,0,0,0,0,0,0," + wishesFulfilled + ",0,,0,";
+    }
 
     @Test
     void theCentreReportHasEachStationsFiguresAndTheTotalsInJsonCsvAndXlsxAndRedeliveryChangesNothing() throws Exception {
@@ -245,12 +252,14 @@ class CentreReportTest extends ServiceScenario {
                 + "完成用时P90(小时) P90 to fulfilment (h),志愿服务时长(小时) Volunteer hours,发放积分 Points awarded,"
                 + "电话探访 Phone visits,入户探访 Home visits,新开个案 Cases opened,在案个案 Cases open,小组活动(节) Group sessions,"
                 + "新招募志愿者 Volunteers recruited,社工人数 Social workers,持证社工 Certified workers,持证率(%) Certification rate (%),"
-                + "站点ID Station id");
+                + "网格巡检(次) Patrols,发现隐患 Hazards found,隐患已解决 Hazards fixed,关爱走访按时 Care visits on time,"
+                + "关爱走访迟到 Care visits late,关爱走访逾期 Care visits overdue,居民微心愿 Wishes submitted,微心愿已实现 Wishes fulfilled,"
+                + "服务评价(条) Ratings,平均评分(1-5) Mean rating (1-5),回访完成 Follow-ups done,站点ID Station id");
         String nameA = rowA.get("stationName").asText();
-        assertThat(lines).contains(nameA + ",5,4,3,4,1,0,5.0,8.8,7.00,523.50,2.25,23,2,1,2,1,2,2,4,1,25.00," + a.id());
+        assertThat(lines).contains(nameA + ",5,4,3,4,1,0,5.0,8.8,7.00,523.50,2.25,23,2,1,2,1,2,2,4,1,25.00," + gridAndResidents(4) + a.id());
         assertThat(lines[1]).isEqualTo(own.get("stationName").asText() + "（中心本级 centre itself）,0,0,0,0,0,0,,,,,0.00,0,0,0,0,0,0,0,1,0,0.00,"
-                + centre.id());
-        assertThat(lines[4]).isEqualTo("合计 Total,7,5,4,5,1,1,6.0,9.2,5.00,450.00,4.75,63,3,2,2,2,3,3,7,3,42.86," + centre.id());
+                + gridAndResidents(0) + centre.id());
+        assertThat(lines[4]).isEqualTo("合计 Total,7,5,4,5,1,1,6.0,9.2,5.00,450.00,4.75,63,3,2,2,2,3,3,7,3,42.86," + gridAndResidents(5) + centre.id());
 
         // ---- XLSX: one sheet, header row, numbers as numbers, the totals row last ---------------------------------
         Http.Response xlsx = http().get("/centres/" + centre.id() + "/report.xlsx" + query);
@@ -262,7 +271,7 @@ class CentreReportTest extends ServiceScenario {
             assertThat(sheet.getSheetName()).isEqualTo("中心报表");
             assertThat(sheet.getLastRowNum()).isEqualTo(4);
             Row header = sheet.getRow(0);
-            assertThat(header.getLastCellNum()).isEqualTo((short) 23);
+            assertThat(header.getLastCellNum()).isEqualTo((short) 34);
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("站点 Station");
             assertThat(header.getCell(12).getStringCellValue()).isEqualTo("发放积分 Points awarded");
             assertThat(header.getCell(21).getStringCellValue()).isEqualTo("持证率(%) Certification rate (%)");
@@ -275,7 +284,7 @@ class CentreReportTest extends ServiceScenario {
             assertThat(sheetA).as("station A's row").isNotNull();
             assertThat(numbers(sheetA)).containsExactly(5.0, 4.0, 3.0, 4.0, 1.0, 0.0, 5.0, 8.8, 7.0, 523.5, 2.25, 23.0, 2.0, 1.0, 2.0, 1.0,
                     2.0, 2.0, 4.0, 1.0, 25.0);
-            assertThat(sheetA.getCell(22).getStringCellValue()).isEqualTo(a.id().toString());
+            assertThat(sheetA.getCell(33).getStringCellValue()).isEqualTo(a.id().toString());
             Row total = sheet.getRow(4);
             assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计 Total");
             assertThat(numbers(total)).containsExactly(7.0, 5.0, 4.0, 5.0, 1.0, 1.0, 6.0, 9.2, 5.0, 450.0, 4.75, 63.0, 3.0, 2.0, 2.0, 2.0,
