@@ -216,6 +216,13 @@ public final class SampleTown implements AutoCloseable {
         } catch (RuntimeException e) {
             out.accept("  (the residents' accounts and wishes could not all be made 居民心愿未能全部载入: " + e.getMessage() + ")");
         }
+        long grids = System.nanoTime();
+        try {
+            out.accept(String.format("  grid work 网格: %s in %.1f s", GridRounds.load(state, api, dir, new Random(settings.seed() ^ 0x47524944L)).describe(),
+                    (System.nanoTime() - grids) / 1e9));
+        } catch (RuntimeException e) {
+            out.accept("  (the grid workers' rounds could not all be recorded 网格巡检未能全部载入: " + e.getMessage() + ")");
+        }
         return Outcome.LOADED;
     }
 

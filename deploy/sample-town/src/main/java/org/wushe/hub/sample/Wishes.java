@@ -232,7 +232,7 @@ final class Wishes {
 
     // ---------------------------------------------------------------- files
 
-    private static Map<String, String> readPasswords(Path file) {
+    static Map<String, String> readPasswords(Path file) {
         Map<String, String> out = new java.util.concurrent.ConcurrentHashMap<>();
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -285,7 +285,7 @@ final class Wishes {
      * with a PKCE challenge, the issuer's sign-in form (its CSRF field), the code back at the redirect URI, exchanged
      * with the verifier (as {@code OidcClient} of the embedded stack does, which this module does not depend on).
      */
-    private static final class Http {
+    static final class Http {
         private static final Duration TIMEOUT = Duration.ofSeconds(30);
         private static final Pattern CSRF = Pattern.compile("name=\"(_csrf)\" value=\"([^\"]*)\"");
         private static final SecureRandom RANDOM = new SecureRandom();
