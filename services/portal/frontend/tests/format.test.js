@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   dateTime, dateOnly, span, localInputToInstant, instantToLocalInput, yuan, yuanToFen, percent, shortId, minutes, hours, timeOfDay, countdown, wholeNumber, num
 } from '../src/format.js';
-import { durationText } from '../src/pages/centre/reportFormat.js';
+import { durationText, gridAndResidents, ratingText, GRID_COLUMNS } from '../src/pages/centre/reportFormat.js';
 
 describe('formatting', () => {
   it('shows instants in Beijing time', () => {
@@ -66,5 +66,20 @@ describe('formatting', () => {
     expect(durationText(45, tt)).toBe('centre.minutesN:45');
     expect(durationText(180, tt)).toBe('centre.hoursN:3');
     expect(durationText(5 * 24 * 60, tt)).toBe('centre.daysN:5');
+  });
+
+  it('shows a report row\'s grid work and residents\' figures, pairs as a / b', () => {
+    const row = {
+      grid: { patrols: 12, hazardsFound: 3, hazardsFixed: 1, careVisits: 9, careVisitsOnTime: 7, careVisitsLate: 2, careVisitsOverdue: 4 },
+      residents: { wishesSubmitted: 5, wishesFulfilled: 2, ratings: 3, meanRating: 3.6666, followUpsAsked: 1, followUpsDone: 0 }
+    };
+    expect(gridAndResidents(row)).toEqual({ patrols: '12', hazards: '3 / 1', careVisits: '7 / 2', careOverdue: '4', wishes: '5 / 2', ratings: '3',
+      meanRating: '3.67', followUps: '0 / 1' });
+    // A row without ratings (the report leaves the mean out) or from before the figures existed.
+    expect(gridAndResidents({ grid: { patrols: 1200 }, residents: { ratings: 0 } })).toMatchObject({ patrols: '1,200', hazards: '0 / 0', meanRating: '–' });
+    expect(gridAndResidents({}).meanRating).toBe('–');
+    expect(ratingText('4.5')).toBe('4.50');
+    expect(GRID_COLUMNS[0]).toBe('station');
+    expect(GRID_COLUMNS.slice(1).sort()).toEqual(Object.keys(gridAndResidents(row)).sort());
   });
 });
