@@ -9,11 +9,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -35,6 +41,7 @@ import org.wushe.hub.events.community.PatrolRecorded;
 import org.wushe.hub.events.community.ServiceRated;
 import org.wushe.hub.events.community.WishSubmitted;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.events.EventHeaders;
 import org.wushe.hub.platform.testing.NeedEvents;
 import org.wushe.hub.platform.testing.Upstream;
 import org.wushe.hub.schemas.AvroTrust;
@@ -54,7 +61,8 @@ import static org.awaitility.Awaitility.await;
  * real outbox and carried by its connector: patrols, hazards found and fixed, care visits on time, late and overdue,
  * wishes submitted and fulfilled, ratings (count, mean) and follow-ups done, per station and in total. Station B serves
  * A's community as well as its own, so A's grid work counts in both rows and once in the totals. Kafka delivering
- * every event again changes nothing; a manager of another centre is refused.
+ * every event again changes nothing; a manager of another centre is refused; a record on the grid topic that is no event
+ * is dead-lettered.
  */
 class GridAndResidentFiguresTest extends ServiceScenario {
 
@@ -198,6 +206,28 @@ class GridAndResidentFiguresTest extends ServiceScenario {
         assertThat(processed()).isEqualTo(processedBefore);
         assertThat(manager.get("/centres/" + centre.id() + "/report" + query).json()).isEqualTo(Http.JSON.readTree(before));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM care_visit_fact WHERE care_plan_id = ?", Integer.class, c1)).isEqualTo(2);
+    }
+
+    @Test
+    void aRecordOnTheGridTopicThatIsNotAnEventIsDeadLetteredAndTheNextRoundIsCounted() {
+        UUID poisoned = UUID.randomUUID();
+        byte[] poison = "{\"patrol\": \"not avro\"}".getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestStack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Aggregate.GRID.topic(), poisoned.toString(), poison);
+            record.headers().add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            producer.send(record);
+        }
+        AvroTrust.install();
+        UUID next = patrol(poisoned, UUID.randomUUID(), today(), 0);
+
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT count(*) FROM patrol_fact WHERE patrol_id = ?", Integer.class, next) == 1);
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.GRID.deadLetterTopic(),
+                r -> poisoned.toString().equals(r.key()), kept -> !kept.isEmpty(), WAIT);
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isEqualTo(poison);
+        assertThat(new String(dead.get(0).headers().lastHeader(EventHeaders.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8))
+                .startsWith("UndecodableEventException");
     }
 
     // ---- events through the community service's outbox -------------------------------------------------------------
