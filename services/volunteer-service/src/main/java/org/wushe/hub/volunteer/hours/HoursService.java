@@ -24,6 +24,7 @@ import org.wushe.hub.volunteer.points.PointsRules;
 import org.wushe.hub.volunteer.points.PointsRulesService;
 import org.wushe.hub.volunteer.points.PointsService;
 import org.wushe.hub.volunteer.points.ServiceDifficulty;
+import org.wushe.hub.volunteer.stars.StarService;
 import org.wushe.hub.volunteer.volunteer.Volunteer;
 import org.wushe.hub.volunteer.volunteer.VolunteerLookups;
 import org.wushe.hub.volunteer.web.Problems;
@@ -46,9 +47,11 @@ public class HoursService {
     private final Clock clock;
     private final VolunteerProperties properties;
     private final MeterRegistry meters;
+    private final StarService stars;
 
     public HoursService(HoursRepository hours, VolunteerLookups volunteers, PointsAccounts accounts, PointsRulesService rules,
-                        PointsService points, OutboxWriter outbox, Clock clock, VolunteerProperties properties, MeterRegistry meters) {
+                        PointsService points, OutboxWriter outbox, Clock clock, VolunteerProperties properties, MeterRegistry meters,
+                        StarService stars) {
         this.hours = hours;
         this.volunteers = volunteers;
         this.accounts = accounts;
@@ -58,6 +61,7 @@ public class HoursService {
         this.clock = clock;
         this.properties = properties;
         this.meters = meters;
+        this.stars = stars;
     }
 
     /** Hours credited, with the points they earned (0 and a reason when none). */
@@ -170,8 +174,10 @@ public class HoursService {
         ServiceHours h = new ServiceHours(UUID.randomUUID(), v.id(), a.minutes(), HoursSource.ACTIVITY, null, a.stationId(),
                 a.communityId(), null, inEffect.difficultyOf(null), a.servedOn(), a.recordedBy(), a.note(), a.key(), now, a.signUpId());
         hours.insert(h);
+        long total = hours.totalMinutes(v.id());
+        stars.hoursChanged(v.id(), total, h.minutes(), now);
         meters.counter("wushe.volunteer.hours.credits", "source", HoursSource.ACTIVITY.name(), "outcome", "taken-back").increment();
-        return Optional.of(new Credit(h, hours.totalMinutes(v.id()), 0, 0, 0, inEffect.version(),
+        return Optional.of(new Credit(h, total, 0, 0, 0, inEffect.version(),
                 "a correction that takes time back earns no points; points already awarded stay", null));
     }
 
@@ -200,6 +206,7 @@ public class HoursService {
                 servedOn, loggedBy, note, key, now, signUpId);
         hours.insert(h);
         long total = hours.totalMinutes(v.id());
+        stars.hoursChanged(v.id(), total, minutes, now);
         outbox.publish(Aggregate.VOLUNTEER, v.id().toString(), HoursEvents.credited(h, total, now));
         meters.counter("wushe.volunteer.hours.credits", "source", source.name(), "outcome", "credited").increment();
         PointsService.AwardOutcome award = points.awardForHours(v.id(), h.id(), minutes, source == HoursSource.MANUAL, v.flags(), d,

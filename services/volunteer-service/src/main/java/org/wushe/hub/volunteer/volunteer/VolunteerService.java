@@ -23,6 +23,7 @@ import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.availability.Availability;
 import org.wushe.hub.volunteer.availability.AvailabilityService;
 import org.wushe.hub.volunteer.points.PointsAccounts;
+import org.wushe.hub.volunteer.stars.StarService;
 import org.wushe.hub.volunteer.team.TeamService;
 import org.wushe.hub.volunteer.web.Problems;
 import org.wushe.hub.volunteer.web.RuleViolation;
@@ -37,9 +38,10 @@ public class VolunteerService {
     private final PointsAccounts accounts;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final StarService stars;
 
     public VolunteerService(VolunteerRepository volunteers, VolunteerLookups lookups, AvailabilityService availability, TeamService teams,
-                            PointsAccounts accounts, OutboxWriter outbox, Clock clock) {
+                            PointsAccounts accounts, OutboxWriter outbox, Clock clock, StarService stars) {
         this.volunteers = volunteers;
         this.lookups = lookups;
         this.availability = availability;
@@ -47,6 +49,7 @@ public class VolunteerService {
         this.accounts = accounts;
         this.outbox = outbox;
         this.clock = clock;
+        this.stars = stars;
     }
 
     /** Registers the volunteer, opens their points account and publishes {@code VolunteerRegistered}. */
@@ -78,7 +81,7 @@ public class VolunteerService {
         availability.replace(v.id(), declared);
         accounts.openForVolunteer(v.id(), now);
         publishRegistered(v, declared, now);
-        return VolunteerView.of(v, declared, List.of());
+        return VolunteerView.of(v, declared, List.of(), stars.of(v.id()));
     }
 
     /**
@@ -101,13 +104,13 @@ public class VolunteerService {
                 : change.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
         Availability declared = availability.load(id);
         if (Set.copyOf(skills).equals(Set.copyOf(current.skills())) && Set.copyOf(languages).equals(Set.copyOf(current.languages()))) {
-            return VolunteerView.of(current, declared, teams.membershipsOf(id));
+            return VolunteerView.of(current, declared, teams.membershipsOf(id), stars.of(id));
         }
         volunteers.updateSkills(id, skills, languages, now);
         Volunteer changed = new Volunteer(current.id(), current.name(), current.phone(), current.communityId(), current.organizationId(),
                 current.homeArea(), skills, languages, current.youngOld(), current.inHardship(), current.registeredAt(), now);
         publishRegistered(changed, declared, now);
-        return VolunteerView.of(changed, declared, teams.membershipsOf(id));
+        return VolunteerView.of(changed, declared, teams.membershipsOf(id), stars.of(id));
     }
 
     /** {@code VolunteerRegistered} with the volunteer's state as it is now ({@link VolunteerEvents#registered}). */
@@ -125,7 +128,7 @@ public class VolunteerService {
         require(id);
         volunteers.updateFlags(id, youngOld, inHardship, clock.instant());
         Volunteer v = require(id);
-        return VolunteerView.of(v, availability.load(id), teams.membershipsOf(id)).withoutNameAndPhone();
+        return VolunteerView.of(v, availability.load(id), teams.membershipsOf(id), stars.of(id)).withoutNameAndPhone();
     }
 
     /**
@@ -140,7 +143,7 @@ public class VolunteerService {
         if (!caller.holds(Roles.VOLUNTEER, id)) {
             volunteers.logAccess(id, caller.subject(), ReadReasons.require("reason", reason), READ, clock.instant());
         }
-        return VolunteerView.of(v, availability.load(id), teams.membershipsOf(id));
+        return VolunteerView.of(v, availability.load(id), teams.membershipsOf(id), stars.of(id));
     }
 
     /** Who read the volunteer's details, when and why (the volunteer themself and the hub admin). */
@@ -164,7 +167,7 @@ public class VolunteerService {
                             + " holds no station; needs station_staff of a station 须为站点工作人员", "station_staff of a station"));
         }
         return volunteers.search(communityId, skill, teamId, station, limit, offset).stream()
-                .map(v -> VolunteerView.of(v, availability.load(v.id()), teams.membershipsOf(v.id())).withoutDetails())
+                .map(v -> VolunteerView.of(v, availability.load(v.id()), teams.membershipsOf(v.id()), stars.of(v.id())).withoutDetails())
                 .toList();
     }
 

@@ -36,14 +36,14 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  *     serves, hours by the staff of the station in the body's {@code stationId})</td></tr>
  * <tr><td>{@code POST /volunteers}, {@code GET /volunteers}, {@code POST /teams},
  *     {@code PUT}/{@code DELETE /teams/{id}/members/{volunteerId}}</td><td>station staff</td></tr>
- * <tr><td>{@code POST /rewards}, {@code DELETE /rewards/{id}}, {@code POST /points/rules},
+ * <tr><td>{@code POST /rewards}, {@code DELETE /rewards/{id}}, {@code POST /points/rules}, {@code POST /stars/rules},
  *     {@code POST /points/time-bank-accounts}, {@code /admin/**}</td><td>the hub admin only</td></tr>
  * <tr><td>{@code /activities/**}</td><td>any valid token here; in the service (activity/ActivityService, SignUpService,
  *     AttendanceService): publishing by the caller's own station, community, organization or social worker, changing,
  *     cancelling, approving, rejecting, no-shows and the sign-up list by the activity's publisher, signing up by the
  *     volunteer themself or the publisher for them, withdrawing by either; venue codes, check-in and check-out by staff
  *     and corrections by the publisher, scanning a venue code by the volunteer themself, the attendance by either</td></tr>
- * <tr><td>other reads (teams, rewards, points rules, donors)</td><td>any valid token</td></tr>
+ * <tr><td>other reads (teams, rewards, points rules, star rules, donors)</td><td>any valid token</td></tr>
  * </table>
  */
 @Configuration(proxyBeanMethods = false)
@@ -73,7 +73,7 @@ public class VolunteerAccessRules {
                 .requestMatchers(HttpMethod.POST, "/teams").access(staff)
                 .requestMatchers(HttpMethod.PUT, "/teams/{id}/members/{volunteerId}").access(staff)
                 .requestMatchers(HttpMethod.DELETE, "/teams/{id}/members/{volunteerId}").access(staff)
-                .requestMatchers(HttpMethod.POST, "/rewards", "/points/rules", "/points/time-bank-accounts").access(admin)
+                .requestMatchers(HttpMethod.POST, "/rewards", "/points/rules", "/stars/rules", "/points/time-bank-accounts").access(admin)
                 .requestMatchers(HttpMethod.DELETE, "/rewards/{id}").access(admin);
     }
 
