@@ -39,7 +39,13 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EndToEndBenchmark {
 
+    /** Where {@code --jfr} has each service write its flight recording (the working directory is bench/e2e). */
+    static final Path JFR_DIR = Path.of("target", "jfr");
+
     private final Options options;
+    /** When the steps began and ended, for the flight recordings' samples; null until the steps run. */
+    private Instant stepsFrom;
+    private Instant stepsTo;
     private final long started = System.nanoTime();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -81,6 +87,10 @@ public final class EndToEndBenchmark {
 
     private int run() throws Exception {
         header();
+        if (options.jfr()) {
+            delete(JFR_DIR.toAbsolutePath()); // last run's recordings
+            Files.createDirectories(JFR_DIR);
+        }
         Path stackDir = null;
         List<ServiceProcess> services = new ArrayList<>();
         StationStream stream = null;
@@ -119,8 +129,13 @@ public final class EndToEndBenchmark {
             long registerNanos = place.registerVolunteers(volunteers.port(), options.volunteers(), options.registerConcurrency());
             progress("%,d volunteers registered through POST /volunteers in %.1f s (%,.0f/s, %d at a time)", options.volunteers(),
                     registerNanos / 1e9, options.volunteers() / (registerNanos / 1e9), options.registerConcurrency());
+            if (options.seedVolunteers() > 0) {
+                long seedNanos = VolunteerSeeder.seed(stack.kafka().bootstrapServers(), place.cells, options.seedVolunteers());
+                progress("%,d more volunteers seeded onto %s in %.1f s (%,.0f/s)", options.seedVolunteers(), VolunteerSeeder.TOPIC,
+                        seedNanos / 1e9, options.seedVolunteers() / (seedNanos / 1e9));
+            }
             t = System.nanoTime();
-            JsonNode engine = awaitVolunteers(matchingUrl, options.volunteers());
+            JsonNode engine = awaitVolunteers(matchingUrl, options.volunteers() + options.seedVolunteers());
             double untilEngine = secs(t);
             progress("matching-service's engine holds %s volunteers %.1f s after the last registration (%s index entries)",
                     engine.get("engine").get("volunteers"), untilEngine, engine.get("engine").get("indexEntries"));
@@ -161,18 +176,27 @@ public final class EndToEndBenchmark {
             }
 
             List<NeedLoad.Step> steps = new ArrayList<>();
+            List<StackCpu.PerNeed> cpu = new ArrayList<>();
+            stepsFrom = Instant.now();
+            StackCpu.Sample firstCpu = null;
+            StackCpu.Sample lastCpu = null;
             String stopReason = null;
-            long capacity = 3L * options.volunteers() - (warmup == null ? 0 : warmup.created());
+            long capacity = 3L * (options.volunteers() + options.seedVolunteers()) - (warmup == null ? 0 : warmup.created());
             System.out.println();
             System.out.println(stepHeader());
             for (double rate : options.steps()) {
                 int count = (int) Math.max(1, Math.round(rate * options.stepSeconds()));
                 if (count > capacity) {
                     stopReason = String.format(Locale.ROOT, "the next step (%d needs) exceeds what %,d volunteers can still take (%d live matches)",
-                            count, options.volunteers(), capacity);
+                            count, options.volunteers() + options.seedVolunteers(), capacity);
                     break;
                 }
+                StackCpu.Sample cpuBefore = StackCpu.take(jars, pgData);
                 NeedLoad.Step s = load.run(fmt(rate) + "/s", rate, count, options.graceSeconds());
+                lastCpu = StackCpu.take(jars, pgData);
+                stepsTo = Instant.now();
+                firstCpu = firstCpu == null ? cpuBefore : firstCpu;
+                cpu.add(StackCpu.perNeed(fmt(rate) + "/s", s.created(), cpuBefore, lastCpu));
                 capacity -= s.created();
                 steps.add(s);
                 System.out.println(stepLine(s));
@@ -188,6 +212,16 @@ public final class EndToEndBenchmark {
                 System.out.println(stagesLine(s));
             }
             System.out.println();
+            if (!cpu.isEmpty()) {
+                // CPU from /proc over each step and its grace, divided by the needs it created; "outside" is the machine's busy
+                // time not used by the stack (other programs), in cores.
+                System.out.println(StackCpu.header(List.copyOf(lastCpu.ms().keySet())));
+                cpu.forEach(p -> System.out.println(StackCpu.line(p)));
+                System.out.println();
+                System.out.println("the bench JVM's busiest threads over the steps (broker, relay and load share this JVM):");
+                System.out.print(StackCpu.busiestThreads(firstCpu, lastCpu, 12));
+                System.out.println();
+            }
             if (stopReason != null) {
                 progress("%s", stopReason);
             } else {
@@ -198,7 +232,7 @@ public final class EndToEndBenchmark {
             JsonNode engineAfter = Place.engine(client, matchingUrl);
 
             Report report = new Report(options, Instant.now(), untilEngine, registerNanos / 1e9, rawBurst, rawLatency, warmup, steps,
-                    stopReason, stream, idle, loaded, engineAfter, loadAverage(), otherJvms());
+                    stopReason, stream, idle, loaded, engineAfter, loadAverage(), otherJvms(), cpu);
             System.out.print(report.text(this::behind));
             Path json = options.json().toAbsolutePath();
             report.writeJson(json, this::behind);
@@ -220,6 +254,13 @@ public final class EndToEndBenchmark {
             }
             services.parallelStream().forEach(ServiceProcess::close);
             delete(Path.of("target", "service-jars").toAbsolutePath());
+            if (options.jfr() && stepsTo != null) {
+                System.out.println();
+                System.out.println("JDK Flight Recorder, the services' hot methods during the steps:");
+                for (Path recording : HotMethods.recordings(JFR_DIR)) {
+                    System.out.print(HotMethods.summary(recording, stepsFrom, stepsTo, 12));
+                }
+            }
             if (stackDir != null) {
                 TestStack.get().close();
                 if (!options.keepData()) {
@@ -307,6 +348,10 @@ public final class EndToEndBenchmark {
 
     private ServiceProcess.Builder withArgs(String service, ServiceProcess.Builder builder) {
         options.serviceArgs().getOrDefault(service, List.of()).forEach(builder::arg);
+        if (options.jfr()) {
+            builder.jvmArg("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + JFR_DIR.resolve(service + ".jfr").toAbsolutePath());
+        }
         return builder;
     }
 
@@ -317,7 +362,7 @@ public final class EndToEndBenchmark {
      */
     private Map<String, ServiceProcess> startAll(Map<String, Supplier<ServiceProcess>> starts, List<ServiceProcess> started)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(starts.size());
+        ExecutorService pool = Executors.newFixedThreadPool(starts.size(), r -> new Thread(r, "service-start"));
         Map<String, CompletableFuture<ServiceProcess>> futures = new LinkedHashMap<>();
         starts.forEach((name, start) -> futures.put(name, CompletableFuture.supplyAsync(start, pool)));
         pool.shutdown();
@@ -357,7 +402,7 @@ public final class EndToEndBenchmark {
                 loadAverage(), otherJvms());
         System.out.printf(Locale.ROOT, "  load      steps %s needs/s, %d s each, grace %d s; %,d volunteers; warm-up %d needs at %s/s%n",
                 options.steps().stream().map(EndToEndBenchmark::fmt).toList(), options.stepSeconds(), options.graceSeconds(),
-                options.volunteers(), options.warmupNeeds(), fmt(options.warmupRate()));
+                options.volunteers() + options.seedVolunteers(), options.warmupNeeds(), fmt(options.warmupRate()));
         for (Path jar : List.of(options.communityJar(), options.volunteerJar(), options.matchingJar())) {
             System.out.printf(Locale.ROOT, "  service   %s (built %s)%n", jar.getFileName(), modified(jar));
         }

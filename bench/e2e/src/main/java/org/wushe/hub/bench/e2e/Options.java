@@ -8,19 +8,23 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Command-line flags of {@link EndToEndBenchmark}; see {@link #USAGE}. */
-record Options(List<Double> steps, int stepSeconds, int graceSeconds, int volunteers, int registerConcurrency,
+record Options(List<Double> steps, int stepSeconds, int graceSeconds, int volunteers, int seedVolunteers, int registerConcurrency,
                int warmupNeeds, double warmupRate, double behindShare, double maxP99Ms, int maxInFlight,
                int rawRecords, int rawRecordBytes, int rawRate, int rawSeconds, Path json, Path communityJar,
-               Path volunteerJar, Path matchingJar, Map<String, List<String>> serviceArgs, boolean keepData) {
+               Path volunteerJar, Path matchingJar, Map<String, List<String>> serviceArgs, boolean keepData, boolean jfr) {
 
     static final List<String> SERVICES = List.of("community-service", "volunteer-service", "matching-service");
 
     static final String USAGE = """
-            usage: bench/e2e/run [options]
+            usage: bench/e2e/run [--profile high] [options]
+              --profile high            the high-rate profile: steps 50,100,200,500,1000,2000 of 10 s, 200 volunteers
+                                        registered and 15,000 seeded, 1,024 requests in flight (flags after it override it)
               --steps LIST              needs per second offered in each step, rising (default 5,10,20,40,80)
               --step-seconds S          length of each step (default 20)
               --grace-seconds S         after a step's last need, how long its proposals may still arrive (default 15)
               --volunteers N            volunteers registered before the load (default 2000; each takes at most 3 live matches)
+              --seed-volunteers N       more volunteers written straight onto wushe.volunteer.volunteer as copies of one that
+                                        volunteer-service published (default 0; see VolunteerSeeder)
               --register-concurrency N  concurrent POST /volunteers during set-up (default 16)
               --warmup-needs N          needs posted first at --warmup-rate and discarded (default 100)
               --warmup-rate R           (default 10)
@@ -36,6 +40,8 @@ record Options(List<Double> steps, int stepSeconds, int graceSeconds, int volunt
                                         matching-service=--spring.cloud.stream.bindings.needs-in-0.consumer.concurrency=3
                                         (repeatable; printed in the output and the JSON)
               --keep-data               keep the stack's data directory (Kafka log, PostgreSQL) under target/
+              --jfr                     each service records with JDK Flight Recorder (settings=profile) into
+                                        bench/e2e/target/jfr/; the run prints each one's hot methods during the steps
             The services' exec jars come from the system properties wushe.e2e.community-service.jar,
             wushe.e2e.volunteer-service.jar and wushe.e2e.matching-service.jar (the run script sets them).
             """;
@@ -57,10 +63,24 @@ record Options(List<Double> steps, int stepSeconds, int graceSeconds, int volunt
         int rawSeconds = 10;
         Path json = Path.of("bench", "e2e", "results", "latest.json");
         boolean keep = false;
+        boolean jfr = false;
+        int seed = 0;
         Map<String, List<String>> serviceArgs = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
+                case "--profile" -> {
+                    String profile = value(args, ++i, a);
+                    if (!profile.equals("high")) {
+                        throw new IllegalArgumentException("--profile knows only high, got " + profile);
+                    }
+                    steps = List.of(50.0, 100.0, 200.0, 500.0, 1_000.0, 2_000.0);
+                    stepSeconds = 10;
+                    volunteers = 200;
+                    seed = 15_000;
+                    maxInFlight = 1_024;
+                }
+                case "--seed-volunteers" -> seed = nonNegative(a, value(args, ++i, a));
                 case "--steps" -> steps = rates(value(args, ++i, a));
                 case "--step-seconds" -> stepSeconds = positive(a, value(args, ++i, a));
                 case "--grace-seconds" -> grace = positive(a, value(args, ++i, a));
@@ -86,6 +106,7 @@ record Options(List<Double> steps, int stepSeconds, int graceSeconds, int volunt
                     serviceArgs.computeIfAbsent(service, k -> new ArrayList<>()).add(kv.substring(eq + 1));
                 }
                 case "--keep-data" -> keep = true;
+                case "--jfr" -> jfr = true;
                 case "-h", "--help" -> throw new HelpRequested();
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
@@ -96,9 +117,9 @@ record Options(List<Double> steps, int stepSeconds, int graceSeconds, int volunt
         if (rawRate > 10_000) {
             throw new IllegalArgumentException("--raw-rate above 10000/s is not a paced latency test any more");
         }
-        return new Options(steps, stepSeconds, grace, volunteers, registerConcurrency, warmupNeeds, warmupRate, behind, maxP99,
+        return new Options(steps, stepSeconds, grace, volunteers, seed, registerConcurrency, warmupNeeds, warmupRate, behind, maxP99,
                 maxInFlight, rawRecords, rawBytes, rawRate, rawSeconds, json, jar("community-service"), jar("volunteer-service"),
-                jar("matching-service"), Map.copyOf(serviceArgs), keep);
+                jar("matching-service"), Map.copyOf(serviceArgs), keep, jfr);
     }
 
     private static Path jar(String service) {

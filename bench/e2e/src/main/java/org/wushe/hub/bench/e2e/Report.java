@@ -19,7 +19,8 @@ import static org.wushe.hub.bench.e2e.EndToEndBenchmark.map;
 /** The figures of one run, as text and as {@code results/latest.json}. */
 record Report(Options options, Instant finished, double engineCatchUpSeconds, double registerSeconds, RawKafka.Throughput rawBurst,
               RawKafka.Latency rawLatency, NeedLoad.Step warmup, List<NeedLoad.Step> steps, String stopReason, StationStream stream,
-              StackMemory.Snapshot idle, StackMemory.Snapshot loaded, JsonNode engineAfter, String loadAverageAtEnd, long otherJvmsAtEnd) {
+              StackMemory.Snapshot idle, StackMemory.Snapshot loaded, JsonNode engineAfter, String loadAverageAtEnd, long otherJvmsAtEnd,
+              List<StackCpu.PerNeed> cpu) {
 
     /** The step with the most proposals/s among those that kept up; null when none did. */
     NeedLoad.Step peak(Function<NeedLoad.Step, String> behind) {
@@ -129,7 +130,7 @@ record Report(Options options, Instant finished, double engineCatchUpSeconds, do
                 "machine", map("cores", Runtime.getRuntime().availableProcessors(), "loadAverageAtEnd", loadAverageAtEnd,
                         "otherJvmsAtEnd", otherJvmsAtEnd, "java", System.getProperty("java.version")),
                 "options", map("steps", options.steps(), "stepSeconds", options.stepSeconds(), "graceSeconds", options.graceSeconds(),
-                        "volunteers", options.volunteers(), "warmupNeeds", options.warmupNeeds(), "warmupRate", options.warmupRate(),
+                        "volunteers", options.volunteers(), "seededVolunteers", options.seedVolunteers(), "warmupNeeds", options.warmupNeeds(), "warmupRate", options.warmupRate(),
                         "behindShare", options.behindShare(), "maxP99Ms", options.maxP99Ms(), "maxInFlight", options.maxInFlight(),
                         "rawRecords", options.rawRecords(), "rawRecordBytes", options.rawRecordBytes(), "rawRate", options.rawRate(),
                         "rawSeconds", options.rawSeconds(), "serviceArgs", options.serviceArgs()),
@@ -145,7 +146,10 @@ record Report(Options options, Instant finished, double engineCatchUpSeconds, do
                         "repeatedProposals", stream.repeatedProposals(), "otherStatusEvents", stream.otherStatusEvents(),
                         "undecodable", stream.undecodable()),
                 "engineAfter", engineAfter,
-                "memory", List.of(idle, loaded));
+                "memory", List.of(idle, loaded),
+                "cpuPerNeed", cpu.stream().map(c -> map("step", c.label(), "needs", c.needs(), "msPerNeed", perNeed(c.msPerNeed()),
+                        "stackMsPerNeed", num(c.stackMsPerNeed()), "stackCores", c.stackCores(), "machineCores", c.machineCores(),
+                        "outsideCores", c.outsideCores())).toList());
         Files.createDirectories(file.getParent());
         Files.writeString(file, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }
@@ -165,6 +169,12 @@ record Report(Options options, Instant finished, double engineCatchUpSeconds, do
         m.remove("keptUp");
         m.remove("behind");
         return m;
+    }
+
+    private static Map<String, Double> perNeed(Map<String, Double> ms) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        ms.forEach((k, v) -> out.put(k, num(v)));
+        return out;
     }
 
     private static Double num(double d) {

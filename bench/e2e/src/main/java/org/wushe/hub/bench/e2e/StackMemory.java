@@ -3,16 +3,12 @@ package org.wushe.hub.bench.e2e;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Memory of the whole stack, from {@code /proc}: this JVM (the broker, the Debezium engines and the load
@@ -41,51 +37,23 @@ final class StackMemory {
     static Snapshot take(String when, Map<String, String> services, Path postgresDataDir) {
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        long self = ProcessHandle.current().pid();
-        rows.add(row("bench JVM (Kafka broker, Debezium, load)", List.of(self)));
-
-        Map<String, List<Long>> byService = new LinkedHashMap<>();
-        services.values().forEach(name -> byService.put(name, new ArrayList<>()));
-        Set<Long> postgres = new LinkedHashSet<>();
-        List<Long> others = new ArrayList<>();
-        Set<String> otherNames = new java.util.TreeSet<>();
-        ProcessHandle.current().descendants().forEach(p -> {
-            long pid = p.pid();
-            String cmdline = cmdline(pid);
-            String comm = read(Path.of("/proc", Long.toString(pid), "comm")).map(String::strip).orElse("");
-            for (Map.Entry<String, String> s : services.entrySet()) {
-                if (cmdline.contains(s.getKey())) {
-                    byService.get(s.getValue()).add(pid);
-                    return;
-                }
-            }
-            if (comm.equals("postgres") || cmdline.startsWith("postgres")) {
-                postgres.add(pid);
-            } else {
-                others.add(pid);
-                otherNames.add(comm.isEmpty() ? "?" : comm);
-            }
-        });
-        int descendantPostgres = postgres.size();
-        postmaster(postgresDataDir).ifPresent(master -> {
-            postgres.add(master.pid());
-            master.descendants().forEach(d -> postgres.add(d.pid()));
-        });
-        if (postgres.size() > descendantPostgres) {
-            notes.add((postgres.size() - descendantPostgres) + " of " + postgres.size() + " PostgreSQL processes are not descendants of this"
-                    + " JVM (pg_ctl starts the postmaster detached); found through postmaster.pid");
+        rows.add(row("bench JVM (Kafka broker, Debezium, load)", List.of(ProcessHandle.current().pid())));
+        StackProcesses found = StackProcesses.find(services, postgresDataDir);
+        if (found.postgres().size() > found.descendantPostgres()) {
+            notes.add((found.postgres().size() - found.descendantPostgres()) + " of " + found.postgres().size() + " PostgreSQL processes are"
+                    + " not descendants of this JVM (pg_ctl starts the postmaster detached); found through postmaster.pid");
         }
-        byService.forEach((name, pids) -> {
+        found.services().forEach((name, pids) -> {
             if (pids.isEmpty()) {
                 notes.add("no process found for " + name);
             } else {
                 rows.add(row(name, pids));
             }
         });
-        Row pg = row("PostgreSQL", List.copyOf(postgres));
+        Row pg = row("PostgreSQL", found.postgres());
         rows.add(new Row("PostgreSQL (" + pg.pids().size() + " processes)", pg.pids(), pg.rssMiB(), pg.hwmMiB(), pg.pssMiB()));
-        if (!others.isEmpty()) {
-            rows.add(row("other descendants: " + String.join(", ", otherNames), others));
+        if (!found.others().isEmpty()) {
+            rows.add(row("other descendants: " + String.join(", ", found.otherNames()), found.others()));
         }
         long rss = 0;
         long pss = 0;
@@ -116,31 +84,6 @@ final class StackMemory {
             pss += p.orElse(0L);
         }
         return new Row(name, alive, rss >> 10, hwm >> 10, pssReadable && !alive.isEmpty() ? pss >> 10 : -1);
-    }
-
-    private static Optional<ProcessHandle> postmaster(Path dataDir) {
-        try {
-            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
-            return ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String cmdline(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    private static Optional<String> read(Path file) {
-        try {
-            return Optional.of(Files.readString(file));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     private static Optional<Long> kb(Path file, String prefix) {
