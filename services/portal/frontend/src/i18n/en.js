@@ -398,6 +398,10 @@ export default {
       "PENDING": "Waiting",
       "ACCEPTED": "Accepted",
       "DECLINED": "Declined"
+    },
+    "followUpStatus": {
+      "OPEN": "To visit",
+      "RECORDED": "Followed up"
     }
   },
   "need": {
@@ -607,7 +611,9 @@ export default {
     "needDue": "Need due",
     "withinWeek": "Due within a week",
     "needEnded": "Need window over",
-    "newRefresh": "{n} new — refresh"
+    "newRefresh": "{n} new — refresh",
+    "tabProposals": "Proposals and matches",
+    "tabFollowUps": "Follow-ups"
   },
   "centre": {
     "centre": "Centre",
@@ -1003,5 +1009,23 @@ export default {
     "decidedAt": "Decided",
     "amount": "Amount",
     "unit": "Unit"
+  },
+  "followUp": {
+    "intro": "A resident who rates a fulfilled service two stars or fewer asks this station for a follow-up visit. Take the longest waiting first, then record how the visit went (no phone or ID numbers, please).",
+    "status": "Status",
+    "none": "No follow-ups.",
+    "starsN": "Rated {n} of 5 stars",
+    "noComment": "No comment from the resident.",
+    "askedAt": "Rated",
+    "waitingDays": "waiting {n} days",
+    "outcome": "How the follow-up went",
+    "outcomeHint": "e.g. visited, apologised, will call ahead next time (no phone or ID numbers, please)",
+    "record": "Record follow-up",
+    "recorded": "Follow-up recorded",
+    "recordedBy": "Recorded by",
+    "check": {
+      "required": "Say how the follow-up went",
+      "tooLong": "At most 1,000 characters"
+    }
   }
 };

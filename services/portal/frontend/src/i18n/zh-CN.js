@@ -398,6 +398,10 @@ export default {
       "PENDING": "待受理",
       "ACCEPTED": "已受理",
       "DECLINED": "未受理"
+    },
+    "followUpStatus": {
+      "OPEN": "待回访",
+      "RECORDED": "已回访"
     }
   },
   "need": {
@@ -607,7 +611,9 @@ export default {
     "needDue": "需求截止",
     "withinWeek": "7 天内到期",
     "needEnded": "需求时间已过",
-    "newRefresh": "{n} 条新推荐 — 刷新"
+    "newRefresh": "{n} 条新推荐 — 刷新",
+    "tabProposals": "推荐与匹配",
+    "tabFollowUps": "回访"
   },
   "centre": {
     "centre": "中心",
@@ -1003,5 +1009,23 @@ export default {
     "decidedAt": "处理时间",
     "amount": "数量",
     "unit": "单位"
+  },
+  "followUp": {
+    "intro": "居民给已完成的服务打两星及以下时，需要本站点安排回访。先处理等待最久的回访，回访后记录情况（请勿填写电话、身份证号）。",
+    "status": "状态",
+    "none": "暂无回访任务。",
+    "starsN": "居民评价 {n} 星（满分 5 星）",
+    "noComment": "居民未留言。",
+    "askedAt": "评价时间",
+    "waitingDays": "已等待 {n} 天",
+    "outcome": "回访情况",
+    "outcomeHint": "例如：已上门回访，向居民致歉，下次提前联系（请勿填写电话、身份证号）",
+    "record": "记录回访",
+    "recorded": "回访已记录",
+    "recordedBy": "记录人",
+    "check": {
+      "required": "请填写回访情况",
+      "tooLong": "回访情况最多 1000 字"
+    }
   }
 };
