@@ -222,7 +222,13 @@ public class StationStreams {
         } catch (IOException | IllegalStateException gone) {
             log.debug("SSE stream closed: {}", gone.getMessage());
             stream.forget();
-            stream.emitter.completeWithError(gone);
+            try {
+                stream.emitter.completeWithError(gone);
+            } catch (IllegalStateException alreadyEnded) {
+                // The container saw the client go first and ended the request (AsyncListener.onError returned):
+                // there is nothing left to complete, and the caller (a probe while opening another stream) goes on.
+                log.debug("SSE stream already ended by the container: {}", alreadyEnded.getMessage());
+            }
             return false;
         }
     }
