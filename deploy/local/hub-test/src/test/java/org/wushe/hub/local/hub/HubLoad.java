@@ -26,6 +26,9 @@ import static org.awaitility.Awaitility.await;
  */
 final class HubLoad {
 
+    /** The community's closed states of a need (NeedStatus.isClosed in community-service). */
+    private static final Set<String> CLOSED = Set.of("FULFILLED", "CANCELLED", "EXPIRED");
+
     private final HubProcess hub;
     private final Map<String, String> completedVolunteerMatches = new ConcurrentHashMap<>();
     private final AtomicInteger accepted = new AtomicInteger();
@@ -69,13 +72,17 @@ final class HubLoad {
 
     /** Waits (up to {@code settle}) until every need is accounted for, then counts credits, stock and dead letters. */
     void count(Duration settle) {
-        List<JsonNode> needs = allNeeds();
-        await().atMost(settle).pollInterval(Duration.ofSeconds(5)).until(() -> {
-            counts.clear();
-            problems.clear();
-            countNeeds(needs, counts, problems);
-            return problems.isEmpty();
-        });
+        try {
+            await().atMost(settle).pollInterval(Duration.ofSeconds(5)).until(() -> {
+                counts.clear();
+                problems.clear();
+                countNeeds(allNeeds(), counts, problems);
+                return problems.isEmpty();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("needs not accounted for after " + settle + ": " + counts + "; the first of "
+                    + problems.size() + ": " + problems.subList(0, Math.min(10, problems.size())), e);
+        }
         countCredits(counts, problems);
         countStock(counts, problems);
         countDeadLetters(counts, problems);
@@ -83,7 +90,7 @@ final class HubLoad {
 
     void print(String title) {
         System.out.println(title);
-        counts.forEach((k, v) -> System.out.printf("  %-58s %6d%n", k, v));
+        counts.forEach((k, v) -> System.out.printf("  %-64s %6d%n", k, v));
     }
 
     // ---------------------------------------------------------------- staff
@@ -166,8 +173,10 @@ final class HubLoad {
                 counts.merge("needs fulfilled (a completed match)", 1, Integer::sum);
             } else if (waitingWithReason) {
                 counts.merge("needs waiting, with a recorded reason", 1, Integer::sum);
-            } else if (need.path("status").asText().equals("CLOSED") || need.path("status").asText().equals("CANCELLED")) {
-                counts.merge("needs closed", 1, Integer::sum);
+            } else if (CLOSED.contains(need.path("status").asText())) {
+                // closed by the community's staff without a completed match (a resident's wish they saw done, a need
+                // cancelled or past its date): matching withdrew whatever it had proposed
+                counts.merge("needs closed by the community (fulfilled, cancelled, expired)", 1, Integer::sum);
             } else {
                 counts.merge("needs with neither a live match nor a reason", 1, Integer::sum);
                 problems.add("need " + id + " (" + need.path("status").asText() + ") has no live match and no reason: " + m.path("state").asText());
