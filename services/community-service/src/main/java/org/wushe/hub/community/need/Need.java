@@ -5,26 +5,35 @@ import java.util.UUID;
 
 /**
  * A published need: what it asks for, where it is in its life, and where it came from (a series of
- * recurring needs, a row of an imported need list, or a social worker's visit). {@code revision} counts its events.
+ * recurring needs, a row of an imported need list, a social worker's visit, or a grid worker's finding). {@code revision}
+ * counts its events.
  */
 public record Need(UUID id, NeedDraft details, UUID residentRef, NeedStatus status, int revision, UUID matchId, Origin origin,
                    Instant createdAt, Instant updatedAt) {
 
-    /** Where a need came from, besides a single REST call: a recurring need, a need-list row, a social worker's visit. */
-    public record Origin(UUID seriesId, Integer occurrence, UUID importJobId, Integer importRow, UUID visitId) {
-        public static final Origin DIRECT = new Origin(null, null, null, null, null);
+    /**
+     * Where a need came from, besides a single REST call: a recurring need, a need-list row, a social worker's visit, a
+     * finding of a grid worker's patrol round.
+     */
+    public record Origin(UUID seriesId, Integer occurrence, UUID importJobId, Integer importRow, UUID visitId, UUID hazardId) {
+        public static final Origin DIRECT = new Origin(null, null, null, null, null, null);
 
         public static Origin series(UUID seriesId, int occurrence) {
-            return new Origin(seriesId, occurrence, null, null, null);
+            return new Origin(seriesId, occurrence, null, null, null, null);
         }
 
         public static Origin imported(UUID jobId, int row) {
-            return new Origin(null, null, jobId, row, null);
+            return new Origin(null, null, jobId, row, null, null);
         }
 
         /** Raised on a visit (VisitRaisedNeed). */
         public static Origin visit(UUID visitId) {
-            return new Origin(null, null, null, null, visitId);
+            return new Origin(null, null, null, null, visitId, null);
+        }
+
+        /** Raised from a patrol's finding (HazardReported), urgent at once or after the community's review. */
+        public static Origin hazard(UUID hazardId) {
+            return new Origin(null, null, null, null, null, hazardId);
         }
     }
 

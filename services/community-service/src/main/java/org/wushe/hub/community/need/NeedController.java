@@ -82,7 +82,8 @@ public class NeedController {
                            Urgency urgency, BeneficiaryGroup beneficiaryGroup, int beneficiaryCount, String title, String geohash,
                            Instant start, Instant end, QuantityRequest quantity, List<Skill> requiredSkills, List<String> requiredLanguages,
                            Integer estimatedMinutes, NeedStatus status, int revision, UUID matchId, UUID seriesId, Integer occurrence,
-                           UUID importJobId, Integer importRow, UUID visitId, Instant createdAt, Instant updatedAt) {
+                           UUID importJobId, Integer importRow, UUID visitId, UUID hazardId, Instant createdAt,
+                           Instant updatedAt) {
 
         public static NeedView of(Need n) {
             NeedDraft d = n.details();
@@ -90,7 +91,7 @@ public class NeedController {
                     d.beneficiaryGroup(), d.beneficiaryCount(), d.title(), d.geohash(), d.start(), d.end(),
                     d.quantityAmount() == null ? null : new QuantityRequest(d.quantityAmount(), d.quantityUnit()), d.requiredSkills(),
                     d.requiredLanguages(), d.estimatedMinutes(), n.status(), n.revision(), n.matchId(), n.origin().seriesId(),
-                    n.origin().occurrence(), n.origin().importJobId(), n.origin().importRow(), n.origin().visitId(), n.createdAt(),
+                    n.origin().occurrence(), n.origin().importJobId(), n.origin().importRow(), n.origin().visitId(), n.origin().hazardId(), n.createdAt(),
                     n.updatedAt());
         }
     }

@@ -30,6 +30,7 @@ final class NeedEvents {
                 .setStationId(n.details().stationId())
                 .setRevision(n.revision())
                 .setDetails(details(n, community, grid))
+                .setHazardId(n.origin().hazardId())
                 .build();
     }
 

@@ -25,7 +25,7 @@ public class NeedRepository {
 
     private static final String COLUMNS = "id, community_id, station_id, grid_id, resident_id, resident_ref, source, category, urgency, "
             + "beneficiary_group, beneficiary_count, title, geohash, window_start, window_end, quantity_amount, quantity_unit, skills, "
-            + "languages, estimated_minutes, status, revision, match_id, series_id, occurrence, import_job_id, import_row, visit_id, created_at, updated_at";
+            + "languages, estimated_minutes, status, revision, match_id, series_id, occurrence, import_job_id, import_row, visit_id, hazard_id, created_at, updated_at";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -36,7 +36,7 @@ public class NeedRepository {
     }
 
     public void insertAll(List<Need> needs) {
-        template.batchUpdate("INSERT INTO need (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        template.batchUpdate("INSERT INTO need (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 needs.stream().map(NeedRepository::row).toList());
     }
 
@@ -110,7 +110,7 @@ public class NeedRepository {
                 d.category().name(), d.urgency().name(), d.beneficiaryGroup().name(), d.beneficiaryCount(), d.title(), d.geohash(),
                 Timestamp.from(d.start()), Timestamp.from(d.end()), d.quantityAmount(), d.quantityUnit() == null ? null : d.quantityUnit().name(),
                 skills(d), String.join(",", d.requiredLanguages()), d.estimatedMinutes(), n.status().name(), n.revision(), n.matchId(),
-                o.seriesId(), o.occurrence(), o.importJobId(), o.importRow(), o.visitId(), Timestamp.from(n.createdAt()), Timestamp.from(n.updatedAt())};
+                o.seriesId(), o.occurrence(), o.importJobId(), o.importRow(), o.visitId(), o.hazardId(), Timestamp.from(n.createdAt()), Timestamp.from(n.updatedAt())};
     }
 
     private static String skills(NeedDraft d) {
@@ -130,7 +130,8 @@ public class NeedRepository {
         return new Need(rs.getObject("id", UUID.class), d, rs.getObject("resident_ref", UUID.class), NeedStatus.valueOf(rs.getString("status")),
                 rs.getInt("revision"), rs.getObject("match_id", UUID.class),
                 new Need.Origin(rs.getObject("series_id", UUID.class), (Integer) rs.getObject("occurrence"),
-                        rs.getObject("import_job_id", UUID.class), (Integer) rs.getObject("import_row"), rs.getObject("visit_id", UUID.class)),
+                        rs.getObject("import_job_id", UUID.class), (Integer) rs.getObject("import_row"), rs.getObject("visit_id", UUID.class),
+                        rs.getObject("hazard_id", UUID.class)),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 

@@ -147,12 +147,18 @@ public class NeedService {
 
     @Transactional
     public Need publish(NeedDraft draft) {
+        return publish(draft, Need.Origin.DIRECT);
+    }
+
+    /** Publishes one need, checked by the rules, recording where it came from (NeedPublished names a grid finding). */
+    @Transactional
+    public Need publish(NeedDraft draft, Need.Origin origin) {
         NeedReferences refs = references();
         Checked c = check(draft, refs);
         if (!c.ok()) {
             throw c.violations().get(0).asException();
         }
-        return publishChecked(List.of(c), List.of(Need.Origin.DIRECT), refs).get(0);
+        return publishChecked(List.of(c), List.of(origin), refs).get(0);
     }
 
     /** Publishes checked drafts in the caller's transaction: the needs and their NeedPublished events. */

@@ -93,6 +93,7 @@ public class PatrolService {
         List<Patrol.Hazard> hazards = new ArrayList<>();
         List<NeedService.Checked> urgentNeeds = new ArrayList<>();
         List<Integer> urgentAt = new ArrayList<>();
+        List<Need.Origin> urgentOrigins = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < r.households().size(); i++) {
             PatrolController.VisitRequest visit = r.households().get(i);
@@ -142,6 +143,7 @@ public class PatrolService {
                         Patrol.HazardStatus.REPORTED, null, now, null, null, null);
                 if (urgent) {
                     urgentNeeds.add(checked);
+                    urgentOrigins.add(Need.Origin.hazard(h.id()));
                     urgentAt.add(hazards.size());
                 }
                 hazards.add(h);
@@ -149,7 +151,7 @@ public class PatrolService {
         }
         patrols.insert(round, checks);
         if (!urgentNeeds.isEmpty()) {
-            List<Need> published = needs.publishChecked(urgentNeeds, urgentNeeds.stream().map(c -> Need.Origin.DIRECT).toList(), refs);
+            List<Need> published = needs.publishChecked(urgentNeeds, urgentOrigins, refs);
             for (int n = 0; n < published.size(); n++) {
                 int index = urgentAt.get(n);
                 hazards.set(index, hazards.get(index).published(published.get(n).id(), round.recordedBy(), now));
@@ -195,7 +197,7 @@ public class PatrolService {
         NeedDraft draft = new NeedDraft(h.communityId(), r.stationId() != null ? r.stationId() : h.stationId(), h.gridId(), h.residentId(),
                 NeedSource.GRID_REPORT, h.category(), h.urgency(), h.beneficiaryGroup(), 1, h.title(), null, now,
                 r.end() != null ? r.end() : h.windowEnd(), null, null, null, null, null);
-        Need need = needs.publish(draft);
+        Need need = needs.publish(draft, Need.Origin.hazard(h.id()));
         Patrol.Hazard published = h.published(need.id(), Accountability.actor(), now);
         patrols.review(published);
         return published;

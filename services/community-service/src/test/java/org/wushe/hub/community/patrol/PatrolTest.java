@@ -76,6 +76,9 @@ class PatrolTest extends GridScenario {
         assertThat(need.get("residentRef").asText()).isEqualTo(resident.get("residentRef").asText());
         NeedPublished published = (NeedPublished) events(Aggregate.NEED, urgentNeed, 1).get(0);
         assertThat(published.getDetails().getSource().name()).isEqualTo("GRID_REPORT");
+        // The need names the finding it came from, so a report can count the hazard fixed when the need is.
+        assertThat(published.getHazardId().toString()).isEqualTo(urgent.get("id").asText());
+        assertThat(need.get("hazardId").asText()).isEqualTo(urgent.get("id").asText());
 
         // The routine one waits for the community's staff; a grid worker does not publish it.
         String routineId = routine.get("id").asText();
@@ -90,7 +93,8 @@ class PatrolTest extends GridScenario {
         assertThat(reviewed.json().get("reviewedBy").asText()).isEqualTo("sq-he");
         String routineNeed = reviewed.json().get("needId").asText();
         assertThat(http().get("/needs/" + routineNeed).json().get("source").asText()).isEqualTo("GRID_REPORT");
-        events(Aggregate.NEED, routineNeed, 1);
+        assertThat(http().get("/needs/" + routineNeed).json().get("hazardId").asText()).isEqualTo(routineId);
+        assertThat(((NeedPublished) events(Aggregate.NEED, routineNeed, 1).get(0)).getHazardId().toString()).isEqualTo(routineId);
         assertProblem(town.staff().post("/hazards/" + routineId + "/publish", Map.of()), 409, "id");
         assertProblem(town.staff().post("/hazards/" + routineId + "/dismiss", Map.of("reason", "重复上报")), 409, "id");
         assertThat(town.worker().get("/grids/" + town.grid() + "/hazards?status=REPORTED").json()).isEmpty();

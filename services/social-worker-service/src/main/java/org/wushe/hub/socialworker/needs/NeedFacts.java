@@ -23,12 +23,16 @@ public class NeedFacts {
         this.jdbc = jdbc;
     }
 
-    /** NeedPublished, with where the need came from ({@code source}: GRID_REPORT, MICRO_WISH, …). */
-    public void published(UUID needId, UUID stationId, UUID communityId, String source, Instant at) {
-        jdbc.sql("INSERT INTO need_fact (need_id, station_id, community_id, source, published_at) VALUES (?, ?, ?, ?, ?) "
+    /**
+     * NeedPublished, with where the need came from ({@code source}: GRID_REPORT, MICRO_WISH, …) and, for a need raised
+     * from a patrol's finding, the finding ({@code hazardId}; null otherwise).
+     */
+    public void published(UUID needId, UUID stationId, UUID communityId, String source, UUID hazardId, Instant at) {
+        jdbc.sql("INSERT INTO need_fact (need_id, station_id, community_id, source, hazard_id, published_at) VALUES (?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (need_id) DO UPDATE SET station_id = excluded.station_id, community_id = excluded.community_id, "
-                        + "source = excluded.source, published_at = least(need_fact.published_at, excluded.published_at)")
-                .params(needId, stationId, communityId, source, ts(at)).update();
+                        + "source = excluded.source, hazard_id = excluded.hazard_id, "
+                        + "published_at = least(need_fact.published_at, excluded.published_at)")
+                .params(needId, stationId, communityId, source, hazardId, ts(at)).update();
     }
 
     /** NeedClosed: the first close counts; FULFILLED is also a fulfilment time. */

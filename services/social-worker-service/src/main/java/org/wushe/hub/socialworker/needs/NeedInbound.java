@@ -33,7 +33,7 @@ public class NeedInbound {
     public Consumer<Message<byte[]>> needEvents(InboundEvents inbound, NeedFacts facts, ResidentFacts residents) {
         return inbound.consumer(NEEDS)
                 .on(NeedPublished.class, (envelope, n) -> facts.published(n.getNeedId(), n.getStationId(), n.getCommunityId(),
-                        n.getDetails().getSource().name(), n.getOccurredAt()))
+                        n.getDetails().getSource().name(), n.getHazardId(), n.getOccurredAt()))
                 .on(NeedClosed.class, (envelope, n) -> facts.closed(n.getNeedId(), n.getStationId(), n.getCommunityId(),
                         n.getOutcome().name(), n.getOccurredAt()))
                 .on(WishSubmitted.class, (envelope, w) -> residents.wish(w.getWishId(), w.getCommunityId(), w.getStationId(), w.getOccurredAt()))

@@ -124,8 +124,9 @@ public class CentreFigures {
      * Grid work and residents' wishes by community: the events name a community, not a station, so each counts in
      * every row whose stations serve its community ({@code rowOfCommunity}: pairs of community and row, a community in
      * several rows as several pairs), and once in the totals. Patrols by their day; hazards found on their round's
-     * day; hazards fixed are needs from grid reports (source GRID_REPORT) fulfilled in the period, wishes fulfilled
-     * micro-wish needs (MICRO_WISH), both in the need's community; care visits by the day visited, on time when on or
+     * day; a hazard is fixed when the need raised from it (HazardReported's needId when urgent, else NeedPublished's
+     * hazardId after the community's review) is fulfilled in the period, counted in the hazard's community; wishes fulfilled
+     * are micro-wish needs (MICRO_WISH) fulfilled, in the need's community; care visits by the day visited, on time when on or
      * before the due day then in force, late after it; overdue by the first day past a due day without a visit.
      */
     public Map<UUID, CommunityFigures> communities(List<UUID[]> rowOfCommunity, ReportPeriod p) {
@@ -139,8 +140,10 @@ public class CentreFigures {
         jdbc.sql("WITH rowmap AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]) AS r(community_id, row_id)), "
                         + "g AS (SELECT 'patrol' AS kind, patrol_id::text AS id, community_id FROM patrol_fact WHERE patrolled_on BETWEEN ? AND ? "
                         + "UNION ALL SELECT 'hazard', hazard_id::text, community_id FROM hazard_fact WHERE found_on BETWEEN ? AND ? "
-                        + "UNION ALL SELECT CASE n.source WHEN 'GRID_REPORT' THEN 'fixed' ELSE 'wish_fulfilled' END, n.need_id::text, n.community_id "
-                        + "FROM need_fact n WHERE n.source IN ('GRID_REPORT', 'MICRO_WISH') AND n.fulfilled_at >= ? AND n.fulfilled_at < ? "
+                        + "UNION ALL SELECT 'fixed', h.hazard_id::text, h.community_id FROM hazard_fact h "
+                        + "JOIN need_fact n ON n.need_id = h.need_id OR n.hazard_id = h.hazard_id WHERE n.fulfilled_at >= ? AND n.fulfilled_at < ? "
+                        + "UNION ALL SELECT 'wish_fulfilled', n.need_id::text, n.community_id "
+                        + "FROM need_fact n WHERE n.source = 'MICRO_WISH' AND n.fulfilled_at >= ? AND n.fulfilled_at < ? "
                         + "UNION ALL SELECT CASE WHEN v.due_on IS NULL THEN 'visit' WHEN v.visited_on <= v.due_on THEN 'on_time' ELSE 'late' END, "
                         + "v.care_plan_id || '/' || v.visited_on, v.community_id FROM care_visit_fact v WHERE v.visited_on BETWEEN ? AND ? "
                         + "UNION ALL SELECT 'overdue', o.care_plan_id || '/' || o.due_on, o.community_id FROM care_overdue_fact o "
@@ -157,7 +160,7 @@ public class CentreFigures {
                         + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'wish') AS wishes, "
                         + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'wish_fulfilled') AS wishes_fulfilled "
                         + "FROM g JOIN rowmap r ON r.community_id = g.community_id GROUP BY GROUPING SETS ((r.row_id), ())")
-                .params(communities, rows, from, to, from, to, start, end, from, to, from, to, start, end)
+                .params(communities, rows, from, to, from, to, start, end, start, end, from, to, from, to, start, end)
                 .query(rs -> {
                     out.put(key(rs), new CommunityFigures(rs.getInt("patrols"), rs.getInt("hazards"), rs.getInt("fixed"), rs.getInt("visits"),
                             rs.getInt("on_time"), rs.getInt("late"), rs.getInt("overdue"), rs.getInt("wishes"), rs.getInt("wishes_fulfilled")));

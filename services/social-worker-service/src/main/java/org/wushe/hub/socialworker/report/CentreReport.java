@@ -63,7 +63,7 @@ public record CentreReport(UUID centreId, String centreName, StationLevel level,
     public record GridWork(
             @Schema(description = "PatrolRecorded: rounds walked on the period's days") int patrols,
             @Schema(description = "HazardReported: findings of rounds walked in the period") int hazardsFound,
-            @Schema(description = "Needs raised by grid reports (source GRID_REPORT) fulfilled in the period") int hazardsFixed,
+            @Schema(description = "Findings of patrol rounds whose need (published at once when urgent, or after review) was fulfilled in the period") int hazardsFixed,
             @Schema(description = "Care visits made on the period's days (a CareVisitDue SCHEDULED whose last visit moved on)") int careVisits,
             @Schema(description = "Of these, on or before the due day then in force") int careVisitsOnTime,
             @Schema(description = "Of these, after the due day") int careVisitsLate,

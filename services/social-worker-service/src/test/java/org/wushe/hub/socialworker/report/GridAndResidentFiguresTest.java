@@ -88,21 +88,26 @@ class GridAndResidentFiguresTest extends ServiceScenario {
         UUID urgentNeed = UUID.randomUUID();
         UUID p1 = patrol(gridA, a.community(), d.minusDays(3), 2);
         hazard(p1, gridA, a.community(), Urgency.URGENT, urgentNeed);
-        hazard(p1, gridA, a.community(), Urgency.ROUTINE, null);
+        UUID reviewed = hazard(p1, gridA, a.community(), Urgency.ROUTINE, null);   // published after review, below
         UUID p2 = patrol(gridA, a.community(), d.minusDays(35), 1);                          // walked before the period,
-        hazard(p2, gridA, a.community(), Urgency.ROUTINE, null);                              // its finding reported now: not counted
+        UUID earlyHazard = hazard(p2, gridA, a.community(), Urgency.ROUTINE, null);           // its finding reported now: not counted
         patrol(gridA, a.community(), d.minusDays(1), 0);
         UUID p4 = patrol(gridB, b.community(), d.minusDays(2), 1);
         hazard(p4, gridB, b.community(), Urgency.SOON, null);
 
-        // ---- needs: a grid report fixed, a micro-wish fulfilled; others that are neither or too early ---------------
-        need(urgentNeed, a, a.community(), NeedSource.GRID_REPORT, now.minus(3, ChronoUnit.DAYS));
+        // ---- needs: two hazards fixed (one named by HazardReported, one by NeedPublished), a micro-wish fulfilled;
+        //      others that are neither, a grid report need no finding raised, or fixed too early ---------------------------
+        need(urgentNeed, a, a.community(), NeedSource.GRID_REPORT, null, now.minus(3, ChronoUnit.DAYS));
         closed(urgentNeed, a, a.community(), now.minus(2, ChronoUnit.DAYS));
-        UUID earlyFix = need(UUID.randomUUID(), b, b.community(), NeedSource.GRID_REPORT, now.minus(50, ChronoUnit.DAYS));
-        closed(earlyFix, b, b.community(), now.minus(45, ChronoUnit.DAYS));                  // fixed before the period
-        UUID wishNeed = need(UUID.randomUUID(), a, a.community(), NeedSource.MICRO_WISH, now.minus(6, ChronoUnit.DAYS));
+        UUID reviewedNeed = need(UUID.randomUUID(), a, a.community(), NeedSource.GRID_REPORT, reviewed, now.minus(2, ChronoUnit.DAYS));
+        closed(reviewedNeed, a, a.community(), now.minus(1, ChronoUnit.DAYS));
+        UUID typedIn = need(UUID.randomUUID(), a, a.community(), NeedSource.GRID_REPORT, null, now.minus(2, ChronoUnit.DAYS));
+        closed(typedIn, a, a.community(), now.minus(1, ChronoUnit.DAYS));                    // staff typed it in: no finding
+        UUID earlyFix = need(UUID.randomUUID(), a, a.community(), NeedSource.GRID_REPORT, earlyHazard, now.minus(34, ChronoUnit.DAYS));
+        closed(earlyFix, a, a.community(), now.minus(33, ChronoUnit.DAYS));                  // fixed before the period
+        UUID wishNeed = need(UUID.randomUUID(), a, a.community(), NeedSource.MICRO_WISH, null, now.minus(6, ChronoUnit.DAYS));
         closed(wishNeed, a, a.community(), now.minus(1, ChronoUnit.DAYS));
-        UUID listNeed = need(UUID.randomUUID(), a, a.community(), NeedSource.NEED_LIST, now.minus(6, ChronoUnit.DAYS));
+        UUID listNeed = need(UUID.randomUUID(), a, a.community(), NeedSource.NEED_LIST, null, now.minus(6, ChronoUnit.DAYS));
         closed(listNeed, a, a.community(), now.minus(1, ChronoUnit.DAYS));                   // neither a hazard nor a wish
 
         // ---- wishes ----------------------------------------------------------------------------------------------------
@@ -146,10 +151,10 @@ class GridAndResidentFiguresTest extends ServiceScenario {
         JsonNode totals = report.get("totals");
 
         //        patrols found fixed visits onTime late overdue
-        grid(rowA, 2, 2, 1, 2, 1, 1, 3);
-        grid(rowB, 3, 3, 1, 3, 1, 1, 3);            // B serves A's community too
+        grid(rowA, 2, 2, 2, 2, 1, 1, 3);
+        grid(rowB, 3, 3, 2, 3, 1, 1, 3);            // B serves A's community too
         grid(own, 0, 0, 0, 0, 0, 0, 0);
-        grid(totals, 3, 3, 1, 3, 1, 1, 3);          // each once
+        grid(totals, 3, 3, 2, 3, 1, 1, 3);          // each once
 
         //             wishes fulfilled ratings mean  asked done
         residents(rowA, 2, 1, 3, "3.67", 1, 1);
@@ -165,8 +170,8 @@ class GridAndResidentFiguresTest extends ServiceScenario {
                 + "关爱走访按时 Care visits on time,关爱走访迟到 Care visits late,关爱走访逾期 Care visits overdue,居民微心愿 Wishes submitted,"
                 + "微心愿已实现 Wishes fulfilled,服务评价(条) Ratings,平均评分(1-5) Mean rating (1-5),回访完成 Follow-ups done,站点ID Station id");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(rowA.get("stationName").asText() + ",")
-                .endsWith(",2,2,1,1,1,3,2,1,3,3.67,1," + a.id()));
-        assertThat(lines[lines.length - 1]).startsWith("合计 Total,").endsWith(",3,3,1,1,1,3,3,1,4,3.00,1," + centre.id());
+                .endsWith(",2,2,2,1,1,3,2,1,3,3.67,1," + a.id()));
+        assertThat(lines[lines.length - 1]).startsWith("合计 Total,").endsWith(",3,3,2,1,1,3,3,1,4,3.00,1," + centre.id());
         assertThat(lines[1]).endsWith(",0,0,0,0,0,0,0,0,0,,0," + centre.id());
         Http.Response xlsx = manager.get("/centres/" + centre.id() + "/report.xlsx" + query);
         assertThat(xlsx.status()).as(xlsx.text()).isEqualTo(200);
@@ -177,6 +182,8 @@ class GridAndResidentFiguresTest extends ServiceScenario {
             assertThat(header.getCell(31).getStringCellValue()).isEqualTo("平均评分(1-5) Mean rating (1-5)");
             org.apache.poi.ss.usermodel.Row total = sheet.getRow(sheet.getLastRowNum());
             assertThat(total.getCell(22).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(header.getCell(24).getStringCellValue()).isEqualTo("隐患已解决 Hazards fixed");
+            assertThat(total.getCell(24).getNumericCellValue()).isEqualTo(2.0);
             assertThat(total.getCell(31).getNumericCellValue()).isEqualTo(3.0);
             assertThat(total.getCell(32).getNumericCellValue()).isEqualTo(1.0);
         }
@@ -240,10 +247,12 @@ class GridAndResidentFiguresTest extends ServiceScenario {
         return id;
     }
 
-    private void hazard(UUID patrol, UUID grid, UUID community, Urgency urgency, UUID need) {
+    private UUID hazard(UUID patrol, UUID grid, UUID community, Urgency urgency, UUID need) {
+        UUID id = UUID.randomUUID();
         publish(Aggregate.GRID, grid, HazardReported.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setHazardId(UUID.randomUUID()).setPatrolId(patrol).setGridId(grid).setCommunityId(community).setItem(PatrolItem.GAS)
+                .setHazardId(id).setPatrolId(patrol).setGridId(grid).setCommunityId(community).setItem(PatrolItem.GAS)
                 .setCategory(Category.HOME_REPAIR).setUrgency(urgency).setNeedId(need).build());
+        return id;
     }
 
     private void care(UUID plan, UUID grid, UUID community, CareVisitState state, LocalDate dueOn, LocalDate lastVisitedOn) {
@@ -251,10 +260,11 @@ class GridAndResidentFiguresTest extends ServiceScenario {
                 .setGridId(grid).setCommunityId(community).setDueOn(dueOn).setLastVisitedOn(lastVisitedOn).setState(state).build());
     }
 
-    private UUID need(UUID id, KnownStation station, UUID community, NeedSource source, Instant at) {
+    private UUID need(UUID id, KnownStation station, UUID community, NeedSource source, UUID hazard, Instant at) {
         NeedPublished base = NeedEvents.needPublished(id, 1);
         publish(Aggregate.NEED, id, NeedPublished.newBuilder(base).setEventId(UUID.randomUUID()).setOccurredAt(at).setStationId(station.id())
-                .setCommunityId(community).setDetails(NeedDetails.newBuilder(base.getDetails()).setSource(source).build()).build());
+                .setCommunityId(community).setDetails(NeedDetails.newBuilder(base.getDetails()).setSource(source).build()).setHazardId(hazard)
+                .build());
         return id;
     }
 
