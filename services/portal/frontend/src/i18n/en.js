@@ -863,7 +863,14 @@ export default {
     "startGroup": "Start a group",
     "groupTitle": "Group name",
     "plannedSessions": "Planned sessions",
-    "startGroupSubmit": "Start"
+    "startGroupSubmit": "Start",
+    "tabFollowUps": "Follow-ups",
+    "followUpsIntro": "Residents of your station who rate a service two stars or fewer ask for a follow-up visit. Take the longest waiting first, then record how it went (no phone or ID numbers, please).",
+    "notAssigned": "You are not assigned to a station yet (or the assignment has not reached this page yet), so there are no follow-ups for you. Please ask your station.",
+    "recordedRole": {
+      "station_staff": "station staff",
+      "social_worker": "social worker"
+    }
   },
   "grid": {
     "noId": "Your account has no grid (grid_id). Please contact your community.",

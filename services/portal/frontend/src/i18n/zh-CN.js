@@ -863,7 +863,14 @@ export default {
     "startGroup": "新建小组",
     "groupTitle": "小组名称",
     "plannedSessions": "计划次数",
-    "startGroupSubmit": "创建"
+    "startGroupSubmit": "创建",
+    "tabFollowUps": "回访",
+    "followUpsIntro": "本站点居民给服务打两星及以下时需要回访。先处理等待最久的，回访后记录情况（请勿填写电话、身份证号）。",
+    "notAssigned": "您还没有分配到站点（或分配还没有同步过来），暂时没有回访任务。请联系站点负责人。",
+    "recordedRole": {
+      "station_staff": "站点工作人员",
+      "social_worker": "社工"
+    }
   },
   "grid": {
     "noId": "您的账号没有网格编号（grid_id），请联系社区。",

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The station's follow-up visit (回访) of a low rating: open until the station's staff record how it went (the outcome
- * screened for phone and ID numbers), by whom and in which role. Shown to the station with the rating's stars and comment.
+ * The station's follow-up visit (回访) of a low rating: open until the station's staff or a social worker assigned to the
+ * station record how it went (the outcome screened for phone and ID numbers), by whom (the token's subject) and in which role
+ * ({@code station_staff} or {@code social_worker}). Shown to them with the rating's stars and comment.
  */
 public record FollowUp(UUID id, UUID needId, UUID communityId, UUID stationId, Status status, Instant openedAt, Integer stars, String comment,
                        String outcome, String recordedBy, String recordedRole, Instant recordedAt) {

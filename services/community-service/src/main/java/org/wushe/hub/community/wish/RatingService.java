@@ -12,34 +12,44 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.need.Need;
 import org.wushe.hub.community.need.NeedService;
 import org.wushe.hub.community.need.NeedStatus;
+import org.wushe.hub.community.socialworker.WorkerStations;
 import org.wushe.hub.community.web.Accountability;
 import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Caller;
+import org.wushe.hub.platform.security.ForbiddenException;
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
  * A resident rates a fulfilled need of theirs once (ServiceRated); a rating of {@value Rating#FOLLOW_UP_AT_MOST} stars or
- * fewer opens a follow-up visit (回访) for the need's station, which its staff record (FollowUpRecorded). Social workers do
- * not record follow-ups here: their tokens name the social worker ({@code social_worker_id}), not a station, so nothing
- * would say which station's follow-ups they may record.
+ * fewer opens a follow-up visit (回访) for the need's station, which its staff or one of its social workers record
+ * (FollowUpRecorded). A social worker's token names the worker ({@code social_worker_id}), not a station: the station they
+ * are assigned to now is the one social-worker-service last announced ({@link WorkerStations}, from SocialWorkerRegistered
+ * and SocialWorkerAssigned), and its follow-ups are theirs to list, read and record exactly as its staff do. A worker on
+ * another station or on none is refused like anyone else; the hub admin too (a rating's comment is the resident's).
  */
 @Service
 public class RatingService {
 
+    /** Who may read their own list: a social worker the hub knows at a station now. */
+    private static final String ASSIGNED = Roles.SOCIAL_WORKER + " assigned to a station";
+
     private final WishRepository ratings;
     private final ResidentSelf self;
     private final NeedService needs;
+    private final WorkerStations workers;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public RatingService(WishRepository ratings, ResidentSelf self, NeedService needs, OutboxWriter outbox, Clock clock) {
+    public RatingService(WishRepository ratings, ResidentSelf self, NeedService needs, WorkerStations workers, OutboxWriter outbox, Clock clock) {
         this.ratings = ratings;
         this.self = self;
         this.needs = needs;
+        this.workers = workers;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -80,23 +90,45 @@ public class RatingService {
         return ratings.ratingsOf(self.me().residentId());
     }
 
-    /** The station's follow-ups, for its own staff only (not the hub admin: a rating's comment is the resident's). */
+    /**
+     * The station's follow-ups, for its own staff and the social workers assigned to it now only (not the hub admin: a
+     * rating's comment is the resident's).
+     */
     public List<FollowUp> ofStation(UUID stationId, FollowUp.Status status) {
-        Access.requireTenantOnly("stationId", stationId, Roles.STATION_STAFF);
+        requireStation("stationId", stationId);
         return ratings.followUpsOf(stationId, status);
+    }
+
+    /**
+     * A social worker's own list (their phone page): the follow-ups of the station they are assigned to now, the open ones
+     * first (the longest waiting first), then the recorded ones (the latest first). Another role: 403 naming
+     * {@code Authorization}; a social worker on no station (or not known here yet): 403 naming {@code social_worker_id}.
+     */
+    public List<FollowUp> ofMyStation(FollowUp.Status status) {
+        Caller caller = Access.caller();
+        if (caller.tenantOf(Roles.SOCIAL_WORKER).isEmpty()) {
+            throw new ForbiddenException("Authorization", caller.describe() + " is no social worker; needs " + Roles.SOCIAL_WORKER
+                    + " with " + Roles.SOCIAL_WORKER_ID + " 仅限社工本人", Roles.SOCIAL_WORKER);
+        }
+        UUID station = workers.stationOf(caller).orElseThrow(() -> new ForbiddenException(Roles.SOCIAL_WORKER_ID, caller.describe()
+                + " is assigned to no station; needs " + ASSIGNED + " 社工尚未分配到站点", ASSIGNED));
+        return ratings.openFirstOf(station, status);
     }
 
     public FollowUp get(UUID id) {
         FollowUp f = find(id);
-        Access.requireTenantOnly("id", f.stationId(), Roles.STATION_STAFF);
+        requireStation("id", f.stationId());
         return f;
     }
 
-    /** The station's staff record how the follow-up went: once (409 after), the outcome screened for phone and ID numbers. */
+    /**
+     * The station's staff, or a social worker assigned to it now, record how the follow-up went: once (409 after), the outcome
+     * screened for phone and ID numbers; the follow-up keeps who recorded it and in which role.
+     */
     @Transactional
     public FollowUp record(UUID id, String outcome) {
         FollowUp f = find(id);
-        Access.requireTenantOnly("id", f.stationId(), Roles.STATION_STAFF);
+        String role = requireStation("id", f.stationId());
         if (outcome == null || outcome.isBlank()) {
             throw new InvalidInputException("outcome", "required: how the follow-up went 请填写回访情况");
         }
@@ -106,10 +138,27 @@ public class RatingService {
             throw new InvalidInputException("id", "the follow-up was recorded already 该回访已记录", 409);
         }
         Instant now = now();
-        FollowUp recorded = locked.recorded(text, Accountability.actor(), Roles.STATION_STAFF, now);
+        FollowUp recorded = locked.recorded(text, Accountability.actor(), role, now);
         ratings.record(recorded);
         outbox.publish(Aggregate.NEED, recorded.needId().toString(), WishEvents.followUpRecorded(recorded, now));
         return recorded;
+    }
+
+    /**
+     * Passes for the station's own staff ({@value Roles#STATION_STAFF}) and for a social worker assigned to it now; answers the
+     * role the caller acts in (the station's staff first, for someone who is both). Otherwise a 403 naming {@code field}.
+     */
+    private String requireStation(String field, UUID stationId) {
+        Caller caller = Access.caller();
+        if (caller.holds(Roles.STATION_STAFF, stationId)) {
+            return Roles.STATION_STAFF;
+        }
+        if (stationId != null && workers.stationOf(caller).filter(stationId::equals).isPresent()) {
+            return Roles.SOCIAL_WORKER;
+        }
+        String needed = Roles.STATION_STAFF + " of " + stationId + " or " + Roles.SOCIAL_WORKER + " assigned to " + stationId;
+        throw new ForbiddenException(field, caller.describe() + " may not act for " + field + " " + stationId + "; needs " + needed
+                + " 只能处理本站点的回访", needed);
     }
 
     private FollowUp find(UUID id) {

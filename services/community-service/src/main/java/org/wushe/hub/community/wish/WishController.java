@@ -30,7 +30,8 @@ import org.wushe.hub.events.common.Urgency;
 
 /**
  * A resident's own pages ({@code /residents/me/…}, the resident's account only: their wishes, needs and ratings, never
- * anyone else's) and the desks of the community's and station's staff (wishes to accept or decline, follow-ups to record).
+ * anyone else's) and the desks of the community's and station's staff (wishes to accept or decline, follow-ups to record; the
+ * station's social workers record its follow-ups too, from their phone: {@code /social-workers/me/follow-ups}).
  */
 @RestController
 @Tag(name = "residents' wishes and ratings", description = "居民微心愿、求助与服务评价 A resident's micro-wishes, requests for help, ratings; follow-up visits")
@@ -123,18 +124,28 @@ public class WishController {
     }
 
     @GetMapping("/stations/{stationId}/follow-ups")
-    @Operation(summary = "The station's follow-up visits (回访) of low ratings, for its own staff")
+    @Operation(summary = "The station's follow-up visits (回访) of low ratings, for its own staff and the social workers assigned to it now")
     public List<FollowUp> followUps(@PathVariable UUID stationId, @RequestParam(required = false) FollowUp.Status status) {
         return ratings.ofStation(stationId, status);
     }
 
+    @GetMapping("/social-workers/me/follow-ups")
+    @Operation(summary = "A social worker's own list (their phone page): the follow-up visits (回访) of the station they are assigned to now, "
+            + "open ones first (the longest waiting first), then recorded ones (the latest first); a social worker on no station 403 naming "
+            + "social_worker_id")
+    public List<FollowUp> myStationsFollowUps(@RequestParam(required = false) FollowUp.Status status) {
+        return ratings.ofMyStation(status);
+    }
+
     @GetMapping("/follow-ups/{id}")
+    @Operation(summary = "One follow-up visit, for the station's staff and the social workers assigned to it now")
     public FollowUp followUp(@PathVariable UUID id) {
         return ratings.get(id);
     }
 
     @PostMapping("/follow-ups/{id}")
-    @Operation(summary = "The station's staff record how a follow-up went, once; publishes FollowUpRecorded")
+    @Operation(summary = "The station's staff or a social worker assigned to it now record how a follow-up went, once (409 after), the outcome "
+            + "screened; publishes FollowUpRecorded")
     public FollowUp recordFollowUp(@PathVariable UUID id, @Valid @RequestBody RecordFollowUp r) {
         return ratings.record(id, r.outcome());
     }

@@ -7,6 +7,7 @@ import org.wushe.hub.events.community.FollowUpRecorded;
 import org.wushe.hub.events.community.FollowUpRecorder;
 import org.wushe.hub.events.community.ServiceRated;
 import org.wushe.hub.events.community.WishSubmitted;
+import org.wushe.hub.platform.security.Roles;
 
 /** The Avro events of residents' wishes, ratings and follow-ups: ids, places, kinds and stars; never a text or the resident. */
 final class WishEvents {
@@ -37,6 +38,14 @@ final class WishEvents {
                 .build();
     }
 
+    /**
+     * The recorder's role as FollowUpRecorded can say it: STATION_STAFF, or UNKNOWN for a social worker (the schema has no
+     * symbol for them yet; the follow-up's own row keeps {@code social_worker}).
+     */
+    static FollowUpRecorder recorder(String role) {
+        return Roles.STATION_STAFF.equals(role) ? FollowUpRecorder.STATION_STAFF : FollowUpRecorder.UNKNOWN;
+    }
+
     static FollowUpRecorded followUpRecorded(FollowUp f, Instant at) {
         return FollowUpRecorded.newBuilder()
                 .setEventId(UUID.randomUUID())
@@ -45,7 +54,7 @@ final class WishEvents {
                 .setNeedId(f.needId())
                 .setCommunityId(f.communityId())
                 .setStationId(f.stationId())
-                .setRecordedBy(FollowUpRecorder.STATION_STAFF)
+                .setRecordedBy(recorder(f.recordedRole()))
                 .build();
     }
 }

@@ -110,6 +110,13 @@ public class WishRepository {
                 .params(stationId, status == null ? null : status.name(), status == null ? null : status.name()).query(WishRepository::followUp).list();
     }
 
+    /** The same, the open ones first (the longest waiting first), then the recorded ones (the latest first): a social worker's page. */
+    List<FollowUp> openFirstOf(UUID stationId, FollowUp.Status status) {
+        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.station_id = ? AND (?::text IS NULL OR f.status = ?) "
+                        + "ORDER BY (f.status = 'OPEN') DESC, CASE WHEN f.status = 'OPEN' THEN f.opened_at END, f.recorded_at DESC, f.id LIMIT 500")
+                .params(stationId, status == null ? null : status.name(), status == null ? null : status.name()).query(WishRepository::followUp).list();
+    }
+
     private static Timestamp ts(Instant at) {
         return at == null ? null : Timestamp.from(at);
     }

@@ -1,6 +1,8 @@
 package org.wushe.hub.community.support;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +22,10 @@ import org.wushe.hub.events.matching.MatchCompleted;
 import org.wushe.hub.events.matching.MatchDeclined;
 import org.wushe.hub.events.matching.MatchEscalated;
 import org.wushe.hub.events.matching.MatchProposed;
+import org.wushe.hub.events.common.CertificationLevel;
+import org.wushe.hub.events.socialworker.Employment;
+import org.wushe.hub.events.socialworker.SocialWorkerAssigned;
+import org.wushe.hub.events.socialworker.SocialWorkerRegistered;
 import org.wushe.hub.events.socialworker.VisitKind;
 import org.wushe.hub.events.socialworker.VisitOutcome;
 import org.wushe.hub.events.socialworker.VisitRaisedNeed;
@@ -96,6 +102,20 @@ public final class HubEvents {
                         .setEstimatedMinutes(90)
                         .build())
                 .build();
+    }
+
+    /** A social worker registered at {@code station} (null: at none), as the social-worker service announces it. */
+    public static SocialWorkerRegistered registered(UUID worker, UUID station, Instant at) {
+        return SocialWorkerRegistered.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(millis(at)).setSocialWorkerId(worker)
+                .setStationId(station).setEmployment(Employment.FULL_TIME).setCertificationLevel(CertificationLevel.ASSISTANT)
+                .setTrainedLocally(true).setSkills(List.of()).setLanguages(List.of()).build();
+    }
+
+    /** A social worker moved from {@code previous} to {@code station} (null: to none) at {@code at}, from that day on. */
+    public static SocialWorkerAssigned assigned(UUID worker, UUID station, UUID previous, Instant at) {
+        return SocialWorkerAssigned.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(millis(at)).setSocialWorkerId(worker)
+                .setStationId(station).setPreviousStationId(previous).setSupervisorId(null)
+                .setAssignedOn(LocalDate.ofInstant(at, ZoneId.of("Asia/Shanghai"))).build();
     }
 
     private static Instant millis(Instant at) {

@@ -188,7 +188,7 @@ class ResidentWishesTest extends GridScenario {
         assertThat(ids(t.li().get("/residents/me/ratings"), "needId")).isEmpty();
 
         // The follow-up: the need's station's own staff (not another station's, the community's staff or the hub admin).
-        String stationOnly = "station_staff of " + t.a().station();
+        String stationOnly = "station_staff of " + t.a().station() + " or social_worker assigned to " + t.a().station();
         assertForbidden(t.stationB().get("/stations/" + t.a().station() + "/follow-ups"), "stationId", stationOnly);
         assertForbidden(t.staffA().get("/stations/" + t.a().station() + "/follow-ups"), "stationId", stationOnly);
         assertForbidden(http().get("/stations/" + t.a().station() + "/follow-ups"), "stationId", stationOnly);
