@@ -38,12 +38,12 @@ final class WishEvents {
                 .build();
     }
 
-    /**
-     * The recorder's role as FollowUpRecorded can say it: STATION_STAFF, or UNKNOWN for a social worker (the schema has no
-     * symbol for them yet; the follow-up's own row keeps {@code social_worker}).
-     */
+    /** The recorder's role as FollowUpRecorded says it: STATION_STAFF, SOCIAL_WORKER, or UNKNOWN for any other. */
     static FollowUpRecorder recorder(String role) {
-        return Roles.STATION_STAFF.equals(role) ? FollowUpRecorder.STATION_STAFF : FollowUpRecorder.UNKNOWN;
+        if (Roles.STATION_STAFF.equals(role)) {
+            return FollowUpRecorder.STATION_STAFF;
+        }
+        return Roles.SOCIAL_WORKER.equals(role) ? FollowUpRecorder.SOCIAL_WORKER : FollowUpRecorder.UNKNOWN;
     }
 
     static FollowUpRecorded followUpRecorded(FollowUp f, Instant at) {

@@ -129,7 +129,7 @@ class SocialWorkerFollowUpsTest extends GridScenario {
         assertThat(ids(wangA.get("/social-workers/me/follow-ups"))).containsExactly(second, first);
         assertThat(ids(wangA.get("/social-workers/me/follow-ups?status=RECORDED"))).containsExactly(first);
 
-        // FollowUpRecorded: the schema's recorder has no symbol for a social worker (UNKNOWN); no outcome, no worker.
+        // FollowUpRecorded says a social worker recorded it; no outcome, no worker.
         String needId = recorded.json().get("needId").asText();
         List<ConsumerRecord<String, byte[]>> records = records(Aggregate.NEED, Set.of(needId),
                 rs -> rs.stream().anyMatch(r -> codec.decode(r.value()) instanceof FollowUpRecorded));
@@ -137,7 +137,7 @@ class SocialWorkerFollowUpsTest extends GridScenario {
                 .map(FollowUpRecorded.class::cast).findFirst().orElseThrow();
         assertThat(done.getFollowUpId().toString()).isEqualTo(first);
         assertThat(done.getStationId()).isEqualTo(a.station());
-        assertThat(done.getRecordedBy()).isEqualTo(FollowUpRecorder.UNKNOWN);
+        assertThat(done.getRecordedBy()).isEqualTo(FollowUpRecorder.SOCIAL_WORKER);
         assertNoneHolds(records, List.of("社工上门回访", wang.toString()));
 
         // Moved to B: A's follow-ups are no longer the worker's, B's are.
