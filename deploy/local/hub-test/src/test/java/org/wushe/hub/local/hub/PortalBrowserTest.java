@@ -340,6 +340,130 @@ class PortalBrowserTest {
         assertThat(mine.findValuesAsText("status")).contains("ACCEPTED");
     }
 
+    /**
+     * A resident rates a fulfilled need of theirs one star; the station that served it sees the follow-up visit (回访)
+     * open on its console's second tab, and a social worker assigned to that station records how it went on the phone;
+     * the service holds it as recorded by a social worker, with the outcome.
+     */
+    @Test
+    @Order(5)
+    void aLowRatingAsksForAFollowUpThatASocialWorkerRecordsOnThePhone() {
+        // A social worker of a community station, that station's staff, a resident account of a community it serves and
+        // that community's staff, all from the sample town's accounts.
+        String[] cast = accounts.entrySet().stream().filter(a -> a.getValue()[0].equals("social_worker"))
+                .map(w -> castAround(w.getKey(), hub.getAs(w.getKey(), "social-worker-service", "/social-workers/" + w.getValue()[2])
+                        .path("stationId").asText()))
+                .filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new AssertionError("no sample social worker at a station with a resident account: " + accounts.keySet()));
+        String worker = cast[0];
+        String stationId = cast[1];
+        String stationStaff = cast[2];
+        String resident = cast[3];
+        String communityStaff = cast[4];
+
+        String title = "门户测试 回访 楼道灯不亮";
+        JsonNode wish = callAs(resident, "POST", "/residents/me/wishes",
+                Map.of("category", "HOME_REPAIR", "title", title, "consentToShare", true), 201);
+        String needId = callAs(communityStaff, "POST", "/wishes/" + wish.path("id").asText() + "/accept",
+                Map.of("urgency", "ROUTINE", "beneficiaryGroup", "ALL_RESIDENTS", "stationId", stationId), 200).path("needId").asText();
+        // The staff record it done step by step from wherever it stands: matching may propose it meanwhile.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            String status = hub.getAs(communityStaff, "community-service", "/needs/" + needId).path("status").asText();
+            String next = switch (status) {
+                case "PUBLISHED" -> "MATCHED";
+                case "MATCHED" -> "ACCEPTED";
+                case "ACCEPTED" -> "IN_SERVICE";
+                case "IN_SERVICE" -> "FULFILLED";
+                default -> null;
+            };
+            if (next != null) {
+                send(communityStaff, "POST", "/needs/" + needId + "/status", Map.of("status", next));
+            }
+            return "FULFILLED".equals(status);
+        });
+        JsonNode rating = callAs(resident, "POST", "/residents/me/needs/" + needId + "/rating",
+                Map.of("stars", 1, "comment", "等了一周没人来，灯还是不亮"), 201);
+        assertThat(rating.path("followUp").asText()).isEqualTo("OPEN");
+        String followUpId = java.util.stream.StreamSupport.stream(
+                        hub.getAs(stationStaff, "community-service", "/stations/" + stationId + "/follow-ups").spliterator(), false)
+                .filter(f -> f.path("needId").asText().equals(needId)).map(f -> f.path("id").asText()).findFirst()
+                .orElseThrow(() -> new AssertionError("no follow-up of need " + needId + " at station " + stationId));
+        By row = By.cssSelector("[data-test=follow-up-row][data-follow-up-id='" + followUpId + "']");
+
+        // The station's console lists it, open, with the stars and the comment.
+        try (PortalPages page = signedIn(stationStaff, "/station", PortalPages.DESK)) {
+            page.tab(1);
+            WebElement open = page.browser.waiting(PortalPages.WAIT).until(d -> d.findElements(row).stream().findFirst().orElse(null));
+            assertThat(open.getAttribute("data-status")).isEqualTo("OPEN");
+            assertThat(open.getAttribute("data-stars")).isEqualTo("1");
+            assertThat(open.findElement(PortalPages.test("follow-up-comment")).getText()).contains("灯还是不亮");
+            page.assertAccessible("station: follow-ups (desk)");
+            page.screenshot("station-follow-ups-desk");
+        }
+
+        // The station's social worker records it on the phone (community-service knows the worker's station from
+        // social-worker-service's events).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                hub.send("community-service", HttpRequest.newBuilder(URI.create(hub.url("community-service", "/social-workers/me/follow-ups")))
+                        .header("Accept", "application/json").header("Authorization", hub.bearer(worker)).GET()).statusCode() == 200);
+        String outcome = "已上门回访，灯已修好，居民满意";
+        By card = By.cssSelector("[data-test=worker-follow-up][data-follow-up-id='" + followUpId + "']");
+        try (PortalPages page = signedIn(worker, "/worker", PortalPages.PHONE)) {
+            page.tab(3);
+            WebElement open = page.browser.waiting(PortalPages.WAIT).until(d -> d.findElements(card).stream().findFirst().orElse(null));
+            assertThat(open.getAttribute("data-status")).isEqualTo("OPEN");
+            page.type(open.findElement(PortalPages.test("worker-follow-up-outcome-input")), outcome);
+            page.assertAccessible("social worker: follow-ups (phone)");
+            page.screenshot("worker-follow-ups-phone");
+            page.click(open.findElement(PortalPages.test("worker-follow-up-submit")));
+            page.browser.waiting(PortalPages.WAIT).until(d -> "RECORDED".equals(d.findElement(card).getAttribute("data-status")));
+            assertThat(page.browser.driver().findElement(card).findElement(PortalPages.test("worker-follow-up-outcome")).getText()).contains(outcome);
+        }
+        JsonNode recorded = hub.getAs(stationStaff, "community-service", "/follow-ups/" + followUpId);
+        assertThat(recorded.path("status").asText()).isEqualTo("RECORDED");
+        assertThat(recorded.path("outcome").asText()).isEqualTo(outcome);
+        assertThat(recorded.path("recordedRole").asText()).isEqualTo("social_worker");
+    }
+
+    /**
+     * {worker, station, the station's staff, a resident account of a community the station serves, that community's
+     * staff}, or null when the worker's station has no staff account or none of its residents has an account.
+     */
+    private String[] castAround(String worker, String stationId) {
+        String staff = accounts.entrySet().stream().filter(a -> a.getValue()[0].equals("station_staff") && a.getValue()[2].equals(stationId))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (staff == null) {
+            return null;
+        }
+        Map<String, String> communityOf = new java.util.HashMap<>();
+        hub.getAs(staff, "community-service", "/residents?limit=1000").forEach(r -> communityOf.put(r.path("id").asText(), r.path("communityId").asText()));
+        for (Map.Entry<String, String[]> r : accounts.entrySet()) {
+            String community = communityOf.get(r.getValue()[2]);
+            if (!r.getValue()[0].equals("resident") || community == null) {
+                continue;
+            }
+            for (Map.Entry<String, String[]> c : accounts.entrySet()) {
+                if (c.getValue()[0].equals("community_staff") && c.getValue()[2].equals(community)) {
+                    return new String[] {worker, stationId, staff, r.getKey(), c.getKey()};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A call to community-service as a sample account that must answer {@code expected}; its JSON body. */
+    private JsonNode callAs(String username, String method, String path, Map<String, Object> body, int expected) {
+        HttpResponse<String> r = send(username, method, path, body);
+        assertThat(r.statusCode()).as(method + " " + path + " as " + username + ": " + r.body()).isEqualTo(expected);
+        return HubProcess.readTree(r.body());
+    }
+
+    private HttpResponse<String> send(String username, String method, String path, Map<String, Object> body) {
+        return hub.send("community-service", HttpRequest.newBuilder(URI.create(hub.url("community-service", path)))
+                .method(method, HttpRequest.BodyPublishers.ofString(HubProcess.JSON.valueToTree(body).toString()))
+                .header("Content-Type", "application/json").header("Accept", "application/json").header("Authorization", hub.bearer(username)));
+    }
+
     /** POST as a sample account, answering 201 with JSON, or the test fails with the body. */
     private JsonNode postAs(String username, String path, Map<String, Object> body) {
         HttpResponse<String> r = hub.send("community-service", HttpRequest.newBuilder(URI.create(hub.url("community-service", path)))
