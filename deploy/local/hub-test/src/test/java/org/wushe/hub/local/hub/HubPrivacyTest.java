@@ -69,7 +69,8 @@ class HubPrivacyTest {
                         + "(%s); hits: %d%n", scan.records, scan.bytes, scan.perTopic.size(), secrets.size(), kinds(secrets), scan.hits.size());
         scan.perTopic.forEach((t, n) -> System.out.printf("  %-40s %,7d records%n", t, n));
         assertThat(scan.perTopic).as("the topics the sample town fills").containsKeys("wushe.community.need", "wushe.community.station",
-                "wushe.matching.match", "wushe.volunteer.volunteer", "wushe.resource.offer", "wushe.socialworker.worker");
+                "wushe.matching.match", "wushe.volunteer.volunteer", "wushe.resource.offer", "wushe.socialworker.worker",
+                "wushe.community.grid");
         assertThat(scan.perTopic.get("wushe.community.need")).isGreaterThanOrEqualTo(100);
         assertThat(scan.hits).as("records carrying a resident's personal data").isEmpty();
 
