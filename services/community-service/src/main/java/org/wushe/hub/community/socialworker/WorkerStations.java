@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.community.web.Tenants;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.Roles;
 
@@ -41,20 +42,8 @@ public class WorkerStations {
         }
     }
 
-    public Optional<WorkerStation> find(UUID socialWorkerId) {
-        return stations.find(socialWorkerId);
-    }
-
     /** The station the caller is assigned to now, when the caller is a social worker (role and {@code social_worker_id}) with one. */
     public Optional<UUID> stationOf(Caller caller) {
-        return caller.tenantOf(Roles.SOCIAL_WORKER).flatMap(WorkerStations::uuid).flatMap(stations::find).map(WorkerStation::stationId);
-    }
-
-    private static Optional<UUID> uuid(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Tenants.of(caller, Roles.SOCIAL_WORKER).flatMap(stations::find).map(WorkerStation::stationId);
     }
 }

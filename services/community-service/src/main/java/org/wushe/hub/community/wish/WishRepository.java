@@ -106,14 +106,16 @@ public class WishRepository {
     }
 
     List<FollowUp> followUpsOf(UUID stationId, FollowUp.Status status) {
-        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.station_id = ? AND (?::text IS NULL OR f.status = ?) ORDER BY f.opened_at, f.id LIMIT 500")
-                .params(stationId, status == null ? null : status.name(), status == null ? null : status.name()).query(WishRepository::followUp).list();
+        return followUps(stationId, status, "f.opened_at, f.id");
     }
 
     /** The same, the open ones first (the longest waiting first), then the recorded ones (the latest first): a social worker's page. */
     List<FollowUp> openFirstOf(UUID stationId, FollowUp.Status status) {
-        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.station_id = ? AND (?::text IS NULL OR f.status = ?) "
-                        + "ORDER BY (f.status = 'OPEN') DESC, CASE WHEN f.status = 'OPEN' THEN f.opened_at END, f.recorded_at DESC, f.id LIMIT 500")
+        return followUps(stationId, status, "(f.status = 'OPEN') DESC, CASE WHEN f.status = 'OPEN' THEN f.opened_at END, f.recorded_at DESC, f.id");
+    }
+
+    private List<FollowUp> followUps(UUID stationId, FollowUp.Status status, String orderBy) {
+        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.station_id = ? AND (?::text IS NULL OR f.status = ?) ORDER BY " + orderBy + " LIMIT 500")
                 .params(stationId, status == null ? null : status.name(), status == null ? null : status.name()).query(WishRepository::followUp).list();
     }
 
