@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.matching.Decider;
 import org.wushe.hub.events.matching.DeclineReason;
@@ -53,6 +54,7 @@ import static org.awaitility.Awaitility.await;
  * </ul>
  * Its places are in Yanqing, far from the other tests' towns.
  */
+@Tag("hub") // several services as child JVMs: the full loop (-Phub) runs it, the quick loop leaves it out
 class ProviderAndVolunteerAnswersTest extends MatchingScenario {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -14,6 +14,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.matching.Decider;
 import org.wushe.hub.events.matching.DeclineReason;
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>Its places are in Changping, far from the other tests' towns.
  */
+@Tag("hub") // several services as child JVMs: the full loop (-Phub) runs it, the quick loop leaves it out
 class WholeSagaTest extends MatchingScenario {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
