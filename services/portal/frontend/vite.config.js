@@ -4,11 +4,13 @@ import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 import { VantResolver } from '@vant/auto-import-resolver';
+import properties from './properties.js';
 
 // The app is served by the portal (Spring Boot) from its classpath: build straight into target/classes/static.
 export default defineConfig({
   base: '/',
   plugins: [
+    properties(),
     vue(),
     Components({
       dts: false,
@@ -16,7 +18,11 @@ export default defineConfig({
     })
   ],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) }
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The catalogue's bundles live with the portal's other resources (src/main/resources/messages).
+      '@messages': fileURLToPath(new URL('../src/main/resources/messages', import.meta.url))
+    }
   },
   build: {
     outDir: fileURLToPath(new URL('../target/classes/static', import.meta.url)),

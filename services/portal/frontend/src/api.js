@@ -3,6 +3,8 @@
 // a 401 anywhere sends the whole page to sign in again; RFC 9457 problem bodies become an ApiError
 // whose fieldErrors the forms show next to the field named.
 
+import { currentLocale } from './i18n/index.js';
+
 export const SIGN_IN_URL = '/oauth2/authorization/wushe';
 
 export class ApiError extends Error {
@@ -99,9 +101,16 @@ export function signIn({ force = false } = {}) {
  * request('POST', '/api/community/needs', body) → parsed JSON (or null for 204 / empty).
  * body: a plain object (sent as JSON), FormData (multipart) or undefined.
  */
+/** The Accept-Language of the page's language: English, or Chinese (the hub's default). */
+export function acceptLanguage() {
+  return currentLocale() === 'en' ? 'en' : 'zh-CN';
+}
+
 export async function request(method, path, body, { headers: extra, withHeaders } = {}) {
   const m = method.toUpperCase();
-  const headers = { Accept: 'application/json, application/problem+json', ...(extra || {}) };
+  // The services answer in the page's language (their catalogue: Chinese with English beside it, or English),
+  // not in the browser's own.
+  const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': acceptLanguage(), ...(extra || {}) };
   const init = { method: m, headers, credentials: 'same-origin', cache: 'no-store' };
   if (UNSAFE.has(m)) {
     const token = csrfToken();

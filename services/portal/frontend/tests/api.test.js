@@ -1,5 +1,6 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import { ApiError, fieldErrors, errorFor, readCookie, query, request, signIn, signInFailedHere, SIGN_IN_URL } from '../src/api.js';
+import { setLocale } from '../src/i18n/index.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -46,6 +47,21 @@ describe('api.js', () => {
     expect(init.headers.Authorization).toBeUndefined();
     expect(init.credentials).toBe('same-origin');
     expect(JSON.parse(init.body)).toEqual({ title: 't' });
+  });
+
+  it("asks the services for the page's language, not the browser's", async () => {
+    vi.stubGlobal('document', { cookie: '', documentElement: { setAttribute() {} } });
+    const fetchMock = vi.fn(async () => response(200, []));
+    vi.stubGlobal('fetch', fetchMock);
+    await request('GET', '/api/me');
+    expect(fetchMock.mock.calls[0][1].headers['Accept-Language']).toBe('zh-CN');
+    setLocale('en');
+    try {
+      await request('GET', '/api/me');
+      expect(fetchMock.mock.calls[1][1].headers['Accept-Language']).toBe('en');
+    } finally {
+      setLocale('zh-CN');
+    }
   });
 
   it('does not send the CSRF header on reads', async () => {

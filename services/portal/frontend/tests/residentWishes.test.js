@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import zh from '../src/i18n/zh-CN.js';
-import en from '../src/i18n/en.js';
+import zh from '@messages/portal_zh_CN.properties';
+import en from '@messages/portal_en.properties';
 import { workspaceFor, mayOpen, workspacesOf } from '../src/session.js';
 import { ApiError, errorFor } from '../src/api.js';
 import {

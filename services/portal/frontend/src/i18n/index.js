@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n';
-import zhCN from './zh-CN.js';
-import en from './en.js';
+// The pages' texts are a bundle of the hub's message catalogue (src/main/resources/messages/portal_*.properties).
+import zhCN from '@messages/portal_zh_CN.properties';
+import en from '@messages/portal_en.properties';
 
 
 function initialLocale() {

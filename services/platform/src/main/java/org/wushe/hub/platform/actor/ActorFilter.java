@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.actor;
 
+import org.wushe.hub.platform.i18n.Messages;
 import java.io.IOException;
 import java.util.function.Supplier;
 
@@ -20,7 +21,6 @@ import org.wushe.hub.platform.web.InvalidInputException;
  */
 public class ActorFilter extends OncePerRequestFilter {
 
-    static final String INVALID = "must be an account id of 1 to 64 letters, digits or . _ @ - (e.g. staff-li) 操作人工号格式不正确";
 
     private final ActorResolver resolver;
     private final Supplier<HandlerExceptionResolver> problems;
@@ -58,6 +58,6 @@ public class ActorFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        FilterProblems.refuse(request, response, problems, new InvalidInputException(resolver.source(), INVALID));
+        FilterProblems.refuse(request, response, problems, new InvalidInputException(resolver.source(), Messages.text(Messages.language(request), "actor.malformed")));
     }
 }

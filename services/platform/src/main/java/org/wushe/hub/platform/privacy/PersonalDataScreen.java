@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.privacy;
 
+import org.wushe.hub.platform.i18n.Messages;
 import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,18 +27,18 @@ public final class PersonalDataScreen {
 
     /** What the text holds. */
     public enum Finding {
-        ID_NUMBER("must not contain an ID number (personal data stays in the resident record) 不得含身份证号"),
-        PHONE("must not contain a phone number (personal data stays in the resident record) 不得含电话号码");
+        ID_NUMBER("privacy.id-number"),
+        PHONE("privacy.phone");
 
-        private final String message;
+        private final String code;
 
-        Finding(String message) {
-            this.message = message;
+        Finding(String code) {
+            this.code = code;
         }
 
-        /** Why such a text is refused, in English and Chinese, without repeating it. */
+        /** Why such a text is refused, in the request's language (the catalogue's {@code privacy.*}), without repeating it. */
         public String message() {
-            return message;
+            return Messages.text(code);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.privacy;
 
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -17,7 +18,7 @@ public final class ReadReasons {
     /** The stripped reason; 400 naming {@code field} when it is missing, blank or too long. */
     public static String require(String field, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException(field, "required: why the personal data are read 请注明查阅事由");
+            throw new InvalidInputException(field, Messages.text("privacy.reason-required"));
         }
         String r = reason.strip();
         if (r.length() > MAX) {

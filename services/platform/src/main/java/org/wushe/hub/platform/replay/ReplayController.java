@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.replay;
 
+import org.wushe.hub.platform.i18n.Messages;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,7 @@ public class ReplayController {
     @PostMapping
     public ResponseEntity<ReplayProgress> start() {
         if (!replayer.start(Actor.currentOrNull())) {
-            throw new InvalidInputException("replay", "a replay is running (" + replayer.progress().state() + ") 重放正在进行", 409);
+            throw new InvalidInputException("replay", Messages.text("replay.running", replayer.progress().state()), 409);
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(replayer.progress());
     }

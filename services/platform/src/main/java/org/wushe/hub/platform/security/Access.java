@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.security;
 
+import org.wushe.hub.platform.i18n.Messages;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ public final class Access {
     /** The verified caller; 403 when the request carried no token (only public paths let such requests through). */
     public static Caller caller() {
         return Caller.current().orElseThrow(() -> new ForbiddenException("Authorization",
-                "sign in first 请先登录", "a valid bearer token"));
+                Messages.text("auth.sign-in-first"), "a valid bearer token"));
     }
 
     /** Passes for the hub admin or a caller holding any of {@code roles}. */
@@ -50,8 +51,8 @@ public final class Access {
         if (caller.isAdmin() || Arrays.stream(roles).anyMatch(caller::has)) {
             return null;
         }
-        return new ForbiddenException(field, caller.describe() + " may not do this; needs " + labels(roles)
-                + " 无权操作，需要" + labels(roles), String.join(" or ", roles));
+        return new ForbiddenException(field, Messages.text("access.role-required", caller.describeText(), labelTexts(roles)),
+                String.join(" or ", roles));
     }
 
     /**
@@ -59,20 +60,27 @@ public final class Access {
      * special here), or null when it does. Shared by the checks in code and {@link Rules#tenant}.
      */
     public static ForbiddenException tenantRefusal(Caller caller, String field, Object id, String... roles) {
-        return tenantRefusal(caller, field, id, " 只能操作本人所属的" + labels(roles) + "范围内的数据", roles);
+        return tenantRefusal(caller, field, id, "access.tenant-act", roles);
     }
 
-    /** The same, with the Chinese half of the message given (a path rule says 只能访问…, a write 只能操作…). */
-    static ForbiddenException tenantRefusal(Caller caller, String field, Object id, String zh, String... roles) {
+    /** The same, with the message's code given (a path rule says 只能访问… {@code access.tenant-read}, a write 只能操作…). */
+    static ForbiddenException tenantRefusal(Caller caller, String field, Object id, String code, String... roles) {
         if (id != null && Arrays.stream(roles).anyMatch(r -> caller.holds(r, id))) {
             return null;
         }
         String needed = Arrays.stream(roles).map(r -> r + " of " + Objects.toString(id, "?")).collect(Collectors.joining(" or "));
-        return new ForbiddenException(field, caller.describe() + " may not act for " + field + " " + id + "; needs " + needed + zh, needed);
+        return new ForbiddenException(field, Messages.text(code, caller.describeText(), labelTexts(roles), field,
+                Objects.toString(id, "?"), needed), needed);
     }
 
+    /** "站点工作人员 station staff / 社区工作人员 community staff", in the request's language. */
     static String labels(String... roles) {
         return Arrays.stream(roles).map(Roles::label).collect(Collectors.joining(" / "));
+    }
+
+    /** The roles' names as texts, put into the language of the sentence around them. */
+    static java.util.List<Object> labelTexts(String... roles) {
+        return Arrays.stream(roles).map(Roles::labelText).toList();
     }
 
     private static Caller passOrThrow(ForbiddenException refusal) {

@@ -1,5 +1,7 @@
 package org.wushe.hub.platform.security;
 
+import org.wushe.hub.platform.i18n.Messages;
+import org.wushe.hub.platform.i18n.Text;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -78,12 +80,25 @@ public record Caller(String subject, Set<String> roles, Map<String, String> tena
         return has(role) && claim != null ? Optional.ofNullable(tenancy.get(claim)) : Optional.empty();
     }
 
-    /** "站点工作人员 station staff of 7c1…" for messages. */
+    /**
+     * "staff-li (站点工作人员 station staff of 7c1…)" for a message written as one string in both languages; the role
+     * names in the request's language. A message of the catalogue takes {@link #describeText()} instead.
+     */
     public String describe() {
         if (roles.isEmpty()) {
-            return subject + " (no role 无角色)";
+            return subject + " (" + Messages.text("access.no-role") + ")";
         }
         return subject + " (" + roles.stream().sorted().map(r -> Roles.label(r) + tenantOf(r).map(t -> " of " + t).orElse(""))
                 .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The caller as a text of the catalogue: its subject and its roles, each with the tenant it holds it for. */
+    public Text describeText() {
+        if (roles.isEmpty()) {
+            return Text.of("access.caller-no-role", subject);
+        }
+        return Text.of("access.caller", subject, roles.stream().sorted()
+                .map(r -> tenantOf(r).<Object>map(t -> Text.of("access.role-of", Roles.labelText(r), t)).orElse(Roles.labelText(r)))
+                .toList());
     }
 }

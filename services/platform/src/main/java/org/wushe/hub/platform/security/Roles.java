@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.security;
 
+import org.wushe.hub.platform.i18n.Text;
 import java.util.List;
 import java.util.Map;
 
@@ -71,24 +72,30 @@ public final class Roles {
             VOLUNTEER, VOLUNTEER_ID,
             RESIDENT, RESIDENT_ID);
 
+    /** Each role's name in the catalogue (messages/platform: 站点工作人员 station staff, …). */
     private static final Map<String, String> LABELS = Map.of(
-            HUB_ADMIN, "平台管理员 hub admin",
-            CENTRE_MANAGER, "中心负责人 centre manager",
-            STATION_STAFF, "站点工作人员 station staff",
-            COMMUNITY_STAFF, "社区工作人员 community staff",
-            GRID_WORKER, "网格员 grid worker",
-            ORGANIZATION_STAFF, "社会组织工作人员 organization staff",
-            DONOR_STAFF, "捐赠方工作人员 donor staff",
-            SOCIAL_WORKER, "社会工作者 social worker",
-            VOLUNTEER, "志愿者 volunteer",
-            RESIDENT, "居民 resident");
+            HUB_ADMIN, "role." + HUB_ADMIN,
+            CENTRE_MANAGER, "role." + CENTRE_MANAGER,
+            STATION_STAFF, "role." + STATION_STAFF,
+            COMMUNITY_STAFF, "role." + COMMUNITY_STAFF,
+            GRID_WORKER, "role." + GRID_WORKER,
+            ORGANIZATION_STAFF, "role." + ORGANIZATION_STAFF,
+            DONOR_STAFF, "role." + DONOR_STAFF,
+            SOCIAL_WORKER, "role." + SOCIAL_WORKER,
+            VOLUNTEER, "role." + VOLUNTEER,
+            RESIDENT, "role." + RESIDENT);
 
     private Roles() {
     }
 
-    /** "站点工作人员 station staff". */
+    /** "站点工作人员 station staff" (English alone for an English request), from the catalogue ({@code role.*}). */
     public static String label(String role) {
-        return LABELS.getOrDefault(role, role);
+        return LABELS.containsKey(role) ? Text.of(LABELS.get(role)).resolve() : role;
+    }
+
+    /** A role's name as a text of the catalogue, put into words in the language of the sentence around it. */
+    public static Object labelText(String role) {
+        return LABELS.containsKey(role) ? Text.of(LABELS.get(role)) : role;
     }
 
     /** The Spring Security authority of a role: {@code ROLE_station_staff}. */

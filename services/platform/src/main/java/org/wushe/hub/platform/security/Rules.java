@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.security;
 
+import org.wushe.hub.platform.i18n.Messages;
 import java.util.function.Supplier;
 
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -53,8 +54,7 @@ public final class Rules {
      */
     public static AuthorizationManager<RequestAuthorizationContext> tenant(String variable, String... roles) {
         return (auth, context) -> decide(auth, caller -> caller.isAdmin() ? null
-                : Access.tenantRefusal(caller, variable, context.getVariables().get(variable),
-                        " 只能访问本人所属" + Access.labels(roles) + "的数据", roles));
+                : Access.tenantRefusal(caller, variable, context.getVariables().get(variable), "access.tenant-read", roles));
     }
 
     private interface Check {
@@ -64,7 +64,7 @@ public final class Rules {
     private static AuthorizationResult decide(Supplier<? extends Authentication> auth, Check check) {
         Authentication a = auth.get();
         if (!(a instanceof JwtAuthenticationToken token)) {
-            return new Denied("Authorization", "sign in first 请先登录", "a valid bearer token");
+            return new Denied("Authorization", Messages.text("auth.sign-in-first"), "a valid bearer token");
         }
         Caller caller = Caller.of(token.getToken());
         ForbiddenException refused = check.apply(caller);

@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.security;
 
+import org.wushe.hub.platform.i18n.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     public static ProblemDetail forbidden(ForbiddenException e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         body.setType(FORBIDDEN);
-        body.setTitle("无权访问 Forbidden");
+        body.setTitle(Messages.text("problem.forbidden.title"));
         body.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         body.setProperty("required", e.required());
         return body;
@@ -45,11 +46,11 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         boolean badToken = e instanceof InvalidBearerTokenException || e.getClass().getSimpleName().contains("OAuth2");
         String message = badToken
-                ? "the bearer token is not valid: " + e.getMessage() + " 令牌无效或已过期，请重新登录"
-                : "send a bearer token (Authorization: Bearer …) from the hub's sign-in 请先登录";
+                ? Messages.text(Messages.language(request), "auth.token-invalid", e.getMessage())
+                : Messages.text(Messages.language(request), "auth.token-missing");
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, message);
         body.setType(UNAUTHENTICATED);
-        body.setTitle("未登录 Unauthenticated");
+        body.setTitle(Messages.text(Messages.language(request), "problem.unauthenticated.title"));
         body.setProperty("errors", List.of(Map.of("field", "Authorization", "message", message)));
         response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(request, response, body);
@@ -59,7 +60,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
         ForbiddenException refusal = e instanceof AuthorizationDeniedException ade && ade.getAuthorizationResult() instanceof Rules.Denied d
                 ? d.toException()
-                : new ForbiddenException(request.getMethod() + " " + request.getRequestURI(), "not allowed 无权访问", "another role");
+                : new ForbiddenException(request.getMethod() + " " + request.getRequestURI(), Messages.text(Messages.language(request), "access.not-allowed"), "another role");
         log.info("403 {} {}: {}", request.getMethod(), request.getRequestURI(), refusal.getMessage());
         write(request, response, forbidden(refusal));
     }

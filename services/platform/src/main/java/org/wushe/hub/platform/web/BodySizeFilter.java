@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.web;
 
+import org.wushe.hub.platform.i18n.Messages;
 import java.io.IOException;
 import java.util.function.Supplier;
 
@@ -37,7 +38,7 @@ public class BodySizeFilter extends OncePerRequestFilter {
     }
 
     String message() {
-        return "the request body is larger than " + maxBytes + " bytes 请求体过大";
+        return Messages.text("body.too-large", String.valueOf(maxBytes));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.web;
 
+import org.wushe.hub.platform.i18n.Messages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -23,7 +24,7 @@ public final class CleanStrings extends StringDeserializer {
         String s = super.deserialize(p, ctxt);
         String why = problem(s);
         if (why != null) {
-            return (String) ctxt.handleWeirdStringValue(String.class, s, why + " 含有无法保存的字符");
+            return (String) ctxt.handleWeirdStringValue(String.class, s, Messages.text("body.text-unsavable", why));
         }
         return s;
     }

@@ -1,5 +1,7 @@
 package org.wushe.hub.platform.web;
 
+import org.wushe.hub.platform.i18n.Messages;
+
 /**
  * The {@code Idempotency-Key} request header: the client sends a key unique to one request (a UUID, say) and the
  * same key again on every retry of it; a repeat gets the first request's result instead of doing the work twice
@@ -24,12 +26,11 @@ public final class IdempotencyKeys {
      */
     public static String require(String key) {
         if (key == null || key.isBlank()) {
-            throw new InvalidInputException(HEADER,
-                    "required: a key unique to this request (e.g. a UUID), repeated on retries, so a retry does not do the work twice 缺少幂等键");
+            throw new InvalidInputException(HEADER, Messages.text("idempotency.required"));
         }
         String k = key.strip();
         if (k.length() > MAX_LENGTH || !k.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new InvalidInputException(HEADER, "must be 1 to " + MAX_LENGTH + " printable ASCII characters without spaces 幂等键格式有误");
+            throw new InvalidInputException(HEADER, Messages.text("idempotency.malformed", String.valueOf(MAX_LENGTH)));
         }
         return k;
     }
@@ -46,7 +47,7 @@ public final class IdempotencyKeys {
      *                       2026-11-23}); null to say nothing about it
      */
     public static InvalidInputException reused(String earlierRequest) {
-        return new InvalidInputException(HEADER, "was used for a different request" + (earlierRequest == null ? "" : " (" + earlierRequest + ")")
-                + "; use a new key for a new request 该幂等键已用于其他请求", 422);
+        return new InvalidInputException(HEADER,
+                Messages.text("idempotency.reused", earlierRequest == null ? "" : " (" + earlierRequest + ")"), 422);
     }
 }

@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.web;
 
+import org.wushe.hub.platform.i18n.Messages;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * RFC 9457 problem responses for every kind of bad input, each naming the offending field in an
  * {@code errors} list ({@code [{"field": "quantity", "message": "must be greater than 0"}]}).
- * Titles are Chinese first with English beside them, as station staff read them.
+ * Titles and messages come from the catalogue ({@link Messages}): Chinese first with English beside them, as
+ * station staff read them, or English alone when the request asks for English ({@code Accept-Language}).
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -87,21 +89,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof UnrecognizedPropertyException unknown) {
                 return problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY, List.of(new FieldProblem(path(unknown),
-                        "unknown field 未知字段; known fields: " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-                                .collect(Collectors.joining(", ")))));
+                        Messages.text("field.unknown", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                                .collect(Collectors.joining(", "))))));
             }
             if (t instanceof JacksonException je) {
                 if (!je.getPath().isEmpty()) {
                     return problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY,
-                            List.of(new FieldProblem(path(je), "wrong type or value: " + je.getOriginalMessage())));
+                            List.of(new FieldProblem(path(je), Messages.text("field.wrong-type", je.getOriginalMessage()))));
                 }
                 if (outermost == null) {
                     outermost = je;
                 }
             }
         }
-        String message = outermost != null ? "malformed JSON: " + outermost.getOriginalMessage()
-                : "the request body is not valid JSON of the expected shape";
+        String message = outermost != null ? Messages.text("body.malformed-json", outermost.getOriginalMessage())
+                : Messages.text("body.not-json");
         return problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY, List.of(new FieldProblem("body", message)));
     }
 
@@ -132,19 +134,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex, HttpHeaders headers,
                                                                           HttpStatusCode status, WebRequest request) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, INVALID_INPUT,
-                List.of(new FieldProblem("file", "the upload is larger than the limit 文件过大")));
+                List.of(new FieldProblem("file", Messages.text("file.too-large"))));
     }
 
     @ExceptionHandler(MultipartException.class)
     public ResponseEntity<Object> notMultipart(MultipartException ex) {
         return problem(HttpStatus.BAD_REQUEST, INVALID_INPUT,
-                List.of(new FieldProblem("file", "send the file as multipart/form-data")));
+                List.of(new FieldProblem("file", Messages.text("file.not-multipart"))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return problem(HttpStatus.BAD_REQUEST, INVALID_INPUT, List.of(new FieldProblem(ex.getName(),
-                "cannot read '" + ex.getValue() + "' as " + (ex.getRequiredType() == null ? "the expected type" : ex.getRequiredType().getSimpleName()))));
+        return problem(HttpStatus.BAD_REQUEST, INVALID_INPUT, List.of(new FieldProblem(ex.getName(), Messages.text("param.type-mismatch",
+                String.valueOf(ex.getValue()), ex.getRequiredType() == null ? "?" : ex.getRequiredType().getSimpleName()))));
     }
 
     /** The caller may not do this (its role or tenancy): 403 naming the field and who may. */
@@ -165,10 +167,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     private static ResponseEntity<Object> unavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.getMessage());
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the database is not answering; try again shortly 数据库暂不可用，请稍后重试");
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, Messages.text("problem.unavailable.detail"));
         body.setType(UNAVAILABLE);
-        body.setTitle("服务暂时不可用 Service unavailable");
+        body.setTitle(Messages.text("problem.unavailable.title"));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(body);
     }
 
@@ -179,9 +180,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return unavailable(ex); // e.g. "JDBC rollback failed" when the connection died mid-transaction
         }
         log.error("Unexpected error", ex);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "see the service log");
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, Messages.text("problem.internal.detail"));
         body.setType(INTERNAL);
-        body.setTitle("服务内部错误 Internal error");
+        body.setTitle(Messages.text("problem.internal.title"));
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
     }
 
@@ -189,7 +190,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(type);
-        body.setTitle(status.is4xxClientError() ? "输入有误 Invalid input" : status.getReasonPhrase());
+        body.setTitle(status.is4xxClientError() ? Messages.text("problem.invalid-input.title") : status.getReasonPhrase());
         body.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", String.valueOf(e.message()))).toList());
         return ResponseEntity.status(status).body(body);
     }

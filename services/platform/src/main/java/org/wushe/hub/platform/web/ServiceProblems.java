@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.web;
 
+import org.wushe.hub.platform.i18n.Messages;
 import java.sql.SQLException;
 
 import org.slf4j.Logger;
@@ -27,8 +28,6 @@ public class ServiceProblems {
 
     /** PostgreSQL's lock_not_available: a NOWAIT lock, or a wait longer than {@code lock_timeout}. */
     static final String LOCK_NOT_AVAILABLE = "55P03";
-    static final String DUPLICATE = "already exists 已存在";
-    static final String CONCURRENT = "changed concurrently by another request; try again 请重试";
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProblems.class);
 
@@ -42,7 +41,7 @@ public class ServiceProblems {
     @ExceptionHandler(DuplicateKeyException.class)
     public ResponseEntity<Object> duplicate(DuplicateKeyException ex) {
         String field = unique.fieldIn(ex.getMostSpecificCause().getMessage());
-        return problems.invalidInput(new InvalidInputException(field, DUPLICATE, 409));
+        return problems.invalidInput(new InvalidInputException(field, Messages.text("row.duplicate"), 409));
     }
 
     /**
@@ -68,6 +67,6 @@ public class ServiceProblems {
 
     private ResponseEntity<Object> conflict(DataAccessException ex) {
         log.info("Concurrent change refused with 409: {}", ex.getMostSpecificCause().getMessage());
-        return problems.invalidInput(new InvalidInputException("body", CONCURRENT, 409));
+        return problems.invalidInput(new InvalidInputException("body", Messages.text("row.concurrent"), 409));
     }
 }

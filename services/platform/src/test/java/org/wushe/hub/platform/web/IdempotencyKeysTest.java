@@ -45,7 +45,7 @@ class IdempotencyKeysTest {
             assertThat(e.status()).isEqualTo(422);
             assertThat(e.getMessage()).contains("(60 minutes on 2026-11-23)").contains("different request").contains("幂等键");
         });
-        assertThat(IdempotencyKeys.reused(null).getMessage()).startsWith("was used for a different request;");
+        assertThat(IdempotencyKeys.reused(null).getMessage()).startsWith("该幂等键已用于其他请求，").endsWith("was used for a different request; use a new key for a new request");
     }
 
     private static void assertProblem(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int status, String says) {

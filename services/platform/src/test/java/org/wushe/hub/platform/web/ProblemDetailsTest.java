@@ -108,6 +108,34 @@ class ProblemDetailsTest {
         assertThat(post(GOOD).statusCode()).isEqualTo(201);
     }
 
+    /**
+     * The catalogue answers in the request's language: Chinese with its English beside it by default (no header, Chinese,
+     * a language the hub does not have, a malformed header), English alone when English is preferred; a validation
+     * message written as a code ({@code {wushe.test.title-required}}) in the service's own bundle resolves the same way.
+     */
+    @ParameterizedTest(name = "Accept-Language: {0}")
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+            "none                  | 输入有误 Invalid input | 请填写标题 a title is required",
+            "zh-CN,zh;q=0.9,en;q=0.8 | 输入有误 Invalid input | 请填写标题 a title is required",
+            "fr-FR                 | 输入有误 Invalid input | 请填写标题 a title is required",
+            "en-GB,en;q=0.9,zh;q=0.5 | Invalid input        | a title is required",
+            "en                    | Invalid input        | a title is required",
+            ";;q=x                 | 输入有误 Invalid input | 请填写标题 a title is required",
+    })
+    void theAnswerIsInTheRequestsLanguage(String acceptLanguage, String title, String message) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/needs")).header("Authorization", ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(GOOD.replace("\"title\":\"门锁维修 door lock\",", "")));
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        JsonNode problem = json.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(problem.get("title").asText()).isEqualTo(title);
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("title");
+        assertThat(problem.get("errors").get(0).get("message").asText()).isEqualTo(message);
+    }
+
     private HttpResponse<String> post(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/needs")).header("Authorization", ADMIN)
                 .header("Content-Type", "application/json")

@@ -29,7 +29,7 @@ public class ProblemTestApplication {
         return new UniqueFields(Map.of("need_title_unique", "title"));
     }
 
-    public record NeedRequest(@NotBlank @Size(max = 20) String title,
+    public record NeedRequest(@NotBlank(message = "{wushe.test.title-required}") @Size(max = 20) String title,
                               @NotNull Category category,
                               @Positive int quantity,
                               @NotNull Instant start,

@@ -37,7 +37,7 @@ class ServiceProblemsTest {
         JsonNode problem = conflict("/duplicate/resident_id_number_unique");
 
         assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("idNumber");
-        assertThat(problem.get("errors").get(0).get("message").asText()).isEqualTo("already exists 已存在");
+        assertThat(problem.get("errors").get(0).get("message").asText()).isEqualTo("已存在 already exists");
         assertThat(problem.get("title").asText()).isEqualTo("输入有误 Invalid input");
         assertThat(problem.get("type").asText()).isEqualTo(ProblemDetailsAdvice.INVALID_INPUT.toString());
         assertThat(conflict("/duplicate/resident_number_unique").get("errors").get(0).get("field").asText()).isEqualTo("residentNumber");
