@@ -1,21 +1,20 @@
 package org.wushe.hub.platform.i18n;
 
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
 
 /**
- * The catalogue as Spring's {@code messageSource}: Bean Validation messages written {@code "{wushe.…}"} and
- * Spring's own problem titles ({@code problemDetail.title.…}) resolve through it, with the same rule as
- * {@link Messages}: Chinese with the English beside it, or English alone for an English locale.
+ * The catalogue as Spring's {@code messageSource}, one language per call (the locale's: English, or Chinese for any
+ * other): Bean Validation messages written {@code "{code}"} resolve through it, and {@link BilingualMessageInterpolator}
+ * puts the two languages side by side as {@link Messages#text} does.
  */
 public class HubMessageSource implements MessageSource {
 
     @Override
     public String getMessage(String code, Object[] args, String defaultMessage, Locale locale) {
-        return Messages.has(code) ? Messages.text(Messages.Language.of(locale), code, args) : defaultMessage;
+        return Messages.has(code) ? Messages.only(locale, code, args) : defaultMessage;
     }
 
     @Override
@@ -23,7 +22,7 @@ public class HubMessageSource implements MessageSource {
         if (!Messages.has(code)) {
             throw new NoSuchMessageException(code, locale);
         }
-        return Messages.text(Messages.Language.of(locale), code, args);
+        return Messages.only(locale, code, args);
     }
 
     @Override
@@ -32,7 +31,7 @@ public class HubMessageSource implements MessageSource {
         if (codes != null) {
             for (String code : codes) {
                 if (Messages.has(code)) {
-                    return Messages.text(Messages.Language.of(locale), code, resolvable.getArguments());
+                    return Messages.only(locale, code, resolvable.getArguments());
                 }
             }
         }

@@ -1,10 +1,8 @@
 package org.wushe.hub.platform.i18n;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.web.context.request.RequestAttributes;
@@ -24,7 +22,8 @@ public final class Messages {
 
     /** The languages the hub answers in. */
     public enum Language {
-        ZH(Locale.SIMPLIFIED_CHINESE), EN(Locale.ENGLISH);
+        ZH(Locale.SIMPLIFIED_CHINESE),
+        EN(Locale.ENGLISH);
 
         private final Locale locale;
 
@@ -59,8 +58,7 @@ public final class Messages {
 
     private static final ReloadableResourceBundleMessageSource BUNDLES = bundles();
 
-    private Messages() {
-    }
+    private Messages() {}
 
     private static ReloadableResourceBundleMessageSource bundles() {
         ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
@@ -124,7 +122,8 @@ public final class Messages {
             return one(locale, t.code(), t.args().toArray());
         }
         if (arg instanceof java.util.Collection<?> list) {
-            return list.stream().map(a -> String.valueOf(inLanguage(locale, a)))
+            return list.stream()
+                    .map(a -> String.valueOf(inLanguage(locale, a)))
                     .collect(java.util.stream.Collectors.joining(Language.of(locale) == Language.EN ? ", " : "、"));
         }
         return arg;

@@ -2,7 +2,6 @@ package org.wushe.hub.platform.i18n;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.context.MessageSourceResolvable;
 
 /**
