@@ -1,5 +1,10 @@
 package org.wushe.hub.asyncapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,12 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -47,12 +46,10 @@ public final class AsyncApiGenerator {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A service whose relay publishes some topics: its connector file, outbox schema and CloudEvents source. */
-    record Publisher(String service, String connector, String outboxSchema, String ceSource, int partitions) {
-    }
+    record Publisher(String service, String connector, String outboxSchema, String ceSource, int partitions) {}
 
     /** One Spring Cloud Stream input binding of a service. */
-    record Consumer(String service, String binding, String topic, String group) {
-    }
+    record Consumer(String service, String binding, String topic, String group) {}
 
     private final Path root;
     private final String version;
@@ -70,8 +67,12 @@ public final class AsyncApiGenerator {
         Files.createDirectories(out.toAbsolutePath().getParent());
         ObjectNode doc = new AsyncApiGenerator(Path.of(args[0]), args[1]).document();
         Files.writeString(out, JSON.writeValueAsString(doc) + "\n");
-        System.out.printf("AsyncAPI: %d channels, %d messages, %d operations -> %s%n", doc.get("channels").size(),
-                doc.get("components").get("messages").size(), doc.get("operations").size(), out);
+        System.out.printf(
+                "AsyncAPI: %d channels, %d messages, %d operations -> %s%n",
+                doc.get("channels").size(),
+                doc.get("components").get("messages").size(),
+                doc.get("operations").size(),
+                out);
     }
 
     public ObjectNode document() throws IOException {
@@ -103,7 +104,9 @@ public final class AsyncApiGenerator {
         ObjectNode components = doc.putObject("components");
         ObjectNode schemas = components.putObject("schemas");
         ObjectNode messages = components.putObject("messages");
-        components.putObject("securitySchemes").putObject("scram")
+        components
+                .putObject("securitySchemes")
+                .putObject("scram")
                 .put("type", "scramSha512")
                 .put("description", "deploy/k8s: TLS listener 9093, SCRAM-SHA-512 user per service (KafkaUser).");
         ObjectNode tags = JSON.createObjectNode();
@@ -112,29 +115,53 @@ public final class AsyncApiGenerator {
             Publisher publisher = publisherOf(aggregate, publishers);
             String topic = aggregate.topic();
             String dlt = aggregate.deadLetterTopic();
-            List<Consumer> readers = consumers.stream().filter(c -> c.topic().equals(topic)).toList();
+            List<Consumer> readers =
+                    consumers.stream().filter(c -> c.topic().equals(topic)).toList();
 
             ObjectNode channel = channels.putObject(topic);
             channel.put("address", topic);
             channel.put("title", topic);
-            channel.put("summary", aggregate.type() + ": published by " + publisher.service() + "; read by "
-                    + (readers.isEmpty() ? "no service" : String.join(", ", readers.stream().map(Consumer::service).distinct().toList())));
-            channel.put("description", "Aggregate `" + aggregate.name() + "` (`aggregatetype` " + aggregate.type() + "), keyed by "
-                    + "aggregate id so one aggregate's events keep their order. Written by " + publisher.service()
-                    + "'s outbox, relayed by Debezium connector `" + publisher.connector() + "` (deploy/connect/"
-                    + publisher.service() + ".json). Dead letters: `" + dlt + "`.");
-            channel.putObject("bindings").putObject("kafka")
-                    .put("topic", topic).put("partitions", publisher.partitions()).put("bindingVersion", KAFKA_BINDING);
+            channel.put(
+                    "summary",
+                    aggregate.type() + ": published by " + publisher.service() + "; read by "
+                            + (readers.isEmpty()
+                                    ? "no service"
+                                    : String.join(
+                                            ", ",
+                                            readers.stream()
+                                                    .map(Consumer::service)
+                                                    .distinct()
+                                                    .toList())));
+            channel.put(
+                    "description",
+                    "Aggregate `" + aggregate.name() + "` (`aggregatetype` " + aggregate.type() + "), keyed by "
+                            + "aggregate id so one aggregate's events keep their order. Written by "
+                            + publisher.service()
+                            + "'s outbox, relayed by Debezium connector `" + publisher.connector()
+                            + "` (deploy/connect/"
+                            + publisher.service() + ".json). Dead letters: `" + dlt + "`.");
+            channel.putObject("bindings")
+                    .putObject("kafka")
+                    .put("topic", topic)
+                    .put("partitions", publisher.partitions())
+                    .put("bindingVersion", KAFKA_BINDING);
             ObjectNode channelMessages = channel.putObject("messages");
 
             ObjectNode deadLetters = channels.putObject(dlt);
             deadLetters.put("address", dlt);
             deadLetters.put("title", dlt);
             deadLetters.put("summary", "Dead letters of " + topic + " (死信)");
-            deadLetters.put("description", "Records of `" + topic + "` a consumer could not process: undecodable at once, other "
-                    + "failures after 4 attempts with back-off. Key, value and headers as they were, plus `deadLetterReason` "
-                    + "and Spring Kafka's `kafka_dlt-*` headers. One partition.");
-            deadLetters.putObject("bindings").putObject("kafka").put("topic", dlt).put("partitions", 1).put("bindingVersion", KAFKA_BINDING);
+            deadLetters.put(
+                    "description",
+                    "Records of `" + topic + "` a consumer could not process: undecodable at once, other "
+                            + "failures after 4 attempts with back-off. Key, value and headers as they were, plus `deadLetterReason` "
+                            + "and Spring Kafka's `kafka_dlt-*` headers. One partition.");
+            deadLetters
+                    .putObject("bindings")
+                    .putObject("kafka")
+                    .put("topic", dlt)
+                    .put("partitions", 1)
+                    .put("bindingVersion", KAFKA_BINDING);
             ObjectNode dltMessages = deadLetters.putObject("messages");
 
             for (Class<? extends SpecificRecord> event : aggregate.events()) {
@@ -154,28 +181,41 @@ public final class AsyncApiGenerator {
             send.put("action", "send");
             send.putObject("channel").put("$ref", "#/channels/" + pointer(topic));
             send.put("title", publisher.service() + " publishes " + topic);
-            send.put("summary", "Through its transactional outbox and the Debezium Outbox Event Router (connector "
-                    + publisher.connector() + ").");
+            send.put(
+                    "summary",
+                    "Through its transactional outbox and the Debezium Outbox Event Router (connector "
+                            + publisher.connector() + ").");
             send.putArray("tags").addObject().put("name", publisher.service());
             refs(send.putArray("messages"), topic, aggregate);
 
             for (Consumer reader : readers) {
                 tag(tags, reader.service());
-                ObjectNode receive = operations.putObject(reader.service() + ".receives." + topic + "." + reader.binding());
+                ObjectNode receive =
+                        operations.putObject(reader.service() + ".receives." + topic + "." + reader.binding());
                 receive.put("action", "receive");
                 receive.putObject("channel").put("$ref", "#/channels/" + pointer(topic));
                 receive.put("title", reader.service() + " reads " + topic + " (" + reader.binding() + ")");
-                receive.put("summary", reader.group() == null
-                        ? "Binding " + reader.binding() + ", no consumer group: every instance reads every record from the end of the topic."
-                        : "Binding " + reader.binding() + ", consumer group " + reader.group() + "; idempotent by event id.");
+                receive.put(
+                        "summary",
+                        reader.group() == null
+                                ? "Binding " + reader.binding()
+                                        + ", no consumer group: every instance reads every record from the end of the topic."
+                                : "Binding " + reader.binding() + ", consumer group " + reader.group()
+                                        + "; idempotent by event id.");
                 receive.putArray("tags").addObject().put("name", reader.service());
                 if (reader.group() != null) {
-                    receive.putObject("bindings").putObject("kafka").put("bindingVersion", KAFKA_BINDING)
-                            .putObject("groupId").put("type", "string").putArray("enum").add(reader.group());
+                    receive.putObject("bindings")
+                            .putObject("kafka")
+                            .put("bindingVersion", KAFKA_BINDING)
+                            .putObject("groupId")
+                            .put("type", "string")
+                            .putArray("enum")
+                            .add(reader.group());
                 }
                 refs(receive.putArray("messages"), topic, aggregate);
             }
-            for (String service : readers.stream().map(Consumer::service).distinct().toList()) {
+            for (String service :
+                    readers.stream().map(Consumer::service).distinct().toList()) {
                 ObjectNode dead = operations.putObject(service + ".dead-letters." + topic);
                 dead.put("action", "send");
                 dead.putObject("channel").put("$ref", "#/channels/" + pointer(dlt));
@@ -184,7 +224,13 @@ public final class AsyncApiGenerator {
                 dead.putArray("tags").addObject().put("name", service);
                 ArrayNode refs = dead.putArray("messages");
                 for (Class<? extends SpecificRecord> event : aggregate.events()) {
-                    refs.addObject().put("$ref", "#/channels/" + pointer(dlt) + "/messages/" + SpecificData.get().getSchema(event).getName());
+                    refs.addObject()
+                            .put(
+                                    "$ref",
+                                    "#/channels/" + pointer(dlt) + "/messages/"
+                                            + SpecificData.get()
+                                                    .getSchema(event)
+                                                    .getName());
                 }
             }
         }
@@ -228,7 +274,11 @@ public final class AsyncApiGenerator {
 
     private static void refs(ArrayNode refs, String topic, Aggregate aggregate) {
         for (Class<? extends SpecificRecord> event : aggregate.events()) {
-            refs.addObject().put("$ref", "#/channels/" + pointer(topic) + "/messages/" + SpecificData.get().getSchema(event).getName());
+            refs.addObject()
+                    .put(
+                            "$ref",
+                            "#/channels/" + pointer(topic) + "/messages/"
+                                    + SpecificData.get().getSchema(event).getName());
         }
     }
 
@@ -239,11 +289,14 @@ public final class AsyncApiGenerator {
 
     private static void servers(ObjectNode servers) {
         servers.putObject("local")
-                .put("host", "127.0.0.1:9092").put("protocol", "kafka")
+                .put("host", "127.0.0.1:9092")
+                .put("protocol", "kafka")
                 .put("title", "deploy/local")
                 .put("description", "The embedded KRaft broker of deploy/local/start (plaintext, loopback only).");
         ObjectNode production = servers.putObject("production");
-        production.put("host", "wushe-kafka-kafka-bootstrap:9093").put("protocol", "kafka-secure")
+        production
+                .put("host", "wushe-kafka-kafka-bootstrap:9093")
+                .put("protocol", "kafka-secure")
                 .put("title", "deploy/k8s")
                 .put("description", "The Strimzi cluster of deploy/k8s: TLS, SCRAM-SHA-512.");
         production.putArray("security").addObject().put("$ref", "#/components/securitySchemes/scram");
@@ -257,41 +310,76 @@ public final class AsyncApiGenerator {
         m.put("contentType", "avro/binary");
         m.set("headers", headers(name, aggregate, publisher, deadLetter));
         m.putObject("payload").put("$ref", "#/components/schemas/" + name);
-        m.putObject("correlationId").put("description", "The event id (eventId, ce_id).").put("location", "$message.header#/eventId");
+        m.putObject("correlationId")
+                .put("description", "The event id (eventId, ce_id).")
+                .put("location", "$message.header#/eventId");
         ObjectNode kafka = m.putObject("bindings").putObject("kafka");
-        kafka.putObject("key").put("type", "string")
-                .put("description", "The aggregate id of " + aggregate.type() + " (outbox column aggregateid), as UTF-8.");
+        kafka.putObject("key")
+                .put("type", "string")
+                .put(
+                        "description",
+                        "The aggregate id of " + aggregate.type() + " (outbox column aggregateid), as UTF-8.");
         kafka.put("bindingVersion", KAFKA_BINDING);
         m.putArray("tags").addObject().put("name", publisher.service());
-        m.put("description", "Avro schema " + avro.getFullName() + ": schemas/src/main/avro/"
-                + avro.getNamespace().substring(avro.getNamespace().lastIndexOf('.') + 1) + "/" + name + ".avsc"
-                + (deadLetter ? ". On the dead-letter topic as it was on " + aggregate.topic() + ", with the dead-letter headers." : "."));
+        m.put(
+                "description",
+                "Avro schema " + avro.getFullName() + ": schemas/src/main/avro/"
+                        + avro.getNamespace().substring(avro.getNamespace().lastIndexOf('.') + 1) + "/" + name + ".avsc"
+                        + (deadLetter
+                                ? ". On the dead-letter topic as it was on " + aggregate.topic()
+                                        + ", with the dead-letter headers."
+                                : "."));
         return m;
     }
 
     private ObjectNode headers(String name, Aggregate aggregate, Publisher publisher, boolean deadLetter) {
         ObjectNode h = JSON.createObjectNode();
         h.put("type", "object");
-        h.put("description", "Kafka headers, UTF-8 text. The hub's own (read by its consumers) and the CloudEvents 1.0 "
-                + "binary-mode attributes (read by any CloudEvents consumer), all set by the outbox relay.");
+        h.put(
+                "description",
+                "Kafka headers, UTF-8 text. The hub's own (read by its consumers) and the CloudEvents 1.0 "
+                        + "binary-mode attributes (read by any CloudEvents consumer), all set by the outbox relay.");
         ObjectNode p = h.putObject("properties");
-        string(p, EventHeaders.ID, "The event id (set by the Event Router itself).").put("format", "uuid");
-        string(p, EventHeaders.EVENT_ID, "The event id; consumers deduplicate on it.").put("format", "uuid");
+        string(p, EventHeaders.ID, "The event id (set by the Event Router itself).")
+                .put("format", "uuid");
+        string(p, EventHeaders.EVENT_ID, "The event id; consumers deduplicate on it.")
+                .put("format", "uuid");
         constant(p, EventHeaders.EVENT_TYPE, name, "The event type: the Avro record's name.");
-        constant(p, EventHeaders.AGGREGATE_TYPE, aggregate.type(), "The aggregate type (routes the record to this topic).");
-        string(p, EventHeaders.OCCURRED_AT, "When it happened, ISO 8601 / RFC 3339 in UTC.").put("format", "date-time");
+        constant(
+                p,
+                EventHeaders.AGGREGATE_TYPE,
+                aggregate.type(),
+                "The aggregate type (routes the record to this topic).");
+        string(p, EventHeaders.OCCURRED_AT, "When it happened, ISO 8601 / RFC 3339 in UTC.")
+                .put("format", "date-time");
         string(p, EventHeaders.TRACEPARENT, "W3C Trace Context traceparent, when the writer had one.");
-        string(p, EventHeaders.ACTOR, "Who acted: an account id, system:<consumer> or system:<service>; absent on older events.");
+        string(
+                p,
+                EventHeaders.ACTOR,
+                "Who acted: an account id, system:<consumer> or system:<service>; absent on older events.");
         constant(p, "ce_specversion", "1.0", "CloudEvents spec version (outbox column ce_specversion).");
         string(p, "ce_id", "CloudEvents id: the event id.").put("format", "uuid");
         constant(p, "ce_type", name, "CloudEvents type: the event type.");
-        constant(p, "ce_source", publisher.ceSource(), "CloudEvents source: the publishing service (InsertHeader in "
-                + publisher.connector() + ").");
+        constant(
+                p,
+                "ce_source",
+                publisher.ceSource(),
+                "CloudEvents source: the publishing service (InsertHeader in " + publisher.connector() + ").");
         string(p, "ce_subject", "CloudEvents subject: the aggregate id (the record key).");
         string(p, "ce_time", "CloudEvents time, RFC 3339 in UTC.").put("format", "date-time");
         ArrayNode required = h.putArray("required");
-        for (String r : List.of(EventHeaders.ID, EventHeaders.EVENT_ID, EventHeaders.EVENT_TYPE, EventHeaders.AGGREGATE_TYPE,
-                EventHeaders.OCCURRED_AT, "ce_specversion", "ce_id", "ce_type", "ce_source", "ce_subject", "ce_time")) {
+        for (String r : List.of(
+                EventHeaders.ID,
+                EventHeaders.EVENT_ID,
+                EventHeaders.EVENT_TYPE,
+                EventHeaders.AGGREGATE_TYPE,
+                EventHeaders.OCCURRED_AT,
+                "ce_specversion",
+                "ce_id",
+                "ce_type",
+                "ce_source",
+                "ce_subject",
+                "ce_time")) {
             required.add(r);
         }
         if (deadLetter) {
@@ -316,8 +404,9 @@ public final class AsyncApiGenerator {
                 .filter(p -> aggregate.type().startsWith(p.outboxSchema() + "."))
                 .toList();
         if (found.size() != 1) {
-            throw new IllegalStateException(aggregate.topic() + ": expected exactly one relay in deploy/connect/ whose outbox schema is "
-                    + aggregate.type().substring(0, aggregate.type().indexOf('.')) + ", found " + found);
+            throw new IllegalStateException(
+                    aggregate.topic() + ": expected exactly one relay in deploy/connect/ whose outbox schema is "
+                            + aggregate.type().substring(0, aggregate.type().indexOf('.')) + ", found " + found);
         }
         return found.get(0);
     }
@@ -334,7 +423,11 @@ public final class AsyncApiGenerator {
             if (source == null) {
                 throw new IllegalStateException(file + ": no InsertHeader transform sets ce_source");
             }
-            list.add(new Publisher(service, json.get("name").asText(), table.substring(0, table.indexOf('.')), source,
+            list.add(new Publisher(
+                    service,
+                    json.get("name").asText(),
+                    table.substring(0, table.indexOf('.')),
+                    source,
                     config.path("topic.creation.default.partitions").asInt(1)));
         }
         return list;
@@ -343,7 +436,8 @@ public final class AsyncApiGenerator {
     private static String ceSource(JsonNode config) {
         for (String t : config.path("transforms").asText().split(",")) {
             String prefix = "transforms." + t.trim() + ".";
-            if ("org.apache.kafka.connect.transforms.InsertHeader".equals(config.path(prefix + "type").asText())
+            if ("org.apache.kafka.connect.transforms.InsertHeader"
+                            .equals(config.path(prefix + "type").asText())
                     && "ce_source".equals(config.path(prefix + "header").asText())) {
                 return config.path(prefix + "value.literal").asText();
             }
@@ -370,12 +464,16 @@ public final class AsyncApiGenerator {
                             continue;
                         }
                         new TreeMap<>((Map<String, Object>) map).forEach((binding, value) -> {
-                            if (!binding.matches(".*-in-\\d+") || !(value instanceof Map<?, ?> b) || b.get("destination") == null) {
+                            if (!binding.matches(".*-in-\\d+")
+                                    || !(value instanceof Map<?, ?> b)
+                                    || b.get("destination") == null) {
                                 return;
                             }
                             Object group = b.get("group");
-                            for (String topic : String.valueOf(b.get("destination")).split(",")) {
-                                list.add(new Consumer(service, binding, topic.trim(), group == null ? null : String.valueOf(group)));
+                            for (String topic :
+                                    String.valueOf(b.get("destination")).split(",")) {
+                                list.add(new Consumer(
+                                        service, binding, topic.trim(), group == null ? null : String.valueOf(group)));
                             }
                         });
                     }
@@ -399,7 +497,9 @@ public final class AsyncApiGenerator {
 
     private static List<Path> list(Path dir, String suffix) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

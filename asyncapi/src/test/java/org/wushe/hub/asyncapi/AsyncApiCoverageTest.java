@@ -1,18 +1,17 @@
 package org.wushe.hub.asyncapi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.platform.events.Aggregate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The AsyncAPI document the build validated and rendered (target/asyncapi/asyncapi.json) lists every topic of the
@@ -29,16 +28,22 @@ class AsyncApiCoverageTest {
     void theBuiltDocumentListsEveryTopicItsDeadLettersAndEveryEvent() throws IOException {
         JsonNode doc = AsyncApiGenerator.JSON.readTree(DOCUMENT.toFile());
 
-        assertThat(missing(doc)).as("topics and events missing from %s", DOCUMENT).isEmpty();
+        assertThat(missing(doc))
+                .as("topics and events missing from %s", DOCUMENT)
+                .isEmpty();
         assertThat(doc.path("asyncapi").asText()).isEqualTo("3.0.0");
     }
 
     @Test
     void theDocumentIsTheOneTheCatalogueAndSchemasMakeNow() throws IOException {
         JsonNode built = AsyncApiGenerator.JSON.readTree(DOCUMENT.toFile());
-        JsonNode now = new AsyncApiGenerator(Path.of(".."), built.path("info").path("version").asText()).document();
+        JsonNode now = new AsyncApiGenerator(
+                        Path.of(".."), built.path("info").path("version").asText())
+                .document();
 
-        assertThat(built).as("target/asyncapi/asyncapi.json is stale: run the build").isEqualTo(now);
+        assertThat(built)
+                .as("target/asyncapi/asyncapi.json is stale: run the build")
+                .isEqualTo(now);
     }
 
     @Test
@@ -47,11 +52,18 @@ class AsyncApiCoverageTest {
         ((ObjectNode) doc.get("channels")).remove("wushe.community.station");
         ((ObjectNode) doc.get("channels")).remove("wushe.resource.donor.dlt");
         ((ObjectNode) doc.get("channels").get("wushe.community.need").get("messages")).remove("NeedClosed");
-        ((ObjectNode) doc.get("components").get("messages").get("MatchProposed").get("headers").get("properties")).remove("ce_source");
+        ((ObjectNode) doc.get("components")
+                        .get("messages")
+                        .get("MatchProposed")
+                        .get("headers")
+                        .get("properties"))
+                .remove("ce_source");
 
-        assertThat(missing(doc)).containsExactlyInAnyOrder(
-                "channel wushe.community.station", "channel wushe.resource.donor.dlt",
-                "message NeedClosed on wushe.community.need", "header ce_source of MatchProposed on wushe.matching.match");
+        assertThat(missing(doc))
+                .containsExactlyInAnyOrder(
+                        "channel wushe.community.station", "channel wushe.resource.donor.dlt",
+                        "message NeedClosed on wushe.community.need",
+                                "header ce_source of MatchProposed on wushe.matching.match");
     }
 
     @Test
@@ -59,14 +71,30 @@ class AsyncApiCoverageTest {
         JsonNode ops = AsyncApiGenerator.JSON.readTree(DOCUMENT.toFile()).get("operations");
 
         for (Aggregate a : Aggregate.values()) {
-            assertThat(ops.properties().stream().filter(e -> e.getValue().path("action").asText().equals("send")
-                    && e.getValue().path("channel").path("$ref").asText().equals("#/channels/" + a.topic())).count())
-                    .as("publishers of %s", a.topic()).isEqualTo(1);
+            assertThat(ops.properties().stream()
+                            .filter(e -> e.getValue().path("action").asText().equals("send")
+                                    && e.getValue()
+                                            .path("channel")
+                                            .path("$ref")
+                                            .asText()
+                                            .equals("#/channels/" + a.topic()))
+                            .count())
+                    .as("publishers of %s", a.topic())
+                    .isEqualTo(1);
         }
         // From services/matching-service's application.yml: needs-in-0, group matching-service.
-        assertThat(ops.get("matching-service.receives.wushe.community.need.needs-in-0").path("bindings").path("kafka")
-                .path("groupId").path("enum").get(0).asText()).isEqualTo("matching-service");
-        assertThat(ops.get("community-service.sends.wushe.community.need").path("action").asText()).isEqualTo("send");
+        assertThat(ops.get("matching-service.receives.wushe.community.need.needs-in-0")
+                        .path("bindings")
+                        .path("kafka")
+                        .path("groupId")
+                        .path("enum")
+                        .get(0)
+                        .asText())
+                .isEqualTo("matching-service");
+        assertThat(ops.get("community-service.sends.wushe.community.need")
+                        .path("action")
+                        .asText())
+                .isEqualTo("send");
     }
 
     @Test
@@ -74,7 +102,10 @@ class AsyncApiCoverageTest {
         String html = Files.readString(PAGE);
 
         for (Aggregate a : Aggregate.values()) {
-            assertThat(html).as("the page %s names %s", PAGE, a.topic()).contains(a.topic()).contains(a.deadLetterTopic());
+            assertThat(html)
+                    .as("the page %s names %s", PAGE, a.topic())
+                    .contains(a.topic())
+                    .contains(a.deadLetterTopic());
         }
         assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>");
     }
@@ -87,21 +118,34 @@ class AsyncApiCoverageTest {
         for (Aggregate a : Aggregate.values()) {
             for (String topic : List.of(a.topic(), a.deadLetterTopic())) {
                 JsonNode channel = doc.path("channels").path(topic);
-                if (channel.isMissingNode() || !topic.equals(channel.path("address").asText())) {
+                if (channel.isMissingNode()
+                        || !topic.equals(channel.path("address").asText())) {
                     missing.add("channel " + topic);
                     continue;
                 }
                 for (var event : a.events()) {
                     String name = event.getSimpleName();
                     carried.add(name);
-                    String ref = channel.path("messages").path(name).path("$ref").asText();
+                    String ref =
+                            channel.path("messages").path(name).path("$ref").asText();
                     JsonNode message = ref.isEmpty() ? null : doc.at(ref.substring(1));
                     if (message == null || message.isMissingNode()) {
                         missing.add("message " + name + " on " + topic);
                         continue;
                     }
-                    for (String header : List.of("ce_id", "ce_type", "ce_source", "ce_time", "ce_specversion", "ce_subject", "eventId", "eventType")) {
-                        if (message.path("headers").path("properties").path(header).isMissingNode()) {
+                    for (String header : List.of(
+                            "ce_id",
+                            "ce_type",
+                            "ce_source",
+                            "ce_time",
+                            "ce_specversion",
+                            "ce_subject",
+                            "eventId",
+                            "eventType")) {
+                        if (message.path("headers")
+                                .path("properties")
+                                .path(header)
+                                .isMissingNode()) {
                             missing.add("header " + header + " of " + name + " on " + topic);
                         }
                     }
@@ -122,7 +166,8 @@ class AsyncApiCoverageTest {
             return files.filter(f -> f.toString().endsWith(".avsc"))
                     .filter(f -> !f.getParent().getFileName().toString().equals("common"))
                     .map(f -> f.getFileName().toString().replaceFirst("\\.avsc$", ""))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 }

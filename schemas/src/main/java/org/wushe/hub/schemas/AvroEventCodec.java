@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
@@ -69,7 +68,8 @@ public final class AvroEventCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot encode " + event.getSchema().getFullName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot encode " + event.getSchema().getFullName() + ": " + e.getMessage(), e);
         }
         return out.toByteArray();
     }
@@ -83,10 +83,12 @@ public final class AvroEventCodec {
             throw new UndecodableEventException("not Avro single-object encoding: no bytes (null)");
         }
         if (message.length < 2 || message[0] != MAGIC_0 || message[1] != MAGIC_1) {
-            throw new UndecodableEventException("not Avro single-object encoding: bad magic " + hexPrefix(message) + ", expected C3 01");
+            throw new UndecodableEventException(
+                    "not Avro single-object encoding: bad magic " + hexPrefix(message) + ", expected C3 01");
         }
         if (message.length < HEADER_LENGTH) {
-            throw new UndecodableEventException("truncated header: " + message.length + " of " + HEADER_LENGTH + " bytes");
+            throw new UndecodableEventException(
+                    "truncated header: " + message.length + " of " + HEADER_LENGTH + " bytes");
         }
         long fingerprint = 0;
         for (int i = FINGERPRINT_LENGTH - 1; i >= 0; i--) {
@@ -97,13 +99,14 @@ public final class AvroEventCodec {
             reader = readers.computeIfAbsent(fingerprint, this::readerFor);
         }
         String eventType = reader.writer().getFullName();
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(message, HEADER_LENGTH, message.length - HEADER_LENGTH, null);
+        BinaryDecoder decoder =
+                DecoderFactory.get().binaryDecoder(message, HEADER_LENGTH, message.length - HEADER_LENGTH, null);
         SpecificRecord event;
         try {
             event = reader.datumReader().read(null, decoder);
         } catch (EOFException e) {
-            throw new UndecodableEventException("truncated body: " + eventType + " ended after "
-                    + (message.length - HEADER_LENGTH) + " bytes", e);
+            throw new UndecodableEventException(
+                    "truncated body: " + eventType + " ended after " + (message.length - HEADER_LENGTH) + " bytes", e);
         } catch (IOException | RuntimeException e) {
             // Untrusted input: bad union index, negative length, malformed UUID and the like.
             throw new UndecodableEventException("corrupt body: " + eventType + ": " + e, e);
@@ -130,13 +133,15 @@ public final class AvroEventCodec {
     }
 
     private Reader readerFor(long fingerprint) {
-        Schema writer = catalog.writerSchema(fingerprint).orElseThrow(() -> new UndecodableEventException(
-                String.format("unknown schema fingerprint 0x%016x: not a schema version kept in this catalog", fingerprint)));
+        Schema writer = catalog.writerSchema(fingerprint)
+                .orElseThrow(() -> new UndecodableEventException(String.format(
+                        "unknown schema fingerprint 0x%016x: not a schema version kept in this catalog", fingerprint)));
         Class<? extends SpecificRecord> type;
         try {
             type = catalog.currentClass(writer.getFullName());
         } catch (IllegalArgumentException e) {
-            throw new UndecodableEventException("no current class for " + writer.getFullName() + ": " + e.getMessage(), e);
+            throw new UndecodableEventException(
+                    "no current class for " + writer.getFullName() + ": " + e.getMessage(), e);
         }
         SpecificData model = catalog.model();
         return new Reader(writer, new SpecificDatumReader<>(writer, model.getSchema(type), model));
@@ -150,9 +155,7 @@ public final class AvroEventCodec {
         return message.length == 0 ? "(empty message)" : hex.toString();
     }
 
-    private record Writer(long fingerprint, DatumWriter<SpecificRecord> datumWriter) {
-    }
+    private record Writer(long fingerprint, DatumWriter<SpecificRecord> datumWriter) {}
 
-    private record Reader(Schema writer, DatumReader<SpecificRecord> datumReader) {
-    }
+    private record Reader(Schema writer, DatumReader<SpecificRecord> datumReader) {}
 }

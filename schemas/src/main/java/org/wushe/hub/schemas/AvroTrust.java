@@ -17,8 +17,7 @@ public final class AvroTrust {
 
     public static final String EVENT_PACKAGE = "org.wushe.hub.events";
 
-    private AvroTrust() {
-    }
+    private AvroTrust() {}
 
     /** Idempotent: does nothing when the event classes are trusted already. */
     public static synchronized void install() {

@@ -3,7 +3,6 @@ package org.wushe.hub.schemas;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
@@ -38,7 +37,9 @@ final class EventSpecificData extends SpecificData {
         Schema.Type type = schema.getType();
         if ((type == Schema.Type.RECORD || type == Schema.Type.ENUM)
                 && schema.getFullName().startsWith(HistoryLayout.EVENT_NAMESPACE_PREFIX)) {
-            return eventClasses.computeIfAbsent(schema.getFullName(), this::loadEventClass).orElse(null);
+            return eventClasses
+                    .computeIfAbsent(schema.getFullName(), this::loadEventClass)
+                    .orElse(null);
         }
         return super.getClass(schema);
     }
@@ -47,7 +48,9 @@ final class EventSpecificData extends SpecificData {
         try {
             Class<?> found = Class.forName(fullName, false, getClassLoader());
             // Only generated types: a record class or an enum of the events' namespace.
-            return SpecificRecord.class.isAssignableFrom(found) || found.isEnum() ? Optional.of(found) : Optional.empty();
+            return SpecificRecord.class.isAssignableFrom(found) || found.isEnum()
+                    ? Optional.of(found)
+                    : Optional.empty();
         } catch (ClassNotFoundException e) {
             return Optional.empty();
         }

@@ -3,7 +3,6 @@ package org.wushe.hub.schemas;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.avro.Schema;
 
 /**
@@ -30,8 +29,7 @@ public final class HistoryLayout {
 
     private static final Pattern VERSION_FILE = Pattern.compile("v([1-9][0-9]*)\\.avsc");
 
-    private HistoryLayout() {
-    }
+    private HistoryLayout() {}
 
     /** {@code org.wushe.hub.events.community.NeedPublished} becomes {@code community/NeedPublished}. */
     public static String historyPath(Schema schema) {

@@ -7,8 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.specific.SpecificData;
@@ -53,9 +52,11 @@ public final class SchemaCatalog {
                 Schema known = fingerprints.putIfAbsent(fingerprint, schema);
                 if (known == null) {
                     distinct.add(schema);
-                } else if (!SchemaNormalization.toParsingForm(known).equals(SchemaNormalization.toParsingForm(schema))) {
+                } else if (!SchemaNormalization.toParsingForm(known)
+                        .equals(SchemaNormalization.toParsingForm(schema))) {
                     throw new IllegalArgumentException(String.format(
-                            "fingerprint collision 0x%016x between %s and %s", fingerprint, known.getFullName(), fullName));
+                            "fingerprint collision 0x%016x between %s and %s",
+                            fingerprint, known.getFullName(), fullName));
                 }
             }
             versions.put(fullName, List.copyOf(distinct));
@@ -99,7 +100,8 @@ public final class SchemaCatalog {
     public static SchemaCatalog of(Collection<Schema> versionsOldestFirst) {
         Map<String, List<Schema>> versions = new LinkedHashMap<>();
         for (Schema schema : versionsOldestFirst) {
-            versions.computeIfAbsent(schema.getFullName(), n -> new ArrayList<>()).add(schema);
+            versions.computeIfAbsent(schema.getFullName(), n -> new ArrayList<>())
+                    .add(schema);
         }
         return new SchemaCatalog(versions, SchemaCatalog.class.getClassLoader());
     }
@@ -183,7 +185,8 @@ public final class SchemaCatalog {
         String resource = HistoryLayout.RESOURCE_ROOT + entry;
         try (InputStream in = classLoader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the history index lists " + resource + " but it is not on the classpath");
+                throw new IllegalStateException(
+                        "the history index lists " + resource + " but it is not on the classpath");
             }
             // A fresh parser per file: the versions of one event share its full name.
             return new Schema.Parser().parse(in);

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
@@ -59,7 +58,8 @@ class AvroEventCodecTest {
 
         assertThat(message[0]).isEqualTo((byte) 0xC3);
         assertThat(message[1]).isEqualTo((byte) 0x01);
-        long fingerprint = ByteBuffer.wrap(message, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long fingerprint =
+                ByteBuffer.wrap(message, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         assertThat(fingerprint).isEqualTo(SchemaNormalization.parsingFingerprint64(NeedPublished.getClassSchema()));
         assertThat(CATALOG.writerSchema(fingerprint)).map(Schema::getFullName).contains(NeedPublished.class.getName());
     }
@@ -67,8 +67,10 @@ class AvroEventCodecTest {
     @Test
     void avro_own_single_object_codec_and_ours_read_each_other() throws Exception {
         NeedPublished need = SampleEvents.needPublished();
-        BinaryMessageEncoder<NeedPublished> avroEncoder = new BinaryMessageEncoder<>(CATALOG.model(), NeedPublished.getClassSchema());
-        BinaryMessageDecoder<NeedPublished> avroDecoder = new BinaryMessageDecoder<>(CATALOG.model(), NeedPublished.getClassSchema());
+        BinaryMessageEncoder<NeedPublished> avroEncoder =
+                new BinaryMessageEncoder<>(CATALOG.model(), NeedPublished.getClassSchema());
+        BinaryMessageDecoder<NeedPublished> avroDecoder =
+                new BinaryMessageDecoder<>(CATALOG.model(), NeedPublished.getClassSchema());
 
         assertThat(avroDecoder.decode(codec.encode(need))).isEqualTo(need);
         ByteBuffer avroMessage = avroEncoder.encode(need);
@@ -83,9 +85,12 @@ class AvroEventCodecTest {
         ClassSecurityPredicate before = ClassSecurityValidator.getGlobal();
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.DEFAULT);
         try {
-            assertThat(AvroTrust.isInstalled()).as("a JVM that never called AvroTrust.install()").isFalse();
+            assertThat(AvroTrust.isInstalled())
+                    .as("a JVM that never called AvroTrust.install()")
+                    .isFalse();
 
-            assertThat(new AvroEventCodec(SchemaCatalog.load()).decode(message)).isEqualTo(SampleEvents.needPublished());
+            assertThat(new AvroEventCodec(SchemaCatalog.load()).decode(message))
+                    .isEqualTo(SampleEvents.needPublished());
         } finally {
             ClassSecurityValidator.setGlobal(before);
         }
@@ -113,8 +118,12 @@ class AvroEventCodecTest {
             assertThat(completed.getVolunteerId()).isEqualTo(SampleEvents.VOLUNTEER);
             assertThat(completed.getOfferId()).isNull();
             assertThat(completed.getServiceMinutes()).isEqualTo(90);
-            assertThat(completed.getPeopleReached()).as("default of a field added later").isEqualTo(1);
-            assertThat(completed.getDelivered()).as("default of a field added later").isNull();
+            assertThat(completed.getPeopleReached())
+                    .as("default of a field added later")
+                    .isEqualTo(1);
+            assertThat(completed.getDelivered())
+                    .as("default of a field added later")
+                    .isNull();
         });
     }
 
@@ -130,8 +139,11 @@ class AvroEventCodecTest {
         written.put("needId", today.getNeedId().toString());
         written.put("communityId", today.getCommunityId().toString());
         written.put("stationId", today.getStationId().toString());
-        written.put("declinedBy", new GenericData.EnumSymbol(later.getField("declinedBy").schema(), "VOLUNTEER"));
-        written.put("reason", new GenericData.EnumSymbol(later.getField("reason").schema(), "BAD_WEATHER"));
+        written.put(
+                "declinedBy",
+                new GenericData.EnumSymbol(later.getField("declinedBy").schema(), "VOLUNTEER"));
+        written.put(
+                "reason", new GenericData.EnumSymbol(later.getField("reason").schema(), "BAD_WEATHER"));
 
         MatchDeclined decoded = (MatchDeclined) codec.decode(Fixtures.singleObject(later, written));
 

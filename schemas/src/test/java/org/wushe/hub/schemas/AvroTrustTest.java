@@ -3,7 +3,6 @@ package org.wushe.hub.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-
 import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
 import org.junit.jupiter.api.AfterEach;
@@ -42,10 +41,12 @@ class AvroTrustTest {
         assertThat(AvroTrust.isInstalled()).isTrue();
         assertThat(certifiedWithoutPreviousLevel().build().getPreviousLevel()).isEqualTo(CertificationLevel.UNKNOWN);
         SocialWorkerRegistered registered = SocialWorkerRegistered.newBuilder()
-                .setEventId(SampleEvents.id("e")).setOccurredAt(SampleEvents.SAT_0930)
+                .setEventId(SampleEvents.id("e"))
+                .setOccurredAt(SampleEvents.SAT_0930)
                 .setSocialWorkerId(SampleEvents.SOCIAL_WORKER)
                 .setEmployment(org.wushe.hub.events.socialworker.Employment.PART_TIME)
-                .setCertificationLevel(CertificationLevel.NONE).build();
+                .setCertificationLevel(CertificationLevel.NONE)
+                .build();
         assertThat(registered.getSkills()).isEmpty();
     }
 
@@ -54,12 +55,16 @@ class AvroTrustTest {
         AvroTrust.install();
 
         assertThat(ClassSecurityValidator.getGlobal().isTrusted(Skill.class)).isTrue();
-        assertThat(ClassSecurityValidator.getGlobal().isTrusted(java.net.URL.class)).isFalse();
+        assertThat(ClassSecurityValidator.getGlobal().isTrusted(java.net.URL.class))
+                .isFalse();
     }
 
     private static SocialWorkerCertified.Builder certifiedWithoutPreviousLevel() {
-        return SocialWorkerCertified.newBuilder().setEventId(SampleEvents.id("e")).setOccurredAt(SampleEvents.SAT_0930)
-                .setSocialWorkerId(SampleEvents.SOCIAL_WORKER).setLevel(CertificationLevel.ASSISTANT)
+        return SocialWorkerCertified.newBuilder()
+                .setEventId(SampleEvents.id("e"))
+                .setOccurredAt(SampleEvents.SAT_0930)
+                .setSocialWorkerId(SampleEvents.SOCIAL_WORKER)
+                .setLevel(CertificationLevel.ASSISTANT)
                 .setCertifiedOn(LocalDate.of(2024, 12, 20));
     }
 }

@@ -8,7 +8,6 @@ import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -19,8 +18,7 @@ import org.apache.avro.io.EncoderFactory;
 /** Test resources and hand-made messages, independent of the code under test. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The module folder: surefire sets {@code basedir}; IDEs run tests from it. */
     public static Path moduleDir() {
@@ -51,8 +49,10 @@ public final class Fixtures {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.write(new byte[] {(byte) 0xC3, 0x01});
-            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
-                    .putLong(SchemaNormalization.parsingFingerprint64(writer)).array());
+            out.write(ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(SchemaNormalization.parsingFingerprint64(writer))
+                    .array());
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
             new GenericDatumWriter<GenericRecord>(writer).write(datum, encoder);
             encoder.flush();

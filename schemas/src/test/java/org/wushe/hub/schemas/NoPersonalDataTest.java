@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
@@ -20,13 +19,47 @@ class NoPersonalDataTest {
 
     /** Fragments that mark personal data in a field name, matched case-insensitively anywhere in it. */
     private static final List<String> DENIED_FRAGMENTS = List.of(
-            "name", "phone", "mobile", "tel", "email", "wechat", "qq",
-            "idnumber", "idcard", "idno", "identity", "passport", "hukou",
-            "address", "streetaddress", "housenumber", "doornumber", "room", "building",
-            "birth", "gender", "sex", "ethnic", "nationality",
-            "health", "diagnos", "disease", "illness", "medical", "disab",
-            "income", "salary", "wage", "bankaccount", "bankcard", "pension", "dibao",
-            "latitude", "longitude", "photo", "fingerprint");
+            "name",
+            "phone",
+            "mobile",
+            "tel",
+            "email",
+            "wechat",
+            "qq",
+            "idnumber",
+            "idcard",
+            "idno",
+            "identity",
+            "passport",
+            "hukou",
+            "address",
+            "streetaddress",
+            "housenumber",
+            "doornumber",
+            "room",
+            "building",
+            "birth",
+            "gender",
+            "sex",
+            "ethnic",
+            "nationality",
+            "health",
+            "diagnos",
+            "disease",
+            "illness",
+            "medical",
+            "disab",
+            "income",
+            "salary",
+            "wage",
+            "bankaccount",
+            "bankcard",
+            "pension",
+            "dibao",
+            "latitude",
+            "longitude",
+            "photo",
+            "fingerprint");
 
     /** Whole camel-case words that mark personal data ("age" alone, not "usage" or "language"). */
     private static final List<String> DENIED_WORDS = List.of("age", "lat", "lon", "lng");
@@ -65,15 +98,16 @@ class NoPersonalDataTest {
                   {"name": "name", "type": "string"}
                 ]}""");
 
-        assertThat(violations(List.of(leaky))).containsExactly(
-                "org.wushe.hub.events.community.LeakyNeed.residentName",
-                "org.wushe.hub.events.community.LeakyNeed.phoneNumber",
-                "org.wushe.hub.events.community.LeakyNeed.idCardNo",
-                "org.wushe.hub.events.community.LeakyNeed.streetAddress",
-                "org.wushe.hub.events.community.LeakyNeed.dateOfBirth",
-                "org.wushe.hub.events.community.LeakyNeed.age",
-                "org.wushe.hub.events.community.LeakyNeed.monthlyIncomeFen",
-                "org.wushe.hub.events.community.LeakyNeed.name");
+        assertThat(violations(List.of(leaky)))
+                .containsExactly(
+                        "org.wushe.hub.events.community.LeakyNeed.residentName",
+                        "org.wushe.hub.events.community.LeakyNeed.phoneNumber",
+                        "org.wushe.hub.events.community.LeakyNeed.idCardNo",
+                        "org.wushe.hub.events.community.LeakyNeed.streetAddress",
+                        "org.wushe.hub.events.community.LeakyNeed.dateOfBirth",
+                        "org.wushe.hub.events.community.LeakyNeed.age",
+                        "org.wushe.hub.events.community.LeakyNeed.monthlyIncomeFen",
+                        "org.wushe.hub.events.community.LeakyNeed.name");
     }
 
     @Test
@@ -81,22 +115,28 @@ class NoPersonalDataTest {
         List<Schema> events = SchemaWalker.currentEvents(SchemaCatalog.load());
         List<String> residentFields = new ArrayList<>();
 
-        SchemaWalker.records(events).forEach((recordName, record) -> record.getFields().stream()
-                .filter(f -> f.name().toLowerCase(Locale.ROOT).contains("resident"))
-                .forEach(f -> {
-                    residentFields.add(recordName + "." + f.name());
-                    if (f.name().equals("residentRef")) {
-                        Schema id = f.schema().isNullable() ? f.schema().getTypes().get(1) : f.schema();
-                        assertThat(id.getLogicalType()).as(recordName + ".residentRef").isEqualTo(LogicalTypes.uuid());
-                    }
-                }));
+        SchemaWalker.records(events)
+                .forEach((recordName, record) -> record.getFields().stream()
+                        .filter(f -> f.name().toLowerCase(Locale.ROOT).contains("resident"))
+                        .forEach(f -> {
+                            residentFields.add(recordName + "." + f.name());
+                            if (f.name().equals("residentRef")) {
+                                Schema id = f.schema().isNullable()
+                                        ? f.schema().getTypes().get(1)
+                                        : f.schema();
+                                assertThat(id.getLogicalType())
+                                        .as(recordName + ".residentRef")
+                                        .isEqualTo(LogicalTypes.uuid());
+                            }
+                        }));
 
-        assertThat(residentFields).containsExactlyInAnyOrder(
-                EVENTS + "common.NeedDetails.residentRef",
-                // An aggregate count of a community, not a person.
-                EVENTS + "community.CommunityRegistered.residentCount",
-                // Counts per beneficiary group of the residents an activity expects to serve, never who.
-                EVENTS + "common.ActivityDetails.residentsServed");
+        assertThat(residentFields)
+                .containsExactlyInAnyOrder(
+                        EVENTS + "common.NeedDetails.residentRef",
+                        // An aggregate count of a community, not a person.
+                        EVENTS + "community.CommunityRegistered.residentCount",
+                        // Counts per beneficiary group of the residents an activity expects to serve, never who.
+                        EVENTS + "common.ActivityDetails.residentsServed");
     }
 
     private static List<String> violations(List<Schema> roots) {

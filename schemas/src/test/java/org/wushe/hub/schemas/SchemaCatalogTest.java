@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.specific.SpecificData;
@@ -26,22 +25,33 @@ class SchemaCatalogTest {
 
     @Test
     void the_packaged_catalog_holds_every_event_of_the_contract() {
-        assertThat(catalog.fullNames()).contains(
-                EVENTS + "community.CommunityRegistered", EVENTS + "community.StationRegistered",
-                EVENTS + "community.NeedPublished", EVENTS + "community.NeedUpdated", EVENTS + "community.NeedClosed",
-                EVENTS + "organization.OrganizationRegistered",
-                EVENTS + "socialworker.SocialWorkerRegistered", EVENTS + "socialworker.SocialWorkerCertified",
-                EVENTS + "volunteer.VolunteerRegistered", EVENTS + "volunteer.VolunteerAvailabilityDeclared",
-                EVENTS + "resource.DonorRegistered", EVENTS + "resource.ResourceOffered",
-                EVENTS + "resource.ResourceReserved", EVENTS + "resource.ResourceReleased",
-                EVENTS + "resource.ResourceReservationFailed",
-                EVENTS + "matching.MatchProposed", EVENTS + "matching.MatchAccepted",
-                EVENTS + "matching.MatchDeclined", EVENTS + "matching.MatchCompleted");
+        assertThat(catalog.fullNames())
+                .contains(
+                        EVENTS + "community.CommunityRegistered",
+                        EVENTS + "community.StationRegistered",
+                        EVENTS + "community.NeedPublished",
+                        EVENTS + "community.NeedUpdated",
+                        EVENTS + "community.NeedClosed",
+                        EVENTS + "organization.OrganizationRegistered",
+                        EVENTS + "socialworker.SocialWorkerRegistered",
+                        EVENTS + "socialworker.SocialWorkerCertified",
+                        EVENTS + "volunteer.VolunteerRegistered",
+                        EVENTS + "volunteer.VolunteerAvailabilityDeclared",
+                        EVENTS + "resource.DonorRegistered",
+                        EVENTS + "resource.ResourceOffered",
+                        EVENTS + "resource.ResourceReserved",
+                        EVENTS + "resource.ResourceReleased",
+                        EVENTS + "resource.ResourceReservationFailed",
+                        EVENTS + "matching.MatchProposed",
+                        EVENTS + "matching.MatchAccepted",
+                        EVENTS + "matching.MatchDeclined",
+                        EVENTS + "matching.MatchCompleted");
     }
 
     @Test
     void the_sample_events_cover_every_event_in_the_catalog() {
-        assertThat(SampleEvents.all()).extracting(e -> e.getSchema().getFullName())
+        assertThat(SampleEvents.all())
+                .extracting(e -> e.getSchema().getFullName())
                 .containsExactlyInAnyOrderElementsOf(catalog.fullNames());
     }
 
@@ -93,14 +103,19 @@ class SchemaCatalogTest {
     void the_packaged_index_is_generated_from_the_history_folder() throws Exception {
         List<String> packaged;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                getClass().getClassLoader().getResourceAsStream(HistoryLayout.INDEX_RESOURCE), StandardCharsets.UTF_8))) {
+                getClass().getClassLoader().getResourceAsStream(HistoryLayout.INDEX_RESOURCE),
+                StandardCharsets.UTF_8))) {
             packaged = reader.lines().filter(l -> !l.startsWith("#")).collect(Collectors.toList());
         }
 
         assertThat(packaged)
                 .isNotEmpty()
-                .containsExactlyElementsOf(HistoryIndexWriter.list(Fixtures.moduleDir().resolve("src/main/history")));
-        assertThat(packaged).allSatisfy(entry ->
-                assertThat(getClass().getClassLoader().getResource(HistoryLayout.RESOURCE_ROOT + entry)).as(entry).isNotNull());
+                .containsExactlyElementsOf(
+                        HistoryIndexWriter.list(Fixtures.moduleDir().resolve("src/main/history")));
+        assertThat(packaged)
+                .allSatisfy(entry -> assertThat(
+                                getClass().getClassLoader().getResource(HistoryLayout.RESOURCE_ROOT + entry))
+                        .as(entry)
+                        .isNotNull());
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
@@ -40,23 +39,34 @@ class SchemaConventionsTest {
 
     @Test
     void every_event_lives_in_the_namespace_of_its_party() {
-        assertThat(events).extracting(Schema::getNamespace).allSatisfy(ns -> assertThat(ns).isIn(
-                EVENTS + "community", EVENTS + "organization", EVENTS + "socialworker",
-                EVENTS + "volunteer", EVENTS + "resource", EVENTS + "matching"));
+        assertThat(events)
+                .extracting(Schema::getNamespace)
+                .allSatisfy(ns -> assertThat(ns)
+                        .isIn(
+                                EVENTS + "community",
+                                EVENTS + "organization",
+                                EVENTS + "socialworker",
+                                EVENTS + "volunteer",
+                                EVENTS + "resource",
+                                EVENTS + "matching"));
     }
 
     @Test
     void every_record_and_enum_is_documented() {
-        assertThat(namedTypes.values()).allSatisfy(type ->
-                assertThat(type.getDoc()).as(type.getFullName()).isNotBlank());
+        assertThat(namedTypes.values())
+                .allSatisfy(
+                        type -> assertThat(type.getDoc()).as(type.getFullName()).isNotBlank());
     }
 
     @Test
     void every_enum_falls_back_to_UNKNOWN_for_symbols_added_later() {
-        assertThat(namedTypes.values()).filteredOn(t -> t.getType() == Schema.Type.ENUM).isNotEmpty().allSatisfy(e -> {
-            assertThat(e.getEnumDefault()).as(e.getFullName()).isEqualTo("UNKNOWN");
-            assertThat(e.getEnumSymbols().get(0)).as(e.getFullName()).isEqualTo("UNKNOWN");
-        });
+        assertThat(namedTypes.values())
+                .filteredOn(t -> t.getType() == Schema.Type.ENUM)
+                .isNotEmpty()
+                .allSatisfy(e -> {
+                    assertThat(e.getEnumDefault()).as(e.getFullName()).isEqualTo("UNKNOWN");
+                    assertThat(e.getEnumSymbols().get(0)).as(e.getFullName()).isEqualTo("UNKNOWN");
+                });
     }
 
     @Test
@@ -102,7 +112,8 @@ class SchemaConventionsTest {
         Schema window = namedTypes.get(EVENTS + "common.TimeWindow");
         Schema slot = namedTypes.get(EVENTS + "common.WeeklySlot");
 
-        assertThat(window.getFields()).extracting(f -> logicalType(f.schema()))
+        assertThat(window.getFields())
+                .extracting(f -> logicalType(f.schema()))
                 .containsOnly(LogicalTypes.timestampMillis());
         assertThat(slot.getField("start").schema().getLogicalType()).isEqualTo(LogicalTypes.timeMillis());
         assertThat(slot.getField("end").schema().getLogicalType()).isEqualTo(LogicalTypes.timeMillis());
@@ -110,16 +121,31 @@ class SchemaConventionsTest {
 
     @Test
     void the_shared_types_are_defined_once_in_common() {
-        for (String shared : List.of("Place", "TimeWindow", "Category", "BeneficiaryGroup", "Urgency", "Skill",
-                "Quantity", "QuantityUnit", "WeeklySlot", "Availability", "Allocation", "NeedDetails")) {
+        for (String shared : List.of(
+                "Place",
+                "TimeWindow",
+                "Category",
+                "BeneficiaryGroup",
+                "Urgency",
+                "Skill",
+                "Quantity",
+                "QuantityUnit",
+                "WeeklySlot",
+                "Availability",
+                "Allocation",
+                "NeedDetails")) {
             assertThat(namedTypes).as(shared).containsKey(EVENTS + "common." + shared);
-            assertThat(namedTypes.keySet()).filteredOn(n -> n.endsWith("." + shared)).as(shared).hasSize(1);
+            assertThat(namedTypes.keySet())
+                    .filteredOn(n -> n.endsWith("." + shared))
+                    .as(shared)
+                    .hasSize(1);
         }
     }
 
     private void forEachField(java.util.function.BiConsumer<String, Schema.Field> check) {
-        SchemaWalker.records(events).forEach((recordName, record) ->
-                record.getFields().forEach(field -> check.accept(recordName + "." + field.name(), field)));
+        SchemaWalker.records(events)
+                .forEach((recordName, record) ->
+                        record.getFields().forEach(field -> check.accept(recordName + "." + field.name(), field)));
     }
 
     private static Schema nonNull(Schema schema) {

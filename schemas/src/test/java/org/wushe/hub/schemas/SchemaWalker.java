@@ -7,15 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 
 /** Every named type reachable from the current event schemas, each once, by full name. */
 final class SchemaWalker {
 
-    private SchemaWalker() {
-    }
+    private SchemaWalker() {}
 
     /** The current (generated) schema of every event in the catalog. */
     static List<Schema> currentEvents(SchemaCatalog catalog) {
@@ -55,8 +53,7 @@ final class SchemaWalker {
             case ARRAY -> collect(schema.getElementType(), found, seen);
             case MAP -> collect(schema.getValueType(), found, seen);
             case UNION -> schema.getTypes().forEach(t -> collect(t, found, seen));
-            default -> {
-            }
+            default -> {}
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -82,7 +81,8 @@ final class Collector implements AutoCloseable {
     Collector start(Duration timeout) throws InterruptedException {
         thread.start();
         if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new BenchmarkFailure("consumer of " + topic + " not ready within " + timeout.toSeconds() + " s" + cause());
+            throw new BenchmarkFailure(
+                    "consumer of " + topic + " not ready within " + timeout.toSeconds() + " s" + cause());
         }
         rethrow();
         return this;
@@ -95,7 +95,8 @@ final class Collector implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
             List<TopicPartition> assigned = new ArrayList<>();
             for (PartitionInfo info : c.partitionsFor(topic, Duration.ofSeconds(30))) {
@@ -151,7 +152,8 @@ final class Collector implements AutoCloseable {
         if (id == null || !expected.contains(id)) {
             unexpectedCount++;
             if (unexpected.size() < 5) {
-                unexpected.add("partition " + r.partition() + " offset " + r.offset() + " id " + (id == null ? "(none)" : id));
+                unexpected.add(
+                        "partition " + r.partition() + " offset " + r.offset() + " id " + (id == null ? "(none)" : id));
             }
             return;
         }
@@ -172,7 +174,8 @@ final class Collector implements AutoCloseable {
         valueBytes += r.value() == null ? 0 : r.value().length;
         for (Header h : r.headers()) {
             if (!h.key().equals(SENT_NANOS_HEADER)) {
-                headerBytes += h.key().getBytes(StandardCharsets.UTF_8).length + (h.value() == null ? 0 : h.value().length);
+                headerBytes +=
+                        h.key().getBytes(StandardCharsets.UTF_8).length + (h.value() == null ? 0 : h.value().length);
                 headerCount++;
             }
         }
@@ -208,7 +211,8 @@ final class Collector implements AutoCloseable {
     void awaitDrained(Duration timeout) throws InterruptedException {
         drainRequested = true;
         if (!drained.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new BenchmarkFailure("consumer of " + topic + " did not reach the end offsets within " + timeout.toSeconds() + " s");
+            throw new BenchmarkFailure(
+                    "consumer of " + topic + " did not reach the end offsets within " + timeout.toSeconds() + " s");
         }
         rethrow();
     }
@@ -255,9 +259,13 @@ final class Collector implements AutoCloseable {
 
     /** Mean size of the records as they travel: key, value, and headers (key + value bytes), without the bench's own header. */
     RecordSize recordSize() {
-        return sized == 0 ? new RecordSize(0, 0, 0, 0)
-                : new RecordSize((double) keyBytes / sized, (double) valueBytes / sized, (double) headerBytes / sized,
-                (double) headerCount / sized);
+        return sized == 0
+                ? new RecordSize(0, 0, 0, 0)
+                : new RecordSize(
+                        (double) keyBytes / sized,
+                        (double) valueBytes / sized,
+                        (double) headerBytes / sized,
+                        (double) headerCount / sized);
     }
 
     record RecordSize(double key, double value, double headers, double headerCount) {
@@ -269,7 +277,9 @@ final class Collector implements AutoCloseable {
     private void rethrow() {
         Throwable t = failure.get();
         if (t != null) {
-            throw t instanceof BenchmarkFailure b ? b : new BenchmarkFailure("consumer of " + topic + " failed: " + t, t);
+            throw t instanceof BenchmarkFailure b
+                    ? b
+                    : new BenchmarkFailure("consumer of " + topic + " failed: " + t, t);
         }
     }
 

@@ -8,14 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-
 import org.HdrHistogram.Histogram;
 
 /** What one round measured, and the helpers both paths share (pacing, exactly-once check, histograms). */
 final class Measurements {
 
-    private Measurements() {
-    }
+    private Measurements() {}
 
     /**
      * A burst of {@code events}. {@code elapsedNanos}: first send (raw) or first commit returned
@@ -23,7 +21,8 @@ final class Measurements {
      * (the first send, or the first outbox transaction began); {@code writeNanos}: writing alone
      * (send + flush, or inserts + commits).
      */
-    record Throughput(int events, long elapsedNanos, long fromFirstWriteNanos, long writeNanos, Collector.RecordSize size) {
+    record Throughput(
+            int events, long elapsedNanos, long fromFirstWriteNanos, long writeNanos, Collector.RecordSize size) {
         double eventsPerSecond() {
             return events / (elapsedNanos / 1e9);
         }
@@ -114,13 +113,15 @@ final class Measurements {
         long extraCopies = c.copies().values().stream().mapToLong(n -> n - 1).sum();
         List<String> problems = new ArrayList<>();
         if (!missing.isEmpty()) {
-            problems.add(missing.size() + " of " + written.size() + " events missing (e.g. " + missing.subList(0, Math.min(3, missing.size())) + ")");
+            problems.add(missing.size() + " of " + written.size() + " events missing (e.g. "
+                    + missing.subList(0, Math.min(3, missing.size())) + ")");
         }
         if (duplicated > 0) {
             problems.add(duplicated + " events arrived more than once (" + extraCopies + " extra copies)");
         }
         if (c.unexpectedCount() > 0) {
-            problems.add(c.unexpectedCount() + " records that were not written by this round (e.g. " + c.unexpectedSamples() + ")");
+            problems.add(c.unexpectedCount() + " records that were not written by this round (e.g. "
+                    + c.unexpectedSamples() + ")");
         }
         if (c.headerMismatches() > 0) {
             problems.add(c.headerMismatches() + " records whose eventId header differs from their id header");

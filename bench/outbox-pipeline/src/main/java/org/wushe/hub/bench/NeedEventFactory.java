@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.NeedDetails;
@@ -24,16 +23,15 @@ import org.wushe.hub.events.community.NeedPublished;
 final class NeedEventFactory {
 
     /** One event ready for the outbox or for a raw producer. */
-    record BenchEvent(UUID eventId, String needId, NeedPublished payload, String traceparent) {
-    }
+    record BenchEvent(UUID eventId, String needId, NeedPublished payload, String traceparent) {}
 
     private static final UUID COMMUNITY = UUID.fromString("7d1f0a52-3c3e-4a7e-9a57-1f1d6f0c2a11");
     private static final UUID STATION = UUID.fromString("5b6a9d0e-8f2c-4c1d-b3a4-2e7f9c8d1a22");
     private static final String[] TITLES = {
-            "门锁损坏需维修 door lock broken",
-            "独居老人代购药品 medicine shopping for an elder living alone",
-            "楼道灯不亮 stairwell light out",
-            "陪同就医 escort to a hospital appointment",
+        "门锁损坏需维修 door lock broken",
+        "独居老人代购药品 medicine shopping for an elder living alone",
+        "楼道灯不亮 stairwell light out",
+        "陪同就医 escort to a hospital appointment",
     };
 
     private final List<UUID> needs;
@@ -71,9 +69,16 @@ final class NeedEventFactory {
                         .setBeneficiaryGroup(BeneficiaryGroup.ELDERLY_ALONE)
                         .setResidentRef(new UUID(random.nextLong(), random.nextLong()))
                         .setTitle(TITLES[n % TITLES.length] + " #" + revision)
-                        .setPlace(Place.newBuilder().setDistrictCode("110112").setStreetCode("110112106")
-                                .setCommunityId(COMMUNITY).setGeohash("wx4g0b").build())
-                        .setTimeWindow(TimeWindow.newBuilder().setStart(now).setEnd(now.plus(4, ChronoUnit.HOURS)).build())
+                        .setPlace(Place.newBuilder()
+                                .setDistrictCode("110112")
+                                .setStreetCode("110112106")
+                                .setCommunityId(COMMUNITY)
+                                .setGeohash("wx4g0b")
+                                .build())
+                        .setTimeWindow(TimeWindow.newBuilder()
+                                .setStart(now)
+                                .setEnd(now.plus(4, ChronoUnit.HOURS))
+                                .build())
                         .setEstimatedMinutes(60)
                         .build())
                 .build();

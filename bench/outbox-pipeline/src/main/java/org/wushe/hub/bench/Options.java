@@ -5,8 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Command-line flags of {@link OutboxPipelineBenchmark}; see {@link #USAGE}. */
-record Options(int events, int latencyEvents, int rate, int batch, int warmupEvents, int warmupLatencyEvents,
-               Path json, Map<String, String> connectorOverrides, String synchronousCommit, boolean keepData) {
+record Options(
+        int events,
+        int latencyEvents,
+        int rate,
+        int batch,
+        int warmupEvents,
+        int warmupLatencyEvents,
+        Path json,
+        Map<String, String> connectorOverrides,
+        String synchronousCommit,
+        boolean keepData) {
 
     static final String USAGE = """
             usage: bench/outbox-pipeline/run [options]
@@ -51,12 +60,14 @@ record Options(int events, int latencyEvents, int rate, int batch, int warmupEve
                     if (eq <= 0) {
                         throw new IllegalArgumentException("--connector-override wants KEY=VALUE, got " + kv);
                     }
-                    overrides.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+                    overrides.put(
+                            kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
                 }
                 case "--synchronous-commit" -> {
                     synchronousCommit = value(args, ++i, a).trim().toLowerCase(java.util.Locale.ROOT);
                     if (!synchronousCommit.matches("on|off|local|remote_write|remote_apply")) {
-                        throw new IllegalArgumentException("--synchronous-commit wants on, off, local, remote_write or remote_apply");
+                        throw new IllegalArgumentException(
+                                "--synchronous-commit wants on, off, local, remote_write or remote_apply");
                     }
                 }
                 case "--keep-data" -> keep = true;
@@ -67,7 +78,17 @@ record Options(int events, int latencyEvents, int rate, int batch, int warmupEve
         if (rate > 10_000) {
             throw new IllegalArgumentException("--rate above 10000/s is not a paced latency test any more");
         }
-        return new Options(events, latencyEvents, rate, batch, warmup, warmupLatency, json, Map.copyOf(overrides), synchronousCommit, keep);
+        return new Options(
+                events,
+                latencyEvents,
+                rate,
+                batch,
+                warmup,
+                warmupLatency,
+                json,
+                Map.copyOf(overrides),
+                synchronousCommit,
+                keep);
     }
 
     private static String value(String[] args, int i, String flag) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.bench.NeedEventFactory.BenchEvent;
@@ -45,7 +44,9 @@ final class OutboxPath {
         List<BenchEvent> prepared = factory.next(events);
         List<List<OutboxWriter.Event>> transactions = new ArrayList<>();
         for (int from = 0; from < events; from += batch) {
-            transactions.add(prepared.subList(from, Math.min(events, from + batch)).stream().map(OutboxPath::outboxEvent).toList());
+            transactions.add(prepared.subList(from, Math.min(events, from + batch)).stream()
+                    .map(OutboxPath::outboxEvent)
+                    .toList());
         }
         Set<UUID> ids = ids(prepared);
         long publishedBefore = cdc.published();
@@ -64,14 +65,16 @@ final class OutboxPath {
             long last = c.lastNewNanos();
             settle(round, c, ids, publishedBefore);
             lastSample = c.sample();
-            return new Measurements.Throughput(events, last - firstCommit, last - began, written - began, c.recordSize());
+            return new Measurements.Throughput(
+                    events, last - firstCommit, last - began, written - began, c.recordSize());
         }
     }
 
     /** One event per transaction, at {@code rate} per second; latency from commit returned to consumed. */
     Measurements.Latency latency(String round, int events, int rate) throws Exception {
         List<BenchEvent> prepared = factory.next(events);
-        List<List<OutboxWriter.Event>> transactions = prepared.stream().map(e -> List.of(outboxEvent(e))).toList();
+        List<List<OutboxWriter.Event>> transactions =
+                prepared.stream().map(e -> List.of(outboxEvent(e))).toList();
         Set<UUID> ids = ids(prepared);
         Map<UUID, Long> committed = new HashMap<>(events * 2); // this thread only
         long publishedBefore = cdc.published();
@@ -110,8 +113,9 @@ final class OutboxPath {
     private void awaitAll(String round, Collector c, int events, long publishedBefore) throws InterruptedException {
         Duration timeout = Measurements.timeoutFor(events);
         if (!c.awaitAll(timeout)) {
-            throw new BenchmarkFailure(round + ": only " + c.distinct() + " of " + events + " events reached the consumer within "
-                    + timeout.toSeconds() + " s (Debezium published " + (cdc.published() - publishedBefore) + ")");
+            throw new BenchmarkFailure(round + ": only " + c.distinct() + " of " + events
+                    + " events reached the consumer within " + timeout.toSeconds() + " s (Debezium published "
+                    + (cdc.published() - publishedBefore) + ")");
         }
     }
 
@@ -127,7 +131,8 @@ final class OutboxPath {
         Measurements.verifyExactlyOnce(round, ids, c);
         long published = cdc.published() - publishedBefore;
         if (published != ids.size()) {
-            throw new BenchmarkFailure(round + ": NOT exactly once: wrote " + ids.size() + " events, Debezium published " + published);
+            throw new BenchmarkFailure(
+                    round + ": NOT exactly once: wrote " + ids.size() + " events, Debezium published " + published);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.wushe.hub.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,9 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -121,20 +120,32 @@ public final class OutboxPipelineBenchmark {
             stack.start();
             OutboxCdc cdc = stack.connector(CONNECTOR);
             awaitCapturing(stack, cdc, connector.get("slot.name"));
-            progress("stack up: Kafka %s, PostgreSQL %s, Debezium %s capturing %s", stack.kafka().bootstrapServers(),
-                    stack.database().jdbcUrl(), CONNECTOR, connector.outboxTable());
+            progress(
+                    "stack up: Kafka %s, PostgreSQL %s, Debezium %s capturing %s",
+                    stack.kafka().bootstrapServers(), stack.database().jdbcUrl(), CONNECTOR, connector.outboxTable());
 
             dataSource = dataSource(stack, options.synchronousCommit());
             Map<String, String> pg = postgresSettings(stack, dataSource);
-            progress("PostgreSQL: server synchronous_commit=%s, wal_writer_delay=%s, fsync=%s; writer sessions synchronous_commit=%s%s",
-                    pg.get("server.synchronous_commit"), pg.get("wal_writer_delay"), pg.get("fsync"), pg.get("writer.synchronous_commit"),
+            progress(
+                    "PostgreSQL: server synchronous_commit=%s, wal_writer_delay=%s, fsync=%s; writer sessions synchronous_commit=%s%s",
+                    pg.get("server.synchronous_commit"),
+                    pg.get("wal_writer_delay"),
+                    pg.get("fsync"),
+                    pg.get("writer.synchronous_commit"),
                     options.synchronousCommit() == null ? " (as the stack runs it)" : " (SET by --synchronous-commit)");
             if ("off".equals(pg.get("writer.synchronous_commit"))) {
-                progress("NOTE: commits return before their WAL is flushed, and Debezium decodes only flushed WAL: each event waits");
-                progress("      for the WAL writer (every wal_writer_delay=%s) before CDC sees it. Compare --synchronous-commit on.",
+                progress(
+                        "NOTE: commits return before their WAL is flushed, and Debezium decodes only flushed WAL: each event waits");
+                progress(
+                        "      for the WAL writer (every wal_writer_delay=%s) before CDC sees it. Compare --synchronous-commit on.",
                         pg.get("wal_writer_delay"));
             }
-            Flyway.configure().dataSource(dataSource).schemas(SCHEMA).locations("classpath:db/wushe-platform").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .schemas(SCHEMA)
+                    .locations("classpath:db/wushe-platform")
+                    .load()
+                    .migrate();
             OutboxWriter writer = new OutboxWriter(new JdbcTemplate(dataSource), codec, Clock.systemUTC());
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             NeedEventFactory factory = new NeedEventFactory(NEEDS, 20261123L);
@@ -146,8 +157,9 @@ public final class OutboxPipelineBenchmark {
             outbox.probe();
             TopicShape shape = topicShape(bootstrap, OutboxPath.TOPIC);
             createTopic(bootstrap, RAW_TOPIC, shape);
-            progress("topic %s: %d partitions, %s; baseline topic %s created alike", OutboxPath.TOPIC, shape.partitions(),
-                    shape.configs(), RAW_TOPIC);
+            progress(
+                    "topic %s: %d partitions, %s; baseline topic %s created alike",
+                    OutboxPath.TOPIC, shape.partitions(), shape.configs(), RAW_TOPIC);
 
             // Warm-up, both paths, discarded: JIT, connection pools, producer/consumer metadata, the
             // slot's first decoding. The outbox warm-up also yields the record shape the baseline copies.
@@ -169,25 +181,45 @@ public final class OutboxPipelineBenchmark {
             if (warmLatency > 0) {
                 raw.latency("warm-up raw paced", warmLatency, options.rate());
             }
-            progress("warm-up done and discarded: %,d burst + %,d paced events per path (exactly once checked)", warm, warmLatency);
+            progress(
+                    "warm-up done and discarded: %,d burst + %,d paced events per path (exactly once checked)",
+                    warm, warmLatency);
 
             Measurements.Throughput rawThroughput = raw.throughput("raw Kafka throughput", options.events());
-            progress("raw Kafka     throughput: %,d events in %,.0f ms -> %,.0f events/s", options.events(),
-                    rawThroughput.elapsedNanos() / 1e6, rawThroughput.eventsPerSecond());
+            progress(
+                    "raw Kafka     throughput: %,d events in %,.0f ms -> %,.0f events/s",
+                    options.events(), rawThroughput.elapsedNanos() / 1e6, rawThroughput.eventsPerSecond());
             Measurements.Latency rawLatency = raw.latency("raw Kafka latency", options.latencyEvents(), options.rate());
-            progress("raw Kafka     latency:    %,d records at %.0f/s -> p50 %.2f ms, p99 %.2f ms", options.latencyEvents(),
-                    rawLatency.achievedRate(), rawLatency.p50Ms(), rawLatency.p99Ms());
-            Measurements.Throughput outboxThroughput = outbox.throughput("outbox pipeline throughput", options.events(), options.batch());
-            progress("outbox        throughput: %,d events in %,.0f ms -> %,.0f events/s (exactly once)", options.events(),
-                    outboxThroughput.elapsedNanos() / 1e6, outboxThroughput.eventsPerSecond());
-            Measurements.Latency outboxLatency = outbox.latency("outbox pipeline latency", options.latencyEvents(), options.rate());
-            progress("outbox        latency:    %,d transactions at %.0f/s -> p50 %.2f ms, p99 %.2f ms (exactly once)",
-                    options.latencyEvents(), outboxLatency.achievedRate(), outboxLatency.p50Ms(), outboxLatency.p99Ms());
+            progress(
+                    "raw Kafka     latency:    %,d records at %.0f/s -> p50 %.2f ms, p99 %.2f ms",
+                    options.latencyEvents(), rawLatency.achievedRate(), rawLatency.p50Ms(), rawLatency.p99Ms());
+            Measurements.Throughput outboxThroughput =
+                    outbox.throughput("outbox pipeline throughput", options.events(), options.batch());
+            progress(
+                    "outbox        throughput: %,d events in %,.0f ms -> %,.0f events/s (exactly once)",
+                    options.events(), outboxThroughput.elapsedNanos() / 1e6, outboxThroughput.eventsPerSecond());
+            Measurements.Latency outboxLatency =
+                    outbox.latency("outbox pipeline latency", options.latencyEvents(), options.rate());
+            progress(
+                    "outbox        latency:    %,d transactions at %.0f/s -> p50 %.2f ms, p99 %.2f ms (exactly once)",
+                    options.latencyEvents(),
+                    outboxLatency.achievedRate(),
+                    outboxLatency.p50Ms(),
+                    outboxLatency.p99Ms());
 
             Map<String, Object> memory = Resources.memory(dataDir.resolve("postgres"));
             List<String> headerKeys = new ArrayList<>();
             outbox.lastSample().headers().forEach(h -> headerKeys.add(h.key()));
-            Report report = new Report(options, connector, shape, pg, headerKeys, rawThroughput, rawLatency, outboxThroughput, outboxLatency,
+            Report report = new Report(
+                    options,
+                    connector,
+                    shape,
+                    pg,
+                    headerKeys,
+                    rawThroughput,
+                    rawLatency,
+                    outboxThroughput,
+                    outboxLatency,
                     memory);
             System.out.println();
             System.out.print(report.text());
@@ -221,15 +253,29 @@ public final class OutboxPipelineBenchmark {
     private void header(ConnectorConfig connector) {
         Runtime.Version v = Runtime.version();
         System.out.printf("Wushe Hub outbox pipeline benchmark 发件箱管道基准%n");
-        System.out.printf("  JDK %s (%s), %d cores, max heap %,d MiB, %s%n", v, System.getProperty("java.vm.name"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Instant.now());
-        System.out.printf("  rounds: %,d events burst (outbox: transactions of %,d), %,d single events at %,d/s; warm-up %,d + %,d per path%n",
-                options.events(), options.batch(), options.latencyEvents(), options.rate(), options.warmupEvents(),
+        System.out.printf(
+                "  JDK %s (%s), %d cores, max heap %,d MiB, %s%n",
+                v,
+                System.getProperty("java.vm.name"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                Instant.now());
+        System.out.printf(
+                "  rounds: %,d events burst (outbox: transactions of %,d), %,d single events at %,d/s; warm-up %,d + %,d per path%n",
+                options.events(),
+                options.batch(),
+                options.latencyEvents(),
+                options.rate(),
+                options.warmupEvents(),
                 options.warmupLatencyEvents());
-        System.out.printf("  connector %s: poll.interval.ms=%s max.batch.size=%s max.queue.size=%s%s%n", connector.name(),
-                connector.get("poll.interval.ms", "500 (default)"), connector.get("max.batch.size", "2048 (default)"),
+        System.out.printf(
+                "  connector %s: poll.interval.ms=%s max.batch.size=%s max.queue.size=%s%s%n",
+                connector.name(),
+                connector.get("poll.interval.ms", "500 (default)"),
+                connector.get("max.batch.size", "2048 (default)"),
                 connector.get("max.queue.size", "8192 (default)"),
-                options.connectorOverrides().isEmpty() ? " (as shipped in deploy/connect)"
+                options.connectorOverrides().isEmpty()
+                        ? " (as shipped in deploy/connect)"
                         : "  OVERRIDDEN: " + options.connectorOverrides());
         System.out.println();
     }
@@ -251,7 +297,8 @@ public final class OutboxPipelineBenchmark {
 
     private static boolean slotActive(LocalStack stack, String slot) throws Exception {
         try (Connection c = stack.database().connect();
-             PreparedStatement ps = c.prepareStatement("SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
             ps.setString(1, slot);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
@@ -275,7 +322,8 @@ public final class OutboxPipelineBenchmark {
     /** The settings that decide when a commit becomes visible to logical decoding. */
     private static Map<String, String> postgresSettings(LocalStack stack, HikariDataSource writer) throws Exception {
         Map<String, String> m = new TreeMap<>();
-        try (Connection c = stack.database().connect(); java.sql.Statement s = c.createStatement()) {
+        try (Connection c = stack.database().connect();
+                java.sql.Statement s = c.createStatement()) {
             for (String name : List.of("synchronous_commit", "wal_writer_delay", "fsync", "wal_level")) {
                 try (ResultSet rs = s.executeQuery("SHOW " + name)) {
                     rs.next();
@@ -283,22 +331,28 @@ public final class OutboxPipelineBenchmark {
                 }
             }
         }
-        try (Connection c = writer.getConnection(); java.sql.Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
+        try (Connection c = writer.getConnection();
+                java.sql.Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
             rs.next();
             m.put("writer.synchronous_commit", rs.getString(1));
         }
         return m;
     }
 
-    record TopicShape(int partitions, Map<String, String> configs) {
-    }
+    record TopicShape(int partitions, Map<String, String> configs) {}
 
     private static TopicShape topicShape(String bootstrap, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+            TopicDescription d = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic);
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            Config config = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(resource);
             Map<String, String> set = new TreeMap<>();
             for (ConfigEntry e : config.entries()) {
                 if (e.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG) {
@@ -312,7 +366,8 @@ public final class OutboxPipelineBenchmark {
     private static void createTopic(String bootstrap, String topic, TopicShape shape) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, shape.partitions(), (short) 1).configs(shape.configs())))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 

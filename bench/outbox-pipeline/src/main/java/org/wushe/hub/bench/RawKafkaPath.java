@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,14 +47,20 @@ final class RawKafkaPath implements AutoCloseable {
         }
     };
 
-    RawKafkaPath(String bootstrap, String topic, ConnectorConfig connector, AvroEventCodec codec, NeedEventFactory factory,
-                 ConsumerRecord<byte[], byte[]> pipelineSample) {
+    RawKafkaPath(
+            String bootstrap,
+            String topic,
+            ConnectorConfig connector,
+            AvroEventCodec codec,
+            NeedEventFactory factory,
+            ConsumerRecord<byte[], byte[]> pipelineSample) {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.codec = codec;
         this.factory = factory;
         this.template = List.of(pipelineSample.headers().toArray());
-        this.producer = new KafkaProducer<>(producerProperties(bootstrap, connector), new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                producerProperties(bootstrap, connector), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** The CDC bridge's producer settings (see OutboxCdc#producerProperties), for a fair comparison. */
@@ -111,7 +116,12 @@ final class RawKafkaPath implements AutoCloseable {
         try (Collector c = new Collector("raw", bootstrap, topic, ids).start(Duration.ofSeconds(30))) {
             double achieved = Measurements.paced(events, rate, i -> {
                 ProducerRecord<byte[], byte[]> r = records.get(i);
-                r.headers().add(Collector.SENT_NANOS_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(System.nanoTime()).array());
+                r.headers()
+                        .add(
+                                Collector.SENT_NANOS_HEADER,
+                                ByteBuffer.allocate(Long.BYTES)
+                                        .putLong(System.nanoTime())
+                                        .array());
                 producer.send(r, callback);
             });
             producer.flush();
@@ -128,12 +138,14 @@ final class RawKafkaPath implements AutoCloseable {
         for (Header h : template) {
             byte[] value = switch (h.key()) {
                 case EventHeaders.ID, EventHeaders.EVENT_ID -> id;
-                case EventHeaders.TRACEPARENT -> h.value() == null ? null : e.traceparent().getBytes(StandardCharsets.UTF_8);
+                case EventHeaders.TRACEPARENT ->
+                    h.value() == null ? null : e.traceparent().getBytes(StandardCharsets.UTF_8);
                 default -> h.value(); // eventType, aggregateType, occurredAt: same bytes, same size
             };
             headers.add(h.key(), value);
         }
-        return new ProducerRecord<>(topic, null, e.needId().getBytes(StandardCharsets.UTF_8), codec.encode(e.payload()), headers);
+        return new ProducerRecord<>(
+                topic, null, e.needId().getBytes(StandardCharsets.UTF_8), codec.encode(e.payload()), headers);
     }
 
     private void checkSends(String round) {
@@ -146,8 +158,8 @@ final class RawKafkaPath implements AutoCloseable {
     private static void awaitAll(String round, Collector c, int events) throws InterruptedException {
         Duration timeout = Measurements.timeoutFor(events);
         if (!c.awaitAll(timeout)) {
-            throw new BenchmarkFailure(round + ": only " + c.distinct() + " of " + events + " records reached the consumer within "
-                    + timeout.toSeconds() + " s");
+            throw new BenchmarkFailure(round + ": only " + c.distinct() + " of " + events
+                    + " records reached the consumer within " + timeout.toSeconds() + " s");
         }
     }
 

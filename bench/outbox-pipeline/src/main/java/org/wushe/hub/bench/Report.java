@@ -1,5 +1,7 @@
 package org.wushe.hub.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,9 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.wushe.hub.stack.ConnectorConfig;
 
 /** The side-by-side table on stdout and the same figures as JSON. */
@@ -28,9 +27,17 @@ final class Report {
     private final Measurements.Latency outboxLatency;
     private final Map<String, Object> memory;
 
-    Report(Options options, ConnectorConfig connector, OutboxPipelineBenchmark.TopicShape topic, Map<String, String> postgres, java.util.List<String> headerKeys,
-           Measurements.Throughput rawThroughput, Measurements.Latency rawLatency,
-           Measurements.Throughput outboxThroughput, Measurements.Latency outboxLatency, Map<String, Object> memory) {
+    Report(
+            Options options,
+            ConnectorConfig connector,
+            OutboxPipelineBenchmark.TopicShape topic,
+            Map<String, String> postgres,
+            java.util.List<String> headerKeys,
+            Measurements.Throughput rawThroughput,
+            Measurements.Latency rawLatency,
+            Measurements.Throughput outboxThroughput,
+            Measurements.Latency outboxLatency,
+            Map<String, Object> memory) {
         this.options = options;
         this.connector = connector;
         this.topic = topic;
@@ -59,48 +66,136 @@ final class Report {
         StringBuilder out = new StringBuilder();
         String rowFormat = "%-44s %16s %16s %18s%n";
         String rule = "-".repeat(44 + 1 + 16 + 1 + 16 + 1 + 18) + "\n";
-        out.append(String.format(Locale.ROOT, rowFormat, "RESULTS (warm-up discarded)", "raw Kafka", "outbox pipeline", "pipeline/baseline"));
+        out.append(String.format(
+                Locale.ROOT,
+                rowFormat,
+                "RESULTS (warm-up discarded)",
+                "raw Kafka",
+                "outbox pipeline",
+                "pipeline/baseline"));
         out.append(rule);
-        row(out, rowFormat, "throughput, events/s (a)", count(rawThroughput.eventsPerSecond()), count(outboxThroughput.eventsPerSecond()),
+        row(
+                out,
+                rowFormat,
+                "throughput, events/s (a)",
+                count(rawThroughput.eventsPerSecond()),
+                count(outboxThroughput.eventsPerSecond()),
                 ratio(throughputRatio()));
-        row(out, rowFormat, "  events in the burst", count(rawThroughput.events()), count(outboxThroughput.events()), "");
-        row(out, rowFormat, "  elapsed to last consumed (a), ms", ms(rawThroughput.elapsedNanos()), ms(outboxThroughput.elapsedNanos()), "");
-        row(out, rowFormat, "  events/s from first send | first tx begin", count(rawThroughput.eventsPerSecondFromFirstWrite()),
+        row(
+                out,
+                rowFormat,
+                "  events in the burst",
+                count(rawThroughput.events()),
+                count(outboxThroughput.events()),
+                "");
+        row(
+                out,
+                rowFormat,
+                "  elapsed to last consumed (a), ms",
+                ms(rawThroughput.elapsedNanos()),
+                ms(outboxThroughput.elapsedNanos()),
+                "");
+        row(
+                out,
+                rowFormat,
+                "  events/s from first send | first tx begin",
+                count(rawThroughput.eventsPerSecondFromFirstWrite()),
                 count(outboxThroughput.eventsPerSecondFromFirstWrite()),
-                ratio(outboxThroughput.eventsPerSecondFromFirstWrite() / rawThroughput.eventsPerSecondFromFirstWrite()));
-        row(out, rowFormat, "  send+flush | inserts+commits alone, ms", ms(rawThroughput.writeNanos()), ms(outboxThroughput.writeNanos()), "");
-        row(out, rowFormat, "latency p50, ms", millis(rawLatency.p50Ms()), millis(outboxLatency.p50Ms()), ratio(p50Ratio()));
-        row(out, rowFormat, "latency p99, ms", millis(rawLatency.p99Ms()), millis(outboxLatency.p99Ms()), ratio(p99Ratio()));
+                ratio(outboxThroughput.eventsPerSecondFromFirstWrite()
+                        / rawThroughput.eventsPerSecondFromFirstWrite()));
+        row(
+                out,
+                rowFormat,
+                "  send+flush | inserts+commits alone, ms",
+                ms(rawThroughput.writeNanos()),
+                ms(outboxThroughput.writeNanos()),
+                "");
+        row(
+                out,
+                rowFormat,
+                "latency p50, ms",
+                millis(rawLatency.p50Ms()),
+                millis(outboxLatency.p50Ms()),
+                ratio(p50Ratio()));
+        row(
+                out,
+                rowFormat,
+                "latency p99, ms",
+                millis(rawLatency.p99Ms()),
+                millis(outboxLatency.p99Ms()),
+                ratio(p99Ratio()));
         row(out, rowFormat, "latency max, ms", millis(rawLatency.maxMs()), millis(outboxLatency.maxMs()), "");
         row(out, rowFormat, "latency mean, ms", millis(rawLatency.meanMs()), millis(outboxLatency.meanMs()), "");
         row(out, rowFormat, "  single events @ achieved rate/s", samples(rawLatency), samples(outboxLatency), "");
-        row(out, rowFormat, "record bytes, key + value + headers", size(rawThroughput.size()), size(outboxThroughput.size()), "");
+        row(
+                out,
+                rowFormat,
+                "record bytes, key + value + headers",
+                size(rawThroughput.size()),
+                size(outboxThroughput.size()),
+                "");
         out.append(rule);
-        out.append(String.format(Locale.ROOT, "(a) raw: first send -> last record consumed; outbox: first commit returned -> last event consumed.%n"));
-        out.append(String.format(Locale.ROOT, "latency: raw = just before send() -> consumer poll returned it (send time in a header);%n"));
-        out.append(String.format(Locale.ROOT, "         outbox = just after commit returned -> consumer poll returned it. Both System.nanoTime(), one JVM.%n"));
-        out.append(String.format(Locale.ROOT, "exactly once: every event of every round (warm-up included) consumed exactly once, both paths;%n"));
-        out.append(String.format(Locale.ROOT, "              outbox rounds also checked against the number Debezium published.%n"));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "(a) raw: first send -> last record consumed; outbox: first commit returned -> last event consumed.%n"));
+        out.append(String.format(
+                Locale.ROOT,
+                "latency: raw = just before send() -> consumer poll returned it (send time in a header);%n"));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "         outbox = just after commit returned -> consumer poll returned it. Both System.nanoTime(), one JVM.%n"));
+        out.append(String.format(
+                Locale.ROOT,
+                "exactly once: every event of every round (warm-up included) consumed exactly once, both paths;%n"));
+        out.append(String.format(
+                Locale.ROOT, "              outbox rounds also checked against the number Debezium published.%n"));
         if (rawLatency.clampedToZero() + outboxLatency.clampedToZero() > 0) {
-            out.append(String.format(Locale.ROOT, "note: %d latency samples were negative by clock read order and recorded as 0%n",
+            out.append(String.format(
+                    Locale.ROOT,
+                    "note: %d latency samples were negative by clock read order and recorded as 0%n",
                     rawLatency.clampedToZero() + outboxLatency.clampedToZero()));
         }
         out.append(String.format(Locale.ROOT, "record headers (both paths): %s%n", headerSummary()));
-        out.append(String.format(Locale.ROOT, "connector %s: %s%s%n", connector.name(), connectorSettings(),
+        out.append(String.format(
+                Locale.ROOT,
+                "connector %s: %s%s%n",
+                connector.name(),
+                connectorSettings(),
                 options.connectorOverrides().isEmpty() ? " (as shipped)" : " (OVERRIDDEN for this run)"));
-        out.append(String.format(Locale.ROOT, "postgres: synchronous_commit=%s for the writer (server %s), wal_writer_delay=%s%s%n",
-                postgres.get("writer.synchronous_commit"), postgres.get("server.synchronous_commit"), postgres.get("wal_writer_delay"),
+        out.append(String.format(
+                Locale.ROOT,
+                "postgres: synchronous_commit=%s for the writer (server %s), wal_writer_delay=%s%s%n",
+                postgres.get("writer.synchronous_commit"),
+                postgres.get("server.synchronous_commit"),
+                postgres.get("wal_writer_delay"),
                 options.synchronousCommit() == null ? " (as the stack runs it)" : " (SET by --synchronous-commit)"));
-        out.append(String.format(Locale.ROOT, "topics: %d partitions, %s (wushe.community.need and the baseline's alike)%n",
-                topic.partitions(), topic.configs()));
+        out.append(String.format(
+                Locale.ROOT,
+                "topics: %d partitions, %s (wushe.community.need and the baseline's alike)%n",
+                topic.partitions(),
+                topic.configs()));
         @SuppressWarnings("unchecked")
         Map<String, Object> pg = (Map<String, Object>) memory.get("postgres");
-        out.append(String.format(Locale.ROOT, "memory at end: JVM heap used %,d MiB (committed %,d, max %,d); process RSS %,d MiB (peak %,d)%n",
-                memory.get("heapUsedMiB"), memory.get("heapCommittedMiB"), memory.get("heapMaxMiB"), memory.get("rssMiB"),
+        out.append(String.format(
+                Locale.ROOT,
+                "memory at end: JVM heap used %,d MiB (committed %,d, max %,d); process RSS %,d MiB (peak %,d)%n",
+                memory.get("heapUsedMiB"),
+                memory.get("heapCommittedMiB"),
+                memory.get("heapMaxMiB"),
+                memory.get("rssMiB"),
                 memory.get("rssPeakMiB")));
-        out.append(String.format(Locale.ROOT, "               PostgreSQL (separate processes, not in RSS above): %s processes, PSS %,d MiB%n",
-                pg.get("processes"), pg.get("pssMiB")));
-        out.append(String.format(Locale.ROOT, "JDK %s (%s), %d cores%n", Runtime.version(), System.getProperty("java.vm.name"),
+        out.append(String.format(
+                Locale.ROOT,
+                "               PostgreSQL (separate processes, not in RSS above): %s processes, PSS %,d MiB%n",
+                pg.get("processes"),
+                pg.get("pssMiB")));
+        out.append(String.format(
+                Locale.ROOT,
+                "JDK %s (%s), %d cores%n",
+                Runtime.version(),
+                System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors()));
         return out.toString();
     }
@@ -123,7 +218,9 @@ final class Report {
         opts.put("warmupEvents", options.warmupEvents());
         opts.put("warmupLatencyEvents", options.warmupLatencyEvents());
         opts.put("connectorOverrides", options.connectorOverrides());
-        opts.put("synchronousCommit", options.synchronousCommit() == null ? "as the stack runs it" : options.synchronousCommit());
+        opts.put(
+                "synchronousCommit",
+                options.synchronousCommit() == null ? "as the stack runs it" : options.synchronousCommit());
         root.put("options", opts);
         Map<String, Object> conn = new LinkedHashMap<>();
         conn.put("name", connector.name());
@@ -179,9 +276,14 @@ final class Report {
     /** The router's headers, then Debezium's own context headers grouped under their prefix. */
     private String headerSummary() {
         String prefix = "__debezium.context.";
-        java.util.List<String> own = headerKeys.stream().filter(k -> !k.startsWith(prefix)).toList();
-        java.util.List<String> context = headerKeys.stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).toList();
-        return String.join(", ", own) + (context.isEmpty() ? "" : " + " + prefix + "{" + String.join(",", context) + "}");
+        java.util.List<String> own =
+                headerKeys.stream().filter(k -> !k.startsWith(prefix)).toList();
+        java.util.List<String> context = headerKeys.stream()
+                .filter(k -> k.startsWith(prefix))
+                .map(k -> k.substring(prefix.length()))
+                .toList();
+        return String.join(", ", own)
+                + (context.isEmpty() ? "" : " + " + prefix + "{" + String.join(",", context) + "}");
     }
 
     private String connectorSettings() {

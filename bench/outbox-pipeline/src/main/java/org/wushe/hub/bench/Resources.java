@@ -14,8 +14,7 @@ import java.util.Optional;
 /** Memory of this JVM (heap, RSS) and of the embedded PostgreSQL, which runs as separate processes. */
 final class Resources {
 
-    private Resources() {
-    }
+    private Resources() {}
 
     static Map<String, Object> memory(Path postgresDataDir) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -68,7 +67,8 @@ final class Resources {
         try {
             for (String line : Files.readAllLines(file)) {
                 if (line.startsWith(prefix)) {
-                    return Optional.of(Long.parseLong(line.substring(prefix.length()).trim().split("\\s+")[0]));
+                    return Optional.of(Long.parseLong(
+                            line.substring(prefix.length()).trim().split("\\s+")[0]));
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -67,10 +67,10 @@ final class ClassDataSharing {
         }
     }
 
-    private static final List<String> ALLOW_AGENT = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent");
+    private static final List<String> ALLOW_AGENT =
+            List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent");
 
-    private ClassDataSharing() {
-    }
+    private ClassDataSharing() {}
 
     /**
      * Extracts {@code execJar} into {@code cache/<name>/} unless done for this very jar already, and says
@@ -81,13 +81,21 @@ final class ClassDataSharing {
         Path app = dir.resolve("app");
         Path stampFile = dir.resolve("stamp");
         try {
-            String stamp = execJar.toAbsolutePath() + " " + Files.size(execJar) + " " + Files.getLastModifiedTime(execJar).toMillis()
-                    + " " + System.getProperty("java.vm.version") + "\n";
-            if (!Files.exists(stampFile) || !Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)) {
+            String stamp = execJar.toAbsolutePath() + " " + Files.size(execJar) + " "
+                    + Files.getLastModifiedTime(execJar).toMillis() + " " + System.getProperty("java.vm.version")
+                    + "\n";
+            if (!Files.exists(stampFile)
+                    || !Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)) {
                 delete(dir);
                 Files.createDirectories(dir);
-                Process extract = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", execJar.toAbsolutePath().toString(),
-                        "extract", "--destination", app.toString())
+                Process extract = new ProcessBuilder(
+                                java.toString(),
+                                "-Djarmode=tools",
+                                "-jar",
+                                execJar.toAbsolutePath().toString(),
+                                "extract",
+                                "--destination",
+                                app.toString())
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("extract.log").toFile())
                         .start();
@@ -110,7 +118,8 @@ final class ClassDataSharing {
             }
             List<String> options = new java.util.ArrayList<>(ALLOW_AGENT);
             options.add("-XX:SharedArchiveFile=" + archive);
-            // Notes on classes an archive cannot hold (old class file versions, generated accessors) are noise in the service log.
+            // Notes on classes an archive cannot hold (old class file versions, generated accessors) are noise in the
+            // service log.
             options.add("-Xlog:cds=off");
             return new Image(jar, List.copyOf(options), true, null, archive);
         } catch (IOException e) {

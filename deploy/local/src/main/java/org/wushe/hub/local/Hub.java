@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-
 import org.wushe.hub.stack.EmbeddedDatabase;
 import org.wushe.hub.stack.LaunchedService;
 import org.wushe.hub.stack.LocalStack;
@@ -51,9 +50,19 @@ public final class Hub implements AutoCloseable {
      * bootstrap servers of a Kafka cluster to use instead of the embedded broker (null: embedded), whose
      * topics are replicated {@code kafkaReplication} times.
      */
-    public record Settings(Path dataDir, boolean wipe, int kafkaPort, int controllerPort, int postgresPort,
-                           Map<HubService, Integer> ports, Map<HubService, Path> jars, List<String> extraJvmOptions,
-                           Duration startTimeout, Path cacheDir, String externalKafka, int kafkaReplication) {
+    public record Settings(
+            Path dataDir,
+            boolean wipe,
+            int kafkaPort,
+            int controllerPort,
+            int postgresPort,
+            Map<HubService, Integer> ports,
+            Map<HubService, Path> jars,
+            List<String> extraJvmOptions,
+            Duration startTimeout,
+            Path cacheDir,
+            String externalKafka,
+            int kafkaReplication) {
 
         public Settings {
             ports = Collections.unmodifiableMap(new EnumMap<>(ports));
@@ -74,7 +83,8 @@ public final class Hub implements AutoCloseable {
 
     private final Settings settings;
     private LocalStack stack;
-    private final Map<HubService, LaunchedService> services = Collections.synchronizedMap(new EnumMap<>(HubService.class));
+    private final Map<HubService, LaunchedService> services =
+            Collections.synchronizedMap(new EnumMap<>(HubService.class));
     private final Map<HubService, CompletableFuture<ClassDataSharing.Image>> images = new EnumMap<>(HubService.class);
     private volatile boolean closing;
     private volatile Thread archiver;
@@ -109,12 +119,17 @@ public final class Hub implements AutoCloseable {
             if (jar == null || images.containsKey(s)) {
                 continue;
             }
-            images.put(s, settings.cacheDir() == null ? CompletableFuture.completedFuture(ClassDataSharing.Image.plain(jar))
-                    : CompletableFuture.supplyAsync(() -> ClassDataSharing.prepare(settings.cacheDir(), s.module(), jar, java), runnable -> {
-                        Thread t = new Thread(runnable, "prepare-" + s.module());
-                        t.setDaemon(true);
-                        t.start();
-                    }));
+            images.put(
+                    s,
+                    settings.cacheDir() == null
+                            ? CompletableFuture.completedFuture(ClassDataSharing.Image.plain(jar))
+                            : CompletableFuture.supplyAsync(
+                                    () -> ClassDataSharing.prepare(settings.cacheDir(), s.module(), jar, java),
+                                    runnable -> {
+                                        Thread t = new Thread(runnable, "prepare-" + s.module());
+                                        t.setDaemon(true);
+                                        t.start();
+                                    }));
         }
     }
 
@@ -123,7 +138,8 @@ public final class Hub implements AutoCloseable {
         prepareServices();
         // Every preparation finishes first (allMatch alone would stop at the first service without an archive and
         // leave the others' extractions running, e.g. past the end of --prepare-only).
-        List<ClassDataSharing.Image> prepared = images.values().stream().map(CompletableFuture::join).toList();
+        List<ClassDataSharing.Image> prepared =
+                images.values().stream().map(CompletableFuture::join).toList();
         return prepared.stream().allMatch(ClassDataSharing.Image::archived);
     }
 
@@ -144,38 +160,45 @@ public final class Hub implements AutoCloseable {
             return;
         }
         String key = residentKey(settings.dataDir());
-        Thread t = new Thread(() -> {
-            int written = 0;
-            for (HubService s : training) {
-                if (closing) {
-                    return;
-                }
-                ClassDataSharing.Image image = images.get(s).join();
-                LaunchedService run = null;
-                try {
-                    run = launcher(s, key, settings.logs().resolve(s.module() + "-cds-training.log"), image.trainingOptions())
-                            .port(0).launch();
-                    trainingRun = run;
-                    int exit = run.waitForExit(Duration.ofSeconds(180));
-                    if (!closing && image.keep(exit)) {
-                        written++;
+        Thread t = new Thread(
+                () -> {
+                    int written = 0;
+                    for (HubService s : training) {
+                        if (closing) {
+                            return;
+                        }
+                        ClassDataSharing.Image image = images.get(s).join();
+                        LaunchedService run = null;
+                        try {
+                            run = launcher(
+                                            s,
+                                            key,
+                                            settings.logs().resolve(s.module() + "-cds-training.log"),
+                                            image.trainingOptions())
+                                    .port(0)
+                                    .launch();
+                            trainingRun = run;
+                            int exit = run.waitForExit(Duration.ofSeconds(180));
+                            if (!closing && image.keep(exit)) {
+                                written++;
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        } catch (RuntimeException e) {
+                            // No archive for this one: it runs from its extracted jar, as now.
+                        } finally {
+                            if (run != null && run.isAlive()) {
+                                run.stop(STOP_GRACE);
+                            }
+                            trainingRun = null;
+                        }
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (RuntimeException e) {
-                    // No archive for this one: it runs from its extracted jar, as now.
-                } finally {
-                    if (run != null && run.isAlive()) {
-                        run.stop(STOP_GRACE);
+                    if (!closing && written > 0) {
+                        done.accept(written);
                     }
-                    trainingRun = null;
-                }
-            }
-            if (!closing && written > 0) {
-                done.accept(written);
-            }
-        }, "class-data-sharing");
+                },
+                "class-data-sharing");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         archiver = t;
@@ -215,20 +238,29 @@ public final class Hub implements AutoCloseable {
         for (HubService s : HubService.values()) {
             Path log = settings.logs().resolve(s.module() + ".log");
             rotate(log);
-            LaunchedService launched = launcher(s, key, log, images.get(s).join().jvmOptions()).port(settings.port(s)).launch();
+            LaunchedService launched = launcher(
+                            s, key, log, images.get(s).join().jvmOptions())
+                    .port(settings.port(s))
+                    .launch();
             services.put(s, launched);
             status.process(s.module(), launched.pid(), launched.port(), "starting");
-            waiting.add(CompletableFuture.supplyAsync(() -> {
-                launched.awaitHealthy(settings.startTimeout());
-                status.process(s.module(), launched.pid(), launched.port(), "up");
-                progress.accept(String.format("  %-22s healthy after %3d s  (pid %d, %s)", s.module(),
-                        (System.nanoTime() - began) / 1_000_000_000, launched.pid(), launched.baseUrl()));
-                return launched;
-            }, runnable -> {
-                Thread t = new Thread(runnable, "await-" + s.module());
-                t.setDaemon(true);
-                t.start();
-            }));
+            waiting.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        launched.awaitHealthy(settings.startTimeout());
+                        status.process(s.module(), launched.pid(), launched.port(), "up");
+                        progress.accept(String.format(
+                                "  %-22s healthy after %3d s  (pid %d, %s)",
+                                s.module(),
+                                (System.nanoTime() - began) / 1_000_000_000,
+                                launched.pid(),
+                                launched.baseUrl()));
+                        return launched;
+                    },
+                    runnable -> {
+                        Thread t = new Thread(runnable, "await-" + s.module());
+                        t.setDaemon(true);
+                        t.start();
+                    }));
         }
         try {
             // The first failure, not the last: a failing service is reported as soon as it fails.
@@ -247,6 +279,7 @@ public final class Hub implements AutoCloseable {
 
     /** Restarts of one service within {@link #RESTART_WINDOW} before the hub gives up on it. */
     static final int MAX_RESTARTS = 5;
+
     static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
 
     /**
@@ -275,75 +308,99 @@ public final class Hub implements AutoCloseable {
     private void watchDatabase(Consumer<String> progress) {
         EmbeddedDatabase db = stack.database();
         long pid = db.postmasterPid();
-        ProcessHandle.of(pid).ifPresent(postmaster -> postmaster.onExit().thenRunAsync(() -> {
-            if (closing) {
-                return;
-            }
-            progress.accept("✗ PostgreSQL exited (pid " + pid + ") — restarting 数据库正在重启…");
-            long began = System.nanoTime();
-            try {
-                db.restartAfterCrash(Duration.ofSeconds(120));
-                progress.accept(String.format("  PostgreSQL restarted after crash recovery in %.1f s (pid %d) 已重启",
-                        (System.nanoTime() - began) / 1e9, db.postmasterPid()));
-                status.postgresRestarted(db.postmasterPid());
-                watchDatabase(progress);
-            } catch (RuntimeException e) {
-                if (!closing) {
-                    progress.accept("✗ PostgreSQL could not be restarted: " + e.getMessage());
-                }
-            }
-        }, runnable -> {
-            Thread t = new Thread(runnable, "supervise-postgres");
-            t.setDaemon(true);
-            t.start();
-        }));
+        ProcessHandle.of(pid)
+                .ifPresent(postmaster -> postmaster
+                        .onExit()
+                        .thenRunAsync(
+                                () -> {
+                                    if (closing) {
+                                        return;
+                                    }
+                                    progress.accept("✗ PostgreSQL exited (pid " + pid + ") — restarting 数据库正在重启…");
+                                    long began = System.nanoTime();
+                                    try {
+                                        db.restartAfterCrash(Duration.ofSeconds(120));
+                                        progress.accept(String.format(
+                                                "  PostgreSQL restarted after crash recovery in %.1f s (pid %d) 已重启",
+                                                (System.nanoTime() - began) / 1e9, db.postmasterPid()));
+                                        status.postgresRestarted(db.postmasterPid());
+                                        watchDatabase(progress);
+                                    } catch (RuntimeException e) {
+                                        if (!closing) {
+                                            progress.accept("✗ PostgreSQL could not be restarted: " + e.getMessage());
+                                        }
+                                    }
+                                },
+                                runnable -> {
+                                    Thread t = new Thread(runnable, "supervise-postgres");
+                                    t.setDaemon(true);
+                                    t.start();
+                                }));
     }
 
-    private void watch(HubService s, LaunchedService running, String key, Consumer<String> progress, java.util.Deque<Long> restarts) {
-        running.handle().onExit().thenRunAsync(() -> {
-            if (closing) {
-                return;
-            }
-            long now = System.nanoTime();
-            restarts.removeIf(t -> now - t > RESTART_WINDOW.toNanos());
-            if (restarts.size() >= MAX_RESTARTS) {
-                progress.accept("✗ " + s.module() + " exited again (code " + running.exitCode() + "), " + MAX_RESTARTS
-                        + " restarts in " + RESTART_WINDOW.toMinutes() + " min: left down 已停止重启\n" + running.logTail());
-                status.process(s.module(), running.pid(), running.port(), "down");
-                return;
-            }
-            restarts.add(now);
-            status.restarting(s.module());
-            progress.accept("✗ " + s.module() + " exited (code " + running.exitCode() + ") — restarting 正在重启…");
-            try {
-                Path log = settings.logs().resolve(s.module() + ".log");
-                rotate(log);
-                LaunchedService again = launcher(s, key, log, images.get(s).join().jvmOptions()).port(settings.port(s)).launch();
-                synchronized (this) {
-                    if (closing) {
-                        again.stop(STOP_GRACE);
-                        return;
-                    }
-                    services.put(s, again);
-                }
-                status.process(s.module(), again.pid(), again.port(), "restarting");
-                long began = System.nanoTime();
-                again.awaitHealthy(settings.startTimeout());
-                status.process(s.module(), again.pid(), again.port(), "up");
-                progress.accept(String.format("  %s restarted, healthy after %d s (pid %d) 已重启", s.module(),
-                        (System.nanoTime() - began) / 1_000_000_000, again.pid()));
-                watch(s, again, key, progress, restarts);
-            } catch (RuntimeException e) {
-                if (!closing) {
-                    progress.accept("✗ " + s.module() + " could not be restarted: " + e.getMessage());
-                    status.process(s.module(), running.pid(), running.port(), "down");
-                }
-            }
-        }, runnable -> {
-            Thread t = new Thread(runnable, "supervise-" + s.module());
-            t.setDaemon(true);
-            t.start();
-        });
+    private void watch(
+            HubService s,
+            LaunchedService running,
+            String key,
+            Consumer<String> progress,
+            java.util.Deque<Long> restarts) {
+        running.handle()
+                .onExit()
+                .thenRunAsync(
+                        () -> {
+                            if (closing) {
+                                return;
+                            }
+                            long now = System.nanoTime();
+                            restarts.removeIf(t -> now - t > RESTART_WINDOW.toNanos());
+                            if (restarts.size() >= MAX_RESTARTS) {
+                                progress.accept("✗ " + s.module() + " exited again (code " + running.exitCode() + "), "
+                                        + MAX_RESTARTS + " restarts in " + RESTART_WINDOW.toMinutes()
+                                        + " min: left down 已停止重启\n" + running.logTail());
+                                status.process(s.module(), running.pid(), running.port(), "down");
+                                return;
+                            }
+                            restarts.add(now);
+                            status.restarting(s.module());
+                            progress.accept(
+                                    "✗ " + s.module() + " exited (code " + running.exitCode() + ") — restarting 正在重启…");
+                            try {
+                                Path log = settings.logs().resolve(s.module() + ".log");
+                                rotate(log);
+                                LaunchedService again = launcher(
+                                                s,
+                                                key,
+                                                log,
+                                                images.get(s).join().jvmOptions())
+                                        .port(settings.port(s))
+                                        .launch();
+                                synchronized (this) {
+                                    if (closing) {
+                                        again.stop(STOP_GRACE);
+                                        return;
+                                    }
+                                    services.put(s, again);
+                                }
+                                status.process(s.module(), again.pid(), again.port(), "restarting");
+                                long began = System.nanoTime();
+                                again.awaitHealthy(settings.startTimeout());
+                                status.process(s.module(), again.pid(), again.port(), "up");
+                                progress.accept(String.format(
+                                        "  %s restarted, healthy after %d s (pid %d) 已重启",
+                                        s.module(), (System.nanoTime() - began) / 1_000_000_000, again.pid()));
+                                watch(s, again, key, progress, restarts);
+                            } catch (RuntimeException e) {
+                                if (!closing) {
+                                    progress.accept("✗ " + s.module() + " could not be restarted: " + e.getMessage());
+                                    status.process(s.module(), running.pid(), running.port(), "down");
+                                }
+                            }
+                        },
+                        runnable -> {
+                            Thread t = new Thread(runnable, "supervise-" + s.module());
+                            t.setDaemon(true);
+                            t.start();
+                        });
     }
 
     ServiceLauncher launcher(HubService s, String residentKey, Path log, List<String> cdsOptions) {
@@ -360,8 +417,14 @@ public final class Hub implements AutoCloseable {
         env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("WUSHE_DATA_DIR", settings.dataDir().toString());
         // Each service's spans as JSON lines (platform.tracing), so a need's journey can be read with jq without a
-        // collector; an OTLP endpoint set in the environment (MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT) works beside it.
-        env.put("WUSHE_TRACING_FILE", settings.dataDir().resolve("traces").resolve(s.module() + ".jsonl").toString());
+        // collector; an OTLP endpoint set in the environment (MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT)
+        // works beside it.
+        env.put(
+                "WUSHE_TRACING_FILE",
+                settings.dataDir()
+                        .resolve("traces")
+                        .resolve(s.module() + ".jsonl")
+                        .toString());
         // Spring's graceful shutdown waits per phase; keep Ctrl-C quick.
         env.put("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE", "10s");
         if (s == HubService.COMMUNITY) {
@@ -372,10 +435,17 @@ public final class Hub implements AutoCloseable {
             env.put("WUSHE_AUTH_ADMIN_PASSWORD", adminPassword());
             env.put("WUSHE_AUTH_LOADER_CLIENT_ID", LOADER_CLIENT);
             env.put("WUSHE_AUTH_LOADER_SECRET", loaderSecret());
-            // The sample town's staff accounts need a second person at the issuer; a demo town has none, so while this start
-            // loads the town the issuer approves the operator client's requests itself and records them as the bootstrap's.
+            // The sample town's staff accounts need a second person at the issuer; a demo town has none, so while this
+            // start
+            // loads the town the issuer approves the operator client's requests itself and records them as the
+            // bootstrap's.
             env.put("WUSHE_AUTH_BOOTSTRAP_APPROVAL", Boolean.toString(bootstrapSampleAccounts));
-            env.put("WUSHE_AUTH_KEY_FILE", settings.dataDir().resolve("auth").resolve("signing-key.json").toString());
+            env.put(
+                    "WUSHE_AUTH_KEY_FILE",
+                    settings.dataDir()
+                            .resolve("auth")
+                            .resolve("signing-key.json")
+                            .toString());
             List<String> pages = new ArrayList<>();
             for (String host : List.of("127.0.0.1", "localhost")) {
                 pages.add("http://" + host + ":" + settings.port(HubService.MATCHING) + "/console/");
@@ -383,7 +453,10 @@ public final class Hub implements AutoCloseable {
             }
             env.put("WUSHE_AUTH_REDIRECT_URIS", String.join(",", pages));
             env.put("WUSHE_AUTH_PORTAL_SECRET", portalSecret());
-            env.put("WUSHE_AUTH_PORTAL_URIS", "http://127.0.0.1:" + settings.port(HubService.PORTAL) + ",http://localhost:" + settings.port(HubService.PORTAL));
+            env.put(
+                    "WUSHE_AUTH_PORTAL_URIS",
+                    "http://127.0.0.1:" + settings.port(HubService.PORTAL) + ",http://localhost:"
+                            + settings.port(HubService.PORTAL));
         } else if (s == HubService.PORTAL) {
             // The portal signs people in at the hub's issuer and relays their tokens to each service.
             env.put("WUSHE_PORTAL_ISSUER", issuer());
@@ -402,11 +475,7 @@ public final class Hub implements AutoCloseable {
         if (s.schema() != null) {
             launcher.database(stack.database(), s.schema()).kafka(stack.kafka().bootstrapServers());
         }
-        return launcher
-                .env(env)
-                .jvmArgs(jvm)
-                .workDir(settings.dataDir())
-                .log(log);
+        return launcher.env(env).jvmArgs(jvm).workDir(settings.dataDir()).log(log);
     }
 
     /** The previous run's log becomes {@code <name>.log.1}. */
@@ -442,17 +511,28 @@ public final class Hub implements AutoCloseable {
     /** The first admin's password: {@code WUSHE_AUTH_ADMIN_PASSWORD}, or made once into {@code <data-dir>/auth/admin.password}. */
     public String adminPassword() {
         String given = System.getenv("WUSHE_AUTH_ADMIN_PASSWORD");
-        return given != null && !given.isBlank() ? given : secret(settings.dataDir().resolve("auth").resolve("admin.password"), 12, Base64.getUrlEncoder().withoutPadding());
+        return given != null && !given.isBlank()
+                ? given
+                : secret(
+                        settings.dataDir().resolve("auth").resolve("admin.password"),
+                        12,
+                        Base64.getUrlEncoder().withoutPadding());
     }
 
     /** The operator client's secret, made once into {@code <data-dir>/auth/operator.secret}. */
     public String loaderSecret() {
-        return secret(settings.dataDir().resolve("auth").resolve("operator.secret"), 24, Base64.getUrlEncoder().withoutPadding());
+        return secret(
+                settings.dataDir().resolve("auth").resolve("operator.secret"),
+                24,
+                Base64.getUrlEncoder().withoutPadding());
     }
 
     /** The portal's client secret at the issuer, made once into {@code <data-dir>/auth/portal.secret}. */
     public String portalSecret() {
-        return secret(settings.dataDir().resolve("auth").resolve("portal.secret"), 24, Base64.getUrlEncoder().withoutPadding());
+        return secret(
+                settings.dataDir().resolve("auth").resolve("portal.secret"),
+                24,
+                Base64.getUrlEncoder().withoutPadding());
     }
 
     private volatile String operatorToken;
@@ -463,8 +543,10 @@ public final class Hub implements AutoCloseable {
         if (operatorToken == null || System.nanoTime() > operatorTokenUntil) {
             synchronized (this) {
                 if (operatorToken == null || System.nanoTime() > operatorTokenUntil) {
-                    operatorToken = new org.wushe.hub.stack.OidcClient(issuer()).clientCredentials(LOADER_CLIENT, loaderSecret());
-                    operatorTokenUntil = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+                    operatorToken = new org.wushe.hub.stack.OidcClient(issuer())
+                            .clientCredentials(LOADER_CLIENT, loaderSecret());
+                    operatorTokenUntil =
+                            System.nanoTime() + Duration.ofMinutes(30).toNanos();
                 }
             }
         }
@@ -483,7 +565,8 @@ public final class Hub implements AutoCloseable {
             String encoded = encoder.encodeToString(b);
             try {
                 if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } else {
                     Files.createFile(file);
                 }

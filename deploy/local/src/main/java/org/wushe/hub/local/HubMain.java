@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-
 import org.wushe.hub.sample.SampleTown;
 import org.wushe.hub.stack.ConnectorConfig;
 import org.wushe.hub.stack.EmbeddedDatabase;
@@ -53,11 +52,11 @@ public final class HubMain {
             more JVM options for every service: WUSHE_SERVICE_JAVA_OPTS
             """;
 
-    private HubMain() {
-    }
+    private HubMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         // "Ready in N s" counts from when deploy/local/start began (after any build), else from here.
         long began = System.nanoTime();
         String startedAt = System.getenv("WUSHE_STARTED_AT_MS");
@@ -94,7 +93,8 @@ public final class HubMain {
                     case "--kafka-replication" -> kafkaReplication = Integer.parseInt(args[++i]);
                     case "--sample-scale" -> town = town.withScale(Double.parseDouble(args[++i]));
                     case "--sample-seed" -> town = town.withSeed(Long.parseLong(args[++i]));
-                    case "--sample-minutes" -> town = town.withTrickle(Duration.ofMillis((long) (Double.parseDouble(args[++i]) * 60_000)));
+                    case "--sample-minutes" ->
+                        town = town.withTrickle(Duration.ofMillis((long) (Double.parseDouble(args[++i]) * 60_000)));
                     case "--jar" -> {
                         String[] kv = args[++i].split("=", 2);
                         jars.put(HubService.ofModule(kv[0]), Path.of(kv[1]));
@@ -117,20 +117,44 @@ public final class HubMain {
             ports.put(s, intEnv(s.portVariable(), s.defaultPort()));
             if (!stackOnly && !jars.containsKey(s)) {
                 Path finalRoot = root;
-                s.execJar(root).ifPresentOrElse(j -> jars.put(s, j),
-                        () -> missing.add(finalRoot.resolve("services").resolve(s.module()).resolve("target") + "/" + s.module() + "-*-exec.jar"));
+                s.execJar(root)
+                        .ifPresentOrElse(
+                                j -> jars.put(s, j),
+                                () -> missing.add(finalRoot
+                                                .resolve("services")
+                                                .resolve(s.module())
+                                                .resolve("target") + "/" + s.module() + "-*-exec.jar"));
             }
         }
         if (!missing.isEmpty()) {
-            System.err.println("No exec jar for: " + String.join(", ", missing)
-                    + "\nBuild them: ./mvnw -q -B install -DskipTests -pl deploy/local -am (deploy/local/start does this for you)");
+            System.err.println(
+                    "No exec jar for: " + String.join(", ", missing)
+                            + "\nBuild them: ./mvnw -q -B install -DskipTests -pl deploy/local -am (deploy/local/start does this for you)");
             System.exit(2);
         }
-        String extra = System.getenv().getOrDefault("WUSHE_SERVICE_JAVA_OPTS", "").trim();
-        Hub.Settings settings = new Hub.Settings(dataDir, wipe, intEnv("WUSHE_KAFKA_PORT", 9092), intEnv("WUSHE_KAFKA_CONTROLLER_PORT", 9093),
-                intEnv("WUSHE_POSTGRES_PORT", 15432), ports, jars, extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")),
-                Duration.ofSeconds(intEnv("WUSHE_SERVICE_START_TIMEOUT", 180)), noCds ? null : cacheDir != null ? cacheDir.toAbsolutePath()
-                        : root.resolve("deploy").resolve("local").resolve("target").resolve("hub-cache").toAbsolutePath().normalize(), externalKafka == null || externalKafka.isBlank() ? null : externalKafka.strip(),
+        String extra =
+                System.getenv().getOrDefault("WUSHE_SERVICE_JAVA_OPTS", "").trim();
+        Hub.Settings settings = new Hub.Settings(
+                dataDir,
+                wipe,
+                intEnv("WUSHE_KAFKA_PORT", 9092),
+                intEnv("WUSHE_KAFKA_CONTROLLER_PORT", 9093),
+                intEnv("WUSHE_POSTGRES_PORT", 15432),
+                ports,
+                jars,
+                extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")),
+                Duration.ofSeconds(intEnv("WUSHE_SERVICE_START_TIMEOUT", 180)),
+                noCds
+                        ? null
+                        : cacheDir != null
+                                ? cacheDir.toAbsolutePath()
+                                : root.resolve("deploy")
+                                        .resolve("local")
+                                        .resolve("target")
+                                        .resolve("hub-cache")
+                                        .toAbsolutePath()
+                                        .normalize(),
+                externalKafka == null || externalKafka.isBlank() ? null : externalKafka.strip(),
                 kafkaReplication > 0 ? kafkaReplication : externalKafka == null || externalKafka.isBlank() ? 1 : 3);
         if (prepareOnly) {
             prepare(settings, out);
@@ -147,33 +171,48 @@ public final class HubMain {
         long t0 = System.nanoTime();
         Hub hub = new Hub(settings);
         hub.archived(); // extracts every jar whose cache is missing or stale, and waits for it
-        out.printf("  jars extracted for quick starts in %.1f s (%s)%n", (System.nanoTime() - t0) / 1e9, settings.cacheDir());
+        out.printf(
+                "  jars extracted for quick starts in %.1f s (%s)%n",
+                (System.nanoTime() - t0) / 1e9, settings.cacheDir());
     }
 
-    static void run(Hub.Settings settings, boolean sample, boolean stackOnly, SampleTown.Settings townSettings, PrintStream out,
-                    long began) throws InterruptedException {
+    static void run(
+            Hub.Settings settings,
+            boolean sample,
+            boolean stackOnly,
+            SampleTown.Settings townSettings,
+            PrintStream out,
+            long began)
+            throws InterruptedException {
         Hub hub = new Hub(settings);
         SampleTown[] town = new SampleTown[1];
         CountDownLatch stopped = new CountDownLatch(1);
         HubStatus status = hub.status();
         status.state(HubStatus.State.STARTING);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Stopping the Wushe Hub 正在停止… (services first, then the stack)");
-            status.state(HubStatus.State.STOPPING);
-            if (town[0] != null) {
-                town[0].close();
-            }
-            hub.close();
-            status.state(HubStatus.State.STOPPED);
-            out.println("Stopped 已停止" + (Boolean.getBoolean("wushe.cds.training")
-                    ? " (this JVM now writes its class data sharing archive for the next start, a few seconds)" : ""));
-            stopped.countDown();
-        }, "hub-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("Stopping the Wushe Hub 正在停止… (services first, then the stack)");
+                            status.state(HubStatus.State.STOPPING);
+                            if (town[0] != null) {
+                                town[0].close();
+                            }
+                            hub.close();
+                            status.state(HubStatus.State.STOPPED);
+                            out.println("Stopped 已停止"
+                                    + (Boolean.getBoolean("wushe.cds.training")
+                                            ? " (this JVM now writes its class data sharing archive for the next start, a few seconds)"
+                                            : ""));
+                            stopped.countDown();
+                        },
+                        "hub-shutdown"));
 
         if (!stackOnly) {
             hub.prepareServices();
             // Only a start that will make the sample town's accounts lets the issuer's bootstrap approve them.
-            hub.bootstrapSampleAccounts(sample && !java.nio.file.Files.exists(settings.dataDir().resolve("sample-town").resolve("state.json")));
+            hub.bootstrapSampleAccounts(sample
+                    && !java.nio.file.Files.exists(
+                            settings.dataDir().resolve("sample-town").resolve("state.json")));
         }
         out.println("Starting the embedded stack 正在启动: Kafka (KRaft), PostgreSQL, Debezium outbox CDC…");
         LocalStack stack;
@@ -186,19 +225,30 @@ public final class HubMain {
             return;
         }
         out.printf("  stack up after %d s%n", seconds(began));
-        status.stack(stack.kafka().bootstrapServers(), stack.database().jdbcUrl(), stack.database().postmasterPid(),
+        status.stack(
+                stack.kafka().bootstrapServers(),
+                stack.database().jdbcUrl(),
+                stack.database().postmasterPid(),
                 stack.settings().connectors().size());
         if (stackOnly) {
             printStack(out, hub, stack);
-            status.ready(seconds(began), ProcessMemory.rssBytes(ProcessHandle.current().pid()) / (1024 * 1024));
+            status.ready(
+                    seconds(began),
+                    ProcessMemory.rssBytes(ProcessHandle.current().pid()) / (1024 * 1024));
             out.println("Press Ctrl-C to stop 按 Ctrl-C 停止");
             stopped.await();
             return;
         }
 
-        out.printf("Starting %d services 正在启动服务 (logs in %s)%s…%n", HubService.values().length, settings.logs(),
-                settings.cacheDir() == null ? "" : hub.archived() ? ", from their class data sharing archives"
-                        : "; once up, this first run writes class data sharing archives for quicker starts later");
+        out.printf(
+                "Starting %d services 正在启动服务 (logs in %s)%s…%n",
+                HubService.values().length,
+                settings.logs(),
+                settings.cacheDir() == null
+                        ? ""
+                        : hub.archived()
+                                ? ", from their class data sharing archives"
+                                : "; once up, this first run writes class data sharing archives for quicker starts later");
         try {
             hub.startServices(out::println);
         } catch (LaunchedService.StartFailed e) {
@@ -210,9 +260,19 @@ public final class HubMain {
 
         SampleTown.Outcome outcome = null;
         if (sample) {
-            town[0] = new SampleTown(townSettings, new SampleTown.Endpoints(hub.baseUrl(HubService.COMMUNITY), hub.baseUrl(HubService.ORGANIZATION),
-                    hub.baseUrl(HubService.SOCIAL_WORKER), hub.baseUrl(HubService.VOLUNTEER), hub.baseUrl(HubService.RESOURCE),
-                    hub.baseUrl(HubService.MATCHING), hub.baseUrl(HubService.AUTH)), settings.dataDir(), hub::operatorToken, out::println);
+            town[0] = new SampleTown(
+                    townSettings,
+                    new SampleTown.Endpoints(
+                            hub.baseUrl(HubService.COMMUNITY),
+                            hub.baseUrl(HubService.ORGANIZATION),
+                            hub.baseUrl(HubService.SOCIAL_WORKER),
+                            hub.baseUrl(HubService.VOLUNTEER),
+                            hub.baseUrl(HubService.RESOURCE),
+                            hub.baseUrl(HubService.MATCHING),
+                            hub.baseUrl(HubService.AUTH)),
+                    settings.dataDir(),
+                    hub::operatorToken,
+                    out::println);
             out.println("Loading the sample town 正在载入示例乡镇 " + "永顺镇 through the services' APIs…");
             try {
                 outcome = town[0].load();
@@ -220,9 +280,16 @@ public final class HubMain {
                 status.needs(town[0].needsPosted(), town[0].needsPlanned());
                 switch (outcome) {
                     case LOADED -> printSummary(out, town[0].summary());
-                    case RESUMED -> out.printf("  loaded before; %d of %d needs published, the rest follow%n", town[0].needsPosted(), town[0].needsPlanned());
-                    case ALREADY_LOADED -> out.println("  loaded before (" + settings.dataDir().resolve("sample-town") + "); --wipe loads it again");
-                    case INCOMPLETE -> out.println("  an earlier load stopped before its base data was complete: start with --wipe to load it again");
+                    case RESUMED ->
+                        out.printf(
+                                "  loaded before; %d of %d needs published, the rest follow%n",
+                                town[0].needsPosted(), town[0].needsPlanned());
+                    case ALREADY_LOADED ->
+                        out.println("  loaded before (" + settings.dataDir().resolve("sample-town")
+                                + "); --wipe loads it again");
+                    case INCOMPLETE ->
+                        out.println(
+                                "  an earlier load stopped before its base data was complete: start with --wipe to load it again");
                 }
             } catch (RuntimeException e) {
                 System.err.println("✗ The sample town could not be loaded 示例数据载入失败: " + e.getMessage());
@@ -241,36 +308,43 @@ public final class HubMain {
         status.ready(seconds(began), rss / (1024 * 1024));
         hub.supervise(out::println);
         // A first run: the services' class data sharing archives are written in the background (see ClassDataSharing).
-        hub.writeArchives(n -> out.println("  (wrote class data sharing archives of " + n + " services: the next start is quicker)"));
+        hub.writeArchives(n ->
+                out.println("  (wrote class data sharing archives of " + n + " services: the next start is quicker)"));
         if (town[0] != null && (outcome == SampleTown.Outcome.LOADED || outcome == SampleTown.Outcome.RESUMED)) {
             int left = town[0].needsPlanned() - town[0].needsPosted();
             if (left > 0) {
-                out.printf("The other %d needs arrive over the next %s 其余需求陆续发布…%n", left, minutes(townSettings.trickle()));
+                out.printf(
+                        "The other %d needs arrive over the next %s 其余需求陆续发布…%n",
+                        left, minutes(townSettings.trickle()));
             }
             SampleTown loading = town[0];
-            Thread counting = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    status.needs(loading.needsPosted(), loading.needsPlanned());
-                    try {
-                        Thread.sleep(1_000);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "sample-town-status");
+            Thread counting = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            status.needs(loading.needsPosted(), loading.needsPlanned());
+                            try {
+                                Thread.sleep(1_000);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "sample-town-status");
             counting.setDaemon(true);
             counting.start();
-            Thread needs = new Thread(() -> {
-                try {
-                    loading.postRemainingNeeds();
-                    status.needs(loading.needsPosted(), loading.needsPlanned());
-                    if (loading.needsPosted() >= loading.needsPlanned()) {
-                        out.println("Sample town fully loaded 示例数据已全部载入.");
-                    }
-                } catch (RuntimeException e) {
-                    System.err.println("✗ Publishing the sample needs stopped: " + e.getMessage());
-                }
-            }, "sample-town-needs");
+            Thread needs = new Thread(
+                    () -> {
+                        try {
+                            loading.postRemainingNeeds();
+                            status.needs(loading.needsPosted(), loading.needsPlanned());
+                            if (loading.needsPosted() >= loading.needsPlanned()) {
+                                out.println("Sample town fully loaded 示例数据已全部载入.");
+                            }
+                        } catch (RuntimeException e) {
+                            System.err.println("✗ Publishing the sample needs stopped: " + e.getMessage());
+                        }
+                    },
+                    "sample-town-needs");
             needs.setDaemon(true);
             needs.start();
         }
@@ -278,42 +352,81 @@ public final class HubMain {
     }
 
     private static void printSummary(PrintStream out, SampleTown.Summary s) {
-        out.printf("  %d town centre, %d community and rural stations, %d communities, %d grids%n", 1, s.stations() - 1, s.communities(), s.grids());
+        out.printf(
+                "  %d town centre, %d community and rural stations, %d communities, %d grids%n",
+                1, s.stations() - 1, s.communities(), s.grids());
         out.printf("  %,d residents (%s)%n", s.residents(), flags(s.residentFlags()));
-        out.printf("  %,d volunteers (%d young-old 低龄老人), %d teams, %d team members%n", s.volunteers(), s.youngOldVolunteers(), s.teams(), s.teamMembers());
-        out.printf("  %d donors, %d offers (%s)%n", s.donors(), s.offers(), s.offersByKind().entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().toLowerCase()).reduce((a, b) -> a + ", " + b).orElse(""));
-        out.printf("  %d social organizations, %d service capacities, %d projects, %d grants%n", s.organizations(), s.capacities(), s.projects(), s.grants());
-        out.printf("  %d social workers, %d cases, %d visits (%d found a need), %d groups with %d sessions%n", s.socialWorkers(), s.cases(),
-                s.visits(), s.visitsRaisingNeeds(), s.groups(), s.groupSessions());
+        out.printf(
+                "  %,d volunteers (%d young-old 低龄老人), %d teams, %d team members%n",
+                s.volunteers(), s.youngOldVolunteers(), s.teams(), s.teamMembers());
+        out.printf(
+                "  %d donors, %d offers (%s)%n",
+                s.donors(),
+                s.offers(),
+                s.offersByKind().entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey().toLowerCase())
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse(""));
+        out.printf(
+                "  %d social organizations, %d service capacities, %d projects, %d grants%n",
+                s.organizations(), s.capacities(), s.projects(), s.grants());
+        out.printf(
+                "  %d social workers, %d cases, %d visits (%d found a need), %d groups with %d sessions%n",
+                s.socialWorkers(), s.cases(), s.visits(), s.visitsRaisingNeeds(), s.groups(), s.groupSessions());
         out.printf("  needs 需求: %d published now, %d in all%n", s.needsAtOnce(), s.needs());
     }
 
     private static String flags(Map<String, Integer> flags) {
-        Map<String, String> zh = Map.of("ELDERLY_ALONE", "独居", "VERY_OLD", "高龄", "CHILDLESS_ELDERLY", "孤寡", "DISABLED", "残疾",
-                "CHILD_IN_HARDSHIP", "困境儿童", "LOW_INCOME", "低保", "NEWCOMER", "新市民", "FOREIGN_RESIDENT", "外籍");
+        Map<String, String> zh = Map.of(
+                "ELDERLY_ALONE",
+                "独居",
+                "VERY_OLD",
+                "高龄",
+                "CHILDLESS_ELDERLY",
+                "孤寡",
+                "DISABLED",
+                "残疾",
+                "CHILD_IN_HARDSHIP",
+                "困境儿童",
+                "LOW_INCOME",
+                "低保",
+                "NEWCOMER",
+                "新市民",
+                "FOREIGN_RESIDENT",
+                "外籍");
         List<String> parts = new ArrayList<>();
         flags.forEach((k, v) -> parts.add(v + " " + zh.getOrDefault(k, k)));
         return String.join(", ", parts);
     }
 
     private static void printStack(PrintStream out, Hub hub, LocalStack stack) {
-        out.printf("""
+        out.printf(
+                """
 
                 Wushe Hub local stack is up 五社联动本地环境已启动
                   Kafka (KRaft)   %s
                   PostgreSQL      %s  (user %s, password in %s)
                   Outbox CDC      %d Debezium connectors: %s
                   Data            %s  (kept between runs; --wipe starts clean)
-                """, stack.kafka().bootstrapServers(), stack.database().jdbcUrl(), EmbeddedDatabase.USER, stack.database().passwordFile(),
-                stack.settings().connectors().size(), String.join(", ", stack.settings().connectors().stream().map(ConnectorConfig::name).toList()),
+                """,
+                stack.kafka().bootstrapServers(),
+                stack.database().jdbcUrl(),
+                EmbeddedDatabase.USER,
+                stack.database().passwordFile(),
+                stack.settings().connectors().size(),
+                String.join(
+                        ", ",
+                        stack.settings().connectors().stream()
+                                .map(ConnectorConfig::name)
+                                .toList()),
                 hub.settings().dataDir());
     }
 
     /** Prints the banner; returns the RSS of the hub's JVMs together, in bytes. */
     private static long printReady(PrintStream out, Hub hub, LocalStack stack, long began) {
         long total = 0;
-        double cpu = Math.max(0, ProcessMemory.cpuSeconds(ProcessHandle.current().pid()));
+        double cpu =
+                Math.max(0, ProcessMemory.cpuSeconds(ProcessHandle.current().pid()));
         for (LaunchedService s : hub.services()) {
             cpu += Math.max(0, ProcessMemory.cpuSeconds(s.pid()));
         }
@@ -324,16 +437,21 @@ public final class HubMain {
         for (LaunchedService s : hub.services()) {
             long rss = s.rssBytes();
             total += Math.max(0, rss);
-            memory.append(", ").append(s.name().replace("-service", "")).append(' ').append(ProcessMemory.mib(rss));
+            memory.append(", ")
+                    .append(s.name().replace("-service", ""))
+                    .append(' ')
+                    .append(ProcessMemory.mib(rss));
         }
         StringBuilder urls = new StringBuilder();
         for (HubService s : HubService.values()) {
             if (s != HubService.AUTH && s != HubService.PORTAL) {
-                urls.append(String.format("  %-24s %-40s %s%n", s == HubService.MATCHING ? "Swagger UI" : "", hub.baseUrl(s) + "/swagger-ui.html",
-                        s.module()));
+                urls.append(String.format(
+                        "  %-24s %-40s %s%n",
+                        s == HubService.MATCHING ? "Swagger UI" : "", hub.baseUrl(s) + "/swagger-ui.html", s.module()));
             }
         }
-        out.printf("""
+        out.printf(
+                """
 
                 Wushe Hub is ready in %d s 五社联动枢纽已就绪
                   Portal 门户              %s/  (every workspace: community, organizations and donors, volunteers, social workers, stations, centre)
@@ -346,11 +464,24 @@ public final class HubMain {
                   Logs                     %s/<service>.log
                   Data                     %s  (kept between runs; --wipe starts clean)
                 Press Ctrl-C to stop 按 Ctrl-C 停止
-                """, seconds(began), hub.baseUrl(HubService.PORTAL), hub.issuer(),
+                """,
+                seconds(began),
+                hub.baseUrl(HubService.PORTAL),
+                hub.issuer(),
                 hub.settings().dataDir().resolve("auth").resolve("admin.password"),
-                hub.settings().dataDir().resolve("sample-town").resolve("accounts.txt"), urls, stack.kafka().bootstrapServers(), stack.database().jdbcUrl(),
-                EmbeddedDatabase.USER, stack.database().passwordFile(), stack.settings().connectors().size(), String.format("%,d", total / (1024 * 1024)),
-                1 + hub.services().size(), memory, cpu, Runtime.getRuntime().availableProcessors(), hub.settings().logs(),
+                hub.settings().dataDir().resolve("sample-town").resolve("accounts.txt"),
+                urls,
+                stack.kafka().bootstrapServers(),
+                stack.database().jdbcUrl(),
+                EmbeddedDatabase.USER,
+                stack.database().passwordFile(),
+                stack.settings().connectors().size(),
+                String.format("%,d", total / (1024 * 1024)),
+                1 + hub.services().size(),
+                memory,
+                cpu,
+                Runtime.getRuntime().availableProcessors(),
+                hub.settings().logs(),
                 hub.settings().dataDir());
         return total;
     }

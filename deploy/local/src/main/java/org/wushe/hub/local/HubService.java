@@ -88,7 +88,8 @@ public enum HubService {
                 return s;
             }
         }
-        throw new IllegalArgumentException("no service " + module + "; the services are matching-service, community-service, "
-                + "organization-service, social-worker-service, volunteer-service, resource-service, auth-service, portal");
+        throw new IllegalArgumentException(
+                "no service " + module + "; the services are matching-service, community-service, "
+                        + "organization-service, social-worker-service, volunteer-service, resource-service, auth-service, portal");
     }
 }

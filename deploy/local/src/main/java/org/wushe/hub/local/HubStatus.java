@@ -1,5 +1,7 @@
 package org.wushe.hub.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,9 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * The hub's state as a program reads it: {@code <data-dir>/status.json}, rewritten (atomically: a whole
@@ -20,7 +19,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class HubStatus {
 
     /** Where the hub is in its life: {@code starting}, {@code ready}, {@code stopping}, {@code stopped}, {@code failed}. */
-    enum State { STARTING, READY, STOPPING, STOPPED, FAILED }
+    enum State {
+        STARTING,
+        READY,
+        STOPPING,
+        STOPPED,
+        FAILED
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -125,7 +130,8 @@ final class HubStatus {
     }
 
     synchronized void needs(int posted, int planned) {
-        if (!Integer.valueOf(posted).equals(sample.get("needsPosted")) || !Integer.valueOf(planned).equals(sample.get("needsPlanned"))) {
+        if (!Integer.valueOf(posted).equals(sample.get("needsPosted"))
+                || !Integer.valueOf(planned).equals(sample.get("needsPlanned"))) {
             sample.put("needsPosted", posted);
             sample.put("needsPlanned", planned);
             write();

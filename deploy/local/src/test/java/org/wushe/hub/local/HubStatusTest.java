@@ -1,15 +1,14 @@
 package org.wushe.hub.local;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What {@code status.json} says as the hub goes through a start, a crash and a stop (the hub-test suites read it). */
 class HubStatusTest {
@@ -29,11 +28,16 @@ class HubStatusTest {
         status.state(HubStatus.State.STARTING);
         assertThat(read().path("state").asText()).isEqualTo("starting");
         assertThat(read().path("ready").asBoolean()).isFalse();
-        assertThat(read().path("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(read().path("pid").asLong())
+                .isEqualTo(ProcessHandle.current().pid());
 
         status.stack("127.0.0.1:9092", "jdbc:postgresql://127.0.0.1:15432/wushe", 42, 6);
         status.process("community-service", 100, 8081, "starting");
-        assertThat(read().path("processes").path("community-service").path("health").asText()).isEqualTo("starting");
+        assertThat(read().path("processes")
+                        .path("community-service")
+                        .path("health")
+                        .asText())
+                .isEqualTo("starting");
         status.process("community-service", 100, 8081, "up");
         status.sampleTown("LOADED", Map.of("communities", 17));
         status.needs(150, 1000);
@@ -45,19 +49,34 @@ class HubStatusTest {
         assertThat(ready.path("readyAfterSeconds").asLong()).isEqualTo(64);
         assertThat(ready.path("rssMiBAtReady").asLong()).isEqualTo(2217);
         assertThat(ready.path("stack").path("kafka").asText()).isEqualTo("127.0.0.1:9092");
-        assertThat(ready.path("processes").path("community-service").path("url").asText()).isEqualTo("http://127.0.0.1:8081");
-        assertThat(ready.path("sampleTown").path("counts").path("communities").asInt()).isEqualTo(17);
+        assertThat(ready.path("processes").path("community-service").path("url").asText())
+                .isEqualTo("http://127.0.0.1:8081");
+        assertThat(ready.path("sampleTown").path("counts").path("communities").asInt())
+                .isEqualTo(17);
         assertThat(ready.path("sampleTown").path("needsPosted").asInt()).isEqualTo(150);
 
         // A crash: counted when the process exits, up again with its new pid once healthy.
         status.restarting("community-service");
-        assertThat(read().path("processes").path("community-service").path("health").asText()).isEqualTo("restarting");
-        assertThat(read().path("processes").path("community-service").path("restarts").asInt()).isEqualTo(1);
+        assertThat(read().path("processes")
+                        .path("community-service")
+                        .path("health")
+                        .asText())
+                .isEqualTo("restarting");
+        assertThat(read().path("processes")
+                        .path("community-service")
+                        .path("restarts")
+                        .asInt())
+                .isEqualTo(1);
         status.process("community-service", 101, 8081, "up");
         status.postgresRestarted(43);
         JsonNode after = read();
-        assertThat(after.path("processes").path("community-service").path("pid").asLong()).isEqualTo(101);
-        assertThat(after.path("processes").path("community-service").path("restarts").asInt()).isEqualTo(1);
+        assertThat(after.path("processes").path("community-service").path("pid").asLong())
+                .isEqualTo(101);
+        assertThat(after.path("processes")
+                        .path("community-service")
+                        .path("restarts")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(after.path("stack").path("postgresRestarts").asInt()).isEqualTo(1);
         assertThat(after.path("stack").path("postgresPid").asLong()).isEqualTo(43);
 

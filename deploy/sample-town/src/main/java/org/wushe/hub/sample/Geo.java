@@ -1,14 +1,12 @@
 package org.wushe.hub.sample;
 
 import java.util.Random;
-
 import org.wushe.hub.platform.core.Geohash;
 
 /** Coarse places: geohash cells of 6 characters (about 1.2 km × 0.6 km), as the services keep them. */
 final class Geo {
 
-    private Geo() {
-    }
+    private Geo() {}
 
     record Point(double lat, double lon) {
 
@@ -21,7 +19,8 @@ final class Geo {
 
         /** Metres east and north of this point. */
         Point offset(double eastMetres, double northMetres) {
-            return new Point(lat + northMetres / 111_000.0, lon + eastMetres / (111_000.0 * Math.cos(Math.toRadians(lat))));
+            return new Point(
+                    lat + northMetres / 111_000.0, lon + eastMetres / (111_000.0 * Math.cos(Math.toRadians(lat))));
         }
 
         String cell() {

@@ -1,5 +1,8 @@
 package org.wushe.hub.sample;
 
+import static org.wushe.hub.sample.SampleTown.body;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,10 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import static org.wushe.hub.sample.SampleTown.body;
 
 /**
  * 网格员 The grid workers' month (#19 item 5): each grid's worker ({@code grid-N}, signed in as themself) keeps the grid's
@@ -33,9 +32,11 @@ final class GridRounds {
 
     /** Rounds over the last four weeks (the patrol API takes up to 31 days back). */
     static final int MONTH = 28;
+
     static final int MAX_DAYS_BACK = 31;
     /** Households registered per grid: its flagged residents' (up to this many), then some without a record. */
     static final int MAX_HOUSEHOLDS = 10;
+
     static final int MIN_HOUSEHOLDS = 6;
     /** Care plans per grid, at most. */
     static final int MAX_CARE_PLANS = 4;
@@ -45,51 +46,69 @@ final class GridRounds {
     static final List<String> ITEMS = List.of("GAS", "FIRE", "WIRING", "LIVING_CONDITIONS");
 
     /** What was made, for the summary line. */
-    record Made(int grids, int households, int patrols, int householdVisits, int findings, int urgent, int published, int dismissed,
-                int carePlans, int careVisits, int subsidies) {
+    record Made(
+            int grids,
+            int households,
+            int patrols,
+            int householdVisits,
+            int findings,
+            int urgent,
+            int published,
+            int dismissed,
+            int carePlans,
+            int careVisits,
+            int subsidies) {
 
         String describe() {
-            return String.format("%d grids' registers (%d households), %d patrol rounds (%d household visits, %d findings: %d urgent "
-                    + "published at once, %d published by community staff, %d set aside), %d care plans with %d visits, %d subsidy applications",
-                    grids, households, patrols, householdVisits, findings, urgent, published, dismissed, carePlans, careVisits, subsidies);
+            return String.format(
+                    "%d grids' registers (%d households), %d patrol rounds (%d household visits, %d findings: %d urgent "
+                            + "published at once, %d published by community staff, %d set aside), %d care plans with %d visits, %d subsidy applications",
+                    grids,
+                    households,
+                    patrols,
+                    householdVisits,
+                    findings,
+                    urgent,
+                    published,
+                    dismissed,
+                    carePlans,
+                    careVisits,
+                    subsidies);
         }
     }
 
     // ---------------------------------------------------------------- the plan, drawn from the seed alone
 
     /** A household of the register: building 0 or 1, its number there, the resident record living in it (or none). */
-    record Home(int building, int stairwell, int number, String residentId, String group) {
-    }
+    record Home(int building, int stairwell, int number, String residentId, String group) {}
 
-    record Check(String item, boolean ok) {
-    }
+    record Check(String item, boolean ok) {}
 
-    record Finding(String item, String category, String urgency, String title, String group, String residentId) {
-    }
+    record Finding(String item, String category, String urgency, String title, String group, String residentId) {}
 
     /** One household on a round: what was checked and what was found wanting. */
-    record Visit(int home, List<Check> checks, List<Finding> findings) {
-    }
+    record Visit(int home, List<Check> checks, List<Finding> findings) {}
 
-    record Round(LocalDate on, List<Visit> visits) {
-    }
+    record Round(LocalDate on, List<Visit> visits) {}
 
-    record CareVisit(LocalDate on, String outcome) {
-    }
+    record CareVisit(LocalDate on, String outcome) {}
 
-    record Care(String residentId, String risk, LocalDate since, List<CareVisit> visits) {
-    }
+    record Care(String residentId, String risk, LocalDate since, List<CareVisit> visits) {}
 
     /** A subsidy application: submitted on a day, then APPROVED, REJECTED or still waiting (decision null). */
-    record Subsidy(String residentId, String kind, LocalDate submittedOn, String decision, LocalDate decidedOn) {
-    }
+    record Subsidy(String residentId, String kind, LocalDate submittedOn, String decision, LocalDate decidedOn) {}
 
     /** One grid's month; {@code account} is the number of its grid worker's account ({@code grid-N}). */
-    record GridPlan(int community, String gridId, int account, List<Home> homes, List<Round> rounds, List<Care> care, Subsidy subsidy) {
-    }
+    record GridPlan(
+            int community,
+            String gridId,
+            int account,
+            List<Home> homes,
+            List<Round> rounds,
+            List<Care> care,
+            Subsidy subsidy) {}
 
-    private record Trouble(String item, String category, String title) {
-    }
+    private record Trouble(String item, String category, String title) {}
 
     /** What rounds find wanting, and the need each raises (public titles: no name, phone or ID number). */
     private static final List<Trouble> TROUBLES = List.of(
@@ -115,7 +134,15 @@ final class GridRounds {
         for (int c = 0; c < state.communities().size(); c++) {
             for (String gridId : state.communities().get(c).grids()) {
                 account++;
-                plans.add(grid(r, c, gridId, account, state.residents().stream().filter(p -> gridId.equals(p.grid())).toList(), today));
+                plans.add(grid(
+                        r,
+                        c,
+                        gridId,
+                        account,
+                        state.residents().stream()
+                                .filter(p -> gridId.equals(p.grid()))
+                                .toList(),
+                        today));
             }
         }
         // One urgent finding in the town: on the first grid's latest round, at its first household.
@@ -126,18 +153,45 @@ final class GridRounds {
             List<Visit> visits = new ArrayList<>(last.visits());
             Visit v = visits.get(0);
             Home home = first.homes().get(v.home());
-            List<Check> checks = new ArrayList<>(v.checks().stream().filter(k -> !k.item().equals(URGENT.item())).toList());
+            List<Check> checks = new ArrayList<>(v.checks().stream()
+                    .filter(k -> !k.item().equals(URGENT.item()))
+                    .toList());
             checks.add(0, new Check(URGENT.item(), false));
-            List<Finding> findings = new ArrayList<>(v.findings().stream().filter(f -> !f.item().equals(URGENT.item())).toList());
-            findings.add(0, new Finding(URGENT.item(), URGENT.category(), "URGENT", URGENT.title(), groupOf(home), home.residentId()));
+            List<Finding> findings = new ArrayList<>(v.findings().stream()
+                    .filter(f -> !f.item().equals(URGENT.item()))
+                    .toList());
+            findings.add(
+                    0,
+                    new Finding(
+                            URGENT.item(),
+                            URGENT.category(),
+                            "URGENT",
+                            URGENT.title(),
+                            groupOf(home),
+                            home.residentId()));
             visits.set(0, new Visit(v.home(), checks, findings));
             rounds.set(rounds.size() - 1, new Round(last.on(), visits));
-            plans.set(0, new GridPlan(first.community(), first.gridId(), first.account(), first.homes(), rounds, first.care(), first.subsidy()));
+            plans.set(
+                    0,
+                    new GridPlan(
+                            first.community(),
+                            first.gridId(),
+                            first.account(),
+                            first.homes(),
+                            rounds,
+                            first.care(),
+                            first.subsidy()));
         }
         return plans;
     }
 
-    private static GridPlan grid(Random r, int community, String gridId, int account, List<SampleTown.ResidentRef> residents, LocalDate today) {
+    private static GridPlan grid(
+            Random r,
+            int community,
+            String gridId,
+            int account,
+            List<SampleTown.ResidentRef> residents,
+            LocalDate today) {
         // The register: the grid's flagged residents' households, then some without a record, over two buildings.
         List<Home> homes = new ArrayList<>();
         int[] perBuilding = new int[2];
@@ -146,12 +200,19 @@ final class GridRounds {
             SampleTown.ResidentRef p = i < residents.size() ? residents.get(i) : null;
             int b = i % 2;
             int k = perBuilding[b]++;
-            homes.add(new Home(b, 1 + k % 2, 101 + 100 * (k / 2) + k % 2, p == null ? null : p.id(), p == null ? null : p.group()));
+            homes.add(new Home(
+                    b,
+                    1 + k % 2,
+                    101 + 100 * (k / 2) + k % 2,
+                    p == null ? null : p.id(),
+                    p == null ? null : p.group()));
         }
 
         // A round about once a week over the last four weeks.
         List<Round> rounds = new ArrayList<>();
-        for (LocalDate on = today.minusDays(MONTH - r.nextInt(4)); !on.isAfter(today); on = on.plusDays(6 + r.nextInt(3))) {
+        for (LocalDate on = today.minusDays(MONTH - r.nextInt(4));
+                !on.isAfter(today);
+                on = on.plusDays(6 + r.nextInt(3))) {
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < homes.size(); i++) {
                 order.add(i);
@@ -174,9 +235,17 @@ final class GridRounds {
                     boolean ok = r.nextDouble() >= 0.06;
                     checks.add(new Check(item, ok));
                     if (!ok) {
-                        List<Trouble> of = TROUBLES.stream().filter(t -> t.item().equals(item)).toList();
+                        List<Trouble> of = TROUBLES.stream()
+                                .filter(t -> t.item().equals(item))
+                                .toList();
                         Trouble t = of.get(r.nextInt(of.size()));
-                        findings.add(new Finding(item, t.category(), r.nextDouble() < 0.6 ? "ROUTINE" : "SOON", t.title(), groupOf(h), h.residentId()));
+                        findings.add(new Finding(
+                                item,
+                                t.category(),
+                                r.nextDouble() < 0.6 ? "ROUTINE" : "SOON",
+                                t.title(),
+                                groupOf(h),
+                                h.residentId()));
                     }
                 }
                 visits.add(new Visit(home, checks, findings));
@@ -187,18 +256,23 @@ final class GridRounds {
         // Care plans for the elderly of the grid living alone, very old or without children.
         List<Care> care = new ArrayList<>();
         for (Home h : homes) {
-            if (care.size() >= MAX_CARE_PLANS || h.residentId() == null
-                    || !List.of("ELDERLY_ALONE", "VERY_OLD", "CHILDLESS_ELDERLY").contains(h.group())) {
+            if (care.size() >= MAX_CARE_PLANS
+                    || h.residentId() == null
+                    || !List.of("ELDERLY_ALONE", "VERY_OLD", "CHILDLESS_ELDERLY")
+                            .contains(h.group())) {
                 continue;
             }
-            String risk = h.group().equals("VERY_OLD") ? "HIGH" : r.nextDouble() < 0.4 ? "HIGH" : r.nextDouble() < 0.6 ? "MEDIUM" : "LOW";
+            String risk = h.group().equals("VERY_OLD")
+                    ? "HIGH"
+                    : r.nextDouble() < 0.4 ? "HIGH" : r.nextDouble() < 0.6 ? "MEDIUM" : "LOW";
             LocalDate since = today.minusDays(CARE_SINCE + r.nextInt(5));
             care.add(new Care(h.residentId(), risk, since, careVisits(r, risk, since, today)));
         }
 
         // Now and then a subsidy application for a resident of the grid.
         Subsidy subsidy = null;
-        List<Home> withRecord = homes.stream().filter(h -> h.residentId() != null).toList();
+        List<Home> withRecord =
+                homes.stream().filter(h -> h.residentId() != null).toList();
         if (!withRecord.isEmpty() && r.nextInt(3) == 0) {
             Home h = withRecord.get(r.nextInt(withRecord.size()));
             String kind = switch (h.group() == null ? "" : h.group()) {
@@ -303,100 +377,198 @@ final class GridRounds {
         try {
             List<CompletableFuture<Void>> work = new ArrayList<>();
             for (GridPlan g : plans) {
-                work.add(CompletableFuture.runAsync(() -> {
-                    SampleTown.CommunityRef community = state.communities().get(g.community());
-                    String worker = signIn("grid-" + g.account());
-                    List<String> homeIds = register(worker, g, community.rural());
-                    households.addAndGet(homeIds.size());
-                    List<String> waiting = new ArrayList<>();
-                    for (Round round : g.rounds()) {
-                        List<Object> visits = new ArrayList<>();
-                        for (Visit v : round.visits()) {
-                            visits.add(body("householdId", homeIds.get(v.home()),
-                                    "checks", v.checks().stream().map(k -> body("item", k.item(), "ok", k.ok())).toList(),
-                                    "findings", v.findings().stream().map(f -> body("item", f.item(), "category", f.category(), "urgency", f.urgency(),
-                                            "beneficiaryGroup", f.group(), "title", f.title(), "residentId", f.residentId(),
-                                            "stationId", community.stationId())).toList()));
-                        }
-                        JsonNode view = http.call("POST", api.community() + "/grids/" + g.gridId() + "/patrols", worker,
-                                body("patrolledOn", round.on().toString(), "households", visits));
-                        patrols.incrementAndGet();
-                        householdVisits.addAndGet(round.visits().size());
-                        for (JsonNode h : view.path("hazards")) {
-                            findings.incrementAndGet();
-                            if ("PUBLISHED".equals(h.path("status").asText())) {
-                                urgent.incrementAndGet();
-                            } else {
-                                waiting.add(h.path("id").asText());
+                work.add(CompletableFuture.runAsync(
+                        () -> {
+                            SampleTown.CommunityRef community =
+                                    state.communities().get(g.community());
+                            String worker = signIn("grid-" + g.account());
+                            List<String> homeIds = register(worker, g, community.rural());
+                            households.addAndGet(homeIds.size());
+                            List<String> waiting = new ArrayList<>();
+                            for (Round round : g.rounds()) {
+                                List<Object> visits = new ArrayList<>();
+                                for (Visit v : round.visits()) {
+                                    visits.add(body(
+                                            "householdId",
+                                            homeIds.get(v.home()),
+                                            "checks",
+                                            v.checks().stream()
+                                                    .map(k -> body("item", k.item(), "ok", k.ok()))
+                                                    .toList(),
+                                            "findings",
+                                            v.findings().stream()
+                                                    .map(f -> body(
+                                                            "item",
+                                                            f.item(),
+                                                            "category",
+                                                            f.category(),
+                                                            "urgency",
+                                                            f.urgency(),
+                                                            "beneficiaryGroup",
+                                                            f.group(),
+                                                            "title",
+                                                            f.title(),
+                                                            "residentId",
+                                                            f.residentId(),
+                                                            "stationId",
+                                                            community.stationId()))
+                                                    .toList()));
+                                }
+                                JsonNode view = http.call(
+                                        "POST",
+                                        api.community() + "/grids/" + g.gridId() + "/patrols",
+                                        worker,
+                                        body("patrolledOn", round.on().toString(), "households", visits));
+                                patrols.incrementAndGet();
+                                householdVisits.addAndGet(round.visits().size());
+                                for (JsonNode h : view.path("hazards")) {
+                                    findings.incrementAndGet();
+                                    if ("PUBLISHED".equals(h.path("status").asText())) {
+                                        urgent.incrementAndGet();
+                                    } else {
+                                        waiting.add(h.path("id").asText());
+                                    }
+                                }
                             }
-                        }
-                    }
-                    reported.computeIfAbsent(g.community(), c -> java.util.Collections.synchronizedList(new ArrayList<>()));
-                    reported.get(g.community()).addAll(waiting);
-                    for (Care c : g.care()) {
-                        JsonNode plan = http.call("PUT", api.community() + "/grids/" + g.gridId() + "/care-plans", worker,
-                                body("residentId", c.residentId(), "risk", c.risk(), "since", c.since().toString()));
-                        carePlans.incrementAndGet();
-                        for (CareVisit v : c.visits()) {
-                            http.call("POST", api.community() + "/care-plans/" + plan.path("id").asText() + "/visits", worker,
-                                    body("visitedOn", v.on().toString(), "outcome", v.outcome()));
-                            careVisits.incrementAndGet();
-                        }
-                    }
-                    if (g.subsidy() != null) {
-                        Subsidy s = g.subsidy();
-                        JsonNode a = http.call("POST", api.community() + "/grids/" + g.gridId() + "/subsidy-applications", worker,
-                                body("residentId", s.residentId(), "kind", s.kind()));
-                        String id = a.path("id").asText();
-                        http.call("POST", api.community() + "/subsidy-applications/" + id + "/status", worker,
-                                body("status", "SUBMITTED", "on", s.submittedOn().toString()));
-                        if (s.decision() != null) {
-                            http.call("POST", api.community() + "/subsidy-applications/" + id + "/status", worker,
-                                    body("status", s.decision(), "on", s.decidedOn().toString()));
-                        }
-                        subsidies.incrementAndGet();
-                    }
-                }, pool));
+                            reported.computeIfAbsent(
+                                    g.community(), c -> java.util.Collections.synchronizedList(new ArrayList<>()));
+                            reported.get(g.community()).addAll(waiting);
+                            for (Care c : g.care()) {
+                                JsonNode plan = http.call(
+                                        "PUT",
+                                        api.community() + "/grids/" + g.gridId() + "/care-plans",
+                                        worker,
+                                        body(
+                                                "residentId",
+                                                c.residentId(),
+                                                "risk",
+                                                c.risk(),
+                                                "since",
+                                                c.since().toString()));
+                                carePlans.incrementAndGet();
+                                for (CareVisit v : c.visits()) {
+                                    http.call(
+                                            "POST",
+                                            api.community() + "/care-plans/"
+                                                    + plan.path("id").asText() + "/visits",
+                                            worker,
+                                            body("visitedOn", v.on().toString(), "outcome", v.outcome()));
+                                    careVisits.incrementAndGet();
+                                }
+                            }
+                            if (g.subsidy() != null) {
+                                Subsidy s = g.subsidy();
+                                JsonNode a = http.call(
+                                        "POST",
+                                        api.community() + "/grids/" + g.gridId() + "/subsidy-applications",
+                                        worker,
+                                        body("residentId", s.residentId(), "kind", s.kind()));
+                                String id = a.path("id").asText();
+                                http.call(
+                                        "POST",
+                                        api.community() + "/subsidy-applications/" + id + "/status",
+                                        worker,
+                                        body(
+                                                "status",
+                                                "SUBMITTED",
+                                                "on",
+                                                s.submittedOn().toString()));
+                                if (s.decision() != null) {
+                                    http.call(
+                                            "POST",
+                                            api.community() + "/subsidy-applications/" + id + "/status",
+                                            worker,
+                                            body(
+                                                    "status",
+                                                    s.decision(),
+                                                    "on",
+                                                    s.decidedOn().toString()));
+                                }
+                                subsidies.incrementAndGet();
+                            }
+                        },
+                        pool));
             }
             Rest.all(work);
 
-            // The communities' staff review what the rounds reported: two in three published as needs, the others set aside.
+            // The communities' staff review what the rounds reported: two in three published as needs, the others set
+            // aside.
             List<CompletableFuture<Void>> reviews = new ArrayList<>();
-            reported.forEach((c, ids) -> reviews.add(CompletableFuture.runAsync(() -> {
-                SampleTown.CommunityRef community = state.communities().get(c);
-                String staff = signIn("community-" + (c + 1));
-                for (int i = 0; i < ids.size(); i++) {
-                    if (i % 3 == 2) {
-                        http.call("POST", api.community() + "/hazards/" + ids.get(i) + "/dismiss", staff, body("reason", "已当场处理，无需发布 handled on the spot"));
-                        dismissed.incrementAndGet();
-                    } else {
-                        http.call("POST", api.community() + "/hazards/" + ids.get(i) + "/publish", staff, body("stationId", community.stationId()));
-                        published.incrementAndGet();
-                    }
-                }
-            }, pool)));
+            reported.forEach((c, ids) -> reviews.add(CompletableFuture.runAsync(
+                    () -> {
+                        SampleTown.CommunityRef community = state.communities().get(c);
+                        String staff = signIn("community-" + (c + 1));
+                        for (int i = 0; i < ids.size(); i++) {
+                            if (i % 3 == 2) {
+                                http.call(
+                                        "POST",
+                                        api.community() + "/hazards/" + ids.get(i) + "/dismiss",
+                                        staff,
+                                        body("reason", "已当场处理，无需发布 handled on the spot"));
+                                dismissed.incrementAndGet();
+                            } else {
+                                http.call(
+                                        "POST",
+                                        api.community() + "/hazards/" + ids.get(i) + "/publish",
+                                        staff,
+                                        body("stationId", community.stationId()));
+                                published.incrementAndGet();
+                            }
+                        }
+                    },
+                    pool)));
             Rest.all(reviews);
         } finally {
             pool.shutdownNow();
         }
-        return new Made(plans.size(), households.get(), patrols.get(), householdVisits.get(), findings.get(), urgent.get(), published.get(),
-                dismissed.get(), carePlans.get(), careVisits.get(), subsidies.get());
+        return new Made(
+                plans.size(),
+                households.get(),
+                patrols.get(),
+                householdVisits.get(),
+                findings.get(),
+                urgent.get(),
+                published.get(),
+                dismissed.get(),
+                carePlans.get(),
+                careVisits.get(),
+                subsidies.get());
     }
 
     /** The grid's register: a compound, two buildings, the households; answers the households' ids in the plan's order. */
     private List<String> register(String worker, GridPlan g, boolean rural) {
-        String compound = http.call("POST", api.community() + "/grids/" + g.gridId() + "/compounds", worker,
-                body("name", rural ? "村民居住区" : "网格小区")).path("id").asText();
+        String compound = http.call(
+                        "POST",
+                        api.community() + "/grids/" + g.gridId() + "/compounds",
+                        worker,
+                        body("name", rural ? "村民居住区" : "网格小区"))
+                .path("id")
+                .asText();
         String[] buildings = new String[2];
         for (int b = 0; b < 2; b++) {
-            buildings[b] = http.call("POST", api.community() + "/compounds/" + compound + "/buildings", worker,
-                    body("label", rural ? (b + 1) + "组" : (b + 1) + "号楼", "stairwells", 2)).path("id").asText();
+            buildings[b] = http.call(
+                            "POST",
+                            api.community() + "/compounds/" + compound + "/buildings",
+                            worker,
+                            body("label", rural ? (b + 1) + "组" : (b + 1) + "号楼", "stairwells", 2))
+                    .path("id")
+                    .asText();
         }
         List<String> ids = new ArrayList<>();
         for (Home h : g.homes()) {
-            ids.add(http.call("POST", api.community() + "/buildings/" + buildings[h.building()] + "/households", worker,
-                    body("stairwell", h.stairwell(), "number", h.number(), "residentIds", h.residentId() == null ? List.of() : List.of(h.residentId())))
-                    .path("id").asText());
+            ids.add(http.call(
+                            "POST",
+                            api.community() + "/buildings/" + buildings[h.building()] + "/households",
+                            worker,
+                            body(
+                                    "stairwell",
+                                    h.stairwell(),
+                                    "number",
+                                    h.number(),
+                                    "residentIds",
+                                    h.residentId() == null ? List.of() : List.of(h.residentId())))
+                    .path("id")
+                    .asText());
         }
         return ids;
     }
@@ -404,8 +576,10 @@ final class GridRounds {
     private String signIn(String username) {
         String password = passwords.get(username);
         if (password == null) {
-            throw new IllegalStateException("no password for " + username + " in " + dir.resolve(SampleAccounts.PASSWORDS_FILE));
+            throw new IllegalStateException(
+                    "no password for " + username + " in " + dir.resolve(SampleAccounts.PASSWORDS_FILE));
         }
-        return tokens.computeIfAbsent(username, u -> http.signIn(api.auth(), "wushe-console", api.matching() + "/console/", u, password));
+        return tokens.computeIfAbsent(
+                username, u -> http.signIn(api.auth(), "wushe-console", api.matching() + "/console/", u, password));
     }
 }

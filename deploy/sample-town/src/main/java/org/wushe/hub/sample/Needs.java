@@ -1,5 +1,7 @@
 package org.wushe.hub.sample;
 
+import static org.wushe.hub.sample.SampleTown.body;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -9,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import static org.wushe.hub.sample.SampleTown.body;
-
 /**
  * The sample town's needs: need {@code i} is drawn from the seed and {@code i} alone, so a stream of
  * needs interrupted at {@code i} goes on with the same needs; only the time window follows the clock
@@ -18,8 +18,7 @@ import static org.wushe.hub.sample.SampleTown.body;
  */
 final class Needs {
 
-    private Needs() {
-    }
+    private Needs() {}
 
     static Map<String, Object> need(SampleTown.State state, int index, Instant now) {
         Random r = new Random(state.seed() * 1_000_003L + index * 7_919L);
@@ -27,15 +26,21 @@ final class Needs {
         List<SampleTown.ResidentRef> residents = state.residents();
         SampleTown.ResidentRef resident = null;
         if (!kind.groups().isEmpty() && r.nextDouble() < 0.75) {
-            List<SampleTown.ResidentRef> fit = residents.stream().filter(p -> kind.groups().contains(p.group())).toList();
+            List<SampleTown.ResidentRef> fit = residents.stream()
+                    .filter(p -> kind.groups().contains(p.group()))
+                    .toList();
             if (!fit.isEmpty()) {
                 resident = fit.get(r.nextInt(fit.size()));
             }
         }
-        SampleTown.CommunityRef community = resident != null ? state.communities().get(resident.community())
+        SampleTown.CommunityRef community = resident != null
+                ? state.communities().get(resident.community())
                 : state.communities().get(weighted(r));
-        String group = resident != null ? resident.group()
-                : kind.groups().isEmpty() ? "ALL_RESIDENTS" : kind.groups().get(r.nextInt(kind.groups().size()));
+        String group = resident != null
+                ? resident.group()
+                : kind.groups().isEmpty()
+                        ? "ALL_RESIDENTS"
+                        : kind.groups().get(r.nextInt(kind.groups().size()));
         int titleIndex = r.nextInt(kind.titles().size());
         String title = kind.titles().get(titleIndex);
         Map<String, Object> quantity = null;
@@ -45,14 +50,14 @@ final class Needs {
                 title = String.format(title, g.title());
                 quantity = body("amount", 1 + r.nextInt(3), "unit", g.unit());
             }
-            case "MEAL_ASSISTANCE" -> quantity = r.nextDouble() < 0.7 ? body("amount", 5 + r.nextInt(6), "unit", "PORTION") : null;
+            case "MEAL_ASSISTANCE" ->
+                quantity = r.nextDouble() < 0.7 ? body("amount", 5 + r.nextInt(6), "unit", "PORTION") : null;
             case "STUDY_SPACE" -> {
                 Town.Goods g = Town.STUDY.get(r.nextInt(Town.STUDY.size()));
                 quantity = body("amount", 1, "unit", g.unit());
                 title = title.contains("一套") ? "困境儿童需要" + g.title() : title;
             }
-            default -> {
-            }
+            default -> {}
         }
         if (r.nextDouble() < 0.3) {
             title = community.name() + "：" + title;
@@ -62,7 +67,8 @@ final class Needs {
         if (!kind.skills().isEmpty() && r.nextDouble() < 0.7) {
             skills.add(kind.skills().get(Math.min(titleIndex, kind.skills().size() - 1)));
         }
-        if ("FOREIGN_RESIDENT".equals(group) && (kind.category().equals("ESCORT") || kind.category().equals("LEGAL_ADVICE"))) {
+        if ("FOREIGN_RESIDENT".equals(group)
+                && (kind.category().equals("ESCORT") || kind.category().equals("LEGAL_ADVICE"))) {
             languages.add("en");
             if (kind.category().equals("ESCORT")) {
                 skills.add("INTERPRETING");
@@ -75,24 +81,64 @@ final class Needs {
             case "CULTURAL_EVENT" -> 15 + r.nextInt(20);
             default -> resident != null || r.nextDouble() < 0.8 ? 1 : 2 + r.nextInt(3);
         };
-        String source = resident == null ? (r.nextDouble() < 0.3 ? "GRID_REPORT" : "NEED_LIST")
-                : "LOW_INCOME_FAMILY".equals(group) && r.nextBoolean() ? "HARDSHIP_LIST"
-                : count == 1 && r.nextDouble() < 0.15 && List.of("DAILY_GOODS", "STUDY_SPACE", "HAIRCUT", "COMPANIONSHIP").contains(kind.category())
-                ? "MICRO_WISH" : r.nextDouble() < 0.2 ? "GRID_REPORT" : "NEED_LIST";
+        String source = resident == null
+                ? (r.nextDouble() < 0.3 ? "GRID_REPORT" : "NEED_LIST")
+                : "LOW_INCOME_FAMILY".equals(group) && r.nextBoolean()
+                        ? "HARDSHIP_LIST"
+                        : count == 1
+                                        && r.nextDouble() < 0.15
+                                        && List.of("DAILY_GOODS", "STUDY_SPACE", "HAIRCUT", "COMPANIONSHIP")
+                                                .contains(kind.category())
+                                ? "MICRO_WISH"
+                                : r.nextDouble() < 0.2 ? "GRID_REPORT" : "NEED_LIST";
         Instant[] window = window(r, urgency, now);
         Geo.Point at = new Geo.Point(community.lat(), community.lon()).jitter(r, 500);
-        Map<String, Object> b = body("communityId", community.id(), "stationId", community.stationId(),
-                "gridId", resident != null ? resident.grid() : community.grids().get(r.nextInt(community.grids().size())),
-                "residentId", resident == null ? null : resident.id(), "source", source, "category", kind.category(), "urgency", urgency,
-                "beneficiaryGroup", group, "beneficiaryCount", count, "title", title, "geohash", at.cell(),
-                "start", window[0].toString(), "end", window[1].toString(), "quantity", quantity,
-                "requiredSkills", skills, "requiredLanguages", languages, "estimatedMinutes", kind.minutes() + 15 * r.nextInt(3));
+        Map<String, Object> b = body(
+                "communityId",
+                community.id(),
+                "stationId",
+                community.stationId(),
+                "gridId",
+                resident != null
+                        ? resident.grid()
+                        : community.grids().get(r.nextInt(community.grids().size())),
+                "residentId",
+                resident == null ? null : resident.id(),
+                "source",
+                source,
+                "category",
+                kind.category(),
+                "urgency",
+                urgency,
+                "beneficiaryGroup",
+                group,
+                "beneficiaryCount",
+                count,
+                "title",
+                title,
+                "geohash",
+                at.cell(),
+                "start",
+                window[0].toString(),
+                "end",
+                window[1].toString(),
+                "quantity",
+                quantity,
+                "requiredSkills",
+                skills,
+                "requiredLanguages",
+                languages,
+                "estimatedMinutes",
+                kind.minutes() + 15 * r.nextInt(3));
         return b;
     }
 
     /** The need a social worker's visit found (VisitRecorded with NEED_FOUND). */
-    static Map<String, Object> raisedOnVisit(Random r, SampleTown.ResidentRef resident, SampleTown.CommunityRef community, Instant now) {
-        List<Town.NeedKind> fitting = Town.NEED_KINDS.stream().filter(k -> k.groups().contains(resident.group())).toList();
+    static Map<String, Object> raisedOnVisit(
+            Random r, SampleTown.ResidentRef resident, SampleTown.CommunityRef community, Instant now) {
+        List<Town.NeedKind> fitting = Town.NEED_KINDS.stream()
+                .filter(k -> k.groups().contains(resident.group()))
+                .toList();
         Town.NeedKind kind = fitting.isEmpty() ? Town.NEED_KINDS.get(6) : fitting.get(r.nextInt(fitting.size()));
         String title = kind.titles().get(r.nextInt(kind.titles().size()));
         Map<String, Object> quantity = null;
@@ -104,10 +150,33 @@ final class Needs {
             quantity = body("amount", 1, "unit", "SET");
         }
         Instant[] window = window(r, "SOON", now);
-        return body("category", kind.category(), "urgency", "SOON", "beneficiaryGroup", resident.group(), "beneficiaryCount", 1,
-                "title", "探访发现：" + title, "gridId", resident.grid(), "geohash", community.geohash(),
-                "start", window[0].toString(), "end", window[1].toString(), "quantity", quantity,
-                "requiredSkills", List.of(), "requiredLanguages", List.of(), "estimatedMinutes", kind.minutes());
+        return body(
+                "category",
+                kind.category(),
+                "urgency",
+                "SOON",
+                "beneficiaryGroup",
+                resident.group(),
+                "beneficiaryCount",
+                1,
+                "title",
+                "探访发现：" + title,
+                "gridId",
+                resident.grid(),
+                "geohash",
+                community.geohash(),
+                "start",
+                window[0].toString(),
+                "end",
+                window[1].toString(),
+                "quantity",
+                quantity,
+                "requiredSkills",
+                List.of(),
+                "requiredLanguages",
+                List.of(),
+                "estimatedMinutes",
+                kind.minutes());
     }
 
     private static Town.NeedKind kind(Random r) {
@@ -123,7 +192,8 @@ final class Needs {
     }
 
     private static int weighted(Random r) {
-        int total = Town.COMMUNITIES.stream().mapToInt(Town.Community::population).sum();
+        int total =
+                Town.COMMUNITIES.stream().mapToInt(Town.Community::population).sum();
         int x = r.nextInt(total);
         for (int i = 0; i < Town.COMMUNITIES.size(); i++) {
             x -= Town.COMMUNITIES.get(i).population();
@@ -150,7 +220,8 @@ final class Needs {
      * for URGENT, three days for SOON, a week for ROUTINE.
      */
     private static Instant[] window(Random r, String urgency, Instant now) {
-        ZonedDateTime start = now.atZone(SampleTown.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        ZonedDateTime start =
+                now.atZone(SampleTown.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(1);
         if (!urgency.equals("IMMEDIATE")) {
             start = start.plusHours(r.nextInt(36));
         }

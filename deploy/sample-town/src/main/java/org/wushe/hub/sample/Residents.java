@@ -1,5 +1,9 @@
 package org.wushe.hub.sample;
 
+import static org.wushe.hub.sample.SampleTown.ZONE;
+import static org.wushe.hub.sample.SampleTown.body;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,14 +13,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.wushe.hub.sample.SampleTown.CommunityRef;
 import org.wushe.hub.sample.SampleTown.ResidentRef;
-
-import static org.wushe.hub.sample.SampleTown.body;
-import static org.wushe.hub.sample.SampleTown.ZONE;
 
 /**
  * 居民 The residents of the communities' registers, at community-service: synthetic names, phones, ID
@@ -34,8 +32,7 @@ final class Residents {
     }
 
     /** The residents registered, the flagged ones kept for the needs, cases and visits that name them. */
-    record Registered(List<ResidentRef> flagged, int unflagged, Map<String, Integer> flags) {
-    }
+    record Registered(List<ResidentRef> flagged, int unflagged, Map<String, Integer> flags) {}
 
     /** {@code total} residents over the communities (with their grids), weighted to the communities' populations. */
     Registered register(Random r, List<CommunityRef> refs, int total) {
@@ -43,7 +40,8 @@ final class Residents {
         int unflagged = 0;
         Map<String, Integer> flags = new TreeMap<>();
         // Residents: weighted to the communities' populations; personal data synthetic, flags as registers keep them.
-        int population = Town.COMMUNITIES.stream().mapToInt(Town.Community::population).sum();
+        int population =
+                Town.COMMUNITIES.stream().mapToInt(Town.Community::population).sum();
         Set<String> ids = new HashSet<>();
         List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
         List<Object[]> meta = new ArrayList<>();
@@ -51,14 +49,30 @@ final class Residents {
         int n = 0;
         for (int i = 0; i < refs.size(); i++) {
             Town.Community c = Town.COMMUNITIES.get(i);
-            int here = i == refs.size() - 1 ? total - n : (int) Math.round((double) total * c.population() / population);
+            int here =
+                    i == refs.size() - 1 ? total - n : (int) Math.round((double) total * c.population() / population);
             n += here;
             for (int k = 0; k < here; k++) {
                 Resident p = resident(r, c, today, ids);
-                String grid = refs.get(i).grids().get(r.nextInt(refs.get(i).grids().size()));
-                Map<String, Object> b = body("communityId", refs.get(i).id(), "gridId", grid,
-                        "residentNumber", String.format("YS%02d-%04d", i + 1, k + 1), "name", p.name, "phone", p.phone,
-                        "idNumber", p.idNumber, "address", p.address, "flags", p.flags);
+                String grid =
+                        refs.get(i).grids().get(r.nextInt(refs.get(i).grids().size()));
+                Map<String, Object> b = body(
+                        "communityId",
+                        refs.get(i).id(),
+                        "gridId",
+                        grid,
+                        "residentNumber",
+                        String.format("YS%02d-%04d", i + 1, k + 1),
+                        "name",
+                        p.name,
+                        "phone",
+                        p.phone,
+                        "idNumber",
+                        p.idNumber,
+                        "address",
+                        p.address,
+                        "flags",
+                        p.flags);
                 calls.add(rest.post(api.community() + "/residents", b));
                 meta.add(new Object[] {i, grid, p.group});
                 for (String f : p.flags) {
@@ -72,8 +86,12 @@ final class Residents {
             if (m[2] == null) {
                 unflagged++;
             } else {
-                flagged.add(new ResidentRef(answers.get(k).get("id").asText(), answers.get(k).get("residentRef").asText(),
-                        (Integer) m[0], (String) m[1], (String) m[2]));
+                flagged.add(new ResidentRef(
+                        answers.get(k).get("id").asText(),
+                        answers.get(k).get("residentRef").asText(),
+                        (Integer) m[0],
+                        (String) m[1],
+                        (String) m[2]));
             }
         }
         return new Registered(flagged, unflagged, flags);
@@ -102,7 +120,8 @@ final class Residents {
         p.idNumber = foreign ? null : People.idNumber(r, birth, male, newcomer, ids);
         p.address = c.rural()
                 ? c.name() + (1 + r.nextInt(12)) + "巷" + (1 + r.nextInt(60)) + "号"
-                : c.name().replace("社区", "") + (1 + r.nextInt(18)) + "号楼" + (1 + r.nextInt(4)) + "单元" + (1 + r.nextInt(6)) + "0" + (1 + r.nextInt(4));
+                : c.name().replace("社区", "") + (1 + r.nextInt(18)) + "号楼" + (1 + r.nextInt(4)) + "单元"
+                        + (1 + r.nextInt(6)) + "0" + (1 + r.nextInt(4));
         if (age >= 60) {
             if (r.nextDouble() < 0.22) {
                 p.flags.add("ELDERLY_ALONE");

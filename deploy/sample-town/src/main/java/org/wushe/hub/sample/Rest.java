@@ -1,5 +1,8 @@
 package org.wushe.hub.sample;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -21,10 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * JSON over HTTP to the services' public APIs, with at most {@code concurrency} requests in flight
  * per service (queued, never blocking a thread). Connection failures, 503 and the services' "changed concurrently,
@@ -35,6 +34,7 @@ final class Rest implements AutoCloseable {
 
     /** Bodies are maps, lists, strings and numbers: times go as ISO-8601 strings. */
     static final ObjectMapper JSON = new ObjectMapper();
+
     private static final int ATTEMPTS = 6;
 
     private final ExecutorService executor;
@@ -42,6 +42,7 @@ final class Rest implements AutoCloseable {
     private final int concurrency;
     /** One queue per service (host and port): a service's backlog never holds up the others' calls. */
     private final java.util.Map<String, Limiter> limiters = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final AtomicLong requests = new AtomicLong();
     private volatile boolean closed;
 
@@ -92,7 +93,12 @@ final class Rest implements AutoCloseable {
     /** GET now, on the caller's thread; null when the answer is not 2xx or the service does not answer. */
     JsonNode tryGet(String url) {
         try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token.get()).GET().build(),
+            HttpResponse<String> r = client.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Authorization", "Bearer " + token.get())
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return r.statusCode() / 100 == 2 ? JSON.readTree(r.body()) : null;
         } catch (IOException e) {
@@ -118,11 +124,13 @@ final class Rest implements AutoCloseable {
         return limiter.limited(() -> attempt(method, url, payload, header, 1));
     }
 
-    private CompletableFuture<JsonNode> attempt(String method, String url, String payload, String[] header, int attempt) {
+    private CompletableFuture<JsonNode> attempt(
+            String method, String url, String payload, String[] header, int attempt) {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("stopped"));
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token.get());
         if (header != null) {
@@ -131,22 +139,29 @@ final class Rest implements AutoCloseable {
         if (payload == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
+            b.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
         }
         requests.incrementAndGet();
         return client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
                     boolean retry;
                     String why;
                     if (cause != null) {
-                        retry = cause instanceof ConnectException || cause instanceof HttpTimeoutException || cause instanceof IOException;
+                        retry = cause instanceof ConnectException
+                                || cause instanceof HttpTimeoutException
+                                || cause instanceof IOException;
                         why = cause.toString();
                     } else if (response.statusCode() / 100 == 2) {
                         return CompletableFuture.completedFuture(parse(response.body()));
                     } else {
                         int status = response.statusCode();
-                        retry = status == 503 || status == 502 || (status == 409 && response.body().contains("concurrently"));
+                        retry = status == 503
+                                || status == 502
+                                || (status == 409 && response.body().contains("concurrently"));
                         why = method + " " + url + " answered " + status + ": " + abbreviate(response.body())
                                 + (payload == null ? "" : "\n  request: " + abbreviate(payload));
                         if (!retry) {
@@ -154,11 +169,13 @@ final class Rest implements AutoCloseable {
                         }
                     }
                     if (!retry || attempt >= ATTEMPTS || closed) {
-                        return CompletableFuture.<JsonNode>failedFuture(new Refused(method + " " + url + " failed after " + attempt
-                                + " attempts: " + why, -1));
+                        return CompletableFuture.<JsonNode>failedFuture(
+                                new Refused(method + " " + url + " failed after " + attempt + " attempts: " + why, -1));
                     }
                     long backoff = 200L << Math.min(attempt, 5);
-                    return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(backoff, TimeUnit.MILLISECONDS, executor))
+                    return CompletableFuture.supplyAsync(
+                                    () -> null,
+                                    CompletableFuture.delayedExecutor(backoff, TimeUnit.MILLISECONDS, executor))
                             .thenCompose(ignored -> attempt(method, url, payload, header, attempt + 1));
                 })
                 .thenCompose(f -> f);
@@ -192,7 +209,10 @@ final class Rest implements AutoCloseable {
                 f.whenComplete((value, failure) -> {
                     finished();
                     if (failure != null) {
-                        result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+                        result.completeExceptionally(
+                                failure instanceof CompletionException && failure.getCause() != null
+                                        ? failure.getCause()
+                                        : failure);
                     } else {
                         result.complete(value);
                     }

@@ -1,5 +1,6 @@
 package org.wushe.hub.sample;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The sample town 永顺镇, loaded through the services' public REST APIs only, so every event travels
@@ -104,29 +103,62 @@ public final class SampleTown implements AutoCloseable {
     }
 
     /** The base URLs of the services, e.g. {@code http://127.0.0.1:8081}. */
-    public record Endpoints(String community, String organization, String socialWorker, String volunteer, String resource,
-                            String matching, String auth) {
-    }
+    public record Endpoints(
+            String community,
+            String organization,
+            String socialWorker,
+            String volunteer,
+            String resource,
+            String matching,
+            String auth) {}
 
     /** What was loaded: the counts printed as the summary. */
-    public record Summary(int communities, int stations, int grids, int residents, Map<String, Integer> residentFlags,
-                          int volunteers, int youngOldVolunteers, int teams, int teamMembers, int donors, int offers,
-                          Map<String, Integer> offersByKind, int organizations, int capacities, int projects, int grants,
-                          int socialWorkers, int cases, int visits, int visitsRaisingNeeds, int groups, int groupSessions,
-                          int needs, int needsAtOnce) {
-    }
+    public record Summary(
+            int communities,
+            int stations,
+            int grids,
+            int residents,
+            Map<String, Integer> residentFlags,
+            int volunteers,
+            int youngOldVolunteers,
+            int teams,
+            int teamMembers,
+            int donors,
+            int offers,
+            Map<String, Integer> offersByKind,
+            int organizations,
+            int capacities,
+            int projects,
+            int grants,
+            int socialWorkers,
+            int cases,
+            int visits,
+            int visitsRaisingNeeds,
+            int groups,
+            int groupSessions,
+            int needs,
+            int needsAtOnce) {}
 
-    record CommunityRef(String id, String name, boolean rural, String stationId, String geohash, double lat, double lon,
-                        List<String> grids) {
-    }
+    record CommunityRef(
+            String id,
+            String name,
+            boolean rural,
+            String stationId,
+            String geohash,
+            double lat,
+            double lon,
+            List<String> grids) {}
 
     /** A resident the sample refers to later (needs, cases, visits): flagged residents only. */
-    record ResidentRef(String id, String ref, int community, String grid, String group) {
-    }
+    record ResidentRef(String id, String ref, int community, String grid, String group) {}
 
-    record State(long seed, double scale, String centreId, List<CommunityRef> communities, List<ResidentRef> residents,
-                 Summary summary) {
-    }
+    record State(
+            long seed,
+            double scale,
+            String centreId,
+            List<CommunityRef> communities,
+            List<ResidentRef> residents,
+            Summary summary) {}
 
     public enum Outcome {
         /** Loaded now: the base data and the first burst of needs are in; the rest follow. */
@@ -151,7 +183,12 @@ public final class SampleTown implements AutoCloseable {
     private volatile Thread trickleThread;
 
     /** @param token the bearer token of every request: a {@code hub_admin} token of the hub's operator client */
-    public SampleTown(Settings settings, Endpoints api, Path dataDir, java.util.function.Supplier<String> token, Consumer<String> out) {
+    public SampleTown(
+            Settings settings,
+            Endpoints api,
+            Path dataDir,
+            java.util.function.Supplier<String> token,
+            Consumer<String> out) {
         this.settings = settings;
         this.api = api;
         this.dir = dataDir.resolve("sample-town");
@@ -196,29 +233,48 @@ public final class SampleTown implements AutoCloseable {
         }
         long began = System.nanoTime();
         state = loadBase();
-        out.accept(String.format("  base data in %.1f s (%,d requests; %s)", (System.nanoTime() - began) / 1e9, rest.requestsSent(),
-                String.join(", ", timings.entrySet().stream().map(e -> String.format("%s %.1f s", e.getKey(), e.getValue() / 1e3)).toList())));
+        out.accept(String.format(
+                "  base data in %.1f s (%,d requests; %s)",
+                (System.nanoTime() - began) / 1e9,
+                rest.requestsSent(),
+                String.join(
+                        ", ",
+                        timings.entrySet().stream()
+                                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue() / 1e3))
+                                .toList())));
         long accounts = System.nanoTime();
         int made = SampleAccounts.create(rest, api, state, dir).size();
-        out.accept(String.format("  %d sign-in accounts in %.1f s (%s; their passwords in %s, mode 0600)", made, (System.nanoTime() - accounts) / 1e9,
-                dir.resolve("accounts.txt"), dir.resolve(SampleAccounts.PASSWORDS_FILE)));
+        out.accept(String.format(
+                "  %d sign-in accounts in %.1f s (%s; their passwords in %s, mode 0600)",
+                made,
+                (System.nanoTime() - accounts) / 1e9,
+                dir.resolve("accounts.txt"),
+                dir.resolve(SampleAccounts.PASSWORDS_FILE)));
         writeState();
         long waited = System.nanoTime();
         awaitMatchingIndexed(Duration.ofSeconds(60));
         long burst = System.nanoTime();
         postBurst();
-        out.accept(String.format("  matching indexed it %.1f s later; %d needs published in %.1f s", (burst - waited) / 1e9,
-                state.summary().needsAtOnce(), (System.nanoTime() - burst) / 1e9));
+        out.accept(String.format(
+                "  matching indexed it %.1f s later; %d needs published in %.1f s",
+                (burst - waited) / 1e9, state.summary().needsAtOnce(), (System.nanoTime() - burst) / 1e9));
         long wishes = System.nanoTime();
         try {
-            out.accept(String.format("  residents 居民: %s in %.1f s", Wishes.load(state, api, dir, new Random(settings.seed() ^ 0x5749534845L)).describe(),
+            out.accept(String.format(
+                    "  residents 居民: %s in %.1f s",
+                    Wishes.load(state, api, dir, new Random(settings.seed() ^ 0x5749534845L))
+                            .describe(),
                     (System.nanoTime() - wishes) / 1e9));
         } catch (RuntimeException e) {
-            out.accept("  (the residents' accounts and wishes could not all be made 居民心愿未能全部载入: " + e.getMessage() + ")");
+            out.accept(
+                    "  (the residents' accounts and wishes could not all be made 居民心愿未能全部载入: " + e.getMessage() + ")");
         }
         long grids = System.nanoTime();
         try {
-            out.accept(String.format("  grid work 网格: %s in %.1f s", GridRounds.load(state, api, dir, new Random(settings.seed() ^ 0x47524944L)).describe(),
+            out.accept(String.format(
+                    "  grid work 网格: %s in %.1f s",
+                    GridRounds.load(state, api, dir, new Random(settings.seed() ^ 0x47524944L))
+                            .describe(),
                     (System.nanoTime() - grids) / 1e9));
         } catch (RuntimeException e) {
             out.accept("  (the grid workers' rounds could not all be recorded 网格巡检未能全部载入: " + e.getMessage() + ")");
@@ -255,10 +311,17 @@ public final class SampleTown implements AutoCloseable {
         long volunteerSeed = r.nextLong();
         long organizationSeed = r.nextLong();
         long socialWorkSeed = r.nextLong();
-        CompletableFuture<CommunityPart> community = branch("community", () -> communityPart(new Random(communitySeed), communities));
-        CompletableFuture<int[]> resources = branch("resource", () -> new DonorsAndOffers(rest, api, settings).load(new Random(resourceSeed), communities, today));
-        CompletableFuture<int[]> volunteers = branch("volunteer", () -> new VolunteersAndTeams(rest, api, settings).load(new Random(volunteerSeed), communities));
-        CompletableFuture<int[]> organizations = branch("organization", () -> new Organizations(rest, api).load(new Random(organizationSeed), communities, today));
+        CompletableFuture<CommunityPart> community =
+                branch("community", () -> communityPart(new Random(communitySeed), communities));
+        CompletableFuture<int[]> resources = branch(
+                "resource",
+                () -> new DonorsAndOffers(rest, api, settings).load(new Random(resourceSeed), communities, today));
+        CompletableFuture<int[]> volunteers = branch(
+                "volunteer",
+                () -> new VolunteersAndTeams(rest, api, settings).load(new Random(volunteerSeed), communities));
+        CompletableFuture<int[]> organizations = branch(
+                "organization",
+                () -> new Organizations(rest, api).load(new Random(organizationSeed), communities, today));
         CommunityPart c = Rest.join(community);
         long socialBegan = System.nanoTime();
         int[] social = new SocialWorkers(rest, api, settings).load(new Random(socialWorkSeed), c, today);
@@ -272,32 +335,67 @@ public final class SampleTown implements AutoCloseable {
         offersByKind.put("SERVICE", res[3]);
         offersByKind.put("FUND", res[4]);
         offersByKind.put("VENUE", res[5]);
-        Summary summary = new Summary(plan.size(), 1 + Town.STATIONS.size(), c.grids(), c.residents().size() + c.unflagged(), c.flags(),
-                vol[0], vol[1], vol[2], vol[3], res[0], res[1], offersByKind, org[0], org[1], org[2], org[3],
-                social[0], social[1], social[2], social[3], social[4], social[5], settings.needs(), settings.burst());
+        Summary summary = new Summary(
+                plan.size(),
+                1 + Town.STATIONS.size(),
+                c.grids(),
+                c.residents().size() + c.unflagged(),
+                c.flags(),
+                vol[0],
+                vol[1],
+                vol[2],
+                vol[3],
+                res[0],
+                res[1],
+                offersByKind,
+                org[0],
+                org[1],
+                org[2],
+                org[3],
+                social[0],
+                social[1],
+                social[2],
+                social[3],
+                social[4],
+                social[5],
+                settings.needs(),
+                settings.burst());
         return new State(settings.seed(), settings.scale(), c.centreId(), c.communities(), c.residents(), summary);
     }
 
     /** community-service's part: stations and grids, then the residents, drawn from one generator in that order. */
     private CommunityPart communityPart(Random r, List<CommunityRef> communities) {
-        CommunitiesAndStations.Stations stations = new CommunitiesAndStations(rest, api).stationsAndGrids(r, communities);
-        Residents.Registered residents = new Residents(rest, api).register(r, stations.communities(), settings.residents());
-        return new CommunityPart(stations.centreId(), stations.communities(), stations.grids(), residents.flagged(), residents.unflagged(),
+        CommunitiesAndStations.Stations stations =
+                new CommunitiesAndStations(rest, api).stationsAndGrids(r, communities);
+        Residents.Registered residents =
+                new Residents(rest, api).register(r, stations.communities(), settings.residents());
+        return new CommunityPart(
+                stations.centreId(),
+                stations.communities(),
+                stations.grids(),
+                residents.flagged(),
+                residents.unflagged(),
                 residents.flags());
     }
 
     /** What the community branch made, which the social workers' part and the summary read. */
-    record CommunityPart(String centreId, List<CommunityRef> communities, int grids, List<ResidentRef> residents, int unflagged,
-                         Map<String, Integer> flags) {
-    }
+    record CommunityPart(
+            String centreId,
+            List<CommunityRef> communities,
+            int grids,
+            List<ResidentRef> residents,
+            int unflagged,
+            Map<String, Integer> flags) {}
 
     private <T> CompletableFuture<T> branch(String name, java.util.function.Supplier<T> work) {
-        return CompletableFuture.supplyAsync(() -> {
-            long began = System.nanoTime();
-            T result = work.get();
-            timings.put(name, (System.nanoTime() - began) / 1_000_000);
-            return result;
-        }, branches);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    long began = System.nanoTime();
+                    T result = work.get();
+                    timings.put(name, (System.nanoTime() - began) / 1_000_000);
+                    return result;
+                },
+                branches);
     }
 
     /** How long each service's part of the base data took, in ms. */
@@ -313,12 +411,16 @@ public final class SampleTown implements AutoCloseable {
         while (!stopped) {
             JsonNode engine = rest.tryGet(api.matching() + "/engine");
             JsonNode stations = rest.tryGet(api.matching() + "/stations");
-            if (engine != null && stations != null && engine.path("engine").path("volunteers").asInt() >= s.volunteers()
-                    && engine.path("engine").path("offers").asInt() >= offers && stations.size() >= s.stations()) {
+            if (engine != null
+                    && stations != null
+                    && engine.path("engine").path("volunteers").asInt() >= s.volunteers()
+                    && engine.path("engine").path("offers").asInt() >= offers
+                    && stations.size() >= s.stations()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                out.accept("  (matching has not indexed everything yet: " + (engine == null ? "no answer" : engine.path("engine")) + "; going on)");
+                out.accept("  (matching has not indexed everything yet: "
+                        + (engine == null ? "no answer" : engine.path("engine")) + "; going on)");
                 return;
             }
             sleep(250);
@@ -395,12 +497,14 @@ public final class SampleTown implements AutoCloseable {
                 if (stopped) {
                     return false;
                 }
-                // Refused with no status: no answer at all (connection refused, reset, timed out) after Rest's own retries.
+                // Refused with no status: no answer at all (connection refused, reset, timed out) after Rest's own
+                // retries.
                 if (!(e instanceof Rest.Refused refused) || refused.status != -1 || System.nanoTime() > giveUp) {
                     throw e;
                 }
                 if (!told) {
-                    out.accept("  community-service is not answering; need " + (index + 1) + " waits 需求暂停发布 (" + e.getMessage() + ")");
+                    out.accept("  community-service is not answering; need " + (index + 1) + " waits 需求暂停发布 ("
+                            + e.getMessage() + ")");
                     told = true;
                 }
                 if (!sleep(2_000)) {
@@ -413,10 +517,15 @@ public final class SampleTown implements AutoCloseable {
     /** e.g. {@code needs 需求 420/1000 published · matching: 380 proposed, 12 waiting, 0 accepted}. */
     public String progress() {
         JsonNode e = rest.tryGet(api.matching() + "/engine");
-        String matching = e == null ? "matching not answering"
-                : String.format("matching: %d proposed, %d escalated, %d waiting for candidates, %d accepted, %d completed",
-                e.path("proposed").asLong(), e.path("escalated").asLong(), e.path("needsWaiting").asInt(),
-                e.path("accepted").asLong() + e.path("reserved").asLong(), e.path("completed").asLong());
+        String matching = e == null
+                ? "matching not answering"
+                : String.format(
+                        "matching: %d proposed, %d escalated, %d waiting for candidates, %d accepted, %d completed",
+                        e.path("proposed").asLong(),
+                        e.path("escalated").asLong(),
+                        e.path("needsWaiting").asInt(),
+                        e.path("accepted").asLong() + e.path("reserved").asLong(),
+                        e.path("completed").asLong());
         return String.format("  needs 需求 %d/%d published · %s", needsPosted, needsPlanned(), matching);
     }
 
@@ -437,7 +546,11 @@ public final class SampleTown implements AutoCloseable {
         try {
             Path tmp = dir.resolve("needs-posted.tmp");
             Files.writeString(tmp, needsPosted + "\n");
-            Files.move(tmp, dir.resolve("needs-posted"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    dir.resolve("needs-posted"),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -447,7 +560,11 @@ public final class SampleTown implements AutoCloseable {
         try {
             Path tmp = dir.resolve("state.json.tmp");
             Rest.JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), state);
-            Files.move(tmp, dir.resolve("state.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    dir.resolve("state.json"),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             Files.writeString(dir.resolve("needs-posted"), "0\n", StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,8 @@
 package org.wushe.hub.sample;
 
+import static org.wushe.hub.sample.SampleTown.body;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,14 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.wushe.hub.sample.SampleTown.CommunityRef;
 import org.wushe.hub.sample.SampleTown.ResidentRef;
-import org.wushe.hub.sample.SampleTown.Settings;
-
-import static org.wushe.hub.sample.SampleTown.body;
 
 /**
  * 社工 The social workers of the centre and the stations (two supervisors, 督导), their cases with notes, phone
@@ -46,13 +43,18 @@ final class SocialWorkers {
         // The centre's supervisors (督导) first: everyone else names one.
         List<CompletableFuture<JsonNode>> sup = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
-            sup.add(rest.post(api.socialWorker() + "/social-workers", worker(r, part.centreId(), k == 0 ? "SENIOR" : "INTERMEDIATE", null, true, today)));
+            sup.add(rest.post(
+                    api.socialWorker() + "/social-workers",
+                    worker(r, part.centreId(), k == 0 ? "SENIOR" : "INTERMEDIATE", null, true, today)));
         }
-        List<String> supervisors = Rest.all(sup).stream().map(w -> w.get("id").asText()).toList();
+        List<String> supervisors =
+                Rest.all(sup).stream().map(w -> w.get("id").asText()).toList();
         List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
         List<String> stationOfWorker = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
-            calls.add(rest.post(api.socialWorker() + "/social-workers", worker(r, part.centreId(), "ASSISTANT", supervisors.get(k), true, today)));
+            calls.add(rest.post(
+                    api.socialWorker() + "/social-workers",
+                    worker(r, part.centreId(), "ASSISTANT", supervisors.get(k), true, today)));
             stationOfWorker.add(part.centreId());
         }
         for (int s = 1; s < stations.size(); s++) {
@@ -60,7 +62,8 @@ final class SocialWorkers {
             for (int k = 0; k < (rural ? 2 : 3); k++) {
                 double x = r.nextDouble();
                 String level = x < 0.40 ? "ASSISTANT" : x < 0.52 ? "INTERMEDIATE" : "NONE";
-                calls.add(rest.post(api.socialWorker() + "/social-workers",
+                calls.add(rest.post(
+                        api.socialWorker() + "/social-workers",
                         worker(r, stations.get(s), level, supervisors.get(r.nextInt(2)), r.nextDouble() < 0.7, today)));
                 stationOfWorker.add(stations.get(s));
             }
@@ -68,7 +71,9 @@ final class SocialWorkers {
         List<JsonNode> workers = Rest.all(calls);
         Map<String, List<String>> workersAt = new LinkedHashMap<>();
         for (int k = 0; k < workers.size(); k++) {
-            workersAt.computeIfAbsent(stationOfWorker.get(k), x -> new ArrayList<>()).add(workers.get(k).get("id").asText());
+            workersAt
+                    .computeIfAbsent(stationOfWorker.get(k), x -> new ArrayList<>())
+                    .add(workers.get(k).get("id").asText());
         }
 
         // Cases (个案) for residents in hardship, one per resident, by a worker of their station.
@@ -98,25 +103,41 @@ final class SocialWorkers {
                 case "LOW_INCOME_FAMILY" -> "案主家庭享受低保，收入有限，需要生活物资和就业信息支持。";
                 default -> "案主独自居住，子女在外地工作，生活基本自理，情绪较为孤独，需要定期探访。";
             };
-            caseCalls.add(rest.post(api.socialWorker() + "/cases", body("socialWorkerId", here.get(r.nextInt(here.size())),
-                    "residentRef", p.ref(), "communityId", c.id(), "category", category, "beneficiaryGroup", p.group(),
-                    "openedOn", today.minusDays(5 + r.nextInt(55)).toString(), "assessment", assessment)));
+            caseCalls.add(rest.post(
+                    api.socialWorker() + "/cases",
+                    body(
+                            "socialWorkerId",
+                            here.get(r.nextInt(here.size())),
+                            "residentRef",
+                            p.ref(),
+                            "communityId",
+                            c.id(),
+                            "category",
+                            category,
+                            "beneficiaryGroup",
+                            p.group(),
+                            "openedOn",
+                            today.minusDays(5 + r.nextInt(55)).toString(),
+                            "assessment",
+                            assessment)));
             cases++;
         }
         List<JsonNode> opened = Rest.all(caseCalls);
         List<CompletableFuture<JsonNode>> notes = new ArrayList<>();
-        String[] noteTexts = {"本次会谈了解案主近况，情绪较上次平稳。", "与案主共同制定下阶段服务计划。", "链接社区志愿者提供陪伴服务，案主表示满意。",
-                "协助案主申请相关救助政策，材料已提交。"};
+        String[] noteTexts = {"本次会谈了解案主近况，情绪较上次平稳。", "与案主共同制定下阶段服务计划。", "链接社区志愿者提供陪伴服务，案主表示满意。", "协助案主申请相关救助政策，材料已提交。"};
         for (JsonNode c : opened) {
             int n = 1 + r.nextInt(3);
             for (int k = 0; k < n; k++) {
-                notes.add(rest.post(api.socialWorker() + "/cases/" + c.get("id").asText() + "/notes", body("text", noteTexts[(k + r.nextInt(2)) % noteTexts.length])));
+                notes.add(rest.post(
+                        api.socialWorker() + "/cases/" + c.get("id").asText() + "/notes",
+                        body("text", noteTexts[(k + r.nextInt(2)) % noteTexts.length])));
             }
         }
         Rest.all(notes);
         List<CompletableFuture<JsonNode>> closings = new ArrayList<>();
         for (int k = 0; k < opened.size() / 4; k++) {
-            closings.add(rest.post(api.socialWorker() + "/cases/" + opened.get(k).get("id").asText() + "/close",
+            closings.add(rest.post(
+                    api.socialWorker() + "/cases/" + opened.get(k).get("id").asText() + "/close",
                     body("outcome", "GOALS_MET", "closedOn", today.toString(), "summary", "服务目标达成，案主生活恢复稳定，转为常规探访。")));
         }
         Rest.all(closings);
@@ -131,12 +152,26 @@ final class SocialWorkers {
             List<String> here = workersAt.get(c.stationId());
             boolean home = r.nextDouble() < 0.3;
             double x = r.nextDouble();
-            String outcome = x < 0.55 ? "WELL" : x < 0.75 ? "FOLLOW_UP" : x < 0.87 && !home ? "NOT_REACHED" : x < 0.87 ? "WELL" : "NEED_FOUND";
-            Map<String, Object> b = body("socialWorkerId", here.get(r.nextInt(here.size())), "residentRef", p.ref(), "communityId", c.id(),
-                    "kind", home ? "HOME" : "PHONE", "outcome", outcome,
-                    "visitedAt", now.minus(Duration.ofMinutes(60 + r.nextInt(14 * 24 * 60))).toString(),
-                    "minutes", home ? 30 + r.nextInt(60) : 5 + r.nextInt(20),
-                    "notes", switch (outcome) {
+            String outcome = x < 0.55
+                    ? "WELL"
+                    : x < 0.75 ? "FOLLOW_UP" : x < 0.87 && !home ? "NOT_REACHED" : x < 0.87 ? "WELL" : "NEED_FOUND";
+            Map<String, Object> b = body(
+                    "socialWorkerId",
+                    here.get(r.nextInt(here.size())),
+                    "residentRef",
+                    p.ref(),
+                    "communityId",
+                    c.id(),
+                    "kind",
+                    home ? "HOME" : "PHONE",
+                    "outcome",
+                    outcome,
+                    "visitedAt",
+                    now.minus(Duration.ofMinutes(60 + r.nextInt(14 * 24 * 60))).toString(),
+                    "minutes",
+                    home ? 30 + r.nextInt(60) : 5 + r.nextInt(20),
+                    "notes",
+                    switch (outcome) {
                         case "WELL" -> "老人身体状况良好，生活正常。";
                         case "FOLLOW_UP" -> "居民近期身体不适，下周再次回访。";
                         case "NOT_REACHED" -> "电话未接通，择日再联系。";
@@ -151,33 +186,78 @@ final class SocialWorkers {
         Rest.all(visits);
 
         // Groups (小组) with their first sessions held.
-        String[][] groups = {{"长者智能手机课堂", "CULTURAL_EVENT", "VERY_OLD"}, {"困境儿童成长小组", "PSYCHOLOGICAL_SUPPORT", "CHILD_IN_HARDSHIP"},
-                {"独居老人互助小组", "COMPANIONSHIP", "ELDERLY_ALONE"}, {"新市民融入小组", "CULTURAL_EVENT", "NEWCOMER"}};
+        String[][] groups = {
+            {"长者智能手机课堂", "CULTURAL_EVENT", "VERY_OLD"},
+            {"困境儿童成长小组", "PSYCHOLOGICAL_SUPPORT", "CHILD_IN_HARDSHIP"},
+            {"独居老人互助小组", "COMPANIONSHIP", "ELDERLY_ALONE"},
+            {"新市民融入小组", "CULTURAL_EVENT", "NEWCOMER"}
+        };
         int sessions = 0;
         for (int g = 0; g < groups.length; g++) {
             CommunityRef c = part.communities().get((g * 5) % part.communities().size());
             List<String> here = workersAt.get(c.stationId());
-            JsonNode group = Rest.join(rest.post(api.socialWorker() + "/groups", body("socialWorkerId", here.get(0), "communityId", c.id(),
-                    "title", groups[g][0], "category", groups[g][1], "beneficiaryGroup", groups[g][2], "plannedSessions", 6)));
+            JsonNode group = Rest.join(rest.post(
+                    api.socialWorker() + "/groups",
+                    body(
+                            "socialWorkerId",
+                            here.get(0),
+                            "communityId",
+                            c.id(),
+                            "title",
+                            groups[g][0],
+                            "category",
+                            groups[g][1],
+                            "beneficiaryGroup",
+                            groups[g][2],
+                            "plannedSessions",
+                            6)));
             int held = 2 + r.nextInt(2);
             for (int s = 0; s < held; s++) {
-                Rest.join(rest.post(api.socialWorker() + "/groups/" + group.get("id").asText() + "/sessions", body(
-                        "heldAt", now.minus(Duration.ofDays(7L * (held - s))).toString(), "minutes", 90,
-                        "participantCount", 6 + r.nextInt(10), "notes", "组员积极参与，分享了各自的经验。")));
+                Rest.join(rest.post(
+                        api.socialWorker() + "/groups/" + group.get("id").asText() + "/sessions",
+                        body(
+                                "heldAt",
+                                now.minus(Duration.ofDays(7L * (held - s))).toString(),
+                                "minutes",
+                                90,
+                                "participantCount",
+                                6 + r.nextInt(10),
+                                "notes",
+                                "组员积极参与，分享了各自的经验。")));
                 sessions++;
             }
         }
-        return new int[] {supervisors.size() + workers.size(), opened.size(), visits.size(), raising, groups.length, sessions};
+        return new int[] {
+            supervisors.size() + workers.size(), opened.size(), visits.size(), raising, groups.length, sessions
+        };
     }
 
-    private static Map<String, Object> worker(Random r, String station, String level, String supervisor, boolean fullTime, LocalDate today) {
+    private static Map<String, Object> worker(
+            Random r, String station, String level, String supervisor, boolean fullTime, LocalDate today) {
         int age = 24 + r.nextInt(30);
-        Map<String, Object> b = body("name", People.name(r, today.getYear() - age, r.nextDouble() < 0.35), "employment", fullTime ? "FULL_TIME" : "PART_TIME",
-                "certificationLevel", level, "stationId", station, "trainedLocally", r.nextDouble() < 0.5,
-                "skills", List.of("SOCIAL_WORK", new String[] {"PSYCHOLOGICAL_COUNSELLING", "MEDIATION", "ELDER_CARE", "CHILD_CARE"}[r.nextInt(4)]),
-                "languages", List.of());
+        Map<String, Object> b = body(
+                "name",
+                People.name(r, today.getYear() - age, r.nextDouble() < 0.35),
+                "employment",
+                fullTime ? "FULL_TIME" : "PART_TIME",
+                "certificationLevel",
+                level,
+                "stationId",
+                station,
+                "trainedLocally",
+                r.nextDouble() < 0.5,
+                "skills",
+                List.of(
+                        "SOCIAL_WORK",
+                        new String[] {"PSYCHOLOGICAL_COUNSELLING", "MEDIATION", "ELDER_CARE", "CHILD_CARE"}
+                                [r.nextInt(4)]),
+                "languages",
+                List.of());
         if (!level.equals("NONE")) {
-            b.put("certifiedOn", LocalDate.of(2012 + r.nextInt(13), 1 + r.nextInt(12), 1 + r.nextInt(28)).toString());
+            b.put(
+                    "certifiedOn",
+                    LocalDate.of(2012 + r.nextInt(13), 1 + r.nextInt(12), 1 + r.nextInt(28))
+                            .toString());
         }
         if (supervisor != null) {
             b.put("supervisorId", supervisor);
@@ -190,8 +270,8 @@ final class SocialWorkers {
         for (String s : stations) {
             while (rest.tryGet(api.socialWorker() + "/stations/" + s) == null) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("social-worker-service did not learn of station " + s + " from wushe.community.station within "
-                            + timeout.toSeconds() + " s");
+                    throw new IllegalStateException("social-worker-service did not learn of station " + s
+                            + " from wushe.community.station within " + timeout.toSeconds() + " s");
                 }
                 SampleTown.sleep(250);
             }

@@ -1,5 +1,11 @@
 package org.wushe.hub.sample;
 
+import static org.wushe.hub.sample.SampleTown.DAYS;
+import static org.wushe.hub.sample.SampleTown.ZONE;
+import static org.wushe.hub.sample.SampleTown.body;
+import static org.wushe.hub.sample.SampleTown.day;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,16 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.wushe.hub.sample.SampleTown.CommunityRef;
-import org.wushe.hub.sample.SampleTown.Settings;
-
-import static org.wushe.hub.sample.SampleTown.body;
-import static org.wushe.hub.sample.SampleTown.day;
-import static org.wushe.hub.sample.SampleTown.DAYS;
-import static org.wushe.hub.sample.SampleTown.ZONE;
 
 /**
  * 志愿者 Volunteers (about a fifth young-old 低龄老人) with their skills and weekly availability, and the town's
@@ -38,7 +35,8 @@ final class VolunteersAndTeams {
 
     /** Volunteers, the town team and its sub-teams; returns {volunteers, young-old, teams, memberships}. */
     int[] load(Random r, List<CommunityRef> communities) {
-        int population = Town.COMMUNITIES.stream().mapToInt(Town.Community::population).sum();
+        int population =
+                Town.COMMUNITIES.stream().mapToInt(Town.Community::population).sum();
         List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
         List<List<String>> skillsOf = new ArrayList<>();
         int youngOld = 0;
@@ -59,23 +57,59 @@ final class VolunteersAndTeams {
             List<String> skills = skills(r, yo);
             skillsOf.add(skills);
             Geo.Point at = new Geo.Point(c.lat(), c.lon()).jitter(r, 700);
-            List<String> languages = r.nextDouble() < 0.06 ? List.of("en") : r.nextDouble() < 0.02 ? List.of("ko") : List.of();
-            Map<String, Object> b = body("name", People.name(r, today.getYear() - age, male), "phone", phone, "communityId", c.id(),
-                    "homeArea", body("districtCode", Town.DISTRICT, "streetCode", Town.STREET, "communityId", c.id(),
-                            "geohash", at.cell()),
-                    "skills", skills, "languages", languages, "youngOld", yo, "inHardship", hardship,
-                    "availability", availability(r, yo));
+            List<String> languages =
+                    r.nextDouble() < 0.06 ? List.of("en") : r.nextDouble() < 0.02 ? List.of("ko") : List.of();
+            Map<String, Object> b = body(
+                    "name",
+                    People.name(r, today.getYear() - age, male),
+                    "phone",
+                    phone,
+                    "communityId",
+                    c.id(),
+                    "homeArea",
+                    body(
+                            "districtCode",
+                            Town.DISTRICT,
+                            "streetCode",
+                            Town.STREET,
+                            "communityId",
+                            c.id(),
+                            "geohash",
+                            at.cell()),
+                    "skills",
+                    skills,
+                    "languages",
+                    languages,
+                    "youngOld",
+                    yo,
+                    "inHardship",
+                    hardship,
+                    "availability",
+                    availability(r, yo));
             calls.add(rest.post(api.volunteer() + "/volunteers", b));
         }
         List<JsonNode> volunteers = Rest.all(calls);
 
-        JsonNode team = Rest.join(rest.post(api.volunteer() + "/teams", body("name", Town.TEAM,
-                "purpose", "全镇志愿者的总队，下设六个分队")));
+        JsonNode team =
+                Rest.join(rest.post(api.volunteer() + "/teams", body("name", Town.TEAM, "purpose", "全镇志愿者的总队，下设六个分队")));
         String teamId = team.get("id").asText();
         List<CompletableFuture<JsonNode>> subCalls = new ArrayList<>();
         for (Map.Entry<String, List<String>> s : Town.SUB_TEAMS.entrySet()) {
-            subCalls.add(rest.post(api.volunteer() + "/teams", body("name", s.getKey(), "parentTeamId", teamId,
-                    "purpose", "由具备" + String.join("、", s.getValue().stream().map(VolunteersAndTeams::skillLabel).toList()) + "等技能的志愿者组成")));
+            subCalls.add(rest.post(
+                    api.volunteer() + "/teams",
+                    body(
+                            "name",
+                            s.getKey(),
+                            "parentTeamId",
+                            teamId,
+                            "purpose",
+                            "由具备"
+                                    + String.join(
+                                            "、",
+                                            s.getValue().stream()
+                                                    .map(VolunteersAndTeams::skillLabel)
+                                                    .toList())
+                                    + "等技能的志愿者组成")));
         }
         List<JsonNode> subTeams = Rest.all(subCalls);
         List<String> subIds = subTeams.stream().map(t -> t.get("id").asText()).toList();
@@ -88,7 +122,9 @@ final class VolunteersAndTeams {
                 if (skillsOf.get(k).stream().anyMatch(wanted::contains) && r.nextDouble() < 0.6) {
                     String role = led[t] ? "MEMBER" : "LEADER";
                     led[t] = true;
-                    joins.add(rest.put(api.volunteer() + "/teams/" + subIds.get(t) + "/members/" + volunteers.get(k).get("id").asText(),
+                    joins.add(rest.put(
+                            api.volunteer() + "/teams/" + subIds.get(t) + "/members/"
+                                    + volunteers.get(k).get("id").asText(),
                             body("role", role)));
                     break;
                 }
@@ -112,7 +148,8 @@ final class VolunteersAndTeams {
     private static List<String> skills(Random r, boolean youngOld) {
         int n = 1 + r.nextInt(3);
         Set<String> chosen = new java.util.LinkedHashSet<>();
-        int total = Town.SKILL_WEIGHTS.values().stream().mapToInt(Integer::intValue).sum();
+        int total =
+                Town.SKILL_WEIGHTS.values().stream().mapToInt(Integer::intValue).sum();
         List<String> names = new ArrayList<>(new TreeMap<>(Town.SKILL_WEIGHTS).keySet());
         while (chosen.size() < n) {
             if (youngOld && r.nextDouble() < 0.6) {

@@ -1,5 +1,8 @@
 package org.wushe.hub.sample;
 
+import static org.wushe.hub.sample.SampleTown.body;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -32,10 +35,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import static org.wushe.hub.sample.SampleTown.body;
-
 /**
  * 居民心愿 Residents who sign in (#19 item 2): in each community a few residents of the register get an account
  * {@code resident-1…} (role {@code resident}), linked to their record by that community's staff at the issuer
@@ -59,13 +58,14 @@ final class Wishes {
     record Made(int accounts, int wishes, int accepted, int declined, int fulfilled, int rated, int followUps) {
 
         String describe() {
-            return String.format("%d resident accounts (resident-1…), %d wishes: %d accepted as needs, %d declined; %d fulfilled and rated "
-                    + "(%d with a follow-up visit)", accounts, wishes, accepted, declined, fulfilled, followUps);
+            return String.format(
+                    "%d resident accounts (resident-1…), %d wishes: %d accepted as needs, %d declined; %d fulfilled and rated "
+                            + "(%d with a follow-up visit)",
+                    accounts, wishes, accepted, declined, fulfilled, followUps);
         }
     }
 
-    private record Wish(String category, String title, String description, String unit) {
-    }
+    private record Wish(String category, String title, String description, String unit) {}
 
     /** What residents wish for and ask help with: no names, phones or ID numbers (the service's screen would refuse them). */
     private static final List<Wish> WISHES = List.of(
@@ -82,8 +82,8 @@ final class Wishes {
             new Wish("MEAL_ASSISTANCE", "做饭不方便，想了解助餐服务", null, null),
             new Wish("SAFETY_CHECK", "燃气灶打火有异味，想请人查一查", null, null));
 
-    private static final String[] COMMENTS = {"服务很及时，谢谢志愿者", "东西很实用，非常感谢", "态度很好，下次还想请他们帮忙", "解决了大问题，谢谢社区",
-        "挺好的", null};
+    private static final String[] COMMENTS = {"服务很及时，谢谢志愿者", "东西很实用，非常感谢", "态度很好，下次还想请他们帮忙", "解决了大问题，谢谢社区", "挺好的", null
+    };
     private static final String[] LOW_COMMENTS = {"等了很久才有人来", "东西不太合用", "约好的时间没来"};
     private static final String[] DECLINE_REASONS = {"未同意向服务者公开，社区工作人员会电话联系您当面了解", "已由社区直接办理，无需发布"};
 
@@ -103,8 +103,14 @@ final class Wishes {
         return new Wishes(api, dir).load(state, r);
     }
 
-    private record Plan(int community, int number, SampleTown.ResidentRef resident, Wish wish, boolean consent, int stars, String comment) {
-    }
+    private record Plan(
+            int community,
+            int number,
+            SampleTown.ResidentRef resident,
+            Wish wish,
+            boolean consent,
+            int stars,
+            String comment) {}
 
     private Made load(SampleTown.State state, Random r) {
         // Who, what and how it is rated: all drawn here, in order, so the same seed makes the same wishes.
@@ -113,7 +119,10 @@ final class Wishes {
         int draws = 0;
         for (int c = 0; c < state.communities().size(); c++) {
             final int community = c;
-            List<SampleTown.ResidentRef> here = state.residents().stream().filter(p -> p.community() == community).limit(PER_COMMUNITY).toList();
+            List<SampleTown.ResidentRef> here = state.residents().stream()
+                    .filter(p -> p.community() == community)
+                    .limit(PER_COMMUNITY)
+                    .toList();
             List<Plan> plans = new ArrayList<>();
             for (SampleTown.ResidentRef p : here) {
                 n++;
@@ -122,7 +131,9 @@ final class Wishes {
                 boolean consent = draws % 5 != 0;
                 double x = r.nextDouble();
                 int stars = x < 0.2 ? 1 + r.nextInt(2) : x < 0.45 ? 4 : 5;
-                String comment = stars <= 2 ? LOW_COMMENTS[r.nextInt(LOW_COMMENTS.length)] : COMMENTS[r.nextInt(COMMENTS.length)];
+                String comment = stars <= 2
+                        ? LOW_COMMENTS[r.nextInt(LOW_COMMENTS.length)]
+                        : COMMENTS[r.nextInt(COMMENTS.length)];
                 plans.add(new Plan(community, n, p, w, consent, stars, comment));
             }
             byCommunity.add(plans);
@@ -133,7 +144,8 @@ final class Wishes {
             thread.setDaemon(true);
             return thread;
         });
-        Map<String, String> linked = new java.util.concurrent.ConcurrentSkipListMap<>((a, b) -> Integer.compare(number(a), number(b)));
+        Map<String, String> linked =
+                new java.util.concurrent.ConcurrentSkipListMap<>((a, b) -> Integer.compare(number(a), number(b)));
         Map<String, String> residentOf = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger wishes = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
@@ -147,50 +159,103 @@ final class Wishes {
                 if (plans.isEmpty()) {
                     continue;
                 }
-                work.add(CompletableFuture.runAsync(() -> {
-                    SampleTown.CommunityRef community = state.communities().get(plans.get(0).community());
-                    String staff = signIn("community-" + (plans.get(0).community() + 1));
-                    boolean fulfilledOne = false;
-                    for (Plan p : plans) {
-                        String username = "resident-" + p.number();
-                        JsonNode link = http.call("POST", api.auth() + "/accounts/residents", staff, body("username", username,
-                                "displayName", "居民 " + p.number() + " Resident", "residentId", p.resident().id(), "communityId", community.id()));
-                        String password = link.path("password").asText();
-                        passwords.put(username, password);
-                        linked.put(username, password);
-                        residentOf.put(username, p.resident().id());
-                        String resident = signIn(username);
-                        JsonNode wish = http.call("POST", api.community() + "/residents/me/wishes", resident, body("category", p.wish().category(),
-                                "title", p.wish().title(), "description", p.wish().description(), "consentToShare", p.consent()));
-                        wishes.incrementAndGet();
-                        String wishId = wish.path("id").asText();
-                        if (!p.consent()) {
-                            http.call("POST", api.community() + "/wishes/" + wishId + "/decline", staff, body("reason", DECLINE_REASONS[0]));
-                            declined.incrementAndGet();
-                            continue;
-                        }
-                        JsonNode decided = http.call("POST", api.community() + "/wishes/" + wishId + "/accept", staff, body(
-                                "stationId", community.stationId(),
-                                "urgency", p.wish().category().equals("HOME_REPAIR") || p.wish().category().equals("SAFETY_CHECK") ? "SOON" : "ROUTINE",
-                                "beneficiaryGroup", p.resident().group() == null ? "ALL_RESIDENTS" : p.resident().group(),
-                                "quantity", p.wish().unit() == null ? null : body("amount", 1, "unit", p.wish().unit())));
-                        accepted.incrementAndGet();
-                        if (fulfilledOne) {
-                            continue;
-                        }
-                        String needId = decided.path("needId").asText();
-                        if (fulfil(staff, needId)) {
-                            fulfilledOne = true;
-                            fulfilled.incrementAndGet();
-                            JsonNode rating = http.call("POST", api.community() + "/residents/me/needs/" + needId + "/rating", resident,
-                                    body("stars", p.stars(), "comment", p.comment()));
-                            rated.incrementAndGet();
-                            if (!rating.path("followUp").isMissingNode() && !rating.path("followUp").isNull()) {
-                                followUps.incrementAndGet();
+                work.add(CompletableFuture.runAsync(
+                        () -> {
+                            SampleTown.CommunityRef community =
+                                    state.communities().get(plans.get(0).community());
+                            String staff = signIn("community-" + (plans.get(0).community() + 1));
+                            boolean fulfilledOne = false;
+                            for (Plan p : plans) {
+                                String username = "resident-" + p.number();
+                                JsonNode link = http.call(
+                                        "POST",
+                                        api.auth() + "/accounts/residents",
+                                        staff,
+                                        body(
+                                                "username",
+                                                username,
+                                                "displayName",
+                                                "居民 " + p.number() + " Resident",
+                                                "residentId",
+                                                p.resident().id(),
+                                                "communityId",
+                                                community.id()));
+                                String password = link.path("password").asText();
+                                passwords.put(username, password);
+                                linked.put(username, password);
+                                residentOf.put(username, p.resident().id());
+                                String resident = signIn(username);
+                                JsonNode wish = http.call(
+                                        "POST",
+                                        api.community() + "/residents/me/wishes",
+                                        resident,
+                                        body(
+                                                "category",
+                                                p.wish().category(),
+                                                "title",
+                                                p.wish().title(),
+                                                "description",
+                                                p.wish().description(),
+                                                "consentToShare",
+                                                p.consent()));
+                                wishes.incrementAndGet();
+                                String wishId = wish.path("id").asText();
+                                if (!p.consent()) {
+                                    http.call(
+                                            "POST",
+                                            api.community() + "/wishes/" + wishId + "/decline",
+                                            staff,
+                                            body("reason", DECLINE_REASONS[0]));
+                                    declined.incrementAndGet();
+                                    continue;
+                                }
+                                JsonNode decided = http.call(
+                                        "POST",
+                                        api.community() + "/wishes/" + wishId + "/accept",
+                                        staff,
+                                        body(
+                                                "stationId", community.stationId(),
+                                                "urgency",
+                                                        p.wish().category().equals("HOME_REPAIR")
+                                                                        || p.wish()
+                                                                                .category()
+                                                                                .equals("SAFETY_CHECK")
+                                                                ? "SOON"
+                                                                : "ROUTINE",
+                                                "beneficiaryGroup",
+                                                        p.resident().group() == null
+                                                                ? "ALL_RESIDENTS"
+                                                                : p.resident().group(),
+                                                "quantity",
+                                                        p.wish().unit() == null
+                                                                ? null
+                                                                : body(
+                                                                        "amount",
+                                                                        1,
+                                                                        "unit",
+                                                                        p.wish().unit())));
+                                accepted.incrementAndGet();
+                                if (fulfilledOne) {
+                                    continue;
+                                }
+                                String needId = decided.path("needId").asText();
+                                if (fulfil(staff, needId)) {
+                                    fulfilledOne = true;
+                                    fulfilled.incrementAndGet();
+                                    JsonNode rating = http.call(
+                                            "POST",
+                                            api.community() + "/residents/me/needs/" + needId + "/rating",
+                                            resident,
+                                            body("stars", p.stars(), "comment", p.comment()));
+                                    rated.incrementAndGet();
+                                    if (!rating.path("followUp").isMissingNode()
+                                            && !rating.path("followUp").isNull()) {
+                                        followUps.incrementAndGet();
+                                    }
+                                }
                             }
-                        }
-                    }
-                }, pool));
+                        },
+                        pool));
             }
             Rest.all(work);
         } finally {
@@ -198,7 +263,14 @@ final class Wishes {
             // Whatever was linked goes to the files, even when a later step failed: those accounts exist at the issuer.
             record(linked, residentOf);
         }
-        return new Made(linked.size(), wishes.get(), accepted.get(), declined.get(), fulfilled.get(), rated.get(), followUps.get());
+        return new Made(
+                linked.size(),
+                wishes.get(),
+                accepted.get(),
+                declined.get(),
+                fulfilled.get(),
+                rated.get(),
+                followUps.get());
     }
 
     /**
@@ -207,7 +279,9 @@ final class Wishes {
      */
     private boolean fulfil(String staff, String needId) {
         for (int attempt = 0; attempt < 12; attempt++) {
-            String status = http.call("GET", api.community() + "/needs/" + needId, staff, null).path("status").asText();
+            String status = http.call("GET", api.community() + "/needs/" + needId, staff, null)
+                    .path("status")
+                    .asText();
             String next = switch (status) {
                 case "PUBLISHED" -> "MATCHED";
                 case "MATCHED" -> "ACCEPTED";
@@ -256,12 +330,18 @@ final class Wishes {
         StringBuilder accounts = new StringBuilder();
         linked.forEach((username, password) -> {
             pw.append(username).append(' ').append(password).append('\n');
-            accounts.append(String.format("%-14s %-20s %s=%s  %s%n", username, "resident", "resident_id", residentOf.get(username),
+            accounts.append(String.format(
+                    "%-14s %-20s %s=%s  %s%n",
+                    username,
+                    "resident",
+                    "resident_id",
+                    residentOf.get(username),
                     "居民 " + number(username) + " Resident"));
         });
         try {
             // Appending keeps the file's mode (0600, set when SampleAccounts wrote it).
-            Files.writeString(dir.resolve(SampleAccounts.PASSWORDS_FILE), pw, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(
+                    dir.resolve(SampleAccounts.PASSWORDS_FILE), pw, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             Files.writeString(dir.resolve("accounts.txt"), accounts, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the residents' accounts to " + dir, e);
@@ -275,9 +355,11 @@ final class Wishes {
     private String signIn(String username) {
         String password = passwords.get(username);
         if (password == null) {
-            throw new IllegalStateException("no password for " + username + " in " + dir.resolve(SampleAccounts.PASSWORDS_FILE));
+            throw new IllegalStateException(
+                    "no password for " + username + " in " + dir.resolve(SampleAccounts.PASSWORDS_FILE));
         }
-        return tokens.computeIfAbsent(username, u -> http.signIn(api.auth(), "wushe-console", api.matching() + "/console/", u, password));
+        return tokens.computeIfAbsent(
+                username, u -> http.signIn(api.auth(), "wushe-console", api.matching() + "/console/", u, password));
     }
 
     /**
@@ -289,7 +371,10 @@ final class Wishes {
         private static final Duration TIMEOUT = Duration.ofSeconds(30);
         private static final Pattern CSRF = Pattern.compile("name=\"(_csrf)\" value=\"([^\"]*)\"");
         private static final SecureRandom RANDOM = new SecureRandom();
-        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         private volatile JsonNode discovery;
 
         JsonNode call(String method, String url, String token, Object body) {
@@ -299,9 +384,12 @@ final class Wishes {
                 if (status / 100 == 2) {
                     return parse(r.body());
                 }
-                boolean retry = status == 503 || status == 502 || (status == 409 && r.body().contains("concurrently"));
+                boolean retry = status == 503
+                        || status == 502
+                        || (status == 409 && r.body().contains("concurrently"));
                 if (!retry || attempt >= 6) {
-                    throw new Rest.Refused(method + " " + url + " answered " + status + ": " + abbreviate(r.body()), status);
+                    throw new Rest.Refused(
+                            method + " " + url + " answered " + status + ": " + abbreviate(r.body()), status);
                 }
                 SampleTown.sleep(200L << attempt);
             }
@@ -315,13 +403,18 @@ final class Wishes {
 
         private HttpResponse<String> send(String method, String url, String token, Object body) {
             try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "application/json")
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                        .timeout(TIMEOUT)
+                        .header("Accept", "application/json")
                         .header("Authorization", "Bearer " + token);
                 if (body == null) {
                     b.method(method, HttpRequest.BodyPublishers.noBody());
                 } else {
-                    b.header("Content-Type", "application/json").method(method,
-                            HttpRequest.BodyPublishers.ofString(Rest.JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+                    b.header("Content-Type", "application/json")
+                            .method(
+                                    method,
+                                    HttpRequest.BodyPublishers.ofString(
+                                            Rest.JSON.writeValueAsString(body), StandardCharsets.UTF_8));
                 }
                 return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -333,8 +426,11 @@ final class Wishes {
         }
 
         String signIn(String issuer, String clientId, String redirectUri, String username, String password) {
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient browser = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             String verifier = random(32);
             String state = random(16);
             Map<String, String> query = new LinkedHashMap<>();
@@ -355,9 +451,14 @@ final class Wishes {
             if (csrf.find()) {
                 fields.put(csrf.group(1), csrf.group(2));
             }
-            HttpResponse<String> posted = exchange(browser, HttpRequest.newBuilder(login).timeout(TIMEOUT)
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
+            HttpResponse<String> posted = exchange(
+                    browser,
+                    HttpRequest.newBuilder(login)
+                            .timeout(TIMEOUT)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Accept", "text/html")
+                            .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
+                            .build());
             URI next = location(posted, login);
             if (next.getQuery() != null && next.getQuery().contains("error")) {
                 throw new IllegalStateException("the issuer refused " + username + "'s sign-in");
@@ -376,24 +477,38 @@ final class Wishes {
             token.put("redirect_uri", redirectUri);
             token.put("client_id", clientId);
             token.put("code_verifier", verifier);
-            HttpResponse<String> t = exchange(browser, HttpRequest.newBuilder(URI.create(endpoint(issuer, "token_endpoint"))).timeout(TIMEOUT)
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form(token))).build());
-            String access = t.statusCode() == 200 ? parse(t.body()).path("access_token").asText("") : "";
+            HttpResponse<String> t = exchange(
+                    browser,
+                    HttpRequest.newBuilder(URI.create(endpoint(issuer, "token_endpoint")))
+                            .timeout(TIMEOUT)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form(token)))
+                            .build());
+            String access =
+                    t.statusCode() == 200 ? parse(t.body()).path("access_token").asText("") : "";
             if (access.isEmpty()) {
-                throw new IllegalStateException("no token for " + username + ": " + t.statusCode() + " " + abbreviate(t.body()));
+                throw new IllegalStateException(
+                        "no token for " + username + ": " + t.statusCode() + " " + abbreviate(t.body()));
             }
             return access;
         }
 
         private String endpoint(String issuer, String name) {
             if (discovery == null) {
-                discovery = parse(get(client, URI.create(issuer + "/.well-known/openid-configuration")).body());
+                discovery = parse(get(client, URI.create(issuer + "/.well-known/openid-configuration"))
+                        .body());
             }
             return discovery.path(name).asText();
         }
 
         private static HttpResponse<String> get(HttpClient c, URI uri) {
-            return exchange(c, HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html").GET().build());
+            return exchange(
+                    c,
+                    HttpRequest.newBuilder(uri)
+                            .timeout(TIMEOUT)
+                            .header("Accept", "text/html")
+                            .GET()
+                            .build());
         }
 
         private static HttpResponse<String> exchange(HttpClient c, HttpRequest request) {
@@ -408,14 +523,18 @@ final class Wishes {
         }
 
         private static URI location(HttpResponse<String> r, URI base) {
-            String to = r.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
-                    "the issuer answered " + r.statusCode() + " without a redirect at " + base));
+            String to = r.headers()
+                    .firstValue("Location")
+                    .orElseThrow(() -> new IllegalStateException(
+                            "the issuer answered " + r.statusCode() + " without a redirect at " + base));
             return base.resolve(to);
         }
 
         private static String form(Map<String, String> fields) {
-            return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return fields.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
         }
 
         private static Map<String, String> parse(String query, boolean decode) {
@@ -423,7 +542,11 @@ final class Wishes {
             for (String pair : query.split("&")) {
                 int i = pair.indexOf('=');
                 if (i > 0) {
-                    out.put(pair.substring(0, i), decode ? URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8) : pair.substring(i + 1));
+                    out.put(
+                            pair.substring(0, i),
+                            decode
+                                    ? URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8)
+                                    : pair.substring(i + 1));
                 }
             }
             return out;
@@ -445,8 +568,10 @@ final class Wishes {
 
         private static String challenge(String verifier) {
             try {
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                        .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+                return Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(MessageDigest.getInstance("SHA-256")
+                                .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }

@@ -1,5 +1,7 @@
 package org.wushe.hub.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,10 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The grid workers' month as GridRounds draws it, before any request: what the community service's API takes (rounds
@@ -26,7 +25,8 @@ class GridRoundsTest {
     void theSameSeedDrawsTheSameMonth() {
         SampleTown.State town = town(5, 3, 120);
         assertThat(GridRounds.plan(town, new Random(7), TODAY)).isEqualTo(GridRounds.plan(town, new Random(7), TODAY));
-        assertThat(GridRounds.plan(town, new Random(7), TODAY)).isNotEqualTo(GridRounds.plan(town, new Random(8), TODAY));
+        assertThat(GridRounds.plan(town, new Random(7), TODAY))
+                .isNotEqualTo(GridRounds.plan(town, new Random(8), TODAY));
     }
 
     @Test
@@ -34,7 +34,10 @@ class GridRoundsTest {
         SampleTown.State town = town(6, 3, 200);
         List<GridRounds.GridPlan> plans = GridRounds.plan(town, new Random(11), TODAY);
         assertThat(plans).hasSize(18);
-        assertThat(plans).extracting(GridRounds.GridPlan::account).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 18).boxed().toList());
+        assertThat(plans)
+                .extracting(GridRounds.GridPlan::account)
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, 18).boxed().toList());
         int urgent = 0;
         int findings = 0;
         for (GridRounds.GridPlan g : plans) {
@@ -48,12 +51,20 @@ class GridRoundsTest {
                 previous = round.on();
                 Set<Integer> homes = new HashSet<>();
                 for (GridRounds.Visit v : round.visits()) {
-                    assertThat(homes.add(v.home())).as("a household once a round").isTrue();
-                    assertThat(v.checks()).extracting(GridRounds.Check::item).contains("GAS", "FIRE").doesNotHaveDuplicates();
+                    assertThat(homes.add(v.home()))
+                            .as("a household once a round")
+                            .isTrue();
+                    assertThat(v.checks())
+                            .extracting(GridRounds.Check::item)
+                            .contains("GAS", "FIRE")
+                            .doesNotHaveDuplicates();
                     for (GridRounds.Finding f : v.findings()) {
-                        assertThat(v.checks()).as("a finding is an item checked and found wanting").contains(new GridRounds.Check(f.item(), false));
+                        assertThat(v.checks())
+                                .as("a finding is an item checked and found wanting")
+                                .contains(new GridRounds.Check(f.item(), false));
                         assertThat(f.title()).doesNotContainPattern("\\d{6,}");
-                        assertThat(f.residentId()).isEqualTo(g.homes().get(v.home()).residentId());
+                        assertThat(f.residentId())
+                                .isEqualTo(g.homes().get(v.home()).residentId());
                         findings++;
                         if (f.urgency().equals("URGENT") || f.urgency().equals("IMMEDIATE")) {
                             urgent++;
@@ -80,12 +91,20 @@ class GridRoundsTest {
         int subsidies = 0;
         for (GridRounds.GridPlan g : plans) {
             assertThat(g.homes()).hasSizeBetween(GridRounds.MIN_HOUSEHOLDS, GridRounds.MAX_HOUSEHOLDS);
-            assertThat(g.homes()).extracting(h -> h.building() + "/" + h.number()).doesNotHaveDuplicates();
+            assertThat(g.homes())
+                    .extracting(h -> h.building() + "/" + h.number())
+                    .doesNotHaveDuplicates();
             for (GridRounds.Home h : g.homes()) {
                 assertThat(h.stairwell()).isBetween(1, 2);
                 if (h.residentId() != null) {
-                    assertThat(housed.add(h.residentId())).as("a resident in one household").isTrue();
-                    assertThat(town.residents().stream().filter(p -> p.id().equals(h.residentId())).findFirst().orElseThrow().grid())
+                    assertThat(housed.add(h.residentId()))
+                            .as("a resident in one household")
+                            .isTrue();
+                    assertThat(town.residents().stream()
+                                    .filter(p -> p.id().equals(h.residentId()))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .grid())
                             .isEqualTo(g.gridId());
                 }
             }
@@ -129,19 +148,23 @@ class GridRoundsTest {
         assertThat(plansMade).isGreaterThan(5);
         assertThat(onTime).as("visits on time").isGreaterThan(late);
         assertThat(late).as("some late").isPositive();
-        assertThat(overdueNow).as("some plans overdue now, announced by the community service").isPositive();
+        assertThat(overdueNow)
+                .as("some plans overdue now, announced by the community service")
+                .isPositive();
         assertThat(subsidies).as("a few subsidy applications").isBetween(1, plans.size() - 1);
     }
 
     @Test
     void careVisitsFollowTheSchedulesRhythm() {
         assertThat(GridRounds.nextDue("HIGH", TODAY.minusDays(30), null)).isEqualTo(TODAY.minusDays(23));
-        assertThat(GridRounds.nextDue("MEDIUM", TODAY.minusDays(30), TODAY.minusDays(10))).isEqualTo(TODAY.plusDays(4));
+        assertThat(GridRounds.nextDue("MEDIUM", TODAY.minusDays(30), TODAY.minusDays(10)))
+                .isEqualTo(TODAY.plusDays(4));
         assertThat(GridRounds.nextDue("LOW", LocalDate.of(2026, 1, 31), null)).isEqualTo(LocalDate.of(2026, 2, 28));
         Random r = new Random(5);
         for (int i = 0; i < 200; i++) {
             LocalDate since = TODAY.minusDays(35 + r.nextInt(5));
-            List<GridRounds.CareVisit> visits = GridRounds.careVisits(r, List.of("HIGH", "MEDIUM", "LOW").get(i % 3), since, TODAY);
+            List<GridRounds.CareVisit> visits =
+                    GridRounds.careVisits(r, List.of("HIGH", "MEDIUM", "LOW").get(i % 3), since, TODAY);
             assertThat(visits).allSatisfy(v -> assertThat(v.on()).isBetween(since, TODAY));
         }
     }
@@ -155,15 +178,27 @@ class GridRoundsTest {
             for (int g = 0; g < grids; g++) {
                 gridIds.add(UUID.randomUUID().toString());
             }
-            refs.add(new SampleTown.CommunityRef(UUID.randomUUID().toString(), "社区" + c, c % 3 == 2, UUID.randomUUID().toString(), "wx4g0b",
-                    39.9, 116.6, gridIds));
+            refs.add(new SampleTown.CommunityRef(
+                    UUID.randomUUID().toString(),
+                    "社区" + c,
+                    c % 3 == 2,
+                    UUID.randomUUID().toString(),
+                    "wx4g0b",
+                    39.9,
+                    116.6,
+                    gridIds));
         }
-        List<String> groups = List.of("ELDERLY_ALONE", "VERY_OLD", "DISABLED", "LOW_INCOME_FAMILY", "CHILD_IN_HARDSHIP", "CHILDLESS_ELDERLY");
+        List<String> groups = List.of(
+                "ELDERLY_ALONE", "VERY_OLD", "DISABLED", "LOW_INCOME_FAMILY", "CHILD_IN_HARDSHIP", "CHILDLESS_ELDERLY");
         List<SampleTown.ResidentRef> people = new ArrayList<>();
         for (int i = 0; i < residents; i++) {
             int c = r.nextInt(communities);
-            people.add(new SampleTown.ResidentRef(UUID.randomUUID().toString(), UUID.randomUUID().toString(), c,
-                    refs.get(c).grids().get(r.nextInt(grids)), groups.get(r.nextInt(groups.size()))));
+            people.add(new SampleTown.ResidentRef(
+                    UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString(),
+                    c,
+                    refs.get(c).grids().get(r.nextInt(grids)),
+                    groups.get(r.nextInt(groups.size()))));
         }
         return new SampleTown.State(1, 1.0, UUID.randomUUID().toString(), refs, people, null);
     }

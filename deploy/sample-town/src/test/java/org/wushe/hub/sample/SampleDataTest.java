@@ -1,5 +1,7 @@
 package org.wushe.hub.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -7,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sample town's synthetic data: valid-looking, and the same for the same seed. */
 class SampleDataTest {
@@ -30,7 +29,9 @@ class SampleDataTest {
                 sum += (id.charAt(k) - '0') * ((1 << (17 - k)) % 11);
             }
             assertThat(id.charAt(17)).isEqualTo("10X98765432".charAt(sum % 11));
-            assertThat(id.substring(6, 14)).isEqualTo(String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth()));
+            assertThat(id.substring(6, 14))
+                    .isEqualTo(String.format(
+                            "%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth()));
             assertThat((id.charAt(16) - '0') % 2 == 1).isEqualTo(male);
         }
         assertThat(taken).hasSize(2000);
@@ -76,13 +77,23 @@ class SampleDataTest {
         assertThat(Town.STATIONS).hasSize(7);
         assertThat(Town.STATIONS.stream().filter(Town.Station::rural)).hasSize(2);
         assertThat(Town.STATIONS.stream().flatMap(s -> s.communities().stream()).distinct())
-                .as("every community served by exactly one station").hasSize(17);
+                .as("every community served by exactly one station")
+                .hasSize(17);
     }
 
     @Test
     void aNeedIsTheSameForTheSameSeedAndIndex() {
-        List<SampleTown.CommunityRef> communities = Town.COMMUNITIES.stream().map(t -> new SampleTown.CommunityRef("id-" + t.name(), t.name(),
-                t.rural(), "station", t.point().cell(), t.point().lat(), t.point().lon(), List.of("g1", "g2"))).toList();
+        List<SampleTown.CommunityRef> communities = Town.COMMUNITIES.stream()
+                .map(t -> new SampleTown.CommunityRef(
+                        "id-" + t.name(),
+                        t.name(),
+                        t.rural(),
+                        "station",
+                        t.point().cell(),
+                        t.point().lat(),
+                        t.point().lon(),
+                        List.of("g1", "g2")))
+                .toList();
         SampleTown.ResidentRef p = new SampleTown.ResidentRef("r1", "ref1", 0, "g1", "ELDERLY_ALONE");
         SampleTown.State state = new SampleTown.State(7, 1.0, "centre", communities, List.of(p), null);
         Instant now = Instant.parse("2026-11-23T02:00:00Z");

@@ -1,14 +1,13 @@
 package org.wushe.hub.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A start on the data of an earlier load says how far that load got, so the hub's status (and the whole-hub
@@ -42,15 +41,20 @@ class SampleTownResumeTest {
 
     private SampleTown town() {
         String nowhere = "http://127.0.0.1:9";
-        return new SampleTown(SampleTown.Settings.defaults(),
-                new SampleTown.Endpoints(nowhere, nowhere, nowhere, nowhere, nowhere, nowhere, nowhere), data, () -> "no-token", line -> { });
+        return new SampleTown(
+                SampleTown.Settings.defaults(),
+                new SampleTown.Endpoints(nowhere, nowhere, nowhere, nowhere, nowhere, nowhere, nowhere),
+                data,
+                () -> "no-token",
+                line -> {});
     }
 
     private void write(int posted, boolean loaded) throws Exception {
         Path dir = Files.createDirectories(data.resolve("sample-town"));
-        SampleTown.Summary summary = new SampleTown.Summary(1, 1, 1, 0, Map.of(), 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 1000, 100);
-        Rest.JSON.writeValue(dir.resolve("state.json").toFile(),
+        SampleTown.Summary summary = new SampleTown.Summary(
+                1, 1, 1, 0, Map.of(), 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1000, 100);
+        Rest.JSON.writeValue(
+                dir.resolve("state.json").toFile(),
                 new SampleTown.State(1L, 1.0, "centre", List.of(), List.of(), summary));
         Files.writeString(dir.resolve("needs-posted"), posted + "\n");
         if (loaded) {

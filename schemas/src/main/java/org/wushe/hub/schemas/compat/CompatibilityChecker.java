@@ -13,7 +13,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -48,8 +47,7 @@ public final class CompatibilityChecker {
         }
     }
 
-    private static final String RECORD_HINT =
-            " (./mvnw -pl schemas compile exec:java@record-schema-history writes it)";
+    private static final String RECORD_HINT = " (./mvnw -pl schemas compile exec:java@record-schema-history writes it)";
 
     private final Path sourceRoot;
     private final Path historyRoot;
@@ -64,11 +62,15 @@ public final class CompatibilityChecker {
         List<Problem> problems = new ArrayList<>();
         Map<String, Schema> current = SourceSchemas.parse(sourceRoot, problems);
         Map<String, SortedMap<Integer, Path>> history = scanHistory(problems);
-        current.forEach((path, schema) -> checkEvent(path, schema, history.getOrDefault(path, new TreeMap<>()), problems));
+        current.forEach(
+                (path, schema) -> checkEvent(path, schema, history.getOrDefault(path, new TreeMap<>()), problems));
         history.forEach((path, versions) -> {
             if (!current.containsKey(path)) {
-                problems.add(new Problem(path, null, "the schema was deleted from src/main/avro but v1..v"
-                        + versions.lastKey() + " were published: data of this event may still be read; restore it"));
+                problems.add(new Problem(
+                        path,
+                        null,
+                        "the schema was deleted from src/main/avro but v1..v" + versions.lastKey()
+                                + " were published: data of this event may still be read; restore it"));
             }
         });
         return problems;
@@ -111,8 +113,11 @@ public final class CompatibilityChecker {
         int newest = versions.lastKey();
         for (int v = 1; v < newest; v++) {
             if (!versions.containsKey(v)) {
-                problems.add(new Problem(path, "v" + v, "history version v" + v + " was removed: every published"
-                        + " version stays, readers may still meet its data"));
+                problems.add(new Problem(
+                        path,
+                        "v" + v,
+                        "history version v" + v + " was removed: every published"
+                                + " version stays, readers may still meet its data"));
             }
         }
         Schema newestSchema = null;
@@ -127,21 +132,28 @@ public final class CompatibilityChecker {
                 newestSchema = writer;
             }
             if (!writer.getFullName().equals(current.getFullName())) {
-                problems.add(new Problem(path, version, "is " + writer.getFullName() + ", expected " + current.getFullName()));
+                problems.add(new Problem(
+                        path, version, "is " + writer.getFullName() + ", expected " + current.getFullName()));
                 continue;
             }
-            SchemaCompatibilityResult result =
-                    SchemaCompatibility.checkReaderWriterCompatibility(current, writer).getResult();
+            SchemaCompatibilityResult result = SchemaCompatibility.checkReaderWriterCompatibility(current, writer)
+                    .getResult();
             if (result.getCompatibility() != SchemaCompatibilityType.COMPATIBLE) {
                 for (Incompatibility incompatibility : result.getIncompatibilities()) {
-                    problems.add(new Problem(path, version, "the current schema cannot read data written with "
-                            + version + ": " + describe(incompatibility, current)));
+                    problems.add(new Problem(
+                            path,
+                            version,
+                            "the current schema cannot read data written with " + version + ": "
+                                    + describe(incompatibility, current)));
                 }
             }
         }
         if (newestSchema != null && !canonical(current).equals(canonical(newestSchema))) {
-            problems.add(new Problem(path, "v" + newest, "the current schema differs from v" + newest
-                    + ", the newest recorded version: record it as v" + (newest + 1) + ".avsc" + RECORD_HINT));
+            problems.add(new Problem(
+                    path,
+                    "v" + newest,
+                    "the current schema differs from v" + newest + ", the newest recorded version: record it as v"
+                            + (newest + 1) + ".avsc" + RECORD_HINT));
         }
     }
 
@@ -152,8 +164,8 @@ public final class CompatibilityChecker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (AvroRuntimeException e) {
-            problems.add(new Problem(path, version, "does not parse on its own (history files are self-contained): "
-                    + e.getMessage()));
+            problems.add(new Problem(
+                    path, version, "does not parse on its own (history files are self-contained): " + e.getMessage()));
             return Optional.empty();
         }
     }
@@ -187,7 +199,9 @@ public final class CompatibilityChecker {
                     continue;
                 }
                 if (relative.getNameCount() != 3 || version.isEmpty()) {
-                    problems.add(new Problem(relative.toString().replace('\\', '/'), null,
+                    problems.add(new Problem(
+                            relative.toString().replace('\\', '/'),
+                            null,
                             "unexpected file in the history: versions are kept as <folder>/<Event>/vN.avsc"));
                     continue;
                 }
@@ -204,17 +218,20 @@ public final class CompatibilityChecker {
     static String describe(Incompatibility incompatibility, Schema reader) {
         String field = fieldPath(reader, incompatibility.getLocation());
         String what = switch (incompatibility.getType()) {
-            case READER_FIELD_MISSING_DEFAULT_VALUE -> "the field was added without a default, so data written"
-                    + " before it cannot be read: give it a default";
+            case READER_FIELD_MISSING_DEFAULT_VALUE ->
+                "the field was added without a default, so data written"
+                        + " before it cannot be read: give it a default";
             case TYPE_MISMATCH -> "the type changed incompatibly: " + incompatibility.getMessage();
-            case MISSING_ENUM_SYMBOLS -> "symbols " + incompatibility.getMessage() + " were removed from enum "
-                    + incompatibility.getReaderFragment().getFullName() + ", which has no default to read them as";
+            case MISSING_ENUM_SYMBOLS ->
+                "symbols " + incompatibility.getMessage() + " were removed from enum "
+                        + incompatibility.getReaderFragment().getFullName() + ", which has no default to read them as";
             case MISSING_UNION_BRANCH -> "a union branch was removed: " + incompatibility.getMessage();
-            case NAME_MISMATCH -> "a named type was renamed: " + incompatibility.getMessage() + " (keep the name or add an alias)";
+            case NAME_MISMATCH ->
+                "a named type was renamed: " + incompatibility.getMessage() + " (keep the name or add an alias)";
             case FIXED_SIZE_MISMATCH -> "the fixed size changed: " + incompatibility.getMessage();
         };
-        return (field.isEmpty() ? "record " + reader.getName() : "field " + field)
-                + " (" + incompatibility.getType() + "): " + what;
+        return (field.isEmpty() ? "record " + reader.getName() : "field " + field) + " (" + incompatibility.getType()
+                + "): " + what;
     }
 
     /** Follows a JSON-pointer location such as /fields/6/type/fields/2/type to "details.urgency". */
@@ -225,8 +242,7 @@ public final class CompatibilityChecker {
         for (int i = 0; i < steps.length && schema != null; i++) {
             String step = steps[i];
             switch (step) {
-                case "", "type", "name", "size", "symbols" -> {
-                }
+                case "", "type", "name", "size", "symbols" -> {}
                 case "fields" -> {
                     if (i + 1 < steps.length && schema.getType() == Schema.Type.RECORD) {
                         Schema.Field f = schema.getFields().get(Integer.parseInt(steps[++i]));
@@ -238,7 +254,8 @@ public final class CompatibilityChecker {
                 case "values" -> schema = schema.getType() == Schema.Type.MAP ? schema.getValueType() : null;
                 default -> {
                     // A union branch index: follow it when it points into this union.
-                    if (schema.getType() == Schema.Type.UNION && step.chars().allMatch(Character::isDigit)
+                    if (schema.getType() == Schema.Type.UNION
+                            && step.chars().allMatch(Character::isDigit)
                             && Integer.parseInt(step) < schema.getTypes().size()) {
                         schema = schema.getTypes().get(Integer.parseInt(step));
                     }
@@ -255,7 +272,8 @@ public final class CompatibilityChecker {
     public static void main(String[] args) {
         boolean record = args.length == 3 && args[0].equals("--record");
         if (args.length != (record ? 3 : 2)) {
-            throw new IllegalArgumentException("usage: CompatibilityChecker [--record] <schema folder> <history folder>");
+            throw new IllegalArgumentException(
+                    "usage: CompatibilityChecker [--record] <schema folder> <history folder>");
         }
         int first = record ? 1 : 0;
         CompatibilityChecker checker = new CompatibilityChecker(Path.of(args[first]), Path.of(args[first + 1]));
@@ -264,9 +282,13 @@ public final class CompatibilityChecker {
         }
         List<Problem> problems = checker.check();
         if (!problems.isEmpty()) {
-            String report = problems.stream().map(p -> "  - " + p).collect(Collectors.joining(System.lineSeparator(),
-                    "Avro schema history check failed with " + problems.size() + " problem(s):" + System.lineSeparator(),
-                    ""));
+            String report = problems.stream()
+                    .map(p -> "  - " + p)
+                    .collect(Collectors.joining(
+                            System.lineSeparator(),
+                            "Avro schema history check failed with " + problems.size() + " problem(s):"
+                                    + System.lineSeparator(),
+                            ""));
             throw new IllegalStateException(report);
         }
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.wushe.hub.schemas.HistoryLayout;
 
 /**
@@ -18,12 +17,12 @@ import org.wushe.hub.schemas.HistoryLayout;
  */
 public final class HistoryIndexWriter {
 
-    private static final Comparator<String> BY_EVENT_THEN_VERSION = Comparator
-            .comparing((String entry) -> entry.substring(0, entry.lastIndexOf('/')))
-            .thenComparing(entry -> HistoryLayout.versionOf(entry.substring(entry.lastIndexOf('/') + 1)).orElse(0));
+    private static final Comparator<String> BY_EVENT_THEN_VERSION = Comparator.comparing(
+                    (String entry) -> entry.substring(0, entry.lastIndexOf('/')))
+            .thenComparing(entry -> HistoryLayout.versionOf(entry.substring(entry.lastIndexOf('/') + 1))
+                    .orElse(0));
 
-    private HistoryIndexWriter() {
-    }
+    private HistoryIndexWriter() {}
 
     /** History files under the root ({@code community/NeedPublished/v1.avsc}), by event then version. */
     public static List<String> list(Path historyRoot) {
@@ -32,8 +31,11 @@ public final class HistoryIndexWriter {
         }
         try (Stream<Path> walk = Files.walk(historyRoot)) {
             List<String> entries = new ArrayList<>();
-            walk.filter(Files::isRegularFile).map(historyRoot::relativize)
-                    .filter(p -> p.getNameCount() == 3 && HistoryLayout.versionOf(p.getFileName().toString()).isPresent())
+            walk.filter(Files::isRegularFile)
+                    .map(historyRoot::relativize)
+                    .filter(p -> p.getNameCount() == 3
+                            && HistoryLayout.versionOf(p.getFileName().toString())
+                                    .isPresent())
                     .map(p -> p.toString().replace('\\', '/'))
                     .forEach(entries::add);
             entries.sort(BY_EVENT_THEN_VERSION);
@@ -45,7 +47,8 @@ public final class HistoryIndexWriter {
 
     public static void write(Path historyRoot, Path indexFile) {
         List<String> lines = new ArrayList<>();
-        lines.add("# Generated at build time by " + HistoryIndexWriter.class.getName() + " from src/main/history; do not edit.");
+        lines.add("# Generated at build time by " + HistoryIndexWriter.class.getName()
+                + " from src/main/history; do not edit.");
         lines.addAll(list(historyRoot));
         try {
             Files.createDirectories(indexFile.getParent());

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParser;
@@ -28,8 +27,7 @@ import org.wushe.hub.schemas.compat.CompatibilityChecker.Problem;
  */
 final class SourceSchemas {
 
-    private SourceSchemas() {
-    }
+    private SourceSchemas() {}
 
     /**
      * @return event schemas by history path ({@code community/NeedPublished}), sorted; files that
@@ -42,7 +40,9 @@ final class SourceSchemas {
         for (Path file : files) {
             Path relative = sourceRoot.relativize(file);
             if (relative.getNameCount() != 2) {
-                problems.add(new Problem(relative.toString(), null,
+                problems.add(new Problem(
+                        relative.toString(),
+                        null,
                         "schemas live one folder deep: common/<Type>.avsc or <party>/<Event>.avsc"));
             } else if (relative.getName(0).toString().equals(HistoryLayout.COMMON_FOLDER)) {
                 common.add(file);
@@ -71,8 +71,11 @@ final class SourceSchemas {
             }
             String expectedName = HistoryLayout.EVENT_NAMESPACE_PREFIX + path.replace('/', '.');
             if (schema.getType() != Schema.Type.RECORD || !schema.getFullName().equals(expectedName)) {
-                problems.add(new Problem(path, null, "must define the record " + expectedName + " (found "
-                        + schema.getType().getName() + " " + schema.getFullName() + ")"));
+                problems.add(new Problem(
+                        path,
+                        null,
+                        "must define the record " + expectedName + " (found "
+                                + schema.getType().getName() + " " + schema.getFullName() + ")"));
                 continue;
             }
             for (Schema named : namedTypesIn(schema)) {
@@ -82,8 +85,11 @@ final class SourceSchemas {
                 }
                 String other = definedIn.putIfAbsent(name, path);
                 if (other != null && !other.equals(path)) {
-                    problems.add(new Problem(path, null, "defines " + name + ", also defined by " + other
-                            + ": a type shared by several events belongs in common/"));
+                    problems.add(new Problem(
+                            path,
+                            null,
+                            "defines " + name + ", also defined by " + other
+                                    + ": a type shared by several events belongs in common/"));
                 }
             }
             result.put(path, schema);
@@ -114,8 +120,7 @@ final class SourceSchemas {
             case ARRAY -> collect(schema.getElementType(), found, seen);
             case MAP -> collect(schema.getValueType(), found, seen);
             case UNION -> schema.getTypes().forEach(t -> collect(t, found, seen));
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -124,7 +129,8 @@ final class SourceSchemas {
             throw new IllegalArgumentException("no schema folder " + root);
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".avsc"))
+            return walk.filter(p ->
+                            Files.isRegularFile(p) && p.getFileName().toString().endsWith(".avsc"))
                     .sorted(Comparator.comparing(p -> root.relativize(p).toString()))
                     .toList();
         } catch (IOException e) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
@@ -27,7 +26,8 @@ class CompatibilityCheckerTest {
     void the_schemas_of_this_repository_are_compatible_with_every_kept_version() {
         Path module = Fixtures.moduleDir();
 
-        List<Problem> problems = new CompatibilityChecker(module.resolve("src/main/avro"), module.resolve("src/main/history")).check();
+        List<Problem> problems =
+                new CompatibilityChecker(module.resolve("src/main/avro"), module.resolve("src/main/history")).check();
 
         assertThat(problems).isEmpty();
     }
@@ -42,7 +42,8 @@ class CompatibilityCheckerTest {
         assertThat(check("field-added-without-default")).singleElement().satisfies(problem -> {
             assertThat(problem.schema()).isEqualTo(VISIT);
             assertThat(problem.version()).isEqualTo("v1");
-            assertThat(problem.detail()).contains("field peopleReached", "READER_FIELD_MISSING_DEFAULT_VALUE", "give it a default");
+            assertThat(problem.detail())
+                    .contains("field peopleReached", "READER_FIELD_MISSING_DEFAULT_VALUE", "give it a default");
         });
     }
 
@@ -103,15 +104,18 @@ class CompatibilityCheckerTest {
         Path root = Fixtures.resourceDir("checker/field-type-changed");
 
         assertThatThrownBy(() -> CompatibilityChecker.main(new String[] {
-                root.resolve("avro").toString(), root.resolve("history").toString()}))
+                    root.resolve("avro").toString(), root.resolve("history").toString()
+                }))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("1 problem(s)")
-                .hasMessageContaining("community/HomeVisitLogged v1: the current schema cannot read data written with v1:"
-                        + " field minutes (TYPE_MISMATCH)");
+                .hasMessageContaining(
+                        "community/HomeVisitLogged v1: the current schema cannot read data written with v1:"
+                                + " field minutes (TYPE_MISMATCH)");
     }
 
     @Test
-    void recording_writes_the_change_as_the_next_version_and_the_check_then_passes(@TempDir Path work) throws IOException {
+    void recording_writes_the_change_as_the_next_version_and_the_check_then_passes(@TempDir Path work)
+            throws IOException {
         Path root = copy(Fixtures.resourceDir("checker/unrecorded-change"), work);
         CompatibilityChecker checker = new CompatibilityChecker(root.resolve("avro"), root.resolve("history"));
 
@@ -130,14 +134,17 @@ class CompatibilityCheckerTest {
         Schema published = NeedPublished.getClassSchema();
         String start = "{\"name\":\"start\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}}";
         assertThat(published.toString()).contains(start);
-        Schema startAsText = new Schema.Parser().parse(published.toString()
-                .replace(start, "{\"name\":\"start\",\"type\":\"string\"}"));
+        Schema startAsText = new Schema.Parser()
+                .parse(published.toString().replace(start, "{\"name\":\"start\",\"type\":\"string\"}"));
 
-        List<Incompatibility> incompatibilities = SchemaCompatibility
-                .checkReaderWriterCompatibility(startAsText, published).getResult().getIncompatibilities();
+        List<Incompatibility> incompatibilities = SchemaCompatibility.checkReaderWriterCompatibility(
+                        startAsText, published)
+                .getResult()
+                .getIncompatibilities();
 
-        assertThat(incompatibilities).singleElement().satisfies(incompatibility ->
-                assertThat(CompatibilityChecker.describe(incompatibility, startAsText))
+        assertThat(incompatibilities)
+                .singleElement()
+                .satisfies(incompatibility -> assertThat(CompatibilityChecker.describe(incompatibility, startAsText))
                         .startsWith("field details.timeWindow.start (TYPE_MISMATCH)"));
     }
 

@@ -4,11 +4,21 @@ import java.util.List;
 import java.util.Map;
 
 /** A person who signs in: their roles and, per scoped role, the tenant ({@code station_id} → the station's id). */
-public record Account(String username, String displayName, List<String> roles, Map<String, String> tenancy, boolean enabled) {
+public record Account(
+        String username, String displayName, List<String> roles, Map<String, String> tenancy, boolean enabled) {
 
     /** The roles the hub knows, and the claim each scoped role needs. */
-    public static final List<String> ROLES = List.of("hub_admin", "centre_manager", "station_staff", "community_staff",
-            "grid_worker", "organization_staff", "donor_staff", "social_worker", "volunteer");
+    public static final List<String> ROLES = List.of(
+            "hub_admin",
+            "centre_manager",
+            "station_staff",
+            "community_staff",
+            "grid_worker",
+            "organization_staff",
+            "donor_staff",
+            "social_worker",
+            "volunteer");
+
     public static final Map<String, String> TENANCY = Map.of(
             "centre_manager", "centre_id",
             "station_staff", "station_id",
@@ -25,6 +35,7 @@ public record Account(String username, String displayName, List<String> roles, M
      * ({@code POST /accounts/residents}), with the claims {@value #RESIDENT_ID} and {@code community_id}.
      */
     public static final String RESIDENT = "resident";
+
     public static final String RESIDENT_ID = "resident_id";
     public static final String COMMUNITY_ID = "community_id";
 

@@ -1,5 +1,6 @@
 package org.wushe.hub.auth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -37,7 +36,8 @@ public class AccountChanges {
     /** A grid worker (网格员) keeps the register of their grid's households and residents and visits the elderly living alone. */
     static final String GRID_WORKER = "grid_worker";
     /** Roles that see residents' details (or, grid workers, which residents live where and who is cared for), or approve the accounts that do. */
-    static final Set<String> SECOND_PERSON_ROLES = Set.of(STATION_STAFF, COMMUNITY_STAFF, GRID_WORKER, "hub_admin", "centre_manager");
+    static final Set<String> SECOND_PERSON_ROLES =
+            Set.of(STATION_STAFF, COMMUNITY_STAFF, GRID_WORKER, "hub_admin", "centre_manager");
     /** The approver recorded when the embedded hub's bootstrap, not a second person, approved (wushe.auth.bootstrap-approval). */
     static final String BOOTSTRAP = "bootstrap (wushe.auth.bootstrap-approval; no second person)";
 
@@ -45,11 +45,36 @@ public class AccountChanges {
 
     /** A pending or decided request; {@code password} only in the answer that approved it (shown once). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RequestView(UUID id, String kind, String username, String displayName, List<String> roles, Map<String, String> tenancy,
-                              Boolean enabled, String centreId, String requestedBy, Instant requestedAt, String status, String decidedBy,
-                              Instant decidedAt, String password) {
+    public record RequestView(
+            UUID id,
+            String kind,
+            String username,
+            String displayName,
+            List<String> roles,
+            Map<String, String> tenancy,
+            Boolean enabled,
+            String centreId,
+            String requestedBy,
+            Instant requestedAt,
+            String status,
+            String decidedBy,
+            Instant decidedAt,
+            String password) {
         RequestView withDecision(String status, String by, Instant at, String password) {
-            return new RequestView(id, kind, username, displayName, roles, tenancy, enabled, centreId, requestedBy, requestedAt, status, by, at,
+            return new RequestView(
+                    id,
+                    kind,
+                    username,
+                    displayName,
+                    roles,
+                    tenancy,
+                    enabled,
+                    centreId,
+                    requestedBy,
+                    requestedAt,
+                    status,
+                    by,
+                    at,
                     password);
         }
     }
@@ -67,7 +92,8 @@ public class AccountChanges {
     private final TransactionTemplate tx;
     private final AuthProperties props;
 
-    public AccountChanges(JdbcTemplate jdbc, AccountStore accounts, AuditTrail audit, TransactionTemplate tx, AuthProperties props) {
+    public AccountChanges(
+            JdbcTemplate jdbc, AccountStore accounts, AuditTrail audit, TransactionTemplate tx, AuthProperties props) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
@@ -81,13 +107,21 @@ public class AccountChanges {
 
     /** Creates or changes an account that grants no resident access, at once (the password must be new to it). */
     public boolean saveDirectly(Actor actor, Account account, String password) {
-        if (accounts.find(account.username()).isPresent() && accounts.usedBefore(account.username(), password, props.passwordHistory())) {
-            throw new AccountController.BadAccount("password", "the account had this password before; choose one it has not used in its last "
-                    + props.passwordHistory() + " 不得与最近使用过的密码相同");
+        if (accounts.find(account.username()).isPresent()
+                && accounts.usedBefore(account.username(), password, props.passwordHistory())) {
+            throw new AccountController.BadAccount(
+                    "password",
+                    "the account had this password before; choose one it has not used in its last "
+                            + props.passwordHistory() + " 不得与最近使用过的密码相同");
         }
         return Boolean.TRUE.equals(tx.execute(s -> {
             boolean created = accounts.save(account, password);
-            audit.append(actor.subject(), created ? "ACCOUNT_CREATED" : "ACCOUNT_CHANGED", account.username(), describe(account), null);
+            audit.append(
+                    actor.subject(),
+                    created ? "ACCOUNT_CREATED" : "ACCOUNT_CHANGED",
+                    account.username(),
+                    describe(account),
+                    null);
             return created;
         }));
     }
@@ -96,7 +130,12 @@ public class AccountChanges {
     public RequestView requestSave(Actor actor, Account account, String centreId) {
         RequestView view = tx.execute(s -> {
             RequestView r = insert("SAVE", account.username(), account, centreId, actor.subject());
-            audit.append(actor.subject(), "REQUESTED", account.username(), "save: " + describe(account) + centre(centreId), r.id());
+            audit.append(
+                    actor.subject(),
+                    "REQUESTED",
+                    account.username(),
+                    "save: " + describe(account) + centre(centreId),
+                    r.id());
             return r;
         });
         return bootstrap(actor, view);
@@ -105,12 +144,18 @@ public class AccountChanges {
     /** A new, generated password: at once for an account that grants no resident access, else a request. */
     public Object resetPassword(Actor actor, String username) {
         Account account = accounts.find(username)
-                .orElseThrow(() -> new AccountController.BadAccount("username", "no such account 无此账号", HttpStatus.NOT_FOUND));
+                .orElseThrow(() ->
+                        new AccountController.BadAccount("username", "no such account 无此账号", HttpStatus.NOT_FOUND));
         if (!needsSecondPerson(account.roles())) {
             String password = newPassword(username);
             tx.executeWithoutResult(s -> {
                 accounts.setPassword(username, password);
-                audit.append(actor.subject(), "PASSWORD_RESET", username, "a generated password (shown once to " + actor.subject() + ")", null);
+                audit.append(
+                        actor.subject(),
+                        "PASSWORD_RESET",
+                        username,
+                        "a generated password (shown once to " + actor.subject() + ")",
+                        null);
             });
             return Map.of("username", username, "password", password);
         }
@@ -123,8 +168,13 @@ public class AccountChanges {
     }
 
     /** A resident's account as linked: the password once, for the staff to hand to the resident. */
-    public record ResidentLink(String username, String displayName, String residentId, String communityId, String password, boolean created) {
-    }
+    public record ResidentLink(
+            String username,
+            String displayName,
+            String residentId,
+            String communityId,
+            String password,
+            boolean created) {}
 
     /**
      * Links a resident's account (role {@value Account#RESIDENT}, claims {@code resident_id} and {@code community_id}) to the
@@ -135,19 +185,29 @@ public class AccountChanges {
      * auth-service holds no community data: the community service checks at every call that the token's resident belongs
      * to the token's community, so a link naming another community's resident opens nothing.
      */
-    public ResidentLink linkResident(Actor actor, String staffOf, String username, String displayName, String residentId, String communityId) {
+    public ResidentLink linkResident(
+            Actor actor, String staffOf, String username, String displayName, String residentId, String communityId) {
         requireStaffOf(actor, staffOf, communityId, "communityId");
         return tx.execute(s -> {
             jdbc.execute("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE");
             Optional<Account> existing = accounts.find(username);
-            if (existing.isPresent() && !(existing.get().isResident() && communityId.equals(existing.get().tenancy().get(Account.COMMUNITY_ID)))) {
-                throw new AccountController.BadAccount("username", "the username is taken by another account 该用户名已被使用", HttpStatus.CONFLICT);
+            if (existing.isPresent()
+                    && !(existing.get().isResident()
+                            && communityId.equals(existing.get().tenancy().get(Account.COMMUNITY_ID)))) {
+                throw new AccountController.BadAccount(
+                        "username", "the username is taken by another account 该用户名已被使用", HttpStatus.CONFLICT);
             }
-            List<String> linked = jdbc.queryForList("SELECT username FROM account WHERE username <> ? AND tenancy ~ ?", String.class, username,
+            List<String> linked = jdbc.queryForList(
+                    "SELECT username FROM account WHERE username <> ? AND tenancy ~ ?",
+                    String.class,
+                    username,
                     "(^|,)" + Account.RESIDENT_ID + "=" + residentId + "(,|$)");
             if (!linked.isEmpty()) {
-                throw new AccountController.BadAccount("residentId", "the resident's record is linked to another account already ("
-                        + linked.get(0) + "); reset its password instead 该居民已关联账号", HttpStatus.CONFLICT);
+                throw new AccountController.BadAccount(
+                        "residentId",
+                        "the resident's record is linked to another account already (" + linked.get(0)
+                                + "); reset its password instead 该居民已关联账号",
+                        HttpStatus.CONFLICT);
             }
             Map<String, String> tenancy = new LinkedHashMap<>();
             tenancy.put(Account.COMMUNITY_ID, communityId);
@@ -155,23 +215,36 @@ public class AccountChanges {
             Account account = new Account(username, displayName, List.of(Account.RESIDENT), tenancy, true);
             String password = newPassword(username);
             boolean created = accounts.save(account, password);
-            audit.append(actor.subject(), created ? "RESIDENT_LINKED" : "RESIDENT_RELINKED", username, describe(account)
-                    + "; linked by community_staff of " + communityId + " (real name checked by them); a generated password (shown once to "
-                    + actor.subject() + ")", null);
+            audit.append(
+                    actor.subject(),
+                    created ? "RESIDENT_LINKED" : "RESIDENT_RELINKED",
+                    username,
+                    describe(account)
+                            + "; linked by community_staff of " + communityId
+                            + " (real name checked by them); a generated password (shown once to "
+                            + actor.subject() + ")",
+                    null);
             return new ResidentLink(username, displayName, residentId, communityId, password, created);
         });
     }
 
     /** A generated password for a resident's account, by the staff of the resident's community (not the hub admin). */
     public Map<String, String> resetResident(Actor actor, String staffOf, String username) {
-        Account account = accounts.find(username).filter(Account::isResident)
-                .orElseThrow(() -> new AccountController.BadAccount("username", "no resident account 无此居民账号", HttpStatus.NOT_FOUND));
+        Account account = accounts.find(username)
+                .filter(Account::isResident)
+                .orElseThrow(() -> new AccountController.BadAccount(
+                        "username", "no resident account 无此居民账号", HttpStatus.NOT_FOUND));
         requireStaffOf(actor, staffOf, account.tenancy().get(Account.COMMUNITY_ID), "username");
         String password = newPassword(username);
         tx.executeWithoutResult(s -> {
             accounts.setPassword(username, password);
-            audit.append(actor.subject(), "PASSWORD_RESET", username, "a resident's account; a generated password (shown once to "
-                    + actor.subject() + ", community_staff of " + staffOf + ")", null);
+            audit.append(
+                    actor.subject(),
+                    "PASSWORD_RESET",
+                    username,
+                    "a resident's account; a generated password (shown once to " + actor.subject()
+                            + ", community_staff of " + staffOf + ")",
+                    null);
         });
         return Map.of("username", username, "password", password);
     }
@@ -179,15 +252,23 @@ public class AccountChanges {
     private static void requireStaffOf(Actor actor, String staffOf, String communityId, String field) {
         if (!actor.roles().contains(COMMUNITY_STAFF) || staffOf == null || !staffOf.equals(communityId)) {
             String required = COMMUNITY_STAFF + " of " + communityId;
-            throw new AccountController.Refused(field, actor.subject() + " may not link or reset accounts of community " + communityId
-                    + "'s residents; who may: " + required + " 只有居民所在社区的工作人员可以关联居民账号", required);
+            throw new AccountController.Refused(
+                    field,
+                    actor.subject() + " may not link or reset accounts of community " + communityId
+                            + "'s residents; who may: " + required + " 只有居民所在社区的工作人员可以关联居民账号",
+                    required);
         }
     }
 
     public List<RequestView> requests(Actor actor, String status) {
-        List<RequestView> all = jdbc.query("SELECT * FROM account_request WHERE (CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY requested_at, id", REQUEST,
-                status, status);
-        return all.stream().filter(r -> actor.admin() || centreMayDecide(actor, r)).toList();
+        List<RequestView> all = jdbc.query(
+                "SELECT * FROM account_request WHERE (CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY requested_at, id",
+                REQUEST,
+                status,
+                status);
+        return all.stream()
+                .filter(r -> actor.admin() || centreMayDecide(actor, r))
+                .toList();
     }
 
     public RequestView approve(Actor actor, UUID id) {
@@ -200,18 +281,27 @@ public class AccountChanges {
 
     private RequestView decide(Actor actor, UUID id, boolean approve) {
         return tx.execute(s -> {
-            RequestView r = jdbc.query("SELECT * FROM account_request WHERE id = ? FOR UPDATE", REQUEST, id).stream().findFirst()
-                    .orElseThrow(() -> new AccountController.BadAccount("id", "no such request 无此申请", HttpStatus.NOT_FOUND));
+            RequestView r = jdbc.query("SELECT * FROM account_request WHERE id = ? FOR UPDATE", REQUEST, id).stream()
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new AccountController.BadAccount("id", "no such request 无此申请", HttpStatus.NOT_FOUND));
             String mayDecide = whoMayDecide(r);
             if (actor.subject().equals(r.requestedBy())) {
-                throw new AccountController.Refused("approver", actor.subject() + " requested this change and may not decide it 申请人不得批准自己的申请; "
-                        + "who may: " + mayDecide, mayDecide);
+                throw new AccountController.Refused(
+                        "approver",
+                        actor.subject() + " requested this change and may not decide it 申请人不得批准自己的申请; " + "who may: "
+                                + mayDecide,
+                        mayDecide);
             }
             if (!actor.admin() && !centreMayDecide(actor, r)) {
-                throw new AccountController.Refused("approver", actor.subject() + " may not decide this request 无权审批; who may: " + mayDecide, mayDecide);
+                throw new AccountController.Refused(
+                        "approver",
+                        actor.subject() + " may not decide this request 无权审批; who may: " + mayDecide,
+                        mayDecide);
             }
             if (!"PENDING".equals(r.status())) {
-                throw new AccountController.BadAccount("status", "the request is already " + r.status() + " 该申请已处理", HttpStatus.CONFLICT);
+                throw new AccountController.BadAccount(
+                        "status", "the request is already " + r.status() + " 该申请已处理", HttpStatus.CONFLICT);
             }
             return apply(r, actor.subject(), approve);
         });
@@ -221,24 +311,50 @@ public class AccountChanges {
     private RequestView apply(RequestView r, String decider, boolean approve) {
         Instant now = Instant.now();
         if (!approve) {
-            jdbc.update("UPDATE account_request SET status = 'REJECTED', decided_by = ?, decided_at = ? WHERE id = ?", decider, Timestamp.from(now), r.id());
-            audit.append(decider, "REJECTED", r.username(), r.kind().toLowerCase() + " requested by " + r.requestedBy(), r.id());
+            jdbc.update(
+                    "UPDATE account_request SET status = 'REJECTED', decided_by = ?, decided_at = ? WHERE id = ?",
+                    decider,
+                    Timestamp.from(now),
+                    r.id());
+            audit.append(
+                    decider,
+                    "REJECTED",
+                    r.username(),
+                    r.kind().toLowerCase() + " requested by " + r.requestedBy(),
+                    r.id());
             return r.withDecision("REJECTED", decider, now, null);
         }
         String password = newPassword(r.username());
         if ("SAVE".equals(r.kind())) {
-            Account account = new Account(r.username(), r.displayName(), r.roles(), r.tenancy(), r.enabled() == null || r.enabled());
+            Account account = new Account(
+                    r.username(), r.displayName(), r.roles(), r.tenancy(), r.enabled() == null || r.enabled());
             boolean created = accounts.save(account, password);
-            audit.append(decider, "APPROVED", r.username(), "save requested by " + r.requestedBy() + ": " + describe(account)
-                    + (created ? "; created" : "; changed") + "; a generated password (shown once to the approver)", r.id());
+            audit.append(
+                    decider,
+                    "APPROVED",
+                    r.username(),
+                    "save requested by " + r.requestedBy() + ": " + describe(account)
+                            + (created ? "; created" : "; changed")
+                            + "; a generated password (shown once to the approver)",
+                    r.id());
         } else {
             if (!accounts.setPassword(r.username(), password)) {
-                throw new AccountController.BadAccount("username", "the account no longer exists 账号已不存在", HttpStatus.CONFLICT);
+                throw new AccountController.BadAccount(
+                        "username", "the account no longer exists 账号已不存在", HttpStatus.CONFLICT);
             }
-            audit.append(decider, "APPROVED", r.username(), "password reset requested by " + r.requestedBy()
-                    + "; a generated password (shown once to the approver)", r.id());
+            audit.append(
+                    decider,
+                    "APPROVED",
+                    r.username(),
+                    "password reset requested by " + r.requestedBy()
+                            + "; a generated password (shown once to the approver)",
+                    r.id());
         }
-        jdbc.update("UPDATE account_request SET status = 'APPROVED', decided_by = ?, decided_at = ? WHERE id = ?", decider, Timestamp.from(now), r.id());
+        jdbc.update(
+                "UPDATE account_request SET status = 'APPROVED', decided_by = ?, decided_at = ? WHERE id = ?",
+                decider,
+                Timestamp.from(now),
+                r.id());
         return r.withDecision("APPROVED", decider, now, password);
     }
 
@@ -256,32 +372,56 @@ public class AccountChanges {
     }
 
     private static boolean centreMayDecide(Actor actor, RequestView r) {
-        return actor.roles().contains("centre_manager") && r.centreId() != null && r.centreId().equals(actor.centreId()) && centreRolesOnly(r);
+        return actor.roles().contains("centre_manager")
+                && r.centreId() != null
+                && r.centreId().equals(actor.centreId())
+                && centreRolesOnly(r);
     }
 
     /** A centre manager decides on station and community staff only (never on admins or other centre managers, nor resets of those). */
     private static boolean centreRolesOnly(RequestView r) {
-        return r.roles() != null && r.roles().stream().noneMatch(role -> role.equals("hub_admin") || role.equals("centre_manager"));
+        return r.roles() != null
+                && r.roles().stream().noneMatch(role -> role.equals("hub_admin") || role.equals("centre_manager"));
     }
 
     private RequestView insert(String kind, String username, Account account, String centreId, String requester) {
         UUID id = UUID.randomUUID();
-        List<String> roles = account != null ? account.roles() : accounts.find(username).map(Account::roles).orElse(List.of());
+        List<String> roles = account != null
+                ? account.roles()
+                : accounts.find(username).map(Account::roles).orElse(List.of());
         String centre = centreId;
         if (account == null) {
             // A reset goes to whoever could approve the account as it is; its centre is the one named when it was made.
-            centre = jdbc.queryForList("SELECT centre_id FROM account_request WHERE username = ? AND kind = 'SAVE' AND status = 'APPROVED' "
-                    + "ORDER BY decided_at DESC LIMIT 1", String.class, username).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            centre = jdbc
+                    .queryForList(
+                            "SELECT centre_id FROM account_request WHERE username = ? AND kind = 'SAVE' AND status = 'APPROVED' "
+                                    + "ORDER BY decided_at DESC LIMIT 1",
+                            String.class,
+                            username)
+                    .stream()
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
         }
-        jdbc.update("INSERT INTO account_request (id, kind, username, display_name, roles, tenancy, enabled, centre_id, requested_by) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, kind, username, account == null ? null : account.displayName(),
-                String.join(",", roles), account == null ? null : tenancy(account.tenancy()), account == null ? null : (Boolean) account.enabled(), centre, requester);
-        return jdbc.query("SELECT * FROM account_request WHERE id = ?", REQUEST, id).get(0);
+        jdbc.update(
+                "INSERT INTO account_request (id, kind, username, display_name, roles, tenancy, enabled, centre_id, requested_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                kind,
+                username,
+                account == null ? null : account.displayName(),
+                String.join(",", roles),
+                account == null ? null : tenancy(account.tenancy()),
+                account == null ? null : (Boolean) account.enabled(),
+                centre,
+                requester);
+        return jdbc.query("SELECT * FROM account_request WHERE id = ?", REQUEST, id)
+                .get(0);
     }
 
     /** A new random password (96 bits, URL-safe), never one the account had (it could not be, but the check is cheap). */
     private String newPassword(String username) {
-        for (;;) {
+        for (; ; ) {
             byte[] bytes = new byte[12];
             RANDOM.nextBytes(bytes);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -292,7 +432,8 @@ public class AccountChanges {
     }
 
     static String describe(Account a) {
-        return "roles=" + String.join(",", a.roles()) + " tenancy=" + tenancy(a.tenancy()) + " enabled=" + a.enabled() + " name=" + a.displayName();
+        return "roles=" + String.join(",", a.roles()) + " tenancy=" + tenancy(a.tenancy()) + " enabled=" + a.enabled()
+                + " name=" + a.displayName();
     }
 
     private static String centre(String centreId) {
@@ -300,7 +441,10 @@ public class AccountChanges {
     }
 
     private static String tenancy(Map<String, String> tenancy) {
-        return tenancy.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(","));
+        return tenancy.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .sorted()
+                .collect(Collectors.joining(","));
     }
 
     private static final RowMapper<RequestView> REQUEST = (rs, i) -> {
@@ -316,11 +460,25 @@ public class AccountChanges {
         }
         String roles = rs.getString("roles");
         Timestamp decided = rs.getTimestamp("decided_at");
-        return new RequestView(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("username"), rs.getString("display_name"),
-                roles == null ? List.of() : Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).toList(), tenancy,
-                (Boolean) rs.getObject("enabled"), rs.getString("centre_id"), rs.getString("requested_by"),
-                rs.getTimestamp("requested_at").toInstant(), rs.getString("status"), rs.getString("decided_by"),
-                decided == null ? null : decided.toInstant(), null);
+        return new RequestView(
+                rs.getObject("id", UUID.class),
+                rs.getString("kind"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                roles == null
+                        ? List.of()
+                        : Arrays.stream(roles.split(","))
+                                .filter(r -> !r.isBlank())
+                                .toList(),
+                tenancy,
+                (Boolean) rs.getObject("enabled"),
+                rs.getString("centre_id"),
+                rs.getString("requested_by"),
+                rs.getTimestamp("requested_at").toInstant(),
+                rs.getString("status"),
+                rs.getString("decided_by"),
+                decided == null ? null : decided.toInstant(),
+                null);
     };
 
     static Optional<String> claim(Map<String, Object> claims, String name) {

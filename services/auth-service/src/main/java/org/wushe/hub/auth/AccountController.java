@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,8 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,17 +37,27 @@ public class AccountController {
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{1,64}");
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-    public record AccountRequest(String username, String password, String displayName, List<String> roles, Map<String, String> tenancy,
-                                 Boolean enabled, String centreId) {
-        public AccountRequest(String username, String password, String displayName, List<String> roles, Map<String, String> tenancy,
-                              Boolean enabled) {
+    public record AccountRequest(
+            String username,
+            String password,
+            String displayName,
+            List<String> roles,
+            Map<String, String> tenancy,
+            Boolean enabled,
+            String centreId) {
+        public AccountRequest(
+                String username,
+                String password,
+                String displayName,
+                List<String> roles,
+                Map<String, String> tenancy,
+                Boolean enabled) {
             this(username, password, displayName, roles, tenancy, enabled, null);
         }
     }
 
     /** The audit trail and whether its hash chain holds ({@code brokenAt}: the first row that does not match, or absent). */
-    public record AuditView(boolean chainIntact, Long brokenAt, List<AuditTrail.Entry> entries) {
-    }
+    public record AuditView(boolean chainIntact, Long brokenAt, List<AuditTrail.Entry> entries) {}
 
     private final AccountStore store;
     private final AccountChanges changes;
@@ -66,21 +75,27 @@ public class AccountController {
         AccountChanges.Actor actor = actor(jwt);
         if (AccountChanges.needsSecondPerson(account.roles())) {
             if (request.password() != null) {
-                throw new BadAccount("password", "an account that sees residents or approves such accounts gets a generated password when a second "
-                        + "person approves it; send none 此类账号的密码在第二人批准时生成，请勿提供");
+                throw new BadAccount(
+                        "password",
+                        "an account that sees residents or approves such accounts gets a generated password when a second "
+                                + "person approves it; send none 此类账号的密码在第二人批准时生成，请勿提供");
             }
             String centre = request.centreId();
             if (centre != null && !TENANT.matcher(centre).matches()) {
                 throw new BadAccount("centreId", "the centre's id (letters, digits, -) 中心编号格式不正确");
             }
             AccountChanges.RequestView view = changes.requestSave(actor, account, centre);
-            return ResponseEntity.status("APPROVED".equals(view.status()) ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(view);
+            return ResponseEntity.status("APPROVED".equals(view.status()) ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
+                    .body(view);
         }
-        if (request.password() == null || request.password().length() < 8 || request.password().length() > 72) {
+        if (request.password() == null
+                || request.password().length() < 8
+                || request.password().length() > 72) {
             throw new BadAccount("password", "8 to 72 characters 密码长度须为8至72位");
         }
         boolean created = changes.saveDirectly(actor, account, request.password());
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(account);
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(account);
     }
 
     @GetMapping
@@ -90,19 +105,24 @@ public class AccountController {
 
     @GetMapping("/{username}")
     public Account one(@PathVariable String username) {
-        return store.find(username).orElseThrow(() -> new BadAccount("username", "no such account 无此账号", HttpStatus.NOT_FOUND));
+        return store.find(username)
+                .orElseThrow(() -> new BadAccount("username", "no such account 无此账号", HttpStatus.NOT_FOUND));
     }
 
     /** A generated password: at once (200, shown once) for an account without resident access, else a request (202). */
     @PostMapping("/{username}/password-reset")
     public ResponseEntity<?> reset(@PathVariable String username, @AuthenticationPrincipal Jwt jwt) {
         Object answer = changes.resetPassword(actor(jwt), username);
-        return ResponseEntity.status(answer instanceof AccountChanges.RequestView v && !"APPROVED".equals(v.status())
-                ? HttpStatus.ACCEPTED : HttpStatus.OK).body(answer);
+        return ResponseEntity.status(
+                        answer instanceof AccountChanges.RequestView v && !"APPROVED".equals(v.status())
+                                ? HttpStatus.ACCEPTED
+                                : HttpStatus.OK)
+                .body(answer);
     }
 
     @GetMapping("/requests")
-    public List<AccountChanges.RequestView> requests(@RequestParam(required = false) String status, @AuthenticationPrincipal Jwt jwt) {
+    public List<AccountChanges.RequestView> requests(
+            @RequestParam(required = false) String status, @AuthenticationPrincipal Jwt jwt) {
         if (status != null && !List.of("PENDING", "APPROVED", "REJECTED").contains(status)) {
             throw new BadAccount("status", "one of PENDING, APPROVED, REJECTED 状态不正确");
         }
@@ -120,37 +140,50 @@ public class AccountController {
     }
 
     /** What community staff send to link a resident's account to the resident's record. */
-    public record ResidentLinkRequest(String username, String displayName, String residentId, String communityId) {
-    }
+    public record ResidentLinkRequest(String username, String displayName, String residentId, String communityId) {}
 
     /**
      * The staff of a resident's community link a sign-in account to the resident's record (201 for a new account, 200 for a
      * relinked one): the password is generated and shown once, to the staff, who hand it to the resident in person.
      */
     @PostMapping("/residents")
-    public ResponseEntity<AccountChanges.ResidentLink> linkResident(@RequestBody ResidentLinkRequest request, @AuthenticationPrincipal Jwt jwt) {
+    public ResponseEntity<AccountChanges.ResidentLink> linkResident(
+            @RequestBody ResidentLinkRequest request, @AuthenticationPrincipal Jwt jwt) {
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
             throw new BadAccount("username", "1 to 64 letters, digits or . _ @ - 用户名格式不正确");
         }
-        if (request.communityId() == null || !TENANT.matcher(request.communityId()).matches()) {
+        if (request.communityId() == null
+                || !TENANT.matcher(request.communityId()).matches()) {
             throw new BadAccount("communityId", "the resident's community (an id) 须指定居民所在社区");
         }
-        if (request.residentId() == null || !TENANT.matcher(request.residentId()).matches()) {
+        if (request.residentId() == null
+                || !TENANT.matcher(request.residentId()).matches()) {
             throw new BadAccount("residentId", "the resident's record (an id of the community service) 须指定居民档案");
         }
-        String name = request.displayName() == null || request.displayName().isBlank() ? request.username() : request.displayName().strip();
+        String name = request.displayName() == null || request.displayName().isBlank()
+                ? request.username()
+                : request.displayName().strip();
         if (name.length() > 100) {
             throw new BadAccount("displayName", "at most 100 characters 显示名称过长");
         }
-        AccountChanges.ResidentLink link = changes.linkResident(actor(jwt), AccountChanges.claim(jwt.getClaims(), Account.COMMUNITY_ID).orElse(null),
-                request.username(), name, request.residentId(), request.communityId());
-        return ResponseEntity.status(link.created() ? HttpStatus.CREATED : HttpStatus.OK).body(link);
+        AccountChanges.ResidentLink link = changes.linkResident(
+                actor(jwt),
+                AccountChanges.claim(jwt.getClaims(), Account.COMMUNITY_ID).orElse(null),
+                request.username(),
+                name,
+                request.residentId(),
+                request.communityId());
+        return ResponseEntity.status(link.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(link);
     }
 
     /** A new, generated password for a resident's account, by the staff of the resident's community (shown once). */
     @PostMapping("/residents/{username}/password-reset")
     public Map<String, String> resetResident(@PathVariable String username, @AuthenticationPrincipal Jwt jwt) {
-        return changes.resetResident(actor(jwt), AccountChanges.claim(jwt.getClaims(), Account.COMMUNITY_ID).orElse(null), username);
+        return changes.resetResident(
+                actor(jwt),
+                AccountChanges.claim(jwt.getClaims(), Account.COMMUNITY_ID).orElse(null),
+                username);
     }
 
     @GetMapping("/audit")
@@ -170,15 +203,22 @@ public class AccountController {
 
     private static AccountChanges.Actor actor(Jwt jwt) {
         Object raw = jwt.getClaims().get("roles");
-        List<String> roles = raw instanceof java.util.Collection<?> c ? c.stream().map(Object::toString).toList() : List.of();
-        return new AccountChanges.Actor(jwt.getSubject(), roles, AccountChanges.claim(jwt.getClaims(), "centre_id").orElse(null));
+        List<String> roles = raw instanceof java.util.Collection<?> c
+                ? c.stream().map(Object::toString).toList()
+                : List.of();
+        return new AccountChanges.Actor(
+                jwt.getSubject(),
+                roles,
+                AccountChanges.claim(jwt.getClaims(), "centre_id").orElse(null));
     }
 
     static Account validate(AccountRequest r) {
         if (r.username() == null || !USERNAME.matcher(r.username()).matches()) {
             throw new BadAccount("username", "1 to 64 letters, digits or . _ @ - 用户名格式不正确");
         }
-        String name = r.displayName() == null || r.displayName().isBlank() ? r.username() : r.displayName().strip();
+        String name = r.displayName() == null || r.displayName().isBlank()
+                ? r.username()
+                : r.displayName().strip();
         if (name.length() > 100) {
             throw new BadAccount("displayName", "at most 100 characters 显示名称过长");
         }
@@ -190,8 +230,10 @@ public class AccountController {
         List<String> roles = new ArrayList<>();
         for (String role : r.roles()) {
             if (Account.RESIDENT.equals(role)) {
-                throw new BadAccount("roles", "a resident's account is linked to their record by the staff of their community "
-                        + "(POST /accounts/residents), who checked their real name 居民账号由所在社区工作人员核实身份后关联");
+                throw new BadAccount(
+                        "roles",
+                        "a resident's account is linked to their record by the staff of their community "
+                                + "(POST /accounts/residents), who checked their real name 居民账号由所在社区工作人员核实身份后关联");
             }
             if (!Account.ROLES.contains(role)) {
                 throw new BadAccount("roles", "unknown role '" + role + "'; known: " + Account.ROLES + " 未知角色");
@@ -201,7 +243,8 @@ public class AccountController {
             if (claim != null) {
                 String tenant = tenancy.get(claim);
                 if (tenant == null || !TENANT.matcher(tenant).matches()) {
-                    throw new BadAccount("tenancy." + claim, "role " + role + " needs " + claim + " (an id) 该角色须指定所属单位");
+                    throw new BadAccount(
+                            "tenancy." + claim, "role " + role + " needs " + claim + " (an id) 该角色须指定所属单位");
                 }
                 kept.put(claim, tenant);
             }

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +21,16 @@ public class AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
 
-    public record Entry(long seq, String at, String actor, String action, String username, String detail, UUID requestId,
-                        String prevHash, String hash) {
-    }
+    public record Entry(
+            long seq,
+            String at,
+            String actor,
+            String action,
+            String username,
+            String detail,
+            UUID requestId,
+            String prevHash,
+            String hash) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -37,21 +43,40 @@ public class AuditTrail {
     /** Appends a row; call inside the transaction of the change it records (the table lock orders the chain). */
     public Entry append(String actor, String action, String username, String detail, UUID requestId) {
         jdbc.execute("LOCK TABLE account_audit IN SHARE ROW EXCLUSIVE MODE");
-        List<Object[]> last = jdbc.query("SELECT seq, hash FROM account_audit ORDER BY seq DESC LIMIT 1",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)});
+        List<Object[]> last = jdbc.query("SELECT seq, hash FROM account_audit ORDER BY seq DESC LIMIT 1", (rs, i) ->
+                new Object[] {rs.getLong(1), rs.getString(2)});
         long seq = last.isEmpty() ? 1 : (Long) last.get(0)[0] + 1;
         String prev = last.isEmpty() ? GENESIS : (String) last.get(0)[1];
         String at = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
         String hash = hash(seq, at, actor, action, username, detail, requestId, prev);
-        jdbc.update("INSERT INTO account_audit (seq, at, actor, action, username, detail, request_id, prev_hash, hash) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, at, actor, action, username, detail, requestId, prev, hash);
+        jdbc.update(
+                "INSERT INTO account_audit (seq, at, actor, action, username, detail, request_id, prev_hash, hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                seq,
+                at,
+                actor,
+                action,
+                username,
+                detail,
+                requestId,
+                prev,
+                hash);
         return new Entry(seq, at, actor, action, username, detail, requestId, prev, hash);
     }
 
     public List<Entry> all() {
-        return jdbc.query("SELECT * FROM account_audit ORDER BY seq", (rs, i) -> new Entry(rs.getLong("seq"), rs.getString("at"),
-                rs.getString("actor"), rs.getString("action"), rs.getString("username"), rs.getString("detail"),
-                rs.getObject("request_id", UUID.class), rs.getString("prev_hash"), rs.getString("hash")));
+        return jdbc.query(
+                "SELECT * FROM account_audit ORDER BY seq",
+                (rs, i) -> new Entry(
+                        rs.getLong("seq"),
+                        rs.getString("at"),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("username"),
+                        rs.getString("detail"),
+                        rs.getObject("request_id", UUID.class),
+                        rs.getString("prev_hash"),
+                        rs.getString("hash")));
     }
 
     /** The first row whose hash or link does not match its content and its predecessor, or -1 when the chain holds. */
@@ -59,8 +84,18 @@ public class AuditTrail {
         String prev = GENESIS;
         long expectedSeq = 1;
         for (Entry e : entries) {
-            if (e.seq() != expectedSeq || !e.prevHash().equals(prev)
-                    || !e.hash().equals(hash(e.seq(), e.at(), e.actor(), e.action(), e.username(), e.detail(), e.requestId(), e.prevHash()))) {
+            if (e.seq() != expectedSeq
+                    || !e.prevHash().equals(prev)
+                    || !e.hash()
+                            .equals(hash(
+                                    e.seq(),
+                                    e.at(),
+                                    e.actor(),
+                                    e.action(),
+                                    e.username(),
+                                    e.detail(),
+                                    e.requestId(),
+                                    e.prevHash()))) {
                 return e.seq();
             }
             prev = e.hash();
@@ -69,11 +104,27 @@ public class AuditTrail {
         return -1;
     }
 
-    static String hash(long seq, String at, String actor, String action, String username, String detail, UUID requestId, String prev) {
+    static String hash(
+            long seq,
+            String at,
+            String actor,
+            String action,
+            String username,
+            String detail,
+            UUID requestId,
+            String prev) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {prev, Long.toString(seq), at, actor, action, username, detail,
-                    requestId == null ? "" : requestId.toString()}) {
+            for (String part : new String[] {
+                prev,
+                Long.toString(seq),
+                at,
+                actor,
+                action,
+                username,
+                detail,
+                requestId == null ? "" : requestId.toString()
+            }) {
                 byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
                 sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
                 sha.update(bytes);

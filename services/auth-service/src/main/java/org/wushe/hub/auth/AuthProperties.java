@@ -3,7 +3,6 @@ package org.wushe.hub.auth;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,10 +12,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * which come back to {@code <base>/login/oauth2/code/wushe} after sign-in and to {@code <base>/} after sign-out.
  */
 @ConfigurationProperties("wushe.auth")
-public record AuthProperties(String issuer, Path keyFile, String adminUsername, String adminPassword,
-                             String loaderClientId, String loaderSecret, List<String> redirectUris, Duration accessTokenTtl,
-                             String portalClientId, String portalSecret, List<String> portalUris, String audience, SignIn signIn,
-                             Integer passwordHistory, boolean bootstrapApproval) {
+public record AuthProperties(
+        String issuer,
+        Path keyFile,
+        String adminUsername,
+        String adminPassword,
+        String loaderClientId,
+        String loaderSecret,
+        List<String> redirectUris,
+        Duration accessTokenTtl,
+        String portalClientId,
+        String portalSecret,
+        List<String> portalUris,
+        String audience,
+        SignIn signIn,
+        Integer passwordHistory,
+        boolean bootstrapApproval) {
 
     /**
      * {@code wushe.auth.sign-in.*}: after {@code maxFailures} failed sign-ins for one username, or {@code maxFailuresPerIp}
@@ -37,11 +48,19 @@ public record AuthProperties(String issuer, Path keyFile, String adminUsername, 
         redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
         accessTokenTtl = accessTokenTtl == null ? Duration.ofHours(8) : accessTokenTtl;
         portalClientId = portalClientId == null || portalClientId.isBlank() ? "wushe-portal" : portalClientId;
-        portalUris = portalUris == null ? List.of() : portalUris.stream().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
+        portalUris = portalUris == null
+                ? List.of()
+                : portalUris.stream()
+                        .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+                        .toList();
     }
 
     /** The origins of the redirect URIs: the pages allowed to call the token endpoint from the browser (CORS). */
     public List<String> browserOrigins() {
-        return redirectUris.stream().map(u -> java.net.URI.create(u)).map(u -> u.getScheme() + "://" + u.getAuthority()).distinct().toList();
+        return redirectUris.stream()
+                .map(u -> java.net.URI.create(u))
+                .map(u -> u.getScheme() + "://" + u.getAuthority())
+                .distinct()
+                .toList();
     }
 }

@@ -1,31 +1,5 @@
 package org.wushe.hub.auth;
 
-import java.io.IOException;
-import java.time.Clock;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTypeValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.web.filter.OncePerRequestFilter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.UUID;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -33,9 +7,26 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -49,7 +40,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -61,10 +57,13 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Three filter chains: the OAuth2 / OIDC protocol endpoints (Spring Authorization Server), the admin
@@ -81,6 +80,7 @@ public class AuthServerConfig {
     public static final String CONSOLE_CLIENT = "wushe-console";
     /** The JWT header typ of an access token (RFC 9068): what the services require, and what ID tokens do not carry. */
     public static final String ACCESS_TOKEN_TYPE = "at+jwt";
+
     static final String CLIENT_ROLES = "wushe.roles";
     private static final Logger log = LoggerFactory.getLogger(AuthServerConfig.class);
 
@@ -94,34 +94,51 @@ public class AuthServerConfig {
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .cors(Customizer.withDefaults())
                 // A browser that is not signed in goes to the sign-in page; API clients get 401.
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain accountsApi(HttpSecurity http, JWKSource<SecurityContext> keys, AuthProperties props) throws Exception {
+    SecurityFilterChain accountsApi(HttpSecurity http, JWKSource<SecurityContext> keys, AuthProperties props)
+            throws Exception {
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(jwt -> {
             Object raw = jwt.getClaims().get("roles");
             Collection<?> list = raw instanceof Collection<?> c ? c : List.of();
-            return list.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).map(a -> (org.springframework.security.core.GrantedAuthority) a).toList();
+            return list.stream()
+                    .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                    .map(a -> (org.springframework.security.core.GrantedAuthority) a)
+                    .toList();
         });
         http.securityMatcher("/accounts", "/accounts/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         // Pending requests: the hub admins, and centre managers for the requests naming their centre.
-                        .requestMatchers("/accounts/requests", "/accounts/requests/**").hasAnyRole("hub_admin", "centre_manager")
-                        // Residents' accounts: the staff of the resident's community (checked against the body in AccountChanges).
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/accounts/residents", "/accounts/residents/*/password-reset")
+                        .requestMatchers("/accounts/requests", "/accounts/requests/**")
+                        .hasAnyRole("hub_admin", "centre_manager")
+                        // Residents' accounts: the staff of the resident's community (checked against the body in
+                        // AccountChanges).
+                        .requestMatchers(
+                                org.springframework.http.HttpMethod.POST,
+                                "/accounts/residents",
+                                "/accounts/residents/*/password-reset")
                         .hasRole("community_staff")
-                        .anyRequest().hasRole("hub_admin"))
-                .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(accessTokens(keys, props)).jwtAuthenticationConverter(roles))
-                        .authenticationEntryPoint((request, response, e) -> problem(response, 401, "urn:wushe:problem:unauthenticated",
-                                "未登录 Unauthenticated", "Authorization", "send an access token of this issuer 请携带本签发方的访问令牌 ("
-                                        + e.getMessage() + ")", null))
+                        .anyRequest()
+                        .hasRole("hub_admin"))
+                .oauth2ResourceServer(o -> o.jwt(
+                                j -> j.decoder(accessTokens(keys, props)).jwtAuthenticationConverter(roles))
+                        .authenticationEntryPoint((request, response, e) -> problem(
+                                response,
+                                401,
+                                "urn:wushe:problem:unauthenticated",
+                                "未登录 Unauthenticated",
+                                "Authorization",
+                                "send an access token of this issuer 请携带本签发方的访问令牌 (" + e.getMessage() + ")",
+                                null))
                         .accessDeniedHandler((request, response, e) -> refused(request, response)))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> refused(request, response)));
         return http.build();
@@ -129,19 +146,34 @@ public class AuthServerConfig {
 
     private static void refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath();
-        String required = path.startsWith("/accounts/requests") ? "hub_admin or centre_manager"
+        String required = path.startsWith("/accounts/requests")
+                ? "hub_admin or centre_manager"
                 : path.startsWith("/accounts/residents") ? "community_staff" : "hub_admin";
         String zh = path.startsWith("/accounts/residents") ? " 仅限居民所在社区的工作人员" : " 仅限平台管理员";
-        problem(response, 403, "urn:wushe:problem:forbidden", "无权访问 Forbidden", "Authorization",
-                request.getMethod() + " " + path + " is for " + required + zh, required);
+        problem(
+                response,
+                403,
+                "urn:wushe:problem:forbidden",
+                "无权访问 Forbidden",
+                "Authorization",
+                request.getMethod() + " " + path + " is for " + required + zh,
+                required);
     }
 
-    private static void problem(HttpServletResponse response, int status, String type, String title, String field, String message,
-                                String required) throws IOException {
+    private static void problem(
+            HttpServletResponse response,
+            int status,
+            String type,
+            String title,
+            String field,
+            String message,
+            String required)
+            throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        String json = "{\"type\":" + quote(type) + ",\"title\":" + quote(title) + ",\"status\":" + status + ",\"detail\":" + quote(field + ": " + message)
+        String json = "{\"type\":" + quote(type) + ",\"title\":" + quote(title) + ",\"status\":" + status
+                + ",\"detail\":" + quote(field + ": " + message)
                 + (required == null ? "" : ",\"required\":" + quote(required))
                 + ",\"errors\":[{\"field\":" + quote(field) + ",\"message\":" + quote(message) + "}]}";
         response.getWriter().write(json);
@@ -154,11 +186,14 @@ public class AuthServerConfig {
     /** The admin API, like every service, takes this issuer's access tokens only: typ at+jwt, aud holding the hub's audience. */
     static JwtDecoder accessTokens(JWKSource<SecurityContext> keys, AuthProperties props) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
-                .jwtProcessorCustomizer(p -> p.setJWSTypeVerifier(new com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier<>(
-                        new com.nimbusds.jose.JOSEObjectType(ACCESS_TOKEN_TYPE))))
+                .jwtProcessorCustomizer(
+                        p -> p.setJWSTypeVerifier(new com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier<>(
+                                new com.nimbusds.jose.JOSEObjectType(ACCESS_TOKEN_TYPE))))
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(props.issuer()),
-                new JwtTypeValidator(ACCESS_TOKEN_TYPE), new JwtAudienceValidator(props.audience()))));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
+                new JwtIssuerValidator(props.issuer()),
+                new JwtTypeValidator(ACCESS_TOKEN_TYPE),
+                new JwtAudienceValidator(props.audience()))));
         return decoder;
     }
 
@@ -166,26 +201,38 @@ public class AuthServerConfig {
     @Order(3)
     SecurityFilterChain signIn(HttpSecurity http, SignInThrottle throttle) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler back = new SavedRequestAwareAuthenticationSuccessHandler();
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/actuator/info", "/error", "/favicon.ico").permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/error",
+                                "/favicon.ico")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 // A locked username or address: the form is answered without checking the password.
-                .addFilterBefore(new OncePerRequestFilter() {
-                    @Override
-                    protected boolean shouldNotFilter(HttpServletRequest request) {
-                        return !"POST".equals(request.getMethod()) || !"/login".equals(request.getServletPath());
-                    }
+                .addFilterBefore(
+                        new OncePerRequestFilter() {
+                            @Override
+                            protected boolean shouldNotFilter(HttpServletRequest request) {
+                                return !"POST".equals(request.getMethod())
+                                        || !"/login".equals(request.getServletPath());
+                            }
 
-                    @Override
-                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                            throws ServletException, IOException {
-                        if (throttle.lockedUntil(request.getParameter("username"), request.getRemoteAddr()) != null) {
-                            response.sendRedirect(request.getContextPath() + "/login?error&locked");
-                            return;
-                        }
-                        chain.doFilter(request, response);
-                    }
-                }, UsernamePasswordAuthenticationFilter.class)
+                            @Override
+                            protected void doFilterInternal(
+                                    HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                                    throws ServletException, IOException {
+                                if (throttle.lockedUntil(request.getParameter("username"), request.getRemoteAddr())
+                                        != null) {
+                                    response.sendRedirect(request.getContextPath() + "/login?error&locked");
+                                    return;
+                                }
+                                chain.doFilter(request, response);
+                            }
+                        },
+                        UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((request, response, authentication) -> {
                             throttle.succeeded(authentication.getName());
@@ -193,7 +240,8 @@ public class AuthServerConfig {
                         })
                         .failureHandler((request, response, exception) -> {
                             boolean locked = throttle.failed(request.getParameter("username"), request.getRemoteAddr());
-                            response.sendRedirect(request.getContextPath() + "/login?error" + (locked ? "&locked" : ""));
+                            response.sendRedirect(
+                                    request.getContextPath() + "/login?error" + (locked ? "&locked" : ""));
                         }));
         return http.build();
     }
@@ -213,7 +261,8 @@ public class AuthServerConfig {
     @Bean
     RegisteredClientRepository clients(AuthProperties props, PasswordEncoder passwords) {
         List<RegisteredClient> clients = new ArrayList<>();
-        RegisteredClient.Builder console = RegisteredClient.withId(UUID.nameUUIDFromBytes(CONSOLE_CLIENT.getBytes()).toString())
+        RegisteredClient.Builder console = RegisteredClient.withId(
+                        UUID.nameUUIDFromBytes(CONSOLE_CLIENT.getBytes()).toString())
                 .clientId(CONSOLE_CLIENT)
                 .clientName("站点工作台 Station console")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
@@ -221,14 +270,23 @@ public class AuthServerConfig {
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(props.accessTokenTtl()).build());
-        // The pages come back to themselves after signing in, and after signing out at the issuer (OIDC RP-initiated logout).
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(props.accessTokenTtl())
+                        .build());
+        // The pages come back to themselves after signing in, and after signing out at the issuer (OIDC RP-initiated
+        // logout).
         props.redirectUris().forEach(uri -> console.redirectUri(uri).postLogoutRedirectUri(uri));
         clients.add(console.build());
         if (props.portalSecret() != null && !props.portalSecret().isBlank()) {
-            // The portal: a confidential client (a backend-for-frontend), code + PKCE, refresh tokens kept on its server.
-            RegisteredClient.Builder portal = RegisteredClient.withId(UUID.nameUUIDFromBytes(props.portalClientId().getBytes()).toString())
+            // The portal: a confidential client (a backend-for-frontend), code + PKCE, refresh tokens kept on its
+            // server.
+            RegisteredClient.Builder portal = RegisteredClient.withId(
+                            UUID.nameUUIDFromBytes(props.portalClientId().getBytes())
+                                    .toString())
                     .clientId(props.portalClientId())
                     .clientSecret(passwords.encode(props.portalSecret()))
                     .clientName("五社联动门户 Wushe portal")
@@ -237,21 +295,34 @@ public class AuthServerConfig {
                     .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                     .scope(OidcScopes.OPENID)
                     .scope(OidcScopes.PROFILE)
-                    .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(props.accessTokenTtl()).build());
-            props.portalUris().forEach(base -> portal.redirectUri(base + "/login/oauth2/code/wushe").postLogoutRedirectUri(base + "/"));
+                    .clientSettings(ClientSettings.builder()
+                            .requireProofKey(true)
+                            .requireAuthorizationConsent(false)
+                            .build())
+                    .tokenSettings(TokenSettings.builder()
+                            .accessTokenTimeToLive(props.accessTokenTtl())
+                            .build());
+            props.portalUris()
+                    .forEach(base -> portal.redirectUri(base + "/login/oauth2/code/wushe")
+                            .postLogoutRedirectUri(base + "/"));
             clients.add(portal.build());
         }
         if (props.loaderSecret() != null && !props.loaderSecret().isBlank()) {
-            clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(props.loaderClientId().getBytes()).toString())
+            clients.add(RegisteredClient.withId(
+                            UUID.nameUUIDFromBytes(props.loaderClientId().getBytes())
+                                    .toString())
                     .clientId(props.loaderClientId())
                     .clientSecret(passwords.encode(props.loaderSecret()))
                     .clientName("样例数据加载 Sample loader")
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                     .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                    .clientSettings(ClientSettings.builder().setting(CLIENT_ROLES, List.of("hub_admin")).build())
-                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(props.accessTokenTtl()).build())
+                    .clientSettings(ClientSettings.builder()
+                            .setting(CLIENT_ROLES, List.of("hub_admin"))
+                            .build())
+                    .tokenSettings(TokenSettings.builder()
+                            .accessTokenTimeToLive(props.accessTokenTtl())
+                            .build())
                     .build());
         }
         return new InMemoryRegisteredClientRepository(clients);
@@ -270,10 +341,12 @@ public class AuthServerConfig {
                 // An access token says so (RFC 9068) and names the hub's services as its audience besides the client;
                 // an ID token keeps typ JWT and aud = the client, so no service takes it.
                 context.getJwsHeader().type(ACCESS_TOKEN_TYPE);
-                context.getClaims().audience(List.of(context.getRegisteredClient().getClientId(), props.audience()));
+                context.getClaims()
+                        .audience(List.of(context.getRegisteredClient().getClientId(), props.audience()));
             }
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-                List<String> roles = context.getRegisteredClient().getClientSettings().getSetting(CLIENT_ROLES);
+                List<String> roles =
+                        context.getRegisteredClient().getClientSettings().getSetting(CLIENT_ROLES);
                 context.getClaims().claim("roles", roles == null ? List.of() : roles);
                 return;
             }
@@ -318,7 +391,9 @@ public class AuthServerConfig {
             if (Files.isRegularFile(file)) {
                 return RSAKey.parse(Files.readString(file));
             }
-            RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            RSAKey key = new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "signing-key", ".tmp");
@@ -340,23 +415,32 @@ public class AuthServerConfig {
 
     /** The first hub admin, from {@code wushe.auth.admin-password} (no password set: no account made). */
     @Bean
-    ApplicationRunner firstAdmin(AuthProperties props, AccountStore accounts, AuditTrail audit,
-                                 org.springframework.transaction.support.TransactionTemplate tx) {
+    ApplicationRunner firstAdmin(
+            AuthProperties props,
+            AccountStore accounts,
+            AuditTrail audit,
+            org.springframework.transaction.support.TransactionTemplate tx) {
         return args -> {
             if (props.adminPassword() == null || props.adminPassword().isBlank()) {
                 log.info("No wushe.auth.admin-password: no admin account made");
                 return;
             }
-            Account admin = new Account(props.adminUsername(), "平台管理员 Hub admin", List.of("hub_admin"), java.util.Map.of(), true);
-            if (accounts.find(admin.username()).filter(admin::equals).isPresent() && accounts.hasPassword(admin.username(), props.adminPassword())) {
+            Account admin = new Account(
+                    props.adminUsername(), "平台管理员 Hub admin", List.of("hub_admin"), java.util.Map.of(), true);
+            if (accounts.find(admin.username()).filter(admin::equals).isPresent()
+                    && accounts.hasPassword(admin.username(), props.adminPassword())) {
                 log.info("Admin account '{}' ready", props.adminUsername());
                 return;
             }
             // The operator's configuration, not a second person: recorded as such in the audit trail.
             tx.executeWithoutResult(s -> {
                 boolean created = accounts.save(admin, props.adminPassword());
-                audit.append("bootstrap (wushe.auth.admin-password)", created ? "ACCOUNT_CREATED" : "ACCOUNT_CHANGED", admin.username(),
-                        AccountChanges.describe(admin) + "; password from the configuration", null);
+                audit.append(
+                        "bootstrap (wushe.auth.admin-password)",
+                        created ? "ACCOUNT_CREATED" : "ACCOUNT_CHANGED",
+                        admin.username(),
+                        AccountChanges.describe(admin) + "; password from the configuration",
+                        null);
             });
             log.info("Admin account '{}' ready", props.adminUsername());
         };

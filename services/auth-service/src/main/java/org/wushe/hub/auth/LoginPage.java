@@ -45,8 +45,9 @@ public class LoginPage {
                 <p class="note">站点、社区、社会组织、志愿者与中心账号由平台管理员开通。Accounts are opened by the hub admin.</p>
                 </main></body></html>
                 """.formatted(
-                locked ? ("<p class=\"error\" role=\"alert\">登录失败次数过多，已暂时锁定，请 " + minutes + " 分钟后再试。"
-                        + " Too many failed sign-ins: locked for " + minutes + " minutes, try again later.</p>")
+                locked
+                        ? ("<p class=\"error\" role=\"alert\">登录失败次数过多，已暂时锁定，请 " + minutes + " 分钟后再试。"
+                                + " Too many failed sign-ins: locked for " + minutes + " minutes, try again later.</p>")
                         : failed ? "<p class=\"error\" role=\"alert\">账号或密码错误 Wrong username or password</p>" : "",
                 out ? "<p class=\"note\">已退出 Signed out</p>" : "",
                 csrf == null ? "_csrf" : HtmlUtils.htmlEscape(csrf.getParameterName()),

@@ -1,12 +1,13 @@
 package org.wushe.hub.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,8 +15,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.wushe.hub.stack.OidcClient;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestStack;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * deploy/local's sample town: with {@code wushe.auth.bootstrap-approval} the operator client's requests take effect at once,
@@ -32,11 +31,16 @@ class BootstrapApprovalTest {
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("wushe.auth.issuer", () -> ISSUER);
-        registry.add("spring.datasource.url", () -> TestStack.get().database().jdbcUrl() + "?currentSchema=auth_bootstrap");
+        registry.add(
+                "spring.datasource.url", () -> TestStack.get().database().jdbcUrl() + "?currentSchema=auth_bootstrap");
         registry.add("spring.flyway.schemas", () -> "auth_bootstrap");
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", TestStack::databasePassword);
-        registry.add("wushe.auth.key-file", () -> Path.of("target", "auth-test-key-" + PORT + ".json").toAbsolutePath().toString());
+        registry.add(
+                "wushe.auth.key-file",
+                () -> Path.of("target", "auth-test-key-" + PORT + ".json")
+                        .toAbsolutePath()
+                        .toString());
         registry.add("wushe.auth.admin-password", () -> "admin-secret-1");
         registry.add("wushe.auth.loader-secret", () -> "loader-secret-1");
         registry.add("wushe.auth.redirect-uris", () -> REDIRECT);
@@ -48,23 +52,44 @@ class BootstrapApprovalTest {
     @Test
     void theOperatorsRequestsAreApprovedByTheBootstrapAndTheAuditTrailSaysSo() {
         Http operator = new Http(PORT).as(oidc.clientCredentials("hub-operator", "loader-secret-1"));
-        Http.Response made = operator.post("/accounts", Map.of("username", "station-boot", "roles", List.of("station_staff"),
-                "tenancy", Map.of("station_id", "5d000000-0000-4000-8000-000000000077")));
+        Http.Response made = operator.post(
+                "/accounts",
+                Map.of(
+                        "username",
+                        "station-boot",
+                        "roles",
+                        List.of("station_staff"),
+                        "tenancy",
+                        Map.of("station_id", "5d000000-0000-4000-8000-000000000077")));
         assertThat(made.status()).as(made.text()).isEqualTo(201);
         assertThat(made.json().get("status").asText()).isEqualTo("APPROVED");
         assertThat(made.json().get("decidedBy").asText()).isEqualTo(AccountChanges.BOOTSTRAP);
         String password = made.json().get("password").asText();
-        assertThat(OidcClient.claims(oidc.signIn("wushe-console", REDIRECT, "station-boot", password)).get("station_id").asText())
+        assertThat(OidcClient.claims(oidc.signIn("wushe-console", REDIRECT, "station-boot", password))
+                        .get("station_id")
+                        .asText())
                 .isEqualTo("5d000000-0000-4000-8000-000000000077");
 
         Http admin = new Http(PORT).as(oidc.signIn("wushe-console", REDIRECT, "admin", "admin-secret-1"));
-        Http.Response byAdmin = admin.post("/accounts", Map.of("username", "community-boot", "roles", List.of("community_staff"),
-                "tenancy", Map.of("community_id", "c0000000-0000-4000-8000-000000000077")));
-        assertThat(byAdmin.status()).as("a person's request still waits for a second person").isEqualTo(202);
+        Http.Response byAdmin = admin.post(
+                "/accounts",
+                Map.of(
+                        "username",
+                        "community-boot",
+                        "roles",
+                        List.of("community_staff"),
+                        "tenancy",
+                        Map.of("community_id", "c0000000-0000-4000-8000-000000000077")));
+        assertThat(byAdmin.status())
+                .as("a person's request still waits for a second person")
+                .isEqualTo(202);
 
         Http.Response audit = admin.get("/accounts/audit");
         assertThat(audit.json().get("chainIntact").asBoolean()).isTrue();
-        assertThat(audit.text()).contains(AccountChanges.BOOTSTRAP).contains("station-boot").doesNotContain(password);
+        assertThat(audit.text())
+                .contains(AccountChanges.BOOTSTRAP)
+                .contains("station-boot")
+                .doesNotContain(password);
     }
 
     private static int freePort() {

@@ -1,9 +1,8 @@
 package org.wushe.hub.community;
 
-import java.util.Map;
-
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -26,19 +25,40 @@ public class CommunityServiceApplication {
 
     @Bean
     OpenAPI communityServiceApi() {
-        return new OpenAPI().info(new Info().title("Wushe Hub community-service 社区服务")
-                .version("0.1.0")
-                .description("Communities (社区), stations (社工站), grids (网格), residents (居民, private) and needs (居民需求), "
-                        + "need-list import; grid work (网格员): the grid's register, patrols, care visits, subsidy applications. Errors are RFC 9457 problem+json naming the field."));
+        return new OpenAPI()
+                .info(
+                        new Info()
+                                .title("Wushe Hub community-service 社区服务")
+                                .version("0.1.0")
+                                .description(
+                                        "Communities (社区), stations (社工站), grids (网格), residents (居民, private) and needs (居民需求), "
+                                                + "need-list import; grid work (网格员): the grid's register, patrols, care visits, subsidy applications. Errors are RFC 9457 problem+json naming the field."));
     }
 
     /** The unique constraints of this service's tables and the field each guards: a duplicate is 409 naming it (the platform's ServiceProblems). */
     @Bean
     UniqueFields uniqueFields() {
-        return new UniqueFields(Map.of("community_name_unique", "name", "station_name_unique", "name", "grid_name_unique", "name",
-                "resident_number_unique", "residentNumber", "resident_id_number_unique", "idNumber",
+        return new UniqueFields(Map.of(
+                "community_name_unique",
+                "name",
+                "station_name_unique",
+                "name",
+                "grid_name_unique",
+                "name",
+                "resident_number_unique",
+                "residentNumber",
+                "resident_id_number_unique",
+                "idNumber",
                 // The grid's register and care plans (V8): a race the services' own checks did not see.
-                "grid_compound_name_unique", "name", "grid_building_label_unique", "label", "grid_household_number_unique", "number",
-                "grid_household_resident_once", "residentIds", "grid_care_plan_resident_unique", "residentId"));
+                "grid_compound_name_unique",
+                "name",
+                "grid_building_label_unique",
+                "label",
+                "grid_household_number_unique",
+                "number",
+                "grid_household_resident_once",
+                "residentIds",
+                "grid_care_plan_resident_unique",
+                "residentId"));
     }
 }

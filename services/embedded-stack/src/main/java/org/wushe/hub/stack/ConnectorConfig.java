@@ -1,14 +1,13 @@
 package org.wushe.hub.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A Kafka Connect connector configuration, in the JSON a Kafka Connect cluster accepts
@@ -34,7 +33,8 @@ public record ConnectorConfig(String name, Map<String, String> config) {
                 throw new IllegalArgumentException("a connector file needs a text \"name\" and an object \"config\"");
             }
             Map<String, String> values = new LinkedHashMap<>();
-            config.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+            config.fields()
+                    .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
             return new ConnectorConfig(name.asText(), values);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable connector configuration: " + e.getMessage(), e);
@@ -64,7 +64,8 @@ public record ConnectorConfig(String name, Map<String, String> config) {
     public String outboxTable() {
         String table = config.get("table.include.list");
         if (table == null || table.isBlank() || table.contains(",")) {
-            throw new IllegalStateException(name + ": an outbox connector captures exactly one table (table.include.list)");
+            throw new IllegalStateException(
+                    name + ": an outbox connector captures exactly one table (table.include.list)");
         }
         return table.trim();
     }

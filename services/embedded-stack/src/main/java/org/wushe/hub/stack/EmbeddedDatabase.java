@@ -1,5 +1,6 @@
 package org.wushe.hub.stack;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,9 +112,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
             createDatabaseIfMissing();
             watchdog = startWatchdog();
         } catch (IOException | SQLException e) {
-            throw new IllegalStateException("PostgreSQL did not start on 127.0.0.1:" + port + " (is the port free?): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL did not start on 127.0.0.1:" + port + " (is the port free?): " + e.getMessage(), e);
         }
-        log.info("PostgreSQL up on {} in {} ms, data in {}", jdbcUrl(), (System.nanoTime() - began) / 1_000_000, dataDir);
+        log.info(
+                "PostgreSQL up on {} in {} ms, data in {}",
+                jdbcUrl(),
+                (System.nanoTime() - began) / 1_000_000,
+                dataDir);
         return this;
     }
 
@@ -174,8 +178,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         String script = "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; kill -INT \"$2\" 2>/dev/null";
         try {
-            return new ProcessBuilder("/bin/sh", "-c", script, "wushe-postgres-watchdog",
-                    Long.toString(ProcessHandle.current().pid()), Long.toString(postmaster))
+            return new ProcessBuilder(
+                            "/bin/sh",
+                            "-c",
+                            script,
+                            "wushe-postgres-watchdog",
+                            Long.toString(ProcessHandle.current().pid()),
+                            Long.toString(postmaster))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -213,7 +222,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** A trust cluster from before: its superuser gets the password, then pg_hba.conf asks for it. */
     private void movePasswordsIn(String password) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, password);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("SET password_encryption = 'scram-sha-256'");
             s.execute("ALTER ROLE " + USER + " PASSWORD '" + password.replace("'", "''") + "'");
             writeHba();
@@ -242,7 +251,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private void createDatabaseIfMissing() throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, password());
-             PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
             try (ResultSet rs = exists.executeQuery()) {
                 if (rs.next()) {

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -44,7 +43,8 @@ public final class EmbeddedKafka implements AutoCloseable {
      * ({@code 1@127.0.0.1:9093,2@…}), the same {@code clusterId} on every node, and {@code replication}
      * as the default replication factor of every topic (with {@code min.insync.replicas} one less, at least 1).
      */
-    public EmbeddedKafka(Path logDir, int port, int controllerPort, int nodeId, String voters, String clusterId, int replication) {
+    public EmbeddedKafka(
+            Path logDir, int port, int controllerPort, int nodeId, String voters, String clusterId, int replication) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
@@ -92,9 +92,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Kafka could not prepare " + logDir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Kafka did not start on 127.0.0.1:" + port + " (is the port free?): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Kafka did not start on 127.0.0.1:" + port + " (is the port free?): " + e.getMessage(), e);
         }
-        log.info("Kafka (KRaft) up on {} in {} ms, data in {}", bootstrapServers(), (System.nanoTime() - began) / 1_000_000, logDir);
+        log.info(
+                "Kafka (KRaft) up on {} in {} ms, data in {}",
+                bootstrapServers(),
+                (System.nanoTime() - began) / 1_000_000,
+                logDir);
         return this;
     }
 
@@ -105,7 +110,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             new Formatter()
                     .setNodeId(nodeId)
-                    .setClusterId(clusterId != null ? clusterId : Uuid.randomUuid().toString())
+                    .setClusterId(
+                            clusterId != null ? clusterId : Uuid.randomUuid().toString())
                     .addDirectory(logDir.toString())
                     .setMetadataLogDirectory(logDir.toString())
                     .setControllerListenerName("CONTROLLER")
@@ -114,7 +120,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .run();
             log.info("Formatted a new KRaft log directory {}", logDir);
         } catch (Exception e) {
-            throw new IllegalStateException("Could not format the KRaft log directory " + logDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Could not format the KRaft log directory " + logDir + ": " + e.getMessage(), e);
         }
     }
 

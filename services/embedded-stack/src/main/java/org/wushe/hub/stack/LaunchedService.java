@@ -1,5 +1,7 @@
 package org.wushe.hub.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,9 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * A service child JVM started by {@link ServiceLauncher}. Every one still running when this JVM exits
  * normally (Ctrl-C included) is stopped by a shutdown hook; {@link ParentWatch} covers the cases where
@@ -35,7 +34,9 @@ public final class LaunchedService implements AutoCloseable {
     private static final List<LaunchedService> RUNNING = new CopyOnWriteArrayList<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(List.copyOf(RUNNING), DEFAULT_STOP_GRACE), "launched-services-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> stopAll(List.copyOf(RUNNING), DEFAULT_STOP_GRACE), "launched-services-shutdown"));
     }
 
     private final String name;
@@ -81,19 +82,28 @@ public final class LaunchedService implements AutoCloseable {
      * child's log, when the child exits first or the time is up (the child is left running then: stop it).
      */
     public LaunchedService awaitHealthy(Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer yet";
         while (true) {
             if (!process.isAlive()) {
                 String tail = logTail();
-                boolean portTaken = tail.contains("Port " + port + " was already in use") || tail.contains("Address already in use");
-                throw new StartFailed(name, name + " exited with code " + process.exitValue() + " before it was healthy (port " + port + ")."
-                        + " Log " + log + ", last lines:\n" + tail, portTaken);
+                boolean portTaken = tail.contains("Port " + port + " was already in use")
+                        || tail.contains("Address already in use");
+                throw new StartFailed(
+                        name,
+                        name + " exited with code " + process.exitValue() + " before it was healthy (port " + port
+                                + ")." + " Log " + log + ", last lines:\n" + tail,
+                        portTaken);
             }
             try {
-                HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> r =
+                        client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 last = "HTTP " + r.statusCode() + " " + r.body();
                 if (r.statusCode() == 200 && "UP".equals(status(r.body()))) {
                     return this;
@@ -105,8 +115,12 @@ public final class LaunchedService implements AutoCloseable {
                 throw new StartFailed(name, "interrupted while waiting for " + name, false);
             }
             if (System.nanoTime() > deadline) {
-                throw new StartFailed(name, name + " was not healthy within " + timeout.toSeconds() + " s at " + baseUrl()
-                        + "/actuator/health (last: " + abbreviate(last) + "). Log " + log + ", last lines:\n" + logTail(), false);
+                throw new StartFailed(
+                        name,
+                        name + " was not healthy within " + timeout.toSeconds() + " s at " + baseUrl()
+                                + "/actuator/health (last: " + abbreviate(last) + "). Log " + log + ", last lines:\n"
+                                + logTail(),
+                        false);
             }
             try {
                 Thread.sleep(250);
@@ -226,8 +240,10 @@ public final class LaunchedService implements AutoCloseable {
     public static void stopAll(Collection<LaunchedService> services, Duration grace) {
         List<LaunchedService> list = List.copyOf(services);
         RUNNING.removeAll(list);
-        List<ProcessHandle> children = list.stream().filter(LaunchedService::isAlive)
-                .flatMap(s -> s.process.descendants()).toList();
+        List<ProcessHandle> children = list.stream()
+                .filter(LaunchedService::isAlive)
+                .flatMap(s -> s.process.descendants())
+                .toList();
         list.forEach(LaunchedService::requestStop);
         long deadline = System.nanoTime() + grace.toNanos();
         try {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +26,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** The services whose outbox connectors ship in {@code deploy/connect/}. */
     public static final List<String> SERVICES = List.of(
-            "community-service", "organization-service", "social-worker-service",
-            "volunteer-service", "resource-service", "matching-service");
+            "community-service",
+            "organization-service",
+            "social-worker-service",
+            "volunteer-service",
+            "resource-service",
+            "matching-service");
 
     private final Settings settings;
     private final EmbeddedKafka kafka;
@@ -39,35 +42,74 @@ public final class LocalStack implements AutoCloseable {
      * @param externalKafka bootstrap servers of a Kafka cluster to use instead of the embedded broker, or null
      * @param replication   replication factor of the topics the outbox connectors create (1 for the embedded broker)
      */
-    public record Settings(Path dataDir, int kafkaPort, int controllerPort, int postgresPort, String databaseName,
-                           boolean wipe, List<ConnectorConfig> connectors, String externalKafka, int replication) {
+    public record Settings(
+            Path dataDir,
+            int kafkaPort,
+            int controllerPort,
+            int postgresPort,
+            String databaseName,
+            boolean wipe,
+            List<ConnectorConfig> connectors,
+            String externalKafka,
+            int replication) {
         public static Settings defaults(Path dataDir) {
             return new Settings(dataDir, 9092, 9093, 15432, "wushe", false, shippedConnectors(), null, 1);
         }
 
         public Settings withWipe(boolean wipe) {
-            return new Settings(dataDir, kafkaPort, controllerPort, postgresPort, databaseName, wipe, connectors, externalKafka, replication);
+            return new Settings(
+                    dataDir,
+                    kafkaPort,
+                    controllerPort,
+                    postgresPort,
+                    databaseName,
+                    wipe,
+                    connectors,
+                    externalKafka,
+                    replication);
         }
 
         public Settings withPorts(int kafka, int controller, int postgres) {
-            return new Settings(dataDir, kafka, controller, postgres, databaseName, wipe, connectors, externalKafka, replication);
+            return new Settings(
+                    dataDir, kafka, controller, postgres, databaseName, wipe, connectors, externalKafka, replication);
         }
 
         public Settings withConnectors(List<ConnectorConfig> list) {
-            return new Settings(dataDir, kafkaPort, controllerPort, postgresPort, databaseName, wipe, list, externalKafka, replication);
+            return new Settings(
+                    dataDir,
+                    kafkaPort,
+                    controllerPort,
+                    postgresPort,
+                    databaseName,
+                    wipe,
+                    list,
+                    externalKafka,
+                    replication);
         }
 
         /** Kafka runs elsewhere (e.g. a three-node cluster): no embedded broker; topics replicated {@code replication} times. */
         public Settings withExternalKafka(String bootstrapServers, int replication) {
-            return new Settings(dataDir, kafkaPort, controllerPort, postgresPort, databaseName, wipe, connectors, bootstrapServers, replication);
+            return new Settings(
+                    dataDir,
+                    kafkaPort,
+                    controllerPort,
+                    postgresPort,
+                    databaseName,
+                    wipe,
+                    connectors,
+                    bootstrapServers,
+                    replication);
         }
     }
 
     public LocalStack(Settings settings) {
         this.settings = settings;
-        this.kafka = settings.externalKafka() != null ? EmbeddedKafka.external(settings.externalKafka())
-                : new EmbeddedKafka(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.controllerPort());
-        this.database = new EmbeddedDatabase(settings.dataDir().resolve("postgres"), settings.postgresPort(), settings.databaseName());
+        this.kafka = settings.externalKafka() != null
+                ? EmbeddedKafka.external(settings.externalKafka())
+                : new EmbeddedKafka(
+                        settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.controllerPort());
+        this.database = new EmbeddedDatabase(
+                settings.dataDir().resolve("postgres"), settings.postgresPort(), settings.databaseName());
     }
 
     /** The connector configurations of every service, as checked in under {@code deploy/connect/}. */
@@ -112,7 +154,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts one more outbox connector (its configuration is pointed at the local database first). */
     public synchronized OutboxCdc addConnector(ConnectorConfig connector) {
-        OutboxCdc cdc = new OutboxCdc(connector.forLocal(database, settings.replication()), database.jdbcUrl(), kafka.bootstrapServers(),
+        OutboxCdc cdc = new OutboxCdc(
+                connector.forLocal(database, settings.replication()),
+                database.jdbcUrl(),
+                kafka.bootstrapServers(),
                 OwnerOnly.directory(settings.dataDir().resolve("cdc")));
         connectors.put(connector.name(), cdc);
         return cdc.start();

@@ -1,5 +1,7 @@
 package org.wushe.hub.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -20,9 +22,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Gets tokens from an OpenID Connect issuer the way the hub's clients do: {@link #clientCredentials} for a
@@ -54,11 +53,16 @@ public final class OidcClient {
     /** A client's own token (grant client_credentials, client_secret_basic). */
     public String clientCredentials(String clientId, String secret) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-        String basic = Base64.getEncoder().encodeToString((encode(clientId) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = send(http, HttpRequest.newBuilder(endpoint("token_endpoint")).timeout(TIMEOUT)
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(form(Map.of("grant_type", "client_credentials"))).build());
+        String basic = Base64.getEncoder()
+                .encodeToString((encode(clientId) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = send(
+                http,
+                HttpRequest.newBuilder(endpoint("token_endpoint"))
+                        .timeout(TIMEOUT)
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(form(Map.of("grant_type", "client_credentials")))
+                        .build());
         return accessToken(r, "client " + clientId);
     }
 
@@ -67,13 +71,18 @@ public final class OidcClient {
      * field), the redirect back with the code, then the code and verifier exchanged at the token endpoint.
      */
     public String signIn(String clientId, String redirectUri, String username, String password) {
-        return signInTokens(clientId, redirectUri, username, password).path("access_token").asText();
+        return signInTokens(clientId, redirectUri, username, password)
+                .path("access_token")
+                .asText();
     }
 
     /** The token endpoint's whole answer to a person's sign-in ({@link #signIn}): access_token, id_token, refresh_token… */
     public JsonNode signInTokens(String clientId, String redirectUri, String username, String password) {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(TIMEOUT).build();
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(TIMEOUT)
+                .build();
         String verifier = random(32);
         String state = random(16);
         Map<String, String> query = new LinkedHashMap<>();
@@ -96,14 +105,20 @@ public final class OidcClient {
         if (csrf.find()) {
             fields.put(csrf.group(1), csrf.group(2));
         }
-        HttpResponse<String> posted = send(http, HttpRequest.newBuilder(login).timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(form(fields)).build());
+        HttpResponse<String> posted = send(
+                http,
+                HttpRequest.newBuilder(login)
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .POST(form(fields))
+                        .build());
         URI next = location(posted, login);
         if (next.getQuery() != null && next.getQuery().contains("error")) {
-            throw new SignInFailed(next.getQuery().contains("locked")
-                    ? "the issuer locked " + username + " (or this address) after too many failed sign-ins"
-                    : "the issuer refused " + username + "'s username or password");
+            throw new SignInFailed(
+                    next.getQuery().contains("locked")
+                            ? "the issuer locked " + username + " (or this address) after too many failed sign-ins"
+                            : "the issuer refused " + username + "'s username or password");
         }
         URI callback = location(get(http, next), next);
         for (int hops = 0; !callback.toString().startsWith(redirectUri) && hops < 3; hops++) {
@@ -122,8 +137,13 @@ public final class OidcClient {
         exchange.put("redirect_uri", redirectUri);
         exchange.put("client_id", clientId);
         exchange.put("code_verifier", verifier);
-        HttpResponse<String> token = send(http, HttpRequest.newBuilder(endpoint("token_endpoint")).timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(form(exchange)).build());
+        HttpResponse<String> token = send(
+                http,
+                HttpRequest.newBuilder(endpoint("token_endpoint"))
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(form(exchange))
+                        .build());
         accessToken(token, username);
         try {
             return JSON.readTree(token.body());
@@ -144,8 +164,12 @@ public final class OidcClient {
 
     private synchronized URI endpoint(String name) {
         if (discovery == null) {
-            HttpResponse<String> r = send(HttpClient.newBuilder().connectTimeout(TIMEOUT).build(),
-                    HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration")).timeout(TIMEOUT).GET().build());
+            HttpResponse<String> r = send(
+                    HttpClient.newBuilder().connectTimeout(TIMEOUT).build(),
+                    HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                            .timeout(TIMEOUT)
+                            .GET()
+                            .build());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("no OpenID configuration at " + issuer + ": HTTP " + r.statusCode());
             }
@@ -170,12 +194,20 @@ public final class OidcClient {
     }
 
     private static HttpResponse<String> get(HttpClient http, URI uri) {
-        return send(http, HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html").GET().build());
+        return send(
+                http,
+                HttpRequest.newBuilder(uri)
+                        .timeout(TIMEOUT)
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build());
     }
 
     private static URI location(HttpResponse<String> r, URI base) {
-        String to = r.headers().firstValue("Location").orElseThrow(() -> new SignInFailed(
-                "expected a redirect from " + base + ", got HTTP " + r.statusCode()));
+        String to = r.headers()
+                .firstValue("Location")
+                .orElseThrow(
+                        () -> new SignInFailed("expected a redirect from " + base + ", got HTTP " + r.statusCode()));
         return base.resolve(to);
     }
 
@@ -195,7 +227,9 @@ public final class OidcClient {
     }
 
     private static String query(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     private static Map<String, String> parse(String query) {
@@ -204,7 +238,9 @@ public final class OidcClient {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    m.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    m.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }
         }

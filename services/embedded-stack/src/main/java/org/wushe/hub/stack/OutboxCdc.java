@@ -1,5 +1,9 @@
 package org.wushe.hub.stack;
 
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,11 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.debezium.engine.DebeziumEngine;
-import io.debezium.engine.RecordChangeEvent;
-import io.debezium.engine.format.ChangeEventFormat;
-import io.debezium.embedded.Connect;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -94,7 +93,8 @@ public final class OutboxCdc implements AutoCloseable {
      * The connector's configuration without its {@code Filter} transforms (and the predicates only they
      * use); each filter becomes a test on the record's topic in {@code dropped}.
      */
-    static Map<String, String> withoutFilters(ConnectorConfig connector, List<java.util.function.Predicate<String>> dropped) {
+    static Map<String, String> withoutFilters(
+            ConnectorConfig connector, List<java.util.function.Predicate<String>> dropped) {
         Map<String, String> config = new java.util.LinkedHashMap<>(connector.config());
         List<String> kept = new ArrayList<>();
         Set<String> filterPredicates = new java.util.HashSet<>();
@@ -108,11 +108,14 @@ public final class OutboxCdc implements AutoCloseable {
             if (predicate == null) {
                 throw new IllegalStateException(connector.name() + ": transform " + t + " drops every record");
             }
-            if (!"org.apache.kafka.connect.transforms.predicates.TopicNameMatches".equals(config.get("predicates." + predicate + ".type"))) {
-                throw new IllegalStateException(connector.name() + ": the local stack applies Filter transforms with a TopicNameMatches predicate only ("
-                        + t + " uses " + predicate + ")");
+            if (!"org.apache.kafka.connect.transforms.predicates.TopicNameMatches"
+                    .equals(config.get("predicates." + predicate + ".type"))) {
+                throw new IllegalStateException(connector.name()
+                        + ": the local stack applies Filter transforms with a TopicNameMatches predicate only (" + t
+                        + " uses " + predicate + ")");
             }
-            java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(config.get("predicates." + predicate + ".pattern"));
+            java.util.regex.Pattern pattern =
+                    java.util.regex.Pattern.compile(config.get("predicates." + predicate + ".pattern"));
             dropped.add(topic -> topic != null && pattern.matcher(topic).matches() != negate);
             filterPredicates.add(predicate);
             config.keySet().removeIf(k -> k.startsWith("transforms." + t + "."));
@@ -142,7 +145,10 @@ public final class OutboxCdc implements AutoCloseable {
         if (list == null || list.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+        return java.util.Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(n -> !n.isEmpty())
+                .toList();
     }
 
     private boolean dropped(String topic) {
@@ -183,13 +189,18 @@ public final class OutboxCdc implements AutoCloseable {
         while (running) {
             try {
                 preparePublication();
-                DebeziumEngine<RecordChangeEvent<SourceRecord>> current = DebeziumEngine
-                        .create(ChangeEventFormat.of(Connect.class))
+                DebeziumEngine<RecordChangeEvent<SourceRecord>> current = DebeziumEngine.create(
+                                ChangeEventFormat.of(Connect.class))
                         .using(engineProperties())
                         .using((success, message, error) -> {
                             capturing = false;
                             if (!success && running) {
-                                log.warn("CDC {} stopped: {}; restarting in {} s", connector.name(), message, RETRY.toSeconds(), error);
+                                log.warn(
+                                        "CDC {} stopped: {}; restarting in {} s",
+                                        connector.name(),
+                                        message,
+                                        RETRY.toSeconds(),
+                                        error);
                             }
                         })
                         .using(new DebeziumEngine.ConnectorCallback() {
@@ -209,15 +220,21 @@ public final class OutboxCdc implements AutoCloseable {
                 }
             } catch (Exception e) {
                 if (running) {
-                    log.warn("CDC {} could not run: {}; retrying in {} s", connector.name(), e.getMessage(), RETRY.toSeconds());
+                    log.warn(
+                            "CDC {} could not run: {}; retrying in {} s",
+                            connector.name(),
+                            e.getMessage(),
+                            RETRY.toSeconds());
                     sleep(RETRY);
                 }
             }
         }
     }
 
-    private void publish(List<RecordChangeEvent<SourceRecord>> batch,
-                         DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+    private void publish(
+            List<RecordChangeEvent<SourceRecord>> batch,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+            throws InterruptedException {
         List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
         for (RecordChangeEvent<SourceRecord> event : batch) {
             SourceRecord record = event.record();
@@ -236,7 +253,8 @@ public final class OutboxCdc implements AutoCloseable {
                 f.get();
             } catch (ExecutionException e) {
                 // Nothing of this batch is committed, so the engine restarts from before it.
-                throw new IllegalStateException("Kafka refused an outbox event: " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "Kafka refused an outbox event: " + e.getCause().getMessage(), e.getCause());
             }
         }
         for (RecordChangeEvent<SourceRecord> event : batch) {
@@ -265,17 +283,21 @@ public final class OutboxCdc implements AutoCloseable {
         short replication = Short.parseShort(connector.get("topic.creation.default.replication.factor", "1"));
         Map<String, String> topicConfig = new HashMap<>();
         connector.config().forEach((k, v) -> {
-            if (k.startsWith("topic.creation.default.") && !k.endsWith(".partitions") && !k.endsWith(".replication.factor")) {
+            if (k.startsWith("topic.creation.default.")
+                    && !k.endsWith(".partitions")
+                    && !k.endsWith(".replication.factor")) {
                 topicConfig.put(k.substring("topic.creation.default.".length()), v);
             }
         });
         try {
             admin.createTopics(List.of(new NewTopic(topic, partitions, replication).configs(topicConfig)))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
             log.info("CDC {} created topic {} ({} partitions)", connector.name(), topic, partitions);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -296,15 +318,16 @@ public final class OutboxCdc implements AutoCloseable {
         String table = connector.outboxTable();
         String schema = table.substring(0, table.indexOf('.'));
         String publication = connector.get("publication.name");
-        try (Connection c = DriverManager.getConnection(jdbcUrl, connector.get("database.user"), connector.get("database.password"));
-             PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?");
-             java.sql.Statement ddl = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        jdbcUrl, connector.get("database.user"), connector.get("database.password"));
+                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?");
+                java.sql.Statement ddl = c.createStatement()) {
             ddl.execute("CREATE SCHEMA IF NOT EXISTS " + identifier(schema));
             exists.setString(1, publication);
             try (ResultSet rs = exists.executeQuery()) {
                 if (!rs.next()) {
-                    ddl.execute("CREATE PUBLICATION " + identifier(publication) + " FOR TABLES IN SCHEMA " + identifier(schema)
-                            + " WITH (publish = 'insert')");
+                    ddl.execute("CREATE PUBLICATION " + identifier(publication) + " FOR TABLES IN SCHEMA "
+                            + identifier(schema) + " WITH (publish = 'insert')");
                 }
             }
         }
@@ -346,8 +369,10 @@ public final class OutboxCdc implements AutoCloseable {
 
     private Converter converter(String key, boolean isKey) {
         try {
-            Converter c = (Converter) Class.forName(connector.get(key, "org.apache.kafka.connect.storage.StringConverter"))
-                    .getDeclaredConstructor().newInstance();
+            Converter c =
+                    (Converter) Class.forName(connector.get(key, "org.apache.kafka.connect.storage.StringConverter"))
+                            .getDeclaredConstructor()
+                            .newInstance();
             c.configure(prefixed(key + "."), isKey);
             return c;
         } catch (ReflectiveOperationException e) {
@@ -357,8 +382,10 @@ public final class OutboxCdc implements AutoCloseable {
 
     private HeaderConverter headerConverter() {
         try {
-            HeaderConverter c = (HeaderConverter) Class.forName(connector.get("header.converter",
-                    "org.apache.kafka.connect.storage.SimpleHeaderConverter")).getDeclaredConstructor().newInstance();
+            HeaderConverter c = (HeaderConverter) Class.forName(
+                            connector.get("header.converter", "org.apache.kafka.connect.storage.SimpleHeaderConverter"))
+                    .getDeclaredConstructor()
+                    .newInstance();
             c.configure(prefixed("header.converter."));
             return c;
         } catch (ReflectiveOperationException e) {
@@ -384,7 +411,8 @@ public final class OutboxCdc implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!capturing) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("CDC " + connector.name() + " did not start capturing within " + timeout);
+                throw new IllegalStateException(
+                        "CDC " + connector.name() + " did not start capturing within " + timeout);
             }
             sleep(Duration.ofMillis(20));
         }

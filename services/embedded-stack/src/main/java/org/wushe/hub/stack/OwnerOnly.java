@@ -22,8 +22,7 @@ public final class OwnerOnly {
     public static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     /** Creates {@code dir} (and missing parents) and makes it mode 0700, also when it existed before. */
     public static Path directory(Path dir) {

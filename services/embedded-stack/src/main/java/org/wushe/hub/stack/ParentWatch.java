@@ -34,8 +34,7 @@ public final class ParentWatch {
      */
     static final Duration EXIT_GRACE = Duration.ofSeconds(5);
 
-    private ParentWatch() {
-    }
+    private ParentWatch() {}
 
     /** Agent entry point; {@code args} is the pid of the process to outlive by at most a poll. */
     public static void premain(String args) {
@@ -52,27 +51,31 @@ public final class ParentWatch {
             Runtime.getRuntime().halt(143);
         }
         ProcessHandle watched = parent.get();
-        Thread watch = new Thread(() -> {
-            while (watched.isAlive()) {
-                try {
-                    Thread.sleep(POLL.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            System.err.println("[parent-watch] parent process " + pid + " is gone: shutting down");
-            Thread halt = new Thread(() -> {
-                try {
-                    Thread.sleep(EXIT_GRACE.toMillis());
-                } catch (InterruptedException ignored) {
-                    // exiting anyway
-                }
-                Runtime.getRuntime().halt(143);
-            }, "wushe-parent-watch-halt");
-            halt.setDaemon(true);
-            halt.start();
-            System.exit(143);
-        }, "wushe-parent-watch");
+        Thread watch = new Thread(
+                () -> {
+                    while (watched.isAlive()) {
+                        try {
+                            Thread.sleep(POLL.toMillis());
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    System.err.println("[parent-watch] parent process " + pid + " is gone: shutting down");
+                    Thread halt = new Thread(
+                            () -> {
+                                try {
+                                    Thread.sleep(EXIT_GRACE.toMillis());
+                                } catch (InterruptedException ignored) {
+                                    // exiting anyway
+                                }
+                                Runtime.getRuntime().halt(143);
+                            },
+                            "wushe-parent-watch-halt");
+                    halt.setDaemon(true);
+                    halt.start();
+                    System.exit(143);
+                },
+                "wushe-parent-watch");
         watch.setDaemon(true);
         watch.start();
     }

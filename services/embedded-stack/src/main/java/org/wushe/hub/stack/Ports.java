@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Fails fast, with a clear message, when a port the stack needs is taken by another program. */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     static void requireFree(int port, String what) {
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {

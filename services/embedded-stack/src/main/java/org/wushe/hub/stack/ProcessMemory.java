@@ -8,13 +8,13 @@ import java.nio.file.Path;
 /** Resident set size and CPU time of a process, from Linux's {@code /proc}. */
 public final class ProcessMemory {
 
-    private ProcessMemory() {
-    }
+    private ProcessMemory() {}
 
     /** The RSS in bytes, or -1 when unknown (not Linux, process gone). */
     public static long rssBytes(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII)) {
+            for (String line :
+                    Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII)) {
                 if (line.startsWith("VmRSS:")) {
                     String[] parts = line.substring(6).trim().split("\\s+");
                     return Long.parseLong(parts[0]) * 1024;

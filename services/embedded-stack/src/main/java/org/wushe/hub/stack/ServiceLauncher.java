@@ -166,8 +166,14 @@ public final class ServiceLauncher {
     /** The child's environment: the parent's, without settings that would point it elsewhere, plus the stack's. */
     public Map<String, String> environment(Map<String, String> inherited) {
         Map<String, String> e = new LinkedHashMap<>(inherited);
-        e.keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("WUSHE_") || k.equals("SERVER_PORT")
-                || k.equals("SERVER_ADDRESS") || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS") || k.equals("_JAVA_OPTIONS"));
+        e.keySet()
+                .removeIf(k -> k.startsWith("SPRING_")
+                        || k.startsWith("WUSHE_")
+                        || k.equals("SERVER_PORT")
+                        || k.equals("SERVER_ADDRESS")
+                        || k.equals("JAVA_TOOL_OPTIONS")
+                        || k.equals("JDK_JAVA_OPTIONS")
+                        || k.equals("_JAVA_OPTIONS"));
         if (port >= 0) {
             e.put("SERVER_PORT", Integer.toString(port));
         }

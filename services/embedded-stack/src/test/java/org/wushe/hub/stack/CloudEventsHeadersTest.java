@@ -1,5 +1,10 @@
 package org.wushe.hub.stack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,10 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import io.cloudevents.CloudEvent;
-import io.cloudevents.SpecVersion;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,8 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every outbox relay (the shipped {@code deploy/connect/} files, run by Debezium on the embedded stack) publishes
@@ -62,6 +61,7 @@ class CloudEventsHeadersTest {
 
     @TempDir
     static Path dir;
+
     static LocalStack stack;
 
     @BeforeAll
@@ -76,15 +76,22 @@ class CloudEventsHeadersTest {
         }
     }
 
-    record Written(String service, UUID id, String aggregateId, String topic, String type, Instant occurredAt, byte[] payload) {
-    }
+    record Written(
+            String service,
+            UUID id,
+            String aggregateId,
+            String topic,
+            String type,
+            Instant occurredAt,
+            byte[] payload) {}
 
     @Test
     void aCloudEventsConsumerReadsEveryServicesRecordsWithoutKnowingTheHub() throws Exception {
         List<Written> written = new ArrayList<>();
         for (String service : LocalStack.SERVICES) {
             ConnectorConfig connector = ConnectorConfig.fromClasspath("connect/" + service + ".json");
-            String schema = connector.outboxTable().substring(0, connector.outboxTable().indexOf('.'));
+            String schema =
+                    connector.outboxTable().substring(0, connector.outboxTable().indexOf('.'));
             migrateOutbox(service, schema);
             stack.connector(connector.name()).awaitCapturing(Duration.ofSeconds(90));
             written.add(writeAsTheOutboxWriterDoes(service, schema));
@@ -95,39 +102,59 @@ class CloudEventsHeadersTest {
 
             CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
 
-            assertThat(event.getSpecVersion()).as("%s: ce_specversion", w.service()).isEqualTo(SpecVersion.V1);
+            assertThat(event.getSpecVersion())
+                    .as("%s: ce_specversion", w.service())
+                    .isEqualTo(SpecVersion.V1);
             assertThat(event.getId()).as("%s: ce_id", w.service()).isEqualTo(w.id().toString());
             assertThat(event.getType()).as("%s: ce_type", w.service()).isEqualTo(w.type());
-            assertThat(event.getSource()).as("%s: ce_source", w.service()).isEqualTo(URI.create("/wushe-hub/" + w.service()));
-            assertThat(event.getSubject()).as("%s: ce_subject is the aggregate id (the record key)", w.service())
-                    .isEqualTo(w.aggregateId()).isEqualTo(record.key());
+            assertThat(event.getSource())
+                    .as("%s: ce_source", w.service())
+                    .isEqualTo(URI.create("/wushe-hub/" + w.service()));
+            assertThat(event.getSubject())
+                    .as("%s: ce_subject is the aggregate id (the record key)", w.service())
+                    .isEqualTo(w.aggregateId())
+                    .isEqualTo(record.key());
             assertThat(event.getTime()).as("%s: ce_time", w.service()).isNotNull();
-            assertThat(event.getTime().toInstant()).as("%s: ce_time", w.service()).isEqualTo(w.occurredAt());
-            assertThat(event.getData()).as("%s: the data is the outbox payload as written", w.service()).isNotNull();
+            assertThat(event.getTime().toInstant())
+                    .as("%s: ce_time", w.service())
+                    .isEqualTo(w.occurredAt());
+            assertThat(event.getData())
+                    .as("%s: the data is the outbox payload as written", w.service())
+                    .isNotNull();
             assertThat(event.getData().toBytes()).isEqualTo(w.payload());
             // The headers' raw text, as any CloudEvents binding (not only this SDK) reads them.
             assertThat(header(record, "ce_specversion")).as("%s", w.service()).isEqualTo("1.0");
-            assertThat(header(record, "ce_time")).as("%s: ce_time is RFC 3339", w.service())
+            assertThat(header(record, "ce_time"))
+                    .as("%s: ce_time is RFC 3339", w.service())
                     .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
             // The hub's own headers stay, its consumers read them.
             assertThat(header(record, "eventId")).as("%s: eventId", w.service()).isEqualTo(w.id().toString());
-            assertThat(header(record, "eventType")).as("%s: eventType", w.service()).isEqualTo(w.type());
-            assertThat(header(record, "aggregateType")).as("%s: aggregateType", w.service()).isEqualTo(w.topic().substring("wushe.".length()));
-            assertThat(header(record, "occurredAt")).as("%s: occurredAt", w.service()).isEqualTo(header(record, "ce_time"));
+            assertThat(header(record, "eventType"))
+                    .as("%s: eventType", w.service())
+                    .isEqualTo(w.type());
+            assertThat(header(record, "aggregateType"))
+                    .as("%s: aggregateType", w.service())
+                    .isEqualTo(w.topic().substring("wushe.".length()));
+            assertThat(header(record, "occurredAt"))
+                    .as("%s: occurredAt", w.service())
+                    .isEqualTo(header(record, "ce_time"));
             assertThat(header(record, "actor")).as("%s: actor", w.service()).isEqualTo("system:" + w.service());
         }
     }
 
     /** The platform's outbox migrations, then each of the service's migrations that alters the outbox. */
     private static void migrateOutbox(String service, String schema) throws Exception {
-        List<Path> scripts = new ArrayList<>(sql(REPO.resolve("services/platform/src/main/resources/db/wushe-platform")));
+        List<Path> scripts =
+                new ArrayList<>(sql(REPO.resolve("services/platform/src/main/resources/db/wushe-platform")));
         List<Path> own = sql(REPO.resolve("services/" + service + "/src/main/resources/db/migration")).stream()
                 .filter(p -> ALTERS_OUTBOX.matcher(read(p)).find())
                 .toList();
-        assertThat(own).as("%s has a migration that adds the outbox's ce_specversion", service)
+        assertThat(own)
+                .as("%s has a migration that adds the outbox's ce_specversion", service)
                 .anySatisfy(p -> assertThat(read(p)).contains("ce_specversion"));
         scripts.addAll(own);
-        try (Connection c = stack.database().connect(); Statement s = c.createStatement()) {
+        try (Connection c = stack.database().connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
             s.execute("SET search_path TO " + schema);
             for (Path script : scripts) {
@@ -145,9 +172,10 @@ class CloudEventsHeadersTest {
         byte[] payload = ("payload of " + event[1] + " " + id).getBytes(StandardCharsets.UTF_8);
         try (Connection c = stack.database().connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + schema + ".outbox "
-                    + "(id, aggregatetype, aggregateid, type, payload, occurredat, traceparent, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement delete = c.prepareStatement("DELETE FROM " + schema + ".outbox WHERE id = ?")) {
+            try (PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO " + schema + ".outbox "
+                                    + "(id, aggregatetype, aggregateid, type, payload, occurredat, traceparent, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement delete = c.prepareStatement("DELETE FROM " + schema + ".outbox WHERE id = ?")) {
                 insert.setObject(1, id);
                 insert.setString(2, event[0]);
                 insert.setString(3, aggregateId);
@@ -167,10 +195,14 @@ class CloudEventsHeadersTest {
 
     private static ConsumerRecord<String, byte[]> readOne(String topic) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "cloudevents-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "cloudevents-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (System.nanoTime() < deadline) {
@@ -199,7 +231,8 @@ class CloudEventsHeadersTest {
         String v = p.getFileName().toString().substring(1).split("__")[0];
         // V2_1 comes after V2 and before V3; platform's V0_1, V0_2 before all.
         String[] parts = v.split("_");
-        return new java.math.BigDecimal(parts[0] + (parts.length > 1 ? "." + String.format("%03d", Integer.parseInt(parts[1])) : ""));
+        return new java.math.BigDecimal(
+                parts[0] + (parts.length > 1 ? "." + String.format("%03d", Integer.parseInt(parts[1])) : ""));
     }
 
     private static String read(Path p) {

@@ -1,14 +1,13 @@
 package org.wushe.hub.stack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConnectorConfigTest {
 
@@ -20,7 +19,9 @@ class ConnectorConfigTest {
         var connectors = LocalStack.shippedConnectors();
         assertThat(connectors).hasSize(LocalStack.SERVICES.size());
         assertThat(connectors).extracting(c -> c.get("slot.name")).doesNotHaveDuplicates();
-        assertThat(connectors).extracting(ConnectorConfig::outboxTable).doesNotHaveDuplicates()
+        assertThat(connectors)
+                .extracting(ConnectorConfig::outboxTable)
+                .doesNotHaveDuplicates()
                 .allSatisfy(t -> assertThat(t).endsWith(".outbox"));
         assertThat(connectors).allSatisfy(c -> {
             assertThat(c.get("connector.class")).isEqualTo("io.debezium.connector.postgresql.PostgresConnector");
@@ -50,7 +51,10 @@ class ConnectorConfigTest {
         assertThat(local.get("database.sslmode")).as("loopback, no certificate").isEqualTo("disable");
         assertThat(local.config()).doesNotContainKey("database.sslrootcert");
         assertThat(local.get("database.user")).isEqualTo(EmbeddedDatabase.USER);
-        assertThat(local.get("database.password")).as("the stack's generated password").isEqualTo(db.password()).isNotBlank();
+        assertThat(local.get("database.password"))
+                .as("the stack's generated password")
+                .isEqualTo(db.password())
+                .isNotBlank();
         assertThat(local.outboxTable()).isEqualTo("community.outbox");
     }
 
@@ -58,6 +62,7 @@ class ConnectorConfigTest {
     void aFileThatIsNotAConnectorConfigurationIsRefusedWithTheReason() {
         var notAConnector = new ByteArrayInputStream("{\"connector.class\": \"x\"}".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> ConnectorConfig.parse(notAConnector))
-                .hasMessageContaining("\"name\"").hasMessageContaining("\"config\"");
+                .hasMessageContaining("\"name\"")
+                .hasMessageContaining("\"config\"");
     }
 }

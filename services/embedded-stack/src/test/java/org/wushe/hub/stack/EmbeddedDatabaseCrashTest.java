@@ -1,16 +1,15 @@
 package org.wushe.hub.stack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** PostgreSQL killed with SIGKILL comes back on the same data, with every committed row (crash recovery). */
 class EmbeddedDatabaseCrashTest {
@@ -27,18 +26,22 @@ class EmbeddedDatabaseCrashTest {
         EmbeddedDatabase db = new EmbeddedDatabase(dir.resolve("pg"), port, "crash");
         try {
             db.start();
-            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            try (Connection c = db.connect();
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE kept (n int)");
                 s.execute("INSERT INTO kept SELECT generate_series(1, 1000)");
             }
             long postmaster = db.postmasterPid();
-            assertThat(ProcessHandle.of(postmaster).orElseThrow().destroyForcibly()).isTrue();
+            assertThat(ProcessHandle.of(postmaster).orElseThrow().destroyForcibly())
+                    .isTrue();
             ProcessHandle.of(postmaster).ifPresent(p -> p.onExit().join());
 
             db.restartAfterCrash(Duration.ofSeconds(60));
 
             assertThat(db.postmasterPid()).isNotEqualTo(postmaster);
-            try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM kept")) {
+            try (Connection c = db.connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM kept")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1000);
             }

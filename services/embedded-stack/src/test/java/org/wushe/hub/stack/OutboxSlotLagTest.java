@@ -1,5 +1,8 @@
 package org.wushe.hub.stack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -16,14 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An outbox that gets no rows, beside a table of the same database that takes many writes: with the
@@ -41,13 +40,15 @@ class OutboxSlotLagTest {
 
     @TempDir
     static Path dir;
+
     static LocalStack stack;
 
     @BeforeAll
     static void start() throws IOException {
         stack = new LocalStack(LocalStack.Settings.defaults(dir)
-                .withPorts(freePort(), freePort(), freePort())
-                .withConnectors(List.of())).start();
+                        .withPorts(freePort(), freePort(), freePort())
+                        .withConnectors(List.of()))
+                .start();
     }
 
     @AfterAll
@@ -60,7 +61,9 @@ class OutboxSlotLagTest {
     @Test
     void aQuietOutboxBesideABusyTableKeepsItsSlotsLagBounded() throws Exception {
         ConnectorConfig shipped = ConnectorConfig.fromClasspath("connect/community-service.json");
-        assertThat(Long.parseLong(shipped.get("heartbeat.interval.ms"))).as("the shipped files beat").isPositive();
+        assertThat(Long.parseLong(shipped.get("heartbeat.interval.ms")))
+                .as("the shipped files beat")
+                .isPositive();
         assertThat(shipped.get("heartbeat.action.query")).contains("pg_logical_emit_message");
         // The shipped configuration, beating every half second instead of every ten.
         OutboxCdc cdc = stack.addConnector(quietOutbox(shipped, "beating", Map.of("heartbeat.interval.ms", "500")))
@@ -69,9 +72,12 @@ class OutboxSlotLagTest {
         Lag lag = writeBesideTheOutbox("wushe_beating_outbox");
 
         assertThat(lag.written()).as("WAL written beside the quiet outbox").isGreaterThanOrEqualTo(3 * BOUND);
-        assertThat(lag.max()).as("the slot's largest lag over %d samples: %s", lag.samples().size(), lag.samples())
+        assertThat(lag.max())
+                .as("the slot's largest lag over %d samples: %s", lag.samples().size(), lag.samples())
                 .isLessThan(BOUND);
-        assertThat(cdc.published()).as("the outbox got no rows, and no heartbeat reached Kafka").isZero();
+        assertThat(cdc.published())
+                .as("the outbox got no rows, and no heartbeat reached Kafka")
+                .isZero();
     }
 
     @Test
@@ -82,16 +88,20 @@ class OutboxSlotLagTest {
 
         Lag lag = writeBesideTheOutbox("wushe_silent_outbox");
 
-        assertThat(lag.max()).as("without heartbeats the slot keeps all %d bytes written: %s", lag.written(), lag.samples())
+        assertThat(lag.max())
+                .as("without heartbeats the slot keeps all %d bytes written: %s", lag.written(), lag.samples())
                 .isGreaterThanOrEqualTo(2 * BOUND);
     }
 
     /** The shipped connector for a schema of its own ({@code <name>.outbox}, slot and publication of its own). */
-    private static ConnectorConfig quietOutbox(ConnectorConfig shipped, String name, Map<String, String> overrides) throws SQLException {
-        try (Connection c = stack.database().connect(); Statement s = c.createStatement()) {
+    private static ConnectorConfig quietOutbox(ConnectorConfig shipped, String name, Map<String, String> overrides)
+            throws SQLException {
+        try (Connection c = stack.database().connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + name);
-            s.execute("CREATE TABLE IF NOT EXISTS " + name + ".outbox (id uuid PRIMARY KEY, aggregatetype text NOT NULL, "
-                    + "aggregateid text NOT NULL, type text NOT NULL, payload bytea NOT NULL, occurredat timestamptz NOT NULL DEFAULT now())");
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS " + name + ".outbox (id uuid PRIMARY KEY, aggregatetype text NOT NULL, "
+                            + "aggregateid text NOT NULL, type text NOT NULL, payload bytea NOT NULL, occurredat timestamptz NOT NULL DEFAULT now())");
         }
         Map<String, String> config = new java.util.HashMap<>(shipped.config());
         config.put("table.include.list", name + ".outbox");
@@ -102,15 +112,15 @@ class OutboxSlotLagTest {
         return new ConnectorConfig(name + "-outbox", config);
     }
 
-    record Lag(long written, long max, List<Long> samples) {
-    }
+    record Lag(long written, long max, List<Long> samples) {}
 
     /**
      * Writes to {@code public.busy} (not in any publication) until 4 × {@link #BOUND} bytes of WAL are
      * written, sampling the slot's lag all along.
      */
     private Lag writeBesideTheOutbox(String slot) throws Exception {
-        try (Connection c = stack.database().connect(); Statement s = c.createStatement()) {
+        try (Connection c = stack.database().connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS public.busy (id bigserial PRIMARY KEY, body text NOT NULL)");
         }
         long start = currentLsn();
@@ -118,26 +128,33 @@ class OutboxSlotLagTest {
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
         Connection w = stack.database().connect();
         w.setAutoCommit(false);
-        PreparedStatement insert = w.prepareStatement("INSERT INTO public.busy (body) SELECT repeat(md5(random()::text), 32) FROM generate_series(1, 20)");
-        writer.scheduleAtFixedRate(() -> {
-            try {
-                insert.executeUpdate();
-                w.commit();
-            } catch (SQLException e) {
-                failures.incrementAndGet();
-            }
-        }, 0, 20, TimeUnit.MILLISECONDS);
+        PreparedStatement insert = w.prepareStatement(
+                "INSERT INTO public.busy (body) SELECT repeat(md5(random()::text), 32) FROM generate_series(1, 20)");
+        writer.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        insert.executeUpdate();
+                        w.commit();
+                    } catch (SQLException e) {
+                        failures.incrementAndGet();
+                    }
+                },
+                0,
+                20,
+                TimeUnit.MILLISECONDS);
         List<Long> samples = new ArrayList<>();
         AtomicLong max = new AtomicLong();
         AtomicLong written = new AtomicLong();
         try {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                long lag = lag(slot);
-                samples.add(lag);
-                max.accumulateAndGet(lag, Math::max);
-                written.set(currentLsn() - start);
-                return written.get() >= 4 * BOUND;
-            });
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        long lag = lag(slot);
+                        samples.add(lag);
+                        max.accumulateAndGet(lag, Math::max);
+                        written.set(currentLsn() - start);
+                        return written.get() >= 4 * BOUND;
+                    });
         } finally {
             writer.shutdownNow();
             writer.awaitTermination(10, TimeUnit.SECONDS);
@@ -145,15 +162,16 @@ class OutboxSlotLagTest {
         }
         assertThat(failures.get()).as("failed writes").isZero();
         Lag result = new Lag(written.get(), max.get(), samples);
-        System.out.printf("slot %s: %,d bytes of WAL written beside it in %d samples, largest lag %,d bytes, last %,d%n",
+        System.out.printf(
+                "slot %s: %,d bytes of WAL written beside it in %d samples, largest lag %,d bytes, last %,d%n",
                 slot, result.written(), samples.size(), result.max(), samples.get(samples.size() - 1));
         return result;
     }
 
     private static long lag(String slot) throws SQLException {
         try (Connection c = stack.database().connect();
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT (pg_current_wal_lsn() - confirmed_flush_lsn)::bigint FROM pg_replication_slots WHERE slot_name = ?")) {
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT (pg_current_wal_lsn() - confirmed_flush_lsn)::bigint FROM pg_replication_slots WHERE slot_name = ?")) {
             q.setString(1, slot);
             try (ResultSet rs = q.executeQuery()) {
                 assertThat(rs.next()).as("slot %s exists", slot).isTrue();
@@ -163,8 +181,9 @@ class OutboxSlotLagTest {
     }
 
     private static long currentLsn() throws SQLException {
-        try (Connection c = stack.database().connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")) {
+        try (Connection c = stack.database().connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")) {
             rs.next();
             return rs.getLong(1);
         }

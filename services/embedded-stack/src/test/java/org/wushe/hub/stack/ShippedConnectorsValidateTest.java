@@ -1,22 +1,21 @@
 package org.wushe.hub.stack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.debezium.connector.postgresql.PostgresConnector;
+import io.debezium.transforms.outbox.EventRouter;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.debezium.connector.postgresql.PostgresConnector;
-import io.debezium.transforms.outbox.EventRouter;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What Kafka Connect checks when the files of {@code deploy/connect/} are posted to it: the
@@ -27,6 +26,7 @@ class ShippedConnectorsValidateTest {
 
     @TempDir
     static Path dir;
+
     static EmbeddedDatabase database;
 
     @BeforeAll
@@ -50,8 +50,11 @@ class ShippedConnectorsValidateTest {
 
             List<ConfigValue> values = new PostgresConnector().validate(config).configValues();
 
-            assertThat(values).as(shipped.name()).allSatisfy(v ->
-                    assertThat(v.errorMessages()).as("%s: %s", shipped.name(), v.name()).isEmpty());
+            assertThat(values)
+                    .as(shipped.name())
+                    .allSatisfy(v -> assertThat(v.errorMessages())
+                            .as("%s: %s", shipped.name(), v.name())
+                            .isEmpty());
         }
     }
 
@@ -67,8 +70,11 @@ class ShippedConnectorsValidateTest {
 
             try (EventRouter<org.apache.kafka.connect.source.SourceRecord> transform = new EventRouter<>()) {
                 List<ConfigValue> values = transform.config().validate(router);
-                assertThat(values).as(shipped.name()).allSatisfy(v ->
-                        assertThat(v.errorMessages()).as("%s: %s", shipped.name(), v.name()).isEmpty());
+                assertThat(values)
+                        .as(shipped.name())
+                        .allSatisfy(v -> assertThat(v.errorMessages())
+                                .as("%s: %s", shipped.name(), v.name())
+                                .isEmpty());
                 transform.configure(router);
             }
         }
@@ -86,16 +92,25 @@ class ShippedConnectorsValidateTest {
                 String prefix = "transforms." + name.trim() + ".";
                 Map<String, String> settings = new HashMap<>();
                 shipped.config().forEach((k, v) -> {
-                    if (k.startsWith(prefix) && !k.equals(prefix + "type") && !k.equals(prefix + "predicate") && !k.equals(prefix + "negate")) {
+                    if (k.startsWith(prefix)
+                            && !k.equals(prefix + "type")
+                            && !k.equals(prefix + "predicate")
+                            && !k.equals(prefix + "negate")) {
                         settings.put(k.substring(prefix.length()), v);
                     }
                 });
-                try (org.apache.kafka.connect.transforms.Transformation<org.apache.kafka.connect.source.SourceRecord> transform =
-                             (org.apache.kafka.connect.transforms.Transformation<org.apache.kafka.connect.source.SourceRecord>)
-                                     Class.forName(shipped.get(prefix + "type")).getDeclaredConstructor().newInstance()) {
+                try (org.apache.kafka.connect.transforms.Transformation<org.apache.kafka.connect.source.SourceRecord>
+                        transform = (org.apache.kafka.connect.transforms.Transformation<
+                                        org.apache.kafka.connect.source.SourceRecord>)
+                                Class.forName(shipped.get(prefix + "type"))
+                                        .getDeclaredConstructor()
+                                        .newInstance()) {
                     List<ConfigValue> values = transform.config().validate(settings);
-                    assertThat(values).as("%s: %s", shipped.name(), name).allSatisfy(v ->
-                            assertThat(v.errorMessages()).as("%s: %s%s", shipped.name(), prefix, v.name()).isEmpty());
+                    assertThat(values)
+                            .as("%s: %s", shipped.name(), name)
+                            .allSatisfy(v -> assertThat(v.errorMessages())
+                                    .as("%s: %s%s", shipped.name(), prefix, v.name())
+                                    .isEmpty());
                     transform.configure(settings);
                 }
             }
@@ -106,7 +121,8 @@ class ShippedConnectorsValidateTest {
     void theConnectorSupportsExactlyOnceDeliveryAsRequestedOnKafkaConnect() {
         ConnectorConfig shipped = ConnectorConfig.fromClasspath("connect/community-service.json");
         assertThat(shipped.get("exactly.once.support")).isEqualTo("requested");
-        assertThat(new PostgresConnector().exactlyOnceSupport(shipped.forLocal(database, 1).config()))
+        assertThat(new PostgresConnector()
+                        .exactlyOnceSupport(shipped.forLocal(database, 1).config()))
                 .isEqualTo(ExactlyOnceSupport.SUPPORTED);
     }
 }

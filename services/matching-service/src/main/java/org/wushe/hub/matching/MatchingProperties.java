@@ -1,13 +1,12 @@
 package org.wushe.hub.matching;
 
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Map;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -31,11 +30,20 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("wushe.matching")
-public record MatchingProperties(@NotNull ZoneId zone, @Min(1) @Max(50) int candidates, @DecimalMin("0.1") double maxDistanceKm,
-                                 @Min(1) int maxActiveMatchesPerVolunteer, @NotNull Duration ackDeadline, @NotNull Duration centreDeadline,
-                                 @NotNull Duration deadlineCheckInterval, @Min(0) int scarceBelow, @NotNull Duration batchInterval,
-                                 @Min(1) int batchCandidatesPerNeed, @NotNull Duration batchTimeLimit, Integer batchSize,
-                                 Map<String, Double> weights) {
+public record MatchingProperties(
+        @NotNull ZoneId zone,
+        @Min(1) @Max(50) int candidates,
+        @DecimalMin("0.1") double maxDistanceKm,
+        @Min(1) int maxActiveMatchesPerVolunteer,
+        @NotNull Duration ackDeadline,
+        @NotNull Duration centreDeadline,
+        @NotNull Duration deadlineCheckInterval,
+        @Min(0) int scarceBelow,
+        @NotNull Duration batchInterval,
+        @Min(1) int batchCandidatesPerNeed,
+        @NotNull Duration batchTimeLimit,
+        Integer batchSize,
+        Map<String, Double> weights) {
 
     public MatchingProperties {
         weights = weights == null ? Map.of() : Map.copyOf(weights);

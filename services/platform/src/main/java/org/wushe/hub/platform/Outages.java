@@ -8,8 +8,7 @@ package org.wushe.hub.platform;
  */
 public final class Outages {
 
-    private Outages() {
-    }
+    private Outages() {}
 
     public static boolean isOutage(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -33,7 +32,8 @@ public final class Outages {
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                // 08: connection exception; 57P: operator intervention (shutdown, crash recovery); 53: insufficient resources
+                // 08: connection exception; 57P: operator intervention (shutdown, crash recovery); 53: insufficient
+                // resources
                 if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
                     return true;
                 }

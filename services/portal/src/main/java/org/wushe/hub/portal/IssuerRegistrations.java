@@ -1,7 +1,6 @@
 package org.wushe.hub.portal;
 
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -38,7 +37,8 @@ final class IssuerRegistrations implements ClientRegistrationRepository {
         if (known != null) {
             return known;
         }
-        ClientRegistration discovered = ClientRegistrations.fromIssuerLocation(props.issuer().toString())
+        ClientRegistration discovered = ClientRegistrations.fromIssuerLocation(
+                        props.issuer().toString())
                 .registrationId(ID)
                 .clientId(props.clientId())
                 .clientSecret(props.clientSecret())

@@ -1,12 +1,11 @@
 package org.wushe.hub.portal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -37,15 +36,27 @@ final class IssuerSignOut implements LogoutSuccessHandler {
     }
 
     @Override
-    public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication) throws IOException {
-        String home = UriComponentsBuilder.fromUriString(UrlUtils.buildFullRequestUrl(request)).replacePath(request.getContextPath() + "/")
-                .replaceQuery(null).fragment(null).build().toUriString();
+    public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
+        String home = UriComponentsBuilder.fromUriString(UrlUtils.buildFullRequestUrl(request))
+                .replacePath(request.getContextPath() + "/")
+                .replaceQuery(null)
+                .fragment(null)
+                .build()
+                .toUriString();
         String endSession = null;
         String idToken = null;
         String clientId = null;
-        if (authentication instanceof OAuth2AuthenticationToken token && token.getPrincipal() instanceof OidcUser user) {
-            ClientRegistration registration = registrations.findByRegistrationId(token.getAuthorizedClientRegistrationId());
-            Object endpoint = registration == null ? null : registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+        if (authentication instanceof OAuth2AuthenticationToken token
+                && token.getPrincipal() instanceof OidcUser user) {
+            ClientRegistration registration =
+                    registrations.findByRegistrationId(token.getAuthorizedClientRegistrationId());
+            Object endpoint = registration == null
+                    ? null
+                    : registration
+                            .getProviderDetails()
+                            .getConfigurationMetadata()
+                            .get("end_session_endpoint");
             endSession = endpoint == null ? null : endpoint.toString();
             idToken = user.getIdToken().getTokenValue();
             clientId = registration == null ? null : registration.getClientId();
@@ -64,9 +75,14 @@ final class IssuerSignOut implements LogoutSuccessHandler {
                 <title>正在退出 Signing out</title></head>
                 <body><main>
                 """);
-        html.append("<form id=\"signout\" method=\"post\" action=\"").append(HtmlUtils.htmlEscape(endSession)).append("\">\n");
-        fields.forEach((name, value) -> html.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
-                .append(HtmlUtils.htmlEscape(value)).append("\">\n"));
+        html.append("<form id=\"signout\" method=\"post\" action=\"")
+                .append(HtmlUtils.htmlEscape(endSession))
+                .append("\">\n");
+        fields.forEach((name, value) -> html.append("<input type=\"hidden\" name=\"")
+                .append(name)
+                .append("\" value=\"")
+                .append(HtmlUtils.htmlEscape(value))
+                .append("\">\n"));
         html.append("""
                 <p>正在退出登录… Signing out…</p>
                 <button type="submit">继续退出 Continue signing out</button>

@@ -3,7 +3,6 @@ package org.wushe.hub.portal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,11 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
 
     /** The tenancy claims the issuer puts in tokens; the services compare them with the rows they touch. */
-    static final List<String> TENANCY = List.of("station_id", "community_id", "organization_id", "donor_id", "social_worker_id",
-            "volunteer_id", "centre_id", "grid_id", "resident_id");
+    static final List<String> TENANCY = List.of(
+            "station_id",
+            "community_id",
+            "organization_id",
+            "donor_id",
+            "social_worker_id",
+            "volunteer_id",
+            "centre_id",
+            "grid_id",
+            "resident_id");
 
-    record Me(String subject, String name, List<String> roles, Map<String, Object> tenancy) {
-    }
+    record Me(String subject, String name, List<String> roles, Map<String, Object> tenancy) {}
 
     @GetMapping("/api/me")
     Me me(@AuthenticationPrincipal OidcUser user) {
@@ -35,6 +41,7 @@ class MeController {
         }
         List<String> roles = user.getClaimAsStringList("roles");
         String name = user.getClaimAsString("name");
-        return new Me(user.getSubject(), name != null ? name : user.getSubject(), roles != null ? roles : List.of(), tenancy);
+        return new Me(
+                user.getSubject(), name != null ? name : user.getSubject(), roles != null ? roles : List.of(), tenancy);
     }
 }

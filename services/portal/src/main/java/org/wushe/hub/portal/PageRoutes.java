@@ -10,9 +10,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PageRoutes {
 
-    @GetMapping({"/community", "/community/**", "/provider", "/provider/**", "/volunteer", "/volunteer/**", "/worker", "/worker/**",
-            "/station", "/station/**", "/centre", "/centre/**", "/grid", "/grid/**", "/resident", "/resident/**",
-            "/admin", "/admin/**"})
+    @GetMapping({
+        "/community",
+        "/community/**",
+        "/provider",
+        "/provider/**",
+        "/volunteer",
+        "/volunteer/**",
+        "/worker",
+        "/worker/**",
+        "/station",
+        "/station/**",
+        "/centre",
+        "/centre/**",
+        "/grid",
+        "/grid/**",
+        "/resident",
+        "/resident/**",
+        "/admin",
+        "/admin/**"
+    })
     String workspace() {
         return "forward:/index.html";
     }

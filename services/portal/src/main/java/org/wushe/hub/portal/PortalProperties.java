@@ -3,7 +3,6 @@ package org.wushe.hub.portal;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,13 +17,17 @@ public record PortalProperties(URI issuer, String clientId, String clientSecret,
     public PortalProperties {
         services = services == null ? Map.of() : new TreeMap<>(services);
         if (issuer == null) {
-            throw new IllegalArgumentException("wushe.portal.issuer (WUSHE_PORTAL_ISSUER) must name the OIDC issuer people sign in at");
+            throw new IllegalArgumentException(
+                    "wushe.portal.issuer (WUSHE_PORTAL_ISSUER) must name the OIDC issuer people sign in at");
         }
         if (clientId == null || clientId.isBlank()) {
-            throw new IllegalArgumentException("wushe.portal.client-id (WUSHE_PORTAL_CLIENT_ID) must name the portal's client at " + issuer);
+            throw new IllegalArgumentException(
+                    "wushe.portal.client-id (WUSHE_PORTAL_CLIENT_ID) must name the portal's client at " + issuer);
         }
         if (clientSecret == null || clientSecret.isBlank()) {
-            throw new IllegalArgumentException("wushe.portal.client-secret (WUSHE_PORTAL_CLIENT_SECRET) must hold the portal client's secret at " + issuer);
+            throw new IllegalArgumentException(
+                    "wushe.portal.client-secret (WUSHE_PORTAL_CLIENT_SECRET) must hold the portal client's secret at "
+                            + issuer);
         }
     }
 }

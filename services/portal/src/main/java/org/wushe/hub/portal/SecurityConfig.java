@@ -1,5 +1,7 @@
 package org.wushe.hub.portal;
 
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -14,8 +16,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-
-import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
  * Sign-in with the authorization code flow and PKCE at the issuer ({@code /oauth2/authorization/wushe});
@@ -37,30 +37,37 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain portal(HttpSecurity http, ClientRegistrationRepository registrations, PortalProperties props) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, ClientRegistrationRepository registrations, PortalProperties props)
+            throws Exception {
         java.net.URI issuer = props.issuer();
         String issuerOrigin = issuer.getScheme() + "://" + issuer.getRawAuthority();
-        DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
+        DefaultOAuth2AuthorizationRequestResolver pkce =
+                new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         IssuerSignOut atIssuer = new IssuerSignOut(registrations);
         RequestMatcher api = pathPattern("/api/**");
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers(pathPattern("/api/**")).authenticated()
-                        .anyRequest().permitAll())
-                .oauth2Login(login -> login
-                        .authorizationEndpoint(e -> e.authorizationRequestResolver(pkce))
+        http.authorizeHttpRequests(a -> a.requestMatchers(pathPattern("/api/**"))
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .oauth2Login(login -> login.authorizationEndpoint(e -> e.authorizationRequestResolver(pkce))
                         .defaultSuccessUrl("/", false)
                         .failureHandler(SecurityConfig::signInFailed))
                 .oauth2Client(Customizer.withDefaults())
                 .logout(l -> l.logoutSuccessHandler(atIssuer))
-                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()).csrfTokenRequestHandler(new CookieCsrf()))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
-                                // Signing out posts to /logout, which sends the browser on to the issuer's end-session page.
-                                + "form-action 'self' " + issuerOrigin))
-                        .referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CookieCsrf()))
+                .exceptionHandling(e ->
+                        e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+                                        // Signing out posts to /logout, which sends the browser on to the issuer's
+                                        // end-session page.
+                                        + "form-action 'self' " + issuerOrigin))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -69,8 +76,11 @@ class SecurityConfig {
      * token), and the person on the front page, which says so and waits for them ({@code signin=failed}) rather
      * than going round the issuer again.
      */
-    private static void signInFailed(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                                     org.springframework.security.core.AuthenticationException failure) throws java.io.IOException {
+    private static void signInFailed(
+            jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException failure)
+            throws java.io.IOException {
         String reason = failure instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException oauth
                 ? oauth.getError().getErrorCode() + ": " + oauth.getError().getDescription()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
@@ -86,8 +96,10 @@ class SecurityConfig {
      */
     static final class CookieCsrf extends CsrfTokenRequestAttributeHandler {
         @Override
-        public void handle(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                           java.util.function.Supplier<CsrfToken> token) {
+        public void handle(
+                jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response,
+                java.util.function.Supplier<CsrfToken> token) {
             super.handle(request, response, token);
             token.get();
         }

@@ -31,9 +31,13 @@ public class ResourceAccessRules {
 
     @Bean
     WusheAccessRules resourceServiceAccessRules() {
-        return r -> r
-                .requestMatchers(HttpMethod.POST, "/donors").access(Rules.roles(Roles.HUB_ADMIN))
-                .requestMatchers(HttpMethod.POST, "/offers/{offerId}/reservations", "/reservations/{reservationId}/release",
-                        "/reservations/{reservationId}/consumption").access(Rules.roles(Roles.STATION_STAFF));
+        return r -> r.requestMatchers(HttpMethod.POST, "/donors")
+                .access(Rules.roles(Roles.HUB_ADMIN))
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/offers/{offerId}/reservations",
+                        "/reservations/{reservationId}/release",
+                        "/reservations/{reservationId}/consumption")
+                .access(Rules.roles(Roles.STATION_STAFF));
     }
 }

@@ -2,7 +2,6 @@ package org.wushe.hub.resource;
 
 import java.time.Duration;
 import java.time.ZoneId;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiryInterval  how often the expiry job looks for expired goods, ended offers and lapsed reservations
  */
 @ConfigurationProperties("wushe.resource")
-public record ResourceProperties(@DefaultValue("Asia/Shanghai") ZoneId zone,
-                                 @DefaultValue("P7D") Duration reservationHold,
-                                 @DefaultValue("PT1M") Duration expiryInterval) {
-}
+public record ResourceProperties(
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("P7D") Duration reservationHold,
+        @DefaultValue("PT1M") Duration expiryInterval) {}

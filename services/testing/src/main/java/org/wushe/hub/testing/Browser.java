@@ -1,5 +1,7 @@
 package org.wushe.hub.testing;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,8 +28,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
-
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Debian's headless Chromium driven by its chromedriver, both at fixed paths so Selenium Manager is
@@ -62,8 +61,9 @@ public final class Browser implements AutoCloseable {
             }
         }
         if (!missing.isEmpty()) {
-            fail(what + " needs Debian's chromium and chromium-driver; missing: " + String.join(", ", missing)
-                    + ". Run the repository's install step: .ci/install-browser (apt-get install -y chromium chromium-driver).");
+            fail(
+                    what + " needs Debian's chromium and chromium-driver; missing: " + String.join(", ", missing)
+                            + ". Run the repository's install step: .ci/install-browser (apt-get install -y chromium chromium-driver).");
         }
         Path profile;
         try {
@@ -80,10 +80,21 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--disable-extensions", "--no-default-browser-check", "--mute-audio",
-                "--lang=zh-CN", "--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight(),
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--no-default-browser-check",
+                "--mute-audio",
+                "--lang=zh-CN",
+                "--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight(),
                 "--user-data-dir=" + profile.toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -121,11 +132,13 @@ public final class Browser implements AutoCloseable {
 
     /** The element with this {@code data-testid}, if it is on the page now. */
     public Optional<WebElement> byTestId(String testId) {
-        return driver.findElements(By.cssSelector("[data-testid=\"" + testId + "\"]")).stream().findFirst();
+        return driver.findElements(By.cssSelector("[data-testid=\"" + testId + "\"]")).stream()
+                .findFirst();
     }
 
     public WebElement testId(String testId) {
-        return byTestId(testId).orElseThrow(() -> new AssertionError("no element [data-testid=" + testId + "] on the page"));
+        return byTestId(testId)
+                .orElseThrow(() -> new AssertionError("no element [data-testid=" + testId + "] on the page"));
     }
 
     /** Saves what the browser shows (the window's size) as a PNG. */
@@ -142,7 +155,8 @@ public final class Browser implements AutoCloseable {
     /** The page's console messages since the last call (errors of the page's script show here). */
     public String consoleLog() {
         try {
-            return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString)
+            return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::toString)
                     .collect(Collectors.joining("\n"));
         } catch (RuntimeException e) {
             return "(browser log unavailable: " + e.getMessage() + ")";
@@ -152,8 +166,12 @@ public final class Browser implements AutoCloseable {
     public void saveConsoleLog(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, consoleLog() + "\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    file,
+                    consoleLog() + "\n",
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.wushe.hub.stack.LaunchedService;
 import org.wushe.hub.stack.ServiceLauncher;
 
@@ -130,7 +129,9 @@ public final class ServiceProcess implements AutoCloseable {
                     // Files a service keeps by itself (e.g. a generated key) stay under target/.
                     .env("WUSHE_DATA_DIR", work.resolve("data").toString())
                     // It trusts the tests' token signer, as production trusts its OIDC issuer.
-                    .env("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation())
+                    .env(
+                            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
+                            TestTokens.publicKeyLocation())
                     .env(env)
                     .jvmArgs(jvmArgs)
                     .args(args)

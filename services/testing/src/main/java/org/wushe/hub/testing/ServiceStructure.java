@@ -1,5 +1,13 @@
 package org.wushe.hub.testing;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,15 +24,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaAccess;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaConstructorCall;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -60,7 +59,8 @@ public final class ServiceStructure {
     static final String BEGIN = "<!-- modules:begin";
     static final String END = "<!-- modules:end -->";
 
-    private static final Pattern COMPONENT = Pattern.compile("^\\s*component \"==([^\\\\\"]+)\\\\n.*\" .* as (\\S+)\\s*$");
+    private static final Pattern COMPONENT =
+            Pattern.compile("^\\s*component \"==([^\\\\\"]+)\\\\n.*\" .* as (\\S+)\\s*$");
     private static final Pattern RELATION = Pattern.compile("^(\\S+) --> (\\S+) .*: \"([^\"]+)\"\\s*$");
 
     private final String basePackage;
@@ -70,7 +70,8 @@ public final class ServiceStructure {
 
     /** The house's names: the platform's inbox and the package of the Avro events. */
     record Conventions(String inboxType, String inboxMethod, String eventsPackage) {
-        static final Conventions HOUSE = new Conventions("org.wushe.hub.platform.inbox.InboundEvents", "consumer", "org.wushe.hub.events");
+        static final Conventions HOUSE =
+                new Conventions("org.wushe.hub.platform.inbox.InboundEvents", "consumer", "org.wushe.hub.events");
     }
 
     private ServiceStructure(String basePackage, ImportOption importOption, Conventions conventions) {
@@ -82,7 +83,8 @@ public final class ServiceStructure {
 
     /** The service whose {@code @SpringBootApplication} is {@code application}; its main classes only. */
     public static ServiceStructure of(Class<?> application) {
-        return new ServiceStructure(application.getPackageName(), new ImportOption.DoNotIncludeTests(), Conventions.HOUSE);
+        return new ServiceStructure(
+                application.getPackageName(), new ImportOption.DoNotIncludeTests(), Conventions.HOUSE);
     }
 
     /** For the rules' own tests: any classes under {@code basePackage}, with stand-ins for the platform's names. */
@@ -122,9 +124,11 @@ public final class ServiceStructure {
         List<String> found = new ArrayList<>();
         for (JavaClass c : classes) {
             for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
-                if (call.getTargetOwner().getName().equals(conventions.inboxType()) && call.getName().equals(conventions.inboxMethod())
+                if (call.getTargetOwner().getName().equals(conventions.inboxType())
+                        && call.getName().equals(conventions.inboxMethod())
                         && !topLevel(c).getSimpleName().endsWith("Inbound")) {
-                    found.add(topLevel(c).getName() + " builds a consumer (" + call.getDescription() + ") but is not named …Inbound");
+                    found.add(topLevel(c).getName() + " builds a consumer (" + call.getDescription()
+                            + ") but is not named …Inbound");
                 }
             }
         }
@@ -167,7 +171,8 @@ public final class ServiceStructure {
             return;
         }
         if (write) {
-            String updated = current == null ? text.stripTrailing() + "\n\n" + section + "\n" : text.replace(current, section);
+            String updated =
+                    current == null ? text.stripTrailing() + "\n\n" + section + "\n" : text.replace(current, section);
             try {
                 Files.writeString(readme, updated, StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -175,19 +180,25 @@ public final class ServiceStructure {
             }
             return;
         }
-        throw new AssertionError(readme + " does not hold the current module diagram (" + (current == null ? "none found" : "it differs")
-                + "). Refresh it with -D" + WRITE + "=true, e.g. ./mvnw -o -pl <service> test -Dtest=StructureTest -D" + WRITE
-                + "=true, and commit the README. Expected:\n" + section);
+        throw new AssertionError(
+                readme + " does not hold the current module diagram (" + (current == null ? "none found" : "it differs")
+                        + "). Refresh it with -D" + WRITE
+                        + "=true, e.g. ./mvnw -o -pl <service> test -Dtest=StructureTest -D" + WRITE
+                        + "=true, and commit the README. Expected:\n" + section);
     }
 
     /** What goes into the README: Modulith's diagram of the features, as a Mermaid flowchart, between two marker lines. */
     String readmeSection(Path docs) {
         StringBuilder s = new StringBuilder();
-        s.append(BEGIN).append(" (generated by StructureTest from Spring Modulith's Documenter; refresh with -D").append(WRITE)
+        s.append(BEGIN)
+                .append(" (generated by StructureTest from Spring Modulith's Documenter; refresh with -D")
+                .append(WRITE)
                 .append("=true) -->\n");
         List<ApplicationModule> all = modules.stream().toList();
         if (all.isEmpty()) {
-            s.append("One package, `").append(basePackage).append("`: no feature packages, so no cycle between them; the diagram ")
+            s.append("One package, `")
+                    .append(basePackage)
+                    .append("`: no feature packages, so no cycle between them; the diagram ")
                     .append("appears here once the service is split into features.\n");
             return s.append(END).toString();
         }
@@ -197,35 +208,45 @@ public final class ServiceStructure {
             s.append("  ").append(id(name)).append("[").append(name).append("]\n");
         }
         for (Edge e : d.edges()) {
-            s.append("  ").append(id(e.from())).append(e.uses() ? " --> " : " -.-> ").append(id(e.to())).append('\n');
+            s.append("  ")
+                    .append(id(e.from()))
+                    .append(e.uses() ? " --> " : " -.-> ")
+                    .append(id(e.to()))
+                    .append('\n');
         }
         s.append("```\n");
-        s.append("Solid arrow: a class of the feature takes a Spring bean of the other in its constructor; dotted: any other use of ")
+        s.append(
+                        "Solid arrow: a class of the feature takes a Spring bean of the other in its constructor; dotted: any other use of ")
                 .append("its types (a `@Bean` method's parameters, records, enums, constants, static methods).\n");
         return s.append(END).toString();
     }
 
-    record Edge(String from, String to, boolean uses) {
-    }
+    record Edge(String from, String to, boolean uses) {}
 
-    record Diagram(List<String> modules, List<Edge> edges) {
-    }
+    record Diagram(List<String> modules, List<Edge> edges) {}
 
     /** Modulith's Documenter writes the features' PlantUML diagram; its components and arrows, by package name, sorted. */
     Diagram diagram(Path docs) {
-        DiagramOptions options = DiagramOptions.defaults().withStyle(DiagramStyle.UML)
+        DiagramOptions options = DiagramOptions.defaults()
+                .withStyle(DiagramStyle.UML)
                 .withElementsWithoutRelationships(ElementsWithoutRelationships.VISIBLE);
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(docs.toString())).writeModulesAsPlantUml(options);
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(docs.toString()))
+                .writeModulesAsPlantUml(options);
         Path puml = docs.resolve("components.puml");
         Map<String, String> byDisplayName = modules.stream()
-                .collect(Collectors.toMap(ApplicationModule::getDisplayName, m -> m.getBasePackage().getLocalName()));
+                .collect(Collectors.toMap(
+                        ApplicationModule::getDisplayName,
+                        m -> m.getBasePackage().getLocalName()));
         Map<String, String> byComponent = new TreeMap<>();
         List<String[]> relations = new ArrayList<>();
         for (String line : read(puml).lines().toList()) {
             Matcher c = COMPONENT.matcher(line);
             if (c.matches()) {
-                byComponent.put(c.group(2), Optional.ofNullable(byDisplayName.get(c.group(1)))
-                        .orElseThrow(() -> new IllegalStateException("Not a module of " + basePackage + ": " + line)));
+                byComponent.put(
+                        c.group(2),
+                        Optional.ofNullable(byDisplayName.get(c.group(1)))
+                                .orElseThrow(() ->
+                                        new IllegalStateException("Not a module of " + basePackage + ": " + line)));
             }
             Matcher r = RELATION.matcher(line);
             if (r.matches()) {
@@ -233,18 +254,22 @@ public final class ServiceStructure {
             }
         }
         if (byComponent.size() != byDisplayName.size()) {
-            throw new IllegalStateException("Documenter drew " + byComponent.size() + " modules of " + byDisplayName.size() + " in " + puml
-                    + ": its PlantUML is not read as expected");
+            throw new IllegalStateException("Documenter drew " + byComponent.size() + " modules of "
+                    + byDisplayName.size() + " in " + puml + ": its PlantUML is not read as expected");
         }
         Function<String, String> name = component -> Optional.ofNullable(byComponent.get(component))
                 .orElseThrow(() -> new IllegalStateException("Unknown component " + component + " in " + puml));
-        List<Edge> edges = relations.stream().map(r -> new Edge(name.apply(r[0]), name.apply(r[1]), r[2].equals("uses")))
-                .sorted(Comparator.comparing(Edge::from).thenComparing(Edge::to)).toList();
+        List<Edge> edges = relations.stream()
+                .map(r -> new Edge(name.apply(r[0]), name.apply(r[1]), r[2].equals("uses")))
+                .sorted(Comparator.comparing(Edge::from).thenComparing(Edge::to))
+                .toList();
         return new Diagram(List.copyOf(new TreeSet<>(byComponent.values())), edges);
     }
 
     private String feature(JavaClass c) {
-        return modules.getModuleByType(c.getName()).map(m -> m.getBasePackage().getLocalName()).orElse("(application package)");
+        return modules.getModuleByType(c.getName())
+                .map(m -> m.getBasePackage().getLocalName())
+                .orElse("(application package)");
     }
 
     private static JavaClass topLevel(JavaClass c) {

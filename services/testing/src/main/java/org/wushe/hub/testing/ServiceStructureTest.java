@@ -3,7 +3,6 @@ package org.wushe.hub.testing;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.wushe.hub.stack.ConnectorConfig;
 import org.wushe.hub.stack.EmbeddedDatabase;
@@ -31,12 +30,12 @@ public final class TestStack {
     private static final java.time.Duration CAPTURE_TIMEOUT = java.time.Duration.ofSeconds(60);
     private static LocalStack stack;
 
-    private TestStack() {
-    }
+    private TestStack() {}
 
     public static synchronized LocalStack get() {
         if (stack == null) {
-            Path dir = Path.of("target", "test-stack-" + ProcessHandle.current().pid()).toAbsolutePath();
+            Path dir = Path.of("target", "test-stack-" + ProcessHandle.current().pid())
+                    .toAbsolutePath();
             // A free port found now can be taken before it is bound (the broker's own client
             // connections use ephemeral ports too): try again with other ports.
             for (int attempt = 1; stack == null; attempt++) {
@@ -70,8 +69,10 @@ public final class TestStack {
             cdc = s.connector(name);
         } catch (IllegalArgumentException notYet) {
             cdc = s.addConnector(LocalStack.shippedConnectors().stream()
-                    .filter(c -> c.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no connector in deploy/connect/ captures schema " + schema)));
+                    .filter(c -> c.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("no connector in deploy/connect/ captures schema " + schema)));
         }
         return cdc.awaitCapturing(CAPTURE_TIMEOUT);
     }
@@ -90,14 +91,14 @@ public final class TestStack {
         LocalStack s = get();
         connector(schema);
         Map.of(
-                "spring.datasource.url", s.database().jdbcUrl() + "?currentSchema=" + schema,
-                "spring.datasource.username", EmbeddedDatabase.USER,
-                "spring.datasource.password", s.database().password(),
-                "spring.flyway.schemas", schema,
-                "spring.kafka.bootstrap-servers", s.kafka().bootstrapServers(),
-                "spring.cloud.stream.kafka.binder.brokers", s.kafka().bootstrapServers(),
-                "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation()
-        ).forEach((k, v) -> registry.add(k, () -> v));
+                        "spring.datasource.url", s.database().jdbcUrl() + "?currentSchema=" + schema,
+                        "spring.datasource.username", EmbeddedDatabase.USER,
+                        "spring.datasource.password", s.database().password(),
+                        "spring.flyway.schemas", schema,
+                        "spring.kafka.bootstrap-servers", s.kafka().bootstrapServers(),
+                        "spring.cloud.stream.kafka.binder.brokers", s.kafka().bootstrapServers(),
+                        "spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens.publicKeyLocation())
+                .forEach((k, v) -> registry.add(k, () -> v));
     }
 
     /**

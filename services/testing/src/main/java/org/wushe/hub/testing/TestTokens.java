@@ -1,5 +1,12 @@
 package org.wushe.hub.testing;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,14 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Real RS256 JWTs for the services under test, signed with a key pair made once per test JVM. They are
@@ -49,13 +48,13 @@ public final class TestTokens {
     public static final String AUDIENCE = "wushe-hub";
     /** The client an ID token of {@link #idToken} is for. */
     public static final String CLIENT = "wushe-portal";
+
     private static final Duration LIFETIME = Duration.ofHours(12);
 
     private static KeyPair keys;
     private static Path publicKeyFile;
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A token for {@code subject} with {@code roles} and tenancy {@code claims} (e.g. {@code station_id}). */
     public static String token(String subject, List<String> roles, Map<String, ?> claims) {
@@ -87,17 +86,36 @@ public final class TestTokens {
      * {@code aud} the client only. The services refuse it (401): it says who signed in, not what they may do.
      */
     public static String idToken(String subject, List<String> roles, Map<String, ?> claims) {
-        return sign(keys(), new JOSEObjectType("JWT"), List.of(CLIENT), subject, roles, claims, Instant.now().plus(LIFETIME));
+        return sign(
+                keys(),
+                new JOSEObjectType("JWT"),
+                List.of(CLIENT),
+                subject,
+                roles,
+                claims,
+                Instant.now().plus(LIFETIME));
     }
 
     /** An access token (type {@value #ACCESS_TOKEN_TYPE}) whose {@code aud} does not name the hub: refused (401). */
     public static String otherAudience(String subject, List<String> roles, Map<String, ?> claims) {
-        return sign(keys(), new JOSEObjectType(ACCESS_TOKEN_TYPE), List.of("some-other-api"), subject, roles, claims, Instant.now().plus(LIFETIME));
+        return sign(
+                keys(),
+                new JOSEObjectType(ACCESS_TOKEN_TYPE),
+                List.of("some-other-api"),
+                subject,
+                roles,
+                claims,
+                Instant.now().plus(LIFETIME));
     }
 
     /** A well-formed token signed by a key the services do not trust. */
     public static String foreign(String subject) {
-        return sign(newKeys(), subject, List.of("hub_admin"), Map.of(), Instant.now().plus(LIFETIME));
+        return sign(
+                newKeys(),
+                subject,
+                List.of("hub_admin"),
+                Map.of(),
+                Instant.now().plus(LIFETIME));
     }
 
     /**
@@ -105,7 +123,8 @@ public final class TestTokens {
      * carry an Authorization header of their own (an empty one: no token at all); a null token sends none.
      * What every test HTTP client of the hub does with its default token.
      */
-    public static java.net.http.HttpRequest.Builder withHeaders(java.net.http.HttpRequest.Builder request, String token, String... headers) {
+    public static java.net.http.HttpRequest.Builder withHeaders(
+            java.net.http.HttpRequest.Builder request, String token, String... headers) {
         boolean authorization = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
             if (headers[i].equalsIgnoreCase(AUTHORIZATION)) {
@@ -135,7 +154,9 @@ public final class TestTokens {
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
                     + "\n-----END PUBLIC KEY-----\n";
             try {
-                Path file = Path.of("target", "test-jwt-" + ProcessHandle.current().pid() + ".pem").toAbsolutePath();
+                Path file = Path.of(
+                                "target", "test-jwt-" + ProcessHandle.current().pid() + ".pem")
+                        .toAbsolutePath();
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, pem);
                 publicKeyFile = file;
@@ -172,12 +193,19 @@ public final class TestTokens {
         return sign(keys(), subject, roles, claims, expiry);
     }
 
-    private static String sign(KeyPair pair, String subject, List<String> roles, Map<String, ?> claims, Instant expiry) {
+    private static String sign(
+            KeyPair pair, String subject, List<String> roles, Map<String, ?> claims, Instant expiry) {
         return sign(pair, new JOSEObjectType(ACCESS_TOKEN_TYPE), List.of(AUDIENCE), subject, roles, claims, expiry);
     }
 
-    private static String sign(KeyPair pair, JOSEObjectType type, List<String> audience, String subject, List<String> roles,
-                               Map<String, ?> claims, Instant expiry) {
+    private static String sign(
+            KeyPair pair,
+            JOSEObjectType type,
+            List<String> audience,
+            String subject,
+            List<String> roles,
+            Map<String, ?> claims,
+            Instant expiry) {
         Map<String, Object> all = new LinkedHashMap<>(claims);
         JWTClaimsSet.Builder set = new JWTClaimsSet.Builder()
                 .subject(subject)
@@ -189,7 +217,12 @@ public final class TestTokens {
                 .expirationTime(Date.from(expiry))
                 .claim("roles", List.copyOf(roles));
         all.forEach(set::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(type).keyID("wushe-test").build(), set.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(type)
+                        .keyID("wushe-test")
+                        .build(),
+                set.build());
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) pair.getPrivate()));
         } catch (JOSEException e) {

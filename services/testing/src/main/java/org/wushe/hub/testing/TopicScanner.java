@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,27 +27,32 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class TopicScanner {
 
-    private TopicScanner() {
-    }
+    private TopicScanner() {}
 
     /** A record reduced to what a search needs: where it is and its raw bytes as text. */
-    public record ScannedRecord(String topic, int partition, long offset, String text) {
-    }
+    public record ScannedRecord(String topic, int partition, long offset, String text) {}
 
     public static List<ScannedRecord> scanAll(String bootstrap) {
         Map<String, Object> common = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         Set<String> topics;
         try (Admin admin = Admin.create(common)) {
             topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                    .filter(t -> t.startsWith("wushe.")).collect(Collectors.toSet());
+                    .filter(t -> t.startsWith("wushe."))
+                    .collect(Collectors.toSet());
         } catch (Exception e) {
             throw new IllegalStateException("cannot list topics: " + e.getMessage(), e);
         }
         List<ScannedRecord> found = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "topic-scanner-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "topic-scanner-" + UUID.randomUUID(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        "false"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = topics.stream()
                     .flatMap(t -> consumer.partitionsFor(t).stream().map(p -> new TopicPartition(t, p.partition())))
                     .toList();
@@ -72,7 +76,9 @@ public final class TopicScanner {
 
     /** The records whose key, value or headers contain any of the strings (as UTF-8). */
     public static List<ScannedRecord> containing(Collection<ScannedRecord> records, Collection<String> needles) {
-        return records.stream().filter(r -> needles.stream().anyMatch(r.text()::contains)).toList();
+        return records.stream()
+                .filter(r -> needles.stream().anyMatch(r.text()::contains))
+                .toList();
     }
 
     private static String text(ConsumerRecord<byte[], byte[]> r) {
@@ -84,7 +90,10 @@ public final class TopicScanner {
             sb.append(new String(r.value(), StandardCharsets.UTF_8)).append('\n');
         }
         for (Header h : r.headers()) {
-            sb.append(h.key()).append('=').append(h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8)).append('\n');
+            sb.append(h.key())
+                    .append('=')
+                    .append(h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8))
+                    .append('\n');
         }
         return sb.toString();
     }

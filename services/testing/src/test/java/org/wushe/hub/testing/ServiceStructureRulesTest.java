@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceStructureRulesTest {
 
     private static final String FIXTURES = "org.wushe.hub.structurefixture.";
-    private static final ServiceStructure.Conventions STAND_INS = new ServiceStructure.Conventions(
-            FIXTURES + "platform.Inbox", "consumer", FIXTURES + "events");
+    private static final ServiceStructure.Conventions STAND_INS =
+            new ServiceStructure.Conventions(FIXTURES + "platform.Inbox", "consumer", FIXTURES + "events");
 
     private static ServiceStructure fixture(String name) {
         return ServiceStructure.of(FIXTURES + name, STAND_INS);
@@ -38,12 +37,14 @@ class ServiceStructureRulesTest {
     @Test
     void aFeatureUsingAnothersRepositoryFails() {
         assertThatThrownBy(() -> fixture("reach").verifyRepositoriesStayHome())
-                .hasMessageContaining("feature 'b' reaches into 'a'").hasMessageContaining("ARepository");
+                .hasMessageContaining("feature 'b' reaches into 'a'")
+                .hasMessageContaining("ARepository");
     }
 
     @Test
     void aConsumerNotNamedInboundFails() {
-        assertThatThrownBy(() -> fixture("misnamed").verifyConsumersNamedInbound()).hasMessageContaining("AEventsBinding");
+        assertThatThrownBy(() -> fixture("misnamed").verifyConsumersNamedInbound())
+                .hasMessageContaining("AEventsBinding");
     }
 
     @Test
@@ -58,13 +59,16 @@ class ServiceStructureRulesTest {
         Path readme = Files.writeString(dir.resolve("README.md"), "# good\n\nSome text.\n");
         Path docs = dir.resolve("docs");
 
-        assertThatThrownBy(() -> good.verifyReadme(readme, docs, false)).hasMessageContaining("none found")
+        assertThatThrownBy(() -> good.verifyReadme(readme, docs, false))
+                .hasMessageContaining("none found")
                 .hasMessageContaining("-Dwushe.structure.write=true");
 
         good.verifyReadme(readme, docs, true);
         String written = Files.readString(readme);
-        assertThat(written).startsWith("# good\n\nSome text.\n\n<!-- modules:begin")
-                .contains("```mermaid\nflowchart TD\n  m_a[a]\n  m_b[b]\n  m_b --> m_a\n```").endsWith("<!-- modules:end -->\n");
+        assertThat(written)
+                .startsWith("# good\n\nSome text.\n\n<!-- modules:begin")
+                .contains("```mermaid\nflowchart TD\n  m_a[a]\n  m_b[b]\n  m_b --> m_a\n```")
+                .endsWith("<!-- modules:end -->\n");
         assertThat(docs.resolve("components.puml")).exists();
         good.verifyReadme(readme, docs, false);
 
@@ -79,6 +83,7 @@ class ServiceStructureRulesTest {
         ServiceStructure flat = fixture("good.a");
         Path readme = Files.writeString(dir.resolve("README.md"), "# flat\n");
         flat.verifyReadme(readme, dir.resolve("docs"), true);
-        assertThat(Files.readString(readme)).contains("One package, `org.wushe.hub.structurefixture.good.a`: no feature packages");
+        assertThat(Files.readString(readme))
+                .contains("One package, `org.wushe.hub.structurefixture.good.a`: no feature packages");
     }
 }

@@ -3,7 +3,6 @@ package org.wushe.hub.volunteer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,16 +18,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hoursBackdateLimit how far back hand-logged hours may have been served (whole days, counted in {@link #zone})
  */
 @ConfigurationProperties("wushe.volunteer")
-public record VolunteerProperties(@DefaultValue("Asia/Shanghai") ZoneId zone,
-                                  @DefaultValue("PT1H") Duration expiryInterval,
-                                  @DefaultValue("500") int expiryBatch,
-                                  String detailsKey,
-                                  @DefaultValue(".local-data") Path dataDir,
-                                  @DefaultValue("7d") Duration hoursBackdateLimit) {
+public record VolunteerProperties(
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("PT1H") Duration expiryInterval,
+        @DefaultValue("500") int expiryBatch,
+        String detailsKey,
+        @DefaultValue(".local-data") Path dataDir,
+        @DefaultValue("7d") Duration hoursBackdateLimit) {
 
     public VolunteerProperties {
         if (hoursBackdateLimit.isNegative() || hoursBackdateLimit.toDays() > 366) {
-            throw new IllegalArgumentException("wushe.volunteer.hours-backdate-limit must be between 0 and 366 days, not " + hoursBackdateLimit);
+            throw new IllegalArgumentException(
+                    "wushe.volunteer.hours-backdate-limit must be between 0 and 366 days, not " + hoursBackdateLimit);
         }
     }
 }

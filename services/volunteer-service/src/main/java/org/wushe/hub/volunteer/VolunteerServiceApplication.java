@@ -24,9 +24,13 @@ public class VolunteerServiceApplication {
 
     @Bean
     OpenAPI volunteerServiceApi() {
-        return new OpenAPI().info(new Info().title("Wushe Hub volunteer-service 志愿者服务")
-                .version("0.1.0")
-                .description("Volunteers (志愿者), teams (志愿服务队), availability, service hours (服务时长), the points ledger (积分), "
-                        + "time bank (时间银行), rewards of caring shops (爱心商家), and activities (活动) with positions (岗位) and sign-ups (报名). Errors are RFC 9457 problem+json naming the field."));
+        return new OpenAPI()
+                .info(
+                        new Info()
+                                .title("Wushe Hub volunteer-service 志愿者服务")
+                                .version("0.1.0")
+                                .description(
+                                        "Volunteers (志愿者), teams (志愿服务队), availability, service hours (服务时长), the points ledger (积分), "
+                                                + "time bank (时间银行), rewards of caring shops (爱心商家), and activities (活动) with positions (岗位) and sign-ups (报名). Errors are RFC 9457 problem+json naming the field."));
     }
 }

@@ -10,6 +10,5 @@ final class BenchToken {
 
     static final String TOKEN = TestTokens.admin("bench-e2e");
 
-    private BenchToken() {
-    }
+    private BenchToken() {}
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.wushe.hub.platform.place.Geohashes;
 
 /** Geohash-6 cells: the one a point is in, and that cell with its eight neighbours (places are never finer). */
@@ -12,10 +11,10 @@ final class Geohash {
 
     /** Height and width of a geohash-6 cell in degrees (15 latitude bits, 15 longitude bits). */
     static final double CELL_LAT = 180.0 / (1 << 15);
+
     static final double CELL_LON = 360.0 / (1 << 15);
 
-    private Geohash() {
-    }
+    private Geohash() {}
 
     static String of(double lat, double lon) {
         return Geohashes.encode(lat, lon, Geohashes.MAX_LENGTH);

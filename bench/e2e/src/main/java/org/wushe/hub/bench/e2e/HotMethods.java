@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -25,8 +24,7 @@ final class HotMethods {
 
     private static final String OURS = "org.wushe.hub.";
 
-    private HotMethods() {
-    }
+    private HotMethods() {}
 
     static String summary(Path jfr, Instant from, Instant to, int n) throws IOException {
         Map<String, Integer> top = new HashMap<>();
@@ -35,7 +33,8 @@ final class HotMethods {
         try (RecordingFile file = new RecordingFile(jfr)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent e = file.readEvent();
-                if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStartTime().isBefore(from)
+                if (!e.getEventType().getName().equals("jdk.ExecutionSample")
+                        || e.getStartTime().isBefore(from)
                         || e.getStartTime().isAfter(to)) {
                     continue;
                 }
@@ -56,7 +55,8 @@ final class HotMethods {
                 ours.merge(own, 1, Integer::sum);
             }
         }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %,d CPU samples during the steps%n", jfr.getFileName(), samples));
+        StringBuilder b = new StringBuilder(
+                String.format(Locale.ROOT, "%s: %,d CPU samples during the steps%n", jfr.getFileName(), samples));
         if (samples == 0) {
             return b.toString();
         }
@@ -77,12 +77,16 @@ final class HotMethods {
     }
 
     private static void append(StringBuilder b, Map<String, Integer> counts, int samples, int n) {
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
-                .forEach(e -> b.append(String.format(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey())));
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(n)
+                .forEach(e -> b.append(
+                        String.format(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey())));
     }
 
     private static String name(RecordedFrame f) {
         String type = f.getMethod().getType().getName();
-        return type.substring(type.lastIndexOf('.', type.lastIndexOf('.') - 1) + 1) + "." + f.getMethod().getName();
+        return type.substring(type.lastIndexOf('.', type.lastIndexOf('.') - 1) + 1) + "."
+                + f.getMethod().getName();
     }
 }

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-
 import org.HdrHistogram.Histogram;
 import org.wushe.hub.testing.Http;
 
@@ -35,6 +34,7 @@ final class NeedLoad {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** Categories whose needs volunteers with {@link Place#SKILLS} fit; no quantity needed. */
     private static final List<String> CATEGORIES = List.of("HOME_REPAIR", "SAFETY_CHECK", "COMPANIONSHIP", "ESCORT");
+
     private static final Map<String, String> TITLES = Map.of(
             "HOME_REPAIR", "独居老人家中水龙头漏水 a dripping tap at an elder's home",
             "SAFETY_CHECK", "冬季燃气安全检查 a winter gas safety check",
@@ -42,20 +42,43 @@ final class NeedLoad {
             "ESCORT", "陪同老人去医院复查 escort an elder to a check-up");
 
     /** What one step measured. Times in ms; rates per second. */
-    record Step(String label, double offeredRate, int seconds, int planned, int sent, int created, int failed, String failureSample,
-                double sendSeconds, double maxPacerLagMs, double apiRate, double apiP50Ms, double apiP99Ms, double apiMaxMs,
-                int proposed, double proposalsPerSecond, double p50Ms, double p99Ms, double maxMs, int missing, int graceSeconds,
-                Stages stages) {
-    }
+    record Step(
+            String label,
+            double offeredRate,
+            int seconds,
+            int planned,
+            int sent,
+            int created,
+            int failed,
+            String failureSample,
+            double sendSeconds,
+            double maxPacerLagMs,
+            double apiRate,
+            double apiP50Ms,
+            double apiP99Ms,
+            double apiMaxMs,
+            int proposed,
+            double proposalsPerSecond,
+            double p50Ms,
+            double p99Ms,
+            double maxMs,
+            int missing,
+            int graceSeconds,
+            Stages stages) {}
 
     /**
      * A need's latency in three parts, for the needs whose events the {@link Taps} saw (p50/p99 in ms): POST sent →
      * NeedPublished readable on Kafka (API, community outbox, Debezium); → MatchProposed readable (matching's
      * consumer, engine, commit, matching outbox, Debezium); → PROPOSED on the SSE stream (feed consumer, push).
      */
-    record Stages(int needs, double toNeedTopicP50, double toNeedTopicP99, double toMatchTopicP50, double toMatchTopicP99,
-                  double toStreamP50, double toStreamP99) {
-    }
+    record Stages(
+            int needs,
+            double toNeedTopicP50,
+            double toNeedTopicP99,
+            double toMatchTopicP50,
+            double toMatchTopicP99,
+            double toStreamP50,
+            double toStreamP99) {}
 
     private final HttpClient client;
     private final URI needs;
@@ -75,8 +98,11 @@ final class NeedLoad {
             t.setDaemon(true);
             return t;
         });
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(executor).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(executor)
+                .build();
         this.needs = URI.create("http://127.0.0.1:" + communityPort + "/needs");
         this.place = place;
         this.stream = stream;
@@ -89,12 +115,31 @@ final class NeedLoad {
     private String body(int n) {
         String category = CATEGORIES.get(n % CATEGORIES.size());
         LocalDate day = firstDay.plusDays(n % 7);
-        return Http.JSON.writeValueAsString(Http.map("communityId", place.community.toString(), "stationId", place.station.toString(),
-                "category", category, "urgency", "URGENT", "beneficiaryGroup", "ELDERLY_ALONE", "beneficiaryCount", 1,
-                "title", TITLES.get(category) + " #" + n, "geohash", place.cells.get(n % place.cells.size()),
-                "start", day.atTime(LocalTime.of(8, 0)).atZone(SHANGHAI).toInstant().toString(),
-                "end", day.atTime(LocalTime.of(20, 0)).atZone(SHANGHAI).toInstant().toString(),
-                "requiredSkills", List.of(), "estimatedMinutes", 60));
+        return Http.JSON.writeValueAsString(Http.map(
+                "communityId",
+                place.community.toString(),
+                "stationId",
+                place.station.toString(),
+                "category",
+                category,
+                "urgency",
+                "URGENT",
+                "beneficiaryGroup",
+                "ELDERLY_ALONE",
+                "beneficiaryCount",
+                1,
+                "title",
+                TITLES.get(category) + " #" + n,
+                "geohash",
+                place.cells.get(n % place.cells.size()),
+                "start",
+                day.atTime(LocalTime.of(8, 0)).atZone(SHANGHAI).toInstant().toString(),
+                "end",
+                day.atTime(LocalTime.of(20, 0)).atZone(SHANGHAI).toInstant().toString(),
+                "requiredSkills",
+                List.of(),
+                "estimatedMinutes",
+                60));
     }
 
     /** {@code count} needs at {@code rate} per second, then up to {@code graceSeconds} for their proposals. */
@@ -120,39 +165,49 @@ final class NeedLoad {
                 LockSupport.parkNanos(wait);
             }
             inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(needs).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").header("Authorization", org.wushe.hub.testing.TestTokens.bearer(BenchToken.TOKEN))
-                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i), StandardCharsets.UTF_8)).build();
+            HttpRequest request = HttpRequest.newBuilder(needs)
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", org.wushe.hub.testing.TestTokens.bearer(BenchToken.TOKEN))
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i), StandardCharsets.UTF_8))
+                    .build();
             int k = i;
             long now = System.nanoTime();
             maxLag = Math.max(maxLag, now - due);
             sentAt[k] = now;
             sent++;
-            client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((r, e) -> {
-                answeredAt[k] = System.nanoTime();
-                try {
-                    if (e != null) {
-                        status[k] = -1;
-                        failureSample.compareAndSet(null, e.toString());
-                    } else {
-                        status[k] = r.statusCode();
-                        if (r.statusCode() == 201) {
-                            ids[k] = UUID.fromString(Http.JSON.readTree(r.body()).get("id").asString());
-                        } else {
-                            failureSample.compareAndSet(null, "HTTP " + r.statusCode() + " " + abbreviate(r.body()));
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                    .whenComplete((r, e) -> {
+                        answeredAt[k] = System.nanoTime();
+                        try {
+                            if (e != null) {
+                                status[k] = -1;
+                                failureSample.compareAndSet(null, e.toString());
+                            } else {
+                                status[k] = r.statusCode();
+                                if (r.statusCode() == 201) {
+                                    ids[k] = UUID.fromString(Http.JSON
+                                            .readTree(r.body())
+                                            .get("id")
+                                            .asString());
+                                } else {
+                                    failureSample.compareAndSet(
+                                            null, "HTTP " + r.statusCode() + " " + abbreviate(r.body()));
+                                }
+                            }
+                        } catch (RuntimeException parse) {
+                            status[k] = -2;
+                            failureSample.compareAndSet(null, "unreadable answer: " + parse);
+                        } finally {
+                            inFlight.release();
+                            answered.countDown();
                         }
-                    }
-                } catch (RuntimeException parse) {
-                    status[k] = -2;
-                    failureSample.compareAndSet(null, "unreadable answer: " + parse);
-                } finally {
-                    inFlight.release();
-                    answered.countDown();
-                }
-            });
+                    });
         }
         long lastSend = sentAt[count - 1];
         if (!answered.await(90, TimeUnit.SECONDS)) {
-            throw new BenchmarkFailure(label + ": " + answered.getCount() + " of " + count + " POST /needs unanswered after 90 s");
+            throw new BenchmarkFailure(
+                    label + ": " + answered.getCount() + " of " + count + " POST /needs unanswered after 90 s");
         }
 
         // Wait for the proposals of the created needs, at most graceSeconds after the last need was sent.
@@ -218,13 +273,42 @@ final class NeedLoad {
         double apiRate = created == 0 ? 0 : created / ((lastAnswer - t0) / 1e9);
         // Sustained rate: proposals spaced as their needs were sent keep up; a growing backlog spreads them out.
         // A constant latency does not lower it (it shifts every arrival alike).
-        double proposalRate = proposed < 2 || lastProposal <= firstProposal ? 0 : (proposed - 1) / ((lastProposal - firstProposal) / 1e9);
-        Stages stages = toStream.getTotalCount() == 0 ? null : new Stages((int) toStream.getTotalCount(), ms(toNeedTopic, 50),
-                ms(toNeedTopic, 99), ms(toMatchTopic, 50), ms(toMatchTopic, 99), ms(toStream, 50), ms(toStream, 99));
-        return new Step(label, rate, (int) Math.round(count / rate), count, sent, created, count - created, failureSample.get(),
-                sendSeconds, maxLag / 1e6, apiRate, ms(api, 50), ms(api, 99), api.getMaxValue() / 1e3,
-                proposed, proposalRate, proposed == 0 ? Double.NaN : ms(latency, 50), proposed == 0 ? Double.NaN : ms(latency, 99),
-                proposed == 0 ? Double.NaN : latency.getMaxValue() / 1e3, created - proposed, graceSeconds, stages);
+        double proposalRate = proposed < 2 || lastProposal <= firstProposal
+                ? 0
+                : (proposed - 1) / ((lastProposal - firstProposal) / 1e9);
+        Stages stages = toStream.getTotalCount() == 0
+                ? null
+                : new Stages(
+                        (int) toStream.getTotalCount(),
+                        ms(toNeedTopic, 50),
+                        ms(toNeedTopic, 99),
+                        ms(toMatchTopic, 50),
+                        ms(toMatchTopic, 99),
+                        ms(toStream, 50),
+                        ms(toStream, 99));
+        return new Step(
+                label,
+                rate,
+                (int) Math.round(count / rate),
+                count,
+                sent,
+                created,
+                count - created,
+                failureSample.get(),
+                sendSeconds,
+                maxLag / 1e6,
+                apiRate,
+                ms(api, 50),
+                ms(api, 99),
+                api.getMaxValue() / 1e3,
+                proposed,
+                proposalRate,
+                proposed == 0 ? Double.NaN : ms(latency, 50),
+                proposed == 0 ? Double.NaN : ms(latency, 99),
+                proposed == 0 ? Double.NaN : latency.getMaxValue() / 1e3,
+                created - proposed,
+                graceSeconds,
+                stages);
     }
 
     /**

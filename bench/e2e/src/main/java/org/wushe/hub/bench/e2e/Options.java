@@ -8,10 +8,29 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Command-line flags of {@link EndToEndBenchmark}; see {@link #USAGE}. */
-record Options(List<Double> steps, int stepSeconds, int graceSeconds, int volunteers, int seedVolunteers, int registerConcurrency,
-               int warmupNeeds, double warmupRate, double behindShare, double maxP99Ms, int maxInFlight,
-               int rawRecords, int rawRecordBytes, int rawRate, int rawSeconds, Path json, Path communityJar,
-               Path volunteerJar, Path matchingJar, Map<String, List<String>> serviceArgs, boolean keepData, boolean jfr) {
+record Options(
+        List<Double> steps,
+        int stepSeconds,
+        int graceSeconds,
+        int volunteers,
+        int seedVolunteers,
+        int registerConcurrency,
+        int warmupNeeds,
+        double warmupRate,
+        double behindShare,
+        double maxP99Ms,
+        int maxInFlight,
+        int rawRecords,
+        int rawRecordBytes,
+        int rawRate,
+        int rawSeconds,
+        Path json,
+        Path communityJar,
+        Path volunteerJar,
+        Path matchingJar,
+        Map<String, List<String>> serviceArgs,
+        boolean keepData,
+        boolean jfr) {
 
     static final List<String> SERVICES = List.of("community-service", "volunteer-service", "matching-service");
 
@@ -101,7 +120,8 @@ record Options(List<Double> steps, int stepSeconds, int graceSeconds, int volunt
                     int eq = kv.indexOf('=');
                     String service = eq <= 0 ? "" : kv.substring(0, eq).trim();
                     if (!SERVICES.contains(service)) {
-                        throw new IllegalArgumentException("--service-arg wants NAME=ARG with NAME one of " + SERVICES + ", got " + kv);
+                        throw new IllegalArgumentException(
+                                "--service-arg wants NAME=ARG with NAME one of " + SERVICES + ", got " + kv);
                     }
                     serviceArgs.computeIfAbsent(service, k -> new ArrayList<>()).add(kv.substring(eq + 1));
                 }
@@ -117,15 +137,36 @@ record Options(List<Double> steps, int stepSeconds, int graceSeconds, int volunt
         if (rawRate > 10_000) {
             throw new IllegalArgumentException("--raw-rate above 10000/s is not a paced latency test any more");
         }
-        return new Options(steps, stepSeconds, grace, volunteers, seed, registerConcurrency, warmupNeeds, warmupRate, behind, maxP99,
-                maxInFlight, rawRecords, rawBytes, rawRate, rawSeconds, json, jar("community-service"), jar("volunteer-service"),
-                jar("matching-service"), Map.copyOf(serviceArgs), keep, jfr);
+        return new Options(
+                steps,
+                stepSeconds,
+                grace,
+                volunteers,
+                seed,
+                registerConcurrency,
+                warmupNeeds,
+                warmupRate,
+                behind,
+                maxP99,
+                maxInFlight,
+                rawRecords,
+                rawBytes,
+                rawRate,
+                rawSeconds,
+                json,
+                jar("community-service"),
+                jar("volunteer-service"),
+                jar("matching-service"),
+                Map.copyOf(serviceArgs),
+                keep,
+                jfr);
     }
 
     private static Path jar(String service) {
         String p = System.getProperty("wushe.e2e." + service + ".jar");
         if (p == null || p.isBlank()) {
-            throw new IllegalArgumentException("system property wushe.e2e." + service + ".jar is not set (bench/e2e/run sets it)");
+            throw new IllegalArgumentException(
+                    "system property wushe.e2e." + service + ".jar is not set (bench/e2e/run sets it)");
         }
         return Path.of(p).toAbsolutePath();
     }

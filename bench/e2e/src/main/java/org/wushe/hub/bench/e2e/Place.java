@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.wushe.hub.testing.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -30,12 +29,16 @@ final class Place {
 
     /** Liyuan town, Tongzhou (梨园镇, 通州区), as the matching tests use it. */
     static final String DISTRICT = "110112";
+
     static final String STREET = "110112104";
     static final double LAT = 39.88;
     static final double LON = 116.66;
     /** Skills the volunteers draw from: every category the needs use fits several of them. */
-    static final List<String> SKILLS = List.of("HOME_REPAIR", "ELECTRICAL", "PLUMBING", "GAS_SAFETY", "ELDER_CARE", "DRIVING", "SOCIAL_WORK");
-    static final List<String> DAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
+    static final List<String> SKILLS =
+            List.of("HOME_REPAIR", "ELECTRICAL", "PLUMBING", "GAS_SAFETY", "ELDER_CARE", "DRIVING", "SOCIAL_WORK");
+
+    static final List<String> DAYS =
+            List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
 
     final UUID community;
     final UUID centre;
@@ -54,14 +57,51 @@ final class Place {
     static Place register(Http community) {
         String geohash = Geohash.of(LAT, LON);
         String suffix = Integer.toString(new Random().nextInt(1 << 20), 36);
-        Http.Response c = community.post("/communities", Http.map("name", "压测社区" + suffix, "kind", "RURAL", "districtCode", DISTRICT,
-                "streetCode", STREET, "geohash", geohash, "gridCount", 4, "householdCount", 812, "residentCount", 1730));
+        Http.Response c = community.post(
+                "/communities",
+                Http.map(
+                        "name",
+                        "压测社区" + suffix,
+                        "kind",
+                        "RURAL",
+                        "districtCode",
+                        DISTRICT,
+                        "streetCode",
+                        STREET,
+                        "geohash",
+                        geohash,
+                        "gridCount",
+                        4,
+                        "householdCount",
+                        812,
+                        "residentCount",
+                        1730));
         UUID communityId = created("POST /communities", c);
-        Http.Response centre = community.post("/stations", Http.map("name", "梨园镇社会工作服务中心" + suffix, "level", "STREET_CENTRE",
-                "districtCode", DISTRICT, "streetCode", STREET, "servedCommunityIds", List.of(communityId.toString())));
+        Http.Response centre = community.post(
+                "/stations",
+                Http.map(
+                        "name",
+                        "梨园镇社会工作服务中心" + suffix,
+                        "level",
+                        "STREET_CENTRE",
+                        "districtCode",
+                        DISTRICT,
+                        "streetCode",
+                        STREET,
+                        "servedCommunityIds",
+                        List.of(communityId.toString())));
         UUID centreId = created("POST /stations (centre)", centre);
-        Http.Response station = community.post("/stations", Http.map("name", "压测社区" + suffix + "社会工作服务站", "level", "COMMUNITY_STATION",
-                "parentStationId", centreId.toString(), "communityId", communityId.toString()));
+        Http.Response station = community.post(
+                "/stations",
+                Http.map(
+                        "name",
+                        "压测社区" + suffix + "社会工作服务站",
+                        "level",
+                        "COMMUNITY_STATION",
+                        "parentStationId",
+                        centreId.toString(),
+                        "communityId",
+                        communityId.toString()));
         UUID stationId = created("POST /stations (station)", station);
         return new Place(communityId, centreId, stationId, geohash, Geohash.withNeighbours(LAT, LON));
     }
@@ -79,7 +119,10 @@ final class Place {
      * Returns the elapsed nanoseconds.
      */
     long registerVolunteers(int volunteerPort, int count, int concurrency) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         URI uri = URI.create("http://127.0.0.1:" + volunteerPort + "/volunteers");
         List<Map<String, String>> everyDay = new ArrayList<>();
         for (String day : DAYS) {
@@ -90,13 +133,33 @@ final class Place {
         for (int i = 0; i < count; i++) {
             List<String> skills = new ArrayList<>(SKILLS);
             Collections.shuffle(skills, random);
-            bodies.add(Http.JSON.writeValueAsString(Http.map("name", "压测志愿者" + i,
-                    "phone", "13" + String.format("%09d", i),
-                    "communityId", community.toString(),
-                    "homeArea", Map.of("districtCode", DISTRICT, "streetCode", STREET, "communityId", community.toString(),
-                            "geohash", cells.get(i % cells.size())),
-                    "skills", skills.subList(0, 3), "languages", List.of(), "youngOld", i % 4 == 0, "inHardship", false,
-                    "availability", Map.of("weeklySlots", everyDay, "maxHoursPerWeek", 40))));
+            bodies.add(Http.JSON.writeValueAsString(Http.map(
+                    "name",
+                    "压测志愿者" + i,
+                    "phone",
+                    "13" + String.format("%09d", i),
+                    "communityId",
+                    community.toString(),
+                    "homeArea",
+                    Map.of(
+                            "districtCode",
+                            DISTRICT,
+                            "streetCode",
+                            STREET,
+                            "communityId",
+                            community.toString(),
+                            "geohash",
+                            cells.get(i % cells.size())),
+                    "skills",
+                    skills.subList(0, 3),
+                    "languages",
+                    List.of(),
+                    "youngOld",
+                    i % 4 == 0,
+                    "inHardship",
+                    false,
+                    "availability",
+                    Map.of("weeklySlots", everyDay, "maxHoursPerWeek", 40))));
         }
         AtomicInteger next = new AtomicInteger();
         long began = System.nanoTime();
@@ -110,12 +173,17 @@ final class Place {
             for (int w = 0; w < concurrency; w++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                                .header("Content-Type", "application/json").header("Authorization", org.wushe.hub.testing.TestTokens.bearer(BenchToken.TOKEN))
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i), StandardCharsets.UTF_8)).build();
-                        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        HttpRequest request = HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(60))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", org.wushe.hub.testing.TestTokens.bearer(BenchToken.TOKEN))
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i), StandardCharsets.UTF_8))
+                                .build();
+                        HttpResponse<String> r =
+                                client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                         if (r.statusCode() != 201) {
-                            throw new BenchmarkFailure("POST /volunteers #" + i + " answered " + r.statusCode() + ": " + r.body());
+                            throw new BenchmarkFailure(
+                                    "POST /volunteers #" + i + " answered " + r.statusCode() + ": " + r.body());
                         }
                     }
                     return null;
@@ -132,8 +200,13 @@ final class Place {
 
     /** matching-service's {@code GET /engine}: the read model's size and the match counts. */
     static JsonNode engine(HttpClient client, String matchingBaseUrl) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(matchingBaseUrl + "/engine")).timeout(Duration.ofSeconds(10)).header("Authorization", org.wushe.hub.testing.TestTokens.bearer(BenchToken.TOKEN))
-                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r = client.send(
+                HttpRequest.newBuilder(URI.create(matchingBaseUrl + "/engine"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", org.wushe.hub.testing.TestTokens.bearer(BenchToken.TOKEN))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
             throw new BenchmarkFailure("GET /engine answered " + r.statusCode() + ": " + r.body());
         }

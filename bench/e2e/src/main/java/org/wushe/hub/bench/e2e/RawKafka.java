@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -45,12 +44,10 @@ final class RawKafka implements AutoCloseable {
     private static final String SENT = "benchSentNanos";
 
     /** A burst: records from the first send to the last consumed. */
-    record Throughput(int records, int valueBytes, double seconds, double recordsPerSecond, double mibPerSecond) {
-    }
+    record Throughput(int records, int valueBytes, double seconds, double recordsPerSecond, double mibPerSecond) {}
 
     /** Paced single records: send to poll. */
-    record Latency(int records, double offeredRate, double achievedRate, double p50Ms, double p99Ms, double maxMs) {
-    }
+    record Latency(int records, double offeredRate, double achievedRate, double p50Ms, double p99Ms, double maxMs) {}
 
     private final String bootstrap;
     private final int valueBytes;
@@ -109,7 +106,8 @@ final class RawKafka implements AutoCloseable {
         check("burst");
         e.await("burst", Duration.ofSeconds(120));
         double seconds = (e.lastNanos - began) / 1e9;
-        return new Throughput(records, valueBytes, seconds, records / seconds, records * (double) valueBytes / seconds / (1 << 20));
+        return new Throughput(
+                records, valueBytes, seconds, records / seconds, records * (double) valueBytes / seconds / (1 << 20));
     }
 
     Latency paced(int rate, int seconds) throws InterruptedException {
@@ -137,12 +135,18 @@ final class RawKafka implements AutoCloseable {
             h.recordValue(Math.max(1, (e.received[i] - e.sent[i]) / 1_000));
         }
         double achieved = records > 1 ? (records - 1) / ((lastSend - began) / 1e9) : rate;
-        return new Latency(records, rate, achieved, h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3);
+        return new Latency(
+                records,
+                rate,
+                achieved,
+                h.getValueAtPercentile(50) / 1e3,
+                h.getValueAtPercentile(99) / 1e3,
+                h.getMaxValue() / 1e3);
     }
 
     private ProducerRecord<byte[], byte[]> record(int round, int seq, Long sentNanos) {
-        ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(TOPIC, Integer.toString(seq).getBytes(StandardCharsets.UTF_8),
-                values[seq % values.length]);
+        ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(
+                TOPIC, Integer.toString(seq).getBytes(StandardCharsets.UTF_8), values[seq % values.length]);
         r.headers().add(ROUND, ByteBuffer.allocate(4).putInt(round).array());
         r.headers().add(SEQ, ByteBuffer.allocate(4).putInt(seq).array());
         if (sentNanos != null) {
@@ -185,14 +189,15 @@ final class RawKafka implements AutoCloseable {
 
         void await(String what, Duration timeout) throws InterruptedException {
             if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new BenchmarkFailure("raw Kafka " + what + ": only " + distinct.get() + " of " + count + " records consumed within "
-                        + timeout.toSeconds() + " s");
+                throw new BenchmarkFailure("raw Kafka " + what + ": only " + distinct.get() + " of " + count
+                        + " records consumed within " + timeout.toSeconds() + " s");
             }
             // Copies that arrive right after the last new record are duplicates too.
             Thread.sleep(200);
             synchronized (this) {
                 if (duplicates > 0 || strays > 0) {
-                    throw new BenchmarkFailure("raw Kafka " + what + ": " + duplicates + " duplicates, " + strays + " stray records");
+                    throw new BenchmarkFailure(
+                            "raw Kafka " + what + ": " + duplicates + " duplicates, " + strays + " stray records");
                 }
             }
         }
@@ -227,7 +232,8 @@ final class RawKafka implements AutoCloseable {
             p.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-e2e-raw-reader");
             p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-            try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            try (KafkaConsumer<byte[], byte[]> c =
+                    new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
                 consumer = c;
                 List<TopicPartition> assigned = new ArrayList<>();
                 for (PartitionInfo info : c.partitionsFor(TOPIC, Duration.ofSeconds(30))) {
@@ -259,7 +265,10 @@ final class RawKafka implements AutoCloseable {
             Expect e = current;
             Header round = r.headers().lastHeader(ROUND);
             Header seq = r.headers().lastHeader(SEQ);
-            if (e == null || round == null || seq == null || ByteBuffer.wrap(round.value()).getInt() != e.round) {
+            if (e == null
+                    || round == null
+                    || seq == null
+                    || ByteBuffer.wrap(round.value()).getInt() != e.round) {
                 if (e != null) {
                     synchronized (e) {
                         e.strays++;
@@ -304,6 +313,7 @@ final class RawKafka implements AutoCloseable {
     }
 
     static Map<String, Object> settings() {
-        return Map.of("acks", "all", "enable.idempotence", true, "linger.ms", 1, "compression.type", "lz4", "partitions", 6);
+        return Map.of(
+                "acks", "all", "enable.idempotence", true, "linger.ms", 1, "compression.type", "lz4", "partitions", 6);
     }
 }

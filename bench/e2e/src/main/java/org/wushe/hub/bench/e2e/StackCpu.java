@@ -29,16 +29,24 @@ final class StackCpu {
     private static final double HZ = userHz();
 
     /** A reading: CPU milliseconds per group, the machine's busy and total milliseconds (all cores), and when. */
-    record Sample(long nanos, Map<String, Double> ms, double machineBusyMs, double machineTotalMs, Map<String, Double> benchThreads) {
-    }
+    record Sample(
+            long nanos,
+            Map<String, Double> ms,
+            double machineBusyMs,
+            double machineTotalMs,
+            Map<String, Double> benchThreads) {}
 
     /** One step's CPU: per group, milliseconds per need created; the stack's total; the machine's busy cores over the step. */
-    record PerNeed(String label, int needs, Map<String, Double> msPerNeed, double stackMsPerNeed, double stackCores, double machineCores,
-                   double outsideCores) {
-    }
+    record PerNeed(
+            String label,
+            int needs,
+            Map<String, Double> msPerNeed,
+            double stackMsPerNeed,
+            double stackCores,
+            double machineCores,
+            double outsideCores) {}
 
-    private StackCpu() {
-    }
+    private StackCpu() {}
 
     static Sample take(Map<String, String> jars, Path postgresDataDir) {
         StackProcesses found = StackProcesses.find(jars, postgresDataDir);
@@ -46,14 +54,18 @@ final class StackCpu {
         ms.put(BROKER, 0.0);
         ms.put(RELAY, 0.0);
         ms.put(BENCH, 0.0);
-        found.services().forEach((name, pids) -> ms.put(name, pids.stream().mapToDouble(pid -> ticks(pid, false)).sum() * 1000 / HZ));
+        found.services()
+                .forEach((name, pids) -> ms.put(
+                        name,
+                        pids.stream().mapToDouble(pid -> ticks(pid, false)).sum() * 1000 / HZ));
         double pg = 0;
         for (long pid : found.postgres()) {
             pg += ticks(pid, pid == found.postmaster());
         }
         ms.put(POSTGRES, pg * 1000 / HZ);
         Map<String, Double> threads = benchThreads();
-        threads.forEach((thread, used) -> ms.merge(threadGroup(thread.substring(thread.indexOf(' ') + 1)), used, Double::sum));
+        threads.forEach(
+                (thread, used) -> ms.merge(threadGroup(thread.substring(thread.indexOf(' ') + 1)), used, Double::sum));
         long[] machine = machine();
         return new Sample(System.nanoTime(), ms, machine[0] * 1000 / HZ, machine[1] * 1000 / HZ, threads);
     }
@@ -68,7 +80,13 @@ final class StackCpu {
         }
         double wallMs = (after.nanos() - before.nanos()) / 1e6;
         double machineBusy = after.machineBusyMs() - before.machineBusyMs();
-        return new PerNeed(label, needs, per, needs == 0 ? Double.NaN : stack / needs, stack / wallMs, machineBusy / wallMs,
+        return new PerNeed(
+                label,
+                needs,
+                per,
+                needs == 0 ? Double.NaN : stack / needs,
+                stack / wallMs,
+                machineBusy / wallMs,
                 Math.max(0, machineBusy - stack) / wallMs);
     }
 
@@ -77,14 +95,22 @@ final class StackCpu {
         for (String g : groups) {
             b.append(String.format(Locale.ROOT, " %10s", shortName(g)));
         }
-        return b.append(String.format(Locale.ROOT, " | %8s | %11s %11s %11s", "stack", "stack cores", "machine", "outside")).toString();
+        return b.append(String.format(
+                        Locale.ROOT, " | %8s | %11s %11s %11s", "stack", "stack cores", "machine", "outside"))
+                .toString();
     }
 
     static String line(PerNeed p) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-9s %6d |", p.label(), p.needs()));
         p.msPerNeed().values().forEach(v -> b.append(String.format(Locale.ROOT, " %10.2f", v)));
-        return b.append(String.format(Locale.ROOT, " | %8.2f | %11.2f %11.2f %11.2f", p.stackMsPerNeed(), p.stackCores(), p.machineCores(),
-                p.outsideCores())).toString();
+        return b.append(String.format(
+                        Locale.ROOT,
+                        " | %8.2f | %11.2f %11.2f %11.2f",
+                        p.stackMsPerNeed(),
+                        p.stackCores(),
+                        p.machineCores(),
+                        p.outsideCores()))
+                .toString();
     }
 
     private static String shortName(String group) {
@@ -102,8 +128,11 @@ final class StackCpu {
         Map<String, Double> ms = new TreeMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
-                String comm = StackProcesses.read(task.resolve("comm")).map(String::strip).orElse("?");
-                stat(task.resolve("stat")).ifPresent(t -> ms.put(task.getFileName() + " " + comm, (t[0] + t[1]) * 1000 / HZ));
+                String comm = StackProcesses.read(task.resolve("comm"))
+                        .map(String::strip)
+                        .orElse("?");
+                stat(task.resolve("stat"))
+                        .ifPresent(t -> ms.put(task.getFileName() + " " + comm, (t[0] + t[1]) * 1000 / HZ));
             }
         } catch (IOException | RuntimeException e) {
             // not Linux: no split
@@ -120,9 +149,16 @@ final class StackCpu {
         });
         double wallS = (after.nanos() - before.nanos()) / 1e9;
         StringBuilder b = new StringBuilder();
-        byName.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
-                .forEach(e -> b.append(String.format(Locale.ROOT, "  %-16s %-32s %8.0f ms  %5.1f%% of a core%n", e.getKey(),
-                        threadGroup(e.getKey()), e.getValue(), e.getValue() / wallS / 10)));
+        byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(n)
+                .forEach(e -> b.append(String.format(
+                        Locale.ROOT,
+                        "  %-16s %-32s %8.0f ms  %5.1f%% of a core%n",
+                        e.getKey(),
+                        threadGroup(e.getKey()),
+                        e.getValue(),
+                        e.getValue() / wallS / 10)));
         return b.toString();
     }
 
@@ -135,18 +171,37 @@ final class StackCpu {
      */
     static String threadGroup(String comm) {
         String c = comm.toLowerCase(Locale.ROOT);
-        if (c.startsWith("cdc-") || c.startsWith("debezium") || c.startsWith("kafka-producer") || c.startsWith("change-event")
-                || c.startsWith("blocking-snaps") || c.startsWith("fileoffsetback") || c.startsWith("pool-")) {
+        if (c.startsWith("cdc-")
+                || c.startsWith("debezium")
+                || c.startsWith("kafka-producer")
+                || c.startsWith("change-event")
+                || c.startsWith("blocking-snaps")
+                || c.startsWith("fileoffsetback")
+                || c.startsWith("pool-")) {
             return RELAY;
         }
         if (c.startsWith("kafka-taps") || c.startsWith("kafka-coordinat")) {
             return BENCH;
         }
-        if (c.startsWith("data-plane") || c.startsWith("kafka-") || c.startsWith("raft") || c.startsWith("broker-")
-                || c.startsWith("controller-") || c.startsWith("replicafetche") || c.startsWith("expirationreap") || c.startsWith("quorum")
-                || c.startsWith("group-coordin") || c.startsWith("logdirfailure") || c.startsWith("metadata") || c.startsWith("transaction")
-                || c.startsWith("share-") || c.startsWith("executor-") || c.startsWith("processor-") || c.startsWith("socket-server")
-                || c.startsWith("log-cleaner") || c.startsWith("kraft") || c.startsWith("node-")) {
+        if (c.startsWith("data-plane")
+                || c.startsWith("kafka-")
+                || c.startsWith("raft")
+                || c.startsWith("broker-")
+                || c.startsWith("controller-")
+                || c.startsWith("replicafetche")
+                || c.startsWith("expirationreap")
+                || c.startsWith("quorum")
+                || c.startsWith("group-coordin")
+                || c.startsWith("logdirfailure")
+                || c.startsWith("metadata")
+                || c.startsWith("transaction")
+                || c.startsWith("share-")
+                || c.startsWith("executor-")
+                || c.startsWith("processor-")
+                || c.startsWith("socket-server")
+                || c.startsWith("log-cleaner")
+                || c.startsWith("kraft")
+                || c.startsWith("node-")) {
             return BROKER;
         }
         return BENCH;
@@ -154,7 +209,9 @@ final class StackCpu {
 
     /** utime + stime of a process, plus its waited-for children's (cutime + cstime) when asked. */
     private static double ticks(long pid, boolean withChildren) {
-        return stat(Path.of("/proc", Long.toString(pid), "stat")).map(t -> t[0] + t[1] + (withChildren ? t[2] + t[3] : 0)).orElse(0L);
+        return stat(Path.of("/proc", Long.toString(pid), "stat"))
+                .map(t -> t[0] + t[1] + (withChildren ? t[2] + t[3] : 0))
+                .orElse(0L);
     }
 
     /** utime, stime, cutime, cstime from a stat file; empty when it cannot be read (the process or thread is gone). */
@@ -173,29 +230,35 @@ final class StackCpu {
             return Optional.empty();
         }
         // f[0] is field 3 (state): utime is field 14, so f[11].
-        return Optional.of(new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14])});
+        return Optional.of(
+                new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14])
+                });
     }
 
     /** The machine's busy and total ticks, all cores, from the first line of {@code /proc/stat}. */
     private static long[] machine() {
-        return StackProcesses.read(Path.of("/proc/stat")).map(s -> {
-            String[] f = s.lines().findFirst().orElse("cpu").trim().split("\\s+");
-            long total = 0;
-            long idle = 0;
-            for (int i = 1; i < f.length && i <= 8; i++) {
-                long v = Long.parseLong(f[i]);
-                total += v;
-                if (i == 4 || i == 5) {
-                    idle += v; // idle, iowait
-                }
-            }
-            return new long[] {total - idle, total};
-        }).orElse(new long[] {0, 0});
+        return StackProcesses.read(Path.of("/proc/stat"))
+                .map(s -> {
+                    String[] f = s.lines().findFirst().orElse("cpu").trim().split("\\s+");
+                    long total = 0;
+                    long idle = 0;
+                    for (int i = 1; i < f.length && i <= 8; i++) {
+                        long v = Long.parseLong(f[i]);
+                        total += v;
+                        if (i == 4 || i == 5) {
+                            idle += v; // idle, iowait
+                        }
+                    }
+                    return new long[] {total - idle, total};
+                })
+                .orElse(new long[] {0, 0});
     }
 
     private static double userHz() {
         try {
-            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes()).strip();
             return p.waitFor() == 0 ? Double.parseDouble(out) : 100;
         } catch (IOException | RuntimeException e) {

@@ -20,15 +20,19 @@ import java.util.Optional;
 final class StackMemory {
 
     /** One process, or one group of processes (PostgreSQL). MiB; -1 when unreadable. */
-    record Row(String name, List<Long> pids, long rssMiB, long hwmMiB, long pssMiB) {
-    }
+    record Row(String name, List<Long> pids, long rssMiB, long hwmMiB, long pssMiB) {}
 
-    record Snapshot(String when, List<Row> rows, long rssTotalMiB, long pssTotalMiB, long heapUsedMiB, long heapCommittedMiB,
-                    long heapMaxMiB, List<String> notes) {
-    }
+    record Snapshot(
+            String when,
+            List<Row> rows,
+            long rssTotalMiB,
+            long pssTotalMiB,
+            long heapUsedMiB,
+            long heapCommittedMiB,
+            long heapMaxMiB,
+            List<String> notes) {}
 
-    private StackMemory() {
-    }
+    private StackMemory() {}
 
     /**
      * @param services exec jar file name → the service's name in the report
@@ -37,11 +41,15 @@ final class StackMemory {
     static Snapshot take(String when, Map<String, String> services, Path postgresDataDir) {
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        rows.add(row("bench JVM (Kafka broker, Debezium, load)", List.of(ProcessHandle.current().pid())));
+        rows.add(row(
+                "bench JVM (Kafka broker, Debezium, load)",
+                List.of(ProcessHandle.current().pid())));
         StackProcesses found = StackProcesses.find(services, postgresDataDir);
         if (found.postgres().size() > found.descendantPostgres()) {
-            notes.add((found.postgres().size() - found.descendantPostgres()) + " of " + found.postgres().size() + " PostgreSQL processes are"
-                    + " not descendants of this JVM (pg_ctl starts the postmaster detached); found through postmaster.pid");
+            notes.add(
+                    (found.postgres().size() - found.descendantPostgres()) + " of "
+                            + found.postgres().size() + " PostgreSQL processes are"
+                            + " not descendants of this JVM (pg_ctl starts the postmaster detached); found through postmaster.pid");
         }
         found.services().forEach((name, pids) -> {
             if (pids.isEmpty()) {
@@ -51,7 +59,8 @@ final class StackMemory {
             }
         });
         Row pg = row("PostgreSQL", found.postgres());
-        rows.add(new Row("PostgreSQL (" + pg.pids().size() + " processes)", pg.pids(), pg.rssMiB(), pg.hwmMiB(), pg.pssMiB()));
+        rows.add(new Row(
+                "PostgreSQL (" + pg.pids().size() + " processes)", pg.pids(), pg.rssMiB(), pg.hwmMiB(), pg.pssMiB()));
         if (!found.others().isEmpty()) {
             rows.add(row("other descendants: " + String.join(", ", found.otherNames()), found.others()));
         }
@@ -62,7 +71,8 @@ final class StackMemory {
             pss += Math.max(0, r.pssMiB());
         }
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return new Snapshot(when, rows, rss, pss, heap.getUsed() >> 20, heap.getCommitted() >> 20, heap.getMax() >> 20, notes);
+        return new Snapshot(
+                when, rows, rss, pss, heap.getUsed() >> 20, heap.getCommitted() >> 20, heap.getMax() >> 20, notes);
     }
 
     private static Row row(String name, List<Long> pids) {
@@ -90,7 +100,8 @@ final class StackMemory {
         try {
             for (String line : Files.readAllLines(file)) {
                 if (line.startsWith(prefix)) {
-                    return Optional.of(Long.parseLong(line.substring(prefix.length()).trim().split("\\s+")[0]));
+                    return Optional.of(Long.parseLong(
+                            line.substring(prefix.length()).trim().split("\\s+")[0]));
                 }
             }
         } catch (IOException | RuntimeException e) {

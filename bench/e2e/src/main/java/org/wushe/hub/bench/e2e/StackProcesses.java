@@ -25,8 +25,13 @@ import java.util.TreeSet;
  * @param descendantPostgres how many of {@code postgres} are descendants of this JVM (pg_ctl detaches the postmaster)
  * @param others             any other descendant, and their command names
  */
-record StackProcesses(Map<String, List<Long>> services, List<Long> postgres, long postmaster, int descendantPostgres, List<Long> others,
-                      Set<String> otherNames) {
+record StackProcesses(
+        Map<String, List<Long>> services,
+        List<Long> postgres,
+        long postmaster,
+        int descendantPostgres,
+        List<Long> others,
+        Set<String> otherNames) {
 
     /**
      * @param jars            exec jar file name → the service's name in the report
@@ -41,7 +46,9 @@ record StackProcesses(Map<String, List<Long>> services, List<Long> postgres, lon
         ProcessHandle.current().descendants().forEach(p -> {
             long pid = p.pid();
             String cmdline = cmdline(pid);
-            String comm = read(Path.of("/proc", Long.toString(pid), "comm")).map(String::strip).orElse("");
+            String comm = read(Path.of("/proc", Long.toString(pid), "comm"))
+                    .map(String::strip)
+                    .orElse("");
             for (Map.Entry<String, String> s : jars.entrySet()) {
                 if (cmdline.contains(s.getKey())) {
                     byService.get(s.getValue()).add(pid);
@@ -79,7 +86,9 @@ record StackProcesses(Map<String, List<Long>> services, List<Long> postgres, lon
 
     static String cmdline(long pid) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+            return new String(
+                            Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
         } catch (IOException | RuntimeException e) {
             return "";
         }

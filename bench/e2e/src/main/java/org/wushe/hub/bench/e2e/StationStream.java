@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-
 import org.wushe.hub.testing.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -25,8 +24,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class StationStream implements AutoCloseable {
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final URI uri;
     private final Thread thread;
     private final CountDownLatch hello = new CountDownLatch(1);
@@ -58,7 +59,11 @@ final class StationStream implements AutoCloseable {
     }
 
     private void read() {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").header("Authorization", org.wushe.hub.testing.TestTokens.bearer(BenchToken.TOKEN)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Accept", "text/event-stream")
+                .header("Authorization", org.wushe.hub.testing.TestTokens.bearer(BenchToken.TOKEN))
+                .GET()
+                .build();
         try {
             HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {

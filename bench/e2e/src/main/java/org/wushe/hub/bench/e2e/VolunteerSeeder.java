@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,12 +42,12 @@ final class VolunteerSeeder {
 
     static final String TOPIC = "wushe.volunteer.volunteer";
 
-    private VolunteerSeeder() {
-    }
+    private VolunteerSeeder() {}
 
     /** Writes {@code count} volunteers; returns the elapsed nanoseconds until the broker acknowledged the last. */
     static long seed(String bootstrap, List<String> cells, int count) throws Exception {
-        AvroTrust.install(); // the generated builders copy nested records (Place), which Avro 1.12 allows for trusted classes only
+        AvroTrust.install(); // the generated builders copy nested records (Place), which Avro 1.12 allows for trusted
+        // classes only
         AvroEventCodec codec = new AvroEventCodec(SchemaCatalog.load());
         ConsumerRecord<byte[], byte[]> template = template(bootstrap);
         VolunteerRegistered base = (VolunteerRegistered) codec.decode(template.value());
@@ -61,16 +60,25 @@ final class VolunteerSeeder {
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         long began = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < count; i++) {
                 UUID eventId = UUID.randomUUID();
                 UUID volunteerId = UUID.randomUUID();
                 Instant now = Instant.now();
                 Collections.shuffle(skills, random);
-                Place home = Place.newBuilder(base.getHomeArea()).setGeohash(cells.get(i % cells.size())).build();
-                VolunteerRegistered v = VolunteerRegistered.newBuilder(base).setEventId(eventId)
-                        .setVolunteerId(volunteerId).setOccurredAt(now).setHomeArea(home)
-                        .setSkills(List.copyOf(skills.subList(0, 3))).setYoungOld(i % 4 == 0).setInHardship(false).build();
+                Place home = Place.newBuilder(base.getHomeArea())
+                        .setGeohash(cells.get(i % cells.size()))
+                        .build();
+                VolunteerRegistered v = VolunteerRegistered.newBuilder(base)
+                        .setEventId(eventId)
+                        .setVolunteerId(volunteerId)
+                        .setOccurredAt(now)
+                        .setHomeArea(home)
+                        .setSkills(List.copyOf(skills.subList(0, 3)))
+                        .setYoungOld(i % 4 == 0)
+                        .setInHardship(false)
+                        .build();
                 RecordHeaders headers = new RecordHeaders();
                 for (Header h : template.headers()) {
                     String value = switch (h.key()) {
@@ -84,7 +92,11 @@ final class VolunteerSeeder {
                         headers.add(h.key(), value.getBytes(StandardCharsets.UTF_8));
                     }
                 }
-                producer.send(new ProducerRecord<>(TOPIC, null, volunteerId.toString().getBytes(StandardCharsets.UTF_8), codec.encode(v),
+                producer.send(new ProducerRecord<>(
+                        TOPIC,
+                        null,
+                        volunteerId.toString().getBytes(StandardCharsets.UTF_8),
+                        codec.encode(v),
                         headers));
             }
             producer.flush();
@@ -98,7 +110,8 @@ final class VolunteerSeeder {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "bench-e2e-volunteer-template");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo info : c.partitionsFor(TOPIC, Duration.ofSeconds(30))) {
                 partitions.add(new TopicPartition(TOPIC, info.partition()));
@@ -109,12 +122,14 @@ final class VolunteerSeeder {
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                     Header type = r.headers().lastHeader("eventType");
-                    if (type != null && new String(type.value(), StandardCharsets.UTF_8).equals("VolunteerRegistered")) {
+                    if (type != null
+                            && new String(type.value(), StandardCharsets.UTF_8).equals("VolunteerRegistered")) {
                         return r;
                     }
                 }
             }
         }
-        throw new BenchmarkFailure("no VolunteerRegistered on " + TOPIC + " within 60 s to copy for the seeded volunteers");
+        throw new BenchmarkFailure(
+                "no VolunteerRegistered on " + TOPIC + " within 60 s to copy for the seeded volunteers");
     }
 }

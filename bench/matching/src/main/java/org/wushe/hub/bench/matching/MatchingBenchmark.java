@@ -1,6 +1,7 @@
 package org.wushe.hub.bench.matching;
 
-import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -19,9 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.HdrHistogram.Histogram;
 import org.wushe.hub.matching.engine.Allocation;
 import org.wushe.hub.matching.engine.BatchOptions;
@@ -71,12 +69,27 @@ public final class MatchingBenchmark {
     private void run() throws Exception {
         Runtime rt = Runtime.getRuntime();
         print("Wushe Hub matching engine benchmark");
-        print("  JVM       %s %s, heap max %,d MB, %d cores, %s", System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), rt.maxMemory() >> 20, rt.availableProcessors(),
+        print(
+                "  JVM       %s %s, heap max %,d MB, %d cores, %s",
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                rt.maxMemory() >> 20,
+                rt.availableProcessors(),
                 ManagementFactory.getRuntimeMXBean().getInputArguments());
-        print("  city      %,d volunteers, %,d offers, seed %d, now %s", options.volunteers(), options.offers(), options.seed(), NOW);
-        json.put("jvm", map("version", System.getProperty("java.version"), "maxHeapMb", rt.maxMemory() >> 20,
-                "cores", rt.availableProcessors(), "args", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        print(
+                "  city      %,d volunteers, %,d offers, seed %d, now %s",
+                options.volunteers(), options.offers(), options.seed(), NOW);
+        json.put(
+                "jvm",
+                map(
+                        "version",
+                        System.getProperty("java.version"),
+                        "maxHeapMb",
+                        rt.maxMemory() >> 20,
+                        "cores",
+                        rt.availableProcessors(),
+                        "args",
+                        ManagementFactory.getRuntimeMXBean().getInputArguments()));
         json.put("options", options.toString());
 
         SyntheticCity city = new SyntheticCity(options.seed(), clock.millis());
@@ -88,20 +101,45 @@ public final class MatchingBenchmark {
         long heapLoaded = heapAfterGc();
         EngineStats stats = engine.stats();
         section("LOAD");
-        print("  volunteers      %,12d in %7.2f s  (%,.0f/s)", options.volunteers(), volunteerNanos / 1e9, options.volunteers() / (volunteerNanos / 1e9));
-        print("  offers          %,12d in %7.2f s  (%,.0f/s)", options.offers(), offerNanos / 1e9, options.offers() / (offerNanos / 1e9));
+        print(
+                "  volunteers      %,12d in %7.2f s  (%,.0f/s)",
+                options.volunteers(), volunteerNanos / 1e9, options.volunteers() / (volunteerNanos / 1e9));
+        print(
+                "  offers          %,12d in %7.2f s  (%,.0f/s)",
+                options.offers(), offerNanos / 1e9, options.offers() / (offerNanos / 1e9));
         print("  heap used after load, after GC: %,d MB (before load %,d MB)", heapLoaded >> 20, heapBefore >> 20);
         double perVolunteer = (heapVolunteers - heapBefore) / (double) options.volunteers();
         double perOffer = options.offers() == 0 ? 0 : (heapLoaded - heapVolunteers) / (double) options.offers();
         print("    per volunteer %,12.0f B", perVolunteer);
         print("    per offer     %,12.0f B", perOffer);
-        print("  index: %,d non-empty cells, %,d entries; %,d distinct weekly patterns; %,d volunteers without a place",
+        print(
+                "  index: %,d non-empty cells, %,d entries; %,d distinct weekly patterns; %,d volunteers without a place",
                 stats.indexCells(), stats.indexEntries(), stats.availabilityPatterns(), stats.unplacedVolunteers());
-        json.put("load", map("volunteers", options.volunteers(), "offers", options.offers(),
-                "volunteerSeconds", volunteerNanos / 1e9, "offerSeconds", offerNanos / 1e9,
-                "heapBeforeMb", heapBefore >> 20, "heapAfterMb", heapLoaded >> 20,
-                "bytesPerVolunteer", Math.round(perVolunteer), "bytesPerOffer", Math.round(perOffer),
-                "indexCells", stats.indexCells(), "indexEntries", stats.indexEntries(), "weeklyPatterns", stats.availabilityPatterns()));
+        json.put(
+                "load",
+                map(
+                        "volunteers",
+                        options.volunteers(),
+                        "offers",
+                        options.offers(),
+                        "volunteerSeconds",
+                        volunteerNanos / 1e9,
+                        "offerSeconds",
+                        offerNanos / 1e9,
+                        "heapBeforeMb",
+                        heapBefore >> 20,
+                        "heapAfterMb",
+                        heapLoaded >> 20,
+                        "bytesPerVolunteer",
+                        Math.round(perVolunteer),
+                        "bytesPerOffer",
+                        Math.round(perOffer),
+                        "indexCells",
+                        stats.indexCells(),
+                        "indexEntries",
+                        stats.indexEntries(),
+                        "weeklyPatterns",
+                        stats.availabilityPatterns()));
 
         List<NeedSpec> warmup = needs(city, options.warmup());
         List<NeedSpec> needs = needs(city, options.needs());
@@ -114,20 +152,55 @@ public final class MatchingBenchmark {
         for (int threads : options.threads()) {
             Round r = matchAll(engine, needs, threads);
             first = first == null ? r : first;
-            print("  %-8d %,12.0f %,10d %,10d %,10d", threads, r.needsPerSecond(), r.latency().getValueAtPercentile(50),
-                    r.latency().getValueAtPercentile(99), r.latency().getMaxValue());
-            rounds.add(map("threads", threads, "needsPerSecond", r.needsPerSecond(), "p50Micros", r.latency().getValueAtPercentile(50),
-                    "p99Micros", r.latency().getValueAtPercentile(99), "maxMicros", r.latency().getMaxValue()));
+            print(
+                    "  %-8d %,12.0f %,10d %,10d %,10d",
+                    threads,
+                    r.needsPerSecond(),
+                    r.latency().getValueAtPercentile(50),
+                    r.latency().getValueAtPercentile(99),
+                    r.latency().getMaxValue());
+            rounds.add(map(
+                    "threads",
+                    threads,
+                    "needsPerSecond",
+                    r.needsPerSecond(),
+                    "p50Micros",
+                    r.latency().getValueAtPercentile(50),
+                    "p99Micros",
+                    r.latency().getValueAtPercentile(99),
+                    "maxMicros",
+                    r.latency().getMaxValue()));
         }
         long population = (long) options.volunteers() + options.offers();
         print("  needs with at least one proposal: %.1f %%", 100.0 * first.withProposal() / needs.size());
-        print("  examined candidates per need: mean %,.0f, p50 %,d, p99 %,d, max %,d (of %,d in the read model)",
-                first.examined().getMean(), first.examined().getValueAtPercentile(50), first.examined().getValueAtPercentile(99),
-                first.examined().getMaxValue(), population);
-        json.put("match", map("k", options.k(), "needs", needs.size(), "rounds", rounds,
-                "needsWithProposal", first.withProposal(), "examinedMean", first.examined().getMean(),
-                "examinedP50", first.examined().getValueAtPercentile(50), "examinedP99", first.examined().getValueAtPercentile(99),
-                "examinedMax", first.examined().getMaxValue(), "population", population));
+        print(
+                "  examined candidates per need: mean %,.0f, p50 %,d, p99 %,d, max %,d (of %,d in the read model)",
+                first.examined().getMean(),
+                first.examined().getValueAtPercentile(50),
+                first.examined().getValueAtPercentile(99),
+                first.examined().getMaxValue(),
+                population);
+        json.put(
+                "match",
+                map(
+                        "k",
+                        options.k(),
+                        "needs",
+                        needs.size(),
+                        "rounds",
+                        rounds,
+                        "needsWithProposal",
+                        first.withProposal(),
+                        "examinedMean",
+                        first.examined().getMean(),
+                        "examinedP50",
+                        first.examined().getValueAtPercentile(50),
+                        "examinedP99",
+                        first.examined().getValueAtPercentile(99),
+                        "examinedMax",
+                        first.examined().getMaxValue(),
+                        "population",
+                        population));
 
         if (options.planNeeds() > 0) {
             long loading = System.nanoTime();
@@ -135,16 +208,44 @@ public final class MatchingBenchmark {
             long nativeMillis = (System.nanoTime() - loading) / 1_000_000;
             List<NeedSpec> batch = needs.subList(0, Math.min(options.planNeeds(), needs.size()));
             long began = System.nanoTime();
-            BatchPlan plan = engine.plan(batch, Map.of(), BatchOptions.topK(options.planCandidates(), Duration.ofMillis((long) (options.planSeconds() * 1000))));
+            BatchPlan plan =
+                    engine.plan(batch, Map.of(), BatchOptions.topK(options.planCandidates(), Duration.ofMillis((long)
+                            (options.planSeconds() * 1000))));
             long total = (System.nanoTime() - began) / 1_000_000;
             section("BATCH PLAN AT CITY SCALE");
             print("  OR-Tools native libraries loaded (once per JVM) in %,d ms", nativeMillis);
-            print("  %,d needs, top %d candidates each, CP-SAT limit %.0f s, %d worker(s)", batch.size(), options.planCandidates(),
-                    options.planSeconds(), engine.settings().solverWorkers());
-            print("  status %s, solve %,d ms, whole plan %,d ms (search + model + solve), %,d needs assigned, total score %.1f",
-                    plan.solverStatus(), plan.solveMillis(), total, plan.assignments().size(), plan.totalScore());
-            json.put("cityPlan", map("nativeLoadMillis", nativeMillis, "needs", batch.size(), "candidatesPerNeed", options.planCandidates(), "status", plan.solverStatus(),
-                    "solveMillis", plan.solveMillis(), "totalMillis", total, "assigned", plan.assignments().size(), "totalScore", plan.totalScore()));
+            print(
+                    "  %,d needs, top %d candidates each, CP-SAT limit %.0f s, %d worker(s)",
+                    batch.size(),
+                    options.planCandidates(),
+                    options.planSeconds(),
+                    engine.settings().solverWorkers());
+            print(
+                    "  status %s, solve %,d ms, whole plan %,d ms (search + model + solve), %,d needs assigned, total score %.1f",
+                    plan.solverStatus(),
+                    plan.solveMillis(),
+                    total,
+                    plan.assignments().size(),
+                    plan.totalScore());
+            json.put(
+                    "cityPlan",
+                    map(
+                            "nativeLoadMillis",
+                            nativeMillis,
+                            "needs",
+                            batch.size(),
+                            "candidatesPerNeed",
+                            options.planCandidates(),
+                            "status",
+                            plan.solverStatus(),
+                            "solveMillis",
+                            plan.solveMillis(),
+                            "totalMillis",
+                            total,
+                            "assigned",
+                            plan.assignments().size(),
+                            "totalScore",
+                            plan.totalScore()));
         }
 
         long began = System.nanoTime();
@@ -153,17 +254,26 @@ public final class MatchingBenchmark {
             MatchResult r = engine.match(n, 1, Set.of());
             if (!r.proposals().isEmpty()) {
                 Proposal p = r.proposals().get(0);
-                held += engine.tryHold(UUID.randomUUID(), p.candidate(), p.allocation() != null ? p.allocation() : Allocation.time(p.window())) ? 1 : 0;
+                held += engine.tryHold(
+                                UUID.randomUUID(),
+                                p.candidate(),
+                                p.allocation() != null ? p.allocation() : Allocation.time(p.window()))
+                        ? 1
+                        : 0;
             }
         }
         double streamSeconds = (System.nanoTime() - began) / 1e9;
         section("STREAMING (each need in arrival order: match k=1, then tryHold the best; 1 thread)");
-        print("  %,.0f needs/s, %,d of %,d needs held a candidate, %,d live holds", needs.size() / streamSeconds, held, needs.size(), engine.stats().holds());
+        print(
+                "  %,.0f needs/s, %,d of %,d needs held a candidate, %,d live holds",
+                needs.size() / streamSeconds, held, needs.size(), engine.stats().holds());
         json.put("streaming", map("needsPerSecond", needs.size() / streamSeconds, "held", held));
 
         quality();
         Files.createDirectories(options.json().toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.json().toFile(), json);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(options.json().toFile(), json);
         print("%nfigures written to %s", options.json());
     }
 
@@ -197,25 +307,58 @@ public final class MatchingBenchmark {
             served += r.servedOptimum();
             servedGreedy += r.servedGreedy();
             servedBatch += r.servedBatch();
-            instances.add(map("seed", seed, "optimum", r.optimum(), "greedy", r.greedy(), "batch", r.batch(),
-                    "servedOptimum", r.servedOptimum(), "servedGreedy", r.servedGreedy(), "servedBatch", r.servedBatch(),
-                    "batchStatus", r.batchStatus()));
+            instances.add(map(
+                    "seed",
+                    seed,
+                    "optimum",
+                    r.optimum(),
+                    "greedy",
+                    r.greedy(),
+                    "batch",
+                    r.batch(),
+                    "servedOptimum",
+                    r.servedOptimum(),
+                    "servedGreedy",
+                    r.servedGreedy(),
+                    "servedBatch",
+                    r.servedBatch(),
+                    "batchStatus",
+                    r.batchStatus()));
         }
         int n = options.qualitySeeds();
         section("MATCH QUALITY");
-        print("  %d scarce instances of %d needs vs %d candidates (60 %% volunteers with one live match each, scarce goods",
+        print(
+                "  %d scarce instances of %d needs vs %d candidates (60 %% volunteers with one live match each, scarce goods",
                 n, options.qualityNeeds(), candidates);
         print("  and service places); exact CP-SAT: OPTIMAL on all %d, mean solve %,d ms", n, exactMillis / n);
         print("  %-32s %8s %8s %14s", "total score / optimum", "mean", "min", "needs served");
-        print("  %-32s %8.3f %8.3f %14.1f", "streaming greedy (match + hold)", greedySum / n, greedyMin, servedGreedy / (double) n);
-        print("  %-32s %8.3f %8.3f %14.1f", "batch plan, top " + batchK + ", 1 s limit", batchSum / n, batchMin, servedBatch / (double) n);
+        print(
+                "  %-32s %8.3f %8.3f %14.1f",
+                "streaming greedy (match + hold)", greedySum / n, greedyMin, servedGreedy / (double) n);
+        print(
+                "  %-32s %8.3f %8.3f %14.1f",
+                "batch plan, top " + batchK + ", 1 s limit", batchSum / n, batchMin, servedBatch / (double) n);
         print("  %-32s %8.3f %8.3f %14.1f", "optimum (exact plan)", 1.0, 1.0, served / (double) n);
-        json.put("quality", map("instances", instances, "greedyMean", greedySum / n, "greedyMin", greedyMin,
-                "batchMean", batchSum / n, "batchMin", batchMin, "batchCandidates", batchK, "exactMeanMillis", exactMillis / n));
+        json.put(
+                "quality",
+                map(
+                        "instances",
+                        instances,
+                        "greedyMean",
+                        greedySum / n,
+                        "greedyMin",
+                        greedyMin,
+                        "batchMean",
+                        batchSum / n,
+                        "batchMin",
+                        batchMin,
+                        "batchCandidates",
+                        batchK,
+                        "exactMeanMillis",
+                        exactMillis / n));
     }
 
-    private record Round(double needsPerSecond, Histogram latency, Histogram examined, int withProposal) {
-    }
+    private record Round(double needsPerSecond, Histogram latency, Histogram examined, int withProposal) {}
 
     private Round matchAll(MatchEngine engine, List<NeedSpec> needs, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);

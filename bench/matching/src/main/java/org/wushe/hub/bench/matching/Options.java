@@ -5,9 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Command-line flags of {@link MatchingBenchmark}; see {@link #USAGE}. */
-record Options(int volunteers, int offers, int needs, List<Integer> threads, int k, int warmup, int planNeeds,
-               int planCandidates, double planSeconds, int qualitySeeds, int qualityNeeds, int qualityCandidates, int qualityK,
-               long seed, Path json) {
+record Options(
+        int volunteers,
+        int offers,
+        int needs,
+        List<Integer> threads,
+        int k,
+        int warmup,
+        int planNeeds,
+        int planCandidates,
+        double planSeconds,
+        int qualitySeeds,
+        int qualityNeeds,
+        int qualityCandidates,
+        int qualityK,
+        long seed,
+        Path json) {
 
     static final String USAGE = """
             usage: bench/matching/run [options]
@@ -66,8 +79,22 @@ record Options(int volunteers, int offers, int needs, List<Integer> threads, int
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        return new Options(volunteers, offers, needs, threads, k, warmup, planNeeds, planCandidates, planSeconds,
-                qualitySeeds, qualityNeeds, qualityCandidates, qualityK, seed, json);
+        return new Options(
+                volunteers,
+                offers,
+                needs,
+                threads,
+                k,
+                warmup,
+                planNeeds,
+                planCandidates,
+                planSeconds,
+                qualitySeeds,
+                qualityNeeds,
+                qualityCandidates,
+                qualityK,
+                seed,
+                json);
     }
 
     private static String value(String[] args, int i, String flag) {

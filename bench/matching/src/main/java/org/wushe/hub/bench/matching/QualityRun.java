@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.QuantityUnit;
@@ -42,10 +41,24 @@ import org.wushe.hub.matching.engine.Window;
  */
 final class QualityRun {
 
-    private static final Category[] CATEGORIES = {Category.COMPANIONSHIP, Category.HAIRCUT, Category.HOME_REPAIR,
-        Category.DAILY_GOODS, Category.MEAL_ASSISTANCE, Category.ESCORT, Category.HEALTH};
-    private static final Skill[] SKILLS = {Skill.ELDER_CARE, Skill.HAIRDRESSING, Skill.HOME_REPAIR, Skill.ELECTRICAL,
-        Skill.DRIVING, Skill.NURSING, Skill.COOKING};
+    private static final Category[] CATEGORIES = {
+        Category.COMPANIONSHIP,
+        Category.HAIRCUT,
+        Category.HOME_REPAIR,
+        Category.DAILY_GOODS,
+        Category.MEAL_ASSISTANCE,
+        Category.ESCORT,
+        Category.HEALTH
+    };
+    private static final Skill[] SKILLS = {
+        Skill.ELDER_CARE,
+        Skill.HAIRDRESSING,
+        Skill.HOME_REPAIR,
+        Skill.ELECTRICAL,
+        Skill.DRIVING,
+        Skill.NURSING,
+        Skill.COOKING
+    };
 
     private final List<VolunteerSpec> volunteers = new ArrayList<>();
     private final List<OfferSpec> offers = new ArrayList<>();
@@ -54,9 +67,16 @@ final class QualityRun {
     private final Clock clock;
 
     /** One instance's totals: the optimum and what greedy and the batch plan reached, with the needs each served. */
-    record Result(double optimum, double greedy, double batch, int needs, int servedOptimum, int servedGreedy,
-                  int servedBatch, long exactMillis, String batchStatus) {
-    }
+    record Result(
+            double optimum,
+            double greedy,
+            double batch,
+            int needs,
+            int servedOptimum,
+            int servedGreedy,
+            int servedBatch,
+            long exactMillis,
+            String batchStatus) {}
 
     QualityRun(long seed, int needCount, int candidateCount, Clock clock) {
         this.clock = clock;
@@ -72,33 +92,90 @@ final class QualityRun {
             }
             List<WeeklySlot> slots = random.nextBoolean()
                     ? List.of(new WeeklySlot(DayOfWeek.of(3 + random.nextInt(3)), 8 * 60 + 30, 11 * 60 + 30))
-                    : List.of(new WeeklySlot(DayOfWeek.SATURDAY, 9 * 60, 12 * 60), new WeeklySlot(DayOfWeek.SUNDAY, 14 * 60, 17 * 60));
-            volunteers.add(new VolunteerSpec(new UUID(seed, i), null, near(random, centre), null, skills, Set.of(), false, false,
-                    slots, List.of(), null));
+                    : List.of(
+                            new WeeklySlot(DayOfWeek.SATURDAY, 9 * 60, 12 * 60),
+                            new WeeklySlot(DayOfWeek.SUNDAY, 14 * 60, 17 * 60));
+            volunteers.add(new VolunteerSpec(
+                    new UUID(seed, i),
+                    null,
+                    near(random, centre),
+                    null,
+                    skills,
+                    Set.of(),
+                    false,
+                    false,
+                    slots,
+                    List.of(),
+                    null));
         }
-        Window available = new Window(now - Duration.ofDays(1).toMillis(), now + Duration.ofDays(30).toMillis());
+        Window available = new Window(
+                now - Duration.ofDays(1).toMillis(), now + Duration.ofDays(30).toMillis());
         for (int i = 0; i < candidateCount - volunteerCount; i++) {
             UUID id = new UUID(seed, 1000 + i);
             if (i < goodsCount) {
                 Category category = random.nextBoolean() ? Category.DAILY_GOODS : Category.MEAL_ASSISTANCE;
-                offers.add(new OfferSpec(id, id, OfferKind.GOODS, category, Set.of(), Set.of(), near(random, centre), null, available,
-                        1 + random.nextInt(4), null, random.nextBoolean() ? LocalDate.of(2025, 6, 12).plusDays(random.nextInt(20)) : null,
-                        null, Set.of(), Set.of(), List.of(), null));
+                offers.add(new OfferSpec(
+                        id,
+                        id,
+                        OfferKind.GOODS,
+                        category,
+                        Set.of(),
+                        Set.of(),
+                        near(random, centre),
+                        null,
+                        available,
+                        1 + random.nextInt(4),
+                        null,
+                        random.nextBoolean() ? LocalDate.of(2025, 6, 12).plusDays(random.nextInt(20)) : null,
+                        null,
+                        Set.of(),
+                        Set.of(),
+                        List.of(),
+                        null));
             } else {
                 Category category = random.nextBoolean() ? Category.HAIRCUT : Category.HEALTH;
-                offers.add(new OfferSpec(id, id, OfferKind.SERVICE, category, Set.of(), Set.of(), near(random, centre), null, available,
-                        1 + random.nextInt(2), null, null, null, Set.of(), Set.of(),
-                        List.of(new WeeklySlot(DayOfWeek.of(3 + random.nextInt(4)), 9 * 60, 11 * 60)), 30));
+                offers.add(new OfferSpec(
+                        id,
+                        id,
+                        OfferKind.SERVICE,
+                        category,
+                        Set.of(),
+                        Set.of(),
+                        near(random, centre),
+                        null,
+                        available,
+                        1 + random.nextInt(2),
+                        null,
+                        null,
+                        null,
+                        Set.of(),
+                        Set.of(),
+                        List.of(new WeeklySlot(DayOfWeek.of(3 + random.nextInt(4)), 9 * 60, 11 * 60)),
+                        30));
             }
         }
         for (int i = 0; i < needCount; i++) {
             Category category = CATEGORIES[random.nextInt(CATEGORIES.length)];
             boolean goods = category == Category.DAILY_GOODS || category == Category.MEAL_ASSISTANCE;
             long start = now + Duration.ofHours(random.nextInt(48)).toMillis();
-            needs.add(new NeedSpec(new UUID(seed, 2000 + i), new UUID(seed, 0), new UUID(seed, 1), category,
-                    Urgency.values()[1 + random.nextInt(4)], BeneficiaryGroup.values()[1 + random.nextInt(10)], 1,
-                    near(random, centre), null, new Window(start, start + Duration.ofDays(2 + random.nextInt(4)).toMillis()),
-                    goods ? 1 + random.nextInt(3) : null, goods ? QuantityUnit.PORTION : null, Set.of(), Set.of(), 60,
+            needs.add(new NeedSpec(
+                    new UUID(seed, 2000 + i),
+                    new UUID(seed, 0),
+                    new UUID(seed, 1),
+                    category,
+                    Urgency.values()[1 + random.nextInt(4)],
+                    BeneficiaryGroup.values()[1 + random.nextInt(10)],
+                    1,
+                    near(random, centre),
+                    null,
+                    new Window(
+                            start,
+                            start + Duration.ofDays(2 + random.nextInt(4)).toMillis()),
+                    goods ? 1 + random.nextInt(3) : null,
+                    goods ? QuantityUnit.PORTION : null,
+                    Set.of(),
+                    Set.of(),
+                    60,
                     now - Duration.ofHours(random.nextInt(72)).toMillis()));
         }
     }
@@ -132,12 +209,22 @@ final class QualityRun {
                 servedGreedy++;
             }
         }
-        return new Result(valued(exact, initial), greedy, valued(batch, initial), needs.size(), exact.assignments().size(),
-                servedGreedy, batch.assignments().size(), exact.solveMillis(), batch.solverStatus());
+        return new Result(
+                valued(exact, initial),
+                greedy,
+                valued(batch, initial),
+                needs.size(),
+                exact.assignments().size(),
+                servedGreedy,
+                batch.assignments().size(),
+                exact.solveMillis(),
+                batch.solverStatus());
     }
 
     private static double valued(BatchPlan plan, Map<String, Double> initial) {
-        return plan.assignments().stream().mapToDouble(p -> initial.get(p.needId() + "/" + p.candidate())).sum();
+        return plan.assignments().stream()
+                .mapToDouble(p -> initial.get(p.needId() + "/" + p.candidate()))
+                .sum();
     }
 
     private MatchEngine load() {
@@ -148,7 +235,8 @@ final class QualityRun {
     }
 
     private static GeoPoint near(Random random, GeoPoint centre) {
-        return new GeoPoint(Math.round((centre.latitude() + (random.nextDouble() - 0.5) * 0.02) * 100) / 100.0,
+        return new GeoPoint(
+                Math.round((centre.latitude() + (random.nextDouble() - 0.5) * 0.02) * 100) / 100.0,
                 Math.round((centre.longitude() + (random.nextDouble() - 0.5) * 0.025) * 100) / 100.0);
     }
 

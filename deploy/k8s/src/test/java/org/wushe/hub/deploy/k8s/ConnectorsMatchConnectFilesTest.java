@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 class ConnectorsMatchConnectFilesTest {
 
     private static final Pattern ENV = Pattern.compile("\\$\\{env:WUSHE_([A-Z]+)_(DB_HOST|CDC_USER|CDC_PASSWORD)\\}");
-    private static final Pattern PROVIDER = Pattern.compile("\\$\\{(configmaps|secrets):wushe/([a-z0-9-]+):([a-z.]+)\\}");
+    private static final Pattern PROVIDER =
+            Pattern.compile("\\$\\{(configmaps|secrets):wushe/([a-z0-9-]+):([a-z.]+)\\}");
 
     private static final List<Manifest> BASE = Kustomize.render(Repo.K8S.resolve("base"));
     private static final List<Manifest> SECRETS = Kustomize.render(Repo.K8S.resolve("secrets"));
@@ -38,11 +38,20 @@ class ConnectorsMatchConnectFilesTest {
         JsonNode file = Repo.readJson(service.connectorFile());
         String name = file.path("name").asString();
         JsonNode config = file.path("config");
-        Manifest connector = find("KafkaConnector", name).orElseThrow(() -> new AssertionError("no KafkaConnector " + name));
+        Manifest connector =
+                find("KafkaConnector", name).orElseThrow(() -> new AssertionError("no KafkaConnector " + name));
 
-        assertThat(connector.node().path("metadata").path("labels").path("strimzi.io/cluster").asString()).isEqualTo("wushe-connect");
-        assertThat(connector.spec().path("class").asString()).isEqualTo(config.path("connector.class").asString());
-        assertThat(connector.spec().path("tasksMax").asInt()).isEqualTo(Integer.parseInt(config.path("tasks.max").asString()));
+        assertThat(connector
+                        .node()
+                        .path("metadata")
+                        .path("labels")
+                        .path("strimzi.io/cluster")
+                        .asString())
+                .isEqualTo("wushe-connect");
+        assertThat(connector.spec().path("class").asString())
+                .isEqualTo(config.path("connector.class").asString());
+        assertThat(connector.spec().path("tasksMax").asInt())
+                .isEqualTo(Integer.parseInt(config.path("tasks.max").asString()));
 
         Map<String, String> expected = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : config.properties()) {
@@ -52,10 +61,14 @@ class ConnectorsMatchConnectFilesTest {
         }
         Map<String, String> actual = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : connector.spec().path("config").properties()) {
-            assertThat(e.getValue().isString()).as(name + " config " + e.getKey() + " is a string, as in the JSON file").isTrue();
+            assertThat(e.getValue().isString())
+                    .as(name + " config " + e.getKey() + " is a string, as in the JSON file")
+                    .isTrue();
             actual.put(e.getKey(), e.getValue().asString());
         }
-        assertThat(actual).as(name + " config vs " + Repo.relative(service.connectorFile())).containsExactlyEntriesOf(expected);
+        assertThat(actual)
+                .as(name + " config vs " + Repo.relative(service.connectorFile()))
+                .containsExactlyEntriesOf(expected);
     }
 
     @ParameterizedTest
@@ -70,26 +83,39 @@ class ConnectorsMatchConnectFilesTest {
                 continue;
             }
             placeholders++;
-            assertThat(env.group(1).toLowerCase()).as("placeholders of " + service.id + " name its party").isEqualTo(service.party);
+            assertThat(env.group(1).toLowerCase())
+                    .as("placeholders of " + service.id + " name its party")
+                    .isEqualTo(service.party);
             Matcher provider = PROVIDER.matcher(viaProviders(e.getValue().asString()));
             assertThat(provider.matches()).isTrue();
             String kind = provider.group(1).equals("secrets") ? "Secret" : "ConfigMap";
             String resourceName = provider.group(2);
             String key = provider.group(3);
             Manifest holder = (kind.equals("Secret") ? SECRETS.stream() : BASE.stream())
-                    .filter(m -> m.is(kind, resourceName)).findFirst()
-                    .orElseThrow(() -> new AssertionError(kind + " " + resourceName + " (read by " + e.getKey() + ") is missing"));
-            JsonNode data = kind.equals("Secret") ? holder.node().path("stringData") : holder.node().path("data");
-            assertThat(data.has(key)).as(kind + " " + resourceName + " has key " + key).isTrue();
+                    .filter(m -> m.is(kind, resourceName))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new AssertionError(kind + " " + resourceName + " (read by " + e.getKey() + ") is missing"));
+            JsonNode data = kind.equals("Secret")
+                    ? holder.node().path("stringData")
+                    : holder.node().path("data");
+            assertThat(data.has(key))
+                    .as(kind + " " + resourceName + " has key " + key)
+                    .isTrue();
             boolean allowed = false;
             for (JsonNode rule : role.path("rules")) {
-                boolean resource = rule.path("resources").toString().contains("\"" + (kind.equals("Secret") ? "secrets" : "configmaps") + "\"");
-                if (resource && rule.path("resourceNames").toString().contains("\"" + resourceName + "\"")
+                boolean resource = rule.path("resources")
+                        .toString()
+                        .contains("\"" + (kind.equals("Secret") ? "secrets" : "configmaps") + "\"");
+                if (resource
+                        && rule.path("resourceNames").toString().contains("\"" + resourceName + "\"")
                         && rule.path("verbs").toString().contains("\"get\"")) {
                     allowed = true;
                 }
             }
-            assertThat(allowed).as("Role wushe-connect-cdc-config lets Connect get " + kind + " " + resourceName).isTrue();
+            assertThat(allowed)
+                    .as("Role wushe-connect-cdc-config lets Connect get " + kind + " " + resourceName)
+                    .isTrue();
         }
         assertThat(placeholders).as(service.id + " connection placeholders").isEqualTo(3);
     }
@@ -98,24 +124,45 @@ class ConnectorsMatchConnectFilesTest {
     @EnumSource(Repo.Service.class)
     void theConnectorReadsTheDatabaseTheServiceWrites(Repo.Service service) {
         JsonNode config = Repo.readJson(service.connectorFile()).path("config");
-        String url = find("ConfigMap", service.id + "-config").orElseThrow().node().path("data").path("SPRING_DATASOURCE_URL").asString();
-        Matcher jdbc = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)\\?currentSchema=([a-z]+)(&.*)?").matcher(url);
+        String url = find("ConfigMap", service.id + "-config")
+                .orElseThrow()
+                .node()
+                .path("data")
+                .path("SPRING_DATASOURCE_URL")
+                .asString();
+        Matcher jdbc = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)\\?currentSchema=([a-z]+)(&.*)?")
+                .matcher(url);
         assertThat(jdbc.matches()).as(url).isTrue();
-        String host = find("ConfigMap", service.party + "-cdc").orElseThrow().node().path("data").path("database.hostname").asString();
-        assertThat(jdbc.group(1)).as("database host of " + service.id + " and of its connector").isEqualTo(host);
+        String host = find("ConfigMap", service.party + "-cdc")
+                .orElseThrow()
+                .node()
+                .path("data")
+                .path("database.hostname")
+                .asString();
+        assertThat(jdbc.group(1))
+                .as("database host of " + service.id + " and of its connector")
+                .isEqualTo(host);
         assertThat(jdbc.group(2)).isEqualTo(config.path("database.port").asString());
         assertThat(jdbc.group(3)).isEqualTo(config.path("database.dbname").asString());
         assertThat(config.path("table.include.list").asString()).isEqualTo(jdbc.group(4) + ".outbox");
-        assertThat(service.applicationYml().path("spring").path("flyway").path("schemas").asString()).isEqualTo(jdbc.group(4));
+        assertThat(service.applicationYml()
+                        .path("spring")
+                        .path("flyway")
+                        .path("schemas")
+                        .asString())
+                .isEqualTo(jdbc.group(4));
     }
 
     @ParameterizedTest
     @EnumSource(Repo.Service.class)
     void theConnectorVerifiesTheDatabasesCertificateAgainstTheMountedCa(Repo.Service service) {
         JsonNode config = Repo.readJson(service.connectorFile()).path("config");
-        assertThat(config.path("database.sslmode").asString()).as(service.id + " connector").isEqualTo("verify-full");
+        assertThat(config.path("database.sslmode").asString())
+                .as(service.id + " connector")
+                .isEqualTo("verify-full");
         String rootCert = config.path("database.sslrootcert").asString();
-        JsonNode template = find("KafkaConnect", "wushe-connect").orElseThrow().spec().path("template");
+        JsonNode template =
+                find("KafkaConnect", "wushe-connect").orElseThrow().spec().path("template");
         String volume = null;
         for (JsonNode mount : template.path("connectContainer").path("volumeMounts")) {
             if (rootCert.equals(mount.path("mountPath").asString() + "/ca.crt")) {
@@ -130,8 +177,14 @@ class ConnectorsMatchConnectFilesTest {
             }
         }
         assertThat(secret).isEqualTo("wushe-postgres-ca");
-        assertThat(SECRETS.stream().filter(m -> m.is("Secret", "wushe-postgres-ca")).findFirst().orElseThrow()
-                .node().path("stringData").has("ca.crt")).isTrue();
+        assertThat(SECRETS.stream()
+                        .filter(m -> m.is("Secret", "wushe-postgres-ca"))
+                        .findFirst()
+                        .orElseThrow()
+                        .node()
+                        .path("stringData")
+                        .has("ca.crt"))
+                .isTrue();
     }
 
     static String viaProviders(String value) {

@@ -2,16 +2,15 @@ package org.wushe.hub.deploy.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.Rule;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
-import io.fabric8.openshift.api.model.monitoring.v1.Rule;
-import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,10 +29,19 @@ class DashboardAndRulesTest {
     static final Pattern METRIC = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
     /** Each source and the metric names it serves (connect: the JMX exporter rules of connect-metrics.yaml). */
     static final Map<String, Set<String>> SOURCES = Map.of(
-            "services", Set.of("spring_cloud_stream_binder_kafka_offset", "wushe_inbound_events_total", "wushe_dead_letters_total",
-                    "wushe_matching_deadlines_total", "wushe_matching_proposals_total", "wushe_matching_decisions_total",
-                    "wushe_community_needs_published_total", "wushe_matching_sse_connections", "wushe_volunteer_hours_credits_total",
-                    "http_server_requests_seconds_sum", "http_server_requests_seconds_count"),
+            "services",
+                    Set.of(
+                            "spring_cloud_stream_binder_kafka_offset",
+                            "wushe_inbound_events_total",
+                            "wushe_dead_letters_total",
+                            "wushe_matching_deadlines_total",
+                            "wushe_matching_proposals_total",
+                            "wushe_matching_decisions_total",
+                            "wushe_community_needs_published_total",
+                            "wushe_matching_sse_connections",
+                            "wushe_volunteer_hours_credits_total",
+                            "http_server_requests_seconds_sum",
+                            "http_server_requests_seconds_count"),
             "connect", Set.of("debezium_metrics_millisecondsbehindsource", "debezium_metrics_connected"),
             "postgres-exporter", Set.of("pg_replication_slots_pg_wal_lsn_diff"),
             "prometheus", Set.of("up"));
@@ -42,14 +50,19 @@ class DashboardAndRulesTest {
     void theServiceMonitorScrapesEveryHubServiceOnANamedPortOfIt() {
         ServiceMonitor monitor = MonitoringModels.read(one("ServiceMonitor", "wushe-services"), ServiceMonitor.class);
         Map<String, String> selector = monitor.getSpec().getSelector().getMatchLabels();
-        List<Manifest> services = BASE.stream().filter(m -> m.kind().equals("Service")).toList();
+        List<Manifest> services =
+                BASE.stream().filter(m -> m.kind().equals("Service")).toList();
         assertThat(services).hasSizeGreaterThanOrEqualTo(6);
         for (Manifest service : services) {
             JsonNode labels = service.node().path("metadata").path("labels");
-            selector.forEach((k, v) -> assertThat(labels.path(k).asString()).as(service.where() + " label " + k).isEqualTo(v));
+            selector.forEach((k, v) -> assertThat(labels.path(k).asString())
+                    .as(service.where() + " label " + k)
+                    .isEqualTo(v));
             Set<String> ports = new TreeSet<>();
             service.spec().path("ports").forEach(p -> ports.add(p.path("name").asString()));
-            assertThat(ports).as(service.where()).contains(monitor.getSpec().getEndpoints().get(0).getPort());
+            assertThat(ports)
+                    .as(service.where())
+                    .contains(monitor.getSpec().getEndpoints().get(0).getPort());
         }
         assertThat(monitor.getSpec().getEndpoints().get(0).getPath()).isEqualTo("/actuator/prometheus");
     }
@@ -65,30 +78,55 @@ class DashboardAndRulesTest {
                 String source = rule.getLabels().get("source");
                 Set<String> metrics = metricsOf(rule.getExpr().getStrVal());
                 assertThat(metrics).as(rule.getAlert() + " reads a metric").isNotEmpty();
-                assertThat(SOURCES.get(source)).as(rule.getAlert() + " (source " + source + ") reads " + metrics).containsAll(metrics);
+                assertThat(SOURCES.get(source))
+                        .as(rule.getAlert() + " (source " + source + ") reads " + metrics)
+                        .containsAll(metrics);
                 metricsRead.addAll(metrics);
             }
         }
-        assertThat(alerts).contains("WusheConsumerLagHigh", "WusheDeadLettersGrowing", "WusheOutboxRelayBehind", "WusheReplicationSlotLag",
-                "WusheProposalsPastDeadline", "WusheServiceDown");
-        assertThat(metricsRead).contains("spring_cloud_stream_binder_kafka_offset", "wushe_dead_letters_total",
-                "debezium_metrics_millisecondsbehindsource", "pg_replication_slots_pg_wal_lsn_diff", "wushe_matching_deadlines_total");
+        assertThat(alerts)
+                .contains(
+                        "WusheConsumerLagHigh",
+                        "WusheDeadLettersGrowing",
+                        "WusheOutboxRelayBehind",
+                        "WusheReplicationSlotLag",
+                        "WusheProposalsPastDeadline",
+                        "WusheServiceDown");
+        assertThat(metricsRead)
+                .contains(
+                        "spring_cloud_stream_binder_kafka_offset",
+                        "wushe_dead_letters_total",
+                        "debezium_metrics_millisecondsbehindsource",
+                        "pg_replication_slots_pg_wal_lsn_diff",
+                        "wushe_matching_deadlines_total");
         System.out.printf("%d alerts reading %s%n", alerts.size(), metricsRead);
     }
 
     @Test
     void everyDashboardPanelQueriesAKnownMetricAndTheConnectMetricsAreWhatTheExporterRulesMake() {
         Manifest dashboard = one("ConfigMap", "wushe-hub-dashboard");
-        assertThat(dashboard.node().path("metadata").path("labels").path("grafana_dashboard").asString()).isEqualTo("1");
-        JsonNode json = JsonMapper.builder().build().readTree(dashboard.node().path("data").path("wushe-hub.json").asString());
+        assertThat(dashboard
+                        .node()
+                        .path("metadata")
+                        .path("labels")
+                        .path("grafana_dashboard")
+                        .asString())
+                .isEqualTo("1");
+        JsonNode json = JsonMapper.builder()
+                .build()
+                .readTree(dashboard.node().path("data").path("wushe-hub.json").asString());
         assertThat(json.path("uid").asString()).isEqualTo("wushe-hub");
         Set<String> known = new TreeSet<>();
         SOURCES.values().forEach(known::addAll);
         Set<Integer> ids = new TreeSet<>();
         assertThat(json.path("panels").size()).isGreaterThanOrEqualTo(10);
         for (JsonNode panel : json.path("panels")) {
-            assertThat(ids.add(panel.path("id").asInt())).as("panel ids are unique").isTrue();
-            assertThat(panel.path("targets").size()).as(panel.path("title").asString()).isPositive();
+            assertThat(ids.add(panel.path("id").asInt()))
+                    .as("panel ids are unique")
+                    .isTrue();
+            assertThat(panel.path("targets").size())
+                    .as(panel.path("title").asString())
+                    .isPositive();
             for (JsonNode target : panel.path("targets")) {
                 String expr = target.path("expr").asString();
                 assertThat(MonitoringModels.balanced(expr)).as(expr).isTrue();
@@ -96,14 +134,27 @@ class DashboardAndRulesTest {
                 assertThat(metricsOf(expr)).as(panel.path("title").asString()).isNotEmpty();
             }
         }
-        // Debezium's MBeans, through connect-metrics.yaml's first rule (lowercased), give exactly the names the rules read.
-        String config = one("ConfigMap", "wushe-connect-metrics").node().path("data").path("metrics-config.yml").asString();
+        // Debezium's MBeans, through connect-metrics.yaml's first rule (lowercased), give exactly the names the rules
+        // read.
+        String config = one("ConfigMap", "wushe-connect-metrics")
+                .node()
+                .path("data")
+                .path("metrics-config.yml")
+                .asString();
         assertThat(config).contains("lowercaseOutputName: true").contains("name: \"debezium_metrics_$4\"");
         for (String m : SOURCES.get("connect")) {
             assertThat(m).startsWith("debezium_metrics_");
         }
-        Manifest connect = BASE.stream().filter(m -> m.kind().equals("KafkaConnect")).findFirst().orElseThrow();
-        assertThat(connect.spec().path("metricsConfig").path("valueFrom").path("configMapKeyRef").path("name").asString())
+        Manifest connect = BASE.stream()
+                .filter(m -> m.kind().equals("KafkaConnect"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(connect.spec()
+                        .path("metricsConfig")
+                        .path("valueFrom")
+                        .path("configMapKeyRef")
+                        .path("name")
+                        .asString())
                 .isEqualTo("wushe-connect-metrics");
     }
 
@@ -117,7 +168,9 @@ class DashboardAndRulesTest {
     }
 
     private static Manifest one(String kind, String name) {
-        return BASE.stream().filter(m -> m.kind().equals(kind) && m.name().equals(name)).findFirst()
+        return BASE.stream()
+                .filter(m -> m.kind().equals(kind) && m.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EveryManifestIsValidTest {
 
     static Stream<Path> manifestFiles() {
-        return Repo.k8sYamlFiles().stream().filter(p -> !p.getFileName().toString().equals("kustomization.yaml"));
+        return Repo.k8sYamlFiles().stream()
+                .filter(p -> !p.getFileName().toString().equals("kustomization.yaml"));
     }
 
     static Stream<String> kustomizations() {
@@ -30,7 +30,10 @@ class EveryManifestIsValidTest {
         List<String> problems = new ArrayList<>();
         boolean patch = Repo.relative(file).contains("/patches/");
         for (Manifest m : docs) {
-            problems.addAll(patch ? ManifestValidator.get().patchProblems(m) : ManifestValidator.get().problems(m));
+            problems.addAll(
+                    patch
+                            ? ManifestValidator.get().patchProblems(m)
+                            : ManifestValidator.get().problems(m));
         }
         assertThat(problems).as(Repo.relative(file)).isEmpty();
     }
@@ -43,7 +46,9 @@ class EveryManifestIsValidTest {
         for (Manifest m : rendered) {
             problems.addAll(ManifestValidator.get().problems(m));
             if (!m.kind().equals("Namespace")) {
-                assertThat(m.node().path("metadata").path("namespace").asString("")).as(m.where()).isEqualTo("wushe");
+                assertThat(m.node().path("metadata").path("namespace").asString(""))
+                        .as(m.where())
+                        .isEqualTo("wushe");
             }
         }
         assertThat(problems).as(dir).isEmpty();
@@ -54,21 +59,32 @@ class EveryManifestIsValidTest {
     void everyKustomizationIsRenderedByATestOrIncludedByOne() {
         List<Path> reachable = new ArrayList<>();
         kustomizations().forEach(d -> collect(Repo.K8S.resolve(d), reachable));
-        List<Path> all = Repo.k8sYamlFiles().stream().filter(p -> p.getFileName().toString().equals("kustomization.yaml")).toList();
+        List<Path> all = Repo.k8sYamlFiles().stream()
+                .filter(p -> p.getFileName().toString().equals("kustomization.yaml"))
+                .toList();
         assertThat(reachable).containsAll(all);
     }
 
     @Test
     void everyManifestFileIsPartOfAKustomization() {
         List<String> included = new ArrayList<>();
-        kustomizations().forEach(d -> Kustomize.render(Repo.K8S.resolve(d)).forEach(m -> included.add(Repo.relative(m.file()))));
+        kustomizations()
+                .forEach(
+                        d -> Kustomize.render(Repo.K8S.resolve(d)).forEach(m -> included.add(Repo.relative(m.file()))));
         List<String> patches = new ArrayList<>();
         manifestFiles().map(Repo::relative).filter(f -> f.contains("/patches/")).forEach(patches::add);
-        List<String> files = manifestFiles().map(Repo::relative).filter(f -> !patches.contains(f)).toList();
+        List<String> files = manifestFiles()
+                .map(Repo::relative)
+                .filter(f -> !patches.contains(f))
+                .toList();
         assertThat(included).containsAll(files);
-        System.out.printf("%d manifest files (%d of them patches) and %d kustomizations under deploy/k8s%n",
-                manifestFiles().count(), patches.size(),
-                Repo.k8sYamlFiles().stream().filter(p -> p.getFileName().toString().equals("kustomization.yaml")).count());
+        System.out.printf(
+                "%d manifest files (%d of them patches) and %d kustomizations under deploy/k8s%n",
+                manifestFiles().count(),
+                patches.size(),
+                Repo.k8sYamlFiles().stream()
+                        .filter(p -> p.getFileName().toString().equals("kustomization.yaml"))
+                        .count());
     }
 
     private static void collect(Path dir, List<Path> into) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,15 +25,32 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Kustomize {
 
     private static final Set<String> KEYS = Set.of("apiVersion", "kind", "resources", "namespace", "patches");
-    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
-            "CustomResourceDefinition", "PersistentVolume", "StorageClass", "PriorityClass");
+    private static final Set<String> CLUSTER_SCOPED = Set.of(
+            "Namespace",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "CustomResourceDefinition",
+            "PersistentVolume",
+            "StorageClass",
+            "PriorityClass");
     /** patchMergeKey of the built-in kinds' lists this folder patches (from the Kubernetes API types). */
     private static final Map<String, String> MERGE_KEYS = Map.of(
-            "containers", "name", "initContainers", "name", "env", "name", "volumes", "name",
-            "ports", "containerPort", "volumeMounts", "mountPath", "imagePullSecrets", "name");
+            "containers",
+            "name",
+            "initContainers",
+            "name",
+            "env",
+            "name",
+            "volumes",
+            "name",
+            "ports",
+            "containerPort",
+            "volumeMounts",
+            "mountPath",
+            "imagePullSecrets",
+            "name");
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     public static List<Manifest> render(Path dir) {
         Path file = dir.resolve("kustomization.yaml");
@@ -48,12 +64,14 @@ public final class Kustomize {
         JsonNode k = docs.get(0).node();
         for (String key : k.propertyNames()) {
             if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(Repo.relative(file) + ": \"" + key + "\" is not supported by this renderer "
-                        + "(supported: " + KEYS + ")");
+                throw new IllegalArgumentException(Repo.relative(file) + ": \"" + key
+                        + "\" is not supported by this renderer " + "(supported: " + KEYS + ")");
             }
         }
-        if (!"kustomize.config.k8s.io/v1beta1".equals(k.path("apiVersion").asString("")) || !"Kustomization".equals(k.path("kind").asString(""))) {
-            throw new IllegalArgumentException(Repo.relative(file) + " must be apiVersion kustomize.config.k8s.io/v1beta1, kind Kustomization");
+        if (!"kustomize.config.k8s.io/v1beta1".equals(k.path("apiVersion").asString(""))
+                || !"Kustomization".equals(k.path("kind").asString(""))) {
+            throw new IllegalArgumentException(
+                    Repo.relative(file) + " must be apiVersion kustomize.config.k8s.io/v1beta1, kind Kustomization");
         }
         List<Manifest> out = new ArrayList<>();
         for (JsonNode entry : k.path("resources")) {
@@ -63,13 +81,15 @@ public final class Kustomize {
             } else if (Files.isRegularFile(res)) {
                 out.addAll(Repo.readYaml(res));
             } else {
-                throw new IllegalArgumentException(Repo.relative(file) + ": resource " + entry.asString() + " does not exist");
+                throw new IllegalArgumentException(
+                        Repo.relative(file) + ": resource " + entry.asString() + " does not exist");
             }
         }
         for (JsonNode patchEntry : k.path("patches")) {
             for (String key : patchEntry.propertyNames()) {
                 if (!key.equals("path")) {
-                    throw new IllegalArgumentException(Repo.relative(file) + ": patches[]." + key + " is not supported (only path)");
+                    throw new IllegalArgumentException(
+                            Repo.relative(file) + ": patches[]." + key + " is not supported (only path)");
                 }
             }
             Path patchFile = dir.resolve(patchEntry.path("path").asString()).normalize();
@@ -96,16 +116,20 @@ public final class Kustomize {
         List<Manifest> out = new ArrayList<>();
         int matches = 0;
         for (Manifest m : resources) {
-            if (group(m.apiVersion()).equals(group(patch.apiVersion())) && m.kind().equals(patch.kind()) && m.name().equals(patch.name())) {
+            if (group(m.apiVersion()).equals(group(patch.apiVersion()))
+                    && m.kind().equals(patch.kind())
+                    && m.name().equals(patch.name())) {
                 matches++;
-                boolean builtIn = !patch.apiVersion().contains(".") || patch.apiVersion().contains(".k8s.io/");
+                boolean builtIn =
+                        !patch.apiVersion().contains(".") || patch.apiVersion().contains(".k8s.io/");
                 out.add(m.withNode((ObjectNode) merge(m.node().deepCopy(), patch.node(), builtIn)));
             } else {
                 out.add(m);
             }
         }
         if (matches != 1) {
-            throw new IllegalArgumentException("patch " + patch.where() + " matches " + matches + " resources, not one");
+            throw new IllegalArgumentException(
+                    "patch " + patch.where() + " matches " + matches + " resources, not one");
         }
         return out;
     }
@@ -127,7 +151,10 @@ public final class Kustomize {
             }
             if (value.isNull()) {
                 t.remove(key);
-            } else if (value.isArray() && builtIn && MERGE_KEYS.containsKey(key) && t.path(key).isArray()) {
+            } else if (value.isArray()
+                    && builtIn
+                    && MERGE_KEYS.containsKey(key)
+                    && t.path(key).isArray()) {
                 t.set(key, mergeList((ArrayNode) t.get(key), (ArrayNode) value, MERGE_KEYS.get(key), builtIn));
             } else if (value.isObject() && t.path(key).isObject()) {
                 t.set(key, merge(t.get(key), value, builtIn));

@@ -1,7 +1,6 @@
 package org.wushe.hub.deploy.k8s;
 
 import java.nio.file.Path;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

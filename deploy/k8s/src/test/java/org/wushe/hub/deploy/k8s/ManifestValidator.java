@@ -1,16 +1,15 @@
 package org.wushe.hub.deploy.k8s;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,10 +20,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ManifestValidator {
 
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final Set<String> CONNECTOR_FORBIDDEN = Set.of("name", "connector.class", "tasks.max", "connector.plugin.version");
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Set<String> CONNECTOR_FORBIDDEN =
+            Set.of("name", "connector.class", "tasks.max", "connector.plugin.version");
     /** Strimzi resources that belong to a Kafka or KafkaConnect named by the strimzi.io/cluster label. */
-    private static final Set<String> CLUSTER_LABELLED = Set.of("KafkaNodePool", "KafkaTopic", "KafkaUser", "KafkaConnector");
+    private static final Set<String> CLUSTER_LABELLED =
+            Set.of("KafkaNodePool", "KafkaTopic", "KafkaUser", "KafkaConnector");
 
     private static ManifestValidator shared;
 
@@ -60,8 +62,8 @@ public final class ManifestValidator {
         }
         Schema schema = schemaOf(m.apiVersion(), m.kind());
         if (schema == null) {
-            problems.add(m.where() + ": no Kubernetes or Strimzi " + StrimziSchemas.VERSION + " schema for apiVersion \""
-                    + m.apiVersion() + "\", kind \"" + m.kind() + "\"");
+            problems.add(m.where() + ": no Kubernetes or Strimzi " + StrimziSchemas.VERSION
+                    + " schema for apiVersion \"" + m.apiVersion() + "\", kind \"" + m.kind() + "\"");
             return problems;
         }
         for (Error error : schema.validate(m.node())) {
@@ -83,8 +85,8 @@ public final class ManifestValidator {
         }
         Schema schema = schemaOf(m.apiVersion(), m.kind());
         if (schema == null) {
-            problems.add(m.where() + ": no Kubernetes or Strimzi " + StrimziSchemas.VERSION + " schema for apiVersion \""
-                    + m.apiVersion() + "\", kind \"" + m.kind() + "\"");
+            problems.add(m.where() + ": no Kubernetes or Strimzi " + StrimziSchemas.VERSION
+                    + " schema for apiVersion \"" + m.apiVersion() + "\", kind \"" + m.kind() + "\"");
             return problems;
         }
         for (Error error : schema.validate(m.node())) {
@@ -114,18 +116,28 @@ public final class ManifestValidator {
         } else if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
             problems.add(m.where() + ": metadata.name \"" + name + "\" is not a DNS subdomain name (RFC 1123)");
         }
-        if (CLUSTER_LABELLED.contains(m.kind()) && m.apiVersion().startsWith("kafka.strimzi.io/")
-                && m.node().path("metadata").path("labels").path("strimzi.io/cluster").asString("").isEmpty()) {
-            problems.add(m.where() + ": the strimzi.io/cluster label is required; without it no operator picks the resource up");
+        if (CLUSTER_LABELLED.contains(m.kind())
+                && m.apiVersion().startsWith("kafka.strimzi.io/")
+                && m.node()
+                        .path("metadata")
+                        .path("labels")
+                        .path("strimzi.io/cluster")
+                        .asString("")
+                        .isEmpty()) {
+            problems.add(m.where()
+                    + ": the strimzi.io/cluster label is required; without it no operator picks the resource up");
         }
         if (m.kind().equals("KafkaConnector") && m.apiVersion().startsWith("kafka.strimzi.io/")) {
             JsonNode spec = m.spec();
             if (spec.path("class").asString("").isEmpty()) {
-                problems.add(m.where() + ": spec.class is required (the connector's class; the operator cannot create the connector without it)");
+                problems.add(
+                        m.where()
+                                + ": spec.class is required (the connector's class; the operator cannot create the connector without it)");
             }
             for (String key : spec.path("config").propertyNames()) {
                 if (CONNECTOR_FORBIDDEN.contains(key)) {
-                    problems.add(m.where() + ": spec.config." + key + " is not allowed (Strimzi: " + CONNECTOR_FORBIDDEN + "; use metadata.name, spec.class, spec.tasksMax)");
+                    problems.add(m.where() + ": spec.config." + key + " is not allowed (Strimzi: " + CONNECTOR_FORBIDDEN
+                            + "; use metadata.name, spec.class, spec.tasksMax)");
                 }
             }
         }

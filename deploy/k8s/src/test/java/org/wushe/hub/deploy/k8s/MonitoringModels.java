@@ -1,5 +1,12 @@
 package org.wushe.hub.deploy.k8s;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.Rule;
+import io.fabric8.openshift.api.model.monitoring.v1.RuleGroup;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -8,14 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
-import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
-import io.fabric8.openshift.api.model.monitoring.v1.Rule;
-import io.fabric8.openshift.api.model.monitoring.v1.RuleGroup;
-import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
 /**
  * The Prometheus Operator's resources ({@code monitoring.coreos.com/v1}), which have no schema in the Kubernetes
@@ -29,14 +28,19 @@ final class MonitoringModels {
 
     static final String API_VERSION = "monitoring.coreos.com/v1";
     private static final Map<String, Class<?>> KINDS = Map.of(
-            "ServiceMonitor", ServiceMonitor.class, "PodMonitor", PodMonitor.class, "PrometheusRule", PrometheusRule.class);
+            "ServiceMonitor",
+            ServiceMonitor.class,
+            "PodMonitor",
+            PodMonitor.class,
+            "PrometheusRule",
+            PrometheusRule.class);
     static final Set<String> SEVERITIES = Set.of("critical", "warning", "info");
     static final Set<String> SOURCES = Set.of("services", "connect", "postgres-exporter", "prometheus");
     private static final Pattern DURATION = Pattern.compile("(\\d+(ms|s|m|h|d|w|y))+");
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    private MonitoringModels() {
-    }
+    private MonitoringModels() {}
 
     static boolean handles(Manifest m) {
         return m.apiVersion().equals(API_VERSION) && KINDS.containsKey(m.kind());
@@ -67,7 +71,9 @@ final class MonitoringModels {
     }
 
     private static void ruleProblems(PrometheusRule prometheusRule, Manifest m, List<String> problems) {
-        if (prometheusRule.getSpec() == null || prometheusRule.getSpec().getGroups() == null || prometheusRule.getSpec().getGroups().isEmpty()) {
+        if (prometheusRule.getSpec() == null
+                || prometheusRule.getSpec().getGroups() == null
+                || prometheusRule.getSpec().getGroups().isEmpty()) {
             problems.add(m.where() + ": /spec/groups: a PrometheusRule needs at least one group");
             return;
         }
@@ -83,12 +89,16 @@ final class MonitoringModels {
                 boolean alert = rule.getAlert() != null && !rule.getAlert().isBlank();
                 boolean record = rule.getRecord() != null && !rule.getRecord().isBlank();
                 if (alert == record) {
-                    problems.add(ruleAt + ": a rule is either an alert or a recording rule (alert or record, not both or neither)");
+                    problems.add(ruleAt
+                            + ": a rule is either an alert or a recording rule (alert or record, not both or neither)");
                 }
-                if (rule.getExpr() == null || rule.getExpr().getStrVal() == null || rule.getExpr().getStrVal().isBlank()) {
+                if (rule.getExpr() == null
+                        || rule.getExpr().getStrVal() == null
+                        || rule.getExpr().getStrVal().isBlank()) {
                     problems.add(ruleAt + "/expr is required");
                 } else if (!balanced(rule.getExpr().getStrVal())) {
-                    problems.add(ruleAt + "/expr has unbalanced brackets: " + rule.getExpr().getStrVal());
+                    problems.add(ruleAt + "/expr has unbalanced brackets: "
+                            + rule.getExpr().getStrVal());
                 }
                 if (rule.getFor() != null && !DURATION.matcher(rule.getFor()).matches()) {
                     problems.add(ruleAt + "/for \"" + rule.getFor() + "\" is not a Prometheus duration");
@@ -96,12 +106,15 @@ final class MonitoringModels {
                 if (alert) {
                     Map<String, String> labels = rule.getLabels() == null ? Map.of() : rule.getLabels();
                     if (!SEVERITIES.contains(labels.get("severity"))) {
-                        problems.add(ruleAt + "/labels/severity \"" + labels.get("severity") + "\" is not one of " + SEVERITIES);
+                        problems.add(ruleAt + "/labels/severity \"" + labels.get("severity") + "\" is not one of "
+                                + SEVERITIES);
                     }
                     if (!SOURCES.contains(labels.get("source"))) {
-                        problems.add(ruleAt + "/labels/source \"" + labels.get("source") + "\" is not one of " + SOURCES);
+                        problems.add(
+                                ruleAt + "/labels/source \"" + labels.get("source") + "\" is not one of " + SOURCES);
                     }
-                    if (rule.getAnnotations() == null || rule.getAnnotations().getOrDefault("summary", "").isBlank()) {
+                    if (rule.getAnnotations() == null
+                            || rule.getAnnotations().getOrDefault("summary", "").isBlank()) {
                         problems.add(ruleAt + "/annotations/summary is required (what the person paged reads first)");
                     }
                 }
@@ -132,7 +145,7 @@ final class MonitoringModels {
                     }
                     open.setLength(open.length() - 1);
                 }
-                default -> { }
+                default -> {}
             }
         }
         return open.isEmpty() && quote == 0;

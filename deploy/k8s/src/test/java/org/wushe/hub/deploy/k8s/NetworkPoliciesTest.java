@@ -7,7 +7,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -37,13 +36,21 @@ class NetworkPoliciesTest {
 
     static final Peer PORTAL = Peer.pod("the portal", NS, Map.of("app.kubernetes.io/name", "portal"));
     static final Peer PROMETHEUS = Peer.pod("Prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
-    static final Peer INGRESS_CONTROLLER = Peer.pod("the ingress controller", "ingress-nginx",
+    static final Peer INGRESS_CONTROLLER = Peer.pod(
+            "the ingress controller",
+            "ingress-nginx",
             Map.of("app.kubernetes.io/name", "ingress-nginx", "app.kubernetes.io/component", "controller"));
-    static final Peer PORTAL_ELSEWHERE = Peer.pod("a pod called portal in the ingress controller's namespace", "ingress-nginx",
+    static final Peer PORTAL_ELSEWHERE = Peer.pod(
+            "a pod called portal in the ingress controller's namespace",
+            "ingress-nginx",
             Map.of("app.kubernetes.io/name", "portal"));
-    static final Peer CONNECT = Peer.pod("a Kafka Connect worker", NS,
+    static final Peer CONNECT = Peer.pod(
+            "a Kafka Connect worker",
+            NS,
             Map.of("strimzi.io/cluster", "wushe-connect", "strimzi.io/kind", "KafkaConnect"));
-    static final Peer BROKER = Peer.pod("a Kafka broker", NS,
+    static final Peer BROKER = Peer.pod(
+            "a Kafka broker",
+            NS,
             Map.of("strimzi.io/cluster", "wushe-kafka", "strimzi.io/kind", "Kafka", "strimzi.io/broker-role", "true"));
     static final Peer DNS = Peer.pod("the cluster DNS", "kube-system", Map.of("k8s-app", "kube-dns"));
     static final Peer INTERNET = Peer.outside("an address on the internet", "203.0.113.7");
@@ -53,12 +60,19 @@ class NetworkPoliciesTest {
     void onlyThePortalAndPrometheusReachTheServiceNotTheIngressController(Repo.Service service) {
         JsonNode policy = policyOf(service);
         JsonNode yml = service.applicationYml();
-        // The actuator (metrics) and springdoc (API docs) share the API's port, so keeping the port in is keeping them in.
-        assertThat(yml.path("management").path("server").path("port").isMissingNode()).as(service.id + " has no management port of its own").isTrue();
+        // The actuator (metrics) and springdoc (API docs) share the API's port, so keeping the port in is keeping them
+        // in.
+        assertThat(yml.path("management").path("server").path("port").isMissingNode())
+                .as(service.id + " has no management port of its own")
+                .isTrue();
         Port http = new Port("http", yml.path("server").path("port").asInt(), "TCP");
 
-        assertThat(admitsIngress(policy, PORTAL, http)).as("the portal reaches " + service.id).isTrue();
-        assertThat(admitsIngress(policy, PROMETHEUS, http)).as("Prometheus scrapes " + service.id).isTrue();
+        assertThat(admitsIngress(policy, PORTAL, http))
+                .as("the portal reaches " + service.id)
+                .isTrue();
+        assertThat(admitsIngress(policy, PROMETHEUS, http))
+                .as("Prometheus scrapes " + service.id)
+                .isTrue();
         List<Peer> refused = new ArrayList<>(List.of(INGRESS_CONTROLLER, PORTAL_ELSEWHERE, CONNECT, BROKER, INTERNET));
         for (Repo.Service other : Repo.Service.values()) {
             if (other != service) {
@@ -67,10 +81,14 @@ class NetworkPoliciesTest {
         }
         for (Peer peer : refused) {
             for (Port port : List.of(http, new Port(null, 80, "TCP"), new Port(null, 8443, "TCP"))) {
-                assertThat(admitsIngress(policy, peer, port)).as("%s reaches %s on %s", peer.description(), service.id, port).isFalse();
+                assertThat(admitsIngress(policy, peer, port))
+                        .as("%s reaches %s on %s", peer.description(), service.id, port)
+                        .isFalse();
             }
         }
-        assertThat(admitsIngress(policy, PORTAL, new Port(null, 9090, "TCP"))).as("the portal, on another port").isFalse();
+        assertThat(admitsIngress(policy, PORTAL, new Port(null, 9090, "TCP")))
+                .as("the portal, on another port")
+                .isFalse();
     }
 
     @ParameterizedTest
@@ -78,52 +96,91 @@ class NetworkPoliciesTest {
     void theServiceReachesItsDatabaseKafkaAndTheIssuerOnly(Repo.Service service) {
         JsonNode policy = policyOf(service);
         for (JsonNode rule : policy.path("spec").path("egress")) {
-            assertThat(rule.path("to").isEmpty()).as(service.id + ": an egress rule without peers allows every address").isFalse();
-            assertThat(rule.path("ports").isEmpty()).as(service.id + ": an egress rule without ports allows every port").isFalse();
+            assertThat(rule.path("to").isEmpty())
+                    .as(service.id + ": an egress rule without peers allows every address")
+                    .isFalse();
+            assertThat(rule.path("ports").isEmpty())
+                    .as(service.id + ": an egress rule without ports allows every port")
+                    .isFalse();
             for (JsonNode peer : rule.path("to")) {
                 if (peer.has("ipBlock")) {
-                    assertThat(peer.path("ipBlock").path("cidr").asString()).as(service.id + ": one address per ipBlock").endsWith("/32");
+                    assertThat(peer.path("ipBlock").path("cidr").asString())
+                            .as(service.id + ": one address per ipBlock")
+                            .endsWith("/32");
                 }
             }
         }
         String url = configMap(service).path("SPRING_DATASOURCE_URL").asString();
         int dbPort = Integer.parseInt(url.replaceAll("jdbc:postgresql://[^:/]+:(\\d+)/.*", "$1"));
         String own = databaseAddress(service, dbPort);
-        assertThat(admitsEgress(policy, Peer.outside("its database", own), new Port(null, dbPort, "TCP"))).isTrue();
+        assertThat(admitsEgress(policy, Peer.outside("its database", own), new Port(null, dbPort, "TCP")))
+                .isTrue();
         for (Repo.Service other : Repo.Service.values()) {
             if (other != service) {
                 String theirs = databaseAddress(other, dbPort);
-                assertThat(theirs).as("the databases of %s and %s", service.id, other.id).isNotEqualTo(own);
-                assertThat(admitsEgress(policy, Peer.outside(other.id + "'s database", theirs), new Port(null, dbPort, "TCP")))
-                        .as("%s reaches %s's database", service.id, other.id).isFalse();
-                assertThat(admitsEgress(policy, Peer.pod(other.id, NS, podLabels(other)), new Port("http", 8080, "TCP")))
-                        .as("%s calls %s", service.id, other.id).isFalse();
+                assertThat(theirs)
+                        .as("the databases of %s and %s", service.id, other.id)
+                        .isNotEqualTo(own);
+                assertThat(admitsEgress(
+                                policy, Peer.outside(other.id + "'s database", theirs), new Port(null, dbPort, "TCP")))
+                        .as("%s reaches %s's database", service.id, other.id)
+                        .isFalse();
+                assertThat(admitsEgress(
+                                policy, Peer.pod(other.id, NS, podLabels(other)), new Port("http", 8080, "TCP")))
+                        .as("%s calls %s", service.id, other.id)
+                        .isFalse();
             }
         }
 
-        String bootstrap = configMap(service).path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asString();
+        String bootstrap =
+                configMap(service).path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asString();
         int kafkaPort = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
-        assertThat(admitsEgress(policy, BROKER, new Port(null, kafkaPort, "TCP"))).as(service.id + " reaches Kafka").isTrue();
-        assertThat(admitsEgress(policy, BROKER, new Port(null, 9092, "TCP"))).as("Kafka's plain listener").isFalse();
-        assertThat(admitsEgress(policy, CONNECT, new Port(null, 8083, "TCP"))).as("Connect's REST API").isFalse();
+        assertThat(admitsEgress(policy, BROKER, new Port(null, kafkaPort, "TCP")))
+                .as(service.id + " reaches Kafka")
+                .isTrue();
+        assertThat(admitsEgress(policy, BROKER, new Port(null, 9092, "TCP")))
+                .as("Kafka's plain listener")
+                .isFalse();
+        assertThat(admitsEgress(policy, CONNECT, new Port(null, 8083, "TCP")))
+                .as("Connect's REST API")
+                .isFalse();
 
-        String issuer = configMap(service).path("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI").asString();
+        String issuer = configMap(service)
+                .path("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI")
+                .asString();
         assertThat(issuer).startsWith("https://");
         List<String> issuerAddresses = new ArrayList<>();
         for (JsonNode rule : policy.path("spec").path("egress")) {
-            if (rule.path("ports").size() == 1 && rule.path("ports").get(0).path("port").asInt() == 443) {
-                rule.path("to").forEach(peer -> issuerAddresses.add(peer.path("ipBlock").path("cidr").asString().replace("/32", "")));
+            if (rule.path("ports").size() == 1
+                    && rule.path("ports").get(0).path("port").asInt() == 443) {
+                rule.path("to")
+                        .forEach(peer -> issuerAddresses.add(
+                                peer.path("ipBlock").path("cidr").asString().replace("/32", "")));
             }
         }
-        assertThat(issuerAddresses).as(service.id + ": the issuer's address, HTTPS only").hasSize(1);
-        assertThat(admitsEgress(policy, Peer.outside("the issuer", issuerAddresses.get(0)), new Port(null, 443, "TCP"))).isTrue();
-        assertThat(admitsEgress(policy, Peer.outside("the issuer", issuerAddresses.get(0)), new Port(null, 80, "TCP"))).isFalse();
+        assertThat(issuerAddresses)
+                .as(service.id + ": the issuer's address, HTTPS only")
+                .hasSize(1);
+        assertThat(admitsEgress(policy, Peer.outside("the issuer", issuerAddresses.get(0)), new Port(null, 443, "TCP")))
+                .isTrue();
+        assertThat(admitsEgress(policy, Peer.outside("the issuer", issuerAddresses.get(0)), new Port(null, 80, "TCP")))
+                .isFalse();
 
-        assertThat(admitsEgress(policy, DNS, new Port(null, 53, "UDP"))).as(service.id + " resolves names").isTrue();
-        assertThat(admitsEgress(policy, INTERNET, new Port(null, 443, "TCP"))).as("the internet").isFalse();
-        assertThat(admitsEgress(policy, INTERNET, new Port(null, 53, "UDP"))).as("a DNS server outside").isFalse();
-        assertThat(admitsEgress(policy, Peer.pod("the API server", "default", Map.of("component", "apiserver")), new Port(null, 443, "TCP")))
-                .as("the Kubernetes API").isFalse();
+        assertThat(admitsEgress(policy, DNS, new Port(null, 53, "UDP")))
+                .as(service.id + " resolves names")
+                .isTrue();
+        assertThat(admitsEgress(policy, INTERNET, new Port(null, 443, "TCP")))
+                .as("the internet")
+                .isFalse();
+        assertThat(admitsEgress(policy, INTERNET, new Port(null, 53, "UDP")))
+                .as("a DNS server outside")
+                .isFalse();
+        assertThat(admitsEgress(
+                        policy,
+                        Peer.pod("the API server", "default", Map.of("component", "apiserver")),
+                        new Port(null, 443, "TCP")))
+                .as("the Kubernetes API")
+                .isFalse();
     }
 
     record Port(String name, int number, String protocol) {
@@ -138,11 +195,15 @@ class NetworkPoliciesTest {
         for (JsonNode rule : policyOf(service).path("spec").path("egress")) {
             for (JsonNode p : rule.path("ports")) {
                 if (p.path("port").asInt() == port) {
-                    rule.path("to").forEach(peer -> addresses.add(peer.path("ipBlock").path("cidr").asString().replace("/32", "")));
+                    rule.path("to")
+                            .forEach(peer -> addresses.add(
+                                    peer.path("ipBlock").path("cidr").asString().replace("/32", "")));
                 }
             }
         }
-        assertThat(addresses).as(service.id + ": one database address on port " + port).hasSize(1);
+        assertThat(addresses)
+                .as(service.id + ": one database address on port " + port)
+                .hasSize(1);
         return addresses.get(0);
     }
 
@@ -154,9 +215,12 @@ class NetworkPoliciesTest {
         return admits(policy, "Egress", "egress", "to", to, port);
     }
 
-    private static boolean admits(JsonNode policy, String type, String rulesField, String peersField, Peer peer, Port port) {
+    private static boolean admits(
+            JsonNode policy, String type, String rulesField, String peersField, Peer peer, Port port) {
         JsonNode spec = policy.path("spec");
-        assertThat(spec.path("policyTypes").toString()).as(policy.path("metadata").path("name").asString()).contains("\"" + type + "\"");
+        assertThat(spec.path("policyTypes").toString())
+                .as(policy.path("metadata").path("name").asString())
+                .contains("\"" + type + "\"");
         for (JsonNode rule : spec.path(rulesField)) {
             boolean peerMatches = !rule.has(peersField) || rule.path(peersField).isEmpty();
             for (JsonNode p : rule.path(peersField)) {
@@ -167,7 +231,9 @@ class NetworkPoliciesTest {
                 String protocol = p.path("protocol").asString("TCP");
                 JsonNode number = p.path("port");
                 boolean same = number.isMissingNode()
-                        || (number.isNumber() ? number.asInt() == port.number() : number.asString().equals(port.name()));
+                        || (number.isNumber()
+                                ? number.asInt() == port.number()
+                                : number.asString().equals(port.name()));
                 portMatches |= same && protocol.equals(port.protocol());
             }
             if (peerMatches && portMatches) {
@@ -179,7 +245,8 @@ class NetworkPoliciesTest {
 
     private static boolean matches(JsonNode peer, Peer p) {
         if (peer.has("ipBlock")) {
-            return p.namespace() == null && inCidr(p.ip(), peer.path("ipBlock").path("cidr").asString());
+            return p.namespace() == null
+                    && inCidr(p.ip(), peer.path("ipBlock").path("cidr").asString());
         }
         if (p.namespace() == null) {
             return false;
@@ -196,7 +263,9 @@ class NetworkPoliciesTest {
     }
 
     private static boolean selects(JsonNode selector, Map<String, String> labels) {
-        assertThat(selector.has("matchExpressions")).as("matchExpressions are not evaluated here").isFalse();
+        assertThat(selector.has("matchExpressions"))
+                .as("matchExpressions are not evaluated here")
+                .isFalse();
         for (Map.Entry<String, JsonNode> e : selector.path("matchLabels").properties()) {
             if (!e.getValue().asString().equals(labels.get(e.getKey()))) {
                 return false;
@@ -227,23 +296,42 @@ class NetworkPoliciesTest {
     }
 
     private static Map<String, String> podLabels(Repo.Service service) {
-        Manifest deployment = PRODUCTION.stream().filter(m -> m.is("Deployment", service.id)).findFirst().orElseThrow();
+        Manifest deployment = PRODUCTION.stream()
+                .filter(m -> m.is("Deployment", service.id))
+                .findFirst()
+                .orElseThrow();
         Map<String, String> labels = new java.util.HashMap<>();
-        deployment.spec().path("template").path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
+        deployment
+                .spec()
+                .path("template")
+                .path("metadata")
+                .path("labels")
+                .properties()
+                .forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
         return labels;
     }
 
     private static JsonNode configMap(Repo.Service service) {
-        return PRODUCTION.stream().filter(m -> m.is("ConfigMap", service.id + "-config")).findFirst().orElseThrow().node().path("data");
+        return PRODUCTION.stream()
+                .filter(m -> m.is("ConfigMap", service.id + "-config"))
+                .findFirst()
+                .orElseThrow()
+                .node()
+                .path("data");
     }
 
     /** The one NetworkPolicy that selects the service's pods. */
     private static JsonNode policyOf(Repo.Service service) {
         Map<String, String> pods = podLabels(service);
-        List<Manifest> policies = PRODUCTION.stream().filter(m -> m.kind().equals("NetworkPolicy"))
-                .filter(m -> selects(m.spec().path("podSelector"), pods)).toList();
-        assertThat(policies).as("NetworkPolicies selecting the pods of " + service.id).hasSize(1);
-        assertThat(policies.get(0).node().path("metadata").path("namespace").asString(NS)).isEqualTo(NS);
+        List<Manifest> policies = PRODUCTION.stream()
+                .filter(m -> m.kind().equals("NetworkPolicy"))
+                .filter(m -> selects(m.spec().path("podSelector"), pods))
+                .toList();
+        assertThat(policies)
+                .as("NetworkPolicies selecting the pods of " + service.id)
+                .hasSize(1);
+        assertThat(policies.get(0).node().path("metadata").path("namespace").asString(NS))
+                .isEqualTo(NS);
         return policies.get(0).node();
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
@@ -23,7 +22,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** The repository as the tests see it: deploy/k8s, the services' settings, README's topic catalogue, deploy/connect. */
 public final class Repo {
 
-    public static final Path ROOT = Path.of(System.getProperty("wushe.repo.root", "../..")).toAbsolutePath().normalize();
+    public static final Path ROOT = Path.of(System.getProperty("wushe.repo.root", "../.."))
+            .toAbsolutePath()
+            .normalize();
     public static final Path K8S = ROOT.resolve("deploy/k8s");
 
     /** The six services: name, the party that names its database, CDC secret and connector, its schema. */
@@ -44,7 +45,9 @@ public final class Repo {
         }
 
         public JsonNode applicationYml() {
-            return Repo.readYaml(ROOT.resolve("services/" + id + "/src/main/resources/application.yml")).get(0).node();
+            return Repo.readYaml(ROOT.resolve("services/" + id + "/src/main/resources/application.yml"))
+                    .get(0)
+                    .node();
         }
 
         public Path connectorFile() {
@@ -52,11 +55,14 @@ public final class Repo {
         }
     }
 
-    public static final ObjectMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    public static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    public static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-    private Repo() {
-    }
+    private Repo() {}
 
     public static String relative(Path file) {
         Path abs = file.toAbsolutePath().normalize();
@@ -74,7 +80,8 @@ public final class Repo {
                     continue;
                 }
                 if (!node.isObject()) {
-                    throw new IllegalArgumentException(relative(file) + " document " + (index + 1) + " is not a mapping");
+                    throw new IllegalArgumentException(
+                            relative(file) + " document " + (index + 1) + " is not a mapping");
                 }
                 docs.add(new Manifest(file, index++, (ObjectNode) node));
             }
@@ -90,7 +97,8 @@ public final class Repo {
     public static List<Path> k8sYamlFiles() {
         try (Stream<Path> files = Files.walk(K8S)) {
             return files.filter(Files::isRegularFile)
-                    .filter(p -> !K8S.relativize(p).startsWith("target") && !K8S.relativize(p).startsWith("src"))
+                    .filter(p -> !K8S.relativize(p).startsWith("target")
+                            && !K8S.relativize(p).startsWith("src"))
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .sorted()
                     .toList();
@@ -112,7 +120,8 @@ public final class Repo {
             throw new IllegalStateException("README.md has no \"### Topics\" section");
         }
         Map<String, String> topics = new LinkedHashMap<>();
-        Matcher row = Pattern.compile("(?m)^\\| `(wushe\\.[a-z]+\\.[a-z]+)` \\| ([^|]+)\\|").matcher(readme);
+        Matcher row = Pattern.compile("(?m)^\\| `(wushe\\.[a-z]+\\.[a-z]+)` \\| ([^|]+)\\|")
+                .matcher(readme);
         row.region(start, readme.length());
         while (row.find()) {
             topics.put(row.group(1), row.group(2).trim());

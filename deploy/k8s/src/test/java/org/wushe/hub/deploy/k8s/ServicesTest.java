@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,9 +22,16 @@ class ServicesTest {
 
     private static final List<Manifest> PRODUCTION = Kustomize.render(Repo.K8S.resolve("overlays/production"));
     private static final List<Manifest> SECRET_TEMPLATES = Kustomize.render(Repo.K8S.resolve("secrets"));
-    private static final Set<String> REQUIRED_ENV = Set.of("SPRING_DATASOURCE_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS",
-            "SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", "SPRING_KAFKA_SECURITY_PROTOCOL", "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM",
-            "SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "SPRING_KAFKA_SSL_TRUST_STORE_LOCATION", "WUSHE_TOPICS_PROVISION", "JAVA_TOOL_OPTIONS",
+    private static final Set<String> REQUIRED_ENV = Set.of(
+            "SPRING_DATASOURCE_URL",
+            "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+            "SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS",
+            "SPRING_KAFKA_SECURITY_PROTOCOL",
+            "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM",
+            "SPRING_KAFKA_SSL_TRUST_STORE_TYPE",
+            "SPRING_KAFKA_SSL_TRUST_STORE_LOCATION",
+            "WUSHE_TOPICS_PROVISION",
+            "JAVA_TOOL_OPTIONS",
             "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
 
     @ParameterizedTest
@@ -41,22 +47,43 @@ class ServicesTest {
         assertThat(container.path("image").asString()).isEqualTo("ghcr.io/wushe-hub/" + service.id + ":0.1.0");
         assertThat(container.path("ports").get(0).path("containerPort").asInt()).isEqualTo(port);
         assertThat(container.path("ports").get(0).path("name").asString()).isEqualTo("http");
-        assertThat(yml.path("management").path("endpoint").path("health").path("probes").path("enabled").asBoolean()).isTrue();
-        assertThat(yml.path("management").path("endpoints").path("web").path("exposure").path("include").asString()).contains("prometheus");
+        assertThat(yml.path("management")
+                        .path("endpoint")
+                        .path("health")
+                        .path("probes")
+                        .path("enabled")
+                        .asBoolean())
+                .isTrue();
+        assertThat(yml.path("management")
+                        .path("endpoints")
+                        .path("web")
+                        .path("exposure")
+                        .path("include")
+                        .asString())
+                .contains("prometheus");
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             JsonNode get = container.path(probe).path("httpGet");
             assertThat(get.path("port").asString()).as(probe).isEqualTo("http");
-            assertThat(get.path("path").asString()).as(probe)
-                    .isEqualTo(probe.equals("readinessProbe") ? "/actuator/health/readiness" : "/actuator/health/liveness");
+            assertThat(get.path("path").asString())
+                    .as(probe)
+                    .isEqualTo(
+                            probe.equals("readinessProbe")
+                                    ? "/actuator/health/readiness"
+                                    : "/actuator/health/liveness");
         }
-        JsonNode annotations = deployment.spec().path("template").path("metadata").path("annotations");
+        JsonNode annotations =
+                deployment.spec().path("template").path("metadata").path("annotations");
         assertThat(annotations.path("prometheus.io/scrape").asString()).isEqualTo("true");
         assertThat(annotations.path("prometheus.io/path").asString()).isEqualTo("/actuator/prometheus");
         assertThat(annotations.path("prometheus.io/port").asString()).isEqualTo(String.valueOf(port));
 
         for (String kind : List.of("requests", "limits")) {
-            assertThat(container.path("resources").path(kind).has("cpu")).as(kind + ".cpu").isTrue();
-            assertThat(container.path("resources").path(kind).has("memory")).as(kind + ".memory").isTrue();
+            assertThat(container.path("resources").path(kind).has("cpu"))
+                    .as(kind + ".cpu")
+                    .isTrue();
+            assertThat(container.path("resources").path(kind).has("memory"))
+                    .as(kind + ".memory")
+                    .isTrue();
         }
 
         JsonNode config = find("ConfigMap", service.id + "-config").node().path("data");
@@ -65,20 +92,30 @@ class ServicesTest {
         assertThat(keys).containsAll(REQUIRED_ENV);
         assertThat(config.path("SERVER_PORT").asString()).isEqualTo(String.valueOf(port));
         assertThat(config.path("WUSHE_TOPICS_PROVISION").asString()).isEqualTo("false");
-        assertThat(config.path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asString()).isEqualTo(config.path("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS").asString());
-        assertThat(config.path("JAVA_TOOL_OPTIONS").asString()).contains("-XX:MaxRAMPercentage=").doesNotContain("-Xmx");
-        assertThat(config.path("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION").asString()).isEqualTo("file:/etc/wushe/kafka-ca/ca.crt");
+        assertThat(config.path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asString())
+                .isEqualTo(
+                        config.path("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS").asString());
+        assertThat(config.path("JAVA_TOOL_OPTIONS").asString())
+                .contains("-XX:MaxRAMPercentage=")
+                .doesNotContain("-Xmx");
+        assertThat(config.path("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION").asString())
+                .isEqualTo("file:/etc/wushe/kafka-ca/ca.crt");
 
         Manifest kafka = find("Kafka", "wushe-kafka");
         JsonNode listener = kafka.spec().path("kafka").path("listeners").get(0);
         assertThat(config.path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asString())
-                .isEqualTo(kafka.name() + "-kafka-bootstrap:" + listener.path("port").asInt());
+                .isEqualTo(kafka.name() + "-kafka-bootstrap:"
+                        + listener.path("port").asInt());
         assertThat(config.path("SPRING_KAFKA_SECURITY_PROTOCOL").asString()).isEqualTo("SASL_SSL");
-        assertThat(config.path("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM").asString()).isEqualTo("SCRAM-SHA-512");
+        assertThat(config.path("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM").asString())
+                .isEqualTo("SCRAM-SHA-512");
 
         // The database over TLS, its certificate and host name verified against the CA mounted from wushe-postgres-ca.
         String url = config.path("SPRING_DATASOURCE_URL").asString();
-        assertThat(url).as(service.id + " SPRING_DATASOURCE_URL").contains("&sslmode=verify-full").contains("&sslrootcert=");
+        assertThat(url)
+                .as(service.id + " SPRING_DATASOURCE_URL")
+                .contains("&sslmode=verify-full")
+                .contains("&sslrootcert=");
         String rootCert = url.replaceAll(".*[?&]sslrootcert=([^&]+).*", "$1");
         String caVolume = null;
         for (JsonNode mount : container.path("volumeMounts")) {
@@ -97,8 +134,10 @@ class ServicesTest {
 
         // The JAAS line is the KafkaUser's, from the Secret the User Operator writes under the user's name.
         JsonNode jaas = env(container, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
-        assertThat(jaas.path("valueFrom").path("secretKeyRef").path("name").asString()).isEqualTo(service.id);
-        assertThat(jaas.path("valueFrom").path("secretKeyRef").path("key").asString()).isEqualTo("sasl.jaas.config");
+        assertThat(jaas.path("valueFrom").path("secretKeyRef").path("name").asString())
+                .isEqualTo(service.id);
+        assertThat(jaas.path("valueFrom").path("secretKeyRef").path("key").asString())
+                .isEqualTo("sasl.jaas.config");
         find("KafkaUser", service.id);
     }
 
@@ -154,10 +193,20 @@ class ServicesTest {
         }
         assertThat(missing).isEmpty();
         if (service == Repo.Service.COMMUNITY) {
-            JsonNode key = env(container, "WUSHE_COMMUNITY_RESIDENT_KEY").path("valueFrom").path("secretKeyRef");
-            assertThat(key.path("optional").asBoolean(false)).as("the resident key is required").isFalse();
-            assertThat(SECRET_TEMPLATES.stream().filter(m -> m.is("Secret", key.path("name").asString())).findFirst().orElseThrow()
-                    .node().path("stringData").has(key.path("key").asString())).isTrue();
+            JsonNode key = env(container, "WUSHE_COMMUNITY_RESIDENT_KEY")
+                    .path("valueFrom")
+                    .path("secretKeyRef");
+            assertThat(key.path("optional").asBoolean(false))
+                    .as("the resident key is required")
+                    .isFalse();
+            assertThat(SECRET_TEMPLATES.stream()
+                            .filter(m -> m.is("Secret", key.path("name").asString()))
+                            .findFirst()
+                            .orElseThrow()
+                            .node()
+                            .path("stringData")
+                            .has(key.path("key").asString()))
+                    .isTrue();
         }
     }
 
@@ -166,15 +215,24 @@ class ServicesTest {
     void theServiceTheAutoscalerAndTheBudgetFindThePods(Repo.Service service) {
         Manifest deployment = find("Deployment", service.id);
         JsonNode podLabels = deployment.spec().path("template").path("metadata").path("labels");
-        assertThat(selects(deployment.spec().path("selector").path("matchLabels"), podLabels)).isTrue();
+        assertThat(selects(deployment.spec().path("selector").path("matchLabels"), podLabels))
+                .isTrue();
         Manifest svc = find("Service", service.id);
         assertThat(selects(svc.spec().path("selector"), podLabels)).isTrue();
-        assertThat(svc.spec().path("ports").get(0).path("targetPort").asString()).isEqualTo("http");
+        assertThat(svc.spec().path("ports").get(0).path("targetPort").asString())
+                .isEqualTo("http");
         Manifest pdb = find("PodDisruptionBudget", service.id);
-        assertThat(selects(pdb.spec().path("selector").path("matchLabels"), podLabels)).isTrue();
+        assertThat(selects(pdb.spec().path("selector").path("matchLabels"), podLabels))
+                .isTrue();
 
-        List<Manifest> hpas = PRODUCTION.stream().filter(m -> m.kind().equals("HorizontalPodAutoscaler")
-                && m.spec().path("scaleTargetRef").path("name").asString().equals(service.id)).toList();
+        List<Manifest> hpas = PRODUCTION.stream()
+                .filter(m -> m.kind().equals("HorizontalPodAutoscaler")
+                        && m.spec()
+                                .path("scaleTargetRef")
+                                .path("name")
+                                .asString()
+                                .equals(service.id))
+                .toList();
         if (service == Repo.Service.MATCHING) {
             return; // see matchingServiceStaysOneReplica
         }
@@ -182,32 +240,65 @@ class ServicesTest {
         JsonNode hpa = hpas.get(0).spec();
         assertThat(hpa.path("scaleTargetRef").path("kind").asString()).isEqualTo("Deployment");
         assertThat(hpa.path("scaleTargetRef").path("apiVersion").asString()).isEqualTo("apps/v1");
-        assertThat(hpa.path("metrics").get(0).path("resource").path("name").asString()).isEqualTo("cpu");
-        assertThat(hpa.path("minReplicas").asInt()).isGreaterThanOrEqualTo(2).isLessThanOrEqualTo(hpa.path("maxReplicas").asInt());
-        assertThat(hpa.path("maxReplicas").asInt()).as("no more pods than partitions").isLessThanOrEqualTo(6);
+        assertThat(hpa.path("metrics").get(0).path("resource").path("name").asString())
+                .isEqualTo("cpu");
+        assertThat(hpa.path("minReplicas").asInt())
+                .isGreaterThanOrEqualTo(2)
+                .isLessThanOrEqualTo(hpa.path("maxReplicas").asInt());
+        assertThat(hpa.path("maxReplicas").asInt())
+                .as("no more pods than partitions")
+                .isLessThanOrEqualTo(6);
         assertThat(pdb.spec().path("minAvailable").asInt()).isEqualTo(1);
-        assertThat(deployment.spec().path("replicas").asInt()).isGreaterThanOrEqualTo(hpa.path("minReplicas").asInt());
+        assertThat(deployment.spec().path("replicas").asInt())
+                .isGreaterThanOrEqualTo(hpa.path("minReplicas").asInt());
     }
 
     @Test
     void matchingServiceStaysOneReplica() {
         for (List<Manifest> rendered : List.of(PRODUCTION, Kustomize.render(Repo.K8S.resolve("base")))) {
-            Manifest deployment = rendered.stream().filter(m -> m.is("Deployment", "matching-service")).findFirst().orElseThrow();
+            Manifest deployment = rendered.stream()
+                    .filter(m -> m.is("Deployment", "matching-service"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(deployment.spec().path("replicas").asInt()).isEqualTo(1);
-            assertThat(deployment.spec().path("strategy").path("type").asString()).as("never two at once").isEqualTo("Recreate");
-            assertThat(rendered.stream().filter(m -> m.kind().equals("HorizontalPodAutoscaler")
-                    && m.spec().path("scaleTargetRef").path("name").asString().equals("matching-service"))).isEmpty();
+            assertThat(deployment.spec().path("strategy").path("type").asString())
+                    .as("never two at once")
+                    .isEqualTo("Recreate");
+            assertThat(rendered.stream()
+                            .filter(m -> m.kind().equals("HorizontalPodAutoscaler")
+                                    && m.spec()
+                                            .path("scaleTargetRef")
+                                            .path("name")
+                                            .asString()
+                                            .equals("matching-service")))
+                    .isEmpty();
         }
-        // People reach the services through the portal only (services/portal); no service is exposed by an Ingress of its own.
-        assertThat(PRODUCTION.stream().filter(m -> m.kind().equals("Ingress")).map(Manifest::where).toList()).isEmpty();
+        // People reach the services through the portal only (services/portal); no service is exposed by an Ingress of
+        // its own.
+        assertThat(PRODUCTION.stream()
+                        .filter(m -> m.kind().equals("Ingress"))
+                        .map(Manifest::where)
+                        .toList())
+                .isEmpty();
     }
 
     @Test
     void everyResourceIsInAStageAndThePlatformComesFirst() {
         for (Manifest m : PRODUCTION) {
-            String stage = m.node().path("metadata").path("labels").path("hub.wushe.org/stage").asString("");
+            String stage = m.node()
+                    .path("metadata")
+                    .path("labels")
+                    .path("hub.wushe.org/stage")
+                    .asString("");
             assertThat(stage).as(m.where()).isIn("platform", "services");
-            boolean service = Set.of("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Ingress", "NetworkPolicy").contains(m.kind())
+            boolean service = Set.of(
+                                    "Deployment",
+                                    "Service",
+                                    "HorizontalPodAutoscaler",
+                                    "PodDisruptionBudget",
+                                    "Ingress",
+                                    "NetworkPolicy")
+                            .contains(m.kind())
                     || (m.kind().equals("ConfigMap") && m.name().endsWith("-config"));
             assertThat(stage).as(m.where()).isEqualTo(service ? "services" : "platform");
         }
@@ -218,10 +309,14 @@ class ServicesTest {
         for (Manifest m : SECRET_TEMPLATES) {
             assertThat(m.node().has("data")).as(m.where() + " uses stringData").isFalse();
             for (Map.Entry<String, JsonNode> e : m.node().path("stringData").properties()) {
-                assertThat(e.getValue().asString()).as(m.where() + " " + e.getKey()).isEqualTo("CHANGE_ME");
+                assertThat(e.getValue().asString())
+                        .as(m.where() + " " + e.getKey())
+                        .isEqualTo("CHANGE_ME");
             }
         }
-        assertThat(PRODUCTION.stream().filter(m -> m.kind().equals("Secret"))).as("base and overlay hold no Secret").isEmpty();
+        assertThat(PRODUCTION.stream().filter(m -> m.kind().equals("Secret")))
+                .as("base and overlay hold no Secret")
+                .isEmpty();
     }
 
     private static void check(String name, Set<String> existing, List<String> missing) {
@@ -258,7 +353,9 @@ class ServicesTest {
     }
 
     private static Manifest find(String kind, String name) {
-        return PRODUCTION.stream().filter(m -> m.is(kind, name)).findFirst()
+        return PRODUCTION.stream()
+                .filter(m -> m.is(kind, name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in overlays/production"));
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -62,9 +61,20 @@ public final class StrimziSchemas {
     }
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final Set<String> DROPPED = Set.of("description", "format", "default", "x-kubernetes-validations",
-            "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type", "x-kubernetes-embedded-resource",
-            "x-kubernetes-int-or-string", "x-kubernetes-preserve-unknown-fields", "nullable", "exclusiveMinimum", "exclusiveMaximum");
+    private static final Set<String> DROPPED = Set.of(
+            "description",
+            "format",
+            "default",
+            "x-kubernetes-validations",
+            "x-kubernetes-list-type",
+            "x-kubernetes-list-map-keys",
+            "x-kubernetes-map-type",
+            "x-kubernetes-embedded-resource",
+            "x-kubernetes-int-or-string",
+            "x-kubernetes-preserve-unknown-fields",
+            "nullable",
+            "exclusiveMinimum",
+            "exclusiveMaximum");
 
     private final Map<String, JsonNode> crds = new LinkedHashMap<>();
     private final Map<String, ObjectNode> schemas = new LinkedHashMap<>();
@@ -77,10 +87,16 @@ public final class StrimziSchemas {
             String kind = crd.path("spec").path("names").path("kind").asString();
             crds.put(kind, crd);
             for (JsonNode version : crd.path("spec").path("versions")) {
-                String apiVersion = crd.path("spec").path("group").asString() + "/" + version.path("name").asString();
+                String apiVersion = crd.path("spec").path("group").asString() + "/"
+                        + version.path("name").asString();
                 if (version.path("served").asBoolean(false)) {
-                    schemas.put(apiVersion + " " + kind, rootSchema(version.path("schema").path("openAPIV3Schema"),
-                            apiVersion, kind, kubernetesDefinitions));
+                    schemas.put(
+                            apiVersion + " " + kind,
+                            rootSchema(
+                                    version.path("schema").path("openAPIV3Schema"),
+                                    apiVersion,
+                                    kind,
+                                    kubernetesDefinitions));
                 }
             }
         }
@@ -102,18 +118,36 @@ public final class StrimziSchemas {
         try {
             if (!allMatchRelease(dir)) {
                 Files.createDirectories(dir);
-                Path jars = Path.of(System.getProperty("wushe.strimzi.jars", "target/strimzi")).toAbsolutePath();
+                Path jars = Path.of(System.getProperty("wushe.strimzi.jars", "target/strimzi"))
+                        .toAbsolutePath();
                 List<String> command = new ArrayList<>(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", Path.of("target", "test-classes").toAbsolutePath().toString(),
+                        "-cp",
+                        Path.of("target", "test-classes").toAbsolutePath().toString(),
                         StrimziCrdGeneratorLauncher.class.getName(),
-                        jars.resolve("strimzi-crd-generator.jar") + java.io.File.pathSeparator + jars.resolve("strimzi-api.jar"),
+                        jars.resolve("strimzi-crd-generator.jar")
+                                + java.io.File.pathSeparator
+                                + jars.resolve("strimzi-api.jar"),
                         // Strimzi's api/pom.xml, execution generate-crd-co-install-v1
-                        "--label", "app:strimzi", "--label", "strimzi.io/crd-install:true", "--target-kube", "1.16+",
-                        "--crd-api-version", "v1", "--api-versions", "v1", "--storage-version", "v1", "--yaml"));
+                        "--label",
+                        "app:strimzi",
+                        "--label",
+                        "strimzi.io/crd-install:true",
+                        "--target-kube",
+                        "1.16+",
+                        "--crd-api-version",
+                        "v1",
+                        "--api-versions",
+                        "v1",
+                        "--storage-version",
+                        "v1",
+                        "--yaml"));
                 CRDS.forEach((type, file) -> command.add(type + "=" + dir.resolve(file)));
                 Path log = dir.resolve("generator.log");
-                Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                Process process = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
                 if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
                     process.destroyForcibly();
                     throw new IllegalStateException("Strimzi's CRD generator failed:\n" + Files.readString(log));
@@ -122,8 +156,8 @@ public final class StrimziSchemas {
             for (String file : CRDS.values()) {
                 String actual = sha256(dir.resolve(file));
                 if (!actual.equals(RELEASE_SHA256.get(file))) {
-                    throw new IllegalStateException(file + " generated from Strimzi " + VERSION + " has SHA-256 " + actual
-                            + ", not the release file's " + RELEASE_SHA256.get(file));
+                    throw new IllegalStateException(file + " generated from Strimzi " + VERSION + " has SHA-256 "
+                            + actual + ", not the release file's " + RELEASE_SHA256.get(file));
                 }
             }
         } catch (IOException e) {
@@ -136,7 +170,8 @@ public final class StrimziSchemas {
 
     private static boolean allMatchRelease(Path dir) throws IOException {
         for (String file : CRDS.values()) {
-            if (!Files.isRegularFile(dir.resolve(file)) || !sha256(dir.resolve(file)).equals(RELEASE_SHA256.get(file))) {
+            if (!Files.isRegularFile(dir.resolve(file))
+                    || !sha256(dir.resolve(file)).equals(RELEASE_SHA256.get(file))) {
                 return false;
             }
         }
@@ -151,13 +186,15 @@ public final class StrimziSchemas {
         }
     }
 
-    private static ObjectNode rootSchema(JsonNode openApi, String apiVersion, String kind, ObjectNode kubernetesDefinitions) {
+    private static ObjectNode rootSchema(
+            JsonNode openApi, String apiVersion, String kind, ObjectNode kubernetesDefinitions) {
         ObjectNode converted = (ObjectNode) convert(openApi);
         ObjectNode props = (ObjectNode) converted.get("properties");
         props.putObject("apiVersion").put("const", apiVersion);
         props.putObject("kind").put("const", kind);
         props.putObject("metadata").put("$ref", "#/definitions/V1ObjectMeta");
-        ArrayNode required = converted.has("required") ? (ArrayNode) converted.get("required") : converted.putArray("required");
+        ArrayNode required =
+                converted.has("required") ? (ArrayNode) converted.get("required") : converted.putArray("required");
         for (String r : List.of("apiVersion", "kind", "metadata")) {
             required.add(r);
         }
@@ -213,8 +250,12 @@ public final class StrimziSchemas {
             }
             types.add("null");
         }
-        boolean preserveUnknown = node.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
-        if ("object".equals(out.path("type").asString("")) && out.has("properties") && !out.has("additionalProperties") && !preserveUnknown) {
+        boolean preserveUnknown =
+                node.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
+        if ("object".equals(out.path("type").asString(""))
+                && out.has("properties")
+                && !out.has("additionalProperties")
+                && !preserveUnknown) {
             out.put("additionalProperties", false);
         }
         return out;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 class TopicsAndUsersTest {
 
     private static final List<Manifest> BASE = Kustomize.render(Repo.K8S.resolve("base"));
-    private static final Set<String> CONNECT_TOPICS = Set.of("wushe-connect-configs", "wushe-connect-offsets", "wushe-connect-status");
+    private static final Set<String> CONNECT_TOPICS =
+            Set.of("wushe-connect-configs", "wushe-connect-offsets", "wushe-connect-status");
 
     @Test
     void theTopicsAreReadmesCatalogueWithTheirDeadLettersAndConnectsOwn() {
@@ -37,19 +37,29 @@ class TopicsAndUsersTest {
             String topic = m.spec().path("topicName").asString(m.name());
             actual.add(topic);
             JsonNode spec = m.spec();
-            assertThat(m.node().path("metadata").path("labels").path("strimzi.io/cluster").asString()).isEqualTo("wushe-kafka");
+            assertThat(m.node()
+                            .path("metadata")
+                            .path("labels")
+                            .path("strimzi.io/cluster")
+                            .asString())
+                    .isEqualTo("wushe-kafka");
             assertThat(spec.path("replicas").asInt()).as(topic + " replicas").isEqualTo(3);
-            assertThat(spec.path("config").path("min.insync.replicas").asInt()).as(topic + " min.insync.replicas").isEqualTo(2);
+            assertThat(spec.path("config").path("min.insync.replicas").asInt())
+                    .as(topic + " min.insync.replicas")
+                    .isEqualTo(2);
             if (topic.endsWith(".dlt")) {
                 assertThat(spec.path("partitions").asInt()).as(topic).isEqualTo(1);
             } else if (catalogue.containsKey(topic)) {
                 assertThat(spec.path("partitions").asInt()).as(topic).isEqualTo(6);
             } else {
-                assertThat(spec.path("config").path("cleanup.policy").asString()).as(topic).isEqualTo("compact");
+                assertThat(spec.path("config").path("cleanup.policy").asString())
+                        .as(topic)
+                        .isEqualTo("compact");
             }
         }
         assertThat(actual).isEqualTo(expected);
-        System.out.printf("%d KafkaTopics: %d catalogue topics, %d dead-letter topics, %d of Kafka Connect%n",
+        System.out.printf(
+                "%d KafkaTopics: %d catalogue topics, %d dead-letter topics, %d of Kafka Connect%n",
                 actual.size(), catalogue.size(), catalogue.size(), CONNECT_TOPICS.size());
     }
 
@@ -57,10 +67,13 @@ class TopicsAndUsersTest {
     void connectorsWriteTheCatalogueTopicsWithTheSameSizes() {
         for (Repo.Service service : Repo.Service.values()) {
             JsonNode config = Repo.readJson(service.connectorFile()).path("config");
-            assertThat(config.path("transforms.outbox.route.topic.replacement").asString()).isEqualTo("wushe.${routedByValue}");
+            assertThat(config.path("transforms.outbox.route.topic.replacement").asString())
+                    .isEqualTo("wushe.${routedByValue}");
             assertThat(config.path("topic.creation.default.partitions").asInt()).isEqualTo(6);
-            assertThat(config.path("topic.creation.default.replication.factor").asInt()).isEqualTo(3);
-            assertThat(config.path("topic.creation.default.min.insync.replicas").asInt()).isEqualTo(2);
+            assertThat(config.path("topic.creation.default.replication.factor").asInt())
+                    .isEqualTo(3);
+            assertThat(config.path("topic.creation.default.min.insync.replicas").asInt())
+                    .isEqualTo(2);
         }
     }
 
@@ -73,7 +86,12 @@ class TopicsAndUsersTest {
         assertThat(config.path("min.insync.replicas").asInt()).isEqualTo(2);
         int nodes = 0;
         for (Manifest pool : of("KafkaNodePool")) {
-            assertThat(pool.node().path("metadata").path("labels").path("strimzi.io/cluster").asString()).isEqualTo(kafka.name());
+            assertThat(pool.node()
+                            .path("metadata")
+                            .path("labels")
+                            .path("strimzi.io/cluster")
+                            .asString())
+                    .isEqualTo(kafka.name());
             List<String> roles = new ArrayList<>();
             pool.spec().path("roles").forEach(r -> roles.add(r.asString()));
             assertThat(roles).contains("broker");
@@ -83,8 +101,10 @@ class TopicsAndUsersTest {
         JsonNode listeners = kafka.spec().path("kafka").path("listeners");
         assertThat(listeners).hasSize(1);
         assertThat(listeners.get(0).path("tls").asBoolean()).isTrue();
-        assertThat(listeners.get(0).path("authentication").path("type").asString()).isEqualTo("scram-sha-512");
-        assertThat(kafka.spec().path("kafka").path("authorization").path("type").asString()).isEqualTo("simple");
+        assertThat(listeners.get(0).path("authentication").path("type").asString())
+                .isEqualTo("scram-sha-512");
+        assertThat(kafka.spec().path("kafka").path("authorization").path("type").asString())
+                .isEqualTo("simple");
     }
 
     @ParameterizedTest
@@ -93,11 +113,17 @@ class TopicsAndUsersTest {
         Set<String> consumed = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
         boolean anonymous = false;
-        for (Map.Entry<String, JsonNode> binding : service.applicationYml().path("spring").path("cloud").path("stream").path("bindings").properties()) {
+        for (Map.Entry<String, JsonNode> binding : service.applicationYml()
+                .path("spring")
+                .path("cloud")
+                .path("stream")
+                .path("bindings")
+                .properties()) {
             if (!binding.getKey().contains("-in-")) {
                 continue;
             }
-            for (String topic : binding.getValue().path("destination").asString().split(",")) {
+            for (String topic :
+                    binding.getValue().path("destination").asString().split(",")) {
                 consumed.add(topic.trim());
             }
             String group = binding.getValue().path("group").asString("");
@@ -107,7 +133,9 @@ class TopicsAndUsersTest {
                 groups.add(group);
             }
         }
-        Manifest user = of("KafkaUser").stream().filter(m -> m.name().equals(service.id)).findFirst()
+        Manifest user = of("KafkaUser").stream()
+                .filter(m -> m.name().equals(service.id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no KafkaUser " + service.id));
         assertThat(user.spec().path("authentication").path("type").asString()).isEqualTo("scram-sha-512");
 
@@ -120,7 +148,9 @@ class TopicsAndUsersTest {
             String pattern = acl.path("resource").path("patternType").asString("literal");
             Set<String> ops = new TreeSet<>();
             acl.path("operations").forEach(o -> ops.add(o.asString()));
-            assertThat(ops).as(service.id + " " + type + " " + name).doesNotContain("All", "Create", "Delete", "Alter", "AlterConfigs");
+            assertThat(ops)
+                    .as(service.id + " " + type + " " + name)
+                    .doesNotContain("All", "Create", "Delete", "Alter", "AlterConfigs");
             if (type.equals("topic")) {
                 assertThat(pattern).isEqualTo("literal");
                 if (ops.contains("Read")) {
@@ -149,12 +179,17 @@ class TopicsAndUsersTest {
 
     @Test
     void connectWritesTheCatalogueAndNoDeadLetterTopic() {
-        Manifest user = of("KafkaUser").stream().filter(m -> m.name().equals("wushe-connect")).findFirst().orElseThrow();
+        Manifest user = of("KafkaUser").stream()
+                .filter(m -> m.name().equals("wushe-connect"))
+                .findFirst()
+                .orElseThrow();
         Manifest connect = of("KafkaConnect").get(0);
-        assertThat(connect.spec().path("authentication").path("username").asString()).isEqualTo(user.name());
+        assertThat(connect.spec().path("authentication").path("username").asString())
+                .isEqualTo(user.name());
         Set<String> written = new TreeSet<>();
         for (JsonNode acl : user.spec().path("authorization").path("acls")) {
-            if (acl.path("resource").path("type").asString().equals("topic") && acl.path("operations").toString().contains("\"Write\"")) {
+            if (acl.path("resource").path("type").asString().equals("topic")
+                    && acl.path("operations").toString().contains("\"Write\"")) {
                 written.add(acl.path("resource").path("name").asString());
             }
         }

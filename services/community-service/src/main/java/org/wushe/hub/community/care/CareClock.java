@@ -17,7 +17,9 @@ public class CareClock {
         this.care = care;
     }
 
-    @Scheduled(fixedDelayString = "${wushe.community.maintenance-interval:PT1M}", initialDelayString = "${wushe.community.maintenance-interval:PT1M}")
+    @Scheduled(
+            fixedDelayString = "${wushe.community.maintenance-interval:PT1M}",
+            initialDelayString = "${wushe.community.maintenance-interval:PT1M}")
     public void run() {
         int announced = care.announceOverdue();
         if (announced > 0) {

@@ -2,15 +2,13 @@ package org.wushe.hub.community.care;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.community.CareVisitDue;
 import org.wushe.hub.events.community.CareVisitState;
 
 /** The Avro events of care plans: the plan id, the grid, the dates; never the resident, the risk or a note. */
 final class CareEvents {
 
-    private CareEvents() {
-    }
+    private CareEvents() {}
 
     static CareVisitDue scheduled(CarePlan p, Instant at) {
         return due(p, CareVisitState.SCHEDULED, at);

@@ -8,15 +8,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class CareRepository {
 
-    private static final String PLAN = "id, grid_id, community_id, resident_id, household_id, risk, since, last_visited_on, next_due_on, "
-            + "overdue_announced_on, created_at, updated_at";
+    private static final String PLAN =
+            "id, grid_id, community_id, resident_id, household_id, risk, since, last_visited_on, next_due_on, "
+                    + "overdue_announced_on, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -26,47 +26,88 @@ public class CareRepository {
 
     void insert(CarePlan p) {
         jdbc.sql("INSERT INTO grid_care_plan (" + PLAN + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(p.id(), p.gridId(), p.communityId(), p.residentId(), p.householdId(), p.risk().name(), p.since(), p.lastVisitedOn(),
-                        p.nextDueOn(), p.overdueAnnouncedOn(), Timestamp.from(p.createdAt()), Timestamp.from(p.updatedAt()))
+                .params(
+                        p.id(),
+                        p.gridId(),
+                        p.communityId(),
+                        p.residentId(),
+                        p.householdId(),
+                        p.risk().name(),
+                        p.since(),
+                        p.lastVisitedOn(),
+                        p.nextDueOn(),
+                        p.overdueAnnouncedOn(),
+                        Timestamp.from(p.createdAt()),
+                        Timestamp.from(p.updatedAt()))
                 .update();
     }
 
     void update(CarePlan p) {
-        jdbc.sql("UPDATE grid_care_plan SET grid_id = ?, household_id = ?, risk = ?, since = ?, last_visited_on = ?, next_due_on = ?, "
-                        + "overdue_announced_on = ?, updated_at = ? WHERE id = ?")
-                .params(p.gridId(), p.householdId(), p.risk().name(), p.since(), p.lastVisitedOn(), p.nextDueOn(), p.overdueAnnouncedOn(),
-                        Timestamp.from(p.updatedAt()), p.id())
+        jdbc.sql(
+                        "UPDATE grid_care_plan SET grid_id = ?, household_id = ?, risk = ?, since = ?, last_visited_on = ?, next_due_on = ?, "
+                                + "overdue_announced_on = ?, updated_at = ? WHERE id = ?")
+                .params(
+                        p.gridId(),
+                        p.householdId(),
+                        p.risk().name(),
+                        p.since(),
+                        p.lastVisitedOn(),
+                        p.nextDueOn(),
+                        p.overdueAnnouncedOn(),
+                        Timestamp.from(p.updatedAt()),
+                        p.id())
                 .update();
     }
 
     void insert(CarePlan.Visit v) {
-        jdbc.sql("INSERT INTO grid_care_visit (id, plan_id, visited_on, outcome, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(v.id(), v.planId(), v.visitedOn(), v.outcome().name(), v.note(), v.recordedBy(), Timestamp.from(v.recordedAt()))
+        jdbc.sql(
+                        "INSERT INTO grid_care_visit (id, plan_id, visited_on, outcome, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        v.id(),
+                        v.planId(),
+                        v.visitedOn(),
+                        v.outcome().name(),
+                        v.note(),
+                        v.recordedBy(),
+                        Timestamp.from(v.recordedAt()))
                 .update();
     }
 
     Optional<CarePlan> find(UUID id) {
-        return jdbc.sql("SELECT " + PLAN + " FROM grid_care_plan WHERE id = ?").param(id).query(CareRepository::plan).optional();
+        return jdbc.sql("SELECT " + PLAN + " FROM grid_care_plan WHERE id = ?")
+                .param(id)
+                .query(CareRepository::plan)
+                .optional();
     }
 
     /** The plan, its row locked until the transaction ends (visits of one plan queue). */
     Optional<CarePlan> lock(UUID id) {
-        return jdbc.sql("SELECT " + PLAN + " FROM grid_care_plan WHERE id = ? FOR UPDATE").param(id).query(CareRepository::plan).optional();
+        return jdbc.sql("SELECT " + PLAN + " FROM grid_care_plan WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(CareRepository::plan)
+                .optional();
     }
 
     Optional<CarePlan> lockOfResident(UUID residentId) {
-        return jdbc.sql("SELECT " + PLAN + " FROM grid_care_plan WHERE resident_id = ? FOR UPDATE").param(residentId)
-                .query(CareRepository::plan).optional();
+        return jdbc.sql("SELECT " + PLAN + " FROM grid_care_plan WHERE resident_id = ? FOR UPDATE")
+                .param(residentId)
+                .query(CareRepository::plan)
+                .optional();
     }
 
     List<CarePlan> ofGrid(UUID gridId) {
-        return jdbc.sql("SELECT " + PLAN + " FROM grid_care_plan WHERE grid_id = ? ORDER BY next_due_on, id").param(gridId)
-                .query(CareRepository::plan).list();
+        return jdbc.sql("SELECT " + PLAN + " FROM grid_care_plan WHERE grid_id = ? ORDER BY next_due_on, id")
+                .param(gridId)
+                .query(CareRepository::plan)
+                .list();
     }
 
     List<CarePlan> overdueOfGrid(UUID gridId, LocalDate today) {
-        return jdbc.sql("SELECT " + PLAN + " FROM grid_care_plan WHERE grid_id = ? AND next_due_on < ? ORDER BY next_due_on, id")
-                .params(gridId, today).query(CareRepository::plan).list();
+        return jdbc.sql("SELECT " + PLAN
+                        + " FROM grid_care_plan WHERE grid_id = ? AND next_due_on < ? ORDER BY next_due_on, id")
+                .params(gridId, today)
+                .query(CareRepository::plan)
+                .list();
     }
 
     List<CarePlan> overdueOfCommunities(Collection<UUID> communityIds, LocalDate today) {
@@ -76,33 +117,58 @@ public class CareRepository {
         String in = String.join(", ", communityIds.stream().map(c -> "?").toList());
         List<Object> params = new java.util.ArrayList<>(communityIds);
         params.add(today);
-        return jdbc.sql("SELECT " + PLAN + " FROM grid_care_plan WHERE community_id IN (" + in + ") AND next_due_on < ? "
-                + "ORDER BY next_due_on, id").params(params).query(CareRepository::plan).list();
+        return jdbc.sql("SELECT " + PLAN + " FROM grid_care_plan WHERE community_id IN (" + in
+                        + ") AND next_due_on < ? " + "ORDER BY next_due_on, id")
+                .params(params)
+                .query(CareRepository::plan)
+                .list();
     }
 
     /** Overdue plans not yet announced as such for their current due day, locked (others running the job skip them). */
     List<CarePlan> lockUnannouncedOverdue(LocalDate today, int limit) {
-        return jdbc.sql("SELECT " + PLAN + " FROM grid_care_plan WHERE next_due_on < ? AND overdue_announced_on IS DISTINCT FROM next_due_on "
-                + "ORDER BY next_due_on LIMIT ? FOR UPDATE SKIP LOCKED").params(today, limit).query(CareRepository::plan).list();
+        return jdbc.sql("SELECT " + PLAN
+                        + " FROM grid_care_plan WHERE next_due_on < ? AND overdue_announced_on IS DISTINCT FROM next_due_on "
+                        + "ORDER BY next_due_on LIMIT ? FOR UPDATE SKIP LOCKED")
+                .params(today, limit)
+                .query(CareRepository::plan)
+                .list();
     }
 
     void announcedOverdue(UUID id, LocalDate dueOn) {
-        jdbc.sql("UPDATE grid_care_plan SET overdue_announced_on = ? WHERE id = ?").params(dueOn, id).update();
+        jdbc.sql("UPDATE grid_care_plan SET overdue_announced_on = ? WHERE id = ?")
+                .params(dueOn, id)
+                .update();
     }
 
     List<CarePlan.Visit> visits(UUID planId) {
-        return jdbc.sql("SELECT id, plan_id, visited_on, outcome, note, recorded_by, recorded_at FROM grid_care_visit WHERE plan_id = ? "
-                        + "ORDER BY visited_on DESC, recorded_at DESC").param(planId)
-                .query((rs, n) -> new CarePlan.Visit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class),
-                        CareSchedule.Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+        return jdbc.sql(
+                        "SELECT id, plan_id, visited_on, outcome, note, recorded_by, recorded_at FROM grid_care_visit WHERE plan_id = ? "
+                                + "ORDER BY visited_on DESC, recorded_at DESC")
+                .param(planId)
+                .query((rs, n) -> new CarePlan.Visit(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, LocalDate.class),
+                        CareSchedule.Outcome.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
                 .list();
     }
 
     private static CarePlan plan(ResultSet rs, int n) throws SQLException {
-        return new CarePlan(rs.getObject("id", UUID.class), rs.getObject("grid_id", UUID.class), rs.getObject("community_id", UUID.class),
-                rs.getObject("resident_id", UUID.class), rs.getObject("household_id", UUID.class), CareSchedule.Risk.valueOf(rs.getString("risk")),
-                rs.getObject("since", LocalDate.class), rs.getObject("last_visited_on", LocalDate.class), rs.getObject("next_due_on", LocalDate.class),
-                rs.getObject("overdue_announced_on", LocalDate.class), rs.getTimestamp("created_at").toInstant(),
+        return new CarePlan(
+                rs.getObject("id", UUID.class),
+                rs.getObject("grid_id", UUID.class),
+                rs.getObject("community_id", UUID.class),
+                rs.getObject("resident_id", UUID.class),
+                rs.getObject("household_id", UUID.class),
+                CareSchedule.Risk.valueOf(rs.getString("risk")),
+                rs.getObject("since", LocalDate.class),
+                rs.getObject("last_visited_on", LocalDate.class),
+                rs.getObject("next_due_on", LocalDate.class),
+                rs.getObject("overdue_announced_on", LocalDate.class),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -23,15 +23,17 @@ public final class CareSchedule {
 
     /** What a visit found. NOT_HOME (无人应答) does not count as a visit: the schedule stays where it was. */
     public enum Outcome {
-        WELL, NEED_FOUND, REFERRED, NOT_HOME;
+        WELL,
+        NEED_FOUND,
+        REFERRED,
+        NOT_HOME;
 
         public boolean counts() {
             return this != NOT_HOME;
         }
     }
 
-    private CareSchedule() {
-    }
+    private CareSchedule() {}
 
     /** The last day the next visit is on time. */
     public static LocalDate nextDue(Risk risk, LocalDate since, LocalDate lastVisitedOn) {

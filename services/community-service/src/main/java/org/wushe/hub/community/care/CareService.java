@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.grid.Grid;
@@ -39,7 +38,8 @@ public class CareService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public CareService(CareRepository plans, GridAccess access, HouseholdService households, OutboxWriter outbox, Clock clock) {
+    public CareService(
+            CareRepository plans, GridAccess access, HouseholdService households, OutboxWriter outbox, Clock clock) {
         this.plans = plans;
         this.access = access;
         this.households = households;
@@ -48,17 +48,20 @@ public class CareService {
     }
 
     /** A new or changed plan, and whether it was new. */
-    public record Saved(CarePlan.View plan, boolean created) {
-    }
+    public record Saved(CarePlan.View plan, boolean created) {}
 
     @Transactional
     public Saved setPlan(UUID gridId, UUID residentId, CareSchedule.Risk risk, LocalDate since) {
         Grid grid = access.requireWorker("gridId", gridId);
         Instant now = now();
         LocalDate today = today(now);
-        Household.Home home = households.householdOf(residentId).filter(h -> h.gridId().equals(grid.id()))
-                .orElseThrow(() -> new InvalidInputException("residentId",
-                        "not a resident of a household of this grid: register them in the grid's register first 请先在本网格台账中登记该居民所在户"));
+        Household.Home home = households
+                .householdOf(residentId)
+                .filter(h -> h.gridId().equals(grid.id()))
+                .orElseThrow(
+                        () -> new InvalidInputException(
+                                "residentId",
+                                "not a resident of a household of this grid: register them in the grid's register first 请先在本网格台账中登记该居民所在户"));
         if (since != null && since.isAfter(today)) {
             throw new InvalidInputException("since", "must not be in the future 开始日期不能晚于今天");
         }
@@ -68,13 +71,35 @@ public class CareService {
             CarePlan p = existing.get();
             LocalDate start = since != null ? since : p.since();
             // A resident who moved to a household of this grid brings their plan (and its visits) along.
-            plan = new CarePlan(p.id(), grid.id(), p.communityId(), p.residentId(), home.id(), risk, start, p.lastVisitedOn(),
-                    CareSchedule.nextDue(risk, start, p.lastVisitedOn()), p.overdueAnnouncedOn(), p.createdAt(), now);
+            plan = new CarePlan(
+                    p.id(),
+                    grid.id(),
+                    p.communityId(),
+                    p.residentId(),
+                    home.id(),
+                    risk,
+                    start,
+                    p.lastVisitedOn(),
+                    CareSchedule.nextDue(risk, start, p.lastVisitedOn()),
+                    p.overdueAnnouncedOn(),
+                    p.createdAt(),
+                    now);
             plans.update(plan);
         } else {
             LocalDate start = since != null ? since : today;
-            plan = new CarePlan(UUID.randomUUID(), grid.id(), grid.communityId(), residentId, home.id(), risk, start, null,
-                    CareSchedule.nextDue(risk, start, null), null, now, now);
+            plan = new CarePlan(
+                    UUID.randomUUID(),
+                    grid.id(),
+                    grid.communityId(),
+                    residentId,
+                    home.id(),
+                    risk,
+                    start,
+                    null,
+                    CareSchedule.nextDue(risk, start, null),
+                    null,
+                    now,
+                    now);
             plans.insert(plan);
         }
         outbox.publish(Aggregate.GRID, plan.gridId().toString(), CareEvents.scheduled(plan, now));
@@ -84,7 +109,8 @@ public class CareService {
     /** A visit recorded; one that found the person moves the schedule on. */
     @Transactional
     public CarePlan.View recordVisit(UUID planId, LocalDate visitedOn, CareSchedule.Outcome outcome, String note) {
-        CarePlan p = plans.find(planId).orElseThrow(() -> new InvalidInputException("id", "no care plan " + planId + " 关爱计划不存在", 404));
+        CarePlan p = plans.find(planId)
+                .orElseThrow(() -> new InvalidInputException("id", "no care plan " + planId + " 关爱计划不存在", 404));
         access.requireWorker("id", access.grid("id", p.gridId()));
         p = plans.lock(planId).orElseThrow();
         Instant now = now();
@@ -95,11 +121,28 @@ public class CareService {
         if (visitedOn.isBefore(p.since())) {
             throw new InvalidInputException("visitedOn", "before the plan started on " + p.since() + " 早于关爱计划开始日期");
         }
-        plans.insert(new CarePlan.Visit(UUID.randomUUID(), p.id(), visitedOn, outcome,
-                PersonalDataScreen.screen("note", note == null || note.isBlank() ? null : note), Accountability.actor(), now));
+        plans.insert(new CarePlan.Visit(
+                UUID.randomUUID(),
+                p.id(),
+                visitedOn,
+                outcome,
+                PersonalDataScreen.screen("note", note == null || note.isBlank() ? null : note),
+                Accountability.actor(),
+                now));
         if (outcome.counts() && (p.lastVisitedOn() == null || visitedOn.isAfter(p.lastVisitedOn()))) {
-            p = new CarePlan(p.id(), p.gridId(), p.communityId(), p.residentId(), p.householdId(), p.risk(), p.since(), visitedOn,
-                    CareSchedule.nextDue(p.risk(), p.since(), visitedOn), p.overdueAnnouncedOn(), p.createdAt(), now);
+            p = new CarePlan(
+                    p.id(),
+                    p.gridId(),
+                    p.communityId(),
+                    p.residentId(),
+                    p.householdId(),
+                    p.risk(),
+                    p.since(),
+                    visitedOn,
+                    CareSchedule.nextDue(p.risk(), p.since(), visitedOn),
+                    p.overdueAnnouncedOn(),
+                    p.createdAt(),
+                    now);
             plans.update(p);
             outbox.publish(Aggregate.GRID, p.gridId().toString(), CareEvents.scheduled(p, now));
         }
@@ -109,11 +152,14 @@ public class CareService {
     public List<CarePlan.View> ofGrid(UUID gridId) {
         Grid grid = access.requireReader("gridId", gridId);
         LocalDate today = today(now());
-        return plans.ofGrid(grid.id()).stream().map(p -> CarePlan.View.of(p, today)).toList();
+        return plans.ofGrid(grid.id()).stream()
+                .map(p -> CarePlan.View.of(p, today))
+                .toList();
     }
 
     public List<CarePlan.Visit> visits(UUID planId) {
-        CarePlan p = plans.find(planId).orElseThrow(() -> new InvalidInputException("id", "no care plan " + planId + " 关爱计划不存在", 404));
+        CarePlan p = plans.find(planId)
+                .orElseThrow(() -> new InvalidInputException("id", "no care plan " + planId + " 关爱计划不存在", 404));
         access.requireReader("id", access.grid("id", p.gridId()));
         return plans.visits(planId);
     }
@@ -122,14 +168,18 @@ public class CareService {
     public List<CarePlan.View> overdueOfGrid(UUID gridId) {
         Grid grid = access.requireReader("gridId", gridId);
         LocalDate today = today(now());
-        return plans.overdueOfGrid(grid.id(), today).stream().map(p -> CarePlan.View.of(p, today)).toList();
+        return plans.overdueOfGrid(grid.id(), today).stream()
+                .map(p -> CarePlan.View.of(p, today))
+                .toList();
     }
 
     /** The overdue plans of every grid of the communities the station serves, for its staff. */
     public List<CarePlan.View> overdueOfStation(UUID stationId) {
         Set<UUID> communities = access.requireStationStaff("stationId", stationId);
         LocalDate today = today(now());
-        return plans.overdueOfCommunities(communities, today).stream().map(p -> CarePlan.View.of(p, today)).toList();
+        return plans.overdueOfCommunities(communities, today).stream()
+                .map(p -> CarePlan.View.of(p, today))
+                .toList();
     }
 
     /** Announces each due day passed without a visit, once (CareVisitDue OVERDUE); answers how many. */

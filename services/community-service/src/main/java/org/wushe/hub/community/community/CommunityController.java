@@ -1,9 +1,5 @@
 package org.wushe.hub.community.community;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,13 +30,17 @@ public class CommunityController {
     public record RegisterCommunity(
             @NotBlank @Size(max = 100) String name,
             @NotNull CommunityKind kind,
-            @NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code (GB/T 2260)") String districtCode,
-            @Pattern(regexp = "\\d{9}", message = "must be a 9-digit street/town code") String streetCode,
+
+            @NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code (GB/T 2260)")
+            String districtCode,
+
+            @Pattern(regexp = "\\d{9}", message = "must be a 9-digit street/town code")
+            String streetCode,
+
             @Size(max = 12) String geohash,
             @PositiveOrZero Integer gridCount,
             @PositiveOrZero Integer householdCount,
-            @PositiveOrZero Integer residentCount) {
-    }
+            @PositiveOrZero Integer residentCount) {}
 
     private final CommunityService service;
     private final CommunityRepository communities;
@@ -60,9 +63,10 @@ public class CommunityController {
     }
 
     @GetMapping
-    public List<Community> list(@RequestParam(required = false) @Pattern(regexp = "\\d{6}") String districtCode,
-                                @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-                                @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
+    public List<Community> list(
+            @RequestParam(required = false) @Pattern(regexp = "\\d{6}") String districtCode,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
         return communities.list(districtCode, offset, limit);
     }
 }

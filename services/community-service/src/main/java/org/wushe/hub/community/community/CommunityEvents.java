@@ -1,15 +1,13 @@
 package org.wushe.hub.community.community;
 
 import java.util.UUID;
-
 import org.wushe.hub.events.community.CommunityRegistered;
 import org.wushe.hub.platform.place.CoarsePlaces;
 
 /** The Avro events of a community: its registration (public facts, a coarse place). */
 final class CommunityEvents {
 
-    private CommunityEvents() {
-    }
+    private CommunityEvents() {}
 
     /** CommunityRegistered for a community just registered. */
     static CommunityRegistered registered(Community c) {

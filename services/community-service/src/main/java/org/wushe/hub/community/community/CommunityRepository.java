@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.community.CommunityKind;
@@ -15,7 +14,8 @@ import org.wushe.hub.events.community.CommunityKind;
 @Repository
 public class CommunityRepository {
 
-    private static final String COLUMNS = "id, name, kind, district_code, street_code, geohash, grid_count, household_count, resident_count, created_at";
+    private static final String COLUMNS =
+            "id, name, kind, district_code, street_code, geohash, grid_count, household_count, resident_count, created_at";
 
     private final JdbcClient jdbc;
 
@@ -25,42 +25,72 @@ public class CommunityRepository {
 
     public void insert(Community c) {
         jdbc.sql("INSERT INTO community (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(c.id(), c.name(), c.kind().name(), c.districtCode(), c.streetCode(), c.geohash(), c.gridCount(),
-                        c.householdCount(), c.residentCount(), Timestamp.from(c.createdAt()))
+                .params(
+                        c.id(),
+                        c.name(),
+                        c.kind().name(),
+                        c.districtCode(),
+                        c.streetCode(),
+                        c.geohash(),
+                        c.gridCount(),
+                        c.householdCount(),
+                        c.residentCount(),
+                        Timestamp.from(c.createdAt()))
                 .update();
     }
 
     public Optional<Community> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE id = ?").param(id).query(CommunityRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE id = ?")
+                .param(id)
+                .query(CommunityRepository::map)
+                .optional();
     }
 
     public List<Community> findAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE id = ANY (?)").param(ids.toArray(UUID[]::new))
-                .query(CommunityRepository::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE id = ANY (?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(CommunityRepository::map)
+                .list();
     }
 
     public List<Community> findByName(String name) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE name = ? ORDER BY created_at").param(name)
-                .query(CommunityRepository::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE name = ? ORDER BY created_at")
+                .param(name)
+                .query(CommunityRepository::map)
+                .list();
     }
 
     public boolean nameTaken(String districtCode, String name) {
-        return jdbc.sql("SELECT count(*) FROM community WHERE district_code = ? AND name = ?").params(districtCode, name)
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM community WHERE district_code = ? AND name = ?")
+                        .params(districtCode, name)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     public List<Community> list(String districtCode, int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE (?::text IS NULL OR district_code = ?) ORDER BY name, id OFFSET ? LIMIT ?")
-                .params(districtCode, districtCode, offset, limit).query(CommunityRepository::map).list();
+        return jdbc.sql(
+                        "SELECT " + COLUMNS
+                                + " FROM community WHERE (?::text IS NULL OR district_code = ?) ORDER BY name, id OFFSET ? LIMIT ?")
+                .params(districtCode, districtCode, offset, limit)
+                .query(CommunityRepository::map)
+                .list();
     }
 
     static Community map(ResultSet rs, int row) throws SQLException {
-        return new Community(rs.getObject("id", UUID.class), rs.getString("name"), CommunityKind.valueOf(rs.getString("kind")),
-                rs.getString("district_code"), rs.getString("street_code"), rs.getString("geohash"),
-                (Integer) rs.getObject("grid_count"), (Integer) rs.getObject("household_count"), (Integer) rs.getObject("resident_count"),
+        return new Community(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                CommunityKind.valueOf(rs.getString("kind")),
+                rs.getString("district_code"),
+                rs.getString("street_code"),
+                rs.getString("geohash"),
+                (Integer) rs.getObject("grid_count"),
+                (Integer) rs.getObject("household_count"),
+                (Integer) rs.getObject("resident_count"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -6,11 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.community.CommunityKind;
-import org.wushe.hub.events.community.CommunityRegistered;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
@@ -43,10 +41,20 @@ public class CommunityService {
         }
         String name = r.name().strip();
         if (communities.nameTaken(r.districtCode(), name)) {
-            throw new InvalidInputException("name", "a community of this name is registered in district " + r.districtCode(), 409);
+            throw new InvalidInputException(
+                    "name", "a community of this name is registered in district " + r.districtCode(), 409);
         }
-        Community c = new Community(UUID.randomUUID(), name, r.kind(), r.districtCode(), r.streetCode(), Geohashes.coarse(r.geohash()),
-                r.gridCount(), r.householdCount(), r.residentCount(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Community c = new Community(
+                UUID.randomUUID(),
+                name,
+                r.kind(),
+                r.districtCode(),
+                r.streetCode(),
+                Geohashes.coarse(r.geohash()),
+                r.gridCount(),
+                r.householdCount(),
+                r.residentCount(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         communities.insert(c);
         outbox.publish(Aggregate.COMMUNITY, c.id().toString(), CommunityEvents.registered(c));
         return c;
@@ -67,6 +75,8 @@ public class CommunityService {
     }
 
     public Community get(UUID id) {
-        return communities.find(id).orElseThrow(() -> new InvalidInputException("communityId", "no community " + id, 404));
+        return communities
+                .find(id)
+                .orElseThrow(() -> new InvalidInputException("communityId", "no community " + id, 404));
     }
 }

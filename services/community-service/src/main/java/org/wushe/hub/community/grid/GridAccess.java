@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import org.wushe.hub.community.station.Station;
 import org.wushe.hub.community.station.StationService;
@@ -38,7 +37,8 @@ public class GridAccess {
 
     /** The grid, or a 404 naming {@code field}. */
     public Grid grid(String field, UUID gridId) {
-        return grids.find(gridId).orElseThrow(() -> new InvalidInputException(field, "no grid " + gridId + " 网格不存在", 404));
+        return grids.find(gridId)
+                .orElseThrow(() -> new InvalidInputException(field, "no grid " + gridId + " 网格不存在", 404));
     }
 
     /** Passes for the grid's grid worker and its community's staff; answers the grid (404 naming {@code field} when unknown). */
@@ -54,8 +54,12 @@ public class GridAccess {
         if (caller.holds(Roles.GRID_WORKER, grid.id()) || caller.holds(Roles.COMMUNITY_STAFF, grid.communityId())) {
             return caller;
         }
-        String needed = Roles.GRID_WORKER + " of " + grid.id() + " or " + Roles.COMMUNITY_STAFF + " of " + grid.communityId();
-        throw new ForbiddenException(field, caller.describe() + " may not work on grid " + grid.id() + "; needs " + needed + WRITE_DENIED, needed);
+        String needed =
+                Roles.GRID_WORKER + " of " + grid.id() + " or " + Roles.COMMUNITY_STAFF + " of " + grid.communityId();
+        throw new ForbiddenException(
+                field,
+                caller.describe() + " may not work on grid " + grid.id() + "; needs " + needed + WRITE_DENIED,
+                needed);
     }
 
     /** Passes for those of {@link #requireWorker} and the staff of a station serving the grid's community. */
@@ -74,9 +78,15 @@ public class GridAccess {
         if (serving.stream().anyMatch(s -> caller.holds(Roles.STATION_STAFF, s.id()))) {
             return caller;
         }
-        String needed = Roles.GRID_WORKER + " of " + grid.id() + " or " + Roles.COMMUNITY_STAFF + " of " + grid.communityId()
-                + serving.stream().map(s -> " or " + Roles.STATION_STAFF + " of " + s.id()).collect(Collectors.joining());
-        throw new ForbiddenException(field, caller.describe() + " may not see grid " + grid.id() + "; needs " + needed + READ_DENIED, needed);
+        String needed =
+                Roles.GRID_WORKER + " of " + grid.id() + " or " + Roles.COMMUNITY_STAFF + " of " + grid.communityId()
+                        + serving.stream()
+                                .map(s -> " or " + Roles.STATION_STAFF + " of " + s.id())
+                                .collect(Collectors.joining());
+        throw new ForbiddenException(
+                field,
+                caller.describe() + " may not see grid " + grid.id() + "; needs " + needed + READ_DENIED,
+                needed);
     }
 
     /** Passes for the staff of the community (reviewing what its grids report); not grid workers, not the hub admin. */
@@ -91,9 +101,12 @@ public class GridAccess {
                 || stations.serving(communityId).stream().anyMatch(s -> caller.holds(Roles.STATION_STAFF, s.id()))) {
             return caller;
         }
-        String needed = Roles.COMMUNITY_STAFF + " of " + communityId + " or " + Roles.STATION_STAFF + " of a station serving it";
-        throw new ForbiddenException(field, caller.describe() + " may not see community " + communityId + "'s grids; needs " + needed
-                + READ_DENIED, needed);
+        String needed = Roles.COMMUNITY_STAFF + " of " + communityId + " or " + Roles.STATION_STAFF
+                + " of a station serving it";
+        throw new ForbiddenException(
+                field,
+                caller.describe() + " may not see community " + communityId + "'s grids; needs " + needed + READ_DENIED,
+                needed);
     }
 
     /** The station's own staff only (not the hub admin): answers the communities it serves. */

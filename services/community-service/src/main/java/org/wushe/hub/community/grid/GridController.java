@@ -1,17 +1,16 @@
 package org.wushe.hub.community.grid;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,8 +36,7 @@ public class GridController {
             @PositiveOrZero Integer stairwells,
             @PositiveOrZero Integer households,
             @PositiveOrZero Integer residents,
-            @Size(max = 12) String geohash) {
-    }
+            @Size(max = 12) String geohash) {}
 
     private final GridRepository grids;
     private final CommunityService communities;
@@ -62,8 +60,16 @@ public class GridController {
         if (grids.findByName(communityId, name).isPresent()) {
             throw new InvalidInputException("name", "the community has a grid of this name", 409);
         }
-        Grid g = new Grid(UUID.randomUUID(), communityId, name, r.buildings(), r.stairwells(), r.households(), r.residents(),
-                Geohashes.coarse(r.geohash()), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Grid g = new Grid(
+                UUID.randomUUID(),
+                communityId,
+                name,
+                r.buildings(),
+                r.stairwells(),
+                r.households(),
+                r.residents(),
+                Geohashes.coarse(r.geohash()),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         grids.insert(g);
         return ResponseEntity.created(URI.create("/grids/" + g.id())).body(g);
     }

@@ -2,7 +2,6 @@ package org.wushe.hub.community.grid;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 
 /** Grids as the other features read them (they do not read this one's tables). */

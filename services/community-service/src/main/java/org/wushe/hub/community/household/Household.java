@@ -11,15 +11,19 @@ import java.util.UUID;
  */
 public final class Household {
 
-    private Household() {
-    }
+    private Household() {}
 
-    public record Compound(UUID id, UUID gridId, String name, Instant createdAt) {
-    }
+    public record Compound(UUID id, UUID gridId, String name, Instant createdAt) {}
 
-    public record Building(UUID id, UUID compoundId, UUID gridId, String label, Integer stairwells, Instant createdAt) {
-    }
+    public record Building(
+            UUID id, UUID compoundId, UUID gridId, String label, Integer stairwells, Instant createdAt) {}
 
-    public record Home(UUID id, UUID buildingId, UUID gridId, Integer stairwell, int number, List<UUID> residentIds, Instant createdAt) {
-    }
+    public record Home(
+            UUID id,
+            UUID buildingId,
+            UUID gridId,
+            Integer stairwell,
+            int number,
+            List<UUID> residentIds,
+            Instant createdAt) {}
 }

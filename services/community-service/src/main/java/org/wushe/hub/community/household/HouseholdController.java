@@ -1,9 +1,5 @@
 package org.wushe.hub.community.household;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,18 +27,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "grid register", description = "网格台账 The grid's register: compounds (小区), buildings (楼栋), households (户)")
 public class HouseholdController {
 
-    public record RegisterCompound(@NotBlank @Size(max = 60) String name) {
-    }
+    public record RegisterCompound(@NotBlank @Size(max = 60) String name) {}
 
-    public record RegisterBuilding(@NotBlank @Size(max = 30) String label, @Positive @Max(99) Integer stairwells) {
-    }
+    public record RegisterBuilding(
+            @NotBlank @Size(max = 30) String label,
+            @Positive @Max(99) Integer stairwells) {}
 
-    public record RegisterHousehold(@Positive @Max(99) Integer stairwell, @NotNull @Positive @Max(9999) Integer number,
-                                    @Size(max = 20) List<@NotNull UUID> residentIds) {
-    }
+    public record RegisterHousehold(
+            @Positive @Max(99) Integer stairwell,
+            @NotNull @Positive @Max(9999) Integer number,
+            @Size(max = 20) List<@NotNull UUID> residentIds) {}
 
-    public record Residents(@NotNull @Size(max = 20) List<@NotNull UUID> residentIds) {
-    }
+    public record Residents(@NotNull @Size(max = 20) List<@NotNull UUID> residentIds) {}
 
     private final HouseholdService service;
 
@@ -49,14 +48,16 @@ public class HouseholdController {
 
     @PostMapping("/grids/{gridId}/compounds")
     @Operation(summary = "Add a compound (小区) to the grid's register")
-    public ResponseEntity<Household.Compound> addCompound(@PathVariable UUID gridId, @Valid @RequestBody RegisterCompound r) {
+    public ResponseEntity<Household.Compound> addCompound(
+            @PathVariable UUID gridId, @Valid @RequestBody RegisterCompound r) {
         Household.Compound c = service.addCompound(gridId, r.name());
         return ResponseEntity.created(URI.create("/compounds/" + c.id())).body(c);
     }
 
     @PostMapping("/compounds/{id}/buildings")
     @Operation(summary = "Add a building (楼栋) to a compound")
-    public ResponseEntity<Household.Building> addBuilding(@PathVariable UUID id, @Valid @RequestBody RegisterBuilding r) {
+    public ResponseEntity<Household.Building> addBuilding(
+            @PathVariable UUID id, @Valid @RequestBody RegisterBuilding r) {
         Household.Building b = service.addBuilding(id, r.label(), r.stairwells());
         return ResponseEntity.created(URI.create("/buildings/" + b.id())).body(b);
     }

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.grid.Grid;
@@ -37,14 +36,11 @@ public class HouseholdService {
     }
 
     /** The register of a grid, compound by compound, building by building. */
-    public record RegisterView(UUID gridId, UUID communityId, List<CompoundView> compounds) {
-    }
+    public record RegisterView(UUID gridId, UUID communityId, List<CompoundView> compounds) {}
 
-    public record CompoundView(UUID id, String name, List<BuildingView> buildings) {
-    }
+    public record CompoundView(UUID id, String name, List<BuildingView> buildings) {}
 
-    public record BuildingView(UUID id, String label, Integer stairwells, List<Household.Home> households) {
-    }
+    public record BuildingView(UUID id, String label, Integer stairwells, List<Household.Home> households) {}
 
     @Transactional
     public Household.Compound addCompound(UUID gridId, String name) {
@@ -67,7 +63,8 @@ public class HouseholdService {
         if (register.buildingLabelled(compoundId, clean)) {
             throw new InvalidInputException("label", "the compound has a building of this label 本小区已有该楼栋", 409);
         }
-        Household.Building b = new Household.Building(UUID.randomUUID(), compoundId, compound.gridId(), clean, stairwells, now());
+        Household.Building b =
+                new Household.Building(UUID.randomUUID(), compoundId, compound.gridId(), clean, stairwells, now());
         register.insert(b);
         return b;
     }
@@ -79,7 +76,8 @@ public class HouseholdService {
         Grid grid = access.grid("id", building.gridId());
         access.requireWorker("id", grid);
         if (building.stairwells() != null && stairwell != null && stairwell > building.stairwells()) {
-            throw new InvalidInputException("stairwell", "the building has " + building.stairwells() + " stairwells 单元号超出本楼单元数");
+            throw new InvalidInputException(
+                    "stairwell", "the building has " + building.stairwells() + " stairwells 单元号超出本楼单元数");
         }
         if (register.householdNumbered(buildingId, number)) {
             throw new InvalidInputException("number", "the building has a household of this number 本楼已有该户号", 409);
@@ -108,9 +106,15 @@ public class HouseholdService {
         List<Household.Home> homes = register.householdsOf(grid.id());
         List<CompoundView> compounds = new ArrayList<>();
         for (Household.Compound c : register.compoundsOf(grid.id())) {
-            List<BuildingView> bs = buildings.stream().filter(b -> b.compoundId().equals(c.id()))
-                    .map(b -> new BuildingView(b.id(), b.label(), b.stairwells(),
-                            homes.stream().filter(h -> h.buildingId().equals(b.id())).toList()))
+            List<BuildingView> bs = buildings.stream()
+                    .filter(b -> b.compoundId().equals(c.id()))
+                    .map(b -> new BuildingView(
+                            b.id(),
+                            b.label(),
+                            b.stairwells(),
+                            homes.stream()
+                                    .filter(h -> h.buildingId().equals(b.id()))
+                                    .toList()))
                     .toList();
             compounds.add(new CompoundView(c.id(), c.name(), bs));
         }
@@ -134,14 +138,16 @@ public class HouseholdService {
         for (int i = 0; i < checked.size(); i++) {
             UUID r = checked.get(i);
             String field = "residentIds[" + i + "]";
-            ResidentService.Pseudonym p = residents.pseudonym(r)
+            ResidentService.Pseudonym p = residents
+                    .pseudonym(r)
                     .orElseThrow(() -> new InvalidInputException(field, "no resident " + r + " 居民不存在"));
             if (!p.communityId().equals(grid.communityId())) {
                 throw new InvalidInputException(field, "the resident belongs to another community 该居民不属于本网格所在社区");
             }
             Optional<Household.Home> elsewhere = register.householdOf(r);
             if (elsewhere.isPresent() && !elsewhere.get().id().equals(householdId)) {
-                throw new InvalidInputException(field, "the resident is registered in another household 该居民已登记在其他户", 409);
+                throw new InvalidInputException(
+                        field, "the resident is registered in another household 该居民已登记在其他户", 409);
             }
         }
         return checked;

@@ -1,7 +1,6 @@
 package org.wushe.hub.community.inbound;
 
 import java.util.function.Consumer;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -29,10 +28,18 @@ public class AssignmentInbound {
     @Bean
     Consumer<Message<byte[]>> assignments(InboundEvents inbound, WorkerStations stations) {
         return inbound.consumer(CONSUMER)
-                .on(SocialWorkerRegistered.class, (envelope, r) -> stations.assigned(envelope.eventId(), r.getSocialWorkerId(), r.getStationId(),
-                        null, r.getOccurredAt()))
-                .on(SocialWorkerAssigned.class, (envelope, a) -> stations.assigned(envelope.eventId(), a.getSocialWorkerId(), a.getStationId(),
-                        a.getAssignedOn(), a.getOccurredAt()))
+                .on(
+                        SocialWorkerRegistered.class,
+                        (envelope, r) -> stations.assigned(
+                                envelope.eventId(), r.getSocialWorkerId(), r.getStationId(), null, r.getOccurredAt()))
+                .on(
+                        SocialWorkerAssigned.class,
+                        (envelope, a) -> stations.assigned(
+                                envelope.eventId(),
+                                a.getSocialWorkerId(),
+                                a.getStationId(),
+                                a.getAssignedOn(),
+                                a.getOccurredAt()))
                 .build();
     }
 }

@@ -3,7 +3,6 @@ package org.wushe.hub.community.inbound;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -35,23 +34,38 @@ public class MatchInbound {
     @Bean
     Consumer<Message<byte[]>> matches(InboundEvents inbound, NeedService needs) {
         return inbound.consumer(CONSUMER)
-                .on(MatchProposed.class, (envelope, m) -> needs.followMatch(event(MatchSaga.Kind.PROPOSED, envelope, m.getMatchId(),
-                        m.getNeedId(), m.getOccurredAt())))
+                .on(
+                        MatchProposed.class,
+                        (envelope, m) -> needs.followMatch(event(
+                                MatchSaga.Kind.PROPOSED, envelope, m.getMatchId(), m.getNeedId(), m.getOccurredAt())))
                 .on(MatchEscalated.class, (envelope, m) -> {
-                    log.info("Match {} of need {} escalated from station {} to {} (deadline {} passed)", m.getMatchId(), m.getNeedId(),
-                            m.getStationId(), m.getEscalatedTo(), m.getDeadline());
-                    needs.followMatch(event(MatchSaga.Kind.ESCALATED, envelope, m.getMatchId(), m.getNeedId(), m.getOccurredAt()));
+                    log.info(
+                            "Match {} of need {} escalated from station {} to {} (deadline {} passed)",
+                            m.getMatchId(),
+                            m.getNeedId(),
+                            m.getStationId(),
+                            m.getEscalatedTo(),
+                            m.getDeadline());
+                    needs.followMatch(event(
+                            MatchSaga.Kind.ESCALATED, envelope, m.getMatchId(), m.getNeedId(), m.getOccurredAt()));
                 })
-                .on(MatchAccepted.class, (envelope, m) -> needs.followMatch(event(MatchSaga.Kind.ACCEPTED, envelope, m.getMatchId(),
-                        m.getNeedId(), m.getOccurredAt())))
-                .on(MatchDeclined.class, (envelope, m) -> needs.followMatch(event(MatchSaga.Kind.DECLINED, envelope, m.getMatchId(),
-                        m.getNeedId(), m.getOccurredAt())))
-                .on(MatchCompleted.class, (envelope, m) -> needs.followMatch(event(MatchSaga.Kind.COMPLETED, envelope, m.getMatchId(),
-                        m.getNeedId(), m.getOccurredAt())))
+                .on(
+                        MatchAccepted.class,
+                        (envelope, m) -> needs.followMatch(event(
+                                MatchSaga.Kind.ACCEPTED, envelope, m.getMatchId(), m.getNeedId(), m.getOccurredAt())))
+                .on(
+                        MatchDeclined.class,
+                        (envelope, m) -> needs.followMatch(event(
+                                MatchSaga.Kind.DECLINED, envelope, m.getMatchId(), m.getNeedId(), m.getOccurredAt())))
+                .on(
+                        MatchCompleted.class,
+                        (envelope, m) -> needs.followMatch(event(
+                                MatchSaga.Kind.COMPLETED, envelope, m.getMatchId(), m.getNeedId(), m.getOccurredAt())))
                 .build();
     }
 
-    private static MatchSaga.Event event(MatchSaga.Kind kind, EventEnvelope envelope, UUID matchId, UUID needId, Instant occurredAt) {
+    private static MatchSaga.Event event(
+            MatchSaga.Kind kind, EventEnvelope envelope, UUID matchId, UUID needId, Instant occurredAt) {
         return new MatchSaga.Event(kind, envelope.eventId(), matchId, needId, occurredAt);
     }
 }

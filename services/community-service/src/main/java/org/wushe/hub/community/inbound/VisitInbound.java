@@ -1,7 +1,6 @@
 package org.wushe.hub.community.inbound;
 
 import java.util.function.Consumer;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -25,17 +24,34 @@ public class VisitInbound {
     @Bean
     Consumer<Message<byte[]>> visits(InboundEvents inbound, NeedService needs) {
         return inbound.consumer(MatchInbound.CONSUMER)
-                .on(VisitRaisedNeed.class, (envelope, v) -> needs.publishRaised(v.getVisitId(), draft(v), v.getDetails().getResidentRef()))
+                .on(
+                        VisitRaisedNeed.class,
+                        (envelope, v) -> needs.publishRaised(
+                                v.getVisitId(), draft(v), v.getDetails().getResidentRef()))
                 .build();
     }
 
     /** The need as the visit describes it; the station is the one whose staff handle it, the place is the coarse one. */
     static NeedDraft draft(VisitRaisedNeed v) {
         NeedDetails d = v.getDetails();
-        return new NeedDraft(v.getCommunityId(), v.getStationId(), d.getPlace() == null ? null : d.getPlace().getGridId(), null,
-                d.getSource(), d.getCategory(), d.getUrgency(), d.getBeneficiaryGroup(), d.getBeneficiaryCount(), d.getTitle(),
-                d.getPlace() == null ? null : d.getPlace().getGeohash(), d.getTimeWindow().getStart(), d.getTimeWindow().getEnd(),
-                d.getQuantity() == null ? null : d.getQuantity().getAmount(), d.getQuantity() == null ? null : d.getQuantity().getUnit(),
-                d.getRequiredSkills(), d.getRequiredLanguages(), d.getEstimatedMinutes());
+        return new NeedDraft(
+                v.getCommunityId(),
+                v.getStationId(),
+                d.getPlace() == null ? null : d.getPlace().getGridId(),
+                null,
+                d.getSource(),
+                d.getCategory(),
+                d.getUrgency(),
+                d.getBeneficiaryGroup(),
+                d.getBeneficiaryCount(),
+                d.getTitle(),
+                d.getPlace() == null ? null : d.getPlace().getGeohash(),
+                d.getTimeWindow().getStart(),
+                d.getTimeWindow().getEnd(),
+                d.getQuantity() == null ? null : d.getQuantity().getAmount(),
+                d.getQuantity() == null ? null : d.getQuantity().getUnit(),
+                d.getRequiredSkills(),
+                d.getRequiredLanguages(),
+                d.getEstimatedMinutes());
     }
 }

@@ -37,11 +37,14 @@ import java.util.UUID;
  */
 public final class MatchSaga {
 
-    private MatchSaga() {
-    }
+    private MatchSaga() {}
 
     public enum Kind {
-        PROPOSED, ESCALATED, ACCEPTED, DECLINED, COMPLETED
+        PROPOSED,
+        ESCALATED,
+        ACCEPTED,
+        DECLINED,
+        COMPLETED
     }
 
     /** One match event, as far as the need's life goes. {@code occurredAt} is the matching service's clock. */
@@ -55,15 +58,12 @@ public final class MatchSaga {
     }
 
     /** What an event does to a need: move it (and announce it), or nothing, and why. */
-    public sealed interface Outcome permits Move, Ignore {
-    }
+    public sealed interface Outcome permits Move, Ignore {}
 
     /** The need becomes {@code status} with {@code matchId} (null: no match). */
-    public record Move(NeedStatus status, UUID matchId) implements Outcome {
-    }
+    public record Move(NeedStatus status, UUID matchId) implements Outcome {}
 
-    public record Ignore(String why) implements Outcome {
-    }
+    public record Ignore(String why) implements Outcome {}
 
     /**
      * The outcome of {@code event} for a need that is {@code status} with {@code currentMatch} (may be
@@ -77,24 +77,37 @@ public final class MatchSaga {
         UUID m = event.matchId();
         return switch (event.kind()) {
             case ESCALATED -> new Ignore("escalation leaves the need " + status);
-            case PROPOSED -> switch (status) {
-                case PUBLISHED, MATCHED -> current ? new Ignore("the need already follows this match")
-                        : lastProposalAt != null && event.occurredAt().isBefore(lastProposalAt)
-                        ? new Ignore("proposed at " + event.occurredAt() + ", before the newest proposal the need followed (" + lastProposalAt + ")")
-                        : new Move(NeedStatus.MATCHED, m);
-                default -> new Ignore("the need is already " + status);
-            };
-            case ACCEPTED -> switch (status) {
-                case PUBLISHED, MATCHED -> new Move(NeedStatus.ACCEPTED, m);
-                case ACCEPTED -> new Ignore(current ? "the need is already ACCEPTED for this match" : "another match (" + currentMatch + ") was accepted first");
-                default -> new Ignore("the need is already " + status);
-            };
-            case DECLINED -> switch (status) {
-                case MATCHED, ACCEPTED -> current ? new Move(NeedStatus.PUBLISHED, null)
-                        : new Ignore("not the need's current match (" + currentMatch + ")");
-                case PUBLISHED -> new Ignore("the need has no open match");
-                default -> new Ignore("the need is already " + status + "; staff decide what happens next");
-            };
+            case PROPOSED ->
+                switch (status) {
+                    case PUBLISHED, MATCHED ->
+                        current
+                                ? new Ignore("the need already follows this match")
+                                : lastProposalAt != null && event.occurredAt().isBefore(lastProposalAt)
+                                        ? new Ignore("proposed at " + event.occurredAt()
+                                                + ", before the newest proposal the need followed (" + lastProposalAt
+                                                + ")")
+                                        : new Move(NeedStatus.MATCHED, m);
+                    default -> new Ignore("the need is already " + status);
+                };
+            case ACCEPTED ->
+                switch (status) {
+                    case PUBLISHED, MATCHED -> new Move(NeedStatus.ACCEPTED, m);
+                    case ACCEPTED ->
+                        new Ignore(
+                                current
+                                        ? "the need is already ACCEPTED for this match"
+                                        : "another match (" + currentMatch + ") was accepted first");
+                    default -> new Ignore("the need is already " + status);
+                };
+            case DECLINED ->
+                switch (status) {
+                    case MATCHED, ACCEPTED ->
+                        current
+                                ? new Move(NeedStatus.PUBLISHED, null)
+                                : new Ignore("not the need's current match (" + currentMatch + ")");
+                    case PUBLISHED -> new Ignore("the need has no open match");
+                    default -> new Ignore("the need is already " + status + "; staff decide what happens next");
+                };
             case COMPLETED -> new Move(NeedStatus.FULFILLED, m);
         };
     }

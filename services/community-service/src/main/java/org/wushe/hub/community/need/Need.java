@@ -8,14 +8,23 @@ import java.util.UUID;
  * recurring needs, a row of an imported need list, a social worker's visit, or a grid worker's finding). {@code revision}
  * counts its events.
  */
-public record Need(UUID id, NeedDraft details, UUID residentRef, NeedStatus status, int revision, UUID matchId, Origin origin,
-                   Instant createdAt, Instant updatedAt) {
+public record Need(
+        UUID id,
+        NeedDraft details,
+        UUID residentRef,
+        NeedStatus status,
+        int revision,
+        UUID matchId,
+        Origin origin,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /**
      * Where a need came from, besides a single REST call: a recurring need, a need-list row, a social worker's visit, a
      * finding of a grid worker's patrol round.
      */
-    public record Origin(UUID seriesId, Integer occurrence, UUID importJobId, Integer importRow, UUID visitId, UUID hazardId) {
+    public record Origin(
+            UUID seriesId, Integer occurrence, UUID importJobId, Integer importRow, UUID visitId, UUID hazardId) {
         public static final Origin DIRECT = new Origin(null, null, null, null, null, null);
 
         public static Origin series(UUID seriesId, int occurrence) {

@@ -1,10 +1,5 @@
 package org.wushe.hub.community.need;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -15,6 +10,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,11 +40,14 @@ import org.wushe.hub.platform.security.Roles;
  */
 @RestController
 @RequestMapping("/needs")
-@Tag(name = "needs", description = "居民需求 Needs: published → matched → accepted → in service → fulfilled, or cancelled / expired")
+@Tag(
+        name = "needs",
+        description = "居民需求 Needs: published → matched → accepted → in service → fulfilled, or cancelled / expired")
 public class NeedController {
 
-    public record QuantityRequest(@NotNull @Positive @Max(NeedRules.MAX_COUNT) Integer amount, @NotNull QuantityUnit unit) {
-    }
+    public record QuantityRequest(
+            @NotNull @Positive @Max(NeedRules.MAX_COUNT) Integer amount,
+            @NotNull QuantityUnit unit) {}
 
     /** A need as staff publish it. {@code stationId} may be left out when one station serves the community. */
     public record NeedRequest(
@@ -64,34 +66,106 @@ public class NeedController {
             @NotNull Instant end,
             @Valid QuantityRequest quantity,
             @Size(max = NeedRules.MAX_SKILLS) List<@NotNull Skill> requiredSkills,
-            @Size(max = NeedRules.MAX_LANGUAGES) List<@NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 tag such as en") String> requiredLanguages,
+
+            @Size(max = NeedRules.MAX_LANGUAGES)
+            List<
+                            @NotBlank
+                            @Pattern(
+                                    regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+                                    message = "must be a BCP 47 tag such as en")
+                            String>
+                    requiredLanguages,
+
             @Positive @Max(NeedRules.MAX_MINUTES) Integer estimatedMinutes) {
 
         public NeedDraft toDraft() {
-            return new NeedDraft(communityId, stationId, gridId, residentId, source, category, urgency, beneficiaryGroup, beneficiaryCount,
-                    title, geohash, start, end, quantity == null ? null : quantity.amount(), quantity == null ? null : quantity.unit(),
-                    requiredSkills, requiredLanguages, estimatedMinutes);
+            return new NeedDraft(
+                    communityId,
+                    stationId,
+                    gridId,
+                    residentId,
+                    source,
+                    category,
+                    urgency,
+                    beneficiaryGroup,
+                    beneficiaryCount,
+                    title,
+                    geohash,
+                    start,
+                    end,
+                    quantity == null ? null : quantity.amount(),
+                    quantity == null ? null : quantity.unit(),
+                    requiredSkills,
+                    requiredLanguages,
+                    estimatedMinutes);
         }
     }
 
-    public record StatusChange(@NotNull NeedStatus status, UUID matchId) {
-    }
+    public record StatusChange(@NotNull NeedStatus status, UUID matchId) {}
 
     /** A need as the API shows it: the resident only as the pseudonymous {@code residentRef}. */
-    public record NeedView(UUID id, UUID communityId, UUID stationId, UUID gridId, UUID residentRef, NeedSource source, Category category,
-                           Urgency urgency, BeneficiaryGroup beneficiaryGroup, int beneficiaryCount, String title, String geohash,
-                           Instant start, Instant end, QuantityRequest quantity, List<Skill> requiredSkills, List<String> requiredLanguages,
-                           Integer estimatedMinutes, NeedStatus status, int revision, UUID matchId, UUID seriesId, Integer occurrence,
-                           UUID importJobId, Integer importRow, UUID visitId, UUID hazardId, Instant createdAt,
-                           Instant updatedAt) {
+    public record NeedView(
+            UUID id,
+            UUID communityId,
+            UUID stationId,
+            UUID gridId,
+            UUID residentRef,
+            NeedSource source,
+            Category category,
+            Urgency urgency,
+            BeneficiaryGroup beneficiaryGroup,
+            int beneficiaryCount,
+            String title,
+            String geohash,
+            Instant start,
+            Instant end,
+            QuantityRequest quantity,
+            List<Skill> requiredSkills,
+            List<String> requiredLanguages,
+            Integer estimatedMinutes,
+            NeedStatus status,
+            int revision,
+            UUID matchId,
+            UUID seriesId,
+            Integer occurrence,
+            UUID importJobId,
+            Integer importRow,
+            UUID visitId,
+            UUID hazardId,
+            Instant createdAt,
+            Instant updatedAt) {
 
         public static NeedView of(Need n) {
             NeedDraft d = n.details();
-            return new NeedView(n.id(), d.communityId(), d.stationId(), d.gridId(), n.residentRef(), d.source(), d.category(), d.urgency(),
-                    d.beneficiaryGroup(), d.beneficiaryCount(), d.title(), d.geohash(), d.start(), d.end(),
-                    d.quantityAmount() == null ? null : new QuantityRequest(d.quantityAmount(), d.quantityUnit()), d.requiredSkills(),
-                    d.requiredLanguages(), d.estimatedMinutes(), n.status(), n.revision(), n.matchId(), n.origin().seriesId(),
-                    n.origin().occurrence(), n.origin().importJobId(), n.origin().importRow(), n.origin().visitId(), n.origin().hazardId(), n.createdAt(),
+            return new NeedView(
+                    n.id(),
+                    d.communityId(),
+                    d.stationId(),
+                    d.gridId(),
+                    n.residentRef(),
+                    d.source(),
+                    d.category(),
+                    d.urgency(),
+                    d.beneficiaryGroup(),
+                    d.beneficiaryCount(),
+                    d.title(),
+                    d.geohash(),
+                    d.start(),
+                    d.end(),
+                    d.quantityAmount() == null ? null : new QuantityRequest(d.quantityAmount(), d.quantityUnit()),
+                    d.requiredSkills(),
+                    d.requiredLanguages(),
+                    d.estimatedMinutes(),
+                    n.status(),
+                    n.revision(),
+                    n.matchId(),
+                    n.origin().seriesId(),
+                    n.origin().occurrence(),
+                    n.origin().importJobId(),
+                    n.origin().importRow(),
+                    n.origin().visitId(),
+                    n.origin().hazardId(),
+                    n.createdAt(),
                     n.updatedAt());
         }
     }
@@ -117,17 +191,24 @@ public class NeedController {
     }
 
     @GetMapping
-    public List<NeedView> list(@RequestParam(required = false) UUID communityId,
-                               @RequestParam(required = false) UUID stationId,
-                               @RequestParam(required = false) NeedStatus status,
-                               @RequestParam(required = false) UUID seriesId,
-                               @RequestParam(required = false) UUID importJobId,
-                               @RequestParam(required = false) UUID visitId,
-                               @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-                               @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
+    public List<NeedView> list(
+            @RequestParam(required = false) UUID communityId,
+            @RequestParam(required = false) UUID stationId,
+            @RequestParam(required = false) NeedStatus status,
+            @RequestParam(required = false) UUID seriesId,
+            @RequestParam(required = false) UUID importJobId,
+            @RequestParam(required = false) UUID visitId,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
         refuseResidentAlone("GET /needs");
-        return service.list(new NeedRepository.Filter(communityId, stationId, status, seriesId, importJobId, visitId), offset, limit)
-                .stream().map(NeedView::of).toList();
+        return service
+                .list(
+                        new NeedRepository.Filter(communityId, stationId, status, seriesId, importJobId, visitId),
+                        offset,
+                        limit)
+                .stream()
+                .map(NeedView::of)
+                .toList();
     }
 
     @PutMapping("/{id}")
@@ -151,8 +232,10 @@ public class NeedController {
     static void refuseResidentAlone(String field) {
         Caller caller = Access.caller();
         if (caller.roles().equals(java.util.Set.of(Roles.RESIDENT))) {
-            throw new ForbiddenException(field, caller.describe() + " reads their own needs at /residents/me/needs, not others' "
-                    + "居民只能查看本人的需求", "a role other than " + Roles.RESIDENT);
+            throw new ForbiddenException(
+                    field,
+                    caller.describe() + " reads their own needs at /residents/me/needs, not others' " + "居民只能查看本人的需求",
+                    "a role other than " + Roles.RESIDENT);
         }
     }
 

@@ -3,7 +3,6 @@ package org.wushe.hub.community.need;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
-
 import org.wushe.hub.community.community.Community;
 import org.wushe.hub.community.grid.Grid;
 import org.wushe.hub.events.common.NeedDetails;
@@ -18,8 +17,7 @@ import org.wushe.hub.platform.place.CoarsePlaces;
 /** The Avro events of a need: what other services see of it (a pseudonym and a coarse place, no personal data). */
 final class NeedEvents {
 
-    private NeedEvents() {
-    }
+    private NeedEvents() {}
 
     static NeedPublished published(Need n, Community community, Grid grid, Instant at) {
         return NeedPublished.newBuilder()
@@ -42,7 +40,8 @@ final class NeedEvents {
                 .setCommunityId(n.details().communityId())
                 .setStationId(n.details().stationId())
                 .setRevision(n.revision())
-                .setStatus(org.wushe.hub.events.community.NeedStatus.valueOf(n.status().name()))
+                .setStatus(org.wushe.hub.events.community.NeedStatus.valueOf(
+                        n.status().name()))
                 .setMatchId(n.matchId())
                 .setDetails(details(n, community, grid))
                 .build();
@@ -72,7 +71,11 @@ final class NeedEvents {
                 .setResidentRef(n.residentRef())
                 .setBeneficiaryCount(d.beneficiaryCount())
                 .setTitle(d.title())
-                .setPlace(CoarsePlaces.of(community.districtCode(), community.streetCode(), community.id(), d.gridId(),
+                .setPlace(CoarsePlaces.of(
+                        community.districtCode(),
+                        community.streetCode(),
+                        community.id(),
+                        d.gridId(),
                         geohash != null ? geohash : community.geohash()))
                 .setTimeWindow(new TimeWindow(d.start(), d.end()))
                 .setQuantity(d.quantityAmount() == null ? null : new Quantity(d.quantityAmount(), d.quantityUnit()))

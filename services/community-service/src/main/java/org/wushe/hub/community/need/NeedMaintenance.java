@@ -1,7 +1,6 @@
 package org.wushe.hub.community.need;
 
 import java.time.Clock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,7 +22,9 @@ public class NeedMaintenance {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${wushe.community.maintenance-interval:PT1M}", initialDelayString = "${wushe.community.maintenance-interval:PT1M}")
+    @Scheduled(
+            fixedDelayString = "${wushe.community.maintenance-interval:PT1M}",
+            initialDelayString = "${wushe.community.maintenance-interval:PT1M}")
     public void run() {
         int expired = needs.expireDue(clock.instant());
         int published = series.extendAll(clock.instant());

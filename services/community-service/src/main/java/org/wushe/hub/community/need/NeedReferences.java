@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.wushe.hub.community.community.Community;
 import org.wushe.hub.community.community.CommunityService;
 import org.wushe.hub.community.grid.Grid;
@@ -40,8 +39,12 @@ public class NeedReferences {
      *                        whose residents the one who publishes may see (else the answer would tell them
      *                        whether a string is a resident's name)
      */
-    NeedReferences(CommunityService communities, StationService stations, GridService grids, ResidentService residents,
-                   Predicate<UUID> namesScreenedIn) {
+    NeedReferences(
+            CommunityService communities,
+            StationService stations,
+            GridService grids,
+            ResidentService residents,
+            Predicate<UUID> namesScreenedIn) {
         this.namesScreenedIn = namesScreenedIn;
         this.communities = communities;
         this.stations = stations;
@@ -78,7 +81,8 @@ public class NeedReferences {
     }
 
     public Optional<ResidentService.Pseudonym> residentNumbered(UUID communityId, String number) {
-        return residentByNumber.computeIfAbsent(communityId + "/" + number, k -> residents.pseudonymByNumber(communityId, number));
+        return residentByNumber.computeIfAbsent(
+                communityId + "/" + number, k -> residents.pseudonymByNumber(communityId, number));
     }
 
     /**

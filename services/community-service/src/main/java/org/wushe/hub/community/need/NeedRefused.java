@@ -15,7 +15,8 @@ public class NeedRefused extends RuntimeException {
     private final transient List<Violation> violations;
 
     public NeedRefused(String what, List<Violation> violations) {
-        super(what + " refused: " + violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
+        super(what + " refused: "
+                + violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
         this.violations = List.copyOf(violations);
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.NeedSource;
 import org.wushe.hub.events.common.Skill;
@@ -27,8 +26,7 @@ public final class NeedRules {
     public static final Duration MAX_WINDOW = Duration.ofDays(366);
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
-    private NeedRules() {
-    }
+    private NeedRules() {}
 
     public static List<Violation> check(NeedDraft d, Instant now) {
         List<Violation> v = new ArrayList<>();
@@ -39,7 +37,9 @@ public final class NeedRules {
             v.add(new Violation("source", "must be one of " + choices(NeedSource.values())));
         }
         if (d.category() == null || d.category() == Category.UNKNOWN) {
-            v.add(new Violation("category", d.category() == null ? "must not be null" : "must be one of " + choices(Category.values())));
+            v.add(new Violation(
+                    "category",
+                    d.category() == null ? "must not be null" : "must be one of " + choices(Category.values())));
         }
         if (d.urgency() == null || d.urgency().name().equals("UNKNOWN")) {
             v.add(new Violation("urgency", "must not be null"));
@@ -66,12 +66,14 @@ public final class NeedRules {
             v.add(new Violation("requiredSkills", "at most " + MAX_SKILLS + " skills"));
         } else if (d.requiredSkills().stream().anyMatch(s -> s == null || s == Skill.UNKNOWN)) {
             v.add(new Violation("requiredSkills", "must be among " + choices(Skill.values())));
-        } else if (new HashSet<>(d.requiredSkills()).size() != d.requiredSkills().size()) {
+        } else if (new HashSet<>(d.requiredSkills()).size()
+                != d.requiredSkills().size()) {
             v.add(new Violation("requiredSkills", "names a skill twice"));
         }
         if (d.requiredLanguages().size() > MAX_LANGUAGES) {
             v.add(new Violation("requiredLanguages", "at most " + MAX_LANGUAGES + " languages"));
-        } else if (d.requiredLanguages().stream().anyMatch(l -> l == null || !LANGUAGE_TAG.matcher(l).matches())) {
+        } else if (d.requiredLanguages().stream()
+                .anyMatch(l -> l == null || !LANGUAGE_TAG.matcher(l).matches())) {
             v.add(new Violation("requiredLanguages", "must be BCP 47 language tags such as en or ja"));
         }
         if (d.estimatedMinutes() != null && (d.estimatedMinutes() < 1 || d.estimatedMinutes() > MAX_MINUTES)) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +39,13 @@ public class NeedSeriesService {
     private final Duration horizon;
     private final TransactionTemplate tx;
 
-    public NeedSeriesService(JdbcClient jdbc, NeedService needs, JsonMapper json, Clock clock, CommunityProperties properties,
-                             PlatformTransactionManager tm) {
+    public NeedSeriesService(
+            JdbcClient jdbc,
+            NeedService needs,
+            JsonMapper json,
+            Clock clock,
+            CommunityProperties properties,
+            PlatformTransactionManager tm) {
         this.jdbc = jdbc;
         this.needs = needs;
         this.json = json;
@@ -63,13 +67,28 @@ public class NeedSeriesService {
         }
         NeedDraft template = checked.draft();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        NeedSeries series = new NeedSeries(UUID.randomUUID(), template, recurrence, template.start().truncatedTo(ChronoUnit.MILLIS),
-                Duration.between(template.start(), template.end()), 1, true, now);
-        jdbc.sql("INSERT INTO need_series (id, template, frequency, interval_count, first_start, duration_ms, max_occurrences, until, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(series.id(), json.writeValueAsString(template), recurrence.frequency().name(), recurrence.interval(),
-                        Timestamp.from(series.firstStart()), series.duration().toMillis(), recurrence.count(),
-                        recurrence.until() == null ? null : Timestamp.from(recurrence.until()), Timestamp.from(now))
+        NeedSeries series = new NeedSeries(
+                UUID.randomUUID(),
+                template,
+                recurrence,
+                template.start().truncatedTo(ChronoUnit.MILLIS),
+                Duration.between(template.start(), template.end()),
+                1,
+                true,
+                now);
+        jdbc.sql(
+                        "INSERT INTO need_series (id, template, frequency, interval_count, first_start, duration_ms, max_occurrences, until, created_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        series.id(),
+                        json.writeValueAsString(template),
+                        recurrence.frequency().name(),
+                        recurrence.interval(),
+                        Timestamp.from(series.firstStart()),
+                        series.duration().toMillis(),
+                        recurrence.count(),
+                        recurrence.until() == null ? null : Timestamp.from(recurrence.until()),
+                        Timestamp.from(now))
                 .update();
         extend(series, now, refs, true);
         return find(series.id()).orElseThrow();
@@ -78,8 +97,12 @@ public class NeedSeriesService {
     /** Publishes the occurrences that came within the horizon, for every active series. */
     public int extendAll(Instant now) {
         int published = 0;
-        for (UUID id : jdbc.sql("SELECT id FROM need_series WHERE active").query(UUID.class).list()) {
-            Integer n = tx.execute(s -> lock(id).filter(NeedSeries::active).map(series -> extend(series, now, needs.references(), false)).orElse(0));
+        for (UUID id : jdbc.sql("SELECT id FROM need_series WHERE active")
+                .query(UUID.class)
+                .list()) {
+            Integer n = tx.execute(s -> lock(id).filter(NeedSeries::active)
+                    .map(series -> extend(series, now, needs.references(), false))
+                    .orElse(0));
             published += n == null ? 0 : n;
         }
         return published;
@@ -116,7 +139,11 @@ public class NeedSeriesService {
                 ready.add(c);
                 origins.add(Need.Origin.series(series.id(), k));
             } else {
-                log.warn("Occurrence {} of recurring need {} not published: {} {}", k, series.id(), c.violations().get(0).field(),
+                log.warn(
+                        "Occurrence {} of recurring need {} not published: {} {}",
+                        k,
+                        series.id(),
+                        c.violations().get(0).field(),
                         c.violations().get(0).message());
             }
         }
@@ -124,25 +151,42 @@ public class NeedSeriesService {
             needs.publishChecked(ready, origins, refs);
         }
         boolean active = !r.exhaustedAfter(last, series.firstStart());
-        jdbc.sql("UPDATE need_series SET next_occurrence = ?, active = active AND ? WHERE id = ?").params(last + 1, active, series.id()).update();
+        jdbc.sql("UPDATE need_series SET next_occurrence = ?, active = active AND ? WHERE id = ?")
+                .params(last + 1, active, series.id())
+                .update();
         return ready.size();
     }
 
     private Optional<NeedSeries> lock(UUID id) {
-        return jdbc.sql("SELECT * FROM need_series WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT * FROM need_series WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(this::map)
+                .optional();
     }
 
     private Optional<NeedSeries> find(UUID id) {
-        return jdbc.sql("SELECT * FROM need_series WHERE id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT * FROM need_series WHERE id = ?")
+                .param(id)
+                .query(this::map)
+                .optional();
     }
 
     private NeedSeries map(ResultSet rs, int row) throws SQLException {
         Timestamp until = rs.getTimestamp("until");
-        Recurrence r = new Recurrence(Recurrence.Frequency.valueOf(rs.getString("frequency")), rs.getInt("interval_count"),
-                (Integer) rs.getObject("max_occurrences"), until == null ? null : until.toInstant());
-        return new NeedSeries(rs.getObject("id", UUID.class), json.readValue(rs.getString("template"), NeedDraft.class), r,
-                rs.getTimestamp("first_start").toInstant(), Duration.ofMillis(rs.getLong("duration_ms")), rs.getInt("next_occurrence"),
-                rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant());
+        Recurrence r = new Recurrence(
+                Recurrence.Frequency.valueOf(rs.getString("frequency")),
+                rs.getInt("interval_count"),
+                (Integer) rs.getObject("max_occurrences"),
+                until == null ? null : until.toInstant());
+        return new NeedSeries(
+                rs.getObject("id", UUID.class),
+                json.readValue(rs.getString("template"), NeedDraft.class),
+                r,
+                rs.getTimestamp("first_start").toInstant(),
+                Duration.ofMillis(rs.getLong("duration_ms")),
+                rs.getInt("next_occurrence"),
+                rs.getBoolean("active"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     private static InvalidInputException notFound(UUID id) {

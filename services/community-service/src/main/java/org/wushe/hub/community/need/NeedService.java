@@ -1,14 +1,15 @@
 package org.wushe.hub.community.need;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +24,12 @@ import org.wushe.hub.community.grid.Grid;
 import org.wushe.hub.community.grid.GridService;
 import org.wushe.hub.community.resident.ResidentAccess;
 import org.wushe.hub.community.resident.ResidentService;
-import org.wushe.hub.platform.security.Caller;
-import java.util.Set;
-import java.util.function.Predicate;
 import org.wushe.hub.community.station.Station;
 import org.wushe.hub.community.station.StationService;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
+import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -53,9 +52,17 @@ public class NeedService {
     private final MeterRegistry meters;
     private final ResidentAccess residentAccess;
 
-    public NeedService(NeedRepository needs, CommunityService communities, StationService stations, GridService grids,
-                       ResidentService residents, OutboxWriter outbox, Clock clock, PlatformTransactionManager tm, MeterRegistry meters,
-                       ResidentAccess residentAccess) {
+    public NeedService(
+            NeedRepository needs,
+            CommunityService communities,
+            StationService stations,
+            GridService grids,
+            ResidentService residents,
+            OutboxWriter outbox,
+            Clock clock,
+            PlatformTransactionManager tm,
+            MeterRegistry meters,
+            ResidentAccess residentAccess) {
         this.residentAccess = residentAccess;
         this.needs = needs;
         this.communities = communities;
@@ -88,7 +95,9 @@ public class NeedService {
 
     /** Whether the current caller may see the residents of {@code communityId} (so their titles are screened for them). */
     public boolean callerSeesResidentsOf(UUID communityId) {
-        return communityId != null && Caller.current().isPresent() && residentAccess.visibleCommunities().contains(communityId);
+        return communityId != null
+                && Caller.current().isPresent()
+                && residentAccess.visibleCommunities().contains(communityId);
     }
 
     /** A draft ready to publish: its station resolved and its rules and references checked. */
@@ -107,7 +116,8 @@ public class NeedService {
         List<Violation> v = new ArrayList<>();
         UUID residentRef = null;
         UUID stationId = d.stationId();
-        Community community = d.communityId() == null ? null : refs.community(d.communityId()).orElse(null);
+        Community community =
+                d.communityId() == null ? null : refs.community(d.communityId()).orElse(null);
         if (d.communityId() != null && community == null) {
             v.add(new Violation("communityId", "no community " + d.communityId() + " 社区不存在"));
         }
@@ -117,8 +127,11 @@ public class NeedService {
                 if (serving.size() == 1) {
                     d = d.withStation(serving.get(0).id());
                 } else {
-                    v.add(new Violation("stationId", serving.isEmpty() ? "no station serves this community yet: register one first"
-                            : "required: " + serving.size() + " stations serve this community"));
+                    v.add(new Violation(
+                            "stationId",
+                            serving.isEmpty()
+                                    ? "no station serves this community yet: register one first"
+                                    : "required: " + serving.size() + " stations serve this community"));
                 }
             } else if (serving.stream().noneMatch(s -> s.id().equals(stationId))) {
                 v.add(new Violation("stationId", "station " + stationId + " does not serve this community"));
@@ -126,17 +139,24 @@ public class NeedService {
             if (d.gridId() != null) {
                 Grid grid = refs.grid(d.gridId()).orElse(null);
                 if (grid == null || !grid.communityId().equals(community.id())) {
-                    v.add(new Violation("gridId", grid == null ? "no grid " + d.gridId() : "the grid belongs to another community"));
+                    v.add(new Violation(
+                            "gridId",
+                            grid == null ? "no grid " + d.gridId() : "the grid belongs to another community"));
                 }
             }
             if (d.residentId() != null) {
                 ResidentService.Pseudonym p = refs.resident(d.residentId()).orElse(null);
                 if (p == null || !p.communityId().equals(community.id())) {
-                    v.add(new Violation("residentId", p == null ? "no resident " + d.residentId() : "the resident belongs to another community"));
+                    v.add(new Violation(
+                            "residentId",
+                            p == null ? "no resident " + d.residentId() : "the resident belongs to another community"));
                 } else {
                     residentRef = p.residentRef();
                     if (refs.isNamedIn(p.residentId(), p.communityId(), d.title())) {
-                        v.add(new Violation("title", "must not contain the resident's name or phone (personal data stays in the resident record)"));
+                        v.add(
+                                new Violation(
+                                        "title",
+                                        "must not contain the resident's name or phone (personal data stays in the resident record)"));
                     }
                 }
             }
@@ -173,13 +193,21 @@ public class NeedService {
                 throw new IllegalArgumentException("publish checked drafts only");
             }
             NeedDraft d = normalized(c.draft());
-            Need n = new Need(UUID.randomUUID(), d, c.residentRef(), NeedStatus.PUBLISHED, 1, null, origins.get(i), now, now);
+            Need n = new Need(
+                    UUID.randomUUID(), d, c.residentRef(), NeedStatus.PUBLISHED, 1, null, origins.get(i), now, now);
             created.add(n);
-            events.add(new OutboxWriter.Event(Aggregate.NEED, n.id().toString(), NeedEvents.published(n, community(refs, d), grid(refs, d), now)));
+            events.add(new OutboxWriter.Event(
+                    Aggregate.NEED,
+                    n.id().toString(),
+                    NeedEvents.published(n, community(refs, d), grid(refs, d), now)));
         }
         needs.insertAll(created);
         outbox.publishAll(events);
-        created.forEach(n -> meters.counter("wushe.community.needs.published", "source", n.details().source().name()).increment());
+        created.forEach(n -> meters.counter(
+                        "wushe.community.needs.published",
+                        "source",
+                        n.details().source().name())
+                .increment());
         return created;
     }
 
@@ -191,7 +219,8 @@ public class NeedService {
             throw new InvalidInputException("status", "a need that is " + n.status() + " can no longer be edited", 409);
         }
         if (!n.details().communityId().equals(draft.communityId())) {
-            throw new InvalidInputException("communityId", "a need cannot move to another community; cancel it and publish a new one");
+            throw new InvalidInputException(
+                    "communityId", "a need cannot move to another community; cancel it and publish a new one");
         }
         NeedReferences refs = references();
         Checked c = check(draft, refs);
@@ -200,8 +229,14 @@ public class NeedService {
         }
         Need updated = n.next(normalized(c.draft()), c.residentRef(), n.status(), n.matchId(), now());
         needs.update(updated);
-        outbox.publish(Aggregate.NEED, id.toString(), NeedEvents.updated(updated, community(refs, updated.details()), grid(refs, updated.details()),
-                updated.updatedAt()));
+        outbox.publish(
+                Aggregate.NEED,
+                id.toString(),
+                NeedEvents.updated(
+                        updated,
+                        community(refs, updated.details()),
+                        grid(refs, updated.details()),
+                        updated.updatedAt()));
         return updated;
     }
 
@@ -213,8 +248,13 @@ public class NeedService {
         }
         Need n = lock(id);
         if (!n.status().canMoveTo(to)) {
-            throw new InvalidInputException("status", "a need that is " + n.status() + " cannot become " + to
-                    + (n.status().next().isEmpty() ? "" : " (possible: " + n.status().next() + ")"), 409);
+            throw new InvalidInputException(
+                    "status",
+                    "a need that is " + n.status() + " cannot become " + to
+                            + (n.status().next().isEmpty()
+                                    ? ""
+                                    : " (possible: " + n.status().next() + ")"),
+                    409);
         }
         UUID match = to == NeedStatus.PUBLISHED ? null : matchId != null ? matchId : n.matchId();
         Need moved = n.next(n.details(), n.residentRef(), to, match, now());
@@ -234,14 +274,26 @@ public class NeedService {
     public Optional<Need> followMatch(MatchSaga.Event e) {
         Need n = needs.lock(e.needId()).orElse(null);
         if (n == null) {
-            log.info("{} {} of match {} names need {}, which is not known here: ignored", e.kind(), e.eventId(), e.matchId(), e.needId());
+            log.info(
+                    "{} {} of match {} names need {}, which is not known here: ignored",
+                    e.kind(),
+                    e.eventId(),
+                    e.matchId(),
+                    e.needId());
             countMatchEvent(e, "unknown-need");
             return Optional.empty();
         }
         MatchSaga.Outcome outcome = MatchSaga.decide(n.status(), n.matchId(), needs.lastProposalAt(n.id()), e);
         if (outcome instanceof MatchSaga.Ignore ignore) {
-            log.info("{} {} of match {} for need {} ({}, match {}): no change, {}", e.kind(), e.eventId(), e.matchId(), n.id(), n.status(),
-                    n.matchId(), ignore.why());
+            log.info(
+                    "{} {} of match {} for need {} ({}, match {}): no change, {}",
+                    e.kind(),
+                    e.eventId(),
+                    e.matchId(),
+                    n.id(),
+                    n.status(),
+                    n.matchId(),
+                    ignore.why());
             countMatchEvent(e, "ignored");
             return Optional.empty();
         }
@@ -252,7 +304,14 @@ public class NeedService {
             needs.recordProposal(n.id(), e.occurredAt());
         }
         outbox.publish(Aggregate.NEED, n.id().toString(), event(moved, references()));
-        log.info("{} {} of match {}: need {} {} -> {} (revision {})", e.kind(), e.eventId(), e.matchId(), n.id(), n.status(), moved.status(),
+        log.info(
+                "{} {} of match {}: need {} {} -> {} (revision {})",
+                e.kind(),
+                e.eventId(),
+                e.matchId(),
+                n.id(),
+                n.status(),
+                moved.status(),
                 moved.revision());
         countMatchEvent(e, "applied");
         return Optional.of(moved);
@@ -270,13 +329,17 @@ public class NeedService {
     public Need publishRaised(UUID visitId, NeedDraft draft, UUID residentRef) {
         Optional<Need> earlier = needs.findByVisit(visitId);
         if (earlier.isPresent()) {
-            log.info("Visit {} raised need {} already: nothing published again", visitId, earlier.get().id());
+            log.info(
+                    "Visit {} raised need {} already: nothing published again",
+                    visitId,
+                    earlier.get().id());
             return earlier.get();
         }
         NeedReferences refs = references();
         List<Violation> unresolved = new ArrayList<>();
         if (residentRef != null) {
-            ResidentService.Pseudonym resident = refs.residentWithRef(residentRef).orElse(null);
+            ResidentService.Pseudonym resident =
+                    refs.residentWithRef(residentRef).orElse(null);
             if (resident == null) {
                 unresolved.add(new Violation("residentRef", "no resident with this pseudonym"));
             } else {
@@ -285,15 +348,19 @@ public class NeedService {
         }
         Checked c = check(draft, refs);
         // The raiser knows the resident by pseudonym only; its internal id never leaves this service.
-        c.violations().forEach(v -> unresolved.add(v.field().equals("residentId") ? new Violation("residentRef", v.message()) : v));
+        c.violations()
+                .forEach(v ->
+                        unresolved.add(v.field().equals("residentId") ? new Violation("residentRef", v.message()) : v));
         if (!unresolved.isEmpty()) {
             throw new NeedRefused("need raised on visit " + visitId, unresolved);
         }
-        return publishChecked(List.of(c), List.of(Need.Origin.visit(visitId)), refs).get(0);
+        return publishChecked(List.of(c), List.of(Need.Origin.visit(visitId)), refs)
+                .get(0);
     }
 
     private void countMatchEvent(MatchSaga.Event e, String outcome) {
-        meters.counter("wushe.community.match.events", "event", e.kind().name(), "outcome", outcome).increment();
+        meters.counter("wushe.community.match.events", "event", e.kind().name(), "outcome", outcome)
+                .increment();
     }
 
     /**
@@ -306,9 +373,11 @@ public class NeedService {
             Integer n = tx.execute(s -> {
                 List<Need> due = needs.lockExpired(now, 500);
                 for (Need need : due) {
-                    Need expired = need.next(need.details(), need.residentRef(), NeedStatus.EXPIRED, need.matchId(), now());
+                    Need expired =
+                            need.next(need.details(), need.residentRef(), NeedStatus.EXPIRED, need.matchId(), now());
                     needs.update(expired);
-                    outbox.publish(Aggregate.NEED, need.id().toString(), NeedEvents.closed(expired, expired.updatedAt()));
+                    outbox.publish(
+                            Aggregate.NEED, need.id().toString(), NeedEvents.closed(expired, expired.updatedAt()));
                 }
                 return due.size();
             });
@@ -343,7 +412,8 @@ public class NeedService {
     }
 
     private SpecificRecord event(Need n, NeedReferences refs) {
-        return n.status().isClosed() ? NeedEvents.closed(n, n.updatedAt())
+        return n.status().isClosed()
+                ? NeedEvents.closed(n, n.updatedAt())
                 : NeedEvents.updated(n, community(refs, n.details()), grid(refs, n.details()), n.updatedAt());
     }
 
@@ -356,10 +426,25 @@ public class NeedService {
     }
 
     private static NeedDraft normalized(NeedDraft d) {
-        return new NeedDraft(d.communityId(), d.stationId(), d.gridId(), d.residentId(), d.source(), d.category(), d.urgency(),
-                d.beneficiaryGroup(), d.beneficiaryCount(), d.title(), Geohashes.coarse(d.geohash()),
-                d.start().truncatedTo(ChronoUnit.MILLIS), d.end().truncatedTo(ChronoUnit.MILLIS), d.quantityAmount(), d.quantityUnit(),
-                d.requiredSkills(), d.requiredLanguages(), d.estimatedMinutes());
+        return new NeedDraft(
+                d.communityId(),
+                d.stationId(),
+                d.gridId(),
+                d.residentId(),
+                d.source(),
+                d.category(),
+                d.urgency(),
+                d.beneficiaryGroup(),
+                d.beneficiaryCount(),
+                d.title(),
+                Geohashes.coarse(d.geohash()),
+                d.start().truncatedTo(ChronoUnit.MILLIS),
+                d.end().truncatedTo(ChronoUnit.MILLIS),
+                d.quantityAmount(),
+                d.quantityUnit(),
+                d.requiredSkills(),
+                d.requiredLanguages(),
+                d.estimatedMinutes());
     }
 
     private Instant now() {

@@ -9,7 +9,13 @@ import java.util.Set;
  * 已发布 → 已匹配 → 已接单 → 服务中 → 已完成 (或 已取消 / 已过期).
  */
 public enum NeedStatus {
-    PUBLISHED, MATCHED, ACCEPTED, IN_SERVICE, FULFILLED, CANCELLED, EXPIRED;
+    PUBLISHED,
+    MATCHED,
+    ACCEPTED,
+    IN_SERVICE,
+    FULFILLED,
+    CANCELLED,
+    EXPIRED;
 
     public boolean isClosed() {
         return this == FULFILLED || this == CANCELLED || this == EXPIRED;

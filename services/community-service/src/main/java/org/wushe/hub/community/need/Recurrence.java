@@ -18,7 +18,11 @@ public record Recurrence(Frequency frequency, int interval, Integer count, Insta
     /** A guard against unbounded work, e.g. after a long outage. */
     static final int MAX_PER_CALL = 200;
 
-    public enum Frequency { DAILY, WEEKLY, MONTHLY }
+    public enum Frequency {
+        DAILY,
+        WEEKLY,
+        MONTHLY
+    }
 
     public Recurrence {
         if (frequency == null || interval < 1) {
@@ -48,7 +52,9 @@ public record Recurrence(Frequency frequency, int interval, Integer count, Insta
     /** The occurrences from {@code next} on that start before {@code horizonEnd}, in order. */
     public List<Integer> due(int next, Instant firstStart, Instant horizonEnd) {
         List<Integer> due = new ArrayList<>();
-        for (int k = next; has(k, firstStart) && startOf(k, firstStart).isBefore(horizonEnd) && due.size() < MAX_PER_CALL; k++) {
+        for (int k = next;
+                has(k, firstStart) && startOf(k, firstStart).isBefore(horizonEnd) && due.size() < MAX_PER_CALL;
+                k++) {
             due.add(k);
         }
         return due;

@@ -1,7 +1,6 @@
 package org.wushe.hub.community.need;
 
 import java.util.Optional;
-
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
 
 /**
@@ -13,8 +12,7 @@ import org.wushe.hub.platform.privacy.PersonalDataScreen;
  */
 public final class TitleScreen {
 
-    private TitleScreen() {
-    }
+    private TitleScreen() {}
 
     /** Why the title may not be published, or empty when it passes. Never repeats what it found. */
     public static Optional<String> problem(String title) {

@@ -16,12 +16,10 @@ import java.util.TreeMap;
  */
 public final class DraftPlan {
 
-    private DraftPlan() {
-    }
+    private DraftPlan() {}
 
     /** The layout and the rows with the fixes applied. */
-    public record Plan(NeedRowParser.Layout layout, List<SpreadsheetReader.SheetRow> rows) {
-    }
+    public record Plan(NeedRowParser.Layout layout, List<SpreadsheetReader.SheetRow> rows) {}
 
     /**
      * Maps each header to a field: first as this community mapped that header before ({@code remembered},
@@ -67,21 +65,28 @@ public final class DraftPlan {
      * @param columns column position → field
      * @param fixes   row number → field → the value typed in its place (blank: the cell is emptied)
      */
-    public static Plan of(List<String> headers, List<SpreadsheetReader.SheetRow> rows, Map<Integer, ImportDraft.Column> columns,
-                          Map<Integer, Map<ImportColumn, String>> fixes) {
+    public static Plan of(
+            List<String> headers,
+            List<SpreadsheetReader.SheetRow> rows,
+            Map<Integer, ImportDraft.Column> columns,
+            Map<Integer, Map<ImportColumn, String>> fixes) {
         Map<ImportColumn, Integer> index = new EnumMap<>(ImportColumn.class);
         Map<ImportColumn, String> spelled = new EnumMap<>(ImportColumn.class);
         boolean chinese = false;
         for (Map.Entry<Integer, ImportDraft.Column> e : columns.entrySet()) {
-            String header = e.getKey() < headers.size() ? headers.get(e.getKey()).strip() : "";
+            String header =
+                    e.getKey() < headers.size() ? headers.get(e.getKey()).strip() : "";
             index.put(e.getValue().column(), e.getKey());
             if (!header.isEmpty()) {
                 spelled.put(e.getValue().column(), header);
             }
-            chinese |= header.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+            chinese |=
+                    header.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
         }
         if (columns.isEmpty()) {
-            chinese = headers.stream().anyMatch(h -> h.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN));
+            chinese = headers.stream()
+                    .anyMatch(h -> h.codePoints()
+                            .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN));
         }
         int width = headers.size();
         for (ImportColumn c : ImportColumn.values()) {
@@ -102,8 +107,8 @@ public final class DraftPlan {
             fixed.forEach((c, v) -> cells.set(index.get(c), v == null ? "" : v));
             laid.add(new SpreadsheetReader.SheetRow(row.number(), cells));
         }
-        NeedRowParser.Layout layout = new NeedRowParser.Layout(index, spelled,
-                chinese ? ImportColumn.Language.zh : ImportColumn.Language.en);
+        NeedRowParser.Layout layout =
+                new NeedRowParser.Layout(index, spelled, chinese ? ImportColumn.Language.zh : ImportColumn.Language.en);
         return new Plan(layout, laid);
     }
 }

@@ -3,7 +3,6 @@ package org.wushe.hub.community.needimport;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.hub.community.web.Tenants;
@@ -39,7 +38,9 @@ public class ImportAccess {
             return;
         }
         Optional<UUID> centre = Tenants.of(caller, Roles.CENTRE_MANAGER);
-        if (community != null && centre.isPresent() && communitiesOfCentre(centre.get()).contains(community)) {
+        if (community != null
+                && centre.isPresent()
+                && communitiesOfCentre(centre.get()).contains(community)) {
             return;
         }
         throw refusal(caller, field, community, "see", " 只能查看本社区的导入");
@@ -74,16 +75,26 @@ public class ImportAccess {
     }
 
     List<UUID> communitiesOfCentre(UUID centre) {
-        return jdbc.sql(CENTRE_COMMUNITIES).params(centre, centre, centre).query(UUID.class).list();
+        return jdbc.sql(CENTRE_COMMUNITIES)
+                .params(centre, centre, centre)
+                .query(UUID.class)
+                .list();
     }
 
     private static ForbiddenException refusal(Caller caller, String field, UUID community, String verb, String zh) {
         if (community == null) {
-            return new ForbiddenException(field, caller.describe() + " may not " + verb + " this import: it is the hub admin's (no community)"
-                    + " 该导入属于平台管理员", Roles.HUB_ADMIN);
+            return new ForbiddenException(
+                    field,
+                    caller.describe() + " may not " + verb + " this import: it is the hub admin's (no community)"
+                            + " 该导入属于平台管理员",
+                    Roles.HUB_ADMIN);
         }
-        String required = Roles.COMMUNITY_STAFF + " of " + community + (verb.equals("see") ? " or " + Roles.CENTRE_MANAGER + " of its centre" : "");
-        return new ForbiddenException(field, caller.describe() + " may not " + verb + " an import of community " + community + "; needs "
-                + required + zh, required);
+        String required = Roles.COMMUNITY_STAFF + " of " + community
+                + (verb.equals("see") ? " or " + Roles.CENTRE_MANAGER + " of its centre" : "");
+        return new ForbiddenException(
+                field,
+                caller.describe() + " may not " + verb + " an import of community " + community + "; needs " + required
+                        + zh,
+                required);
     }
 }

@@ -1,5 +1,9 @@
 package org.wushe.hub.community.needimport;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -7,11 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.PositiveOrZero;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
@@ -39,18 +38,49 @@ import org.wushe.hub.platform.web.InvalidInputException;
 public class ImportController {
 
     /** Progress of an import, and where its report is; {@code communityId}: the only community it publishes for (community staff's upload). */
-    public record ImportView(UUID id, String fileName, SpreadsheetReader.Format format, String sha256, UUID communityId, ImportJob.State state,
-                             int total, int processed, int published, int rejected, int lastRowDone, java.time.Instant createdAt,
-                             java.time.Instant startedAt, java.time.Instant finishedAt, String rejections) {
+    public record ImportView(
+            UUID id,
+            String fileName,
+            SpreadsheetReader.Format format,
+            String sha256,
+            UUID communityId,
+            ImportJob.State state,
+            int total,
+            int processed,
+            int published,
+            int rejected,
+            int lastRowDone,
+            java.time.Instant createdAt,
+            java.time.Instant startedAt,
+            java.time.Instant finishedAt,
+            String rejections) {
         static ImportView of(ImportJob j) {
-            return new ImportView(j.id(), j.fileName(), j.format(), j.sha256(), j.communityId(), j.state(), j.total(), j.processed(),
-                    j.published(), j.rejected(), j.lastRowDone(), j.createdAt(), j.startedAt(), j.finishedAt(), "/imports/" + j.id() + "/rejections");
+            return new ImportView(
+                    j.id(),
+                    j.fileName(),
+                    j.format(),
+                    j.sha256(),
+                    j.communityId(),
+                    j.state(),
+                    j.total(),
+                    j.processed(),
+                    j.published(),
+                    j.rejected(),
+                    j.lastRowDone(),
+                    j.createdAt(),
+                    j.startedAt(),
+                    j.finishedAt(),
+                    "/imports/" + j.id() + "/rejections");
         }
     }
 
-    public enum TemplateFormat { xlsx, csv }
+    public enum TemplateFormat {
+        xlsx,
+        csv
+    }
 
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ImportService imports;
     private final ImportAccess access;
@@ -61,13 +91,16 @@ public class ImportController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a need list (.xlsx or .csv, part 'file'): 202 and a new import, or 200 and the earlier import of the same file. "
-            + "Community staff import rows of their own community only (others are rejected in the report)")
+    @Operation(
+            summary =
+                    "Upload a need list (.xlsx or .csv, part 'file'): 202 and a new import, or 200 and the earlier import of the same file. "
+                            + "Community staff import rows of their own community only (others are rejected in the report)")
     public ResponseEntity<ImportView> upload(@RequestPart(name = "file", required = false) MultipartFile file) {
         Caller caller = Access.caller();
         UUID community = caller.isAdmin() ? null : ownCommunity(caller);
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "required: a non-empty .xlsx or .csv need list in the multipart part 'file'");
+            throw new InvalidInputException(
+                    "file", "required: a non-empty .xlsx or .csv need list in the multipart part 'file'");
         }
         byte[] bytes;
         try {
@@ -78,14 +111,19 @@ public class ImportController {
         ImportService.Upload upload = imports.upload(caller.subject(), community, file.getOriginalFilename(), bytes);
         ImportView view = ImportView.of(upload.job());
         URI location = URI.create("/imports/" + upload.job().id());
-        return upload.created() ? ResponseEntity.accepted().location(location).body(view)
+        return upload.created()
+                ? ResponseEntity.accepted().location(location).body(view)
                 : ResponseEntity.ok().location(location).body(view);
     }
 
     /** The community the caller is staff of (the path rule let only community staff and the hub admin through). */
     private static UUID ownCommunity(Caller caller) {
-        return Tenants.of(caller, Roles.COMMUNITY_STAFF).orElseThrow(() -> new ForbiddenException(Roles.COMMUNITY_ID, caller.describe()
-                + " may not import needs: the token names no community (claim community_id) 令牌未注明所属社区，无法导入", Roles.COMMUNITY_STAFF + " of a community"));
+        return Tenants.of(caller, Roles.COMMUNITY_STAFF)
+                .orElseThrow(() -> new ForbiddenException(
+                        Roles.COMMUNITY_ID,
+                        caller.describe()
+                                + " may not import needs: the token names no community (claim community_id) 令牌未注明所属社区，无法导入",
+                        Roles.COMMUNITY_STAFF + " of a community"));
     }
 
     @GetMapping("/{id}")
@@ -95,11 +133,18 @@ public class ImportController {
     }
 
     @GetMapping
-    @Operation(summary = "The newest imports the caller may see: all for the hub admin, its community's for community staff, "
-            + "its centre's communities' for a centre manager")
+    @Operation(
+            summary =
+                    "The newest imports the caller may see: all for the hub admin, its community's for community staff, "
+                            + "its centre's communities' for a centre manager")
     public List<ImportView> recent(@RequestParam(defaultValue = "50") @PositiveOrZero @Max(500) int limit) {
-        return access.visibleCommunities("GET /imports").map(communities -> imports.recentOf(communities, limit))
-                .orElseGet(() -> imports.recent(limit)).stream().map(ImportView::of).toList();
+        return access
+                .visibleCommunities("GET /imports")
+                .map(communities -> imports.recentOf(communities, limit))
+                .orElseGet(() -> imports.recent(limit))
+                .stream()
+                .map(ImportView::of)
+                .toList();
     }
 
     /** The import, if the caller may see its community's imports (403 naming {@code id} otherwise). */
@@ -111,15 +156,18 @@ public class ImportController {
 
     @GetMapping("/{id}/rejections")
     @Operation(summary = "Rejected rows: row, column (as the file spells it) and reason")
-    public List<NeedRowParser.RowProblem> rejections(@PathVariable UUID id,
-                                                     @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-                                                     @RequestParam(defaultValue = "1000") @PositiveOrZero @Max(10000) int limit) {
+    public List<NeedRowParser.RowProblem> rejections(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "1000") @PositiveOrZero @Max(10000) int limit) {
         visible(id);
         return imports.rejections(id, offset, limit);
     }
 
     @GetMapping(value = "/{id}/rejections.csv", produces = "text/csv")
-    @Operation(summary = "The rejected rows as a CSV report (opens in Excel; cells that would run as formulas start with an apostrophe)")
+    @Operation(
+            summary =
+                    "The rejected rows as a CSV report (opens in Excel; cells that would run as formulas start with an apostrophe)")
     public ResponseEntity<byte[]> rejectionsCsv(@PathVariable UUID id) {
         visible(id);
         StringWriter out = new StringWriter();
@@ -133,7 +181,12 @@ public class ImportController {
             throw new UncheckedIOException(e);
         }
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("rejections-" + id + ".csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("rejections-" + id + ".csv")
+                                .build()
+                                .toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(out.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -144,14 +197,21 @@ public class ImportController {
     }
 
     @GetMapping("/templates/{language}")
-    @Operation(summary = "A need-list template with Chinese (zh) or English (en) headers, as xlsx (with a help sheet) or csv")
-    public ResponseEntity<byte[]> template(@PathVariable ImportColumn.Language language,
-                                           @RequestParam(defaultValue = "xlsx") TemplateFormat format) {
+    @Operation(
+            summary =
+                    "A need-list template with Chinese (zh) or English (en) headers, as xlsx (with a help sheet) or csv")
+    public ResponseEntity<byte[]> template(
+            @PathVariable ImportColumn.Language language, @RequestParam(defaultValue = "xlsx") TemplateFormat format) {
         byte[] body = format == TemplateFormat.xlsx ? Templates.xlsx(language) : Templates.csv(language);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("need-list-template-" + language + "." + format).build().toString())
-                .contentType(format == TemplateFormat.xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("need-list-template-" + language + "." + format)
+                                .build()
+                                .toString())
+                .contentType(
+                        format == TemplateFormat.xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(body);
     }
 }

@@ -12,15 +12,31 @@ import java.util.UUID;
  * @param communityId the community its rows are for (community staff's own; the hub admin's choice), or
  *                    null: the hub admin's upload whose rows name their communities
  */
-public record ImportDraft(UUID id, UUID communityId, String actor, String sha256, String fileName, SpreadsheetReader.Format format,
-                          int total, State state, UUID importId, Instant createdAt, Instant updatedAt) {
+public record ImportDraft(
+        UUID id,
+        UUID communityId,
+        String actor,
+        String sha256,
+        String fileName,
+        SpreadsheetReader.Format format,
+        int total,
+        State state,
+        UUID importId,
+        Instant createdAt,
+        Instant updatedAt) {
 
-    public enum State { DRAFT, PUBLISHED }
+    public enum State {
+        DRAFT,
+        PUBLISHED
+    }
 
     /** How a column came to be mapped: a header clerks write (synonym), this community's earlier choice, or by hand now. */
-    public enum Source { SYNONYM, REMEMBERED, MANUAL }
+    public enum Source {
+        SYNONYM,
+        REMEMBERED,
+        MANUAL
+    }
 
     /** A mapped column. */
-    public record Column(ImportColumn column, Source source) {
-    }
+    public record Column(ImportColumn column, Source source) {}
 }

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,13 +40,19 @@ public class ImportDraftService {
     private static final int MAX_VALUE = 2000;
 
     /** A draft as the wizard shows it: its mapping, the required fields no column fills, and every row read. */
-    public record Preview(ImportDraft draft, List<String> headers, Map<Integer, ImportDraft.Column> columns, List<ImportColumn> required,
-                          List<ImportColumn> unmappedRequired, NeedRowParser.Layout layout, List<RowResult> rows, UUID duplicateOf) {
-    }
+    public record Preview(
+            ImportDraft draft,
+            List<String> headers,
+            Map<Integer, ImportDraft.Column> columns,
+            List<ImportColumn> required,
+            List<ImportColumn> unmappedRequired,
+            NeedRowParser.Layout layout,
+            List<RowResult> rows,
+            UUID duplicateOf) {}
 
     /** One row read: its outcome (the need as it would be published, or its problems) and its cells by field. */
-    public record RowResult(int row, RowResolver.Outcome outcome, Map<ImportColumn, String> cells, NeedReferences refs) {
-    }
+    public record RowResult(
+            int row, RowResolver.Outcome outcome, Map<ImportColumn, String> cells, NeedReferences refs) {}
 
     private final ImportDraftRepository drafts;
     private final ImportRepository jobs;
@@ -60,8 +65,17 @@ public class ImportDraftService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ImportDraftService(ImportDraftRepository drafts, ImportRepository jobs, ImportWorker worker, NeedService needs, CommunityService communities,
-                       ResidentCipher cipher, ImportProperties properties, ImportAccess access, PlatformTransactionManager tm, Clock clock) {
+    ImportDraftService(
+            ImportDraftRepository drafts,
+            ImportRepository jobs,
+            ImportWorker worker,
+            NeedService needs,
+            CommunityService communities,
+            ResidentCipher cipher,
+            ImportProperties properties,
+            ImportAccess access,
+            PlatformTransactionManager tm,
+            Clock clock) {
         this.drafts = drafts;
         this.jobs = jobs;
         this.worker = worker;
@@ -84,7 +98,10 @@ public class ImportDraftService {
             throw new InvalidInputException("file", "required: a non-empty .xlsx or .csv need list 请选择文件");
         }
         if (bytes.length > properties.maxFileSize().toBytes()) {
-            throw new InvalidInputException("file", "文件过大 the file is larger than " + properties.maxFileSize().toMegabytes() + " MB", 413);
+            throw new InvalidInputException(
+                    "file",
+                    "文件过大 the file is larger than " + properties.maxFileSize().toMegabytes() + " MB",
+                    413);
         }
         if (communityId != null && communities.find(communityId).isEmpty()) {
             throw new InvalidInputException("communityId", "社区不存在 no community " + communityId, 404);
@@ -102,10 +119,22 @@ public class ImportDraftService {
         }
         Map<String, String> remembered = communityId == null ? Map.of() : drafts.remembered(communityId);
         Map<Integer, ImportDraft.Column> columns = DraftPlan.autoMap(sheet.headers(), remembered);
-        String name = fileName == null || fileName.isBlank() ? "need-list." + format.name().toLowerCase() : fileName.strip();
+        String name = fileName == null || fileName.isBlank()
+                ? "need-list." + format.name().toLowerCase()
+                : fileName.strip();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ImportDraft draft = new ImportDraft(UUID.randomUUID(), communityId, actor, ImportService.sha256(bytes),
-                name.length() > 255 ? name.substring(0, 255) : name, format, sheet.rows().size(), ImportDraft.State.DRAFT, null, now, now);
+        ImportDraft draft = new ImportDraft(
+                UUID.randomUUID(),
+                communityId,
+                actor,
+                ImportService.sha256(bytes),
+                name.length() > 255 ? name.substring(0, 255) : name,
+                format,
+                sheet.rows().size(),
+                ImportDraft.State.DRAFT,
+                null,
+                now,
+                now);
         tx.executeWithoutResult(s -> {
             drafts.insert(draft, cipher.encrypt(bytes, context(draft.id())));
             drafts.replaceColumns(draft.id(), columns);
@@ -140,13 +169,15 @@ public class ImportDraftService {
                 String where = "mapping." + header;
                 Object value = e.getValue();
                 if (value != null && !(value instanceof String)) {
-                    throw new InvalidInputException(where, "须为字段名或 null a field name (e.g. title, urgency) or null to ignore the column");
+                    throw new InvalidInputException(
+                            where, "须为字段名或 null a field name (e.g. title, urgency) or null to ignore the column");
                 }
                 String text = value == null ? "" : ((String) value).strip();
                 ImportColumn column = null;
                 if (!text.isEmpty() && !text.equalsIgnoreCase("ignore")) {
-                    column = ImportColumn.forFieldName(text).orElseThrow(() -> new InvalidInputException(where,
-                            "未知字段 not a need field; use one of " + fieldNames()));
+                    column = ImportColumn.forFieldName(text)
+                            .orElseThrow(() -> new InvalidInputException(
+                                    where, "未知字段 not a need field; use one of " + fieldNames()));
                 }
                 List<Integer> at = new ArrayList<>();
                 for (int i = 0; i < sheet.headers().size(); i++) {
@@ -170,15 +201,20 @@ public class ImportDraftService {
             for (Map.Entry<Integer, ImportDraft.Column> e : columns.entrySet()) {
                 Integer before = seen.put(e.getValue().column(), e.getKey());
                 if (before != null) {
-                    throw new InvalidInputException("mapping." + sheet.headers().get(e.getKey()), "两列对应同一字段 columns '"
-                            + sheet.headers().get(before).strip() + "' and '" + sheet.headers().get(e.getKey()).strip() + "' both fill "
-                            + e.getValue().column().field() + "; map one of them to another field or to null", 400);
+                    throw new InvalidInputException(
+                            "mapping." + sheet.headers().get(e.getKey()),
+                            "两列对应同一字段 columns '"
+                                    + sheet.headers().get(before).strip() + "' and '"
+                                    + sheet.headers().get(e.getKey()).strip() + "' both fill "
+                                    + e.getValue().column().field() + "; map one of them to another field or to null",
+                            400);
                 }
             }
             drafts.replaceColumns(id, columns);
             if (d.communityId() != null) {
                 Instant now = clock.instant();
-                choices.forEach((header, field) -> drafts.remember(d.communityId(), truncate(ImportColumn.key(header), 200), field, now));
+                choices.forEach((header, field) ->
+                        drafts.remember(d.communityId(), truncate(ImportColumn.key(header), 200), field, now));
             }
             drafts.touch(id, clock.instant());
             return d;
@@ -192,14 +228,18 @@ public class ImportDraftService {
             ImportDraft d = lockForChange(id);
             SpreadsheetReader.Sheet sheet = sheet(d);
             if (sheet.rows().stream().noneMatch(r -> r.number() == rowNumber)) {
-                throw new InvalidInputException("rowNumber", "没有这一行 the draft has no row " + rowNumber + " (rows are numbered as the sheet shows them)", 404);
+                throw new InvalidInputException(
+                        "rowNumber",
+                        "没有这一行 the draft has no row " + rowNumber + " (rows are numbered as the sheet shows them)",
+                        404);
             }
             if (values.isEmpty()) {
                 throw new InvalidInputException("body", "required: {field: value} of the values to fix 请填写要修改的值");
             }
             for (Map.Entry<String, ?> e : values.entrySet()) {
-                ImportColumn column = ImportColumn.forFieldName(e.getKey()).orElseThrow(() -> new InvalidInputException(e.getKey(),
-                        "未知字段 not a need field; use one of " + fieldNames()));
+                ImportColumn column = ImportColumn.forFieldName(e.getKey())
+                        .orElseThrow(() -> new InvalidInputException(
+                                e.getKey(), "未知字段 not a need field; use one of " + fieldNames()));
                 Object value = e.getValue();
                 if (value == null) {
                     drafts.removeFix(id, rowNumber, column);
@@ -214,7 +254,8 @@ public class ImportDraftService {
                 }
                 String text = SpreadsheetReader.clean(raw);
                 if (FORMULA.matcher(text).find()) {
-                    throw new InvalidInputException(e.getKey(), "不接受公式 starts like a formula (=, +, -, @): formulas are not accepted");
+                    throw new InvalidInputException(
+                            e.getKey(), "不接受公式 starts like a formula (=, +, -, @): formulas are not accepted");
                 }
                 drafts.putFix(id, rowNumber, column, cipher.encrypt(text, fixContext(id, rowNumber, column)));
             }
@@ -242,9 +283,15 @@ public class ImportDraftService {
                 Map<Integer, ImportDraft.Column> columns = drafts.columns(id);
                 List<ImportColumn> missing = unmapped(columns, d.communityId() != null);
                 if (!missing.isEmpty()) {
-                    throw new InvalidInputException("mapping", "必填字段没有对应的列 no column fills the required field(s) "
-                            + String.join(", ", missing.stream().map(c -> c.field() + " " + c.header(ImportColumn.Language.zh)).toList())
-                            + ": map a column to each (PUT /imports/drafts/" + id + "/mapping)");
+                    throw new InvalidInputException(
+                            "mapping",
+                            "必填字段没有对应的列 no column fills the required field(s) "
+                                    + String.join(
+                                            ", ",
+                                            missing.stream()
+                                                    .map(c -> c.field() + " " + c.header(ImportColumn.Language.zh))
+                                                    .toList())
+                                    + ": map a column to each (PUT /imports/drafts/" + id + "/mapping)");
                 }
                 Optional<ImportJob> earlier = jobs.findBySha256(d.sha256(), d.communityId());
                 if (earlier.isPresent()) {
@@ -252,15 +299,37 @@ public class ImportDraftService {
                     return new ImportService.Upload(earlier.get(), false);
                 }
                 byte[] content = cipher.decrypt(contentOf(id), context(id));
-                ImportJob job = new ImportJob(UUID.randomUUID(), d.sha256(), d.fileName(), d.format(), ImportJob.State.QUEUED, d.total(), 0, 0, 0, 0,
-                        d.actor(), d.communityId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null);
-                jobs.insert(job, cipher.encrypt(content, ImportService.context(job.id())), id, needs.callerSeesResidentsOf(d.communityId()));
+                ImportJob job = new ImportJob(
+                        UUID.randomUUID(),
+                        d.sha256(),
+                        d.fileName(),
+                        d.format(),
+                        ImportJob.State.QUEUED,
+                        d.total(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        d.actor(),
+                        d.communityId(),
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                        null,
+                        null);
+                jobs.insert(
+                        job,
+                        cipher.encrypt(content, ImportService.context(job.id())),
+                        id,
+                        needs.callerSeesResidentsOf(d.communityId()));
                 drafts.markPublished(id, job.id(), clock.instant());
                 if (d.communityId() != null) {
-                    SpreadsheetReader.Sheet sheet = new SpreadsheetReader(properties.maxRows()).read(content, d.format());
+                    SpreadsheetReader.Sheet sheet =
+                            new SpreadsheetReader(properties.maxRows()).read(content, d.format());
                     Instant now = clock.instant();
-                    columns.forEach((i, c) -> drafts.remember(d.communityId(), truncate(ImportColumn.key(sheet.headers().get(i)), 200),
-                            c.column().field(), now));
+                    columns.forEach((i, c) -> drafts.remember(
+                            d.communityId(),
+                            truncate(ImportColumn.key(sheet.headers().get(i)), 200),
+                            c.column().field(),
+                            now));
                 }
                 submit[0] = job.id();
                 return new ImportService.Upload(job, true);
@@ -269,7 +338,8 @@ public class ImportDraftService {
             // Another draft of the same file was published at the same moment: this one is that import.
             upload = tx.execute(s -> {
                 ImportDraft d = drafts.lock(id).orElseThrow(() -> notFound(id));
-                ImportJob earlier = jobs.findBySha256(d.sha256(), d.communityId()).orElseThrow();
+                ImportJob earlier =
+                        jobs.findBySha256(d.sha256(), d.communityId()).orElseThrow();
                 drafts.markPublished(id, earlier.id(), clock.instant());
                 return new ImportService.Upload(earlier, false);
             });
@@ -290,7 +360,8 @@ public class ImportDraftService {
         Map<Integer, ImportDraft.Column> columns = drafts.columns(d.id());
         DraftPlan.Plan plan = DraftPlan.of(sheet.headers(), sheet.rows(), columns, fixes(drafts, cipher, d.id()));
         NeedReferences refs = needs.references();
-        RowResolver resolver = new RowResolver(needs, refs, plan.layout(), d.communityId(), options(d.communityId(), clock.instant()));
+        RowResolver resolver =
+                new RowResolver(needs, refs, plan.layout(), d.communityId(), options(d.communityId(), clock.instant()));
         List<RowResult> rows = new ArrayList<>(plan.rows().size());
         for (SpreadsheetReader.SheetRow row : plan.rows()) {
             Map<ImportColumn, String> cells = new EnumMap<>(ImportColumn.class);
@@ -302,9 +373,20 @@ public class ImportDraftService {
             }
             rows.add(new RowResult(row.number(), resolver.resolve(row), cells, refs));
         }
-        UUID duplicateOf = d.state() == ImportDraft.State.DRAFT ? jobs.findBySha256(d.sha256(), d.communityId()).map(ImportJob::id).orElse(null) : null;
-        return new Preview(d, sheet.headers(), columns, DraftPlan.required(d.communityId() != null),
-                unmapped(columns, d.communityId() != null), plan.layout(), rows, duplicateOf);
+        UUID duplicateOf = d.state() == ImportDraft.State.DRAFT
+                ? jobs.findBySha256(d.sha256(), d.communityId())
+                        .map(ImportJob::id)
+                        .orElse(null)
+                : null;
+        return new Preview(
+                d,
+                sheet.headers(),
+                columns,
+                DraftPlan.required(d.communityId() != null),
+                unmapped(columns, d.communityId() != null),
+                plan.layout(),
+                rows,
+                duplicateOf);
     }
 
     private static List<ImportColumn> unmapped(Map<Integer, ImportDraft.Column> columns, boolean communityImplied) {
@@ -314,7 +396,8 @@ public class ImportDraftService {
     }
 
     /** A draft's fixed values, unsealed: row number → field → value. */
-    static Map<Integer, Map<ImportColumn, String>> fixes(ImportDraftRepository drafts, ResidentCipher cipher, UUID draftId) {
+    static Map<Integer, Map<ImportColumn, String>> fixes(
+            ImportDraftRepository drafts, ResidentCipher cipher, UUID draftId) {
         Map<Integer, Map<ImportColumn, String>> fixes = new HashMap<>();
         for (ImportDraftRepository.SealedFix f : drafts.fixes(draftId)) {
             fixes.computeIfAbsent(f.row(), r -> new EnumMap<>(ImportColumn.class))
@@ -327,7 +410,8 @@ public class ImportDraftService {
     private byte[] contentOf(UUID id) {
         byte[] sealed = drafts.content(id);
         if (sealed == null) {
-            throw new InvalidInputException("id", "the draft's file was deleted after the retention period 草稿文件已按保存期限删除: upload it again", 410);
+            throw new InvalidInputException(
+                    "id", "the draft's file was deleted after the retention period 草稿文件已按保存期限删除: upload it again", 410);
         }
         return sealed;
     }
@@ -346,7 +430,10 @@ public class ImportDraftService {
         ImportDraft d = drafts.lock(id).orElseThrow(() -> notFound(id));
         access.requireWrite("id", d.communityId());
         if (d.state() == ImportDraft.State.PUBLISHED) {
-            throw new InvalidInputException("id", "草稿已发布，不能再修改 the draft was published as import " + d.importId() + " and can no longer change", 409);
+            throw new InvalidInputException(
+                    "id",
+                    "草稿已发布，不能再修改 the draft was published as import " + d.importId() + " and can no longer change",
+                    409);
         }
         return d;
     }

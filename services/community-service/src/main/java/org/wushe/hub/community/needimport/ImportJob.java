@@ -10,11 +10,29 @@ import java.util.UUID;
  * committed row. {@code communityId}: the one community whose rows it may publish (an upload by that
  * community's staff), or null for any (the hub admin's).
  */
-public record ImportJob(UUID id, String sha256, String fileName, SpreadsheetReader.Format format, State state, int total,
-                        int processed, int published, int rejected, int lastRowDone, String actor, UUID communityId,
-                        Instant createdAt, Instant startedAt, Instant finishedAt) {
+public record ImportJob(
+        UUID id,
+        String sha256,
+        String fileName,
+        SpreadsheetReader.Format format,
+        State state,
+        int total,
+        int processed,
+        int published,
+        int rejected,
+        int lastRowDone,
+        String actor,
+        UUID communityId,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
 
-    public enum State { QUEUED, RUNNING, COMPLETED, FAILED }
+    public enum State {
+        QUEUED,
+        RUNNING,
+        COMPLETED,
+        FAILED
+    }
 
     public boolean finished() {
         return state == State.COMPLETED || state == State.FAILED;

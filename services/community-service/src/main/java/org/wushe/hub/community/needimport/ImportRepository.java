@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,8 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportRepository {
 
-    private static final String COLUMNS = "id, sha256, file_name, format, state, total_rows, processed, published, rejected, last_row_done, "
-            + "actor, community_id, created_at, started_at, finished_at";
+    private static final String COLUMNS =
+            "id, sha256, file_name, format, state, total_rows, processed, published, rejected, last_row_done, "
+                    + "actor, community_id, created_at, started_at, finished_at";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -32,47 +32,83 @@ class ImportRepository {
      *                      uploader may see the residents of the job's community
      */
     void insert(ImportJob job, byte[] sealedContent, UUID draftId, boolean namesScreened) {
-        jdbc.sql("INSERT INTO import_job (id, sha256, file_name, format, content_enc, state, total_rows, actor, community_id, created_at, draft_id, "
-                        + "names_screened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(job.id(), job.sha256(), job.fileName(), job.format().name(), sealedContent, job.state().name(), job.total(),
-                        job.actor(), job.communityId(), Timestamp.from(job.createdAt()), draftId, namesScreened)
+        jdbc.sql(
+                        "INSERT INTO import_job (id, sha256, file_name, format, content_enc, state, total_rows, actor, community_id, created_at, draft_id, "
+                                + "names_screened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        job.id(),
+                        job.sha256(),
+                        job.fileName(),
+                        job.format().name(),
+                        sealedContent,
+                        job.state().name(),
+                        job.total(),
+                        job.actor(),
+                        job.communityId(),
+                        Timestamp.from(job.createdAt()),
+                        draftId,
+                        namesScreened)
                 .update();
     }
 
     boolean namesScreened(UUID jobId) {
-        return jdbc.sql("SELECT names_screened FROM import_job WHERE id = ?").param(jobId).query(Boolean.class).optional().orElse(false);
+        return jdbc.sql("SELECT names_screened FROM import_job WHERE id = ?")
+                .param(jobId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** The draft a job publishes, if it came from the wizard. */
     Optional<UUID> draftOf(UUID jobId) {
-        return jdbc.sql("SELECT draft_id FROM import_job WHERE id = ? AND draft_id IS NOT NULL").param(jobId).query(UUID.class).optional();
+        return jdbc.sql("SELECT draft_id FROM import_job WHERE id = ? AND draft_id IS NOT NULL")
+                .param(jobId)
+                .query(UUID.class)
+                .optional();
     }
 
     Optional<ImportJob> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ?").param(id).query(ImportRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ?")
+                .param(id)
+                .query(ImportRepository::map)
+                .optional();
     }
 
     /** The job row locked: one chunk at a time, whichever instance runs it. */
     Optional<ImportJob> lock(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ? FOR UPDATE").param(id).query(ImportRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(ImportRepository::map)
+                .optional();
     }
 
     /** The import of this file for this community (null: the hub admin's imports for any community). */
     Optional<ImportJob> findBySha256(String sha256, UUID communityId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE sha256 = ? AND community_id IS NOT DISTINCT FROM ?")
-                .params(sha256, communityId).query(ImportRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM import_job WHERE sha256 = ? AND community_id IS NOT DISTINCT FROM ?")
+                .params(sha256, communityId)
+                .query(ImportRepository::map)
+                .optional();
     }
 
     byte[] content(UUID id) {
-        return jdbc.sql("SELECT content_enc FROM import_job WHERE id = ?").param(id).query(byte[].class).single();
+        return jdbc.sql("SELECT content_enc FROM import_job WHERE id = ?")
+                .param(id)
+                .query(byte[].class)
+                .single();
     }
 
     List<UUID> unfinished() {
-        return jdbc.sql("SELECT id FROM import_job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY created_at").query(UUID.class).list();
+        return jdbc.sql("SELECT id FROM import_job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY created_at")
+                .query(UUID.class)
+                .list();
     }
 
     List<ImportJob> recent(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job ORDER BY created_at DESC LIMIT ?").param(limit).query(ImportRepository::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job ORDER BY created_at DESC LIMIT ?")
+                .param(limit)
+                .query(ImportRepository::map)
+                .list();
     }
 
     /** The newest imports of these communities. */
@@ -83,22 +119,44 @@ class ImportRepository {
         String in = String.join(", ", java.util.Collections.nCopies(communities.size(), "?"));
         List<Object> params = new java.util.ArrayList<>(communities);
         params.add(limit);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE community_id IN (" + in + ") ORDER BY created_at DESC LIMIT ?")
-                .params(params).query(ImportRepository::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE community_id IN (" + in
+                        + ") ORDER BY created_at DESC LIMIT ?")
+                .params(params)
+                .query(ImportRepository::map)
+                .list();
     }
 
     void markRunning(UUID id, Instant at) {
-        jdbc.sql("UPDATE import_job SET state = 'RUNNING', started_at = coalesce(started_at, ?) WHERE id = ? AND state = 'QUEUED'")
-                .params(Timestamp.from(at), id).update();
+        jdbc.sql(
+                        "UPDATE import_job SET state = 'RUNNING', started_at = coalesce(started_at, ?) WHERE id = ? AND state = 'QUEUED'")
+                .params(Timestamp.from(at), id)
+                .update();
     }
 
     void markFailed(UUID id, Instant at) {
-        jdbc.sql("UPDATE import_job SET state = 'FAILED', finished_at = ? WHERE id = ?").params(Timestamp.from(at), id).update();
+        jdbc.sql("UPDATE import_job SET state = 'FAILED', finished_at = ? WHERE id = ?")
+                .params(Timestamp.from(at), id)
+                .update();
     }
 
-    void progress(UUID id, int processed, int lastRowDone, int published, int rejected, ImportJob.State state, Instant finishedAt) {
-        jdbc.sql("UPDATE import_job SET processed = ?, last_row_done = ?, published = ?, rejected = ?, state = ?, finished_at = ? WHERE id = ?")
-                .params(processed, lastRowDone, published, rejected, state.name(), finishedAt == null ? null : Timestamp.from(finishedAt), id)
+    void progress(
+            UUID id,
+            int processed,
+            int lastRowDone,
+            int published,
+            int rejected,
+            ImportJob.State state,
+            Instant finishedAt) {
+        jdbc.sql(
+                        "UPDATE import_job SET processed = ?, last_row_done = ?, published = ?, rejected = ?, state = ?, finished_at = ? WHERE id = ?")
+                .params(
+                        processed,
+                        lastRowDone,
+                        published,
+                        rejected,
+                        state.name(),
+                        finishedAt == null ? null : Timestamp.from(finishedAt),
+                        id)
                 .update();
     }
 
@@ -108,18 +166,25 @@ class ImportRepository {
         }
         int[] seq = {0};
         int[] lastRow = {-1};
-        template.batchUpdate("INSERT INTO import_rejection (job_id, row_number, seq, column_name, reason) VALUES (?, ?, ?, ?, ?)",
-                problems.stream().map(p -> {
-                    seq[0] = p.row() == lastRow[0] ? seq[0] + 1 : 1;
-                    lastRow[0] = p.row();
-                    return new Object[] {jobId, p.row(), seq[0], truncate(p.column(), 100), truncate(p.reason(), 300)};
-                }).toList());
+        template.batchUpdate(
+                "INSERT INTO import_rejection (job_id, row_number, seq, column_name, reason) VALUES (?, ?, ?, ?, ?)",
+                problems.stream()
+                        .map(p -> {
+                            seq[0] = p.row() == lastRow[0] ? seq[0] + 1 : 1;
+                            lastRow[0] = p.row();
+                            return new Object[] {
+                                jobId, p.row(), seq[0], truncate(p.column(), 100), truncate(p.reason(), 300)
+                            };
+                        })
+                        .toList());
     }
 
     List<NeedRowParser.RowProblem> rejections(UUID jobId, int offset, int limit) {
-        return jdbc.sql("SELECT row_number, column_name, reason FROM import_rejection WHERE job_id = ? ORDER BY row_number, seq OFFSET ? LIMIT ?")
+        return jdbc.sql(
+                        "SELECT row_number, column_name, reason FROM import_rejection WHERE job_id = ? ORDER BY row_number, seq OFFSET ? LIMIT ?")
                 .params(jobId, offset, limit)
-                .query((rs, n) -> new NeedRowParser.RowProblem(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new NeedRowParser.RowProblem(rs.getInt(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     private static String truncate(String s, int max) {
@@ -129,10 +194,21 @@ class ImportRepository {
     static ImportJob map(ResultSet rs, int row) throws SQLException {
         Timestamp started = rs.getTimestamp("started_at");
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new ImportJob(rs.getObject("id", UUID.class), rs.getString("sha256"), rs.getString("file_name"),
-                SpreadsheetReader.Format.valueOf(rs.getString("format")), ImportJob.State.valueOf(rs.getString("state")),
-                rs.getInt("total_rows"), rs.getInt("processed"), rs.getInt("published"), rs.getInt("rejected"), rs.getInt("last_row_done"),
-                rs.getString("actor"), rs.getObject("community_id", UUID.class), rs.getTimestamp("created_at").toInstant(), started == null ? null : started.toInstant(),
+        return new ImportJob(
+                rs.getObject("id", UUID.class),
+                rs.getString("sha256"),
+                rs.getString("file_name"),
+                SpreadsheetReader.Format.valueOf(rs.getString("format")),
+                ImportJob.State.valueOf(rs.getString("state")),
+                rs.getInt("total_rows"),
+                rs.getInt("processed"),
+                rs.getInt("published"),
+                rs.getInt("rejected"),
+                rs.getInt("last_row_done"),
+                rs.getString("actor"),
+                rs.getObject("community_id", UUID.class),
+                rs.getTimestamp("created_at").toInstant(),
+                started == null ? null : started.toInstant(),
                 finished == null ? null : finished.toInstant());
     }
 }

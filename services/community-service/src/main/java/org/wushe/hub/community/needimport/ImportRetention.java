@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,13 +29,16 @@ class ImportRetention {
     private final Clock clock;
     private final Duration retention;
 
-    ImportRetention(JdbcClient jdbc, Clock clock, @Value("${wushe.community.imports.retention:P30D}") Duration retention) {
+    ImportRetention(
+            JdbcClient jdbc, Clock clock, @Value("${wushe.community.imports.retention:P30D}") Duration retention) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelayString = "${wushe.community.imports.retention-check:PT1H}", initialDelayString = "${wushe.community.imports.retention-check:PT1H}")
+    @Scheduled(
+            fixedDelayString = "${wushe.community.imports.retention-check:PT1H}",
+            initialDelayString = "${wushe.community.imports.retention-check:PT1H}")
     void scheduled() {
         deleteExpired();
     }
@@ -47,17 +49,29 @@ class ImportRetention {
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
         Timestamp cutoff = Timestamp.from(now.minus(retention));
-        int jobs = jdbc.sql("UPDATE import_job SET content_enc = NULL, content_deleted_at = ? WHERE content_enc IS NOT NULL "
-                + "AND state IN ('COMPLETED', 'FAILED') AND finished_at < ?").params(at, cutoff).update();
-        int drafts = jdbc.sql("UPDATE import_draft d SET content_enc = NULL, content_deleted_at = ? WHERE content_enc IS NOT NULL AND updated_at < ? "
-                + "AND (d.state = 'DRAFT' OR EXISTS (SELECT 1 FROM import_job j WHERE j.id = d.job_id AND j.state IN ('COMPLETED', 'FAILED') "
-                + "AND j.finished_at < ?))").params(at, cutoff, cutoff).update();
+        int jobs = jdbc.sql(
+                        "UPDATE import_job SET content_enc = NULL, content_deleted_at = ? WHERE content_enc IS NOT NULL "
+                                + "AND state IN ('COMPLETED', 'FAILED') AND finished_at < ?")
+                .params(at, cutoff)
+                .update();
+        int drafts = jdbc.sql(
+                        "UPDATE import_draft d SET content_enc = NULL, content_deleted_at = ? WHERE content_enc IS NOT NULL AND updated_at < ? "
+                                + "AND (d.state = 'DRAFT' OR EXISTS (SELECT 1 FROM import_job j WHERE j.id = d.job_id AND j.state IN ('COMPLETED', 'FAILED') "
+                                + "AND j.finished_at < ?))")
+                .params(at, cutoff, cutoff)
+                .update();
         if (drafts > 0) {
-            jdbc.sql("DELETE FROM import_draft_fix f USING import_draft d WHERE d.id = f.draft_id AND d.content_enc IS NULL "
-                    + "AND NOT EXISTS (SELECT 1 FROM import_job j WHERE j.draft_id = d.id AND j.state NOT IN ('COMPLETED', 'FAILED'))").update();
+            jdbc.sql(
+                            "DELETE FROM import_draft_fix f USING import_draft d WHERE d.id = f.draft_id AND d.content_enc IS NULL "
+                                    + "AND NOT EXISTS (SELECT 1 FROM import_job j WHERE j.draft_id = d.id AND j.state NOT IN ('COMPLETED', 'FAILED'))")
+                    .update();
         }
         if (jobs + drafts > 0) {
-            log.info("Deleted the stored files of {} imports and {} drafts older than {} (retention)", jobs, drafts, retention);
+            log.info(
+                    "Deleted the stored files of {} imports and {} drafts older than {} (retention)",
+                    jobs,
+                    drafts,
+                    retention);
         }
         return jobs + drafts;
     }

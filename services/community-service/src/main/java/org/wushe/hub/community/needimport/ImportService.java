@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.wushe.hub.community.need.NeedService;
@@ -25,8 +24,7 @@ import org.wushe.hub.platform.web.InvalidInputException;
 public class ImportService {
 
     /** The import, and whether this upload created it (false: the same file came before). */
-    public record Upload(ImportJob job, boolean created) {
-    }
+    public record Upload(ImportJob job, boolean created) {}
 
     private final ImportRepository jobs;
     private final ImportWorker worker;
@@ -35,8 +33,13 @@ public class ImportService {
     private final Clock clock;
     private final NeedService needs;
 
-    public ImportService(ImportRepository jobs, ImportWorker worker, ResidentCipher cipher, ImportProperties properties, Clock clock,
-                         NeedService needs) {
+    public ImportService(
+            ImportRepository jobs,
+            ImportWorker worker,
+            ResidentCipher cipher,
+            ImportProperties properties,
+            Clock clock,
+            NeedService needs) {
         this.needs = needs;
         this.jobs = jobs;
         this.worker = worker;
@@ -54,7 +57,10 @@ public class ImportService {
             throw new InvalidInputException("file", "required: a non-empty .xlsx or .csv need list");
         }
         if (bytes.length > properties.maxFileSize().toBytes()) {
-            throw new InvalidInputException("file", "the file is larger than " + properties.maxFileSize().toMegabytes() + " MB 文件过大", 413);
+            throw new InvalidInputException(
+                    "file",
+                    "the file is larger than " + properties.maxFileSize().toMegabytes() + " MB 文件过大",
+                    413);
         }
         String sha256 = sha256(bytes);
         var existing = jobs.findBySha256(sha256, communityId);
@@ -73,9 +79,25 @@ public class ImportService {
         if (sheet.rows().isEmpty()) {
             throw new InvalidInputException("file", "the need list has a header but no rows 没有数据行");
         }
-        String name = fileName == null || fileName.isBlank() ? "need-list." + format.name().toLowerCase() : fileName.strip();
-        ImportJob job = new ImportJob(UUID.randomUUID(), sha256, name.length() > 255 ? name.substring(0, 255) : name, format,
-                ImportJob.State.QUEUED, sheet.rows().size(), 0, 0, 0, 0, actor, communityId, clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null);
+        String name = fileName == null || fileName.isBlank()
+                ? "need-list." + format.name().toLowerCase()
+                : fileName.strip();
+        ImportJob job = new ImportJob(
+                UUID.randomUUID(),
+                sha256,
+                name.length() > 255 ? name.substring(0, 255) : name,
+                format,
+                ImportJob.State.QUEUED,
+                sheet.rows().size(),
+                0,
+                0,
+                0,
+                0,
+                actor,
+                communityId,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                null,
+                null);
         try {
             jobs.insert(job, cipher.encrypt(bytes, context(job.id())), null, needs.callerSeesResidentsOf(communityId));
         } catch (DuplicateKeyException raced) {

@@ -1,5 +1,6 @@
 package org.wushe.hub.community.needimport;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -55,8 +54,15 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopping;
 
-    ImportWorker(ImportRepository jobs, ImportDraftRepository drafts, NeedService needs, ResidentCipher cipher, ImportProperties properties,
-                 PlatformTransactionManager tm, Clock clock, MeterRegistry meters) {
+    ImportWorker(
+            ImportRepository jobs,
+            ImportDraftRepository drafts,
+            NeedService needs,
+            ResidentCipher cipher,
+            ImportProperties properties,
+            PlatformTransactionManager tm,
+            Clock clock,
+            MeterRegistry meters) {
         this.jobs = jobs;
         this.drafts = drafts;
         this.needs = needs;
@@ -123,7 +129,10 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
         SpreadsheetReader.Sheet sheet;
         NeedRowParser.Layout layout;
         if (draft.isPresent()) {
-            DraftPlan.Plan plan = DraftPlan.of(read.headers(), read.rows(), drafts.columns(draft.get()),
+            DraftPlan.Plan plan = DraftPlan.of(
+                    read.headers(),
+                    read.rows(),
+                    drafts.columns(draft.get()),
                     ImportDraftService.fixes(drafts, cipher, draft.get()));
             sheet = new SpreadsheetReader.Sheet(read.headers(), plan.rows());
             layout = plan.layout();
@@ -133,7 +142,8 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
         }
         boolean lenient = draft.isPresent();
         if (sheet.rows().size() != job.total()) {
-            throw new IllegalStateException("import " + jobId + " has " + sheet.rows().size() + " rows, expected " + job.total());
+            throw new IllegalStateException(
+                    "import " + jobId + " has " + sheet.rows().size() + " rows, expected " + job.total());
         }
         jobs.markRunning(jobId, clock.instant());
         int chunks = 0;
@@ -148,7 +158,8 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
     }
 
     /** One chunk in one transaction; false when the job is complete. */
-    private boolean chunk(UUID jobId, SpreadsheetReader.Sheet sheet, NeedRowParser.Layout layout, boolean lenient, int chunkNumber) {
+    private boolean chunk(
+            UUID jobId, SpreadsheetReader.Sheet sheet, NeedRowParser.Layout layout, boolean lenient, int chunkNumber) {
         ImportJob job = jobs.lock(jobId).orElseThrow();
         if (job.finished()) {
             return false;
@@ -159,8 +170,14 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
         // may see them (no caller here: the worker runs in the background).
         UUID screened = jobs.namesScreened(jobId) ? job.communityId() : null;
         NeedReferences refs = needs.references(c -> c != null && c.equals(screened));
-        RowResolver resolver = new RowResolver(needs, refs, layout, job.communityId(), lenient
-                ? ImportDraftService.options(job.communityId(), clock.instant()) : NeedRowParser.Options.STRICT);
+        RowResolver resolver = new RowResolver(
+                needs,
+                refs,
+                layout,
+                job.communityId(),
+                lenient
+                        ? ImportDraftService.options(job.communityId(), clock.instant())
+                        : NeedRowParser.Options.STRICT);
         List<NeedService.Checked> good = new ArrayList<>();
         List<Need.Origin> origins = new ArrayList<>();
         List<NeedRowParser.RowProblem> problems = new ArrayList<>();
@@ -186,12 +203,22 @@ public class ImportWorker implements ApplicationRunner, DisposableBean {
         boolean complete = to >= job.total();
         Instant now = clock.instant();
         int lastRow = to > 0 ? sheet.rows().get(to - 1).number() : 0;
-        jobs.progress(jobId, to, lastRow, job.published() + good.size(), job.rejected() + rejected,
-                complete ? ImportJob.State.COMPLETED : ImportJob.State.RUNNING, complete ? now : null);
+        jobs.progress(
+                jobId,
+                to,
+                lastRow,
+                job.published() + good.size(),
+                job.rejected() + rejected,
+                complete ? ImportJob.State.COMPLETED : ImportJob.State.RUNNING,
+                complete ? now : null);
         meters.counter("wushe.community.import.rows", "outcome", "published").increment(good.size());
         meters.counter("wushe.community.import.rows", "outcome", "rejected").increment(rejected);
         if (complete) {
-            log.info("Import {} complete: {} rows, {} published, {} rejected", jobId, job.total(), job.published() + good.size(),
+            log.info(
+                    "Import {} complete: {} rows, {} published, {} rejected",
+                    jobId,
+                    job.total(),
+                    job.published() + good.size(),
                     job.rejected() + rejected);
         }
         return !complete;

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.NeedSource;
@@ -30,29 +29,61 @@ public final class NeedRowParser {
     private static final Pattern SPLIT = Pattern.compile("[,，、;；/|]+");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Map<String, String> LANGUAGES = Map.ofEntries(
-            Map.entry("英语", "en"), Map.entry("英文", "en"), Map.entry("日语", "ja"), Map.entry("韩语", "ko"), Map.entry("俄语", "ru"),
-            Map.entry("法语", "fr"), Map.entry("德语", "de"), Map.entry("西班牙语", "es"), Map.entry("阿拉伯语", "ar"),
-            Map.entry("葡萄牙语", "pt"), Map.entry("维吾尔语", "ug"), Map.entry("藏语", "bo"), Map.entry("蒙古语", "mn"),
-            Map.entry("粤语", "yue"), Map.entry("english", "en"), Map.entry("japanese", "ja"), Map.entry("korean", "ko"),
-            Map.entry("russian", "ru"), Map.entry("french", "fr"), Map.entry("german", "de"), Map.entry("spanish", "es"),
-            Map.entry("arabic", "ar"), Map.entry("cantonese", "yue"));
+            Map.entry("英语", "en"),
+            Map.entry("英文", "en"),
+            Map.entry("日语", "ja"),
+            Map.entry("韩语", "ko"),
+            Map.entry("俄语", "ru"),
+            Map.entry("法语", "fr"),
+            Map.entry("德语", "de"),
+            Map.entry("西班牙语", "es"),
+            Map.entry("阿拉伯语", "ar"),
+            Map.entry("葡萄牙语", "pt"),
+            Map.entry("维吾尔语", "ug"),
+            Map.entry("藏语", "bo"),
+            Map.entry("蒙古语", "mn"),
+            Map.entry("粤语", "yue"),
+            Map.entry("english", "en"),
+            Map.entry("japanese", "ja"),
+            Map.entry("korean", "ko"),
+            Map.entry("russian", "ru"),
+            Map.entry("french", "fr"),
+            Map.entry("german", "de"),
+            Map.entry("spanish", "es"),
+            Map.entry("arabic", "ar"),
+            Map.entry("cantonese", "yue"));
 
     /** Where each known column is, and how the file spells its header. */
-    public record Layout(Map<ImportColumn, Integer> index, Map<ImportColumn, String> headers, ImportColumn.Language language) {
+    public record Layout(
+            Map<ImportColumn, Integer> index, Map<ImportColumn, String> headers, ImportColumn.Language language) {
         public String header(ImportColumn c) {
             return headers.getOrDefault(c, c.header(language));
         }
     }
 
     /** One row read: names still to resolve, values parsed. */
-    public record RowInput(int row, String community, String station, String grid, String residentNumber, NeedSource source,
-                           Category category, Urgency urgency, BeneficiaryGroup beneficiaryGroup, Integer beneficiaryCount, String title,
-                           String geohash, Instant start, Instant end, Integer quantity, QuantityUnit unit, List<Skill> skills,
-                           List<String> languages, Integer estimatedMinutes) {
-    }
+    public record RowInput(
+            int row,
+            String community,
+            String station,
+            String grid,
+            String residentNumber,
+            NeedSource source,
+            Category category,
+            Urgency urgency,
+            BeneficiaryGroup beneficiaryGroup,
+            Integer beneficiaryCount,
+            String title,
+            String geohash,
+            Instant start,
+            Instant end,
+            Integer quantity,
+            QuantityUnit unit,
+            List<Skill> skills,
+            List<String> languages,
+            Integer estimatedMinutes) {}
 
-    public record RowProblem(int row, String column, String reason) {
-    }
+    public record RowProblem(int row, String column, String reason) {}
 
     public record Parsed(RowInput input, List<RowProblem> problems) {
         public boolean ok() {
@@ -60,8 +91,7 @@ public final class NeedRowParser {
         }
     }
 
-    private NeedRowParser() {
-    }
+    private NeedRowParser() {}
 
     /**
      * Finds the columns by their headers (Chinese or English, in any order; unknown columns such as
@@ -78,8 +108,10 @@ public final class NeedRowParser {
                 continue;
             }
             if (index.containsKey(c.get())) {
-                throw new SpreadsheetRejected(400, "columns '" + spelled.get(c.get()) + "' and '" + h.strip() + "' both mean "
-                        + c.get().header(ImportColumn.Language.en) + " 列重复");
+                throw new SpreadsheetRejected(
+                        400,
+                        "columns '" + spelled.get(c.get()) + "' and '" + h.strip() + "' both mean "
+                                + c.get().header(ImportColumn.Language.en) + " 列重复");
             }
             index.put(c.get(), i);
             spelled.put(c.get(), h.strip());
@@ -95,8 +127,10 @@ public final class NeedRowParser {
             }
         }
         if (!missing.isEmpty()) {
-            throw new SpreadsheetRejected(400, "missing required column(s) " + String.join(", ", missing)
-                    + ": download the template from /imports/templates/zh or /imports/templates/en 缺少必填列");
+            throw new SpreadsheetRejected(
+                    400,
+                    "missing required column(s) " + String.join(", ", missing)
+                            + ": download the template from /imports/templates/zh or /imports/templates/en 缺少必填列");
         }
         return new Layout(index, spelled, language);
     }
@@ -132,11 +166,16 @@ public final class NeedRowParser {
             if (quantity.unitText() != null && unit == null && cells.blank(ImportColumn.UNIT)) {
                 Optional<QuantityUnit> written = Labels.UNIT.parse(quantity.unitText());
                 if (written.isEmpty()) {
-                    cells.problem(ImportColumn.QUANTITY, "数量后的单位无法识别 the unit after the amount is not known; use e.g. 件, 箱, 份, 公斤");
+                    cells.problem(
+                            ImportColumn.QUANTITY,
+                            "数量后的单位无法识别 the unit after the amount is not known; use e.g. 件, 箱, 份, 公斤");
                 }
                 unit = written.orElse(null);
             }
-            if (unit == null && options.defaultUnits() && !cells.reported(ImportColumn.QUANTITY) && !cells.reported(ImportColumn.UNIT)) {
+            if (unit == null
+                    && options.defaultUnits()
+                    && !cells.reported(ImportColumn.QUANTITY)
+                    && !cells.reported(ImportColumn.UNIT)) {
                 unit = Values.defaultUnit(category);
             }
         }
@@ -144,12 +183,18 @@ public final class NeedRowParser {
         if (start == null && cells.blank(ImportColumn.START) && options.defaultStart() != null) {
             start = options.defaultStart();
         }
-        RowInput input = new RowInput(row.number(),
-                options.communityImplied() ? cells.text(ImportColumn.COMMUNITY) : cells.required(ImportColumn.COMMUNITY),
+        RowInput input = new RowInput(
+                row.number(),
+                options.communityImplied()
+                        ? cells.text(ImportColumn.COMMUNITY)
+                        : cells.required(ImportColumn.COMMUNITY),
                 cells.text(ImportColumn.STATION),
                 cells.text(ImportColumn.GRID),
                 cells.text(ImportColumn.RESIDENT_NUMBER),
-                source, category, urgency, group,
+                source,
+                category,
+                urgency,
+                group,
                 cells.integer(ImportColumn.BENEFICIARY_COUNT),
                 cells.required(ImportColumn.TITLE),
                 cells.text(ImportColumn.GEOHASH),
@@ -160,7 +205,12 @@ public final class NeedRowParser {
                 cells.list(ImportColumn.SKILLS, Labels.SKILL),
                 cells.languages(),
                 cells.integer(ImportColumn.MINUTES));
-        for (ImportColumn c : List.of(ImportColumn.CATEGORY, ImportColumn.URGENCY, ImportColumn.BENEFICIARY_GROUP, ImportColumn.START, ImportColumn.END)) {
+        for (ImportColumn c : List.of(
+                ImportColumn.CATEGORY,
+                ImportColumn.URGENCY,
+                ImportColumn.BENEFICIARY_GROUP,
+                ImportColumn.START,
+                ImportColumn.END)) {
             if (c == ImportColumn.START && start != null) {
                 continue;
             }
@@ -219,7 +269,9 @@ public final class NeedRowParser {
             }
             Optional<E> e = labels.parse(v);
             if (e.isEmpty()) {
-                problem(c, "取值无效 not a known choice; use one of " + examples(labels) + " (see the template's help sheet)");
+                problem(
+                        c,
+                        "取值无效 not a known choice; use one of " + examples(labels) + " (see the template's help sheet)");
             }
             return e.orElse(null);
         }
@@ -236,7 +288,10 @@ public final class NeedRowParser {
                 }
                 Optional<E> e = labels.parse(part);
                 if (e.isEmpty()) {
-                    problem(c, "取值无效 holds an unknown choice; use labels such as " + examples(labels) + ", separated by 、 or commas");
+                    problem(
+                            c,
+                            "取值无效 holds an unknown choice; use labels such as " + examples(labels)
+                                    + ", separated by 、 or commas");
                     return List.of();
                 }
                 if (!found.contains(e.get())) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.wushe.hub.community.community.Community;
 import org.wushe.hub.community.grid.Grid;
 import org.wushe.hub.community.need.NeedDraft;
@@ -23,7 +22,8 @@ import org.wushe.hub.community.station.Station;
  */
 final class RowResolver {
 
-    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** A row that may be published, or its problems. */
     record Outcome(int row, NeedService.Checked checked, List<NeedRowParser.RowProblem> problems) {
@@ -47,7 +47,12 @@ final class RowResolver {
      * @param onlyCommunity the one community whose rows may be published, or null for any; with
      *                      {@link NeedRowParser.Options#communityImplied} also the community of a row that names none
      */
-    RowResolver(NeedService needs, NeedReferences refs, NeedRowParser.Layout layout, UUID onlyCommunity, NeedRowParser.Options options) {
+    RowResolver(
+            NeedService needs,
+            NeedReferences refs,
+            NeedRowParser.Layout layout,
+            UUID onlyCommunity,
+            NeedRowParser.Options options) {
         this.needs = needs;
         this.refs = refs;
         this.layout = layout;
@@ -64,7 +69,9 @@ final class RowResolver {
         if (in.community() != null) {
             community = community(in.community(), row, problems);
             if (community != null && onlyCommunity != null && !community.id().equals(onlyCommunity)) {
-                problems.add(problem(row, ImportColumn.COMMUNITY,
+                problems.add(problem(
+                        row,
+                        ImportColumn.COMMUNITY,
                         "只能导入本社区的需求 not your community: community staff import needs for their own community only"));
                 community = null;
             }
@@ -83,14 +90,31 @@ final class RowResolver {
             resident = resident(community, in.residentNumber(), row, problems);
         }
         // The rules run even when a cell was unreadable, so that one upload reports every problem of the row.
-        NeedDraft draft = new NeedDraft(community == null ? null : community.id(), station, grid, resident, in.source(), in.category(), in.urgency(),
-                in.beneficiaryGroup(), in.beneficiaryCount(), in.title(), in.geohash(), in.start(), in.end(), in.quantity(), in.unit(),
-                in.skills(), in.languages(), in.estimatedMinutes());
+        NeedDraft draft = new NeedDraft(
+                community == null ? null : community.id(),
+                station,
+                grid,
+                resident,
+                in.source(),
+                in.category(),
+                in.urgency(),
+                in.beneficiaryGroup(),
+                in.beneficiaryCount(),
+                in.title(),
+                in.geohash(),
+                in.start(),
+                in.end(),
+                in.quantity(),
+                in.unit(),
+                in.skills(),
+                in.languages(),
+                in.estimatedMinutes());
         NeedService.Checked checked = needs.check(draft, refs);
         for (Violation v : checked.violations()) {
             ImportColumn column = ImportColumn.forField(v.field()).orElse(ImportColumn.TITLE);
             if (problems.stream().noneMatch(p -> p.column().equals(layout.header(column)))) {
-                problems.add(new NeedRowParser.RowProblem(row, layout.header(column), chineseFirst(column, v.message())));
+                problems.add(
+                        new NeedRowParser.RowProblem(row, layout.header(column), chineseFirst(column, v.message())));
             }
         }
         return new Outcome(row, checked, problems);
@@ -106,11 +130,15 @@ final class RowResolver {
         }
         List<Community> named = refs.communitiesNamed(text);
         if (named.isEmpty()) {
-            problems.add(problem(row, ImportColumn.COMMUNITY, "社区不存在 unknown community: register it first, or check the spelling"));
+            problems.add(problem(
+                    row, ImportColumn.COMMUNITY, "社区不存在 unknown community: register it first, or check the spelling"));
             return null;
         }
         if (named.size() > 1) {
-            problems.add(problem(row, ImportColumn.COMMUNITY, "社区重名 " + named.size() + " communities have this name: write the community id"));
+            problems.add(problem(
+                    row,
+                    ImportColumn.COMMUNITY,
+                    "社区重名 " + named.size() + " communities have this name: write the community id"));
             return null;
         }
         return named.get(0);
@@ -121,16 +149,20 @@ final class RowResolver {
             // The only station serving the community is the need service's to take (or to report missing). Of
             // several, the community's own community station decides, when it has exactly one.
             List<Station> serving = refs.stationsServing(community.id());
-            List<Station> own = serving.stream().filter(st -> community.id().equals(st.communityId())).toList();
+            List<Station> own = serving.stream()
+                    .filter(st -> community.id().equals(st.communityId()))
+                    .toList();
             return serving.size() > 1 && own.size() == 1 ? own.get(0).id() : null;
         }
         if (UUID_SHAPE.matcher(text).matches()) {
             return UUID.fromString(text);
         }
         List<Station> serving = refs.stationsServing(community.id());
-        Optional<Station> s = serving.stream().filter(st -> st.name().equals(text)).findFirst();
+        Optional<Station> s =
+                serving.stream().filter(st -> st.name().equals(text)).findFirst();
         if (s.isEmpty()) {
-            problems.add(problem(row, ImportColumn.STATION, "站点不存在或不服务该社区 no station of this name serves the community"));
+            problems.add(
+                    problem(row, ImportColumn.STATION, "站点不存在或不服务该社区 no station of this name serves the community"));
             return null;
         }
         return s.get().id();
@@ -157,7 +189,8 @@ final class RowResolver {
         }
         Optional<ResidentService.Pseudonym> p = refs.residentNumbered(community.id(), number);
         if (p.isEmpty()) {
-            problems.add(problem(row, ImportColumn.RESIDENT_NUMBER, "居民编号不存在 no resident with this number in the community"));
+            problems.add(problem(
+                    row, ImportColumn.RESIDENT_NUMBER, "居民编号不存在 no resident with this number in the community"));
             return null;
         }
         return p.get().residentId();

@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -45,7 +44,10 @@ import org.xml.sax.XMLReader;
  */
 public final class SpreadsheetReader {
 
-    public enum Format { XLSX, CSV }
+    public enum Format {
+        XLSX,
+        CSV
+    }
 
     /** A data row: its number as the spreadsheet shows it (header is usually row 1) and its cells. */
     public record SheetRow(int number, List<String> cells) {
@@ -54,8 +56,7 @@ public final class SpreadsheetReader {
         }
     }
 
-    public record Sheet(List<String> headers, List<SheetRow> rows) {
-    }
+    public record Sheet(List<String> headers, List<SheetRow> rows) {}
 
     private static final int MAX_COLUMNS = 60;
     private static final int MAX_CELL = 2000;
@@ -67,6 +68,7 @@ public final class SpreadsheetReader {
     static final long MAX_TEXT = 8_000_000;
     /** The shared strings part of an xlsx (each distinct text once) is read up to this many bytes of XML. */
     static final long MAX_SHARED_STRINGS_BYTES = 16L * 1024 * 1024;
+
     private static final Pattern CSV_FORMULA = Pattern.compile("^([=@]|[+\\-][^\\d\\s.,])");
 
     static {
@@ -86,8 +88,13 @@ public final class SpreadsheetReader {
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
             return Format.XLSX;
         }
-        if (bytes.length >= 4 && (bytes[0] & 0xff) == 0xD0 && (bytes[1] & 0xff) == 0xCF && (bytes[2] & 0xff) == 0x11 && (bytes[3] & 0xff) == 0xE0) {
-            throw new SpreadsheetRejected(415, "an old Excel .xls (or an encrypted workbook): save it as .xlsx 请另存为 .xlsx");
+        if (bytes.length >= 4
+                && (bytes[0] & 0xff) == 0xD0
+                && (bytes[1] & 0xff) == 0xCF
+                && (bytes[2] & 0xff) == 0x11
+                && (bytes[3] & 0xff) == 0xE0) {
+            throw new SpreadsheetRejected(
+                    415, "an old Excel .xls (or an encrypted workbook): save it as .xlsx 请另存为 .xlsx");
         }
         if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
             throw new SpreadsheetRejected(415, "the file is not a valid .xlsx workbook");
@@ -163,8 +170,8 @@ public final class SpreadsheetReader {
 
     /** The shared strings, read through a stream that refuses more than {@link #MAX_SHARED_STRINGS_BYTES}. */
     private static ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws IOException, SAXException {
-        List<org.apache.poi.openxml4j.opc.PackagePart> parts = pkg.getPartsByContentType(
-                org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType());
+        List<org.apache.poi.openxml4j.opc.PackagePart> parts =
+                pkg.getPartsByContentType(org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType());
         if (parts.isEmpty()) {
             return new ReadOnlySharedStringsTable(pkg, false);
         }
@@ -206,8 +213,10 @@ public final class SpreadsheetReader {
     }
 
     static SpreadsheetRejected tooMuchText() {
-        return new SpreadsheetRejected(413, "the sheet holds more text than a need list can (" + MAX_TEXT / 1_000_000
-                + " million characters): split it, or remove long texts 文件中的文字过多，请拆分后再导入");
+        return new SpreadsheetRejected(
+                413,
+                "the sheet holds more text than a need list can (" + MAX_TEXT / 1_000_000
+                        + " million characters): split it, or remove long texts 文件中的文字过多，请拆分后再导入");
     }
 
     private static SpreadsheetRejected rejectedWorkbook(Throwable e) {
@@ -216,8 +225,12 @@ public final class SpreadsheetReader {
                 return r;
             }
             String m = String.valueOf(t.getMessage());
-            if (m.contains("Zip bomb") || m.contains("exceed") || m.contains("max. ratio") || m.contains("Max entry size")) {
-                return new SpreadsheetRejected(413, "the workbook expands far beyond its size (zip bomb protection) 文件解压后过大");
+            if (m.contains("Zip bomb")
+                    || m.contains("exceed")
+                    || m.contains("max. ratio")
+                    || m.contains("Max entry size")) {
+                return new SpreadsheetRejected(
+                        413, "the workbook expands far beyond its size (zip bomb protection) 文件解压后过大");
             }
         }
         return new SpreadsheetRejected(400, "the file is not a readable .xlsx workbook 无法读取该 .xlsx 文件");
@@ -265,18 +278,24 @@ public final class SpreadsheetReader {
     private static final class ValuesOnly extends XSSFSheetXMLHandler {
         private String cell;
 
-        ValuesOnly(StylesTable styles, ReadOnlySharedStringsTable strings, SheetContentsHandler handler, DataFormatter formatter) {
+        ValuesOnly(
+                StylesTable styles,
+                ReadOnlySharedStringsTable strings,
+                SheetContentsHandler handler,
+                DataFormatter formatter) {
             super(styles, strings, handler, formatter, false);
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
             String name = localName == null || localName.isEmpty() ? qName : localName;
             if ("c".equals(name)) {
                 cell = attributes.getValue("r");
             } else if ("f".equals(name)) {
-                throw new SAXException(new SpreadsheetRejected(400, "cell " + (cell == null ? "?" : cell)
-                        + " holds a formula: paste values only 请将公式转为数值后再导入"));
+                throw new SAXException(new SpreadsheetRejected(
+                        400,
+                        "cell " + (cell == null ? "?" : cell) + " holds a formula: paste values only 请将公式转为数值后再导入"));
             }
             super.startElement(uri, localName, qName, attributes);
         }
@@ -289,12 +308,22 @@ public final class SpreadsheetReader {
         }
 
         @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+        public String formatRawCellContents(
+                double value, int formatIndex, String formatString, boolean use1904Windowing) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
                 LocalDateTime t = DateUtil.getLocalDateTime(value, use1904Windowing, true);
-                boolean hasTime = formatString != null && formatString.toLowerCase(Locale.ROOT).contains("h");
-                return hasTime ? String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-                        t.getHour(), t.getMinute()) : t.toLocalDate().toString();
+                boolean hasTime = formatString != null
+                        && formatString.toLowerCase(Locale.ROOT).contains("h");
+                return hasTime
+                        ? String.format(
+                                Locale.ROOT,
+                                "%04d-%02d-%02d %02d:%02d",
+                                t.getYear(),
+                                t.getMonthValue(),
+                                t.getDayOfMonth(),
+                                t.getHour(),
+                                t.getMinute())
+                        : t.toLocalDate().toString();
             }
             return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
         }
@@ -307,15 +336,21 @@ public final class SpreadsheetReader {
         char delimiter = delimiter(text);
         List<List<String>> rows = new ArrayList<>();
         TextBudget budget = new TextBudget();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false)
+                .get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < Math.min(record.size(), MAX_COLUMNS); i++) {
                     String value = clean(record.get(i));
                     if (CSV_FORMULA.matcher(value).find()) {
-                        throw new SpreadsheetRejected(400, "row " + (rows.size() + 1) + ", column " + CellReference.convertNumToColString(i)
-                                + " starts like a formula (=, +, -, @): formulas are not accepted 不接受公式");
+                        throw new SpreadsheetRejected(
+                                400,
+                                "row " + (rows.size() + 1) + ", column " + CellReference.convertNumToColString(i)
+                                        + " starts like a formula (=, +, -, @): formulas are not accepted 不接受公式");
                     }
                     cells.add(budget.take(value));
                 }
@@ -340,8 +375,12 @@ public final class SpreadsheetReader {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, Charset.forName("GB18030"));
         }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -29,8 +28,7 @@ import org.wushe.hub.events.common.Urgency;
 /** Need-list templates staff fill in: the columns, two example rows, and a help sheet of the choices. */
 final class Templates {
 
-    private Templates() {
-    }
+    private Templates() {}
 
     static List<String> headers(Language lang) {
         List<String> headers = new ArrayList<>();
@@ -97,7 +95,8 @@ final class Templates {
     }
 
     static byte[] xlsx(Language lang) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
@@ -113,11 +112,21 @@ final class Templates {
             }
             sheet.createFreezePane(0, 1);
             Sheet help = wb.createSheet(lang == Language.zh ? "填写说明" : "Help");
-            write(help.createRow(0), lang == Language.zh ? List.of("列", "是否必填", "填写说明 / 可选值") : List.of("column", "required", "how to fill / choices"), bold);
+            write(
+                    help.createRow(0),
+                    lang == Language.zh
+                            ? List.of("列", "是否必填", "填写说明 / 可选值")
+                            : List.of("column", "required", "how to fill / choices"),
+                    bold);
             int r = 1;
             for (ImportColumn c : ImportColumn.values()) {
-                write(help.createRow(r++), List.of(c.header(lang), c.required() ? (lang == Language.zh ? "必填" : "yes") : "",
-                        guidance(c, lang)), null);
+                write(
+                        help.createRow(r++),
+                        List.of(
+                                c.header(lang),
+                                c.required() ? (lang == Language.zh ? "必填" : "yes") : "",
+                                guidance(c, lang)),
+                        null);
             }
             help.setColumnWidth(0, 18 * 256);
             help.setColumnWidth(2, 120 * 256);
@@ -142,16 +151,26 @@ final class Templates {
         boolean zh = lang == Language.zh;
         return switch (c) {
             case COMMUNITY -> zh ? "社区/村名称（或社区编号）" : "community or village name (or its id)";
-            case STATION -> zh ? "服务该社区的站点名称；只有一个站点服务该社区时可不填" : "name of a station serving the community; may be empty when only one does";
+            case STATION ->
+                zh
+                        ? "服务该社区的站点名称；只有一个站点服务该社区时可不填"
+                        : "name of a station serving the community; may be empty when only one does";
             case GRID -> zh ? "网格名称" : "grid name";
-            case RESIDENT_NUMBER -> zh ? "社区登记的居民编号（不要填写姓名、电话、身份证号）" : "the community's resident number (never a name, phone or ID number)";
+            case RESIDENT_NUMBER ->
+                zh ? "社区登记的居民编号（不要填写姓名、电话、身份证号）" : "the community's resident number (never a name, phone or ID number)";
             case SOURCE -> choices(Labels.SOURCE, lang);
             case CATEGORY -> choices(Labels.CATEGORY, lang);
             case URGENCY -> choices(Labels.URGENCY, lang);
             case BENEFICIARY_GROUP -> choices(Labels.BENEFICIARY_GROUP, lang);
             case BENEFICIARY_COUNT -> zh ? "服务人数，默认 1" : "people served, 1 if empty";
-            case TITLE -> zh ? "需求简述，最多 100 字；不得含姓名、电话、身份证号" : "short description, at most 100 characters; no names, phones or ID numbers";
-            case START, END -> zh ? "如 2026-12-01 09:00；只写日期时，开始为当日 0 点，结束为当日 24 点" : "e.g. 2026-12-01 09:00; a date alone starts at 00:00 or ends at 24:00";
+            case TITLE ->
+                zh
+                        ? "需求简述，最多 100 字；不得含姓名、电话、身份证号"
+                        : "short description, at most 100 characters; no names, phones or ID numbers";
+            case START, END ->
+                zh
+                        ? "如 2026-12-01 09:00；只写日期时，开始为当日 0 点，结束为当日 24 点"
+                        : "e.g. 2026-12-01 09:00; a date alone starts at 00:00 or ends at 24:00";
             case QUANTITY -> zh ? "物资数量（整数）；生活物资必填" : "amount of goods (whole number); required for daily goods";
             case UNIT -> choices(Labels.UNIT, lang);
             case SKILLS -> (zh ? "用顿号或逗号分隔：" : "separated by commas: ") + choices(Labels.SKILL, lang);
@@ -162,6 +181,8 @@ final class Templates {
     }
 
     private static <E extends Enum<E>> String choices(Labels<E> labels, Language lang) {
-        return labels.choices().stream().map(e -> labels.label(e, lang)).collect(Collectors.joining(lang == Language.zh ? "、" : ", "));
+        return labels.choices().stream()
+                .map(e -> labels.label(e, lang))
+                .collect(Collectors.joining(lang == Language.zh ? "、" : ", "));
     }
 }

@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.QuantityUnit;
 
@@ -25,7 +24,8 @@ import org.wushe.hub.events.common.QuantityUnit;
 public final class Values {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final Pattern FULL = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?(.*)");
+    private static final Pattern FULL =
+            Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?(.*)");
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?!\\d)(.*)");
     private static final Pattern MONTH_DAY = Pattern.compile("(\\d{1,2})\\s*[月/]\\s*(\\d{1,2})\\s*[日号]?(.*)");
     private static final Pattern SERIAL = Pattern.compile("(\\d{5})(?:\\.(\\d+))?");
@@ -36,19 +36,21 @@ public final class Values {
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     /** An amount and the unit written after it (or null when none was). */
-    public record Quantity(BigDecimal amount, String unitText) {
-    }
+    public record Quantity(BigDecimal amount, String unitText) {}
 
-    private Values() {
-    }
+    private Values() {}
 
     /** Full-width forms to ASCII (NFKC), the Chinese list and decimal marks to ASCII, trimmed, spaces collapsed. */
     public static String normalise(String text) {
         if (text == null) {
             return "";
         }
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).replace('、', ',').replace('。', '.').replace('～', '~')
-                .strip().replaceAll("\\s+", " ");
+        return Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .replace('、', ',')
+                .replace('。', '.')
+                .replace('～', '~')
+                .strip()
+                .replaceAll("\\s+", " ");
     }
 
     /**
@@ -73,7 +75,8 @@ public final class Values {
             LocalDate date;
             String rest;
             if ((m = FULL.matcher(t)).matches() || (m = COMPACT.matcher(t)).matches()) {
-                date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                date = LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
                 rest = m.group(4);
             } else if ((m = MONTH_DAY.matcher(t)).matches()) {
                 date = LocalDate.of(today.getYear(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
@@ -89,10 +92,14 @@ public final class Values {
                 rest = rest.substring(1);
             }
             if (rest.isEmpty()) {
-                return Optional.of((end ? date.plusDays(1) : date).atStartOfDay(ZONE).toInstant());
+                return Optional.of(
+                        (end ? date.plusDays(1) : date).atStartOfDay(ZONE).toInstant());
             }
             Optional<LocalTime> time = timeOfDay(rest);
-            return time.isEmpty() ? Optional.empty() : Optional.of(LocalDateTime.of(date, time.get()).atZone(ZONE).toInstant());
+            return time.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(
+                            LocalDateTime.of(date, time.get()).atZone(ZONE).toInstant());
         } catch (DateTimeException | NumberFormatException invalid) {
             return Optional.empty(); // 2026-02-30, 25:00
         }
@@ -105,9 +112,13 @@ public final class Values {
         }
         LocalDate date = EXCEL_EPOCH.plusDays(days);
         if (m.group(2) == null || new BigDecimal("0." + m.group(2)).signum() == 0) {
-            return Optional.of((end ? date.plusDays(1) : date).atStartOfDay(ZONE).toInstant());
+            return Optional.of(
+                    (end ? date.plusDays(1) : date).atStartOfDay(ZONE).toInstant());
         }
-        long seconds = new BigDecimal("0." + m.group(2)).multiply(BigDecimal.valueOf(86_400)).setScale(0, java.math.RoundingMode.HALF_UP).longValue();
+        long seconds = new BigDecimal("0." + m.group(2))
+                .multiply(BigDecimal.valueOf(86_400))
+                .setScale(0, java.math.RoundingMode.HALF_UP)
+                .longValue();
         return Optional.of(date.atStartOfDay().plusSeconds(seconds).atZone(ZONE).toInstant());
     }
 
@@ -123,7 +134,9 @@ public final class Values {
             minute = 30;
         }
         String half = m.group(1) != null ? m.group(1) : m.group(6);
-        if (half != null && hour < 12 && (half.equals("下午") || half.equals("晚上") || half.equals("傍晚") || half.equals("pm"))) {
+        if (half != null
+                && hour < 12
+                && (half.equals("下午") || half.equals("晚上") || half.equals("傍晚") || half.equals("pm"))) {
             hour += 12;
         }
         if (hour == 24 && minute == 0 && second == 0) {

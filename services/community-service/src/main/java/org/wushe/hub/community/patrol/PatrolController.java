@@ -1,11 +1,5 @@
 package org.wushe.hub.community.patrol;
 
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -15,6 +9,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,30 +32,40 @@ import org.wushe.hub.events.common.Urgency;
  * community's staff publish it after review.
  */
 @RestController
-@Tag(name = "patrols", description = "巡检 Patrol rounds of a grid: households visited, gas / fire / wiring / living conditions checked, findings")
+@Tag(
+        name = "patrols",
+        description =
+                "巡检 Patrol rounds of a grid: households visited, gas / fire / wiring / living conditions checked, findings")
 public class PatrolController {
 
-    public record CheckRequest(@NotNull Patrol.Item item, @NotNull Boolean ok, @Size(max = 500) String note) {
-    }
+    public record CheckRequest(
+            @NotNull Patrol.Item item,
+            @NotNull Boolean ok,
+            @Size(max = 500) String note) {}
 
     /** A finding at the household: the need it raises (its title public, screened). */
-    public record FindingRequest(@NotNull Patrol.Item item, @NotNull Category category, @NotNull Urgency urgency,
-                                 @NotNull BeneficiaryGroup beneficiaryGroup, @NotBlank @Size(max = NeedRules.MAX_TITLE) String title,
-                                 UUID residentId, UUID stationId, Instant end) {
-    }
+    public record FindingRequest(
+            @NotNull Patrol.Item item,
+            @NotNull Category category,
+            @NotNull Urgency urgency,
+            @NotNull BeneficiaryGroup beneficiaryGroup,
+            @NotBlank @Size(max = NeedRules.MAX_TITLE) String title,
+            UUID residentId,
+            UUID stationId,
+            Instant end) {}
 
-    public record VisitRequest(@NotNull UUID householdId, @NotEmpty @Size(max = 4) List<@NotNull @Valid CheckRequest> checks,
-                               @Size(max = 4) List<@NotNull @Valid FindingRequest> findings) {
-    }
+    public record VisitRequest(
+            @NotNull UUID householdId,
+            @NotEmpty @Size(max = 4) List<@NotNull @Valid CheckRequest> checks,
+            @Size(max = 4) List<@NotNull @Valid FindingRequest> findings) {}
 
-    public record RecordPatrol(@NotNull LocalDate patrolledOn, @NotEmpty @Size(max = 200) List<@NotNull @Valid VisitRequest> households) {
-    }
+    public record RecordPatrol(
+            @NotNull LocalDate patrolledOn,
+            @NotEmpty @Size(max = 200) List<@NotNull @Valid VisitRequest> households) {}
 
-    public record PublishHazard(UUID stationId, Instant end) {
-    }
+    public record PublishHazard(UUID stationId, Instant end) {}
 
-    public record DismissHazard(@NotBlank @Size(max = 200) String reason) {
-    }
+    public record DismissHazard(@NotBlank @Size(max = 200) String reason) {}
 
     private final PatrolService service;
 
@@ -65,7 +74,9 @@ public class PatrolController {
     }
 
     @PostMapping("/grids/{gridId}/patrols")
-    @Operation(summary = "Record a patrol round; publishes PatrolRecorded, a HazardReported per finding, and NeedPublished for urgent findings")
+    @Operation(
+            summary =
+                    "Record a patrol round; publishes PatrolRecorded, a HazardReported per finding, and NeedPublished for urgent findings")
     public ResponseEntity<Patrol.View> record(@PathVariable UUID gridId, @Valid @RequestBody RecordPatrol r) {
         Patrol.View v = service.record(gridId, r);
         return ResponseEntity.created(URI.create("/patrols/" + v.patrol().id())).body(v);
@@ -73,7 +84,8 @@ public class PatrolController {
 
     @GetMapping("/grids/{gridId}/patrols")
     @Operation(summary = "The grid's rounds, newest first")
-    public List<Patrol.Summary> ofGrid(@PathVariable UUID gridId, @RequestParam(defaultValue = "100") @Positive @Max(1000) int limit) {
+    public List<Patrol.Summary> ofGrid(
+            @PathVariable UUID gridId, @RequestParam(defaultValue = "100") @Positive @Max(1000) int limit) {
         return service.ofGrid(gridId, limit);
     }
 
@@ -85,18 +97,24 @@ public class PatrolController {
 
     @GetMapping("/grids/{gridId}/hazards")
     @Operation(summary = "The grid's findings, optionally of one status")
-    public List<Patrol.Hazard> hazardsOfGrid(@PathVariable UUID gridId, @RequestParam(required = false) Patrol.HazardStatus status) {
+    public List<Patrol.Hazard> hazardsOfGrid(
+            @PathVariable UUID gridId, @RequestParam(required = false) Patrol.HazardStatus status) {
         return service.hazardsOfGrid(gridId, status);
     }
 
     @GetMapping("/communities/{communityId}/hazards")
-    @Operation(summary = "The community's findings (REPORTED: waiting for review), for its staff and the stations serving it")
-    public List<Patrol.Hazard> hazardsOfCommunity(@PathVariable UUID communityId, @RequestParam(required = false) Patrol.HazardStatus status) {
+    @Operation(
+            summary =
+                    "The community's findings (REPORTED: waiting for review), for its staff and the stations serving it")
+    public List<Patrol.Hazard> hazardsOfCommunity(
+            @PathVariable UUID communityId, @RequestParam(required = false) Patrol.HazardStatus status) {
         return service.hazardsOfCommunity(communityId, status);
     }
 
     @PostMapping("/hazards/{id}/publish")
-    @Operation(summary = "Community staff publish a reported finding as a need (source GRID_REPORT); publishes NeedPublished")
+    @Operation(
+            summary =
+                    "Community staff publish a reported finding as a need (source GRID_REPORT); publishes NeedPublished")
     public Patrol.Hazard publish(@PathVariable UUID id, @Valid @RequestBody(required = false) PublishHazard r) {
         return service.publish(id, r == null ? new PublishHazard(null, null) : r);
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.PatrolItem;
 import org.wushe.hub.events.community.HazardReported;
 import org.wushe.hub.events.community.PatrolItemCount;
@@ -14,10 +13,10 @@ import org.wushe.hub.events.community.PatrolRecorded;
 /** The Avro events of a patrol round: counts and ids, never a household, a resident, a note or a title. */
 final class PatrolEvents {
 
-    private PatrolEvents() {
-    }
+    private PatrolEvents() {}
 
-    static PatrolRecorded recorded(Patrol.Round r, int householdsVisited, List<Patrol.Check> checks, List<Patrol.Hazard> hazards, Instant at) {
+    static PatrolRecorded recorded(
+            Patrol.Round r, int householdsVisited, List<Patrol.Check> checks, List<Patrol.Hazard> hazards, Instant at) {
         Map<Patrol.Item, int[]> counts = new TreeMap<>();
         for (Patrol.Check c : checks) {
             counts.computeIfAbsent(c.item(), i -> new int[2])[0]++;
@@ -34,7 +33,8 @@ final class PatrolEvents {
                 .setPatrolledOn(r.patrolledOn())
                 .setHouseholdsVisited(householdsVisited)
                 .setItems(counts.entrySet().stream()
-                        .map(e -> new PatrolItemCount(item(e.getKey()), e.getValue()[0], e.getValue()[1])).toList())
+                        .map(e -> new PatrolItemCount(item(e.getKey()), e.getValue()[0], e.getValue()[1]))
+                        .toList())
                 .setHazardsFound(hazards.size())
                 .build();
     }

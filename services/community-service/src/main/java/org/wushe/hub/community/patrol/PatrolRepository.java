@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.BeneficiaryGroup;
@@ -16,8 +15,9 @@ import org.wushe.hub.events.common.Urgency;
 @Repository
 public class PatrolRepository {
 
-    private static final String HAZARD = "id, patrol_id, household_id, grid_id, community_id, item, category, urgency, beneficiary_group, title, "
-            + "resident_id, station_id, window_end, status, need_id, reported_at, reviewed_by, reviewed_at, dismiss_reason";
+    private static final String HAZARD =
+            "id, patrol_id, household_id, grid_id, community_id, item, category, urgency, beneficiary_group, title, "
+                    + "resident_id, station_id, window_end, status, need_id, reported_at, reviewed_by, reviewed_at, dismiss_reason";
     private static final String SUMMARY = "SELECT p.id, p.grid_id, p.patrolled_on, p.recorded_by, p.recorded_at, "
             + "(SELECT count(DISTINCT household_id) FROM grid_patrol_check c WHERE c.patrol_id = p.id) AS households, "
             + "(SELECT count(*) FROM grid_hazard h WHERE h.patrol_id = p.id) AS hazards FROM grid_patrol p ";
@@ -29,41 +29,83 @@ public class PatrolRepository {
     }
 
     void insert(Patrol.Round r, List<Patrol.Check> checks) {
-        jdbc.sql("INSERT INTO grid_patrol (id, grid_id, community_id, patrolled_on, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.gridId(), r.communityId(), r.patrolledOn(), r.recordedBy(), Timestamp.from(r.recordedAt())).update();
+        jdbc.sql(
+                        "INSERT INTO grid_patrol (id, grid_id, community_id, patrolled_on, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        r.id(),
+                        r.gridId(),
+                        r.communityId(),
+                        r.patrolledOn(),
+                        r.recordedBy(),
+                        Timestamp.from(r.recordedAt()))
+                .update();
         for (Patrol.Check c : checks) {
             jdbc.sql("INSERT INTO grid_patrol_check (patrol_id, household_id, item, ok, note) VALUES (?, ?, ?, ?, ?)")
-                    .params(r.id(), c.householdId(), c.item().name(), c.ok(), c.note()).update();
+                    .params(r.id(), c.householdId(), c.item().name(), c.ok(), c.note())
+                    .update();
         }
     }
 
     void insert(Patrol.Hazard h) {
-        jdbc.sql("INSERT INTO grid_hazard (" + HAZARD + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(h.id(), h.patrolId(), h.householdId(), h.gridId(), h.communityId(), h.item().name(), h.category().name(),
-                        h.urgency().name(), h.beneficiaryGroup().name(), h.title(), h.residentId(), h.stationId(),
-                        Timestamp.from(h.windowEnd()), h.status().name(), h.needId(), Timestamp.from(h.reportedAt()), h.reviewedBy(),
-                        h.reviewedAt() == null ? null : Timestamp.from(h.reviewedAt()), h.dismissReason())
+        jdbc.sql("INSERT INTO grid_hazard (" + HAZARD
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        h.id(),
+                        h.patrolId(),
+                        h.householdId(),
+                        h.gridId(),
+                        h.communityId(),
+                        h.item().name(),
+                        h.category().name(),
+                        h.urgency().name(),
+                        h.beneficiaryGroup().name(),
+                        h.title(),
+                        h.residentId(),
+                        h.stationId(),
+                        Timestamp.from(h.windowEnd()),
+                        h.status().name(),
+                        h.needId(),
+                        Timestamp.from(h.reportedAt()),
+                        h.reviewedBy(),
+                        h.reviewedAt() == null ? null : Timestamp.from(h.reviewedAt()),
+                        h.dismissReason())
                 .update();
     }
 
     void review(Patrol.Hazard h) {
-        jdbc.sql("UPDATE grid_hazard SET status = ?, need_id = ?, reviewed_by = ?, reviewed_at = ?, dismiss_reason = ? WHERE id = ?")
-                .params(h.status().name(), h.needId(), h.reviewedBy(), Timestamp.from(h.reviewedAt()), h.dismissReason(), h.id()).update();
+        jdbc.sql(
+                        "UPDATE grid_hazard SET status = ?, need_id = ?, reviewed_by = ?, reviewed_at = ?, dismiss_reason = ? WHERE id = ?")
+                .params(
+                        h.status().name(),
+                        h.needId(),
+                        h.reviewedBy(),
+                        Timestamp.from(h.reviewedAt()),
+                        h.dismissReason(),
+                        h.id())
+                .update();
     }
 
     /** The hazard, its row locked until the transaction ends (reviews of one hazard queue). */
     Optional<Patrol.Hazard> lockHazard(UUID id) {
-        return jdbc.sql("SELECT " + HAZARD + " FROM grid_hazard WHERE id = ? FOR UPDATE").param(id).query(PatrolRepository::hazard).optional();
+        return jdbc.sql("SELECT " + HAZARD + " FROM grid_hazard WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(PatrolRepository::hazard)
+                .optional();
     }
 
     Optional<Patrol.Hazard> hazard(UUID id) {
-        return jdbc.sql("SELECT " + HAZARD + " FROM grid_hazard WHERE id = ?").param(id).query(PatrolRepository::hazard).optional();
+        return jdbc.sql("SELECT " + HAZARD + " FROM grid_hazard WHERE id = ?")
+                .param(id)
+                .query(PatrolRepository::hazard)
+                .optional();
     }
 
     List<Patrol.Hazard> hazards(String column, UUID id, Patrol.HazardStatus status) {
-        return jdbc.sql("SELECT " + HAZARD + " FROM grid_hazard WHERE " + column + " = ? AND (?::text IS NULL OR status = ?) ORDER BY reported_at DESC")
+        return jdbc.sql("SELECT " + HAZARD + " FROM grid_hazard WHERE " + column
+                        + " = ? AND (?::text IS NULL OR status = ?) ORDER BY reported_at DESC")
                 .params(id, status == null ? null : status.name(), status == null ? null : status.name())
-                .query(PatrolRepository::hazard).list();
+                .query(PatrolRepository::hazard)
+                .list();
     }
 
     List<Patrol.Hazard> hazardsOf(UUID patrolId) {
@@ -71,41 +113,77 @@ public class PatrolRepository {
     }
 
     Optional<Patrol.Round> round(UUID id) {
-        return jdbc.sql("SELECT id, grid_id, community_id, patrolled_on, recorded_by, recorded_at FROM grid_patrol WHERE id = ?").param(id)
-                .query((rs, n) -> new Patrol.Round(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getObject(4, java.time.LocalDate.class), rs.getString(5), rs.getTimestamp(6).toInstant())).optional();
+        return jdbc.sql(
+                        "SELECT id, grid_id, community_id, patrolled_on, recorded_by, recorded_at FROM grid_patrol WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Patrol.Round(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getObject(4, java.time.LocalDate.class),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
+                .optional();
     }
 
     Optional<Patrol.Summary> summary(UUID id) {
-        return jdbc.sql(SUMMARY + "WHERE p.id = ?").param(id).query(PatrolRepository::summary).optional();
+        return jdbc.sql(SUMMARY + "WHERE p.id = ?")
+                .param(id)
+                .query(PatrolRepository::summary)
+                .optional();
     }
 
     List<Patrol.Summary> summaries(UUID gridId, int limit) {
-        return jdbc.sql(SUMMARY + "WHERE p.grid_id = ? ORDER BY p.patrolled_on DESC, p.recorded_at DESC LIMIT ?").params(gridId, limit)
-                .query(PatrolRepository::summary).list();
+        return jdbc.sql(SUMMARY + "WHERE p.grid_id = ? ORDER BY p.patrolled_on DESC, p.recorded_at DESC LIMIT ?")
+                .params(gridId, limit)
+                .query(PatrolRepository::summary)
+                .list();
     }
 
     List<Patrol.Check> checks(UUID patrolId) {
-        return jdbc.sql("SELECT household_id, item, ok, note FROM grid_patrol_check WHERE patrol_id = ? ORDER BY household_id, item").param(patrolId)
-                .query((rs, n) -> new Patrol.Check(rs.getObject(1, UUID.class), Patrol.Item.valueOf(rs.getString(2)), rs.getBoolean(3),
-                        rs.getString(4))).list();
+        return jdbc.sql(
+                        "SELECT household_id, item, ok, note FROM grid_patrol_check WHERE patrol_id = ? ORDER BY household_id, item")
+                .param(patrolId)
+                .query((rs, n) -> new Patrol.Check(
+                        rs.getObject(1, UUID.class),
+                        Patrol.Item.valueOf(rs.getString(2)),
+                        rs.getBoolean(3),
+                        rs.getString(4)))
+                .list();
     }
 
     private static Patrol.Summary summary(ResultSet rs, int n) throws SQLException {
-        return new Patrol.Summary(rs.getObject("id", UUID.class), rs.getObject("grid_id", UUID.class),
-                rs.getObject("patrolled_on", java.time.LocalDate.class), rs.getInt("households"), rs.getInt("hazards"),
-                rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant());
+        return new Patrol.Summary(
+                rs.getObject("id", UUID.class),
+                rs.getObject("grid_id", UUID.class),
+                rs.getObject("patrolled_on", java.time.LocalDate.class),
+                rs.getInt("households"),
+                rs.getInt("hazards"),
+                rs.getString("recorded_by"),
+                rs.getTimestamp("recorded_at").toInstant());
     }
 
     private static Patrol.Hazard hazard(ResultSet rs, int n) throws SQLException {
         Timestamp reviewed = rs.getTimestamp("reviewed_at");
-        return new Patrol.Hazard(rs.getObject("id", UUID.class), rs.getObject("patrol_id", UUID.class), rs.getObject("household_id", UUID.class),
-                rs.getObject("grid_id", UUID.class), rs.getObject("community_id", UUID.class), Patrol.Item.valueOf(rs.getString("item")),
-                Category.valueOf(rs.getString("category")), Urgency.valueOf(rs.getString("urgency")),
-                BeneficiaryGroup.valueOf(rs.getString("beneficiary_group")), rs.getString("title"), rs.getObject("resident_id", UUID.class),
-                rs.getObject("station_id", UUID.class), rs.getTimestamp("window_end").toInstant(),
-                Patrol.HazardStatus.valueOf(rs.getString("status")), rs.getObject("need_id", UUID.class),
-                rs.getTimestamp("reported_at").toInstant(), rs.getString("reviewed_by"), reviewed == null ? null : reviewed.toInstant(),
+        return new Patrol.Hazard(
+                rs.getObject("id", UUID.class),
+                rs.getObject("patrol_id", UUID.class),
+                rs.getObject("household_id", UUID.class),
+                rs.getObject("grid_id", UUID.class),
+                rs.getObject("community_id", UUID.class),
+                Patrol.Item.valueOf(rs.getString("item")),
+                Category.valueOf(rs.getString("category")),
+                Urgency.valueOf(rs.getString("urgency")),
+                BeneficiaryGroup.valueOf(rs.getString("beneficiary_group")),
+                rs.getString("title"),
+                rs.getObject("resident_id", UUID.class),
+                rs.getObject("station_id", UUID.class),
+                rs.getTimestamp("window_end").toInstant(),
+                Patrol.HazardStatus.valueOf(rs.getString("status")),
+                rs.getObject("need_id", UUID.class),
+                rs.getTimestamp("reported_at").toInstant(),
+                rs.getString("reviewed_by"),
+                reviewed == null ? null : reviewed.toInstant(),
                 rs.getString("dismiss_reason"));
     }
 }

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.grid.Grid;
@@ -41,6 +40,7 @@ public class PatrolService {
 
     /** A round is recorded within this many days of the day it was walked. */
     static final int MAX_DAYS_BACK = 31;
+
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final PatrolRepository patrols;
@@ -50,8 +50,13 @@ public class PatrolService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public PatrolService(PatrolRepository patrols, GridAccess access, HouseholdService households, NeedService needs, OutboxWriter outbox,
-                         Clock clock) {
+    public PatrolService(
+            PatrolRepository patrols,
+            GridAccess access,
+            HouseholdService households,
+            NeedService needs,
+            OutboxWriter outbox,
+            Clock clock) {
         this.patrols = patrols;
         this.access = access;
         this.households = households;
@@ -84,9 +89,11 @@ public class PatrolService {
             throw new InvalidInputException("patrolledOn", "must not be in the future 巡检日期不能晚于今天");
         }
         if (r.patrolledOn().isBefore(today.minusDays(MAX_DAYS_BACK))) {
-            throw new InvalidInputException("patrolledOn", "record a round within " + MAX_DAYS_BACK + " days 请在" + MAX_DAYS_BACK + "天内补录巡检");
+            throw new InvalidInputException(
+                    "patrolledOn", "record a round within " + MAX_DAYS_BACK + " days 请在" + MAX_DAYS_BACK + "天内补录巡检");
         }
-        Patrol.Round round = new Patrol.Round(UUID.randomUUID(), grid.id(), grid.communityId(), r.patrolledOn(), Accountability.actor(), now);
+        Patrol.Round round = new Patrol.Round(
+                UUID.randomUUID(), grid.id(), grid.communityId(), r.patrolledOn(), Accountability.actor(), now);
         // Titles are screened for the linked resident's own name too: the grid worker knows the household.
         NeedReferences refs = needs.references(community -> true);
         List<Patrol.Check> checks = new ArrayList<>();
@@ -98,9 +105,11 @@ public class PatrolService {
         for (int i = 0; i < r.households().size(); i++) {
             PatrolController.VisitRequest visit = r.households().get(i);
             String at = "households[" + i + "]";
-            Household.Home home = households.find(visit.householdId())
+            Household.Home home = households
+                    .find(visit.householdId())
                     .filter(h -> h.gridId().equals(grid.id()))
-                    .orElseThrow(() -> new InvalidInputException(at + ".householdId", "not a household of this grid 不是本网格登记的户"));
+                    .orElseThrow(() ->
+                            new InvalidInputException(at + ".householdId", "not a household of this grid 不是本网格登记的户"));
             if (!seen.add(home.id())) {
                 throw new InvalidInputException(at + ".householdId", "the household is listed twice 同一户重复填写");
             }
@@ -114,22 +123,45 @@ public class PatrolService {
                 if (!c.ok()) {
                     wanting.add(c.item());
                 }
-                checks.add(new Patrol.Check(home.id(), c.item(), c.ok(), PersonalDataScreen.screen(at + ".checks[" + k + "].note", blankToNull(c.note()))));
+                checks.add(new Patrol.Check(
+                        home.id(),
+                        c.item(),
+                        c.ok(),
+                        PersonalDataScreen.screen(at + ".checks[" + k + "].note", blankToNull(c.note()))));
             }
             List<PatrolController.FindingRequest> findings = visit.findings() == null ? List.of() : visit.findings();
             for (int j = 0; j < findings.size(); j++) {
                 PatrolController.FindingRequest f = findings.get(j);
                 String fat = at + ".findings[" + j + "]";
                 if (!wanting.contains(f.item())) {
-                    throw new InvalidInputException(fat + ".item", "a finding is an item checked and found wanting (ok: false) at this household "
-                            + "发现的问题须对应本户检查未通过的项目");
+                    throw new InvalidInputException(
+                            fat + ".item",
+                            "a finding is an item checked and found wanting (ok: false) at this household "
+                                    + "发现的问题须对应本户检查未通过的项目");
                 }
                 if (f.residentId() != null && !home.residentIds().contains(f.residentId())) {
                     throw new InvalidInputException(fat + ".residentId", "not a resident of this household 不是本户登记的居民");
                 }
                 Instant end = f.end() != null ? f.end() : now.plus(defaultWindow(f.urgency()));
-                NeedDraft draft = new NeedDraft(grid.communityId(), f.stationId(), grid.id(), f.residentId(), NeedSource.GRID_REPORT, f.category(),
-                        f.urgency(), f.beneficiaryGroup(), 1, f.title(), null, now, end, null, null, null, null, null);
+                NeedDraft draft = new NeedDraft(
+                        grid.communityId(),
+                        f.stationId(),
+                        grid.id(),
+                        f.residentId(),
+                        NeedSource.GRID_REPORT,
+                        f.category(),
+                        f.urgency(),
+                        f.beneficiaryGroup(),
+                        1,
+                        f.title(),
+                        null,
+                        now,
+                        end,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
                 NeedService.Checked checked = needs.check(draft, refs);
                 boolean urgent = urgent(f.urgency());
                 for (Violation v : checked.violations()) {
@@ -138,9 +170,26 @@ public class PatrolService {
                         throw new InvalidInputException(fat + "." + v.field(), v.message());
                     }
                 }
-                Patrol.Hazard h = new Patrol.Hazard(UUID.randomUUID(), round.id(), home.id(), grid.id(), grid.communityId(), f.item(), f.category(),
-                        f.urgency(), f.beneficiaryGroup(), checked.draft().title(), f.residentId(), checked.draft().stationId(), end,
-                        Patrol.HazardStatus.REPORTED, null, now, null, null, null);
+                Patrol.Hazard h = new Patrol.Hazard(
+                        UUID.randomUUID(),
+                        round.id(),
+                        home.id(),
+                        grid.id(),
+                        grid.communityId(),
+                        f.item(),
+                        f.category(),
+                        f.urgency(),
+                        f.beneficiaryGroup(),
+                        checked.draft().title(),
+                        f.residentId(),
+                        checked.draft().stationId(),
+                        end,
+                        Patrol.HazardStatus.REPORTED,
+                        null,
+                        now,
+                        null,
+                        null,
+                        null);
                 if (urgent) {
                     urgentNeeds.add(checked);
                     urgentOrigins.add(Need.Origin.hazard(h.id()));
@@ -158,14 +207,24 @@ public class PatrolService {
             }
         }
         List<OutboxWriter.Event> events = new ArrayList<>();
-        events.add(new OutboxWriter.Event(Aggregate.GRID, grid.id().toString(), PatrolEvents.recorded(round, seen.size(), checks, hazards, now)));
+        events.add(new OutboxWriter.Event(
+                Aggregate.GRID, grid.id().toString(), PatrolEvents.recorded(round, seen.size(), checks, hazards, now)));
         for (Patrol.Hazard h : hazards) {
             patrols.insert(h);
             events.add(new OutboxWriter.Event(Aggregate.GRID, grid.id().toString(), PatrolEvents.reported(h, now)));
         }
         outbox.publishAll(events);
-        return new Patrol.View(new Patrol.Summary(round.id(), grid.id(), round.patrolledOn(), seen.size(), hazards.size(), round.recordedBy(),
-                round.recordedAt()), checks, hazards);
+        return new Patrol.View(
+                new Patrol.Summary(
+                        round.id(),
+                        grid.id(),
+                        round.patrolledOn(),
+                        seen.size(),
+                        hazards.size(),
+                        round.recordedBy(),
+                        round.recordedAt()),
+                checks,
+                hazards);
     }
 
     public List<Patrol.Summary> ofGrid(UUID gridId, int limit) {
@@ -174,7 +233,8 @@ public class PatrolService {
     }
 
     public Patrol.View get(UUID id) {
-        Patrol.Round round = patrols.round(id).orElseThrow(() -> new InvalidInputException("id", "no patrol " + id + " 巡检记录不存在", 404));
+        Patrol.Round round = patrols.round(id)
+                .orElseThrow(() -> new InvalidInputException("id", "no patrol " + id + " 巡检记录不存在", 404));
         access.requireReader("id", access.grid("id", round.gridId()));
         return new Patrol.View(patrols.summary(id).orElseThrow(), patrols.checks(id), patrols.hazardsOf(id));
     }
@@ -194,9 +254,25 @@ public class PatrolService {
     public Patrol.Hazard publish(UUID id, PatrolController.PublishHazard r) {
         Patrol.Hazard h = reviewable(id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        NeedDraft draft = new NeedDraft(h.communityId(), r.stationId() != null ? r.stationId() : h.stationId(), h.gridId(), h.residentId(),
-                NeedSource.GRID_REPORT, h.category(), h.urgency(), h.beneficiaryGroup(), 1, h.title(), null, now,
-                r.end() != null ? r.end() : h.windowEnd(), null, null, null, null, null);
+        NeedDraft draft = new NeedDraft(
+                h.communityId(),
+                r.stationId() != null ? r.stationId() : h.stationId(),
+                h.gridId(),
+                h.residentId(),
+                NeedSource.GRID_REPORT,
+                h.category(),
+                h.urgency(),
+                h.beneficiaryGroup(),
+                1,
+                h.title(),
+                null,
+                now,
+                r.end() != null ? r.end() : h.windowEnd(),
+                null,
+                null,
+                null,
+                null,
+                null);
         Need need = needs.publish(draft, Need.Origin.hazard(h.id()));
         Patrol.Hazard published = h.published(need.id(), Accountability.actor(), now);
         patrols.review(published);
@@ -206,14 +282,17 @@ public class PatrolService {
     @Transactional
     public Patrol.Hazard dismiss(UUID id, String reason) {
         Patrol.Hazard h = reviewable(id);
-        Patrol.Hazard dismissed = h.dismissed(PersonalDataScreen.screen("reason", reason), Accountability.actor(),
+        Patrol.Hazard dismissed = h.dismissed(
+                PersonalDataScreen.screen("reason", reason),
+                Accountability.actor(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         patrols.review(dismissed);
         return dismissed;
     }
 
     private Patrol.Hazard reviewable(UUID id) {
-        Patrol.Hazard h = patrols.hazard(id).orElseThrow(() -> new InvalidInputException("id", "no finding " + id + " 上报记录不存在", 404));
+        Patrol.Hazard h = patrols.hazard(id)
+                .orElseThrow(() -> new InvalidInputException("id", "no finding " + id + " 上报记录不存在", 404));
         access.requireCommunityStaff("id", h.communityId());
         Patrol.Hazard locked = patrols.lockHazard(id).orElseThrow();
         if (locked.status() != Patrol.HazardStatus.REPORTED) {

@@ -9,8 +9,7 @@ public final class IdNumbers {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = "10X98765432".toCharArray();
 
-    private IdNumbers() {
-    }
+    private IdNumbers() {}
 
     /** Upper-cases a trailing x and drops spaces, as people type it. */
     public static String normalize(String idNumber) {

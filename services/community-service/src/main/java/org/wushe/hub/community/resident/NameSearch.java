@@ -14,13 +14,13 @@ final class NameSearch {
 
     /** At most this many residents per search. */
     static final int MAX_MATCHES = 20;
+
     static final int MAX_QUERY_LENGTH = 50;
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern DOTS = Pattern.compile("[·・•‧]");
 
-    private NameSearch() {
-    }
+    private NameSearch() {}
 
     static String normalize(String name) {
         if (name == null) {
@@ -34,7 +34,10 @@ final class NameSearch {
 
     /** Whether a normalised query is specific enough: at least 1 Han character or 2 letters. */
     static boolean specificEnough(String normalized) {
-        long han = normalized.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
+        long han = normalized
+                .codePoints()
+                .filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                .count();
         long letters = normalized.codePoints().filter(Character::isLetter).count();
         return han >= 1 || letters >= 2;
     }

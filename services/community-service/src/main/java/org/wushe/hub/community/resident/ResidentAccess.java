@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import org.wushe.hub.community.station.Station;
 import org.wushe.hub.community.station.StationService;
@@ -52,13 +51,20 @@ public class ResidentAccess {
             return caller;
         }
         Optional<UUID> centre = Tenants.of(caller, Roles.CENTRE_MANAGER);
-        if (centre.isPresent() && jdbc.sql(CENTRE_COMMUNITIES).params(centre.get(), centre.get(), centre.get()).query(UUID.class).list()
-                .contains(communityId)) {
+        if (centre.isPresent()
+                && jdbc.sql(CENTRE_COMMUNITIES)
+                        .params(centre.get(), centre.get(), centre.get())
+                        .query(UUID.class)
+                        .list()
+                        .contains(communityId)) {
             return caller;
         }
         String needed = Roles.COMMUNITY_STAFF + " of " + communityId + " or " + Roles.CENTRE_MANAGER + " of its centre";
-        throw new ForbiddenException(field, caller.describe() + " may not erase the residents of community " + communityId + "; needs "
-                + needed + " 只能由本社区或上级中心删除居民信息", needed);
+        throw new ForbiddenException(
+                field,
+                caller.describe() + " may not erase the residents of community " + communityId + "; needs " + needed
+                        + " 只能由本社区或上级中心删除居民信息",
+                needed);
     }
 
     /** Passes when the caller may see the residents of {@code communityId}; else a 403 naming {@code field}. */
@@ -72,9 +78,14 @@ public class ResidentAccess {
             return caller;
         }
         String needed = Roles.COMMUNITY_STAFF + " of " + communityId
-                + serving.stream().map(s -> " or " + Roles.STATION_STAFF + " of " + s.id()).collect(Collectors.joining());
-        throw new ForbiddenException(field, caller.describe() + " may not see the residents of community " + communityId + "; needs "
-                + needed + DENIED, needed);
+                + serving.stream()
+                        .map(s -> " or " + Roles.STATION_STAFF + " of " + s.id())
+                        .collect(Collectors.joining());
+        throw new ForbiddenException(
+                field,
+                caller.describe() + " may not see the residents of community " + communityId + "; needs " + needed
+                        + DENIED,
+                needed);
     }
 
     /**
@@ -94,11 +105,15 @@ public class ResidentAccess {
             return own.get();
         }
         if (Tenants.of(caller, Roles.STATION_STAFF).isPresent()) {
-            throw new InvalidInputException(field, "required for station staff: which community served by your station 请选择社区");
+            throw new InvalidInputException(
+                    field, "required for station staff: which community served by your station 请选择社区");
         }
         String needed = Roles.COMMUNITY_STAFF + " or " + Roles.STATION_STAFF;
-        throw new ForbiddenException(field, caller.describe() + " may not see residents; needs " + Roles.label(Roles.COMMUNITY_STAFF)
-                + " / " + Roles.label(Roles.STATION_STAFF) + " with its community_id / station_id" + DENIED, needed);
+        throw new ForbiddenException(
+                field,
+                caller.describe() + " may not see residents; needs " + Roles.label(Roles.COMMUNITY_STAFF) + " / "
+                        + Roles.label(Roles.STATION_STAFF) + " with its community_id / station_id" + DENIED,
+                needed);
     }
 
     /**
@@ -112,7 +127,9 @@ public class ResidentAccess {
         }
         Set<UUID> communities = new LinkedHashSet<>();
         Tenants.of(caller.get(), Roles.COMMUNITY_STAFF).ifPresent(communities::add);
-        Tenants.of(caller.get(), Roles.STATION_STAFF).flatMap(stations::find).ifPresent(s -> communities.addAll(s.servedCommunityIds()));
+        Tenants.of(caller.get(), Roles.STATION_STAFF)
+                .flatMap(stations::find)
+                .ifPresent(s -> communities.addAll(s.servedCommunityIds()));
         return communities;
     }
 
@@ -126,8 +143,11 @@ public class ResidentAccess {
         Optional<UUID> station = Tenants.of(caller, Roles.STATION_STAFF);
         if (community.isEmpty() && station.isEmpty()) {
             String needed = Roles.COMMUNITY_STAFF + " or " + Roles.STATION_STAFF;
-            throw new ForbiddenException(field, caller.describe() + " may not see residents; needs " + Roles.label(Roles.COMMUNITY_STAFF)
-                    + " / " + Roles.label(Roles.STATION_STAFF) + " with its community_id / station_id" + DENIED, needed);
+            throw new ForbiddenException(
+                    field,
+                    caller.describe() + " may not see residents; needs " + Roles.label(Roles.COMMUNITY_STAFF) + " / "
+                            + Roles.label(Roles.STATION_STAFF) + " with its community_id / station_id" + DENIED,
+                    needed);
         }
         Set<UUID> communities = new LinkedHashSet<>();
         community.ifPresent(communities::add);

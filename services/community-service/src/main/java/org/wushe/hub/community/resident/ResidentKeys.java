@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +32,8 @@ public class ResidentKeys {
         if (configured != null && !configured.isBlank()) {
             return ResidentCipher.fromBase64(configured);
         }
-        return ResidentCipher.fromBase64(localKey(properties.dataDir().resolve("community").resolve("resident.key")));
+        return ResidentCipher.fromBase64(
+                localKey(properties.dataDir().resolve("community").resolve("resident.key")));
     }
 
     /** Reads the local key file, creating it (0600) with a fresh random key the first time. */
@@ -48,7 +48,8 @@ public class ResidentKeys {
             String encoded = Base64.getEncoder().encodeToString(key);
             try {
                 if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } else {
                     Files.createFile(file);
                 }
@@ -56,8 +57,10 @@ public class ResidentKeys {
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();
             }
             Files.writeString(file, encoded + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-            log.warn("No wushe.community.resident-key configured: generated a resident data key at {} (owner read/write only). "
-                    + "Keep it: residents' data cannot be read without it. Production sets WUSHE_COMMUNITY_RESIDENT_KEY.", file.toAbsolutePath());
+            log.warn(
+                    "No wushe.community.resident-key configured: generated a resident data key at {} (owner read/write only). "
+                            + "Keep it: residents' data cannot be read without it. Production sets WUSHE_COMMUNITY_RESIDENT_KEY.",
+                    file.toAbsolutePath());
             return encoded;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the resident data key file " + file, e);

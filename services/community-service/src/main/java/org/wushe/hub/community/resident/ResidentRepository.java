@@ -11,15 +11,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class ResidentRepository {
 
-    private static final String COLUMNS = "id, resident_ref, community_id, grid_id, resident_number, name_enc, phone_enc, id_number_enc, "
-            + "id_number_hmac, address_enc, flags_enc, created_by, created_at";
+    private static final String COLUMNS =
+            "id, resident_ref, community_id, grid_id, resident_number, name_enc, phone_enc, id_number_enc, "
+                    + "id_number_hmac, address_enc, flags_enc, created_by, created_at";
 
     private final JdbcClient jdbc;
 
@@ -29,43 +29,69 @@ class ResidentRepository {
 
     void insert(Resident.Sealed r) {
         jdbc.sql("INSERT INTO resident (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.residentRef(), r.communityId(), r.gridId(), r.residentNumber(), r.name(), r.phone(), r.idNumber(),
-                        r.idNumberHash(), r.address(), r.flags(), r.createdBy(), Timestamp.from(r.createdAt()))
+                .params(
+                        r.id(),
+                        r.residentRef(),
+                        r.communityId(),
+                        r.gridId(),
+                        r.residentNumber(),
+                        r.name(),
+                        r.phone(),
+                        r.idNumber(),
+                        r.idNumberHash(),
+                        r.address(),
+                        r.flags(),
+                        r.createdBy(),
+                        Timestamp.from(r.createdAt()))
                 .update();
     }
 
     Optional<Resident.Sealed> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id = ?").param(id).query(ResidentRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id = ?")
+                .param(id)
+                .query(ResidentRepository::map)
+                .optional();
     }
 
     Optional<Resident.Sealed> findByRef(UUID residentRef) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE resident_ref = ?").param(residentRef).query(ResidentRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE resident_ref = ?")
+                .param(residentRef)
+                .query(ResidentRepository::map)
+                .optional();
     }
 
     /** Every registration of this ID number (one per community at most), oldest first. */
     List<Resident.Sealed> findByIdNumberHash(byte[] hash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id_number_hmac = ? ORDER BY created_at, id").param(hash)
-                .query(ResidentRepository::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id_number_hmac = ? ORDER BY created_at, id")
+                .param(hash)
+                .query(ResidentRepository::map)
+                .list();
     }
 
     boolean idNumberTaken(UUID communityId, byte[] hash) {
-        return jdbc.sql("SELECT count(*) FROM resident WHERE community_id = ? AND id_number_hmac = ?").params(communityId, hash)
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM resident WHERE community_id = ? AND id_number_hmac = ?")
+                        .params(communityId, hash)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     Optional<Resident.Sealed> findByNumber(UUID communityId, String number) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE community_id = ? AND resident_number = ?").params(communityId, number)
-                .query(ResidentRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE community_id = ? AND resident_number = ?")
+                .params(communityId, number)
+                .query(ResidentRepository::map)
+                .optional();
     }
 
     /** A resident's id with its sealed name: what the name search decrypts. */
-    record SealedName(UUID id, byte[] name) {
-    }
+    record SealedName(UUID id, byte[] name) {}
 
     /** The sealed names of every resident of one community (the name search's scan); erased residents have none. */
     List<SealedName> sealedNames(UUID communityId) {
-        return jdbc.sql("SELECT id, name_enc FROM resident WHERE community_id = ? AND erased_at IS NULL").param(communityId)
-                .query((rs, n) -> new SealedName(rs.getObject("id", UUID.class), rs.getBytes("name_enc"))).list();
+        return jdbc.sql("SELECT id, name_enc FROM resident WHERE community_id = ? AND erased_at IS NULL")
+                .param(communityId)
+                .query((rs, n) -> new SealedName(rs.getObject("id", UUID.class), rs.getBytes("name_enc")))
+                .list();
     }
 
     /** The rows of {@code ids} (none: an empty list), in no particular order. */
@@ -73,13 +99,19 @@ class ResidentRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
-                .params(new ArrayList<>(ids)).query(ResidentRepository::map).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE id IN ("
+                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
+                .params(new ArrayList<>(ids))
+                .query(ResidentRepository::map)
+                .list();
     }
 
     boolean numberTaken(UUID communityId, String number) {
-        return jdbc.sql("SELECT count(*) FROM resident WHERE community_id = ? AND resident_number = ?").params(communityId, number)
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM resident WHERE community_id = ? AND resident_number = ?")
+                        .params(communityId, number)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Residents of {@code communities} (none: an empty list), optionally of one grid or pseudonym; no personal data. */
@@ -89,16 +121,25 @@ class ResidentRepository {
         }
         List<Object> params = new ArrayList<>(communities);
         params.addAll(Arrays.asList(gridId, gridId, residentRef, residentRef, offset, limit));
-        return jdbc.sql("SELECT " + COLUMNS + " FROM resident WHERE community_id IN (" + String.join(", ", Collections.nCopies(communities.size(), "?"))
-                        + ") AND (?::uuid IS NULL OR grid_id = ?) AND (?::uuid IS NULL OR resident_ref = ?) ORDER BY created_at, id OFFSET ? LIMIT ?")
+        return jdbc
+                .sql(
+                        "SELECT " + COLUMNS + " FROM resident WHERE community_id IN ("
+                                + String.join(", ", Collections.nCopies(communities.size(), "?"))
+                                + ") AND (?::uuid IS NULL OR grid_id = ?) AND (?::uuid IS NULL OR resident_ref = ?) ORDER BY created_at, id OFFSET ? LIMIT ?")
                 .params(params)
-                .query(ResidentRepository::map).list().stream().map(Resident.Sealed::summary).toList();
+                .query(ResidentRepository::map)
+                .list()
+                .stream()
+                .map(Resident.Sealed::summary)
+                .toList();
     }
 
     /** When the resident's personal data was erased, if it was. */
     Optional<Instant> erasedAt(UUID id) {
-        return jdbc.sql("SELECT erased_at FROM resident WHERE id = ? AND erased_at IS NOT NULL").param(id)
-                .query((rs, n) -> rs.getTimestamp("erased_at").toInstant()).optional();
+        return jdbc.sql("SELECT erased_at FROM resident WHERE id = ? AND erased_at IS NOT NULL")
+                .param(id)
+                .query((rs, n) -> rs.getTimestamp("erased_at").toInstant())
+                .optional();
     }
 
     /**
@@ -106,28 +147,47 @@ class ResidentRepository {
      * number for them); the row, its pseudonym and its access log stay. False when it was erased already.
      */
     boolean erase(UUID id, String actor, String reason, Timestamp at) {
-        return jdbc.sql("UPDATE resident SET name_enc = NULL, phone_enc = NULL, id_number_enc = NULL, id_number_hmac = NULL, address_enc = NULL, "
-                        + "flags_enc = NULL, resident_number = NULL, erased_at = ?, erased_by = ?, erasure_reason = ? WHERE id = ? AND erased_at IS NULL")
-                .params(at, actor, reason, id).update() == 1;
+        return jdbc.sql(
+                                "UPDATE resident SET name_enc = NULL, phone_enc = NULL, id_number_enc = NULL, id_number_hmac = NULL, address_enc = NULL, "
+                                        + "flags_enc = NULL, resident_number = NULL, erased_at = ?, erased_by = ?, erasure_reason = ? WHERE id = ? AND erased_at IS NULL")
+                        .params(at, actor, reason, id)
+                        .update()
+                == 1;
     }
 
     void logAccess(UUID residentId, String actor, String reason, String action, Timestamp at) {
         jdbc.sql("INSERT INTO resident_access (resident_id, actor, reason, action, accessed_at) VALUES (?, ?, ?, ?, ?)")
-                .params(residentId, actor, reason, action, at).update();
+                .params(residentId, actor, reason, action, at)
+                .update();
     }
 
     List<Resident.Access> accessLog(UUID residentId) {
-        return jdbc.sql("SELECT resident_id, actor, reason, action, accessed_at FROM resident_access WHERE resident_id = ? ORDER BY id")
+        return jdbc.sql(
+                        "SELECT resident_id, actor, reason, action, accessed_at FROM resident_access WHERE resident_id = ? ORDER BY id")
                 .param(residentId)
-                .query((rs, n) -> new Resident.Access(rs.getObject("resident_id", UUID.class), rs.getString("actor"), rs.getString("reason"),
-                        rs.getString("action"), rs.getTimestamp("accessed_at").toInstant()))
+                .query((rs, n) -> new Resident.Access(
+                        rs.getObject("resident_id", UUID.class),
+                        rs.getString("actor"),
+                        rs.getString("reason"),
+                        rs.getString("action"),
+                        rs.getTimestamp("accessed_at").toInstant()))
                 .list();
     }
 
     static Resident.Sealed map(ResultSet rs, int row) throws SQLException {
-        return new Resident.Sealed(rs.getObject("id", UUID.class), rs.getObject("resident_ref", UUID.class), rs.getObject("community_id", UUID.class),
-                rs.getObject("grid_id", UUID.class), rs.getString("resident_number"), rs.getBytes("name_enc"), rs.getBytes("phone_enc"),
-                rs.getBytes("id_number_enc"), rs.getBytes("id_number_hmac"), rs.getBytes("address_enc"), rs.getBytes("flags_enc"),
-                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+        return new Resident.Sealed(
+                rs.getObject("id", UUID.class),
+                rs.getObject("resident_ref", UUID.class),
+                rs.getObject("community_id", UUID.class),
+                rs.getObject("grid_id", UUID.class),
+                rs.getString("resident_number"),
+                rs.getBytes("name_enc"),
+                rs.getBytes("phone_enc"),
+                rs.getBytes("id_number_enc"),
+                rs.getBytes("id_number_hmac"),
+                rs.getBytes("address_enc"),
+                rs.getBytes("flags_enc"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

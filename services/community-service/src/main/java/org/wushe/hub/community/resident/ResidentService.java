@@ -1,5 +1,6 @@
 package org.wushe.hub.community.resident;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,12 +38,10 @@ public class ResidentService {
      * A resident's personal data was erased: published in the erasure's transaction (a Spring application event, not a
      * Kafka one), so features that keep the resident's own words (their wishes and ratings) erase them in it too.
      */
-    public record Erased(UUID residentId) {
-    }
+    public record Erased(UUID residentId) {}
 
     /** What a need may know of its resident: the pseudonym, and where they belong. */
-    public record Pseudonym(UUID residentId, UUID residentRef, UUID communityId) {
-    }
+    public record Pseudonym(UUID residentId, UUID residentRef, UUID communityId) {}
 
     private final ResidentRepository residents;
     private final ResidentCipher cipher;
@@ -55,8 +52,15 @@ public class ResidentService {
     private final ResidentAccess access;
     private final ApplicationEventPublisher events;
 
-    public ResidentService(ResidentRepository residents, ResidentCipher cipher, CommunityService communities, GridService grids,
-                           Clock clock, MeterRegistry meters, ResidentAccess access, ApplicationEventPublisher events) {
+    public ResidentService(
+            ResidentRepository residents,
+            ResidentCipher cipher,
+            CommunityService communities,
+            GridService grids,
+            Clock clock,
+            MeterRegistry meters,
+            ResidentAccess access,
+            ApplicationEventPublisher events) {
         this.residents = residents;
         this.events = events;
         this.access = access;
@@ -75,7 +79,8 @@ public class ResidentService {
             throw new InvalidInputException("communityId", "no community " + r.communityId());
         }
         if (r.gridId() != null) {
-            Grid grid = grids.find(r.gridId()).orElseThrow(() -> new InvalidInputException("gridId", "no grid " + r.gridId()));
+            Grid grid = grids.find(r.gridId())
+                    .orElseThrow(() -> new InvalidInputException("gridId", "no grid " + r.gridId()));
             if (!grid.communityId().equals(r.communityId())) {
                 throw new InvalidInputException("gridId", "the grid belongs to another community");
             }
@@ -84,14 +89,16 @@ public class ResidentService {
         byte[] idHash = null;
         if (idNumber != null) {
             if (!IdNumbers.isValid(idNumber)) {
-                throw new InvalidInputException("idNumber", "not a valid resident ID number (18 characters, check character wrong)");
+                throw new InvalidInputException(
+                        "idNumber", "not a valid resident ID number (18 characters, check character wrong)");
             }
             idHash = cipher.lookupHash(idNumber);
             // Only this community's register is asked: whether another community holds the number must not
             // change the answer (that would tell where the person lives). There it is another registration
             // with a pseudonym of its own.
             if (residents.idNumberTaken(r.communityId(), idHash)) {
-                throw new InvalidInputException("idNumber", "the community has a resident with this ID number already 本社区已登记该身份证号", 409);
+                throw new InvalidInputException(
+                        "idNumber", "the community has a resident with this ID number already 本社区已登记该身份证号", 409);
             }
         }
         String number = blankToNull(r.residentNumber());
@@ -100,15 +107,23 @@ public class ResidentService {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Set<BeneficiaryFlag> flags = r.flags() == null || r.flags().isEmpty() ? EnumSet.noneOf(BeneficiaryFlag.class) : EnumSet.copyOf(r.flags());
-        Resident.Sealed sealed = new Resident.Sealed(id, UUID.randomUUID(), r.communityId(), r.gridId(), number == null ? null : number.strip(),
+        Set<BeneficiaryFlag> flags = r.flags() == null || r.flags().isEmpty()
+                ? EnumSet.noneOf(BeneficiaryFlag.class)
+                : EnumSet.copyOf(r.flags());
+        Resident.Sealed sealed = new Resident.Sealed(
+                id,
+                UUID.randomUUID(),
+                r.communityId(),
+                r.gridId(),
+                number == null ? null : number.strip(),
                 cipher.encrypt(r.name().strip(), context(id, "name")),
                 cipher.encrypt(blankToNull(r.phone()), context(id, "phone")),
                 cipher.encrypt(idNumber, context(id, "id_number")),
                 idHash,
                 cipher.encrypt(blankToNull(r.address()), context(id, "address")),
                 cipher.encrypt(flags.stream().map(Enum::name).collect(Collectors.joining(",")), context(id, "flags")),
-                actor, now);
+                actor,
+                now);
         residents.insert(sealed);
         residents.logAccess(id, actor, "登记 registration", CREATE, Timestamp.from(now));
         return sealed.summary();
@@ -120,7 +135,8 @@ public class ResidentService {
      */
     @Transactional
     public Resident.Details read(UUID id, String actor, String reason) {
-        Resident.Sealed s = residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
+        Resident.Sealed s =
+                residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
         access.requireCommunity("id", s.communityId());
         requireNotErased(id);
         residents.logAccess(id, actor, reason, READ, Timestamp.from(clock.instant()));
@@ -138,11 +154,16 @@ public class ResidentService {
         Set<UUID> visible = access.communities("POST /residents/lookup");
         String normalized = IdNumbers.normalize(idNumber);
         if (!IdNumbers.isValid(normalized)) {
-            throw new InvalidInputException("idNumber", "not a valid resident ID number (18 characters, check character wrong)");
+            throw new InvalidInputException(
+                    "idNumber", "not a valid resident ID number (18 characters, check character wrong)");
         }
-        Resident.Sealed s = residents.findByIdNumberHash(cipher.lookupHash(normalized)).stream().filter(r -> visible.contains(r.communityId()))
-                .findFirst().orElseThrow(() -> new InvalidInputException("idNumber",
-                        "no resident with this ID number in the communities you serve 本社区或本站点所服务社区中没有该居民", 404));
+        Resident.Sealed s = residents.findByIdNumberHash(cipher.lookupHash(normalized)).stream()
+                .filter(r -> visible.contains(r.communityId()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(
+                        "idNumber",
+                        "no resident with this ID number in the communities you serve 本社区或本站点所服务社区中没有该居民",
+                        404));
         residents.logAccess(s.id(), actor, reason, LOOKUP, Timestamp.from(clock.instant()));
         meters.counter("wushe.community.resident.reads", "action", LOOKUP).increment();
         return s.summary();
@@ -175,19 +196,21 @@ public class ResidentService {
             throw new InvalidInputException("name", "size must be between 1 and " + NameSearch.MAX_QUERY_LENGTH);
         }
         if (!NameSearch.specificEnough(query)) {
-            throw new InvalidInputException("name", "type at least 1 Chinese character or 2 letters of the name 请至少输入姓名的1个汉字或2个字母");
+            throw new InvalidInputException(
+                    "name", "type at least 1 Chinese character or 2 letters of the name 请至少输入姓名的1个汉字或2个字母");
         }
         UUID community = access.oneCommunity("communityId", communityId);
-        record Hit(UUID id, String normalized, int rank) {
-        }
+        record Hit(UUID id, String normalized, int rank) {}
         List<Hit> hits = residents.sealedNames(community).stream()
                 .map(s -> {
                     String n = NameSearch.normalize(cipher.decryptText(s.name(), context(s.id(), "name")));
                     return new Hit(s.id(), n, NameSearch.rank(n, query));
                 })
                 .filter(h -> h.rank() >= 0)
-                .sorted(java.util.Comparator.comparingInt(Hit::rank).thenComparingInt(h -> h.normalized().length())
-                        .thenComparing(Hit::normalized).thenComparing(Hit::id))
+                .sorted(java.util.Comparator.comparingInt(Hit::rank)
+                        .thenComparingInt(h -> h.normalized().length())
+                        .thenComparing(Hit::normalized)
+                        .thenComparing(Hit::id))
                 .limit(NameSearch.MAX_MATCHES)
                 .toList();
         java.util.Map<UUID, Resident.Sealed> rows = new java.util.HashMap<>();
@@ -201,8 +224,16 @@ public class ResidentService {
             }
             Resident.Details d = open(s);
             residents.logAccess(s.id(), actor, reason, SEARCH, now);
-            matches.add(new Resident.Match(d.id(), d.residentRef(), d.communityId(), d.gridId(), d.residentNumber(), d.name(),
-                    NameSearch.maskPhone(d.phone()), d.flags(), d.createdAt()));
+            matches.add(new Resident.Match(
+                    d.id(),
+                    d.residentRef(),
+                    d.communityId(),
+                    d.gridId(),
+                    d.residentNumber(),
+                    d.name(),
+                    NameSearch.maskPhone(d.phone()),
+                    d.flags(),
+                    d.createdAt()));
         }
         meters.counter("wushe.community.resident.reads", "action", SEARCH).increment(matches.size());
         return matches;
@@ -218,7 +249,8 @@ public class ResidentService {
      */
     @Transactional
     public void erase(UUID id, String actor, String reason) {
-        Resident.Sealed s = residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
+        Resident.Sealed s =
+                residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
         access.requireEraser("id", s.communityId());
         Timestamp now = Timestamp.from(clock.instant());
         if (!residents.erase(id, actor, reason, now)) {
@@ -236,12 +268,14 @@ public class ResidentService {
     }
 
     private static InvalidInputException gone(UUID id) {
-        return new InvalidInputException("id", "the resident's personal data was erased 该居民的个人信息已删除 (resident " + id + ")", 410);
+        return new InvalidInputException(
+                "id", "the resident's personal data was erased 该居民的个人信息已删除 (resident " + id + ")", 410);
     }
 
     /** Who read the resident's data; for those who may read it. */
     public List<Resident.Access> accessLog(UUID id) {
-        Resident.Sealed s = residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
+        Resident.Sealed s =
+                residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
         access.requireCommunity("id", s.communityId());
         return residents.accessLog(id);
     }
@@ -276,7 +310,9 @@ public class ResidentService {
     }
 
     public Optional<Pseudonym> pseudonymByNumber(UUID communityId, String residentNumber) {
-        return residents.findByNumber(communityId, residentNumber.strip()).map(s -> new Pseudonym(s.id(), s.residentRef(), s.communityId()));
+        return residents
+                .findByNumber(communityId, residentNumber.strip())
+                .map(s -> new Pseudonym(s.id(), s.residentRef(), s.communityId()));
     }
 
     /**
@@ -287,11 +323,15 @@ public class ResidentService {
         if (text == null) {
             return false;
         }
-        return residents.find(residentId).map(s -> {
-            String name = cipher.decryptText(s.name(), context(s.id(), "name"));
-            String phone = cipher.decryptText(s.phone(), context(s.id(), "phone"));
-            return (name != null && name.length() >= 2 && text.contains(name)) || (phone != null && text.contains(phone));
-        }).orElse(false);
+        return residents
+                .find(residentId)
+                .map(s -> {
+                    String name = cipher.decryptText(s.name(), context(s.id(), "name"));
+                    String phone = cipher.decryptText(s.phone(), context(s.id(), "phone"));
+                    return (name != null && name.length() >= 2 && text.contains(name))
+                            || (phone != null && text.contains(phone));
+                })
+                .orElse(false);
     }
 
     private Resident.Details open(Resident.Sealed s) {
@@ -300,12 +340,18 @@ public class ResidentService {
         if (flags != null && !flags.isEmpty()) {
             Arrays.stream(flags.split(",")).map(BeneficiaryFlag::valueOf).forEach(set::add);
         }
-        return new Resident.Details(s.id(), s.residentRef(), s.communityId(), s.gridId(), s.residentNumber(),
+        return new Resident.Details(
+                s.id(),
+                s.residentRef(),
+                s.communityId(),
+                s.gridId(),
+                s.residentNumber(),
                 cipher.decryptText(s.name(), context(s.id(), "name")),
                 cipher.decryptText(s.phone(), context(s.id(), "phone")),
                 cipher.decryptText(s.idNumber(), context(s.id(), "id_number")),
                 cipher.decryptText(s.address(), context(s.id(), "address")),
-                set, s.createdAt());
+                set,
+                s.createdAt());
     }
 
     /** Associated data binding a sealed value to its resident and column. */

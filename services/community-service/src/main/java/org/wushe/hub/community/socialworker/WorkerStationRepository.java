@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,17 +30,27 @@ class WorkerStationRepository {
                         ON CONFLICT (social_worker_id) DO UPDATE SET station_id = EXCLUDED.station_id, assigned_on = EXCLUDED.assigned_on,
                             occurred_at = EXCLUDED.occurred_at, event_id = EXCLUDED.event_id, updated_at = now()
                         WHERE social_worker_station.occurred_at <= EXCLUDED.occurred_at""")
-                .params(socialWorkerId, stationId, assignedOn == null ? null : Date.valueOf(assignedOn), Timestamp.from(occurredAt), eventId)
-                .update() == 1;
+                        .params(
+                                socialWorkerId,
+                                stationId,
+                                assignedOn == null ? null : Date.valueOf(assignedOn),
+                                Timestamp.from(occurredAt),
+                                eventId)
+                        .update()
+                == 1;
     }
 
     Optional<WorkerStation> find(UUID socialWorkerId) {
-        return jdbc.sql("SELECT social_worker_id, station_id, assigned_on, occurred_at FROM social_worker_station WHERE social_worker_id = ?")
+        return jdbc.sql(
+                        "SELECT social_worker_id, station_id, assigned_on, occurred_at FROM social_worker_station WHERE social_worker_id = ?")
                 .param(socialWorkerId)
                 .query((rs, n) -> {
                     Date on = rs.getDate("assigned_on");
-                    return new WorkerStation(rs.getObject("social_worker_id", UUID.class), rs.getObject("station_id", UUID.class),
-                            on == null ? null : on.toLocalDate(), rs.getTimestamp("occurred_at").toInstant());
+                    return new WorkerStation(
+                            rs.getObject("social_worker_id", UUID.class),
+                            rs.getObject("station_id", UUID.class),
+                            on == null ? null : on.toLocalDate(),
+                            rs.getTimestamp("occurred_at").toInstant());
                 })
                 .optional();
     }

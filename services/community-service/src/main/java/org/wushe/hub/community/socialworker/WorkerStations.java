@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -35,10 +34,19 @@ public class WorkerStations {
     @Transactional
     public void assigned(UUID eventId, UUID socialWorkerId, UUID stationId, LocalDate assignedOn, Instant occurredAt) {
         if (stations.upsertIfNewer(eventId, socialWorkerId, stationId, assignedOn, occurredAt)) {
-            log.info("Social worker {} is now at station {} (event {} of {})", socialWorkerId, stationId, eventId, occurredAt);
+            log.info(
+                    "Social worker {} is now at station {} (event {} of {})",
+                    socialWorkerId,
+                    stationId,
+                    eventId,
+                    occurredAt);
         } else {
-            log.info("Social worker {}: event {} of {} (station {}) is older than the assignment held, skipped", socialWorkerId, eventId,
-                    occurredAt, stationId);
+            log.info(
+                    "Social worker {}: event {} of {} (station {}) is older than the assignment held, skipped",
+                    socialWorkerId,
+                    eventId,
+                    occurredAt,
+                    stationId);
         }
     }
 

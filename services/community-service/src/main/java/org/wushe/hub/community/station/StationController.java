@@ -1,9 +1,5 @@
 package org.wushe.hub.community.station;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +24,9 @@ import org.wushe.hub.events.community.StationLevel;
 
 @RestController
 @RequestMapping("/stations")
-@Tag(name = "stations", description = "社工站 The station hierarchy: district centre, street/town centre, community stations")
+@Tag(
+        name = "stations",
+        description = "社工站 The station hierarchy: district centre, street/town centre, community stations")
 public class StationController {
 
     public record RegisterStation(
@@ -34,10 +35,14 @@ public class StationController {
             UUID parentStationId,
             UUID communityId,
             @Size(max = 500) List<UUID> servedCommunityIds,
-            @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code (GB/T 2260)") String districtCode,
-            @Pattern(regexp = "\\d{9}", message = "must be a 9-digit street/town code") String streetCode,
-            @Size(max = 12) String geohash) {
-    }
+
+            @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code (GB/T 2260)")
+            String districtCode,
+
+            @Pattern(regexp = "\\d{9}", message = "must be a 9-digit street/town code")
+            String streetCode,
+
+            @Size(max = 12) String geohash) {}
 
     private final StationService service;
     private final StationRepository stations;
@@ -67,9 +72,10 @@ public class StationController {
 
     @GetMapping
     @Operation(summary = "Stations, or those serving one community")
-    public List<Station> list(@RequestParam(required = false) UUID communityId,
-                              @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-                              @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
+    public List<Station> list(
+            @RequestParam(required = false) UUID communityId,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
         return stations.list(communityId, offset, limit);
     }
 }

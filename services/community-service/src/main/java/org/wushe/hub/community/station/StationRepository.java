@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.community.StationLevel;
@@ -15,8 +14,9 @@ import org.wushe.hub.events.community.StationLevel;
 @Repository
 public class StationRepository {
 
-    private static final String SELECT = "SELECT s.id, s.name, s.level, s.parent_id, s.community_id, s.district_code, s.street_code, s.geohash, s.created_at, "
-            + "ARRAY(SELECT community_id FROM station_served_community sc WHERE sc.station_id = s.id ORDER BY community_id) AS served FROM station s ";
+    private static final String SELECT =
+            "SELECT s.id, s.name, s.level, s.parent_id, s.community_id, s.district_code, s.street_code, s.geohash, s.created_at, "
+                    + "ARRAY(SELECT community_id FROM station_served_community sc WHERE sc.station_id = s.id ORDER BY community_id) AS served FROM station s ";
 
     private final JdbcClient jdbc;
 
@@ -25,46 +25,81 @@ public class StationRepository {
     }
 
     public void insert(Station s) {
-        jdbc.sql("INSERT INTO station (id, name, level, parent_id, community_id, district_code, street_code, geohash, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(s.id(), s.name(), s.level().name(), s.parentStationId(), s.communityId(), s.districtCode(), s.streetCode(),
-                        s.geohash(), Timestamp.from(s.createdAt()))
+        jdbc.sql(
+                        "INSERT INTO station (id, name, level, parent_id, community_id, district_code, street_code, geohash, created_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        s.id(),
+                        s.name(),
+                        s.level().name(),
+                        s.parentStationId(),
+                        s.communityId(),
+                        s.districtCode(),
+                        s.streetCode(),
+                        s.geohash(),
+                        Timestamp.from(s.createdAt()))
                 .update();
         for (UUID community : s.servedCommunityIds()) {
-            jdbc.sql("INSERT INTO station_served_community (station_id, community_id) VALUES (?, ?)").params(s.id(), community).update();
+            jdbc.sql("INSERT INTO station_served_community (station_id, community_id) VALUES (?, ?)")
+                    .params(s.id(), community)
+                    .update();
         }
     }
 
     public Optional<Station> find(UUID id) {
-        return jdbc.sql(SELECT + "WHERE s.id = ?").param(id).query(StationRepository::map).optional();
+        return jdbc.sql(SELECT + "WHERE s.id = ?")
+                .param(id)
+                .query(StationRepository::map)
+                .optional();
     }
 
     public List<Station> children(UUID parentId) {
-        return jdbc.sql(SELECT + "WHERE s.parent_id = ? ORDER BY s.name").param(parentId).query(StationRepository::map).list();
+        return jdbc.sql(SELECT + "WHERE s.parent_id = ? ORDER BY s.name")
+                .param(parentId)
+                .query(StationRepository::map)
+                .list();
     }
 
     /** Stations whose staff handle the community's needs. */
     public List<Station> serving(UUID communityId) {
-        return jdbc.sql(SELECT + "WHERE s.id IN (SELECT station_id FROM station_served_community WHERE community_id = ?) ORDER BY s.name")
-                .param(communityId).query(StationRepository::map).list();
+        return jdbc.sql(
+                        SELECT
+                                + "WHERE s.id IN (SELECT station_id FROM station_served_community WHERE community_id = ?) ORDER BY s.name")
+                .param(communityId)
+                .query(StationRepository::map)
+                .list();
     }
 
     public List<Station> list(UUID communityId, int offset, int limit) {
         if (communityId != null) {
             return serving(communityId);
         }
-        return jdbc.sql(SELECT + "ORDER BY s.name, s.id OFFSET ? LIMIT ?").params(offset, limit).query(StationRepository::map).list();
+        return jdbc.sql(SELECT + "ORDER BY s.name, s.id OFFSET ? LIMIT ?")
+                .params(offset, limit)
+                .query(StationRepository::map)
+                .list();
     }
 
     public boolean nameTaken(String districtCode, String name) {
-        return jdbc.sql("SELECT count(*) FROM station WHERE district_code = ? AND name = ?").params(districtCode, name)
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM station WHERE district_code = ? AND name = ?")
+                        .params(districtCode, name)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     static Station map(ResultSet rs, int row) throws SQLException {
         UUID[] served = (UUID[]) rs.getArray("served").getArray();
-        return new Station(rs.getObject("id", UUID.class), rs.getString("name"), StationLevel.valueOf(rs.getString("level")),
-                rs.getObject("parent_id", UUID.class), rs.getObject("community_id", UUID.class), List.copyOf(Arrays.asList(served)),
-                rs.getString("district_code"), rs.getString("street_code"), rs.getString("geohash"), rs.getTimestamp("created_at").toInstant());
+        return new Station(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                StationLevel.valueOf(rs.getString("level")),
+                rs.getObject("parent_id", UUID.class),
+                rs.getObject("community_id", UUID.class),
+                List.copyOf(Arrays.asList(served)),
+                rs.getString("district_code"),
+                rs.getString("street_code"),
+                rs.getString("geohash"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

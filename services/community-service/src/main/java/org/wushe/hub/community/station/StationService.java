@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.community.Community;
@@ -46,12 +45,16 @@ public class StationService {
         Station parent = null;
         if (r.parentStationId() != null) {
             parent = stations.find(r.parentStationId())
-                    .orElseThrow(() -> new InvalidInputException("parentStationId", "no station " + r.parentStationId()));
-            StationLevel expected = level == StationLevel.COMMUNITY_STATION ? StationLevel.STREET_CENTRE : StationLevel.DISTRICT_CENTRE;
+                    .orElseThrow(
+                            () -> new InvalidInputException("parentStationId", "no station " + r.parentStationId()));
+            StationLevel expected =
+                    level == StationLevel.COMMUNITY_STATION ? StationLevel.STREET_CENTRE : StationLevel.DISTRICT_CENTRE;
             if (level == StationLevel.DISTRICT_CENTRE || parent.level() != expected) {
-                throw new InvalidInputException("parentStationId", level == StationLevel.DISTRICT_CENTRE
-                        ? "a district centre is the top of the hierarchy and has no parent"
-                        : "the parent of a " + level + " must be a " + expected + ", not a " + parent.level());
+                throw new InvalidInputException(
+                        "parentStationId",
+                        level == StationLevel.DISTRICT_CENTRE
+                                ? "a district centre is the top of the hierarchy and has no parent"
+                                : "the parent of a " + level + " must be a " + expected + ", not a " + parent.level());
             }
         }
         Community host = null;
@@ -59,9 +62,13 @@ public class StationService {
             if (r.communityId() == null) {
                 throw new InvalidInputException("communityId", "a community station needs the community that hosts it");
             }
-            host = communities.find(r.communityId()).orElseThrow(() -> new InvalidInputException("communityId", "no community " + r.communityId()));
+            host = communities
+                    .find(r.communityId())
+                    .orElseThrow(() -> new InvalidInputException("communityId", "no community " + r.communityId()));
         } else if (r.communityId() != null) {
-            throw new InvalidInputException("communityId", "only a community station is hosted by a community; a centre serves communities (servedCommunityIds)");
+            throw new InvalidInputException(
+                    "communityId",
+                    "only a community station is hosted by a community; a centre serves communities (servedCommunityIds)");
         }
         Set<UUID> served = new LinkedHashSet<>();
         if (host != null) {
@@ -76,7 +83,8 @@ public class StationService {
             }
             served.add(id);
         }
-        String districtCode = r.districtCode() != null ? r.districtCode()
+        String districtCode = r.districtCode() != null
+                ? r.districtCode()
                 : host != null ? host.districtCode() : parent != null ? parent.districtCode() : null;
         if (districtCode == null) {
             throw new InvalidInputException("districtCode", "required for a centre without a parent");
@@ -90,11 +98,21 @@ public class StationService {
         }
         String name = r.name().strip();
         if (stations.nameTaken(districtCode, name)) {
-            throw new InvalidInputException("name", "a station of this name is registered in district " + districtCode, 409);
+            throw new InvalidInputException(
+                    "name", "a station of this name is registered in district " + districtCode, 409);
         }
         String geohash = Geohashes.coarse(r.geohash() != null ? r.geohash() : host != null ? host.geohash() : null);
-        Station s = new Station(UUID.randomUUID(), name, level, parent == null ? null : parent.id(), host == null ? null : host.id(),
-                List.copyOf(served), districtCode, streetCode, geohash, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Station s = new Station(
+                UUID.randomUUID(),
+                name,
+                level,
+                parent == null ? null : parent.id(),
+                host == null ? null : host.id(),
+                List.copyOf(served),
+                districtCode,
+                streetCode,
+                geohash,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         stations.insert(s);
         outbox.publish(Aggregate.STATION, s.id().toString(), StationEvents.registered(s));
         return s;
@@ -116,8 +134,7 @@ public class StationService {
     }
 
     /** A centre with everything below it (e.g. 一中心七平台: one town centre and its seven stations). */
-    public record StationTree(Station station, List<StationTree> children) {
-    }
+    public record StationTree(Station station, List<StationTree> children) {}
 
     public StationTree tree(UUID id) {
         return tree(get(id), 0);
@@ -127,6 +144,8 @@ public class StationService {
         if (depth > 3) {
             return new StationTree(s, List.of()); // three levels; guards against a cycle
         }
-        return new StationTree(s, stations.children(s.id()).stream().map(c -> tree(c, depth + 1)).toList());
+        return new StationTree(
+                s,
+                stations.children(s.id()).stream().map(c -> tree(c, depth + 1)).toList());
     }
 }

@@ -9,8 +9,20 @@ import java.util.UUID;
  * A subsidy application a grid worker helps a resident with: its kind and where it stands. The hub keeps no amount
  * and no income: those are between the resident and the civil affairs office.
  */
-public record SubsidyApplication(UUID id, UUID gridId, UUID communityId, UUID residentId, Kind kind, Status status, LocalDate submittedOn,
-                                 LocalDate decidedOn, String note, int revision, String createdBy, Instant createdAt, Instant updatedAt) {
+public record SubsidyApplication(
+        UUID id,
+        UUID gridId,
+        UUID communityId,
+        UUID residentId,
+        Kind kind,
+        Status status,
+        LocalDate submittedOn,
+        LocalDate decidedOn,
+        String note,
+        int revision,
+        String createdBy,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public enum Kind {
         /** 生活补助金. */
@@ -30,7 +42,11 @@ public record SubsidyApplication(UUID id, UUID gridId, UUID communityId, UUID re
 
     /** PREPARING → SUBMITTED → APPROVED or REJECTED; PREPARING or SUBMITTED → WITHDRAWN. */
     public enum Status {
-        PREPARING, SUBMITTED, APPROVED, REJECTED, WITHDRAWN;
+        PREPARING,
+        SUBMITTED,
+        APPROVED,
+        REJECTED,
+        WITHDRAWN;
 
         public boolean canMoveTo(Status next) {
             return switch (this) {
@@ -41,12 +57,26 @@ public record SubsidyApplication(UUID id, UUID gridId, UUID communityId, UUID re
         }
 
         public Set<Status> next() {
-            return java.util.Arrays.stream(values()).filter(this::canMoveTo).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return java.util.Arrays.stream(values())
+                    .filter(this::canMoveTo)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
     }
 
     SubsidyApplication moved(Status to, LocalDate on, Instant at) {
-        return new SubsidyApplication(id, gridId, communityId, residentId, kind, to, to == Status.SUBMITTED ? on : submittedOn,
-                to == Status.APPROVED || to == Status.REJECTED ? on : decidedOn, note, revision + 1, createdBy, createdAt, at);
+        return new SubsidyApplication(
+                id,
+                gridId,
+                communityId,
+                residentId,
+                kind,
+                to,
+                to == Status.SUBMITTED ? on : submittedOn,
+                to == Status.APPROVED || to == Status.REJECTED ? on : decidedOn,
+                note,
+                revision + 1,
+                createdBy,
+                createdAt,
+                at);
     }
 }

@@ -1,15 +1,14 @@
 package org.wushe.hub.community.subsidy;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,11 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "subsidy applications", description = "补助申请 Help with subsidy applications: kind, submitted, decided")
 public class SubsidyController {
 
-    public record OpenApplication(@NotNull UUID residentId, @NotNull SubsidyApplication.Kind kind, @Size(max = 500) String note) {
-    }
+    public record OpenApplication(
+            @NotNull UUID residentId,
+            @NotNull SubsidyApplication.Kind kind,
+            @Size(max = 500) String note) {}
 
-    public record Move(@NotNull SubsidyApplication.Status status, LocalDate on) {
-    }
+    public record Move(@NotNull SubsidyApplication.Status status, LocalDate on) {}
 
     private final SubsidyService service;
 
@@ -35,14 +35,19 @@ public class SubsidyController {
     }
 
     @PostMapping("/grids/{gridId}/subsidy-applications")
-    @Operation(summary = "Start helping a resident of the grid with an application (PREPARING); publishes SubsidyApplicationChanged")
+    @Operation(
+            summary =
+                    "Start helping a resident of the grid with an application (PREPARING); publishes SubsidyApplicationChanged")
     public ResponseEntity<SubsidyApplication> open(@PathVariable UUID gridId, @Valid @RequestBody OpenApplication r) {
         SubsidyApplication a = service.open(gridId, r.residentId(), r.kind(), r.note());
-        return ResponseEntity.created(URI.create("/subsidy-applications/" + a.id())).body(a);
+        return ResponseEntity.created(URI.create("/subsidy-applications/" + a.id()))
+                .body(a);
     }
 
     @PostMapping("/subsidy-applications/{id}/status")
-    @Operation(summary = "Submitted, approved, rejected or withdrawn, on a day (today if left out); publishes SubsidyApplicationChanged")
+    @Operation(
+            summary =
+                    "Submitted, approved, rejected or withdrawn, on a day (today if left out); publishes SubsidyApplicationChanged")
     public SubsidyApplication move(@PathVariable UUID id, @Valid @RequestBody Move r) {
         return service.move(id, r.status(), r.on());
     }

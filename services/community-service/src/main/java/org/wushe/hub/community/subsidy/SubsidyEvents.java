@@ -2,7 +2,6 @@ package org.wushe.hub.community.subsidy;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.community.SubsidyApplicationChanged;
 import org.wushe.hub.events.community.SubsidyKind;
 import org.wushe.hub.events.community.SubsidyStatus;
@@ -10,8 +9,7 @@ import org.wushe.hub.events.community.SubsidyStatus;
 /** The Avro event of a subsidy application: its kind, status and days; never the resident, an amount, income or the note. */
 final class SubsidyEvents {
 
-    private SubsidyEvents() {
-    }
+    private SubsidyEvents() {}
 
     static SubsidyApplicationChanged changed(SubsidyApplication a, Instant at) {
         return SubsidyApplicationChanged.newBuilder()

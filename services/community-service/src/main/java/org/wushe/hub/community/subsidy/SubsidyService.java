@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.grid.Grid;
@@ -31,7 +30,12 @@ public class SubsidyService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public SubsidyService(SubsidyRepository applications, GridAccess access, HouseholdService households, OutboxWriter outbox, Clock clock) {
+    public SubsidyService(
+            SubsidyRepository applications,
+            GridAccess access,
+            HouseholdService households,
+            OutboxWriter outbox,
+            Clock clock) {
         this.applications = applications;
         this.access = access;
         this.households = households;
@@ -42,13 +46,28 @@ public class SubsidyService {
     @Transactional
     public SubsidyApplication open(UUID gridId, UUID residentId, SubsidyApplication.Kind kind, String note) {
         Grid grid = access.requireWorker("gridId", gridId);
-        households.householdOf(residentId).filter(h -> h.gridId().equals(grid.id()))
-                .orElseThrow(() -> new InvalidInputException("residentId",
-                        "not a resident of a household of this grid: register them in the grid's register first 请先在本网格台账中登记该居民所在户"));
+        households
+                .householdOf(residentId)
+                .filter(h -> h.gridId().equals(grid.id()))
+                .orElseThrow(
+                        () -> new InvalidInputException(
+                                "residentId",
+                                "not a resident of a household of this grid: register them in the grid's register first 请先在本网格台账中登记该居民所在户"));
         Instant now = now();
-        SubsidyApplication a = new SubsidyApplication(UUID.randomUUID(), grid.id(), grid.communityId(), residentId, kind,
-                SubsidyApplication.Status.PREPARING, null, null, PersonalDataScreen.screen("note", note == null || note.isBlank() ? null : note), 1,
-                Accountability.actor(), now, now);
+        SubsidyApplication a = new SubsidyApplication(
+                UUID.randomUUID(),
+                grid.id(),
+                grid.communityId(),
+                residentId,
+                kind,
+                SubsidyApplication.Status.PREPARING,
+                null,
+                null,
+                PersonalDataScreen.screen("note", note == null || note.isBlank() ? null : note),
+                1,
+                Accountability.actor(),
+                now,
+                now);
         applications.insert(a);
         outbox.publish(Aggregate.GRID, a.gridId().toString(), SubsidyEvents.changed(a, now));
         return a;
@@ -56,13 +75,17 @@ public class SubsidyService {
 
     @Transactional
     public SubsidyApplication move(UUID id, SubsidyApplication.Status to, LocalDate on) {
-        SubsidyApplication a = applications.find(id)
+        SubsidyApplication a = applications
+                .find(id)
                 .orElseThrow(() -> new InvalidInputException("id", "no subsidy application " + id + " 补助申请不存在", 404));
         access.requireWorker("id", access.grid("id", a.gridId()));
         a = applications.lock(id).orElseThrow();
         if (!a.status().canMoveTo(to)) {
-            throw new InvalidInputException("status", "a " + a.status() + " application cannot become " + to + "; it may become "
-                    + a.status().next() + " 申请状态不能这样变更", 409);
+            throw new InvalidInputException(
+                    "status",
+                    "a " + a.status() + " application cannot become " + to + "; it may become "
+                            + a.status().next() + " 申请状态不能这样变更",
+                    409);
         }
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, ZONE);
@@ -70,9 +93,11 @@ public class SubsidyService {
         if (day.isAfter(today)) {
             throw new InvalidInputException("on", "must not be in the future 日期不能晚于今天");
         }
-        if ((to == SubsidyApplication.Status.APPROVED || to == SubsidyApplication.Status.REJECTED) && a.submittedOn() != null
+        if ((to == SubsidyApplication.Status.APPROVED || to == SubsidyApplication.Status.REJECTED)
+                && a.submittedOn() != null
                 && day.isBefore(a.submittedOn())) {
-            throw new InvalidInputException("on", "decided before it was submitted on " + a.submittedOn() + " 审批日期早于提交日期");
+            throw new InvalidInputException(
+                    "on", "decided before it was submitted on " + a.submittedOn() + " 审批日期早于提交日期");
         }
         SubsidyApplication moved = a.moved(to, day, now);
         applications.update(moved);

@@ -10,8 +10,7 @@ import org.wushe.hub.platform.web.InvalidInputException;
  */
 public final class Accountability {
 
-    private Accountability() {
-    }
+    private Accountability() {}
 
     /** The account id of the caller: its token's subject. */
     public static String actor() {

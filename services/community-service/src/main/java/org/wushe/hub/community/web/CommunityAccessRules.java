@@ -21,8 +21,8 @@ public class CommunityAccessRules {
 
     @Bean
     WusheAccessRules communityServiceAccessRules() {
-        return rules -> rules
-                .requestMatchers(HttpMethod.POST, "/stations", "/communities", "/communities/{communityId}/grids")
+        return rules -> rules.requestMatchers(
+                        HttpMethod.POST, "/stations", "/communities", "/communities/{communityId}/grids")
                 .access(Rules.roles(Roles.HUB_ADMIN))
                 .requestMatchers(HttpMethod.POST, "/imports", "/imports/drafts")
                 .access(Rules.roles(Roles.COMMUNITY_STAFF));

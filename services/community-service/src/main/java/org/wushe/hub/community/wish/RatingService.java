@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.need.Need;
@@ -45,7 +44,13 @@ public class RatingService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public RatingService(WishRepository ratings, ResidentSelf self, NeedService needs, WorkerStations workers, OutboxWriter outbox, Clock clock) {
+    public RatingService(
+            WishRepository ratings,
+            ResidentSelf self,
+            NeedService needs,
+            WorkerStations workers,
+            OutboxWriter outbox,
+            Clock clock) {
         this.ratings = ratings;
         this.self = self;
         this.needs = needs;
@@ -64,24 +69,45 @@ public class RatingService {
             throw new InvalidInputException("needId", "no need " + needId + " of yours 没有这条需求", 404);
         }
         if (need.status() != NeedStatus.FULFILLED) {
-            throw new InvalidInputException("needId", "only a fulfilled need is rated; this one is " + need.status() + " 需求完成后才能评价", 409);
+            throw new InvalidInputException(
+                    "needId", "only a fulfilled need is rated; this one is " + need.status() + " 需求完成后才能评价", 409);
         }
         if (ratings.rating(needId).isPresent()) {
             throw new InvalidInputException("needId", "rated already: a need is rated once 该需求已评价", 409);
         }
-        String comment = PersonalDataScreen.screen("comment", r.comment() == null || r.comment().isBlank() ? null : r.comment());
+        String comment = PersonalDataScreen.screen(
+                "comment", r.comment() == null || r.comment().isBlank() ? null : r.comment());
         Instant now = now();
-        Rating rating = new Rating(needId, me.residentId(), need.details().communityId(), need.details().stationId(), r.stars(), comment, now);
+        Rating rating = new Rating(
+                needId,
+                me.residentId(),
+                need.details().communityId(),
+                need.details().stationId(),
+                r.stars(),
+                comment,
+                now);
         if (!ratings.insert(rating)) {
             throw new InvalidInputException("needId", "rated already: a need is rated once 该需求已评价", 409);
         }
         List<OutboxWriter.Event> events = new ArrayList<>();
         events.add(new OutboxWriter.Event(Aggregate.NEED, needId.toString(), WishEvents.rated(rating, now)));
         if (rating.asksForFollowUp()) {
-            ratings.insert(new FollowUp(UUID.randomUUID(), needId, rating.communityId(), rating.stationId(), FollowUp.Status.OPEN, now, rating.stars(),
-                    comment, null, null, null, null));
+            ratings.insert(new FollowUp(
+                    UUID.randomUUID(),
+                    needId,
+                    rating.communityId(),
+                    rating.stationId(),
+                    FollowUp.Status.OPEN,
+                    now,
+                    rating.stars(),
+                    comment,
+                    null,
+                    null,
+                    null,
+                    null));
         }
-        // As nobody: the resident's account id would link a for-ever topic to a person (the rating here keeps whose it is).
+        // As nobody: the resident's account id would link a for-ever topic to a person (the rating here keeps whose it
+        // is).
         Actor.run(null, () -> outbox.publishAll(events));
         return rating;
     }
@@ -107,11 +133,17 @@ public class RatingService {
     public List<FollowUp> ofMyStation(FollowUp.Status status) {
         Caller caller = Access.caller();
         if (caller.tenantOf(Roles.SOCIAL_WORKER).isEmpty()) {
-            throw new ForbiddenException("Authorization", caller.describe() + " is no social worker; needs " + Roles.SOCIAL_WORKER
-                    + " with " + Roles.SOCIAL_WORKER_ID + " 仅限社工本人", Roles.SOCIAL_WORKER);
+            throw new ForbiddenException(
+                    "Authorization",
+                    caller.describe() + " is no social worker; needs " + Roles.SOCIAL_WORKER + " with "
+                            + Roles.SOCIAL_WORKER_ID + " 仅限社工本人",
+                    Roles.SOCIAL_WORKER);
         }
-        UUID station = workers.stationOf(caller).orElseThrow(() -> new ForbiddenException(Roles.SOCIAL_WORKER_ID, caller.describe()
-                + " is assigned to no station; needs " + ASSIGNED + " 社工尚未分配到站点", ASSIGNED));
+        UUID station = workers.stationOf(caller)
+                .orElseThrow(() -> new ForbiddenException(
+                        Roles.SOCIAL_WORKER_ID,
+                        caller.describe() + " is assigned to no station; needs " + ASSIGNED + " 社工尚未分配到站点",
+                        ASSIGNED));
         return ratings.openFirstOf(station, status);
     }
 
@@ -153,16 +185,21 @@ public class RatingService {
         if (caller.holds(Roles.STATION_STAFF, stationId)) {
             return Roles.STATION_STAFF;
         }
-        if (stationId != null && workers.stationOf(caller).filter(stationId::equals).isPresent()) {
+        if (stationId != null
+                && workers.stationOf(caller).filter(stationId::equals).isPresent()) {
             return Roles.SOCIAL_WORKER;
         }
-        String needed = Roles.STATION_STAFF + " of " + stationId + " or " + Roles.SOCIAL_WORKER + " assigned to " + stationId;
-        throw new ForbiddenException(field, caller.describe() + " may not act for " + field + " " + stationId + "; needs " + needed
-                + " 只能处理本站点的回访", needed);
+        String needed =
+                Roles.STATION_STAFF + " of " + stationId + " or " + Roles.SOCIAL_WORKER + " assigned to " + stationId;
+        throw new ForbiddenException(
+                field,
+                caller.describe() + " may not act for " + field + " " + stationId + "; needs " + needed + " 只能处理本站点的回访",
+                needed);
     }
 
     private FollowUp find(UUID id) {
-        return ratings.followUp(id).orElseThrow(() -> new InvalidInputException("id", "no follow-up " + id + " 回访任务不存在", 404));
+        return ratings.followUp(id)
+                .orElseThrow(() -> new InvalidInputException("id", "no follow-up " + id + " 回访任务不存在", 404));
     }
 
     private Instant now() {

@@ -2,7 +2,6 @@ package org.wushe.hub.community.wish;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.community.FollowUpRecorded;
 import org.wushe.hub.events.community.FollowUpRecorder;
 import org.wushe.hub.events.community.ServiceRated;
@@ -12,8 +11,7 @@ import org.wushe.hub.platform.security.Roles;
 /** The Avro events of residents' wishes, ratings and follow-ups: ids, places, kinds and stars; never a text or the resident. */
 final class WishEvents {
 
-    private WishEvents() {
-    }
+    private WishEvents() {}
 
     static WishSubmitted submitted(Wish w, Instant at) {
         return WishSubmitted.newBuilder()

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.Category;
@@ -16,11 +15,13 @@ import org.wushe.hub.events.common.Category;
 @Repository
 public class WishRepository {
 
-    private static final String WISH = "id, resident_id, community_id, station_id, category, title, description, consent_to_share, status, need_id, "
-            + "decided_by, decided_at, decline_reason, submitted_at";
+    private static final String WISH =
+            "id, resident_id, community_id, station_id, category, title, description, consent_to_share, status, need_id, "
+                    + "decided_by, decided_at, decline_reason, submitted_at";
     private static final String RATING = "need_id, resident_id, community_id, station_id, stars, comment, rated_at";
-    private static final String FOLLOW_UP = "f.id, f.need_id, f.community_id, f.station_id, f.status, f.opened_at, r.stars, r.comment, f.outcome, "
-            + "f.recorded_by, f.recorded_role, f.recorded_at FROM service_follow_up f JOIN service_rating r ON r.need_id = f.need_id";
+    private static final String FOLLOW_UP =
+            "f.id, f.need_id, f.community_id, f.station_id, f.status, f.opened_at, r.stars, r.comment, f.outcome, "
+                    + "f.recorded_by, f.recorded_role, f.recorded_at FROM service_follow_up f JOIN service_rating r ON r.need_id = f.need_id";
 
     private final JdbcClient jdbc;
 
@@ -30,39 +31,69 @@ public class WishRepository {
 
     void insert(Wish w) {
         jdbc.sql("INSERT INTO resident_wish (" + WISH + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(w.id(), w.residentId(), w.communityId(), w.stationId(), w.category().name(), w.title(), w.description(), w.consentToShare(),
-                        w.status().name(), w.needId(), w.decidedBy(), ts(w.decidedAt()), w.declineReason(), ts(w.submittedAt()))
+                .params(
+                        w.id(),
+                        w.residentId(),
+                        w.communityId(),
+                        w.stationId(),
+                        w.category().name(),
+                        w.title(),
+                        w.description(),
+                        w.consentToShare(),
+                        w.status().name(),
+                        w.needId(),
+                        w.decidedBy(),
+                        ts(w.decidedAt()),
+                        w.declineReason(),
+                        ts(w.submittedAt()))
                 .update();
     }
 
     void decide(Wish w) {
-        jdbc.sql("UPDATE resident_wish SET status = ?, need_id = ?, decided_by = ?, decided_at = ?, decline_reason = ? WHERE id = ?")
-                .params(w.status().name(), w.needId(), w.decidedBy(), ts(w.decidedAt()), w.declineReason(), w.id()).update();
+        jdbc.sql(
+                        "UPDATE resident_wish SET status = ?, need_id = ?, decided_by = ?, decided_at = ?, decline_reason = ? WHERE id = ?")
+                .params(w.status().name(), w.needId(), w.decidedBy(), ts(w.decidedAt()), w.declineReason(), w.id())
+                .update();
     }
 
     Optional<Wish> find(UUID id) {
-        return jdbc.sql("SELECT " + WISH + " FROM resident_wish WHERE id = ?").param(id).query(WishRepository::wish).optional();
+        return jdbc.sql("SELECT " + WISH + " FROM resident_wish WHERE id = ?")
+                .param(id)
+                .query(WishRepository::wish)
+                .optional();
     }
 
     Optional<Wish> lock(UUID id) {
-        return jdbc.sql("SELECT " + WISH + " FROM resident_wish WHERE id = ? FOR UPDATE").param(id).query(WishRepository::wish).optional();
+        return jdbc.sql("SELECT " + WISH + " FROM resident_wish WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(WishRepository::wish)
+                .optional();
     }
 
     List<Wish> ofResident(UUID residentId) {
-        return jdbc.sql("SELECT " + WISH + " FROM resident_wish WHERE resident_id = ? ORDER BY submitted_at DESC, id").param(residentId)
-                .query(WishRepository::wish).list();
+        return jdbc.sql("SELECT " + WISH + " FROM resident_wish WHERE resident_id = ? ORDER BY submitted_at DESC, id")
+                .param(residentId)
+                .query(WishRepository::wish)
+                .list();
     }
 
     List<Wish> ofCommunity(UUID communityId, Wish.Status status) {
-        return jdbc.sql("SELECT " + WISH + " FROM resident_wish WHERE community_id = ? AND (?::text IS NULL OR status = ?) "
+        return jdbc.sql("SELECT " + WISH
+                        + " FROM resident_wish WHERE community_id = ? AND (?::text IS NULL OR status = ?) "
                         + "ORDER BY submitted_at, id LIMIT 500")
-                .params(communityId, status == null ? null : status.name(), status == null ? null : status.name()).query(WishRepository::wish).list();
+                .params(communityId, status == null ? null : status.name(), status == null ? null : status.name())
+                .query(WishRepository::wish)
+                .list();
     }
 
     /** The resident's own words: their wishes' title and description, their ratings' comments (erasure). */
     void eraseWordsOf(UUID residentId) {
-        jdbc.sql("UPDATE resident_wish SET title = ?, description = NULL WHERE resident_id = ?").params(ERASED, residentId).update();
-        jdbc.sql("UPDATE service_rating SET comment = NULL WHERE resident_id = ?").param(residentId).update();
+        jdbc.sql("UPDATE resident_wish SET title = ?, description = NULL WHERE resident_id = ?")
+                .params(ERASED, residentId)
+                .update();
+        jdbc.sql("UPDATE service_rating SET comment = NULL WHERE resident_id = ?")
+                .param(residentId)
+                .update();
     }
 
     /** What an erased wish's title reads. */
@@ -70,39 +101,73 @@ public class WishRepository {
 
     /** False when the need was rated already (the primary key is the need). */
     boolean insert(Rating r) {
-        return jdbc.sql("INSERT INTO service_rating (" + RATING + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (need_id) DO NOTHING")
-                .params(r.needId(), r.residentId(), r.communityId(), r.stationId(), r.stars(), r.comment(), ts(r.ratedAt())).update() == 1;
+        return jdbc.sql("INSERT INTO service_rating (" + RATING
+                                + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (need_id) DO NOTHING")
+                        .params(
+                                r.needId(),
+                                r.residentId(),
+                                r.communityId(),
+                                r.stationId(),
+                                r.stars(),
+                                r.comment(),
+                                ts(r.ratedAt()))
+                        .update()
+                == 1;
     }
 
     Optional<Rating> rating(UUID needId) {
-        return jdbc.sql("SELECT " + RATING + " FROM service_rating WHERE need_id = ?").param(needId).query(WishRepository::rating).optional();
+        return jdbc.sql("SELECT " + RATING + " FROM service_rating WHERE need_id = ?")
+                .param(needId)
+                .query(WishRepository::rating)
+                .optional();
     }
 
     List<Rating.Mine> ratingsOf(UUID residentId) {
-        return jdbc.sql("SELECT r.need_id, r.stars, r.comment, r.rated_at, f.status FROM service_rating r "
-                        + "LEFT JOIN service_follow_up f ON f.need_id = r.need_id WHERE r.resident_id = ? ORDER BY r.rated_at DESC")
+        return jdbc.sql(
+                        "SELECT r.need_id, r.stars, r.comment, r.rated_at, f.status FROM service_rating r "
+                                + "LEFT JOIN service_follow_up f ON f.need_id = r.need_id WHERE r.resident_id = ? ORDER BY r.rated_at DESC")
                 .param(residentId)
-                .query((rs, n) -> new Rating.Mine(rs.getObject("need_id", UUID.class), rs.getInt("stars"), rs.getString("comment"),
-                        rs.getTimestamp("rated_at").toInstant(), rs.getString("status") == null ? null : FollowUp.Status.valueOf(rs.getString("status"))))
+                .query((rs, n) -> new Rating.Mine(
+                        rs.getObject("need_id", UUID.class),
+                        rs.getInt("stars"),
+                        rs.getString("comment"),
+                        rs.getTimestamp("rated_at").toInstant(),
+                        rs.getString("status") == null ? null : FollowUp.Status.valueOf(rs.getString("status"))))
                 .list();
     }
 
     void insert(FollowUp f) {
-        jdbc.sql("INSERT INTO service_follow_up (id, need_id, community_id, station_id, status, opened_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(f.id(), f.needId(), f.communityId(), f.stationId(), f.status().name(), ts(f.openedAt())).update();
+        jdbc.sql(
+                        "INSERT INTO service_follow_up (id, need_id, community_id, station_id, status, opened_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        f.id(),
+                        f.needId(),
+                        f.communityId(),
+                        f.stationId(),
+                        f.status().name(),
+                        ts(f.openedAt()))
+                .update();
     }
 
     void record(FollowUp f) {
-        jdbc.sql("UPDATE service_follow_up SET status = ?, outcome = ?, recorded_by = ?, recorded_role = ?, recorded_at = ? WHERE id = ?")
-                .params(f.status().name(), f.outcome(), f.recordedBy(), f.recordedRole(), ts(f.recordedAt()), f.id()).update();
+        jdbc.sql(
+                        "UPDATE service_follow_up SET status = ?, outcome = ?, recorded_by = ?, recorded_role = ?, recorded_at = ? WHERE id = ?")
+                .params(f.status().name(), f.outcome(), f.recordedBy(), f.recordedRole(), ts(f.recordedAt()), f.id())
+                .update();
     }
 
     Optional<FollowUp> followUp(UUID id) {
-        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.id = ?").param(id).query(WishRepository::followUp).optional();
+        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.id = ?")
+                .param(id)
+                .query(WishRepository::followUp)
+                .optional();
     }
 
     Optional<FollowUp> lockFollowUp(UUID id) {
-        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.id = ? FOR UPDATE OF f").param(id).query(WishRepository::followUp).optional();
+        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.id = ? FOR UPDATE OF f")
+                .param(id)
+                .query(WishRepository::followUp)
+                .optional();
     }
 
     List<FollowUp> followUpsOf(UUID stationId, FollowUp.Status status) {
@@ -111,12 +176,19 @@ public class WishRepository {
 
     /** The same, the open ones first (the longest waiting first), then the recorded ones (the latest first): a social worker's page. */
     List<FollowUp> openFirstOf(UUID stationId, FollowUp.Status status) {
-        return followUps(stationId, status, "(f.status = 'OPEN') DESC, CASE WHEN f.status = 'OPEN' THEN f.opened_at END, f.recorded_at DESC, f.id");
+        return followUps(
+                stationId,
+                status,
+                "(f.status = 'OPEN') DESC, CASE WHEN f.status = 'OPEN' THEN f.opened_at END, f.recorded_at DESC, f.id");
     }
 
     private List<FollowUp> followUps(UUID stationId, FollowUp.Status status, String orderBy) {
-        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.station_id = ? AND (?::text IS NULL OR f.status = ?) ORDER BY " + orderBy + " LIMIT 500")
-                .params(stationId, status == null ? null : status.name(), status == null ? null : status.name()).query(WishRepository::followUp).list();
+        return jdbc.sql("SELECT " + FOLLOW_UP
+                        + " WHERE f.station_id = ? AND (?::text IS NULL OR f.status = ?) ORDER BY " + orderBy
+                        + " LIMIT 500")
+                .params(stationId, status == null ? null : status.name(), status == null ? null : status.name())
+                .query(WishRepository::followUp)
+                .list();
     }
 
     private static Timestamp ts(Instant at) {
@@ -129,21 +201,47 @@ public class WishRepository {
     }
 
     private static Wish wish(ResultSet rs, int n) throws SQLException {
-        return new Wish(rs.getObject("id", UUID.class), rs.getObject("resident_id", UUID.class), rs.getObject("community_id", UUID.class),
-                rs.getObject("station_id", UUID.class), Category.valueOf(rs.getString("category")), rs.getString("title"), rs.getString("description"),
-                rs.getBoolean("consent_to_share"), Wish.Status.valueOf(rs.getString("status")), rs.getObject("need_id", UUID.class),
-                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("decline_reason"), instant(rs, "submitted_at"));
+        return new Wish(
+                rs.getObject("id", UUID.class),
+                rs.getObject("resident_id", UUID.class),
+                rs.getObject("community_id", UUID.class),
+                rs.getObject("station_id", UUID.class),
+                Category.valueOf(rs.getString("category")),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getBoolean("consent_to_share"),
+                Wish.Status.valueOf(rs.getString("status")),
+                rs.getObject("need_id", UUID.class),
+                rs.getString("decided_by"),
+                instant(rs, "decided_at"),
+                rs.getString("decline_reason"),
+                instant(rs, "submitted_at"));
     }
 
     private static Rating rating(ResultSet rs, int n) throws SQLException {
-        return new Rating(rs.getObject("need_id", UUID.class), rs.getObject("resident_id", UUID.class), rs.getObject("community_id", UUID.class),
-                rs.getObject("station_id", UUID.class), rs.getInt("stars"), rs.getString("comment"), instant(rs, "rated_at"));
+        return new Rating(
+                rs.getObject("need_id", UUID.class),
+                rs.getObject("resident_id", UUID.class),
+                rs.getObject("community_id", UUID.class),
+                rs.getObject("station_id", UUID.class),
+                rs.getInt("stars"),
+                rs.getString("comment"),
+                instant(rs, "rated_at"));
     }
 
     private static FollowUp followUp(ResultSet rs, int n) throws SQLException {
-        return new FollowUp(rs.getObject("id", UUID.class), rs.getObject("need_id", UUID.class), rs.getObject("community_id", UUID.class),
-                rs.getObject("station_id", UUID.class), FollowUp.Status.valueOf(rs.getString("status")), instant(rs, "opened_at"), rs.getInt("stars"),
-                rs.getString("comment"), rs.getString("outcome"), rs.getString("recorded_by"), rs.getString("recorded_role"),
+        return new FollowUp(
+                rs.getObject("id", UUID.class),
+                rs.getObject("need_id", UUID.class),
+                rs.getObject("community_id", UUID.class),
+                rs.getObject("station_id", UUID.class),
+                FollowUp.Status.valueOf(rs.getString("status")),
+                instant(rs, "opened_at"),
+                rs.getInt("stars"),
+                rs.getString("comment"),
+                rs.getString("outcome"),
+                rs.getString("recorded_by"),
+                rs.getString("recorded_role"),
                 instant(rs, "recorded_at"));
     }
 }

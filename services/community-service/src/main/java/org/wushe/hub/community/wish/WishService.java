@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.need.Need;
@@ -46,7 +45,13 @@ public class WishService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public WishService(WishRepository wishes, ResidentSelf self, NeedService needs, StationService stations, OutboxWriter outbox, Clock clock) {
+    public WishService(
+            WishRepository wishes,
+            ResidentSelf self,
+            NeedService needs,
+            StationService stations,
+            OutboxWriter outbox,
+            Clock clock) {
         this.wishes = wishes;
         this.self = self;
         this.needs = needs;
@@ -62,19 +67,36 @@ public class WishService {
             throw new InvalidInputException("category", "choose what kind of help 请选择类别");
         }
         String title = PersonalDataScreen.screen("title", r.title());
-        String description = PersonalDataScreen.screen("description", r.description() == null || r.description().isBlank() ? null : r.description());
+        String description = PersonalDataScreen.screen(
+                "description", r.description() == null || r.description().isBlank() ? null : r.description());
         List<Station> serving = stations.serving(me.communityId());
         Instant now = now();
-        Wish w = new Wish(UUID.randomUUID(), me.residentId(), me.communityId(), serving.size() == 1 ? serving.get(0).id() : null, r.category(), title,
-                description, r.consentToShare(), Wish.Status.PENDING, null, null, null, null, now);
+        Wish w = new Wish(
+                UUID.randomUUID(),
+                me.residentId(),
+                me.communityId(),
+                serving.size() == 1 ? serving.get(0).id() : null,
+                r.category(),
+                title,
+                description,
+                r.consentToShare(),
+                Wish.Status.PENDING,
+                null,
+                null,
+                null,
+                null,
+                now);
         wishes.insert(w);
-        // As nobody: the resident's account id would link a for-ever topic to a person (the row here keeps who sent it).
+        // As nobody: the resident's account id would link a for-ever topic to a person (the row here keeps who sent
+        // it).
         Actor.run(null, () -> outbox.publish(Aggregate.NEED, w.id().toString(), WishEvents.submitted(w, now)));
         return w;
     }
 
     public List<Wish.Mine> mine() {
-        return wishes.ofResident(self.me().residentId()).stream().map(Wish.Mine::of).toList();
+        return wishes.ofResident(self.me().residentId()).stream()
+                .map(Wish.Mine::of)
+                .toList();
     }
 
     /** The resident's own needs (a wish accepted, a need staff published for them), the newest first. */
@@ -103,15 +125,32 @@ public class WishService {
     public Wish accept(UUID id, WishController.Accept r) {
         Wish w = decidable(id);
         if (!w.consentToShare()) {
-            throw new InvalidInputException("consentToShare", "the resident did not consent to sharing this wish with helpers: it cannot become a "
-                    + "published need; decline it, or ask the resident to send it again with consent 居民未同意向服务者公开，不能发布为需求", 409);
+            throw new InvalidInputException(
+                    "consentToShare",
+                    "the resident did not consent to sharing this wish with helpers: it cannot become a "
+                            + "published need; decline it, or ask the resident to send it again with consent 居民未同意向服务者公开，不能发布为需求",
+                    409);
         }
         Instant now = now();
         Instant start = r.start() != null ? r.start() : now;
-        NeedDraft draft = new NeedDraft(w.communityId(), r.stationId() != null ? r.stationId() : w.stationId(), null, w.residentId(),
-                NeedSource.MICRO_WISH, r.category() != null ? r.category() : w.category(), r.urgency(), r.beneficiaryGroup(), 1,
-                r.title() != null && !r.title().isBlank() ? r.title() : w.title(), null, start, r.end() != null ? r.end() : start.plus(DEFAULT_WINDOW),
-                r.quantity() == null ? null : r.quantity().amount(), r.quantity() == null ? null : r.quantity().unit(), r.requiredSkills(), null,
+        NeedDraft draft = new NeedDraft(
+                w.communityId(),
+                r.stationId() != null ? r.stationId() : w.stationId(),
+                null,
+                w.residentId(),
+                NeedSource.MICRO_WISH,
+                r.category() != null ? r.category() : w.category(),
+                r.urgency(),
+                r.beneficiaryGroup(),
+                1,
+                r.title() != null && !r.title().isBlank() ? r.title() : w.title(),
+                null,
+                start,
+                r.end() != null ? r.end() : start.plus(DEFAULT_WINDOW),
+                r.quantity() == null ? null : r.quantity().amount(),
+                r.quantity() == null ? null : r.quantity().unit(),
+                r.requiredSkills(),
+                null,
                 r.estimatedMinutes());
         Need need = needs.publish(draft);
         Wish accepted = w.accepted(need.id(), Accountability.actor(), now);
@@ -147,13 +186,19 @@ public class WishService {
     private Caller requireDesk(String field, UUID communityId) {
         Caller caller = Access.caller();
         List<Station> serving = stations.serving(communityId);
-        if (caller.holds(Roles.COMMUNITY_STAFF, communityId) || serving.stream().anyMatch(s -> caller.holds(Roles.STATION_STAFF, s.id()))) {
+        if (caller.holds(Roles.COMMUNITY_STAFF, communityId)
+                || serving.stream().anyMatch(s -> caller.holds(Roles.STATION_STAFF, s.id()))) {
             return caller;
         }
-        String needed = Roles.COMMUNITY_STAFF + " of " + communityId + serving.stream().map(s -> " or " + Roles.STATION_STAFF + " of " + s.id())
-                .reduce("", String::concat);
-        throw new ForbiddenException(field, caller.describe() + " may not see the wishes of community " + communityId + "; needs " + needed
-                + " 只能查阅本社区或本站点所服务社区的居民心愿", needed);
+        String needed = Roles.COMMUNITY_STAFF + " of " + communityId
+                + serving.stream()
+                        .map(s -> " or " + Roles.STATION_STAFF + " of " + s.id())
+                        .reduce("", String::concat);
+        throw new ForbiddenException(
+                field,
+                caller.describe() + " may not see the wishes of community " + communityId + "; needs " + needed
+                        + " 只能查阅本社区或本站点所服务社区的居民心愿",
+                needed);
     }
 
     private Instant now() {

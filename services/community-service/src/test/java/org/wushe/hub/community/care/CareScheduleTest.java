@@ -1,13 +1,12 @@
 package org.wushe.hub.community.care;
 
-import java.time.LocalDate;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wushe.hub.community.care.CareSchedule.Risk.HIGH;
 import static org.wushe.hub.community.care.CareSchedule.Risk.LOW;
 import static org.wushe.hub.community.care.CareSchedule.Risk.MEDIUM;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 /** The schedule of care visits: HIGH weekly, MEDIUM fortnightly, LOW monthly, from the latest visit or the plan's start. */
 class CareScheduleTest {

@@ -1,11 +1,13 @@
 package org.wushe.hub.community.inbound;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,9 +33,6 @@ import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Needs published over the API follow the match saga the matching service writes to
  * {@code wushe.matching.match}, through the real path (its outbox, Debezium, Kafka, this service's
@@ -54,7 +53,8 @@ class NeedFollowsMatchesTest extends ServiceScenario {
 
         matching.publish(Aggregate.MATCH, match, HubEvents.proposed(need, match, t));
         awaitNeed(need, "MATCHED", match, 2);
-        EventEnvelope escalated = matching.publish(Aggregate.MATCH, match, HubEvents.escalated(need, match, t.plusSeconds(60)));
+        EventEnvelope escalated =
+                matching.publish(Aggregate.MATCH, match, HubEvents.escalated(need, match, t.plusSeconds(60)));
         awaitProcessed(escalated.eventId());
         assertNeed(need, "MATCHED", match, 2);
         matching.publish(Aggregate.MATCH, match, HubEvents.accepted(need, match, t.plusSeconds(120)));
@@ -63,7 +63,8 @@ class NeedFollowsMatchesTest extends ServiceScenario {
         awaitNeed(need, "FULFILLED", match, 4);
 
         List<SpecificRecord> events = events(Aggregate.NEED, need.needId().toString(), 4);
-        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+        assertThat(events)
+                .extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("NeedPublished", "NeedUpdated", "NeedUpdated", "NeedClosed");
         NeedPublished published = (NeedPublished) events.get(0);
         NeedUpdated matched = (NeedUpdated) events.get(1);
@@ -101,8 +102,13 @@ class NeedFollowsMatchesTest extends ServiceScenario {
         matching.publish(Aggregate.MATCH, second, HubEvents.accepted(need, second, t.plusSeconds(300)));
         awaitNeed(need, "ACCEPTED", second, 5);
 
-        List<NeedUpdated> updates = events(Aggregate.NEED, need.needId().toString(), 5).stream().skip(1).map(NeedUpdated.class::cast).toList();
-        assertThat(updates).extracting(u -> u.getStatus().name()).containsExactly("MATCHED", "PUBLISHED", "MATCHED", "ACCEPTED");
+        List<NeedUpdated> updates = events(Aggregate.NEED, need.needId().toString(), 5).stream()
+                .skip(1)
+                .map(NeedUpdated.class::cast)
+                .toList();
+        assertThat(updates)
+                .extracting(u -> u.getStatus().name())
+                .containsExactly("MATCHED", "PUBLISHED", "MATCHED", "ACCEPTED");
         assertThat(updates).extracting(NeedUpdated::getMatchId).containsExactly(first, null, second, second);
         assertThat(updates).extracting(NeedUpdated::getRevision).containsExactly(2, 3, 4, 5);
     }
@@ -146,7 +152,8 @@ class NeedFollowsMatchesTest extends ServiceScenario {
         assertNeed(need, "FULFILLED", newer, 5);
 
         List<SpecificRecord> events = events(Aggregate.NEED, need.needId().toString(), 5);
-        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+        assertThat(events)
+                .extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("NeedPublished", "NeedUpdated", "NeedUpdated", "NeedUpdated", "NeedClosed");
         assertThat(((NeedClosed) events.get(4)).getRevision()).isEqualTo(5);
     }
@@ -167,9 +174,13 @@ class NeedFollowsMatchesTest extends ServiceScenario {
         ignored(matching, stray, HubEvents.proposed(unknown, stray, Instant.now()));
 
         assertNeed(cancelled, "CANCELLED", null, 2);
-        assertThat(counter("wushe.community.match.events", "event", "PROPOSED", "outcome", "unknown-need")).isEqualTo(unknownBefore + 1);
+        assertThat(counter("wushe.community.match.events", "event", "PROPOSED", "outcome", "unknown-need"))
+                .isEqualTo(unknownBefore + 1);
         assertThat(http().get("/needs/" + unknown.needId()).status()).isEqualTo(404);
-        assertThat(recordsSoFar(Aggregate.MATCH.deadLetterTopic(), r -> match.toString().equals(r.key()) || stray.toString().equals(r.key())))
+        assertThat(recordsSoFar(
+                        Aggregate.MATCH.deadLetterTopic(),
+                        r -> match.toString().equals(r.key())
+                                || stray.toString().equals(r.key())))
                 .isEmpty();
     }
 
@@ -179,48 +190,74 @@ class NeedFollowsMatchesTest extends ServiceScenario {
         UUID match = UUID.randomUUID();
         Upstream matching = Upstream.matching(codec);
         MatchProposed proposal = HubEvents.proposed(need, match, Instant.now());
-        double duplicatesBefore = counter("wushe.inbound.events", "consumer", "community-service", "outcome", "duplicate");
+        double duplicatesBefore =
+                counter("wushe.inbound.events", "consumer", "community-service", "outcome", "duplicate");
 
         // The same event, same event id, twice (a connector that restarts before committing its offsets).
         matching.publish(Aggregate.MATCH, match, proposal);
         matching.publish(Aggregate.MATCH, match, proposal);
-        List<ConsumerRecord<String, byte[]>> onWire = TopicReader.readUntil(TestStack.bootstrapServers(), MATCH_TOPIC,
-                r -> match.toString().equals(r.key()), kept -> kept.size() >= 2, WAIT);
-        assertThat(onWire).extracting(r -> header(r, EventHeaders.EVENT_ID)).containsOnly(proposal.getEventId().toString()).hasSize(2);
-        await().atMost(WAIT).until(() -> counter("wushe.inbound.events", "consumer", "community-service", "outcome", "duplicate")
-                >= duplicatesBefore + 1);
+        List<ConsumerRecord<String, byte[]>> onWire = TopicReader.readUntil(
+                TestStack.bootstrapServers(),
+                MATCH_TOPIC,
+                r -> match.toString().equals(r.key()),
+                kept -> kept.size() >= 2,
+                WAIT);
+        assertThat(onWire)
+                .extracting(r -> header(r, EventHeaders.EVENT_ID))
+                .containsOnly(proposal.getEventId().toString())
+                .hasSize(2);
+        await().atMost(WAIT)
+                .until(() -> counter("wushe.inbound.events", "consumer", "community-service", "outcome", "duplicate")
+                        >= duplicatesBefore + 1);
         assertNeed(need, "MATCHED", match, 2);
-        assertThat(events(Aggregate.NEED, need.needId().toString(), 2)).extracting(e -> e.getClass().getSimpleName())
+        assertThat(events(Aggregate.NEED, need.needId().toString(), 2))
+                .extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("NeedPublished", "NeedUpdated");
 
         // Declined; then the proposal once more, verbatim: processed again it would match the need anew.
-        matching.publish(Aggregate.MATCH, match, HubEvents.declined(need, match, Instant.now().plusSeconds(60)));
+        matching.publish(
+                Aggregate.MATCH,
+                match,
+                HubEvents.declined(need, match, Instant.now().plusSeconds(60)));
         awaitNeed(need, "PUBLISHED", null, 3);
         matching.publish(Aggregate.MATCH, match, proposal);
-        await().atMost(WAIT).until(() -> counter("wushe.inbound.events", "consumer", "community-service", "outcome", "duplicate")
-                >= duplicatesBefore + 2);
+        await().atMost(WAIT)
+                .until(() -> counter("wushe.inbound.events", "consumer", "community-service", "outcome", "duplicate")
+                        >= duplicatesBefore + 2);
         assertNeed(need, "PUBLISHED", null, 3);
 
         List<SpecificRecord> events = events(Aggregate.NEED, need.needId().toString(), 3);
-        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("NeedPublished", "NeedUpdated", "NeedUpdated");
-        assertThat(events.subList(1, 3)).extracting(e -> ((NeedUpdated) e).getStatus().name()).containsExactly("MATCHED", "PUBLISHED");
-        assertThat(events.subList(1, 3)).extracting(e -> ((NeedUpdated) e).getRevision()).containsExactly(2, 3);
+        assertThat(events)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("NeedPublished", "NeedUpdated", "NeedUpdated");
+        assertThat(events.subList(1, 3))
+                .extracting(e -> ((NeedUpdated) e).getStatus().name())
+                .containsExactly("MATCHED", "PUBLISHED");
+        assertThat(events.subList(1, 3))
+                .extracting(e -> ((NeedUpdated) e).getRevision())
+                .containsExactly(2, 3);
     }
 
     @Test
     void aRecordThatIsNoEventGoesToTheDeadLetterTopicWithTheReasonAndTheConsumerGoesOn() {
         KnownNeed need = newNeed();
         UUID match = UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestStack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(MATCH_TOPIC, match.toString(),
-                    "{\"matchId\":\"not avro\"}".getBytes(StandardCharsets.UTF_8)));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                    MATCH_TOPIC, match.toString(), "{\"matchId\":\"not avro\"}".getBytes(StandardCharsets.UTF_8)));
         }
         // The real proposal comes after it, on the same partition (same key).
         Upstream.matching(codec).publish(Aggregate.MATCH, match, HubEvents.proposed(need, match, Instant.now()));
 
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.MATCH.deadLetterTopic(),
-                r -> match.toString().equals(r.key()), kept -> !kept.isEmpty(), WAIT);
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(
+                TestStack.bootstrapServers(),
+                Aggregate.MATCH.deadLetterTopic(),
+                r -> match.toString().equals(r.key()),
+                kept -> !kept.isEmpty(),
+                WAIT);
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"matchId\":\"not avro\"}");
         assertThat(header(dead.get(0), EventHeaders.DEAD_LETTER_REASON)).contains("not Avro single-object encoding");
@@ -241,7 +278,12 @@ class NeedFollowsMatchesTest extends ServiceScenario {
     }
 
     private void awaitNeed(KnownNeed need, String status, UUID match, int revision) {
-        await().atMost(WAIT).until(() -> http().get("/needs/" + need.needId()).json().get("revision").asInt() >= revision);
+        await().atMost(WAIT)
+                .until(() -> http().get("/needs/" + need.needId())
+                                .json()
+                                .get("revision")
+                                .asInt()
+                        >= revision);
         assertNeed(need, status, match, revision);
     }
 

@@ -1,15 +1,15 @@
 package org.wushe.hub.community.need;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.wushe.hub.testing.Http;
 import org.wushe.hub.community.support.People;
 import org.wushe.hub.community.support.ServiceScenario;
 import org.wushe.hub.events.common.BeneficiaryGroup;
@@ -25,15 +25,15 @@ import org.wushe.hub.events.community.NeedOutcome;
 import org.wushe.hub.events.community.NeedPublished;
 import org.wushe.hub.events.community.NeedUpdated;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.testing.Http;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A need's whole life over the API, and the event each step puts on {@code wushe.community.need}. */
 class NeedLifecycleTest extends ServiceScenario {
 
     @Autowired
     NeedService needs;
+
     @Autowired
     NeedSeriesService series;
 
@@ -41,29 +41,61 @@ class NeedLifecycleTest extends ServiceScenario {
     void publishedMatchedAcceptedInServiceFulfilledEachStepAnEventWithTheWholeNeed() {
         Place place = communityWithStation();
         UUID grid = registerGrid(place.community(), "第一网格");
-        JsonNode resident = registerResident(place.community(), People.next(), "DG-" + UUID.randomUUID().toString().substring(0, 8), "VERY_OLD");
+        JsonNode resident = registerResident(
+                place.community(),
+                People.next(),
+                "DG-" + UUID.randomUUID().toString().substring(0, 8),
+                "VERY_OLD");
         Instant start = daysAhead(2);
-        JsonNode need = publishNeed(need(place, "gridId", grid.toString(), "residentId", resident.get("id").asText(),
-                "start", start.toString(), "end", start.plus(1, ChronoUnit.HOURS).toString(), "requiredLanguages", List.of("en")));
+        JsonNode need = publishNeed(need(
+                place,
+                "gridId",
+                grid.toString(),
+                "residentId",
+                resident.get("id").asText(),
+                "start",
+                start.toString(),
+                "end",
+                start.plus(1, ChronoUnit.HOURS).toString(),
+                "requiredLanguages",
+                List.of("en")));
         String id = need.get("id").asText();
         assertThat(need.get("status").asText()).isEqualTo("PUBLISHED");
-        assertThat(need.get("residentRef").asText()).isEqualTo(resident.get("residentRef").asText());
+        assertThat(need.get("residentRef").asText())
+                .isEqualTo(resident.get("residentRef").asText());
         assertThat(need.has("residentId")).isFalse();
 
-        Http.Response edited = http().put("/needs/" + id, need(place, "gridId", grid.toString(), "residentId", resident.get("id").asText(),
-                "urgency", "URGENT", "title", "门锁损坏 door lock broken, second lock too", "start", start.toString(),
-                "end", start.plus(3, ChronoUnit.HOURS).toString()));
+        Http.Response edited = http().put(
+                        "/needs/" + id,
+                        need(
+                                place,
+                                "gridId",
+                                grid.toString(),
+                                "residentId",
+                                resident.get("id").asText(),
+                                "urgency",
+                                "URGENT",
+                                "title",
+                                "门锁损坏 door lock broken, second lock too",
+                                "start",
+                                start.toString(),
+                                "end",
+                                start.plus(3, ChronoUnit.HOURS).toString()));
         assertThat(edited.status()).as(edited.text()).isEqualTo(200);
         UUID match = UUID.randomUUID();
         for (String status : List.of("MATCHED", "ACCEPTED", "IN_SERVICE", "FULFILLED")) {
-            Http.Response moved = http().post("/needs/" + id + "/status", Http.map("status", status, "matchId", match.toString()));
+            Http.Response moved =
+                    http().post("/needs/" + id + "/status", Http.map("status", status, "matchId", match.toString()));
             assertThat(moved.status()).as(status + ": " + moved.text()).isEqualTo(200);
             assertThat(moved.json().get("status").asText()).isEqualTo(status);
         }
 
         List<SpecificRecord> events = events(Aggregate.NEED, id, 6);
-        assertThat(events).hasSize(6).extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("NeedPublished", "NeedUpdated", "NeedUpdated", "NeedUpdated", "NeedUpdated", "NeedClosed");
+        assertThat(events)
+                .hasSize(6)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly(
+                        "NeedPublished", "NeedUpdated", "NeedUpdated", "NeedUpdated", "NeedUpdated", "NeedClosed");
 
         NeedPublished published = (NeedPublished) events.get(0);
         assertThat(published.getNeedId()).isEqualTo(UUID.fromString(id));
@@ -75,7 +107,8 @@ class NeedLifecycleTest extends ServiceScenario {
         assertThat(d.getCategory()).isEqualTo(Category.HOME_REPAIR);
         assertThat(d.getUrgency()).isEqualTo(Urgency.IMMEDIATE);
         assertThat(d.getBeneficiaryGroup()).isEqualTo(BeneficiaryGroup.VERY_OLD);
-        assertThat(d.getResidentRef()).isEqualTo(UUID.fromString(resident.get("residentRef").asText()))
+        assertThat(d.getResidentRef())
+                .isEqualTo(UUID.fromString(resident.get("residentRef").asText()))
                 .isNotEqualTo(UUID.fromString(resident.get("id").asText()));
         assertThat(d.getBeneficiaryCount()).isEqualTo(1);
         assertThat(d.getTitle()).isEqualTo("门锁损坏需维修 door lock broken");
@@ -95,8 +128,12 @@ class NeedLifecycleTest extends ServiceScenario {
         assertThat(edit.getStatus()).isEqualTo(org.wushe.hub.events.community.NeedStatus.PUBLISHED);
         assertThat(edit.getDetails().getUrgency()).isEqualTo(Urgency.URGENT);
         assertThat(edit.getDetails().getTimeWindow().getEnd()).isEqualTo(start.plus(3, ChronoUnit.HOURS));
-        assertThat(events.subList(2, 5)).extracting(e -> ((NeedUpdated) e).getStatus().name()).containsExactly("MATCHED", "ACCEPTED", "IN_SERVICE");
-        assertThat(events.subList(2, 5)).extracting(e -> ((NeedUpdated) e).getMatchId()).containsOnly(match);
+        assertThat(events.subList(2, 5))
+                .extracting(e -> ((NeedUpdated) e).getStatus().name())
+                .containsExactly("MATCHED", "ACCEPTED", "IN_SERVICE");
+        assertThat(events.subList(2, 5))
+                .extracting(e -> ((NeedUpdated) e).getMatchId())
+                .containsOnly(match);
         NeedClosed closed = (NeedClosed) events.get(5);
         assertThat(closed.getOutcome()).isEqualTo(NeedOutcome.FULFILLED);
         assertThat(closed.getRevision()).isEqualTo(6);
@@ -117,14 +154,31 @@ class NeedLifecycleTest extends ServiceScenario {
         Http.Response skip = http().post("/needs/" + id + "/status", Http.map("status", "FULFILLED"));
         assertThat(skip.status()).isEqualTo(409);
         assertThat(skip.json().get("detail").asText()).contains("PUBLISHED").contains("FULFILLED");
-        assertThat(http().post("/needs/" + id + "/status", Http.map("status", "EXPIRED")).status()).isEqualTo(400);
+        assertThat(http().post("/needs/" + id + "/status", Http.map("status", "EXPIRED"))
+                        .status())
+                .isEqualTo(400);
 
-        assertThat(http().post("/needs/" + id + "/status", Http.map("status", "MATCHED", "matchId", UUID.randomUUID().toString())).status()).isEqualTo(200);
-        assertThat(http().post("/needs/" + id + "/status", Http.map("status", "PUBLISHED")).json().get("matchId")).isNull();
-        assertThat(http().post("/needs/" + id + "/status", Http.map("status", "CANCELLED")).status()).isEqualTo(200);
+        assertThat(http().post(
+                                "/needs/" + id + "/status",
+                                Http.map(
+                                        "status",
+                                        "MATCHED",
+                                        "matchId",
+                                        UUID.randomUUID().toString()))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http().post("/needs/" + id + "/status", Http.map("status", "PUBLISHED"))
+                        .json()
+                        .get("matchId"))
+                .isNull();
+        assertThat(http().post("/needs/" + id + "/status", Http.map("status", "CANCELLED"))
+                        .status())
+                .isEqualTo(200);
 
         List<SpecificRecord> events = events(Aggregate.NEED, id, 4);
-        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("NeedPublished", "NeedUpdated", "NeedUpdated", "NeedClosed");
+        assertThat(events)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("NeedPublished", "NeedUpdated", "NeedUpdated", "NeedClosed");
         assertThat(((NeedUpdated) events.get(2)).getStatus().name()).isEqualTo("PUBLISHED");
         assertThat(((NeedUpdated) events.get(2)).getMatchId()).isNull();
         assertThat(((NeedClosed) events.get(3)).getOutcome()).isEqualTo(NeedOutcome.CANCELLED);
@@ -135,7 +189,14 @@ class NeedLifecycleTest extends ServiceScenario {
     void aNeedWhoseWindowPassedUnmetExpires() {
         Place place = communityWithStation();
         Instant start = Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        String soon = publishNeed(need(place, "start", start.toString(), "end", start.plus(10, ChronoUnit.MINUTES).toString())).get("id").asText();
+        String soon = publishNeed(need(
+                        place,
+                        "start",
+                        start.toString(),
+                        "end",
+                        start.plus(10, ChronoUnit.MINUTES).toString()))
+                .get("id")
+                .asText();
         String later = publishNeed(need(place)).get("id").asText();
 
         // Every other scenario's needs end days ahead; only this one is due an hour from now.
@@ -154,9 +215,26 @@ class NeedLifecycleTest extends ServiceScenario {
         Place place = communityWithStation();
         JsonNode resident = registerResident(place.community(), People.next(), null, "ELDERLY_ALONE");
         Instant first = daysAhead(1);
-        Map<String, Object> milk = need(place, "category", "DAILY_GOODS", "urgency", "ROUTINE", "beneficiaryGroup", "ELDERLY_ALONE",
-                "title", "每周配送牛奶两箱 milk, two boxes a week", "residentId", resident.get("id").asText(), "requiredSkills", null,
-                "quantity", Map.of("amount", 2, "unit", "BOX"), "start", first.toString(), "end", first.plus(3, ChronoUnit.HOURS).toString());
+        Map<String, Object> milk = need(
+                place,
+                "category",
+                "DAILY_GOODS",
+                "urgency",
+                "ROUTINE",
+                "beneficiaryGroup",
+                "ELDERLY_ALONE",
+                "title",
+                "每周配送牛奶两箱 milk, two boxes a week",
+                "residentId",
+                resident.get("id").asText(),
+                "requiredSkills",
+                null,
+                "quantity",
+                Map.of("amount", 2, "unit", "BOX"),
+                "start",
+                first.toString(),
+                "end",
+                first.plus(3, ChronoUnit.HOURS).toString());
 
         Http.Response created = http().post("/need-series", Http.map("need", milk, "frequency", "WEEKLY", "count", 6));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
@@ -165,22 +243,35 @@ class NeedLifecycleTest extends ServiceScenario {
         assertThat(s.get("nextOccurrence").asInt()).isEqualTo(3);
 
         UUID seriesId = UUID.fromString(s.get("id").asText());
-        series.extendAll(Instant.now().plus(10, ChronoUnit.DAYS)); // ten days on, day 15 and day 22 come within the 14-day horizon
+        series.extendAll(Instant.now()
+                .plus(10, ChronoUnit.DAYS)); // ten days on, day 15 and day 22 come within the 14-day horizon
         JsonNode later = http().get("/need-series/" + seriesId).json();
         assertThat(later.get("needs")).hasSize(4);
-        assertThat(later.get("needs")).extracting(n -> n.get("occurrence").asInt()).containsExactly(1, 2, 3, 4);
-        assertThat(later.get("needs")).extracting(n -> Instant.parse(n.get("start").asText()))
-                .containsExactly(first, first.plus(7, ChronoUnit.DAYS), first.plus(14, ChronoUnit.DAYS), first.plus(21, ChronoUnit.DAYS));
+        assertThat(later.get("needs"))
+                .extracting(n -> n.get("occurrence").asInt())
+                .containsExactly(1, 2, 3, 4);
+        assertThat(later.get("needs"))
+                .extracting(n -> Instant.parse(n.get("start").asText()))
+                .containsExactly(
+                        first,
+                        first.plus(7, ChronoUnit.DAYS),
+                        first.plus(14, ChronoUnit.DAYS),
+                        first.plus(21, ChronoUnit.DAYS));
         series.extendAll(Instant.now().plus(10, ChronoUnit.DAYS));
         assertThat(http().get("/need-series/" + seriesId).json().get("needs")).hasSize(4);
 
         String third = later.get("needs").get(2).get("id").asText();
         NeedPublished event = (NeedPublished) events(Aggregate.NEED, third, 1).get(0);
         assertThat(event.getDetails().getQuantity()).isEqualTo(new Quantity(2, QuantityUnit.BOX));
-        assertThat(event.getDetails().getResidentRef()).isEqualTo(UUID.fromString(resident.get("residentRef").asText()));
+        assertThat(event.getDetails().getResidentRef())
+                .isEqualTo(UUID.fromString(resident.get("residentRef").asText()));
         assertThat(event.getDetails().getTimeWindow().getStart()).isEqualTo(first.plus(14, ChronoUnit.DAYS));
 
-        assertThat(http().post("/need-series/" + seriesId + "/stop", "").json().get("active").asBoolean()).isFalse();
+        assertThat(http().post("/need-series/" + seriesId + "/stop", "")
+                        .json()
+                        .get("active")
+                        .asBoolean())
+                .isFalse();
         series.extendAll(Instant.now().plus(40, ChronoUnit.DAYS));
         assertThat(http().get("/need-series/" + seriesId).json().get("needs")).hasSize(4);
     }
@@ -189,8 +280,20 @@ class NeedLifecycleTest extends ServiceScenario {
     void aMicroWishIsAResidentsOwnNeed() {
         Place place = communityWithStation();
         JsonNode child = registerResident(place.community(), People.next(), null, "CHILD_IN_HARDSHIP");
-        Map<String, Object> wish = need(place, "source", "MICRO_WISH", "category", "STUDY_SPACE", "urgency", "SOON",
-                "beneficiaryGroup", "CHILD_IN_HARDSHIP", "title", "微心愿：一张书桌和台灯 a desk and a lamp", "requiredSkills", List.of("CARPENTRY_ASSEMBLY"));
+        Map<String, Object> wish = need(
+                place,
+                "source",
+                "MICRO_WISH",
+                "category",
+                "STUDY_SPACE",
+                "urgency",
+                "SOON",
+                "beneficiaryGroup",
+                "CHILD_IN_HARDSHIP",
+                "title",
+                "微心愿：一张书桌和台灯 a desk and a lamp",
+                "requiredSkills",
+                List.of("CARPENTRY_ASSEMBLY"));
 
         Http.Response anonymous = http().post("/needs", wish);
         assertThat(anonymous.status()).isEqualTo(400);
@@ -200,6 +303,7 @@ class NeedLifecycleTest extends ServiceScenario {
         String id = publishNeed(wish).get("id").asText();
         NeedPublished event = (NeedPublished) events(Aggregate.NEED, id, 1).get(0);
         assertThat(event.getDetails().getSource()).isEqualTo(NeedSource.MICRO_WISH);
-        assertThat(event.getDetails().getResidentRef()).isEqualTo(UUID.fromString(child.get("residentRef").asText()));
+        assertThat(event.getDetails().getResidentRef())
+                .isEqualTo(UUID.fromString(child.get("residentRef").asText()));
     }
 }

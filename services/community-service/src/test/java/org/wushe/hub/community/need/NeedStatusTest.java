@@ -1,7 +1,5 @@
 package org.wushe.hub.community.need;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wushe.hub.community.need.NeedStatus.ACCEPTED;
 import static org.wushe.hub.community.need.NeedStatus.CANCELLED;
@@ -10,6 +8,8 @@ import static org.wushe.hub.community.need.NeedStatus.FULFILLED;
 import static org.wushe.hub.community.need.NeedStatus.IN_SERVICE;
 import static org.wushe.hub.community.need.NeedStatus.MATCHED;
 import static org.wushe.hub.community.need.NeedStatus.PUBLISHED;
+
+import org.junit.jupiter.api.Test;
 
 class NeedStatusTest {
 

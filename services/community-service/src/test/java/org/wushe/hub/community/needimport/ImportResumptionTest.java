@@ -1,5 +1,8 @@
 package org.wushe.hub.community.needimport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,24 +14,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wushe.hub.community.CommunityServiceApplication;
-import org.wushe.hub.testing.Http;
 import org.wushe.hub.community.support.NeedLists;
 import org.wushe.hub.community.support.ServiceScenario;
 import org.wushe.hub.events.community.NeedPublished;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.schemas.AvroEventCodec;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A service dies in the middle of an import (inside its fourth chunk, whose writes roll back) and a
@@ -51,19 +50,36 @@ class ImportResumptionTest {
         UUID community;
         String jobId;
         int good = 0;
-        try (ConfigurableApplicationContext first = start(stack, Map.of("wushe.community.import.halt-after-chunks", "3"))) {
+        try (ConfigurableApplicationContext first =
+                start(stack, Map.of("wushe.community.import.halt-after-chunks", "3"))) {
             Http http = new Http(port(first));
             String name = "断点续传村" + UUID.randomUUID().toString().substring(0, 6);
-            Http.Response c = http.post("/communities", Http.map("name", name, "kind", "RURAL", "districtCode", "110112"));
+            Http.Response c =
+                    http.post("/communities", Http.map("name", name, "kind", "RURAL", "districtCode", "110112"));
             community = UUID.fromString(c.json().get("id").asText());
-            assertThat(http.post("/stations", Http.map("name", name + "社工站", "level", "COMMUNITY_STATION", "communityId", community.toString()))
-                    .status()).isEqualTo(201);
+            assertThat(http.post(
+                                    "/stations",
+                                    Http.map(
+                                            "name",
+                                            name + "社工站",
+                                            "level",
+                                            "COMMUNITY_STATION",
+                                            "communityId",
+                                            community.toString()))
+                            .status())
+                    .isEqualTo(201);
             Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
             List<List<Object>> rows = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 boolean bad = i % 50 == 49;
                 good += bad ? 0 : 1;
-                rows.add(List.of(name, "上门维修", "常规", "高龄老人", "维修 " + i, start.toString(),
+                rows.add(List.of(
+                        name,
+                        "上门维修",
+                        "常规",
+                        "高龄老人",
+                        "维修 " + i,
+                        start.toString(),
                         (bad ? start.minus(1, ChronoUnit.HOURS) : start.plus(1, ChronoUnit.HOURS)).toString()));
             }
             byte[] file = NeedLists.xlsx(List.of("社区", "类别", "紧急程度", "服务对象", "标题", "开始时间", "结束时间"), rows);
@@ -81,28 +97,44 @@ class ImportResumptionTest {
 
         try (ConfigurableApplicationContext second = start(stack, Map.of())) {
             Http http = new Http(port(second));
-            await().atMost(WAIT).until(() -> http.get("/imports/" + jobId).json().get("state").asText().equals("COMPLETED"));
+            await().atMost(WAIT)
+                    .until(() -> http.get("/imports/" + jobId)
+                            .json()
+                            .get("state")
+                            .asText()
+                            .equals("COMPLETED"));
             var job = http.get("/imports/" + jobId).json();
             assertThat(job.get("processed").asInt()).isEqualTo(1000);
             assertThat(job.get("published").asInt()).isEqualTo(good);
             assertThat(job.get("rejected").asInt()).isEqualTo(1000 - good);
-            assertThat(http.get("/imports/" + jobId + "/rejections?limit=100").json()).hasSize(1000 - good)
+            assertThat(http.get("/imports/" + jobId + "/rejections?limit=100").json())
+                    .hasSize(1000 - good)
                     .allSatisfy(p -> assertThat(p.get("column").asText()).isEqualTo("结束时间"));
 
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-            Set<String> needIds = new HashSet<>(jdbc.queryForList("SELECT id::text FROM need WHERE import_job_id = ?", String.class, UUID.fromString(jobId)));
+            Set<String> needIds = new HashSet<>(jdbc.queryForList(
+                    "SELECT id::text FROM need WHERE import_job_id = ?", String.class, UUID.fromString(jobId)));
             assertThat(needIds).hasSize(good);
-            assertThat(jdbc.queryForObject("SELECT count(DISTINCT import_row) FROM need WHERE import_job_id = ?", Integer.class, UUID.fromString(jobId)))
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(DISTINCT import_row) FROM need WHERE import_job_id = ?",
+                            Integer.class,
+                            UUID.fromString(jobId)))
                     .isEqualTo(good);
 
             // Every NeedPublished of this community on the topic: one per good row, none from the lost chunk.
             AvroEventCodec codec = second.getBean(AvroEventCodec.class);
             int expected = good;
             UUID id = community;
-            List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.NEED.topic(),
-                    r -> codec.decode(r.value()) instanceof NeedPublished p && p.getCommunityId().equals(id), kept -> kept.size() >= expected, WAIT);
+            List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(
+                    TestStack.bootstrapServers(),
+                    Aggregate.NEED.topic(),
+                    r -> codec.decode(r.value()) instanceof NeedPublished p
+                            && p.getCommunityId().equals(id),
+                    kept -> kept.size() >= expected,
+                    WAIT);
             assertThat(records).hasSize(good);
-            assertThat(records.stream().map(ConsumerRecord::key).collect(Collectors.toSet())).isEqualTo(needIds);
+            assertThat(records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()))
+                    .isEqualTo(needIds);
         }
     }
 
@@ -110,7 +142,9 @@ class ImportResumptionTest {
         Map<String, Object> properties = new HashMap<>(stack);
         properties.putAll(extra);
         // As command-line arguments: they win over application.yml, as the environment does in production.
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(CommunityServiceApplication.class).run(args);
     }
 
@@ -119,7 +153,8 @@ class ImportResumptionTest {
     }
 
     private static int count(ConfigurableApplicationContext context, String jobId) {
-        return context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM need WHERE import_job_id = ?", Integer.class,
-                UUID.fromString(jobId));
+        return context.getBean(JdbcTemplate.class)
+                .queryForObject(
+                        "SELECT count(*) FROM need WHERE import_job_id = ?", Integer.class, UUID.fromString(jobId));
     }
 }

@@ -1,5 +1,8 @@
 package org.wushe.hub.community.needimport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.community.support.NeedLists;
 import org.wushe.hub.community.support.ServiceScenario;
@@ -17,9 +19,6 @@ import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.Problems;
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue #14 item 5, each sentence not proven elsewhere (the wizard's path is {@code ImportWizardTest}'s): the
@@ -38,10 +37,13 @@ class ImportTenancyTest extends ServiceScenario {
         Place b = communityWithStation();
         Instant start = daysAhead(4);
         String end = start.plus(1, ChronoUnit.HOURS).toString();
-        // No community column value of its own: each clerk's rows name a community by id; A's row is B's bad row and vice versa.
-        byte[] file = NeedLists.xlsx(ZH, List.of(
-                List.of(a.community().toString(), "上门维修", "立即", "高龄老人", "门锁", start.toString(), end),
-                List.of(b.community().toString(), "助餐", "常规", "独居老人", "送餐", start.toString(), end)));
+        // No community column value of its own: each clerk's rows name a community by id; A's row is B's bad row and
+        // vice versa.
+        byte[] file = NeedLists.xlsx(
+                ZH,
+                List.of(
+                        List.of(a.community().toString(), "上门维修", "立即", "高龄老人", "门锁", start.toString(), end),
+                        List.of(b.community().toString(), "助餐", "常规", "独居老人", "送餐", start.toString(), end)));
         Http clerkA = as(communityStaff("sq-ten-a", a.community()));
         Http clerkB = as(communityStaff("sq-ten-b", b.community()));
 
@@ -52,8 +54,13 @@ class ImportTenancyTest extends ServiceScenario {
         String importA = upA.json().get("id").asText();
         String importB = upB.json().get("id").asText();
         assertThat(importB).isNotEqualTo(importA);
-        assertThat(upB.json().get("communityId").asText()).isEqualTo(b.community().toString());
-        assertThat(clerkA.upload("/imports", "again.xlsx", file).json().get("id").asText()).isEqualTo(importA);
+        assertThat(upB.json().get("communityId").asText())
+                .isEqualTo(b.community().toString());
+        assertThat(clerkA.upload("/imports", "again.xlsx", file)
+                        .json()
+                        .get("id")
+                        .asText())
+                .isEqualTo(importA);
         JsonNode doneA = awaitCompleted(clerkA, importA);
         JsonNode doneB = awaitCompleted(clerkB, importB);
         assertThat(doneA.get("published").asInt()).isEqualTo(1);
@@ -62,30 +69,64 @@ class ImportTenancyTest extends ServiceScenario {
         assertThat(needsOf(b.community())).isEqualTo(1);
 
         for (String path : List.of("", "/rejections", "/rejections.csv")) {
-            assertForbidden(clerkB.get("/imports/" + importA + path), "id", Roles.COMMUNITY_STAFF + " of " + a.community() + " or centre_manager of its centre");
-            assertForbidden(clerkA.get("/imports/" + importB + path), "id", Roles.COMMUNITY_STAFF + " of " + b.community() + " or centre_manager of its centre");
+            assertForbidden(
+                    clerkB.get("/imports/" + importA + path),
+                    "id",
+                    Roles.COMMUNITY_STAFF + " of " + a.community() + " or centre_manager of its centre");
+            assertForbidden(
+                    clerkA.get("/imports/" + importB + path),
+                    "id",
+                    Roles.COMMUNITY_STAFF + " of " + b.community() + " or centre_manager of its centre");
             assertThat(clerkA.get("/imports/" + importA + path).status()).isEqualTo(200);
             assertThat(clerkB.get("/imports/" + importB + path).status()).isEqualTo(200);
         }
-        assertThat(ids(clerkA.get("/imports?limit=500").json())).contains(importA).doesNotContain(importB);
-        assertThat(ids(clerkB.get("/imports?limit=500").json())).contains(importB).doesNotContain(importA);
+        assertThat(ids(clerkA.get("/imports?limit=500").json()))
+                .contains(importA)
+                .doesNotContain(importB);
+        assertThat(ids(clerkB.get("/imports?limit=500").json()))
+                .contains(importB)
+                .doesNotContain(importA);
         // Each community's report names only its own rejection (the other community's row).
-        assertThat(clerkA.get("/imports/" + importA + "/rejections").json()).extracting(r -> r.get("row").asInt()).containsExactly(3);
-        assertThat(clerkB.get("/imports/" + importB + "/rejections").json()).extracting(r -> r.get("row").asInt()).containsExactly(2);
+        assertThat(clerkA.get("/imports/" + importA + "/rejections").json())
+                .extracting(r -> r.get("row").asInt())
+                .containsExactly(3);
+        assertThat(clerkB.get("/imports/" + importB + "/rejections").json())
+                .extracting(r -> r.get("row").asInt())
+                .containsExactly(2);
     }
 
     @Test
     void theHubAdminsImportWithoutACommunityIsTheHubAdminsAlone() {
         Place a = communityWithStation();
-        UUID centre = UUID.fromString(registerStation(Http.map("name", unique("宋庄镇社会工作服务中心"), "level", "STREET_CENTRE",
-                "districtCode", "110112", "servedCommunityIds", List.of(a.community().toString()))).get("id").asText());
+        UUID centre = UUID.fromString(registerStation(Http.map(
+                        "name",
+                        unique("宋庄镇社会工作服务中心"),
+                        "level",
+                        "STREET_CENTRE",
+                        "districtCode",
+                        "110112",
+                        "servedCommunityIds",
+                        List.of(a.community().toString())))
+                .get("id")
+                .asText());
         Instant start = daysAhead(4);
-        byte[] file = NeedLists.xlsx(ZH, List.of(List.of(a.community().toString(), "上门维修", "立即", "高龄老人", "门锁-" + UUID.randomUUID(),
-                start.toString(), start.plus(1, ChronoUnit.HOURS).toString())));
+        byte[] file = NeedLists.xlsx(
+                ZH,
+                List.of(List.of(
+                        a.community().toString(),
+                        "上门维修",
+                        "立即",
+                        "高龄老人",
+                        "门锁-" + UUID.randomUUID(),
+                        start.toString(),
+                        start.plus(1, ChronoUnit.HOURS).toString())));
         Http.Response up = http().upload("/imports", "admin.xlsx", file);
         assertThat(up.status()).as(up.text()).isEqualTo(202);
         String id = up.json().get("id").asText();
-        assertThat(up.json().get("communityId") == null || up.json().get("communityId").isNull()).as(up.text()).isTrue();
+        assertThat(up.json().get("communityId") == null
+                        || up.json().get("communityId").isNull())
+                .as(up.text())
+                .isTrue();
         awaitCompleted(http(), id);
 
         Http clerk = as(communityStaff("sq-ten-c", a.community()));
@@ -104,16 +145,19 @@ class ImportTenancyTest extends ServiceScenario {
         Place place = communityWithStation();
         Http clerk = as(communityStaff("sq-ten-d", place.community()));
         String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(5).toString();
-        // Text headers that look like formulas (an xlsx text cell is not a formula, so the file is read), mapped by hand.
+        // Text headers that look like formulas (an xlsx text cell is not a formula, so the file is read), mapped by
+        // hand.
         List<String> headers = List.of("=标题", "+紧急程度", "-类别", "@服务对象", "截止日期");
-        byte[] file = NeedLists.xlsx(headers, List.of(
-                List.of("上门理发", "随便", "修飞机", "外星人", day),
-                List.of("陪伴聊天", "常规", "陪伴探访", "独居老人", day)));
+        byte[] file = NeedLists.xlsx(
+                headers, List.of(List.of("上门理发", "随便", "修飞机", "外星人", day), List.of("陪伴聊天", "常规", "陪伴探访", "独居老人", day)));
         Http.Response created = clerk.upload("/imports/drafts", "公式.xlsx", file);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String draft = created.json().get("id").asText();
-        Http.Response mapped = clerk.put("/imports/drafts/" + draft + "/mapping",
-                Map.of("mapping", Map.of("=标题", "title", "+紧急程度", "urgency", "-类别", "category", "@服务对象", "beneficiaryGroup")));
+        Http.Response mapped = clerk.put(
+                "/imports/drafts/" + draft + "/mapping",
+                Map.of(
+                        "mapping",
+                        Map.of("=标题", "title", "+紧急程度", "urgency", "-类别", "category", "@服务对象", "beneficiaryGroup")));
         assertThat(mapped.status()).as(mapped.text()).isEqualTo(200);
         Http.Response published = clerk.post("/imports/drafts/" + draft + "/publish", Map.of());
         assertThat(published.status()).as(published.text()).isEqualTo(202);
@@ -139,7 +183,9 @@ class ImportTenancyTest extends ServiceScenario {
     }
 
     private JsonNode awaitCompleted(Http as, String id) {
-        await().atMost(WAIT).until(() -> as.get("/imports/" + id).json().get("state").asText().equals("COMPLETED"));
+        await().atMost(WAIT)
+                .until(() ->
+                        as.get("/imports/" + id).json().get("state").asText().equals("COMPLETED"));
         return as.get("/imports/" + id).json();
     }
 

@@ -1,5 +1,8 @@
 package org.wushe.hub.community.needimport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -10,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.community.support.NeedLists;
 import org.wushe.hub.community.support.ServiceScenario;
@@ -26,9 +28,6 @@ import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.Problems;
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The import wizard on the real stack: a clerk's own sheet (their headers, urgency words, dates and
@@ -88,13 +87,18 @@ class ImportWizardTest extends ServiceScenario {
         assertThat(milk.get("values").get("urgency").asText()).isEqualTo("URGENT");
         assertThat(milk.get("values").get("quantity.amount").asInt()).isEqualTo(3);
         assertThat(milk.get("values").get("quantity.unit").asText()).isEqualTo("PIECE");
-        assertThat(milk.get("values").get("stationId").asText()).isEqualTo(a.station().toString());
-        assertThat(milk.get("values").get("communityId").asText()).isEqualTo(a.community().toString());
+        assertThat(milk.get("values").get("stationId").asText())
+                .isEqualTo(a.station().toString());
+        assertThat(milk.get("values").get("communityId").asText())
+                .isEqualTo(a.community().toString());
         assertThat(milk.get("values").get("end").asText()).startsWith(far.plusDays(1) + "T00:00+08:00");
         assertThat(milk.get("labels").get("urgency").asText()).isEqualTo("加急");
-        assertThat(draft.get("rows").get(1).get("values").get("urgency").asText()).isEqualTo("URGENT");
-        assertThat(draft.get("rows").get(1).get("values").get("end").asText()).startsWith(soon.plusDays(1) + "T00:00+08:00");
-        assertThat(draft.get("rows").get(2).get("values").get("urgency").asText()).isEqualTo("ROUTINE");
+        assertThat(draft.get("rows").get(1).get("values").get("urgency").asText())
+                .isEqualTo("URGENT");
+        assertThat(draft.get("rows").get(1).get("values").get("end").asText())
+                .startsWith(soon.plusDays(1) + "T00:00+08:00");
+        assertThat(draft.get("rows").get(2).get("values").get("urgency").asText())
+                .isEqualTo("ROUTINE");
         JsonNode haircut = draft.get("rows").get(3);
         assertThat(haircut.get("ok").asBoolean()).isFalse();
         assertThat(haircut.get("problems")).hasSize(1);
@@ -102,7 +106,8 @@ class ImportWizardTest extends ServiceScenario {
         assertThat(haircut.get("problems").get(0).get("field").asText()).isEqualTo("category");
         assertThat(haircut.get("problems").get(0).get("reason").asText()).doesNotContain("修飞机");
         assertThat(haircut.get("problems").get(0).get("reason").asText()).startsWith("取值无效 ");
-        assertThat(clerk.get("/imports/drafts/" + id + "?rows=problems").json().get("rows")).hasSize(1);
+        assertThat(clerk.get("/imports/drafts/" + id + "?rows=problems").json().get("rows"))
+                .hasSize(1);
 
         // Another community's staff see and change nothing of it.
         String required = Roles.COMMUNITY_STAFF + " of " + a.community();
@@ -116,7 +121,8 @@ class ImportWizardTest extends ServiceScenario {
         assertThat(ids(http().get("/imports/drafts?limit=500").json())).contains(id);
 
         // The bad row fixed in place.
-        Http.Response fixed = clerk.put("/imports/drafts/" + id + "/rows/5", Map.of("values", Map.of("category", "义剪")));
+        Http.Response fixed =
+                clerk.put("/imports/drafts/" + id + "/rows/5", Map.of("values", Map.of("category", "义剪")));
         assertThat(fixed.status()).as(fixed.text()).isEqualTo(200);
         assertThat(fixed.json().get("ok").asBoolean()).isTrue();
         assertThat(fixed.json().get("values").get("category").asText()).isEqualTo("HAIRCUT");
@@ -127,44 +133,60 @@ class ImportWizardTest extends ServiceScenario {
         Http.Response published = clerk.post("/imports/drafts/" + id + "/publish", Map.of());
         assertThat(published.status()).as(published.text()).isEqualTo(202);
         String importId = published.json().get("id").asText();
-        assertThat(published.json().get("communityId").asText()).isEqualTo(a.community().toString());
+        assertThat(published.json().get("communityId").asText())
+                .isEqualTo(a.community().toString());
         JsonNode job = awaitCompleted(clerk, importId);
-        assertThat(job.get("published").asInt()).as(clerk.get("/imports/" + importId + "/rejections").text()).isEqualTo(4);
+        assertThat(job.get("published").asInt())
+                .as(clerk.get("/imports/" + importId + "/rejections").text())
+                .isEqualTo(4);
         assertThat(job.get("rejected").asInt()).isZero();
-        assertThat(clerk.get("/imports/drafts/" + id).json().get("importId").asText()).isEqualTo(importId);
+        assertThat(clerk.get("/imports/drafts/" + id).json().get("importId").asText())
+                .isEqualTo(importId);
 
         List<JsonNode> needs = new ArrayList<>();
         clerk.get("/needs?importJobId=" + importId).json().forEach(needs::add);
         assertThat(needs).extracting(n -> n.get("importRow").asInt()).containsExactly(2, 3, 4, 5);
-        NeedPublished milkEvent = (NeedPublished) events(Aggregate.NEED, needs.get(0).get("id").asText(), 1).get(0);
+        NeedPublished milkEvent = (NeedPublished)
+                events(Aggregate.NEED, needs.get(0).get("id").asText(), 1).get(0);
         assertThat(milkEvent.getDetails().getTitle()).isEqualTo("每周送牛奶");
         assertThat(milkEvent.getDetails().getCategory()).isEqualTo(Category.DAILY_GOODS);
         assertThat(milkEvent.getDetails().getUrgency()).isEqualTo(Urgency.URGENT);
         assertThat(milkEvent.getDetails().getBeneficiaryGroup()).isEqualTo(BeneficiaryGroup.ELDERLY_ALONE);
         assertThat(milkEvent.getDetails().getQuantity()).isEqualTo(new Quantity(3, QuantityUnit.PIECE));
-        assertThat(milkEvent.getDetails().getTimeWindow().getEnd()).isEqualTo(far.plusDays(1).atStartOfDay(SHANGHAI).toInstant());
+        assertThat(milkEvent.getDetails().getTimeWindow().getEnd())
+                .isEqualTo(far.plusDays(1).atStartOfDay(SHANGHAI).toInstant());
         assertThat(milkEvent.getStationId()).isEqualTo(a.station());
         assertThat(milkEvent.getCommunityId()).isEqualTo(a.community());
-        NeedPublished haircutEvent = (NeedPublished) events(Aggregate.NEED, needs.get(3).get("id").asText(), 1).get(0);
+        NeedPublished haircutEvent = (NeedPublished)
+                events(Aggregate.NEED, needs.get(3).get("id").asText(), 1).get(0);
         assertThat(haircutEvent.getDetails().getCategory()).isEqualTo(Category.HAIRCUT);
-        NeedPublished escort = (NeedPublished) events(Aggregate.NEED, needs.get(2).get("id").asText(), 1).get(0);
+        NeedPublished escort = (NeedPublished)
+                events(Aggregate.NEED, needs.get(2).get("id").asText(), 1).get(0);
         assertThat(escort.getDetails().getUrgency()).isEqualTo(Urgency.ROUTINE);
 
         // Only its community (and the hub admin) sees the import.
         assertForbidden(other.get("/imports/" + importId), "id", required + " or centre_manager of its centre");
-        assertForbidden(other.get("/imports/" + importId + "/rejections"), "id", required + " or centre_manager of its centre");
-        assertForbidden(other.get("/imports/" + importId + "/rejections.csv"), "id", required + " or centre_manager of its centre");
+        assertForbidden(
+                other.get("/imports/" + importId + "/rejections"), "id", required + " or centre_manager of its centre");
+        assertForbidden(
+                other.get("/imports/" + importId + "/rejections.csv"),
+                "id",
+                required + " or centre_manager of its centre");
         assertThat(ids(other.get("/imports?limit=500").json())).doesNotContain(importId);
         assertThat(ids(clerk.get("/imports?limit=500").json())).contains(importId);
         assertThat(http().get("/imports/" + importId).status()).isEqualTo(200);
-        assertForbidden(as(TestTokens.token("vol-wizard", Roles.VOLUNTEER, Roles.VOLUNTEER_ID, UUID.randomUUID())).get("/imports"),
-                "GET /imports", "community_staff or centre_manager");
+        assertForbidden(
+                as(TestTokens.token("vol-wizard", Roles.VOLUNTEER, Roles.VOLUNTEER_ID, UUID.randomUUID()))
+                        .get("/imports"),
+                "GET /imports",
+                "community_staff or centre_manager");
 
         // The same file again: the draft says so, and publishing it answers the same import and publishes nothing.
         Http.Response again = clerk.upload("/imports/drafts", "再传一次.xlsx", file);
         assertThat(again.status()).as(again.text()).isEqualTo(201);
         assertThat(again.json().get("duplicateOf").asText()).isEqualTo(importId);
-        Http.Response republished = clerk.post("/imports/drafts/" + again.json().get("id").asText() + "/publish", Map.of());
+        Http.Response republished =
+                clerk.post("/imports/drafts/" + again.json().get("id").asText() + "/publish", Map.of());
         assertThat(republished.status()).as(republished.text()).isEqualTo(200);
         assertThat(republished.json().get("id").asText()).isEqualTo(importId);
         Http.Response oneStep = clerk.upload("/imports", "一步导入.xlsx", file);
@@ -177,10 +199,14 @@ class ImportWizardTest extends ServiceScenario {
         assertThat(theirs.status()).as(theirs.text()).isEqualTo(201);
         assertThat(theirs.json().get("duplicateOf").isNull()).isTrue();
         other.put("/imports/drafts/" + theirs.json().get("id").asText() + "/rows/5", Map.of("category", "义剪"));
-        Http.Response theirsPublished = other.post("/imports/drafts/" + theirs.json().get("id").asText() + "/publish", Map.of());
+        Http.Response theirsPublished =
+                other.post("/imports/drafts/" + theirs.json().get("id").asText() + "/publish", Map.of());
         assertThat(theirsPublished.status()).as(theirsPublished.text()).isEqualTo(202);
         assertThat(theirsPublished.json().get("id").asText()).isNotEqualTo(importId);
-        assertThat(awaitCompleted(other, theirsPublished.json().get("id").asText()).get("published").asInt()).isEqualTo(4);
+        assertThat(awaitCompleted(other, theirsPublished.json().get("id").asText())
+                        .get("published")
+                        .asInt())
+                .isEqualTo(4);
         assertThat(needsOf(b.community())).isEqualTo(4);
         assertThat(needsOf(a.community())).isEqualTo(4);
 
@@ -198,9 +224,23 @@ class ImportWizardTest extends ServiceScenario {
         long serial = ChronoUnit.DAYS.between(LocalDate.of(1899, 12, 30), day);
         List<String> headers = List.of("要办的事", "急缓", "分类", "需求数量", "完成时限", "受益群体", "经办人");
         List<List<Object>> rows = List.of(
-                List.of("送午餐", "加急", "助餐", fullWidth("5") + " 份", day.format(DateTimeFormatter.BASIC_ISO_DATE), "独居老人", "王"),
+                List.of(
+                        "送午餐",
+                        "加急",
+                        "助餐",
+                        fullWidth("5") + " 份",
+                        day.format(DateTimeFormatter.BASIC_ISO_DATE),
+                        "独居老人",
+                        "王"),
                 List.of("燃气检查", "特急", "安全检查", "", String.valueOf(serial), "高龄老人", "李"),
-                List.of("反诈讲座", "不急", "反诈宣传", "", fullWidth(day.format(DateTimeFormatter.ofPattern("yyyy.M.d"))), "全体居民", "张"),
+                List.of(
+                        "反诈讲座",
+                        "不急",
+                        "反诈宣传",
+                        "",
+                        fullWidth(day.format(DateTimeFormatter.ofPattern("yyyy.M.d"))),
+                        "全体居民",
+                        "张"),
                 List.of("修水管", "明天", "上门维修", "", "下周", "高龄老人", "赵"));
         byte[] file = NeedLists.csv(headers, rows, Charset.forName("GB18030"));
 
@@ -221,13 +261,17 @@ class ImportWizardTest extends ServiceScenario {
         assertThat(mapped.json().get("unmappedRequired")).isEmpty();
         assertThat(mapped.json().get("columns").get(0).get("source").asText()).isEqualTo("MANUAL");
         JsonNode preview = mapped.json().get("rows");
-        assertThat(preview.get(0).get("ok").asBoolean()).as(preview.toPrettyString()).isTrue();
+        assertThat(preview.get(0).get("ok").asBoolean())
+                .as(preview.toPrettyString())
+                .isTrue();
         assertThat(preview.get(0).get("values").get("quantity.amount").asInt()).isEqualTo(5);
         assertThat(preview.get(0).get("values").get("quantity.unit").asText()).isEqualTo("PORTION");
         assertThat(preview.get(1).get("values").get("urgency").asText()).isEqualTo("IMMEDIATE");
         assertThat(preview.get(1).get("values").get("end").asText()).startsWith(day.plusDays(1) + "T00:00+08:00");
         assertThat(preview.get(2).get("ok").asBoolean()).isTrue();
-        assertThat(preview.get(3).get("problems")).extracting(p -> p.get("column").asText()).containsExactlyInAnyOrder("急缓", "完成时限");
+        assertThat(preview.get(3).get("problems"))
+                .extracting(p -> p.get("column").asText())
+                .containsExactlyInAnyOrder("急缓", "完成时限");
 
         Http.Response published = clerk.post("/imports/drafts/" + id + "/publish", Map.of());
         assertThat(published.status()).as(published.text()).isEqualTo(202);
@@ -236,26 +280,33 @@ class ImportWizardTest extends ServiceScenario {
         assertThat(job.get("published").asInt()).isEqualTo(3);
         assertThat(job.get("rejected").asInt()).isEqualTo(1);
         List<String> report = new ArrayList<>();
-        clerk.get("/imports/" + importId + "/rejections").json().forEach(p -> report.add(p.get("row").asInt() + " " + p.get("column").asText()));
+        clerk.get("/imports/" + importId + "/rejections")
+                .json()
+                .forEach(p ->
+                        report.add(p.get("row").asInt() + " " + p.get("column").asText()));
         assertThat(report).containsExactly("5 急缓", "5 完成时限");
-        assertThat(clerk.get("/imports/" + importId + "/rejections.csv").text()).contains("急缓", "完成时限").doesNotContain("明天", "下周");
+        assertThat(clerk.get("/imports/" + importId + "/rejections.csv").text())
+                .contains("急缓", "完成时限")
+                .doesNotContain("明天", "下周");
         List<JsonNode> needs = new ArrayList<>();
         clerk.get("/needs?importJobId=" + importId).json().forEach(needs::add);
-        NeedPublished lunch = (NeedPublished) events(Aggregate.NEED, needs.get(0).get("id").asText(), 1).get(0);
+        NeedPublished lunch = (NeedPublished)
+                events(Aggregate.NEED, needs.get(0).get("id").asText(), 1).get(0);
         assertThat(lunch.getDetails().getQuantity()).isEqualTo(new Quantity(5, QuantityUnit.PORTION));
         assertThat(lunch.getDetails().getCategory()).isEqualTo(Category.MEAL_ASSISTANCE);
 
         // The next upload of this community (another file, the same headers): its mapping applies first.
         List<List<Object>> next = List.of(List.of("送晚餐", "一般", "助餐", "2", day.toString(), "独居老人", "孙"));
-        Http.Response second = clerk.upload("/imports/drafts", "下一份.csv", NeedLists.csv(headers, next, StandardCharsets.UTF_8));
+        Http.Response second =
+                clerk.upload("/imports/drafts", "下一份.csv", NeedLists.csv(headers, next, StandardCharsets.UTF_8));
         assertThat(second.status()).as(second.text()).isEqualTo(201);
         assertThat(second.json().get("mapping").get("要办的事").asText()).isEqualTo("title");
         assertThat(second.json().get("columns").get(0).get("source").asText()).isEqualTo("REMEMBERED");
         assertThat(second.json().get("rows").get(0).get("ok").asBoolean()).isTrue();
         // Another community does not get this community's mapping.
         Place elsewhere = communityWithStation();
-        Http.Response theirs = as(communityStaff("sq-wizard-d", elsewhere.community())).upload("/imports/drafts", "下一份.csv",
-                NeedLists.csv(headers, next, StandardCharsets.UTF_8));
+        Http.Response theirs = as(communityStaff("sq-wizard-d", elsewhere.community()))
+                .upload("/imports/drafts", "下一份.csv", NeedLists.csv(headers, next, StandardCharsets.UTF_8));
         assertThat(theirs.json().get("mapping").get("要办的事").isNull()).isTrue();
     }
 
@@ -263,15 +314,22 @@ class ImportWizardTest extends ServiceScenario {
     void theHubAdminChoosesTheCommunityAndRejectionsCsvNeutralisesFormulaLikeCells() {
         Place place = communityWithStation();
         LocalDate day = LocalDate.now(SHANGHAI).plusDays(5);
-        byte[] file = NeedLists.xlsx(List.of("标题", "=紧急程度", "类别", "服务对象", "截止日期"), List.of(
-                List.of("上门理发", "随便", "义剪", "高龄老人", day.toString()),
-                List.of("陪伴聊天", "常规", "陪伴探访", "独居老人", day.toString())));
+        byte[] file = NeedLists.xlsx(
+                List.of("标题", "=紧急程度", "类别", "服务对象", "截止日期"),
+                List.of(
+                        List.of("上门理发", "随便", "义剪", "高龄老人", day.toString()),
+                        List.of("陪伴聊天", "常规", "陪伴探访", "独居老人", day.toString())));
         Http.Response created = http().upload("/imports/drafts?communityId=" + place.community(), "admin.xlsx", file);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String id = created.json().get("id").asText();
-        assertThat(created.json().get("communityId").asText()).isEqualTo(place.community().toString());
-        assertThat(created.json().get("unmappedRequired")).extracting(JsonNode::asText).containsExactly("urgency");
-        assertThat(http().put("/imports/drafts/" + id + "/mapping", Map.of("mapping", Map.of("=紧急程度", "urgency"))).status()).isEqualTo(200);
+        assertThat(created.json().get("communityId").asText())
+                .isEqualTo(place.community().toString());
+        assertThat(created.json().get("unmappedRequired"))
+                .extracting(JsonNode::asText)
+                .containsExactly("urgency");
+        assertThat(http().put("/imports/drafts/" + id + "/mapping", Map.of("mapping", Map.of("=紧急程度", "urgency")))
+                        .status())
+                .isEqualTo(200);
         Http.Response published = http().post("/imports/drafts/" + id + "/publish", Map.of());
         assertThat(published.status()).as(published.text()).isEqualTo(202);
         String importId = published.json().get("id").asText();
@@ -280,44 +338,104 @@ class ImportWizardTest extends ServiceScenario {
         String csv = http().get("/imports/" + importId + "/rejections.csv").text();
         assertThat(csv).contains("'=紧急程度").doesNotContain(",=紧急程度");
         // The community's staff see the hub admin's import for their community.
-        assertThat(as(communityStaff("sq-wizard-e", place.community())).get("/imports/" + importId).status()).isEqualTo(200);
+        assertThat(as(communityStaff("sq-wizard-e", place.community()))
+                        .get("/imports/" + importId)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void theCommunitysOwnStationDecidesWhenSeveralServeItAndItsCentreManagerSeesTheImport() {
         Place a = communityWithStation();
         Place b = communityWithStation();
-        UUID centre = UUID.fromString(registerStation(Http.map("name", unique("永顺镇社会工作服务中心"), "level", "STREET_CENTRE",
-                "districtCode", "110112", "servedCommunityIds", List.of(a.community().toString()))).get("id").asText());
-        UUID otherCentre = UUID.fromString(registerStation(Http.map("name", unique("梨园镇社会工作服务中心"), "level", "STREET_CENTRE",
-                "districtCode", "110112", "servedCommunityIds", List.of(b.community().toString()))).get("id").asText());
+        UUID centre = UUID.fromString(registerStation(Http.map(
+                        "name",
+                        unique("永顺镇社会工作服务中心"),
+                        "level",
+                        "STREET_CENTRE",
+                        "districtCode",
+                        "110112",
+                        "servedCommunityIds",
+                        List.of(a.community().toString())))
+                .get("id")
+                .asText());
+        UUID otherCentre = UUID.fromString(registerStation(Http.map(
+                        "name",
+                        unique("梨园镇社会工作服务中心"),
+                        "level",
+                        "STREET_CENTRE",
+                        "districtCode",
+                        "110112",
+                        "servedCommunityIds",
+                        List.of(b.community().toString())))
+                .get("id")
+                .asText());
         Http clerk = as(communityStaff("sq-wizard-g", a.community()));
-        byte[] file = NeedLists.xlsx(CLERK, List.of(List.of("送米", "急", "生活物资", "2袋", LocalDate.now(SHANGHAI).plusDays(3).toString(), "独居老人", "")));
+        byte[] file = NeedLists.xlsx(
+                CLERK,
+                List.of(List.of(
+                        "送米",
+                        "急",
+                        "生活物资",
+                        "2袋",
+                        LocalDate.now(SHANGHAI).plusDays(3).toString(),
+                        "独居老人",
+                        "")));
 
         Http.Response created = clerk.upload("/imports/drafts", "两个站点.xlsx", file);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         JsonNode row = created.json().get("rows").get(0);
         assertThat(row.get("ok").asBoolean()).as(row.toString()).isTrue();
-        assertThat(row.get("values").get("stationId").asText()).isEqualTo(a.station().toString()); // its own, not the centre
+        assertThat(row.get("values").get("stationId").asText())
+                .isEqualTo(a.station().toString()); // its own, not the centre
         assertThat(row.get("values").get("quantity.unit").asText()).isEqualTo("BAG");
-        String importId = clerk.post("/imports/drafts/" + created.json().get("id").asText() + "/publish", Map.of()).json().get("id").asText();
+        String importId = clerk.post(
+                        "/imports/drafts/" + created.json().get("id").asText() + "/publish", Map.of())
+                .json()
+                .get("id")
+                .asText();
         assertThat(awaitCompleted(clerk, importId).get("published").asInt()).isEqualTo(1);
-        String needId = clerk.get("/needs?importJobId=" + importId).json().get(0).get("id").asText();
-        assertThat(((NeedPublished) events(Aggregate.NEED, needId, 1).get(0)).getStationId()).isEqualTo(a.station());
+        String needId = clerk.get("/needs?importJobId=" + importId)
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
+        assertThat(((NeedPublished) events(Aggregate.NEED, needId, 1).get(0)).getStationId())
+                .isEqualTo(a.station());
 
         Http manager = as(TestTokens.token("centre-wizard", Roles.CENTRE_MANAGER, Roles.CENTRE_ID, centre));
         assertThat(manager.get("/imports/" + importId).status()).isEqualTo(200);
-        assertThat(manager.get("/imports/" + importId + "/rejections.csv").status()).isEqualTo(200);
+        assertThat(manager.get("/imports/" + importId + "/rejections.csv").status())
+                .isEqualTo(200);
         assertThat(ids(manager.get("/imports?limit=500").json())).contains(importId);
         Http otherManager = as(TestTokens.token("centre-wizard-2", Roles.CENTRE_MANAGER, Roles.CENTRE_ID, otherCentre));
-        assertForbidden(otherManager.get("/imports/" + importId), "id",
+        assertForbidden(
+                otherManager.get("/imports/" + importId),
+                "id",
                 Roles.COMMUNITY_STAFF + " of " + a.community() + " or centre_manager of its centre");
         assertThat(ids(otherManager.get("/imports?limit=500").json())).doesNotContain(importId);
         // A centre manager sees, but does not change, a community's drafts.
-        String draft = clerk.upload("/imports/drafts", "另一份.xlsx", NeedLists.xlsx(CLERK, List.of(List.of("送面", "急", "生活物资", "1",
-                LocalDate.now(SHANGHAI).plusDays(3).toString(), "独居老人", "")))).json().get("id").asText();
+        String draft = clerk.upload(
+                        "/imports/drafts",
+                        "另一份.xlsx",
+                        NeedLists.xlsx(
+                                CLERK,
+                                List.of(List.of(
+                                        "送面",
+                                        "急",
+                                        "生活物资",
+                                        "1",
+                                        LocalDate.now(SHANGHAI).plusDays(3).toString(),
+                                        "独居老人",
+                                        ""))))
+                .json()
+                .get("id")
+                .asText();
         assertThat(manager.get("/imports/drafts/" + draft).status()).isEqualTo(200);
-        assertForbidden(manager.post("/imports/drafts/" + draft + "/publish", Map.of()), "id", Roles.COMMUNITY_STAFF + " of " + a.community());
+        assertForbidden(
+                manager.post("/imports/drafts/" + draft + "/publish", Map.of()),
+                "id",
+                Roles.COMMUNITY_STAFF + " of " + a.community());
     }
 
     @Test
@@ -325,19 +443,43 @@ class ImportWizardTest extends ServiceScenario {
         Place a = communityWithStation();
         Place b = communityWithStation();
         Http clerk = as(communityStaff("sq-wizard-f", a.community()));
-        byte[] file = NeedLists.xlsx(CLERK, List.of(List.of("送米", "紧急", "生活物资", "2", LocalDate.now(SHANGHAI).plusDays(3).toString(), "独居老人", "")));
-        String id = clerk.upload("/imports/drafts", "x.xlsx", file).json().get("id").asText();
+        byte[] file = NeedLists.xlsx(
+                CLERK,
+                List.of(List.of(
+                        "送米",
+                        "紧急",
+                        "生活物资",
+                        "2",
+                        LocalDate.now(SHANGHAI).plusDays(3).toString(),
+                        "独居老人",
+                        "")));
+        String id =
+                clerk.upload("/imports/drafts", "x.xlsx", file).json().get("id").asText();
         String draft = "/imports/drafts/" + id;
 
         assertProblem(clerk.upload("/imports/drafts", "empty.csv", new byte[0]), 400, "file");
-        assertProblem(clerk.upload("/imports/drafts", "old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}), 415, "file");
-        assertProblem(clerk.upload("/imports/drafts", "header.csv", "标题,紧急度\r\n".getBytes(StandardCharsets.UTF_8)), 400, "file");
-        assertProblem(clerk.upload("/imports/drafts", "f.csv", "标题,紧急度\r\n=1+1,急\r\n".getBytes(StandardCharsets.UTF_8)), 400, "file");
+        assertProblem(
+                clerk.upload(
+                        "/imports/drafts", "old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}),
+                415,
+                "file");
+        assertProblem(
+                clerk.upload("/imports/drafts", "header.csv", "标题,紧急度\r\n".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "file");
+        assertProblem(
+                clerk.upload("/imports/drafts", "f.csv", "标题,紧急度\r\n=1+1,急\r\n".getBytes(StandardCharsets.UTF_8)),
+                400,
+                "file");
         assertProblem(clerk.upload("/imports/drafts?communityId=" + b.community(), "x.xlsx", file), 403, "communityId");
         assertProblem(clerk.upload("/imports/drafts?communityId=nope", "x.xlsx", file), 400, "communityId");
-        assertProblem(http().upload("/imports/drafts?communityId=" + UUID.randomUUID(), "x.xlsx", file), 404, "communityId");
-        assertProblem(as(TestTokens.token("vol-wizard-2", Roles.VOLUNTEER, Roles.VOLUNTEER_ID, UUID.randomUUID()))
-                .upload("/imports/drafts", "x.xlsx", file), 403, "POST /imports/drafts");
+        assertProblem(
+                http().upload("/imports/drafts?communityId=" + UUID.randomUUID(), "x.xlsx", file), 404, "communityId");
+        assertProblem(
+                as(TestTokens.token("vol-wizard-2", Roles.VOLUNTEER, Roles.VOLUNTEER_ID, UUID.randomUUID()))
+                        .upload("/imports/drafts", "x.xlsx", file),
+                403,
+                "POST /imports/drafts");
         assertProblem(http().anonymous().get(draft), 401, "Authorization");
 
         assertProblem(clerk.put(draft + "/mapping", Map.of("紧急度", "colour")), 400, "mapping.紧急度");
@@ -373,7 +515,9 @@ class ImportWizardTest extends ServiceScenario {
     }
 
     private JsonNode awaitCompleted(Http as, String id) {
-        await().atMost(WAIT).until(() -> as.get("/imports/" + id).json().get("state").asText().equals("COMPLETED"));
+        await().atMost(WAIT)
+                .until(() ->
+                        as.get("/imports/" + id).json().get("state").asText().equals("COMPLETED"));
         return as.get("/imports/" + id).json();
     }
 

@@ -1,18 +1,17 @@
 package org.wushe.hub.community.needimport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.community.support.NeedLists;
 import org.wushe.hub.community.support.People;
 import org.wushe.hub.community.support.ServiceScenario;
 import org.wushe.hub.testing.Http;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The "title names its resident" screen answers only those who may see the resident: through the import
@@ -41,18 +40,24 @@ class TitleNamesResidentScreenTest extends ServiceScenario {
         Http.Response admin = http().upload("/imports/drafts?communityId=" + a.community(), "admin.xlsx", file);
         assertThat(admin.status()).as(admin.text()).isEqualTo(201);
         JsonNode adminRows = admin.json().get("rows");
-        assertThat(adminRows.get(0).get("ok").asBoolean()).as(adminRows.get(0).toString()).isEqualTo(adminRows.get(1).get("ok").asBoolean());
-        assertThat(adminRows.get(0).get("problems").toString()).isEqualTo(adminRows.get(1).get("problems").toString());
+        assertThat(adminRows.get(0).get("ok").asBoolean())
+                .as(adminRows.get(0).toString())
+                .isEqualTo(adminRows.get(1).get("ok").asBoolean());
+        assertThat(adminRows.get(0).get("problems").toString())
+                .isEqualTo(adminRows.get(1).get("problems").toString());
         assertThat(adminRows.get(0).get("ok").asBoolean()).isTrue();
         assertThat(titleProblem(adminRows.get(2))).contains("电话");
 
         // The community's own staff may see the resident: their draft still stops the name (and the phone).
-        Http.Response clerk = as(communityStaff("sq-title-a", a.community())).upload("/imports/drafts", "clerk.xlsx", file);
+        Http.Response clerk =
+                as(communityStaff("sq-title-a", a.community())).upload("/imports/drafts", "clerk.xlsx", file);
         assertThat(clerk.status()).as(clerk.text()).isEqualTo(201);
         JsonNode clerkRows = clerk.json().get("rows");
         assertThat(clerkRows.get(0).get("ok").asBoolean()).isFalse();
         assertThat(titleProblem(clerkRows.get(0))).contains("resident's name");
-        assertThat(clerkRows.get(1).get("ok").asBoolean()).as(clerkRows.get(1).toString()).isTrue();
+        assertThat(clerkRows.get(1).get("ok").asBoolean())
+                .as(clerkRows.get(1).toString())
+                .isTrue();
         assertThat(titleProblem(clerkRows.get(2))).contains("电话");
         assertThat(clerk.text()).doesNotContain(p.phone());
     }

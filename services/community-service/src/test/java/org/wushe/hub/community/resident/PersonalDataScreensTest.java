@@ -1,11 +1,11 @@
 package org.wushe.hub.community.resident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wushe.hub.community.need.TitleScreen;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PersonalDataScreensTest {
 
@@ -20,9 +20,17 @@ class PersonalDataScreensTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"王阿姨 13912345678 门锁坏了", "联系 139-1234-5678", "电话010-62345678", "身份证11010519491231002X补办", "编号12345678901234"})
+    @ValueSource(
+            strings = {
+                "王阿姨 13912345678 门锁坏了",
+                "联系 139-1234-5678",
+                "电话010-62345678",
+                "身份证11010519491231002X补办",
+                "编号12345678901234"
+            })
     void titlesWithPhoneOrIdNumbersAreRefusedWithoutRepeatingThem(String title) {
-        assertThat(TitleScreen.problem(title)).hasValueSatisfying(p -> assertThat(p).doesNotContain("1391", "6234", "1101", "12345"));
+        assertThat(TitleScreen.problem(title))
+                .hasValueSatisfying(p -> assertThat(p).doesNotContain("1391", "6234", "1101", "12345"));
     }
 
     @ParameterizedTest

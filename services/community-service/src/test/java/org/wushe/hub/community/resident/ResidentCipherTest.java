@@ -1,17 +1,16 @@
 package org.wushe.hub.community.resident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResidentCipherTest {
 
@@ -23,9 +22,11 @@ class ResidentCipherTest {
 
         assertThat(new String(sealed, StandardCharsets.UTF_8)).doesNotContain("王秀英");
         assertThat(cipher.decryptText(sealed, "resident/1/name")).isEqualTo("王秀英");
-        assertThatThrownBy(() -> cipher.decryptText(sealed, "resident/2/name")).hasMessageContaining("does not authenticate")
+        assertThatThrownBy(() -> cipher.decryptText(sealed, "resident/2/name"))
+                .hasMessageContaining("does not authenticate")
                 .hasMessageNotContaining("王秀英");
-        assertThatThrownBy(() -> new ResidentCipher(key()).decryptText(sealed, "resident/1/name")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new ResidentCipher(key()).decryptText(sealed, "resident/1/name"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -39,7 +40,8 @@ class ResidentCipherTest {
     @Test
     void theSameValueSealsDifferentlyEachTimeButHashesTheSame() {
         assertThat(cipher.encrypt("x", "c")).isNotEqualTo(cipher.encrypt("x", "c"));
-        assertThat(cipher.lookupHash("110112193001010014")).isEqualTo(cipher.lookupHash("110112193001010014"))
+        assertThat(cipher.lookupHash("110112193001010014"))
+                .isEqualTo(cipher.lookupHash("110112193001010014"))
                 .isNotEqualTo(new ResidentCipher(key()).lookupHash("110112193001010014"))
                 .hasSize(32);
         assertThat(cipher.encrypt((String) null, "c")).isNull();
@@ -47,7 +49,8 @@ class ResidentCipherTest {
 
     @Test
     void aKeyMustBe256BitsOfBase64() {
-        assertThatThrownBy(() -> ResidentCipher.fromBase64(Base64.getEncoder().encodeToString(new byte[16]))).hasMessageContaining("256 bits");
+        assertThatThrownBy(() -> ResidentCipher.fromBase64(Base64.getEncoder().encodeToString(new byte[16])))
+                .hasMessageContaining("256 bits");
         assertThatThrownBy(() -> ResidentCipher.fromBase64("not base64 !")).hasMessageContaining("base64");
     }
 
@@ -61,9 +64,12 @@ class ResidentCipherTest {
         assertThat(first).isEqualTo(second);
         assertThat(Base64.getDecoder().decode(first)).hasSize(32);
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
         }
-        assertThat(ResidentCipher.fromBase64(first).decryptText(ResidentCipher.fromBase64(second).encrypt("a", "b"), "b")).isEqualTo("a");
+        assertThat(ResidentCipher.fromBase64(first)
+                        .decryptText(ResidentCipher.fromBase64(second).encrypt("a", "b"), "b"))
+                .isEqualTo("a");
     }
 
     private static byte[] key() {

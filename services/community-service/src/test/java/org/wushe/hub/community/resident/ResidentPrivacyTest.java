@@ -1,18 +1,17 @@
 package org.wushe.hub.community.resident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-import org.wushe.hub.testing.Http;
 import org.wushe.hub.community.support.People;
 import org.wushe.hub.community.support.ServiceScenario;
+import org.wushe.hub.testing.Http;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Residents' personal data stays sealed in this service: encrypted columns, reads only with a token
@@ -25,18 +24,28 @@ class ResidentPrivacyTest extends ServiceScenario {
     void personalDataIsEncryptedAtRestAndEveryReadIsLoggedWithWhoWhenAndWhy() {
         Place place = communityWithStation();
         People.Person p = People.next();
-        JsonNode created = registerResident(place.community(), p, "DG-" + UUID.randomUUID().toString().substring(0, 6), "ELDERLY_ALONE", "LOW_INCOME");
+        JsonNode created = registerResident(
+                place.community(),
+                p,
+                "DG-" + UUID.randomUUID().toString().substring(0, 6),
+                "ELDERLY_ALONE",
+                "LOW_INCOME");
         String id = created.get("id").asText();
         assertThat(created.toString()).doesNotContain(p.name(), p.phone(), p.idNumber(), p.address());
         assertThat(created.get("residentRef").asText()).isNotEqualTo(id);
 
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM resident WHERE id = ?", UUID.fromString(id));
         StringBuilder stored = new StringBuilder();
-        row.values().forEach(v -> stored.append(v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) + new String(b, StandardCharsets.ISO_8859_1) : String.valueOf(v)));
+        row.values()
+                .forEach(v -> stored.append(
+                        v instanceof byte[] b
+                                ? new String(b, StandardCharsets.UTF_8) + new String(b, StandardCharsets.ISO_8859_1)
+                                : String.valueOf(v)));
         assertThat(stored.toString()).doesNotContain(p.name(), p.phone(), p.idNumber(), p.address(), "ELDERLY_ALONE");
 
         Http wang = as(communityStaff("sw-wang", place.community()));
-        Http.Response noToken = http().anonymous().get("/residents/" + id + "?reason=" + java.net.URLEncoder.encode("入户探访", StandardCharsets.UTF_8));
+        Http.Response noToken = http().anonymous()
+                .get("/residents/" + id + "?reason=" + java.net.URLEncoder.encode("入户探访", StandardCharsets.UTF_8));
         assertThat(noToken.status()).isEqualTo(401);
         assertThat(noToken.problemField()).isEqualTo("Authorization");
         assertThat(noToken.text()).doesNotContain(p.name());
@@ -44,24 +53,34 @@ class ResidentPrivacyTest extends ServiceScenario {
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.problemField()).isEqualTo("reason");
 
-        Http.Response read = wang.get("/residents/" + id + "?reason=" + java.net.URLEncoder.encode("入户探访 home visit", StandardCharsets.UTF_8));
+        Http.Response read = wang.get("/residents/" + id + "?reason="
+                + java.net.URLEncoder.encode("入户探访 home visit", StandardCharsets.UTF_8));
         assertThat(read.status()).isEqualTo(200);
         JsonNode details = read.json();
         assertThat(details.get("name").asText()).isEqualTo(p.name());
         assertThat(details.get("phone").asText()).isEqualTo(p.phone());
         assertThat(details.get("idNumber").asText()).isEqualTo(p.idNumber());
         assertThat(details.get("address").asText()).isEqualTo(p.address());
-        assertThat(details.get("flags")).extracting(JsonNode::asText).containsExactlyInAnyOrder("ELDERLY_ALONE", "LOW_INCOME");
+        assertThat(details.get("flags"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("ELDERLY_ALONE", "LOW_INCOME");
 
-        Http.Response lookup = as(stationStaff("grid-zhao", place.station())).post("/residents/lookup?reason="
-                + java.net.URLEncoder.encode("核实身份", StandardCharsets.UTF_8), Map.of("idNumber", p.idNumber().toLowerCase()));
+        Http.Response lookup = as(stationStaff("grid-zhao", place.station()))
+                .post(
+                        "/residents/lookup?reason=" + java.net.URLEncoder.encode("核实身份", StandardCharsets.UTF_8),
+                        Map.of("idNumber", p.idNumber().toLowerCase()));
         assertThat(lookup.status()).isEqualTo(200);
         assertThat(lookup.json().get("id").asText()).isEqualTo(id);
         assertThat(lookup.text()).doesNotContain(p.name(), p.idNumber());
 
-        JsonNode log = as(communityStaff("supervisor-chen", place.community())).get("/residents/" + id + "/access-log").json();
-        assertThat(log).extracting(e -> e.get("action").asText() + " " + e.get("actor").asText() + " " + e.get("reason").asText())
-                .containsExactly("CREATE sw-li 登记 registration", "READ sw-wang 入户探访 home visit", "LOOKUP grid-zhao 核实身份");
+        JsonNode log = as(communityStaff("supervisor-chen", place.community()))
+                .get("/residents/" + id + "/access-log")
+                .json();
+        assertThat(log)
+                .extracting(e -> e.get("action").asText() + " " + e.get("actor").asText() + " "
+                        + e.get("reason").asText())
+                .containsExactly(
+                        "CREATE sw-li 登记 registration", "READ sw-wang 入户探访 home visit", "LOOKUP grid-zhao 核实身份");
         assertThat(log).allSatisfy(e -> assertThat(e.get("accessedAt").asText()).isNotBlank());
 
         JsonNode list = wang.get("/residents?communityId=" + place.community()).json();
@@ -76,26 +95,30 @@ class ResidentPrivacyTest extends ServiceScenario {
         registerResident(place.community(), p, null);
         Http li = as(communityStaff("sw-li", place.community()));
 
-        Http.Response duplicate = li.post("/residents", Http.map("communityId", place.community().toString(), "name", p.name() + "二",
-                "idNumber", p.idNumber()));
+        Http.Response duplicate = li.post(
+                "/residents",
+                Http.map(
+                        "communityId", place.community().toString(), "name", p.name() + "二", "idNumber", p.idNumber()));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.problemField()).isEqualTo("idNumber");
         assertThat(duplicate.text()).doesNotContain(p.idNumber(), p.name());
 
         String wrongCheck = p.idNumber().substring(0, 17) + (p.idNumber().charAt(17) == '1' ? "2" : "1");
-        Http.Response invalid = li.post("/residents", Http.map("communityId", place.community().toString(), "name", "某某",
-                "idNumber", wrongCheck));
+        Http.Response invalid = li.post(
+                "/residents",
+                Http.map("communityId", place.community().toString(), "name", "某某", "idNumber", wrongCheck));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.problemField()).isEqualTo("idNumber");
         assertThat(invalid.text()).doesNotContain(wrongCheck);
 
-        Http.Response phone = li.post("/residents", Http.map("communityId", place.community().toString(), "name", "某某",
-                "phone", "12345"));
+        Http.Response phone = li.post(
+                "/residents", Http.map("communityId", place.community().toString(), "name", "某某", "phone", "12345"));
         assertThat(phone.status()).isEqualTo(400);
         assertThat(phone.problemField()).isEqualTo("phone");
         assertThat(phone.json().get("detail").asText()).doesNotContain("12345");
 
-        Http.Response anonymous = http().anonymous().post("/residents", Http.map("communityId", place.community().toString(), "name", "某某"));
+        Http.Response anonymous = http().anonymous()
+                .post("/residents", Http.map("communityId", place.community().toString(), "name", "某某"));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.problemField()).isEqualTo("Authorization");
 
@@ -109,7 +132,8 @@ class ResidentPrivacyTest extends ServiceScenario {
         People.Person p = People.next();
         JsonNode resident = registerResident(place.community(), p, null, "DISABLED");
 
-        // Screened for those who may see the resident (its community's staff); the hub admin, who sees no resident, gets
+        // Screened for those who may see the resident (its community's staff); the hub admin, who sees no resident,
+        // gets
         // no answer about names (TitleNamesResidentScreenTest), so is not asked here: the name would be published.
         Http.Response named = as(communityStaff("sw-li", place.community()))
                 .post("/needs", need(place, "residentId", resident.get("id").asText(), "title", p.name() + "家门锁坏了"));
@@ -118,11 +142,15 @@ class ResidentPrivacyTest extends ServiceScenario {
         assertThat(named.text()).doesNotContain(p.name());
 
         JsonNode need = publishNeed(need(place, "residentId", resident.get("id").asText()));
-        assertThat(need.get("residentRef").asText()).isEqualTo(resident.get("residentRef").asText());
+        assertThat(need.get("residentRef").asText())
+                .isEqualTo(resident.get("residentRef").asText());
         assertThat(need.toString()).doesNotContain(resident.get("id").asText());
 
         List<String> refs = new ArrayList<>();
-        as(communityStaff("sw-li", place.community())).get("/residents?residentRef=" + need.get("residentRef").asText()).json().forEach(r -> refs.add(r.get("id").asText()));
+        as(communityStaff("sw-li", place.community()))
+                .get("/residents?residentRef=" + need.get("residentRef").asText())
+                .json()
+                .forEach(r -> refs.add(r.get("id").asText()));
         assertThat(refs).containsExactly(resident.get("id").asText());
     }
 }

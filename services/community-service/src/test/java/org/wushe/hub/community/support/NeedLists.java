@@ -7,26 +7,23 @@ import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /** Need lists as staff make them: .xlsx workbooks (dates as date cells, numbers as numbers) and CSV files. */
 public final class NeedLists {
 
     /** A cell holding a formula. */
-    public record Formula(String formula) {
-    }
+    public record Formula(String formula) {}
 
-    private NeedLists() {
-    }
+    private NeedLists() {}
 
     public static byte[] xlsx(List<String> headers, List<List<Object>> rows) {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle dateTime = wb.createCellStyle();
             dateTime.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
             CellStyle date = wb.createCellStyle();
@@ -76,7 +73,11 @@ public final class NeedLists {
         sb.append(String.join(",", headers)).append("\r\n");
         for (List<Object> row : rows) {
             if (row != null) {
-                sb.append(String.join(",", row.stream().map(v -> v == null ? "" : quote(v.toString())).toList()));
+                sb.append(String.join(
+                        ",",
+                        row.stream()
+                                .map(v -> v == null ? "" : quote(v.toString()))
+                                .toList()));
             }
             sb.append("\r\n");
         }
@@ -90,9 +91,10 @@ public final class NeedLists {
     /** Workbook bytes whose first sheet's XML is padded with megabytes of spaces: tiny zipped, huge unzipped. */
     public static byte[] zipBomb(byte[] workbook, int megabytes) {
         try (org.apache.commons.compress.archivers.zip.ZipArchiveInputStream in =
-                     new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(new java.io.ByteArrayInputStream(workbook), "UTF-8", true, true);
-             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+                        new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(
+                                new java.io.ByteArrayInputStream(workbook), "UTF-8", true, true);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
             out.setLevel(9);
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();

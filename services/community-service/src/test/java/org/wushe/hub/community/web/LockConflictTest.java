@@ -1,5 +1,9 @@
 package org.wushe.hub.community.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -13,9 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -35,10 +37,6 @@ import org.wushe.hub.platform.web.ServiceProblems;
 import org.wushe.hub.testing.Http;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-
 /**
  * Concurrent changes of one need: over the API they queue on the need's row lock, so exactly one of
  * several racing status changes wins and the others are told 409 by the need's own rules. Where the
@@ -51,10 +49,13 @@ class LockConflictTest extends ServiceScenario {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     ServiceProblems serviceProblems;
+
     @Autowired
     ProblemDetailsAdvice problemDetails;
 
@@ -62,7 +63,14 @@ class LockConflictTest extends ServiceScenario {
     void racingChangesOfOneNeedHaveOneWinnerAndEveryOtherAnswerIsA409() throws Exception {
         Place place = communityWithStation();
         String id = publishNeed(need(place)).get("id").asText();
-        assertThat(http().post("/needs/" + id + "/status", Http.map("status", "MATCHED", "matchId", UUID.randomUUID().toString())).status())
+        assertThat(http().post(
+                                "/needs/" + id + "/status",
+                                Http.map(
+                                        "status",
+                                        "MATCHED",
+                                        "matchId",
+                                        UUID.randomUUID().toString()))
+                        .status())
                 .isEqualTo(200);
 
         int racers = 12;
@@ -77,7 +85,13 @@ class LockConflictTest extends ServiceScenario {
                     Http client = new Http(port);
                     start.await(30, TimeUnit.SECONDS);
                     return accept
-                            ? client.post("/needs/" + id + "/status", Http.map("status", "ACCEPTED", "matchId", UUID.randomUUID().toString()))
+                            ? client.post(
+                                    "/needs/" + id + "/status",
+                                    Http.map(
+                                            "status",
+                                            "ACCEPTED",
+                                            "matchId",
+                                            UUID.randomUUID().toString()))
                             : client.put("/needs/" + id, need(place, "title", title));
                 }));
             }
@@ -93,11 +107,14 @@ class LockConflictTest extends ServiceScenario {
                 }
             }
             assertThat(accepted).as("status changes that won").hasSize(1);
-            done.stream().filter(r -> r.status() == 409).forEach(r -> assertThat(r.problemField()).isEqualTo("status"));
+            done.stream()
+                    .filter(r -> r.status() == 409)
+                    .forEach(r -> assertThat(r.problemField()).isEqualTo("status"));
             long won = done.stream().filter(r -> r.status() == 200).count();
             JsonNode need = http().get("/needs/" + id).json();
             assertThat(need.get("status").asText()).isEqualTo("ACCEPTED");
-            assertThat(need.get("matchId").asText()).isEqualTo(accepted.get(0).json().get("matchId").asText());
+            assertThat(need.get("matchId").asText())
+                    .isEqualTo(accepted.get(0).json().get("matchId").asText());
             // published, matched, then one event per change that won: nothing lost, nothing twice.
             assertThat(need.get("revision").asLong()).isEqualTo(2 + won);
             assertThat(events(Aggregate.NEED, id, (int) (2 + won))).hasSize((int) (2 + won));
@@ -108,20 +125,32 @@ class LockConflictTest extends ServiceScenario {
 
     @Test
     void aRowHeldByAnotherTransactionIsA409ProblemNotA500() throws Exception {
-        UUID need = UUID.fromString(publishNeed(need(communityWithStation())).get("id").asText());
+        UUID need = UUID.fromString(
+                publishNeed(need(communityWithStation())).get("id").asText());
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
             lock(other, need);
 
-            MvcResult answer = mvc(serviceProblems, problemDetails).perform(post("/probe/nowait/" + need)).andReturn();
+            MvcResult answer = mvc(serviceProblems, problemDetails)
+                    .perform(post("/probe/nowait/" + need))
+                    .andReturn();
 
             assertConflict(answer);
-            assertThat(mvc(problemDetails).perform(post("/probe/nowait/" + need)).andReturn().getResponse().getStatus())
-                    .as("without the service's handler").isEqualTo(500);
+            assertThat(mvc(problemDetails)
+                            .perform(post("/probe/nowait/" + need))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as("without the service's handler")
+                    .isEqualTo(500);
             other.rollback();
         }
         // Another error Spring leaves uncategorized (55000 object_not_in_prerequisite_state) is no conflict.
-        assertThat(mvc(serviceProblems, problemDetails).perform(post("/probe/uncategorized")).andReturn().getResponse().getStatus())
+        assertThat(mvc(serviceProblems, problemDetails)
+                        .perform(post("/probe/uncategorized"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(500);
     }
 
@@ -134,19 +163,25 @@ class LockConflictTest extends ServiceScenario {
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
             try (Statement s = other.createStatement()) {
-                s.execute("SET LOCAL deadlock_timeout = '60s'"); // the request (3 s), not this transaction, finds the deadlock
+                s.execute("SET LOCAL deadlock_timeout = '60s'"); // the request (3 s), not this transaction, finds the
+                // deadlock
             }
             lock(other, first);
             // The request locks the second need, then waits for the first...
             CompletableFuture<MvcResult> answer = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return mvc.perform(post("/probe/deadlock/" + second + "/" + first)).andReturn();
+                    return mvc.perform(post("/probe/deadlock/" + second + "/" + first))
+                            .andReturn();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
-            await().atMost(WAIT).until(() -> jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                    + "AND query LIKE '%probe-deadlock%' AND pid <> pg_backend_pid()", Integer.class) == 1);
+            await().atMost(WAIT)
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                                            + "AND query LIKE '%probe-deadlock%' AND pid <> pg_backend_pid()",
+                                    Integer.class)
+                            == 1);
             // ...and this transaction waits for the second: the database fails the request after its deadlock_timeout.
             lock(other, second);
 
@@ -157,7 +192,9 @@ class LockConflictTest extends ServiceScenario {
 
     @Test
     void aLostOptimisticCheckIsA409ProblemNotA500() throws Exception {
-        assertConflict(mvc(serviceProblems, problemDetails).perform(post("/probe/optimistic")).andReturn());
+        assertConflict(mvc(serviceProblems, problemDetails)
+                .perform(post("/probe/optimistic"))
+                .andReturn());
     }
 
     // ---- a controller running real statements through the service's data source -----------------------
@@ -199,7 +236,9 @@ class LockConflictTest extends ServiceScenario {
     }
 
     private MockMvc mvc(Object... advice) {
-        return MockMvcBuilders.standaloneSetup(new Probe(jdbc, new TransactionTemplate(transactions))).setControllerAdvice(advice).build();
+        return MockMvcBuilders.standaloneSetup(new Probe(jdbc, new TransactionTemplate(transactions)))
+                .setControllerAdvice(advice)
+                .build();
     }
 
     private static void lock(Connection c, UUID need) throws Exception {
@@ -210,7 +249,9 @@ class LockConflictTest extends ServiceScenario {
     }
 
     private static void assertConflict(MvcResult answer) throws Exception {
-        assertThat(answer.getResponse().getStatus()).as(answer.getResponse().getContentAsString()).isEqualTo(409);
+        assertThat(answer.getResponse().getStatus())
+                .as(answer.getResponse().getContentAsString())
+                .isEqualTo(409);
         assertThat(answer.getResponse().getContentType()).startsWith("application/problem+json");
         JsonNode body = Http.JSON.readTree(answer.getResponse().getContentAsString());
         assertThat(body.get("type").asText()).isEqualTo(ProblemDetailsAdvice.INVALID_INPUT.toString());

@@ -16,8 +16,11 @@ import org.wushe.hub.events.common.QuantityUnit;
 public record Allocation(Integer quantity, QuantityUnit unit, Long amountFen, Integer capacity, Window window) {
 
     public Allocation {
-        if (quantity != null && quantity < 0 || amountFen != null && amountFen < 0 || capacity != null && capacity < 0) {
-            throw new IllegalArgumentException("an allocation is never negative: " + quantity + ", " + amountFen + ", " + capacity);
+        if (quantity != null && quantity < 0
+                || amountFen != null && amountFen < 0
+                || capacity != null && capacity < 0) {
+            throw new IllegalArgumentException(
+                    "an allocation is never negative: " + quantity + ", " + amountFen + ", " + capacity);
         }
     }
 

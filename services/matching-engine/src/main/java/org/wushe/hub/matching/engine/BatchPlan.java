@@ -14,8 +14,12 @@ import java.util.UUID;
  *                          solution in time and the plan is the greedy one it was hinted with
  * @param solveMillis       wall-clock time of the solve alone
  */
-public record BatchPlan(List<Proposal> assignments, Map<UUID, String> unassignedReasons, double totalScore,
-                        String solverStatus, long solveMillis) {
+public record BatchPlan(
+        List<Proposal> assignments,
+        Map<UUID, String> unassignedReasons,
+        double totalScore,
+        String solverStatus,
+        long solveMillis) {
 
     public BatchPlan {
         assignments = List.copyOf(assignments);

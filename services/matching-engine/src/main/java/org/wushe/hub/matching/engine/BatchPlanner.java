@@ -1,13 +1,5 @@
 package org.wushe.hub.matching.engine;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.google.ortools.Loader;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
@@ -15,6 +7,13 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.Literal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Chooses at most one candidate per need so that no resource gives more than it has, maximising
@@ -27,19 +26,17 @@ final class BatchPlanner {
 
     /** Objective coefficients are scores in thousandths. */
     static final int SCALE = 1000;
+
     private static volatile boolean nativesLoaded;
 
-    private BatchPlanner() {
-    }
+    private BatchPlanner() {}
 
     /**
      * @param chosen for each need, the index of its chosen candidate, or -1
      */
-    record Solution(int[] chosen, String status, long solveMillis) {
-    }
+    record Solution(int[] chosen, String status, long solveMillis) {}
 
-    private record Pair(int need, int index, Candidate candidate) {
-    }
+    private record Pair(int need, int index, Candidate candidate) {}
 
     static Solution solve(List<List<Candidate>> candidates, BatchOptions options, int workers) {
         loadNatives();
@@ -100,7 +97,8 @@ final class BatchPlanner {
     private static Map<Object, List<Integer>> byResource(List<Pair> pairs) {
         Map<Object, List<Integer>> users = new LinkedHashMap<>();
         for (int q = 0; q < pairs.size(); q++) {
-            users.computeIfAbsent(pairs.get(q).candidate().usage().resource(), k -> new ArrayList<>()).add(q);
+            users.computeIfAbsent(pairs.get(q).candidate().usage().resource(), k -> new ArrayList<>())
+                    .add(q);
         }
         return users;
     }
@@ -172,10 +170,12 @@ final class BatchPlanner {
                 try {
                     Loader.loadNativeLibraries();
                 } catch (RuntimeException | LinkageError e) {
-                    throw new IllegalStateException("cannot load the OR-Tools native libraries for "
-                            + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-                            + "; wushe-matching-engine brings linux-x86-64, linux-aarch64 and darwin-aarch64: add "
-                            + "com.google.ortools:ortools-<platform> for another platform", e);
+                    throw new IllegalStateException(
+                            "cannot load the OR-Tools native libraries for "
+                                    + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                                    + "; wushe-matching-engine brings linux-x86-64, linux-aarch64 and darwin-aarch64: add "
+                                    + "com.google.ortools:ortools-<platform> for another platform",
+                            e);
                 }
                 nativesLoaded = true;
             }

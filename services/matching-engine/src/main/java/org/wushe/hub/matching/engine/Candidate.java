@@ -17,18 +17,31 @@ package org.wushe.hub.matching.engine;
  * @param neededMillis  the service time
  * @param usage         what the candidate would take from a scarce resource, for batch plans
  */
-record Candidate(CandidateRef ref, Offer offer, double score, double[] values, Window window, Allocation allocation,
-                 double distanceKm, boolean sameCommunity, long fittingSkills, int activeHolds, int recentMinutes,
-                 long wanted, long left, long daysToExpiry, long usableMillis, long neededMillis, Usage usage) {
+record Candidate(
+        CandidateRef ref,
+        Offer offer,
+        double score,
+        double[] values,
+        Window window,
+        Allocation allocation,
+        double distanceKm,
+        boolean sameCommunity,
+        long fittingSkills,
+        int activeHolds,
+        int recentMinutes,
+        long wanted,
+        long left,
+        long daysToExpiry,
+        long usableMillis,
+        long neededMillis,
+        Usage usage) {
 
     /**
      * The candidate takes {@code weight} of a resource that has {@code capacity} left; a volunteer's {@code booked}
      * window may not overlap another of theirs in the same plan.
      */
-    record Usage(Object resource, long capacity, long weight, Window booked) {
-    }
+    record Usage(Object resource, long capacity, long weight, Window booked) {}
 
     /** A session of a service, venue or capacity: places are counted per occurrence. */
-    record Occurrence(java.util.UUID offerId, long startMillis) {
-    }
+    record Occurrence(java.util.UUID offerId, long startMillis) {}
 }

@@ -11,6 +11,11 @@ package org.wushe.hub.matching.engine;
  * @param indexEntries         entries in those cells (a volunteer is in one bucket per skill, plus the all-volunteers bucket)
  * @param availabilityPatterns distinct weekly availability patterns (volunteers share them)
  */
-public record EngineStats(int volunteers, int unplacedVolunteers, int offers, int holds, int indexCells,
-                          long indexEntries, int availabilityPatterns) {
-}
+public record EngineStats(
+        int volunteers,
+        int unplacedVolunteers,
+        int offers,
+        int holds,
+        int indexCells,
+        long indexEntries,
+        int availabilityPatterns) {}

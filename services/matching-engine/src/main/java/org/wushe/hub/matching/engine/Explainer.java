@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
-
 import org.wushe.hub.events.common.Skill;
 
 /**
@@ -42,8 +41,12 @@ final class Explainer {
                 case EXPIRY -> expiry(c);
                 case FAIRNESS -> fairness(c);
             };
-            parts.add(new ScoreComponent(component.key, component.weight(settings.weights()), c.values()[component.ordinal()],
-                    text[0], text[1]));
+            parts.add(new ScoreComponent(
+                    component.key,
+                    component.weight(settings.weights()),
+                    c.values()[component.ordinal()],
+                    text[0],
+                    text[1]));
         }
         return new Proposal(need.needId(), c.ref(), c.score(), parts, c.window(), c.allocation());
     }
@@ -53,38 +56,51 @@ final class Explainer {
         String categoryEn = Vocabulary.en(need.category());
         if (c.offer() == null) {
             if (c.fittingSkills() == 0) {
-                return texts("没有专门技能；" + categoryZh + "人人都能帮忙",
-                        "No specific skill; anyone can help with " + categoryEn);
+                return texts(
+                        "没有专门技能；" + categoryZh + "人人都能帮忙", "No specific skill; anyone can help with " + categoryEn);
             }
             List<Skill> skills = SkillMask.list(c.fittingSkills());
-            return texts("有" + skillsZh(skills) + "技能，符合" + categoryZh + "需求",
-                    "Has the " + skillsEn(skills) + " skill" + (skills.size() > 1 ? "s" : "") + " the " + categoryEn + " needs");
+            return texts(
+                    "有" + skillsZh(skills) + "技能，符合" + categoryZh + "需求",
+                    "Has the " + skillsEn(skills) + " skill" + (skills.size() > 1 ? "s" : "") + " the " + categoryEn
+                            + " needs");
         }
         Allocation a = c.allocation();
         return switch (c.offer().kind()) {
-            case GOODS -> a.quantity() >= c.wanted()
-                    ? texts("可提供全部所需的" + a.quantity() + Vocabulary.zh(a.unit()),
-                            "Can give " + (a.quantity() == 1 ? "the " : "all ") + a.quantity() + " "
-                                    + Vocabulary.en(a.unit(), a.quantity()) + " wanted")
-                    : texts("库存只够所需" + c.wanted() + Vocabulary.zh(a.unit()) + "中的" + a.quantity() + Vocabulary.zh(a.unit()),
-                            "Can give " + a.quantity() + " of the " + c.wanted() + " " + Vocabulary.en(a.unit(), c.wanted()) + " wanted");
+            case GOODS ->
+                a.quantity() >= c.wanted()
+                        ? texts(
+                                "可提供全部所需的" + a.quantity() + Vocabulary.zh(a.unit()),
+                                "Can give " + (a.quantity() == 1 ? "the " : "all ") + a.quantity() + " "
+                                        + Vocabulary.en(a.unit(), a.quantity()) + " wanted")
+                        : texts(
+                                "库存只够所需" + c.wanted() + Vocabulary.zh(a.unit()) + "中的" + a.quantity()
+                                        + Vocabulary.zh(a.unit()),
+                                "Can give " + a.quantity() + " of the " + c.wanted() + " "
+                                        + Vocabulary.en(a.unit(), c.wanted()) + " wanted");
             case FUND -> {
                 boolean capped = a.amountFen() < c.left();
-                yield texts("可资助" + yuan(a.amountFen()) + "元" + (capped ? "（每个需求的上限）" : "（资金余额）"),
+                yield texts(
+                        "可资助" + yuan(a.amountFen()) + "元" + (capped ? "（每个需求的上限）" : "（资金余额）"),
                         "Can fund CNY " + yuan(a.amountFen()) + (capped ? " (its cap per need)" : " (what is left)"));
             }
-            case VENUE -> texts("场地适合" + categoryZh + "，还能容纳" + c.left() + "人",
-                    "The venue suits the " + categoryEn + " and still has room for " + c.left() + " people");
+            case VENUE ->
+                texts(
+                        "场地适合" + categoryZh + "，还能容纳" + c.left() + "人",
+                        "The venue suits the " + categoryEn + " and still has room for " + c.left() + " people");
             case SERVICE, CAPACITY -> {
                 String placesZh = "，本场次还剩" + c.left() + "个名额";
                 String placesEn = "; " + c.left() + " place" + (c.left() == 1 ? "" : "s") + " left in the session";
                 if (c.fittingSkills() == 0) {
-                    yield texts("提供" + categoryZh + "服务，符合需求" + placesZh,
+                    yield texts(
+                            "提供" + categoryZh + "服务，符合需求" + placesZh,
                             "Offers the " + categoryEn + " service the need asks for" + placesEn);
                 }
                 List<Skill> skills = SkillMask.list(c.fittingSkills());
-                yield texts("提供" + categoryZh + "服务，有" + skillsZh(skills) + "技能" + placesZh,
-                        "Offers " + categoryEn + " with the " + skillsEn(skills) + " skill" + (skills.size() > 1 ? "s" : "") + placesEn);
+                yield texts(
+                        "提供" + categoryZh + "服务，有" + skillsZh(skills) + "技能" + placesZh,
+                        "Offers " + categoryEn + " with the " + skillsEn(skills) + " skill"
+                                + (skills.size() > 1 ? "s" : "") + placesEn);
             }
         };
     }
@@ -100,7 +116,8 @@ final class Explainer {
         String km = String.format(Locale.ROOT, "%.1f", c.distanceKm());
         boolean walk = c.distanceKm() <= 2;
         long minutes = Math.max(5, Math.round(c.distanceKm() / (walk ? WALK_KMH : BIKE_KMH) * 60 / 5) * 5);
-        return texts(who[0] + "在约" + km + "公里外，" + (walk ? "步行" : "骑车") + "约" + minutes + "分钟",
+        return texts(
+                who[0] + "在约" + km + "公里外，" + (walk ? "步行" : "骑车") + "约" + minutes + "分钟",
                 who[1] + " about " + km + " km away, about " + minutes + " minutes " + (walk ? "on foot" : "by bike"));
     }
 
@@ -137,22 +154,26 @@ final class Explainer {
         long usable = c.usableMillis() / 60_000;
         long needed = c.neededMillis() / 60_000;
         String en = what[1] + when[1];
-        return texts("只有" + usable + "分钟对得上（需要" + needed + "分钟）；" + what[0] + when[0],
-                "Only " + usable + " of the " + needed + " minutes needed fit; " + Character.toLowerCase(en.charAt(0)) + en.substring(1));
+        return texts(
+                "只有" + usable + "分钟对得上（需要" + needed + "分钟）；" + what[0] + when[0],
+                "Only " + usable + " of the " + needed + " minutes needed fit; " + Character.toLowerCase(en.charAt(0))
+                        + en.substring(1));
     }
 
     private String[] when(Window w) {
         LocalDateTime start = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(w.startMillis()), calendar.zone());
         LocalDateTime end = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(w.endMillis()), calendar.zone());
-        String zhStart = start.getMonthValue() + "月" + start.getDayOfMonth() + "日（" + weekdayZh(start.getDayOfWeek()) + "）"
-                + HOUR_MINUTE.format(start);
+        String zhStart = start.getMonthValue() + "月" + start.getDayOfMonth() + "日（" + weekdayZh(start.getDayOfWeek())
+                + "）" + HOUR_MINUTE.format(start);
         String enStart = "on " + EN_DAY.format(start) + ", " + HOUR_MINUTE.format(start);
-        if (start.toLocalDate().equals(end.toLocalDate()) || end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
-                && start.toLocalDate().plusDays(1).equals(end.toLocalDate())) {
+        if (start.toLocalDate().equals(end.toLocalDate())
+                || end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                        && start.toLocalDate().plusDays(1).equals(end.toLocalDate())) {
             String endTime = end.toLocalDate().equals(start.toLocalDate()) ? HOUR_MINUTE.format(end) : "24:00";
             return texts(zhStart + "–" + endTime, enStart + "–" + endTime);
         }
-        return texts(zhStart + " 至 " + end.getMonthValue() + "月" + end.getDayOfMonth() + "日 " + HOUR_MINUTE.format(end),
+        return texts(
+                zhStart + " 至 " + end.getMonthValue() + "月" + end.getDayOfMonth() + "日 " + HOUR_MINUTE.format(end),
                 enStart + " to " + EN_DAY.format(end) + ", " + HOUR_MINUTE.format(end));
     }
 
@@ -172,7 +193,8 @@ final class Explainer {
             zh = d + "天";
             en = d + " days";
         }
-        return texts(Vocabulary.zh(need.urgency()) + "，已等待" + zh, Vocabulary.en(need.urgency()) + ", waiting for " + en);
+        return texts(
+                Vocabulary.zh(need.urgency()) + "，已等待" + zh, Vocabulary.en(need.urgency()) + ", waiting for " + en);
     }
 
     private String[] priority(NeedSpec need, Candidate c) {
@@ -200,7 +222,8 @@ final class Explainer {
             return texts("这批物资今天过期，优先使用", "These goods expire today, so they go first");
         }
         if (days < settings.expiryHorizonDays()) {
-            return texts("这批物资" + days + "天后过期，优先使用",
+            return texts(
+                    "这批物资" + days + "天后过期，优先使用",
                     "These goods expire in " + days + (days == 1 ? " day" : " days") + ", so they go first");
         }
         return texts("这批物资" + days + "天后才过期", "These goods keep for " + days + " more days");
@@ -212,13 +235,16 @@ final class Explainer {
         }
         long days = settings.fairnessWindow().toDays();
         if (c.activeHolds() == 0 && c.recentMinutes() == 0) {
-            return texts("目前没有进行中的匹配，近" + days + "天未服务，分摊工作",
+            return texts(
+                    "目前没有进行中的匹配，近" + days + "天未服务，分摊工作",
                     "No active matches and no service in the last " + days + " days, so the work is spread");
         }
-        String hours = String.format(Locale.ROOT, "%.1f", c.recentMinutes() / 60.0).replace(".0", "");
-        return texts("目前有" + c.activeHolds() + "个进行中的匹配，近" + days + "天服务" + hours + "小时",
-                "Has " + c.activeHolds() + " active match" + (c.activeHolds() == 1 ? "" : "es") + " and served "
-                        + hours + " hours in the last " + days + " days");
+        String hours =
+                String.format(Locale.ROOT, "%.1f", c.recentMinutes() / 60.0).replace(".0", "");
+        return texts(
+                "目前有" + c.activeHolds() + "个进行中的匹配，近" + days + "天服务" + hours + "小时",
+                "Has " + c.activeHolds() + " active match" + (c.activeHolds() == 1 ? "" : "es") + " and served " + hours
+                        + " hours in the last " + days + " days");
     }
 
     /** Why a search found nothing, in Chinese. */
@@ -248,7 +274,8 @@ final class Explainer {
                 why.add(rejections[r.ordinal()] + " " + r.en);
             }
         }
-        return "Checked " + examined + " candidate" + (examined == 1 ? "" : "s") + " within " + km + " km, none fits: " + why;
+        return "Checked " + examined + " candidate" + (examined == 1 ? "" : "s") + " within " + km + " km, none fits: "
+                + why;
     }
 
     private static String skillsZh(List<Skill> skills) {

@@ -6,16 +6,21 @@ package org.wushe.hub.matching.engine;
  */
 final class FreeTime {
 
-    private FreeTime() {
-    }
+    private FreeTime() {}
 
     /**
      * The earliest time in [from, to) where the volunteer is free for {@code neededMillis}: that long from the start
      * of the first long-enough free run. When no run is that long, the longest run of at least {@code shortestMillis}
      * (the earliest of equal ones), whole. Null when there is none.
      */
-    static Window first(SlotCalendar calendar, Volunteer v, VolunteerLoad load, long from, long to, long neededMillis,
-                        long shortestMillis) {
+    static Window first(
+            SlotCalendar calendar,
+            Volunteer v,
+            VolunteerLoad load,
+            long from,
+            long to,
+            long neededMillis,
+            long shortestMillis) {
         if (v.weekly.isEmpty() && v.oneOff.length == 0) {
             return null;
         }

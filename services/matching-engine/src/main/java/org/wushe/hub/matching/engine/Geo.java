@@ -1,7 +1,6 @@
 package org.wushe.hub.matching.engine;
 
 import java.util.Arrays;
-
 import org.wushe.hub.platform.core.Geohash;
 
 /**
@@ -18,8 +17,7 @@ final class Geo {
     /** Kilometres per degree of latitude on a sphere of the mean Earth radius 6,371.0088 km. */
     static final double KM_PER_DEGREE = 111.195;
 
-    private Geo() {
-    }
+    private Geo() {}
 
     /** The place when given, else the centre of the geohash, else null. */
     static GeoPoint position(GeoPoint place, String geohash) {
@@ -88,8 +86,7 @@ final class Geo {
     }
 
     /** Cells by increasing distance of their nearest point, in km. */
-    record CellOrder(int[] keys, double[] minKm) {
-    }
+    record CellOrder(int[] keys, double[] minKm) {}
 
     /**
      * Equirectangular projection around a latitude. In it the nearest point of a cell to a position is found by

@@ -35,6 +35,7 @@ public final class MatchEngine {
     private final SlotCalendar calendar;
     /** Replaced whole by {@link #reload}; read and written under {@link #lock} only. */
     private ReadModel model;
+
     private final Explainer explainer;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -109,7 +110,8 @@ public final class MatchEngine {
      *                   for a volunteer: null, or {@link Allocation#time} with the booked window
      */
     public void hold(UUID matchId, CandidateRef candidate, Allocation allocation) {
-        Hold hold = new Hold(Objects.requireNonNull(matchId, "matchId"), Objects.requireNonNull(candidate, "candidate"), allocation);
+        Hold hold = new Hold(
+                Objects.requireNonNull(matchId, "matchId"), Objects.requireNonNull(candidate, "candidate"), allocation);
         write(() -> model.hold(hold, false));
     }
 
@@ -120,7 +122,8 @@ public final class MatchEngine {
      * when held (or already held under this matchId).
      */
     public boolean tryHold(UUID matchId, CandidateRef candidate, Allocation allocation) {
-        Hold hold = new Hold(Objects.requireNonNull(matchId, "matchId"), Objects.requireNonNull(candidate, "candidate"), allocation);
+        Hold hold = new Hold(
+                Objects.requireNonNull(matchId, "matchId"), Objects.requireNonNull(candidate, "candidate"), allocation);
         lock.writeLock().lock();
         try {
             return model.hold(hold, true);
@@ -192,8 +195,8 @@ public final class MatchEngine {
         } finally {
             lock.readLock().unlock();
         }
-        BatchPlanner.Solution solution = BatchPlanner.solve(outcomes.stream().map(Matcher.Outcome::best).toList(), options,
-                settings.solverWorkers());
+        BatchPlanner.Solution solution = BatchPlanner.solve(
+                outcomes.stream().map(Matcher.Outcome::best).toList(), options, settings.solverWorkers());
         List<Proposal> assignments = new ArrayList<>();
         Map<UUID, String> unassigned = new LinkedHashMap<>();
         double total = 0;
@@ -209,8 +212,10 @@ public final class MatchEngine {
                 unassigned.put(need.needId(), outcome.reasonZh() + " / " + outcome.reasonEn());
             } else {
                 int n = outcome.best().size();
-                unassigned.put(need.needId(), n + "个候选都分配给了得分更高的需求 / All " + n + " candidate"
-                        + (n == 1 ? "" : "s") + " went to needs that scored higher");
+                unassigned.put(
+                        need.needId(),
+                        n + "个候选都分配给了得分更高的需求 / All " + n + " candidate" + (n == 1 ? "" : "s")
+                                + " went to needs that scored higher");
             }
         }
         return new BatchPlan(assignments, unassigned, total, solution.status(), solution.solveMillis());

@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.Skill;
@@ -42,13 +41,26 @@ import org.wushe.hub.events.common.Urgency;
  * @param expiryHorizonDays            goods expiring this many days out or later get the lowest expiry value
  * @param solverWorkers                CP-SAT worker threads; 1 keeps plans reproducible run to run
  */
-public record MatchSettings(MatchWeights weights, double maxDistanceKm, int maxActiveMatchesPerVolunteer, double minScore,
-                            ZoneId zone, Map<Category, Set<Skill>> categorySkills, Set<Category> openCategories,
-                            double generalistSkillValue, Map<Category, Set<OfferKind>> offerKinds,
-                            Map<Urgency, Double> urgencyValues, Map<BeneficiaryGroup, Double> groupPriorities,
-                            int defaultServiceMinutes, int minOverlapMinutes, long defaultFundPerNeedFen,
-                            Duration planningHorizon, Duration fairnessWindow, int fairnessFullMinutes,
-                            int expiryHorizonDays, int solverWorkers) {
+public record MatchSettings(
+        MatchWeights weights,
+        double maxDistanceKm,
+        int maxActiveMatchesPerVolunteer,
+        double minScore,
+        ZoneId zone,
+        Map<Category, Set<Skill>> categorySkills,
+        Set<Category> openCategories,
+        double generalistSkillValue,
+        Map<Category, Set<OfferKind>> offerKinds,
+        Map<Urgency, Double> urgencyValues,
+        Map<BeneficiaryGroup, Double> groupPriorities,
+        int defaultServiceMinutes,
+        int minOverlapMinutes,
+        long defaultFundPerNeedFen,
+        Duration planningHorizon,
+        Duration fairnessWindow,
+        int fairnessFullMinutes,
+        int expiryHorizonDays,
+        int solverWorkers) {
 
     public MatchSettings {
         weights = Objects.requireNonNull(weights, "weights").normalised();
@@ -69,7 +81,8 @@ public record MatchSettings(MatchWeights weights, double maxDistanceKm, int maxA
         positive("solverWorkers", solverWorkers);
         categorySkills = enumSets(Category.class, categorySkills, Skill.class);
         offerKinds = enumSets(Category.class, offerKinds, OfferKind.class);
-        openCategories = Collections.unmodifiableSet(openCategories.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(openCategories));
+        openCategories = Collections.unmodifiableSet(
+                openCategories.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(openCategories));
         urgencyValues = unitValues(Urgency.class, urgencyValues);
         groupPriorities = unitValues(BeneficiaryGroup.class, groupPriorities);
     }
@@ -77,7 +90,9 @@ public record MatchSettings(MatchWeights weights, double maxDistanceKm, int maxA
     /** The defaults described in README.md: 5 km, 3 live matches per volunteer, Asia/Shanghai, the skill table… */
     public static MatchSettings defaults() {
         Map<Category, Set<Skill>> skills = new EnumMap<>(Category.class);
-        skills.put(Category.HOME_REPAIR, EnumSet.of(Skill.HOME_REPAIR, Skill.ELECTRICAL, Skill.PLUMBING, Skill.CARPENTRY_ASSEMBLY));
+        skills.put(
+                Category.HOME_REPAIR,
+                EnumSet.of(Skill.HOME_REPAIR, Skill.ELECTRICAL, Skill.PLUMBING, Skill.CARPENTRY_ASSEMBLY));
         skills.put(Category.SAFETY_CHECK, EnumSet.of(Skill.GAS_SAFETY, Skill.ELECTRICAL));
         skills.put(Category.MEAL_ASSISTANCE, EnumSet.of(Skill.COOKING));
         skills.put(Category.HEALTH, EnumSet.of(Skill.MEDICAL, Skill.NURSING));
@@ -125,65 +140,210 @@ public record MatchSettings(MatchWeights weights, double maxDistanceKm, int maxA
         groups.put(BeneficiaryGroup.OTHER, 0.4);
         groups.put(BeneficiaryGroup.UNKNOWN, 0.4);
 
-        return new MatchSettings(MatchWeights.defaults(), 5.0, 3, 0.2, ZoneId.of("Asia/Shanghai"), skills,
-                EnumSet.of(Category.COMPANIONSHIP, Category.ESCORT), 0.5, kinds, urgency, groups,
-                60, 30, 50_000, Duration.ofDays(14), Duration.ofDays(7), 600, 30, 1);
+        return new MatchSettings(
+                MatchWeights.defaults(),
+                5.0,
+                3,
+                0.2,
+                ZoneId.of("Asia/Shanghai"),
+                skills,
+                EnumSet.of(Category.COMPANIONSHIP, Category.ESCORT),
+                0.5,
+                kinds,
+                urgency,
+                groups,
+                60,
+                30,
+                50_000,
+                Duration.ofDays(14),
+                Duration.ofDays(7),
+                600,
+                30,
+                1);
     }
 
     public MatchSettings withWeights(MatchWeights w) {
-        return new MatchSettings(w, maxDistanceKm, maxActiveMatchesPerVolunteer, minScore, zone, categorySkills,
-                openCategories, generalistSkillValue, offerKinds, urgencyValues, groupPriorities, defaultServiceMinutes,
-                minOverlapMinutes, defaultFundPerNeedFen, planningHorizon, fairnessWindow, fairnessFullMinutes,
-                expiryHorizonDays, solverWorkers);
+        return new MatchSettings(
+                w,
+                maxDistanceKm,
+                maxActiveMatchesPerVolunteer,
+                minScore,
+                zone,
+                categorySkills,
+                openCategories,
+                generalistSkillValue,
+                offerKinds,
+                urgencyValues,
+                groupPriorities,
+                defaultServiceMinutes,
+                minOverlapMinutes,
+                defaultFundPerNeedFen,
+                planningHorizon,
+                fairnessWindow,
+                fairnessFullMinutes,
+                expiryHorizonDays,
+                solverWorkers);
     }
 
     public MatchSettings withMaxDistanceKm(double km) {
-        return new MatchSettings(weights, km, maxActiveMatchesPerVolunteer, minScore, zone, categorySkills,
-                openCategories, generalistSkillValue, offerKinds, urgencyValues, groupPriorities, defaultServiceMinutes,
-                minOverlapMinutes, defaultFundPerNeedFen, planningHorizon, fairnessWindow, fairnessFullMinutes,
-                expiryHorizonDays, solverWorkers);
+        return new MatchSettings(
+                weights,
+                km,
+                maxActiveMatchesPerVolunteer,
+                minScore,
+                zone,
+                categorySkills,
+                openCategories,
+                generalistSkillValue,
+                offerKinds,
+                urgencyValues,
+                groupPriorities,
+                defaultServiceMinutes,
+                minOverlapMinutes,
+                defaultFundPerNeedFen,
+                planningHorizon,
+                fairnessWindow,
+                fairnessFullMinutes,
+                expiryHorizonDays,
+                solverWorkers);
     }
 
     public MatchSettings withMaxActiveMatchesPerVolunteer(int max) {
-        return new MatchSettings(weights, maxDistanceKm, max, minScore, zone, categorySkills,
-                openCategories, generalistSkillValue, offerKinds, urgencyValues, groupPriorities, defaultServiceMinutes,
-                minOverlapMinutes, defaultFundPerNeedFen, planningHorizon, fairnessWindow, fairnessFullMinutes,
-                expiryHorizonDays, solverWorkers);
+        return new MatchSettings(
+                weights,
+                maxDistanceKm,
+                max,
+                minScore,
+                zone,
+                categorySkills,
+                openCategories,
+                generalistSkillValue,
+                offerKinds,
+                urgencyValues,
+                groupPriorities,
+                defaultServiceMinutes,
+                minOverlapMinutes,
+                defaultFundPerNeedFen,
+                planningHorizon,
+                fairnessWindow,
+                fairnessFullMinutes,
+                expiryHorizonDays,
+                solverWorkers);
     }
 
     public MatchSettings withMinScore(double min) {
-        return new MatchSettings(weights, maxDistanceKm, maxActiveMatchesPerVolunteer, min, zone, categorySkills,
-                openCategories, generalistSkillValue, offerKinds, urgencyValues, groupPriorities, defaultServiceMinutes,
-                minOverlapMinutes, defaultFundPerNeedFen, planningHorizon, fairnessWindow, fairnessFullMinutes,
-                expiryHorizonDays, solverWorkers);
+        return new MatchSettings(
+                weights,
+                maxDistanceKm,
+                maxActiveMatchesPerVolunteer,
+                min,
+                zone,
+                categorySkills,
+                openCategories,
+                generalistSkillValue,
+                offerKinds,
+                urgencyValues,
+                groupPriorities,
+                defaultServiceMinutes,
+                minOverlapMinutes,
+                defaultFundPerNeedFen,
+                planningHorizon,
+                fairnessWindow,
+                fairnessFullMinutes,
+                expiryHorizonDays,
+                solverWorkers);
     }
 
     public MatchSettings withZone(ZoneId z) {
-        return new MatchSettings(weights, maxDistanceKm, maxActiveMatchesPerVolunteer, minScore, z, categorySkills,
-                openCategories, generalistSkillValue, offerKinds, urgencyValues, groupPriorities, defaultServiceMinutes,
-                minOverlapMinutes, defaultFundPerNeedFen, planningHorizon, fairnessWindow, fairnessFullMinutes,
-                expiryHorizonDays, solverWorkers);
+        return new MatchSettings(
+                weights,
+                maxDistanceKm,
+                maxActiveMatchesPerVolunteer,
+                minScore,
+                z,
+                categorySkills,
+                openCategories,
+                generalistSkillValue,
+                offerKinds,
+                urgencyValues,
+                groupPriorities,
+                defaultServiceMinutes,
+                minOverlapMinutes,
+                defaultFundPerNeedFen,
+                planningHorizon,
+                fairnessWindow,
+                fairnessFullMinutes,
+                expiryHorizonDays,
+                solverWorkers);
     }
 
     public MatchSettings withCategorySkills(Map<Category, Set<Skill>> table) {
-        return new MatchSettings(weights, maxDistanceKm, maxActiveMatchesPerVolunteer, minScore, zone, table,
-                openCategories, generalistSkillValue, offerKinds, urgencyValues, groupPriorities, defaultServiceMinutes,
-                minOverlapMinutes, defaultFundPerNeedFen, planningHorizon, fairnessWindow, fairnessFullMinutes,
-                expiryHorizonDays, solverWorkers);
+        return new MatchSettings(
+                weights,
+                maxDistanceKm,
+                maxActiveMatchesPerVolunteer,
+                minScore,
+                zone,
+                table,
+                openCategories,
+                generalistSkillValue,
+                offerKinds,
+                urgencyValues,
+                groupPriorities,
+                defaultServiceMinutes,
+                minOverlapMinutes,
+                defaultFundPerNeedFen,
+                planningHorizon,
+                fairnessWindow,
+                fairnessFullMinutes,
+                expiryHorizonDays,
+                solverWorkers);
     }
 
     public MatchSettings withDefaultFundPerNeedFen(long fen) {
-        return new MatchSettings(weights, maxDistanceKm, maxActiveMatchesPerVolunteer, minScore, zone, categorySkills,
-                openCategories, generalistSkillValue, offerKinds, urgencyValues, groupPriorities, defaultServiceMinutes,
-                minOverlapMinutes, fen, planningHorizon, fairnessWindow, fairnessFullMinutes, expiryHorizonDays,
+        return new MatchSettings(
+                weights,
+                maxDistanceKm,
+                maxActiveMatchesPerVolunteer,
+                minScore,
+                zone,
+                categorySkills,
+                openCategories,
+                generalistSkillValue,
+                offerKinds,
+                urgencyValues,
+                groupPriorities,
+                defaultServiceMinutes,
+                minOverlapMinutes,
+                fen,
+                planningHorizon,
+                fairnessWindow,
+                fairnessFullMinutes,
+                expiryHorizonDays,
                 solverWorkers);
     }
 
     public MatchSettings withSolverWorkers(int workers) {
-        return new MatchSettings(weights, maxDistanceKm, maxActiveMatchesPerVolunteer, minScore, zone, categorySkills,
-                openCategories, generalistSkillValue, offerKinds, urgencyValues, groupPriorities, defaultServiceMinutes,
-                minOverlapMinutes, defaultFundPerNeedFen, planningHorizon, fairnessWindow, fairnessFullMinutes,
-                expiryHorizonDays, workers);
+        return new MatchSettings(
+                weights,
+                maxDistanceKm,
+                maxActiveMatchesPerVolunteer,
+                minScore,
+                zone,
+                categorySkills,
+                openCategories,
+                generalistSkillValue,
+                offerKinds,
+                urgencyValues,
+                groupPriorities,
+                defaultServiceMinutes,
+                minOverlapMinutes,
+                defaultFundPerNeedFen,
+                planningHorizon,
+                fairnessWindow,
+                fairnessFullMinutes,
+                expiryHorizonDays,
+                workers);
     }
 
     /** Skills that fit a need of this category when it requires none; empty when volunteers do not fit by skill. */
@@ -191,9 +351,11 @@ public record MatchSettings(MatchWeights weights, double maxDistanceKm, int maxA
         return categorySkills.getOrDefault(category, Set.of());
     }
 
-    private static <K extends Enum<K>, V extends Enum<V>> Map<K, Set<V>> enumSets(Class<K> keys, Map<K, Set<V>> in, Class<V> values) {
+    private static <K extends Enum<K>, V extends Enum<V>> Map<K, Set<V>> enumSets(
+            Class<K> keys, Map<K, Set<V>> in, Class<V> values) {
         Map<K, Set<V>> out = new EnumMap<>(keys);
-        in.forEach((k, v) -> out.put(k, Collections.unmodifiableSet(v.isEmpty() ? EnumSet.noneOf(values) : EnumSet.copyOf(v))));
+        in.forEach((k, v) ->
+                out.put(k, Collections.unmodifiableSet(v.isEmpty() ? EnumSet.noneOf(values) : EnumSet.copyOf(v))));
         return Collections.unmodifiableMap(out);
     }
 

@@ -6,8 +6,8 @@ package org.wushe.hub.matching.engine;
  * {@code defaults().withSkill(0.5).withDistance(0.3)} weighs skill 0.5 against distance 0.3 and the other defaults,
  * whatever the order of the calls. A weight of 0 switches a component off (it is still reported, with weight 0).
  */
-public record MatchWeights(double skill, double distance, double time, double urgency, double priority,
-                           double expiry, double fairness) {
+public record MatchWeights(
+        double skill, double distance, double time, double urgency, double priority, double expiry, double fairness) {
 
     public MatchWeights {
         double[] all = {skill, distance, time, urgency, priority, expiry, fairness};
@@ -26,8 +26,8 @@ public record MatchWeights(double skill, double distance, double time, double ur
     /** The same proportions, summing to 1. */
     public MatchWeights normalised() {
         double sum = skill + distance + time + urgency + priority + expiry + fairness;
-        return new MatchWeights(skill / sum, distance / sum, time / sum, urgency / sum, priority / sum, expiry / sum,
-                fairness / sum);
+        return new MatchWeights(
+                skill / sum, distance / sum, time / sum, urgency / sum, priority / sum, expiry / sum, fairness / sum);
     }
 
     /** skill 0.25, distance 0.20, time 0.15, urgency 0.15, priority 0.10, expiry 0.05, fairness 0.10. */

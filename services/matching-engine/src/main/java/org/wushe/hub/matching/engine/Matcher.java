@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
-
 import org.wushe.hub.events.common.QuantityUnit;
 import org.wushe.hub.events.common.Skill;
 
@@ -26,6 +25,7 @@ final class Matcher {
     /** Best first: higher score, then the candidate's kind and id. */
     static final Comparator<Candidate> BEST_FIRST =
             Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::ref);
+
     private static final double NEUTRAL = 0.5;
     /** Rounding slack, so that the bound never falls below an equal score summed in another order. */
     private static final double EPSILON = 1e-9;
@@ -54,7 +54,13 @@ final class Matcher {
     private final int k;
     private int examined;
 
-    Matcher(ReadModel model, MatchSettings settings, SlotCalendar calendar, NeedSpec need, long now, int k,
+    Matcher(
+            ReadModel model,
+            MatchSettings settings,
+            SlotCalendar calendar,
+            NeedSpec need,
+            long now,
+            int k,
             Set<CandidateRef> exclude) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be positive, got " + k);
@@ -72,10 +78,15 @@ final class Matcher {
         this.at = Geo.position(need.place(), need.geohash());
         this.projection = at == null ? null : Geo.Projection.at(at.latitude());
         this.from = Math.max(now, need.window().startMillis());
-        this.to = Math.min(need.window().endMillis(), from + settings.planningHorizon().toMillis());
-        this.neededMillis = minutes(need.estimatedMinutes() == null ? settings.defaultServiceMinutes() : need.estimatedMinutes());
+        this.to = Math.min(
+                need.window().endMillis(), from + settings.planningHorizon().toMillis());
+        this.neededMillis =
+                minutes(need.estimatedMinutes() == null ? settings.defaultServiceMinutes() : need.estimatedMinutes());
         long waited = Math.max(0, now - need.publishedAtMillis());
-        this.urgency = Math.min(1, settings.urgencyValues().get(need.urgency()) + 0.2 * Math.min(1, waited / (double) minutes(7 * 24 * 60)));
+        this.urgency = Math.min(
+                1,
+                settings.urgencyValues().get(need.urgency())
+                        + 0.2 * Math.min(1, waited / (double) minutes(7 * 24 * 60)));
         this.group = settings.groupPriorities().get(need.beneficiaryGroup());
         this.requiredSkills = SkillMask.of(need.requiredSkills());
         this.fitSkills = SkillMask.of(settings.skillsFor(need.category()));
@@ -87,12 +98,12 @@ final class Matcher {
     }
 
     /** The outcome of a search: the best candidates, how many were examined, and why none when none. */
-    record Outcome(List<Candidate> best, int examined, String reasonZh, String reasonEn) {
-    }
+    record Outcome(List<Candidate> best, int examined, String reasonZh, String reasonEn) {}
 
     Outcome run() {
         if (at == null) {
-            return none("需求没有位置信息（经纬度或geohash），无法就近匹配",
+            return none(
+                    "需求没有位置信息（经纬度或geohash），无法就近匹配",
                     "The need has no place (coordinates or geohash), so nothing can be matched by distance");
         }
         if (to <= from) {
@@ -100,7 +111,8 @@ final class Matcher {
         }
         List<Bucket> buckets = buckets();
         if (buckets.isEmpty()) {
-            return none("没有哪类志愿者或资源能满足“" + Vocabulary.zh(need.category()) + "”类需求",
+            return none(
+                    "没有哪类志愿者或资源能满足“" + Vocabulary.zh(need.category()) + "”类需求",
                     "No kind of volunteer or offer can meet a " + Vocabulary.en(need.category()) + " need");
         }
         if (offerKinds.contains(OfferKind.FUND)) {
@@ -109,7 +121,8 @@ final class Matcher {
                 consider(evaluate(fund));
             }
         }
-        Set<Volunteer> seen = buckets.stream().filter(b -> b.volunteers && !b.skipFitting).count() > 1 ? new HashSet<>() : null;
+        Set<Volunteer> seen =
+                buckets.stream().filter(b -> b.volunteers && !b.skipFitting).count() > 1 ? new HashSet<>() : null;
         Geo.CellOrder cells = Geo.cellsByDistance(projection, at.latitude(), at.longitude(), settings.maxDistanceKm());
         for (int i = 0; i < cells.keys().length; i++) {
             double distance = weights[Component.DISTANCE.ordinal()] * distanceValue(cells.minKm()[i]);
@@ -143,7 +156,8 @@ final class Matcher {
         if (!best.isEmpty()) {
             return new Outcome(best, examined, null, null);
         }
-        return none(Explainer.noneZh(settings.maxDistanceKm(), examined, rejections),
+        return none(
+                Explainer.noneZh(settings.maxDistanceKm(), examined, rejections),
                 Explainer.noneEn(settings.maxDistanceKm(), examined, rejections));
     }
 
@@ -158,8 +172,7 @@ final class Matcher {
      * @param skipFitting the all-volunteers bucket of an open category: volunteers with a fitting skill are found
      *                    (with a higher bound) in their skill's bucket, so only generalists are examined here
      */
-    private record Bucket(GridIndex<?> index, boolean volunteers, double bound, boolean skipFitting) {
-    }
+    private record Bucket(GridIndex<?> index, boolean volunteers, double bound, boolean skipFitting) {}
 
     /**
      * Volunteers: the rarest required skill's bucket; else the buckets of the category's skills, plus every
@@ -167,9 +180,12 @@ final class Matcher {
      */
     private List<Bucket> buckets() {
         List<Bucket> buckets = new ArrayList<>();
-        double volunteer = weights[Component.TIME.ordinal()] + weights[Component.URGENCY.ordinal()] * urgency
-                + weights[Component.PRIORITY.ordinal()] * priority(NEUTRAL) + weights[Component.EXPIRY.ordinal()] * NEUTRAL
-                + weights[Component.FAIRNESS.ordinal()] + EPSILON;
+        double volunteer = weights[Component.TIME.ordinal()]
+                + weights[Component.URGENCY.ordinal()] * urgency
+                + weights[Component.PRIORITY.ordinal()] * priority(NEUTRAL)
+                + weights[Component.EXPIRY.ordinal()] * NEUTRAL
+                + weights[Component.FAIRNESS.ordinal()]
+                + EPSILON;
         double skill = weights[Component.SKILL.ordinal()];
         if (requiredSkills != 0) {
             GridIndex<Volunteer> rarest = null;
@@ -185,14 +201,18 @@ final class Matcher {
                 buckets.add(new Bucket(model.volunteersWith(s), true, volunteer + skill, false));
             }
             if (open) {
-                buckets.add(new Bucket(model.allVolunteers(), true, volunteer + skill * settings.generalistSkillValue(), true));
+                buckets.add(new Bucket(
+                        model.allVolunteers(), true, volunteer + skill * settings.generalistSkillValue(), true));
             }
         }
         if (!offerKinds.isEmpty()) {
-            double offer = skill + weights[Component.TIME.ordinal()] + weights[Component.URGENCY.ordinal()] * urgency
+            double offer = skill
+                    + weights[Component.TIME.ordinal()]
+                    + weights[Component.URGENCY.ordinal()] * urgency
                     + weights[Component.PRIORITY.ordinal()] * priority(1)
                     + weights[Component.EXPIRY.ordinal()] * (offerKinds.contains(OfferKind.GOODS) ? 1 : NEUTRAL)
-                    + weights[Component.FAIRNESS.ordinal()] * NEUTRAL + EPSILON;
+                    + weights[Component.FAIRNESS.ordinal()] * NEUTRAL
+                    + EPSILON;
             buckets.add(new Bucket(model.offersOf(need.category()), false, offer, false));
         }
         return buckets;
@@ -248,7 +268,9 @@ final class Matcher {
         if (active >= settings.maxActiveMatchesPerVolunteer()) {
             return reject(Rejection.LOAD);
         }
-        int recent = load == null ? 0 : load.recentMinutes(now, settings.fairnessWindow().toMillis());
+        int recent = load == null
+                ? 0
+                : load.recentMinutes(now, settings.fairnessWindow().toMillis());
         long booked = load == null ? 0 : load.bookedMinutes();
         if (v.maxMinutesPerWindow >= 0 && recent + booked + neededMillis / 60_000 > v.maxMinutesPerWindow) {
             return reject(Rejection.HOURS);
@@ -257,14 +279,35 @@ final class Matcher {
         if (free == null) {
             return reject(Rejection.TIME);
         }
-        double fairness = 1 - 0.5 * Math.min(1, active / (double) settings.maxActiveMatchesPerVolunteer())
+        double fairness = 1
+                - 0.5 * Math.min(1, active / (double) settings.maxActiveMatchesPerVolunteer())
                 - 0.5 * Math.min(1, recent / (double) settings.fairnessFullMinutes());
-        double[] values = values(skill, distanceValue(km), timeValue(free.lengthMillis(), neededMillis), priority(NEUTRAL), NEUTRAL,
+        double[] values = values(
+                skill,
+                distanceValue(km),
+                timeValue(free.lengthMillis(), neededMillis),
+                priority(NEUTRAL),
+                NEUTRAL,
                 fairness);
         Candidate.Usage usage = new Candidate.Usage(v.ref, settings.maxActiveMatchesPerVolunteer() - active, 1, free);
-        return new Candidate(v.ref, null, score(values), values, free, null, km,
-                v.communityId != null && v.communityId.equals(need.communityId()), fitting, active, recent, 0, 0, -1,
-                free.lengthMillis(), neededMillis, usage);
+        return new Candidate(
+                v.ref,
+                null,
+                score(values),
+                values,
+                free,
+                null,
+                km,
+                v.communityId != null && v.communityId.equals(need.communityId()),
+                fitting,
+                active,
+                recent,
+                0,
+                0,
+                -1,
+                free.lengthMillis(),
+                neededMillis,
+                usage);
     }
 
     private Candidate evaluate(Offer o) {
@@ -275,7 +318,9 @@ final class Matcher {
         if (!offerKinds.contains(spec.kind())) {
             return reject(Rejection.KIND);
         }
-        if (!o.earmarked && !spec.communityIds().isEmpty() && !spec.communityIds().contains(need.communityId())) {
+        if (!o.earmarked
+                && !spec.communityIds().isEmpty()
+                && !spec.communityIds().contains(need.communityId())) {
             return reject(Rejection.COMMUNITY);
         }
         if (!o.serves(need.beneficiaryGroup())) {
@@ -300,7 +345,9 @@ final class Matcher {
             return reject(Rejection.TIME);
         }
         OfferLoad load = model.offerLoad(spec.offerId());
-        return o.byPlaces() ? evaluatePlaces(o, load, km, lo, hi, session, shortest) : evaluateStock(o, load, km, lo, hi);
+        return o.byPlaces()
+                ? evaluatePlaces(o, load, km, lo, hi, session, shortest)
+                : evaluateStock(o, load, km, lo, hi);
     }
 
     private Candidate evaluateStock(Offer o, OfferLoad load, double km, long lo, long hi) {
@@ -313,14 +360,38 @@ final class Matcher {
         if (spec.kind() == OfferKind.FUND) {
             long cap = spec.maxPerNeedFen() == null ? settings.defaultFundPerNeedFen() : spec.maxPerNeedFen();
             long amount = Math.min(cap, left);
-            double[] values = values(1, o.earmarked ? 1 : distanceValue(km), timeValue(window.lengthMillis(), neededMillis),
-                    priority(o), NEUTRAL, NEUTRAL);
-            return new Candidate(o.ref, o, score(values), values, window, Allocation.fund(amount), km, o.earmarked, 0, 0, 0,
-                    0, left, -1, window.lengthMillis(), neededMillis, new Candidate.Usage(o.ref, left, amount, null));
+            double[] values = values(
+                    1,
+                    o.earmarked ? 1 : distanceValue(km),
+                    timeValue(window.lengthMillis(), neededMillis),
+                    priority(o),
+                    NEUTRAL,
+                    NEUTRAL);
+            return new Candidate(
+                    o.ref,
+                    o,
+                    score(values),
+                    values,
+                    window,
+                    Allocation.fund(amount),
+                    km,
+                    o.earmarked,
+                    0,
+                    0,
+                    0,
+                    0,
+                    left,
+                    -1,
+                    window.lengthMillis(),
+                    neededMillis,
+                    new Candidate.Usage(o.ref, left, amount, null));
         }
         QuantityUnit unit = spec.unit();
-        if (need.unit() != null && unit != null && need.unit() != unit
-                && need.unit() != QuantityUnit.UNKNOWN && unit != QuantityUnit.UNKNOWN) {
+        if (need.unit() != null
+                && unit != null
+                && need.unit() != unit
+                && need.unit() != QuantityUnit.UNKNOWN
+                && unit != QuantityUnit.UNKNOWN) {
             return reject(Rejection.UNIT);
         }
         long daysToExpiry = -1;
@@ -335,14 +406,35 @@ final class Matcher {
         }
         long wanted = need.quantity() == null ? 1 : need.quantity();
         int quantity = (int) Math.min(wanted, left);
-        double[] values = values(quantity / (double) wanted, distanceValue(km), timeValue(window.lengthMillis(), neededMillis),
-                priority(o), expiry, NEUTRAL);
-        return new Candidate(o.ref, o, score(values), values, window,
-                Allocation.goods(quantity, unit != null ? unit : need.unit()), km, false, 0, 0, 0, wanted, left,
-                daysToExpiry, window.lengthMillis(), neededMillis, new Candidate.Usage(o.ref, left, quantity, null));
+        double[] values = values(
+                quantity / (double) wanted,
+                distanceValue(km),
+                timeValue(window.lengthMillis(), neededMillis),
+                priority(o),
+                expiry,
+                NEUTRAL);
+        return new Candidate(
+                o.ref,
+                o,
+                score(values),
+                values,
+                window,
+                Allocation.goods(quantity, unit != null ? unit : need.unit()),
+                km,
+                false,
+                0,
+                0,
+                0,
+                wanted,
+                left,
+                daysToExpiry,
+                window.lengthMillis(),
+                neededMillis,
+                new Candidate.Usage(o.ref, left, quantity, null));
     }
 
-    private Candidate evaluatePlaces(Offer o, OfferLoad load, double km, long lo, long hi, long session, long shortest) {
+    private Candidate evaluatePlaces(
+            Offer o, OfferLoad load, double km, long lo, long hi, long session, long shortest) {
         OfferSpec spec = o.spec;
         int places = need.people();
         Window best = null;
@@ -370,11 +462,30 @@ final class Matcher {
         if (best == null) {
             return reject(full ? Rejection.STOCK : Rejection.TIME);
         }
-        double[] values = values(1, distanceValue(km), timeValue(best.lengthMillis(), session), priority(o), NEUTRAL, NEUTRAL);
-        Object resource = spec.weeklySlots().isEmpty() ? o.ref : new Candidate.Occurrence(spec.offerId(), bestOccurrence.startMillis());
+        double[] values =
+                values(1, distanceValue(km), timeValue(best.lengthMillis(), session), priority(o), NEUTRAL, NEUTRAL);
+        Object resource = spec.weeklySlots().isEmpty()
+                ? o.ref
+                : new Candidate.Occurrence(spec.offerId(), bestOccurrence.startMillis());
         long fitting = o.skills & (requiredSkills != 0 ? requiredSkills : fitSkills);
-        return new Candidate(o.ref, o, score(values), values, best, Allocation.places(places, best), km, false, fitting,
-                0, 0, places, bestLeft, -1, best.lengthMillis(), session, new Candidate.Usage(resource, bestLeft, places, null));
+        return new Candidate(
+                o.ref,
+                o,
+                score(values),
+                values,
+                best,
+                Allocation.places(places, best),
+                km,
+                false,
+                fitting,
+                0,
+                0,
+                places,
+                bestLeft,
+                -1,
+                best.lengthMillis(),
+                session,
+                new Candidate.Usage(resource, bestLeft, places, null));
     }
 
     /** The offer's occurrences that overlap [lo, hi), in time order: its weekly slots, or its whole window. */
@@ -418,7 +529,8 @@ final class Matcher {
         return 0.8 * group + 0.2 * targeting;
     }
 
-    private double[] values(double skill, double distance, double time, double priority, double expiry, double fairness) {
+    private double[] values(
+            double skill, double distance, double time, double priority, double expiry, double fairness) {
         double[] v = new double[Component.ALL.length];
         v[Component.SKILL.ordinal()] = skill;
         v[Component.DISTANCE.ordinal()] = distance;

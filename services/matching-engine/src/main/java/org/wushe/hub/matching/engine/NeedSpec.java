@@ -3,7 +3,6 @@ package org.wushe.hub.matching.engine;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.QuantityUnit;
@@ -25,10 +24,23 @@ import org.wushe.hub.events.common.Urgency;
  * @param estimatedMinutes  expected service time; null: {@link MatchSettings#defaultServiceMinutes()}
  * @param publishedAtMillis when the need was published; waiting time raises the urgency value
  */
-public record NeedSpec(UUID needId, UUID communityId, UUID stationId, Category category, Urgency urgency,
-                       BeneficiaryGroup beneficiaryGroup, int beneficiaryCount, GeoPoint place, String geohash,
-                       Window window, Integer quantity, QuantityUnit unit, Set<Skill> requiredSkills,
-                       Set<String> languages, Integer estimatedMinutes, long publishedAtMillis) {
+public record NeedSpec(
+        UUID needId,
+        UUID communityId,
+        UUID stationId,
+        Category category,
+        Urgency urgency,
+        BeneficiaryGroup beneficiaryGroup,
+        int beneficiaryCount,
+        GeoPoint place,
+        String geohash,
+        Window window,
+        Integer quantity,
+        QuantityUnit unit,
+        Set<Skill> requiredSkills,
+        Set<String> languages,
+        Integer estimatedMinutes,
+        long publishedAtMillis) {
 
     public NeedSpec {
         Objects.requireNonNull(needId, "needId");

@@ -2,7 +2,6 @@ package org.wushe.hub.matching.engine;
 
 import java.util.Comparator;
 import java.util.List;
-
 import org.wushe.hub.events.common.BeneficiaryGroup;
 
 /** An offer in the read model. Only {@link #remaining} changes, under the engine's write lock. */
@@ -12,6 +11,7 @@ final class Offer {
     final CandidateRef ref;
     /** Null when the offer has no position; then only an earmarked fund can be found. */
     final GeoPoint position;
+
     final int cell;
     final long skills;
     final Languages languages;
@@ -21,6 +21,7 @@ final class Offer {
     final boolean earmarked;
     /** Weekly slots by day and start, so occurrences come out in time order. */
     final List<WeeklySlot> slots;
+
     long remaining;
 
     Offer(OfferSpec spec, Languages languages) {
@@ -63,7 +64,8 @@ final class Offer {
         for (WeeklySlot s : slots) {
             if (s.day() == date.getDayOfWeek()) {
                 Window occurrence = new Window(calendar.at(date, s.startMinute()), calendar.at(date, s.endMinute()));
-                if (occurrence.startMillis() <= session.startMillis() && session.startMillis() < occurrence.endMillis()) {
+                if (occurrence.startMillis() <= session.startMillis()
+                        && session.startMillis() < occurrence.endMillis()) {
                     return occurrence;
                 }
             }

@@ -28,6 +28,5 @@ final class OfferLoad {
     }
 
     /** Places held in the session {@code window}; null: in every occurrence. */
-    record PlaceHold(Window window, int places) {
-    }
+    record PlaceHold(Window window, int places) {}
 }

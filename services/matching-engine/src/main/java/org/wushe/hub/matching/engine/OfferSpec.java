@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.QuantityUnit;
@@ -29,10 +28,24 @@ import org.wushe.hub.events.common.Skill;
  * @param weeklySlots       SERVICE/VENUE/CAPACITY: schedule or opening hours; empty: any time in {@code available}
  * @param sessionMinutes    length of one session, or null for the need's own estimate
  */
-public record OfferSpec(UUID offerId, UUID providerId, OfferKind kind, Category category,
-                        Set<BeneficiaryGroup> beneficiaryGroups, Set<UUID> communityIds, GeoPoint place, String geohash,
-                        Window available, long remaining, QuantityUnit unit, LocalDate expiryDate, Long maxPerNeedFen,
-                        Set<Skill> skills, Set<String> languages, List<WeeklySlot> weeklySlots, Integer sessionMinutes) {
+public record OfferSpec(
+        UUID offerId,
+        UUID providerId,
+        OfferKind kind,
+        Category category,
+        Set<BeneficiaryGroup> beneficiaryGroups,
+        Set<UUID> communityIds,
+        GeoPoint place,
+        String geohash,
+        Window available,
+        long remaining,
+        QuantityUnit unit,
+        LocalDate expiryDate,
+        Long maxPerNeedFen,
+        Set<Skill> skills,
+        Set<String> languages,
+        List<WeeklySlot> weeklySlots,
+        Integer sessionMinutes) {
 
     public OfferSpec {
         Objects.requireNonNull(offerId, "offerId");

@@ -10,8 +10,13 @@ import java.util.UUID;
  *                   are free; at least the need's estimated minutes unless the overlap is shorter
  * @param allocation what the offer would give; null for a volunteer
  */
-public record Proposal(UUID needId, CandidateRef candidate, double score, List<ScoreComponent> explanation,
-                       Window window, Allocation allocation) {
+public record Proposal(
+        UUID needId,
+        CandidateRef candidate,
+        double score,
+        List<ScoreComponent> explanation,
+        Window window,
+        Allocation allocation) {
 
     public Proposal {
         explanation = List.copyOf(explanation);

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.Skill;
 
@@ -43,13 +42,15 @@ final class ReadModel {
     }
 
     /** A fund earmarked for a community, by category. */
-    record Earmark(UUID communityId, Category category) {
-    }
+    record Earmark(UUID communityId, Category category) {}
 
     void putVolunteer(VolunteerSpec spec) {
         removeVolunteer(spec.volunteerId());
-        Volunteer v = new Volunteer(spec, spec.communityId() == null ? null : communities.intern(spec.communityId()),
-                languages.intern(Languages.of(spec.languages())), masks.intern(WeekMask.of(spec.weeklySlots())));
+        Volunteer v = new Volunteer(
+                spec,
+                spec.communityId() == null ? null : communities.intern(spec.communityId()),
+                languages.intern(Languages.of(spec.languages())),
+                masks.intern(WeekMask.of(spec.weeklySlots())));
         volunteers.put(v.id, v);
         if (v.position == null) {
             unplacedVolunteers++;
@@ -82,7 +83,9 @@ final class ReadModel {
         offers.put(spec.offerId(), o);
         if (o.earmarked) {
             for (UUID community : spec.communityIds()) {
-                earmarkedFunds.computeIfAbsent(new Earmark(community, spec.category()), k -> new ArrayList<>()).add(o);
+                earmarkedFunds
+                        .computeIfAbsent(new Earmark(community, spec.category()), k -> new ArrayList<>())
+                        .add(o);
             }
         } else if (o.position != null) {
             offersByCategory.get(spec.category().ordinal()).add(o.cell, o);
@@ -181,7 +184,8 @@ final class ReadModel {
         if (minutes < 0) {
             throw new IllegalArgumentException("minutes must not be negative, got " + minutes);
         }
-        volunteerLoads.computeIfAbsent(volunteerId, k -> new VolunteerLoad())
+        volunteerLoads
+                .computeIfAbsent(volunteerId, k -> new VolunteerLoad())
                 .complete(atMillis, minutes, now, settings.fairnessWindow().toMillis());
     }
 
@@ -191,8 +195,9 @@ final class ReadModel {
                 return false;
             }
             VolunteerLoad load = volunteerLoads.get(candidate.id());
-            return load == null || load.active < settings.maxActiveMatchesPerVolunteer()
-                    && (a == null || a.window() == null || !load.overlapsBooked(a.window()));
+            return load == null
+                    || load.active < settings.maxActiveMatchesPerVolunteer()
+                            && (a == null || a.window() == null || !load.overlapsBooked(a.window()));
         }
         Offer o = offers.get(candidate.id());
         if (o == null || a == null) {
@@ -254,7 +259,7 @@ final class ReadModel {
             cells += g.cellCount();
             entries += g.entryCount();
         }
-        return new EngineStats(volunteers.size(), unplacedVolunteers, offers.size(), holds.size(), cells, entries,
-                masks.size());
+        return new EngineStats(
+                volunteers.size(), unplacedVolunteers, offers.size(), holds.size(), cells, entries, masks.size());
     }
 }

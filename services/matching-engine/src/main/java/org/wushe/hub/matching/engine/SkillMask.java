@@ -3,7 +3,6 @@ package org.wushe.hub.matching.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-
 import org.wushe.hub.events.common.Skill;
 
 /** A set of skills as a bitmask of their ordinals (the Skill enum has fewer than 64 symbols). */
@@ -17,8 +16,7 @@ final class SkillMask {
         }
     }
 
-    private SkillMask() {
-    }
+    private SkillMask() {}
 
     static long of(Collection<Skill> skills) {
         long mask = 0;

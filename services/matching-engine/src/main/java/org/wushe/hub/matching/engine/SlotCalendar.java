@@ -63,7 +63,11 @@ final class SlotCalendar {
 
     /** The instant of a local date and minute of the day (1440: the next midnight). */
     long at(LocalDate date, int minuteOfDay) {
-        return date.atStartOfDay().plusMinutes(minuteOfDay).atZone(zone).toInstant().toEpochMilli();
+        return date.atStartOfDay()
+                .plusMinutes(minuteOfDay)
+                .atZone(zone)
+                .toInstant()
+                .toEpochMilli();
     }
 
     private long local(long millis) {

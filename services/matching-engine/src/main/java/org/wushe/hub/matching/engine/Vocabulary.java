@@ -2,7 +2,6 @@ package org.wushe.hub.matching.engine;
 
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.QuantityUnit;
@@ -41,14 +40,33 @@ public final class Vocabulary {
         category(Category.OTHER, "其他", "other");
 
         String[][] skills = {
-            {"UNKNOWN", "未知"}, {"HOME_REPAIR", "家居维修"}, {"ELECTRICAL", "电工"}, {"PLUMBING", "水管维修"},
-            {"GAS_SAFETY", "燃气安全检查"}, {"HAIRDRESSING", "理发"}, {"MEDICAL", "医疗"}, {"NURSING", "护理"},
-            {"ELDER_CARE", "为老服务"}, {"PSYCHOLOGICAL_COUNSELLING", "心理咨询"}, {"LEGAL", "法律"},
-            {"ANTI_FRAUD_EDUCATION", "反诈宣讲"}, {"MEDIATION", "调解"}, {"INTERPRETING", "翻译"},
-            {"SIGN_LANGUAGE", "手语"}, {"TUTORING", "课业辅导"}, {"CHILD_CARE", "儿童照护"}, {"DRIVING", "驾驶"},
-            {"COOKING", "烹饪"}, {"CLEANING", "保洁"}, {"DIGITAL_LITERACY", "智能手机教学"},
-            {"CARPENTRY_ASSEMBLY", "家具安装"}, {"CULTURAL_ARTS", "文艺"}, {"SPORTS_FITNESS", "体育健身"},
-            {"EVENT_ORGANIZING", "活动组织"}, {"SOCIAL_WORK", "社会工作"}, {"OTHER", "其他"},
+            {"UNKNOWN", "未知"},
+            {"HOME_REPAIR", "家居维修"},
+            {"ELECTRICAL", "电工"},
+            {"PLUMBING", "水管维修"},
+            {"GAS_SAFETY", "燃气安全检查"},
+            {"HAIRDRESSING", "理发"},
+            {"MEDICAL", "医疗"},
+            {"NURSING", "护理"},
+            {"ELDER_CARE", "为老服务"},
+            {"PSYCHOLOGICAL_COUNSELLING", "心理咨询"},
+            {"LEGAL", "法律"},
+            {"ANTI_FRAUD_EDUCATION", "反诈宣讲"},
+            {"MEDIATION", "调解"},
+            {"INTERPRETING", "翻译"},
+            {"SIGN_LANGUAGE", "手语"},
+            {"TUTORING", "课业辅导"},
+            {"CHILD_CARE", "儿童照护"},
+            {"DRIVING", "驾驶"},
+            {"COOKING", "烹饪"},
+            {"CLEANING", "保洁"},
+            {"DIGITAL_LITERACY", "智能手机教学"},
+            {"CARPENTRY_ASSEMBLY", "家具安装"},
+            {"CULTURAL_ARTS", "文艺"},
+            {"SPORTS_FITNESS", "体育健身"},
+            {"EVENT_ORGANIZING", "活动组织"},
+            {"SOCIAL_WORK", "社会工作"},
+            {"OTHER", "其他"},
         };
         for (String[] s : skills) {
             SKILLS.put(Skill.valueOf(s[0]), s[1]);
@@ -85,8 +103,7 @@ public final class Vocabulary {
         unit(QuantityUnit.OTHER, "份", "unit", "units");
     }
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     static String zh(Category c) {
         return CATEGORIES.get(c)[0];

@@ -10,6 +10,7 @@ final class Volunteer {
     final UUID communityId;
     /** Null when the volunteer has no position; then they are not in the geo index. */
     final GeoPoint position;
+
     final int cell;
     final long skills;
     final Languages languages;

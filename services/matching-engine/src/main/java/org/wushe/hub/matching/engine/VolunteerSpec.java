@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.Skill;
 
 /**
@@ -19,9 +18,18 @@ import org.wushe.hub.events.common.Skill;
  * @param oneOffWindows   one-off windows besides the weekly slots
  * @param maxHoursPerWeek upper bound they asked for over the fairness window (7 days by default), or null
  */
-public record VolunteerSpec(UUID volunteerId, UUID communityId, GeoPoint home, String geohash, Set<Skill> skills,
-                            Set<String> languages, boolean youngOld, boolean inHardship, List<WeeklySlot> weeklySlots,
-                            List<Window> oneOffWindows, Integer maxHoursPerWeek) {
+public record VolunteerSpec(
+        UUID volunteerId,
+        UUID communityId,
+        GeoPoint home,
+        String geohash,
+        Set<Skill> skills,
+        Set<String> languages,
+        boolean youngOld,
+        boolean inHardship,
+        List<WeeklySlot> weeklySlots,
+        List<Window> oneOffWindows,
+        Integer maxHoursPerWeek) {
 
     public VolunteerSpec {
         Objects.requireNonNull(volunteerId, "volunteerId");

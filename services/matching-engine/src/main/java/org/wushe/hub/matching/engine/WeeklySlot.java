@@ -12,8 +12,8 @@ public record WeeklySlot(DayOfWeek day, int startMinute, int endMinute) {
     public WeeklySlot {
         Objects.requireNonNull(day, "day");
         if (startMinute < 0 || endMinute > 1440 || startMinute >= endMinute) {
-            throw new IllegalArgumentException("weekly slot wants 0 <= startMinute < endMinute <= 1440, got "
-                    + startMinute + ".." + endMinute);
+            throw new IllegalArgumentException(
+                    "weekly slot wants 0 <= startMinute < endMinute <= 1440, got " + startMinute + ".." + endMinute);
         }
     }
 }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
@@ -41,7 +40,8 @@ class BatchPlanTest {
             MatchResult r = greedy.match(n, 1, Set.of());
             if (!r.proposals().isEmpty()) {
                 Proposal p = r.proposals().get(0);
-                assertThat(greedy.tryHold(UUID.randomUUID(), p.candidate(), Allocation.time(p.window()))).isTrue();
+                assertThat(greedy.tryHold(UUID.randomUUID(), p.candidate(), Allocation.time(p.window())))
+                        .isTrue();
                 greedyTotal += p.score();
             }
         }
@@ -59,8 +59,10 @@ class BatchPlanTest {
     /** The barber lives next door and can also keep someone company; the walker lives farther and cannot cut hair. */
     private static MatchEngine contested() {
         MatchEngine engine = new MatchEngine(MatchSettings.defaults().withMaxActiveMatchesPerVolunteer(1), CLOCK);
-        engine.putVolunteer(volunteer("barber", Skill.HAIRDRESSING, Skill.ELDER_CARE).build());
-        engine.putVolunteer(volunteer("walker", Skill.ELDER_CARE).at(offset(CENTRE, 3, 0)).build());
+        engine.putVolunteer(
+                volunteer("barber", Skill.HAIRDRESSING, Skill.ELDER_CARE).build());
+        engine.putVolunteer(
+                volunteer("walker", Skill.ELDER_CARE).at(offset(CENTRE, 3, 0)).build());
         return engine;
     }
 
@@ -69,7 +71,8 @@ class BatchPlanTest {
         Random random = new Random(11);
         for (int instance = 0; instance < 40; instance++) {
             int maxActive = 1 + random.nextInt(2);
-            MatchEngine engine = new MatchEngine(MatchSettings.defaults().withMaxActiveMatchesPerVolunteer(maxActive), CLOCK);
+            MatchEngine engine =
+                    new MatchEngine(MatchSettings.defaults().withMaxActiveMatchesPerVolunteer(maxActive), CLOCK);
             Map<UUID, Long> stock = new HashMap<>();
             List<NeedSpec> needs = tinyInstance(random, engine, stock);
 
@@ -93,13 +96,18 @@ class BatchPlanTest {
         Map<UUID, Long> stock = new HashMap<>();
         List<NeedSpec> needs = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            engine.putVolunteer(volunteer("v" + i, Skill.ELDER_CARE).at(offset(CENTRE, random.nextDouble() * 3, random.nextDouble() * 3))
-                    .weekly(new WeeklySlot(DayOfWeek.of(1 + random.nextInt(7)), 9 * 60, 12 * 60)).build());
+            engine.putVolunteer(volunteer("v" + i, Skill.ELDER_CARE)
+                    .at(offset(CENTRE, random.nextDouble() * 3, random.nextDouble() * 3))
+                    .weekly(new WeeklySlot(DayOfWeek.of(1 + random.nextInt(7)), 9 * 60, 12 * 60))
+                    .build());
         }
         for (int i = 0; i < 4; i++) {
             long remaining = 3 + random.nextInt(5);
-            OfferSpec o = offer("o" + i, OfferKind.GOODS, Category.DAILY_GOODS).remaining(remaining).unit(QuantityUnit.BOX)
-                    .at(offset(CENTRE, random.nextDouble() * 3, random.nextDouble() * 3)).build();
+            OfferSpec o = offer("o" + i, OfferKind.GOODS, Category.DAILY_GOODS)
+                    .remaining(remaining)
+                    .unit(QuantityUnit.BOX)
+                    .at(offset(CENTRE, random.nextDouble() * 3, random.nextDouble() * 3))
+                    .build();
             engine.putOffer(o);
             stock.put(o.offerId(), remaining);
         }
@@ -109,24 +117,36 @@ class BatchPlanTest {
             boolean goods = i % 2 == 0;
             needs.add(need("n" + i, goods ? Category.DAILY_GOODS : Category.COMPANIONSHIP)
                     .quantity(1 + random.nextInt(3), QuantityUnit.BOX)
-                    .urgency(Urgency.values()[1 + random.nextInt(4)]).group(BeneficiaryGroup.values()[1 + random.nextInt(10)])
-                    .at(offset(CENTRE, random.nextDouble() * 3, random.nextDouble() * 3)).build());
+                    .urgency(Urgency.values()[1 + random.nextInt(4)])
+                    .group(BeneficiaryGroup.values()[1 + random.nextInt(10)])
+                    .at(offset(CENTRE, random.nextDouble() * 3, random.nextDouble() * 3))
+                    .build());
         }
-        needs.add(need("far-away", Category.COMPANIONSHIP).at(offset(CENTRE, 40, 0)).build());
+        needs.add(need("far-away", Category.COMPANIONSHIP)
+                .at(offset(CENTRE, 40, 0))
+                .build());
 
-        BatchPlan plan = engine.plan(needs, Map.of(id("n1"), Set.of(CandidateRef.volunteer(id("v0")))),
+        BatchPlan plan = engine.plan(
+                needs,
+                Map.of(id("n1"), Set.of(CandidateRef.volunteer(id("v0")))),
                 BatchOptions.topK(4, Duration.ofSeconds(10)));
 
         assertThat(plan.solverStatus()).isIn("OPTIMAL", "FEASIBLE");
         assertThat(feasible(plan.assignments(), 2, stock)).isTrue();
         assertThat(plan.assignments().size() + plan.unassignedReasons().size()).isEqualTo(needs.size());
         assertThat(plan.assignments()).extracting(Proposal::needId).doesNotHaveDuplicates();
-        assertThat(plan.assignments()).noneMatch(p -> p.needId().equals(id("n1")) && p.candidate().id().equals(id("v0")));
-        assertThat(plan.totalScore()).isEqualTo(plan.assignments().stream().mapToDouble(Proposal::score).sum());
+        assertThat(plan.assignments())
+                .noneMatch(
+                        p -> p.needId().equals(id("n1")) && p.candidate().id().equals(id("v0")));
+        assertThat(plan.totalScore())
+                .isEqualTo(
+                        plan.assignments().stream().mapToDouble(Proposal::score).sum());
         assertThat(plan.unassignedReasons().get(id("far-away")))
                 .isEqualTo("5公里内没有技能或类别相符的志愿者或资源 / No volunteer or offer of the right skill or category within 5 km");
         assertThat(plan.unassignedReasons().values()).anyMatch(r -> r.contains("went to needs that scored higher"));
-        long volunteersUsed = plan.assignments().stream().filter(p -> p.candidate().kind() == CandidateKind.VOLUNTEER).count();
+        long volunteersUsed = plan.assignments().stream()
+                .filter(p -> p.candidate().kind() == CandidateKind.VOLUNTEER)
+                .count();
         assertThat(volunteersUsed).isLessThanOrEqualTo(24);
     }
 
@@ -134,13 +154,18 @@ class BatchPlanTest {
     private static List<NeedSpec> tinyInstance(Random random, MatchEngine engine, Map<UUID, Long> stock) {
         String tag = Long.toHexString(random.nextLong());
         for (int i = 0, n = 2 + random.nextInt(3); i < n; i++) {
-            engine.putVolunteer(volunteer(tag + "v" + i, Skill.ELDER_CARE).at(offset(CENTRE, random.nextDouble() * 2, random.nextDouble() * 2))
-                    .weekly(new WeeklySlot(DayOfWeek.of(3 + random.nextInt(3)), 9 * 60, (10 + random.nextInt(3)) * 60)).build());
+            engine.putVolunteer(volunteer(tag + "v" + i, Skill.ELDER_CARE)
+                    .at(offset(CENTRE, random.nextDouble() * 2, random.nextDouble() * 2))
+                    .weekly(new WeeklySlot(DayOfWeek.of(3 + random.nextInt(3)), 9 * 60, (10 + random.nextInt(3)) * 60))
+                    .build());
         }
         for (int i = 0, n = 1 + random.nextInt(2); i < n; i++) {
             long remaining = 1 + random.nextInt(4);
-            OfferSpec o = offer(tag + "o" + i, OfferKind.GOODS, Category.DAILY_GOODS).remaining(remaining).unit(QuantityUnit.BOX)
-                    .at(offset(CENTRE, random.nextDouble() * 2, random.nextDouble() * 2)).build();
+            OfferSpec o = offer(tag + "o" + i, OfferKind.GOODS, Category.DAILY_GOODS)
+                    .remaining(remaining)
+                    .unit(QuantityUnit.BOX)
+                    .at(offset(CENTRE, random.nextDouble() * 2, random.nextDouble() * 2))
+                    .build();
             engine.putOffer(o);
             stock.put(o.offerId(), remaining);
         }
@@ -149,15 +174,19 @@ class BatchPlanTest {
             boolean goods = random.nextInt(3) == 0;
             int day = 11 + random.nextInt(3);
             needs.add(need(tag + "n" + i, goods ? Category.DAILY_GOODS : Category.COMPANIONSHIP)
-                    .quantity(1 + random.nextInt(3), QuantityUnit.BOX).minutes(60 + 30 * random.nextInt(3))
+                    .quantity(1 + random.nextInt(3), QuantityUnit.BOX)
+                    .minutes(60 + 30 * random.nextInt(3))
                     .window(june(day, 9, 0), june(day + 1, 0, 0))
-                    .urgency(Urgency.values()[1 + random.nextInt(4)]).group(BeneficiaryGroup.values()[1 + random.nextInt(10)])
-                    .at(offset(CENTRE, random.nextDouble() * 2, random.nextDouble() * 2)).build());
+                    .urgency(Urgency.values()[1 + random.nextInt(4)])
+                    .group(BeneficiaryGroup.values()[1 + random.nextInt(10)])
+                    .at(offset(CENTRE, random.nextDouble() * 2, random.nextDouble() * 2))
+                    .build());
         }
         return needs;
     }
 
-    private static long bruteForce(List<List<Proposal>> candidates, int need, List<Proposal> chosen, int maxActive, Map<UUID, Long> stock) {
+    private static long bruteForce(
+            List<List<Proposal>> candidates, int need, List<Proposal> chosen, int maxActive, Map<UUID, Long> stock) {
         if (!feasible(chosen, maxActive, stock)) {
             return Long.MIN_VALUE;
         }
@@ -193,6 +222,8 @@ class BatchPlanTest {
     }
 
     private static long gain(List<Proposal> chosen) {
-        return chosen.stream().mapToLong(p -> Math.round(p.score() * BatchPlanner.SCALE)).sum();
+        return chosen.stream()
+                .mapToLong(p -> Math.round(p.score() * BatchPlanner.SCALE))
+                .sum();
     }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.QuantityUnit;
 
@@ -54,13 +53,15 @@ class ConcurrencyTest {
                         proposals++;
                         assertThat(p.window()).matches(w -> need.window().contains(w));
                         if (p.allocation() != null && p.allocation().quantity() != null) {
-                            assertThat(p.allocation().quantity()).isBetween(1, stock.get(p.candidate().id()).intValue());
+                            assertThat(p.allocation().quantity())
+                                    .isBetween(1, stock.get(p.candidate().id()).intValue());
                         }
                     }
                     if (!r.proposals().isEmpty()) {
                         Proposal best = r.proposals().get(0);
                         UUID matchId = UUID.randomUUID();
-                        Allocation claim = best.allocation() != null ? best.allocation() : Allocation.time(best.window());
+                        Allocation claim =
+                                best.allocation() != null ? best.allocation() : Allocation.time(best.window());
                         if (engine.tryHold(matchId, best.candidate(), claim)) {
                             held.put(matchId, best);
                         }
@@ -109,12 +110,14 @@ class ConcurrencyTest {
         for (NeedSpec need : needs) {
             for (Proposal p : engine.match(need, 10, Set.of()).proposals()) {
                 if (p.allocation() != null && p.allocation().quantity() != null) {
-                    long left = stock.get(p.candidate().id()) - usedStock.getOrDefault(p.candidate().id(), 0L);
+                    long left = stock.get(p.candidate().id())
+                            - usedStock.getOrDefault(p.candidate().id(), 0L);
                     assertThat((long) p.allocation().quantity()).isBetween(1L, left);
                     assertThat(p.allocation().unit()).isEqualTo(QuantityUnit.BOX);
                 }
                 if (p.candidate().kind() == CandidateKind.VOLUNTEER) {
-                    assertThat(volunteerHolds.getOrDefault(p.candidate().id(), 0)).isLessThan(maxActive);
+                    assertThat(volunteerHolds.getOrDefault(p.candidate().id(), 0))
+                            .isLessThan(maxActive);
                 }
             }
         }

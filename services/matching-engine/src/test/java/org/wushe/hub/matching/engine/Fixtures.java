@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.QuantityUnit;
@@ -30,8 +29,7 @@ final class Fixtures {
     static final UUID COMMUNITY = id("community");
     static final UUID STATION = id("station");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static UUID id(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -43,7 +41,9 @@ final class Fixtures {
 
     /** Epoch millis of a local time in June 2025, Asia/Shanghai. */
     static long june(int day, int hour, int minute) {
-        return ZonedDateTime.of(2025, 6, day, hour, minute, 0, 0, SHANGHAI).toInstant().toEpochMilli();
+        return ZonedDateTime.of(2025, 6, day, hour, minute, 0, 0, SHANGHAI)
+                .toInstant()
+                .toEpochMilli();
     }
 
     static long now() {
@@ -52,7 +52,8 @@ final class Fixtures {
 
     /** A point {@code km} north and {@code eastKm} east of {@code p}. */
     static GeoPoint offset(GeoPoint p, double northKm, double eastKm) {
-        return new GeoPoint(p.latitude() + northKm / Geo.KM_PER_DEGREE,
+        return new GeoPoint(
+                p.latitude() + northKm / Geo.KM_PER_DEGREE,
                 p.longitude() + eastKm / (Geo.KM_PER_DEGREE * Math.cos(Math.toRadians(p.latitude()))));
     }
 
@@ -161,8 +162,9 @@ final class Fixtures {
         }
 
         NeedSpec build() {
-            return new NeedSpec(id, community, STATION, category, urgency, group, people, place, geohash, window, quantity,
-                    unit, skills, languages, minutes, published);
+            return new NeedSpec(
+                    id, community, STATION, category, urgency, group, people, place, geohash, window, quantity, unit,
+                    skills, languages, minutes, published);
         }
     }
 
@@ -212,7 +214,8 @@ final class Fixtures {
         }
 
         VolunteerSpec build() {
-            return new VolunteerSpec(id, community, home, null, skills, languages, false, false, slots, oneOff, maxHours);
+            return new VolunteerSpec(
+                    id, community, home, null, skills, languages, false, false, slots, oneOff, maxHours);
         }
     }
 
@@ -223,7 +226,9 @@ final class Fixtures {
         private Set<BeneficiaryGroup> groups = Set.of();
         private Set<UUID> communities = Set.of();
         private GeoPoint place = CENTRE;
-        private Window available = new Window(now() - Duration.ofDays(1).toMillis(), now() + Duration.ofDays(30).toMillis());
+        private Window available = new Window(
+                now() - Duration.ofDays(1).toMillis(),
+                now() + Duration.ofDays(30).toMillis());
         private long remaining = 10;
         private QuantityUnit unit;
         private LocalDate expiry;
@@ -290,8 +295,24 @@ final class Fixtures {
         }
 
         OfferSpec build() {
-            return new OfferSpec(id, id("provider"), kind, category, groups, communities, place, null, available, remaining,
-                    unit, expiry, maxPerNeedFen, skills, languages, slots, sessionMinutes);
+            return new OfferSpec(
+                    id,
+                    id("provider"),
+                    kind,
+                    category,
+                    groups,
+                    communities,
+                    place,
+                    null,
+                    available,
+                    remaining,
+                    unit,
+                    expiry,
+                    maxPerNeedFen,
+                    skills,
+                    languages,
+                    slots,
+                    sessionMinutes);
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.DayOfWeek;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
@@ -23,9 +22,12 @@ class GeoAndCalendarTest {
         assertThat(tiananmen.latitude()).isCloseTo(39.91, within(0.003));
         assertThat(tiananmen.longitude()).isCloseTo(116.395, within(0.006));
         assertThat(Geo.decode("WX4G09")).isEqualTo(tiananmen);
-        assertThatThrownBy(() -> Geo.decode("wx4ga!")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a'");
+        assertThatThrownBy(() -> Geo.decode("wx4ga!"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'a'");
         assertThat(Geo.cell(tiananmen.latitude(), tiananmen.longitude()))
-                .isEqualTo(Geo.cell(tiananmen.latitude() + Geo.CELL_LAT * 0.45, tiananmen.longitude() - Geo.CELL_LON * 0.45));
+                .isEqualTo(Geo.cell(
+                        tiananmen.latitude() + Geo.CELL_LAT * 0.45, tiananmen.longitude() - Geo.CELL_LON * 0.45));
     }
 
     @Test
@@ -36,13 +38,16 @@ class GeoAndCalendarTest {
 
         assertThat(cells.minKm()[0]).isZero();
         for (int i = 1; i < cells.minKm().length; i++) {
-            assertThat(cells.minKm()[i]).isGreaterThanOrEqualTo(cells.minKm()[i - 1]).isLessThanOrEqualTo(5);
+            assertThat(cells.minKm()[i])
+                    .isGreaterThanOrEqualTo(cells.minKm()[i - 1])
+                    .isLessThanOrEqualTo(5);
         }
         for (double bearing = 0; bearing < 2 * Math.PI; bearing += 0.1) {
             GeoPoint edge = Fixtures.offset(p, 4.99 * Math.cos(bearing), 4.99 * Math.sin(bearing));
             assertThat(cells.keys()).contains(Geo.cell(edge.latitude(), edge.longitude()));
         }
-        assertThat(projection.km(p.latitude(), p.longitude(), p.latitude() + 0.01, p.longitude())).isCloseTo(1.112, within(0.001));
+        assertThat(projection.km(p.latitude(), p.longitude(), p.latitude() + 0.01, p.longitude()))
+                .isCloseTo(1.112, within(0.001));
     }
 
     @Test
@@ -54,8 +59,12 @@ class GeoAndCalendarTest {
         assertThat(SlotCalendar.weekSlot(slot)).isEqualTo(5 * 48 + 18);
         assertThat(shanghai.slotStart(slot)).isEqualTo(saturdayNine);
         assertThat(shanghai.slotAtOrAfter(saturdayNine + 1)).isEqualTo(slot + 1);
-        assertThat(WeekMask.of(List.of(new WeeklySlot(DayOfWeek.SATURDAY, 9 * 60 + 15, 11 * 60))).get(5 * 48 + 18)).isFalse();
-        assertThat(WeekMask.of(List.of(new WeeklySlot(DayOfWeek.SATURDAY, 9 * 60 + 15, 11 * 60))).get(5 * 48 + 19)).isTrue();
+        assertThat(WeekMask.of(List.of(new WeeklySlot(DayOfWeek.SATURDAY, 9 * 60 + 15, 11 * 60)))
+                        .get(5 * 48 + 18))
+                .isFalse();
+        assertThat(WeekMask.of(List.of(new WeeklySlot(DayOfWeek.SATURDAY, 9 * 60 + 15, 11 * 60)))
+                        .get(5 * 48 + 19))
+                .isTrue();
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,11 +56,15 @@ class SearchTest {
         for (NeedSpec need : sample) {
             MatchResult top = engine.match(need, 5, Set.of());
             MatchResult all = engine.match(need, Integer.MAX_VALUE, Set.of());
-            assertThat(top.proposals()).isEqualTo(all.proposals().subList(0, Math.min(5, all.proposals().size())));
+            assertThat(top.proposals())
+                    .isEqualTo(all.proposals()
+                            .subList(0, Math.min(5, all.proposals().size())));
             assertThat(top.examined()).isLessThanOrEqualTo(all.examined());
             stoppedEarly += top.examined() < all.examined() ? 1 : 0;
         }
-        assertThat(stoppedEarly).as("searches that stopped before the distance limit").isGreaterThan(sample.size() / 2);
+        assertThat(stoppedEarly)
+                .as("searches that stopped before the distance limit")
+                .isGreaterThan(sample.size() / 2);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.QuantityUnit;
@@ -22,12 +21,32 @@ import org.wushe.hub.events.common.Urgency;
  */
 final class SmallCity {
 
-    private static final Skill[] SKILLS = {Skill.ELDER_CARE, Skill.COOKING, Skill.CLEANING, Skill.TUTORING,
-        Skill.HOME_REPAIR, Skill.ELECTRICAL, Skill.PLUMBING, Skill.HAIRDRESSING, Skill.DRIVING, Skill.LEGAL,
-        Skill.NURSING, Skill.CULTURAL_ARTS};
-    private static final Category[] CATEGORIES = {Category.COMPANIONSHIP, Category.HOME_REPAIR, Category.DAILY_GOODS,
-        Category.MEAL_ASSISTANCE, Category.HAIRCUT, Category.ESCORT, Category.TUTORING, Category.LEGAL_ADVICE,
-        Category.HEALTH, Category.CULTURAL_EVENT};
+    private static final Skill[] SKILLS = {
+        Skill.ELDER_CARE,
+        Skill.COOKING,
+        Skill.CLEANING,
+        Skill.TUTORING,
+        Skill.HOME_REPAIR,
+        Skill.ELECTRICAL,
+        Skill.PLUMBING,
+        Skill.HAIRDRESSING,
+        Skill.DRIVING,
+        Skill.LEGAL,
+        Skill.NURSING,
+        Skill.CULTURAL_ARTS
+    };
+    private static final Category[] CATEGORIES = {
+        Category.COMPANIONSHIP,
+        Category.HOME_REPAIR,
+        Category.DAILY_GOODS,
+        Category.MEAL_ASSISTANCE,
+        Category.HAIRCUT,
+        Category.ESCORT,
+        Category.TUTORING,
+        Category.LEGAL_ADVICE,
+        Category.HEALTH,
+        Category.CULTURAL_EVENT
+    };
 
     private final Random random;
     private final double[][] centres;
@@ -55,10 +74,23 @@ final class SmallCity {
                 skills.add(SKILLS[random.nextInt(SKILLS.length)]);
             }
             List<WeeklySlot> slots = random.nextBoolean()
-                    ? List.of(new WeeklySlot(DayOfWeek.SATURDAY, 9 * 60, 12 * 60), new WeeklySlot(DayOfWeek.SUNDAY, 14 * 60, 17 * 60))
-                    : List.of(new WeeklySlot(DayOfWeek.of(1 + random.nextInt(5)), 8 * 60 + 30, 11 * 60 + 30),
-                              new WeeklySlot(DayOfWeek.of(1 + random.nextInt(5)), 8 * 60 + 30, 11 * 60 + 30));
-            out.add(new VolunteerSpec(uuid(), null, place(), null, skills, Set.of(), false, false, slots, List.of(),
+                    ? List.of(
+                            new WeeklySlot(DayOfWeek.SATURDAY, 9 * 60, 12 * 60),
+                            new WeeklySlot(DayOfWeek.SUNDAY, 14 * 60, 17 * 60))
+                    : List.of(
+                            new WeeklySlot(DayOfWeek.of(1 + random.nextInt(5)), 8 * 60 + 30, 11 * 60 + 30),
+                            new WeeklySlot(DayOfWeek.of(1 + random.nextInt(5)), 8 * 60 + 30, 11 * 60 + 30));
+            out.add(new VolunteerSpec(
+                    uuid(),
+                    null,
+                    place(),
+                    null,
+                    skills,
+                    Set.of(),
+                    false,
+                    false,
+                    slots,
+                    List.of(),
                     random.nextInt(4) == 0 ? 4 : null));
         }
         return out;
@@ -67,15 +99,32 @@ final class SmallCity {
     List<OfferSpec> offers(int n) {
         List<OfferSpec> out = new ArrayList<>(n);
         long now = Fixtures.now();
-        Window available = new Window(now - Duration.ofDays(1).toMillis(), now + Duration.ofDays(30).toMillis());
+        Window available = new Window(
+                now - Duration.ofDays(1).toMillis(), now + Duration.ofDays(30).toMillis());
         for (int i = 0; i < n; i++) {
             boolean goods = random.nextBoolean();
             Category category = goods ? Category.DAILY_GOODS : CATEGORIES[random.nextInt(CATEGORIES.length)];
             OfferKind kind = goods ? OfferKind.GOODS : OfferKind.SERVICE;
-            List<WeeklySlot> slots = goods ? List.of() : List.of(new WeeklySlot(DayOfWeek.of(1 + random.nextInt(7)), 9 * 60, 12 * 60));
-            out.add(new OfferSpec(uuid(), uuid(), kind, category, Set.of(), Set.of(), place(), null, available,
-                    1 + random.nextInt(goods ? 20 : 4), goods ? QuantityUnit.BOX : null,
-                    goods ? LocalDate.of(2025, 6, 12).plusDays(random.nextInt(20)) : null, null, Set.of(), Set.of(), slots, null));
+            List<WeeklySlot> slots =
+                    goods ? List.of() : List.of(new WeeklySlot(DayOfWeek.of(1 + random.nextInt(7)), 9 * 60, 12 * 60));
+            out.add(new OfferSpec(
+                    uuid(),
+                    uuid(),
+                    kind,
+                    category,
+                    Set.of(),
+                    Set.of(),
+                    place(),
+                    null,
+                    available,
+                    1 + random.nextInt(goods ? 20 : 4),
+                    goods ? QuantityUnit.BOX : null,
+                    goods ? LocalDate.of(2025, 6, 12).plusDays(random.nextInt(20)) : null,
+                    null,
+                    Set.of(),
+                    Set.of(),
+                    slots,
+                    null));
         }
         return out;
     }
@@ -86,10 +135,24 @@ final class SmallCity {
         for (int i = 0; i < n; i++) {
             Category category = CATEGORIES[random.nextInt(CATEGORIES.length)];
             boolean goods = category == Category.DAILY_GOODS;
-            out.add(new NeedSpec(uuid(), Fixtures.COMMUNITY, Fixtures.STATION, category,
-                    Urgency.values()[1 + random.nextInt(4)], BeneficiaryGroup.values()[1 + random.nextInt(10)], 1, place(), null,
-                    new Window(now, now + Duration.ofDays(1 + random.nextInt(10)).toMillis()), goods ? 1 + random.nextInt(5) : null,
-                    goods ? QuantityUnit.BOX : null, Set.of(), Set.of(), 60, now - random.nextInt(3_600_000)));
+            out.add(new NeedSpec(
+                    uuid(),
+                    Fixtures.COMMUNITY,
+                    Fixtures.STATION,
+                    category,
+                    Urgency.values()[1 + random.nextInt(4)],
+                    BeneficiaryGroup.values()[1 + random.nextInt(10)],
+                    1,
+                    place(),
+                    null,
+                    new Window(
+                            now, now + Duration.ofDays(1 + random.nextInt(10)).toMillis()),
+                    goods ? 1 + random.nextInt(5) : null,
+                    goods ? QuantityUnit.BOX : null,
+                    Set.of(),
+                    Set.of(),
+                    60,
+                    now - random.nextInt(3_600_000)));
         }
         return out;
     }

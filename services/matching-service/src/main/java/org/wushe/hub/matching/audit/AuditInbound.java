@@ -1,7 +1,6 @@
 package org.wushe.hub.matching.audit;
 
 import java.util.function.Consumer;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;

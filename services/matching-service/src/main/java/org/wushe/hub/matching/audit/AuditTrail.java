@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.platform.events.Aggregate;
@@ -21,9 +20,16 @@ import org.wushe.hub.platform.events.EventEnvelope;
 public class AuditTrail {
 
     /** One line of a need's history. */
-    public record Entry(Instant occurredAt, String eventType, UUID eventId, String topic, Integer partition, Long offset,
-                        String actor, String summaryZh, String summaryEn) {
-    }
+    public record Entry(
+            Instant occurredAt,
+            String eventType,
+            UUID eventId,
+            String topic,
+            Integer partition,
+            Long offset,
+            String actor,
+            String summaryZh,
+            String summaryEn) {}
 
     /**
      * Events of the same millisecond come from one transaction (a decline and the next proposal): the
@@ -46,26 +52,48 @@ public class AuditTrail {
             return;
         }
         EventEnvelope.Source source = e.source();
-        String topic = source != null ? source.topic()
+        String topic = source != null
+                ? source.topic()
                 : Aggregate.ofType(e.aggregateType()).map(Aggregate::topic).orElse(e.aggregateType());
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into audit_event (event_id, need_id, event_type, topic, kafka_partition, topic_offset, occurred_at, actor,
                     summary_zh, summary_en) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing
-                """, e.eventId(), needId, e.eventType(), topic, source == null ? null : source.partition(),
-                source == null ? null : source.offset(), Timestamp.from(e.occurredAt()), e.actor(), summary.zh(), summary.en());
+                """,
+                e.eventId(),
+                needId,
+                e.eventType(),
+                topic,
+                source == null ? null : source.partition(),
+                source == null ? null : source.offset(),
+                Timestamp.from(e.occurredAt()),
+                e.actor(),
+                summary.zh(),
+                summary.en());
     }
 
     /** The need's history: by time, then cause before effect within a millisecond, then topic offset. */
     public List<Entry> of(UUID needId) {
-        return jdbc.query("select occurred_at, event_type, event_id, topic, kafka_partition, topic_offset, actor, summary_zh, summary_en "
-                        + "from audit_event where need_id = ? order by occurred_at, " + CAUSAL_RANK + ", topic_offset, event_id",
-                (rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                        (Integer) rs.getObject(5), (Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9)),
+        return jdbc.query(
+                "select occurred_at, event_type, event_id, topic, kafka_partition, topic_offset, actor, summary_zh, summary_en "
+                        + "from audit_event where need_id = ? order by occurred_at, " + CAUSAL_RANK
+                        + ", topic_offset, event_id",
+                (rs, i) -> new Entry(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
+                        (Integer) rs.getObject(5),
+                        (Long) rs.getObject(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9)),
                 needId);
     }
 
     /** The need a match of this service was made for. */
     public Optional<UUID> needOfMatch(UUID matchId) {
-        return jdbc.queryForList("select need_id from match where match_id = ?", UUID.class, matchId).stream().findFirst();
+        return jdbc.queryForList("select need_id from match where match_id = ?", UUID.class, matchId).stream()
+                .findFirst();
     }
 }

@@ -3,7 +3,6 @@ package org.wushe.hub.matching.audit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.wushe.hub.events.community.NeedClosed;
 import org.wushe.hub.events.community.NeedPublished;
 import org.wushe.hub.events.community.NeedUpdated;
@@ -27,29 +26,71 @@ import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
  */
 public record Summary(String zh, String en) {
 
-    private static final Map<String, String> CATEGORY = Map.ofEntries(Map.entry("HOME_REPAIR", "上门维修"),
-            Map.entry("SAFETY_CHECK", "安全检查"), Map.entry("DAILY_GOODS", "生活物资"), Map.entry("MEAL_ASSISTANCE", "助餐"),
-            Map.entry("HEALTH", "健康服务"), Map.entry("ESCORT", "陪诊"), Map.entry("COMPANIONSHIP", "陪伴探访"), Map.entry("HAIRCUT", "义剪"),
-            Map.entry("LEGAL_ADVICE", "法律咨询"), Map.entry("ANTI_FRAUD", "反诈宣传"), Map.entry("MEDIATION", "矛盾调解"),
-            Map.entry("PSYCHOLOGICAL_SUPPORT", "心理疏导"), Map.entry("TUTORING", "课业辅导"), Map.entry("STUDY_SPACE", "学习空间改造"),
-            Map.entry("CULTURAL_EVENT", "文化与邻里活动"), Map.entry("OTHER", "其他"));
-    private static final Map<String, String> URGENCY = Map.of("IMMEDIATE", "立即", "URGENT", "加急", "SOON", "近期", "ROUTINE", "常规");
-    private static final Map<String, String> REASON = Map.of("NOT_SUITABLE", "不合适", "TOO_FAR", "距离太远", "TIME_CONFLICT", "时间冲突",
-            "VOLUNTEER_UNAVAILABLE", "志愿者无法参加", "RESOURCE_UNAVAILABLE", "资源不可用", "NEED_ALREADY_MET", "需求已满足",
-            "RESIDENT_DECLINED", "居民谢绝", "PROPOSAL_EXPIRED", "无人在期限内答复", "OTHER", "其他原因");
+    private static final Map<String, String> CATEGORY = Map.ofEntries(
+            Map.entry("HOME_REPAIR", "上门维修"),
+            Map.entry("SAFETY_CHECK", "安全检查"),
+            Map.entry("DAILY_GOODS", "生活物资"),
+            Map.entry("MEAL_ASSISTANCE", "助餐"),
+            Map.entry("HEALTH", "健康服务"),
+            Map.entry("ESCORT", "陪诊"),
+            Map.entry("COMPANIONSHIP", "陪伴探访"),
+            Map.entry("HAIRCUT", "义剪"),
+            Map.entry("LEGAL_ADVICE", "法律咨询"),
+            Map.entry("ANTI_FRAUD", "反诈宣传"),
+            Map.entry("MEDIATION", "矛盾调解"),
+            Map.entry("PSYCHOLOGICAL_SUPPORT", "心理疏导"),
+            Map.entry("TUTORING", "课业辅导"),
+            Map.entry("STUDY_SPACE", "学习空间改造"),
+            Map.entry("CULTURAL_EVENT", "文化与邻里活动"),
+            Map.entry("OTHER", "其他"));
+    private static final Map<String, String> URGENCY =
+            Map.of("IMMEDIATE", "立即", "URGENT", "加急", "SOON", "近期", "ROUTINE", "常规");
+    private static final Map<String, String> REASON = Map.of(
+            "NOT_SUITABLE",
+            "不合适",
+            "TOO_FAR",
+            "距离太远",
+            "TIME_CONFLICT",
+            "时间冲突",
+            "VOLUNTEER_UNAVAILABLE",
+            "志愿者无法参加",
+            "RESOURCE_UNAVAILABLE",
+            "资源不可用",
+            "NEED_ALREADY_MET",
+            "需求已满足",
+            "RESIDENT_DECLINED",
+            "居民谢绝",
+            "PROPOSAL_EXPIRED",
+            "无人在期限内答复",
+            "OTHER",
+            "其他原因");
     private static final Map<String, String> OUTCOME = Map.of("FULFILLED", "已完成", "CANCELLED", "已取消", "EXPIRED", "已过期");
-    private static final Map<String, String> STATUS = Map.of("PUBLISHED", "待匹配", "MATCHED", "已推荐", "ACCEPTED", "已接受",
-            "FULFILLED", "已完成", "CANCELLED", "已取消", "EXPIRED", "已过期");
+    private static final Map<String, String> STATUS = Map.of(
+            "PUBLISHED",
+            "待匹配",
+            "MATCHED",
+            "已推荐",
+            "ACCEPTED",
+            "已接受",
+            "FULFILLED",
+            "已完成",
+            "CANCELLED",
+            "已取消",
+            "EXPIRED",
+            "已过期");
 
     public static Summary of(NeedPublished n) {
         String c = n.getDetails().getCategory().name();
         String u = n.getDetails().getUrgency().name();
-        return new Summary("需求发布：" + zh(CATEGORY, c) + "，" + zh(URGENCY, u), "Need published: " + lower(c) + ", " + lower(u));
+        return new Summary(
+                "需求发布：" + zh(CATEGORY, c) + "，" + zh(URGENCY, u), "Need published: " + lower(c) + ", " + lower(u));
     }
 
     public static Summary of(NeedUpdated n) {
         String s = n.getStatus().name();
-        return new Summary("需求更新：第 " + n.getRevision() + " 版，" + zh(STATUS, s), "Need updated: revision " + n.getRevision() + ", " + lower(s));
+        return new Summary(
+                "需求更新：第 " + n.getRevision() + " 版，" + zh(STATUS, s),
+                "Need updated: revision " + n.getRevision() + ", " + lower(s));
     }
 
     public static Summary of(NeedClosed n) {
@@ -60,12 +101,15 @@ public record Summary(String zh, String en) {
     public static Summary of(MatchProposed m) {
         Candidate c = Candidate.of(m.getVolunteerId(), m.getOfferId(), m.getCapacityId());
         String score = String.format(Locale.ROOT, "%.2f", m.getScore());
-        return new Summary("提出匹配：" + c.zh() + "，评分 " + score + (m.getRank() > 1 ? "（第 " + m.getRank() + " 次推荐）" : ""),
+        return new Summary(
+                "提出匹配：" + c.zh() + "，评分 " + score + (m.getRank() > 1 ? "（第 " + m.getRank() + " 次推荐）" : ""),
                 "Proposed " + c.en() + ", score " + score + (m.getRank() > 1 ? " (proposal " + m.getRank() + ")" : ""));
     }
 
     public static Summary of(MatchEscalated m) {
-        return new Summary("无人答复，上报中心 " + shortId(m.getEscalatedTo()), "Unanswered; escalated to centre " + shortId(m.getEscalatedTo()));
+        return new Summary(
+                "无人答复，上报中心 " + shortId(m.getEscalatedTo()),
+                "Unanswered; escalated to centre " + shortId(m.getEscalatedTo()));
     }
 
     public static Summary of(MatchAccepted m) {
@@ -77,13 +121,16 @@ public record Summary(String zh, String en) {
         Candidate c = Candidate.of(m.getVolunteerId(), m.getOfferId(), m.getCapacityId());
         String r = m.getReason().name();
         boolean system = m.getDeclinedBy().name().equals("SYSTEM");
-        return new Summary((system ? "系统结束匹配：" : "拒绝匹配：") + c.zh() + "，原因：" + zh(REASON, r),
+        return new Summary(
+                (system ? "系统结束匹配：" : "拒绝匹配：") + c.zh() + "，原因：" + zh(REASON, r),
                 (system ? "Ended by the system: " : "Declined ") + c.en() + ", reason: " + lower(r));
     }
 
     public static Summary of(MatchCompleted m) {
-        return new Summary("服务完成：" + m.getServiceMinutes() + " 分钟，服务 " + m.getPeopleReached() + " 人",
-                "Completed: " + m.getServiceMinutes() + " min, " + m.getPeopleReached() + (m.getPeopleReached() == 1 ? " person" : " people") + " reached");
+        return new Summary(
+                "服务完成：" + m.getServiceMinutes() + " 分钟，服务 " + m.getPeopleReached() + " 人",
+                "Completed: " + m.getServiceMinutes() + " min, " + m.getPeopleReached()
+                        + (m.getPeopleReached() == 1 ? " person" : " people") + " reached");
     }
 
     public static Summary of(ResourceReserved r) {
@@ -91,13 +138,17 @@ public record Summary(String zh, String en) {
     }
 
     public static Summary of(ResourceReservationFailed r) {
-        return new Summary("资源 " + shortId(r.getOfferId()) + " 预留失败：" + r.getReason().name(),
-                "Reservation of offer " + shortId(r.getOfferId()) + " failed: " + lower(r.getReason().name()));
+        return new Summary(
+                "资源 " + shortId(r.getOfferId()) + " 预留失败：" + r.getReason().name(),
+                "Reservation of offer " + shortId(r.getOfferId()) + " failed: "
+                        + lower(r.getReason().name()));
     }
 
     public static Summary of(ResourceReleased r) {
-        return new Summary("资源 " + shortId(r.getOfferId()) + " 的预留已释放（" + r.getReason() + "）",
-                "Reservation of offer " + shortId(r.getOfferId()) + " released (" + lower(String.valueOf(r.getReason())) + ")");
+        return new Summary(
+                "资源 " + shortId(r.getOfferId()) + " 的预留已释放（" + r.getReason() + "）",
+                "Reservation of offer " + shortId(r.getOfferId()) + " released (" + lower(String.valueOf(r.getReason()))
+                        + ")");
     }
 
     public static Summary of(ResourceConsumed r) {
@@ -105,7 +156,8 @@ public record Summary(String zh, String en) {
     }
 
     public static Summary of(ServiceHoursCredited h) {
-        return new Summary("记入服务时长 " + h.getMinutes() + " 分钟：志愿者 " + shortId(h.getVolunteerId()),
+        return new Summary(
+                "记入服务时长 " + h.getMinutes() + " 分钟：志愿者 " + shortId(h.getVolunteerId()),
                 "Service hours credited: " + h.getMinutes() + " min to volunteer " + shortId(h.getVolunteerId()));
     }
 
@@ -114,16 +166,31 @@ public record Summary(String zh, String en) {
         var answer = a.getAssignmentAnswer();
         String who = shortId(a.getVolunteerId());
         if (answer.getAnswer() == AssignmentAnswerKind.CONFIRMED) {
-            return new Summary("志愿者 " + who + " 确认参加匹配 " + shortId(answer.getMatchId()),
+            return new Summary(
+                    "志愿者 " + who + " 确认参加匹配 " + shortId(answer.getMatchId()),
                     "Volunteer " + who + " confirmed match " + shortId(answer.getMatchId()));
         }
-        String reason = answer.getDeclineReason() == null ? "OTHER" : answer.getDeclineReason().name();
-        return new Summary("志愿者 " + who + " 谢绝匹配 " + shortId(answer.getMatchId()) + "：" + zh(VOLUNTEER_REASON, reason),
+        String reason = answer.getDeclineReason() == null
+                ? "OTHER"
+                : answer.getDeclineReason().name();
+        return new Summary(
+                "志愿者 " + who + " 谢绝匹配 " + shortId(answer.getMatchId()) + "：" + zh(VOLUNTEER_REASON, reason),
                 "Volunteer " + who + " declined match " + shortId(answer.getMatchId()) + ": " + lower(reason));
     }
 
-    private static final Map<String, String> VOLUNTEER_REASON = Map.of("TIME_CONFLICT", "时间冲突", "TOO_FAR", "距离太远",
-            "NOT_SUITABLE", "不合适", "UNAVAILABLE", "无法参加", "OTHER", "其他原因", "UNKNOWN", "其他原因");
+    private static final Map<String, String> VOLUNTEER_REASON = Map.of(
+            "TIME_CONFLICT",
+            "时间冲突",
+            "TOO_FAR",
+            "距离太远",
+            "NOT_SUITABLE",
+            "不合适",
+            "UNAVAILABLE",
+            "无法参加",
+            "OTHER",
+            "其他原因",
+            "UNKNOWN",
+            "其他原因");
 
     private record Candidate(String zh, String en) {
         static Candidate of(UUID volunteer, UUID offer, UUID capacity) {

@@ -3,7 +3,6 @@ package org.wushe.hub.matching.inbound;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -24,14 +23,14 @@ import org.wushe.hub.events.resource.ResourceReservationFailed;
 import org.wushe.hub.events.resource.ResourceReserved;
 import org.wushe.hub.events.volunteer.AssignmentAnswer;
 import org.wushe.hub.events.volunteer.AssignmentAnswerKind;
+import org.wushe.hub.events.volunteer.ServiceHoursCredited;
 import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
 import org.wushe.hub.events.volunteer.VolunteerRegistered;
-import org.wushe.hub.events.volunteer.ServiceHoursCredited;
 import org.wushe.hub.matching.audit.AuditTrail;
 import org.wushe.hub.matching.audit.Summary;
 import org.wushe.hub.matching.engine.MatchEngine;
-import org.wushe.hub.matching.engine.Vocabulary;
 import org.wushe.hub.matching.engine.OfferSpec;
+import org.wushe.hub.matching.engine.Vocabulary;
 import org.wushe.hub.matching.engine.VolunteerSpec;
 import org.wushe.hub.matching.proposal.EngineTransactions;
 import org.wushe.hub.matching.proposal.Matchmaker;
@@ -56,20 +55,31 @@ public class ReadModelInbound {
 
     /** {@code needs-in-0}: each published need is matched at once; closed needs withdraw their proposals. */
     @Bean
-    Consumer<Message<byte[]>> needs(InboundEvents inbound, ReadModel readModel, Matchmaker matchmaker, AuditTrail audit) {
+    Consumer<Message<byte[]>> needs(
+            InboundEvents inbound, ReadModel readModel, Matchmaker matchmaker, AuditTrail audit) {
         return inbound.consumer(CONSUMER)
                 .on(NeedPublished.class, (envelope, n) -> {
                     audit.record(envelope, n.getNeedId(), Summary.of(n));
-                    if (readModel.insertNeed(Specs.need(n.getNeedId(), n.getCommunityId(), n.getStationId(), n.getDetails(),
-                            n.getOccurredAt().toEpochMilli()), n.getDetails().getTitle(), n.getRevision(), envelope.occurredAt())) {
+                    if (readModel.insertNeed(
+                            Specs.need(
+                                    n.getNeedId(),
+                                    n.getCommunityId(),
+                                    n.getStationId(),
+                                    n.getDetails(),
+                                    n.getOccurredAt().toEpochMilli()),
+                            n.getDetails().getTitle(),
+                            n.getRevision(),
+                            envelope.occurredAt())) {
                         matchmaker.proposeFor(n.getNeedId());
                     }
                 })
                 .on(NeedUpdated.class, (envelope, n) -> {
                     audit.record(envelope, n.getNeedId(), Summary.of(n));
                     var known = readModel.need(n.getNeedId());
-                    long publishedAt = known.map(k -> k.spec().publishedAtMillis()).orElse(n.getOccurredAt().toEpochMilli());
-                    var spec = Specs.need(n.getNeedId(), n.getCommunityId(), n.getStationId(), n.getDetails(), publishedAt);
+                    long publishedAt = known.map(k -> k.spec().publishedAtMillis())
+                            .orElse(n.getOccurredAt().toEpochMilli());
+                    var spec = Specs.need(
+                            n.getNeedId(), n.getCommunityId(), n.getStationId(), n.getDetails(), publishedAt);
                     if (known.isEmpty()) {
                         readModel.insertNeed(spec, n.getDetails().getTitle(), n.getRevision(), envelope.occurredAt());
                     } else {
@@ -90,15 +100,20 @@ public class ReadModelInbound {
 
     /** {@code offers-in-0}: offers and their stock; the resource service's answers to accepted matches. */
     @Bean
-    Consumer<Message<byte[]>> offers(InboundEvents inbound, ReadModel readModel, MatchEngine engine, Matchmaker matchmaker, AuditTrail audit) {
+    Consumer<Message<byte[]>> offers(
+            InboundEvents inbound, ReadModel readModel, MatchEngine engine, Matchmaker matchmaker, AuditTrail audit) {
         return inbound.consumer(CONSUMER)
-                // First offered (revision 0), or changed by its provider (a later revision, with what is still available).
+                // First offered (revision 0), or changed by its provider (a later revision, with what is still
+                // available).
                 .on(ResourceOffered.class, (envelope, o) -> {
                     OfferSpec spec = Specs.offer(o);
                     if (readModel.putOffer(spec, o.getTitle(), o.getRevision(), envelope.occurredAt())) {
                         EngineTransactions.afterCommit(() -> engine.putOffer(spec));
                     } else {
-                        log.debug("Offer {} revision {} is older than the one known, or withdrawn; skipped", o.getOfferId(), o.getRevision());
+                        log.debug(
+                                "Offer {} revision {} is older than the one known, or withdrawn; skipped",
+                                o.getOfferId(),
+                                o.getRevision());
                     }
                 })
                 .on(ResourceReserved.class, (envelope, r) -> {
@@ -128,8 +143,12 @@ public class ReadModelInbound {
                 .build();
     }
 
-    private static void remaining(ReadModel readModel, MatchEngine engine, java.time.Instant at, UUID offerId,
-                                  org.wushe.hub.events.common.Allocation allocation) {
+    private static void remaining(
+            ReadModel readModel,
+            MatchEngine engine,
+            java.time.Instant at,
+            UUID offerId,
+            org.wushe.hub.events.common.Allocation allocation) {
         readModel.offer(offerId).ifPresent(offer -> {
             Long left = Specs.remaining(offer.spec().kind(), allocation);
             if (left != null) {
@@ -145,8 +164,8 @@ public class ReadModelInbound {
      * next candidate is proposed.
      */
     @Bean
-    Consumer<Message<byte[]>> volunteers(InboundEvents inbound, ReadModel readModel, MatchEngine engine, AuditTrail audit,
-                                         Matchmaker matchmaker) {
+    Consumer<Message<byte[]>> volunteers(
+            InboundEvents inbound, ReadModel readModel, MatchEngine engine, AuditTrail audit, Matchmaker matchmaker) {
         return inbound.consumer(CONSUMER)
                 .on(VolunteerRegistered.class, (envelope, v) -> {
                     VolunteerSpec spec = Specs.volunteer(v);
@@ -154,8 +173,10 @@ public class ReadModelInbound {
                     EngineTransactions.afterCommit(() -> engine.putVolunteer(spec));
                 })
                 .on(VolunteerAvailabilityDeclared.class, (envelope, a) -> {
-                    VolunteerSpec known = readModel.volunteer(a.getVolunteerId()).orElseThrow(() -> new IllegalStateException(
-                            "availability of volunteer " + a.getVolunteerId() + ", who is not registered here"));
+                    VolunteerSpec known = readModel
+                            .volunteer(a.getVolunteerId())
+                            .orElseThrow(() -> new IllegalStateException("availability of volunteer "
+                                    + a.getVolunteerId() + ", who is not registered here"));
                     VolunteerSpec spec = Specs.withAvailability(known, a.getAvailability());
                     readModel.putVolunteer(spec, label(spec), envelope.occurredAt());
                     EngineTransactions.afterCommit(() -> engine.putVolunteer(spec));
@@ -163,14 +184,16 @@ public class ReadModelInbound {
                     if (answer != null) {
                         audit.record(envelope, answer.getNeedId(), Summary.of(a));
                         if (answer.getAnswer() == AssignmentAnswerKind.DECLINED) {
-                            matchmaker.volunteerDeclined(answer.getMatchId(), a.getVolunteerId(), answer.getDeclineReason());
+                            matchmaker.volunteerDeclined(
+                                    answer.getMatchId(), a.getVolunteerId(), answer.getDeclineReason());
                         }
                     }
                 })
                 // Only for the audit: hours credited for one of our matches belong to that need's history.
                 .on(ServiceHoursCredited.class, (envelope, h) -> {
                     if (h.getMatchId() != null) {
-                        audit.needOfMatch(h.getMatchId()).ifPresent(needId -> audit.record(envelope, needId, Summary.of(h)));
+                        audit.needOfMatch(h.getMatchId())
+                                .ifPresent(needId -> audit.record(envelope, needId, Summary.of(h)));
                     }
                 })
                 .build();
@@ -194,7 +217,10 @@ public class ReadModelInbound {
                     if (readModel.putOffer(spec, c.getTitle(), c.getRevision(), envelope.occurredAt())) {
                         EngineTransactions.afterCommit(() -> engine.putOffer(spec));
                     } else {
-                        log.debug("Capacity {} revision {} is older than the one known; skipped", c.getCapacityId(), c.getRevision());
+                        log.debug(
+                                "Capacity {} revision {} is older than the one known; skipped",
+                                c.getCapacityId(),
+                                c.getRevision());
                     }
                 })
                 .on(ServiceCapacityWithdrawn.class, (envelope, c) -> {
@@ -209,8 +235,13 @@ public class ReadModelInbound {
     @Bean
     Consumer<Message<byte[]>> stations(InboundEvents inbound, ReadModel readModel) {
         return inbound.consumer(CONSUMER)
-                .on(StationRegistered.class, (envelope, s) -> readModel.putStation(new ReadModel.Station(s.getStationId(),
-                        s.getParentStationId(), s.getLevel().name(), s.getName())))
+                .on(
+                        StationRegistered.class,
+                        (envelope, s) -> readModel.putStation(new ReadModel.Station(
+                                s.getStationId(),
+                                s.getParentStationId(),
+                                s.getLevel().name(),
+                                s.getName())))
                 .build();
     }
 }

@@ -1,13 +1,12 @@
 package org.wushe.hub.matching.proposal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,8 +29,8 @@ import org.wushe.hub.matching.readmodel.Replaying;
 @Component
 public class BatchAssigner {
 
-    public record Run(int waiting, int proposed, int unassigned, double totalScore, String solverStatus, long solveMillis) {
-    }
+    public record Run(
+            int waiting, int proposed, int unassigned, double totalScore, String solverStatus, long solveMillis) {}
 
     private static final Logger log = LoggerFactory.getLogger(BatchAssigner.class);
 
@@ -43,18 +42,28 @@ public class BatchAssigner {
     private final Timer timer;
     private final Replaying replaying;
 
-    public BatchAssigner(ReadModel readModel, Matches matches, Matchmaker matchmaker, MatchEngine engine, MatchingProperties props,
-                         MeterRegistry meters, Replaying replaying) {
+    public BatchAssigner(
+            ReadModel readModel,
+            Matches matches,
+            Matchmaker matchmaker,
+            MatchEngine engine,
+            MatchingProperties props,
+            MeterRegistry meters,
+            Replaying replaying) {
         this.replaying = replaying;
         this.readModel = readModel;
         this.matches = matches;
         this.matchmaker = matchmaker;
         this.engine = engine;
         this.props = props;
-        this.timer = Timer.builder("wushe.matching.batch").description("Batch assignment runs").register(meters);
+        this.timer = Timer.builder("wushe.matching.batch")
+                .description("Batch assignment runs")
+                .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${wushe.matching.batch-interval}", initialDelayString = "${wushe.matching.batch-interval}")
+    @Scheduled(
+            fixedDelayString = "${wushe.matching.batch-interval}",
+            initialDelayString = "${wushe.matching.batch-interval}")
     void scheduled() {
         runOnce();
     }
@@ -71,18 +80,32 @@ public class BatchAssigner {
         return timer.record(() -> {
             Map<UUID, Set<CandidateRef>> exclude = new LinkedHashMap<>();
             waiting.forEach(n -> exclude.put(n.needId(), matches.exclusions(n.needId())));
-            BatchPlan plan = engine.plan(waiting, exclude, new BatchOptions(props.batchCandidatesPerNeed(), props.batchTimeLimit(), false));
+            BatchPlan plan = engine.plan(
+                    waiting, exclude, new BatchOptions(props.batchCandidatesPerNeed(), props.batchTimeLimit(), false));
             int proposed = 0;
             for (Proposal p : plan.assignments()) {
                 if (matchmaker.proposeAssigned(p).isPresent()) {
                     proposed++;
                 }
             }
-            plan.unassignedReasons().forEach((needId, reason) ->
-                    matchmaker.stillWaiting(needId, "本轮统一分配未能安排：" + reason, "Not assigned in the last batch: " + reason));
-            log.info("Batch: {} needs waiting, {} proposed, {} still waiting (solver {}, {} ms, total score {})", waiting.size(), proposed,
-                    plan.unassignedReasons().size(), plan.solverStatus(), plan.solveMillis(), String.format("%.3f", plan.totalScore()));
-            return new Run(waiting.size(), proposed, plan.unassignedReasons().size(), plan.totalScore(), plan.solverStatus(), plan.solveMillis());
+            plan.unassignedReasons()
+                    .forEach((needId, reason) -> matchmaker.stillWaiting(
+                            needId, "本轮统一分配未能安排：" + reason, "Not assigned in the last batch: " + reason));
+            log.info(
+                    "Batch: {} needs waiting, {} proposed, {} still waiting (solver {}, {} ms, total score {})",
+                    waiting.size(),
+                    proposed,
+                    plan.unassignedReasons().size(),
+                    plan.solverStatus(),
+                    plan.solveMillis(),
+                    String.format("%.3f", plan.totalScore()));
+            return new Run(
+                    waiting.size(),
+                    proposed,
+                    plan.unassignedReasons().size(),
+                    plan.totalScore(),
+                    plan.solverStatus(),
+                    plan.solveMillis());
         });
     }
 }

@@ -3,7 +3,6 @@ package org.wushe.hub.matching.proposal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

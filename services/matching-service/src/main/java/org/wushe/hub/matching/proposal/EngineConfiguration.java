@@ -2,7 +2,6 @@ package org.wushe.hub.matching.proposal;
 
 import java.time.Clock;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +40,8 @@ public class EngineConfiguration {
     }
 
     /** A new engine from the database, as a restart builds it. */
-    public static MatchEngine rebuild(MatchingProperties props, Clock clock, ReadModel readModel, Matchmaker matchmaker) {
+    public static MatchEngine rebuild(
+            MatchingProperties props, Clock clock, ReadModel readModel, Matchmaker matchmaker) {
         MatchEngine engine = new MatchEngine(settings(props), clock);
         readModel.loadInto(engine);
         hold(engine, matchmaker, readModel);
@@ -69,8 +69,12 @@ public class EngineConfiguration {
     private static int hold(MatchEngine engine, Matchmaker matchmaker, ReadModel readModel) {
         int n = 0;
         for (MatchRecord m : matchmaker.liveMatches()) {
-            if (m.status() == MatchStatus.RESERVED && readModel.offer(m.candidate().id())
-                    .map(o -> o.spec().kind() == OfferKind.GOODS || o.spec().kind() == OfferKind.FUND).orElse(false)) {
+            if (m.status() == MatchStatus.RESERVED
+                    && readModel
+                            .offer(m.candidate().id())
+                            .map(o -> o.spec().kind() == OfferKind.GOODS
+                                    || o.spec().kind() == OfferKind.FUND)
+                            .orElse(false)) {
                 continue;
             }
             engine.hold(m.matchId(), m.candidate(), m.allocation());
@@ -92,11 +96,15 @@ public class EngineConfiguration {
                 case "priority" -> w.withPriority(v);
                 case "expiry" -> w.withExpiry(v);
                 case "fairness" -> w.withFairness(v);
-                default -> throw new IllegalArgumentException("wushe.matching.weights." + e.getKey()
-                        + " is not a score component (skill, distance, time, urgency, priority, expiry, fairness)");
+                default ->
+                    throw new IllegalArgumentException("wushe.matching.weights." + e.getKey()
+                            + " is not a score component (skill, distance, time, urgency, priority, expiry, fairness)");
             };
         }
-        return MatchSettings.defaults().withWeights(w).withMaxDistanceKm(p.maxDistanceKm())
-                .withMaxActiveMatchesPerVolunteer(p.maxActiveMatchesPerVolunteer()).withZone(p.zone());
+        return MatchSettings.defaults()
+                .withWeights(w)
+                .withMaxDistanceKm(p.maxDistanceKm())
+                .withMaxActiveMatchesPerVolunteer(p.maxActiveMatchesPerVolunteer())
+                .withZone(p.zone());
     }
 }

@@ -10,8 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class EngineTransactions {
 
-    private EngineTransactions() {
-    }
+    private EngineTransactions() {}
 
     /** Runs {@code undo} if the current transaction rolls back (nothing without a transaction). */
     public static void onRollback(Runnable undo) {

@@ -10,7 +10,15 @@ import java.util.Set;
  * when the need closed first.
  */
 public enum MatchStatus {
-    PROPOSED, ESCALATED, ACCEPTED, RESERVED, COMPLETED, DECLINED, LAPSED, FAILED, WITHDRAWN;
+    PROPOSED,
+    ESCALATED,
+    ACCEPTED,
+    RESERVED,
+    COMPLETED,
+    DECLINED,
+    LAPSED,
+    FAILED,
+    WITHDRAWN;
 
     /** Statuses in which a match holds its candidate and is the need's one live match. */
     public static final Set<MatchStatus> LIVE = EnumSet.of(PROPOSED, ESCALATED, ACCEPTED, RESERVED);

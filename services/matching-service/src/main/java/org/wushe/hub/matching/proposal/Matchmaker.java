@@ -1,5 +1,6 @@
 package org.wushe.hub.matching.proposal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -7,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -47,10 +46,12 @@ import org.wushe.hub.platform.web.InvalidInputException;
 public class Matchmaker {
 
     /** How a proposal came about. */
-    public enum Mode { STREAMING, BATCH }
-
-    public record Completion(int serviceMinutes, int peopleReached, Integer deliveredQuantity, Long deliveredFen) {
+    public enum Mode {
+        STREAMING,
+        BATCH
     }
+
+    public record Completion(int serviceMinutes, int peopleReached, Integer deliveredQuantity, Long deliveredFen) {}
 
     private static final Logger log = LoggerFactory.getLogger(Matchmaker.class);
 
@@ -65,8 +66,15 @@ public class Matchmaker {
     /** match() and hold() of one proposal happen together, so two needs are never both given the last unit. */
     private final ReentrantLock proposing = new ReentrantLock();
 
-    public Matchmaker(MatchEngine engine, ReadModel readModel, Matches matches, OutboxWriter outbox, Clock clock, MatchingProperties props,
-                      MeterRegistry meters, Replaying replaying) {
+    public Matchmaker(
+            MatchEngine engine,
+            ReadModel readModel,
+            Matches matches,
+            OutboxWriter outbox,
+            Clock clock,
+            MatchingProperties props,
+            MeterRegistry meters,
+            Replaying replaying) {
         this.replaying = replaying;
         this.engine = engine;
         this.readModel = readModel;
@@ -75,7 +83,8 @@ public class Matchmaker {
         this.clock = clock;
         this.props = props;
         this.meters = meters;
-        // At zero from the start, so the alert on proposals past their deadline (deploy/k8s/base/monitoring) has a series.
+        // At zero from the start, so the alert on proposals past their deadline (deploy/k8s/base/monitoring) has a
+        // series.
         meters.counter("wushe.matching.deadlines", "outcome", "escalated");
         meters.counter("wushe.matching.deadlines", "outcome", "lapsed");
     }
@@ -102,7 +111,9 @@ public class Matchmaker {
 
     private Optional<MatchRecord> proposeBest(UUID needId, boolean mayWaitForBatch) {
         Optional<NeedRow> locked = readModel.lockNeed(needId);
-        if (locked.isEmpty() || locked.get().state() == NeedState.CLOSED || matches.liveOf(needId).isPresent()) {
+        if (locked.isEmpty()
+                || locked.get().state() == NeedState.CLOSED
+                || matches.liveOf(needId).isPresent()) {
             return Optional.empty();
         }
         if (replaying.isOn()) {
@@ -117,9 +128,15 @@ public class Matchmaker {
                 waitFor(needId, result.reasonZh(), result.reasonEn(), "none");
                 return Optional.empty();
             }
-            if (mayWaitForBatch && result.proposals().size() < props.scarceBelow() && !urgent(need.spec().urgency())) {
-                waitFor(needId, "合适的候选较少（" + result.proposals().size() + "个），等待下一轮统一分配",
-                        "Few suitable candidates (" + result.proposals().size() + "), so it waits for the next batch assignment", "scarce");
+            if (mayWaitForBatch
+                    && result.proposals().size() < props.scarceBelow()
+                    && !urgent(need.spec().urgency())) {
+                waitFor(
+                        needId,
+                        "合适的候选较少（" + result.proposals().size() + "个），等待下一轮统一分配",
+                        "Few suitable candidates (" + result.proposals().size()
+                                + "), so it waits for the next batch assignment",
+                        "scarce");
                 return Optional.empty();
             }
             return Optional.of(propose(need, result.proposals().get(0), Mode.STREAMING, false));
@@ -135,7 +152,9 @@ public class Matchmaker {
     @Transactional
     public Optional<MatchRecord> proposeAssigned(Proposal assigned) {
         Optional<NeedRow> locked = readModel.lockNeed(assigned.needId());
-        if (replaying.isOn() || locked.isEmpty() || locked.get().state() != NeedState.WAITING
+        if (replaying.isOn()
+                || locked.isEmpty()
+                || locked.get().state() != NeedState.WAITING
                 || matches.liveOf(assigned.needId()).isPresent()) {
             return Optional.empty();
         }
@@ -173,15 +192,48 @@ public class Matchmaker {
             engine.hold(matchId, p.candidate(), p.allocation());
         }
         EngineTransactions.onRollback(() -> engine.release(matchId));
-        MatchRecord m = new MatchRecord(matchId, need.spec().needId(), need.spec().communityId(), need.spec().stationId(), p.candidate(),
-                label(p.candidate()), matches.countOfNeed(need.spec().needId()) + 1, mode.name(), p.score(), p.explanation(), p.window(),
-                p.allocation(), MatchStatus.PROPOSED, now, now.plus(props.ackDeadline()), null, null, null, null, null, null, null, null);
+        MatchRecord m = new MatchRecord(
+                matchId,
+                need.spec().needId(),
+                need.spec().communityId(),
+                need.spec().stationId(),
+                p.candidate(),
+                label(p.candidate()),
+                matches.countOfNeed(need.spec().needId()) + 1,
+                mode.name(),
+                p.score(),
+                p.explanation(),
+                p.window(),
+                p.allocation(),
+                MatchStatus.PROPOSED,
+                now,
+                now.plus(props.ackDeadline()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         matches.insert(m);
         readModel.setNeedState(m.needId(), NeedState.MATCHED, null, null, now);
         outbox.publish(Aggregate.MATCH, matchId.toString(), MatchEvents.proposed(m, now));
-        meters.counter("wushe.matching.proposals", "mode", mode.name(), "kind", p.candidate().kind().name()).increment();
-        log.info("Proposed {} {} for need {} (rank {}, score {}, {})", p.candidate().kind(), p.candidate().id(), m.needId(), m.rank(),
-                String.format("%.3f", p.score()), mode);
+        meters.counter(
+                        "wushe.matching.proposals",
+                        "mode",
+                        mode.name(),
+                        "kind",
+                        p.candidate().kind().name())
+                .increment();
+        log.info(
+                "Proposed {} {} for need {} (rank {}, score {}, {})",
+                p.candidate().kind(),
+                p.candidate().id(),
+                m.needId(),
+                m.rank(),
+                String.format("%.3f", p.score()),
+                mode);
         return m;
     }
 
@@ -197,8 +249,10 @@ public class Matchmaker {
 
     private String label(CandidateRef c) {
         return switch (c.kind()) {
-            case VOLUNTEER -> readModel.volunteerLabel(c.id()).orElse(c.id().toString().substring(0, 8));
-            case OFFER, CAPACITY -> readModel.offer(c.id()).map(ReadModel.OfferRow::title).orElse(c.id().toString());
+            case VOLUNTEER ->
+                readModel.volunteerLabel(c.id()).orElse(c.id().toString().substring(0, 8));
+            case OFFER, CAPACITY ->
+                readModel.offer(c.id()).map(ReadModel.OfferRow::title).orElse(c.id().toString());
         };
     }
 
@@ -235,7 +289,8 @@ public class Matchmaker {
      * answer changes nothing.
      */
     @Transactional
-    public void volunteerDeclined(UUID matchId, UUID volunteerId, org.wushe.hub.events.volunteer.AssignmentDeclineReason why) {
+    public void volunteerDeclined(
+            UUID matchId, UUID volunteerId, org.wushe.hub.events.volunteer.AssignmentDeclineReason why) {
         MatchRecord seen = matches.find(matchId).orElse(null);
         if (seen == null) {
             log.warn("Volunteer {} declined match {}, which is not known here", volunteerId, matchId);
@@ -243,20 +298,30 @@ public class Matchmaker {
         }
         readModel.lockNeed(seen.needId());
         MatchRecord m = matches.lock(matchId).orElseThrow();
-        if (!m.status().isLive() || m.candidate().kind() != CandidateKind.VOLUNTEER || !m.candidate().id().equals(volunteerId)) {
+        if (!m.status().isLive()
+                || m.candidate().kind() != CandidateKind.VOLUNTEER
+                || !m.candidate().id().equals(volunteerId)) {
             log.info("Volunteer {} declined match {} in status {}: nothing to do", volunteerId, matchId, m.status());
             return;
         }
-        DeclineReason reason = switch (why == null ? org.wushe.hub.events.volunteer.AssignmentDeclineReason.UNKNOWN : why) {
-            case TIME_CONFLICT -> DeclineReason.TIME_CONFLICT;
-            case TOO_FAR -> DeclineReason.TOO_FAR;
-            case NOT_SUITABLE -> DeclineReason.NOT_SUITABLE;
-            default -> DeclineReason.VOLUNTEER_UNAVAILABLE;
-        };
+        DeclineReason reason =
+                switch (why == null ? org.wushe.hub.events.volunteer.AssignmentDeclineReason.UNKNOWN : why) {
+                    case TIME_CONFLICT -> DeclineReason.TIME_CONFLICT;
+                    case TOO_FAR -> DeclineReason.TOO_FAR;
+                    case NOT_SUITABLE -> DeclineReason.NOT_SUITABLE;
+                    default -> DeclineReason.VOLUNTEER_UNAVAILABLE;
+                };
         Instant now = clock.instant();
         matches.decide(matchId, MatchStatus.DECLINED, "volunteer:" + volunteerId, now, reason.name(), null);
-        giveUp(m, Decider.VOLUNTEER, reason, "志愿者谢绝 declined by the volunteer", now, "declined by the volunteer: " + reason);
-        meters.counter("wushe.matching.decisions", "decision", "volunteer-declined").increment();
+        giveUp(
+                m,
+                Decider.VOLUNTEER,
+                reason,
+                "志愿者谢绝 declined by the volunteer",
+                now,
+                "declined by the volunteer: " + reason);
+        meters.counter("wushe.matching.decisions", "decision", "volunteer-declined")
+                .increment();
         proposeNext(m.needId());
     }
 
@@ -265,13 +330,19 @@ public class Matchmaker {
     public MatchRecord complete(UUID matchId, Completion c, String actor) {
         MatchRecord m = lockMatch(matchId);
         if (m.status() != MatchStatus.ACCEPTED && m.status() != MatchStatus.RESERVED) {
-            throw new InvalidInputException("matchId", "match is " + m.status() + "; only an accepted match can be completed 只有已接受的匹配才能完成", 409);
+            throw new InvalidInputException(
+                    "matchId",
+                    "match is " + m.status() + "; only an accepted match can be completed 只有已接受的匹配才能完成",
+                    409);
         }
         Instant now = clock.instant();
         Allocation delivered = delivered(m.allocation(), c);
         matches.complete(matchId, c.serviceMinutes(), now, actor);
         readModel.setNeedState(m.needId(), NeedState.CLOSED, null, null, now);
-        outbox.publish(Aggregate.MATCH, matchId.toString(), MatchEvents.completed(m, c.serviceMinutes(), c.peopleReached(), delivered, now));
+        outbox.publish(
+                Aggregate.MATCH,
+                matchId.toString(),
+                MatchEvents.completed(m, c.serviceMinutes(), c.peopleReached(), delivered, now));
         EngineTransactions.afterCommit(() -> {
             engine.release(matchId);
             if (m.candidate().kind() == CandidateKind.VOLUNTEER) {
@@ -286,8 +357,12 @@ public class Matchmaker {
         if (planned == null) {
             return null;
         }
-        return new Allocation(c.deliveredQuantity() != null ? c.deliveredQuantity() : planned.quantity(), planned.unit(),
-                c.deliveredFen() != null ? c.deliveredFen() : planned.amountFen(), planned.capacity(), planned.window());
+        return new Allocation(
+                c.deliveredQuantity() != null ? c.deliveredQuantity() : planned.quantity(),
+                planned.unit(),
+                c.deliveredFen() != null ? c.deliveredFen() : planned.amountFen(),
+                planned.capacity(),
+                planned.window());
     }
 
     // ---- deadlines
@@ -312,13 +387,22 @@ public class Matchmaker {
             return;
         }
         UUID centre = m.status() == MatchStatus.PROPOSED
-                ? readModel.station(m.stationId()).map(ReadModel.Station::parentStationId).orElse(null) : null;
+                ? readModel
+                        .station(m.stationId())
+                        .map(ReadModel.Station::parentStationId)
+                        .orElse(null)
+                : null;
         if (centre != null) {
             Instant deadline = now.plus(props.centreDeadline());
             matches.escalate(matchId, centre, now, deadline);
             outbox.publish(Aggregate.MATCH, matchId.toString(), MatchEvents.escalated(m, centre, now, deadline));
             meters.counter("wushe.matching.deadlines", "outcome", "escalated").increment();
-            log.info("Match {} unanswered at station {} since {}: escalated to centre {}", matchId, m.stationId(), m.proposedAt(), centre);
+            log.info(
+                    "Match {} unanswered at station {} since {}: escalated to centre {}",
+                    matchId,
+                    m.stationId(),
+                    m.proposedAt(),
+                    centre);
             return;
         }
         matches.decide(matchId, MatchStatus.LAPSED, "system", now, DeclineReason.PROPOSAL_EXPIRED.name(), null);
@@ -346,8 +430,10 @@ public class Matchmaker {
         matches.setStatus(matchId, MatchStatus.RESERVED);
         // Goods and funds: the stock the resource service now reports as left already excludes this
         // reservation, so the engine's own hold would count it twice. Places per slot stay held here.
-        boolean countedThere = readModel.offer(m.candidate().id())
-                .map(o -> o.spec().kind() == OfferKind.GOODS || o.spec().kind() == OfferKind.FUND).orElse(false);
+        boolean countedThere = readModel
+                .offer(m.candidate().id())
+                .map(o -> o.spec().kind() == OfferKind.GOODS || o.spec().kind() == OfferKind.FUND)
+                .orElse(false);
         if (countedThere) {
             EngineTransactions.afterCommit(() -> engine.release(matchId));
         }
@@ -370,8 +456,13 @@ public class Matchmaker {
         Instant now = clock.instant();
         matches.decide(matchId, MatchStatus.FAILED, "system", now, DeclineReason.RESOURCE_UNAVAILABLE.name(), why);
         giveUp(m, Decider.SYSTEM, DeclineReason.RESOURCE_UNAVAILABLE, why, now, "reservation failed");
-        meters.counter("wushe.matching.decisions", "decision", "reservation-failed").increment();
-        log.info("Reservation for match {} failed ({}); proposing the next candidate for need {}", matchId, why, m.needId());
+        meters.counter("wushe.matching.decisions", "decision", "reservation-failed")
+                .increment();
+        log.info(
+                "Reservation for match {} failed ({}); proposing the next candidate for need {}",
+                matchId,
+                why,
+                m.needId());
         proposeNext(m.needId());
     }
 
@@ -386,11 +477,18 @@ public class Matchmaker {
         Instant now = clock.instant();
         readModel.setNeedState(needId, NeedState.CLOSED, null, null, now);
         Optional<MatchRecord> live = matches.liveOf(needId);
-        if (live.isEmpty() || (outcome == NeedOutcome.FULFILLED && live.get().matchId().equals(closingMatch))) {
+        if (live.isEmpty()
+                || (outcome == NeedOutcome.FULFILLED && live.get().matchId().equals(closingMatch))) {
             return;
         }
         MatchRecord m = matches.lock(live.get().matchId()).orElseThrow();
-        matches.decide(m.matchId(), MatchStatus.WITHDRAWN, "system", now, DeclineReason.NEED_ALREADY_MET.name(), outcome.name());
+        matches.decide(
+                m.matchId(),
+                MatchStatus.WITHDRAWN,
+                "system",
+                now,
+                DeclineReason.NEED_ALREADY_MET.name(),
+                outcome.name());
         giveUp(m, Decider.SYSTEM, DeclineReason.NEED_ALREADY_MET, "需求已关闭 need closed: " + outcome, now, "need closed");
     }
 
@@ -407,13 +505,17 @@ public class Matchmaker {
     private MatchRecord lockOpen(UUID matchId, String action) {
         MatchRecord m = lockMatch(matchId);
         if (!m.status().isOpen()) {
-            throw new InvalidInputException("matchId", "match is " + m.status() + "; only an open proposal can be " + action + "ed 该匹配已处理", 409);
+            throw new InvalidInputException(
+                    "matchId",
+                    "match is " + m.status() + "; only an open proposal can be " + action + "ed 该匹配已处理",
+                    409);
         }
         return m;
     }
 
     private MatchRecord lockMatch(UUID matchId) {
-        MatchRecord seen = matches.find(matchId).orElseThrow(() -> new InvalidInputException("matchId", "no match " + matchId + " 未找到该匹配", 404));
+        MatchRecord seen = matches.find(matchId)
+                .orElseThrow(() -> new InvalidInputException("matchId", "no match " + matchId + " 未找到该匹配", 404));
         readModel.lockNeed(seen.needId());
         return matches.lock(matchId).orElseThrow();
     }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +31,20 @@ public class MatchFeed {
     private static final Logger log = LoggerFactory.getLogger(MatchFeed.class);
 
     @Bean
-    Consumer<Message<byte[]>> feed(AvroEventCodec codec, Matches matches, MatchViews views, StationStreams streams, EventTracing tracing) {
-        return message -> tracing.inSpan("station-stream push", text(message.getHeaders().get(EventHeaders.TRACEPARENT)),
-                Map.of("wushe.event.type", String.valueOf(text(message.getHeaders().get(EventHeaders.EVENT_TYPE)))),
+    Consumer<Message<byte[]>> feed(
+            AvroEventCodec codec, Matches matches, MatchViews views, StationStreams streams, EventTracing tracing) {
+        return message -> tracing.inSpan(
+                "station-stream push",
+                text(message.getHeaders().get(EventHeaders.TRACEPARENT)),
+                Map.of(
+                        "wushe.event.type",
+                        String.valueOf(text(message.getHeaders().get(EventHeaders.EVENT_TYPE)))),
                 () -> push(message, codec, matches, views, streams));
     }
 
     /** The push of one match event, in a span of the match's trace (so a need's journey ends at the station's stream). */
-    private static Void push(Message<byte[]> message, AvroEventCodec codec, Matches matches, MatchViews views, StationStreams streams) {
+    private static Void push(
+            Message<byte[]> message, AvroEventCodec codec, Matches matches, MatchViews views, StationStreams streams) {
         SpecificRecord event;
         try {
             event = codec.decode(message.getPayload());
@@ -63,6 +68,8 @@ public class MatchFeed {
     }
 
     private static String text(Object header) {
-        return header instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : header == null ? null : header.toString();
+        return header instanceof byte[] bytes
+                ? new String(bytes, StandardCharsets.UTF_8)
+                : header == null ? null : header.toString();
     }
 }

@@ -1,5 +1,7 @@
 package org.wushe.hub.matching.push;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,9 +43,11 @@ public class StationStreams {
 
     /** Browsers reconnect after this; the stream then starts again from the current proposals. */
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
     static final long RECONNECT_MILLIS = 2_000;
     /** The event a stream ends with when its token expires. */
     public static final String END_EVENT = "end";
+
     public static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
 
     private static final Logger log = LoggerFactory.getLogger(StationStreams.class);
@@ -95,11 +96,16 @@ public class StationStreams {
 
     public StationStreams(MeterRegistry meters, @Value("${wushe.matching.max-streams-per-person:5}") int maxPerPerson) {
         if (maxPerPerson < 1) {
-            throw new IllegalArgumentException("wushe.matching.max-streams-per-person must be at least 1, was " + maxPerPerson);
+            throw new IllegalArgumentException(
+                    "wushe.matching.max-streams-per-person must be at least 1, was " + maxPerPerson);
         }
         this.maxPerPerson = maxPerPerson;
-        Gauge.builder("wushe.matching.sse.connections", byStation, m -> m.values().stream().mapToInt(Set::size).sum())
-                .description("Open Server-Sent Event streams to station staff").register(meters);
+        Gauge.builder(
+                        "wushe.matching.sse.connections",
+                        byStation,
+                        m -> m.values().stream().mapToInt(Set::size).sum())
+                .description("Open Server-Sent Event streams to station staff")
+                .register(meters);
     }
 
     /** How many streams one person may hold open at once on this instance. */
@@ -134,11 +140,16 @@ public class StationStreams {
         emitter.onCompletion(stream::forget);
         emitter.onTimeout(stream::forget);
         emitter.onError(e -> stream.forget());
-        if (send(stream, SseEmitter.event().name("hello").reconnectTime(RECONNECT_MILLIS)
-                .data(Map.of("stationId", stationId.toString())))) {
+        if (send(
+                stream,
+                SseEmitter.event()
+                        .name("hello")
+                        .reconnectTime(RECONNECT_MILLIS)
+                        .data(Map.of("stationId", stationId.toString())))) {
             if (tokenExpiresAt != null) {
                 // Wall time, as the token's expiry is checked (not the service's Clock, which tests move).
-                long millis = Math.max(0, Duration.between(Instant.now(), tokenExpiresAt).toMillis());
+                long millis = Math.max(
+                        0, Duration.between(Instant.now(), tokenExpiresAt).toMillis());
                 stream.expiry = expiries.schedule(() -> end(stream, TOKEN_EXPIRED), millis, TimeUnit.MILLISECONDS);
                 if (stream.closed.get()) {
                     stream.expiry.cancel(false);
@@ -181,10 +192,12 @@ public class StationStreams {
     @EventListener(ContextClosedEvent.class)
     void closeAll() {
         expiries.shutdownNow();
-        byStation.values().forEach(set -> set.forEach(s -> {
-            s.forget();
-            s.emitter.complete();
-        }));
+        byStation
+                .values()
+                .forEach(set -> set.forEach(s -> {
+                    s.forget();
+                    s.emitter.complete();
+                }));
         byStation.clear();
         byPerson.clear();
     }
@@ -192,7 +205,9 @@ public class StationStreams {
     /** A comment every 15 s keeps proxies from closing idle streams and finds the dead ones. */
     @Scheduled(fixedDelay = 15_000)
     void heartbeat() {
-        byStation.values().forEach(set -> set.forEach(s -> send(s, SseEmitter.event().comment("heartbeat"))));
+        byStation
+                .values()
+                .forEach(set -> set.forEach(s -> send(s, SseEmitter.event().comment("heartbeat"))));
     }
 
     /** The token that opened the stream expired: say so, then end it. */
@@ -201,7 +216,9 @@ public class StationStreams {
             return;
         }
         log.debug("SSE stream of {} for station {} ends: {}", stream.person, stream.station, reason);
-        if (send(stream, SseEmitter.event().name(END_EVENT).data(Map.of("reason", reason), MediaType.APPLICATION_JSON))) {
+        if (send(
+                stream,
+                SseEmitter.event().name(END_EVENT).data(Map.of("reason", reason), MediaType.APPLICATION_JSON))) {
             stream.forget();
             stream.emitter.complete();
         }

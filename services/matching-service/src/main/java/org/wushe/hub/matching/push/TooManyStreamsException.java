@@ -7,7 +7,8 @@ public class TooManyStreamsException extends RuntimeException {
     private final int limit;
 
     public TooManyStreamsException(String person, int limit) {
-        super(person + " already has " + limit + " live streams open, the most one person may (wushe.matching.max-streams-per-person);"
+        super(person + " already has " + limit
+                + " live streams open, the most one person may (wushe.matching.max-streams-per-person);"
                 + " close one first 实时推送已达上限 " + limit + " 个，请先关闭一个");
         this.person = person;
         this.limit = limit;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +44,7 @@ public class ReadModel {
 
     // ---- stations
 
-    public record Station(UUID stationId, UUID parentStationId, String level, String name) {
-    }
+    public record Station(UUID stationId, UUID parentStationId, String level, String name) {}
 
     public void putStation(Station s) {
         jdbc.update("""
@@ -56,20 +54,30 @@ public class ReadModel {
     }
 
     public Optional<Station> station(UUID stationId) {
-        return jdbc.query("select station_id, parent_station_id, level, name from station_view where station_id = ?",
-                (rs, i) -> new Station(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)),
-                stationId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select station_id, parent_station_id, level, name from station_view where station_id = ?",
+                        (rs, i) -> new Station(
+                                rs.getObject(1, UUID.class),
+                                rs.getObject(2, UUID.class),
+                                rs.getString(3),
+                                rs.getString(4)),
+                        stationId)
+                .stream()
+                .findFirst();
     }
 
     public List<Station> stations() {
-        return jdbc.query("select station_id, parent_station_id, level, name from station_view order by name",
-                (rs, i) -> new Station(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));
+        return jdbc.query(
+                "select station_id, parent_station_id, level, name from station_view order by name",
+                (rs, i) -> new Station(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));
     }
 
     // ---- needs
 
-    public record NeedRow(NeedSpec spec, String title, int revision, NeedState state, String waitingZh, String waitingEn) {
-    }
+    public record NeedRow(
+            NeedSpec spec, String title, int revision, NeedState state, String waitingZh, String waitingEn) {}
 
     /**
      * Records a published need (as of {@code at}, the event's time, so a replay writes the same row);
@@ -78,20 +86,38 @@ public class ReadModel {
      * {@code need_view}).
      */
     public boolean insertNeed(NeedSpec spec, String title, int revision, Instant at) {
-        boolean inserted = jdbc.update("""
+        boolean inserted = jdbc.update(
+                        """
                 insert into need_view (need_id, community_id, station_id, revision, title, spec, published_at, updated_at)
                 values (?, ?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (need_id) do nothing
-                """, spec.needId(), spec.communityId(), spec.stationId(), revision, title, write(spec),
-                Timestamp.from(Instant.ofEpochMilli(spec.publishedAtMillis())), Timestamp.from(at)) == 1;
-        jdbc.update("insert into need_state (need_id, state, updated_at) values (?, 'OPEN', ?) on conflict (need_id) do nothing",
-                spec.needId(), Timestamp.from(at));
+                """,
+                        spec.needId(),
+                        spec.communityId(),
+                        spec.stationId(),
+                        revision,
+                        title,
+                        write(spec),
+                        Timestamp.from(Instant.ofEpochMilli(spec.publishedAtMillis())),
+                        Timestamp.from(at))
+                == 1;
+        jdbc.update(
+                "insert into need_state (need_id, state, updated_at) values (?, 'OPEN', ?) on conflict (need_id) do nothing",
+                spec.needId(),
+                Timestamp.from(at));
         return inserted;
     }
 
     /** Replaces what a need asks for if {@code revision} is newer; true if it changed. */
     public boolean updateNeed(NeedSpec spec, String title, int revision, Instant at) {
-        return jdbc.update("update need_view set spec = ?::jsonb, title = ?, revision = ?, updated_at = ? where need_id = ? and revision < ?",
-                write(spec), title, revision, Timestamp.from(at), spec.needId(), revision) == 1;
+        return jdbc.update(
+                        "update need_view set spec = ?::jsonb, title = ?, revision = ?, updated_at = ? where need_id = ? and revision < ?",
+                        write(spec),
+                        title,
+                        revision,
+                        Timestamp.from(at),
+                        spec.needId(),
+                        revision)
+                == 1;
     }
 
     private static final String NEED = """
@@ -99,8 +125,19 @@ public class ReadModel {
             from need_view v left join need_state s on s.need_id = v.need_id where v.need_id = ?""";
 
     public Optional<NeedRow> need(UUID needId) {
-        return jdbc.query(NEED, (rs, i) -> new NeedRow(read(rs.getString(1), NeedSpec.class), rs.getString(2), rs.getInt(3),
-                NeedState.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)), needId).stream().findFirst();
+        return jdbc
+                .query(
+                        NEED,
+                        (rs, i) -> new NeedRow(
+                                read(rs.getString(1), NeedSpec.class),
+                                rs.getString(2),
+                                rs.getInt(3),
+                                NeedState.valueOf(rs.getString(4)),
+                                rs.getString(5),
+                                rs.getString(6)),
+                        needId)
+                .stream()
+                .findFirst();
     }
 
     /** The needs of these ids that the read model holds, in one query (for a page of match views). */
@@ -110,13 +147,22 @@ public class ReadModel {
         }
         Object[] ids = new HashSet<>(needIds).toArray();
         Map<UUID, NeedRow> out = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select v.need_id, v.spec, v.title, v.revision, coalesce(s.state, 'OPEN'), s.waiting_zh, s.waiting_en
                 from need_view v left join need_state s on s.need_id = v.need_id where v.need_id in (""" + String.join(", ", Collections.nCopies(ids.length, "?")) + ")",
                 rs -> {
-                    out.put(rs.getObject(1, UUID.class), new NeedRow(read(rs.getString(2), NeedSpec.class), rs.getString(3), rs.getInt(4),
-                            NeedState.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7)));
-                }, ids);
+                    out.put(
+                            rs.getObject(1, UUID.class),
+                            new NeedRow(
+                                    read(rs.getString(2), NeedSpec.class),
+                                    rs.getString(3),
+                                    rs.getInt(4),
+                                    NeedState.valueOf(rs.getString(5)),
+                                    rs.getString(6),
+                                    rs.getString(7)));
+                },
+                ids);
         return out;
     }
 
@@ -131,18 +177,26 @@ public class ReadModel {
 
     /** Sets what matching decided about the need; a repeat of the same state changes nothing (not even the time). */
     public void setNeedState(UUID needId, NeedState state, String waitingZh, String waitingEn, Instant now) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update need_state set state = ?, waiting_zh = ?, waiting_en = ?, updated_at = ?
                 where need_id = ? and (state, waiting_zh, waiting_en) is distinct from (?::text, ?::text, ?::text)
-                """, state.name(), waitingZh, waitingEn, Timestamp.from(now), needId, state.name(), waitingZh, waitingEn);
+                """,
+                state.name(),
+                waitingZh,
+                waitingEn,
+                Timestamp.from(now),
+                needId,
+                state.name(),
+                waitingZh,
+                waitingEn);
     }
 
     /** Needs waiting for supply or the batch, oldest first. */
     public List<NeedSpec> waitingNeeds(int limit) {
         return jdbc.query("""
                 select v.spec from need_state s join need_view v on v.need_id = s.need_id
-                where s.state = 'WAITING' order by v.published_at limit ?""",
-                (rs, i) -> read(rs.getString(1), NeedSpec.class), limit);
+                where s.state = 'WAITING' order by v.published_at limit ?""", (rs, i) -> read(rs.getString(1), NeedSpec.class), limit);
     }
 
     /** Needs that are OPEN (nothing decided yet) and known here, oldest first: after a replay they are matched. */
@@ -167,18 +221,25 @@ public class ReadModel {
     }
 
     public Optional<VolunteerSpec> volunteer(UUID volunteerId) {
-        return jdbc.query("select spec from volunteer_view where volunteer_id = ?", (rs, i) -> read(rs.getString(1), VolunteerSpec.class),
-                volunteerId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select spec from volunteer_view where volunteer_id = ?",
+                        (rs, i) -> read(rs.getString(1), VolunteerSpec.class),
+                        volunteerId)
+                .stream()
+                .findFirst();
     }
 
     public Optional<String> volunteerLabel(UUID volunteerId) {
-        return jdbc.queryForList("select label from volunteer_view where volunteer_id = ?", String.class, volunteerId).stream().findFirst();
+        return jdbc
+                .queryForList("select label from volunteer_view where volunteer_id = ?", String.class, volunteerId)
+                .stream()
+                .findFirst();
     }
 
     // ---- offers and organization capacity
 
-    public record OfferRow(OfferSpec spec, String title, int revision, boolean active) {
-    }
+    public record OfferRow(OfferSpec spec, String title, int revision, boolean active) {}
 
     /** Inserts or replaces an offer unless a later revision is known; true if written. */
     public boolean putOffer(OfferSpec o, String title, int revision, Instant at) {
@@ -191,20 +252,36 @@ public class ReadModel {
     }
 
     public Optional<OfferRow> offer(UUID offerId) {
-        return jdbc.query("select spec, title, revision, active from offer_view where offer_id = ?",
-                (rs, i) -> new OfferRow(read(rs.getString(1), OfferSpec.class), rs.getString(2), rs.getInt(3), rs.getBoolean(4)),
-                offerId).stream().findFirst();
+        return jdbc
+                .query(
+                        "select spec, title, revision, active from offer_view where offer_id = ?",
+                        (rs, i) -> new OfferRow(
+                                read(rs.getString(1), OfferSpec.class),
+                                rs.getString(2),
+                                rs.getInt(3),
+                                rs.getBoolean(4)),
+                        offerId)
+                .stream()
+                .findFirst();
     }
 
     public void setRemaining(UUID offerId, long remaining, Instant now) {
-        jdbc.update("update offer_view set spec = jsonb_set(spec, '{remaining}', to_jsonb(?::bigint)), updated_at = ? where offer_id = ?",
-                remaining, Timestamp.from(now), offerId);
+        jdbc.update(
+                "update offer_view set spec = jsonb_set(spec, '{remaining}', to_jsonb(?::bigint)), updated_at = ? where offer_id = ?",
+                remaining,
+                Timestamp.from(now),
+                offerId);
     }
 
     /** Withdraws an offer unless a later revision is known; true if it was active. */
     public boolean deactivateOffer(UUID offerId, int revision, Instant now) {
-        return jdbc.update("update offer_view set active = false, revision = greatest(revision, ?), updated_at = ? where offer_id = ? and active and revision <= ?",
-                revision, Timestamp.from(now), offerId, revision) == 1;
+        return jdbc.update(
+                        "update offer_view set active = false, revision = greatest(revision, ?), updated_at = ? where offer_id = ? and active and revision <= ?",
+                        revision,
+                        Timestamp.from(now),
+                        offerId,
+                        revision)
+                == 1;
     }
 
     // ---- start-up
@@ -226,7 +303,10 @@ public class ReadModel {
                 log.info("Read model: {} offers loaded…", offers[0]);
             }
         });
-        log.info("Read model loaded into the engine: {} volunteers, {} offers and capacities in {} ms", volunteers[0], offers[0],
+        log.info(
+                "Read model loaded into the engine: {} volunteers, {} offers and capacities in {} ms",
+                volunteers[0],
+                offers[0],
                 (System.nanoTime() - started) / 1_000_000);
         return new long[] {volunteers[0], offers[0]};
     }

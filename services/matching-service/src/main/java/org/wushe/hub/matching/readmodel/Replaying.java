@@ -1,7 +1,6 @@
 package org.wushe.hub.matching.readmodel;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.springframework.stereotype.Component;
 
 /**

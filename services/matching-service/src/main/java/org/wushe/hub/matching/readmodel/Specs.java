@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.Allocation;
 import org.wushe.hub.events.common.Availability;
 import org.wushe.hub.events.common.BeneficiaryGroup;
@@ -28,25 +27,58 @@ import org.wushe.hub.matching.engine.Window;
 /** The engine's view of the parties' events: only what matching needs, nothing personal (events carry nothing personal). */
 public final class Specs {
 
-    private Specs() {
-    }
+    private Specs() {}
 
     public static NeedSpec need(UUID needId, UUID communityId, UUID stationId, NeedDetails d, long publishedAtMillis) {
-        return new NeedSpec(needId, communityId, stationId, d.getCategory(), d.getUrgency(), d.getBeneficiaryGroup(),
-                d.getBeneficiaryCount(), point(d.getPlace()), d.getPlace().getGeohash(), window(d.getTimeWindow()),
-                d.getQuantity() == null ? null : d.getQuantity().getAmount(), d.getQuantity() == null ? null : d.getQuantity().getUnit(),
-                skills(d.getRequiredSkills()), Set.copyOf(d.getRequiredLanguages()), d.getEstimatedMinutes(), publishedAtMillis);
+        return new NeedSpec(
+                needId,
+                communityId,
+                stationId,
+                d.getCategory(),
+                d.getUrgency(),
+                d.getBeneficiaryGroup(),
+                d.getBeneficiaryCount(),
+                point(d.getPlace()),
+                d.getPlace().getGeohash(),
+                window(d.getTimeWindow()),
+                d.getQuantity() == null ? null : d.getQuantity().getAmount(),
+                d.getQuantity() == null ? null : d.getQuantity().getUnit(),
+                skills(d.getRequiredSkills()),
+                Set.copyOf(d.getRequiredLanguages()),
+                d.getEstimatedMinutes(),
+                publishedAtMillis);
     }
 
     public static VolunteerSpec volunteer(VolunteerRegistered v) {
-        return withAvailability(new VolunteerSpec(v.getVolunteerId(), v.getCommunityId(), point(v.getHomeArea()), v.getHomeArea().getGeohash(),
-                skills(v.getSkills()), Set.copyOf(v.getLanguages()), v.getYoungOld(), v.getInHardship(), List.of(), List.of(), null),
+        return withAvailability(
+                new VolunteerSpec(
+                        v.getVolunteerId(),
+                        v.getCommunityId(),
+                        point(v.getHomeArea()),
+                        v.getHomeArea().getGeohash(),
+                        skills(v.getSkills()),
+                        Set.copyOf(v.getLanguages()),
+                        v.getYoungOld(),
+                        v.getInHardship(),
+                        List.of(),
+                        List.of(),
+                        null),
                 v.getAvailability());
     }
 
     public static VolunteerSpec withAvailability(VolunteerSpec v, Availability a) {
-        return new VolunteerSpec(v.volunteerId(), v.communityId(), v.home(), v.geohash(), v.skills(), v.languages(), v.youngOld(),
-                v.inHardship(), slots(a.getWeeklySlots()), a.getOneOffWindows().stream().map(Specs::window).toList(), a.getMaxHoursPerWeek());
+        return new VolunteerSpec(
+                v.volunteerId(),
+                v.communityId(),
+                v.home(),
+                v.geohash(),
+                v.skills(),
+                v.languages(),
+                v.youngOld(),
+                v.inHardship(),
+                slots(a.getWeeklySlots()),
+                a.getOneOffWindows().stream().map(Specs::window).toList(),
+                a.getMaxHoursPerWeek());
     }
 
     public static org.wushe.hub.matching.engine.OfferKind kind(OfferKind kind) {
@@ -97,16 +129,45 @@ public final class Specs {
         if (available != null) {
             remaining = available;
         }
-        return new OfferSpec(o.getOfferId(), o.getProvider().getId(), kind, o.getCategory(), groups(o.getBeneficiaryGroups()),
-                Set.copyOf(o.getCommunityIds()), point(o.getPlace()), o.getPlace().getGeohash(), window(o.getAvailableWindow()), remaining,
-                unit, expiry, maxPerNeed, skills, languages, slots, sessionMinutes);
+        return new OfferSpec(
+                o.getOfferId(),
+                o.getProvider().getId(),
+                kind,
+                o.getCategory(),
+                groups(o.getBeneficiaryGroups()),
+                Set.copyOf(o.getCommunityIds()),
+                point(o.getPlace()),
+                o.getPlace().getGeohash(),
+                window(o.getAvailableWindow()),
+                remaining,
+                unit,
+                expiry,
+                maxPerNeed,
+                skills,
+                languages,
+                slots,
+                sessionMinutes);
     }
 
     public static OfferSpec capacity(ServiceCapacityOffered c) {
-        return new OfferSpec(c.getCapacityId(), c.getOrganizationId(), org.wushe.hub.matching.engine.OfferKind.CAPACITY, c.getCategory(),
-                groups(c.getBeneficiaryGroups()), Set.copyOf(c.getServedCommunityIds()), point(c.getPlace()), c.getPlace().getGeohash(),
-                window(c.getPeriod()), c.getCapacityPerSlot(), null, null, null, skills(c.getSkills()), Set.copyOf(c.getLanguages()),
-                slots(c.getWeeklySlots()), c.getSessionMinutes());
+        return new OfferSpec(
+                c.getCapacityId(),
+                c.getOrganizationId(),
+                org.wushe.hub.matching.engine.OfferKind.CAPACITY,
+                c.getCategory(),
+                groups(c.getBeneficiaryGroups()),
+                Set.copyOf(c.getServedCommunityIds()),
+                point(c.getPlace()),
+                c.getPlace().getGeohash(),
+                window(c.getPeriod()),
+                c.getCapacityPerSlot(),
+                null,
+                null,
+                null,
+                skills(c.getSkills()),
+                Set.copyOf(c.getLanguages()),
+                slots(c.getWeeklySlots()),
+                c.getSessionMinutes());
     }
 
     /** The stock an allocation of the resource service reports as left, in the engine's unit of the offer's kind; null if none applies. */
@@ -115,7 +176,8 @@ public final class Specs {
             return null;
         }
         return switch (kind) {
-            case GOODS -> a.getQuantity() == null ? null : (long) a.getQuantity().getAmount();
+            case GOODS ->
+                a.getQuantity() == null ? null : (long) a.getQuantity().getAmount();
             case FUND -> a.getAmountFen();
             // Places of services and venues are per slot occurrence; the engine books them by its own holds.
             default -> null;
@@ -127,12 +189,16 @@ public final class Specs {
     }
 
     public static GeoPoint point(Place p) {
-        return p.getLatitude() == null || p.getLongitude() == null ? null : new GeoPoint(p.getLatitude(), p.getLongitude());
+        return p.getLatitude() == null || p.getLongitude() == null
+                ? null
+                : new GeoPoint(p.getLatitude(), p.getLongitude());
     }
 
     static List<WeeklySlot> slots(List<org.wushe.hub.events.common.WeeklySlot> slots) {
-        return slots.stream().filter(s -> s.getDay() != org.wushe.hub.events.common.DayOfWeek.UNKNOWN)
-                .map(s -> new WeeklySlot(java.time.DayOfWeek.valueOf(s.getDay().name()), minute(s.getStart()), endMinute(s.getEnd())))
+        return slots.stream()
+                .filter(s -> s.getDay() != org.wushe.hub.events.common.DayOfWeek.UNKNOWN)
+                .map(s -> new WeeklySlot(
+                        java.time.DayOfWeek.valueOf(s.getDay().name()), minute(s.getStart()), endMinute(s.getEnd())))
                 .toList();
     }
 

@@ -2,7 +2,6 @@ package org.wushe.hub.matching.replay;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +33,8 @@ public class MatchingReplay {
     private static final Logger log = LoggerFactory.getLogger(MatchingReplay.class);
 
     @Bean
-    ReadModelReplay readModelReplay(Replaying replaying, MatchEngine engine, ReadModel readModel, Matchmaker matchmaker) {
+    ReadModelReplay readModelReplay(
+            Replaying replaying, MatchEngine engine, ReadModel readModel, Matchmaker matchmaker) {
         return ReadModelReplay.of(ReadModelInbound.CONSUMER)
                 .bindings("needs-in-0", "offers-in-0", "volunteers-in-0", "capacities-in-0", "stations-in-0")
                 .tables("need_view", "volunteer_view", "offer_view", "station_view")

@@ -18,9 +18,16 @@ import org.wushe.hub.matching.readmodel.ReadModel;
 @Tag(name = "engine", description = "匹配引擎 The match engine")
 public class EngineController {
 
-    public record Overview(EngineStats engine, int needsOpen, int needsWaiting, int needsMatched, long proposed, long escalated,
-                           long accepted, long reserved, long completed) {
-    }
+    public record Overview(
+            EngineStats engine,
+            int needsOpen,
+            int needsWaiting,
+            int needsMatched,
+            long proposed,
+            long escalated,
+            long accepted,
+            long reserved,
+            long completed) {}
 
     private final MatchEngine engine;
     private final BatchAssigner batch;
@@ -37,13 +44,22 @@ public class EngineController {
     @GetMapping("/engine")
     @Operation(summary = "引擎概况 Read model and match counts")
     public Overview overview() {
-        return new Overview(engine.stats(), readModel.countNeeds(NeedState.OPEN), readModel.countNeeds(NeedState.WAITING),
-                readModel.countNeeds(NeedState.MATCHED), matches.count(MatchStatus.PROPOSED), matches.count(MatchStatus.ESCALATED),
-                matches.count(MatchStatus.ACCEPTED), matches.count(MatchStatus.RESERVED), matches.count(MatchStatus.COMPLETED));
+        return new Overview(
+                engine.stats(),
+                readModel.countNeeds(NeedState.OPEN),
+                readModel.countNeeds(NeedState.WAITING),
+                readModel.countNeeds(NeedState.MATCHED),
+                matches.count(MatchStatus.PROPOSED),
+                matches.count(MatchStatus.ESCALATED),
+                matches.count(MatchStatus.ACCEPTED),
+                matches.count(MatchStatus.RESERVED),
+                matches.count(MatchStatus.COMPLETED));
     }
 
     @PostMapping("/batch/runs")
-    @Operation(summary = "立即统一分配 Run the batch assignment now", description = "Assigns the waiting needs together (CP-SAT).")
+    @Operation(
+            summary = "立即统一分配 Run the batch assignment now",
+            description = "Assigns the waiting needs together (CP-SAT).")
     public BatchAssigner.Run runBatch() {
         return batch.runOnce();
     }

@@ -1,10 +1,9 @@
 package org.wushe.hub.matching.web;
 
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,25 +45,37 @@ public class MatchController {
     }
 
     @PostMapping("/{matchId}/accept")
-    @Operation(summary = "接受推荐 Accept a proposal", description = "409 if it was decided already; the saga follows by events.")
+    @Operation(
+            summary = "接受推荐 Accept a proposal",
+            description = "409 if it was decided already; the saga follows by events.")
     public MatchView accept(@PathVariable UUID matchId, @RequestBody(required = false) @Valid Requests.Accept body) {
         permitted(matchId);
         return views.of(matchmaker.accept(matchId, Requests.actor()));
     }
 
     @PostMapping("/{matchId}/decline")
-    @Operation(summary = "拒绝推荐并说明原因 Decline with a reason", description = "The next best candidate is proposed at once.")
+    @Operation(
+            summary = "拒绝推荐并说明原因 Decline with a reason",
+            description = "The next best candidate is proposed at once.")
     public MatchView decline(@PathVariable UUID matchId, @RequestBody @Valid Requests.Decline body) {
         permitted(matchId);
         return views.of(matchmaker.decline(matchId, body.reason(), body.checkedNote(), Requests.actor()));
     }
 
     @PostMapping("/{matchId}/complete")
-    @Operation(summary = "服务完成 The service was delivered", description = "Credits hours and points, consumes stock, closes the need.")
+    @Operation(
+            summary = "服务完成 The service was delivered",
+            description = "Credits hours and points, consumes stock, closes the need.")
     public MatchView complete(@PathVariable UUID matchId, @RequestBody @Valid Requests.Complete body) {
         permitted(matchId);
-        return views.of(matchmaker.complete(matchId, new Matchmaker.Completion(body.serviceMinutes(),
-                body.peopleReached() == null ? 1 : body.peopleReached(), body.deliveredQuantity(), body.deliveredFen()), Requests.actor()));
+        return views.of(matchmaker.complete(
+                matchId,
+                new Matchmaker.Completion(
+                        body.serviceMinutes(),
+                        body.peopleReached() == null ? 1 : body.peopleReached(),
+                        body.deliveredQuantity(),
+                        body.deliveredFen()),
+                Requests.actor()));
     }
 
     /** The match, if the caller may see and decide it: 404 when unknown, 403 naming {@code matchId} for another station. */

@@ -3,7 +3,6 @@ package org.wushe.hub.matching.web;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -43,12 +42,16 @@ public class MatchingAccess {
 
     @Bean
     WusheAccessRules matchingAccessRules() {
-        return r -> r
-                .requestMatchers(HttpMethod.GET, "/stations/{stationId}/proposals", "/stations/{stationId}/matches",
+        return r -> r.requestMatchers(
+                        HttpMethod.GET,
+                        "/stations/{stationId}/proposals",
+                        "/stations/{stationId}/matches",
                         "/stations/{stationId}/stream")
                 .access(Rules.tenant("stationId", STAFF))
-                .requestMatchers(HttpMethod.GET, "/engine").access(Rules.roles(Roles.HUB_ADMIN))
-                .requestMatchers(HttpMethod.POST, "/batch/runs").access(Rules.roles(Roles.HUB_ADMIN));
+                .requestMatchers(HttpMethod.GET, "/engine")
+                .access(Rules.roles(Roles.HUB_ADMIN))
+                .requestMatchers(HttpMethod.POST, "/batch/runs")
+                .access(Rules.roles(Roles.HUB_ADMIN));
     }
 
     /** Staff of the match's station, or of the centre it was escalated to; else 403 naming {@code matchId}. */
@@ -65,7 +68,8 @@ public class MatchingAccess {
      */
     static void requireNeed(Optional<ReadModel.NeedRow> need, List<MatchRecord> matches) {
         UUID station = need.map(n -> n.spec().stationId())
-                .orElseGet(() -> matches.stream().map(MatchRecord::stationId).findFirst().orElse(null));
+                .orElseGet(() ->
+                        matches.stream().map(MatchRecord::stationId).findFirst().orElse(null));
         if (Access.may(station, STAFF)) {
             return;
         }

@@ -1,15 +1,14 @@
 package org.wushe.hub.matching.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,19 +39,21 @@ import org.wushe.hub.platform.web.InvalidInputException;
 @Tag(name = "needs", description = "需求的匹配情况 Matching state of needs")
 public class NeedController {
 
-    public record NeedMatching(UUID needId, String title, String state, String waitingZh, String waitingEn, List<MatchView> matches) {
-    }
+    public record NeedMatching(
+            UUID needId, String title, String state, String waitingZh, String waitingEn, List<MatchView> matches) {}
 
-    public record Candidate(String kind, UUID id, double score, List<ScoreComponent> explanation, MatchView.Span window,
-                            MatchView.Allocated allocation) {
-    }
+    public record Candidate(
+            String kind,
+            UUID id,
+            double score,
+            List<ScoreComponent> explanation,
+            MatchView.Span window,
+            MatchView.Allocated allocation) {}
 
-    public record Candidates(UUID needId, int examined, String reasonZh, String reasonEn, List<Candidate> candidates) {
-    }
+    public record Candidates(UUID needId, int examined, String reasonZh, String reasonEn, List<Candidate> candidates) {}
 
     /** A need's audit trail, oldest first. */
-    public record History(UUID needId, String title, List<AuditTrail.Entry> events) {
-    }
+    public record History(UUID needId, String title, List<AuditTrail.Entry> events) {}
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -63,8 +64,13 @@ public class NeedController {
     private final AuditTrail audit;
     private final ZoneId zone;
 
-    public NeedController(ReadModel readModel, Matches matches, MatchViews views, MatchEngine engine, AuditTrail audit,
-                          MatchingProperties props) {
+    public NeedController(
+            ReadModel readModel,
+            Matches matches,
+            MatchViews views,
+            MatchEngine engine,
+            AuditTrail audit,
+            MatchingProperties props) {
         this.readModel = readModel;
         this.matches = matches;
         this.views = views;
@@ -74,10 +80,12 @@ public class NeedController {
     }
 
     @GetMapping(value = "/{needId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "需求的审计记录 A need's history: every event about it, who acted, in order",
-            description = "Ordered by when each event happened (then cause before effect within a millisecond, then topic offset). "
-                    + "actor is an account id, system:<consumer> or system:<service>; null on events from before actors were recorded. "
-                    + "Ask for text/plain for a printable timeline (deploy/local/history).")
+    @Operation(
+            summary = "需求的审计记录 A need's history: every event about it, who acted, in order",
+            description =
+                    "Ordered by when each event happened (then cause before effect within a millisecond, then topic offset). "
+                            + "actor is an account id, system:<consumer> or system:<service>; null on events from before actors were recorded. "
+                            + "Ask for text/plain for a printable timeline (deploy/local/history).")
     public History history(@PathVariable UUID needId) {
         List<AuditTrail.Entry> events = audit.of(needId);
         var need = readModel.need(needId);
@@ -93,9 +101,14 @@ public class NeedController {
         History h = history(needId);
         StringBuilder out = new StringBuilder("需求 Need ").append(needId).append('\n');
         for (AuditTrail.Entry e : h.events()) {
-            out.append(TIME.format(e.occurredAt().atZone(zone))).append("  ")
-                    .append(String.format("%-24s", e.actor() == null ? "—" : e.actor())).append("  ")
-                    .append(e.summaryZh()).append(" / ").append(e.summaryEn()).append('\n');
+            out.append(TIME.format(e.occurredAt().atZone(zone)))
+                    .append("  ")
+                    .append(String.format("%-24s", e.actor() == null ? "—" : e.actor()))
+                    .append("  ")
+                    .append(e.summaryZh())
+                    .append(" / ")
+                    .append(e.summaryEn())
+                    .append('\n');
         }
         if (h.events().isEmpty()) {
             out.append("（暂无记录 no events yet）\n");
@@ -109,23 +122,45 @@ public class NeedController {
         ReadModel.NeedRow n = readModel.need(needId).orElseThrow(() -> notFound(needId));
         List<MatchRecord> made = matches.ofNeed(needId);
         MatchingAccess.requireNeed(Optional.of(n), made);
-        return new NeedMatching(needId, n.title(), n.state().name(), n.waitingZh(), n.waitingEn(),
+        return new NeedMatching(
+                needId,
+                n.title(),
+                n.state().name(),
+                n.waitingZh(),
+                n.waitingEn(),
                 made.stream().map(views::of).toList());
     }
 
     @GetMapping("/{needId}/candidates")
-    @Operation(summary = "当前候选及评分解释 The engine's ranked candidates, explained",
+    @Operation(
+            summary = "当前候选及评分解释 The engine's ranked candidates, explained",
             description = "What the engine would propose now, without proposing; declined candidates are left out.")
     public Candidates candidates(@PathVariable UUID needId, @RequestParam(defaultValue = "5") @Min(1) @Max(50) int k) {
         ReadModel.NeedRow n = readModel.need(needId).orElseThrow(() -> notFound(needId));
         MatchingAccess.requireNeed(needId, Optional.of(n), matches);
         MatchResult r = engine.match(n.spec(), k, matches.exclusions(needId));
-        return new Candidates(needId, r.examined(), r.reasonZh(), r.reasonEn(), r.proposals().stream()
-                .map(p -> new Candidate(p.candidate().kind().name(), p.candidate().id(), p.score(), p.explanation(), MatchViews.span(p.window()),
-                        p.allocation() == null ? null : new MatchView.Allocated(p.allocation().quantity(),
-                                p.allocation().unit() == null ? null : p.allocation().unit().name(), p.allocation().amountFen(),
-                                p.allocation().capacity())))
-                .toList());
+        return new Candidates(
+                needId,
+                r.examined(),
+                r.reasonZh(),
+                r.reasonEn(),
+                r.proposals().stream()
+                        .map(p -> new Candidate(
+                                p.candidate().kind().name(),
+                                p.candidate().id(),
+                                p.score(),
+                                p.explanation(),
+                                MatchViews.span(p.window()),
+                                p.allocation() == null
+                                        ? null
+                                        : new MatchView.Allocated(
+                                                p.allocation().quantity(),
+                                                p.allocation().unit() == null
+                                                        ? null
+                                                        : p.allocation().unit().name(),
+                                                p.allocation().amountFen(),
+                                                p.allocation().capacity())))
+                        .toList());
     }
 
     private static InvalidInputException notFound(UUID needId) {

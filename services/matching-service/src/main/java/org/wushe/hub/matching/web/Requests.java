@@ -12,14 +12,14 @@ import org.wushe.hub.platform.web.Known;
 /** Request bodies of the decisions staff take, validated before anything is written. */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** Accepting needs no body; an optional note is not kept. */
-    public record Accept(@Size(max = 200) String note) {
-    }
+    public record Accept(@Size(max = 200) String note) {}
 
-    public record Decline(@NotNull @Known DeclineReason reason, @Size(max = 200) String note) {
+    public record Decline(
+            @NotNull @Known DeclineReason reason,
+            @Size(max = 200) String note) {
         /** The note, blank as none; one holding a phone or ID number is refused. */
         public String checkedNote() {
             if (note == null || note.isBlank()) {
@@ -30,9 +30,11 @@ public final class Requests {
         }
     }
 
-    public record Complete(@NotNull @Min(0) @Max(1_440) Integer serviceMinutes, @Min(1) @Max(100_000) Integer peopleReached,
-                           @Min(0) Integer deliveredQuantity, @Min(0) Long deliveredFen) {
-    }
+    public record Complete(
+            @NotNull @Min(0) @Max(1_440) Integer serviceMinutes,
+            @Min(1) @Max(100_000) Integer peopleReached,
+            @Min(0) Integer deliveredQuantity,
+            @Min(0) Long deliveredFen) {}
 
     /**
      * Who acts: the platform's {@link Actor} of the request, the verified token's subject (every request

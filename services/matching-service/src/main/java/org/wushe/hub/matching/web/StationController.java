@@ -1,5 +1,12 @@
 package org.wushe.hub.matching.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -8,14 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,8 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.Urgency;
 import org.wushe.hub.matching.proposal.MatchRecord;
-import org.wushe.hub.matching.proposal.Matches;
 import org.wushe.hub.matching.proposal.MatchStatus;
+import org.wushe.hub.matching.proposal.Matches;
 import org.wushe.hub.matching.push.StationStreams;
 import org.wushe.hub.matching.push.TooManyStreamsException;
 import org.wushe.hub.matching.readmodel.ReadModel;
@@ -66,7 +65,9 @@ public class StationController {
     }
 
     @GetMapping
-    @Operation(summary = "已知站点 Stations known to matching", description = "From StationRegistered events; centres have no parent.")
+    @Operation(
+            summary = "已知站点 Stations known to matching",
+            description = "From StationRegistered events; centres have no parent.")
     public List<ReadModel.Station> stations() {
         return readModel.stations();
     }
@@ -75,22 +76,34 @@ public class StationController {
     public static final String TOTAL_COUNT = "X-Total-Count";
 
     @GetMapping("/{stationId}/proposals")
-    @Operation(summary = "待确认的推荐 Open proposals",
-            description = "The station's own, and those escalated to it as the centre; filtered by the need's category, urgency and the end "
-                    + "of its window (deadlineBefore, exclusive), most urgent first, then the earliest end of the need's window, then the "
-                    + "newest proposal. The body is one page (offset, limit); the header X-Total-Count has how many pass the filters.")
+    @Operation(
+            summary = "待确认的推荐 Open proposals",
+            description =
+                    "The station's own, and those escalated to it as the centre; filtered by the need's category, urgency and the end "
+                            + "of its window (deadlineBefore, exclusive), most urgent first, then the earliest end of the need's window, then the "
+                            + "newest proposal. The body is one page (offset, limit); the header X-Total-Count has how many pass the filters.")
     public ResponseEntity<List<MatchView>> proposals(
             @PathVariable UUID stationId,
-            @Parameter(description = "需求类别 the need's category; repeat for several (any of them)") @RequestParam(required = false) Set<Category> category,
-            @Parameter(description = "紧急程度 the need's urgency; repeat for several (any of them)") @RequestParam(required = false) Set<Urgency> urgency,
+            @Parameter(description = "需求类别 the need's category; repeat for several (any of them)")
+                    @RequestParam(required = false)
+                    Set<Category> category,
+            @Parameter(description = "紧急程度 the need's urgency; repeat for several (any of them)")
+                    @RequestParam(required = false)
+                    Set<Urgency> urgency,
             @Parameter(description = "the need's window ends before this instant (ISO-8601, e.g. 2026-12-10T00:00:00Z)")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant deadlineBefore,
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant deadlineBefore,
             @RequestParam(defaultValue = "0") @Min(0) int offset,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        Matches.OpenFilter filter = new Matches.OpenFilter(names("category", category, Category.UNKNOWN),
-                names("urgency", urgency, Urgency.UNKNOWN), deadlineBefore);
+        Matches.OpenFilter filter = new Matches.OpenFilter(
+                names("category", category, Category.UNKNOWN),
+                names("urgency", urgency, Urgency.UNKNOWN),
+                deadlineBefore);
         Matches.Page<MatchRecord> page = matches.openFor(stationId, filter, offset, limit);
-        return ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(page.total())).body(views.of(page.items()));
+        return ResponseEntity.ok()
+                .header(TOTAL_COUNT, Long.toString(page.total()))
+                .body(views.of(page.items()));
     }
 
     /** The names of the chosen values; UNKNOWN (what a reader gets for a symbol it does not know) is never a filter. */
@@ -105,24 +118,35 @@ public class StationController {
     }
 
     @GetMapping("/{stationId}/matches")
-    @Operation(summary = "站点的匹配 The station's matches", description = "By status, newest first (default: accepted, reserved, completed).")
-    public List<MatchView> matches(@PathVariable UUID stationId, @RequestParam(required = false) Set<MatchStatus> status,
-                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    @Operation(
+            summary = "站点的匹配 The station's matches",
+            description = "By status, newest first (default: accepted, reserved, completed).")
+    public List<MatchView> matches(
+            @PathVariable UUID stationId,
+            @RequestParam(required = false) Set<MatchStatus> status,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         Set<MatchStatus> wanted = status == null || status.isEmpty()
-                ? EnumSet.of(MatchStatus.ACCEPTED, MatchStatus.RESERVED, MatchStatus.COMPLETED) : status;
+                ? EnumSet.of(MatchStatus.ACCEPTED, MatchStatus.RESERVED, MatchStatus.COMPLETED)
+                : status;
         return views.of(matches.ofStation(stationId, wanted, limit));
     }
 
     @GetMapping(path = "/{stationId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "实时推送 Live proposals (Server-Sent Events)",
-            description = "Event 'hello' on connect, then 'match' with a MatchView whenever one of the station's matches changes. "
-                    + "The stream ends when the caller's access token expires (event 'end' with reason TOKEN_EXPIRED, then the end of "
-                    + "the response): reconnect with a fresh token. One person (the token's subject) holds at most "
-                    + "wushe.matching.max-streams-per-person streams at once (default 5); one more is a 429 problem naming the limit.")
-    @ApiResponse(responseCode = "429", description = "Too many open streams of this person (problem with 'limit')",
+    @Operation(
+            summary = "实时推送 Live proposals (Server-Sent Events)",
+            description =
+                    "Event 'hello' on connect, then 'match' with a MatchView whenever one of the station's matches changes. "
+                            + "The stream ends when the caller's access token expires (event 'end' with reason TOKEN_EXPIRED, then the end of "
+                            + "the response): reconnect with a fresh token. One person (the token's subject) holds at most "
+                            + "wushe.matching.max-streams-per-person streams at once (default 5); one more is a 429 problem naming the limit.")
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many open streams of this person (problem with 'limit')",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     public SseEmitter stream(@PathVariable UUID stationId) {
-        Jwt token = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken t ? t.getToken() : null;
+        Jwt token = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken t
+                ? t.getToken()
+                : null;
         if (token == null) { // the path rule lets only verified tokens through
             throw new ForbiddenException("Authorization", "sign in first 请先登录", "a valid bearer token");
         }
@@ -142,9 +166,16 @@ public class StationController {
         body.setType(TOO_MANY_STREAMS);
         body.setTitle("实时推送过多 Too many open streams");
         body.setProperty("limit", e.limit());
-        body.setProperty("errors", List.of(Map.of("field", "stream", "message",
-                "at most " + e.limit() + " open streams per person 每人最多同时打开 " + e.limit() + " 个实时推送")));
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, "15").body(body);
+        body.setProperty(
+                "errors",
+                List.of(Map.of(
+                        "field",
+                        "stream",
+                        "message",
+                        "at most " + e.limit() + " open streams per person 每人最多同时打开 " + e.limit() + " 个实时推送")));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "15")
+                .body(body);
     }
 }

@@ -1,7 +1,8 @@
 package org.wushe.hub.matching.proposal;
 
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
@@ -11,8 +12,6 @@ import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.events.Aggregate;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Batch mode: needs with scarce candidates wait and are assigned together. One companion, two
@@ -26,11 +25,37 @@ class BatchTest extends MatchingScenario {
         Place p = newPlace();
         UUID companion = volunteer(p, Town.HERE, Skill.ELDER_CARE, Skill.PSYCHOLOGICAL_COUNSELLING);
         UUID lessNeedy = UUID.randomUUID();
-        community().publish(Aggregate.NEED, lessNeedy, Town.need(lessNeedy, p.community(), p.station(), Category.PSYCHOLOGICAL_SUPPORT,
-                Urgency.ROUTINE, BeneficiaryGroup.NEWCOMER, "新居民适应谈心 a chat for a newcomer", clock.instant(), 14, null));
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        lessNeedy,
+                        Town.need(
+                                lessNeedy,
+                                p.community(),
+                                p.station(),
+                                Category.PSYCHOLOGICAL_SUPPORT,
+                                Urgency.ROUTINE,
+                                BeneficiaryGroup.NEWCOMER,
+                                "新居民适应谈心 a chat for a newcomer",
+                                clock.instant(),
+                                14,
+                                null));
         UUID needier = UUID.randomUUID();
-        community().publish(Aggregate.NEED, needier, Town.need(needier, p.community(), p.station(), Category.PSYCHOLOGICAL_SUPPORT,
-                Urgency.SOON, BeneficiaryGroup.ELDERLY_ALONE, "独居老人心理疏导 support for an elder living alone", clock.instant(), 14, null));
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        needier,
+                        Town.need(
+                                needier,
+                                p.community(),
+                                p.station(),
+                                Category.PSYCHOLOGICAL_SUPPORT,
+                                Urgency.SOON,
+                                BeneficiaryGroup.ELDERLY_ALONE,
+                                "独居老人心理疏导 support for an elder living alone",
+                                clock.instant(),
+                                14,
+                                null));
 
         // Both wait: one candidate is fewer than scarce-below (2), and neither is urgent.
         awaitNeed(lessNeedy, n -> n.get("state").asText().equals("WAITING"));

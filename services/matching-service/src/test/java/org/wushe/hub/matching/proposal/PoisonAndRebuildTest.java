@@ -1,12 +1,14 @@
 package org.wushe.hub.matching.proposal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,17 +32,20 @@ import org.wushe.hub.platform.events.EventHeaders;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
-
 /** A poison record is dead-lettered and the consumer goes on; the engine rebuilt from the database is the engine that runs. */
 class PoisonAndRebuildTest extends MatchingScenario {
 
-    @Autowired ReadModel readModel;
-    @Autowired Matchmaker matchmaker;
-    @Autowired MatchingProperties props;
-    @Autowired Clock serviceClock;
+    @Autowired
+    ReadModel readModel;
+
+    @Autowired
+    Matchmaker matchmaker;
+
+    @Autowired
+    MatchingProperties props;
+
+    @Autowired
+    Clock serviceClock;
 
     @Test
     void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicAndTheNextNeedIsStillMatched() {
@@ -49,22 +54,47 @@ class PoisonAndRebuildTest extends MatchingScenario {
         volunteer(p, Town.HERE, Skill.GAS_SAFETY);
         String poisonKey = UUID.randomUUID().toString();
         byte[] poison = "<need>not avro</need>".getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestStack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(Aggregate.NEED.topic(), poisonKey, poison);
-            record.headers().add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
             producer.send(record);
         }
         UUID needId = UUID.randomUUID();
-        community().publish(Aggregate.NEED, needId, Town.need(needId, p.community(), p.station(), Category.SAFETY_CHECK, Urgency.SOON,
-                BeneficiaryGroup.ELDERLY_ALONE, "燃气安全检查 gas safety check", clock.instant(), 7, null));
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        needId,
+                        Town.need(
+                                needId,
+                                p.community(),
+                                p.station(),
+                                Category.SAFETY_CHECK,
+                                Urgency.SOON,
+                                BeneficiaryGroup.ELDERLY_ALONE,
+                                "燃气安全检查 gas safety check",
+                                clock.instant(),
+                                7,
+                                null));
 
         awaitLiveMatch(needId);
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.NEED.deadLetterTopic(),
-                r -> poisonKey.equals(r.key()), kept -> !kept.isEmpty(), WAIT);
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(
+                TestStack.bootstrapServers(),
+                Aggregate.NEED.deadLetterTopic(),
+                r -> poisonKey.equals(r.key()),
+                kept -> !kept.isEmpty(),
+                WAIT);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).value()).isEqualTo(poison);
-        assertThat(new String(dead.get(0).headers().lastHeader(EventHeaders.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        dead.get(0)
+                                .headers()
+                                .lastHeader(EventHeaders.DEAD_LETTER_REASON)
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .startsWith("UndecodableEventException");
     }
 
@@ -74,22 +104,41 @@ class PoisonAndRebuildTest extends MatchingScenario {
         UUID held = volunteer(p, Town.HERE, Skill.SIGN_LANGUAGE);
         volunteer(p, Town.EAST_3KM, Skill.SIGN_LANGUAGE);
         UUID needId = UUID.randomUUID();
-        community().publish(Aggregate.NEED, needId, Town.need(needId, p.community(), p.station(), Category.ESCORT, Urgency.SOON,
-                BeneficiaryGroup.DISABLED, "陪同聋人就医 escort a deaf resident to hospital", clock.instant(), 7, null, Skill.SIGN_LANGUAGE));
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        needId,
+                        Town.need(
+                                needId,
+                                p.community(),
+                                p.station(),
+                                Category.ESCORT,
+                                Urgency.SOON,
+                                BeneficiaryGroup.DISABLED,
+                                "陪同聋人就医 escort a deaf resident to hospital",
+                                clock.instant(),
+                                7,
+                                null,
+                                Skill.SIGN_LANGUAGE));
         assertThat(awaitLiveMatch(needId).get("candidate").get("id").asText()).isEqualTo(held.toString());
 
         // What a restart does: a new engine from the read model, with the live matches' holds put back.
         MatchEngine rebuilt = EngineConfiguration.rebuild(props, serviceClock, readModel, matchmaker);
         assertThat(rebuilt.stats()).isEqualTo(engine.stats());
         UUID probe = UUID.randomUUID();
-        var spec = Town.needSpec(probe, p.community(), p.station(), Category.ESCORT, clock.instant(), Skill.SIGN_LANGUAGE);
+        var spec =
+                Town.needSpec(probe, p.community(), p.station(), Category.ESCORT, clock.instant(), Skill.SIGN_LANGUAGE);
         MatchResult running = engine.match(spec, 5, Set.of());
         MatchResult fromDatabase = rebuilt.match(spec, 5, Set.of());
-        assertThat(fromDatabase.proposals()).extracting(pr -> pr.candidate().id())
-                .containsExactlyElementsOf(running.proposals().stream().map(pr -> pr.candidate().id()).toList());
+        assertThat(fromDatabase.proposals())
+                .extracting(pr -> pr.candidate().id())
+                .containsExactlyElementsOf(running.proposals().stream()
+                        .map(pr -> pr.candidate().id())
+                        .toList());
         // Equal up to the waiting time that passed between the two calls (part of the urgency value).
         for (int i = 0; i < running.proposals().size(); i++) {
-            assertThat(fromDatabase.proposals().get(i).score()).isCloseTo(running.proposals().get(i).score(), within(1e-6));
+            assertThat(fromDatabase.proposals().get(i).score())
+                    .isCloseTo(running.proposals().get(i).score(), within(1e-6));
         }
     }
 }

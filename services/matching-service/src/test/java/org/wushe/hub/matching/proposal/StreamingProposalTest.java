@@ -1,8 +1,11 @@
 package org.wushe.hub.matching.proposal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.BeneficiaryGroup;
@@ -17,10 +20,6 @@ import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.events.Aggregate;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
-
 /** Streaming mode: a published need is matched at once, the proposal explains itself, and redelivery never doubles it. */
 class StreamingProposalTest extends MatchingScenario {
 
@@ -31,8 +30,21 @@ class StreamingProposalTest extends MatchingScenario {
         volunteer(p, Town.EAST_3KM, Skill.ELECTRICAL);
         volunteer(p, Town.FAR, Skill.ELECTRICAL, Skill.HOME_REPAIR); // out of reach
         UUID needId = UUID.randomUUID();
-        community().publish(Aggregate.NEED, needId, Town.need(needId, p.community(), p.station(), Category.HOME_REPAIR, Urgency.SOON,
-                BeneficiaryGroup.ELDERLY_ALONE, "独居老人家中电灯不亮 lights out at an elder's home", clock.instant(), 7, null));
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        needId,
+                        Town.need(
+                                needId,
+                                p.community(),
+                                p.station(),
+                                Category.HOME_REPAIR,
+                                Urgency.SOON,
+                                BeneficiaryGroup.ELDERLY_ALONE,
+                                "独居老人家中电灯不亮 lights out at an elder's home",
+                                clock.instant(),
+                                7,
+                                null));
 
         JsonNode match = awaitLiveMatch(needId);
         assertThat(match.get("status").asText()).isEqualTo("PROPOSED");
@@ -53,7 +65,8 @@ class StreamingProposalTest extends MatchingScenario {
         List<ScoreComponent> parts = proposed.getExplanation();
         assertThat(parts).extracting(ScoreComponent::getComponent).contains("skill", "distance", "time");
         assertThat(parts.stream().mapToDouble(ScoreComponent::getWeight).sum()).isCloseTo(1.0, within(1e-6));
-        assertThat(parts.stream().mapToDouble(c -> c.getWeight() * c.getValue()).sum()).isCloseTo(proposed.getScore(), within(1e-6));
+        assertThat(parts.stream().mapToDouble(c -> c.getWeight() * c.getValue()).sum())
+                .isCloseTo(proposed.getScore(), within(1e-6));
         assertThat(parts).allSatisfy(c -> {
             assertThat(c.getTextZh()).isNotBlank().containsPattern("\\p{IsHan}");
             assertThat(c.getTextEn()).isNotBlank();
@@ -73,20 +86,37 @@ class StreamingProposalTest extends MatchingScenario {
         volunteer(p, Town.HERE, Skill.HAIRDRESSING);
         volunteer(p, Town.HERE, Skill.HAIRDRESSING);
         UUID needId = UUID.randomUUID();
-        NeedPublished published = Town.need(needId, p.community(), p.station(), Category.HAIRCUT, Urgency.ROUTINE,
-                BeneficiaryGroup.VERY_OLD, "高龄老人上门理发 a haircut at home", clock.instant(), 7, null);
+        NeedPublished published = Town.need(
+                needId,
+                p.community(),
+                p.station(),
+                Category.HAIRCUT,
+                Urgency.ROUTINE,
+                BeneficiaryGroup.VERY_OLD,
+                "高龄老人上门理发 a haircut at home",
+                clock.instant(),
+                7,
+                null);
         community().publish(Aggregate.NEED, needId, published);
         awaitLiveMatch(needId);
 
-        double duplicatesBefore = counter("wushe.inbound.events", "consumer", "matching-service", "outcome", "duplicate");
+        double duplicatesBefore =
+                counter("wushe.inbound.events", "consumer", "matching-service", "outcome", "duplicate");
         community().publish(Aggregate.NEED, needId, published); // the same event again: same event id
-        await().atMost(WAIT).until(() -> counter("wushe.inbound.events", "consumer", "matching-service", "outcome", "duplicate") > duplicatesBefore);
-        NeedPublished again = NeedPublished.newBuilder(published).setEventId(UUID.randomUUID()).build(); // a new id, the same need
+        await().atMost(WAIT)
+                .until(() -> counter("wushe.inbound.events", "consumer", "matching-service", "outcome", "duplicate")
+                        > duplicatesBefore);
+        NeedPublished again = NeedPublished.newBuilder(published)
+                .setEventId(UUID.randomUUID())
+                .build(); // a new id, the same need
         community().publish(Aggregate.NEED, needId, again);
-        await().atMost(WAIT).until(() -> count("select count(*) from processed_event where event_id = ?", again.getEventId()) == 1);
+        await().atMost(WAIT)
+                .until(() -> count("select count(*) from processed_event where event_id = ?", again.getEventId()) == 1);
 
-        assertThat(count("select count(*) from match where need_id = ?", needId)).isEqualTo(1);
-        List<SpecificRecord> onTopic = matchEvents(UUID.fromString(awaitLiveMatch(needId).get("matchId").asText()), has(MatchProposed.class));
+        assertThat(count("select count(*) from match where need_id = ?", needId))
+                .isEqualTo(1);
+        List<SpecificRecord> onTopic = matchEvents(
+                UUID.fromString(awaitLiveMatch(needId).get("matchId").asText()), has(MatchProposed.class));
         assertThat(onTopic.stream().filter(MatchProposed.class::isInstance)).hasSize(1);
     }
 
@@ -95,8 +125,21 @@ class StreamingProposalTest extends MatchingScenario {
         Place p = newPlace();
         volunteer(p, Town.FAR, Skill.LEGAL);
         UUID needId = UUID.randomUUID();
-        community().publish(Aggregate.NEED, needId, Town.need(needId, p.community(), p.station(), Category.LEGAL_ADVICE, Urgency.URGENT,
-                BeneficiaryGroup.LOW_INCOME_FAMILY, "欠薪法律咨询 legal advice on unpaid wages", clock.instant(), 3, null));
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        needId,
+                        Town.need(
+                                needId,
+                                p.community(),
+                                p.station(),
+                                Category.LEGAL_ADVICE,
+                                Urgency.URGENT,
+                                BeneficiaryGroup.LOW_INCOME_FAMILY,
+                                "欠薪法律咨询 legal advice on unpaid wages",
+                                clock.instant(),
+                                3,
+                                null));
 
         JsonNode need = awaitNeed(needId, n -> n.get("state").asText().equals("WAITING"));
         assertThat(need.get("matches")).isEmpty();

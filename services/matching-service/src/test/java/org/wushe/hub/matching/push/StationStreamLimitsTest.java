@@ -1,5 +1,8 @@
 package org.wushe.hub.matching.push;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,9 +33,6 @@ import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * A station's live stream lives no longer than the access token that opened it, and one person holds at most
  * {@code wushe.matching.max-streams-per-person} (5) streams at once: real signed tokens through the real filter chain,
@@ -41,8 +40,11 @@ import static org.awaitility.Awaitility.await;
  */
 class StationStreamLimitsTest extends MatchingScenario {
 
-    @Autowired Environment env;
-    @Autowired StationStreams streams;
+    @Autowired
+    Environment env;
+
+    @Autowired
+    StationStreams streams;
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final List<Stream> opened = new ArrayList<>();
@@ -58,7 +60,8 @@ class StationStreamLimitsTest extends MatchingScenario {
         // JWT expiry is in whole seconds: 3 to 4 s from now.
         Instant expiresAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
         Stream shortLived = open(station, tokenExpiringAt("staff-short", station, expiresAt));
-        Stream longLived = open(station, TestTokens.token("staff-long", Roles.STATION_STAFF, Roles.STATION_ID, station));
+        Stream longLived =
+                open(station, TestTokens.token("staff-long", Roles.STATION_STAFF, Roles.STATION_ID, station));
         assertThat(shortLived.status()).isEqualTo(200);
         assertThat(longLived.status()).isEqualTo(200);
         assertThat(shortLived.next()[0]).isEqualTo("hello");
@@ -106,15 +109,17 @@ class StationStreamLimitsTest extends MatchingScenario {
         // Closing one frees a place: the next attempt finds the closed stream gone and opens.
         five.get(0).close();
         Stream[] again = {null};
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Stream s = open(station, zhao);
-            if (s.status() == 200) {
-                again[0] = s;
-                return true;
-            }
-            assertThat(s.status()).isEqualTo(429);
-            return false;
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    Stream s = open(station, zhao);
+                    if (s.status() == 200) {
+                        again[0] = s;
+                        return true;
+                    }
+                    assertThat(s.status()).isEqualTo(429);
+                    return false;
+                });
         assertThat(again[0].next()[0]).isEqualTo("hello");
         assertThat(streams.openOf("staff-zhao")).isEqualTo(5);
         assertThat(open(station, zhao).status()).as("full again").isEqualTo(429);
@@ -129,14 +134,18 @@ class StationStreamLimitsTest extends MatchingScenario {
     private static String tokenExpiringAt(String subject, UUID station, Instant expiresAt) throws Exception {
         Method sign = TestTokens.class.getDeclaredMethod("sign", String.class, List.class, Map.class, Instant.class);
         sign.setAccessible(true);
-        return (String) sign.invoke(null, subject, List.of(Roles.STATION_STAFF), Map.of(Roles.STATION_ID, station.toString()), expiresAt);
+        return (String) sign.invoke(
+                null, subject, List.of(Roles.STATION_STAFF), Map.of(Roles.STATION_ID, station.toString()), expiresAt);
     }
 
     /** A stream opened with {@code token}, read on a daemon thread: its status, then each event as {name, data}. */
     private Stream open(UUID station, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + env.getProperty("local.server.port")
-                        + "/stations/" + station + "/stream")).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + env.getProperty("local.server.port") + "/stations/" + station + "/stream"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofMinutes(2))
+                .build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         Stream stream = new Stream(response);
         opened.add(stream);
@@ -195,7 +204,8 @@ class StationStreamLimitsTest extends MatchingScenario {
         }
 
         private void read() {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String name = null;
                 StringBuilder data = new StringBuilder();
                 for (String line; (line = lines.readLine()) != null; ) {

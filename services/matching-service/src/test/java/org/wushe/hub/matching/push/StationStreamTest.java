@@ -1,5 +1,7 @@
 package org.wushe.hub.matching.push;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +32,13 @@ import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Proposals reach the station's open Server-Sent Event stream; other stations' streams stay quiet. */
 class StationStreamTest extends MatchingScenario {
 
     private static final Logger log = LoggerFactory.getLogger(StationStreamTest.class);
 
-    @Autowired Environment env;
+    @Autowired
+    Environment env;
 
     @Test
     void aProposalIsPushedToItsStationsStreamAndOnlyThere() throws Exception {
@@ -49,13 +49,28 @@ class StationStreamTest extends MatchingScenario {
         HttpClient client = HttpClient.newHttpClient();
         BlockingQueue<String[]> mine = stream(client, p.station());
         BlockingQueue<String[]> theirs = stream(client, elsewhere.station());
-        assertThat(mine.poll(30, TimeUnit.SECONDS)).as("hello").containsExactly("hello", "{\"stationId\":\"" + p.station() + "\"}");
+        assertThat(mine.poll(30, TimeUnit.SECONDS))
+                .as("hello")
+                .containsExactly("hello", "{\"stationId\":\"" + p.station() + "\"}");
         assertThat(theirs.poll(30, TimeUnit.SECONDS)[0]).isEqualTo("hello");
 
         UUID needId = UUID.randomUUID();
         long published = System.nanoTime();
-        community().publish(Aggregate.NEED, needId, Town.need(needId, p.community(), p.station(), Category.ANTI_FRAUD, Urgency.SOON,
-                BeneficiaryGroup.VERY_OLD, "教老人识别电信诈骗 teach an elder to spot phone scams", clock.instant(), 7, null));
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        needId,
+                        Town.need(
+                                needId,
+                                p.community(),
+                                p.station(),
+                                Category.ANTI_FRAUD,
+                                Urgency.SOON,
+                                BeneficiaryGroup.VERY_OLD,
+                                "教老人识别电信诈骗 teach an elder to spot phone scams",
+                                clock.instant(),
+                                7,
+                                null));
         String[] event = mine.poll(60, TimeUnit.SECONDS);
         long millis = (System.nanoTime() - published) / 1_000_000;
         assertThat(event).as("a pushed match").isNotNull();
@@ -64,14 +79,20 @@ class StationStreamTest extends MatchingScenario {
         assertThat(view.get("needId").asText()).isEqualTo(needId.toString());
         assertThat(view.get("status").asText()).isEqualTo("PROPOSED");
         assertThat(view.get("explanation").size()).isGreaterThan(0);
-        log.info("Need published to its proposal on the station's stream: {} ms (outbox, CDC, consumer, engine, outbox, CDC, feed)", millis);
+        log.info(
+                "Need published to its proposal on the station's stream: {} ms (outbox, CDC, consumer, engine, outbox, CDC, feed)",
+                millis);
 
         // Accepting pushes the change to the same stream.
-        assertThat(http().post("/matches/" + view.get("matchId").asText() + "/accept", "{}").status()).isEqualTo(200);
+        assertThat(http().post("/matches/" + view.get("matchId").asText() + "/accept", "{}")
+                        .status())
+                .isEqualTo(200);
         String[] change = mine.poll(60, TimeUnit.SECONDS);
         assertThat(change).isNotNull();
         assertThat(Http.JSON.readTree(change[1]).get("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(theirs.poll(2, TimeUnit.SECONDS)).as("another station's stream").isNull();
+        assertThat(theirs.poll(2, TimeUnit.SECONDS))
+                .as("another station's stream")
+                .isNull();
     }
 
     /**
@@ -80,31 +101,38 @@ class StationStreamTest extends MatchingScenario {
      */
     private BlockingQueue<String[]> stream(HttpClient client, UUID station) {
         BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
-        String token = TestTokens.token("staff-" + station.toString().substring(0, 8), Roles.STATION_STAFF, Roles.STATION_ID, station);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + env.getProperty("local.server.port")
-                + "/stations/" + station + "/stream")).header("Accept", "text/event-stream").header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofMinutes(5)).build();
-        Thread reader = new Thread(() -> {
-            try {
-                InputStream body = client.send(request, HttpResponse.BodyHandlers.ofInputStream()).body();
-                BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-                String name = null;
-                StringBuilder data = new StringBuilder();
-                for (String line; (line = lines.readLine()) != null; ) {
-                    if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).strip());
-                    } else if (line.isEmpty() && name != null) {
-                        events.add(new String[] {name, data.toString()});
-                        name = null;
-                        data.setLength(0);
+        String token = TestTokens.token(
+                "staff-" + station.toString().substring(0, 8), Roles.STATION_STAFF, Roles.STATION_ID, station);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + env.getProperty("local.server.port") + "/stations/" + station + "/stream"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofMinutes(5))
+                .build();
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        InputStream body = client.send(request, HttpResponse.BodyHandlers.ofInputStream())
+                                .body();
+                        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+                        String name = null;
+                        StringBuilder data = new StringBuilder();
+                        for (String line; (line = lines.readLine()) != null; ) {
+                            if (line.startsWith("event:")) {
+                                name = line.substring(6).strip();
+                            } else if (line.startsWith("data:")) {
+                                data.append(line.substring(5).strip());
+                            } else if (line.isEmpty() && name != null) {
+                                events.add(new String[] {name, data.toString()});
+                                name = null;
+                                data.setLength(0);
+                            }
+                        }
+                    } catch (Exception e) {
+                        log.debug("stream of {} ended: {}", station, e.toString());
                     }
-                }
-            } catch (Exception e) {
-                log.debug("stream of {} ended: {}", station, e.toString());
-            }
-        }, "sse-" + station);
+                },
+                "sse-" + station);
         reader.setDaemon(true);
         reader.start();
         return events;

@@ -1,11 +1,13 @@
 package org.wushe.hub.matching.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
@@ -19,9 +21,6 @@ import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code POST /admin/replay} rebuilds need_view, volunteer_view, offer_view and station_view from the
@@ -41,21 +40,39 @@ class ReadModelReplayTest extends MatchingScenario {
         volunteer(p, Town.HERE, Skill.CULTURAL_ARTS);
         volunteer(p, Town.EAST_3KM, Skill.CULTURAL_ARTS);
         UUID offer = UUID.randomUUID();
-        resources().publish(Aggregate.OFFER, offer, Town.goods(offer, p.community(), Category.DAILY_GOODS, BeneficiaryGroup.ELDERLY_ALONE,
-                "米面油 rice, flour and oil", 20, LocalDate.now().plusMonths(3), clock.instant()));
+        resources()
+                .publish(
+                        Aggregate.OFFER,
+                        offer,
+                        Town.goods(
+                                offer,
+                                p.community(),
+                                Category.DAILY_GOODS,
+                                BeneficiaryGroup.ELDERLY_ALONE,
+                                "米面油 rice, flour and oil",
+                                20,
+                                LocalDate.now().plusMonths(3),
+                                clock.instant()));
         await().atMost(WAIT).until(() -> count("select count(*) from offer_view where offer_id = ?", offer) == 1);
         // A live, accepted match.
-        UUID matched = publish(p, Category.CULTURAL_EVENT, Urgency.SOON, "重阳节联欢 Double Ninth gathering", Skill.CULTURAL_ARTS);
+        UUID matched =
+                publish(p, Category.CULTURAL_EVENT, Urgency.SOON, "重阳节联欢 Double Ninth gathering", Skill.CULTURAL_ARTS);
         String live = awaitLiveMatch(matched).get("matchId").asText();
         assertThat(http().as(TestTokens.token("staff-li", Roles.STATION_STAFF, Roles.STATION_ID, p.station()))
-                .post("/matches/" + live + "/accept", Map.of()).status()).isEqualTo(200);
+                        .post("/matches/" + live + "/accept", Map.of())
+                        .status())
+                .isEqualTo(200);
         // An urgent need nobody could serve when it came; a volunteer who could registered later. It waits
         // for the batch: reading its NeedPublished again must not propose it now.
         UUID waiting = publish(p, Category.ESCORT, Urgency.URGENT, "送医 a drive to hospital", Skill.DRIVING);
         awaitNeed(waiting, n -> n.get("state").asText().equals("WAITING"));
         volunteer(p, Town.HERE, Skill.DRIVING);
         awaitEngineCaughtUp();
-        await().atMost(WAIT).until(() -> count("select count(*) from audit_event where need_id = ? and event_type = 'MatchAccepted'", matched) == 1);
+        await().atMost(WAIT)
+                .until(() -> count(
+                                "select count(*) from audit_event where need_id = ? and event_type = 'MatchAccepted'",
+                                matched)
+                        == 1);
 
         Map<String, List<Map<String, Object>>> readModel = rows(READ_MODEL);
         Map<String, List<Map<String, Object>>> own = rows(OWN_STATE);
@@ -65,7 +82,8 @@ class ReadModelReplayTest extends MatchingScenario {
 
         // The replay is the hub admin's: station staff are refused, and nothing starts.
         JsonNode before = http().get("/admin/replay").json();
-        Http.Response refused = http().as(TestTokens.token("staff-li", Roles.STATION_STAFF, Roles.STATION_ID, p.station()))
+        Http.Response refused = http().as(
+                        TestTokens.token("staff-li", Roles.STATION_STAFF, Roles.STATION_ID, p.station()))
                 .post("/admin/replay", "");
         assertThat(refused.status()).as(refused.text()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -75,21 +93,31 @@ class ReadModelReplayTest extends MatchingScenario {
         Http.Response started = http().as(TestTokens.admin("ops-chen")).post("/admin/replay", "");
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         assertThat(started.json().get("startedBy").asText()).isEqualTo("ops-chen");
-        assertThat(http().post("/admin/replay", "").status()).as("a second replay while one runs").isEqualTo(409);
+        assertThat(http().post("/admin/replay", "").status())
+                .as("a second replay while one runs")
+                .isEqualTo(409);
         JsonNode done = awaitReplayed();
 
-        assertThat(done.get("recordsReplayed").asLong()).isEqualTo(done.get("recordsToReplay").asLong()).isPositive();
-        assertThat(done.get("clearedRows").get("need_view").asInt()).isEqualTo(readModel.get("need_view").size());
-        assertThat(done.get("partitions")).allSatisfy(x -> assertThat(x.get("committed").asLong()).isGreaterThanOrEqualTo(x.get("to").asLong()));
+        assertThat(done.get("recordsReplayed").asLong())
+                .isEqualTo(done.get("recordsToReplay").asLong())
+                .isPositive();
+        assertThat(done.get("clearedRows").get("need_view").asInt())
+                .isEqualTo(readModel.get("need_view").size());
+        assertThat(done.get("partitions"))
+                .allSatisfy(x -> assertThat(x.get("committed").asLong())
+                        .isGreaterThanOrEqualTo(x.get("to").asLong()));
         for (String table : READ_MODEL) {
             assertThat(rows(List.of(table)).get(table)).as(table).containsExactlyElementsOf(readModel.get(table));
         }
         for (String table : OWN_STATE) {
-            assertThat(rows(List.of(table)).get(table)).as(table + " (no proposal, nothing decided)").containsExactlyElementsOf(own.get(table));
+            assertThat(rows(List.of(table)).get(table))
+                    .as(table + " (no proposal, nothing decided)")
+                    .containsExactlyElementsOf(own.get(table));
         }
         // The audit trail is kept: reading the events again records nothing twice.
         assertThat(rows(List.of("audit_event")).get("audit_event")).containsAll(audit);
-        assertThat(count("select count(*) from audit_event where need_id in (?, ?)", matched, waiting)).isEqualTo(4);
+        assertThat(count("select count(*) from audit_event where need_id in (?, ?)", matched, waiting))
+                .isEqualTo(4);
         assertThat(engine.stats()).isEqualTo(stats);
         assertThat(http().get("/admin/replay", "Accept", "text/plain").text()).startsWith("DONE ");
 
@@ -100,18 +128,36 @@ class ReadModelReplayTest extends MatchingScenario {
 
     private UUID publish(Place p, Category category, Urgency urgency, String title, Skill... skills) {
         UUID needId = UUID.randomUUID();
-        community().publish(Aggregate.NEED, needId, Town.need(needId, p.community(), p.station(), category, urgency,
-                BeneficiaryGroup.ELDERLY_ALONE, title, clock.instant(), 7, null, skills));
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        needId,
+                        Town.need(
+                                needId,
+                                p.community(),
+                                p.station(),
+                                category,
+                                urgency,
+                                BeneficiaryGroup.ELDERLY_ALONE,
+                                title,
+                                clock.instant(),
+                                7,
+                                null,
+                                skills));
         return needId;
     }
 
     private JsonNode awaitReplayed() {
         JsonNode[] last = {null};
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = http().get("/admin/replay").json();
-            assertThat(last[0].get("state").asText()).as(last[0].toString()).isNotEqualTo("FAILED");
-            return last[0].get("state").asText().equals("DONE");
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    last[0] = http().get("/admin/replay").json();
+                    assertThat(last[0].get("state").asText())
+                            .as(last[0].toString())
+                            .isNotEqualTo("FAILED");
+                    return last[0].get("state").asText().equals("DONE");
+                });
         return last[0];
     }
 
@@ -128,12 +174,15 @@ class ReadModelReplayTest extends MatchingScenario {
                 case "match" -> "match_id";
                 default -> "event_id";
             };
-            out.put(table, jdbc.queryForList("select * from " + table + " order by " + key).stream()
-                    .map(row -> {
-                        Map<String, Object> text = new java.util.LinkedHashMap<>();
-                        row.forEach((k, v) -> text.put(k, v == null ? null : v.toString()));
-                        return text;
-                    }).toList());
+            out.put(
+                    table,
+                    jdbc.queryForList("select * from " + table + " order by " + key).stream()
+                            .map(row -> {
+                                Map<String, Object> text = new java.util.LinkedHashMap<>();
+                                row.forEach((k, v) -> text.put(k, v == null ? null : v.toString()));
+                                return text;
+                            })
+                            .toList());
         }
         return out;
     }

@@ -1,5 +1,8 @@
 package org.wushe.hub.matching.saga;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,9 +39,6 @@ import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TestTokens;
 import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Providers and volunteers answer for themselves, across the real resource, volunteer and community
@@ -86,7 +85,8 @@ class ProviderAndVolunteerAnswersTest extends MatchingScenario {
     @Test
     void aWithdrawnOfferIsNeverProposedAndAChangedStockIsWhatCounts() {
         CommunityPlace place = HubServices.communityWithStation(community.http(), "康庄村", GEOHASH);
-        await().atMost(WAIT).until(() -> count("select count(*) from station_view where station_id = ?", place.station()) == 1);
+        await().atMost(WAIT)
+                .until(() -> count("select count(*) from station_view where station_id = ?", place.station()) == 1);
         LocalDate today = LocalDate.ofInstant(Instant.now(), SHANGHAI);
         UUID donor = donor("康庄爱心超市");
         UUID milk = goods(donor, "爱心牛奶 milk", 10, today.plusDays(20));
@@ -95,50 +95,71 @@ class ProviderAndVolunteerAnswersTest extends MatchingScenario {
 
         // Another donor's staff: refused, nothing written, nothing published.
         UUID otherDonor = donor("另一家超市");
-        Http otherStaff = resource.http().as(TestTokens.token("other-shop", Roles.DONOR_STAFF, Roles.DONOR_ID, otherDonor));
+        Http otherStaff =
+                resource.http().as(TestTokens.token("other-shop", Roles.DONOR_STAFF, Roles.DONOR_ID, otherDonor));
         Http.Response refusedChange = otherStaff.put("/offers/" + milk, Map.of("goods", Map.of("quantity", 1)));
         assertThat(refusedChange.status()).as(refusedChange.text()).isEqualTo(403);
         assertThat(refusedChange.problemField()).isEqualTo("offerId");
         Http.Response refusedWithdrawal = otherStaff.post("/offers/" + milk + "/withdraw", Map.of("reason", "不要了"));
         assertThat(refusedWithdrawal.status()).isEqualTo(403);
-        assertThat(resource.http().get("/offers/" + milk).json().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(resource.http().get("/offers/" + milk).json().get("status").asText())
+                .isEqualTo("ACTIVE");
         assertThat(stock(milk).get("available").asInt()).isEqualTo(10);
 
         // The donor's own staff withdraw the milk and cut the juice to 3 boxes.
-        Http.Response withdrawn = staff.post("/offers/" + milk + "/withdraw", Map.of("reason", "已全部送往敬老院 all given to a care home"));
+        Http.Response withdrawn =
+                staff.post("/offers/" + milk + "/withdraw", Map.of("reason", "已全部送往敬老院 all given to a care home"));
         assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
-        Http.Response changed = staff.put("/offers/" + juice, Map.of("title", "爱心果汁（三箱）juice, three boxes", "goods", Map.of("quantity", 3)));
+        Http.Response changed = staff.put(
+                "/offers/" + juice, Map.of("title", "爱心果汁（三箱）juice, three boxes", "goods", Map.of("quantity", 3)));
         assertThat(changed.status()).as(changed.text()).isEqualTo(200);
-        await().atMost(WAIT).until(() -> count("select count(*) from offer_view where offer_id = ? and not active", milk) == 1
-                && count("select count(*) from offer_view where offer_id = ? and revision = 1 and (spec->>'remaining')::int = 3", juice) == 1);
+        await().atMost(WAIT)
+                .until(() -> count("select count(*) from offer_view where offer_id = ? and not active", milk) == 1
+                        && count(
+                                        "select count(*) from offer_view where offer_id = ? and revision = 1 and (spec->>'remaining')::int = 3",
+                                        juice)
+                                == 1);
         assertThat(count("select count(*) from offer_view where offer_id = ? and revision = 0", milk))
-                .as("the refused change never reached matching").isZero();
+                .as("the refused change never reached matching")
+                .isZero();
         awaitEngineCaughtUp();
 
         Instant start = today.plusDays(1).atTime(10, 0).atZone(SHANGHAI).toInstant();
         UUID first = need(place, "独居老人需要饮品 drinks for an elder living alone", "DAILY_GOODS", List.of(), start, 2);
         JsonNode m1 = awaitLiveMatch(first);
-        assertThat(m1.get("candidate").get("id").asText()).as("the milk expires sooner, but it was withdrawn").isEqualTo(juice.toString());
+        assertThat(m1.get("candidate").get("id").asText())
+                .as("the milk expires sooner, but it was withdrawn")
+                .isEqualTo(juice.toString());
 
         assertThat(m1.get("allocation").get("quantity").asInt()).isEqualTo(2);
         UUID second = need(place, "困难家庭需要饮品 drinks for a family in hardship", "DAILY_GOODS", List.of(), start, 2);
         JsonNode m2 = awaitLiveMatch(second);
         assertThat(m2.get("candidate").get("id").asText()).isEqualTo(juice.toString());
-        assertThat(m2.get("allocation").get("quantity").asInt()).as("what is left of the 3 boxes, not of the 10 first offered").isEqualTo(1);
+        assertThat(m2.get("allocation").get("quantity").asInt())
+                .as("what is left of the 3 boxes, not of the 10 first offered")
+                .isEqualTo(1);
 
-        UUID third = need(place, "低保户需要饮品 drinks for a family on subsistence allowance", "DAILY_GOODS", List.of(), start, 1);
+        UUID third =
+                need(place, "低保户需要饮品 drinks for a family on subsistence allowance", "DAILY_GOODS", List.of(), start, 1);
         JsonNode waiting = awaitNeed(third, n -> "WAITING".equals(n.get("state").asText()));
-        assertThat(waiting.get("matches")).as("no juice left; the milk's 10 boxes are withdrawn").isEmpty();
+        assertThat(waiting.get("matches"))
+                .as("no juice left; the milk's 10 boxes are withdrawn")
+                .isEmpty();
         assertThat(waiting.get("waitingEn").asText()).isNotBlank();
     }
 
     @Test
     void aVolunteersDeclineGoesBackToMatchingOnceAndTheNextVolunteerIsProposed() {
         CommunityPlace place = HubServices.communityWithStation(community.http(), "张山营村", GEOHASH);
-        await().atMost(WAIT).until(() -> count("select count(*) from station_view where station_id = ?", place.station()) == 1);
+        await().atMost(WAIT)
+                .until(() -> count("select count(*) from station_view where station_id = ?", place.station()) == 1);
         UUID a = volunteer(place, "王秀兰");
         UUID b = volunteer(place, "李建华");
-        Instant start = LocalDate.ofInstant(Instant.now(), SHANGHAI).plusDays(1).atTime(10, 0).atZone(SHANGHAI).toInstant();
+        Instant start = LocalDate.ofInstant(Instant.now(), SHANGHAI)
+                .plusDays(1)
+                .atTime(10, 0)
+                .atZone(SHANGHAI)
+                .toInstant();
         UUID need = need(place, "楼道灯不亮 the stairwell light is out", "HOME_REPAIR", List.of("ELECTRICAL"), start, null);
 
         JsonNode m1 = awaitLiveMatch(need);
@@ -149,19 +170,29 @@ class ProviderAndVolunteerAnswersTest extends MatchingScenario {
         await().atMost(WAIT).until(() -> "ACCEPTED".equals(assignmentStatus(firstVolunteer, match1)));
 
         // Another volunteer may not answer for them: 403, nothing written.
-        Http.Response refused = as(secondVolunteer).post("/volunteers/" + firstVolunteer + "/assignments/" + match1 + "/decline",
-                Map.of("reason", "我替他谢绝"));
+        Http.Response refused = as(secondVolunteer)
+                .post(
+                        "/volunteers/" + firstVolunteer + "/assignments/" + match1 + "/decline",
+                        Map.of("reason", "我替他谢绝"));
         assertThat(refused.status()).as(refused.text()).isEqualTo(403);
         assertThat(refused.problemField()).isEqualTo("id");
         assertThat(assignmentStatus(firstVolunteer, match1)).isEqualTo("ACCEPTED");
-        assertThat(http().get("/matches/" + match1).json().get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(http().get("/matches/" + match1).json().get("status").asText())
+                .isEqualTo("ACCEPTED");
 
         // The volunteer declines: matching declines the match as staff would and proposes the other volunteer.
         String declinePath = "/volunteers/" + firstVolunteer + "/assignments/" + match1 + "/decline";
-        Http.Response declined = as(firstVolunteer).post(declinePath, Map.of("reason", "临时出差 away that day", "category", "TIME_CONFLICT"));
+        Http.Response declined = as(firstVolunteer)
+                .post(declinePath, Map.of("reason", "临时出差 away that day", "category", "TIME_CONFLICT"));
         assertThat(declined.status()).as(declined.text()).isEqualTo(200);
-        await().atMost(WAIT).until(() -> http().get("/matches/" + match1).json().get("status").asText().equals("DECLINED"));
-        MatchDeclined matchDeclined = only(matchEvents(UUID.fromString(match1), has(MatchDeclined.class)), MatchDeclined.class);
+        await().atMost(WAIT)
+                .until(() -> http().get("/matches/" + match1)
+                        .json()
+                        .get("status")
+                        .asText()
+                        .equals("DECLINED"));
+        MatchDeclined matchDeclined =
+                only(matchEvents(UUID.fromString(match1), has(MatchDeclined.class)), MatchDeclined.class);
         assertThat(matchDeclined.getDeclinedBy()).isEqualTo(Decider.VOLUNTEER);
         assertThat(matchDeclined.getReason()).isEqualTo(DeclineReason.TIME_CONFLICT);
         JsonNode m2 = awaitLiveMatch(need);
@@ -170,45 +201,71 @@ class ProviderAndVolunteerAnswersTest extends MatchingScenario {
         String match2 = m2.get("matchId").asText();
 
         // The same decline again, and its event redelivered verbatim twice: nothing changes.
-        double duplicatesBefore = counter("wushe.inbound.events", "consumer", "matching-service", "outcome", "duplicate");
-        assertThat(as(firstVolunteer).post(declinePath, Map.of("reason", "临时出差 away that day", "category", "TIME_CONFLICT")).status())
+        double duplicatesBefore =
+                counter("wushe.inbound.events", "consumer", "matching-service", "outcome", "duplicate");
+        assertThat(as(firstVolunteer)
+                        .post(declinePath, Map.of("reason", "临时出差 away that day", "category", "TIME_CONFLICT"))
+                        .status())
                 .isEqualTo(200);
-        List<ConsumerRecord<String, byte[]>> answers = TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.VOLUNTEER.topic(),
-                r -> firstVolunteer.toString().equals(r.key()) && codec.decode(r.value()) instanceof VolunteerAvailabilityDeclared d
-                        && d.getAssignmentAnswer() != null, kept -> !kept.isEmpty(), WAIT);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestStack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+        List<ConsumerRecord<String, byte[]>> answers = TopicReader.readUntil(
+                TestStack.bootstrapServers(),
+                Aggregate.VOLUNTEER.topic(),
+                r -> firstVolunteer.toString().equals(r.key())
+                        && codec.decode(r.value()) instanceof VolunteerAvailabilityDeclared d
+                        && d.getAssignmentAnswer() != null,
+                kept -> !kept.isEmpty(),
+                WAIT);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (int copy = 0; copy < 2; copy++) {
                 for (ConsumerRecord<String, byte[]> r : answers) {
-                    producer.send(new ProducerRecord<>(Aggregate.VOLUNTEER.topic(), null, r.key(), r.value(), r.headers()));
+                    producer.send(
+                            new ProducerRecord<>(Aggregate.VOLUNTEER.topic(), null, r.key(), r.value(), r.headers()));
                 }
             }
         }
-        await().atMost(WAIT).until(() -> counter("wushe.inbound.events", "consumer", "matching-service", "outcome", "duplicate")
-                - duplicatesBefore >= 2 * answers.size());
-        assertThat(answers).as("one answer published, however often it was asked").hasSize(1);
-        assertThat(http().get("/matches/" + match2).json().get("status").asText()).isEqualTo("PROPOSED");
+        await().atMost(WAIT)
+                .until(() -> counter("wushe.inbound.events", "consumer", "matching-service", "outcome", "duplicate")
+                                - duplicatesBefore
+                        >= 2 * answers.size());
+        assertThat(answers)
+                .as("one answer published, however often it was asked")
+                .hasSize(1);
+        assertThat(http().get("/matches/" + match2).json().get("status").asText())
+                .isEqualTo("PROPOSED");
         assertThat(count("select count(*) from match where need_id = ?", need)).isEqualTo(2);
 
         // The last candidate declines the proposal too: the need waits, with the reason.
         await().atMost(WAIT).until(() -> "PROPOSED".equals(assignmentStatus(secondVolunteer, match2)));
-        assertThat(as(secondVolunteer).post("/volunteers/" + secondVolunteer + "/assignments/" + match2 + "/decline",
-                Map.of("reason", "不会修灯 I cannot fix lights", "category", "NOT_SUITABLE")).status()).isEqualTo(200);
+        assertThat(as(secondVolunteer)
+                        .post(
+                                "/volunteers/" + secondVolunteer + "/assignments/" + match2 + "/decline",
+                                Map.of("reason", "不会修灯 I cannot fix lights", "category", "NOT_SUITABLE"))
+                        .status())
+                .isEqualTo(200);
         JsonNode waiting = awaitNeed(need, n -> "WAITING".equals(n.get("state").asText()));
         assertThat(live(waiting)).isNull();
         assertThat(waiting.get("waitingEn").asText()).isNotBlank();
         List<SpecificRecord> second = matchEvents(UUID.fromString(match2), has(MatchDeclined.class));
         assertThat(only(second, MatchDeclined.class).getReason()).isEqualTo(DeclineReason.NOT_SUITABLE);
-        assertThat(second.toString()).as("the volunteers' words stay in volunteer-service").doesNotContain("修灯").doesNotContain("出差");
+        assertThat(second.toString())
+                .as("the volunteers' words stay in volunteer-service")
+                .doesNotContain("修灯")
+                .doesNotContain("出差");
     }
 
     private Http as(UUID volunteer) {
-        return volunteers.http().as(TestTokens.token("vol-" + volunteer.toString().substring(0, 8), Roles.VOLUNTEER, Roles.VOLUNTEER_ID,
-                volunteer));
+        return volunteers
+                .http()
+                .as(TestTokens.token(
+                        "vol-" + volunteer.toString().substring(0, 8), Roles.VOLUNTEER, Roles.VOLUNTEER_ID, volunteer));
     }
 
     private String assignmentStatus(UUID volunteer, String matchId) {
-        for (JsonNode a : as(volunteer).get("/volunteers/" + volunteer + "/assignments").json()) {
+        for (JsonNode a :
+                as(volunteer).get("/volunteers/" + volunteer + "/assignments").json()) {
             if (a.get("matchId").asText().equals(matchId)) {
                 return a.get("status").asText();
             }
@@ -217,18 +274,50 @@ class ProviderAndVolunteerAnswersTest extends MatchingScenario {
     }
 
     private UUID donor(String name) {
-        Http.Response r = resource.http().post("/donors", Map.of("name", HubServices.unique(name), "kind", "CARING_SHOP",
-                "place", Map.of("districtCode", HubServices.DISTRICT, "streetCode", HubServices.STREET)));
+        Http.Response r = resource.http()
+                .post(
+                        "/donors",
+                        Map.of(
+                                "name",
+                                HubServices.unique(name),
+                                "kind",
+                                "CARING_SHOP",
+                                "place",
+                                Map.of("districtCode", HubServices.DISTRICT, "streetCode", HubServices.STREET)));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return UUID.fromString(r.json().get("id").asText());
     }
 
     private UUID goods(UUID donor, String title, int boxes, LocalDate expiry) {
         Instant now = Instant.now();
-        Http.Response r = resource.http().post("/offers", Map.of("donorId", donor.toString(), "kind", "GOODS", "category", "DAILY_GOODS",
-                "title", title, "place", Map.of("districtCode", HubServices.DISTRICT, "streetCode", HubServices.STREET, "geohash", GEOHASH),
-                "availableWindow", Map.of("start", now.minus(Duration.ofDays(1)).toString(), "end", now.plus(Duration.ofDays(60)).toString()),
-                "goods", Map.of("quantity", boxes, "unit", "BOX", "expiryDate", expiry.toString())));
+        Http.Response r = resource.http()
+                .post(
+                        "/offers",
+                        Map.of(
+                                "donorId",
+                                donor.toString(),
+                                "kind",
+                                "GOODS",
+                                "category",
+                                "DAILY_GOODS",
+                                "title",
+                                title,
+                                "place",
+                                Map.of(
+                                        "districtCode",
+                                        HubServices.DISTRICT,
+                                        "streetCode",
+                                        HubServices.STREET,
+                                        "geohash",
+                                        GEOHASH),
+                                "availableWindow",
+                                Map.of(
+                                        "start",
+                                        now.minus(Duration.ofDays(1)).toString(),
+                                        "end",
+                                        now.plus(Duration.ofDays(60)).toString()),
+                                "goods",
+                                Map.of("quantity", boxes, "unit", "BOX", "expiryDate", expiry.toString())));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         UUID id = UUID.fromString(r.json().get("id").asText());
         await().atMost(WAIT).until(() -> count("select count(*) from offer_view where offer_id = ?", id) == 1);
@@ -241,12 +330,37 @@ class ProviderAndVolunteerAnswersTest extends MatchingScenario {
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
             everyDay.add(Map.of("day", day, "start", "08:00", "end", "20:00"));
         }
-        Http.Response r = volunteers.http().post("/volunteers", Http.map("name", name, "phone", "139" + (10_000_000 + (int) (Math.random() * 89_999_999)),
-                "communityId", place.community().toString(),
-                "homeArea", Map.of("districtCode", HubServices.DISTRICT, "streetCode", HubServices.STREET,
-                        "communityId", place.community().toString(), "geohash", GEOHASH),
-                "skills", List.of("HOME_REPAIR", "ELECTRICAL"), "languages", List.of(), "youngOld", false, "inHardship", false,
-                "availability", Map.of("weeklySlots", everyDay, "maxHoursPerWeek", 20)));
+        Http.Response r = volunteers
+                .http()
+                .post(
+                        "/volunteers",
+                        Http.map(
+                                "name",
+                                name,
+                                "phone",
+                                "139" + (10_000_000 + (int) (Math.random() * 89_999_999)),
+                                "communityId",
+                                place.community().toString(),
+                                "homeArea",
+                                Map.of(
+                                        "districtCode",
+                                        HubServices.DISTRICT,
+                                        "streetCode",
+                                        HubServices.STREET,
+                                        "communityId",
+                                        place.community().toString(),
+                                        "geohash",
+                                        GEOHASH),
+                                "skills",
+                                List.of("HOME_REPAIR", "ELECTRICAL"),
+                                "languages",
+                                List.of(),
+                                "youngOld",
+                                false,
+                                "inHardship",
+                                false,
+                                "availability",
+                                Map.of("weeklySlots", everyDay, "maxHoursPerWeek", 20)));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         UUID id = UUID.fromString(r.json().get("id").asText());
         await().atMost(WAIT).until(() -> count("select count(*) from volunteer_view where volunteer_id = ?", id) == 1);
@@ -254,9 +368,19 @@ class ProviderAndVolunteerAnswersTest extends MatchingScenario {
         return id;
     }
 
-    private UUID need(CommunityPlace place, String title, String category, List<String> skills, Instant start, Integer boxes) {
-        JsonNode need = HubServices.postNeed(community.http(), place, title, category, "URGENT", skills, GEOHASH, start,
-                start.plus(Duration.ofHours(4)), boxes);
+    private UUID need(
+            CommunityPlace place, String title, String category, List<String> skills, Instant start, Integer boxes) {
+        JsonNode need = HubServices.postNeed(
+                community.http(),
+                place,
+                title,
+                category,
+                "URGENT",
+                skills,
+                GEOHASH,
+                start,
+                start.plus(Duration.ofHours(4)),
+                boxes);
         return UUID.fromString(need.get("id").asText());
     }
 

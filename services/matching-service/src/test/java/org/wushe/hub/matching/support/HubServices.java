@@ -1,5 +1,7 @@
 package org.wushe.hub.matching.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -8,14 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.ServiceProcess;
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The other services of the hub as child JVMs from their exec jars ({@link ServiceProcess}), and the
@@ -27,15 +26,14 @@ public final class HubServices {
 
     /** Liyuan town, Tongzhou. */
     public static final String DISTRICT = "110112";
+
     public static final String STREET = "110112104";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    private HubServices() {
-    }
+    private HubServices() {}
 
     /** A community with a community station under a street centre, registered through community-service's API. */
-    public record CommunityPlace(UUID community, UUID centre, UUID station, String stationName) {
-    }
+    public record CommunityPlace(UUID community, UUID centre, UUID station, String stationName) {}
 
     public static ServiceProcess startCommunity() {
         return ServiceProcess.builder(jar("community-service"), "community")
@@ -54,25 +52,65 @@ public final class HubServices {
 
     private static Path jar(String service) {
         String jar = System.getProperty("wushe.test." + service + ".jar");
-        assertThat(jar).as("system property wushe.test." + service + ".jar (set by matching-service's pom)").isNotBlank();
+        assertThat(jar)
+                .as("system property wushe.test." + service + ".jar (set by matching-service's pom)")
+                .isNotBlank();
         return Path.of(jar);
     }
 
     public static CommunityPlace communityWithStation(Http community, String village, String geohash) {
         String name = unique(village);
-        Http.Response c = community.post("/communities", Http.map("name", name, "kind", "RURAL", "districtCode", DISTRICT,
-                "streetCode", STREET, "geohash", geohash, "gridCount", 4, "householdCount", 812, "residentCount", 1730));
+        Http.Response c = community.post(
+                "/communities",
+                Http.map(
+                        "name",
+                        name,
+                        "kind",
+                        "RURAL",
+                        "districtCode",
+                        DISTRICT,
+                        "streetCode",
+                        STREET,
+                        "geohash",
+                        geohash,
+                        "gridCount",
+                        4,
+                        "householdCount",
+                        812,
+                        "residentCount",
+                        1730));
         assertThat(c.status()).as(c.text()).isEqualTo(201);
         UUID communityId = UUID.fromString(c.json().get("id").asText());
-        Http.Response centre = community.post("/stations", Http.map("name", unique("梨园镇社会工作服务中心"), "level", "STREET_CENTRE",
-                "districtCode", DISTRICT, "streetCode", STREET, "servedCommunityIds", List.of(communityId.toString())));
+        Http.Response centre = community.post(
+                "/stations",
+                Http.map(
+                        "name",
+                        unique("梨园镇社会工作服务中心"),
+                        "level",
+                        "STREET_CENTRE",
+                        "districtCode",
+                        DISTRICT,
+                        "streetCode",
+                        STREET,
+                        "servedCommunityIds",
+                        List.of(communityId.toString())));
         assertThat(centre.status()).as(centre.text()).isEqualTo(201);
         UUID centreId = UUID.fromString(centre.json().get("id").asText());
         String stationName = name + "社会工作服务站";
-        Http.Response station = community.post("/stations", Http.map("name", stationName, "level", "COMMUNITY_STATION",
-                "parentStationId", centreId.toString(), "communityId", communityId.toString()));
+        Http.Response station = community.post(
+                "/stations",
+                Http.map(
+                        "name",
+                        stationName,
+                        "level",
+                        "COMMUNITY_STATION",
+                        "parentStationId",
+                        centreId.toString(),
+                        "communityId",
+                        communityId.toString()));
         assertThat(station.status()).as(station.text()).isEqualTo(201);
-        return new CommunityPlace(communityId, centreId, UUID.fromString(station.json().get("id").asText()), stationName);
+        return new CommunityPlace(
+                communityId, centreId, UUID.fromString(station.json().get("id").asText()), stationName);
     }
 
     /** community-service called by staff of the place's community ({@code community_staff} with its {@code community_id}). */
@@ -88,12 +126,42 @@ public final class HubServices {
     }
 
     /** A need posted to community-service's API (201) by the community's staff, with a quantity when {@code boxes} is given. */
-    public static JsonNode postNeed(Http community, CommunityPlace place, String title, String category, String urgency,
-                                    List<String> skills, String geohash, Instant start, Instant end, Integer boxes) {
-        Map<String, Object> body = Http.map("communityId", place.community().toString(), "stationId", place.station().toString(),
-                "category", category, "urgency", urgency, "beneficiaryGroup", "ELDERLY_ALONE", "beneficiaryCount", 1,
-                "title", title, "geohash", geohash, "start", start.toString(), "end", end.toString(),
-                "requiredSkills", skills, "estimatedMinutes", 60);
+    public static JsonNode postNeed(
+            Http community,
+            CommunityPlace place,
+            String title,
+            String category,
+            String urgency,
+            List<String> skills,
+            String geohash,
+            Instant start,
+            Instant end,
+            Integer boxes) {
+        Map<String, Object> body = Http.map(
+                "communityId",
+                place.community().toString(),
+                "stationId",
+                place.station().toString(),
+                "category",
+                category,
+                "urgency",
+                urgency,
+                "beneficiaryGroup",
+                "ELDERLY_ALONE",
+                "beneficiaryCount",
+                1,
+                "title",
+                title,
+                "geohash",
+                geohash,
+                "start",
+                start.toString(),
+                "end",
+                end.toString(),
+                "requiredSkills",
+                skills,
+                "estimatedMinutes",
+                60);
         if (boxes != null) {
             body.put("quantity", Map.of("amount", boxes, "unit", "BOX"));
         }

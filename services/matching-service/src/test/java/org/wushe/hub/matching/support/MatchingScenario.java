@@ -1,13 +1,15 @@
 package org.wushe.hub.matching.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,16 +34,15 @@ import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The running matching service against the real embedded stack (PostgreSQL, Kafka, Debezium with the
  * shipped connectors); the other parties' events travel their real outboxes ({@link Upstream}). The
  * scheduled batch and deadline checks are left to the tests, which call them after moving the clock.
  * Each test builds its own stations and community, so tests share the context but not their data.
  */
-@SpringBootTest(classes = MatchingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = MatchingServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"wushe.matching.batch-interval=PT1H", "wushe.matching.deadline-check-interval=PT1H"})
 @Import(MatchingScenario.TestClock.class)
 public abstract class MatchingScenario {
@@ -62,18 +63,28 @@ public abstract class MatchingScenario {
         TestStack.register(registry, "matching");
     }
 
-    @Autowired protected MutableClock clock;
-    @Autowired protected AvroEventCodec codec;
-    @Autowired protected JdbcTemplate jdbc;
-    @Autowired protected MeterRegistry meters;
-    @Autowired protected MatchEngine engine;
-    @Autowired private Environment env;
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected AvroEventCodec codec;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected MeterRegistry meters;
+
+    @Autowired
+    protected MatchEngine engine;
+
+    @Autowired
+    private Environment env;
 
     private Http http;
 
     /** A community with its station under a town centre, known to the matching service. */
-    protected record Place(UUID community, UUID station, UUID centre) {
-    }
+    protected record Place(UUID community, UUID station, UUID centre) {}
 
     protected Http http() {
         if (http == null) {
@@ -99,9 +110,19 @@ public abstract class MatchingScenario {
         UUID community = UUID.randomUUID();
         UUID station = UUID.randomUUID();
         UUID centre = UUID.randomUUID();
-        community().publish(Aggregate.STATION, centre, Town.station(centre, "永顺镇社会工作服务中心", StationLevel.STREET_CENTRE, null, null));
-        community().publish(Aggregate.STATION, station, Town.station(station, "胡各庄社区社工站", StationLevel.COMMUNITY_STATION, centre, community));
-        await().atMost(WAIT).until(() -> count("select count(*) from station_view where station_id in (?, ?)", station, centre) == 2);
+        community()
+                .publish(
+                        Aggregate.STATION,
+                        centre,
+                        Town.station(centre, "永顺镇社会工作服务中心", StationLevel.STREET_CENTRE, null, null));
+        community()
+                .publish(
+                        Aggregate.STATION,
+                        station,
+                        Town.station(station, "胡各庄社区社工站", StationLevel.COMMUNITY_STATION, centre, community));
+        await().atMost(WAIT)
+                .until(() ->
+                        count("select count(*) from station_view where station_id in (?, ?)", station, centre) == 2);
         return new Place(community, station, centre);
     }
 
@@ -116,8 +137,9 @@ public abstract class MatchingScenario {
 
     /** The engine's memory follows the read model right after each commit; waits until it holds every row. */
     protected void awaitEngineCaughtUp() {
-        await().atMost(WAIT).until(() -> engine.stats().volunteers() == count("select count(*) from volunteer_view")
-                && engine.stats().offers() == count("select count(*) from offer_view where active"));
+        await().atMost(WAIT)
+                .until(() -> engine.stats().volunteers() == count("select count(*) from volunteer_view")
+                        && engine.stats().offers() == count("select count(*) from offer_view where active"));
     }
 
     /** The need's matching state (GET /needs/{id}), once the service knows the need and has decided on it. */
@@ -151,15 +173,24 @@ public abstract class MatchingScenario {
     }
 
     protected Http.Response decline(String matchId, String reason, String note) {
-        return http().post("/matches/" + matchId + "/decline", note == null ? Map.of("reason", reason) : Map.of("reason", reason, "note", note));
+        return http().post(
+                        "/matches/" + matchId + "/decline",
+                        note == null ? Map.of("reason", reason) : Map.of("reason", reason, "note", note));
     }
 
     /** The decoded events on wushe.matching.match keyed by {@code matchId}, read until {@code done} holds. */
     protected List<SpecificRecord> matchEvents(UUID matchId, Predicate<List<SpecificRecord>> done) {
-        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.MATCH.topic(),
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(
+                TestStack.bootstrapServers(),
+                Aggregate.MATCH.topic(),
                 r -> matchId.toString().equals(r.key()),
-                kept -> done.test(kept.stream().<SpecificRecord>map(r -> codec.decode(r.value())).toList()), WAIT);
-        return records.stream().<SpecificRecord>map(r -> codec.decode(r.value())).toList();
+                kept -> done.test(kept.stream()
+                        .<SpecificRecord>map(r -> codec.decode(r.value()))
+                        .toList()),
+                WAIT);
+        return records.stream()
+                .<SpecificRecord>map(r -> codec.decode(r.value()))
+                .toList();
     }
 
     protected static <T extends SpecificRecord> Predicate<List<SpecificRecord>> has(Class<T> type) {

@@ -1,5 +1,8 @@
 package org.wushe.hub.matching.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,13 +34,10 @@ import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.security.Roles;
-import org.wushe.hub.testing.Problems;
 import org.wushe.hub.testing.Http;
+import org.wushe.hub.testing.Problems;
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Who may see and decide what, with real tokens against the running service: station staff see and
@@ -51,7 +50,8 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MatchingAccessTest extends MatchingScenario {
 
-    @Autowired Environment env;
+    @Autowired
+    Environment env;
 
     private Place mine;
     private Place theirs;
@@ -61,6 +61,7 @@ class MatchingAccessTest extends MatchingScenario {
     private String theirMatch;
     /** Station staff of {@link #mine}, and of {@link #theirs}. */
     private Http li;
+
     private Http wang;
 
     @BeforeAll
@@ -80,20 +81,33 @@ class MatchingAccessTest extends MatchingScenario {
 
     @Test
     void stationStaffSeeTheirOwnStationAndAre403dOnAnothersWithTheFieldAndTheRoleNamed() {
-        assertThat(ids(li.get("/stations/" + mine.station() + "/proposals"))).contains(myMatch).doesNotContain(theirMatch);
-        assertThat(li.get("/stations/" + mine.station() + "/matches?status=PROPOSED").status()).isEqualTo(200);
+        assertThat(ids(li.get("/stations/" + mine.station() + "/proposals")))
+                .contains(myMatch)
+                .doesNotContain(theirMatch);
+        assertThat(li.get("/stations/" + mine.station() + "/matches?status=PROPOSED")
+                        .status())
+                .isEqualTo(200);
 
         for (String path : List.of("/proposals", "/matches", "/matches?status=PROPOSED")) {
             Http.Response r = li.get("/stations/" + theirs.station() + path);
             assertForbidden(r, "stationId", theirs.station());
-            assertThat(r.json().get("detail").asText()).contains("staff-li").contains(theirs.station().toString());
+            assertThat(r.json().get("detail").asText())
+                    .contains("staff-li")
+                    .contains(theirs.station().toString());
         }
         // Another role, or the role without the station's claim, is refused too; the hub admin sees every station.
-        assertForbidden(http().as(TestTokens.token("sq-he", Roles.COMMUNITY_STAFF, Roles.COMMUNITY_ID, mine.community()))
-                .get("/stations/" + mine.station() + "/proposals"), "stationId", mine.station());
-        assertForbidden(http().as(TestTokens.token("staff-zhou", List.of(Roles.STATION_STAFF), Map.of()))
-                .get("/stations/" + mine.station() + "/proposals"), "stationId", mine.station());
-        assertThat(ids(http().get("/stations/" + theirs.station() + "/proposals"))).contains(theirMatch);
+        assertForbidden(
+                http().as(TestTokens.token("sq-he", Roles.COMMUNITY_STAFF, Roles.COMMUNITY_ID, mine.community()))
+                        .get("/stations/" + mine.station() + "/proposals"),
+                "stationId",
+                mine.station());
+        assertForbidden(
+                http().as(TestTokens.token("staff-zhou", List.of(Roles.STATION_STAFF), Map.of()))
+                        .get("/stations/" + mine.station() + "/proposals"),
+                "stationId",
+                mine.station());
+        assertThat(ids(http().get("/stations/" + theirs.station() + "/proposals")))
+                .contains(theirMatch);
         // The list of stations is open to any signed-in caller (names only).
         assertThat(li.get("/stations").status()).isEqualTo(200);
     }
@@ -104,9 +118,13 @@ class MatchingAccessTest extends MatchingScenario {
         assertForbidden(li.get("/matches/" + theirMatch), "matchId", theirs.station());
 
         for (String path : List.of("", "/candidates", "/history")) {
-            assertThat(li.get("/needs/" + myNeed + path).status()).as("own need " + path).isEqualTo(200);
+            assertThat(li.get("/needs/" + myNeed + path).status())
+                    .as("own need " + path)
+                    .isEqualTo(200);
             assertForbidden(li.get("/needs/" + theirNeed + path), "needId", theirs.station());
-            assertThat(http().get("/needs/" + theirNeed + path).status()).as("the hub admin, " + path).isEqualTo(200);
+            assertThat(http().get("/needs/" + theirNeed + path).status())
+                    .as("the hub admin, " + path)
+                    .isEqualTo(200);
         }
         assertForbidden(li.get("/needs/" + theirNeed + "/history", "Accept", "text/plain"), "needId", theirs.station());
     }
@@ -116,8 +134,14 @@ class MatchingAccessTest extends MatchingScenario {
     @Order(Integer.MAX_VALUE)
     void aDecisionOnAnotherStationsMatchIsRefusedAndChangesNothingThenItsOwnStaffDecide() {
         assertForbidden(li.post("/matches/" + theirMatch + "/accept", "{}"), "matchId", theirs.station());
-        assertForbidden(li.post("/matches/" + theirMatch + "/decline", Map.of("reason", "TOO_FAR")), "matchId", theirs.station());
-        assertForbidden(li.post("/matches/" + theirMatch + "/complete", Map.of("serviceMinutes", 30)), "matchId", theirs.station());
+        assertForbidden(
+                li.post("/matches/" + theirMatch + "/decline", Map.of("reason", "TOO_FAR")),
+                "matchId",
+                theirs.station());
+        assertForbidden(
+                li.post("/matches/" + theirMatch + "/complete", Map.of("serviceMinutes", 30)),
+                "matchId",
+                theirs.station());
         Http.Response anonymous = http().anonymous().post("/matches/" + theirMatch + "/accept", "{}");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.problemField()).isEqualTo("Authorization");
@@ -131,12 +155,20 @@ class MatchingAccessTest extends MatchingScenario {
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
         assertThat(accepted.json().get("decidedBy").asText()).isEqualTo("staff-wang");
         List<SpecificRecord> events = matchEvents(UUID.fromString(theirMatch), has(MatchAccepted.class));
-        assertThat(events).extracting(e -> e.getClass().getSimpleName()).containsExactly("MatchProposed", "MatchAccepted");
+        assertThat(events)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("MatchProposed", "MatchAccepted");
         only(events, MatchProposed.class);
-        await().atMost(WAIT).until(() -> count("select count(*) from audit_event where need_id = ? and event_type = 'MatchAccepted'",
-                theirNeed) == 1);
-        assertThat(jdbc.queryForObject("select actor from audit_event where need_id = ? and event_type = 'MatchAccepted'", String.class,
-                theirNeed)).isEqualTo("staff-wang");
+        await().atMost(WAIT)
+                .until(() -> count(
+                                "select count(*) from audit_event where need_id = ? and event_type = 'MatchAccepted'",
+                                theirNeed)
+                        == 1);
+        assertThat(jdbc.queryForObject(
+                        "select actor from audit_event where need_id = ? and event_type = 'MatchAccepted'",
+                        String.class,
+                        theirNeed))
+                .isEqualTo("staff-wang");
 
         // And li decides li's own.
         Http.Response declined = li.post("/matches/" + myMatch + "/decline", Map.of("reason", "TIME_CONFLICT"));
@@ -146,19 +178,32 @@ class MatchingAccessTest extends MatchingScenario {
 
     @Test
     void withoutATokenEverythingButHealthAndTheApiDocsIs401() throws Exception {
-        for (String path : List.of("/stations", "/stations/" + mine.station() + "/proposals", "/matches/" + myMatch, "/needs/" + myNeed,
+        for (String path : List.of(
+                "/stations",
+                "/stations/" + mine.station() + "/proposals",
+                "/matches/" + myMatch,
+                "/needs/" + myNeed,
                 "/engine")) {
             Http.Response r = http().anonymous().get(path);
             assertThat(r.status()).as(path).isEqualTo(401);
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.problemField()).isEqualTo("Authorization");
         }
-        // A token never rides in the address, not even on the live stream (browsers reach it through the portal's session).
+        // A token never rides in the address, not even on the live stream (browsers reach it through the portal's
+        // session).
         String token = staffOf(mine.station(), "staff-li");
-        assertThat(http().anonymous().get("/stations/" + mine.station() + "/proposals?access_token=" + token).status()).isEqualTo(401);
-        HttpResponse<InputStream> inTheAddress = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + env.getProperty("local.server.port") + "/stations/" + mine.station() + "/stream?access_token=" + token))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(http().anonymous()
+                        .get("/stations/" + mine.station() + "/proposals?access_token=" + token)
+                        .status())
+                .isEqualTo(401);
+        HttpResponse<InputStream> inTheAddress = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + env.getProperty("local.server.port")
+                                        + "/stations/" + mine.station() + "/stream?access_token=" + token))
+                                .header("Accept", "text/event-stream")
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         assertThat(inTheAddress.statusCode()).isEqualTo(401);
         inTheAddress.body().close();
         // The console and its sign-in script moved to the portal: nothing here is public but health and the API docs.
@@ -181,7 +226,9 @@ class MatchingAccessTest extends MatchingScenario {
                 int colon = line.indexOf(':');
                 first.put(line.substring(0, colon), line.substring(colon + 1).strip());
             }
-            assertThat(first).containsEntry("event", "hello").containsEntry("data", "{\"stationId\":\"" + mine.station() + "\"}");
+            assertThat(first)
+                    .containsEntry("event", "hello")
+                    .containsEntry("data", "{\"stationId\":\"" + mine.station() + "\"}");
         }
 
         HttpResponse<InputStream> other = stream(client, theirs.station(), token);
@@ -211,8 +258,22 @@ class MatchingAccessTest extends MatchingScenario {
 
     private UUID publishNeed(Place p, String title) {
         UUID needId = UUID.randomUUID();
-        community().publish(Aggregate.NEED, needId, Town.need(needId, p.community(), p.station(), Category.HOME_REPAIR, Urgency.URGENT,
-                BeneficiaryGroup.ELDERLY_ALONE, title, clock.instant(), 7, null, Skill.PLUMBING));
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        needId,
+                        Town.need(
+                                needId,
+                                p.community(),
+                                p.station(),
+                                Category.HOME_REPAIR,
+                                Urgency.URGENT,
+                                BeneficiaryGroup.ELDERLY_ALONE,
+                                title,
+                                clock.instant(),
+                                7,
+                                null,
+                                Skill.PLUMBING));
         return needId;
     }
 
@@ -237,8 +298,10 @@ class MatchingAccessTest extends MatchingScenario {
     }
 
     private HttpResponse<InputStream> stream(HttpClient client, UUID station, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + env.getProperty("local.server.port")
-                + "/stations/" + station + "/stream")).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + env.getProperty("local.server.port") + "/stations/" + station + "/stream"))
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -1,5 +1,7 @@
 package org.wushe.hub.matching.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,8 +33,6 @@ import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * {@code GET /stations/{id}/proposals} filters by the need (category, urgency, end of its window) and pages on the
  * server: the body stays a JSON array of match views, {@code X-Total-Count} says how many pass the filters; most urgent
@@ -48,9 +47,11 @@ class StationProposalsPageTest extends MatchingScenario {
      * theirs ours (max-distance-km 5).
      */
     private static final double[] ELSEWHERE = {31.23, 121.47};
+
     private static final double[] ELSEWHERE_2KM = {31.23, 121.49};
 
-    @Autowired Environment env;
+    @Autowired
+    Environment env;
 
     private Place p;
     private Instant t0;
@@ -81,15 +82,28 @@ class StationProposalsPageTest extends MatchingScenario {
         publish("E", Category.HAIRCUT, Urgency.SOON, 3);
         publish("F", Category.HEALTH, Urgency.URGENT, 4);
         publish("G", Category.HAIRCUT, Urgency.SOON, 3); // as E, proposed later: newer first
-        staff = TestTokens.token("staff-" + p.station().toString().substring(0, 8), Roles.STATION_STAFF, Roles.STATION_ID, p.station());
+        staff = TestTokens.token(
+                "staff-" + p.station().toString().substring(0, 8), Roles.STATION_STAFF, Roles.STATION_ID, p.station());
     }
 
     private void publish(String title, Category category, Urgency urgency, int days) {
         UUID needId = UUID.randomUUID();
-        NeedPublished need = Town.need(needId, p.community(), p.station(), category, urgency, BeneficiaryGroup.ELDERLY_ALONE, title,
-                t0, days, null);
+        NeedPublished need = Town.need(
+                needId,
+                p.community(),
+                p.station(),
+                category,
+                urgency,
+                BeneficiaryGroup.ELDERLY_ALONE,
+                title,
+                t0,
+                days,
+                null);
         need = NeedPublished.newBuilder(need)
-                .setDetails(NeedDetails.newBuilder(need.getDetails()).setPlace(Town.place(p.community(), ELSEWHERE)).build()).build();
+                .setDetails(NeedDetails.newBuilder(need.getDetails())
+                        .setPlace(Town.place(p.community(), ELSEWHERE))
+                        .build())
+                .build();
         community().publish(Aggregate.NEED, needId, need);
         assertThat(awaitLiveMatch(needId).get("status").asText()).as(title).isEqualTo("PROPOSED");
         needs.put(title, needId);
@@ -106,7 +120,8 @@ class StationProposalsPageTest extends MatchingScenario {
         assertThat(first.get("needId").asText()).isEqualTo(needs.get("D").toString());
         assertThat(first.get("need").get("category").asText()).isEqualTo("ESCORT");
         assertThat(first.get("need").get("urgency").asText()).isEqualTo("IMMEDIATE");
-        assertThat(first.get("need").get("window").get("end").asText()).isEqualTo(t0.plus(7, ChronoUnit.DAYS).toString());
+        assertThat(first.get("need").get("window").get("end").asText())
+                .isEqualTo(t0.plus(7, ChronoUnit.DAYS).toString());
         assertThat(first.get("explanation").size()).isGreaterThan(0);
     }
 
@@ -125,7 +140,9 @@ class StationProposalsPageTest extends MatchingScenario {
         // Ends before (not at) the instant: E and G end exactly three days on.
         Page soon = get("?deadlineBefore=" + t0.plus(3, ChronoUnit.DAYS));
         assertThat(soon.titles()).containsExactly("A", "B");
-        assertThat(get("?deadlineBefore=" + t0.plus(3, ChronoUnit.DAYS).plusMillis(1)).titles()).containsExactly("A", "G", "E", "B");
+        assertThat(get("?deadlineBefore=" + t0.plus(3, ChronoUnit.DAYS).plusMillis(1))
+                        .titles())
+                .containsExactly("A", "G", "E", "B");
 
         Page all = get("?category=HAIRCUT&urgency=SOON&deadlineBefore=" + t0.plus(4, ChronoUnit.DAYS));
         assertThat(all.titles()).containsExactly("G", "E");
@@ -173,7 +190,9 @@ class StationProposalsPageTest extends MatchingScenario {
             Page r = get(query);
             assertThat(r.status()).as(query).isEqualTo(400);
             assertThat(r.contentType()).as(query).startsWith("application/problem+json");
-            assertThat(r.body().get("errors").get(0).get("field").asText()).as(query + ": " + r.body()).isEqualTo(field);
+            assertThat(r.body().get("errors").get(0).get("field").asText())
+                    .as(query + ": " + r.body())
+                    .isEqualTo(field);
         });
     }
 
@@ -186,12 +205,14 @@ class StationProposalsPageTest extends MatchingScenario {
         assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("stationId");
         assertThat(get(p.station(), "?limit=5", null).status()).isEqualTo(401);
         // The centre manager above the station sees only what was escalated to the centre: nothing here.
-        String manager = TestTokens.token("manager-" + p.centre().toString().substring(0, 8), Roles.CENTRE_MANAGER, Roles.CENTRE_ID, p.centre());
+        String manager = TestTokens.token(
+                "manager-" + p.centre().toString().substring(0, 8), Roles.CENTRE_MANAGER, Roles.CENTRE_ID, p.centre());
         Page centre = get(p.centre(), "?limit=5", manager);
         assertThat(centre.status()).isEqualTo(200);
         assertThat(centre.total()).isEqualTo("0");
         // The hub admin passes.
-        assertThat(get(p.station(), "?urgency=URGENT", TestTokens.admin()).total()).isEqualTo("3");
+        assertThat(get(p.station(), "?urgency=URGENT", TestTokens.admin()).total())
+                .isEqualTo("3");
     }
 
     private Page get(String query) {
@@ -199,14 +220,17 @@ class StationProposalsPageTest extends MatchingScenario {
     }
 
     private Page get(UUID station, String query, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + env.getProperty("local.server.port")
-                + "/stations/" + station + "/proposals" + query)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + env.getProperty("local.server.port") + "/stations/" + station + "/proposals" + query))
+                .GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Page(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+            return new Page(
+                    r.statusCode(),
+                    r.headers().firstValue("Content-Type").orElse(""),
                     r.headers().firstValue(StationController.TOTAL_COUNT).orElse(null),
                     r.body().isEmpty() ? null : Http.JSON.readTree(r.body()));
         } catch (IOException e) {

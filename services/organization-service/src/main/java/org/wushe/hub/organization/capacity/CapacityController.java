@@ -1,12 +1,5 @@
 package org.wushe.hub.organization.capacity;
 
-import java.net.URI;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,6 +11,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +37,10 @@ import org.wushe.hub.platform.web.Known;
 @Tag(name = "capacity", description = "服务能力 Service capacity organizations offer to matching")
 public class CapacityController {
 
-    public record SlotRequest(@NotNull DayOfWeek day, @NotNull LocalTime start, @NotNull LocalTime end) {
-    }
+    public record SlotRequest(
+            @NotNull DayOfWeek day,
+            @NotNull LocalTime start,
+            @NotNull LocalTime end) {}
 
     /**
      * People per session in weekly slots (local times, Asia/Shanghai) from {@code validFrom} to
@@ -49,7 +50,16 @@ public class CapacityController {
             @NotBlank @Size(max = 100) String title,
             @NotNull @Known Category category,
             @Size(max = 16) List<@NotNull @Known Skill> skills,
-            @Size(max = 8) List<@NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 tag such as en") String> languages,
+
+            @Size(max = 8)
+            List<
+                            @NotBlank
+                            @Pattern(
+                                    regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+                                    message = "must be a BCP 47 tag such as en")
+                            String>
+                    languages,
+
             @Size(max = 16) List<@NotNull @Known BeneficiaryGroup> beneficiaryGroups,
             @NotNull @Positive @Max(1000) Integer capacityPerSlot,
             @Positive @Max(720) Integer sessionMinutes,
@@ -57,11 +67,9 @@ public class CapacityController {
             @NotNull LocalDate validFrom,
             @NotNull LocalDate validUntil,
             @Size(max = 12) String geohash,
-            @Size(max = 100) List<@NotNull UUID> servedCommunityIds) {
-    }
+            @Size(max = 100) List<@NotNull UUID> servedCommunityIds) {}
 
-    public record Withdraw(@NotNull @Known WithdrawalReason reason) {
-    }
+    public record Withdraw(@NotNull @Known WithdrawalReason reason) {}
 
     private final CapacityService service;
 
@@ -71,7 +79,8 @@ public class CapacityController {
 
     @PostMapping("/organizations/{organizationId}/capacities")
     @Operation(summary = "Offer service capacity; publishes ServiceCapacityOffered (revision 1)")
-    public ResponseEntity<ServiceCapacity> offer(@PathVariable UUID organizationId, @Valid @RequestBody OfferCapacity request) {
+    public ResponseEntity<ServiceCapacity> offer(
+            @PathVariable UUID organizationId, @Valid @RequestBody OfferCapacity request) {
         ServiceCapacity c = service.offer(organizationId, request);
         return ResponseEntity.created(URI.create("/capacities/" + c.id())).body(c);
     }
@@ -95,13 +104,15 @@ public class CapacityController {
 
     @GetMapping("/capacities")
     @Operation(summary = "Offers, by organization, category, status or community served")
-    public List<ServiceCapacity> list(@RequestParam(required = false) UUID organizationId,
-                                      @RequestParam(required = false) Category category,
-                                      @RequestParam(required = false) ServiceCapacity.Status status,
-                                      @RequestParam(required = false) UUID communityId,
-                                      @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-                                      @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
-        return service.list(new CapacityRepository.Filter(organizationId, category, status, communityId), offset, limit);
+    public List<ServiceCapacity> list(
+            @RequestParam(required = false) UUID organizationId,
+            @RequestParam(required = false) Category category,
+            @RequestParam(required = false) ServiceCapacity.Status status,
+            @RequestParam(required = false) UUID communityId,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
+        return service.list(
+                new CapacityRepository.Filter(organizationId, category, status, communityId), offset, limit);
     }
 
     @GetMapping("/organizations/{organizationId}/capacities")

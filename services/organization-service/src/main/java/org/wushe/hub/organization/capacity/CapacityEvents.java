@@ -3,7 +3,6 @@ package org.wushe.hub.organization.capacity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.TimeWindow;
 import org.wushe.hub.events.common.WeeklySlot;
 import org.wushe.hub.events.organization.ServiceCapacityOffered;
@@ -16,11 +15,11 @@ import org.wushe.hub.platform.place.CoarsePlaces;
 /** The Avro events of a service capacity: offered as a whole with its revision, or withdrawn. */
 final class CapacityEvents {
 
-    private CapacityEvents() {
-    }
+    private CapacityEvents() {}
 
     /** ServiceCapacityWithdrawn with the withdrawal's revision and reason. */
-    static ServiceCapacityWithdrawn withdrawn(ServiceCapacity c, ServiceCapacity withdrawn, WithdrawalReason reason, Instant now) {
+    static ServiceCapacityWithdrawn withdrawn(
+            ServiceCapacity c, ServiceCapacity withdrawn, WithdrawalReason reason, Instant now) {
         return ServiceCapacityWithdrawn.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(now)
@@ -46,11 +45,18 @@ final class CapacityEvents {
                 .setBeneficiaryGroups(new ArrayList<>(c.beneficiaryGroups()))
                 .setCapacityPerSlot(c.capacityPerSlot())
                 .setSessionMinutes(c.sessionMinutes())
-                .setWeeklySlots(c.weeklySlots().stream().map(s -> WeeklySlot.newBuilder()
-                        .setDay(org.wushe.hub.events.common.DayOfWeek.valueOf(s.day().name()))
-                        .setStart(s.start()).setEnd(s.end()).build()).toList())
-                .setPeriod(TimeWindow.newBuilder().setStart(Calendar.startOf(c.validFrom()))
-                        .setEnd(Calendar.startOf(c.validUntil().plusDays(1))).build())
+                .setWeeklySlots(c.weeklySlots().stream()
+                        .map(s -> WeeklySlot.newBuilder()
+                                .setDay(org.wushe.hub.events.common.DayOfWeek.valueOf(
+                                        s.day().name()))
+                                .setStart(s.start())
+                                .setEnd(s.end())
+                                .build())
+                        .toList())
+                .setPeriod(TimeWindow.newBuilder()
+                        .setStart(Calendar.startOf(c.validFrom()))
+                        .setEnd(Calendar.startOf(c.validUntil().plusDays(1)))
+                        .build())
                 .setPlace(CoarsePlaces.of(o.districtCode(), o.streetCode(), community, null, c.geohash()))
                 .setServedCommunityIds(new ArrayList<>(c.servedCommunityIds()))
                 .build();

@@ -3,7 +3,6 @@ package org.wushe.hub.organization.capacity;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /** What makes weekly slots and a period of service capacity sensible; each broken rule names its field. */
@@ -12,20 +11,24 @@ public final class CapacityRules {
     /** An offer is renewed at least every few years, so that stale capacity leaves the indexes. */
     public static final int MAX_YEARS = 3;
 
-    private CapacityRules() {
-    }
+    private CapacityRules() {}
 
     /** Slots end after they start and do not overlap another slot of the same day. */
     public static void requireSlots(List<ServiceCapacity.Slot> slots) {
         for (int i = 0; i < slots.size(); i++) {
             ServiceCapacity.Slot s = slots.get(i);
             if (!s.end().isAfter(s.start())) {
-                throw new InvalidInputException("weeklySlots[" + i + "].end", "must be after start " + s.start() + " (a slot does not cross midnight)");
+                throw new InvalidInputException(
+                        "weeklySlots[" + i + "].end",
+                        "must be after start " + s.start() + " (a slot does not cross midnight)");
             }
             for (int j = 0; j < i; j++) {
                 ServiceCapacity.Slot o = slots.get(j);
-                if (o.day() == s.day() && s.start().isBefore(o.end()) && o.start().isBefore(s.end())) {
-                    throw new InvalidInputException("weeklySlots[" + i + "]", "overlaps weeklySlots[" + j + "] on " + s.day());
+                if (o.day() == s.day()
+                        && s.start().isBefore(o.end())
+                        && o.start().isBefore(s.end())) {
+                    throw new InvalidInputException(
+                            "weeklySlots[" + i + "]", "overlaps weeklySlots[" + j + "] on " + s.day());
                 }
             }
         }
@@ -36,10 +39,15 @@ public final class CapacityRules {
         if (sessionMinutes == null) {
             return;
         }
-        long longest = slots.stream().mapToLong(s -> Duration.between(s.start(), s.end()).toMinutes()).max().orElse(0);
+        long longest = slots.stream()
+                .mapToLong(s -> Duration.between(s.start(), s.end()).toMinutes())
+                .max()
+                .orElse(0);
         if (sessionMinutes > longest) {
-            throw new InvalidInputException("sessionMinutes", "a session of " + sessionMinutes + " minutes fits in no slot (the longest is "
-                    + longest + " minutes)");
+            throw new InvalidInputException(
+                    "sessionMinutes",
+                    "a session of " + sessionMinutes + " minutes fits in no slot (the longest is " + longest
+                            + " minutes)");
         }
     }
 
@@ -51,7 +59,8 @@ public final class CapacityRules {
             throw new InvalidInputException("validUntil", "is in the past (today is " + today + ")");
         }
         if (until.isAfter(from.plusYears(MAX_YEARS))) {
-            throw new InvalidInputException("validUntil", "an offer runs at most " + MAX_YEARS + " years; offer it again later");
+            throw new InvalidInputException(
+                    "validUntil", "an offer runs at most " + MAX_YEARS + " years; offer it again later");
         }
     }
 }

@@ -6,13 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.organization.WithdrawalReason;
-import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.organization.organization.Organization;
 import org.wushe.hub.organization.organization.OrganizationService;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
@@ -28,7 +27,8 @@ public class CapacityService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public CapacityService(CapacityRepository capacities, OrganizationService organizations, OutboxWriter outbox, Clock clock) {
+    public CapacityService(
+            CapacityRepository capacities, OrganizationService organizations, OutboxWriter outbox, Clock clock) {
         this.capacities = capacities;
         this.organizations = organizations;
         this.outbox = outbox;
@@ -68,11 +68,31 @@ public class CapacityService {
             throw new InvalidInputException("capacityId", "the offer was withdrawn already", 409);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ServiceCapacity withdrawn = new ServiceCapacity(c.id(), c.organizationId(), c.revision() + 1, ServiceCapacity.Status.WITHDRAWN,
-                c.title(), c.category(), c.skills(), c.languages(), c.beneficiaryGroups(), c.capacityPerSlot(), c.sessionMinutes(),
-                c.weeklySlots(), c.validFrom(), c.validUntil(), c.geohash(), c.servedCommunityIds(), reason, c.createdAt(), now);
+        ServiceCapacity withdrawn = new ServiceCapacity(
+                c.id(),
+                c.organizationId(),
+                c.revision() + 1,
+                ServiceCapacity.Status.WITHDRAWN,
+                c.title(),
+                c.category(),
+                c.skills(),
+                c.languages(),
+                c.beneficiaryGroups(),
+                c.capacityPerSlot(),
+                c.sessionMinutes(),
+                c.weeklySlots(),
+                c.validFrom(),
+                c.validUntil(),
+                c.geohash(),
+                c.servedCommunityIds(),
+                reason,
+                c.createdAt(),
+                now);
         capacities.update(withdrawn);
-        outbox.publish(Aggregate.ORGANIZATION, c.organizationId().toString(), CapacityEvents.withdrawn(c, withdrawn, reason, now));
+        outbox.publish(
+                Aggregate.ORGANIZATION,
+                c.organizationId().toString(),
+                CapacityEvents.withdrawn(c, withdrawn, reason, now));
         return withdrawn;
     }
 
@@ -93,22 +113,42 @@ public class CapacityService {
         return organizations.find(organizationId).orElseThrow(() -> OrganizationService.notFound(organizationId));
     }
 
-    private ServiceCapacity build(UUID id, Organization o, int revision, CapacityController.OfferCapacity r, Instant createdAt, Instant now) {
-        List<ServiceCapacity.Slot> slots = r.weeklySlots().stream().map(s -> new ServiceCapacity.Slot(s.day(), s.start(), s.end())).toList();
+    private ServiceCapacity build(
+            UUID id, Organization o, int revision, CapacityController.OfferCapacity r, Instant createdAt, Instant now) {
+        List<ServiceCapacity.Slot> slots = r.weeklySlots().stream()
+                .map(s -> new ServiceCapacity.Slot(s.day(), s.start(), s.end()))
+                .toList();
         CapacityRules.requireSlots(slots);
         CapacityRules.requireSessionFits(r.sessionMinutes(), slots);
         CapacityRules.requirePeriod(r.validFrom(), r.validUntil(), Calendar.today(clock));
         if (!Geohashes.isValid(r.geohash())) {
             throw new InvalidInputException("geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
         }
-        return new ServiceCapacity(id, o.id(), revision, ServiceCapacity.Status.OFFERED, r.title().strip(), r.category(),
-                distinct(r.skills()), distinct(r.languages()), distinct(r.beneficiaryGroups()), r.capacityPerSlot(), r.sessionMinutes(),
-                slots, r.validFrom(), r.validUntil(), Geohashes.coarse(r.geohash() != null ? r.geohash() : o.geohash()),
-                distinct(r.servedCommunityIds()), null, createdAt, now);
+        return new ServiceCapacity(
+                id,
+                o.id(),
+                revision,
+                ServiceCapacity.Status.OFFERED,
+                r.title().strip(),
+                r.category(),
+                distinct(r.skills()),
+                distinct(r.languages()),
+                distinct(r.beneficiaryGroups()),
+                r.capacityPerSlot(),
+                r.sessionMinutes(),
+                slots,
+                r.validFrom(),
+                r.validUntil(),
+                Geohashes.coarse(r.geohash() != null ? r.geohash() : o.geohash()),
+                distinct(r.servedCommunityIds()),
+                null,
+                createdAt,
+                now);
     }
 
     private void publishOffered(ServiceCapacity c, Organization o, Instant now) {
-        UUID community = c.servedCommunityIds().size() == 1 ? c.servedCommunityIds().get(0)
+        UUID community = c.servedCommunityIds().size() == 1
+                ? c.servedCommunityIds().get(0)
                 : c.servedCommunityIds().isEmpty() ? o.communityId() : null;
         outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), CapacityEvents.offered(c, o, community, now));
     }

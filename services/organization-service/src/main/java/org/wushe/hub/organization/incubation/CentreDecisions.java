@@ -16,8 +16,7 @@ public final class CentreDecisions {
 
     public static final String FIELD = "organizationId";
 
-    private CentreDecisions() {
-    }
+    private CentreDecisions() {}
 
     public static Caller require(Organization o) {
         Caller caller = Access.caller();
@@ -25,8 +24,12 @@ public final class CentreDecisions {
             return caller;
         }
         String needed = o.centreId() == null ? Roles.HUB_ADMIN : Roles.CENTRE_MANAGER + " of " + o.centreId();
-        throw new ForbiddenException(FIELD, caller.describe() + " may not decide for organization " + o.id()
-                + (o.centreId() == null ? ", which belongs to no centre" : " of centre " + o.centreId()) + "; needs " + needed
-                + " 只能管理本中心培育的社会组织", needed);
+        throw new ForbiddenException(
+                FIELD,
+                caller.describe() + " may not decide for organization " + o.id()
+                        + (o.centreId() == null ? ", which belongs to no centre" : " of centre " + o.centreId())
+                        + "; needs " + needed
+                        + " 只能管理本中心培育的社会组织",
+                needed);
     }
 }

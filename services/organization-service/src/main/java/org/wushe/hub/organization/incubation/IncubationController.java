@@ -1,13 +1,12 @@
 package org.wushe.hub.organization.incubation;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,15 +23,12 @@ import org.wushe.hub.platform.web.Known;
 public class IncubationController {
 
     /** {@code changedOn}: date of the assessment; today when left out. */
-    public record StageChange(@NotNull @Known IncubationStage stage, LocalDate changedOn) {
-    }
+    public record StageChange(@NotNull @Known IncubationStage stage, LocalDate changedOn) {}
 
-    public record HubChange(@NotNull Boolean hub, LocalDate changedOn) {
-    }
+    public record HubChange(@NotNull Boolean hub, LocalDate changedOn) {}
 
     /** {@code hubOrganizationId} null ends the incubation by a hub. */
-    public record IncubatorChange(UUID hubOrganizationId, LocalDate changedOn) {
-    }
+    public record IncubatorChange(UUID hubOrganizationId, LocalDate changedOn) {}
 
     private final IncubationService service;
 
@@ -47,7 +43,9 @@ public class IncubationController {
     }
 
     @PostMapping("/hub")
-    @Operation(summary = "Designate a mature organization a hub (枢纽型), or end that role; publishes OrganizationStageChanged")
+    @Operation(
+            summary =
+                    "Designate a mature organization a hub (枢纽型), or end that role; publishes OrganizationStageChanged")
     public Organization hub(@PathVariable UUID id, @Valid @RequestBody HubChange change) {
         return service.lead(id, change.hub(), change.changedOn());
     }

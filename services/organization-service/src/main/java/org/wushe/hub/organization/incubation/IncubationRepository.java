@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.IncubationStage;
@@ -20,24 +19,39 @@ public class IncubationRepository {
     }
 
     public void insert(IncubationChange c) {
-        jdbc.sql("INSERT INTO incubation_change (organization_id, stage, previous_stage, hub, hub_organization_id, changed_on, recorded_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(c.organizationId(), c.stage().name(), c.previousStage().name(), c.hub(), c.hubOrganizationId(),
-                        Date.valueOf(c.changedOn()), Timestamp.from(c.recordedAt()))
+        jdbc.sql(
+                        "INSERT INTO incubation_change (organization_id, stage, previous_stage, hub, hub_organization_id, changed_on, recorded_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        c.organizationId(),
+                        c.stage().name(),
+                        c.previousStage().name(),
+                        c.hub(),
+                        c.hubOrganizationId(),
+                        Date.valueOf(c.changedOn()),
+                        Timestamp.from(c.recordedAt()))
                 .update();
     }
 
     public List<IncubationChange> history(UUID organizationId) {
-        return jdbc.sql("SELECT * FROM incubation_change WHERE organization_id = ? ORDER BY id").param(organizationId)
-                .query((rs, row) -> new IncubationChange(rs.getObject("organization_id", UUID.class),
-                        IncubationStage.valueOf(rs.getString("stage")), IncubationStage.valueOf(rs.getString("previous_stage")),
-                        rs.getBoolean("hub"), rs.getObject("hub_organization_id", UUID.class), rs.getDate("changed_on").toLocalDate(),
+        return jdbc.sql("SELECT * FROM incubation_change WHERE organization_id = ? ORDER BY id")
+                .param(organizationId)
+                .query((rs, row) -> new IncubationChange(
+                        rs.getObject("organization_id", UUID.class),
+                        IncubationStage.valueOf(rs.getString("stage")),
+                        IncubationStage.valueOf(rs.getString("previous_stage")),
+                        rs.getBoolean("hub"),
+                        rs.getObject("hub_organization_id", UUID.class),
+                        rs.getDate("changed_on").toLocalDate(),
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
     }
 
     public Optional<java.time.LocalDate> lastChangedOn(UUID organizationId) {
-        return jdbc.sql("SELECT max(changed_on) FROM incubation_change WHERE organization_id = ?").param(organizationId)
-                .query(Date.class).optional().map(Date::toLocalDate);
+        return jdbc.sql("SELECT max(changed_on) FROM incubation_change WHERE organization_id = ?")
+                .param(organizationId)
+                .query(Date.class)
+                .optional()
+                .map(Date::toLocalDate);
     }
 }

@@ -1,7 +1,6 @@
 package org.wushe.hub.organization.incubation;
 
 import java.util.List;
-
 import org.wushe.hub.events.common.IncubationStage;
 import org.wushe.hub.organization.organization.Organization;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -15,11 +14,10 @@ import org.wushe.hub.platform.web.InvalidInputException;
 public final class IncubationRules {
 
     /** The stages in the order an organization passes them. */
-    public static final List<IncubationStage> ORDER = List.of(IncubationStage.SPROUTING, IncubationStage.START_UP,
-            IncubationStage.GROWING, IncubationStage.MATURE);
+    public static final List<IncubationStage> ORDER = List.of(
+            IncubationStage.SPROUTING, IncubationStage.START_UP, IncubationStage.GROWING, IncubationStage.MATURE);
 
-    private IncubationRules() {
-    }
+    private IncubationRules() {}
 
     /** @throws InvalidInputException 409 naming {@code stage} unless {@code target} is the stage right after {@code current} */
     public static void requireNextStage(IncubationStage current, IncubationStage target) {
@@ -32,11 +30,14 @@ public final class IncubationRules {
             throw new InvalidInputException("stage", "the organization is already " + current, 409);
         }
         if (to < from) {
-            throw new InvalidInputException("stage", "stages only move forward: " + current + " → " + target + " is a step back", 409);
+            throw new InvalidInputException(
+                    "stage", "stages only move forward: " + current + " → " + target + " is a step back", 409);
         }
         if (to > from + 1) {
-            throw new InvalidInputException("stage", "one stage at a time: " + current + " → " + target + " skips "
-                    + ORDER.subList(from + 1, to), 409);
+            throw new InvalidInputException(
+                    "stage",
+                    "one stage at a time: " + current + " → " + target + " skips " + ORDER.subList(from + 1, to),
+                    409);
         }
     }
 
@@ -47,21 +48,24 @@ public final class IncubationRules {
     /** @throws InvalidInputException naming {@code hub} when an organization below MATURE would be a hub */
     public static void requireHubMayBe(IncubationStage stage, boolean hub, int status) {
         if (hub && !mayLead(stage)) {
-            throw new InvalidInputException("hub", "only a mature organization (成熟型) can be a hub organization (枢纽型); it is " + stage, status);
+            throw new InvalidInputException(
+                    "hub", "only a mature organization (成熟型) can be a hub organization (枢纽型); it is " + stage, status);
         }
     }
 
     /** @throws InvalidInputException 409 naming {@code hub} when a hub would stop being one while it incubates others */
     public static void requireMayStopLeading(int incubated) {
         if (incubated > 0) {
-            throw new InvalidInputException("hub", "it still incubates " + incubated + " organization(s); move them to another hub first", 409);
+            throw new InvalidInputException(
+                    "hub", "it still incubates " + incubated + " organization(s); move them to another hub first", 409);
         }
     }
 
     /** @throws InvalidInputException 400 naming {@code hubOrganizationId} when the organization is no hub */
     public static void requireHub(Organization candidate) {
         if (!candidate.hub()) {
-            throw new InvalidInputException("hubOrganizationId", "organization " + candidate.id() + " is not a hub organization (枢纽型)");
+            throw new InvalidInputException(
+                    "hubOrganizationId", "organization " + candidate.id() + " is not a hub organization (枢纽型)");
         }
     }
 }

@@ -6,13 +6,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.IncubationStage;
-import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.organization.organization.Organization;
 import org.wushe.hub.organization.organization.OrganizationService;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -28,7 +27,8 @@ public class IncubationService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public IncubationService(OrganizationService organizations, IncubationRepository changes, OutboxWriter outbox, Clock clock) {
+    public IncubationService(
+            OrganizationService organizations, IncubationRepository changes, OutboxWriter outbox, Clock clock) {
         this.organizations = organizations;
         this.changes = changes;
         this.outbox = outbox;
@@ -46,7 +46,8 @@ public class IncubationService {
     public Organization lead(UUID id, boolean hub, LocalDate changedOn) {
         Organization o = locked(id);
         if (o.hub() == hub) {
-            throw new InvalidInputException("hub", hub ? "the organization is a hub already" : "the organization is no hub", 409);
+            throw new InvalidInputException(
+                    "hub", hub ? "the organization is a hub already" : "the organization is no hub", 409);
         }
         if (hub) {
             IncubationRules.requireHubMayBe(o.stage(), true, 409);
@@ -61,23 +62,34 @@ public class IncubationService {
     public Organization incubateUnder(UUID id, UUID hubId, LocalDate changedOn) {
         Organization o = locked(id);
         if (java.util.Objects.equals(o.hubOrganizationId(), hubId)) {
-            throw new InvalidInputException("hubOrganizationId", hubId == null ? "the organization is not incubated by a hub"
-                    : "the organization is incubated by " + hubId + " already", 409);
+            throw new InvalidInputException(
+                    "hubOrganizationId",
+                    hubId == null
+                            ? "the organization is not incubated by a hub"
+                            : "the organization is incubated by " + hubId + " already",
+                    409);
         }
         if (hubId != null) {
             if (hubId.equals(id)) {
                 throw new InvalidInputException("hubOrganizationId", "an organization does not incubate itself");
             }
             // Share-locked: the hub cannot give up its role while it takes this organization in.
-            Organization hub = organizations.findForShare(hubId).orElseThrow(() -> new InvalidInputException("hubOrganizationId", "no organization " + hubId));
+            Organization hub = organizations
+                    .findForShare(hubId)
+                    .orElseThrow(() -> new InvalidInputException("hubOrganizationId", "no organization " + hubId));
             IncubationRules.requireHub(hub);
             // A hub may itself be incubated by a bigger hub, but not by one it incubates.
             UUID above = hub.hubOrganizationId();
             for (int i = 0; above != null && i < MAX_CHAIN; i++) {
                 if (above.equals(id)) {
-                    throw new InvalidInputException("hubOrganizationId", "hub " + hubId + " is itself incubated (directly or not) by this organization");
+                    throw new InvalidInputException(
+                            "hubOrganizationId",
+                            "hub " + hubId + " is itself incubated (directly or not) by this organization");
                 }
-                above = organizations.find(above).map(Organization::hubOrganizationId).orElse(null);
+                above = organizations
+                        .find(above)
+                        .map(Organization::hubOrganizationId)
+                        .orElse(null);
             }
         }
         return record(o, o.stage(), o.hub(), hubId, changedOn);
@@ -97,23 +109,44 @@ public class IncubationService {
         return o;
     }
 
-    private Organization record(Organization o, IncubationStage stage, boolean hub, UUID hubOrganizationId, LocalDate changedOn) {
+    private Organization record(
+            Organization o, IncubationStage stage, boolean hub, UUID hubOrganizationId, LocalDate changedOn) {
         LocalDate today = Calendar.today(clock);
         LocalDate on = changedOn == null ? today : changedOn;
         if (on.isAfter(today)) {
             throw new InvalidInputException("changedOn", "is in the future (today is " + today + ")");
         }
-        LocalDate notBefore = changes.lastChangedOn(o.id()).orElse(o.createdAt().atZone(Calendar.ZONE).toLocalDate());
+        LocalDate notBefore = changes.lastChangedOn(o.id())
+                .orElse(o.createdAt().atZone(Calendar.ZONE).toLocalDate());
         if (on.isBefore(notBefore)) {
-            throw new InvalidInputException("changedOn", "is before " + notBefore + ", the registration or last change of the organization");
+            throw new InvalidInputException(
+                    "changedOn", "is before " + notBefore + ", the registration or last change of the organization");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Organization changed = new Organization(o.id(), o.name(), o.kind(), o.legalStatus(), o.unifiedSocialCreditCode(), stage, hub,
-                hubOrganizationId, o.communityId(), o.districtCode(), o.streetCode(), o.geohash(), o.serviceCategories(),
-                o.monthlyServiceCapacity(), o.createdAt(), now, o.centreId());
+        Organization changed = new Organization(
+                o.id(),
+                o.name(),
+                o.kind(),
+                o.legalStatus(),
+                o.unifiedSocialCreditCode(),
+                stage,
+                hub,
+                hubOrganizationId,
+                o.communityId(),
+                o.districtCode(),
+                o.streetCode(),
+                o.geohash(),
+                o.serviceCategories(),
+                o.monthlyServiceCapacity(),
+                o.createdAt(),
+                now,
+                o.centreId());
         organizations.updateIncubation(changed);
         changes.insert(new IncubationChange(o.id(), stage, o.stage(), hub, hubOrganizationId, on, now));
-        outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), IncubationEvents.stageChanged(o, stage, hub, hubOrganizationId, on, now));
+        outbox.publish(
+                Aggregate.ORGANIZATION,
+                o.id().toString(),
+                IncubationEvents.stageChanged(o, stage, hub, hubOrganizationId, on, now));
         return changed;
     }
 }

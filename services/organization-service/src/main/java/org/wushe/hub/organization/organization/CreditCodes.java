@@ -13,11 +13,12 @@ public final class CreditCodes {
     private static final Pattern SHAPE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
-    private CreditCodes() {
-    }
+    private CreditCodes() {}
 
     public static boolean isValid(String code) {
-        return code != null && SHAPE.matcher(code).matches() && code.charAt(17) == checkCharacter(code.substring(0, 17));
+        return code != null
+                && SHAPE.matcher(code).matches()
+                && code.charAt(17) == checkCharacter(code.substring(0, 17));
     }
 
     /** The check character of the first 17 characters. */

@@ -1,9 +1,5 @@
 package org.wushe.hub.organization.organization;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,19 +43,27 @@ public class OrganizationController {
             @NotBlank @Size(max = 100) String name,
             @NotNull @Known OrganizationKind kind,
             @NotNull @Known LegalStatus legalStatus,
-            @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}", message = "must be 18 characters of 0-9 and A-Y without I, O, S, V, Z (统一社会信用代码)")
+
+            @Pattern(
+                    regexp = "[0-9A-HJ-NPQRTUWXY]{18}",
+                    message = "must be 18 characters of 0-9 and A-Y without I, O, S, V, Z (统一社会信用代码)")
             String unifiedSocialCreditCode,
+
             @Known IncubationStage stage,
             Boolean hub,
             UUID hubOrganizationId,
             UUID communityId,
-            @NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code (GB/T 2260)") String districtCode,
-            @Pattern(regexp = "\\d{9}", message = "must be a 9-digit street/town code") String streetCode,
+
+            @NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code (GB/T 2260)")
+            String districtCode,
+
+            @Pattern(regexp = "\\d{9}", message = "must be a 9-digit street/town code")
+            String streetCode,
+
             @Size(max = 12) String geohash,
             @Size(max = 16) List<@NotNull @Known Category> serviceCategories,
             @PositiveOrZero @Max(1_000_000) Integer monthlyServiceCapacity,
-            UUID centreId) {
-    }
+            UUID centreId) {}
 
     private final OrganizationService service;
     private final OrganizationRepository organizations;
@@ -80,13 +87,16 @@ public class OrganizationController {
 
     @GetMapping
     @Operation(summary = "Organizations, by kind, stage, hub flag, incubating hub or district")
-    public List<Organization> list(@RequestParam(required = false) OrganizationKind kind,
-                                   @RequestParam(required = false) IncubationStage stage,
-                                   @RequestParam(required = false) Boolean hub,
-                                   @RequestParam(required = false) UUID hubOrganizationId,
-                                   @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code") String districtCode,
-                                   @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-                                   @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
-        return organizations.list(new OrganizationRepository.Filter(kind, stage, hub, hubOrganizationId, districtCode), offset, limit);
+    public List<Organization> list(
+            @RequestParam(required = false) OrganizationKind kind,
+            @RequestParam(required = false) IncubationStage stage,
+            @RequestParam(required = false) Boolean hub,
+            @RequestParam(required = false) UUID hubOrganizationId,
+            @RequestParam(required = false) @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code")
+                    String districtCode,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
+        return organizations.list(
+                new OrganizationRepository.Filter(kind, stage, hub, hubOrganizationId, districtCode), offset, limit);
     }
 }

@@ -3,15 +3,13 @@ package org.wushe.hub.organization.organization;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
-
 import org.wushe.hub.events.organization.OrganizationRegistered;
 import org.wushe.hub.platform.place.CoarsePlaces;
 
 /** The Avro events of an organization: its registration (public facts, a coarse place). */
 final class OrganizationEvents {
 
-    private OrganizationEvents() {
-    }
+    private OrganizationEvents() {}
 
     /** OrganizationRegistered for an organization just registered. */
     static OrganizationRegistered registered(Organization o, Instant now) {

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.Category;
@@ -19,12 +18,13 @@ import org.wushe.hub.events.organization.OrganizationKind;
 @Repository
 public class OrganizationRepository {
 
-    private static final String COLUMNS = "id, name, kind, legal_status, credit_code, stage, hub, hub_organization_id, community_id, "
-            + "district_code, street_code, geohash, service_categories, monthly_service_capacity, created_at, updated_at, centre_id";
+    private static final String COLUMNS =
+            "id, name, kind, legal_status, credit_code, stage, hub, hub_organization_id, community_id, "
+                    + "district_code, street_code, geohash, service_categories, monthly_service_capacity, created_at, updated_at, centre_id";
 
     /** Filters of the list; null means any. */
-    public record Filter(OrganizationKind kind, IncubationStage stage, Boolean hub, UUID hubOrganizationId, String districtCode) {
-    }
+    public record Filter(
+            OrganizationKind kind, IncubationStage stage, Boolean hub, UUID hubOrganizationId, String districtCode) {}
 
     private final JdbcClient jdbc;
 
@@ -33,11 +33,26 @@ public class OrganizationRepository {
     }
 
     public void insert(Organization o) {
-        jdbc.sql("INSERT INTO organization (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)")
-                .params(o.id(), o.name(), o.kind().name(), o.legalStatus().name(), o.unifiedSocialCreditCode(), o.stage().name(), o.hub(),
-                        o.hubOrganizationId(), o.communityId(), o.districtCode(), o.streetCode(), o.geohash(),
-                        o.serviceCategories().stream().map(Enum::name).toArray(String[]::new), o.monthlyServiceCapacity(),
-                        Timestamp.from(o.createdAt()), Timestamp.from(o.updatedAt()), o.centreId())
+        jdbc.sql("INSERT INTO organization (" + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)")
+                .params(
+                        o.id(),
+                        o.name(),
+                        o.kind().name(),
+                        o.legalStatus().name(),
+                        o.unifiedSocialCreditCode(),
+                        o.stage().name(),
+                        o.hub(),
+                        o.hubOrganizationId(),
+                        o.communityId(),
+                        o.districtCode(),
+                        o.streetCode(),
+                        o.geohash(),
+                        o.serviceCategories().stream().map(Enum::name).toArray(String[]::new),
+                        o.monthlyServiceCapacity(),
+                        Timestamp.from(o.createdAt()),
+                        Timestamp.from(o.updatedAt()),
+                        o.centreId())
                 .update();
     }
 
@@ -49,40 +64,72 @@ public class OrganizationRepository {
     }
 
     public Optional<Organization> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE id = ?").param(id).query(OrganizationRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE id = ?")
+                .param(id)
+                .query(OrganizationRepository::map)
+                .optional();
     }
 
     /** The row locked until the transaction ends, so that concurrent changes of one organization queue up. */
     public Optional<Organization> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE id = ? FOR UPDATE").param(id).query(OrganizationRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(OrganizationRepository::map)
+                .optional();
     }
 
     /** The row share-locked: it cannot change (e.g. stop being a hub) until the transaction ends. */
     public Optional<Organization> findForShare(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE id = ? FOR SHARE").param(id).query(OrganizationRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE id = ? FOR SHARE")
+                .param(id)
+                .query(OrganizationRepository::map)
+                .optional();
     }
 
     public boolean nameTaken(String districtCode, String name) {
-        return jdbc.sql("SELECT count(*) FROM organization WHERE district_code = ? AND name = ?").params(districtCode, name)
-                .query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM organization WHERE district_code = ? AND name = ?")
+                        .params(districtCode, name)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     public boolean creditCodeTaken(String code) {
-        return jdbc.sql("SELECT count(*) FROM organization WHERE credit_code = ?").param(code).query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM organization WHERE credit_code = ?")
+                        .param(code)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Organizations a hub incubates now. */
     public int countIncubatedBy(UUID hubId) {
-        return jdbc.sql("SELECT count(*) FROM organization WHERE hub_organization_id = ?").param(hubId).query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM organization WHERE hub_organization_id = ?")
+                .param(hubId)
+                .query(Integer.class)
+                .single();
     }
 
     public List<Organization> list(Filter f, int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE (?::text IS NULL OR kind = ?) AND (?::text IS NULL OR stage = ?) "
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM organization WHERE (?::text IS NULL OR kind = ?) AND (?::text IS NULL OR stage = ?) "
                         + "AND (?::boolean IS NULL OR hub = ?) AND (?::uuid IS NULL OR hub_organization_id = ?) "
                         + "AND (?::text IS NULL OR district_code = ?) ORDER BY name, id OFFSET ? LIMIT ?")
-                .params(name(f.kind()), name(f.kind()), name(f.stage()), name(f.stage()), f.hub(), f.hub(),
-                        f.hubOrganizationId(), f.hubOrganizationId(), f.districtCode(), f.districtCode(), offset, limit)
-                .query(OrganizationRepository::map).list();
+                .params(
+                        name(f.kind()),
+                        name(f.kind()),
+                        name(f.stage()),
+                        name(f.stage()),
+                        f.hub(),
+                        f.hub(),
+                        f.hubOrganizationId(),
+                        f.hubOrganizationId(),
+                        f.districtCode(),
+                        f.districtCode(),
+                        offset,
+                        limit)
+                .query(OrganizationRepository::map)
+                .list();
     }
 
     private static String name(Enum<?> e) {
@@ -90,12 +137,23 @@ public class OrganizationRepository {
     }
 
     static Organization map(ResultSet rs, int row) throws SQLException {
-        return new Organization(rs.getObject("id", UUID.class), rs.getString("name"), OrganizationKind.valueOf(rs.getString("kind")),
-                LegalStatus.valueOf(rs.getString("legal_status")), rs.getString("credit_code"), IncubationStage.valueOf(rs.getString("stage")),
-                rs.getBoolean("hub"), rs.getObject("hub_organization_id", UUID.class), rs.getObject("community_id", UUID.class),
-                rs.getString("district_code"), rs.getString("street_code"), rs.getString("geohash"),
-                enums(rs.getArray("service_categories"), Category.class), (Integer) rs.getObject("monthly_service_capacity"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+        return new Organization(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                OrganizationKind.valueOf(rs.getString("kind")),
+                LegalStatus.valueOf(rs.getString("legal_status")),
+                rs.getString("credit_code"),
+                IncubationStage.valueOf(rs.getString("stage")),
+                rs.getBoolean("hub"),
+                rs.getObject("hub_organization_id", UUID.class),
+                rs.getObject("community_id", UUID.class),
+                rs.getString("district_code"),
+                rs.getString("street_code"),
+                rs.getString("geohash"),
+                enums(rs.getArray("service_categories"), Category.class),
+                (Integer) rs.getObject("monthly_service_capacity"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
                 rs.getObject("centre_id", UUID.class));
     }
 
@@ -103,6 +161,8 @@ public class OrganizationRepository {
         if (array == null) {
             return List.of();
         }
-        return Arrays.stream((String[]) array.getArray()).map(s -> Enum.valueOf(type, s)).toList();
+        return Arrays.stream((String[]) array.getArray())
+                .map(s -> Enum.valueOf(type, s))
+                .toList();
     }
 }

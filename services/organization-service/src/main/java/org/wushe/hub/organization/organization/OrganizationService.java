@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Category;
@@ -35,10 +34,12 @@ public class OrganizationService {
     public Organization register(OrganizationController.RegisterOrganization r) {
         String code = r.unifiedSocialCreditCode();
         if (r.legalStatus() == LegalStatus.REGISTERED && code == null) {
-            throw new InvalidInputException("unifiedSocialCreditCode", "a registered organization (登记) has a unified social credit code");
+            throw new InvalidInputException(
+                    "unifiedSocialCreditCode", "a registered organization (登记) has a unified social credit code");
         }
         if (code != null && !CreditCodes.isValid(code)) {
-            throw new InvalidInputException("unifiedSocialCreditCode", "the check character does not match: not a valid 统一社会信用代码");
+            throw new InvalidInputException(
+                    "unifiedSocialCreditCode", "the check character does not match: not a valid 统一社会信用代码");
         }
         if (r.streetCode() != null && !r.streetCode().startsWith(r.districtCode())) {
             throw new InvalidInputException("streetCode", "must start with the district code " + r.districtCode());
@@ -50,28 +51,50 @@ public class OrganizationService {
         boolean hub = Boolean.TRUE.equals(r.hub());
         UUID incubator = null;
         if (r.hubOrganizationId() != null) {
-            Organization h = organizations.findForShare(r.hubOrganizationId())
-                    .orElseThrow(() -> new InvalidInputException("hubOrganizationId", "no organization " + r.hubOrganizationId()));
+            Organization h = organizations
+                    .findForShare(r.hubOrganizationId())
+                    .orElseThrow(() ->
+                            new InvalidInputException("hubOrganizationId", "no organization " + r.hubOrganizationId()));
             if (!h.hub()) {
-                throw new InvalidInputException("hubOrganizationId", "organization " + h.id() + " is not a hub organization (枢纽型)");
+                throw new InvalidInputException(
+                        "hubOrganizationId", "organization " + h.id() + " is not a hub organization (枢纽型)");
             }
             incubator = h.id();
         }
         if (hub && stage != IncubationStage.MATURE) {
             // The same rule as incubation's: only a mature organization (成熟型) leads others.
-            throw new InvalidInputException("hub", "only a mature organization (成熟型) can be a hub organization (枢纽型); it is " + stage);
+            throw new InvalidInputException(
+                    "hub", "only a mature organization (成熟型) can be a hub organization (枢纽型); it is " + stage);
         }
         String name = r.name().strip();
         if (organizations.nameTaken(r.districtCode(), name)) {
-            throw new InvalidInputException("name", "an organization of this name is registered in district " + r.districtCode(), 409);
+            throw new InvalidInputException(
+                    "name", "an organization of this name is registered in district " + r.districtCode(), 409);
         }
         if (code != null && organizations.creditCodeTaken(code)) {
-            throw new InvalidInputException("unifiedSocialCreditCode", "an organization with this code is registered", 409);
+            throw new InvalidInputException(
+                    "unifiedSocialCreditCode", "an organization with this code is registered", 409);
         }
-        List<Category> categories = r.serviceCategories() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.serviceCategories()));
+        List<Category> categories =
+                r.serviceCategories() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.serviceCategories()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Organization o = new Organization(UUID.randomUUID(), name, r.kind(), r.legalStatus(), code, stage, hub, incubator, r.communityId(),
-                r.districtCode(), r.streetCode(), Geohashes.coarse(r.geohash()), categories, r.monthlyServiceCapacity(), now, now,
+        Organization o = new Organization(
+                UUID.randomUUID(),
+                name,
+                r.kind(),
+                r.legalStatus(),
+                code,
+                stage,
+                hub,
+                incubator,
+                r.communityId(),
+                r.districtCode(),
+                r.streetCode(),
+                Geohashes.coarse(r.geohash()),
+                categories,
+                r.monthlyServiceCapacity(),
+                now,
+                now,
                 r.centreId());
         organizations.insert(o);
         outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), OrganizationEvents.registered(o, now));

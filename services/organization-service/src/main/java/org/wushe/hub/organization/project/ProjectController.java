@@ -1,10 +1,5 @@
 package org.wushe.hub.organization.project;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,6 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,19 +39,18 @@ public class ProjectController {
             @NotNull LocalDate endsOn,
             @PositiveOrZero @Max(100_000_000_000L) Long budgetFen,
             @Size(max = 100) List<@NotNull UUID> servedCommunityIds,
-            @Size(max = 12) String geohash) {
-    }
+            @Size(max = 12) String geohash) {}
 
     public record AwardGrant(
             @NotBlank @Size(max = 100) String programme,
             @Size(max = 100) String funder,
             @NotNull @Positive @Max(100_000_000_000L) Long amountFen,
-            @NotNull LocalDate awardedOn) {
-    }
+            @NotNull LocalDate awardedOn) {}
 
-    public record CloseProject(@NotNull @Known ProjectOutcome outcome, @NotNull LocalDate closedOn,
-                               @NotNull @PositiveOrZero @Max(100_000_000) Integer peopleReached) {
-    }
+    public record CloseProject(
+            @NotNull @Known ProjectOutcome outcome,
+            @NotNull LocalDate closedOn,
+            @NotNull @PositiveOrZero @Max(100_000_000) Integer peopleReached) {}
 
     private final ProjectService service;
 
@@ -62,7 +60,8 @@ public class ProjectController {
 
     @PostMapping("/organizations/{organizationId}/projects")
     @Operation(summary = "Launch a project of the organization; publishes ProjectLaunched")
-    public ResponseEntity<Project> launch(@PathVariable UUID organizationId, @Valid @RequestBody LaunchProject request) {
+    public ResponseEntity<Project> launch(
+            @PathVariable UUID organizationId, @Valid @RequestBody LaunchProject request) {
         Project p = service.launch(organizationId, request);
         return ResponseEntity.created(URI.create("/projects/" + p.id())).body(p);
     }

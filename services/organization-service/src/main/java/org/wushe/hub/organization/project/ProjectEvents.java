@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.wushe.hub.events.organization.ProjectClosed;
 import org.wushe.hub.events.organization.ProjectGrantAwarded;
 import org.wushe.hub.events.organization.ProjectLaunched;
@@ -14,11 +13,11 @@ import org.wushe.hub.platform.place.CoarsePlaces;
 /** The Avro events of a public-benefit project: launched, a grant awarded, closed. */
 final class ProjectEvents {
 
-    private ProjectEvents() {
-    }
+    private ProjectEvents() {}
 
     /** ProjectLaunched: the project placed at {@code community} (or none) within the organization's area. */
-    static ProjectLaunched launched(Project p, Organization o, List<UUID> served, UUID community, String geohash, Instant now) {
+    static ProjectLaunched launched(
+            Project p, Organization o, List<UUID> served, UUID community, String geohash, Instant now) {
         return ProjectLaunched.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(now)

@@ -1,7 +1,6 @@
 package org.wushe.hub.organization.project;
 
 import java.time.LocalDate;
-
 import org.wushe.hub.events.organization.ProjectOutcome;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -11,8 +10,7 @@ public final class ProjectRules {
     /** Public-benefit projects run for months, a few years at most. */
     public static final int MAX_YEARS = 5;
 
-    private ProjectRules() {
-    }
+    private ProjectRules() {}
 
     public static void requirePeriod(LocalDate startsOn, LocalDate endsOn, LocalDate today) {
         if (endsOn.isBefore(startsOn)) {
@@ -22,7 +20,8 @@ public final class ProjectRules {
             throw new InvalidInputException("endsOn", "a project runs at most " + MAX_YEARS + " years");
         }
         if (endsOn.isBefore(today)) {
-            throw new InvalidInputException("endsOn", "is in the past: the project is over already (today is " + today + ")");
+            throw new InvalidInputException(
+                    "endsOn", "is in the past: the project is over already (today is " + today + ")");
         }
     }
 
@@ -35,8 +34,10 @@ public final class ProjectRules {
             throw new InvalidInputException("awardedOn", "is in the future (today is " + today + ")");
         }
         if (p.budgetFen() != null && p.grantedFen() + amountFen > p.budgetFen()) {
-            throw new InvalidInputException("amountFen", "grants would total " + (p.grantedFen() + amountFen)
-                    + " fen, above the project's budget of " + p.budgetFen() + " fen");
+            throw new InvalidInputException(
+                    "amountFen",
+                    "grants would total " + (p.grantedFen() + amountFen) + " fen, above the project's budget of "
+                            + p.budgetFen() + " fen");
         }
     }
 
@@ -53,7 +54,8 @@ public final class ProjectRules {
         }
         boolean early = closedOn.isBefore(p.endsOn());
         if (outcome == ProjectOutcome.COMPLETED && early) {
-            throw new InvalidInputException("outcome", "a project closed before its end (" + p.endsOn() + ") ended early: ENDED_EARLY");
+            throw new InvalidInputException(
+                    "outcome", "a project closed before its end (" + p.endsOn() + ") ended early: ENDED_EARLY");
         }
         if (outcome == ProjectOutcome.ENDED_EARLY && !early) {
             throw new InvalidInputException("outcome", "the project ran its whole period: COMPLETED");

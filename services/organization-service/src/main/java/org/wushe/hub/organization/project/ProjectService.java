@@ -7,13 +7,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.hub.platform.core.Calendar;
+import org.wushe.hub.organization.incubation.CentreDecisions;
 import org.wushe.hub.organization.organization.Organization;
 import org.wushe.hub.organization.organization.OrganizationService;
-import org.wushe.hub.organization.incubation.CentreDecisions;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
@@ -27,7 +26,8 @@ public class ProjectService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public ProjectService(ProjectRepository projects, OrganizationService organizations, OutboxWriter outbox, Clock clock) {
+    public ProjectService(
+            ProjectRepository projects, OrganizationService organizations, OutboxWriter outbox, Clock clock) {
         this.projects = projects;
         this.organizations = organizations;
         this.outbox = outbox;
@@ -36,21 +36,43 @@ public class ProjectService {
 
     @Transactional
     public Project launch(UUID organizationId, ProjectController.LaunchProject r) {
-        Organization o = organizations.find(organizationId).orElseThrow(() -> OrganizationService.notFound(organizationId));
+        Organization o =
+                organizations.find(organizationId).orElseThrow(() -> OrganizationService.notFound(organizationId));
         ProjectRules.requirePeriod(r.startsOn(), r.endsOn(), Calendar.today(clock));
         if (!Geohashes.isValid(r.geohash())) {
             throw new InvalidInputException("geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
         }
-        List<UUID> served = r.servedCommunityIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.servedCommunityIds()));
+        List<UUID> served =
+                r.servedCommunityIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.servedCommunityIds()));
         String geohash = Geohashes.coarse(r.geohash() != null ? r.geohash() : o.geohash());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Project p = new Project(UUID.randomUUID(), o.id(), r.title().strip(), r.goal().strip(), r.category(), r.beneficiaryGroup(),
-                r.targetPeople(), r.startsOn(), r.endsOn(), r.budgetFen(), served, geohash, Project.Status.ACTIVE, null, null, null,
-                List.of(), now, now);
+        Project p = new Project(
+                UUID.randomUUID(),
+                o.id(),
+                r.title().strip(),
+                r.goal().strip(),
+                r.category(),
+                r.beneficiaryGroup(),
+                r.targetPeople(),
+                r.startsOn(),
+                r.endsOn(),
+                r.budgetFen(),
+                served,
+                geohash,
+                Project.Status.ACTIVE,
+                null,
+                null,
+                null,
+                List.of(),
+                now,
+                now);
         projects.insert(p);
         // One served community is the project's place; several leave it at the organization's home, if any.
         UUID community = served.size() == 1 ? served.get(0) : served.isEmpty() ? o.communityId() : null;
-        outbox.publish(Aggregate.ORGANIZATION, o.id().toString(), ProjectEvents.launched(p, o, served, community, geohash, now));
+        outbox.publish(
+                Aggregate.ORGANIZATION,
+                o.id().toString(),
+                ProjectEvents.launched(p, o, served, community, geohash, now));
         return p;
     }
 
@@ -60,8 +82,12 @@ public class ProjectService {
         requireCentre(p);
         ProjectRules.requireGrant(p, r.amountFen(), r.awardedOn(), Calendar.today(clock));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Project.Grant g = new Project.Grant(UUID.randomUUID(), r.programme().strip(), r.funder() == null ? null : r.funder().strip(),
-                r.amountFen(), r.awardedOn());
+        Project.Grant g = new Project.Grant(
+                UUID.randomUUID(),
+                r.programme().strip(),
+                r.funder() == null ? null : r.funder().strip(),
+                r.amountFen(),
+                r.awardedOn());
         projects.insertGrant(p.id(), g, now);
         outbox.publish(Aggregate.ORGANIZATION, p.organizationId().toString(), ProjectEvents.grantAwarded(p, g, now));
         return get(p.id());
@@ -74,9 +100,26 @@ public class ProjectService {
         LocalDate today = Calendar.today(clock);
         ProjectRules.requireClosing(p, r.outcome(), r.closedOn(), today);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Project closed = new Project(p.id(), p.organizationId(), p.title(), p.goal(), p.category(), p.beneficiaryGroup(), p.targetPeople(),
-                p.startsOn(), p.endsOn(), p.budgetFen(), p.servedCommunityIds(), p.geohash(), Project.Status.CLOSED, r.outcome(),
-                r.closedOn(), r.peopleReached(), p.grants(), p.createdAt(), now);
+        Project closed = new Project(
+                p.id(),
+                p.organizationId(),
+                p.title(),
+                p.goal(),
+                p.category(),
+                p.beneficiaryGroup(),
+                p.targetPeople(),
+                p.startsOn(),
+                p.endsOn(),
+                p.budgetFen(),
+                p.servedCommunityIds(),
+                p.geohash(),
+                Project.Status.CLOSED,
+                r.outcome(),
+                r.closedOn(),
+                r.peopleReached(),
+                p.grants(),
+                p.createdAt(),
+                now);
         projects.close(closed);
         outbox.publish(Aggregate.ORGANIZATION, p.organizationId().toString(), ProjectEvents.closed(p, r, now));
         return closed;

@@ -28,12 +28,20 @@ public class OrganizationAccessRules {
 
     @Bean
     WusheAccessRules organizationPathRules() {
-        return r -> r
-                .requestMatchers(HttpMethod.POST, "/organizations").access(Rules.roles(Roles.HUB_ADMIN))
-                .requestMatchers(HttpMethod.POST, "/organizations/{organizationId}/capacities", "/organizations/{organizationId}/projects")
+        return r -> r.requestMatchers(HttpMethod.POST, "/organizations")
+                .access(Rules.roles(Roles.HUB_ADMIN))
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/organizations/{organizationId}/capacities",
+                        "/organizations/{organizationId}/projects")
                 .access(Rules.tenant("organizationId", Roles.ORGANIZATION_STAFF))
-                .requestMatchers(HttpMethod.POST, "/organizations/{id}/stage", "/organizations/{id}/hub", "/organizations/{id}/incubator",
-                        "/projects/{id}/grants", "/projects/{id}/close")
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/organizations/{id}/stage",
+                        "/organizations/{id}/hub",
+                        "/organizations/{id}/incubator",
+                        "/projects/{id}/grants",
+                        "/projects/{id}/close")
                 .access(Rules.roles(Roles.HUB_ADMIN, Roles.CENTRE_MANAGER));
     }
 }

@@ -1,9 +1,9 @@
 package org.wushe.hub.organization.organization;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class CreditCodesTest {
 
@@ -23,7 +23,8 @@ class CreditCodesTest {
         String first17 = "52110112MJ0123456";
         String code = first17 + CreditCodes.checkCharacter(first17);
         assertThat(CreditCodes.isValid(code)).isTrue();
-        assertThat(CreditCodes.isValid(first17 + (code.charAt(17) == 'A' ? 'B' : 'A'))).isFalse();
+        assertThat(CreditCodes.isValid(first17 + (code.charAt(17) == 'A' ? 'B' : 'A')))
+                .isFalse();
         assertThat(CreditCodes.isValid("52110112MJ012345")).isFalse();
         assertThat(CreditCodes.isValid("52110112IJ0123456" + "0")).isFalse(); // I is not a code character
         assertThat(CreditCodes.isValid(null)).isFalse();

@@ -1,6 +1,7 @@
 package org.wushe.hub.organization.support;
 
-import org.wushe.hub.testing.Http;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,27 +16,29 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.wushe.hub.organization.OrganizationServiceApplication;
-import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.organization.organization.CreditCodes;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.schemas.AvroEventCodec;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The organization service running on the real embedded stack (PostgreSQL, Kafka, Debezium with the
  * shipped connector {@code deploy/connect/organization-service.json}), called over HTTP, its events read
  * from Kafka. One Spring context for every scenario class that extends this.
  */
-@SpringBootTest(classes = OrganizationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = OrganizationServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceScenario {
 
     public static final Duration WAIT = Duration.ofSeconds(60);
     /** Tongzhou district, Liyuan town. */
     public static final String DISTRICT = "110112";
+
     public static final String STREET = "110112104";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -47,6 +49,7 @@ public abstract class ServiceScenario {
 
     @Value("${local.server.port}")
     protected int port;
+
     @Autowired
     protected AvroEventCodec codec;
 
@@ -56,7 +59,8 @@ public abstract class ServiceScenario {
 
     /** A name no other scenario of this JVM uses (names are unique per district). */
     protected static String unique(String name) {
-        return name + NAMES.incrementAndGet() + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000), 36);
+        return name + NAMES.incrementAndGet() + "-"
+                + Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000), 36);
     }
 
     protected static LocalDate today() {
@@ -75,9 +79,27 @@ public abstract class ServiceScenario {
     // ---- fixtures over the API --------------------------------------------------------------------
 
     protected Map<String, Object> organization(Object... overrides) {
-        Map<String, Object> body = Http.map("name", unique("梨园镇邻里守望志愿服务队"), "kind", "VOLUNTEER_SERVICE", "legalStatus", "FILED",
-                "stage", "SPROUTING", "communityId", UUID.randomUUID().toString(), "districtCode", DISTRICT, "streetCode", STREET,
-                "geohash", "wx4g0bm9k", "serviceCategories", List.of("MEDIATION", "SAFETY_CHECK"), "monthlyServiceCapacity", 120);
+        Map<String, Object> body = Http.map(
+                "name",
+                unique("梨园镇邻里守望志愿服务队"),
+                "kind",
+                "VOLUNTEER_SERVICE",
+                "legalStatus",
+                "FILED",
+                "stage",
+                "SPROUTING",
+                "communityId",
+                UUID.randomUUID().toString(),
+                "districtCode",
+                DISTRICT,
+                "streetCode",
+                STREET,
+                "geohash",
+                "wx4g0bm9k",
+                "serviceCategories",
+                List.of("MEDIATION", "SAFETY_CHECK"),
+                "monthlyServiceCapacity",
+                120);
         return override(body, overrides);
     }
 
@@ -89,8 +111,23 @@ public abstract class ServiceScenario {
 
     /** A mature, registered hub organization (枢纽型) that incubates others. */
     protected UUID hub() {
-        return UUID.fromString(register(organization("name", unique("通州区社会组织联合会"), "kind", "CHARITY", "legalStatus", "REGISTERED",
-                "unifiedSocialCreditCode", creditCode(), "stage", "MATURE", "hub", true, "communityId", null)).get("id").asText());
+        return UUID.fromString(register(organization(
+                        "name",
+                        unique("通州区社会组织联合会"),
+                        "kind",
+                        "CHARITY",
+                        "legalStatus",
+                        "REGISTERED",
+                        "unifiedSocialCreditCode",
+                        creditCode(),
+                        "stage",
+                        "MATURE",
+                        "hub",
+                        true,
+                        "communityId",
+                        null))
+                .get("id")
+                .asText());
     }
 
     protected UUID organizationId() {
@@ -112,9 +149,15 @@ public abstract class ServiceScenario {
 
     /** Waits until at least {@code count} events keyed {@code key} are on the aggregate's topic; decoded, in order. */
     protected List<SpecificRecord> events(Aggregate aggregate, UUID key, int count) {
-        return TopicReader.readUntil(TestStack.bootstrapServers(), aggregate.topic(), r -> key.toString().equals(r.key()),
-                        kept -> kept.size() >= count, WAIT)
-                .stream().map(r -> codec.decode(r.value())).toList();
+        return TopicReader.readUntil(
+                        TestStack.bootstrapServers(),
+                        aggregate.topic(),
+                        r -> key.toString().equals(r.key()),
+                        kept -> kept.size() >= count,
+                        WAIT)
+                .stream()
+                .map(r -> codec.decode(r.value()))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -16,8 +16,7 @@ public final class Calendar {
     /** Clocks of phones and servers differ a little: "now" for work recorded after it happened. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private Calendar() {
-    }
+    private Calendar() {}
 
     /** Today in Asia/Shanghai by {@code clock}. */
     public static LocalDate today(Clock clock) {

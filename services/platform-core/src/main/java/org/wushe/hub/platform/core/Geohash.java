@@ -11,8 +11,7 @@ public final class Geohash {
 
     private static final String BASE32 = "0123456789bcdefghjkmnpqrstuvwxyz";
 
-    private Geohash() {
-    }
+    private Geohash() {}
 
     /** The cell of a point, {@code precision} characters long (1-12). */
     public static String encode(double latitude, double longitude, int precision) {
@@ -63,7 +62,8 @@ public final class Geohash {
         for (int i = 0; i < hash.length(); i++) {
             int bits = BASE32.indexOf(hash.charAt(i));
             if (bits < 0) {
-                throw new IllegalArgumentException("'" + hash.charAt(i) + "' is not a geohash character in '" + geohash + "'");
+                throw new IllegalArgumentException(
+                        "'" + hash.charAt(i) + "' is not a geohash character in '" + geohash + "'");
             }
             for (int mask = 16; mask > 0; mask >>= 1) {
                 double[] range = even ? lon : lat;

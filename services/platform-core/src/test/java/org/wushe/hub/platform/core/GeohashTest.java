@@ -1,10 +1,10 @@
 package org.wushe.hub.platform.core;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class GeohashTest {
 
@@ -26,7 +26,9 @@ class GeohashTest {
 
     @Test
     void whatIsNoCellOrNoPointIsRefused() {
-        assertThatThrownBy(() -> Geohash.decode("wx4ga!")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a'");
+        assertThatThrownBy(() -> Geohash.decode("wx4ga!"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'a'");
         assertThatThrownBy(() -> Geohash.decode("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Geohash.decode("0123456789bcd")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Geohash.encode(91, 0, 6)).isInstanceOf(IllegalArgumentException.class);

@@ -18,14 +18,14 @@ public final class Actor {
 
     /** The request header that names the person acting, read only where Spring Security is absent (tokens name them everywhere else). */
     public static final String HEADER = "X-Wushe-Actor";
+
     public static final String SYSTEM_PREFIX = "system:";
     public static final int MAX_LENGTH = 64;
 
     private static final Pattern PERSON = Pattern.compile("[\\p{L}\\p{N}._@-]{1," + MAX_LENGTH + "}");
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
-    private Actor() {
-    }
+    private Actor() {}
 
     /** The actor of the current thread, if any. */
     public static Optional<String> current() {

@@ -1,15 +1,14 @@
 package org.wushe.hub.platform.actor;
 
-import org.wushe.hub.platform.i18n.Messages;
-import java.io.IOException;
-import java.util.function.Supplier;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.function.Supplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.FilterProblems;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -20,7 +19,6 @@ import org.wushe.hub.platform.web.InvalidInputException;
  * endpoints that need one say so themselves).
  */
 public class ActorFilter extends OncePerRequestFilter {
-
 
     private final ActorResolver resolver;
     private final Supplier<HandlerExceptionResolver> problems;
@@ -47,7 +45,8 @@ public class ActorFilter extends OncePerRequestFilter {
         continueAs(actor, request, response, chain);
     }
 
-    private static void continueAs(String actor, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    private static void continueAs(
+            String actor, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String before = Actor.swap(actor);
         try {
@@ -58,6 +57,11 @@ public class ActorFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        FilterProblems.refuse(request, response, problems, new InvalidInputException(resolver.source(), Messages.text(Messages.language(request), "actor.malformed")));
+        FilterProblems.refuse(
+                request,
+                response,
+                problems,
+                new InvalidInputException(
+                        resolver.source(), Messages.text(Messages.language(request), "actor.malformed")));
     }
 }

@@ -1,7 +1,6 @@
 package org.wushe.hub.platform.autoconfigure;
 
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -18,7 +17,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource(NAME, Map.of(
-                "management.tracing.sampling.probability", "1.0")));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(NAME, Map.of("management.tracing.sampling.probability", "1.0")));
     }
 }

@@ -1,29 +1,19 @@
 package org.wushe.hub.platform.autoconfigure;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
-import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.cloud.stream.binding.BindingsLifecycleController;
-import org.springframework.cloud.stream.config.BindingServiceProperties;
-import org.springframework.web.servlet.HandlerExceptionResolver;
-import org.wushe.hub.platform.actor.ActorFilter;
-import org.wushe.hub.platform.actor.ActorResolver;
-import org.wushe.hub.platform.actor.ActorTaskDecorator;
-import org.wushe.hub.platform.replay.ReadModelReplay;
-import org.wushe.hub.platform.replay.ReadModelReplayer;
-import org.wushe.hub.platform.replay.ReplayController;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -32,9 +22,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,16 +36,22 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.wushe.hub.platform.actor.ActorFilter;
+import org.wushe.hub.platform.actor.ActorResolver;
+import org.wushe.hub.platform.actor.ActorTaskDecorator;
 import org.wushe.hub.platform.events.TopicProvisioning;
 import org.wushe.hub.platform.inbox.DeadLetterPublishing;
 import org.wushe.hub.platform.inbox.InboundEvents;
 import org.wushe.hub.platform.inbox.ProcessedEvents;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.replay.ReadModelReplay;
+import org.wushe.hub.platform.replay.ReadModelReplayer;
+import org.wushe.hub.platform.replay.ReplayController;
 import org.wushe.hub.platform.tracing.EventTracing;
 import org.wushe.hub.platform.tracing.JsonLinesSpanExporter;
 import org.wushe.hub.platform.tracing.MicrometerEventTracing;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import org.wushe.hub.platform.web.BodySizeFilter;
 import org.wushe.hub.platform.web.CleanStrings;
 import org.wushe.hub.platform.web.ProblemDetailsAdvice;
@@ -65,11 +64,13 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 
 /** Wires the platform into every service: outbox, idempotent inbound events, dead letters, problem details. */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+        })
 public class WushePlatformAutoConfiguration {
 
     public static final String PLATFORM_MIGRATIONS = "classpath:db/wushe-platform";
@@ -101,9 +102,18 @@ public class WushePlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnBean({JdbcTemplate.class, PlatformTransactionManager.class})
-    public InboundEvents inboundEvents(AvroEventCodec codec, ProcessedEvents processed, PlatformTransactionManager tm,
-                                       ObjectProvider<MeterRegistry> meters, EventTracing tracing) {
-        return new InboundEvents(codec, processed, new TransactionTemplate(tm), meters.getIfAvailable(SimpleMeterRegistry::new), tracing);
+    public InboundEvents inboundEvents(
+            AvroEventCodec codec,
+            ProcessedEvents processed,
+            PlatformTransactionManager tm,
+            ObjectProvider<MeterRegistry> meters,
+            EventTracing tracing) {
+        return new InboundEvents(
+                codec,
+                processed,
+                new TransactionTemplate(tm),
+                meters.getIfAvailable(SimpleMeterRegistry::new),
+                tracing);
     }
 
     /**
@@ -134,7 +144,9 @@ public class WushePlatformAutoConfiguration {
     @Bean
     public FlywayConfigurationCustomizer wushePlatformMigrations() {
         return configuration -> {
-            List<String> locations = new ArrayList<>(Arrays.stream(configuration.getLocations()).map(Object::toString).toList());
+            List<String> locations = new ArrayList<>(Arrays.stream(configuration.getLocations())
+                    .map(Object::toString)
+                    .toList());
             if (!locations.contains(PLATFORM_MIGRATIONS)) {
                 locations.add(PLATFORM_MIGRATIONS);
             }
@@ -147,12 +159,14 @@ public class WushePlatformAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     static class ScheduledActor {
         @Bean
-        ThreadPoolTaskSchedulerCustomizer wusheScheduledActor(@Value("${spring.application.name:unnamed-service}") String service) {
+        ThreadPoolTaskSchedulerCustomizer wusheScheduledActor(
+                @Value("${spring.application.name:unnamed-service}") String service) {
             return scheduler -> scheduler.setTaskDecorator(new ActorTaskDecorator(service));
         }
 
         @Bean
-        SimpleAsyncTaskSchedulerCustomizer wusheScheduledActorOnVirtualThreads(@Value("${spring.application.name:unnamed-service}") String service) {
+        SimpleAsyncTaskSchedulerCustomizer wusheScheduledActorOnVirtualThreads(
+                @Value("${spring.application.name:unnamed-service}") String service) {
             return scheduler -> scheduler.setTaskDecorator(new ActorTaskDecorator(service));
         }
     }
@@ -163,13 +177,28 @@ public class WushePlatformAutoConfiguration {
     @ConditionalOnBean(ReadModelReplay.class)
     static class Replay {
         @Bean
-        ReadModelReplayer readModelReplayer(ReadModelReplay declared, BindingsLifecycleController bindings, BindingServiceProperties properties,
-                                            KafkaAdmin admin, JdbcTemplate jdbc, PlatformTransactionManager tm, Clock clock,
-                                            @Value("${wushe.replay.group-empty-timeout:PT60S}") Duration groupEmptyTimeout,
-                                            @Value("${wushe.replay.catch-up-timeout:PT2H}") Duration catchUpTimeout,
-                                            @Value("${wushe.replay.poll-interval:PT0.25S}") Duration pollInterval) {
-            return new ReadModelReplayer(declared, bindings, properties, admin.getConfigurationProperties(), jdbc, new TransactionTemplate(tm),
-                    clock, groupEmptyTimeout, catchUpTimeout, pollInterval);
+        ReadModelReplayer readModelReplayer(
+                ReadModelReplay declared,
+                BindingsLifecycleController bindings,
+                BindingServiceProperties properties,
+                KafkaAdmin admin,
+                JdbcTemplate jdbc,
+                PlatformTransactionManager tm,
+                Clock clock,
+                @Value("${wushe.replay.group-empty-timeout:PT60S}") Duration groupEmptyTimeout,
+                @Value("${wushe.replay.catch-up-timeout:PT2H}") Duration catchUpTimeout,
+                @Value("${wushe.replay.poll-interval:PT0.25S}") Duration pollInterval) {
+            return new ReadModelReplayer(
+                    declared,
+                    bindings,
+                    properties,
+                    admin.getConfigurationProperties(),
+                    jdbc,
+                    new TransactionTemplate(tm),
+                    clock,
+                    groupEmptyTimeout,
+                    catchUpTimeout,
+                    pollInterval);
         }
 
         @Bean
@@ -180,15 +209,18 @@ public class WushePlatformAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer")
+    @ConditionalOnClass(
+            name = "org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer")
     static class DeadLetters {
         @Bean
         @ConditionalOnMissingBean
-        DeadLetterPublishing deadLetterPublishing(KafkaProperties kafka, KafkaAdmin admin, ObjectProvider<MeterRegistry> meters) {
+        DeadLetterPublishing deadLetterPublishing(
+                KafkaProperties kafka, KafkaAdmin admin, ObjectProvider<MeterRegistry> meters) {
             Map<String, Object> props = kafka.buildProducerProperties();
-            DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(props,
-                    new ByteArraySerializer(), new ByteArraySerializer());
-            return new DeadLetterPublishing(new KafkaTemplate<>(factory), admin, meters.getIfAvailable(SimpleMeterRegistry::new));
+            DefaultKafkaProducerFactory<byte[], byte[]> factory =
+                    new DefaultKafkaProducerFactory<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+            return new DeadLetterPublishing(
+                    new KafkaTemplate<>(factory), admin, meters.getIfAvailable(SimpleMeterRegistry::new));
         }
     }
 
@@ -212,13 +244,15 @@ public class WushePlatformAutoConfiguration {
     @ConditionalOnClass(name = "org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory")
     static class TomcatSwallow {
         @Bean
-        org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory> wusheMaxSwallowSize(
-                @Value("${server.tomcat.max-swallow-size:16MB}") DataSize size) {
+        org.springframework.boot.web.server.WebServerFactoryCustomizer<
+                        org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory>
+                wusheMaxSwallowSize(@Value("${server.tomcat.max-swallow-size:16MB}") DataSize size) {
             return new org.springframework.boot.web.server.WebServerFactoryCustomizer<>() {
                 @Override
                 public void customize(org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory factory) {
                     factory.addConnectorCustomizers(connector -> {
-                        if (connector.getProtocolHandler() instanceof org.apache.coyote.http11.AbstractHttp11Protocol<?> http) {
+                        if (connector.getProtocolHandler()
+                                instanceof org.apache.coyote.http11.AbstractHttp11Protocol<?> http) {
                             http.setMaxSwallowSize((int) Math.min(Integer.MAX_VALUE, size.toBytes()));
                         }
                     });
@@ -256,9 +290,11 @@ public class WushePlatformAutoConfiguration {
          * filter chain (order -100), so a resolver can read the authenticated principal.
          */
         @Bean
-        FilterRegistrationBean<ActorFilter> wusheActorFilter(ActorResolver resolver,
-                                                             @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> problems) {
-            FilterRegistrationBean<ActorFilter> registration = new FilterRegistrationBean<>(new ActorFilter(resolver, problems::getIfAvailable));
+        FilterRegistrationBean<ActorFilter> wusheActorFilter(
+                ActorResolver resolver,
+                @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> problems) {
+            FilterRegistrationBean<ActorFilter> registration =
+                    new FilterRegistrationBean<>(new ActorFilter(resolver, problems::getIfAvailable));
             registration.setOrder(0);
             registration.addUrlPatterns("/*");
             return registration;
@@ -290,9 +326,11 @@ public class WushePlatformAutoConfiguration {
 
         /** Request bodies above {@code wushe.web.max-body-size} (default 2 MB; uploads have their own limit) get 413. */
         @Bean
-        FilterRegistrationBean<BodySizeFilter> wusheBodySizeFilter(@Value("${wushe.web.max-body-size:2MB}") DataSize max,
-                                                                   @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> problems) {
-            FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(new BodySizeFilter(max.toBytes(), problems::getIfAvailable));
+        FilterRegistrationBean<BodySizeFilter> wusheBodySizeFilter(
+                @Value("${wushe.web.max-body-size:2MB}") DataSize max,
+                @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> problems) {
+            FilterRegistrationBean<BodySizeFilter> registration =
+                    new FilterRegistrationBean<>(new BodySizeFilter(max.toBytes(), problems::getIfAvailable));
             registration.setOrder(-200);
             registration.addUrlPatterns("/*");
             return registration;

@@ -14,12 +14,18 @@ import java.util.UUID;
  * <p>{@code source} is where a consumer read the event (topic, partition, offset); null on the
  * producing side.
  */
-public record EventEnvelope(UUID eventId, String eventType, String aggregateType, String aggregateId,
-                            Instant occurredAt, String traceparent, String actor, Source source) {
+public record EventEnvelope(
+        UUID eventId,
+        String eventType,
+        String aggregateType,
+        String aggregateId,
+        Instant occurredAt,
+        String traceparent,
+        String actor,
+        Source source) {
 
     /** Where an inbound event was read. */
-    public record Source(String topic, int partition, long offset) {
-    }
+    public record Source(String topic, int partition, long offset) {}
 
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");
@@ -29,13 +35,24 @@ public record EventEnvelope(UUID eventId, String eventType, String aggregateType
         Objects.requireNonNull(occurredAt, "occurredAt");
     }
 
-    public EventEnvelope(UUID eventId, String eventType, String aggregateType, String aggregateId, Instant occurredAt,
-                         String traceparent, String actor) {
+    public EventEnvelope(
+            UUID eventId,
+            String eventType,
+            String aggregateType,
+            String aggregateId,
+            Instant occurredAt,
+            String traceparent,
+            String actor) {
         this(eventId, eventType, aggregateType, aggregateId, occurredAt, traceparent, actor, null);
     }
 
-    public EventEnvelope(UUID eventId, String eventType, String aggregateType, String aggregateId, Instant occurredAt,
-                         String traceparent) {
+    public EventEnvelope(
+            UUID eventId,
+            String eventType,
+            String aggregateType,
+            String aggregateId,
+            Instant occurredAt,
+            String traceparent) {
         this(eventId, eventType, aggregateType, aggregateId, occurredAt, traceparent, null, null);
     }
 }

@@ -18,6 +18,5 @@ public final class EventHeaders {
     /** On a dead letter: why the record could not be processed. */
     public static final String DEAD_LETTER_REASON = "deadLetterReason";
 
-    private EventHeaders() {
-    }
+    private EventHeaders() {}
 }

@@ -2,7 +2,6 @@ package org.wushe.hub.platform.events;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -15,14 +14,15 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 public final class TopicProvisioning {
 
-    private TopicProvisioning() {
-    }
+    private TopicProvisioning() {}
 
     public static KafkaAdmin.NewTopics catalogue(int partitions) {
         List<NewTopic> topics = new ArrayList<>();
         for (Aggregate aggregate : Aggregate.values()) {
-            topics.add(TopicBuilder.name(aggregate.topic()).partitions(partitions).build());
-            topics.add(TopicBuilder.name(aggregate.deadLetterTopic()).partitions(1).build());
+            topics.add(
+                    TopicBuilder.name(aggregate.topic()).partitions(partitions).build());
+            topics.add(
+                    TopicBuilder.name(aggregate.deadLetterTopic()).partitions(1).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

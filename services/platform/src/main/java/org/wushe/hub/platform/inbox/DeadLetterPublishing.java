@@ -3,12 +3,10 @@ package org.wushe.hub.platform.inbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -65,20 +63,31 @@ public class DeadLetterPublishing implements ListenerContainerWithDlqAndRetryCus
     }
 
     @Override
-    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
-                          BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
+    public void configure(
+            AbstractMessageListenerContainer<?, ?> container,
+            String destinationName,
+            String group,
+            BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+            BackOff backOff) {
         for (String topic : destinationName.split(",")) {
             provision(Aggregate.deadLetterTopicOf(topic.trim()));
             deadLetters(topic.trim(), group);
         }
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, ex) -> new TopicPartition(Aggregate.deadLetterTopicOf(record.topic()), -1));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                template, (record, ex) -> new TopicPartition(Aggregate.deadLetterTopicOf(record.topic()), -1));
         recoverer.setHeadersFunction((record, ex) -> {
             String reason = reason(ex);
-            log.warn("Dead letter from {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), group, reason);
+            log.warn(
+                    "Dead letter from {}-{}@{} ({}): {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    group,
+                    reason);
             deadLetters(record.topic(), group).increment();
             return new RecordHeaders(new RecordHeader[] {
-                    new RecordHeader(EventHeaders.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8))});
+                new RecordHeader(EventHeaders.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8))
+            });
         });
         ExponentialBackOff retry = new ExponentialBackOff(200, 2.0);
         retry.setMaxAttempts(4);
@@ -92,7 +101,11 @@ public class DeadLetterPublishing implements ListenerContainerWithDlqAndRetryCus
     }
 
     private static BackOff outageBackOff(ConsumerRecord<?, ?> record) {
-        log.warn("Waiting for the database to process {}-{}@{}: retrying until it answers", record.topic(), record.partition(), record.offset());
+        log.warn(
+                "Waiting for the database to process {}-{}@{}: retrying until it answers",
+                record.topic(),
+                record.partition(),
+                record.offset());
         ExponentialBackOff wait = new ExponentialBackOff(500, 2.0);
         wait.setMaxInterval(10_000);
         wait.setMaxAttempts(Integer.MAX_VALUE);
@@ -110,8 +123,11 @@ public class DeadLetterPublishing implements ListenerContainerWithDlqAndRetryCus
     }
 
     private Counter deadLetters(String topic, String group) {
-        return Counter.builder("wushe.dead.letters").description("Records sent to <topic>.dlt after their retries")
-                .tag("topic", topic).tag("group", group == null ? "" : group).register(meters);
+        return Counter.builder("wushe.dead.letters")
+                .description("Records sent to <topic>.dlt after their retries")
+                .tag("topic", topic)
+                .tag("group", group == null ? "" : group)
+                .register(meters);
     }
 
     private void provision(String topic) {

@@ -1,5 +1,6 @@
 package org.wushe.hub.platform.inbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -8,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +49,18 @@ public class InboundEvents {
     private final MeterRegistry meters;
     private final EventTracing tracing;
 
-    public InboundEvents(AvroEventCodec codec, ProcessedEvents processed, TransactionTemplate transactions, MeterRegistry meters) {
+    public InboundEvents(
+            AvroEventCodec codec, ProcessedEvents processed, TransactionTemplate transactions, MeterRegistry meters) {
         this(codec, processed, transactions, meters, EventTracing.NONE);
     }
 
     /** Each handler runs in a span that continues the trace named by the record's {@code traceparent} header. */
-    public InboundEvents(AvroEventCodec codec, ProcessedEvents processed, TransactionTemplate transactions, MeterRegistry meters,
-                         EventTracing tracing) {
+    public InboundEvents(
+            AvroEventCodec codec,
+            ProcessedEvents processed,
+            TransactionTemplate transactions,
+            MeterRegistry meters,
+            EventTracing tracing) {
         this.codec = codec;
         this.processed = processed;
         this.transactions = transactions;
@@ -87,8 +91,10 @@ public class InboundEvents {
         Object partition = h.get(KafkaHeaders.RECEIVED_PARTITION);
         Object offset = h.get(KafkaHeaders.OFFSET);
         EventEnvelope.Source source = topic != null && partition instanceof Number p && offset instanceof Number o
-                ? new EventEnvelope.Source(topic, p.intValue(), o.longValue()) : null;
-        EventEnvelope envelope = new EventEnvelope(eventId,
+                ? new EventEnvelope.Source(topic, p.intValue(), o.longValue())
+                : null;
+        EventEnvelope envelope = new EventEnvelope(
+                eventId,
                 type != null ? type : payload.getSchema().getName(),
                 aggregateType != null ? aggregateType : "unknown",
                 key != null ? key : "",
@@ -101,7 +107,8 @@ public class InboundEvents {
 
     public final class Builder {
         private final String consumerName;
-        private final Map<Class<? extends SpecificRecord>, BiConsumer<EventEnvelope, SpecificRecord>> handlers = new LinkedHashMap<>();
+        private final Map<Class<? extends SpecificRecord>, BiConsumer<EventEnvelope, SpecificRecord>> handlers =
+                new LinkedHashMap<>();
 
         private Builder(String consumerName) {
             this.consumerName = consumerName;
@@ -119,14 +126,17 @@ public class InboundEvents {
         }
 
         public Consumer<Message<byte[]>> build() {
-            Map<Class<? extends SpecificRecord>, BiConsumer<EventEnvelope, SpecificRecord>> byType = Map.copyOf(handlers);
+            Map<Class<? extends SpecificRecord>, BiConsumer<EventEnvelope, SpecificRecord>> byType =
+                    Map.copyOf(handlers);
             String actor = Actor.system(consumerName);
             return message -> {
                 InboundEvent event = decode(message);
-                BiConsumer<EventEnvelope, SpecificRecord> handler = byType.get(event.payload().getClass());
+                BiConsumer<EventEnvelope, SpecificRecord> handler =
+                        byType.get(event.payload().getClass());
                 if (handler == null) {
                     // Another event on the same topic that this consumer does not need: forward compatible.
-                    meters.counter("wushe.inbound.events", "consumer", consumerName, "outcome", "ignored").increment();
+                    meters.counter("wushe.inbound.events", "consumer", consumerName, "outcome", "ignored")
+                            .increment();
                     return;
                 }
                 EventEnvelope envelope = event.envelope();
@@ -138,24 +148,38 @@ public class InboundEvents {
                 if (envelope.source() != null) {
                     tags.put("messaging.destination.name", envelope.source().topic());
                 }
-                boolean first = tracing.inSpan(consumerName + " " + envelope.eventType(), envelope.traceparent(), tags,
-                        () -> {
+                boolean first =
+                        tracing.inSpan(consumerName + " " + envelope.eventType(), envelope.traceparent(), tags, () -> {
                             // Log lines of the handler name the event (structured logs carry MDC entries as fields).
-                            try (MDC.MDCCloseable id = MDC.putCloseable("wushe.event.id", envelope.eventId().toString());
-                                 MDC.MDCCloseable type = MDC.putCloseable("wushe.event.type", envelope.eventType())) {
-                                return Boolean.TRUE.equals(Actor.call(actor, () -> transactions.execute(status -> {
-                                    if (!processed.markProcessed(consumerName, envelope.eventId())) {
-                                        return false;
-                                    }
-                                    handler.accept(envelope, event.payload());
-                                    return true;
-                                })));
+                            try (MDC.MDCCloseable id = MDC.putCloseable(
+                                            "wushe.event.id", envelope.eventId().toString());
+                                    MDC.MDCCloseable type =
+                                            MDC.putCloseable("wushe.event.type", envelope.eventType())) {
+                                return Boolean.TRUE.equals(Actor.call(
+                                        actor,
+                                        () -> transactions.execute(status -> {
+                                            if (!processed.markProcessed(consumerName, envelope.eventId())) {
+                                                return false;
+                                            }
+                                            handler.accept(envelope, event.payload());
+                                            return true;
+                                        })));
                             }
                         });
                 if (!first) {
-                    log.debug("{}: event {} ({}) already processed, skipped", consumerName, event.envelope().eventId(), event.envelope().eventType());
+                    log.debug(
+                            "{}: event {} ({}) already processed, skipped",
+                            consumerName,
+                            event.envelope().eventId(),
+                            event.envelope().eventType());
                 }
-                meters.counter("wushe.inbound.events", "consumer", consumerName, "outcome", first ? "processed" : "duplicate").increment();
+                meters.counter(
+                                "wushe.inbound.events",
+                                "consumer",
+                                consumerName,
+                                "outcome",
+                                first ? "processed" : "duplicate")
+                        .increment();
             };
         }
     }

@@ -1,7 +1,6 @@
 package org.wushe.hub.platform.inbox;
 
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -23,13 +22,19 @@ public class ProcessedEvents {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("mark events processed in the transaction of the change they cause");
         }
-        return jdbc.update("INSERT INTO processed_event (consumer, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                consumer, eventId) == 1;
+        return jdbc.update(
+                        "INSERT INTO processed_event (consumer, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        consumer,
+                        eventId)
+                == 1;
     }
 
     public boolean isProcessed(String consumer, UUID eventId) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
-                Integer.class, consumer, eventId);
+        Integer n = jdbc.queryForObject(
+                "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
+                Integer.class,
+                consumer,
+                eventId);
         return n != null && n > 0;
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +28,9 @@ import org.wushe.hub.schemas.AvroEventCodec;
  */
 public class OutboxWriter {
 
-    private static final String INSERT = "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, occurredat, traceparent, actor) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, occurredat, traceparent, actor) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM outbox WHERE id = ANY (?)";
 
     private final JdbcTemplate jdbc;
@@ -64,7 +64,8 @@ public class OutboxWriter {
     /** Writes the events in the given order (which is their order on each aggregate's partition). */
     public List<EventEnvelope> publishAll(List<Event> events) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("outbox events must be written in the transaction of the change they describe");
+            throw new IllegalStateException(
+                    "outbox events must be written in the transaction of the change they describe");
         }
         Instant now = clock.instant();
         String actor = Actor.currentOrNull();
@@ -74,14 +75,29 @@ public class OutboxWriter {
         for (Event e : events) {
             if (!e.aggregate().carries(e.payload().getClass())) {
                 throw new IllegalArgumentException(e.payload().getClass().getSimpleName() + " is not an event of "
-                        + e.aggregate().type() + " (it carries " + e.aggregate().events().stream().map(Class::getSimpleName).toList() + ")");
+                        + e.aggregate().type() + " (it carries "
+                        + e.aggregate().events().stream()
+                                .map(Class::getSimpleName)
+                                .toList() + ")");
             }
-            EventEnvelope envelope = new EventEnvelope(field(e.payload(), "eventId", UUID.class).orElseGet(UUID::randomUUID),
-                    e.payload().getSchema().getName(), e.aggregate().type(), e.aggregateId(),
+            EventEnvelope envelope = new EventEnvelope(
+                    field(e.payload(), "eventId", UUID.class).orElseGet(UUID::randomUUID),
+                    e.payload().getSchema().getName(),
+                    e.aggregate().type(),
+                    e.aggregateId(),
                     field(e.payload(), "occurredAt", Instant.class).orElse(now),
-                    e.traceparent() != null ? e.traceparent() : traceparent, actor);
-            rows.add(new Object[] {envelope.eventId(), envelope.aggregateType(), envelope.aggregateId(), envelope.eventType(),
-                    codec.encode(e.payload()), Timestamp.from(envelope.occurredAt()), envelope.traceparent(), envelope.actor()});
+                    e.traceparent() != null ? e.traceparent() : traceparent,
+                    actor);
+            rows.add(new Object[] {
+                envelope.eventId(),
+                envelope.aggregateType(),
+                envelope.aggregateId(),
+                envelope.eventType(),
+                codec.encode(e.payload()),
+                Timestamp.from(envelope.occurredAt()),
+                envelope.traceparent(),
+                envelope.actor()
+            });
             envelopes.add(envelope);
         }
         jdbc.batchUpdate(INSERT, rows);

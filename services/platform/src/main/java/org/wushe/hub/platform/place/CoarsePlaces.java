@@ -1,7 +1,6 @@
 package org.wushe.hub.platform.place;
 
 import java.util.UUID;
-
 import org.wushe.hub.events.common.Place;
 
 /**
@@ -10,8 +9,7 @@ import org.wushe.hub.events.common.Place;
  */
 public final class CoarsePlaces {
 
-    private CoarsePlaces() {
-    }
+    private CoarsePlaces() {}
 
     /**
      * The place at the coarse cell of {@code geohash} (see {@link Geohashes#coarse}); without a geohash,

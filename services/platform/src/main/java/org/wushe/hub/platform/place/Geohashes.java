@@ -2,7 +2,6 @@ package org.wushe.hub.platform.place;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import org.wushe.hub.platform.core.Geohash;
 
 /**
@@ -14,8 +13,7 @@ public final class Geohashes {
     public static final int MAX_LENGTH = 6;
     private static final Pattern VALID = Pattern.compile("[0-9bcdefghjkmnpqrstuvwxyz]{1,12}");
 
-    private Geohashes() {
-    }
+    private Geohashes() {}
 
     /**
      * Lower-cases and truncates to the coarse cell; null for blank; throws for a malformed hash.
@@ -39,7 +37,9 @@ public final class Geohashes {
 
     /** True for null, blank or 1-12 geohash characters (any case, surrounding blanks ignored). */
     public static boolean isValid(String geohash) {
-        return geohash == null || geohash.isBlank() || VALID.matcher(geohash.strip().toLowerCase(Locale.ROOT)).matches();
+        return geohash == null
+                || geohash.isBlank()
+                || VALID.matcher(geohash.strip().toLowerCase(Locale.ROOT)).matches();
     }
 
     /** The geohash of a point, {@code precision} characters long (1-12); {@link #MAX_LENGTH} for a coarse cell. */

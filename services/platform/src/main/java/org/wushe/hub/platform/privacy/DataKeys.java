@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +22,7 @@ public final class DataKeys {
 
     private static final Logger log = LoggerFactory.getLogger(DataKeys.class);
 
-    private DataKeys() {
-    }
+    private DataKeys() {}
 
     /**
      * The configured base64 key if there is one, else the local key {@code file} (created the first time).
@@ -50,7 +48,8 @@ public final class DataKeys {
             String encoded = Base64.getEncoder().encodeToString(key);
             try {
                 if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } else {
                     Files.createFile(file);
                 }
@@ -58,8 +57,12 @@ public final class DataKeys {
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();
             }
             Files.writeString(file, encoded + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-            log.warn("No {} configured: generated a data key at {} (owner read/write only). Keep it: the data it seals cannot be "
-                    + "read without it. Production sets {}.", setting, file.toAbsolutePath(), setting);
+            log.warn(
+                    "No {} configured: generated a data key at {} (owner read/write only). Keep it: the data it seals cannot be "
+                            + "read without it. Production sets {}.",
+                    setting,
+                    file.toAbsolutePath(),
+                    setting);
             return encoded;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the data key file " + file, e);

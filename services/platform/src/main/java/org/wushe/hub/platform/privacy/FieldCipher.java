@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -37,7 +36,8 @@ public final class FieldCipher {
      */
     public FieldCipher(byte[] key, String purpose) {
         if (key == null || key.length != 32) {
-            throw new IllegalArgumentException("the " + purpose + " data key must be 256 bits (32 bytes, base64 encoded)");
+            throw new IllegalArgumentException(
+                    "the " + purpose + " data key must be 256 bits (32 bytes, base64 encoded)");
         }
         this.encryptionKey = new SecretKeySpec(derive(key, purpose + "-encryption-v1"), "AES");
         this.hashKey = new SecretKeySpec(derive(key, purpose + "-lookup-hmac-v1"), "HmacSHA256");
@@ -66,7 +66,11 @@ public final class FieldCipher {
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                    .put(VERSION)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -88,7 +92,8 @@ public final class FieldCipher {
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("a sealed value does not authenticate (" + context + "): wrong key or tampered");
+            throw new IllegalStateException(
+                    "a sealed value does not authenticate (" + context + "): wrong key or tampered");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }

@@ -1,11 +1,10 @@
 package org.wushe.hub.platform.privacy;
 
-import org.wushe.hub.platform.i18n.Messages;
 import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -44,7 +43,9 @@ public final class PersonalDataScreen {
 
     private static final String SEPARATOR = "[\\s\\-._/·•()\\[\\]]";
     /** Digits, each pair separated by at most one separator; an ID number's check X at the end. */
-    private static final Pattern SEPARATED_RUN = Pattern.compile("(?<![\\dXx])\\d(?:" + SEPARATOR + "?\\d)*(?:" + SEPARATOR + "?[Xx])?(?![\\dXx])");
+    private static final Pattern SEPARATED_RUN =
+            Pattern.compile("(?<![\\dXx])\\d(?:" + SEPARATOR + "?\\d)*(?:" + SEPARATOR + "?[Xx])?(?![\\dXx])");
+
     private static final Pattern MOBILE = Pattern.compile("(?:86)?1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("(?:86)?0\\d{9,11}");
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]");
@@ -53,10 +54,10 @@ public final class PersonalDataScreen {
     private static final Pattern OTHER_DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\u30FC\\uFE58\\uFE63\\u3000]");
 
     /** Ids (a residentRef, a matchId) are not numbers a person has: read past them. */
-    private static final Pattern UUID = Pattern.compile("(?i)(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])");
+    private static final Pattern UUID = Pattern.compile(
+            "(?i)(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])");
 
-    private PersonalDataScreen() {
-    }
+    private PersonalDataScreen() {}
 
     /**
      * The text, stripped, when it holds no phone or ID number.
@@ -120,6 +121,8 @@ public final class PersonalDataScreen {
 
     /** The text as the screen reads it: NFKC, the dashes and spaces NFKC keeps as ASCII ones. */
     public static String normalize(String text) {
-        return OTHER_DASHES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("-");
+        return OTHER_DASHES
+                .matcher(Normalizer.normalize(text, Normalizer.Form.NFKC))
+                .replaceAll("-");
     }
 }

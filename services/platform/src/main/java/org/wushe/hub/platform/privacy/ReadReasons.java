@@ -12,8 +12,7 @@ public final class ReadReasons {
 
     public static final int MAX = 200;
 
-    private ReadReasons() {
-    }
+    private ReadReasons() {}
 
     /** The stripped reason; 400 naming {@code field} when it is missing, blank or too long. */
     public static String require(String field, String reason) {

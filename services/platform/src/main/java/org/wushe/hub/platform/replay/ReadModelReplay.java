@@ -32,8 +32,8 @@ public final class ReadModelReplay {
     private final String consumer;
     private final List<String> bindings = new ArrayList<>();
     private final List<String> tables = new ArrayList<>();
-    private Runnable beforeReplay = () -> { };
-    private Runnable afterReplay = () -> { };
+    private Runnable beforeReplay = () -> {};
+    private Runnable afterReplay = () -> {};
 
     private ReadModelReplay(String consumer) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");

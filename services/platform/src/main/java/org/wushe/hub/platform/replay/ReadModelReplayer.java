@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -80,9 +79,17 @@ public class ReadModelReplayer implements DisposableBean {
 
     private volatile ReplayProgress progress;
 
-    public ReadModelReplayer(ReadModelReplay declared, BindingsLifecycleController bindings, BindingServiceProperties properties,
-                             Map<String, Object> adminConfig, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
-                             Duration groupEmptyTimeout, Duration catchUpTimeout, Duration pollInterval) {
+    public ReadModelReplayer(
+            ReadModelReplay declared,
+            BindingsLifecycleController bindings,
+            BindingServiceProperties properties,
+            Map<String, Object> adminConfig,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            Clock clock,
+            Duration groupEmptyTimeout,
+            Duration catchUpTimeout,
+            Duration pollInterval) {
         this.declared = declared;
         this.bindings = bindings;
         this.adminConfig = Map.copyOf(adminConfig);
@@ -94,8 +101,22 @@ public class ReadModelReplayer implements DisposableBean {
         this.pollInterval = pollInterval;
         this.group = groupOf(declared, properties);
         this.topics = topicsOf(declared, properties);
-        this.progress = new ReplayProgress(State.IDLE, false, declared.consumer(), group, declared.bindings(), declared.tables(),
-                null, null, null, 0, 0, 0, Map.of(), List.of(), null);
+        this.progress = new ReplayProgress(
+                State.IDLE,
+                false,
+                declared.consumer(),
+                group,
+                declared.bindings(),
+                declared.tables(),
+                null,
+                null,
+                null,
+                0,
+                0,
+                0,
+                Map.of(),
+                List.of(),
+                null);
     }
 
     /**
@@ -104,29 +125,33 @@ public class ReadModelReplayer implements DisposableBean {
      */
     static String groupOf(ReadModelReplay declared, BindingServiceProperties properties) {
         if (declared.bindings().isEmpty() || declared.tables().isEmpty()) {
-            throw new IllegalStateException("ReadModelReplay of " + declared.consumer() + " declares no bindings or no tables");
+            throw new IllegalStateException(
+                    "ReadModelReplay of " + declared.consumer() + " declares no bindings or no tables");
         }
         Set<String> groups = new LinkedHashSet<>();
         for (String name : declared.bindings()) {
             BindingProperties b = properties.getBindings().get(name);
             if (b == null || b.getDestination() == null) {
-                throw new IllegalStateException("ReadModelReplay names binding " + name + ", which has no destination in "
-                        + "spring.cloud.stream.bindings (known: " + properties.getBindings().keySet() + ")");
+                throw new IllegalStateException("ReadModelReplay names binding " + name
+                        + ", which has no destination in " + "spring.cloud.stream.bindings (known: "
+                        + properties.getBindings().keySet() + ")");
             }
             if (b.getGroup() == null || b.getGroup().isBlank()) {
-                throw new IllegalStateException("ReadModelReplay: binding " + name + " has no consumer group; a replay rewinds the group's offsets");
+                throw new IllegalStateException("ReadModelReplay: binding " + name
+                        + " has no consumer group; a replay rewinds the group's offsets");
             }
             groups.add(b.getGroup());
         }
         if (groups.size() != 1) {
-            throw new IllegalStateException("ReadModelReplay: bindings " + declared.bindings() + " are in several groups " + groups
-                    + "; they must share one");
+            throw new IllegalStateException("ReadModelReplay: bindings " + declared.bindings()
+                    + " are in several groups " + groups + "; they must share one");
         }
         String group = groups.iterator().next();
         properties.getBindings().forEach((name, b) -> {
             if (group.equals(b.getGroup()) && !declared.bindings().contains(name)) {
-                throw new IllegalStateException("ReadModelReplay: binding " + name + " is in group " + group + " too but is not "
-                        + "replayed; give it a group of its own (Kafka resets offsets only of a group without members)");
+                throw new IllegalStateException(
+                        "ReadModelReplay: binding " + name + " is in group " + group + " too but is not "
+                                + "replayed; give it a group of its own (Kafka resets offsets only of a group without members)");
             }
         });
         return group;
@@ -152,15 +177,34 @@ public class ReadModelReplayer implements DisposableBean {
             return false;
         }
         Instant now = clock.instant();
-        progress = new ReplayProgress(State.STOPPING, false, declared.consumer(), group, declared.bindings(), declared.tables(),
-                startedBy, now, null, 0, 0, 0, Map.of(), List.of(), null);
+        progress = new ReplayProgress(
+                State.STOPPING,
+                false,
+                declared.consumer(),
+                group,
+                declared.bindings(),
+                declared.tables(),
+                startedBy,
+                now,
+                null,
+                0,
+                0,
+                0,
+                Map.of(),
+                List.of(),
+                null);
         worker.submit(this::run);
         return true;
     }
 
     private void run() {
-        log.info("Replay of {} (group {}, topics {}) started by {}: tables {}", declared.consumer(), group, topics,
-                progress.startedBy(), declared.tables());
+        log.info(
+                "Replay of {} (group {}, topics {}) started by {}: tables {}",
+                declared.consumer(),
+                group,
+                topics,
+                progress.startedBy(),
+                declared.tables());
         Map<TopicPartition, Long> from = Map.of();
         Map<TopicPartition, Long> to = Map.of();
         Map<String, Integer> cleared = Map.of();
@@ -180,8 +224,12 @@ public class ReadModelReplayer implements DisposableBean {
             Map<TopicPartition, OffsetAndMetadata> rewind = new HashMap<>();
             from.forEach((tp, offset) -> rewind.put(tp, new OffsetAndMetadata(offset)));
             admin.alterConsumerGroupOffsets(group, rewind).all().get(30, TimeUnit.SECONDS);
-            log.info("Replay of {}: group {} rewound on {} partitions, {} records to read again", declared.consumer(), group,
-                    partitions.size(), total(from, to));
+            log.info(
+                    "Replay of {}: group {} rewound on {} partitions, {} records to read again",
+                    declared.consumer(),
+                    group,
+                    partitions.size(),
+                    total(from, to));
 
             set(State.CLEARING, from, to, cleared, null);
             cleared = clear();
@@ -208,7 +256,9 @@ public class ReadModelReplayer implements DisposableBean {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            String why = e instanceof ExecutionException && e.getCause() != null ? e.getCause().toString() : e.toString();
+            String why = e instanceof ExecutionException && e.getCause() != null
+                    ? e.getCause().toString()
+                    : e.toString();
             log.error("Replay of {} failed: {}", declared.consumer(), why, e);
             try {
                 if (stopped) {
@@ -252,7 +302,10 @@ public class ReadModelReplayer implements DisposableBean {
 
     private int members(Admin admin) throws Exception {
         try {
-            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
+            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(group);
             return d == null ? 0 : d.members().size();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GroupIdNotFoundException) {
@@ -263,17 +316,21 @@ public class ReadModelReplayer implements DisposableBean {
     }
 
     private List<TopicPartition> partitions(Admin admin) throws Exception {
-        Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> described =
+                admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
         List<TopicPartition> list = new ArrayList<>();
-        described.forEach((topic, d) -> d.partitions().forEach(p -> list.add(new TopicPartition(topic, p.partition()))));
+        described.forEach((topic, d) ->
+                d.partitions().forEach(p -> list.add(new TopicPartition(topic, p.partition()))));
         list.sort(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
         return list;
     }
 
-    private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+    private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
+            throws Exception {
         Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
         partitions.forEach(tp -> request.put(tp, spec));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer = admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer =
+                admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
         Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
         partitions.forEach(tp -> offsets.put(tp, answer.get(tp).offset()));
         return offsets;
@@ -285,13 +342,16 @@ public class ReadModelReplayer implements DisposableBean {
             for (String table : declared.tables()) {
                 rows.put(table, jdbc.update("DELETE FROM " + table));
             }
-            rows.put("processed_event", jdbc.update("DELETE FROM processed_event WHERE consumer = ?", declared.consumer()));
+            rows.put(
+                    "processed_event",
+                    jdbc.update("DELETE FROM processed_event WHERE consumer = ?", declared.consumer()));
             return rows;
         });
     }
 
-    private void awaitCaughtUp(Admin admin, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to,
-                               Map<String, Integer> cleared) throws Exception {
+    private void awaitCaughtUp(
+            Admin admin, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Map<String, Integer> cleared)
+            throws Exception {
         long deadline = System.nanoTime() + catchUpTimeout.toNanos();
         while (true) {
             ReplayProgress now = measure(admin, State.REPLAYING, from, to, cleared, null, null);
@@ -300,22 +360,36 @@ public class ReadModelReplayer implements DisposableBean {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("not caught up after " + catchUpTimeout.toMinutes() + " min: " + now.recordsReplayed()
-                        + " of " + now.recordsToReplay() + " records");
+                throw new TimeoutException("not caught up after " + catchUpTimeout.toMinutes() + " min: "
+                        + now.recordsReplayed() + " of " + now.recordsToReplay() + " records");
             }
             Thread.sleep(pollInterval.toMillis());
         }
     }
 
-    private void finish(State state, Admin admin, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to,
-                        Map<String, Integer> cleared, String error) throws Exception {
+    private void finish(
+            State state,
+            Admin admin,
+            Map<TopicPartition, Long> from,
+            Map<TopicPartition, Long> to,
+            Map<String, Integer> cleared,
+            String error)
+            throws Exception {
         progress = measure(admin, state, from, to, cleared, clock.instant(), error);
     }
 
     /** Positions and lag now, against the history [from, to) taken at the rewind. */
-    private ReplayProgress measure(Admin admin, State state, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to,
-                                   Map<String, Integer> cleared, Instant finishedAt, String error) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+    private ReplayProgress measure(
+            Admin admin,
+            State state,
+            Map<TopicPartition, Long> from,
+            Map<TopicPartition, Long> to,
+            Map<String, Integer> cleared,
+            Instant finishedAt,
+            String error)
+            throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
                 .get(30, TimeUnit.SECONDS);
         Map<TopicPartition, Long> end = offsets(admin, new ArrayList<>(to.keySet()), OffsetSpec.latest());
         List<PartitionProgress> parts = new ArrayList<>();
@@ -329,22 +403,70 @@ public class ReadModelReplayer implements DisposableBean {
             replayed += Math.max(0, Math.min(position, to.get(tp)) - from.get(tp));
             lag += partitionLag;
             done &= position >= to.get(tp);
-            parts.add(new PartitionProgress(tp.topic(), tp.partition(), from.get(tp), to.get(tp), position, end.get(tp), partitionLag));
+            parts.add(new PartitionProgress(
+                    tp.topic(), tp.partition(), from.get(tp), to.get(tp), position, end.get(tp), partitionLag));
         }
         ReplayProgress p = progress;
-        return new ReplayProgress(state, done, p.consumer(), p.group(), p.bindings(), p.tables(), p.startedBy(), p.startedAt(),
-                finishedAt, replayed, total(from, to), lag, cleared, parts, error);
+        return new ReplayProgress(
+                state,
+                done,
+                p.consumer(),
+                p.group(),
+                p.bindings(),
+                p.tables(),
+                p.startedBy(),
+                p.startedAt(),
+                finishedAt,
+                replayed,
+                total(from, to),
+                lag,
+                cleared,
+                parts,
+                error);
     }
 
-    private void set(State state, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, Map<String, Integer> cleared, String error) {
+    private void set(
+            State state,
+            Map<TopicPartition, Long> from,
+            Map<TopicPartition, Long> to,
+            Map<String, Integer> cleared,
+            String error) {
         ReplayProgress p = progress;
-        progress = new ReplayProgress(state, false, p.consumer(), p.group(), p.bindings(), p.tables(), p.startedBy(), p.startedAt(),
-                null, 0, total(from, to), p.lag(), cleared, p.partitions(), error);
+        progress = new ReplayProgress(
+                state,
+                false,
+                p.consumer(),
+                p.group(),
+                p.bindings(),
+                p.tables(),
+                p.startedBy(),
+                p.startedAt(),
+                null,
+                0,
+                total(from, to),
+                p.lag(),
+                cleared,
+                p.partitions(),
+                error);
     }
 
     private static ReplayProgress with(ReplayProgress p, State state, boolean done, Instant finishedAt, String error) {
-        return new ReplayProgress(state, done, p.consumer(), p.group(), p.bindings(), p.tables(), p.startedBy(), p.startedAt(),
-                finishedAt, p.recordsReplayed(), p.recordsToReplay(), p.lag(), p.clearedRows(), p.partitions(), error);
+        return new ReplayProgress(
+                state,
+                done,
+                p.consumer(),
+                p.group(),
+                p.bindings(),
+                p.tables(),
+                p.startedBy(),
+                p.startedAt(),
+                finishedAt,
+                p.recordsReplayed(),
+                p.recordsToReplay(),
+                p.lag(),
+                p.clearedRows(),
+                p.partitions(),
+                error);
     }
 
     private static long total(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {

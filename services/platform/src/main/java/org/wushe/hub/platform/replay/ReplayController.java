@@ -1,8 +1,6 @@
 package org.wushe.hub.platform.replay;
 
-import org.wushe.hub.platform.i18n.Messages;
 import java.util.stream.Collectors;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.platform.actor.Actor;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -31,7 +30,10 @@ public class ReplayController {
     @PostMapping
     public ResponseEntity<ReplayProgress> start() {
         if (!replayer.start(Actor.currentOrNull())) {
-            throw new InvalidInputException("replay", Messages.text("replay.running", replayer.progress().state()), 409);
+            throw new InvalidInputException(
+                    "replay",
+                    Messages.text("replay.running", replayer.progress().state()),
+                    409);
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(replayer.progress());
     }
@@ -49,14 +51,23 @@ public class ReplayController {
     /** "REPLAYING 1200/5000 records, lag 3800 (wushe.community.need-0 120/800, …)". */
     static String line(ReplayProgress p) {
         StringBuilder s = new StringBuilder(p.state().name())
-                .append(' ').append(p.recordsReplayed()).append('/').append(p.recordsToReplay()).append(" records")
-                .append(", lag ").append(p.lag());
+                .append(' ')
+                .append(p.recordsReplayed())
+                .append('/')
+                .append(p.recordsToReplay())
+                .append(" records")
+                .append(", lag ")
+                .append(p.lag());
         if (!p.clearedRows().isEmpty()) {
-            s.append(", cleared ").append(p.clearedRows().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(" ")));
+            s.append(", cleared ")
+                    .append(p.clearedRows().entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(" ")));
         }
-        String behind = p.partitions().stream().filter(x -> x.committed() < x.to())
-                .map(x -> x.topic() + "-" + x.partition() + " " + (x.committed() - x.from()) + "/" + (x.to() - x.from()))
+        String behind = p.partitions().stream()
+                .filter(x -> x.committed() < x.to())
+                .map(x ->
+                        x.topic() + "-" + x.partition() + " " + (x.committed() - x.from()) + "/" + (x.to() - x.from()))
                 .collect(Collectors.joining(", "));
         if (!behind.isEmpty()) {
             s.append(" (").append(behind).append(')');

@@ -10,9 +10,22 @@ import java.util.Map;
  * are that history, {@code committed} the group's position now, {@code lag} what is left to the end of
  * the partition now. {@code done} once every partition's position has reached {@code to}.
  */
-public record ReplayProgress(State state, boolean done, String consumer, String group, List<String> bindings, List<String> tables,
-                             String startedBy, Instant startedAt, Instant finishedAt, long recordsReplayed, long recordsToReplay,
-                             long lag, Map<String, Integer> clearedRows, List<PartitionProgress> partitions, String error) {
+public record ReplayProgress(
+        State state,
+        boolean done,
+        String consumer,
+        String group,
+        List<String> bindings,
+        List<String> tables,
+        String startedBy,
+        Instant startedAt,
+        Instant finishedAt,
+        long recordsReplayed,
+        long recordsToReplay,
+        long lag,
+        Map<String, Integer> clearedRows,
+        List<PartitionProgress> partitions,
+        String error) {
 
     public enum State {
         /** No replay has run since the service started. */
@@ -35,6 +48,6 @@ public record ReplayProgress(State state, boolean done, String consumer, String 
         }
     }
 
-    public record PartitionProgress(String topic, int partition, long from, long to, long committed, long end, long lag) {
-    }
+    public record PartitionProgress(
+            String topic, int partition, long from, long to, long committed, long end, long lag) {}
 }

@@ -1,9 +1,9 @@
 package org.wushe.hub.platform.security;
 
-import org.wushe.hub.platform.i18n.Messages;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.wushe.hub.platform.i18n.Messages;
 
 /**
  * Checks in the service code, where the tenant is only known from the body or from a stored row (the
@@ -18,13 +18,13 @@ import java.util.stream.Collectors;
  */
 public final class Access {
 
-    private Access() {
-    }
+    private Access() {}
 
     /** The verified caller; 403 when the request carried no token (only public paths let such requests through). */
     public static Caller caller() {
-        return Caller.current().orElseThrow(() -> new ForbiddenException("Authorization",
-                Messages.text("auth.sign-in-first"), "a valid bearer token"));
+        return Caller.current()
+                .orElseThrow(() -> new ForbiddenException(
+                        "Authorization", Messages.text("auth.sign-in-first"), "a valid bearer token"));
     }
 
     /** Passes for the hub admin or a caller holding any of {@code roles}. */
@@ -51,7 +51,9 @@ public final class Access {
         if (caller.isAdmin() || Arrays.stream(roles).anyMatch(caller::has)) {
             return null;
         }
-        return new ForbiddenException(field, Messages.text("access.role-required", caller.describeText(), labelTexts(roles)),
+        return new ForbiddenException(
+                field,
+                Messages.text("access.role-required", caller.describeText(), labelTexts(roles)),
                 String.join(" or ", roles));
     }
 
@@ -68,9 +70,13 @@ public final class Access {
         if (id != null && Arrays.stream(roles).anyMatch(r -> caller.holds(r, id))) {
             return null;
         }
-        String needed = Arrays.stream(roles).map(r -> r + " of " + Objects.toString(id, "?")).collect(Collectors.joining(" or "));
-        return new ForbiddenException(field, Messages.text(code, caller.describeText(), labelTexts(roles), field,
-                Objects.toString(id, "?"), needed), needed);
+        String needed = Arrays.stream(roles)
+                .map(r -> r + " of " + Objects.toString(id, "?"))
+                .collect(Collectors.joining(" or "));
+        return new ForbiddenException(
+                field,
+                Messages.text(code, caller.describeText(), labelTexts(roles), field, Objects.toString(id, "?"), needed),
+                needed);
     }
 
     /** "站点工作人员 station staff / 社区工作人员 community staff", in the request's language. */
@@ -95,5 +101,4 @@ public final class Access {
         Caller caller = Caller.current().orElse(null);
         return caller != null && (caller.isAdmin() || Arrays.stream(roles).anyMatch(r -> caller.holds(r, id)));
     }
-
 }

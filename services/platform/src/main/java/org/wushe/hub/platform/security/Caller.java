@@ -1,18 +1,17 @@
 package org.wushe.hub.platform.security;
 
-import org.wushe.hub.platform.i18n.Messages;
-import org.wushe.hub.platform.i18n.Text;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.wushe.hub.platform.i18n.Messages;
+import org.wushe.hub.platform.i18n.Text;
 
 /**
  * The person (or client) behind the current request, read from its verified token: the subject, the
@@ -88,8 +87,13 @@ public record Caller(String subject, Set<String> roles, Map<String, String> tena
         if (roles.isEmpty()) {
             return subject + " (" + Messages.text("access.no-role") + ")";
         }
-        return subject + " (" + roles.stream().sorted().map(r -> Roles.label(r) + tenantOf(r).map(t -> " of " + t).orElse(""))
-                .collect(Collectors.joining(", ")) + ")";
+        return subject + " ("
+                + roles.stream()
+                        .sorted()
+                        .map(r -> Roles.label(r)
+                                + tenantOf(r).map(t -> " of " + t).orElse(""))
+                        .collect(Collectors.joining(", "))
+                + ")";
     }
 
     /** The caller as a text of the catalogue: its subject and its roles, each with the tenant it holds it for. */
@@ -97,8 +101,14 @@ public record Caller(String subject, Set<String> roles, Map<String, String> tena
         if (roles.isEmpty()) {
             return Text.of("access.caller-no-role", subject);
         }
-        return Text.of("access.caller", subject, roles.stream().sorted()
-                .map(r -> tenantOf(r).<Object>map(t -> Text.of("access.role-of", Roles.labelText(r), t)).orElse(Roles.labelText(r)))
-                .toList());
+        return Text.of(
+                "access.caller",
+                subject,
+                roles.stream()
+                        .sorted()
+                        .map(r -> tenantOf(r)
+                                .<Object>map(t -> Text.of("access.role-of", Roles.labelText(r), t))
+                                .orElse(Roles.labelText(r)))
+                        .toList());
     }
 }

@@ -1,8 +1,8 @@
 package org.wushe.hub.platform.security;
 
-import org.wushe.hub.platform.i18n.Text;
 import java.util.List;
 import java.util.Map;
+import org.wushe.hub.platform.i18n.Text;
 
 /**
  * The roles a token carries in its {@value #CLAIM} claim, and the tenancy claims that say whose data a
@@ -36,6 +36,7 @@ public final class Roles {
     public static final String COMMUNITY_STAFF = "community_staff";
     /** A grid worker (网格员): answers for one grid (网格) of a community. */
     public static final String GRID_WORKER = "grid_worker";
+
     public static final String ORGANIZATION_STAFF = "organization_staff";
     public static final String DONOR_STAFF = "donor_staff";
     public static final String SOCIAL_WORKER = "social_worker";
@@ -57,8 +58,17 @@ public final class Roles {
     public static final String VOLUNTEER_ID = "volunteer_id";
     public static final String RESIDENT_ID = "resident_id";
 
-    public static final List<String> ALL = List.of(HUB_ADMIN, CENTRE_MANAGER, STATION_STAFF, COMMUNITY_STAFF,
-            GRID_WORKER, ORGANIZATION_STAFF, DONOR_STAFF, SOCIAL_WORKER, VOLUNTEER, RESIDENT);
+    public static final List<String> ALL = List.of(
+            HUB_ADMIN,
+            CENTRE_MANAGER,
+            STATION_STAFF,
+            COMMUNITY_STAFF,
+            GRID_WORKER,
+            ORGANIZATION_STAFF,
+            DONOR_STAFF,
+            SOCIAL_WORKER,
+            VOLUNTEER,
+            RESIDENT);
 
     /** Each tenant-scoped role's claim. */
     public static final Map<String, String> TENANCY = Map.of(
@@ -85,8 +95,7 @@ public final class Roles {
             VOLUNTEER, "role." + VOLUNTEER,
             RESIDENT, "role." + RESIDENT);
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** "站点工作人员 station staff" (English alone for an English request), from the catalogue ({@code role.*}). */
     public static String label(String role) {

@@ -1,14 +1,13 @@
 package org.wushe.hub.platform.security;
 
-import org.wushe.hub.platform.i18n.Messages;
 import java.util.function.Supplier;
-
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.wushe.hub.platform.i18n.Messages;
 
 /**
  * Declarative access rules for request paths, used in a service's {@link WusheAccessRules}. Each denial
@@ -21,8 +20,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  */
 public final class Rules {
 
-    private Rules() {
-    }
+    private Rules() {}
 
     /** A refusal with the field it concerns and what would have been allowed. */
     public static final class Denied extends AuthorizationDecision {
@@ -44,8 +42,13 @@ public final class Rules {
 
     /** The hub admin, or a caller holding one of {@code roles} (any tenant). */
     public static AuthorizationManager<RequestAuthorizationContext> roles(String... roles) {
-        return (auth, context) -> decide(auth, caller -> Access.roleRefusal(caller,
-                context.getRequest().getMethod() + " " + context.getRequest().getRequestURI(), roles));
+        return (auth, context) -> decide(
+                auth,
+                caller -> Access.roleRefusal(
+                        caller,
+                        context.getRequest().getMethod() + " "
+                                + context.getRequest().getRequestURI(),
+                        roles));
     }
 
     /**
@@ -53,8 +56,12 @@ public final class Rules {
      * {@code variable} (e.g. {@code stationId} in {@code /stations/{stationId}/proposals}).
      */
     public static AuthorizationManager<RequestAuthorizationContext> tenant(String variable, String... roles) {
-        return (auth, context) -> decide(auth, caller -> caller.isAdmin() ? null
-                : Access.tenantRefusal(caller, variable, context.getVariables().get(variable), "access.tenant-read", roles));
+        return (auth, context) -> decide(
+                auth,
+                caller -> caller.isAdmin()
+                        ? null
+                        : Access.tenantRefusal(
+                                caller, variable, context.getVariables().get(variable), "access.tenant-read", roles));
     }
 
     private interface Check {

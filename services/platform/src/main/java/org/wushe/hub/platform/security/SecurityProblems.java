@@ -1,14 +1,12 @@
 package org.wushe.hub.platform.security;
 
-import org.wushe.hub.platform.i18n.Messages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,6 +17,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.wushe.hub.platform.i18n.Messages;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,8 +42,10 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        boolean badToken = e instanceof InvalidBearerTokenException || e.getClass().getSimpleName().contains("OAuth2");
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        boolean badToken = e instanceof InvalidBearerTokenException
+                || e.getClass().getSimpleName().contains("OAuth2");
         String message = badToken
                 ? Messages.text(Messages.language(request), "auth.token-invalid", e.getMessage())
                 : Messages.text(Messages.language(request), "auth.token-missing");
@@ -57,15 +58,21 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        ForbiddenException refusal = e instanceof AuthorizationDeniedException ade && ade.getAuthorizationResult() instanceof Rules.Denied d
-                ? d.toException()
-                : new ForbiddenException(request.getMethod() + " " + request.getRequestURI(), Messages.text(Messages.language(request), "access.not-allowed"), "another role");
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        ForbiddenException refusal =
+                e instanceof AuthorizationDeniedException ade && ade.getAuthorizationResult() instanceof Rules.Denied d
+                        ? d.toException()
+                        : new ForbiddenException(
+                                request.getMethod() + " " + request.getRequestURI(),
+                                Messages.text(Messages.language(request), "access.not-allowed"),
+                                "another role");
         log.info("403 {} {}: {}", request.getMethod(), request.getRequestURI(), refusal.getMessage());
         write(request, response, forbidden(refusal));
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail body) throws IOException {
+    private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail body)
+            throws IOException {
         body.setInstance(URI.create(request.getRequestURI()));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", body.getType().toString());

@@ -1,7 +1,6 @@
 package org.wushe.hub.platform.security;
 
 import java.util.List;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,10 +39,11 @@ import org.wushe.hub.platform.actor.ActorResolver;
 @AutoConfiguration(
         before = org.wushe.hub.platform.autoconfigure.WushePlatformAutoConfiguration.class,
         beforeName = {
-                "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-                "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-                "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({SecurityFilterChain.class, JwtDecoder.class})
 @EnableWebSecurity
@@ -54,22 +54,35 @@ public class WusheSecurityAutoConfiguration {
      * people's pages are the portal's ({@code services/portal}); no service serves a page of its own.
      */
     public static final List<String> DEFAULT_PUBLIC_PATHS = List.of(
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/favicon.ico", "/error");
+            "/actuator/health",
+            "/actuator/health/**",
+            "/actuator/info",
+            "/actuator/prometheus",
+            "/v3/api-docs",
+            "/v3/api-docs/**",
+            "/swagger-ui.html",
+            "/swagger-ui/**",
+            "/favicon.ico",
+            "/error");
 
     /** The JWT header {@code typ} of an access token (RFC 9068); ID tokens carry {@code JWT} or none. */
     public static final String ACCESS_TOKEN_TYPE = "at+jwt";
     /** The hub's API audience: every access token the hub's issuer makes for the services names it in {@code aud}. */
     public static final String DEFAULT_AUDIENCE = "wushe-hub";
 
-    static final String NO_ISSUER = "No token issuer is configured. Set spring.security.oauth2.resourceserver.jwt.issuer-uri "
-            + "(env SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to your OIDC issuer, e.g. the hub's auth-service "
-            + "http://127.0.0.1:9000, or jwk-set-uri / public-key-location.";
+    static final String NO_ISSUER =
+            "No token issuer is configured. Set spring.security.oauth2.resourceserver.jwt.issuer-uri "
+                    + "(env SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI) to your OIDC issuer, e.g. the hub's auth-service "
+                    + "http://127.0.0.1:9000, or jwk-set-uri / public-key-location.";
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain wusheResourceServer(HttpSecurity http, ObjectProvider<JwtDecoder> decoder, ObjectProvider<WusheAccessRules> rules,
-                                            @Value("${wushe.security.public-paths:}") List<String> extraPublic) throws Exception {
+    SecurityFilterChain wusheResourceServer(
+            HttpSecurity http,
+            ObjectProvider<JwtDecoder> decoder,
+            ObjectProvider<WusheAccessRules> rules,
+            @Value("${wushe.security.public-paths:}") List<String> extraPublic)
+            throws Exception {
         JwtDecoder jwt = decoder.getIfAvailable();
         if (jwt == null) {
             throw new IllegalStateException(NO_ISSUER);
@@ -81,7 +94,8 @@ public class WusheSecurityAutoConfiguration {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .authorizeHttpRequests(a -> {
-                    a.requestMatchers(DEFAULT_PUBLIC_PATHS.toArray(String[]::new)).permitAll();
+                    a.requestMatchers(DEFAULT_PUBLIC_PATHS.toArray(String[]::new))
+                            .permitAll();
                     if (!extraPublic.isEmpty()) {
                         a.requestMatchers(extraPublic.toArray(String[]::new)).permitAll();
                     }
@@ -89,8 +103,7 @@ public class WusheSecurityAutoConfiguration {
                     rules.orderedStream().forEach(r -> r.configure(a));
                     a.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.decoder(jwt).jwtAuthenticationConverter(roles()))
+                .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(jwt).jwtAuthenticationConverter(roles()))
                         .bearerTokenResolver(bearerTokens())
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -117,8 +130,12 @@ public class WusheSecurityAutoConfiguration {
 
     /** The {@value Roles#CLAIM} claim becomes {@code ROLE_<role>} authorities; the name is the subject. */
     static Converter<Jwt, AbstractAuthenticationToken> roles() {
-        return jwt -> new JwtAuthenticationToken(jwt,
-                Caller.roles(jwt).stream().map(r -> new SimpleGrantedAuthority(Roles.authority(r))).toList(), jwt.getSubject());
+        return jwt -> new JwtAuthenticationToken(
+                jwt,
+                Caller.roles(jwt).stream()
+                        .map(r -> new SimpleGrantedAuthority(Roles.authority(r)))
+                        .toList(),
+                jwt.getSubject());
     }
 
     /**
@@ -142,10 +159,16 @@ public class WusheSecurityAutoConfiguration {
                 if (api.getComponents() == null) {
                     api.setComponents(new io.swagger.v3.oas.models.Components());
                 }
-                api.getComponents().addSecuritySchemes("bearer", new io.swagger.v3.oas.models.security.SecurityScheme()
-                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("A token from the hub's issuer (deploy/local: auth-service); roles and tenancy claims decide "
-                                + "what it may do. 使用登录服务签发的令牌"));
+                api.getComponents()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new io.swagger.v3.oas.models.security.SecurityScheme()
+                                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description(
+                                                "A token from the hub's issuer (deploy/local: auth-service); roles and tenancy claims decide "
+                                                        + "what it may do. 使用登录服务签发的令牌"));
                 api.addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
             };
         }
@@ -154,7 +177,11 @@ public class WusheSecurityAutoConfiguration {
     /** The actor of a request is its token's subject (the X-Wushe-Actor header is no longer read). */
     @Bean
     ActorResolver jwtSubjectActor() {
-        return ActorResolver.of("sub", request -> SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
-                ? token.getToken().getSubject() : null);
+        return ActorResolver.of(
+                "sub",
+                request ->
+                        SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                                ? token.getToken().getSubject()
+                                : null);
     }
 }

@@ -1,5 +1,8 @@
 package org.wushe.hub.platform.tracing;
 
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -11,10 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,8 +62,13 @@ public class JsonLinesSpanExporter implements SpanExporter {
             line.put("parentSpanId", span.getParentSpanContext().isValid() ? span.getParentSpanId() : null);
             line.put("name", span.getName());
             line.put("kind", span.getKind().name());
-            line.put("service", span.getResource().getAttributes().asMap().entrySet().stream()
-                    .filter(e -> e.getKey().getKey().equals("service.name")).map(e -> String.valueOf(e.getValue())).findFirst().orElse(null));
+            line.put(
+                    "service",
+                    span.getResource().getAttributes().asMap().entrySet().stream()
+                            .filter(e -> e.getKey().getKey().equals("service.name"))
+                            .map(e -> String.valueOf(e.getValue()))
+                            .findFirst()
+                            .orElse(null));
             line.put("startMicros", span.getStartEpochNanos() / 1_000);
             line.put("endMicros", span.getEndEpochNanos() / 1_000);
             line.put("status", span.getStatus().getStatusCode().name());
@@ -77,7 +81,8 @@ public class JsonLinesSpanExporter implements SpanExporter {
             if (Files.exists(file) && Files.size(file) >= rotateAtBytes) {
                 Files.move(file, file.resolveSibling(file.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
             }
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            try (Writer w = Files.newBufferedWriter(
+                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 w.write(lines.toString());
             }
             return CompletableResultCode.ofSuccess();

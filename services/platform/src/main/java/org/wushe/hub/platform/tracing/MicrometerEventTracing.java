@@ -1,12 +1,11 @@
 package org.wushe.hub.platform.tracing;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Supplier;
-
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@link EventTracing} on Micrometer Tracing (the OpenTelemetry bridge in the services), W3C trace context. */
 public class MicrometerEventTracing implements EventTracing {

@@ -1,9 +1,5 @@
 package org.wushe.hub.platform.web;
 
-import org.wushe.hub.platform.i18n.Messages;
-import java.io.IOException;
-import java.util.function.Supplier;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,8 +7,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.function.Supplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.wushe.hub.platform.i18n.Messages;
 
 /**
  * Refuses a request body larger than the limit with 413 and the platform's problem body naming

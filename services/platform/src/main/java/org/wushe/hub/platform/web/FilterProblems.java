@@ -1,11 +1,10 @@
 package org.wushe.hub.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -15,11 +14,14 @@ import org.springframework.web.servlet.ModelAndView;
  */
 public final class FilterProblems {
 
-    private FilterProblems() {
-    }
+    private FilterProblems() {}
 
-    public static void refuse(HttpServletRequest request, HttpServletResponse response, Supplier<HandlerExceptionResolver> problems,
-                              InvalidInputException problem) throws IOException {
+    public static void refuse(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Supplier<HandlerExceptionResolver> problems,
+            InvalidInputException problem)
+            throws IOException {
         HandlerExceptionResolver resolver = problems == null ? null : problems.get();
         ModelAndView handled = resolver == null ? null : resolver.resolveException(request, response, null, problem);
         if (handled != null) {
@@ -28,7 +30,9 @@ public final class FilterProblems {
         response.setStatus(problem.status());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"urn:wushe:problem:invalid-input\",\"status\":" + problem.status()
-                + ",\"errors\":[{\"field\":\"" + problem.field() + "\",\"message\":\"" + problem.getMessage() + "\"}]}");
+        response.getWriter()
+                .write("{\"type\":\"urn:wushe:problem:invalid-input\",\"status\":" + problem.status()
+                        + ",\"errors\":[{\"field\":\"" + problem.field() + "\",\"message\":\"" + problem.getMessage()
+                        + "\"}]}");
     }
 }

@@ -15,10 +15,10 @@ public final class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
     /** Response header: {@code true} when the answer is the first request's result, replayed for a repeat. */
     public static final String REPLAYED = "Idempotent-Replayed";
+
     public static final int MAX_LENGTH = 100;
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 
     /**
      * The key of a request that must have one, without surrounding blanks: 400 naming the header when it is
@@ -47,7 +47,9 @@ public final class IdempotencyKeys {
      *                       2026-11-23}); null to say nothing about it
      */
     public static InvalidInputException reused(String earlierRequest) {
-        return new InvalidInputException(HEADER,
-                Messages.text("idempotency.reused", earlierRequest == null ? "" : " (" + earlierRequest + ")"), 422);
+        return new InvalidInputException(
+                HEADER,
+                Messages.text("idempotency.reused", earlierRequest == null ? "" : " (" + earlierRequest + ")"),
+                422);
     }
 }

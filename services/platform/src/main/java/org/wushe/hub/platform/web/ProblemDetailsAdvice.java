@@ -1,14 +1,11 @@
 package org.wushe.hub.platform.web;
 
-import org.wushe.hub.platform.i18n.Messages;
+import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import jakarta.validation.ConstraintViolationException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -29,6 +26,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.wushe.hub.platform.Outages;
+import org.wushe.hub.platform.i18n.Messages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -47,23 +45,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI INTERNAL = URI.create("urn:wushe:problem:internal");
     public static final URI UNAVAILABLE = URI.create("urn:wushe:problem:unavailable");
 
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
             errors.add(new FieldProblem(fe.getField(), fe.getDefaultMessage()));
         }
-        ex.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
         return problem(HttpStatus.BAD_REQUEST, INVALID_INPUT, errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex, HttpHeaders headers,
-                                                                            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(r -> {
             String name = r.getMethodParameter().getParameterName();
@@ -76,33 +75,48 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // The most specific cause may be the target type's own exception (a bad Instant or UUID), which
         // has no path: the field is named by the Jackson exception that wraps it.
         for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof BodySizeFilter.TooLarge) {
-                return problem(HttpStatus.CONTENT_TOO_LARGE, MALFORMED_BODY, List.of(new FieldProblem("body", t.getMessage())));
+                return problem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        MALFORMED_BODY,
+                        List.of(new FieldProblem("body", t.getMessage())));
             }
         }
         JacksonException outermost = null;
         for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof UnrecognizedPropertyException unknown) {
-                return problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY, List.of(new FieldProblem(path(unknown),
-                        Messages.text("field.unknown", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-                                .collect(Collectors.joining(", "))))));
+                return problem(
+                        HttpStatus.BAD_REQUEST,
+                        MALFORMED_BODY,
+                        List.of(new FieldProblem(
+                                path(unknown),
+                                Messages.text(
+                                        "field.unknown",
+                                        unknown.getKnownPropertyIds().stream()
+                                                .map(String::valueOf)
+                                                .sorted()
+                                                .collect(Collectors.joining(", "))))));
             }
             if (t instanceof JacksonException je) {
                 if (!je.getPath().isEmpty()) {
-                    return problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY,
-                            List.of(new FieldProblem(path(je), Messages.text("field.wrong-type", je.getOriginalMessage()))));
+                    return problem(
+                            HttpStatus.BAD_REQUEST,
+                            MALFORMED_BODY,
+                            List.of(new FieldProblem(
+                                    path(je), Messages.text("field.wrong-type", je.getOriginalMessage()))));
                 }
                 if (outermost == null) {
                     outermost = je;
                 }
             }
         }
-        String message = outermost != null ? Messages.text("body.malformed-json", outermost.getOriginalMessage())
+        String message = outermost != null
+                ? Messages.text("body.malformed-json", outermost.getOriginalMessage())
                 : Messages.text("body.not-json");
         return problem(HttpStatus.BAD_REQUEST, MALFORMED_BODY, List.of(new FieldProblem("body", message)));
     }
@@ -110,7 +124,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String path(JacksonException je) {
         return je.getPath().stream()
                 .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     /** Method validation on a {@code @Validated} bean or controller. */
@@ -126,39 +141,55 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String leaf(String propertyPath) {
         // "create.arg0.title" or "create.need.title": drop the method and parameter segments
         String[] parts = propertyPath.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+        return parts.length > 2
+                ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
                 : parts[parts.length - 1];
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex, HttpHeaders headers,
-                                                                          HttpStatusCode status, WebRequest request) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, INVALID_INPUT,
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                INVALID_INPUT,
                 List.of(new FieldProblem("file", Messages.text("file.too-large"))));
     }
 
     @ExceptionHandler(MultipartException.class)
     public ResponseEntity<Object> notMultipart(MultipartException ex) {
-        return problem(HttpStatus.BAD_REQUEST, INVALID_INPUT,
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                INVALID_INPUT,
                 List.of(new FieldProblem("file", Messages.text("file.not-multipart"))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return problem(HttpStatus.BAD_REQUEST, INVALID_INPUT, List.of(new FieldProblem(ex.getName(), Messages.text("param.type-mismatch",
-                String.valueOf(ex.getValue()), ex.getRequiredType() == null ? "?" : ex.getRequiredType().getSimpleName()))));
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                INVALID_INPUT,
+                List.of(new FieldProblem(
+                        ex.getName(),
+                        Messages.text(
+                                "param.type-mismatch",
+                                String.valueOf(ex.getValue()),
+                                ex.getRequiredType() == null
+                                        ? "?"
+                                        : ex.getRequiredType().getSimpleName()))));
     }
 
     /** The caller may not do this (its role or tenancy): 403 naming the field and who may. */
     @ExceptionHandler(org.wushe.hub.platform.security.ForbiddenException.class)
     public ResponseEntity<Object> forbidden(org.wushe.hub.platform.security.ForbiddenException ex) {
         log.info("403: {}", ex.getMessage());
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(org.wushe.hub.platform.security.SecurityProblems.forbidden(ex));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(org.wushe.hub.platform.security.SecurityProblems.forbidden(ex));
     }
 
     @ExceptionHandler(InvalidInputException.class)
     public ResponseEntity<Object> invalidInput(InvalidInputException ex) {
-        return problem(HttpStatus.valueOf(ex.status()), INVALID_INPUT, List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        return problem(
+                HttpStatus.valueOf(ex.status()), INVALID_INPUT, List.of(new FieldProblem(ex.field(), ex.getMessage())));
     }
 
     /**
@@ -167,10 +198,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     private static ResponseEntity<Object> unavailable(Exception ex) {
         log.warn("Database unavailable: {}", ex.getMessage());
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, Messages.text("problem.unavailable.detail"));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, Messages.text("problem.unavailable.detail"));
         body.setType(UNAVAILABLE);
         body.setTitle(Messages.text("problem.unavailable.title"));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(body);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .body(body);
     }
 
     /** A bug, not bad input: logged with its stack, answered without internals. */
@@ -180,7 +214,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return unavailable(ex); // e.g. "JDBC rollback failed" when the connection died mid-transaction
         }
         log.error("Unexpected error", ex);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, Messages.text("problem.internal.detail"));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, Messages.text("problem.internal.detail"));
         body.setType(INTERNAL);
         body.setTitle(Messages.text("problem.internal.title"));
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
@@ -190,8 +225,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(type);
-        body.setTitle(status.is4xxClientError() ? Messages.text("problem.invalid-input.title") : status.getReasonPhrase());
-        body.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", String.valueOf(e.message()))).toList());
+        body.setTitle(
+                status.is4xxClientError() ? Messages.text("problem.invalid-input.title") : status.getReasonPhrase());
+        body.setProperty(
+                "errors",
+                errors.stream()
+                        .map(e -> Map.of("field", e.field(), "message", String.valueOf(e.message())))
+                        .toList());
         return ResponseEntity.status(status).body(body);
     }
 }

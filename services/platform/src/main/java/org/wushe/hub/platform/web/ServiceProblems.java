@@ -1,8 +1,6 @@
 package org.wushe.hub.platform.web;
 
-import org.wushe.hub.platform.i18n.Messages;
 import java.sql.SQLException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -14,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.wushe.hub.platform.i18n.Messages;
 
 /**
  * Conflicts with concurrent requests that the database finds after the service checked: 409 problems naming
@@ -66,7 +65,9 @@ public class ServiceProblems {
     }
 
     private ResponseEntity<Object> conflict(DataAccessException ex) {
-        log.info("Concurrent change refused with 409: {}", ex.getMostSpecificCause().getMessage());
+        log.info(
+                "Concurrent change refused with 409: {}",
+                ex.getMostSpecificCause().getMessage());
         return problems.invalidInput(new InvalidInputException("body", Messages.text("row.concurrent"), 409));
     }
 }

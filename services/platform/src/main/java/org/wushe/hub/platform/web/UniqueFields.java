@@ -27,7 +27,10 @@ public record UniqueFields(Map<String, String> byConstraint) {
         if (quoted.find()) {
             return byConstraint.getOrDefault(quoted.group(1), "body");
         }
-        return byConstraint.entrySet().stream().filter(e -> message.contains(e.getKey())).map(Map.Entry::getValue)
-                .findFirst().orElse("body");
+        return byConstraint.entrySet().stream()
+                .filter(e -> message.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("body");
     }
 }

@@ -1,5 +1,7 @@
 package org.wushe.hub.platform.actor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -27,21 +28,22 @@ import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TestTokens;
 import org.wushe.hub.testing.TopicReader;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Who acted travels with every event, over the real pipeline: HTTP request → outbox column →
  * Debezium's outbox router (the shipped connector configuration) → Kafka header {@code actor} →
  * the consumer's envelope; an inbound handler writes as {@code system:<consumer>}; a scheduled job
  * runs as {@code system:<service>}.
  */
-@SpringBootTest(classes = ActorTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.application.name=actor-test-service",
-        "spring.flyway.locations=classpath:db/pipeline-test",
-        "spring.cloud.function.definition=needs",
-        "spring.cloud.stream.bindings.needs-in-0.destination=wushe.community.need",
-        "spring.cloud.stream.bindings.needs-in-0.group=" + ActorTestApplication.CONSUMER})
+@SpringBootTest(
+        classes = ActorTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.application.name=actor-test-service",
+            "spring.flyway.locations=classpath:db/pipeline-test",
+            "spring.cloud.function.definition=needs",
+            "spring.cloud.stream.bindings.needs-in-0.destination=wushe.community.need",
+            "spring.cloud.stream.bindings.needs-in-0.group=" + ActorTestApplication.CONSUMER
+        })
 class ActorPipelineTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -51,20 +53,28 @@ class ActorPipelineTest {
         TestStack.register(registry, "community");
     }
 
-    @Autowired Environment env;
-    @Autowired AvroEventCodec codec;
-    @Autowired TaskScheduler scheduler;
+    @Autowired
+    Environment env;
+
+    @Autowired
+    AvroEventCodec codec;
+
+    @Autowired
+    TaskScheduler scheduler;
 
     @Test
     void anEventWrittenInARequestCarriesTheRequestsActorAndOneWrittenByAHandlerCarriesTheConsumer() {
         UUID need = UUID.randomUUID();
 
         // The header naming someone else is not read: the verified token's subject is the actor.
-        Http.Response r = http().as(TestTokens.admin("staff-li")).post("/needs/" + need, "", "X-Wushe-Actor", "someone-else");
+        Http.Response r =
+                http().as(TestTokens.admin("staff-li")).post("/needs/" + need, "", "X-Wushe-Actor", "someone-else");
 
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         List<ConsumerRecord<String, byte[]>> records = recordsOf(need);
-        assertThat(records).extracting(x -> header(x, EventHeaders.EVENT_TYPE)).containsExactly("NeedPublished", "NeedClosed");
+        assertThat(records)
+                .extracting(x -> header(x, EventHeaders.EVENT_TYPE))
+                .containsExactly("NeedPublished", "NeedClosed");
         assertThat(header(records.get(0), EventHeaders.ACTOR)).isEqualTo("staff-li");
         assertThat(header(records.get(1), EventHeaders.ACTOR)).isEqualTo("system:" + ActorTestApplication.CONSUMER);
         assertThat(ActorTestApplication.SEEN_ACTOR.get(need)).contains("staff-li");
@@ -104,17 +114,30 @@ class ActorPipelineTest {
     @Test
     void everyShippedConnectorCarriesTheActorColumnAsAHeaderBesideTheEnvelopeHeaders() {
         for (ConnectorConfig c : LocalStack.shippedConnectors()) {
-            assertThat(List.of(c.get("transforms.outbox.table.fields.additional.placement").split(","))).as(c.name())
-                    .contains("actor:header:actor", "id:header:eventId", "type:header:eventType", "occurredat:header:occurredAt",
-                            "traceparent:header:traceparent", "aggregatetype:header:aggregateType");
+            assertThat(List.of(c.get("transforms.outbox.table.fields.additional.placement")
+                            .split(",")))
+                    .as(c.name())
+                    .contains(
+                            "actor:header:actor",
+                            "id:header:eventId",
+                            "type:header:eventType",
+                            "occurredat:header:occurredAt",
+                            "traceparent:header:traceparent",
+                            "aggregatetype:header:aggregateType");
             // Rows of an outbox not yet migrated to the actor column pass without the header.
-            assertThat(c.get("transforms.outbox.table.field.additional.missing")).as(c.name()).isEqualTo("ignore");
+            assertThat(c.get("transforms.outbox.table.field.additional.missing"))
+                    .as(c.name())
+                    .isEqualTo("ignore");
         }
     }
 
     private List<ConsumerRecord<String, byte[]>> recordsOf(UUID need) {
-        return TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.NEED.topic(), x -> need.toString().equals(x.key()),
-                kept -> kept.size() >= 2, WAIT);
+        return TopicReader.readUntil(
+                TestStack.bootstrapServers(),
+                Aggregate.NEED.topic(),
+                x -> need.toString().equals(x.key()),
+                kept -> kept.size() >= 2,
+                WAIT);
     }
 
     private Http http() {

@@ -1,13 +1,5 @@
 package org.wushe.hub.platform.actor;
 
-import org.springframework.http.HttpMethod;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.wushe.hub.platform.security.Access;
-import org.wushe.hub.platform.security.Roles;
-import org.wushe.hub.platform.security.Rules;
-import org.wushe.hub.platform.security.WusheAccessRules;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -16,14 +8,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.events.community.NeedClosed;
 import org.wushe.hub.events.community.NeedOutcome;
@@ -31,6 +25,10 @@ import org.wushe.hub.events.community.NeedPublished;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.inbox.InboundEvents;
 import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.platform.security.Rules;
+import org.wushe.hub.platform.security.WusheAccessRules;
 import org.wushe.hub.platform.testing.NeedEvents;
 
 /**
@@ -45,6 +43,7 @@ public class ActorTestApplication {
     public static final String CONSUMER = "actor-test";
     /** Needs published through this application's endpoint, and the actor each inbound envelope named (or none). */
     static final Set<UUID> MINE = ConcurrentHashMap.newKeySet();
+
     static final Map<UUID, Optional<String>> SEEN_ACTOR = new ConcurrentHashMap<>();
 
     @RestController
@@ -60,7 +59,9 @@ public class ActorTestApplication {
         @PostMapping("/needs/{id}")
         String publish(@PathVariable UUID id) {
             MINE.add(id);
-            return tx.execute(s -> outbox.publish(Aggregate.NEED, id.toString(), NeedEvents.needPublished(id, 1))).eventId().toString();
+            return tx.execute(s -> outbox.publish(Aggregate.NEED, id.toString(), NeedEvents.needPublished(id, 1)))
+                    .eventId()
+                    .toString();
         }
     }
 
@@ -99,10 +100,18 @@ public class ActorTestApplication {
                         return;
                     }
                     SEEN_ACTOR.put(need.getNeedId(), Optional.ofNullable(envelope.actor()));
-                    outbox.publish(Aggregate.NEED, need.getNeedId().toString(), NeedClosed.newBuilder().setEventId(UUID.randomUUID())
-                            .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setNeedId(need.getNeedId())
-                            .setCommunityId(need.getCommunityId()).setStationId(need.getStationId()).setRevision(2)
-                            .setOutcome(NeedOutcome.CANCELLED).build());
+                    outbox.publish(
+                            Aggregate.NEED,
+                            need.getNeedId().toString(),
+                            NeedClosed.newBuilder()
+                                    .setEventId(UUID.randomUUID())
+                                    .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                                    .setNeedId(need.getNeedId())
+                                    .setCommunityId(need.getCommunityId())
+                                    .setStationId(need.getStationId())
+                                    .setRevision(2)
+                                    .setOutcome(NeedOutcome.CANCELLED)
+                                    .build());
                 })
                 .build();
     }

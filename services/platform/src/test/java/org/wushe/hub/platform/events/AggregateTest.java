@@ -1,14 +1,13 @@
 package org.wushe.hub.platform.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Arrays;
 import java.util.List;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.schemas.AvroTrust;
 import org.wushe.hub.schemas.SchemaCatalog;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class AggregateTest {
 
@@ -31,9 +30,13 @@ class AggregateTest {
                 .filter(c -> c != null && SpecificRecord.class.isAssignableFrom(c))
                 .toList();
 
-        assertThat(events).isNotEmpty().allSatisfy(event -> assertThat(
-                Arrays.stream(Aggregate.values()).filter(a -> a.carries(event)).count())
-                .as("aggregates carrying %s", event.getSimpleName()).isEqualTo(1L));
+        assertThat(events)
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(Arrays.stream(Aggregate.values())
+                                .filter(a -> a.carries(event))
+                                .count())
+                        .as("aggregates carrying %s", event.getSimpleName())
+                        .isEqualTo(1L));
     }
 
     @Test

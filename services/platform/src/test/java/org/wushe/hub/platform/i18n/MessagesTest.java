@@ -1,5 +1,7 @@
 package org.wushe.hub.platform.i18n;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,11 +17,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.platform.security.Roles;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The platform's catalogue: both languages hold the same keys, every text parses, every code the code uses exists. */
 class MessagesTest {
@@ -31,17 +30,21 @@ class MessagesTest {
 
         assertThat(zh.stringPropertyNames()).isNotEmpty().containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
         for (Properties p : List.of(zh, en)) {
-            p.forEach((key, value) -> assertThat(new MessageFormat((String) value).toPattern()).as((String) key).isNotBlank());
+            p.forEach((key, value) -> assertThat(new MessageFormat((String) value).toPattern())
+                    .as((String) key)
+                    .isNotBlank());
             assertThat(zh.getProperty("problem.invalid-input.title")).isEqualTo("输入有误");
         }
     }
 
     @Test
     void everyCodeThePlatformNamesIsInTheCatalogue() throws IOException {
-        Pattern named = Pattern.compile("(?:Messages\\.text\\((?:[^,()]*language\\([^)]*\\)|[A-Za-z.()]*Language\\.[A-Z]+)?,?\\s*|Text\\.of\\(|\\b[A-Z][A-Z_]+\\()\"([a-z][a-z0-9-]+\\.[a-z0-9.-]+)\"");
+        Pattern named = Pattern.compile(
+                "(?:Messages\\.text\\((?:[^,()]*language\\([^)]*\\)|[A-Za-z.()]*Language\\.[A-Z]+)?,?\\s*|Text\\.of\\(|\\b[A-Z][A-Z_]+\\()\"([a-z][a-z0-9-]+\\.[a-z0-9.-]+)\"");
         Set<String> codes = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String code = Files.readString(source);
                 if (!code.contains("import org.wushe.hub.platform.i18n.")) {
                     continue; // the catalogue's users import it (a topic's name "community.need" is no text)
@@ -52,18 +55,23 @@ class MessagesTest {
                 }
             }
         }
-        assertThat(codes).contains("problem.invalid-input.title", "access.role-required", "privacy.phone", "auth.token-missing");
+        assertThat(codes)
+                .contains("problem.invalid-input.title", "access.role-required", "privacy.phone", "auth.token-missing");
         Properties en = bundle("messages/platform_en.properties");
         assertThat(codes).allSatisfy(code -> assertThat(en).as(code).containsKey(code));
     }
 
     @Test
     void chineseComesWithItsEnglishBesideItAndEnglishAlone() {
-        assertThat(Messages.text(Messages.Language.ZH, "problem.invalid-input.title")).isEqualTo("输入有误 Invalid input");
-        assertThat(Messages.text(Messages.Language.EN, "problem.invalid-input.title")).isEqualTo("Invalid input");
+        assertThat(Messages.text(Messages.Language.ZH, "problem.invalid-input.title"))
+                .isEqualTo("输入有误 Invalid input");
+        assertThat(Messages.text(Messages.Language.EN, "problem.invalid-input.title"))
+                .isEqualTo("Invalid input");
         // outside a request: Chinese with its English
         assertThat(Messages.text("row.duplicate")).isEqualTo("已存在 already exists");
-        assertThat(Messages.text(Messages.Language.EN, "auth.token-missing")).contains("hub's sign-in").doesNotContain("''");
+        assertThat(Messages.text(Messages.Language.EN, "auth.token-missing"))
+                .contains("hub's sign-in")
+                .doesNotContain("''");
         assertThat(Messages.text(Messages.Language.EN, "no.such.code")).isEqualTo("no.such.code");
     }
 
@@ -74,7 +82,8 @@ class MessagesTest {
         assertThat(Messages.text(Messages.Language.EN, "access.role-required", args))
                 .isEqualTo("staff-li may not do this; needs station staff, community staff");
         assertThat(Messages.text(Messages.Language.ZH, "access.role-required", args))
-                .isEqualTo("staff-li无权操作，需要站点工作人员、社区工作人员 staff-li may not do this; needs station staff, community staff");
+                .isEqualTo(
+                        "staff-li无权操作，需要站点工作人员、社区工作人员 staff-li may not do this; needs station staff, community staff");
         assertThat(Roles.label(Roles.STATION_STAFF)).isEqualTo("站点工作人员 station staff");
         assertThat(Roles.label("no_such_role")).isEqualTo("no_such_role");
     }

@@ -1,5 +1,9 @@
 package org.wushe.hub.platform.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -45,19 +47,19 @@ import org.wushe.hub.stack.OutboxCdc;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The outbox pipeline end to end on real parts: PostgreSQL transaction → outbox row → Debezium
  * (pgoutput, outbox event router, the shipped connector configuration) → Kafka → Spring Cloud Stream
  * consumer with the platform's idempotent handling and dead-letter policy.
  */
-@SpringBootTest(classes = PipelineTestApplication.class, properties = {
-        "spring.flyway.locations=classpath:db/pipeline-test",
-        "spring.cloud.function.definition=needs",
-        "spring.cloud.stream.bindings.needs-in-0.destination=wushe.community.need",
-        "spring.cloud.stream.bindings.needs-in-0.group=" + PipelineTestApplication.CONSUMER})
+@SpringBootTest(
+        classes = PipelineTestApplication.class,
+        properties = {
+            "spring.flyway.locations=classpath:db/pipeline-test",
+            "spring.cloud.function.definition=needs",
+            "spring.cloud.stream.bindings.needs-in-0.destination=wushe.community.need",
+            "spring.cloud.stream.bindings.needs-in-0.group=" + PipelineTestApplication.CONSUMER
+        })
 class OutboxPipelineTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -68,17 +70,27 @@ class OutboxPipelineTest {
         TestStack.register(registry, "community");
     }
 
-    @Autowired OutboxWriter outbox;
-    @Autowired TransactionTemplate tx;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired AvroEventCodec codec;
-    @Autowired MeterRegistry meters;
+    @Autowired
+    OutboxWriter outbox;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AvroEventCodec codec;
+
+    @Autowired
+    MeterRegistry meters;
 
     final LocalStack stack = TestStack.get();
 
     @Test
     void thousandEventsInTwoHundredTransactionsArriveExactlyOnceEachDecodedAndInOrderPerAggregate() {
-        List<UUID> needs = IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID()).toList();
+        List<UUID> needs =
+                IntStream.range(0, 50).mapToObj(i -> UUID.randomUUID()).toList();
         Map<UUID, Integer> nextRevision = new HashMap<>();
         Map<UUID, NeedPublished> written = new HashMap<>();
         for (int t = 0; t < 200; t++) {
@@ -93,25 +105,36 @@ class OutboxPipelineTest {
         }
         Set<String> keys = needs.stream().map(UUID::toString).collect(Collectors.toSet());
 
-        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(bootstrap(), TOPIC,
-                r -> keys.contains(r.key()), kept -> kept.size() >= 1000, WAIT);
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(
+                bootstrap(), TOPIC, r -> keys.contains(r.key()), kept -> kept.size() >= 1000, WAIT);
 
-        Map<UUID, Long> copies = records.stream().collect(Collectors.groupingBy(r -> UUID.fromString(header(r, EventHeaders.ID)), Collectors.counting()));
-        assertThat(copies).hasSize(1000).allSatisfy((id, n) -> assertThat(n).as("copies of %s", id).isEqualTo(1L));
+        Map<UUID, Long> copies = records.stream()
+                .collect(
+                        Collectors.groupingBy(r -> UUID.fromString(header(r, EventHeaders.ID)), Collectors.counting()));
+        assertThat(copies)
+                .hasSize(1000)
+                .allSatisfy((id, n) -> assertThat(n).as("copies of %s", id).isEqualTo(1L));
         assertThat(copies.keySet()).isEqualTo(written.keySet());
         for (ConsumerRecord<String, byte[]> r : records) {
             NeedPublished decoded = (NeedPublished) codec.decode(r.value());
             assertThat(decoded).isEqualTo(written.get(decoded.getEventId()));
             assertThat(r.key()).isEqualTo(decoded.getNeedId().toString());
-            assertThat(header(r, EventHeaders.EVENT_ID)).isEqualTo(decoded.getEventId().toString());
+            assertThat(header(r, EventHeaders.EVENT_ID))
+                    .isEqualTo(decoded.getEventId().toString());
             assertThat(header(r, EventHeaders.EVENT_TYPE)).isEqualTo("NeedPublished");
             assertThat(header(r, EventHeaders.AGGREGATE_TYPE)).isEqualTo("community.need");
             assertThat(header(r, EventHeaders.OCCURRED_AT)).isNotBlank();
         }
-        Map<String, List<Integer>> revisionsByNeed = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
-                Collectors.mapping(r -> ((NeedPublished) codec.decode(r.value())).getRevision(), Collectors.toList())));
-        revisionsByNeed.forEach((need, revisions) -> assertThat(revisions).as("order of need %s", need).isSorted()
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, revisions.size()).boxed().toList()));
+        Map<String, List<Integer>> revisionsByNeed = records.stream()
+                .collect(Collectors.groupingBy(
+                        ConsumerRecord::key,
+                        Collectors.mapping(
+                                r -> ((NeedPublished) codec.decode(r.value())).getRevision(), Collectors.toList())));
+        revisionsByNeed.forEach((need, revisions) -> assertThat(revisions)
+                .as("order of need %s", need)
+                .isSorted()
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, revisions.size()).boxed().toList()));
     }
 
     @Test
@@ -120,24 +143,34 @@ class OutboxPipelineTest {
         Set<UUID> rolledBack = new HashSet<>();
         tx.executeWithoutResult(status -> {
             for (int i = 1; i <= 5; i++) {
-                rolledBack.add(outbox.publish(Aggregate.NEED, need.toString(), NeedEvents.needPublished(need, i)).eventId());
+                rolledBack.add(outbox.publish(Aggregate.NEED, need.toString(), NeedEvents.needPublished(need, i))
+                        .eventId());
             }
             status.setRollbackOnly();
         });
         // A committed event on the same key lands on the same partition after anything written before it.
-        EventEnvelope committed = tx.execute(s -> outbox.publish(Aggregate.NEED, need.toString(), NeedEvents.needPublished(need, 6)));
+        EventEnvelope committed =
+                tx.execute(s -> outbox.publish(Aggregate.NEED, need.toString(), NeedEvents.needPublished(need, 6)));
 
-        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(bootstrap(), TOPIC,
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(
+                bootstrap(),
+                TOPIC,
                 r -> r.key().equals(need.toString()),
-                kept -> kept.stream().anyMatch(r -> header(r, EventHeaders.ID).equals(committed.eventId().toString())), WAIT);
+                kept -> kept.stream()
+                        .anyMatch(r -> header(r, EventHeaders.ID)
+                                .equals(committed.eventId().toString())),
+                WAIT);
 
-        assertThat(records).extracting(r -> UUID.fromString(header(r, EventHeaders.ID))).containsExactly(committed.eventId());
+        assertThat(records)
+                .extracting(r -> UUID.fromString(header(r, EventHeaders.ID)))
+                .containsExactly(committed.eventId());
         assertThat(rolledBack).hasSize(5).doesNotContain(committed.eventId());
     }
 
     @Test
     void stoppingTheConnectorMidwayLosesNothingAndTheConsumerDeduplicatesRedeliveries() throws Exception {
-        List<UUID> needs = IntStream.range(0, 10).mapToObj(i -> UUID.randomUUID()).toList();
+        List<UUID> needs =
+                IntStream.range(0, 10).mapToObj(i -> UUID.randomUUID()).toList();
         Set<UUID> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicInteger committedTransactions = new AtomicInteger();
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
@@ -146,7 +179,9 @@ class OutboxPipelineTest {
                 List<OutboxWriter.Event> batch = new ArrayList<>();
                 for (int i = 0; i < needs.size(); i += 2) {
                     int n = (i + t) % needs.size();
-                    batch.add(new OutboxWriter.Event(Aggregate.NEED, needs.get(n).toString(),
+                    batch.add(new OutboxWriter.Event(
+                            Aggregate.NEED,
+                            needs.get(n).toString(),
                             NeedEvents.needPublished(needs.get(n), ++revision[n])));
                 }
                 tx.executeWithoutResult(s -> outbox.publishAll(batch).forEach(e -> written.add(e.eventId())));
@@ -165,8 +200,8 @@ class OutboxPipelineTest {
 
         // Redeliver every record of one need twice, verbatim, as a broker or connector replay would.
         String replayed = needs.get(0).toString();
-        List<ConsumerRecord<String, byte[]>> onWire = TopicReader.readUntil(bootstrap(), TOPIC,
-                r -> r.key().equals(replayed), kept -> kept.size() >= 40, WAIT);
+        List<ConsumerRecord<String, byte[]>> onWire = TopicReader.readUntil(
+                bootstrap(), TOPIC, r -> r.key().equals(replayed), kept -> kept.size() >= 40, WAIT);
         double duplicatesBefore = duplicateCount();
         try (KafkaProducer<String, byte[]> producer = rawProducer()) {
             for (int copy = 0; copy < 2; copy++) {
@@ -175,35 +210,47 @@ class OutboxPipelineTest {
                 }
             }
         }
-        EventEnvelope marker = tx.execute(s -> outbox.publish(Aggregate.NEED, replayed, NeedEvents.needPublished(needs.get(0), 1000)));
+        EventEnvelope marker =
+                tx.execute(s -> outbox.publish(Aggregate.NEED, replayed, NeedEvents.needPublished(needs.get(0), 1000)));
         await().atMost(WAIT).until(() -> handledEventIds(Set.of(needs.get(0))).contains(marker.eventId()));
 
         assertThat(duplicateCount() - duplicatesBefore).isGreaterThanOrEqualTo(2.0 * onWire.size());
-        Integer rows = jdbc.queryForObject("SELECT count(*) FROM handled_event WHERE need_id = ANY (?)", Integer.class,
-                (Object) needIds.toArray(UUID[]::new));
-        Integer distinct = jdbc.queryForObject("SELECT count(DISTINCT event_id) FROM handled_event WHERE need_id = ANY (?)", Integer.class,
-                (Object) needIds.toArray(UUID[]::new));
+        Integer rows = jdbc.queryForObject(
+                "SELECT count(*) FROM handled_event WHERE need_id = ANY (?)", Integer.class, (Object)
+                        needIds.toArray(UUID[]::new));
+        Integer distinct = jdbc.queryForObject(
+                "SELECT count(DISTINCT event_id) FROM handled_event WHERE need_id = ANY (?)", Integer.class, (Object)
+                        needIds.toArray(UUID[]::new));
         assertThat(rows).isEqualTo(distinct).isEqualTo(401);
     }
 
     @Test
     void aRecordThatIsNotAvroGoesToTheDeadLetterTopicWithTheReasonAndTheConsumerGoesOn() {
         UUID need = UUID.randomUUID();
-        // Registered at zero when the binding started (the alert on dead-letter growth needs the series from the start).
-        var deadLetters = meters.find("wushe.dead.letters").tags("topic", TOPIC, "group", PipelineTestApplication.CONSUMER).counter();
+        // Registered at zero when the binding started (the alert on dead-letter growth needs the series from the
+        // start).
+        var deadLetters = meters.find("wushe.dead.letters")
+                .tags("topic", TOPIC, "group", PipelineTestApplication.CONSUMER)
+                .counter();
         assertThat(deadLetters).as("wushe.dead.letters of " + TOPIC).isNotNull();
         double deadBefore = deadLetters.count();
         byte[] poison = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<String, byte[]> producer = rawProducer()) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, need.toString(), poison);
-            record.headers().add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
             producer.send(record);
         }
-        EventEnvelope next = tx.execute(s -> outbox.publish(Aggregate.NEED, need.toString(), NeedEvents.needPublished(need, 1)));
+        EventEnvelope next =
+                tx.execute(s -> outbox.publish(Aggregate.NEED, need.toString(), NeedEvents.needPublished(need, 1)));
 
         await().atMost(WAIT).until(() -> handledEventIds(Set.of(need)).contains(next.eventId()));
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(bootstrap(), Aggregate.NEED.deadLetterTopic(),
-                r -> need.toString().equals(r.key()), kept -> !kept.isEmpty(), WAIT);
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(
+                bootstrap(),
+                Aggregate.NEED.deadLetterTopic(),
+                r -> need.toString().equals(r.key()),
+                kept -> !kept.isEmpty(),
+                WAIT);
 
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).value()).isEqualTo(poison);
@@ -222,7 +269,8 @@ class OutboxPipelineTest {
                 names.add(a.topic());
                 names.add(a.deadLetterTopic());
             }
-            Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
+            Map<String, TopicDescription> topics =
+                    admin.describeTopics(names).allTopicNames().get();
 
             int connectorPartitions = Integer.parseInt(ConnectorConfig.fromClasspath("connect/community-service.json")
                     .get("topic.creation.default.partitions"));
@@ -234,12 +282,15 @@ class OutboxPipelineTest {
     }
 
     private Set<UUID> handledEventIds(Set<UUID> needIds) {
-        return new HashSet<>(jdbc.queryForList("SELECT event_id FROM handled_event WHERE need_id = ANY (?)", UUID.class,
-                (Object) needIds.toArray(UUID[]::new)));
+        return new HashSet<>(
+                jdbc.queryForList("SELECT event_id FROM handled_event WHERE need_id = ANY (?)", UUID.class, (Object)
+                        needIds.toArray(UUID[]::new)));
     }
 
     private double duplicateCount() {
-        var counter = meters.find("wushe.inbound.events").tags("consumer", PipelineTestApplication.CONSUMER, "outcome", "duplicate").counter();
+        var counter = meters.find("wushe.inbound.events")
+                .tags("consumer", PipelineTestApplication.CONSUMER, "outcome", "duplicate")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -248,8 +299,10 @@ class OutboxPipelineTest {
     }
 
     private KafkaProducer<String, byte[]> rawProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     private static String header(ConsumerRecord<String, byte[]> r, String name) {

@@ -1,7 +1,6 @@
 package org.wushe.hub.platform.pipeline;
 
 import java.util.function.Consumer;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,9 +17,13 @@ public class PipelineTestApplication {
     @Bean
     Consumer<Message<byte[]>> needs(InboundEvents inbound, JdbcTemplate jdbc) {
         return inbound.consumer(CONSUMER)
-                .on(NeedPublished.class, (envelope, need) -> jdbc.update(
-                        "INSERT INTO handled_event (event_id, need_id, revision) VALUES (?, ?, ?)",
-                        envelope.eventId(), need.getNeedId(), need.getRevision()))
+                .on(
+                        NeedPublished.class,
+                        (envelope, need) -> jdbc.update(
+                                "INSERT INTO handled_event (event_id, need_id, revision) VALUES (?, ?, ?)",
+                                envelope.eventId(),
+                                need.getNeedId(),
+                                need.getRevision()))
                 .build();
     }
 }

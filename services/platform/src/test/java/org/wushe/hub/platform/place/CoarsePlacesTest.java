@@ -1,25 +1,19 @@
 package org.wushe.hub.platform.place;
 
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wushe.hub.events.common.Place;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The arithmetic of coarse places: geohash cells cut to 6 characters, centres rounded to 2 decimals. */
 class CoarsePlacesTest {
 
     @ParameterizedTest
-    @CsvSource({
-            "wx4g8kzz, wx4g8k",
-            "WX4G8K,   wx4g8k",
-            "' wx4g ', wx4g",
-            "wx4g8k,   wx4g8k",
-            "w,        w"})
+    @CsvSource({"wx4g8kzz, wx4g8k", "WX4G8K,   wx4g8k", "' wx4g ', wx4g", "wx4g8k,   wx4g8k", "w,        w"})
     void coarseLowerCasesStripsAndCutsToSixCharacters(String in, String out) {
         assertThat(Geohashes.coarse(in)).isEqualTo(out);
     }
@@ -33,8 +27,17 @@ class CoarsePlacesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"wx4g8k, true", "WX4G, true", "'', true", "wx4a, false", "wx4i, false", "wx4l, false", "wx4o, false",
-            "wx4g8kzzzzzz, true", "wx4g8kzzzzzzz, false"})
+    @CsvSource({
+        "wx4g8k, true",
+        "WX4G, true",
+        "'', true",
+        "wx4a, false",
+        "wx4i, false",
+        "wx4l, false",
+        "wx4o, false",
+        "wx4g8kzzzzzz, true",
+        "wx4g8kzzzzzzz, false"
+    })
     void isValid(String in, boolean valid) {
         assertThat(Geohashes.isValid(in)).isEqualTo(valid);
         assertThat(Geohashes.isValid(null)).isTrue();
@@ -86,10 +89,7 @@ class CoarsePlacesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "57.64911,  10.40744, 11, u4pruydqqvj",
-            "-25.382708, -49.265506, 8, 6gkzwgjz",
-            "0, 0, 1, s"})
+    @CsvSource({"57.64911,  10.40744, 11, u4pruydqqvj", "-25.382708, -49.265506, 8, 6gkzwgjz", "0, 0, 1, s"})
     void encodeGivesTheWellKnownHashes(double lat, double lon, int precision, String hash) {
         assertThat(Geohashes.encode(lat, lon, precision)).isEqualTo(hash);
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -35,8 +34,10 @@ class FieldCipherTest {
     void purposesAndKeysDiffer() {
         byte[] k = key();
         byte[] sealed = new FieldCipher(k, "a").encrypt("x", "c");
-        assertThatThrownBy(() -> new FieldCipher(k, "b").decrypt(sealed, "c")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new FieldCipher(key(), "a").decrypt(sealed, "c")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new FieldCipher(k, "b").decrypt(sealed, "c"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new FieldCipher(key(), "a").decrypt(sealed, "c"))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(new FieldCipher(k, "a").lookupHash("v")).isEqualTo(new FieldCipher(k, "a").lookupHash("v"));
     }
 
@@ -45,15 +46,19 @@ class FieldCipherTest {
         Path file = dir.resolve("svc").resolve("data.key");
         String first = DataKeys.key(null, file, "X_KEY");
         assertThat(DataKeys.key(" ", file, "X_KEY")).isEqualTo(first);
-        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(FieldCipher.fromBase64(first, "p")).isNotNull();
         assertThat(DataKeys.key("configured", file, "X_KEY")).isEqualTo("configured");
     }
 
     @Test
     void aReasonIsRequired() {
-        assertThatThrownBy(() -> ReadReasons.require("reason", " ")).isInstanceOf(InvalidInputException.class).hasMessageContaining("required");
-        assertThatThrownBy(() -> ReadReasons.require("reason", "x".repeat(201))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> ReadReasons.require("reason", " "))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("required");
+        assertThatThrownBy(() -> ReadReasons.require("reason", "x".repeat(201)))
+                .isInstanceOf(InvalidInputException.class);
         assertThat(ReadReasons.require("reason", " 入户探访 ")).isEqualTo("入户探访");
     }
 }

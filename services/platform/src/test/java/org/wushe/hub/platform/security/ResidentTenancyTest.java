@@ -1,13 +1,12 @@
 package org.wushe.hub.platform.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A resident's token names their own record ({@code resident_id}) and its community ({@code community_id}); the community
@@ -16,9 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResidentTenancyTest {
 
     private static Jwt token(Object roles, UUID resident, UUID community) {
-        return Jwt.withTokenValue("t").header("alg", "none").subject("jumin-zhang").issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(60)).claim(Roles.CLAIM, roles).claim(Roles.RESIDENT_ID, resident.toString())
-                .claim(Roles.COMMUNITY_ID, community.toString()).build();
+        return Jwt.withTokenValue("t")
+                .header("alg", "none")
+                .subject("jumin-zhang")
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60))
+                .claim(Roles.CLAIM, roles)
+                .claim(Roles.RESIDENT_ID, resident.toString())
+                .claim(Roles.COMMUNITY_ID, community.toString())
+                .build();
     }
 
     @Test
@@ -31,7 +36,9 @@ class ResidentTenancyTest {
         assertThat(caller.holds(Roles.RESIDENT, UUID.randomUUID())).isFalse();
         assertThat(caller.tenantOf(Roles.RESIDENT)).contains(resident.toString());
         assertThat(caller.tenancy()).containsEntry(Roles.COMMUNITY_ID, community.toString());
-        assertThat(caller.holds(Roles.COMMUNITY_STAFF, community)).as("a resident is not the community's staff").isFalse();
+        assertThat(caller.holds(Roles.COMMUNITY_STAFF, community))
+                .as("a resident is not the community's staff")
+                .isFalse();
         assertThat(caller.tenantOf(Roles.COMMUNITY_STAFF)).isEmpty();
         assertThat(caller.describe()).contains("居民 resident of " + resident);
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,9 +34,16 @@ public final class Upstream {
 
     private Upstream(String schema, AvroEventCodec codec) {
         TestStack.connector(schema);
-        DriverManagerDataSource ds = new DriverManagerDataSource(TestStack.get().database().jdbcUrl() + "?currentSchema=" + schema,
-                "postgres", TestStack.databasePassword());
-        Flyway.configure().dataSource(ds).schemas(schema).locations(WushePlatformAutoConfiguration.PLATFORM_MIGRATIONS).load().migrate();
+        DriverManagerDataSource ds = new DriverManagerDataSource(
+                TestStack.get().database().jdbcUrl() + "?currentSchema=" + schema,
+                "postgres",
+                TestStack.databasePassword());
+        Flyway.configure()
+                .dataSource(ds)
+                .schemas(schema)
+                .locations(WushePlatformAutoConfiguration.PLATFORM_MIGRATIONS)
+                .load()
+                .migrate();
         this.outbox = new OutboxWriter(new JdbcTemplate(ds), codec, Clock.systemUTC());
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
     }

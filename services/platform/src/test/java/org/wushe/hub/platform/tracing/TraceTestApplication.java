@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
@@ -47,7 +46,9 @@ public class TraceTestApplication {
         @PostMapping("/traced-needs/{id}")
         String publish(@PathVariable UUID id) {
             MINE.add(id);
-            return tx.execute(s -> outbox.publish(Aggregate.NEED, id.toString(), NeedEvents.needPublished(id, 1))).eventId().toString();
+            return tx.execute(s -> outbox.publish(Aggregate.NEED, id.toString(), NeedEvents.needPublished(id, 1)))
+                    .eventId()
+                    .toString();
         }
     }
 
@@ -59,10 +60,18 @@ public class TraceTestApplication {
                         return;
                     }
                     HANDLER_TRACEPARENT.put(need.getNeedId(), String.valueOf(tracing.currentTraceparent()));
-                    outbox.publish(Aggregate.NEED, need.getNeedId().toString(), NeedClosed.newBuilder().setEventId(UUID.randomUUID())
-                            .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setNeedId(need.getNeedId())
-                            .setCommunityId(need.getCommunityId()).setStationId(need.getStationId()).setRevision(2)
-                            .setOutcome(NeedOutcome.CANCELLED).build());
+                    outbox.publish(
+                            Aggregate.NEED,
+                            need.getNeedId().toString(),
+                            NeedClosed.newBuilder()
+                                    .setEventId(UUID.randomUUID())
+                                    .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                                    .setNeedId(need.getNeedId())
+                                    .setCommunityId(need.getCommunityId())
+                                    .setStationId(need.getStationId())
+                                    .setRevision(2)
+                                    .setOutcome(NeedOutcome.CANCELLED)
+                                    .build());
                 })
                 .build();
     }

@@ -1,14 +1,22 @@
 package org.wushe.hub.platform.web;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class CleanStringsTest {
 
     @Test
     void oddButStorableTextIsKept() {
-        for (String ok : new String[] {"", "邻里👩‍👩‍👧‍👦互助", "社区\u202Egnp.exe", "志\u200B愿\u200D者", "𠀀𪚥", "a\tb\nc\u0007", "x'); DROP TABLE t; --"}) {
+        for (String ok : new String[] {
+            "",
+            "邻里👩‍👩‍👧‍👦互助",
+            "社区\u202Egnp.exe",
+            "志\u200B愿\u200D者",
+            "𠀀𪚥",
+            "a\tb\nc\u0007",
+            "x'); DROP TABLE t; --"
+        }) {
             assertThat(CleanStrings.problem(ok)).as(ok).isNull();
         }
         assertThat(CleanStrings.problem(null)).isNull();

@@ -1,13 +1,12 @@
 package org.wushe.hub.platform.web;
 
-import java.time.Instant;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -29,18 +28,22 @@ public class ProblemTestApplication {
         return new UniqueFields(Map.of("need_title_unique", "title"));
     }
 
-    public record NeedRequest(@NotBlank(message = "{wushe.test.title-required}") @Size(max = 20) String title,
-                              @NotNull Category category,
-                              @Positive int quantity,
-                              @NotNull Instant start,
-                              @NotNull Instant end) {
-    }
+    public record NeedRequest(
+            @NotBlank(message = "{wushe.test.title-required}") @Size(max = 20)
+            String title,
+
+            @NotNull Category category,
+            @Positive int quantity,
+            @NotNull Instant start,
+            @NotNull Instant end) {}
 
     @RestController
     @org.springframework.validation.annotation.Validated
     static class Checked {
         @GetMapping("/checked")
-        String checked(@org.springframework.web.bind.annotation.RequestParam @jakarta.validation.constraints.Min(1) int count) {
+        String checked(
+                @org.springframework.web.bind.annotation.RequestParam @jakarta.validation.constraints.Min(1)
+                        int count) {
             return "count " + count;
         }
     }

@@ -1,8 +1,10 @@
 package org.wushe.hub.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.sql.SQLException;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,9 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-
 /**
  * What the database refuses after the service checked is a 409 problem naming the field, not a 500: a duplicate
  * names the field its constraint guards (the service's {@link UniqueFields}), a lost race names {@code body}. The
@@ -28,7 +27,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class ServiceProblemsTest {
 
     private static final UniqueFields UNIQUE = new UniqueFields(Map.of(
-            "resident_number_unique", "residentNumber", "resident_id_number_unique", "idNumber", "community_name_unique", "name"));
+            "resident_number_unique",
+            "residentNumber",
+            "resident_id_number_unique",
+            "idNumber",
+            "community_name_unique",
+            "name"));
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -40,37 +44,60 @@ class ServiceProblemsTest {
         assertThat(problem.get("errors").get(0).get("message").asText()).isEqualTo("已存在 already exists");
         assertThat(problem.get("title").asText()).isEqualTo("输入有误 Invalid input");
         assertThat(problem.get("type").asText()).isEqualTo(ProblemDetailsAdvice.INVALID_INPUT.toString());
-        assertThat(conflict("/duplicate/resident_number_unique").get("errors").get(0).get("field").asText()).isEqualTo("residentNumber");
+        assertThat(conflict("/duplicate/resident_number_unique")
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asText())
+                .isEqualTo("residentNumber");
     }
 
     @Test
     void aDuplicateOfAConstraintTheServiceDidNotNameIsTheBody() throws Exception {
-        assertThat(conflict("/duplicate/outbox_pkey").get("errors").get(0).get("field").asText()).isEqualTo("body");
+        assertThat(conflict("/duplicate/outbox_pkey")
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asText())
+                .isEqualTo("body");
         assertThat(new UniqueFields(Map.of("a_unique", "a")).fieldIn(null)).isEqualTo("body");
-        assertThat(new UniqueFields(Map.of("a_unique", "a")).fieldIn("another driver's words about a_unique")).isEqualTo("a");
+        assertThat(new UniqueFields(Map.of("a_unique", "a")).fieldIn("another driver's words about a_unique"))
+                .isEqualTo("a");
     }
 
     @Test
     void aLockNotHadADeadlockOrALostOptimisticCheckIsAConflictOnTheBody() throws Exception {
         for (String path : new String[] {"/lock", "/optimistic", "/nowait"}) {
             JsonNode problem = conflict(path);
-            assertThat(problem.get("errors").get(0).get("field").asText()).as(path).isEqualTo("body");
-            assertThat(problem.get("detail").asText()).as(path).contains("changed concurrently by another request; try again");
+            assertThat(problem.get("errors").get(0).get("field").asText())
+                    .as(path)
+                    .isEqualTo("body");
+            assertThat(problem.get("detail").asText())
+                    .as(path)
+                    .contains("changed concurrently by another request; try again");
         }
     }
 
     @Test
     void anotherUncategorizedErrorStaysInternalAndWithoutTheAdviceNoneIsAConflict() throws Exception {
-        assertThat(answer(mvc(new ServiceProblems(UNIQUE), new ProblemDetailsAdvice()), "/uncategorized").getResponse().getStatus())
+        assertThat(answer(mvc(new ServiceProblems(UNIQUE), new ProblemDetailsAdvice()), "/uncategorized")
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(500);
         for (String path : new String[] {"/duplicate/community_name_unique", "/lock", "/nowait"}) {
-            assertThat(answer(mvc(new ProblemDetailsAdvice()), path).getResponse().getStatus()).as(path).isBetween(500, 503);
+            assertThat(answer(mvc(new ProblemDetailsAdvice()), path)
+                            .getResponse()
+                            .getStatus())
+                    .as(path)
+                    .isBetween(500, 503);
         }
     }
 
     private JsonNode conflict(String path) throws Exception {
         MvcResult answer = answer(mvc(new ServiceProblems(UNIQUE), new ProblemDetailsAdvice()), path);
-        assertThat(answer.getResponse().getStatus()).as(answer.getResponse().getContentAsString()).isEqualTo(409);
+        assertThat(answer.getResponse().getStatus())
+                .as(answer.getResponse().getContentAsString())
+                .isEqualTo(409);
         assertThat(answer.getResponse().getContentType()).startsWith("application/problem+json");
         return json.readTree(answer.getResponse().getContentAsString());
     }
@@ -80,7 +107,9 @@ class ServiceProblemsTest {
     }
 
     private static MockMvc mvc(Object... advice) {
-        return MockMvcBuilders.standaloneSetup(new Refusals()).setControllerAdvice(advice).build();
+        return MockMvcBuilders.standaloneSetup(new Refusals())
+                .setControllerAdvice(advice)
+                .build();
     }
 
     /** Throws what Spring's translation of PostgreSQL's errors throws. */
@@ -89,8 +118,12 @@ class ServiceProblemsTest {
 
         @PostMapping("/duplicate/{constraint}")
         void duplicate(@org.springframework.web.bind.annotation.PathVariable String constraint) {
-            throw new DuplicateKeyException("INSERT", new SQLException(
-                    "ERROR: duplicate key value violates unique constraint \"" + constraint + "\"\n  Detail: Key (x)=(1) already exists.", "23505"));
+            throw new DuplicateKeyException(
+                    "INSERT",
+                    new SQLException(
+                            "ERROR: duplicate key value violates unique constraint \"" + constraint
+                                    + "\"\n  Detail: Key (x)=(1) already exists.",
+                            "23505"));
         }
 
         @PostMapping("/lock")
@@ -105,13 +138,16 @@ class ServiceProblemsTest {
 
         @PostMapping("/nowait")
         void nowait() {
-            throw new UncategorizedSQLException("SELECT", "SELECT ... FOR UPDATE NOWAIT",
+            throw new UncategorizedSQLException(
+                    "SELECT",
+                    "SELECT ... FOR UPDATE NOWAIT",
                     new SQLException("ERROR: could not obtain lock on row in relation \"need\"", "55P03"));
         }
 
         @PostMapping("/uncategorized")
         void uncategorized() {
-            throw new UncategorizedSQLException("DO", "DO ...", new SQLException("ERROR: not in prerequisite state", "55000"));
+            throw new UncategorizedSQLException(
+                    "DO", "DO ...", new SQLException("ERROR: not in prerequisite state", "55000"));
         }
     }
 }

@@ -9,8 +9,7 @@ import org.wushe.hub.events.common.TimeWindow;
  */
 public final class CommonEvents {
 
-    private CommonEvents() {
-    }
+    private CommonEvents() {}
 
     public static Place place(CoarsePlace p) {
         return Place.newBuilder()

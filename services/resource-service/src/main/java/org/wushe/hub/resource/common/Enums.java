@@ -1,7 +1,6 @@
 package org.wushe.hub.resource.common;
 
 import java.util.List;
-
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -10,8 +9,7 @@ import org.wushe.hub.platform.web.InvalidInputException;
  */
 public final class Enums {
 
-    private Enums() {
-    }
+    private Enums() {}
 
     public static <E extends Enum<E>> E known(E value, String field) {
         if (value != null && value.name().equals("UNKNOWN")) {

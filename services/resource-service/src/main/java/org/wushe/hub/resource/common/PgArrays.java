@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 /** PostgreSQL array literals ({@code '{"a","b"}'}), bound as text and cast in SQL, and array columns read back. */
 public final class PgArrays {
 
-    private PgArrays() {
-    }
+    private PgArrays() {}
 
     /** The array literal of the values' strings, each quoted: {@code {"SATURDAY 09:00-11:30"}}. */
     public static String literal(Collection<?> values) {
@@ -38,6 +37,8 @@ public final class PgArrays {
         if (a == null) {
             return List.of();
         }
-        return Arrays.stream((Object[]) a.getArray()).map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString())).toList();
+        return Arrays.stream((Object[]) a.getArray())
+                .map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString()))
+                .toList();
     }
 }

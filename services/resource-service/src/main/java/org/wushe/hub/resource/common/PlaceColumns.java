@@ -10,11 +10,12 @@ import java.util.UUID;
 /** How a {@link CoarsePlace} is kept in the columns shared by the donor and offer tables. */
 public final class PlaceColumns {
 
-    public static final String COLUMNS = "place_name, district_code, street_code, place_community_id, grid_id, geohash, latitude, longitude";
-    public static final String PARAMS = ":place_name, :district_code, :street_code, :place_community_id, :grid_id, :geohash, :latitude, :longitude";
+    public static final String COLUMNS =
+            "place_name, district_code, street_code, place_community_id, grid_id, geohash, latitude, longitude";
+    public static final String PARAMS =
+            ":place_name, :district_code, :street_code, :place_community_id, :grid_id, :geohash, :latitude, :longitude";
 
-    private PlaceColumns() {
-    }
+    private PlaceColumns() {}
 
     public static Map<String, Object> params(CoarsePlace p) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -30,9 +31,15 @@ public final class PlaceColumns {
     }
 
     public static CoarsePlace read(ResultSet rs) throws SQLException {
-        return new CoarsePlace(rs.getString("place_name"), rs.getString("district_code"), rs.getString("street_code"),
-                rs.getObject("place_community_id", UUID.class), rs.getObject("grid_id", UUID.class), rs.getString("geohash"),
-                decimal(rs.getBigDecimal("latitude")), decimal(rs.getBigDecimal("longitude")));
+        return new CoarsePlace(
+                rs.getString("place_name"),
+                rs.getString("district_code"),
+                rs.getString("street_code"),
+                rs.getObject("place_community_id", UUID.class),
+                rs.getObject("grid_id", UUID.class),
+                rs.getString("geohash"),
+                decimal(rs.getBigDecimal("latitude")),
+                decimal(rs.getBigDecimal("longitude")));
     }
 
     private static Double decimal(BigDecimal d) {

@@ -2,7 +2,6 @@ package org.wushe.hub.resource.donor;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.resource.DonorKind;
 import org.wushe.hub.resource.common.CoarsePlace;
 
@@ -11,6 +10,13 @@ import org.wushe.hub.resource.common.CoarsePlace;
  * hospital, bank, law firm, repair platform, property manager, community fund (社区基金) or a
  * government-purchased service. Always an institution, never a private person.
  */
-public record Donor(UUID id, String name, DonorKind kind, String unifiedSocialCreditCode, UUID communityId,
-                    String description, String website, CoarsePlace place, Instant registeredAt) {
-}
+public record Donor(
+        UUID id,
+        String name,
+        DonorKind kind,
+        String unifiedSocialCreditCode,
+        UUID communityId,
+        String description,
+        String website,
+        CoarsePlace place,
+        Instant registeredAt) {}

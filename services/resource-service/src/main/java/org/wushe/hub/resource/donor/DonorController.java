@@ -1,14 +1,13 @@
 package org.wushe.hub.resource.donor;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +20,10 @@ import org.wushe.hub.events.resource.DonorKind;
 
 @RestController
 @RequestMapping("/donors")
-@Tag(name = "donors", description = "Institutions that give (捐赠方): enterprises, foundations, caring shops, hospitals, banks, law firms, community funds…")
+@Tag(
+        name = "donors",
+        description =
+                "Institutions that give (捐赠方): enterprises, foundations, caring shops, hospitals, banks, law firms, community funds…")
 public class DonorController {
 
     private final DonorService donors;
@@ -45,9 +47,10 @@ public class DonorController {
 
     @GetMapping
     @Operation(summary = "Donors, oldest first")
-    public List<Donor> list(@RequestParam(required = false) DonorKind kind,
-                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
-                            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+    public List<Donor> list(
+            @RequestParam(required = false) DonorKind kind,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return donors.list(kind, limit, offset);
     }
 }

@@ -2,15 +2,13 @@ package org.wushe.hub.resource.donor;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.resource.DonorRegistered;
 import org.wushe.hub.resource.common.CommonEvents;
 
 /** A donor as the contract {@code DonorRegistered} carries it: the institution, its kind and coarse place. */
 public final class DonorEvents {
 
-    private DonorEvents() {
-    }
+    private DonorEvents() {}
 
     static DonorRegistered registered(Donor donor, Instant at) {
         return DonorRegistered.newBuilder()

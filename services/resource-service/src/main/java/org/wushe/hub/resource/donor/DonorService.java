@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.resource.DonorKind;
@@ -32,17 +31,29 @@ public class DonorService {
     public Donor register(RegisterDonorRequest r) {
         Enums.known(r.kind(), "kind");
         Instant now = clock.instant();
-        Donor donor = new Donor(UUID.randomUUID(), r.name().strip(), r.kind(), r.unifiedSocialCreditCode(), r.communityId(),
-                r.description(), r.website(), r.place().coarsened(), now);
+        Donor donor = new Donor(
+                UUID.randomUUID(),
+                r.name().strip(),
+                r.kind(),
+                r.unifiedSocialCreditCode(),
+                r.communityId(),
+                r.description(),
+                r.website(),
+                r.place().coarsened(),
+                now);
         if (!donors.insert(donor)) {
-            throw new InvalidInputException("unifiedSocialCreditCode", "a donor with this unified social credit code is already registered 该机构已登记", 409);
+            throw new InvalidInputException(
+                    "unifiedSocialCreditCode",
+                    "a donor with this unified social credit code is already registered 该机构已登记",
+                    409);
         }
         outbox.publish(Aggregate.DONOR, donor.id().toString(), DonorEvents.registered(donor, now));
         return donor;
     }
 
     public Donor get(UUID id) {
-        return donors.find(id).orElseThrow(() -> new InvalidInputException("donorId", "no donor with id " + id + " 捐赠方不存在", 404));
+        return donors.find(id)
+                .orElseThrow(() -> new InvalidInputException("donorId", "no donor with id " + id + " 捐赠方不存在", 404));
     }
 
     public List<Donor> list(DonorKind kind, int limit, int offset) {

@@ -1,7 +1,6 @@
 package org.wushe.hub.resource.matching;
 
 import java.util.function.Consumer;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -31,15 +30,27 @@ public class MatchInbound {
     @Bean
     public Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, ReservationService reservations) {
         return inbound.consumer(CONSUMER)
-                .on(MatchProposed.class, (envelope, proposed) ->
-                        reservations.matchSeen(proposed.getMatchId(), proposed.getNeedId(), proposed.getStationId(), null))
-                .on(MatchEscalated.class, (envelope, escalated) ->
-                        reservations.matchSeen(escalated.getMatchId(), escalated.getNeedId(), escalated.getStationId(), escalated.getEscalatedTo()))
+                .on(
+                        MatchProposed.class,
+                        (envelope, proposed) -> reservations.matchSeen(
+                                proposed.getMatchId(), proposed.getNeedId(), proposed.getStationId(), null))
+                .on(
+                        MatchEscalated.class,
+                        (envelope, escalated) -> reservations.matchSeen(
+                                escalated.getMatchId(),
+                                escalated.getNeedId(),
+                                escalated.getStationId(),
+                                escalated.getEscalatedTo()))
                 .on(MatchAccepted.class, (envelope, accepted) -> {
                     reservations.matchSeen(accepted.getMatchId(), accepted.getNeedId(), accepted.getStationId(), null);
                     if (accepted.getOfferId() != null) { // a match of a volunteer only reserves nothing here
-                        reservations.reserveForMatch(accepted.getOfferId(), accepted.getMatchId(), accepted.getNeedId(),
-                                accepted.getStationId(), accepted.getAllocation(), accepted.getScheduledWindow());
+                        reservations.reserveForMatch(
+                                accepted.getOfferId(),
+                                accepted.getMatchId(),
+                                accepted.getNeedId(),
+                                accepted.getStationId(),
+                                accepted.getAllocation(),
+                                accepted.getScheduledWindow());
                     }
                 })
                 .on(MatchDeclined.class, (envelope, declined) -> {
@@ -47,7 +58,8 @@ public class MatchInbound {
                     reservations.releaseForMatch(declined.getMatchId(), ReleaseReason.MATCH_DECLINED);
                 })
                 .on(MatchCompleted.class, (envelope, completed) -> {
-                    reservations.matchSeen(completed.getMatchId(), completed.getNeedId(), completed.getStationId(), null);
+                    reservations.matchSeen(
+                            completed.getMatchId(), completed.getNeedId(), completed.getStationId(), null);
                     reservations.consumeForMatch(completed.getMatchId(), completed.getDelivered());
                 })
                 .build();

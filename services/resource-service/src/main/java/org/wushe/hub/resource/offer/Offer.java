@@ -1,12 +1,11 @@
 package org.wushe.hub.resource.offer;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.QuantityUnit;
@@ -21,38 +20,88 @@ import org.wushe.hub.resource.common.Window;
  * block of its kind is set. {@code revision} counts the provider's changes ({@code PUT /offers/{id}});
  * a withdrawn offer keeps when and why ({@code POST /offers/{id}/withdraw}).
  */
-public record Offer(UUID id, UUID donorId, OfferKind kind, Category category, String title, String description,
-                    List<BeneficiaryGroup> beneficiaryGroups, List<UUID> communityIds, CoarsePlace place,
-                    Window availableWindow, OfferStatus status,
-                    Goods goods, ServiceDetails service, Fund fund, Venue venue,
-                    Instant createdAt, Instant expiredAt, int revision, Instant withdrawnAt, String withdrawalReason) {
+public record Offer(
+        UUID id,
+        UUID donorId,
+        OfferKind kind,
+        Category category,
+        String title,
+        String description,
+        List<BeneficiaryGroup> beneficiaryGroups,
+        List<UUID> communityIds,
+        CoarsePlace place,
+        Window availableWindow,
+        OfferStatus status,
+        Goods goods,
+        ServiceDetails service,
+        Fund fund,
+        Venue venue,
+        Instant createdAt,
+        Instant expiredAt,
+        int revision,
+        Instant withdrawnAt,
+        String withdrawalReason) {
 
     /** A new offer: revision 0, not withdrawn. */
-    public Offer(UUID id, UUID donorId, OfferKind kind, Category category, String title, String description,
-                 List<BeneficiaryGroup> beneficiaryGroups, List<UUID> communityIds, CoarsePlace place,
-                 Window availableWindow, OfferStatus status,
-                 Goods goods, ServiceDetails service, Fund fund, Venue venue,
-                 Instant createdAt, Instant expiredAt) {
-        this(id, donorId, kind, category, title, description, beneficiaryGroups, communityIds, place, availableWindow, status,
-                goods, service, fund, venue, createdAt, expiredAt, 0, null, null);
+    public Offer(
+            UUID id,
+            UUID donorId,
+            OfferKind kind,
+            Category category,
+            String title,
+            String description,
+            List<BeneficiaryGroup> beneficiaryGroups,
+            List<UUID> communityIds,
+            CoarsePlace place,
+            Window availableWindow,
+            OfferStatus status,
+            Goods goods,
+            ServiceDetails service,
+            Fund fund,
+            Venue venue,
+            Instant createdAt,
+            Instant expiredAt) {
+        this(
+                id,
+                donorId,
+                kind,
+                category,
+                title,
+                description,
+                beneficiaryGroups,
+                communityIds,
+                place,
+                availableWindow,
+                status,
+                goods,
+                service,
+                fund,
+                venue,
+                createdAt,
+                expiredAt,
+                0,
+                null,
+                null);
     }
 
     @Schema(description = "Goods in stock (物资)")
-    public record Goods(int quantity, QuantityUnit unit, LocalDate expiryDate) {
-    }
+    public record Goods(int quantity, QuantityUnit unit, LocalDate expiryDate) {}
 
-    @Schema(description = "A service (服务): capacity is people (人次) per occurrence of a schedule slot, or within the whole window when there is no schedule")
-    public record ServiceDetails(List<Skill> skills, List<String> languages, int capacity, Integer sessionMinutes,
-                                 List<WeeklySlot> schedule) {
-    }
+    @Schema(
+            description =
+                    "A service (服务): capacity is people (人次) per occurrence of a schedule slot, or within the whole window when there is no schedule")
+    public record ServiceDetails(
+            List<Skill> skills,
+            List<String> languages,
+            int capacity,
+            Integer sessionMinutes,
+            List<WeeklySlot> schedule) {}
 
     @Schema(description = "Money (资金), in fen (分; 100 fen = 1 yuan)")
-    public record Fund(long amountFen, Long maxPerNeedFen, String purpose) {
-    }
+    public record Fund(long amountFen, Long maxPerNeedFen, String purpose) {}
 
     @Schema(description = "A venue (场地): capacity is people at once, per occurrence of an opening-hours slot")
-    public record Venue(int capacity, List<WeeklySlot> openingHours) {
-    }
+    public record Venue(int capacity, List<WeeklySlot> openingHours) {}
 
     @JsonIgnore
     public boolean isActive() {

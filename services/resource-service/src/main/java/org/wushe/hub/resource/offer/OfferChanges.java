@@ -1,12 +1,11 @@
 package org.wushe.hub.resource.offer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Allocation;
@@ -42,8 +41,13 @@ public class OfferChanges {
     private final ResourceProperties properties;
     private final MeterRegistry meters;
 
-    public OfferChanges(OfferRepository offers, OfferStock stock, OutboxWriter outbox, Clock clock, ResourceProperties properties,
-                        MeterRegistry meters) {
+    public OfferChanges(
+            OfferRepository offers,
+            OfferStock stock,
+            OutboxWriter outbox,
+            Clock clock,
+            ResourceProperties properties,
+            MeterRegistry meters) {
         this.offers = offers;
         this.stock = stock;
         this.outbox = outbox;
@@ -77,8 +81,16 @@ public class OfferChanges {
         Instant now = clock.instant();
         offers.markWithdrawn(offerId, now, reason == null || reason.isBlank() ? null : reason.strip());
         long withdrawn = stock.withdrawAll(offer);
-        outbox.publish(Aggregate.OFFER, offerId.toString(), OfferEvents.expired(offerId, ExpiryReason.WITHDRAWN, null,
-                OfferEvents.allocation(offer, withdrawn, null), List.of(), now));
+        outbox.publish(
+                Aggregate.OFFER,
+                offerId.toString(),
+                OfferEvents.expired(
+                        offerId,
+                        ExpiryReason.WITHDRAWN,
+                        null,
+                        OfferEvents.allocation(offer, withdrawn, null),
+                        List.of(),
+                        now));
         meters.counter("wushe.resource.offers.withdrawn").increment();
         return offers.find(offerId).orElseThrow();
     }
@@ -87,8 +99,10 @@ public class OfferChanges {
         Offer offer = offers.findForUpdate(offerId)
                 .orElseThrow(() -> new InvalidInputException("offerId", "no offer with id " + offerId + " 资源不存在", 404));
         if (!offer.isActive()) {
-            throw new InvalidInputException("offerId", "offer is " + offer.status() + "; only an active offer can be " + what
-                    + " 只有有效的资源才能修改或撤回", 409);
+            throw new InvalidInputException(
+                    "offerId",
+                    "offer is " + offer.status() + "; only an active offer can be " + what + " 只有有效的资源才能修改或撤回",
+                    409);
         }
         return offer;
     }
@@ -96,10 +110,15 @@ public class OfferChanges {
     /** The offer with the request's changes, checked; throws {@link InvalidInputException} naming the first bad field. */
     static Offer changed(Offer o, UpdateOfferRequest r, Instant now, LocalDate today) {
         String block = o.kind().name().toLowerCase();
-        for (String[] part : new String[][] {{"goods", r.goods() == null ? null : ""}, {"service", r.service() == null ? null : ""},
-                {"fund", r.fund() == null ? null : ""}, {"venue", r.venue() == null ? null : ""}}) {
+        for (String[] part : new String[][] {
+            {"goods", r.goods() == null ? null : ""},
+            {"service", r.service() == null ? null : ""},
+            {"fund", r.fund() == null ? null : ""},
+            {"venue", r.venue() == null ? null : ""}
+        }) {
             if (part[1] != null && !part[0].equals(block)) {
-                throw new InvalidInputException(part[0], "must not be set for a " + o.kind() + " offer (only " + block + ")");
+                throw new InvalidInputException(
+                        part[0], "must not be set for a " + o.kind() + " offer (only " + block + ")");
             }
         }
         String title = o.title();
@@ -109,14 +128,17 @@ public class OfferChanges {
             }
             title = r.title().strip();
         }
-        String description = r.description() == null ? o.description() : r.description().isBlank() ? null : r.description().strip();
+        String description = r.description() == null
+                ? o.description()
+                : r.description().isBlank() ? null : r.description().strip();
         Window window = o.availableWindow();
         if (r.availableUntil() != null) {
             if (!r.availableUntil().isAfter(now)) {
                 throw new InvalidInputException("availableUntil", "must be in the future 结束时间必须晚于现在");
             }
             if (!r.availableUntil().isAfter(window.start())) {
-                throw new InvalidInputException("availableUntil", "must be after the window's start " + window.start() + " 结束时间必须晚于开始时间");
+                throw new InvalidInputException(
+                        "availableUntil", "must be after the window's start " + window.start() + " 结束时间必须晚于开始时间");
             }
             window = new Window(window.start(), r.availableUntil());
         }
@@ -132,34 +154,84 @@ public class OfferChanges {
                 }
                 expiry = r.goods().expiryDate();
             }
-            goods = new Offer.Goods(r.goods().quantity() == null ? goods.quantity() : r.goods().quantity(), goods.unit(), expiry);
+            goods = new Offer.Goods(
+                    r.goods().quantity() == null ? goods.quantity() : r.goods().quantity(), goods.unit(), expiry);
         }
         if (r.service() != null) {
-            service = new Offer.ServiceDetails(service.skills(), service.languages(),
-                    r.service().capacity() == null ? service.capacity() : r.service().capacity(), service.sessionMinutes(),
-                    r.service().schedule() == null ? service.schedule() : slots(r.service().schedule(), "service.schedule"));
+            service = new Offer.ServiceDetails(
+                    service.skills(),
+                    service.languages(),
+                    r.service().capacity() == null
+                            ? service.capacity()
+                            : r.service().capacity(),
+                    service.sessionMinutes(),
+                    r.service().schedule() == null
+                            ? service.schedule()
+                            : slots(r.service().schedule(), "service.schedule"));
         }
         if (r.fund() != null) {
-            long amount = r.fund().amountFen() == null ? fund.amountFen() : r.fund().amountFen();
-            Long cap = r.fund().maxPerNeedFen() == null ? fund.maxPerNeedFen() : r.fund().maxPerNeedFen();
+            long amount =
+                    r.fund().amountFen() == null ? fund.amountFen() : r.fund().amountFen();
+            Long cap = r.fund().maxPerNeedFen() == null
+                    ? fund.maxPerNeedFen()
+                    : r.fund().maxPerNeedFen();
             if (cap != null && cap > amount) {
                 throw new InvalidInputException("fund.maxPerNeedFen", "must not exceed amountFen " + amount);
             }
             fund = new Offer.Fund(amount, cap, fund.purpose());
         }
         if (r.venue() != null) {
-            venue = new Offer.Venue(r.venue().capacity() == null ? venue.capacity() : r.venue().capacity(),
-                    r.venue().openingHours() == null ? venue.openingHours() : slots(r.venue().openingHours(), "venue.openingHours"));
+            venue = new Offer.Venue(
+                    r.venue().capacity() == null ? venue.capacity() : r.venue().capacity(),
+                    r.venue().openingHours() == null
+                            ? venue.openingHours()
+                            : slots(r.venue().openingHours(), "venue.openingHours"));
         }
-        return new Offer(o.id(), o.donorId(), o.kind(), o.category(), title, description, o.beneficiaryGroups(), o.communityIds(),
-                o.place(), window, o.status(), goods, service, fund, venue, o.createdAt(), o.expiredAt(), o.revision(), o.withdrawnAt(),
+        return new Offer(
+                o.id(),
+                o.donorId(),
+                o.kind(),
+                o.category(),
+                title,
+                description,
+                o.beneficiaryGroups(),
+                o.communityIds(),
+                o.place(),
+                window,
+                o.status(),
+                goods,
+                service,
+                fund,
+                venue,
+                o.createdAt(),
+                o.expiredAt(),
+                o.revision(),
+                o.withdrawnAt(),
                 o.withdrawalReason());
     }
 
     private static Offer withRevision(Offer o, int revision) {
-        return new Offer(o.id(), o.donorId(), o.kind(), o.category(), o.title(), o.description(), o.beneficiaryGroups(), o.communityIds(),
-                o.place(), o.availableWindow(), o.status(), o.goods(), o.service(), o.fund(), o.venue(), o.createdAt(), o.expiredAt(),
-                revision, o.withdrawnAt(), o.withdrawalReason());
+        return new Offer(
+                o.id(),
+                o.donorId(),
+                o.kind(),
+                o.category(),
+                o.title(),
+                o.description(),
+                o.beneficiaryGroups(),
+                o.communityIds(),
+                o.place(),
+                o.availableWindow(),
+                o.status(),
+                o.goods(),
+                o.service(),
+                o.fund(),
+                o.venue(),
+                o.createdAt(),
+                o.expiredAt(),
+                revision,
+                o.withdrawnAt(),
+                o.withdrawalReason());
     }
 
     private static List<WeeklySlot> slots(List<WeeklySlot> slots, String field) {

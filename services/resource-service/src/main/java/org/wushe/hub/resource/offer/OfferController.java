@@ -1,14 +1,13 @@
 package org.wushe.hub.resource.offer;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +36,12 @@ public class OfferController {
     }
 
     @PostMapping
-    @Operation(summary = "Offer goods, a service, funds or a venue",
-            description = "Publishes ResourceOffered on wushe.resource.offer. Exactly the block of the offer's kind must be set. "
-                    + "Only staff of the donor may post: donor_staff whose donor_id is the donorId, or organization_staff of a "
-                    + "social organization registered as that donor (organization_id = donorId); otherwise 403 naming donorId.")
+    @Operation(
+            summary = "Offer goods, a service, funds or a venue",
+            description =
+                    "Publishes ResourceOffered on wushe.resource.offer. Exactly the block of the offer's kind must be set. "
+                            + "Only staff of the donor may post: donor_staff whose donor_id is the donorId, or organization_staff of a "
+                            + "social organization registered as that donor (organization_id = donorId); otherwise 403 naming donorId.")
     public ResponseEntity<Offer> create(@Valid @RequestBody CreateOfferRequest request) {
         Access.requireTenant("donorId", request.donorId(), Roles.DONOR_STAFF, Roles.ORGANIZATION_STAFF);
         Offer offer = offers.create(request);
@@ -48,23 +49,29 @@ public class OfferController {
     }
 
     @PutMapping("/{offerId}")
-    @Operation(summary = "Change an active offer: title, description, window's end, stock or places, expiry date, weekly slots",
-            description = "Only the fields set change; publishes ResourceOffered again with the next revision (for goods and funds with "
-                    + "what is still available). Stock goes up or down but never below what is reserved and handed over (400 naming "
-                    + "goods.quantity, fund.amountFen, service.capacity or venue.capacity). Only staff of the offer's donor: donor_staff "
-                    + "with that donor_id or organization_staff with that organization_id; otherwise 403 naming offerId, nothing written. "
-                    + "409 when the offer is expired or withdrawn.")
+    @Operation(
+            summary =
+                    "Change an active offer: title, description, window's end, stock or places, expiry date, weekly slots",
+            description =
+                    "Only the fields set change; publishes ResourceOffered again with the next revision (for goods and funds with "
+                            + "what is still available). Stock goes up or down but never below what is reserved and handed over (400 naming "
+                            + "goods.quantity, fund.amountFen, service.capacity or venue.capacity). Only staff of the offer's donor: donor_staff "
+                            + "with that donor_id or organization_staff with that organization_id; otherwise 403 naming offerId, nothing written. "
+                            + "409 when the offer is expired or withdrawn.")
     public Offer change(@PathVariable UUID offerId, @Valid @RequestBody UpdateOfferRequest request) {
         requireProvider(offerId);
         return changes.change(offerId, request);
     }
 
     @PostMapping("/{offerId}/withdraw")
-    @Operation(summary = "Withdraw an active offer (撤回)",
-            description = "Publishes ResourceExpired with reason WITHDRAWN: what is still available is withdrawn, reservations already "
-                    + "made stay with their matches, nothing new can be reserved. The optional reason (at most 200 characters) stays "
-                    + "here and is never published. Who may: as for PUT; 409 when it is no longer active.")
-    public Offer withdraw(@PathVariable UUID offerId, @Valid @RequestBody(required = false) WithdrawOfferRequest request) {
+    @Operation(
+            summary = "Withdraw an active offer (撤回)",
+            description =
+                    "Publishes ResourceExpired with reason WITHDRAWN: what is still available is withdrawn, reservations already "
+                            + "made stay with their matches, nothing new can be reserved. The optional reason (at most 200 characters) stays "
+                            + "here and is never published. Who may: as for PUT; 409 when it is no longer active.")
+    public Offer withdraw(
+            @PathVariable UUID offerId, @Valid @RequestBody(required = false) WithdrawOfferRequest request) {
         requireProvider(offerId);
         return changes.withdraw(offerId, request == null ? null : request.reason());
     }
@@ -81,15 +88,18 @@ public class OfferController {
     }
 
     @GetMapping
-    @Operation(summary = "Offers, oldest first, optionally of one donor, kind or status",
-            description = "organizationId is the same filter as donorId for a social organization that gives (registered as a donor "
-                    + "with its own id); 400 naming organizationId when both are given and differ.")
-    public List<Offer> list(@RequestParam(required = false) UUID donorId,
-                            @RequestParam(required = false) UUID organizationId,
-                            @RequestParam(required = false) OfferKind kind,
-                            @RequestParam(required = false) OfferStatus status,
-                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
-                            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+    @Operation(
+            summary = "Offers, oldest first, optionally of one donor, kind or status",
+            description =
+                    "organizationId is the same filter as donorId for a social organization that gives (registered as a donor "
+                            + "with its own id); 400 naming organizationId when both are given and differ.")
+    public List<Offer> list(
+            @RequestParam(required = false) UUID donorId,
+            @RequestParam(required = false) UUID organizationId,
+            @RequestParam(required = false) OfferKind kind,
+            @RequestParam(required = false) OfferStatus status,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
         if (organizationId != null && donorId != null && !organizationId.equals(donorId)) {
             throw new InvalidInputException("organizationId", "must equal donorId when both are given");
         }

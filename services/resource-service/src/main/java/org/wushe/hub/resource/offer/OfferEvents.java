@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.Allocation;
 import org.wushe.hub.events.common.Quantity;
 import org.wushe.hub.events.resource.ExpiryReason;
 import org.wushe.hub.events.resource.FundOffer;
 import org.wushe.hub.events.resource.GoodsOffer;
-import org.wushe.hub.events.resource.Provider;
 import org.wushe.hub.events.resource.OfferKind;
+import org.wushe.hub.events.resource.Provider;
 import org.wushe.hub.events.resource.ProviderKind;
 import org.wushe.hub.events.resource.ResourceExpired;
 import org.wushe.hub.events.resource.ResourceOffered;
@@ -27,8 +26,7 @@ import org.wushe.hub.resource.common.Window;
  */
 public final class OfferEvents {
 
-    private OfferEvents() {
-    }
+    private OfferEvents() {}
 
     /** The offer as first offered: revision 0, all of it available. */
     public static ResourceOffered offered(Offer o, UUID eventId, Instant at) {
@@ -44,7 +42,10 @@ public final class OfferEvents {
                 .setEventId(eventId)
                 .setOccurredAt(at)
                 .setOfferId(o.id())
-                .setProvider(Provider.newBuilder().setKind(ProviderKind.DONOR).setId(o.donorId()).build())
+                .setProvider(Provider.newBuilder()
+                        .setKind(ProviderKind.DONOR)
+                        .setId(o.donorId())
+                        .build())
                 .setKind(o.kind())
                 .setCategory(o.category())
                 .setTitle(o.title())
@@ -56,7 +57,10 @@ public final class OfferEvents {
                 .setAvailable(available);
         if (o.goods() != null) {
             b.setGoods(GoodsOffer.newBuilder()
-                    .setQuantity(Quantity.newBuilder().setAmount(o.goods().quantity()).setUnit(o.goods().unit()).build())
+                    .setQuantity(Quantity.newBuilder()
+                            .setAmount(o.goods().quantity())
+                            .setUnit(o.goods().unit())
+                            .build())
                     .setExpiryDate(o.goods().expiryDate())
                     .build());
         }
@@ -66,7 +70,9 @@ public final class OfferEvents {
                     .setLanguages(o.service().languages())
                     .setCapacity(o.service().capacity())
                     .setSessionMinutes(o.service().sessionMinutes())
-                    .setSchedule(o.service().schedule().stream().map(CommonEvents::slot).toList())
+                    .setSchedule(o.service().schedule().stream()
+                            .map(CommonEvents::slot)
+                            .toList())
                     .build());
         }
         if (o.fund() != null) {
@@ -79,18 +85,29 @@ public final class OfferEvents {
         if (o.venue() != null) {
             b.setVenue(VenueOffer.newBuilder()
                     .setCapacity(o.venue().capacity())
-                    .setOpeningHours(o.venue().openingHours().stream().map(CommonEvents::slot).toList())
+                    .setOpeningHours(o.venue().openingHours().stream()
+                            .map(CommonEvents::slot)
+                            .toList())
                     .build());
         }
         return b.build();
     }
 
-    public static ResourceExpired expired(UUID offerId, ExpiryReason reason, LocalDate expiryDate, Allocation withdrawn,
-                                   List<UUID> releasedReservations, Instant at) {
+    public static ResourceExpired expired(
+            UUID offerId,
+            ExpiryReason reason,
+            LocalDate expiryDate,
+            Allocation withdrawn,
+            List<UUID> releasedReservations,
+            Instant at) {
         return ResourceExpired.newBuilder()
-                .setEventId(UUID.randomUUID()).setOccurredAt(at)
-                .setOfferId(offerId).setReason(reason).setExpiryDate(expiryDate)
-                .setWithdrawn(withdrawn).setReleasedReservationIds(releasedReservations)
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(at)
+                .setOfferId(offerId)
+                .setReason(reason)
+                .setExpiryDate(expiryDate)
+                .setWithdrawn(withdrawn)
+                .setReleasedReservationIds(releasedReservations)
                 .build();
     }
 
@@ -98,16 +115,22 @@ public final class OfferEvents {
     public static Allocation allocation(Offer offer, long amount, Window window) {
         Allocation.Builder b = Allocation.newBuilder();
         switch (offer.kind()) {
-            case GOODS -> b.setQuantity(Quantity.newBuilder().setAmount(Math.toIntExact(amount)).setUnit(offer.goods().unit()).build());
+            case GOODS ->
+                b.setQuantity(Quantity.newBuilder()
+                        .setAmount(Math.toIntExact(amount))
+                        .setUnit(offer.goods().unit())
+                        .build());
             case FUND -> b.setAmountFen(amount);
-            default -> b.setCapacity(Math.toIntExact(amount)).setWindow(window == null ? null : CommonEvents.window(window));
+            default ->
+                b.setCapacity(Math.toIntExact(amount)).setWindow(window == null ? null : CommonEvents.window(window));
         }
         return b.build();
     }
 
     /** What is left: no window for goods and funds, the slot for services and venues. */
     public static Allocation remaining(Offer offer, long available, Window period) {
-        return allocation(offer, available, offer.kind() == OfferKind.GOODS || offer.kind() == OfferKind.FUND ? null : period);
+        return allocation(
+                offer, available, offer.kind() == OfferKind.GOODS || offer.kind() == OfferKind.FUND ? null : period);
     }
 
     /** The amount an allocation names in the offer's measure, or null when it names none. */
@@ -116,7 +139,8 @@ public final class OfferEvents {
             return null;
         }
         return switch (offer.kind()) {
-            case GOODS -> a.getQuantity() == null ? null : Long.valueOf(a.getQuantity().getAmount());
+            case GOODS ->
+                a.getQuantity() == null ? null : Long.valueOf(a.getQuantity().getAmount());
             case FUND -> a.getAmountFen();
             default -> a.getCapacity() == null ? null : Long.valueOf(a.getCapacity());
         };

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.resource.OfferKind;
@@ -28,7 +27,12 @@ public class OfferService {
     private final Clock clock;
     private final ResourceProperties properties;
 
-    public OfferService(OfferRepository offers, DonorService donors, OutboxWriter outbox, Clock clock, ResourceProperties properties) {
+    public OfferService(
+            OfferRepository offers,
+            DonorService donors,
+            OutboxWriter outbox,
+            Clock clock,
+            ResourceProperties properties) {
         this.offers = offers;
         this.donors = donors;
         this.outbox = outbox;
@@ -50,7 +54,8 @@ public class OfferService {
     }
 
     public Offer get(UUID id) {
-        return offers.find(id).orElseThrow(() -> new InvalidInputException("offerId", "no offer with id " + id + " 资源不存在", 404));
+        return offers.find(id)
+                .orElseThrow(() -> new InvalidInputException("offerId", "no offer with id " + id + " 资源不存在", 404));
     }
 
     public List<Offer> list(UUID donorId, OfferKind kind, OfferStatus status, int limit, int offset) {
@@ -103,7 +108,8 @@ public class OfferService {
         }
         present.remove(block);
         if (!present.isEmpty()) {
-            throw new InvalidInputException(present.get(0), "must not be set for a " + kind + " offer (only " + block + ")");
+            throw new InvalidInputException(
+                    present.get(0), "must not be set for a " + kind + " offer (only " + block + ")");
         }
         Offer.Goods goods = null;
         Offer.ServiceDetails service = null;
@@ -120,8 +126,11 @@ public class OfferService {
             }
             case SERVICE -> {
                 CreateOfferRequest.ServiceDetails s = r.service();
-                service = new Offer.ServiceDetails(Enums.allKnown(s.skills(), "service.skills"),
-                        s.languages() == null ? List.of() : List.copyOf(s.languages()), s.capacity(), s.sessionMinutes(),
+                service = new Offer.ServiceDetails(
+                        Enums.allKnown(s.skills(), "service.skills"),
+                        s.languages() == null ? List.of() : List.copyOf(s.languages()),
+                        s.capacity(),
+                        s.sessionMinutes(),
                         slots(s.schedule(), "service.schedule"));
             }
             case FUND -> {
@@ -137,10 +146,24 @@ public class OfferService {
             }
             default -> throw new InvalidInputException("kind", "cannot offer " + kind);
         }
-        return new Offer(UUID.randomUUID(), r.donorId(), kind, r.category(), r.title().strip(), blankToNull(r.description()),
+        return new Offer(
+                UUID.randomUUID(),
+                r.donorId(),
+                kind,
+                r.category(),
+                r.title().strip(),
+                blankToNull(r.description()),
                 Enums.allKnown(r.beneficiaryGroups(), "beneficiaryGroups"),
                 r.communityIds() == null ? List.of() : List.copyOf(r.communityIds()),
-                r.place().coarsened(), r.availableWindow(), OfferStatus.ACTIVE, goods, service, fund, venue, now, null);
+                r.place().coarsened(),
+                r.availableWindow(),
+                OfferStatus.ACTIVE,
+                goods,
+                service,
+                fund,
+                venue,
+                now,
+                null);
     }
 
     private static List<WeeklySlot> slots(List<WeeklySlot> slots, String field) {

@@ -1,7 +1,6 @@
 package org.wushe.hub.resource.offer;
 
 import java.time.Instant;
-
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +16,7 @@ import org.springframework.stereotype.Repository;
 public class MatchStations {
 
     /** A match's station, and the centre it was escalated to (null when it was not). */
-    public record Known(UUID matchId, UUID stationId, UUID escalatedTo) {
-    }
+    public record Known(UUID matchId, UUID stationId, UUID escalatedTo) {}
 
     private final JdbcClient jdbc;
 
@@ -31,15 +29,21 @@ public class MatchStations {
      * adds its centre. A reservation of the match made before stations were recorded gets its station too.
      */
     public void record(UUID matchId, UUID needId, UUID stationId, UUID escalatedTo, Instant at) {
-        jdbc.sql("INSERT INTO match_station (match_id, station_id, escalated_to, need_id, recorded_at) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (match_id) DO UPDATE SET escalated_to = coalesce(EXCLUDED.escalated_to, match_station.escalated_to)")
-                .params(matchId, stationId, escalatedTo, needId, Timestamp.from(at)).update();
-        jdbc.sql("UPDATE reservation SET station_id = ? WHERE match_id = ? AND station_id IS NULL").params(stationId, matchId).update();
+        jdbc.sql(
+                        "INSERT INTO match_station (match_id, station_id, escalated_to, need_id, recorded_at) VALUES (?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (match_id) DO UPDATE SET escalated_to = coalesce(EXCLUDED.escalated_to, match_station.escalated_to)")
+                .params(matchId, stationId, escalatedTo, needId, Timestamp.from(at))
+                .update();
+        jdbc.sql("UPDATE reservation SET station_id = ? WHERE match_id = ? AND station_id IS NULL")
+                .params(stationId, matchId)
+                .update();
     }
 
     public Optional<Known> find(UUID matchId) {
-        return jdbc.sql("SELECT match_id, station_id, escalated_to FROM match_station WHERE match_id = ?").param(matchId)
-                .query((rs, n) -> new Known(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
+        return jdbc.sql("SELECT match_id, station_id, escalated_to FROM match_station WHERE match_id = ?")
+                .param(matchId)
+                .query((rs, n) -> new Known(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
                 .optional();
     }
 }

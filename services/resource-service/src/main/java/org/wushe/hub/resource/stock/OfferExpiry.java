@@ -1,13 +1,12 @@
 package org.wushe.hub.resource.stock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -40,8 +39,7 @@ public class OfferExpiry {
     private static final Logger log = LoggerFactory.getLogger(OfferExpiry.class);
     private static final int BATCH = 200;
 
-    public record Run(int offersExpired, int reservationsReleased) {
-    }
+    public record Run(int offersExpired, int reservationsReleased) {}
 
     private final OfferService offers;
     private final OfferStockService stock;
@@ -53,8 +51,16 @@ public class OfferExpiry {
     private final ResourceProperties properties;
     private final MeterRegistry meters;
 
-    public OfferExpiry(OfferService offers, OfferStockService stock, ReservationRepository reservations, ReservationService reservationService,
-                       OutboxWriter outbox, TransactionTemplate tx, Clock clock, ResourceProperties properties, MeterRegistry meters) {
+    public OfferExpiry(
+            OfferService offers,
+            OfferStockService stock,
+            ReservationRepository reservations,
+            ReservationService reservationService,
+            OutboxWriter outbox,
+            TransactionTemplate tx,
+            Clock clock,
+            ResourceProperties properties,
+            MeterRegistry meters) {
         this.offers = offers;
         this.stock = stock;
         this.reservations = reservations;
@@ -87,8 +93,10 @@ public class OfferExpiry {
         do {
             lapsed = reservations.lapsed(now, BATCH);
             for (UUID reservationId : lapsed) {
-                if (Boolean.TRUE.equals(tx.execute(s -> reservations.find(reservationId)
-                        .flatMap(r -> reservationService.release(r, ReleaseReason.RESERVATION_EXPIRED)).isPresent()))) {
+                if (Boolean.TRUE.equals(tx.execute(s -> reservations
+                        .find(reservationId)
+                        .flatMap(r -> reservationService.release(r, ReleaseReason.RESERVATION_EXPIRED))
+                        .isPresent()))) {
                     released++;
                 }
             }
@@ -116,10 +124,18 @@ public class OfferExpiry {
             }
         }
         Allocation gone = OfferEvents.allocation(offer, withdrawn, null);
-        outbox.publish(Aggregate.OFFER, offerId.toString(), OfferEvents.expired(offerId,
-                pastDate ? ExpiryReason.PAST_EXPIRY_DATE : ExpiryReason.WINDOW_ENDED,
-                pastDate ? offer.goods().expiryDate() : null, gone, released, now));
-        meters.counter("wushe.resource.offers.expired", "reason", pastDate ? "PAST_EXPIRY_DATE" : "WINDOW_ENDED").increment();
+        outbox.publish(
+                Aggregate.OFFER,
+                offerId.toString(),
+                OfferEvents.expired(
+                        offerId,
+                        pastDate ? ExpiryReason.PAST_EXPIRY_DATE : ExpiryReason.WINDOW_ENDED,
+                        pastDate ? offer.goods().expiryDate() : null,
+                        gone,
+                        released,
+                        now));
+        meters.counter("wushe.resource.offers.expired", "reason", pastDate ? "PAST_EXPIRY_DATE" : "WINDOW_ENDED")
+                .increment();
         return released.size();
     }
 }

@@ -13,7 +13,9 @@ public class OfferExpiryJob {
         this.expiry = expiry;
     }
 
-    @Scheduled(fixedDelayString = "${wushe.resource.expiry-interval:PT1M}", initialDelayString = "${wushe.resource.expiry-interval:PT1M}")
+    @Scheduled(
+            fixedDelayString = "${wushe.resource.expiry-interval:PT1M}",
+            initialDelayString = "${wushe.resource.expiry-interval:PT1M}")
     public void run() {
         expiry.runOnce();
     }

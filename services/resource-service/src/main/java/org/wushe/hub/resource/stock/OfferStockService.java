@@ -1,7 +1,6 @@
 package org.wushe.hub.resource.stock;
 
 import java.time.Instant;
-
 import org.springframework.stereotype.Service;
 import org.wushe.hub.events.resource.OfferKind;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -24,23 +23,33 @@ public class OfferStockService implements OfferStock {
     public Long change(Offer before, Offer after, Instant now) {
         if (before.kind() == OfferKind.GOODS || before.kind() == OfferKind.FUND) {
             String field = before.kind() == OfferKind.GOODS ? "goods.quantity" : "fund.amountFen";
-            StockPeriod period = stock.period(before.id(), before.availableWindow()).orElse(null);
+            StockPeriod period =
+                    stock.period(before.id(), before.availableWindow()).orElse(null);
             if (period == null) {
                 return StockRules.total(after);
             }
             long total = StockRules.total(after);
-            long available = stock.resize(period.id(), total).orElseThrow(() -> new InvalidInputException(field,
-                    "must be at least " + (period.total() - period.available()) + ", what is reserved or handed over already 不能少于已预留或已发放的数量"));
+            long available = stock.resize(period.id(), total)
+                    .orElseThrow(() -> new InvalidInputException(
+                            field,
+                            "must be at least " + (period.total() - period.available())
+                                    + ", what is reserved or handed over already 不能少于已预留或已发放的数量"));
             if (!after.availableWindow().end().equals(before.availableWindow().end())) {
-                stock.movePeriodEnd(before.id(), before.availableWindow(), after.availableWindow().end());
+                stock.movePeriodEnd(
+                        before.id(),
+                        before.availableWindow(),
+                        after.availableWindow().end());
             }
             return available;
         }
         if (!after.availableWindow().end().equals(before.availableWindow().end())) {
             for (Reservation held : reservations.held(before.id())) {
-                if (held.window() != null && held.window().end().isAfter(after.availableWindow().end())) {
-                    throw new InvalidInputException("availableUntil", "a reservation is held until " + held.window().end()
-                            + "; the window cannot end before it 已有预留在此之后");
+                if (held.window() != null
+                        && held.window().end().isAfter(after.availableWindow().end())) {
+                    throw new InvalidInputException(
+                            "availableUntil",
+                            "a reservation is held until " + held.window().end()
+                                    + "; the window cannot end before it 已有预留在此之后");
                 }
             }
         }
@@ -48,9 +57,12 @@ public class OfferStockService implements OfferStock {
         if (capacity != StockRules.capacityPerSlot(before)) {
             String field = before.kind() == OfferKind.SERVICE ? "service.capacity" : "venue.capacity";
             for (StockPeriod period : stock.periods(before.id())) {
-                if (period.period().end().isAfter(now) && stock.resize(period.id(), capacity).isEmpty()) {
-                    throw new InvalidInputException(field, "must be at least " + (period.total() - period.available())
-                            + ", what the slot of " + period.period().start() + " has reserved already 不能少于已预留的名额");
+                if (period.period().end().isAfter(now)
+                        && stock.resize(period.id(), capacity).isEmpty()) {
+                    throw new InvalidInputException(
+                            field,
+                            "must be at least " + (period.total() - period.available()) + ", what the slot of "
+                                    + period.period().start() + " has reserved already 不能少于已预留的名额");
                 }
             }
         }

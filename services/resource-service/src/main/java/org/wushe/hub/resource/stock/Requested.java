@@ -18,8 +18,15 @@ public record Requested(Integer quantity, QuantityUnit unit, Long amountFen, Int
             return new Requested(null, null, null, null, scheduled);
         }
         Window window = allocation.getWindow() != null ? Window.of(allocation.getWindow()) : scheduled;
-        return new Requested(allocation.getQuantity() == null ? null : allocation.getQuantity().getAmount(),
-                allocation.getQuantity() == null ? null : allocation.getQuantity().getUnit(),
-                allocation.getAmountFen(), allocation.getCapacity(), window);
+        return new Requested(
+                allocation.getQuantity() == null
+                        ? null
+                        : allocation.getQuantity().getAmount(),
+                allocation.getQuantity() == null
+                        ? null
+                        : allocation.getQuantity().getUnit(),
+                allocation.getAmountFen(),
+                allocation.getCapacity(),
+                window);
     }
 }

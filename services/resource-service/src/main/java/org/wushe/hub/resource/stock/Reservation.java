@@ -2,7 +2,6 @@ package org.wushe.hub.resource.stock;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.resource.common.Window;
 
 /**
@@ -12,12 +11,32 @@ import org.wushe.hub.resource.common.Window;
  * (its staff release and hand it over); null only for reservations made before stations were recorded,
  * which only the hub admin settles by hand.
  */
-public record Reservation(UUID id, UUID offerId, UUID stockId, UUID matchId, UUID needId, UUID stationId, long amount, Window window,
-                          Status status, Source source, Instant reservedAt, Instant expiresAt, Instant settledAt,
-                          String releaseReason, Long consumedAmount) {
+public record Reservation(
+        UUID id,
+        UUID offerId,
+        UUID stockId,
+        UUID matchId,
+        UUID needId,
+        UUID stationId,
+        long amount,
+        Window window,
+        Status status,
+        Source source,
+        Instant reservedAt,
+        Instant expiresAt,
+        Instant settledAt,
+        String releaseReason,
+        Long consumedAmount) {
 
-    public enum Status { RESERVED, RELEASED, CONSUMED }
+    public enum Status {
+        RESERVED,
+        RELEASED,
+        CONSUMED
+    }
 
     /** MATCH: an accepted match (wushe.matching.match); STAFF: station staff over REST. */
-    public enum Source { MATCH, STAFF }
+    public enum Source {
+        MATCH,
+        STAFF
+    }
 }

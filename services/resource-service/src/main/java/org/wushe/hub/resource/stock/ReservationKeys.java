@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReservationKeys {
 
-    public record Claim(String operation, String requestHash, UUID reservationId) {
-    }
+    public record Claim(String operation, String requestHash, UUID reservationId) {}
 
     private final JdbcClient jdbc;
 
@@ -28,16 +26,23 @@ public class ReservationKeys {
 
     /** True if this request is the first with the key. */
     public boolean claim(String key, String operation, String requestHash, Instant at) {
-        return jdbc.sql("INSERT INTO idempotency_key (key, operation, request_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(key, operation, requestHash, Timestamp.from(at)).update() == 1;
+        return jdbc.sql(
+                                "INSERT INTO idempotency_key (key, operation, request_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                        .params(key, operation, requestHash, Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     public Optional<Claim> find(String key) {
-        return jdbc.sql("SELECT operation, request_hash, reservation_id FROM idempotency_key WHERE key = ?").param(key)
-                .query((rs, n) -> new Claim(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class))).optional();
+        return jdbc.sql("SELECT operation, request_hash, reservation_id FROM idempotency_key WHERE key = ?")
+                .param(key)
+                .query((rs, n) -> new Claim(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class)))
+                .optional();
     }
 
     public void complete(String key, UUID reservationId) {
-        jdbc.sql("UPDATE idempotency_key SET reservation_id = ? WHERE key = ?").params(reservationId, key).update();
+        jdbc.sql("UPDATE idempotency_key SET reservation_id = ? WHERE key = ?")
+                .params(reservationId, key)
+                .update();
     }
 }

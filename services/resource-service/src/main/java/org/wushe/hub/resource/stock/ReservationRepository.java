@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.resource.common.Window;
@@ -22,69 +21,110 @@ public class ReservationRepository {
     }
 
     public void insert(Reservation r) {
-        jdbc.sql("INSERT INTO reservation (id, offer_id, stock_id, match_id, need_id, station_id, amount, window_start, window_end, "
-                        + "status, source, reserved_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.offerId(), r.stockId(), r.matchId(), r.needId(), r.stationId(), r.amount(),
+        jdbc.sql(
+                        "INSERT INTO reservation (id, offer_id, stock_id, match_id, need_id, station_id, amount, window_start, window_end, "
+                                + "status, source, reserved_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        r.id(),
+                        r.offerId(),
+                        r.stockId(),
+                        r.matchId(),
+                        r.needId(),
+                        r.stationId(),
+                        r.amount(),
                         r.window() == null ? null : Timestamp.from(r.window().start()),
                         r.window() == null ? null : Timestamp.from(r.window().end()),
-                        r.status().name(), r.source().name(), Timestamp.from(r.reservedAt()), Timestamp.from(r.expiresAt()))
+                        r.status().name(),
+                        r.source().name(),
+                        Timestamp.from(r.reservedAt()),
+                        Timestamp.from(r.expiresAt()))
                 .update();
     }
 
     public Optional<Reservation> find(UUID id) {
-        return jdbc.sql("SELECT * FROM reservation WHERE id = ?").param(id).query(ReservationRepository::map).optional();
+        return jdbc.sql("SELECT * FROM reservation WHERE id = ?")
+                .param(id)
+                .query(ReservationRepository::map)
+                .optional();
     }
 
     public Optional<Reservation> findByMatch(UUID matchId) {
-        return jdbc.sql("SELECT * FROM reservation WHERE match_id = ?").param(matchId).query(ReservationRepository::map).optional();
+        return jdbc.sql("SELECT * FROM reservation WHERE match_id = ?")
+                .param(matchId)
+                .query(ReservationRepository::map)
+                .optional();
     }
 
     /** RESERVED → RELEASED; false if it was no longer RESERVED (settled meanwhile, or a redelivery). */
     public boolean markReleased(UUID id, String reason, Instant at) {
-        return jdbc.sql("UPDATE reservation SET status = 'RELEASED', release_reason = ?, settled_at = ? WHERE id = ? AND status = 'RESERVED'")
-                .params(reason, Timestamp.from(at), id).update() == 1;
+        return jdbc.sql(
+                                "UPDATE reservation SET status = 'RELEASED', release_reason = ?, settled_at = ? WHERE id = ? AND status = 'RESERVED'")
+                        .params(reason, Timestamp.from(at), id)
+                        .update()
+                == 1;
     }
 
     /** RESERVED → CONSUMED; false if it was no longer RESERVED. */
     public boolean markConsumed(UUID id, long consumed, Instant at) {
-        return jdbc.sql("UPDATE reservation SET status = 'CONSUMED', consumed_amount = ?, settled_at = ? WHERE id = ? AND status = 'RESERVED'")
-                .params(consumed, Timestamp.from(at), id).update() == 1;
+        return jdbc.sql(
+                                "UPDATE reservation SET status = 'CONSUMED', consumed_amount = ?, settled_at = ? WHERE id = ? AND status = 'RESERVED'")
+                        .params(consumed, Timestamp.from(at), id)
+                        .update()
+                == 1;
     }
 
     public List<Reservation> held(UUID offerId) {
         return jdbc.sql("SELECT * FROM reservation WHERE offer_id = ? AND status = 'RESERVED' ORDER BY reserved_at, id")
-                .param(offerId).query(ReservationRepository::map).list();
+                .param(offerId)
+                .query(ReservationRepository::map)
+                .list();
     }
 
     public List<Reservation> ofOffer(UUID offerId, int limit, int offset) {
         return jdbc.sql("SELECT * FROM reservation WHERE offer_id = ? ORDER BY reserved_at, id LIMIT ? OFFSET ?")
-                .params(offerId, limit, offset).query(ReservationRepository::map).list();
+                .params(offerId, limit, offset)
+                .query(ReservationRepository::map)
+                .list();
     }
 
     /** Reservations still held past their expiresAt. */
     public List<UUID> lapsed(Instant now, int limit) {
-        return jdbc.sql("SELECT id FROM reservation WHERE status = 'RESERVED' AND expires_at <= ? ORDER BY expires_at LIMIT ?")
-                .params(Timestamp.from(now), limit).query(UUID.class).list();
+        return jdbc.sql(
+                        "SELECT id FROM reservation WHERE status = 'RESERVED' AND expires_at <= ? ORDER BY expires_at LIMIT ?")
+                .params(Timestamp.from(now), limit)
+                .query(UUID.class)
+                .list();
     }
 
     /** Sums per status of an offer's reservations: amount held and amount consumed. */
     public long[] heldAndConsumed(UUID offerId) {
-        return jdbc.sql("SELECT coalesce(sum(amount) FILTER (WHERE status = 'RESERVED'), 0), "
-                        + "coalesce(sum(consumed_amount) FILTER (WHERE status = 'CONSUMED'), 0) FROM reservation WHERE offer_id = ?")
-                .param(offerId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return jdbc.sql(
+                        "SELECT coalesce(sum(amount) FILTER (WHERE status = 'RESERVED'), 0), "
+                                + "coalesce(sum(consumed_amount) FILTER (WHERE status = 'CONSUMED'), 0) FROM reservation WHERE offer_id = ?")
+                .param(offerId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
     }
 
     static Reservation map(ResultSet rs, int row) throws SQLException {
         Timestamp ws = rs.getTimestamp("window_start");
         Timestamp we = rs.getTimestamp("window_end");
         Timestamp settled = rs.getTimestamp("settled_at");
-        return new Reservation(rs.getObject("id", UUID.class), rs.getObject("offer_id", UUID.class), rs.getObject("stock_id", UUID.class),
-                rs.getObject("match_id", UUID.class), rs.getObject("need_id", UUID.class), rs.getObject("station_id", UUID.class),
+        return new Reservation(
+                rs.getObject("id", UUID.class),
+                rs.getObject("offer_id", UUID.class),
+                rs.getObject("stock_id", UUID.class),
+                rs.getObject("match_id", UUID.class),
+                rs.getObject("need_id", UUID.class),
+                rs.getObject("station_id", UUID.class),
                 rs.getLong("amount"),
                 ws == null ? null : new Window(ws.toInstant(), we.toInstant()),
-                Reservation.Status.valueOf(rs.getString("status")), Reservation.Source.valueOf(rs.getString("source")),
-                rs.getTimestamp("reserved_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
-                settled == null ? null : settled.toInstant(), rs.getString("release_reason"),
+                Reservation.Status.valueOf(rs.getString("status")),
+                Reservation.Source.valueOf(rs.getString("source")),
+                rs.getTimestamp("reserved_at").toInstant(),
+                rs.getTimestamp("expires_at").toInstant(),
+                settled == null ? null : settled.toInstant(),
+                rs.getString("release_reason"),
                 (Long) rs.getObject("consumed_amount"));
     }
 }

@@ -1,5 +1,6 @@
 package org.wushe.hub.resource.stock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,8 +11,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -45,21 +44,22 @@ public class ReservationService {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationService.class);
     /** Reasons staff may give when releasing by hand; the others are the system's. */
-    private static final Set<ReleaseReason> STAFF_RELEASE_REASONS = Set.of(ReleaseReason.MATCH_DECLINED, ReleaseReason.NEED_CLOSED,
-            ReleaseReason.PROVIDER_WITHDREW, ReleaseReason.OTHER);
+    private static final Set<ReleaseReason> STAFF_RELEASE_REASONS = Set.of(
+            ReleaseReason.MATCH_DECLINED,
+            ReleaseReason.NEED_CLOSED,
+            ReleaseReason.PROVIDER_WITHDREW,
+            ReleaseReason.OTHER);
 
-    public sealed interface Outcome permits Held, Refused {
-    }
+    public sealed interface Outcome permits Held, Refused {}
 
     /** The match holds this reservation; {@code created} is false when it already did. */
-    public record Held(Reservation reservation, boolean created) implements Outcome {
-    }
+    public record Held(Reservation reservation, boolean created) implements Outcome {}
 
-    public record Refused(ReservationFailure reason, String field, String message, Allocation available) implements Outcome {
-    }
+    public record Refused(ReservationFailure reason, String field, String message, Allocation available)
+            implements Outcome {}
 
-    record ReserveCommand(UUID offerId, UUID matchId, UUID needId, UUID stationId, Requested requested, Reservation.Source source) {
-    }
+    record ReserveCommand(
+            UUID offerId, UUID matchId, UUID needId, UUID stationId, Requested requested, Reservation.Source source) {}
 
     private final OfferService offers;
     private final StockRepository stock;
@@ -71,8 +71,16 @@ public class ReservationService {
     private final ResourceProperties properties;
     private final MeterRegistry meters;
 
-    public ReservationService(OfferService offers, StockRepository stock, ReservationRepository reservations, ReservationKeys keys,
-                              MatchStations matchStations, OutboxWriter outbox, Clock clock, ResourceProperties properties, MeterRegistry meters) {
+    public ReservationService(
+            OfferService offers,
+            StockRepository stock,
+            ReservationRepository reservations,
+            ReservationKeys keys,
+            MatchStations matchStations,
+            OutboxWriter outbox,
+            Clock clock,
+            ResourceProperties properties,
+            MeterRegistry meters) {
         this.offers = offers;
         this.stock = stock;
         this.reservations = reservations;
@@ -91,12 +99,32 @@ public class ReservationService {
      * with the reason.
      */
     @Transactional
-    public Outcome reserveForMatch(UUID offerId, UUID matchId, UUID needId, UUID stationId, Allocation allocation, TimeWindow scheduledWindow) {
-        Outcome outcome = reserve(new ReserveCommand(offerId, matchId, needId, stationId, Requested.of(allocation, scheduledWindow),
+    public Outcome reserveForMatch(
+            UUID offerId,
+            UUID matchId,
+            UUID needId,
+            UUID stationId,
+            Allocation allocation,
+            TimeWindow scheduledWindow) {
+        Outcome outcome = reserve(new ReserveCommand(
+                offerId,
+                matchId,
+                needId,
+                stationId,
+                Requested.of(allocation, scheduledWindow),
                 Reservation.Source.MATCH));
         if (outcome instanceof Refused refused) {
-            outbox.publish(Aggregate.OFFER, offerId.toString(), StockEvents.failed(offerId, matchId, needId, allocation,
-                    refused.reason(), refused.available(), clock.instant()));
+            outbox.publish(
+                    Aggregate.OFFER,
+                    offerId.toString(),
+                    StockEvents.failed(
+                            offerId,
+                            matchId,
+                            needId,
+                            allocation,
+                            refused.reason(),
+                            refused.available(),
+                            clock.instant()));
         }
         return outcome;
     }
@@ -118,8 +146,7 @@ public class ReservationService {
 
     // ---- station staff over REST --------------------------------------------------------------
 
-    public record HandReservation(Reservation reservation, boolean created) {
-    }
+    public record HandReservation(Reservation reservation, boolean created) {}
 
     /** Records the station of a match from one of its events (see {@link MatchStations}). */
     @Transactional
@@ -158,9 +185,16 @@ public class ReservationService {
             StockAccess.requireReservation(first, matchStations.find(first.matchId()));
             return new HandReservation(first, false);
         }
-        UUID matchId = r.matchId() != null ? r.matchId() : UUID.nameUUIDFromBytes(("staff:" + key).getBytes(StandardCharsets.UTF_8));
-        Outcome outcome = reserve(new ReserveCommand(offerId, matchId, r.needId(), station,
-                new Requested(r.quantity(), r.unit(), r.amountFen(), r.capacity(), r.window()), Reservation.Source.STAFF));
+        UUID matchId = r.matchId() != null
+                ? r.matchId()
+                : UUID.nameUUIDFromBytes(("staff:" + key).getBytes(StandardCharsets.UTF_8));
+        Outcome outcome = reserve(new ReserveCommand(
+                offerId,
+                matchId,
+                r.needId(),
+                station,
+                new Requested(r.quantity(), r.unit(), r.amountFen(), r.capacity(), r.window()),
+                Reservation.Source.STAFF));
         if (outcome instanceof Refused refused) {
             throw new InvalidInputException(refused.field(), refused.message(), httpStatus(refused));
         }
@@ -179,7 +213,8 @@ public class ReservationService {
         Reservation r = get(reservationId);
         StockAccess.requireReservation(r, matchStations.find(r.matchId()));
         if (r.status() == Reservation.Status.CONSUMED) {
-            throw new InvalidInputException("reservationId", "is already consumed and cannot be released 已使用，无法释放", 409);
+            throw new InvalidInputException(
+                    "reservationId", "is already consumed and cannot be released 已使用，无法释放", 409);
         }
         return release(r, why).orElseGet(() -> get(reservationId));
     }
@@ -208,8 +243,10 @@ public class ReservationService {
     }
 
     public Reservation get(UUID reservationId) {
-        return reservations.find(reservationId)
-                .orElseThrow(() -> new InvalidInputException("reservationId", "no reservation with id " + reservationId + " 预留不存在", 404));
+        return reservations
+                .find(reservationId)
+                .orElseThrow(() -> new InvalidInputException(
+                        "reservationId", "no reservation with id " + reservationId + " 预留不存在", 404));
     }
 
     // ---- the logic both share --------------------------------------------------------------------
@@ -218,7 +255,8 @@ public class ReservationService {
         Instant now = clock.instant();
         Optional<Offer> found = offers.findForShare(c.offerId());
         if (found.isEmpty()) {
-            return refused(new Refused(ReservationFailure.OFFER_UNKNOWN, "offerId", "no offer with id " + c.offerId() + " 资源不存在", null));
+            return refused(new Refused(
+                    ReservationFailure.OFFER_UNKNOWN, "offerId", "no offer with id " + c.offerId() + " 资源不存在", null));
         }
         Offer offer = found.get();
         Optional<Reservation> existing = reservations.findByMatch(c.matchId());
@@ -229,8 +267,11 @@ public class ReservationService {
             if (existing.get().offerId().equals(offer.id())) {
                 return new Held(existing.get(), false);
             }
-            return refused(new Refused(ReservationFailure.OTHER, "matchId",
-                    "the match already holds reservation " + existing.get().id() + " on another offer", null));
+            return refused(new Refused(
+                    ReservationFailure.OTHER,
+                    "matchId",
+                    "the match already holds reservation " + existing.get().id() + " on another offer",
+                    null));
         }
         StockRules.Plan plan = StockRules.plan(offer, c.requested(), now, properties.zone());
         if (plan instanceof StockRules.Refuse refuse) {
@@ -241,15 +282,44 @@ public class ReservationService {
         OptionalLong left = stock.take(stockId, take.amount());
         if (left.isEmpty()) {
             long available = stock.available(stockId);
-            return refused(new Refused(StockRules.shortage(offer), StockRules.amountField(offer),
-                    "only " + available + " left, " + take.amount() + " asked 库存不足", OfferEvents.remaining(offer, available, take.period())));
+            return refused(new Refused(
+                    StockRules.shortage(offer),
+                    StockRules.amountField(offer),
+                    "only " + available + " left, " + take.amount() + " asked 库存不足",
+                    OfferEvents.remaining(offer, available, take.period())));
         }
-        Reservation r = new Reservation(UUID.randomUUID(), offer.id(), stockId, c.matchId(), c.needId(), c.stationId(), take.amount(),
-                take.window(), Reservation.Status.RESERVED, c.source(), now, expiresAt(offer, take, now), null, null, null);
+        Reservation r = new Reservation(
+                UUID.randomUUID(),
+                offer.id(),
+                stockId,
+                c.matchId(),
+                c.needId(),
+                c.stationId(),
+                take.amount(),
+                take.window(),
+                Reservation.Status.RESERVED,
+                c.source(),
+                now,
+                expiresAt(offer, take, now),
+                null,
+                null,
+                null);
         reservations.insert(r);
-        outbox.publish(Aggregate.OFFER, offer.id().toString(), StockEvents.reserved(r,
-                OfferEvents.allocation(offer, take.amount(), take.window()), OfferEvents.remaining(offer, left.getAsLong(), take.period()), now));
-        meters.counter("wushe.resource.reservations", "outcome", "reserved", "kind", offer.kind().name()).increment();
+        outbox.publish(
+                Aggregate.OFFER,
+                offer.id().toString(),
+                StockEvents.reserved(
+                        r,
+                        OfferEvents.allocation(offer, take.amount(), take.window()),
+                        OfferEvents.remaining(offer, left.getAsLong(), take.period()),
+                        now));
+        meters.counter(
+                        "wushe.resource.reservations",
+                        "outcome",
+                        "reserved",
+                        "kind",
+                        offer.kind().name())
+                .increment();
         return new Held(r, true);
     }
 
@@ -264,11 +334,25 @@ public class ReservationService {
         if (!reservations.markReleased(r.id(), reason.name(), now)) {
             return Optional.empty();
         }
-        long left = offer.isActive() ? stock.giveBack(r.stockId(), r.amount()) : stock.writeOff(r.stockId(), r.amount());
+        long left =
+                offer.isActive() ? stock.giveBack(r.stockId(), r.amount()) : stock.writeOff(r.stockId(), r.amount());
         Window period = stock.period(r.stockId()).orElseThrow().period();
-        outbox.publish(Aggregate.OFFER, offer.id().toString(), StockEvents.released(r, reason,
-                OfferEvents.allocation(offer, r.amount(), r.window()), OfferEvents.remaining(offer, left, period), now));
-        meters.counter("wushe.resource.reservations", "outcome", "released", "kind", offer.kind().name()).increment();
+        outbox.publish(
+                Aggregate.OFFER,
+                offer.id().toString(),
+                StockEvents.released(
+                        r,
+                        reason,
+                        OfferEvents.allocation(offer, r.amount(), r.window()),
+                        OfferEvents.remaining(offer, left, period),
+                        now));
+        meters.counter(
+                        "wushe.resource.reservations",
+                        "outcome",
+                        "released",
+                        "kind",
+                        offer.kind().name())
+                .increment();
         return reservations.find(r.id());
     }
 
@@ -276,23 +360,48 @@ public class ReservationService {
         Instant now = clock.instant();
         long used = delivered == null ? r.amount() : Math.max(0, Math.min(delivered, r.amount()));
         if (delivered != null && delivered > r.amount()) {
-            log.warn("Match {} delivered {} but reserved {} of offer {}; consuming what was reserved", r.matchId(), delivered, r.amount(), offer.id());
+            log.warn(
+                    "Match {} delivered {} but reserved {} of offer {}; consuming what was reserved",
+                    r.matchId(),
+                    delivered,
+                    r.amount(),
+                    offer.id());
         }
         if (!reservations.markConsumed(r.id(), used, now)) {
             return Optional.empty();
         }
         long rest = r.amount() - used;
-        long left = rest == 0 ? stock.available(r.stockId())
+        long left = rest == 0
+                ? stock.available(r.stockId())
                 : offer.isActive() ? stock.giveBack(r.stockId(), rest) : stock.writeOff(r.stockId(), rest);
         Window period = stock.period(r.stockId()).orElseThrow().period();
-        outbox.publish(Aggregate.OFFER, offer.id().toString(), StockEvents.consumed(r, OfferEvents.allocation(offer, used, r.window()),
-                rest == 0 ? null : OfferEvents.allocation(offer, rest, r.window()), OfferEvents.remaining(offer, left, period), now));
-        meters.counter("wushe.resource.reservations", "outcome", "consumed", "kind", offer.kind().name()).increment();
+        outbox.publish(
+                Aggregate.OFFER,
+                offer.id().toString(),
+                StockEvents.consumed(
+                        r,
+                        OfferEvents.allocation(offer, used, r.window()),
+                        rest == 0 ? null : OfferEvents.allocation(offer, rest, r.window()),
+                        OfferEvents.remaining(offer, left, period),
+                        now));
+        meters.counter(
+                        "wushe.resource.reservations",
+                        "outcome",
+                        "consumed",
+                        "kind",
+                        offer.kind().name())
+                .increment();
         return reservations.find(r.id());
     }
 
     private Refused refused(Refused refused) {
-        meters.counter("wushe.resource.reservations", "outcome", "refused", "reason", refused.reason().name()).increment();
+        meters.counter(
+                        "wushe.resource.reservations",
+                        "outcome",
+                        "refused",
+                        "reason",
+                        refused.reason().name())
+                .increment();
         return refused;
     }
 
@@ -300,7 +409,8 @@ public class ReservationService {
     private Instant expiresAt(Offer offer, StockRules.Take take, Instant now) {
         Instant from = now;
         if (offer.kind() == OfferKind.SERVICE || offer.kind() == OfferKind.VENUE) {
-            Instant end = take.window() != null ? take.window().end() : take.period().end();
+            Instant end =
+                    take.window() != null ? take.window().end() : take.period().end();
             from = end.isAfter(now) ? end : now;
         }
         return from.plus(properties.reservationHold());
@@ -318,7 +428,8 @@ public class ReservationService {
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -2,7 +2,6 @@ package org.wushe.hub.resource.stock;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -17,8 +16,7 @@ import org.wushe.hub.platform.security.Roles;
  */
 final class StockAccess {
 
-    private StockAccess() {
-    }
+    private StockAccess() {}
 
     /** Staff act on a reservation: its station's staff, or the escalated centre's; a reservation with no station recorded, the hub admin only. */
     static Caller requireReservation(Reservation r, Optional<MatchStations.Known> match) {
@@ -27,16 +25,24 @@ final class StockAccess {
             return caller;
         }
         if (r.stationId() == null) {
-            throw new ForbiddenException("reservationId", caller.describe() + " may not act on reservation " + r.id()
-                    + ": it was made before reservations recorded their station, so only the hub admin settles it by hand"
-                    + " 该预留未记录站点，只有平台管理员可手工处理", Roles.HUB_ADMIN);
+            throw new ForbiddenException(
+                    "reservationId",
+                    caller.describe() + " may not act on reservation " + r.id()
+                            + ": it was made before reservations recorded their station, so only the hub admin settles it by hand"
+                            + " 该预留未记录站点，只有平台管理员可手工处理",
+                    Roles.HUB_ADMIN);
         }
-        UUID centre = match.filter(m -> m.stationId().equals(r.stationId())).map(MatchStations.Known::escalatedTo).orElse(null);
+        UUID centre = match.filter(m -> m.stationId().equals(r.stationId()))
+                .map(MatchStations.Known::escalatedTo)
+                .orElse(null);
         if (mayActFor(caller, r.stationId(), centre)) {
             return caller;
         }
-        throw new ForbiddenException("reservationId", caller.describe() + " may not act on reservation " + r.id() + " of station "
-                + r.stationId() + "; needs " + required(r.stationId(), centre) + " 只能操作本站点匹配的预留", required(r.stationId(), centre));
+        throw new ForbiddenException(
+                "reservationId",
+                caller.describe() + " may not act on reservation " + r.id() + " of station " + r.stationId()
+                        + "; needs " + required(r.stationId(), centre) + " 只能操作本站点匹配的预留",
+                required(r.stationId(), centre));
     }
 
     /** Staff reserve by hand for a match: only for one whose station is known here and is theirs (or their centre's). */
@@ -46,16 +52,22 @@ final class StockAccess {
             return caller;
         }
         if (known.isEmpty()) {
-            throw new ForbiddenException("matchId", caller.describe() + " may not reserve for match " + matchId
-                    + ": its station is not known here (no event of the match has arrived), so the reservation is refused rather than trusted"
-                    + " 该匹配的站点未知，不能手工预留", "station_staff of the match's station");
+            throw new ForbiddenException(
+                    "matchId",
+                    caller.describe() + " may not reserve for match " + matchId
+                            + ": its station is not known here (no event of the match has arrived), so the reservation is refused rather than trusted"
+                            + " 该匹配的站点未知，不能手工预留",
+                    "station_staff of the match's station");
         }
         MatchStations.Known m = known.get();
         if (mayActFor(caller, m.stationId(), m.escalatedTo())) {
             return caller;
         }
-        throw new ForbiddenException("matchId", caller.describe() + " may not reserve for match " + matchId + " of station " + m.stationId()
-                + "; needs " + required(m.stationId(), m.escalatedTo()) + " 只能为本站点的匹配预留", required(m.stationId(), m.escalatedTo()));
+        throw new ForbiddenException(
+                "matchId",
+                caller.describe() + " may not reserve for match " + matchId + " of station " + m.stationId()
+                        + "; needs " + required(m.stationId(), m.escalatedTo()) + " 只能为本站点的匹配预留",
+                required(m.stationId(), m.escalatedTo()));
     }
 
     /** The station a reservation by hand without a match is for: the caller's own (null for the hub admin, who has none). */
@@ -64,16 +76,20 @@ final class StockAccess {
         if (station.isPresent() || caller.isAdmin()) {
             return station.orElse(null);
         }
-        throw new ForbiddenException("Authorization", caller.describe() + " holds no station, so cannot reserve by hand"
-                + " 令牌未包含所属站点，不能手工预留", "station_staff of a station");
+        throw new ForbiddenException(
+                "Authorization",
+                caller.describe() + " holds no station, so cannot reserve by hand" + " 令牌未包含所属站点，不能手工预留",
+                "station_staff of a station");
     }
 
     private static boolean mayActFor(Caller caller, UUID station, UUID centre) {
-        return caller.holds(Roles.STATION_STAFF, station) || centre != null && caller.holds(Roles.STATION_STAFF, centre);
+        return caller.holds(Roles.STATION_STAFF, station)
+                || centre != null && caller.holds(Roles.STATION_STAFF, centre);
     }
 
     private static String required(UUID station, UUID centre) {
-        return Roles.STATION_STAFF + " of " + station + (centre == null ? "" : " or " + Roles.STATION_STAFF + " of " + centre);
+        return Roles.STATION_STAFF + " of " + station
+                + (centre == null ? "" : " or " + Roles.STATION_STAFF + " of " + centre);
     }
 
     private static Optional<UUID> uuid(String s) {

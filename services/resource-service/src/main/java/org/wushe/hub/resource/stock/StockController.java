@@ -1,10 +1,9 @@
 package org.wushe.hub.resource.stock;
 
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,8 +43,20 @@ public class StockController {
             available = null; // per slot: see periods; an unbooked slot has all its capacity
             measure = "people per slot";
         }
-        return new StockView(offerId, offer.kind(), offer.status(), measure, offer.goods() == null ? null : offer.goods().unit(),
-                total, available, heldAndConsumed[0], heldAndConsumed[1], withdrawn,
-                periods.stream().map(p -> new StockView.Period(p.period().start(), p.period().end(), p.total(), p.available(), p.withdrawn())).toList());
+        return new StockView(
+                offerId,
+                offer.kind(),
+                offer.status(),
+                measure,
+                offer.goods() == null ? null : offer.goods().unit(),
+                total,
+                available,
+                heldAndConsumed[0],
+                heldAndConsumed[1],
+                withdrawn,
+                periods.stream()
+                        .map(p -> new StockView.Period(
+                                p.period().start(), p.period().end(), p.total(), p.available(), p.withdrawn()))
+                        .toList());
     }
 }

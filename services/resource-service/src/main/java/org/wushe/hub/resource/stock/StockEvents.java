@@ -2,7 +2,6 @@ package org.wushe.hub.resource.stock;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.Allocation;
 import org.wushe.hub.events.resource.ReleaseReason;
 import org.wushe.hub.events.resource.ReservationFailure;
@@ -17,40 +16,69 @@ import org.wushe.hub.events.resource.ResourceReserved;
  */
 public final class StockEvents {
 
-    private StockEvents() {
-    }
+    private StockEvents() {}
 
     static ResourceReserved reserved(Reservation r, Allocation reserved, Allocation remaining, Instant at) {
         return ResourceReserved.newBuilder()
-                .setEventId(UUID.randomUUID()).setOccurredAt(at)
-                .setReservationId(r.id()).setOfferId(r.offerId()).setMatchId(r.matchId()).setNeedId(r.needId())
-                .setReserved(reserved).setRemaining(remaining).setExpiresAt(r.expiresAt())
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(at)
+                .setReservationId(r.id())
+                .setOfferId(r.offerId())
+                .setMatchId(r.matchId())
+                .setNeedId(r.needId())
+                .setReserved(reserved)
+                .setRemaining(remaining)
+                .setExpiresAt(r.expiresAt())
                 .build();
     }
 
-    static ResourceReservationFailed failed(UUID offerId, UUID matchId, UUID needId, Allocation requested, ReservationFailure reason,
-                                            Allocation available, Instant at) {
+    static ResourceReservationFailed failed(
+            UUID offerId,
+            UUID matchId,
+            UUID needId,
+            Allocation requested,
+            ReservationFailure reason,
+            Allocation available,
+            Instant at) {
         return ResourceReservationFailed.newBuilder()
-                .setEventId(UUID.randomUUID()).setOccurredAt(at)
-                .setOfferId(offerId).setMatchId(matchId).setNeedId(needId)
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(at)
+                .setOfferId(offerId)
+                .setMatchId(matchId)
+                .setNeedId(needId)
                 .setRequested(requested == null ? Allocation.newBuilder().build() : requested)
-                .setReason(reason).setAvailable(available)
+                .setReason(reason)
+                .setAvailable(available)
                 .build();
     }
 
-    static ResourceReleased released(Reservation r, ReleaseReason reason, Allocation released, Allocation remaining, Instant at) {
+    static ResourceReleased released(
+            Reservation r, ReleaseReason reason, Allocation released, Allocation remaining, Instant at) {
         return ResourceReleased.newBuilder()
-                .setEventId(UUID.randomUUID()).setOccurredAt(at)
-                .setReservationId(r.id()).setOfferId(r.offerId()).setMatchId(r.matchId()).setNeedId(r.needId())
-                .setReason(reason).setReleased(released).setRemaining(remaining)
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(at)
+                .setReservationId(r.id())
+                .setOfferId(r.offerId())
+                .setMatchId(r.matchId())
+                .setNeedId(r.needId())
+                .setReason(reason)
+                .setReleased(released)
+                .setRemaining(remaining)
                 .build();
     }
 
-    static ResourceConsumed consumed(Reservation r, Allocation consumed, Allocation returned, Allocation remaining, Instant at) {
+    static ResourceConsumed consumed(
+            Reservation r, Allocation consumed, Allocation returned, Allocation remaining, Instant at) {
         return ResourceConsumed.newBuilder()
-                .setEventId(UUID.randomUUID()).setOccurredAt(at)
-                .setReservationId(r.id()).setOfferId(r.offerId()).setMatchId(r.matchId()).setNeedId(r.needId())
-                .setConsumed(consumed).setReturned(returned).setRemaining(remaining)
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(at)
+                .setReservationId(r.id())
+                .setOfferId(r.offerId())
+                .setMatchId(r.matchId())
+                .setNeedId(r.needId())
+                .setConsumed(consumed)
+                .setReturned(returned)
+                .setRemaining(remaining)
                 .build();
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.resource.common.Window;
@@ -28,41 +27,62 @@ public class StockRepository {
 
     /** The stock row of a period, created full on first use. */
     public UUID openPeriod(UUID offerId, Window period, long total) {
-        jdbc.sql("INSERT INTO stock (id, offer_id, period_start, period_end, total, available) VALUES (?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (offer_id, period_start, period_end) DO NOTHING")
-                .params(UUID.randomUUID(), offerId, Timestamp.from(period.start()), Timestamp.from(period.end()), total, total)
+        jdbc.sql(
+                        "INSERT INTO stock (id, offer_id, period_start, period_end, total, available) VALUES (?, ?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (offer_id, period_start, period_end) DO NOTHING")
+                .params(
+                        UUID.randomUUID(),
+                        offerId,
+                        Timestamp.from(period.start()),
+                        Timestamp.from(period.end()),
+                        total,
+                        total)
                 .update();
         return jdbc.sql("SELECT id FROM stock WHERE offer_id = ? AND period_start = ? AND period_end = ?")
                 .params(offerId, Timestamp.from(period.start()), Timestamp.from(period.end()))
-                .query(UUID.class).single();
+                .query(UUID.class)
+                .single();
     }
 
     /** Takes {@code amount} if that much is left, atomically; what is left afterwards, or empty when too little was. */
     public OptionalLong take(UUID stockId, long amount) {
-        return jdbc.sql("UPDATE stock SET available = available - ? WHERE id = ? AND available >= ? RETURNING available")
+        return jdbc.sql(
+                        "UPDATE stock SET available = available - ? WHERE id = ? AND available >= ? RETURNING available")
                 .params(amount, stockId, amount)
-                .query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+                .query(Long.class)
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 
     /** Puts {@code amount} back to be offered again; what is left afterwards. */
     public long giveBack(UUID stockId, long amount) {
         return jdbc.sql("UPDATE stock SET available = available + ? WHERE id = ? RETURNING available")
-                .params(amount, stockId).query(Long.class).single();
+                .params(amount, stockId)
+                .query(Long.class)
+                .single();
     }
 
     /** Puts {@code amount} back but not on offer (the offer expired or was withdrawn); what is left afterwards. */
     public long writeOff(UUID stockId, long amount) {
         return jdbc.sql("UPDATE stock SET withdrawn = withdrawn + ? WHERE id = ? RETURNING available")
-                .params(amount, stockId).query(Long.class).single();
+                .params(amount, stockId)
+                .query(Long.class)
+                .single();
     }
 
     /** Withdraws everything still available on the offer; the amount withdrawn. */
     public long withdrawAll(UUID offerId) {
-        return jdbc.sql("WITH left_over AS (SELECT id, available FROM stock WHERE offer_id = ? FOR UPDATE) "
+        return jdbc
+                .sql("WITH left_over AS (SELECT id, available FROM stock WHERE offer_id = ? FOR UPDATE) "
                         + "UPDATE stock s SET withdrawn = s.withdrawn + l.available, available = 0 FROM left_over l "
                         + "WHERE s.id = l.id RETURNING l.available")
-                .param(offerId).query(Long.class).list().stream().mapToLong(Long::longValue).sum();
+                .param(offerId)
+                .query(Long.class)
+                .list()
+                .stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     /**
@@ -74,8 +94,10 @@ public class StockRepository {
         return jdbc.sql("UPDATE stock SET total = ?, available = available + (? - total) "
                         + "WHERE id = ? AND available + (? - total) >= 0 RETURNING available")
                 .params(total, total, stockId, total)
-                .query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+                .query(Long.class)
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 
     /** Moves the end of a period (goods and funds count over the offer's whole window, which the provider changed). */
@@ -86,26 +108,42 @@ public class StockRepository {
     }
 
     public long available(UUID stockId) {
-        return jdbc.sql("SELECT available FROM stock WHERE id = ?").param(stockId).query(Long.class).single();
+        return jdbc.sql("SELECT available FROM stock WHERE id = ?")
+                .param(stockId)
+                .query(Long.class)
+                .single();
     }
 
     public Optional<StockPeriod> period(UUID stockId) {
-        return jdbc.sql("SELECT * FROM stock WHERE id = ?").param(stockId).query(StockRepository::map).optional();
+        return jdbc.sql("SELECT * FROM stock WHERE id = ?")
+                .param(stockId)
+                .query(StockRepository::map)
+                .optional();
     }
 
     public Optional<StockPeriod> period(UUID offerId, Window period) {
         return jdbc.sql("SELECT * FROM stock WHERE offer_id = ? AND period_start = ? AND period_end = ?")
                 .params(offerId, Timestamp.from(period.start()), Timestamp.from(period.end()))
-                .query(StockRepository::map).optional();
+                .query(StockRepository::map)
+                .optional();
     }
 
     public List<StockPeriod> periods(UUID offerId) {
-        return jdbc.sql("SELECT * FROM stock WHERE offer_id = ? ORDER BY period_start").param(offerId).query(StockRepository::map).list();
+        return jdbc.sql("SELECT * FROM stock WHERE offer_id = ? ORDER BY period_start")
+                .param(offerId)
+                .query(StockRepository::map)
+                .list();
     }
 
     static StockPeriod map(ResultSet rs, int row) throws SQLException {
-        return new StockPeriod(rs.getObject("id", UUID.class), rs.getObject("offer_id", UUID.class),
-                new Window(rs.getTimestamp("period_start").toInstant(), rs.getTimestamp("period_end").toInstant()),
-                rs.getLong("total"), rs.getLong("available"), rs.getLong("withdrawn"));
+        return new StockPeriod(
+                rs.getObject("id", UUID.class),
+                rs.getObject("offer_id", UUID.class),
+                new Window(
+                        rs.getTimestamp("period_start").toInstant(),
+                        rs.getTimestamp("period_end").toInstant()),
+                rs.getLong("total"),
+                rs.getLong("available"),
+                rs.getLong("withdrawn"));
     }
 }

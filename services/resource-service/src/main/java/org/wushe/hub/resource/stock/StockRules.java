@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
-
 import org.wushe.hub.events.resource.OfferKind;
 import org.wushe.hub.events.resource.ReservationFailure;
 import org.wushe.hub.resource.common.WeeklySlot;
@@ -22,19 +21,15 @@ import org.wushe.hub.resource.offer.OfferStatus;
  */
 public final class StockRules {
 
-    private StockRules() {
-    }
+    private StockRules() {}
 
-    public sealed interface Plan permits Take, Refuse {
-    }
+    public sealed interface Plan permits Take, Refuse {}
 
     /** Take {@code amount} from the stock of {@code period}, which holds {@code periodTotal} when fresh. */
-    public record Take(long amount, Window period, long periodTotal, Window window) implements Plan {
-    }
+    public record Take(long amount, Window period, long periodTotal, Window window) implements Plan {}
 
     /** The offer cannot serve the request; {@code field} names what in the request is at fault. */
-    public record Refuse(ReservationFailure reason, String field, String message) implements Plan {
-    }
+    public record Refuse(ReservationFailure reason, String field, String message) implements Plan {}
 
     public static Plan plan(Offer offer, Requested req, Instant now, ZoneId zone) {
         if (offer.status() == OfferStatus.EXPIRED) {
@@ -44,10 +39,12 @@ public final class StockRules {
             return new Refuse(ReservationFailure.OFFER_WITHDRAWN, "offerId", "the provider withdrew the offer 资源已撤回");
         }
         if (!now.isBefore(offer.availableWindow().end())) {
-            return new Refuse(ReservationFailure.OFFER_EXPIRED, "offerId", "the offer's available window has ended 可用时间已结束");
+            return new Refuse(
+                    ReservationFailure.OFFER_EXPIRED, "offerId", "the offer's available window has ended 可用时间已结束");
         }
         if (pastExpiryDate(offer, LocalDate.ofInstant(now, zone))) {
-            return new Refuse(ReservationFailure.OFFER_EXPIRED, "offerId", "the goods are past their expiry date 物资已过期");
+            return new Refuse(
+                    ReservationFailure.OFFER_EXPIRED, "offerId", "the goods are past their expiry date 物资已过期");
         }
         OfferKind kind = offer.kind();
         if (kind == OfferKind.GOODS) {
@@ -58,9 +55,13 @@ public final class StockRules {
                 return new Refuse(ReservationFailure.OTHER, "quantity", "must be greater than 0");
             }
             if (req.unit() != null && req.unit() != offer.goods().unit()) {
-                return new Refuse(ReservationFailure.OTHER, "unit", "the offer counts in " + offer.goods().unit() + ", not " + req.unit());
+                return new Refuse(
+                        ReservationFailure.OTHER,
+                        "unit",
+                        "the offer counts in " + offer.goods().unit() + ", not " + req.unit());
             }
-            return new Take(req.quantity(), offer.availableWindow(), offer.goods().quantity(), null);
+            return new Take(
+                    req.quantity(), offer.availableWindow(), offer.goods().quantity(), null);
         }
         if (kind == OfferKind.FUND) {
             if (req.amountFen() == null) {
@@ -71,9 +72,11 @@ public final class StockRules {
             }
             Long cap = offer.fund().maxPerNeedFen();
             if (cap != null && req.amountFen() > cap) {
-                return new Refuse(ReservationFailure.OTHER, "amountFen", "more than the offer's cap per need of " + cap + " fen");
+                return new Refuse(
+                        ReservationFailure.OTHER, "amountFen", "more than the offer's cap per need of " + cap + " fen");
             }
-            return new Take(req.amountFen(), offer.availableWindow(), offer.fund().amountFen(), null);
+            return new Take(
+                    req.amountFen(), offer.availableWindow(), offer.fund().amountFen(), null);
         }
         // Services and venues: people (人次), one by default.
         int people = req.capacity() == null ? 1 : req.capacity();
@@ -108,9 +111,13 @@ public final class StockRules {
         ZonedDateTime end = window.end().atZone(zone);
         LocalDate date = start.toLocalDate();
         for (WeeklySlot slot : slots) {
-            boolean sameDay = slot.day() == date.getDayOfWeek() && end.toLocalDate().equals(date);
-            if (sameDay && !start.toLocalTime().isBefore(slot.start()) && !end.toLocalTime().isAfter(slot.end())) {
-                return Optional.of(new Window(date.atTime(slot.start()).atZone(zone).toInstant(),
+            boolean sameDay =
+                    slot.day() == date.getDayOfWeek() && end.toLocalDate().equals(date);
+            if (sameDay
+                    && !start.toLocalTime().isBefore(slot.start())
+                    && !end.toLocalTime().isAfter(slot.end())) {
+                return Optional.of(new Window(
+                        date.atTime(slot.start()).atZone(zone).toInstant(),
                         date.atTime(slot.end()).atZone(zone).toInstant()));
             }
         }
@@ -119,7 +126,9 @@ public final class StockRules {
 
     /** Goods stop being offered the day after their expiry date (a date in China Standard Time). */
     public static boolean pastExpiryDate(Offer offer, LocalDate today) {
-        return offer.goods() != null && offer.goods().expiryDate() != null && offer.goods().expiryDate().isBefore(today);
+        return offer.goods() != null
+                && offer.goods().expiryDate() != null
+                && offer.goods().expiryDate().isBefore(today);
     }
 
     public static long capacityPerSlot(Offer offer) {
@@ -146,7 +155,8 @@ public final class StockRules {
     /** Running short means INSUFFICIENT_STOCK for goods and funds, SLOT_TAKEN for services and venues. */
     public static ReservationFailure shortage(Offer offer) {
         return offer.kind() == OfferKind.GOODS || offer.kind() == OfferKind.FUND
-                ? ReservationFailure.INSUFFICIENT_STOCK : ReservationFailure.SLOT_TAKEN;
+                ? ReservationFailure.INSUFFICIENT_STOCK
+                : ReservationFailure.SLOT_TAKEN;
     }
 
     /** The request field that carries the amount, for an offer's kind. */

@@ -1,10 +1,11 @@
 package org.wushe.hub.resource.offer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
@@ -22,8 +23,6 @@ import org.wushe.hub.resource.support.Http;
 import org.wushe.hub.resource.support.ResourceServiceTest;
 import org.wushe.hub.resource.support.Samples;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Registering donors and offering resources over REST puts the right Avro events on their topics, through the outbox and Debezium. */
 class DonorAndOfferEventsTest extends ResourceServiceTest {
 
@@ -36,14 +35,17 @@ class DonorAndOfferEventsTest extends ResourceServiceTest {
         assertThat(created.status()).isEqualTo(201);
         UUID donorId = UUID.fromString(created.body().get("id").asText());
         assertThat(created.body().get("place").get("geohash").asText()).isEqualTo("wx4g8k");
-        assertThat(http().get("/donors/" + donorId).body().get("name").asText()).isEqualTo("梨园镇爱心超市 Liyuan caring supermarket");
+        assertThat(http().get("/donors/" + donorId).body().get("name").asText())
+                .isEqualTo("梨园镇爱心超市 Liyuan caring supermarket");
 
-        Received received = eventsUntil(Aggregate.DONOR, donorId, "DonorRegistered").get(0);
+        Received received =
+                eventsUntil(Aggregate.DONOR, donorId, "DonorRegistered").get(0);
         DonorRegistered event = (DonorRegistered) received.event();
         assertThat(received.record().topic()).isEqualTo("wushe.resource.donor");
         assertThat(received.header(EventHeaders.EVENT_TYPE)).isEqualTo("DonorRegistered");
         assertThat(received.header(EventHeaders.AGGREGATE_TYPE)).isEqualTo("resource.donor");
-        assertThat(received.header(EventHeaders.EVENT_ID)).isEqualTo(event.getEventId().toString());
+        assertThat(received.header(EventHeaders.EVENT_ID))
+                .isEqualTo(event.getEventId().toString());
         assertThat(event.getDonorId()).isEqualTo(donorId);
         assertThat(event.getName()).isEqualTo("梨园镇爱心超市 Liyuan caring supermarket");
         assertThat(event.getKind()).isEqualTo(DonorKind.CARING_SHOP);
@@ -89,7 +91,8 @@ class DonorAndOfferEventsTest extends ResourceServiceTest {
         assertThat(g.getService()).isNull();
         assertThat(g.getFund()).isNull();
         assertThat(g.getVenue()).isNull();
-        assertThat(g.getAvailableWindow().getEnd()).isAfter(g.getAvailableWindow().getStart());
+        assertThat(g.getAvailableWindow().getEnd())
+                .isAfter(g.getAvailableWindow().getStart());
 
         ResourceOffered s = last(eventsUntil(Aggregate.OFFER, service, "ResourceOffered"), ResourceOffered.class);
         assertThat(s.getKind()).isEqualTo(OfferKind.SERVICE);
@@ -112,11 +115,18 @@ class DonorAndOfferEventsTest extends ResourceServiceTest {
         ResourceOffered v = last(eventsUntil(Aggregate.OFFER, venue, "ResourceOffered"), ResourceOffered.class);
         assertThat(v.getKind()).isEqualTo(OfferKind.VENUE);
         assertThat(v.getVenue().getCapacity()).isEqualTo(40);
-        assertThat(v.getVenue().getOpeningHours()).extracting(slot -> slot.getDay()).containsExactly(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY);
+        assertThat(v.getVenue().getOpeningHours())
+                .extracting(slot -> slot.getDay())
+                .containsExactly(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY);
 
         assertThat(http().get("/offers?donorId=" + donor).body()).hasSize(4);
-        assertThat(http().get("/offers/" + venue + "/stock").body().get("total").asLong()).isEqualTo(40);
-        assertThat(http().get("/offers/" + goods + "/stock").body().get("available").asLong()).isEqualTo(120);
+        assertThat(http().get("/offers/" + venue + "/stock").body().get("total").asLong())
+                .isEqualTo(40);
+        assertThat(http().get("/offers/" + goods + "/stock")
+                        .body()
+                        .get("available")
+                        .asLong())
+                .isEqualTo(120);
         assertThat(List.of(goods, service, fund, venue)).doesNotHaveDuplicates();
     }
 }

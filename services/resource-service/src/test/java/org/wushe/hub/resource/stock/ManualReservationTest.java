@@ -1,5 +1,8 @@
 package org.wushe.hub.resource.stock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.QuantityUnit;
 import org.wushe.hub.events.resource.ReleaseReason;
@@ -18,9 +20,6 @@ import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.resource.support.Http;
 import org.wushe.hub.resource.support.ResourceServiceTest;
 import org.wushe.hub.resource.support.Samples;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** Station staff reserve, release and hand over by hand, through the same idempotent logic as the match saga. */
 class ManualReservationTest extends ResourceServiceTest {
@@ -42,17 +41,21 @@ class ManualReservationTest extends ResourceServiceTest {
 
         UUID marker = markerReservation(offer);
         List<Received> events = eventsUntilReservation(offer, marker);
-        assertThat(events).extracting(Received::type).containsExactly("ResourceOffered", "ResourceReserved", "ResourceReserved");
+        assertThat(events)
+                .extracting(Received::type)
+                .containsExactly("ResourceOffered", "ResourceReserved", "ResourceReserved");
         ResourceReserved reserved = (ResourceReserved) events.get(1).event();
         assertThat(reserved.getReservationId()).isEqualTo(reservation);
         assertThat(reserved.getOfferId()).isEqualTo(offer);
         assertThat(reserved.getNeedId()).isEqualTo(need);
-        assertThat(reserved.getMatchId()).as("a made-up match reference, stable per key")
+        assertThat(reserved.getMatchId())
+                .as("a made-up match reference, stable per key")
                 .isEqualTo(UUID.nameUUIDFromBytes(("staff:" + key).getBytes(StandardCharsets.UTF_8)));
         assertThat(reserved.getReserved().getQuantity().getAmount()).isEqualTo(5);
         assertThat(reserved.getReserved().getQuantity().getUnit()).isEqualTo(QuantityUnit.BOX);
         assertThat(reserved.getRemaining().getQuantity().getAmount()).isEqualTo(45);
-        assertThat(reserved.getExpiresAt()).isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(Duration.ofMinutes(5)));
+        assertThat(reserved.getExpiresAt())
+                .isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -80,16 +83,21 @@ class ManualReservationTest extends ResourceServiceTest {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(200);
-        assertThat(second.body().get("id").asText()).isEqualTo(first.body().get("id").asText());
+        assertThat(second.body().get("id").asText())
+                .isEqualTo(first.body().get("id").asText());
         assertThat(available(offer)).isEqualTo(45);
     }
 
     @Test
     void releasingGivesTheStockBackOnceAndAReleasedReservationCannotBeHandedOver() {
         UUID offer = createOffer(Samples.goods(registerDonor("通州某面包房 a bakery"), 50, "BOX", null));
-        UUID reservation = UUID.fromString(reserve(offer, UUID.randomUUID().toString(), boxes(UUID.randomUUID(), 5)).body().get("id").asText());
+        UUID reservation = UUID.fromString(reserve(offer, UUID.randomUUID().toString(), boxes(UUID.randomUUID(), 5))
+                .body()
+                .get("id")
+                .asText());
 
-        Http.Response released = http().post("/reservations/" + reservation + "/release", Map.of("reason", "NEED_CLOSED"));
+        Http.Response released =
+                http().post("/reservations/" + reservation + "/release", Map.of("reason", "NEED_CLOSED"));
         Http.Response again = http().post("/reservations/" + reservation + "/release", Map.of("reason", "NEED_CLOSED"));
         Http.Response handOver = http().post("/reservations/" + reservation + "/consumption", null);
 
@@ -102,7 +110,8 @@ class ManualReservationTest extends ResourceServiceTest {
 
         UUID marker = markerReservation(offer);
         List<Received> events = eventsUntilReservation(offer, marker);
-        assertThat(events).extracting(Received::type)
+        assertThat(events)
+                .extracting(Received::type)
                 .containsExactly("ResourceOffered", "ResourceReserved", "ResourceReleased", "ResourceReserved");
         ResourceReleased event = (ResourceReleased) events.get(2).event();
         assertThat(event.getReason()).isEqualTo(ReleaseReason.NEED_CLOSED);
@@ -113,7 +122,10 @@ class ManualReservationTest extends ResourceServiceTest {
     @Test
     void handingOverLessThanReservedReturnsTheRestAndTheLedgerAddsUp() {
         UUID offer = createOffer(Samples.goods(registerDonor("通州某药店 a pharmacy"), 50, "BOX", null));
-        UUID reservation = UUID.fromString(reserve(offer, UUID.randomUUID().toString(), boxes(UUID.randomUUID(), 5)).body().get("id").asText());
+        UUID reservation = UUID.fromString(reserve(offer, UUID.randomUUID().toString(), boxes(UUID.randomUUID(), 5))
+                .body()
+                .get("id")
+                .asText());
 
         Http.Response consumed = http().post("/reservations/" + reservation + "/consumption", Map.of("quantity", 3));
         Http.Response release = http().post("/reservations/" + reservation + "/release", null);
@@ -126,10 +138,14 @@ class ManualReservationTest extends ResourceServiceTest {
         assertThat(stock.get("available").asLong()).isEqualTo(47);
         assertThat(stock.get("reserved").asLong()).isZero();
         assertThat(stock.get("consumed").asLong()).isEqualTo(3);
-        assertThat(stock.get("total").asLong()).isEqualTo(stock.get("available").asLong() + stock.get("reserved").asLong()
-                + stock.get("consumed").asLong() + stock.get("withdrawn").asLong());
+        assertThat(stock.get("total").asLong())
+                .isEqualTo(stock.get("available").asLong()
+                        + stock.get("reserved").asLong()
+                        + stock.get("consumed").asLong()
+                        + stock.get("withdrawn").asLong());
 
-        ResourceConsumed event = last(eventsUntil(Aggregate.OFFER, offer, "ResourceReserved", "ResourceConsumed"), ResourceConsumed.class);
+        ResourceConsumed event = last(
+                eventsUntil(Aggregate.OFFER, offer, "ResourceReserved", "ResourceConsumed"), ResourceConsumed.class);
         assertThat(event.getReservationId()).isEqualTo(reservation);
         assertThat(event.getConsumed().getQuantity().getAmount()).isEqualTo(3);
         assertThat(event.getReturned().getQuantity().getAmount()).isEqualTo(2);
@@ -140,8 +156,14 @@ class ManualReservationTest extends ResourceServiceTest {
     void fundsAreReservedInFenWithinTheCapPerNeed() {
         UUID offer = createOffer(Samples.fund(registerDonor("梨园社区基金 community fund"), 500_000L, 20_000L));
 
-        Http.Response overCap = reserve(offer, UUID.randomUUID().toString(), Map.of("needId", UUID.randomUUID().toString(), "amountFen", 30_000));
-        Http.Response withinCap = reserve(offer, UUID.randomUUID().toString(), Map.of("needId", UUID.randomUUID().toString(), "amountFen", 20_000));
+        Http.Response overCap = reserve(
+                offer,
+                UUID.randomUUID().toString(),
+                Map.of("needId", UUID.randomUUID().toString(), "amountFen", 30_000));
+        Http.Response withinCap = reserve(
+                offer,
+                UUID.randomUUID().toString(),
+                Map.of("needId", UUID.randomUUID().toString(), "amountFen", 20_000));
 
         assertThat(overCap.status()).isEqualTo(400);
         assertThat(overCap.problemField()).isEqualTo("amountFen");
@@ -159,25 +181,37 @@ class ManualReservationTest extends ResourceServiceTest {
         Instant[] nextSaturday = {saturday[0].plus(Duration.ofDays(7)), saturday[1].plus(Duration.ofDays(7))};
 
         Http.Response twoPeople = reserve(offer, UUID.randomUUID().toString(), people(2, saturday[0], saturday[1]));
-        Http.Response laterThatMorning = reserve(offer, UUID.randomUUID().toString(),
+        Http.Response laterThatMorning = reserve(
+                offer,
+                UUID.randomUUID().toString(),
                 people(1, saturday[0].plus(Duration.ofMinutes(60)), saturday[1].plus(Duration.ofMinutes(60))));
-        Http.Response aWeekLater = reserve(offer, UUID.randomUUID().toString(), people(1, nextSaturday[0], nextSaturday[1]));
-        Http.Response onAFriday = reserve(offer, UUID.randomUUID().toString(),
+        Http.Response aWeekLater =
+                reserve(offer, UUID.randomUUID().toString(), people(1, nextSaturday[0], nextSaturday[1]));
+        Http.Response onAFriday = reserve(
+                offer,
+                UUID.randomUUID().toString(),
                 people(1, saturday[0].minus(Duration.ofDays(1)), saturday[1].minus(Duration.ofDays(1))));
 
         assertThat(twoPeople.status()).isEqualTo(201);
-        assertThat(laterThatMorning.status()).as("the 09:00-11:30 session is full").isEqualTo(409);
+        assertThat(laterThatMorning.status())
+                .as("the 09:00-11:30 session is full")
+                .isEqualTo(409);
         assertThat(laterThatMorning.problemField()).isEqualTo("capacity");
         assertThat(aWeekLater.status()).isEqualTo(201);
         assertThat(onAFriday.status()).isEqualTo(400);
         assertThat(onAFriday.problemField()).isEqualTo("window");
 
         ResourceReserved first = eventsUntil(Aggregate.OFFER, offer, "ResourceReserved").stream()
-                .map(Received::event).filter(ResourceReserved.class::isInstance).map(ResourceReserved.class::cast).findFirst().orElseThrow();
+                .map(Received::event)
+                .filter(ResourceReserved.class::isInstance)
+                .map(ResourceReserved.class::cast)
+                .findFirst()
+                .orElseThrow();
         assertThat(first.getReserved().getCapacity()).isEqualTo(2);
         assertThat(first.getReserved().getWindow().getStart()).isEqualTo(saturday[0]);
         assertThat(first.getRemaining().getCapacity()).isZero();
-        assertThat(first.getRemaining().getWindow().getStart()).as("the slot occurrence, 09:00 local")
+        assertThat(first.getRemaining().getWindow().getStart())
+                .as("the slot occurrence, 09:00 local")
                 .isEqualTo(saturday[0].minus(Duration.ofMinutes(30)));
         assertThat(first.getRemaining().getWindow().getEnd()).isEqualTo(saturday[0].plus(Duration.ofMinutes(120)));
     }
@@ -206,7 +240,11 @@ class ManualReservationTest extends ResourceServiceTest {
     }
 
     List<Received> eventsUntilReservation(UUID offer, UUID reservation) {
-        return events(Aggregate.OFFER, offer.toString(), got -> got.stream().anyMatch(r -> r.event() instanceof ResourceReserved rr
-                && rr.getReservationId().equals(reservation)));
+        return events(
+                Aggregate.OFFER,
+                offer.toString(),
+                got -> got.stream()
+                        .anyMatch(r -> r.event() instanceof ResourceReserved rr
+                                && rr.getReservationId().equals(reservation)));
     }
 }

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -63,21 +62,27 @@ public final class Http {
 
     public Response post(String path, Object body, Map<String, String> headers) {
         String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text));
         return send(authorized(b, headers).build());
     }
 
     public Response put(String path, Object body) {
         String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(text));
         return send(authorized(b, Map.of()).build());
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder b, Map<String, String> headers) {
-        return TestTokens.withHeaders(b, token, headers.entrySet().stream()
-                .flatMap(h -> java.util.stream.Stream.of(h.getKey(), h.getValue())).toArray(String[]::new));
+        return TestTokens.withHeaders(
+                b,
+                token,
+                headers.entrySet().stream()
+                        .flatMap(h -> java.util.stream.Stream.of(h.getKey(), h.getValue()))
+                        .toArray(String[]::new));
     }
 
     public static String json(Object value) {
@@ -92,8 +97,10 @@ public final class Http {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             String raw = r.body();
-            JsonNode body = raw == null || raw.isBlank() || !raw.trim().matches("(?s)[\\[{].*") ? null : JSON.readTree(raw);
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), body, raw);
+            JsonNode body =
+                    raw == null || raw.isBlank() || !raw.trim().matches("(?s)[\\[{].*") ? null : JSON.readTree(raw);
+            return new Response(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), body, raw);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

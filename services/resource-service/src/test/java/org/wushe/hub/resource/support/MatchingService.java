@@ -3,7 +3,6 @@ package org.wushe.hub.resource.support;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -43,49 +42,109 @@ public final class MatchingService {
     public MatchingService(AvroEventCodec codec) {
         TestStack.connector("matching");
         EmbeddedDatabase db = TestStack.get().database();
-        SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.postgresql.Driver(), db.jdbcUrl() + "?currentSchema=matching",
-                EmbeddedDatabase.USER, db.password());
-        Flyway.configure().dataSource(ds).schemas("matching").locations(WushePlatformAutoConfiguration.PLATFORM_MIGRATIONS).load().migrate();
+        SimpleDriverDataSource ds = new SimpleDriverDataSource(
+                new org.postgresql.Driver(),
+                db.jdbcUrl() + "?currentSchema=matching",
+                EmbeddedDatabase.USER,
+                db.password());
+        Flyway.configure()
+                .dataSource(ds)
+                .schemas("matching")
+                .locations(WushePlatformAutoConfiguration.PLATFORM_MIGRATIONS)
+                .load()
+                .migrate();
         this.outbox = new OutboxWriter(new JdbcTemplate(ds), codec, Clock.systemUTC());
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
     }
 
     /** The engine proposes the offer for the need to {@code station}'s staff. */
     public EventEnvelope proposed(UUID matchId, UUID needId, UUID offerId, UUID station) {
-        return publish(matchId, MatchProposed.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(station).setOfferId(offerId)
-                .setScore(0.8).build());
+        return publish(
+                matchId,
+                MatchProposed.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(Instant.now())
+                        .setMatchId(matchId)
+                        .setNeedId(needId)
+                        .setCommunityId(COMMUNITY)
+                        .setStationId(station)
+                        .setOfferId(offerId)
+                        .setScore(0.8)
+                        .build());
     }
 
     /** Nobody at {@code station} answered: the proposal goes up to {@code centre}. */
     public EventEnvelope escalated(UUID matchId, UUID needId, UUID station, UUID centre) {
         Instant now = Instant.now();
-        return publish(matchId, MatchEscalated.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(now)
-                .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(station).setEscalatedTo(centre)
-                .setProposedAt(now.minusSeconds(900)).setDeadline(now).build());
+        return publish(
+                matchId,
+                MatchEscalated.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(now)
+                        .setMatchId(matchId)
+                        .setNeedId(needId)
+                        .setCommunityId(COMMUNITY)
+                        .setStationId(station)
+                        .setEscalatedTo(centre)
+                        .setProposedAt(now.minusSeconds(900))
+                        .setDeadline(now)
+                        .build());
     }
 
-    public EventEnvelope accepted(UUID matchId, UUID needId, UUID offerId, Allocation allocation, TimeWindow scheduled) {
+    public EventEnvelope accepted(
+            UUID matchId, UUID needId, UUID offerId, Allocation allocation, TimeWindow scheduled) {
         return accepted(matchId, needId, offerId, allocation, scheduled, STATION);
     }
 
     /** {@code station}'s staff accepted the match. */
-    public EventEnvelope accepted(UUID matchId, UUID needId, UUID offerId, Allocation allocation, TimeWindow scheduled, UUID station) {
-        return publish(matchId, MatchAccepted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(station)
-                .setOfferId(offerId).setAllocation(allocation).setScheduledWindow(scheduled).build());
+    public EventEnvelope accepted(
+            UUID matchId, UUID needId, UUID offerId, Allocation allocation, TimeWindow scheduled, UUID station) {
+        return publish(
+                matchId,
+                MatchAccepted.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(Instant.now())
+                        .setMatchId(matchId)
+                        .setNeedId(needId)
+                        .setCommunityId(COMMUNITY)
+                        .setStationId(station)
+                        .setOfferId(offerId)
+                        .setAllocation(allocation)
+                        .setScheduledWindow(scheduled)
+                        .build());
     }
 
     public EventEnvelope declined(UUID matchId, UUID needId, UUID offerId) {
-        return publish(matchId, MatchDeclined.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(STATION).setOfferId(offerId)
-                .setDeclinedBy(Decider.STATION_STAFF).setReason(DeclineReason.RESIDENT_DECLINED).build());
+        return publish(
+                matchId,
+                MatchDeclined.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(Instant.now())
+                        .setMatchId(matchId)
+                        .setNeedId(needId)
+                        .setCommunityId(COMMUNITY)
+                        .setStationId(STATION)
+                        .setOfferId(offerId)
+                        .setDeclinedBy(Decider.STATION_STAFF)
+                        .setReason(DeclineReason.RESIDENT_DECLINED)
+                        .build());
     }
 
     public EventEnvelope completed(UUID matchId, UUID needId, UUID offerId, Allocation delivered) {
-        return publish(matchId, MatchCompleted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setMatchId(matchId).setNeedId(needId).setCommunityId(COMMUNITY).setStationId(STATION).setOfferId(offerId)
-                .setServiceMinutes(0).setPeopleReached(1).setDelivered(delivered).build());
+        return publish(
+                matchId,
+                MatchCompleted.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(Instant.now())
+                        .setMatchId(matchId)
+                        .setNeedId(needId)
+                        .setCommunityId(COMMUNITY)
+                        .setStationId(STATION)
+                        .setOfferId(offerId)
+                        .setServiceMinutes(0)
+                        .setPeopleReached(1)
+                        .setDelivered(delivered)
+                        .build());
     }
 
     private EventEnvelope publish(UUID matchId, org.apache.avro.specific.SpecificRecord event) {

@@ -1,13 +1,14 @@
 package org.wushe.hub.resource.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -27,14 +28,14 @@ import org.wushe.hub.testing.MutableClock;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Every integration test runs the real service (HTTP on a free port) against the real embedded stack
  * (PostgreSQL, Kafka, Debezium with the shipped connectors), sharing one application context. The
  * expiry job is left to the tests (they call it), and the clock can be moved forward.
  */
-@SpringBootTest(classes = ResourceServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = ResourceServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "wushe.resource.expiry-interval=PT24H")
 @Import(ResourceServiceTest.ClockConfig.class)
 public abstract class ResourceServiceTest {
@@ -69,12 +70,16 @@ public abstract class ResourceServiceTest {
 
     @Value("${local.server.port}")
     protected int port;
+
     @Autowired
     protected AvroEventCodec codec;
+
     @Autowired
     protected MutableClock clock;
+
     @Autowired
     protected JdbcTemplate jdbc;
+
     @Autowired
     protected MeterRegistry meters;
 
@@ -94,19 +99,32 @@ public abstract class ResourceServiceTest {
 
     /** Reads the aggregate's topic from the start, keeping the records of {@code key}, until {@code done} holds. */
     protected List<Received> events(Aggregate aggregate, String key, Predicate<List<Received>> done) {
-        return TopicReader.readUntil(TestStack.bootstrapServers(), aggregate.topic(), r -> key.equals(r.key()),
-                        kept -> done.test(decode(kept)), WAIT)
-                .stream().map(r -> new Received(r, codec.decode(r.value()))).toList();
+        return TopicReader.readUntil(
+                        TestStack.bootstrapServers(),
+                        aggregate.topic(),
+                        r -> key.equals(r.key()),
+                        kept -> done.test(decode(kept)),
+                        WAIT)
+                .stream()
+                .map(r -> new Received(r, codec.decode(r.value())))
+                .toList();
     }
 
     /** Waits until the key's records on the topic include these event types in this order (among others), and returns them all. */
     protected List<Received> eventsUntil(Aggregate aggregate, UUID key, String... types) {
-        return events(aggregate, key.toString(), got -> containsInOrder(got.stream().map(Received::type).toList(), List.of(types)));
+        return events(
+                aggregate,
+                key.toString(),
+                got -> containsInOrder(got.stream().map(Received::type).toList(), List.of(types)));
     }
 
     protected <T extends SpecificRecord> T last(List<Received> received, Class<T> type) {
-        return received.stream().map(Received::event).filter(type::isInstance).map(type::cast)
-                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + received));
+        return received.stream()
+                .map(Received::event)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + received));
     }
 
     protected UUID registerDonor(String name) {
@@ -126,11 +144,16 @@ public abstract class ResourceServiceTest {
     }
 
     protected long available(UUID offerId) {
-        return http().get("/offers/" + offerId + "/stock").body().get("available").asLong();
+        return http().get("/offers/" + offerId + "/stock")
+                .body()
+                .get("available")
+                .asLong();
     }
 
     private List<Received> decode(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().map(r -> new Received(r, codec.decode(r.value()))).toList();
+        return records.stream()
+                .map(r -> new Received(r, codec.decode(r.value())))
+                .toList();
     }
 
     static boolean containsInOrder(List<String> actual, List<String> expected) {

@@ -21,8 +21,7 @@ public final class Samples {
     public static final String LIYUAN = "110112104";
     public static final UUID COMMUNITY = UUID.fromString("6f1c9a52-3c1e-4b8e-9a57-0d1f5b3e2c11");
 
-    private Samples() {
-    }
+    private Samples() {}
 
     public static Map<String, Object> place() {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -30,8 +29,8 @@ public final class Samples {
         p.put("districtCode", TONGZHOU);
         p.put("streetCode", LIYUAN);
         p.put("communityId", COMMUNITY.toString());
-        p.put("geohash", "wx4g8kzz");       // cut to 6 characters
-        p.put("latitude", 39.884612);       // rounded to 2 decimals
+        p.put("geohash", "wx4g8kzz"); // cut to 6 characters
+        p.put("latitude", 39.884612); // rounded to 2 decimals
         p.put("longitude", 116.658876);
         return p;
     }
@@ -113,8 +112,11 @@ public final class Samples {
         Map<String, Object> o = offer(donorId, "VENUE", "CULTURAL_EVENT", "社区活动室 community hall");
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("capacity", capacity);
-        v.put("openingHours", List.of(Map.of("day", "TUESDAY", "start", "14:00", "end", "17:00"),
-                Map.of("day", "THURSDAY", "start", "14:00", "end", "17:00")));
+        v.put(
+                "openingHours",
+                List.of(
+                        Map.of("day", "TUESDAY", "start", "14:00", "end", "17:00"),
+                        Map.of("day", "THURSDAY", "start", "14:00", "end", "17:00")));
         o.put("venue", v);
         return o;
     }
@@ -125,12 +127,16 @@ public final class Samples {
         while (d.getDayOfWeek() != java.time.DayOfWeek.SATURDAY) {
             d = d.plusDays(1);
         }
-        return new Instant[] {d.atTime(9, 30).atZone(SHANGHAI).toInstant(), d.atTime(9, 45).atZone(SHANGHAI).toInstant()};
+        return new Instant[] {
+            d.atTime(9, 30).atZone(SHANGHAI).toInstant(),
+            d.atTime(9, 45).atZone(SHANGHAI).toInstant()
+        };
     }
 
     /** A valid-looking 18-character unified social credit code, unique per call. */
     public static String uscc() {
-        String digits = String.format("%010d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 10_000_000_000L));
+        String digits =
+                String.format("%010d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 10_000_000_000L));
         return "91" + "110112" + digits;
     }
 }

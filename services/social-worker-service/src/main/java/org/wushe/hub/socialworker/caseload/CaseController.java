@@ -1,10 +1,5 @@
 package org.wushe.hub.socialworker.caseload;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +9,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,15 +47,15 @@ public class CaseController {
             @NotNull @Known Category category,
             @NotNull @Known BeneficiaryGroup beneficiaryGroup,
             LocalDate openedOn,
-            @Size(max = MAX_NOTE) String assessment) {
-    }
+            @Size(max = MAX_NOTE) String assessment) {}
 
     /** A session note (会谈记录); {@code authorId} defaults to the caseworker (e.g. a supervisor writes one). */
-    public record WriteNote(@NotBlank @Size(max = MAX_NOTE) String text, UUID authorId) {
-    }
+    public record WriteNote(@NotBlank @Size(max = MAX_NOTE) String text, UUID authorId) {}
 
-    public record CloseCase(@NotNull @Known CaseOutcome outcome, LocalDate closedOn, @Size(max = MAX_NOTE) String summary) {
-    }
+    public record CloseCase(
+            @NotNull @Known CaseOutcome outcome,
+            LocalDate closedOn,
+            @Size(max = MAX_NOTE) String summary) {}
 
     private final CaseService service;
 
@@ -78,13 +77,16 @@ public class CaseController {
     }
 
     @GetMapping
-    @Operation(summary = "Cases of one social worker: the caller's own, or, with socialWorkerId, of a worker they supervise")
-    public List<Case> list(@RequestParam(required = false) UUID socialWorkerId,
-                           @RequestParam(required = false) UUID stationId,
-                           @RequestParam(required = false) UUID residentRef,
-                           @RequestParam(required = false) Case.Status status,
-                           @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-                           @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
+    @Operation(
+            summary =
+                    "Cases of one social worker: the caller's own, or, with socialWorkerId, of a worker they supervise")
+    public List<Case> list(
+            @RequestParam(required = false) UUID socialWorkerId,
+            @RequestParam(required = false) UUID stationId,
+            @RequestParam(required = false) UUID residentRef,
+            @RequestParam(required = false) Case.Status status,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
         return service.list(new CaseRepository.Filter(socialWorkerId, stationId, residentRef, status), offset, limit);
     }
 
@@ -95,10 +97,14 @@ public class CaseController {
     }
 
     @GetMapping("/{id}/notes")
-    @Operation(summary = "The case's notes: for its social worker and their supervisor (督导) only, with a reason; every read is logged")
-    public List<CaseNote> notes(@PathVariable UUID id,
-                                @Parameter(description = "why the notes are read, e.g. 督导 supervision; logged with who read them")
-                                @RequestParam(required = false) String reason) {
+    @Operation(
+            summary =
+                    "The case's notes: for its social worker and their supervisor (督导) only, with a reason; every read is logged")
+    public List<CaseNote> notes(
+            @PathVariable UUID id,
+            @Parameter(description = "why the notes are read, e.g. 督导 supervision; logged with who read them")
+                    @RequestParam(required = false)
+                    String reason) {
         return service.notes(id, reason);
     }
 

@@ -3,15 +3,13 @@ package org.wushe.hub.socialworker.caseload;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.wushe.hub.events.socialworker.CaseClosed;
 import org.wushe.hub.events.socialworker.CaseOpened;
 
 /** The Avro events of a case: what other services see of it (no resident, no notes). */
 final class CaseEvents {
 
-    private CaseEvents() {
-    }
+    private CaseEvents() {}
 
     /** CaseOpened for a case just opened. */
     static CaseOpened opened(Case c, Instant now) {

@@ -7,5 +7,9 @@ import java.util.UUID;
 public record CaseNote(UUID id, UUID caseId, UUID authorId, Kind kind, String text, Instant writtenAt) {
 
     /** ASSESSMENT 预估 at opening; SESSION 会谈记录; CLOSING 结案小结. */
-    public enum Kind { ASSESSMENT, SESSION, CLOSING }
+    public enum Kind {
+        ASSESSMENT,
+        SESSION,
+        CLOSING
+    }
 }

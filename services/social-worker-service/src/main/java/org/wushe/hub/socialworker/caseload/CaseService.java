@@ -6,14 +6,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
-import org.wushe.hub.platform.web.InvalidInputException;
-import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
+import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.socialworker.notes.NoteAccessLog;
 import org.wushe.hub.socialworker.station.Stations;
 import org.wushe.hub.socialworker.worker.WorkerAccess;
@@ -29,8 +28,13 @@ public class CaseService {
     private final Clock clock;
     private final NoteAccessLog accessLog;
 
-    public CaseService(CaseRepository cases, WorkerService workers, WorkerAccess access, OutboxWriter outbox, Clock clock,
-                       NoteAccessLog accessLog) {
+    public CaseService(
+            CaseRepository cases,
+            WorkerService workers,
+            WorkerAccess access,
+            OutboxWriter outbox,
+            Clock clock,
+            NoteAccessLog accessLog) {
         this.accessLog = accessLog;
         this.cases = cases;
         this.workers = workers;
@@ -51,14 +55,29 @@ public class CaseService {
         }
         String assessment = PersonalDataScreen.screen("assessment", blankToNull(r.assessment()));
         if (cases.openFor(at.station().id(), r.residentRef())) {
-            throw new InvalidInputException("residentRef", "the resident has an open case at this station already", 409);
+            throw new InvalidInputException(
+                    "residentRef", "the resident has an open case at this station already", 409);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Case c = new Case(UUID.randomUUID(), at.worker().id(), at.station().id(), community, r.residentRef(), r.category(),
-                r.beneficiaryGroup(), openedOn, Case.Status.OPEN, null, null, 0, now, now);
+        Case c = new Case(
+                UUID.randomUUID(),
+                at.worker().id(),
+                at.station().id(),
+                community,
+                r.residentRef(),
+                r.category(),
+                r.beneficiaryGroup(),
+                openedOn,
+                Case.Status.OPEN,
+                null,
+                null,
+                0,
+                now,
+                now);
         cases.insert(c);
         if (assessment != null) {
-            cases.insertNote(new CaseNote(UUID.randomUUID(), c.id(), c.socialWorkerId(), CaseNote.Kind.ASSESSMENT, assessment, now));
+            cases.insertNote(new CaseNote(
+                    UUID.randomUUID(), c.id(), c.socialWorkerId(), CaseNote.Kind.ASSESSMENT, assessment, now));
         }
         outbox.publish(Aggregate.SOCIAL_WORKER, c.socialWorkerId().toString(), CaseEvents.opened(c, now));
         return c;
@@ -78,7 +97,12 @@ public class CaseService {
                 throw new InvalidInputException("authorId", "no social worker " + author);
             }
         }
-        CaseNote n = new CaseNote(UUID.randomUUID(), c.id(), author, CaseNote.Kind.SESSION, PersonalDataScreen.screen("text", r.text()),
+        CaseNote n = new CaseNote(
+                UUID.randomUUID(),
+                c.id(),
+                author,
+                CaseNote.Kind.SESSION,
+                PersonalDataScreen.screen("text", r.text()),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         cases.insertNote(n);
         return n;
@@ -101,11 +125,25 @@ public class CaseService {
         }
         String summary = PersonalDataScreen.screen("summary", blankToNull(r.summary()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Case closed = new Case(c.id(), c.socialWorkerId(), c.stationId(), c.communityId(), c.residentRef(), c.category(), c.beneficiaryGroup(),
-                c.openedOn(), Case.Status.CLOSED, r.outcome(), closedOn, c.sessionCount(), c.createdAt(), now);
+        Case closed = new Case(
+                c.id(),
+                c.socialWorkerId(),
+                c.stationId(),
+                c.communityId(),
+                c.residentRef(),
+                c.category(),
+                c.beneficiaryGroup(),
+                c.openedOn(),
+                Case.Status.CLOSED,
+                r.outcome(),
+                closedOn,
+                c.sessionCount(),
+                c.createdAt(),
+                now);
         cases.close(closed);
         if (summary != null) {
-            cases.insertNote(new CaseNote(UUID.randomUUID(), c.id(), c.socialWorkerId(), CaseNote.Kind.CLOSING, summary, now));
+            cases.insertNote(
+                    new CaseNote(UUID.randomUUID(), c.id(), c.socialWorkerId(), CaseNote.Kind.CLOSING, summary, now));
         }
         outbox.publish(Aggregate.SOCIAL_WORKER, c.socialWorkerId().toString(), CaseEvents.closed(c, r, closedOn, now));
         return closed;
@@ -145,7 +183,10 @@ public class CaseService {
     /** Cases of one social worker: the caller's own unless they name a worker they supervise. */
     public List<Case> list(CaseRepository.Filter filter, int offset, int limit) {
         UUID worker = access.listed(filter.socialWorkerId());
-        return cases.list(new CaseRepository.Filter(worker, filter.stationId(), filter.residentRef(), filter.status()), offset, limit);
+        return cases.list(
+                new CaseRepository.Filter(worker, filter.stationId(), filter.residentRef(), filter.status()),
+                offset,
+                limit);
     }
 
     private static String blankToNull(String s) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.platform.core.Calendar;
@@ -24,18 +23,28 @@ public class GridFacts {
     }
 
     public void patrolled(UUID patrolId, UUID gridId, UUID communityId, LocalDate on, int households, int hazards) {
-        jdbc.sql("INSERT INTO patrol_fact (patrol_id, grid_id, community_id, patrolled_on, households, hazards) VALUES (?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (patrol_id) DO NOTHING")
-                .params(patrolId, gridId, communityId, Date.valueOf(on), households, hazards).update();
+        jdbc.sql(
+                        "INSERT INTO patrol_fact (patrol_id, grid_id, community_id, patrolled_on, households, hazards) VALUES (?, ?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (patrol_id) DO NOTHING")
+                .params(patrolId, gridId, communityId, Date.valueOf(on), households, hazards)
+                .update();
     }
 
     /** A finding, on its round's day when the round is known here, else on the day it was reported. */
-    public void hazard(UUID hazardId, UUID patrolId, UUID gridId, UUID communityId, String urgency, UUID needId, Instant reportedAt) {
+    public void hazard(
+            UUID hazardId,
+            UUID patrolId,
+            UUID gridId,
+            UUID communityId,
+            String urgency,
+            UUID needId,
+            Instant reportedAt) {
         LocalDate reported = LocalDate.ofInstant(reportedAt, Calendar.ZONE);
         jdbc.sql("INSERT INTO hazard_fact (hazard_id, patrol_id, grid_id, community_id, found_on, urgency, need_id) "
                         + "VALUES (?, ?, ?, ?, coalesce((SELECT patrolled_on FROM patrol_fact WHERE patrol_id = ?), ?), ?, ?) "
                         + "ON CONFLICT (hazard_id) DO NOTHING")
-                .params(hazardId, patrolId, gridId, communityId, patrolId, Date.valueOf(reported), urgency, needId).update();
+                .params(hazardId, patrolId, gridId, communityId, patrolId, Date.valueOf(reported), urgency, needId)
+                .update();
     }
 
     /**
@@ -44,35 +53,54 @@ public class GridFacts {
      */
     public void scheduled(UUID planId, UUID gridId, UUID communityId, LocalDate dueOn, LocalDate lastVisitedOn) {
         Optional<Schedule> before = schedule(planId);
-        if (lastVisitedOn != null && before.map(b -> b.lastVisitedOn() == null || lastVisitedOn.isAfter(b.lastVisitedOn())).orElse(true)) {
+        if (lastVisitedOn != null
+                && before.map(b -> b.lastVisitedOn() == null || lastVisitedOn.isAfter(b.lastVisitedOn()))
+                        .orElse(true)) {
             jdbc.sql("INSERT INTO care_visit_fact (care_plan_id, visited_on, community_id, due_on) VALUES (?, ?, ?, ?) "
                             + "ON CONFLICT (care_plan_id, visited_on) DO NOTHING")
-                    .params(planId, Date.valueOf(lastVisitedOn), communityId, before.map(b -> Date.valueOf(b.dueOn())).orElse(null)).update();
+                    .params(
+                            planId,
+                            Date.valueOf(lastVisitedOn),
+                            communityId,
+                            before.map(b -> Date.valueOf(b.dueOn())).orElse(null))
+                    .update();
         }
         remember(planId, gridId, communityId, dueOn, lastVisitedOn);
     }
 
     /** CareVisitDue OVERDUE: the due day passed without a visit (announced once per due day). */
     public void overdue(UUID planId, UUID gridId, UUID communityId, LocalDate dueOn, LocalDate lastVisitedOn) {
-        jdbc.sql("INSERT INTO care_overdue_fact (care_plan_id, due_on, community_id) VALUES (?, ?, ?) ON CONFLICT (care_plan_id, due_on) DO NOTHING")
-                .params(planId, Date.valueOf(dueOn), communityId).update();
+        jdbc.sql(
+                        "INSERT INTO care_overdue_fact (care_plan_id, due_on, community_id) VALUES (?, ?, ?) ON CONFLICT (care_plan_id, due_on) DO NOTHING")
+                .params(planId, Date.valueOf(dueOn), communityId)
+                .update();
         remember(planId, gridId, communityId, dueOn, lastVisitedOn);
     }
 
-    private record Schedule(LocalDate dueOn, LocalDate lastVisitedOn) {
-    }
+    private record Schedule(LocalDate dueOn, LocalDate lastVisitedOn) {}
 
     private Optional<Schedule> schedule(UUID planId) {
-        return jdbc.sql("SELECT due_on, last_visited_on FROM care_plan_fact WHERE care_plan_id = ? FOR UPDATE").param(planId)
-                .query((rs, i) -> new Schedule(rs.getDate("due_on").toLocalDate(),
-                        rs.getDate("last_visited_on") == null ? null : rs.getDate("last_visited_on").toLocalDate()))
+        return jdbc.sql("SELECT due_on, last_visited_on FROM care_plan_fact WHERE care_plan_id = ? FOR UPDATE")
+                .param(planId)
+                .query((rs, i) -> new Schedule(
+                        rs.getDate("due_on").toLocalDate(),
+                        rs.getDate("last_visited_on") == null
+                                ? null
+                                : rs.getDate("last_visited_on").toLocalDate()))
                 .optional();
     }
 
     private void remember(UUID planId, UUID gridId, UUID communityId, LocalDate dueOn, LocalDate lastVisitedOn) {
-        jdbc.sql("INSERT INTO care_plan_fact (care_plan_id, grid_id, community_id, due_on, last_visited_on) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (care_plan_id) DO UPDATE SET grid_id = excluded.grid_id, community_id = excluded.community_id, "
-                        + "due_on = excluded.due_on, last_visited_on = greatest(care_plan_fact.last_visited_on, excluded.last_visited_on)")
-                .params(planId, gridId, communityId, Date.valueOf(dueOn), lastVisitedOn == null ? null : Date.valueOf(lastVisitedOn)).update();
+        jdbc.sql(
+                        "INSERT INTO care_plan_fact (care_plan_id, grid_id, community_id, due_on, last_visited_on) VALUES (?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (care_plan_id) DO UPDATE SET grid_id = excluded.grid_id, community_id = excluded.community_id, "
+                                + "due_on = excluded.due_on, last_visited_on = greatest(care_plan_fact.last_visited_on, excluded.last_visited_on)")
+                .params(
+                        planId,
+                        gridId,
+                        communityId,
+                        Date.valueOf(dueOn),
+                        lastVisitedOn == null ? null : Date.valueOf(lastVisitedOn))
+                .update();
     }
 }

@@ -1,7 +1,6 @@
 package org.wushe.hub.socialworker.grid;
 
 import java.util.function.Consumer;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -25,15 +24,40 @@ public class GridInbound {
     @Bean
     public Consumer<Message<byte[]>> gridEvents(InboundEvents inbound, GridFacts facts) {
         return inbound.consumer(CONSUMER)
-                .on(PatrolRecorded.class, (envelope, p) -> facts.patrolled(p.getPatrolId(), p.getGridId(), p.getCommunityId(), p.getPatrolledOn(),
-                        p.getHouseholdsVisited(), p.getHazardsFound()))
-                .on(HazardReported.class, (envelope, h) -> facts.hazard(h.getHazardId(), h.getPatrolId(), h.getGridId(), h.getCommunityId(),
-                        h.getUrgency().name(), h.getNeedId(), h.getOccurredAt()))
+                .on(
+                        PatrolRecorded.class,
+                        (envelope, p) -> facts.patrolled(
+                                p.getPatrolId(),
+                                p.getGridId(),
+                                p.getCommunityId(),
+                                p.getPatrolledOn(),
+                                p.getHouseholdsVisited(),
+                                p.getHazardsFound()))
+                .on(
+                        HazardReported.class,
+                        (envelope, h) -> facts.hazard(
+                                h.getHazardId(),
+                                h.getPatrolId(),
+                                h.getGridId(),
+                                h.getCommunityId(),
+                                h.getUrgency().name(),
+                                h.getNeedId(),
+                                h.getOccurredAt()))
                 .on(CareVisitDue.class, (envelope, c) -> {
                     if (c.getState() == CareVisitState.OVERDUE) {
-                        facts.overdue(c.getCarePlanId(), c.getGridId(), c.getCommunityId(), c.getDueOn(), c.getLastVisitedOn());
+                        facts.overdue(
+                                c.getCarePlanId(),
+                                c.getGridId(),
+                                c.getCommunityId(),
+                                c.getDueOn(),
+                                c.getLastVisitedOn());
                     } else if (c.getState() == CareVisitState.SCHEDULED) {
-                        facts.scheduled(c.getCarePlanId(), c.getGridId(), c.getCommunityId(), c.getDueOn(), c.getLastVisitedOn());
+                        facts.scheduled(
+                                c.getCarePlanId(),
+                                c.getGridId(),
+                                c.getCommunityId(),
+                                c.getDueOn(),
+                                c.getLastVisitedOn());
                     }
                 })
                 .build();

@@ -1,10 +1,5 @@
 package org.wushe.hub.socialworker.group;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +10,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,13 +40,14 @@ public class GroupController {
             @NotBlank @Size(max = 100) String title,
             @NotNull @Known Category category,
             @NotNull @Known BeneficiaryGroup beneficiaryGroup,
-            @Positive @Max(100) Integer plannedSessions) {
-    }
+            @Positive @Max(100) Integer plannedSessions) {}
 
     /** A session held: how many took part, never who; {@code notes} stay here. */
-    public record HoldSession(@NotNull Instant heldAt, @Positive @Max(480) Integer minutes,
-                              @NotNull @PositiveOrZero @Max(1000) Integer participantCount, @Size(max = 4000) String notes) {
-    }
+    public record HoldSession(
+            @NotNull Instant heldAt,
+            @Positive @Max(480) Integer minutes,
+            @NotNull @PositiveOrZero @Max(1000) Integer participantCount,
+            @Size(max = 4000) String notes) {}
 
     private final GroupService service;
 
@@ -69,11 +69,15 @@ public class GroupController {
     }
 
     @GetMapping("/{id}/sessions")
-    @Operation(summary = "The sessions with their notes: for the group's worker, their supervisor (督导) and the centre, with a reason; "
-            + "every read is logged (elsewhere sessions come without notes)")
-    public List<WorkGroup.Session> sessionNotes(@PathVariable UUID id,
-                                                @Parameter(description = "why the notes are read; logged with who read them")
-                                                @RequestParam(required = false) String reason) {
+    @Operation(
+            summary =
+                    "The sessions with their notes: for the group's worker, their supervisor (督导) and the centre, with a reason; "
+                            + "every read is logged (elsewhere sessions come without notes)")
+    public List<WorkGroup.Session> sessionNotes(
+            @PathVariable UUID id,
+            @Parameter(description = "why the notes are read; logged with who read them")
+                    @RequestParam(required = false)
+                    String reason) {
         return service.sessionNotes(id, reason);
     }
 
@@ -83,10 +87,11 @@ public class GroupController {
     }
 
     @GetMapping
-    public List<WorkGroup> list(@RequestParam(required = false) UUID stationId,
-                                @RequestParam(required = false) UUID socialWorkerId,
-                                @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-                                @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
+    public List<WorkGroup> list(
+            @RequestParam(required = false) UUID stationId,
+            @RequestParam(required = false) UUID socialWorkerId,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
         return service.list(stationId, socialWorkerId, offset, limit);
     }
 }

@@ -2,14 +2,12 @@ package org.wushe.hub.socialworker.group;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.socialworker.GroupSessionHeld;
 
 /** The Avro events of group work: a session held, with a participant count only. */
 final class GroupEvents {
 
-    private GroupEvents() {
-    }
+    private GroupEvents() {}
 
     /** GroupSessionHeld for session {@code number} of the group. */
     static GroupSessionHeld sessionHeld(WorkGroup g, WorkGroup.Session s, int number, Instant now) {

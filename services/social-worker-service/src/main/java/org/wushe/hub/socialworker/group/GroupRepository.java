@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.BeneficiaryGroup;
@@ -16,7 +15,8 @@ import org.wushe.hub.socialworker.notes.NoteSeal;
 @Repository
 public class GroupRepository {
 
-    private static final String COLUMNS = "id, social_worker_id, station_id, community_id, title, category, beneficiary_group, planned_sessions, created_at";
+    private static final String COLUMNS =
+            "id, social_worker_id, station_id, community_id, title, category, beneficiary_group, planned_sessions, created_at";
 
     private final JdbcClient jdbc;
     private final NoteSeal seal;
@@ -28,30 +28,53 @@ public class GroupRepository {
 
     public void insert(WorkGroup g) {
         jdbc.sql("INSERT INTO work_group (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(g.id(), g.socialWorkerId(), g.stationId(), g.communityId(), g.title(), g.category().name(), g.beneficiaryGroup().name(),
-                        g.plannedSessions(), Timestamp.from(g.createdAt()))
+                .params(
+                        g.id(),
+                        g.socialWorkerId(),
+                        g.stationId(),
+                        g.communityId(),
+                        g.title(),
+                        g.category().name(),
+                        g.beneficiaryGroup().name(),
+                        g.plannedSessions(),
+                        Timestamp.from(g.createdAt()))
                 .update();
     }
 
     public void insertSession(UUID groupId, WorkGroup.Session s) {
-        jdbc.sql("INSERT INTO group_session (id, group_id, session_number, held_at, minutes, participant_count, notes_sealed) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(s.id(), groupId, s.sessionNumber(), Timestamp.from(s.heldAt()), s.minutes(), s.participantCount(),
+        jdbc.sql(
+                        "INSERT INTO group_session (id, group_id, session_number, held_at, minutes, participant_count, notes_sealed) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        s.id(),
+                        groupId,
+                        s.sessionNumber(),
+                        Timestamp.from(s.heldAt()),
+                        s.minutes(),
+                        s.participantCount(),
                         seal.seal(NoteSeal.Place.GROUP_SESSION, s.id(), s.notes()))
                 .update();
     }
 
     public Optional<WorkGroup> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE id = ?")
+                .param(id)
+                .query(this::map)
+                .optional();
     }
 
     public Optional<WorkGroup> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(this::map)
+                .optional();
     }
 
     public List<WorkGroup> list(UUID stationId, UUID socialWorkerId, int offset, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE (?::uuid IS NULL OR station_id = ?) "
                         + "AND (?::uuid IS NULL OR social_worker_id = ?) ORDER BY created_at DESC, id OFFSET ? LIMIT ?")
-                .params(stationId, stationId, socialWorkerId, socialWorkerId, offset, limit).query(this::map).list();
+                .params(stationId, stationId, socialWorkerId, socialWorkerId, offset, limit)
+                .query(this::map)
+                .list();
     }
 
     /** The sessions as a group shows them to anyone: without their notes. */
@@ -65,12 +88,18 @@ public class GroupRepository {
     }
 
     private List<WorkGroup.Session> sessions(UUID groupId, boolean notes) {
-        return jdbc.sql("SELECT id, session_number, held_at, minutes, participant_count, notes_sealed FROM group_session WHERE group_id = ? "
-                        + "ORDER BY session_number").param(groupId)
+        return jdbc.sql(
+                        "SELECT id, session_number, held_at, minutes, participant_count, notes_sealed FROM group_session WHERE group_id = ? "
+                                + "ORDER BY session_number")
+                .param(groupId)
                 .query((rs, row) -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    return new WorkGroup.Session(id, rs.getInt("session_number"), rs.getTimestamp("held_at").toInstant(),
-                            (Integer) rs.getObject("minutes"), rs.getInt("participant_count"),
+                    return new WorkGroup.Session(
+                            id,
+                            rs.getInt("session_number"),
+                            rs.getTimestamp("held_at").toInstant(),
+                            (Integer) rs.getObject("minutes"),
+                            rs.getInt("participant_count"),
                             notes ? seal.open(NoteSeal.Place.GROUP_SESSION, id, rs.getBytes("notes_sealed")) : null);
                 })
                 .list();
@@ -78,9 +107,16 @@ public class GroupRepository {
 
     private WorkGroup map(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        return new WorkGroup(id, rs.getObject("social_worker_id", UUID.class), rs.getObject("station_id", UUID.class),
-                rs.getObject("community_id", UUID.class), rs.getString("title"), Category.valueOf(rs.getString("category")),
-                BeneficiaryGroup.valueOf(rs.getString("beneficiary_group")), (Integer) rs.getObject("planned_sessions"), sessions(id),
+        return new WorkGroup(
+                id,
+                rs.getObject("social_worker_id", UUID.class),
+                rs.getObject("station_id", UUID.class),
+                rs.getObject("community_id", UUID.class),
+                rs.getString("title"),
+                Category.valueOf(rs.getString("category")),
+                BeneficiaryGroup.valueOf(rs.getString("beneficiary_group")),
+                (Integer) rs.getObject("planned_sessions"),
+                sessions(id),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

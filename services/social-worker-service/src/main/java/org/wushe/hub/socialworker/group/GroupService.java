@@ -7,22 +7,21 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
-import org.wushe.hub.platform.web.InvalidInputException;
-import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
-import org.wushe.hub.socialworker.station.Stations;
-import org.wushe.hub.socialworker.notes.NoteAccessLog;
-import org.wushe.hub.socialworker.worker.SocialWorker;
-import org.wushe.hub.socialworker.worker.WorkerAccess;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
 import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.socialworker.notes.NoteAccessLog;
+import org.wushe.hub.socialworker.station.Stations;
+import org.wushe.hub.socialworker.worker.SocialWorker;
+import org.wushe.hub.socialworker.worker.WorkerAccess;
 import org.wushe.hub.socialworker.worker.WorkerService;
 
 @Service
@@ -37,8 +36,14 @@ public class GroupService {
     private final Stations stations;
     private final NoteAccessLog accessLog;
 
-    public GroupService(GroupRepository groups, WorkerService workers, OutboxWriter outbox, Clock clock, WorkerAccess access,
-                        Stations stations, NoteAccessLog accessLog) {
+    public GroupService(
+            GroupRepository groups,
+            WorkerService workers,
+            OutboxWriter outbox,
+            Clock clock,
+            WorkerAccess access,
+            Stations stations,
+            NoteAccessLog accessLog) {
         this.access = access;
         this.stations = stations;
         this.accessLog = accessLog;
@@ -53,8 +58,16 @@ public class GroupService {
         WorkerAccess.requireSelf(r.socialWorkerId());
         WorkerService.AtStation at = workers.atStation(r.socialWorkerId());
         UUID community = Stations.servedCommunity(at.station(), r.communityId());
-        WorkGroup g = new WorkGroup(UUID.randomUUID(), at.worker().id(), at.station().id(), community,
-                PersonalDataScreen.screen("title", r.title()), r.category(), r.beneficiaryGroup(), r.plannedSessions(), List.of(),
+        WorkGroup g = new WorkGroup(
+                UUID.randomUUID(),
+                at.worker().id(),
+                at.station().id(),
+                community,
+                PersonalDataScreen.screen("title", r.title()),
+                r.category(),
+                r.beneficiaryGroup(),
+                r.plannedSessions(),
+                List.of(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         groups.insert(g);
         return g;
@@ -71,17 +84,28 @@ public class GroupService {
         }
         int number = g.sessions().size() + 1;
         if (g.plannedSessions() != null && number > g.plannedSessions()) {
-            throw new InvalidInputException("groupId", "the group planned " + g.plannedSessions() + " sessions and held them all", 409);
+            throw new InvalidInputException(
+                    "groupId", "the group planned " + g.plannedSessions() + " sessions and held them all", 409);
         }
-        if (!g.sessions().isEmpty() && !r.heldAt().isAfter(g.sessions().get(g.sessions().size() - 1).heldAt())) {
-            throw new InvalidInputException("heldAt", "must be after the group's last session ("
-                    + g.sessions().get(g.sessions().size() - 1).heldAt() + ")");
+        if (!g.sessions().isEmpty()
+                && !r.heldAt().isAfter(g.sessions().get(g.sessions().size() - 1).heldAt())) {
+            throw new InvalidInputException(
+                    "heldAt",
+                    "must be after the group's last session ("
+                            + g.sessions().get(g.sessions().size() - 1).heldAt() + ")");
         }
-        String notes = PersonalDataScreen.screen("notes", r.notes() == null || r.notes().isBlank() ? null : r.notes());
-        WorkGroup.Session s = new WorkGroup.Session(UUID.randomUUID(), number, r.heldAt().truncatedTo(ChronoUnit.MILLIS), r.minutes(),
-                r.participantCount(), notes);
+        String notes = PersonalDataScreen.screen(
+                "notes", r.notes() == null || r.notes().isBlank() ? null : r.notes());
+        WorkGroup.Session s = new WorkGroup.Session(
+                UUID.randomUUID(),
+                number,
+                r.heldAt().truncatedTo(ChronoUnit.MILLIS),
+                r.minutes(),
+                r.participantCount(),
+                notes);
         groups.insertSession(g.id(), s);
-        outbox.publish(Aggregate.SOCIAL_WORKER, g.socialWorkerId().toString(), GroupEvents.sessionHeld(g, s, number, now));
+        outbox.publish(
+                Aggregate.SOCIAL_WORKER, g.socialWorkerId().toString(), GroupEvents.sessionHeld(g, s, number, now));
         return get(g.id());
     }
 
@@ -94,17 +118,26 @@ public class GroupService {
     public List<WorkGroup.Session> sessionNotes(UUID id, String reason) {
         WorkGroup g = get(id);
         Caller caller = Access.caller();
-        List<UUID> centres = stations.find(g.stationId()).map(stations::centresOf).orElse(List.of());
+        List<UUID> centres =
+                stations.find(g.stationId()).map(stations::centresOf).orElse(List.of());
         if (centres.stream().noneMatch(c -> caller.holds(Roles.CENTRE_MANAGER, c))) {
             try {
                 access.requireReader(g.socialWorkerId());
             } catch (ForbiddenException refused) {
-                UUID supervisor = workers.find(g.socialWorkerId()).map(SocialWorker::supervisorId).orElse(null);
-                String needed = Stream.concat(Stream.of(Roles.SOCIAL_WORKER + " of " + g.socialWorkerId()),
-                        Stream.concat(Stream.ofNullable(supervisor).map(s -> Roles.SOCIAL_WORKER + " of " + s),
-                                centres.stream().map(c -> Roles.CENTRE_MANAGER + " of " + c))).collect(Collectors.joining(" or "));
-                throw new ForbiddenException(WorkerAccess.FIELD, caller.describe() + " may not read the session notes of group " + id
-                        + "; needs " + needed + " 小组记录只有本人、其督导和所属中心可以查看", needed);
+                UUID supervisor = workers.find(g.socialWorkerId())
+                        .map(SocialWorker::supervisorId)
+                        .orElse(null);
+                String needed = Stream.concat(
+                                Stream.of(Roles.SOCIAL_WORKER + " of " + g.socialWorkerId()),
+                                Stream.concat(
+                                        Stream.ofNullable(supervisor).map(s -> Roles.SOCIAL_WORKER + " of " + s),
+                                        centres.stream().map(c -> Roles.CENTRE_MANAGER + " of " + c)))
+                        .collect(Collectors.joining(" or "));
+                throw new ForbiddenException(
+                        WorkerAccess.FIELD,
+                        caller.describe() + " may not read the session notes of group " + id + "; needs " + needed
+                                + " 小组记录只有本人、其督导和所属中心可以查看",
+                        needed);
             }
         }
         accessLog.opened(g.socialWorkerId(), NoteAccessLog.Kind.GROUP, g.id(), NoteAccessLog.reason(reason));

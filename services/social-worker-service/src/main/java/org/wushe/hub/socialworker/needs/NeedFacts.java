@@ -3,7 +3,6 @@ package org.wushe.hub.socialworker.needs;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,23 +27,27 @@ public class NeedFacts {
      * from a patrol's finding, the finding ({@code hazardId}; null otherwise).
      */
     public void published(UUID needId, UUID stationId, UUID communityId, String source, UUID hazardId, Instant at) {
-        jdbc.sql("INSERT INTO need_fact (need_id, station_id, community_id, source, hazard_id, published_at) VALUES (?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (need_id) DO UPDATE SET station_id = excluded.station_id, community_id = excluded.community_id, "
-                        + "source = excluded.source, hazard_id = excluded.hazard_id, "
-                        + "published_at = least(need_fact.published_at, excluded.published_at)")
-                .params(needId, stationId, communityId, source, hazardId, ts(at)).update();
+        jdbc.sql(
+                        "INSERT INTO need_fact (need_id, station_id, community_id, source, hazard_id, published_at) VALUES (?, ?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (need_id) DO UPDATE SET station_id = excluded.station_id, community_id = excluded.community_id, "
+                                + "source = excluded.source, hazard_id = excluded.hazard_id, "
+                                + "published_at = least(need_fact.published_at, excluded.published_at)")
+                .params(needId, stationId, communityId, source, hazardId, ts(at))
+                .update();
     }
 
     /** NeedClosed: the first close counts; FULFILLED is also a fulfilment time. */
     public void closed(UUID needId, UUID stationId, UUID communityId, String outcome, Instant at) {
         Timestamp fulfilled = "FULFILLED".equals(outcome) ? ts(at) : null;
-        jdbc.sql("INSERT INTO need_fact (need_id, station_id, community_id, closed_outcome, closed_at, fulfilled_at) VALUES (?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (need_id) DO UPDATE SET community_id = coalesce(need_fact.community_id, excluded.community_id), "
-                        + "closed_outcome = CASE WHEN need_fact.closed_at IS NULL OR excluded.closed_at < need_fact.closed_at "
-                        + "THEN excluded.closed_outcome ELSE need_fact.closed_outcome END, "
-                        + "closed_at = least(need_fact.closed_at, excluded.closed_at), "
-                        + "fulfilled_at = least(need_fact.fulfilled_at, excluded.fulfilled_at)")
-                .params(needId, stationId, communityId, outcome, ts(at), fulfilled).update();
+        jdbc.sql(
+                        "INSERT INTO need_fact (need_id, station_id, community_id, closed_outcome, closed_at, fulfilled_at) VALUES (?, ?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (need_id) DO UPDATE SET community_id = coalesce(need_fact.community_id, excluded.community_id), "
+                                + "closed_outcome = CASE WHEN need_fact.closed_at IS NULL OR excluded.closed_at < need_fact.closed_at "
+                                + "THEN excluded.closed_outcome ELSE need_fact.closed_outcome END, "
+                                + "closed_at = least(need_fact.closed_at, excluded.closed_at), "
+                                + "fulfilled_at = least(need_fact.fulfilled_at, excluded.fulfilled_at)")
+                .params(needId, stationId, communityId, outcome, ts(at), fulfilled)
+                .update();
     }
 
     public void proposed(UUID matchId, UUID needId, UUID stationId, UUID communityId, Instant at) {
@@ -60,13 +63,17 @@ public class NeedFacts {
     }
 
     private void match(UUID matchId, UUID needId, UUID stationId, UUID communityId, String column, Instant at) {
-        jdbc.sql("INSERT INTO match_fact (match_id, need_id, station_id) VALUES (?, ?, ?) ON CONFLICT (match_id) DO NOTHING")
-                .params(matchId, needId, stationId).update();
+        jdbc.sql(
+                        "INSERT INTO match_fact (match_id, need_id, station_id) VALUES (?, ?, ?) ON CONFLICT (match_id) DO NOTHING")
+                .params(matchId, needId, stationId)
+                .update();
         // column is one of three constants above, never input.
         jdbc.sql("INSERT INTO need_fact (need_id, station_id, community_id, " + column + ") VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (need_id) DO UPDATE SET " + column + " = least(need_fact." + column + ", excluded." + column + "), "
+                        + "ON CONFLICT (need_id) DO UPDATE SET " + column + " = least(need_fact." + column
+                        + ", excluded." + column + "), "
                         + "community_id = coalesce(need_fact.community_id, excluded.community_id)")
-                .params(needId, stationId, communityId, ts(at)).update();
+                .params(needId, stationId, communityId, ts(at))
+                .update();
     }
 
     private static Timestamp ts(Instant at) {

@@ -1,7 +1,6 @@
 package org.wushe.hub.socialworker.needs;
 
 import java.util.function.Consumer;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -32,27 +31,62 @@ public class NeedInbound {
     @Bean
     public Consumer<Message<byte[]>> needEvents(InboundEvents inbound, NeedFacts facts, ResidentFacts residents) {
         return inbound.consumer(NEEDS)
-                .on(NeedPublished.class, (envelope, n) -> facts.published(n.getNeedId(), n.getStationId(), n.getCommunityId(),
-                        n.getDetails().getSource().name(), n.getHazardId(), n.getOccurredAt()))
-                .on(NeedClosed.class, (envelope, n) -> facts.closed(n.getNeedId(), n.getStationId(), n.getCommunityId(),
-                        n.getOutcome().name(), n.getOccurredAt()))
-                .on(WishSubmitted.class, (envelope, w) -> residents.wish(w.getWishId(), w.getCommunityId(), w.getStationId(), w.getOccurredAt()))
-                .on(ServiceRated.class, (envelope, r) -> residents.rated(r.getNeedId(), r.getStationId(), r.getCommunityId(), r.getStars(),
-                        r.getFollowUpOpened(), r.getOccurredAt()))
-                .on(FollowUpRecorded.class, (envelope, f) -> residents.followUp(f.getFollowUpId(), f.getNeedId(), f.getStationId(),
-                        f.getCommunityId(), f.getOccurredAt()))
+                .on(
+                        NeedPublished.class,
+                        (envelope, n) -> facts.published(
+                                n.getNeedId(),
+                                n.getStationId(),
+                                n.getCommunityId(),
+                                n.getDetails().getSource().name(),
+                                n.getHazardId(),
+                                n.getOccurredAt()))
+                .on(
+                        NeedClosed.class,
+                        (envelope, n) -> facts.closed(
+                                n.getNeedId(),
+                                n.getStationId(),
+                                n.getCommunityId(),
+                                n.getOutcome().name(),
+                                n.getOccurredAt()))
+                .on(
+                        WishSubmitted.class,
+                        (envelope, w) ->
+                                residents.wish(w.getWishId(), w.getCommunityId(), w.getStationId(), w.getOccurredAt()))
+                .on(
+                        ServiceRated.class,
+                        (envelope, r) -> residents.rated(
+                                r.getNeedId(),
+                                r.getStationId(),
+                                r.getCommunityId(),
+                                r.getStars(),
+                                r.getFollowUpOpened(),
+                                r.getOccurredAt()))
+                .on(
+                        FollowUpRecorded.class,
+                        (envelope, f) -> residents.followUp(
+                                f.getFollowUpId(),
+                                f.getNeedId(),
+                                f.getStationId(),
+                                f.getCommunityId(),
+                                f.getOccurredAt()))
                 .build();
     }
 
     @Bean
     public Consumer<Message<byte[]>> matchEvents(InboundEvents inbound, NeedFacts facts) {
         return inbound.consumer(MATCHES)
-                .on(MatchProposed.class, (envelope, m) -> facts.proposed(m.getMatchId(), m.getNeedId(), m.getStationId(), m.getCommunityId(),
-                        m.getOccurredAt()))
-                .on(MatchAccepted.class, (envelope, m) -> facts.accepted(m.getMatchId(), m.getNeedId(), m.getStationId(), m.getCommunityId(),
-                        m.getOccurredAt()))
-                .on(MatchCompleted.class, (envelope, m) -> facts.completed(m.getMatchId(), m.getNeedId(), m.getStationId(), m.getCommunityId(),
-                        m.getOccurredAt()))
+                .on(
+                        MatchProposed.class,
+                        (envelope, m) -> facts.proposed(
+                                m.getMatchId(), m.getNeedId(), m.getStationId(), m.getCommunityId(), m.getOccurredAt()))
+                .on(
+                        MatchAccepted.class,
+                        (envelope, m) -> facts.accepted(
+                                m.getMatchId(), m.getNeedId(), m.getStationId(), m.getCommunityId(), m.getOccurredAt()))
+                .on(
+                        MatchCompleted.class,
+                        (envelope, m) -> facts.completed(
+                                m.getMatchId(), m.getNeedId(), m.getStationId(), m.getCommunityId(), m.getOccurredAt()))
                 .build();
     }
 }

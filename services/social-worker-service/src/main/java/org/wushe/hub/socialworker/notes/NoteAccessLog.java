@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.platform.privacy.ReadReasons;
@@ -20,7 +19,11 @@ public class NoteAccessLog {
 
     public static final String FIELD = "reason";
 
-    public enum Kind { CASE, VISIT, GROUP }
+    public enum Kind {
+        CASE,
+        VISIT,
+        GROUP
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -36,18 +39,30 @@ public class NoteAccessLog {
     }
 
     public void opened(UUID workerId, Kind kind, UUID subjectId, String reason) {
-        jdbc.sql("INSERT INTO note_access (actor, social_worker_id, kind, subject_id, reason, accessed_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(Access.caller().subject(), workerId, kind.name(), subjectId, reason, Timestamp.from(clock.instant())).update();
+        jdbc.sql(
+                        "INSERT INTO note_access (actor, social_worker_id, kind, subject_id, reason, accessed_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        Access.caller().subject(),
+                        workerId,
+                        kind.name(),
+                        subjectId,
+                        reason,
+                        Timestamp.from(clock.instant()))
+                .update();
     }
 
-    public record Entry(String actor, UUID socialWorkerId, Kind kind, UUID subjectId, String reason) {
-    }
+    public record Entry(String actor, UUID socialWorkerId, Kind kind, UUID subjectId, String reason) {}
 
     public List<Entry> of(UUID subjectId) {
-        return jdbc.sql("SELECT actor, social_worker_id, kind, subject_id, reason FROM note_access WHERE subject_id = ? ORDER BY id")
+        return jdbc.sql(
+                        "SELECT actor, social_worker_id, kind, subject_id, reason FROM note_access WHERE subject_id = ? ORDER BY id")
                 .param(subjectId)
-                .query((rs, n) -> new Entry(rs.getString("actor"), rs.getObject("social_worker_id", UUID.class),
-                        Kind.valueOf(rs.getString("kind")), rs.getObject("subject_id", UUID.class), rs.getString("reason")))
+                .query((rs, n) -> new Entry(
+                        rs.getString("actor"),
+                        rs.getObject("social_worker_id", UUID.class),
+                        Kind.valueOf(rs.getString("kind")),
+                        rs.getObject("subject_id", UUID.class),
+                        rs.getString("reason")))
                 .list();
     }
 }

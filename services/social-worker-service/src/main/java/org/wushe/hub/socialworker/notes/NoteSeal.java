@@ -2,7 +2,6 @@ package org.wushe.hub.socialworker.notes;
 
 import java.nio.file.Path;
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.wushe.hub.platform.privacy.DataKeys;
@@ -19,7 +18,9 @@ public class NoteSeal {
 
     /** Where a note lives: its table and column. */
     public enum Place {
-        CASE_NOTE("case_note", "text"), VISIT("visit", "notes"), GROUP_SESSION("group_session", "notes");
+        CASE_NOTE("case_note", "text"),
+        VISIT("visit", "notes"),
+        GROUP_SESSION("group_session", "notes");
 
         final String table;
         final String column;
@@ -36,10 +37,12 @@ public class NoteSeal {
 
     private final FieldCipher cipher;
 
-    public NoteSeal(@Value("${wushe.socialworker.notes-key:}") String key,
-                    @Value("${wushe.socialworker.data-dir:${WUSHE_DATA_DIR:.local-data}}") Path dataDir) {
-        this.cipher = FieldCipher.fromBase64(DataKeys.key(key, dataDir.resolve("socialworker").resolve("notes.key"),
-                "WUSHE_SOCIALWORKER_NOTES_KEY"), "wushe-socialworker-notes");
+    public NoteSeal(
+            @Value("${wushe.socialworker.notes-key:}") String key,
+            @Value("${wushe.socialworker.data-dir:${WUSHE_DATA_DIR:.local-data}}") Path dataDir) {
+        this.cipher = FieldCipher.fromBase64(
+                DataKeys.key(key, dataDir.resolve("socialworker").resolve("notes.key"), "WUSHE_SOCIALWORKER_NOTES_KEY"),
+                "wushe-socialworker-notes");
     }
 
     public byte[] seal(Place place, UUID id, String text) {

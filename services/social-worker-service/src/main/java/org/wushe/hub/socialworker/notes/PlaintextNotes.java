@@ -2,7 +2,6 @@ package org.wushe.hub.socialworker.notes;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -21,8 +20,7 @@ public class PlaintextNotes implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(PlaintextNotes.class);
     private static final int BATCH = 500;
 
-    private record Row(UUID id, String text) {
-    }
+    private record Row(UUID id, String text) {}
 
     private final JdbcClient jdbc;
     private final NoteSeal seal;
@@ -56,12 +54,15 @@ public class PlaintextNotes implements InitializingBean {
     }
 
     private int batch(NoteSeal.Place place) {
-        List<Row> rows = jdbc.sql("SELECT id, " + place.column + " AS plain FROM " + place.table + " WHERE " + place.column
-                        + " IS NOT NULL LIMIT " + BATCH + " FOR UPDATE")
-                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("plain"))).list();
+        List<Row> rows = jdbc.sql("SELECT id, " + place.column + " AS plain FROM " + place.table + " WHERE "
+                        + place.column + " IS NOT NULL LIMIT " + BATCH + " FOR UPDATE")
+                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("plain")))
+                .list();
         for (Row r : rows) {
-            jdbc.sql("UPDATE " + place.table + " SET " + place.column + "_sealed = ?, " + place.column + " = NULL WHERE id = ?")
-                    .params(seal.seal(place, r.id(), r.text()), r.id()).update();
+            jdbc.sql("UPDATE " + place.table + " SET " + place.column + "_sealed = ?, " + place.column
+                            + " = NULL WHERE id = ?")
+                    .params(seal.seal(place, r.id(), r.text()), r.id())
+                    .update();
         }
         return rows.size();
     }

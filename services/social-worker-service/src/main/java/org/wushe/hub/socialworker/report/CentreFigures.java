@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,12 +25,23 @@ public class CentreFigures {
     /** The key of the totals in every result. */
     public static final UUID TOTAL = new UUID(0, 0);
 
-    private static final String ROWS = "rowmap AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]) AS r(station_id, row_id))";
+    private static final String ROWS =
+            "rowmap AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]) AS r(station_id, row_id))";
 
     /** Needs of a row: counts and the raw percentiles in minutes (null when nothing was timed). */
-    public record NeedFigures(int published, int matched, int accepted, int fulfilled, int cancelled, int expired,
-                              int proposalTimed, Double proposalMedian, Double proposalP90,
-                              int fulfilmentTimed, Double fulfilmentMedian, Double fulfilmentP90) {
+    public record NeedFigures(
+            int published,
+            int matched,
+            int accepted,
+            int fulfilled,
+            int cancelled,
+            int expired,
+            int proposalTimed,
+            Double proposalMedian,
+            Double proposalP90,
+            int fulfilmentTimed,
+            Double fulfilmentMedian,
+            Double fulfilmentP90) {
         static final NeedFigures NONE = new NeedFigures(0, 0, 0, 0, 0, 0, 0, null, null, 0, null, null);
     }
 
@@ -41,8 +51,16 @@ public class CentreFigures {
     }
 
     /** Grid work and residents' wishes of a row, counted by community. */
-    public record CommunityFigures(int patrols, int hazardsFound, int hazardsFixed, int careVisits, int careVisitsOnTime, int careVisitsLate,
-                                   int careVisitsOverdue, int wishesSubmitted, int wishesFulfilled) {
+    public record CommunityFigures(
+            int patrols,
+            int hazardsFound,
+            int hazardsFixed,
+            int careVisits,
+            int careVisitsOnTime,
+            int careVisitsLate,
+            int careVisitsOverdue,
+            int wishesSubmitted,
+            int wishesFulfilled) {
         static final CommunityFigures NONE = new CommunityFigures(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
@@ -87,10 +105,21 @@ public class CentreFigures {
                         + "FROM f GROUP BY GROUPING SETS ((row_id), ())")
                 .params(Timestamp.from(p.start()), Timestamp.from(p.end()), map[0], map[1])
                 .query(rs -> {
-                    out.put(key(rs), new NeedFigures(rs.getInt("published"), rs.getInt("matched"), rs.getInt("accepted"),
-                            rs.getInt("fulfilled"), rs.getInt("cancelled"), rs.getInt("expired"),
-                            rs.getInt("proposal_timed"), real(rs, "proposal_p50"), real(rs, "proposal_p90"),
-                            rs.getInt("fulfilment_timed"), real(rs, "fulfilment_p50"), real(rs, "fulfilment_p90")));
+                    out.put(
+                            key(rs),
+                            new NeedFigures(
+                                    rs.getInt("published"),
+                                    rs.getInt("matched"),
+                                    rs.getInt("accepted"),
+                                    rs.getInt("fulfilled"),
+                                    rs.getInt("cancelled"),
+                                    rs.getInt("expired"),
+                                    rs.getInt("proposal_timed"),
+                                    real(rs, "proposal_p50"),
+                                    real(rs, "proposal_p90"),
+                                    rs.getInt("fulfilment_timed"),
+                                    real(rs, "fulfilment_p50"),
+                                    real(rs, "fulfilment_p90")));
                 });
         return out;
     }
@@ -113,7 +142,13 @@ public class CentreFigures {
                         + "SELECT r.row_id, GROUPING(r.row_id) = 1 AS total, coalesce(sum(c.minutes), 0) AS minutes, "
                         + "coalesce(sum(c.points), 0) AS points "
                         + "FROM c JOIN rowmap r ON r.station_id = c.station_id GROUP BY GROUPING SETS ((r.row_id), ())")
-                .params(map[0], map[1], Date.valueOf(p.from()), Date.valueOf(p.to()), Timestamp.from(p.start()), Timestamp.from(p.end()))
+                .params(
+                        map[0],
+                        map[1],
+                        Date.valueOf(p.from()),
+                        Date.valueOf(p.to()),
+                        Timestamp.from(p.start()),
+                        Timestamp.from(p.end()))
                 .query(rs -> {
                     out.put(key(rs), new CreditFigures(rs.getLong("minutes"), rs.getLong("points")));
                 });
@@ -137,33 +172,44 @@ public class CentreFigures {
         Timestamp start = Timestamp.from(p.start());
         Timestamp end = Timestamp.from(p.end());
         Map<UUID, CommunityFigures> out = new HashMap<>();
-        jdbc.sql("WITH rowmap AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]) AS r(community_id, row_id)), "
-                        + "g AS (SELECT 'patrol' AS kind, patrol_id::text AS id, community_id FROM patrol_fact WHERE patrolled_on BETWEEN ? AND ? "
-                        + "UNION ALL SELECT 'hazard', hazard_id::text, community_id FROM hazard_fact WHERE found_on BETWEEN ? AND ? "
-                        + "UNION ALL SELECT 'fixed', h.hazard_id::text, h.community_id FROM hazard_fact h "
-                        + "JOIN need_fact n ON n.need_id = h.need_id OR n.hazard_id = h.hazard_id WHERE n.fulfilled_at >= ? AND n.fulfilled_at < ? "
-                        + "UNION ALL SELECT 'wish_fulfilled', n.need_id::text, n.community_id "
-                        + "FROM need_fact n WHERE n.source = 'MICRO_WISH' AND n.fulfilled_at >= ? AND n.fulfilled_at < ? "
-                        + "UNION ALL SELECT CASE WHEN v.due_on IS NULL THEN 'visit' WHEN v.visited_on <= v.due_on THEN 'on_time' ELSE 'late' END, "
-                        + "v.care_plan_id || '/' || v.visited_on, v.community_id FROM care_visit_fact v WHERE v.visited_on BETWEEN ? AND ? "
-                        + "UNION ALL SELECT 'overdue', o.care_plan_id || '/' || o.due_on, o.community_id FROM care_overdue_fact o "
-                        + "WHERE o.due_on BETWEEN ?::date - 1 AND ?::date - 1 "
-                        + "UNION ALL SELECT 'wish', wish_id::text, community_id FROM wish_fact WHERE submitted_at >= ? AND submitted_at < ?) "
-                        + "SELECT r.row_id, GROUPING(r.row_id) = 1 AS total, "
-                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'patrol') AS patrols, "
-                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'hazard') AS hazards, "
-                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'fixed') AS fixed, "
-                        + "count(DISTINCT g.id) FILTER (WHERE g.kind IN ('visit', 'on_time', 'late')) AS visits, "
-                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'on_time') AS on_time, "
-                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'late') AS late, "
-                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'overdue') AS overdue, "
-                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'wish') AS wishes, "
-                        + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'wish_fulfilled') AS wishes_fulfilled "
-                        + "FROM g JOIN rowmap r ON r.community_id = g.community_id GROUP BY GROUPING SETS ((r.row_id), ())")
+        jdbc.sql(
+                        "WITH rowmap AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]) AS r(community_id, row_id)), "
+                                + "g AS (SELECT 'patrol' AS kind, patrol_id::text AS id, community_id FROM patrol_fact WHERE patrolled_on BETWEEN ? AND ? "
+                                + "UNION ALL SELECT 'hazard', hazard_id::text, community_id FROM hazard_fact WHERE found_on BETWEEN ? AND ? "
+                                + "UNION ALL SELECT 'fixed', h.hazard_id::text, h.community_id FROM hazard_fact h "
+                                + "JOIN need_fact n ON n.need_id = h.need_id OR n.hazard_id = h.hazard_id WHERE n.fulfilled_at >= ? AND n.fulfilled_at < ? "
+                                + "UNION ALL SELECT 'wish_fulfilled', n.need_id::text, n.community_id "
+                                + "FROM need_fact n WHERE n.source = 'MICRO_WISH' AND n.fulfilled_at >= ? AND n.fulfilled_at < ? "
+                                + "UNION ALL SELECT CASE WHEN v.due_on IS NULL THEN 'visit' WHEN v.visited_on <= v.due_on THEN 'on_time' ELSE 'late' END, "
+                                + "v.care_plan_id || '/' || v.visited_on, v.community_id FROM care_visit_fact v WHERE v.visited_on BETWEEN ? AND ? "
+                                + "UNION ALL SELECT 'overdue', o.care_plan_id || '/' || o.due_on, o.community_id FROM care_overdue_fact o "
+                                + "WHERE o.due_on BETWEEN ?::date - 1 AND ?::date - 1 "
+                                + "UNION ALL SELECT 'wish', wish_id::text, community_id FROM wish_fact WHERE submitted_at >= ? AND submitted_at < ?) "
+                                + "SELECT r.row_id, GROUPING(r.row_id) = 1 AS total, "
+                                + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'patrol') AS patrols, "
+                                + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'hazard') AS hazards, "
+                                + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'fixed') AS fixed, "
+                                + "count(DISTINCT g.id) FILTER (WHERE g.kind IN ('visit', 'on_time', 'late')) AS visits, "
+                                + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'on_time') AS on_time, "
+                                + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'late') AS late, "
+                                + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'overdue') AS overdue, "
+                                + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'wish') AS wishes, "
+                                + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'wish_fulfilled') AS wishes_fulfilled "
+                                + "FROM g JOIN rowmap r ON r.community_id = g.community_id GROUP BY GROUPING SETS ((r.row_id), ())")
                 .params(communities, rows, from, to, from, to, start, end, start, end, from, to, from, to, start, end)
                 .query(rs -> {
-                    out.put(key(rs), new CommunityFigures(rs.getInt("patrols"), rs.getInt("hazards"), rs.getInt("fixed"), rs.getInt("visits"),
-                            rs.getInt("on_time"), rs.getInt("late"), rs.getInt("overdue"), rs.getInt("wishes"), rs.getInt("wishes_fulfilled")));
+                    out.put(
+                            key(rs),
+                            new CommunityFigures(
+                                    rs.getInt("patrols"),
+                                    rs.getInt("hazards"),
+                                    rs.getInt("fixed"),
+                                    rs.getInt("visits"),
+                                    rs.getInt("on_time"),
+                                    rs.getInt("late"),
+                                    rs.getInt("overdue"),
+                                    rs.getInt("wishes"),
+                                    rs.getInt("wishes_fulfilled")));
                 });
         return out;
     }
@@ -185,7 +231,13 @@ public class CentreFigures {
                         + "FROM f JOIN rowmap r ON r.station_id = f.station_id GROUP BY GROUPING SETS ((r.row_id), ())")
                 .params(map[0], map[1], start, end, start, end)
                 .query(rs -> {
-                    out.put(key(rs), new RatingFigures(rs.getInt("ratings"), real(rs, "mean_stars"), rs.getInt("asked"), rs.getInt("done")));
+                    out.put(
+                            key(rs),
+                            new RatingFigures(
+                                    rs.getInt("ratings"),
+                                    real(rs, "mean_stars"),
+                                    rs.getInt("asked"),
+                                    rs.getInt("done")));
                 });
         return out;
     }

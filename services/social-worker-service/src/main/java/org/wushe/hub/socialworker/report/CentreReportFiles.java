@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -26,8 +25,7 @@ final class CentreReportFiles {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String BOM = "\uFEFF";
 
-    private CentreReportFiles() {
-    }
+    private CentreReportFiles() {}
 
     static String fileName(CentreReport report, String extension) {
         return "中心报表-centre-report-" + report.from() + "-" + report.to() + "." + extension;
@@ -38,7 +36,9 @@ final class CentreReportFiles {
         StringBuilder out = new StringBuilder(BOM);
         line(out, CentreReportTable.COLUMNS.stream().map(Column::header).toList());
         for (Row row : CentreReportTable.rows(report)) {
-            line(out, CentreReportTable.COLUMNS.stream().map(c -> csvCell(c, row)).toList());
+            line(
+                    out,
+                    CentreReportTable.COLUMNS.stream().map(c -> csvCell(c, row)).toList());
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -61,7 +61,8 @@ final class CentreReportFiles {
         return switch (c.kind()) {
             case TEXT -> inert(value.toString());
             case COUNT -> value.toString();
-            case ONE_DECIMAL, TWO_DECIMALS -> CentreReportTable.decimal(c, value).toPlainString();
+            case ONE_DECIMAL, TWO_DECIMALS ->
+                CentreReportTable.decimal(c, value).toPlainString();
         };
     }
 
@@ -79,8 +80,11 @@ final class CentreReportFiles {
 
     /** One sheet: the header row, a row per station, the totals row in bold; numbers as numeric cells. */
     static byte[] xlsx(CentreReport report) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            book.getProperties().getCoreProperties().setTitle(report.centreName() + " 中心报表 " + report.from() + " – " + report.to());
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            book.getProperties()
+                    .getCoreProperties()
+                    .setTitle(report.centreName() + " 中心报表 " + report.from() + " – " + report.to());
             Sheet sheet = book.createSheet("中心报表");
             Styles styles = new Styles(book);
 
@@ -108,7 +112,9 @@ final class CentreReportFiles {
                     switch (c.kind()) {
                         case TEXT -> cell.setCellValue(value.toString());
                         case COUNT -> cell.setCellValue(((Number) value).doubleValue());
-                        case ONE_DECIMAL, TWO_DECIMALS -> cell.setCellValue(CentreReportTable.decimal(c, value).doubleValue());
+                        case ONE_DECIMAL, TWO_DECIMALS ->
+                            cell.setCellValue(
+                                    CentreReportTable.decimal(c, value).doubleValue());
                     }
                 }
             }
@@ -137,12 +143,14 @@ final class CentreReportFiles {
             for (Kind kind : Kind.values()) {
                 for (int total = 0; total < 2; total++) {
                     CellStyle s = book.createCellStyle();
-                    s.setDataFormat(book.createDataFormat().getFormat(switch (kind) {
-                        case TEXT -> "@";
-                        case COUNT -> "0";
-                        case ONE_DECIMAL -> "0.0";
-                        case TWO_DECIMALS -> "0.00";
-                    }));
+                    s.setDataFormat(book.createDataFormat()
+                            .getFormat(
+                                    switch (kind) {
+                                        case TEXT -> "@";
+                                        case COUNT -> "0";
+                                        case ONE_DECIMAL -> "0.0";
+                                        case TWO_DECIMALS -> "0.00";
+                                    }));
                     if (total == 1) {
                         s.setFont(bold);
                         s.setBorderTop(BorderStyle.THIN);

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.wushe.hub.socialworker.report.CentreReport.Row;
 
 /**
@@ -17,7 +16,10 @@ final class CentreReportTable {
 
     /** How a column's values are written. */
     enum Kind {
-        TEXT, COUNT, ONE_DECIMAL, TWO_DECIMALS
+        TEXT,
+        COUNT,
+        ONE_DECIMAL,
+        TWO_DECIMALS
     }
 
     record Column(String zh, String en, Kind kind, Function<Row, Object> value) {
@@ -34,10 +36,26 @@ final class CentreReportTable {
             new Column("已完成", "Fulfilled", Kind.COUNT, r -> r.needs().fulfilled()),
             new Column("已取消", "Cancelled", Kind.COUNT, r -> r.needs().cancelled()),
             new Column("已过期", "Expired", Kind.COUNT, r -> r.needs().expired()),
-            new Column("首次推荐用时中位数(分钟)", "Median to first proposal (min)", Kind.ONE_DECIMAL, r -> r.toFirstProposal().medianMinutes()),
-            new Column("首次推荐用时P90(分钟)", "P90 to first proposal (min)", Kind.ONE_DECIMAL, r -> r.toFirstProposal().p90Minutes()),
-            new Column("完成用时中位数(小时)", "Median to fulfilment (h)", Kind.TWO_DECIMALS, r -> r.toFulfilment().medianHours()),
-            new Column("完成用时P90(小时)", "P90 to fulfilment (h)", Kind.TWO_DECIMALS, r -> r.toFulfilment().p90Hours()),
+            new Column(
+                    "首次推荐用时中位数(分钟)",
+                    "Median to first proposal (min)",
+                    Kind.ONE_DECIMAL,
+                    r -> r.toFirstProposal().medianMinutes()),
+            new Column(
+                    "首次推荐用时P90(分钟)",
+                    "P90 to first proposal (min)",
+                    Kind.ONE_DECIMAL,
+                    r -> r.toFirstProposal().p90Minutes()),
+            new Column(
+                    "完成用时中位数(小时)",
+                    "Median to fulfilment (h)",
+                    Kind.TWO_DECIMALS,
+                    r -> r.toFulfilment().medianHours()),
+            new Column(
+                    "完成用时P90(小时)",
+                    "P90 to fulfilment (h)",
+                    Kind.TWO_DECIMALS,
+                    r -> r.toFulfilment().p90Hours()),
             new Column("志愿服务时长(小时)", "Volunteer hours", Kind.TWO_DECIMALS, Row::volunteerHours),
             new Column("发放积分", "Points awarded", Kind.COUNT, Row::pointsAwarded),
             new Column("电话探访", "Phone visits", Kind.COUNT, Row::phoneVisits),
@@ -52,18 +70,25 @@ final class CentreReportTable {
             new Column("网格巡检(次)", "Patrols", Kind.COUNT, r -> r.grid().patrols()),
             new Column("发现隐患", "Hazards found", Kind.COUNT, r -> r.grid().hazardsFound()),
             new Column("隐患已解决", "Hazards fixed", Kind.COUNT, r -> r.grid().hazardsFixed()),
-            new Column("关爱走访按时", "Care visits on time", Kind.COUNT, r -> r.grid().careVisitsOnTime()),
+            new Column(
+                    "关爱走访按时", "Care visits on time", Kind.COUNT, r -> r.grid().careVisitsOnTime()),
             new Column("关爱走访迟到", "Care visits late", Kind.COUNT, r -> r.grid().careVisitsLate()),
-            new Column("关爱走访逾期", "Care visits overdue", Kind.COUNT, r -> r.grid().careVisitsOverdue()),
-            new Column("居民微心愿", "Wishes submitted", Kind.COUNT, r -> r.residents().wishesSubmitted()),
-            new Column("微心愿已实现", "Wishes fulfilled", Kind.COUNT, r -> r.residents().wishesFulfilled()),
+            new Column(
+                    "关爱走访逾期", "Care visits overdue", Kind.COUNT, r -> r.grid().careVisitsOverdue()),
+            new Column(
+                    "居民微心愿", "Wishes submitted", Kind.COUNT, r -> r.residents().wishesSubmitted()),
+            new Column(
+                    "微心愿已实现", "Wishes fulfilled", Kind.COUNT, r -> r.residents().wishesFulfilled()),
             new Column("服务评价(条)", "Ratings", Kind.COUNT, r -> r.residents().ratings()),
-            new Column("平均评分(1-5)", "Mean rating (1-5)", Kind.TWO_DECIMALS, r -> r.residents().meanRating()),
+            new Column(
+                    "平均评分(1-5)",
+                    "Mean rating (1-5)",
+                    Kind.TWO_DECIMALS,
+                    r -> r.residents().meanRating()),
             new Column("回访完成", "Follow-ups done", Kind.COUNT, r -> r.residents().followUpsDone()),
             new Column("站点ID", "Station id", Kind.TEXT, r -> r.stationId().toString()));
 
-    private CentreReportTable() {
-    }
+    private CentreReportTable() {}
 
     /** The stations' rows, then the totals. */
     static List<Row> rows(CentreReport report) {

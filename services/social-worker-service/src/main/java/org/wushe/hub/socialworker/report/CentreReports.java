@@ -9,20 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.platform.core.Calendar;
+import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.socialworker.report.CentreFigures.CommunityFigures;
 import org.wushe.hub.socialworker.report.CentreFigures.CreditFigures;
 import org.wushe.hub.socialworker.report.CentreFigures.NeedFigures;
 import org.wushe.hub.socialworker.report.CentreFigures.RatingFigures;
 import org.wushe.hub.socialworker.report.CentreReport.Durations;
 import org.wushe.hub.socialworker.report.CentreReport.GridWork;
-import org.wushe.hub.socialworker.report.CentreReport.Residents;
 import org.wushe.hub.socialworker.report.CentreReport.Needs;
+import org.wushe.hub.socialworker.report.CentreReport.Residents;
 import org.wushe.hub.socialworker.report.CentreReport.Row;
 import org.wushe.hub.socialworker.report.CentreReport.Scope;
 import org.wushe.hub.socialworker.station.Station;
@@ -76,7 +75,9 @@ public class CentreReports {
         List<Station> all = coveredByRow.values().stream().flatMap(List::stream).toList();
         // Grid work and wishes name a community: a row counts those of every community its stations serve.
         List<UUID[]> rowOfCommunity = new ArrayList<>();
-        coveredByRow.forEach((rowId, covered) -> covered.stream().flatMap(s -> s.communities().stream()).distinct()
+        coveredByRow.forEach((rowId, covered) -> covered.stream()
+                .flatMap(s -> s.communities().stream())
+                .distinct()
                 .forEach(community -> rowOfCommunity.add(new UUID[] {community, rowId})));
 
         Map<UUID, NeedFigures> needs = figures.needs(rowOfStation, period);
@@ -86,14 +87,25 @@ public class CentreReports {
         List<Row> rows = new ArrayList<>();
         coveredByRow.forEach((rowId, covered) -> {
             Station top = covered.get(0);
-            rows.add(row(rowId.equals(centre.id()) ? Scope.CENTRE : Scope.STATION, top, work.figures(top, covered, period),
-                    CentreFigures.needsOf(needs, rowId), CentreFigures.creditsOf(credits, rowId), CentreFigures.communitiesOf(communities, rowId),
+            rows.add(row(
+                    rowId.equals(centre.id()) ? Scope.CENTRE : Scope.STATION,
+                    top,
+                    work.figures(top, covered, period),
+                    CentreFigures.needsOf(needs, rowId),
+                    CentreFigures.creditsOf(credits, rowId),
+                    CentreFigures.communitiesOf(communities, rowId),
                     CentreFigures.ratingsOf(ratings, rowId)));
         });
-        Row totals = row(Scope.TOTAL, centre, work.figures(centre, all, period), CentreFigures.needsOf(needs, CentreFigures.TOTAL),
-                CentreFigures.creditsOf(credits, CentreFigures.TOTAL), CentreFigures.communitiesOf(communities, CentreFigures.TOTAL),
+        Row totals = row(
+                Scope.TOTAL,
+                centre,
+                work.figures(centre, all, period),
+                CentreFigures.needsOf(needs, CentreFigures.TOTAL),
+                CentreFigures.creditsOf(credits, CentreFigures.TOTAL),
+                CentreFigures.communitiesOf(communities, CentreFigures.TOTAL),
                 CentreFigures.ratingsOf(ratings, CentreFigures.TOTAL));
-        return new CentreReport(centre.id(), centre.name(), centre.level(), period.from(), period.to(), preset, rows, totals);
+        return new CentreReport(
+                centre.id(), centre.name(), centre.level(), period.from(), period.to(), preset, rows, totals);
     }
 
     /** The period asked for: a preset, or from and to; never both, never half. */
@@ -106,7 +118,9 @@ public class CentreReports {
             return ReportPeriod.of(preset.from(today), preset.to(today), today, MAX_YEARS);
         }
         if (from == null) {
-            throw new InvalidInputException("from", "required: the first day of the period (e.g. 2026-01-01), or period=THIS_MONTH, LAST_MONTH or THIS_YEAR");
+            throw new InvalidInputException(
+                    "from",
+                    "required: the first day of the period (e.g. 2026-01-01), or period=THIS_MONTH, LAST_MONTH or THIS_YEAR");
         }
         if (to == null) {
             throw new InvalidInputException("to", "required: the last day of the period (e.g. 2026-06-30)");
@@ -114,18 +128,54 @@ public class CentreReports {
         return ReportPeriod.of(from, to, today, MAX_YEARS);
     }
 
-    private static Row row(Scope scope, Station top, StationReport w, NeedFigures n, CreditFigures c, CommunityFigures g, RatingFigures r) {
-        return new Row(scope, top.id(), top.name(), top.level(), w.stationsIncluded(),
+    private static Row row(
+            Scope scope,
+            Station top,
+            StationReport w,
+            NeedFigures n,
+            CreditFigures c,
+            CommunityFigures g,
+            RatingFigures r) {
+        return new Row(
+                scope,
+                top.id(),
+                top.name(),
+                top.level(),
+                w.stationsIncluded(),
                 new Needs(n.published(), n.matched(), n.accepted(), n.fulfilled(), n.cancelled(), n.expired()),
                 durations(n.proposalTimed(), n.proposalMedian(), n.proposalP90()),
                 durations(n.fulfilmentTimed(), n.fulfilmentMedian(), n.fulfilmentP90()),
-                c.minutes(), hours(c.minutes()), c.points(),
-                w.phoneVisits(), w.homeVisits(), w.casesOpened(), w.casesOpen(), w.caseClients(),
-                w.groupsRun(), w.groupSessions(), w.groupParticipants(), w.volunteersRecruited(),
-                w.socialWorkers(), w.certifiedWorkers(), w.certificationRate(), w.certificationRateText(),
-                new GridWork(g.patrols(), g.hazardsFound(), g.hazardsFixed(), g.careVisits(), g.careVisitsOnTime(), g.careVisitsLate(),
+                c.minutes(),
+                hours(c.minutes()),
+                c.points(),
+                w.phoneVisits(),
+                w.homeVisits(),
+                w.casesOpened(),
+                w.casesOpen(),
+                w.caseClients(),
+                w.groupsRun(),
+                w.groupSessions(),
+                w.groupParticipants(),
+                w.volunteersRecruited(),
+                w.socialWorkers(),
+                w.certifiedWorkers(),
+                w.certificationRate(),
+                w.certificationRateText(),
+                new GridWork(
+                        g.patrols(),
+                        g.hazardsFound(),
+                        g.hazardsFixed(),
+                        g.careVisits(),
+                        g.careVisitsOnTime(),
+                        g.careVisitsLate(),
                         g.careVisitsOverdue()),
-                new Residents(g.wishesSubmitted(), g.wishesFulfilled(), r.ratings(), stars(r.meanStars()), r.followUpsAsked(), r.followUpsDone()));
+                new Residents(
+                        g.wishesSubmitted(),
+                        g.wishesFulfilled(),
+                        r.ratings(),
+                        stars(r.meanStars()),
+                        r.followUpsAsked(),
+                        r.followUpsDone()));
     }
 
     /** Mean stars to two decimals, half up (4, 5, 5 → 4.67); null without ratings. */
@@ -134,7 +184,8 @@ public class CentreReports {
     }
 
     static Durations durations(int timed, Double medianMinutes, Double p90Minutes) {
-        return new Durations(timed, minutes(medianMinutes), minutes(p90Minutes), hoursOf(medianMinutes), hoursOf(p90Minutes));
+        return new Durations(
+                timed, minutes(medianMinutes), minutes(p90Minutes), hoursOf(medianMinutes), hoursOf(p90Minutes));
     }
 
     private static BigDecimal minutes(Double m) {

@@ -21,7 +21,9 @@ public record CertificationRate(int certified, int total) {
         if (total == 0) {
             return null;
         }
-        return BigDecimal.valueOf(certified).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(certified)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
     }
 
     /** As printed in a report: "36%", "63.94%", "50.5%"; "-" without workers. */

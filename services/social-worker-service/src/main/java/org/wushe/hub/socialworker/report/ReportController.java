@@ -1,13 +1,12 @@
 package org.wushe.hub.socialworker.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,11 +32,15 @@ public class ReportController {
     }
 
     @GetMapping("/stations/{id}/report")
-    @Operation(summary = "Figures of the station (and, by default, the stations below a centre) for the days from..to (inclusive, Asia/Shanghai)",
+    @Operation(
+            summary =
+                    "Figures of the station (and, by default, the stations below a centre) for the days from..to (inclusive, Asia/Shanghai)",
             description = "For the station's staff and the managers of the centres it belongs to (and the hub admin)")
-    public StationReport report(@PathVariable UUID id, @RequestParam(required = false) LocalDate from,
-                                @RequestParam(required = false) LocalDate to,
-                                @RequestParam(defaultValue = "true") boolean includeStationsBelow) {
+    public StationReport report(
+            @PathVariable UUID id,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(defaultValue = "true") boolean includeStationsBelow) {
         requireReader(stations.get(id));
         // Checked here rather than by Spring, so that a missing one is a problem naming it like any other.
         if (from == null) {
@@ -55,13 +58,19 @@ public class ReportController {
      */
     private void requireReader(Station station) {
         List<UUID> centres = stations.centresOf(station);
-        if (Access.may(station.id(), Roles.STATION_STAFF) || centres.stream().anyMatch(c -> Access.may(c, Roles.CENTRE_MANAGER))) {
+        if (Access.may(station.id(), Roles.STATION_STAFF)
+                || centres.stream().anyMatch(c -> Access.may(c, Roles.CENTRE_MANAGER))) {
             return;
         }
         Caller caller = Access.caller();
-        String needed = Stream.concat(Stream.of(Roles.STATION_STAFF + " of " + station.id()),
-                centres.stream().map(c -> Roles.CENTRE_MANAGER + " of " + c)).collect(Collectors.joining(" or "));
-        throw new ForbiddenException("stationId", caller.describe() + " may not see the report of station " + station.id() + "; needs "
-                + needed + " 只能查看本站点或本中心所辖站点的报表", needed);
+        String needed = Stream.concat(
+                        Stream.of(Roles.STATION_STAFF + " of " + station.id()),
+                        centres.stream().map(c -> Roles.CENTRE_MANAGER + " of " + c))
+                .collect(Collectors.joining(" or "));
+        throw new ForbiddenException(
+                "stationId",
+                caller.describe() + " may not see the report of station " + station.id() + "; needs " + needed
+                        + " 只能查看本站点或本中心所辖站点的报表",
+                needed);
     }
 }

@@ -2,9 +2,8 @@ package org.wushe.hub.socialworker.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
-import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.platform.core.Calendar;
+import org.wushe.hub.platform.web.InvalidInputException;
 
 /** Whole days {@code from}..{@code to} (inclusive) in Asia/Shanghai, as [start, end) instants. */
 public record ReportPeriod(LocalDate from, LocalDate to) {
@@ -25,8 +24,10 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
             throw new InvalidInputException("from", "is in the future (today is " + today + ")");
         }
         if (to.isAfter(from.plusYears(maxYears))) {
-            throw new InvalidInputException("to", "a report covers at most " + maxYears + " years (from " + from + " to "
-                    + from.plusYears(maxYears) + ")");
+            throw new InvalidInputException(
+                    "to",
+                    "a report covers at most " + maxYears + " years (from " + from + " to " + from.plusYears(maxYears)
+                            + ")");
         }
         return new ReportPeriod(from, to);
     }

@@ -16,11 +16,28 @@ import java.util.UUID;
  * @param socialWorkers       workers assigned to the stations now and registered by the period's end
  * @param certifiedWorkers    of those, the ones holding a certificate dated on or before the period's end
  */
-public record StationReport(UUID stationId, String stationName, List<UUID> stationsIncluded, LocalDate from, LocalDate to,
-                            int phoneVisits, int homeVisits, int visitsNotReached, int needsRaised,
-                            int caseClients, int casesOpened, int casesClosed, int casesOpen,
-                            int groupsRun, int groupSessions, int groupParticipants,
-                            int volunteersRecruited,
-                            int socialWorkers, int certifiedWorkers, BigDecimal certificationRate, String certificationRateText,
-                            int trainedLocally, int fullTime, int partTime) {
-}
+public record StationReport(
+        UUID stationId,
+        String stationName,
+        List<UUID> stationsIncluded,
+        LocalDate from,
+        LocalDate to,
+        int phoneVisits,
+        int homeVisits,
+        int visitsNotReached,
+        int needsRaised,
+        int caseClients,
+        int casesOpened,
+        int casesClosed,
+        int casesOpen,
+        int groupsRun,
+        int groupSessions,
+        int groupParticipants,
+        int volunteersRecruited,
+        int socialWorkers,
+        int certifiedWorkers,
+        BigDecimal certificationRate,
+        String certificationRateText,
+        int trainedLocally,
+        int fullTime,
+        int partTime) {}

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.core.Calendar;
@@ -53,13 +52,31 @@ public class StationReports {
         Map<String, Object> g = figures.groups(ids, period);
         Map<String, Object> w = figures.workers(ids, period);
         CertificationRate rate = new CertificationRate(n(w, "certified"), n(w, "workers"));
-        return new StationReport(top.id(), top.name(), ids, period.from(), period.to(),
-                n(v, "phone"), n(v, "home"), n(v, "not_reached"), n(v, "needs"),
-                n(c, "clients"), n(c, "opened"), n(c, "closed"), n(c, "open_at_end"),
-                n(g, "groups"), n(g, "sessions"), n(g, "participants"),
+        return new StationReport(
+                top.id(),
+                top.name(),
+                ids,
+                period.from(),
+                period.to(),
+                n(v, "phone"),
+                n(v, "home"),
+                n(v, "not_reached"),
+                n(v, "needs"),
+                n(c, "clients"),
+                n(c, "opened"),
+                n(c, "closed"),
+                n(c, "open_at_end"),
+                n(g, "groups"),
+                n(g, "sessions"),
+                n(g, "participants"),
                 volunteers.countRecruited(communities, period.start(), period.end()),
-                rate.total(), rate.certified(), rate.percent(), rate.text(),
-                n(w, "trained_locally"), n(w, "full_time"), n(w, "part_time"));
+                rate.total(),
+                rate.certified(),
+                rate.percent(),
+                rate.text(),
+                n(w, "trained_locally"),
+                n(w, "full_time"),
+                n(w, "part_time"));
     }
 
     private static int n(Map<String, Object> row, String column) {

@@ -1,12 +1,11 @@
 package org.wushe.hub.socialworker.station;
 
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,8 +32,9 @@ public class StationController {
     }
 
     @GetMapping
-    public List<Station> list(@RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-                              @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
+    public List<Station> list(
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
         return stations.list(offset, limit);
     }
 }

@@ -2,7 +2,6 @@ package org.wushe.hub.socialworker.station;
 
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -22,9 +21,19 @@ public class StationInbound {
     @Bean
     public Consumer<Message<byte[]>> stationEvents(InboundEvents inbound, Stations stations) {
         return inbound.consumer(CONSUMER)
-                .on(StationRegistered.class, (envelope, s) -> stations.remember(new Station(s.getStationId(), s.getName(), s.getLevel(),
-                        s.getParentStationId(), s.getCommunityId(), List.copyOf(s.getServedCommunityIds()), s.getPlace().getDistrictCode(),
-                        s.getPlace().getStreetCode(), s.getPlace().getGeohash(), s.getOccurredAt())))
+                .on(
+                        StationRegistered.class,
+                        (envelope, s) -> stations.remember(new Station(
+                                s.getStationId(),
+                                s.getName(),
+                                s.getLevel(),
+                                s.getParentStationId(),
+                                s.getCommunityId(),
+                                List.copyOf(s.getServedCommunityIds()),
+                                s.getPlace().getDistrictCode(),
+                                s.getPlace().getStreetCode(),
+                                s.getPlace().getGeohash(),
+                                s.getOccurredAt())))
                 .build();
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.wushe.hub.events.community.StationLevel;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -24,8 +23,12 @@ public class Stations {
 
     /** A station named in a request body: unknown is a 400 naming {@code field}. */
     public Station require(String field, UUID id) {
-        return stations.find(id).orElseThrow(() -> new InvalidInputException(field, "no station " + id
-                + " is known here (stations come from the community service's StationRegistered events)"));
+        return stations.find(id)
+                .orElseThrow(
+                        () -> new InvalidInputException(
+                                field,
+                                "no station " + id
+                                        + " is known here (stations come from the community service's StationRegistered events)"));
     }
 
     /** A station, if known here. */
@@ -40,20 +43,24 @@ public class Stations {
 
     /** A district or street/town centre named in the path: unknown, or a community station, is a 404 naming {@code centreId}. */
     public Station centre(UUID id) {
-        return stations.find(id).filter(Stations::isCentre).orElseThrow(() -> new InvalidInputException("centreId",
-                "no centre " + id + " (a district or street/town centre 社会工作服务中心 known from StationRegistered)", 404));
+        return stations.find(id)
+                .filter(Stations::isCentre)
+                .orElseThrow(() -> new InvalidInputException(
+                        "centreId",
+                        "no centre " + id + " (a district or street/town centre 社会工作服务中心 known from StationRegistered)",
+                        404));
     }
 
     /** Every centre known here, by name, with the number of stations each leads directly. */
     public List<Centre> centres() {
         Map<UUID, Integer> counts = stations.childCounts();
-        return stations.centres().stream().map(c -> new Centre(c.id(), c.name(), c.level(), c.parentStationId(), counts.getOrDefault(c.id(), 0)))
+        return stations.centres().stream()
+                .map(c -> new Centre(c.id(), c.name(), c.level(), c.parentStationId(), counts.getOrDefault(c.id(), 0)))
                 .toList();
     }
 
     /** A centre as the centre picker lists it. */
-    public record Centre(UUID id, String name, StationLevel level, UUID parentStationId, int stations) {
-    }
+    public record Centre(UUID id, String name, StationLevel level, UUID parentStationId, int stations) {}
 
     /** The stations one level below. */
     public List<Station> children(Station parent) {
@@ -61,8 +68,7 @@ public class Stations {
     }
 
     static boolean isCentre(Station s) {
-        return s.level() == StationLevel.STREET_CENTRE
-                || s.level() == StationLevel.DISTRICT_CENTRE;
+        return s.level() == StationLevel.STREET_CENTRE || s.level() == StationLevel.DISTRICT_CENTRE;
     }
 
     /**
@@ -76,7 +82,9 @@ public class Stations {
             if (isCentre(s) && !centres.contains(s.id())) {
                 centres.add(s.id());
             }
-            s = s.parentStationId() == null ? null : stations.find(s.parentStationId()).orElse(null);
+            s = s.parentStationId() == null
+                    ? null
+                    : stations.find(s.parentStationId()).orElse(null);
         }
         return centres;
     }
@@ -88,7 +96,9 @@ public class Stations {
         for (int depth = 1; depth < LEVELS && !level.isEmpty(); depth++) {
             List<Station> next = new ArrayList<>();
             for (Station s : level) {
-                next.addAll(stations.children(s.id()).stream().filter(c -> all.stream().noneMatch(a -> a.id().equals(c.id()))).toList());
+                next.addAll(stations.children(s.id()).stream()
+                        .filter(c -> all.stream().noneMatch(a -> a.id().equals(c.id())))
+                        .toList());
             }
             all.addAll(next);
             level = next;
@@ -104,12 +114,15 @@ public class Stations {
         List<UUID> served = station.communities();
         if (requested == null) {
             if (served.size() != 1) {
-                throw new InvalidInputException("communityId", "required: station " + station.id() + " serves " + served.size() + " communities");
+                throw new InvalidInputException(
+                        "communityId",
+                        "required: station " + station.id() + " serves " + served.size() + " communities");
             }
             return served.get(0);
         }
         if (!served.contains(requested)) {
-            throw new InvalidInputException("communityId", "station " + station.id() + " does not serve community " + requested);
+            throw new InvalidInputException(
+                    "communityId", "station " + station.id() + " does not serve community " + requested);
         }
         return requested;
     }

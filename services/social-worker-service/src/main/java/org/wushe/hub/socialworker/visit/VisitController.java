@@ -1,10 +1,5 @@
 package org.wushe.hub.socialworker.visit;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +11,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +39,9 @@ import org.wushe.hub.platform.web.Known;
 @Tag(name = "visits", description = "电话探访 / 入户探访 Phone and home visits; a visit may raise a need (VisitRaisedNeed)")
 public class VisitController {
 
-    public record QuantityRequest(@NotNull @Positive @Max(100_000) Integer amount, @NotNull @Known QuantityUnit unit) {
-    }
+    public record QuantityRequest(
+            @NotNull @Positive @Max(100_000) Integer amount,
+            @NotNull @Known QuantityUnit unit) {}
 
     /** The need a visit found, as the community service will publish it. The title is public: no personal data. */
     public record RaisedNeedRequest(
@@ -56,9 +56,17 @@ public class VisitController {
             @NotNull Instant end,
             @Valid QuantityRequest quantity,
             @Size(max = 10) List<@NotNull @Known Skill> requiredSkills,
-            @Size(max = 5) List<@NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 tag such as en") String> requiredLanguages,
-            @Positive @Max(7 * 24 * 60) Integer estimatedMinutes) {
-    }
+
+            @Size(max = 5)
+            List<
+                            @NotBlank
+                            @Pattern(
+                                    regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+                                    message = "must be a BCP 47 tag such as en")
+                            String>
+                    requiredLanguages,
+
+            @Positive @Max(7 * 24 * 60) Integer estimatedMinutes) {}
 
     /**
      * A visit to the resident the community service knows as {@code residentRef}. {@code notes} stay in
@@ -74,8 +82,7 @@ public class VisitController {
             @NotNull Instant visitedAt,
             @Positive @Max(480) Integer minutes,
             @Size(max = 4000) String notes,
-            @Valid RaisedNeedRequest raisedNeed) {
-    }
+            @Valid RaisedNeedRequest raisedNeed) {}
 
     private final VisitService service;
 
@@ -84,32 +91,42 @@ public class VisitController {
     }
 
     @PostMapping
-    @Operation(summary = "Record a phone or home visit; publishes VisitRecorded, and VisitRaisedNeed when it found a need")
+    @Operation(
+            summary = "Record a phone or home visit; publishes VisitRecorded, and VisitRaisedNeed when it found a need")
     public ResponseEntity<Visit> record(@Valid @RequestBody RecordVisit request) {
         Visit v = service.record(request);
         return ResponseEntity.created(URI.create("/visits/" + v.id())).body(v);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A visit with its notes: for its social worker and their supervisor (督导) only, with a reason; every read is logged")
-    public Visit get(@PathVariable UUID id,
-                     @Parameter(description = "why the visit's notes are read, e.g. 回访 follow-up; logged with who read them")
-                     @RequestParam(required = false) String reason) {
+    @Operation(
+            summary =
+                    "A visit with its notes: for its social worker and their supervisor (督导) only, with a reason; every read is logged")
+    public Visit get(
+            @PathVariable UUID id,
+            @Parameter(description = "why the visit's notes are read, e.g. 回访 follow-up; logged with who read them")
+                    @RequestParam(required = false)
+                    String reason) {
         return service.read(id, reason);
     }
 
     @GetMapping
-    @Operation(summary = "Visits of one social worker (the caller, or with socialWorkerId a worker they supervise), "
-            + "by station or resident, newest first, optionally in [from, to); the notes only with a reason, each visit read so logged")
-    public List<Visit> list(@RequestParam(required = false) UUID socialWorkerId,
-                            @RequestParam(required = false) UUID stationId,
-                            @RequestParam(required = false) UUID residentRef,
-                            @RequestParam(required = false) Instant from,
-                            @RequestParam(required = false) Instant to,
-                            @Parameter(description = "why the notes are read; without one the visits come without notes")
-                            @RequestParam(required = false) String reason,
-                            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-                            @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
-        return service.list(new VisitRepository.Filter(socialWorkerId, stationId, residentRef, from, to), reason, offset, limit);
+    @Operation(
+            summary =
+                    "Visits of one social worker (the caller, or with socialWorkerId a worker they supervise), "
+                            + "by station or resident, newest first, optionally in [from, to); the notes only with a reason, each visit read so logged")
+    public List<Visit> list(
+            @RequestParam(required = false) UUID socialWorkerId,
+            @RequestParam(required = false) UUID stationId,
+            @RequestParam(required = false) UUID residentRef,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @Parameter(description = "why the notes are read; without one the visits come without notes")
+                    @RequestParam(required = false)
+                    String reason,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
+        return service.list(
+                new VisitRepository.Filter(socialWorkerId, stationId, residentRef, from, to), reason, offset, limit);
     }
 }

@@ -3,7 +3,6 @@ package org.wushe.hub.socialworker.visit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.NeedDetails;
 import org.wushe.hub.events.common.NeedSource;
 import org.wushe.hub.events.common.Quantity;
@@ -16,8 +15,7 @@ import org.wushe.hub.socialworker.station.Station;
 /** The Avro events of a visit: what was done and, for a need it found, the need as the community service will publish it (the resident as residentRef, a coarse place; the notes stay here). */
 final class VisitEvents {
 
-    private VisitEvents() {
-    }
+    private VisitEvents() {}
 
     /** VisitRecorded: kind, outcome, when and how long, and whether it raised a need. */
     static VisitRecorded recorded(Visit v, Visit.RaisedNeed need, Instant now) {
@@ -54,10 +52,20 @@ final class VisitEvents {
                         .setResidentRef(v.residentRef())
                         .setBeneficiaryCount(need.beneficiaryCount())
                         .setTitle(need.title())
-                        .setPlace(CoarsePlaces.of(station.districtCode(), station.streetCode(), v.communityId(), need.gridId(),
+                        .setPlace(CoarsePlaces.of(
+                                station.districtCode(),
+                                station.streetCode(),
+                                v.communityId(),
+                                need.gridId(),
                                 need.geohash() != null ? need.geohash() : station.geohash()))
-                        .setTimeWindow(TimeWindow.newBuilder().setStart(need.start()).setEnd(need.end()).build())
-                        .setQuantity(need.quantityAmount() == null ? null : new Quantity(need.quantityAmount(), need.quantityUnit()))
+                        .setTimeWindow(TimeWindow.newBuilder()
+                                .setStart(need.start())
+                                .setEnd(need.end())
+                                .build())
+                        .setQuantity(
+                                need.quantityAmount() == null
+                                        ? null
+                                        : new Quantity(need.quantityAmount(), need.quantityUnit()))
                         .setRequiredSkills(new ArrayList<>(need.requiredSkills()))
                         .setRequiredLanguages(new ArrayList<>(need.requiredLanguages()))
                         .setEstimatedMinutes(need.estimatedMinutes())

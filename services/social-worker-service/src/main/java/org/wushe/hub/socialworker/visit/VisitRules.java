@@ -2,7 +2,6 @@ package org.wushe.hub.socialworker.visit;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.socialworker.VisitOutcome;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -16,8 +15,7 @@ public final class VisitRules {
 
     public static final Duration MAX_WINDOW = Duration.ofDays(366);
 
-    private VisitRules() {
-    }
+    private VisitRules() {}
 
     public static void requireVisit(Instant visitedAt, VisitOutcome outcome, boolean needDescribed, Instant now) {
         if (visitedAt.isAfter(now.plus(org.wushe.hub.platform.core.Calendar.CLOCK_SKEW))) {

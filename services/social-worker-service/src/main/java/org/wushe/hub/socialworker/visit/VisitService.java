@@ -7,15 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
+import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.socialworker.caseload.CaseService;
-import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.socialworker.notes.NoteAccessLog;
 import org.wushe.hub.socialworker.station.Station;
 import org.wushe.hub.socialworker.station.Stations;
@@ -34,8 +33,14 @@ public class VisitService {
 
     private final NoteAccessLog accessLog;
 
-    public VisitService(VisitRepository visits, WorkerService workers, CaseService cases, WorkerAccess access, OutboxWriter outbox, Clock clock,
-                        NoteAccessLog accessLog) {
+    public VisitService(
+            VisitRepository visits,
+            WorkerService workers,
+            CaseService cases,
+            WorkerAccess access,
+            OutboxWriter outbox,
+            Clock clock,
+            NoteAccessLog accessLog) {
         this.accessLog = accessLog;
         this.visits = visits;
         this.workers = workers;
@@ -56,16 +61,30 @@ public class VisitService {
         if (r.caseId() != null) {
             cases.requireOpen("caseId", r.caseId(), r.residentRef());
         }
-        String notes = PersonalDataScreen.screen("notes", r.notes() == null || r.notes().isBlank() ? null : r.notes());
+        String notes = PersonalDataScreen.screen(
+                "notes", r.notes() == null || r.notes().isBlank() ? null : r.notes());
         Visit.RaisedNeed need = r.raisedNeed() == null ? null : need(r.raisedNeed(), now);
-        Visit v = new Visit(UUID.randomUUID(), at.worker().id(), station.id(), community, r.residentRef(), r.caseId(), r.kind(), r.outcome(),
-                r.visitedAt().truncatedTo(ChronoUnit.MILLIS), r.minutes(), notes, need, now);
+        Visit v = new Visit(
+                UUID.randomUUID(),
+                at.worker().id(),
+                station.id(),
+                community,
+                r.residentRef(),
+                r.caseId(),
+                r.kind(),
+                r.outcome(),
+                r.visitedAt().truncatedTo(ChronoUnit.MILLIS),
+                r.minutes(),
+                notes,
+                need,
+                now);
         visits.insert(v);
         List<org.wushe.hub.platform.outbox.OutboxWriter.Event> events = new ArrayList<>();
         String key = v.socialWorkerId().toString();
         events.add(new OutboxWriter.Event(Aggregate.SOCIAL_WORKER, key, VisitEvents.recorded(v, need, now)));
         if (need != null) {
-            events.add(new OutboxWriter.Event(Aggregate.SOCIAL_WORKER, key, VisitEvents.raisedNeed(v, need, station, now)));
+            events.add(new OutboxWriter.Event(
+                    Aggregate.SOCIAL_WORKER, key, VisitEvents.raisedNeed(v, need, station, now)));
         }
         outbox.publishAll(events);
         return v;
@@ -94,12 +113,17 @@ public class VisitService {
         }
         UUID worker = access.listed(filter.socialWorkerId());
         String why = reason == null || reason.isBlank() ? null : NoteAccessLog.reason(reason);
-        List<Visit> found = visits.list(new VisitRepository.Filter(worker, filter.stationId(), filter.residentRef(), filter.from(), filter.to()),
-                offset, limit);
+        List<Visit> found = visits.list(
+                new VisitRepository.Filter(
+                        worker, filter.stationId(), filter.residentRef(), filter.from(), filter.to()),
+                offset,
+                limit);
         if (why == null) {
             return found.stream().map(Visit::withoutNotes).toList();
         }
-        found.stream().filter(v -> v.notes() != null).forEach(v -> accessLog.opened(v.socialWorkerId(), NoteAccessLog.Kind.VISIT, v.id(), why));
+        found.stream()
+                .filter(v -> v.notes() != null)
+                .forEach(v -> accessLog.opened(v.socialWorkerId(), NoteAccessLog.Kind.VISIT, v.id(), why));
         return found;
     }
 
@@ -107,11 +131,22 @@ public class VisitService {
         if (!Geohashes.isValid(n.geohash())) {
             throw new InvalidInputException("raisedNeed.geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
         }
-        Visit.RaisedNeed need = new Visit.RaisedNeed(UUID.randomUUID(), n.category(), n.urgency(), n.beneficiaryGroup(),
-                n.beneficiaryCount() == null ? 1 : n.beneficiaryCount(), PersonalDataScreen.screen("raisedNeed.title", n.title()),
-                n.gridId(), Geohashes.coarse(n.geohash()), n.start().truncatedTo(ChronoUnit.MILLIS), n.end().truncatedTo(ChronoUnit.MILLIS),
-                n.quantity() == null ? null : n.quantity().amount(), n.quantity() == null ? null : n.quantity().unit(),
-                distinct(n.requiredSkills()), distinct(n.requiredLanguages()), n.estimatedMinutes());
+        Visit.RaisedNeed need = new Visit.RaisedNeed(
+                UUID.randomUUID(),
+                n.category(),
+                n.urgency(),
+                n.beneficiaryGroup(),
+                n.beneficiaryCount() == null ? 1 : n.beneficiaryCount(),
+                PersonalDataScreen.screen("raisedNeed.title", n.title()),
+                n.gridId(),
+                Geohashes.coarse(n.geohash()),
+                n.start().truncatedTo(ChronoUnit.MILLIS),
+                n.end().truncatedTo(ChronoUnit.MILLIS),
+                n.quantity() == null ? null : n.quantity().amount(),
+                n.quantity() == null ? null : n.quantity().unit(),
+                distinct(n.requiredSkills()),
+                distinct(n.requiredLanguages()),
+                n.estimatedMinutes());
         VisitRules.requireNeed(need, now);
         return need;
     }

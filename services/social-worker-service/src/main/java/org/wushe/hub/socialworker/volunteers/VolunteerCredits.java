@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,17 +22,35 @@ public class VolunteerCredits {
         this.jdbc = jdbc;
     }
 
-    public void hours(UUID creditId, UUID volunteerId, int minutes, String source, UUID matchId, UUID stationId, LocalDate servedOn,
-                      Instant creditedAt) {
-        jdbc.sql("INSERT INTO hours_credit (credit_id, volunteer_id, minutes, source, match_id, station_id, served_on, credited_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (credit_id) DO NOTHING")
-                .params(creditId, volunteerId, Math.max(0, minutes), source, matchId, stationId, Date.valueOf(servedOn), Timestamp.from(creditedAt))
+    public void hours(
+            UUID creditId,
+            UUID volunteerId,
+            int minutes,
+            String source,
+            UUID matchId,
+            UUID stationId,
+            LocalDate servedOn,
+            Instant creditedAt) {
+        jdbc.sql(
+                        "INSERT INTO hours_credit (credit_id, volunteer_id, minutes, source, match_id, station_id, served_on, credited_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (credit_id) DO NOTHING")
+                .params(
+                        creditId,
+                        volunteerId,
+                        Math.max(0, minutes),
+                        source,
+                        matchId,
+                        stationId,
+                        Date.valueOf(servedOn),
+                        Timestamp.from(creditedAt))
                 .update();
     }
 
     public void points(UUID transactionId, UUID volunteerId, UUID creditId, long points, Instant awardedAt) {
-        jdbc.sql("INSERT INTO points_award (transaction_id, volunteer_id, credit_id, points, awarded_at) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (transaction_id) DO NOTHING")
-                .params(transactionId, volunteerId, creditId, points, Timestamp.from(awardedAt)).update();
+        jdbc.sql(
+                        "INSERT INTO points_award (transaction_id, volunteer_id, credit_id, points, awarded_at) VALUES (?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (transaction_id) DO NOTHING")
+                .params(transactionId, volunteerId, creditId, points, Timestamp.from(awardedAt))
+                .update();
     }
 }

@@ -1,7 +1,6 @@
 package org.wushe.hub.socialworker.volunteers;
 
 import java.util.function.Consumer;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -22,15 +21,37 @@ public class VolunteerInbound {
     public static final String CONSUMER = "social-worker-service.volunteers";
 
     @Bean
-    public Consumer<Message<byte[]>> volunteerEvents(InboundEvents inbound, VolunteerRegistrations registrations, VolunteerCredits credits) {
+    public Consumer<Message<byte[]>> volunteerEvents(
+            InboundEvents inbound, VolunteerRegistrations registrations, VolunteerCredits credits) {
         return inbound.consumer(CONSUMER)
-                .on(VolunteerRegistered.class, (envelope, v) -> registrations.record(v.getVolunteerId(), v.getCommunityId(),
-                        v.getHomeArea() == null ? null : v.getHomeArea().getCommunityId(),
-                        v.getHomeArea() == null ? null : v.getHomeArea().getGridId(), v.getOccurredAt(), envelope.eventId()))
-                .on(ServiceHoursCredited.class, (envelope, h) -> credits.hours(h.getCreditId(), h.getVolunteerId(), h.getMinutes(),
-                        h.getSource().name(), h.getMatchId(), h.getStationId(), h.getServedOn(), h.getOccurredAt()))
-                .on(PointsAwarded.class, (envelope, p) -> credits.points(p.getTransactionId(), p.getVolunteerId(), p.getCreditId(),
-                        p.getPoints(), p.getOccurredAt()))
+                .on(
+                        VolunteerRegistered.class,
+                        (envelope, v) -> registrations.record(
+                                v.getVolunteerId(),
+                                v.getCommunityId(),
+                                v.getHomeArea() == null ? null : v.getHomeArea().getCommunityId(),
+                                v.getHomeArea() == null ? null : v.getHomeArea().getGridId(),
+                                v.getOccurredAt(),
+                                envelope.eventId()))
+                .on(
+                        ServiceHoursCredited.class,
+                        (envelope, h) -> credits.hours(
+                                h.getCreditId(),
+                                h.getVolunteerId(),
+                                h.getMinutes(),
+                                h.getSource().name(),
+                                h.getMatchId(),
+                                h.getStationId(),
+                                h.getServedOn(),
+                                h.getOccurredAt()))
+                .on(
+                        PointsAwarded.class,
+                        (envelope, p) -> credits.points(
+                                p.getTransactionId(),
+                                p.getVolunteerId(),
+                                p.getCreditId(),
+                                p.getPoints(),
+                                p.getOccurredAt()))
                 .build();
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,11 +23,20 @@ public class VolunteerRegistrations {
      *
      * @return whether the volunteer was new here
      */
-    public boolean record(UUID volunteerId, UUID communityId, UUID homeCommunityId, UUID gridId, Instant registeredAt, UUID eventId) {
-        return jdbc.sql("INSERT INTO volunteer_registration (volunteer_id, community_id, home_community_id, grid_id, registered_at, event_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (volunteer_id) DO NOTHING")
-                .params(volunteerId, communityId, homeCommunityId, gridId, Timestamp.from(registeredAt), eventId)
-                .update() == 1;
+    public boolean record(
+            UUID volunteerId, UUID communityId, UUID homeCommunityId, UUID gridId, Instant registeredAt, UUID eventId) {
+        return jdbc.sql(
+                                "INSERT INTO volunteer_registration (volunteer_id, community_id, home_community_id, grid_id, registered_at, event_id) "
+                                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (volunteer_id) DO NOTHING")
+                        .params(
+                                volunteerId,
+                                communityId,
+                                homeCommunityId,
+                                gridId,
+                                Timestamp.from(registeredAt),
+                                eventId)
+                        .update()
+                == 1;
     }
 
     /** Volunteers who registered in [from, to) with one of the communities (or, with none named, live in one). */
@@ -36,9 +44,11 @@ public class VolunteerRegistrations {
         if (communities.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("SELECT count(*) FROM volunteer_registration WHERE coalesce(community_id, home_community_id) = ANY (?) "
-                        + "AND registered_at >= ? AND registered_at < ?")
+        return jdbc.sql(
+                        "SELECT count(*) FROM volunteer_registration WHERE coalesce(community_id, home_community_id) = ANY (?) "
+                                + "AND registered_at >= ? AND registered_at < ?")
                 .params(communities.toArray(UUID[]::new), Timestamp.from(from), Timestamp.from(to))
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 }

@@ -24,10 +24,17 @@ public class SocialWorkerAccessRules {
 
     @Bean
     WusheAccessRules socialWorkerPathRules() {
-        return r -> r
-                .requestMatchers(HttpMethod.GET, "/centres/{centreId}/report", "/centres/{centreId}/report.csv", "/centres/{centreId}/report.xlsx")
+        return r -> r.requestMatchers(
+                        HttpMethod.GET,
+                        "/centres/{centreId}/report",
+                        "/centres/{centreId}/report.csv",
+                        "/centres/{centreId}/report.xlsx")
                 .access(Rules.tenant("centreId", Roles.CENTRE_MANAGER))
-                .requestMatchers(HttpMethod.POST, "/social-workers", "/social-workers/{id}/certificates", "/social-workers/{id}/assignment")
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/social-workers",
+                        "/social-workers/{id}/certificates",
+                        "/social-workers/{id}/assignment")
                 .access(Rules.roles(Roles.HUB_ADMIN, Roles.CENTRE_MANAGER));
     }
 }

@@ -2,7 +2,6 @@ package org.wushe.hub.socialworker.worker;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.wushe.hub.events.common.CertificationLevel;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -14,13 +13,16 @@ import org.wushe.hub.platform.web.InvalidInputException;
 public final class CertificationRules {
 
     /** From no certificate to the highest. */
-    public static final List<CertificationLevel> LADDER = List.of(CertificationLevel.NONE, CertificationLevel.ASSISTANT,
-            CertificationLevel.INTERMEDIATE, CertificationLevel.SENIOR);
+    public static final List<CertificationLevel> LADDER = List.of(
+            CertificationLevel.NONE,
+            CertificationLevel.ASSISTANT,
+            CertificationLevel.INTERMEDIATE,
+            CertificationLevel.SENIOR);
+
     public static final LocalDate FIRST_EXAMS = LocalDate.of(2008, 1, 1);
     public static final CertificationLevel SUPERVISOR_MINIMUM = CertificationLevel.INTERMEDIATE;
 
-    private CertificationRules() {
-    }
+    private CertificationRules() {}
 
     public static boolean isCertified(CertificationLevel level) {
         return LADDER.indexOf(level) > 0;
@@ -34,7 +36,8 @@ public final class CertificationRules {
     public static void requireRegistration(CertificationLevel level, LocalDate certifiedOn, LocalDate today) {
         if (!isCertified(level)) {
             if (certifiedOn != null) {
-                throw new InvalidInputException("certifiedOn", "a worker without a certificate (NONE) has no certificate date");
+                throw new InvalidInputException(
+                        "certifiedOn", "a worker without a certificate (NONE) has no certificate date");
             }
             return;
         }
@@ -45,13 +48,19 @@ public final class CertificationRules {
     }
 
     /** A new certificate is a higher level than the one held, dated on or after it. */
-    public static void requireUpgrade(CertificationLevel held, LocalDate heldSince, CertificationLevel level, LocalDate certifiedOn,
-                                      LocalDate today) {
+    public static void requireUpgrade(
+            CertificationLevel held,
+            LocalDate heldSince,
+            CertificationLevel level,
+            LocalDate certifiedOn,
+            LocalDate today) {
         if (!isCertified(level)) {
-            throw new InvalidInputException("level", "must be a certificate: one of " + LADDER.subList(1, LADDER.size()));
+            throw new InvalidInputException(
+                    "level", "must be a certificate: one of " + LADDER.subList(1, LADDER.size()));
         }
         if (LADDER.indexOf(level) <= LADDER.indexOf(held)) {
-            throw new InvalidInputException("level", "the worker holds " + held + " already; only a higher level is recorded", 409);
+            throw new InvalidInputException(
+                    "level", "the worker holds " + held + " already; only a higher level is recorded", 409);
         }
         requireDate(certifiedOn, today);
         if (heldSince != null && certifiedOn.isBefore(heldSince)) {

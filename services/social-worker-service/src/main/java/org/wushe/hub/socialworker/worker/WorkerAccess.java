@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
@@ -43,20 +42,28 @@ public class WorkerAccess {
         if (caller.isAdmin()) {
             return;
         }
-        List<UUID> centres = stationId == null ? List.of() : stations.find(stationId).map(stations::centresOf).orElse(List.of());
+        List<UUID> centres = stationId == null
+                ? List.of()
+                : stations.find(stationId).map(stations::centresOf).orElse(List.of());
         if (centres.stream().anyMatch(c -> caller.holds(Roles.CENTRE_MANAGER, c))) {
             return;
         }
-        String needed = centres.isEmpty() ? Roles.HUB_ADMIN
+        String needed = centres.isEmpty()
+                ? Roles.HUB_ADMIN
                 : centres.stream().map(c -> Roles.CENTRE_MANAGER + " of " + c).collect(Collectors.joining(" or "));
-        throw new ForbiddenException(field, caller.describe() + " may not act for " + field + " at station " + stationId
-                + ": a centre manager certifies, assigns and supervises the workers of their own centre; needs " + needed
-                + " 只能管理本中心的社工", needed);
+        throw new ForbiddenException(
+                field,
+                caller.describe() + " may not act for " + field + " at station " + stationId
+                        + ": a centre manager certifies, assigns and supervises the workers of their own centre; needs "
+                        + needed
+                        + " 只能管理本中心的社工",
+                needed);
     }
 
     /** {@link #requireManagerOf} for the station the worker {@code workerId} is assigned to. */
     public void requireManagerOfWorker(String field, UUID workerId) {
-        requireManagerOf(field, workers.find(workerId).map(SocialWorker::stationId).orElse(null));
+        requireManagerOf(
+                field, workers.find(workerId).map(SocialWorker::stationId).orElse(null));
     }
 
     /**
@@ -71,8 +78,10 @@ public class WorkerAccess {
         if (workerStation.equals(supervisorStation)) {
             return true;
         }
-        List<UUID> ofWorker = stations.find(workerStation).map(stations::centresOf).orElse(List.of());
-        List<UUID> ofSupervisor = stations.find(supervisorStation).map(stations::centresOf).orElse(List.of());
+        List<UUID> ofWorker =
+                stations.find(workerStation).map(stations::centresOf).orElse(List.of());
+        List<UUID> ofSupervisor =
+                stations.find(supervisorStation).map(stations::centresOf).orElse(List.of());
         return ofSupervisor.isEmpty() ? ofWorker.isEmpty() : ofWorker.contains(ofSupervisor.get(0));
     }
 
@@ -102,13 +111,20 @@ public class WorkerAccess {
         }
         SocialWorker worker = workers.find(workerId).orElse(null);
         UUID supervisor = worker == null ? null : worker.supervisorId();
-        if (supervisor != null && caller.holds(Roles.SOCIAL_WORKER, supervisor)
-                && sameCentre(worker.stationId(), workers.find(supervisor).map(SocialWorker::stationId).orElse(null))) {
+        if (supervisor != null
+                && caller.holds(Roles.SOCIAL_WORKER, supervisor)
+                && sameCentre(
+                        worker.stationId(),
+                        workers.find(supervisor).map(SocialWorker::stationId).orElse(null))) {
             return caller;
         }
-        String needed = Roles.SOCIAL_WORKER + " of " + workerId + (supervisor == null ? "" : " or " + Roles.SOCIAL_WORKER + " of " + supervisor);
-        throw new ForbiddenException(FIELD, caller.describe() + " may not read the cases and visits of social worker " + workerId
-                + "; needs " + needed + " 个案和探访记录只有本人及其督导可以查看", needed);
+        String needed = Roles.SOCIAL_WORKER + " of " + workerId
+                + (supervisor == null ? "" : " or " + Roles.SOCIAL_WORKER + " of " + supervisor);
+        throw new ForbiddenException(
+                FIELD,
+                caller.describe() + " may not read the cases and visits of social worker " + workerId + "; needs "
+                        + needed + " 个案和探访记录只有本人及其督导可以查看",
+                needed);
     }
 
     /**
@@ -121,9 +137,13 @@ public class WorkerAccess {
             return requested;
         }
         Caller caller = Access.caller();
-        return self(caller).orElseThrow(() -> new ForbiddenException(FIELD, caller.describe()
-                + " may not list cases or visits: they are shown to the social worker who recorded them and their supervisor, "
-                + "give socialWorkerId 个案和探访记录只有本人及其督导可以查看", Roles.SOCIAL_WORKER));
+        return self(caller)
+                .orElseThrow(() -> new ForbiddenException(
+                        FIELD,
+                        caller.describe()
+                                + " may not list cases or visits: they are shown to the social worker who recorded them and their supervisor, "
+                                + "give socialWorkerId 个案和探访记录只有本人及其督导可以查看",
+                        Roles.SOCIAL_WORKER));
     }
 
     /**
@@ -139,8 +159,10 @@ public class WorkerAccess {
         requireReader(caseWorker);
         UUID me = self(caller).orElseThrow();
         if (requested != null && !requested.equals(me)) {
-            throw new ForbiddenException("authorId", caller.describe() + " writes notes as themself, not as " + requested
-                    + " 只能以本人名义记录", Roles.SOCIAL_WORKER + " of " + requested);
+            throw new ForbiddenException(
+                    "authorId",
+                    caller.describe() + " writes notes as themself, not as " + requested + " 只能以本人名义记录",
+                    Roles.SOCIAL_WORKER + " of " + requested);
         }
         return me;
     }

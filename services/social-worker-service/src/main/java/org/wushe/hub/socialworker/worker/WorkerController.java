@@ -1,10 +1,5 @@
 package org.wushe.hub.socialworker.worker;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,6 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,15 +46,22 @@ public class WorkerController {
             UUID supervisorId,
             Boolean trainedLocally,
             @Size(max = 16) List<@NotNull @Known Skill> skills,
-            @Size(max = 8) List<@NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP 47 tag such as en") String> languages) {
-    }
 
-    public record Certify(@NotNull @Known CertificationLevel level, @NotNull LocalDate certifiedOn) {
-    }
+            @Size(max = 8)
+            List<
+                            @NotBlank
+                            @Pattern(
+                                    regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+                                    message = "must be a BCP 47 tag such as en")
+                            String>
+                    languages) {}
+
+    public record Certify(
+            @NotNull @Known CertificationLevel level,
+            @NotNull LocalDate certifiedOn) {}
 
     /** The whole assignment: a station (or none) and a supervisor (or none), from {@code assignedOn} (today if left out). */
-    public record Assign(UUID stationId, UUID supervisorId, LocalDate assignedOn) {
-    }
+    public record Assign(UUID stationId, UUID supervisorId, LocalDate assignedOn) {}
 
     private final WorkerService service;
 
@@ -64,7 +70,9 @@ public class WorkerController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a social worker; publishes SocialWorkerRegistered (and SocialWorkerAssigned with a supervisor)")
+    @Operation(
+            summary =
+                    "Register a social worker; publishes SocialWorkerRegistered (and SocialWorkerAssigned with a supervisor)")
     public ResponseEntity<SocialWorker> register(@Valid @RequestBody RegisterWorker request) {
         SocialWorker w = service.register(request);
         return ResponseEntity.created(URI.create("/social-workers/" + w.id())).body(w);
@@ -77,10 +85,11 @@ public class WorkerController {
 
     @GetMapping
     @Operation(summary = "Workers, of a station or under a supervisor")
-    public List<SocialWorker> list(@RequestParam(required = false) UUID stationId,
-                                   @RequestParam(required = false) UUID supervisorId,
-                                   @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-                                   @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
+    public List<SocialWorker> list(
+            @RequestParam(required = false) UUID stationId,
+            @RequestParam(required = false) UUID supervisorId,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "100") @PositiveOrZero @Max(1000) int limit) {
         return service.list(stationId, supervisorId, offset, limit);
     }
 

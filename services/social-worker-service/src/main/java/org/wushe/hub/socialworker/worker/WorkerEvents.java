@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.CertificationLevel;
 import org.wushe.hub.events.socialworker.SocialWorkerAssigned;
 import org.wushe.hub.events.socialworker.SocialWorkerCertified;
@@ -13,8 +12,7 @@ import org.wushe.hub.events.socialworker.SocialWorkerRegistered;
 /** The Avro events of a social worker: registration, certificate and assignment (no name). */
 final class WorkerEvents {
 
-    private WorkerEvents() {
-    }
+    private WorkerEvents() {}
 
     /** SocialWorkerRegistered: employment, certificate, skills and languages. */
     static SocialWorkerRegistered registered(SocialWorker w, Instant now) {
@@ -32,7 +30,8 @@ final class WorkerEvents {
     }
 
     /** SocialWorkerCertified: the new level beside the previous one ({@code w} as it was). */
-    static SocialWorkerCertified certified(SocialWorker w, CertificationLevel level, LocalDate certifiedOn, Instant now) {
+    static SocialWorkerCertified certified(
+            SocialWorker w, CertificationLevel level, LocalDate certifiedOn, Instant now) {
         return SocialWorkerCertified.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(now)

@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.CertificationLevel;
@@ -20,8 +19,9 @@ import org.wushe.hub.events.socialworker.Employment;
 @Repository
 public class WorkerRepository {
 
-    private static final String COLUMNS = "id, name, employment, certification_level, certified_on, station_id, supervisor_id, trained_locally, "
-            + "skills, languages, assigned_on, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, name, employment, certification_level, certified_on, station_id, supervisor_id, trained_locally, "
+                    + "skills, languages, assigned_on, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -30,53 +30,81 @@ public class WorkerRepository {
     }
 
     public void insert(SocialWorker w) {
-        jdbc.sql("INSERT INTO social_worker (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?)")
-                .params(w.id(), w.name(), w.employment().name(), w.certificationLevel().name(), date(w.certifiedOn()), w.stationId(),
-                        w.supervisorId(), w.trainedLocally(), w.skills().stream().map(Enum::name).toArray(String[]::new),
-                        w.languages().toArray(String[]::new), date(w.assignedOn()), Timestamp.from(w.createdAt()), Timestamp.from(w.updatedAt()))
+        jdbc.sql("INSERT INTO social_worker (" + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?)")
+                .params(
+                        w.id(),
+                        w.name(),
+                        w.employment().name(),
+                        w.certificationLevel().name(),
+                        date(w.certifiedOn()),
+                        w.stationId(),
+                        w.supervisorId(),
+                        w.trainedLocally(),
+                        w.skills().stream().map(Enum::name).toArray(String[]::new),
+                        w.languages().toArray(String[]::new),
+                        date(w.assignedOn()),
+                        Timestamp.from(w.createdAt()),
+                        Timestamp.from(w.updatedAt()))
                 .update();
     }
 
     /** Every certificate a worker obtained, so that a report knows what was held on a past date. */
     public void insertCertificate(UUID workerId, CertificationLevel level, LocalDate certifiedOn) {
         jdbc.sql("INSERT INTO certificate (social_worker_id, level, certified_on) VALUES (?, ?, ?)")
-                .params(workerId, level.name(), Date.valueOf(certifiedOn)).update();
+                .params(workerId, level.name(), Date.valueOf(certifiedOn))
+                .update();
     }
 
     public void updateCertificate(SocialWorker w) {
         jdbc.sql("UPDATE social_worker SET certification_level = ?, certified_on = ?, updated_at = ? WHERE id = ?")
-                .params(w.certificationLevel().name(), date(w.certifiedOn()), Timestamp.from(w.updatedAt()), w.id()).update();
+                .params(w.certificationLevel().name(), date(w.certifiedOn()), Timestamp.from(w.updatedAt()), w.id())
+                .update();
     }
 
     public void updateAssignment(SocialWorker w) {
-        jdbc.sql("UPDATE social_worker SET station_id = ?, supervisor_id = ?, assigned_on = ?, updated_at = ? WHERE id = ?")
-                .params(w.stationId(), w.supervisorId(), date(w.assignedOn()), Timestamp.from(w.updatedAt()), w.id()).update();
+        jdbc.sql(
+                        "UPDATE social_worker SET station_id = ?, supervisor_id = ?, assigned_on = ?, updated_at = ? WHERE id = ?")
+                .params(w.stationId(), w.supervisorId(), date(w.assignedOn()), Timestamp.from(w.updatedAt()), w.id())
+                .update();
     }
 
     public Optional<SocialWorker> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM social_worker WHERE id = ?").param(id).query(WorkerRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM social_worker WHERE id = ?")
+                .param(id)
+                .query(WorkerRepository::map)
+                .optional();
     }
 
     public Optional<SocialWorker> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM social_worker WHERE id = ? FOR UPDATE").param(id).query(WorkerRepository::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM social_worker WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(WorkerRepository::map)
+                .optional();
     }
 
     public List<SocialWorker> list(UUID stationId, UUID supervisorId, int offset, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM social_worker WHERE (?::uuid IS NULL OR station_id = ?) "
                         + "AND (?::uuid IS NULL OR supervisor_id = ?) ORDER BY name, id OFFSET ? LIMIT ?")
-                .params(stationId, stationId, supervisorId, supervisorId, offset, limit).query(WorkerRepository::map).list();
+                .params(stationId, stationId, supervisorId, supervisorId, offset, limit)
+                .query(WorkerRepository::map)
+                .list();
     }
 
     /** Workers assigned to any of the stations now. */
     public List<SocialWorker> atStations(Collection<UUID> stationIds) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM social_worker WHERE station_id = ANY (?) ORDER BY name, id")
-                .param(stationIds.toArray(UUID[]::new)).query(WorkerRepository::map).list();
+                .param(stationIds.toArray(UUID[]::new))
+                .query(WorkerRepository::map)
+                .list();
     }
 
     /** Cases the worker has open: they belong to the worker's station. */
     public int countOpenCases(UUID workerId) {
-        return jdbc.sql("SELECT count(*) FROM casework WHERE social_worker_id = ? AND status = 'OPEN'").param(workerId)
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM casework WHERE social_worker_id = ? AND status = 'OPEN'")
+                .param(workerId)
+                .query(Integer.class)
+                .single();
     }
 
     private static Date date(LocalDate d) {
@@ -86,11 +114,19 @@ public class WorkerRepository {
     static SocialWorker map(ResultSet rs, int row) throws SQLException {
         Date certifiedOn = rs.getDate("certified_on");
         Date assignedOn = rs.getDate("assigned_on");
-        return new SocialWorker(rs.getObject("id", UUID.class), rs.getString("name"), Employment.valueOf(rs.getString("employment")),
-                CertificationLevel.valueOf(rs.getString("certification_level")), certifiedOn == null ? null : certifiedOn.toLocalDate(),
-                rs.getObject("station_id", UUID.class), rs.getObject("supervisor_id", UUID.class), rs.getBoolean("trained_locally"),
-                strings(rs.getArray("skills")).stream().map(Skill::valueOf).toList(), strings(rs.getArray("languages")),
-                assignedOn == null ? null : assignedOn.toLocalDate(), rs.getTimestamp("created_at").toInstant(),
+        return new SocialWorker(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                Employment.valueOf(rs.getString("employment")),
+                CertificationLevel.valueOf(rs.getString("certification_level")),
+                certifiedOn == null ? null : certifiedOn.toLocalDate(),
+                rs.getObject("station_id", UUID.class),
+                rs.getObject("supervisor_id", UUID.class),
+                rs.getBoolean("trained_locally"),
+                strings(rs.getArray("skills")).stream().map(Skill::valueOf).toList(),
+                strings(rs.getArray("languages")),
+                assignedOn == null ? null : assignedOn.toLocalDate(),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 

@@ -9,15 +9,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.CertificationLevel;
-import org.wushe.hub.events.socialworker.SocialWorkerRegistered;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
-import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.socialworker.station.Station;
 import org.wushe.hub.socialworker.station.Stations;
 
@@ -27,8 +25,7 @@ public class WorkerService {
     private static final int MAX_CHAIN = 32;
 
     /** A worker at work: the station their cases, visits and groups belong to. */
-    public record AtStation(SocialWorker worker, Station station) {
-    }
+    public record AtStation(SocialWorker worker, Station station) {}
 
     private final WorkerRepository workers;
     private final Stations stations;
@@ -36,7 +33,8 @@ public class WorkerService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public WorkerService(WorkerRepository workers, Stations stations, WorkerAccess access, OutboxWriter outbox, Clock clock) {
+    public WorkerService(
+            WorkerRepository workers, Stations stations, WorkerAccess access, OutboxWriter outbox, Clock clock) {
         this.workers = workers;
         this.stations = stations;
         this.access = access;
@@ -58,9 +56,20 @@ public class WorkerService {
             access.requireManagerOfWorker("supervisorId", r.supervisorId());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SocialWorker w = new SocialWorker(UUID.randomUUID(), r.name().strip(), r.employment(), level, r.certifiedOn(), r.stationId(),
-                r.supervisorId(), Boolean.TRUE.equals(r.trainedLocally()), distinct(r.skills()), distinct(r.languages()),
-                r.stationId() != null || r.supervisorId() != null ? today : null, now, now);
+        SocialWorker w = new SocialWorker(
+                UUID.randomUUID(),
+                r.name().strip(),
+                r.employment(),
+                level,
+                r.certifiedOn(),
+                r.stationId(),
+                r.supervisorId(),
+                Boolean.TRUE.equals(r.trainedLocally()),
+                distinct(r.skills()),
+                distinct(r.languages()),
+                r.stationId() != null || r.supervisorId() != null ? today : null,
+                now,
+                now);
         workers.insert(w);
         if (w.certified()) {
             workers.insertCertificate(w.id(), w.certificationLevel(), w.certifiedOn());
@@ -77,10 +86,23 @@ public class WorkerService {
     public SocialWorker certify(UUID id, CertificationLevel level, LocalDate certifiedOn) {
         SocialWorker w = workers.findForUpdate(id).orElseThrow(() -> notFound(id));
         access.requireManagerOf("socialWorkerId", w.stationId());
-        CertificationRules.requireUpgrade(w.certificationLevel(), w.certifiedOn(), level, certifiedOn, Calendar.today(clock));
+        CertificationRules.requireUpgrade(
+                w.certificationLevel(), w.certifiedOn(), level, certifiedOn, Calendar.today(clock));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SocialWorker certified = new SocialWorker(w.id(), w.name(), w.employment(), level, certifiedOn, w.stationId(), w.supervisorId(),
-                w.trainedLocally(), w.skills(), w.languages(), w.assignedOn(), w.createdAt(), now);
+        SocialWorker certified = new SocialWorker(
+                w.id(),
+                w.name(),
+                w.employment(),
+                level,
+                certifiedOn,
+                w.stationId(),
+                w.supervisorId(),
+                w.trainedLocally(),
+                w.skills(),
+                w.languages(),
+                w.assignedOn(),
+                w.createdAt(),
+                now);
         workers.updateCertificate(certified);
         workers.insertCertificate(w.id(), level, certifiedOn);
         outbox.publish(Aggregate.SOCIAL_WORKER, w.id().toString(), WorkerEvents.certified(w, level, certifiedOn, now));
@@ -104,7 +126,8 @@ public class WorkerService {
         if (!Objects.equals(w.stationId(), stationId)) {
             int open = workers.countOpenCases(id);
             if (open > 0) {
-                throw new InvalidInputException("stationId", "the worker has " + open + " open case(s) at the station; close them first", 409);
+                throw new InvalidInputException(
+                        "stationId", "the worker has " + open + " open case(s) at the station; close them first", 409);
             }
         }
         if (supervisorId != null) {
@@ -119,8 +142,20 @@ public class WorkerService {
             throw new InvalidInputException("assignedOn", "is before the current assignment of " + w.assignedOn());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SocialWorker assigned = new SocialWorker(w.id(), w.name(), w.employment(), w.certificationLevel(), w.certifiedOn(), stationId,
-                supervisorId, w.trainedLocally(), w.skills(), w.languages(), on, w.createdAt(), now);
+        SocialWorker assigned = new SocialWorker(
+                w.id(),
+                w.name(),
+                w.employment(),
+                w.certificationLevel(),
+                w.certifiedOn(),
+                stationId,
+                supervisorId,
+                w.trainedLocally(),
+                w.skills(),
+                w.languages(),
+                on,
+                w.createdAt(),
+                now);
         workers.updateAssignment(assigned);
         publishAssigned(assigned, w.stationId(), now);
         return assigned;
@@ -144,9 +179,11 @@ public class WorkerService {
      * a worker without a station a 409, both naming {@code socialWorkerId}.
      */
     public AtStation atStation(UUID workerId) {
-        SocialWorker w = workers.find(workerId).orElseThrow(() -> new InvalidInputException("socialWorkerId", "no social worker " + workerId));
+        SocialWorker w = workers.find(workerId)
+                .orElseThrow(() -> new InvalidInputException("socialWorkerId", "no social worker " + workerId));
         if (w.stationId() == null) {
-            throw new InvalidInputException("socialWorkerId", "the worker is assigned to no station; assign one first", 409);
+            throw new InvalidInputException(
+                    "socialWorkerId", "the worker is assigned to no station; assign one first", 409);
         }
         return new AtStation(w, stations.require("socialWorkerId", w.stationId()));
     }
@@ -158,13 +195,16 @@ public class WorkerService {
         SocialWorker supervisor = workers.find(supervisorId)
                 .orElseThrow(() -> new InvalidInputException("supervisorId", "no social worker " + supervisorId));
         if (!CertificationRules.maySupervise(supervisor.certificationLevel())) {
-            throw new InvalidInputException("supervisorId", "a supervisor (督导) holds at least " + CertificationRules.SUPERVISOR_MINIMUM
-                    + " (社会工作师); this one holds " + supervisor.certificationLevel());
+            throw new InvalidInputException(
+                    "supervisorId",
+                    "a supervisor (督导) holds at least " + CertificationRules.SUPERVISOR_MINIMUM
+                            + " (社会工作师); this one holds " + supervisor.certificationLevel());
         }
         UUID above = supervisor.supervisorId();
         for (int i = 0; workerId != null && above != null && i < MAX_CHAIN; i++) {
             if (above.equals(workerId)) {
-                throw new InvalidInputException("supervisorId", "the supervisor is supervised (directly or not) by this worker");
+                throw new InvalidInputException(
+                        "supervisorId", "the supervisor is supervised (directly or not) by this worker");
             }
             above = workers.find(above).map(SocialWorker::supervisorId).orElse(null);
         }

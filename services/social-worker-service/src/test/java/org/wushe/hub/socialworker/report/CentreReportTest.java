@@ -1,5 +1,8 @@
 package org.wushe.hub.socialworker.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -22,25 +24,25 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.wushe.hub.events.common.Availability;
 import org.wushe.hub.events.common.Category;
+import org.wushe.hub.events.common.Place;
 import org.wushe.hub.events.community.NeedClosed;
 import org.wushe.hub.events.community.NeedOutcome;
 import org.wushe.hub.events.community.NeedPublished;
 import org.wushe.hub.events.matching.MatchAccepted;
 import org.wushe.hub.events.matching.MatchCompleted;
 import org.wushe.hub.events.matching.MatchProposed;
-import org.wushe.hub.events.common.Availability;
-import org.wushe.hub.events.common.Place;
 import org.wushe.hub.events.volunteer.HoursSource;
 import org.wushe.hub.events.volunteer.PointsAwarded;
 import org.wushe.hub.events.volunteer.ServiceDifficulty;
 import org.wushe.hub.events.volunteer.ServiceHoursCredited;
 import org.wushe.hub.events.volunteer.VolunteerRegistered;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.testing.NeedEvents;
 import org.wushe.hub.platform.testing.Upstream;
 import org.wushe.hub.schemas.AvroTrust;
-import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.socialworker.needs.NeedInbound;
 import org.wushe.hub.socialworker.support.ServiceScenario;
 import org.wushe.hub.socialworker.volunteers.VolunteerInbound;
@@ -48,9 +50,6 @@ import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A town centre with two community stations: needs, matches, hours and points published by the
@@ -75,7 +74,8 @@ class CentreReportTest extends ServiceScenario {
     }
 
     @Test
-    void theCentreReportHasEachStationsFiguresAndTheTotalsInJsonCsvAndXlsxAndRedeliveryChangesNothing() throws Exception {
+    void theCentreReportHasEachStationsFiguresAndTheTotalsInJsonCsvAndXlsxAndRedeliveryChangesNothing()
+            throws Exception {
         AvroTrust.install();
         KnownStation centre = streetCentre();
         KnownStation a = communityStation(centre.id());
@@ -90,21 +90,21 @@ class CentreReportTest extends ServiceScenario {
         UUID atA = workerAt(a);
         workerAt(a);
         workerAt(a);
-        workerAt(a, "certificationLevel", "ASSISTANT", "certifiedOn", "2021-06-30");        // A: 1 of 4 certified, 25%
+        workerAt(a, "certificationLevel", "ASSISTANT", "certifiedOn", "2021-06-30"); // A: 1 of 4 certified, 25%
         UUID atB = workerAt(b, "certificationLevel", "INTERMEDIATE", "certifiedOn", "2019-11-20");
-        workerAt(b, "certificationLevel", "ASSISTANT", "certifiedOn", "2023-06-30");        // B: 2 of 2, 100%
-        workerAt(centre);                                                                     // the centre: 0 of 1; all: 3 of 7, 42.86%
+        workerAt(b, "certificationLevel", "ASSISTANT", "certifiedOn", "2023-06-30"); // B: 2 of 2, 100%
+        workerAt(centre); // the centre: 0 of 1; all: 3 of 7, 42.86%
 
         visit(atA, a, "PHONE", "WELL", now.minus(3, ChronoUnit.DAYS), null);
         visit(atA, a, "PHONE", "NOT_REACHED", now.minus(2, ChronoUnit.DAYS), null);
         visit(atA, a, "HOME", "FOLLOW_UP", now.minus(5, ChronoUnit.DAYS), null);
-        visit(atA, a, "PHONE", "WELL", longAgo, null);                                        // before the period
+        visit(atA, a, "PHONE", "WELL", longAgo, null); // before the period
         visit(atB, b, "HOME", "WELL", now.minus(4, ChronoUnit.DAYS), null);
         visit(atB, b, "PHONE", "WELL", now.minus(1, ChronoUnit.DAYS), null);
 
-        caseOf(atA, today().minusDays(10).toString(), null);                                 // opened, still open
-        caseOf(atA, today().minusDays(20).toString(), today().minusDays(5).toString());      // opened and closed
-        caseOf(atB, today().minusDays(40).toString(), null);                                 // open, opened before
+        caseOf(atA, today().minusDays(10).toString(), null); // opened, still open
+        caseOf(atA, today().minusDays(20).toString(), today().minusDays(5).toString()); // opened and closed
+        caseOf(atB, today().minusDays(40).toString(), null); // open, opened before
 
         String groupA = group(atA, a);
         session(groupA, now.minus(10, ChronoUnit.DAYS), 8);
@@ -114,7 +114,7 @@ class CentreReportTest extends ServiceScenario {
         // ---- volunteers recruited (VolunteerRegistered) -------------------------------------------------
         registered(a.community(), now.minus(6, ChronoUnit.DAYS));
         registered(a.community(), now.minus(5, ChronoUnit.DAYS));
-        registered(a.community(), longAgo);                                                    // before the period
+        registered(a.community(), longAgo); // before the period
         registered(b.community(), now.minus(4, ChronoUnit.DAYS));
 
         // ---- needs and matches at A -----------------------------------------------------------------------
@@ -166,19 +166,19 @@ class CentreReportTest extends ServiceScenario {
         // ---- hours and points ---------------------------------------------------------------------------------
         UUID v1 = UUID.randomUUID();
         UUID v2 = UUID.randomUUID();
-        UUID c1 = hours(v1, 120, m1, null, day(t0.plus(3, ChronoUnit.HOURS)));                 // A, through its match
-        UUID c2 = hours(v2, 90, null, b.id(), day(t0));                                         // B, logged by hand
-        UUID c3 = hours(v1, 60, mb, b.id(), day(t0.plus(2, ChronoUnit.HOURS)));                // B
-        UUID c4 = hours(UUID.randomUUID(), 45, null, a.id(), day(longAgo));                     // A, before the period
-        UUID c5 = hours(UUID.randomUUID(), 30, null, null, day(t0));                            // no station: nobody's
-        UUID c6 = hours(v2, 15, m5, null, day(p5.plus(9, ChronoUnit.HOURS)));                   // A, through its match
+        UUID c1 = hours(v1, 120, m1, null, day(t0.plus(3, ChronoUnit.HOURS))); // A, through its match
+        UUID c2 = hours(v2, 90, null, b.id(), day(t0)); // B, logged by hand
+        UUID c3 = hours(v1, 60, mb, b.id(), day(t0.plus(2, ChronoUnit.HOURS))); // B
+        UUID c4 = hours(UUID.randomUUID(), 45, null, a.id(), day(longAgo)); // A, before the period
+        UUID c5 = hours(UUID.randomUUID(), 30, null, null, day(t0)); // no station: nobody's
+        UUID c6 = hours(v2, 15, m5, null, day(p5.plus(9, ChronoUnit.HOURS))); // A, through its match
         points(v1, c1, 20, t0.plus(3, ChronoUnit.HOURS));
         points(v2, c2, 30, t0);
         points(v1, c3, 10, t0.plus(2, ChronoUnit.HOURS));
-        points(v1, null, 5, t0);                                                                  // no credit: nobody's
-        points(UUID.randomUUID(), c4, 40, longAgo);                                               // before the period
+        points(v1, null, 5, t0); // no credit: nobody's
+        points(UUID.randomUUID(), c4, 40, longAgo); // before the period
         points(v2, c6, 3, p5.plus(9, ChronoUnit.HOURS));
-        points(UUID.randomUUID(), c5, 7, t0);                                                     // credit of no station
+        points(UUID.randomUUID(), c5, 7, t0); // credit of no station
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> processed() == handled.size());
 
@@ -201,7 +201,8 @@ class CentreReportTest extends ServiceScenario {
         JsonNode totals = report.get("totals");
         assertThat(rowA.get("scope").asText()).isEqualTo("STATION");
         assertThat(totals.get("scope").asText()).isEqualTo("TOTAL");
-        assertThat(totals.get("stationsIncluded")).extracting(JsonNode::asText)
+        assertThat(totals.get("stationsIncluded"))
+                .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder(centre.id().toString(), a.id().toString(), b.id().toString());
 
         needs(rowA, 5, 4, 3, 4, 1, 0);
@@ -246,20 +247,27 @@ class CentreReportTest extends ServiceScenario {
         assertThat(Arrays.copyOf(csv.bytes(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String[] lines = new String(csv.bytes(), 3, csv.bytes().length - 3, StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines).hasSize(5);
-        assertThat(lines[0]).isEqualTo("站点 Station,发布需求 Needs published,已匹配 Matched,已接单 Accepted,已完成 Fulfilled,"
-                + "已取消 Cancelled,已过期 Expired,首次推荐用时中位数(分钟) Median to first proposal (min),"
-                + "首次推荐用时P90(分钟) P90 to first proposal (min),完成用时中位数(小时) Median to fulfilment (h),"
-                + "完成用时P90(小时) P90 to fulfilment (h),志愿服务时长(小时) Volunteer hours,发放积分 Points awarded,"
-                + "电话探访 Phone visits,入户探访 Home visits,新开个案 Cases opened,在案个案 Cases open,小组活动(节) Group sessions,"
-                + "新招募志愿者 Volunteers recruited,社工人数 Social workers,持证社工 Certified workers,持证率(%) Certification rate (%),"
-                + "网格巡检(次) Patrols,发现隐患 Hazards found,隐患已解决 Hazards fixed,关爱走访按时 Care visits on time,"
-                + "关爱走访迟到 Care visits late,关爱走访逾期 Care visits overdue,居民微心愿 Wishes submitted,微心愿已实现 Wishes fulfilled,"
-                + "服务评价(条) Ratings,平均评分(1-5) Mean rating (1-5),回访完成 Follow-ups done,站点ID Station id");
+        assertThat(lines[0])
+                .isEqualTo("站点 Station,发布需求 Needs published,已匹配 Matched,已接单 Accepted,已完成 Fulfilled,"
+                        + "已取消 Cancelled,已过期 Expired,首次推荐用时中位数(分钟) Median to first proposal (min),"
+                        + "首次推荐用时P90(分钟) P90 to first proposal (min),完成用时中位数(小时) Median to fulfilment (h),"
+                        + "完成用时P90(小时) P90 to fulfilment (h),志愿服务时长(小时) Volunteer hours,发放积分 Points awarded,"
+                        + "电话探访 Phone visits,入户探访 Home visits,新开个案 Cases opened,在案个案 Cases open,小组活动(节) Group sessions,"
+                        + "新招募志愿者 Volunteers recruited,社工人数 Social workers,持证社工 Certified workers,持证率(%) Certification rate (%),"
+                        + "网格巡检(次) Patrols,发现隐患 Hazards found,隐患已解决 Hazards fixed,关爱走访按时 Care visits on time,"
+                        + "关爱走访迟到 Care visits late,关爱走访逾期 Care visits overdue,居民微心愿 Wishes submitted,微心愿已实现 Wishes fulfilled,"
+                        + "服务评价(条) Ratings,平均评分(1-5) Mean rating (1-5),回访完成 Follow-ups done,站点ID Station id");
         String nameA = rowA.get("stationName").asText();
-        assertThat(lines).contains(nameA + ",5,4,3,4,1,0,5.0,8.8,7.00,523.50,2.25,23,2,1,2,1,2,2,4,1,25.00," + gridAndResidents(4) + a.id());
-        assertThat(lines[1]).isEqualTo(own.get("stationName").asText() + "（中心本级 centre itself）,0,0,0,0,0,0,,,,,0.00,0,0,0,0,0,0,0,1,0,0.00,"
-                + gridAndResidents(0) + centre.id());
-        assertThat(lines[4]).isEqualTo("合计 Total,7,5,4,5,1,1,6.0,9.2,5.00,450.00,4.75,63,3,2,2,2,3,3,7,3,42.86," + gridAndResidents(5) + centre.id());
+        assertThat(lines)
+                .contains(nameA + ",5,4,3,4,1,0,5.0,8.8,7.00,523.50,2.25,23,2,1,2,1,2,2,4,1,25.00,"
+                        + gridAndResidents(4) + a.id());
+        assertThat(lines[1])
+                .isEqualTo(own.get("stationName").asText()
+                        + "（中心本级 centre itself）,0,0,0,0,0,0,,,,,0.00,0,0,0,0,0,0,0,1,0,0.00," + gridAndResidents(0)
+                        + centre.id());
+        assertThat(lines[4])
+                .isEqualTo("合计 Total,7,5,4,5,1,1,6.0,9.2,5.00,450.00,4.75,63,3,2,2,2,3,3,7,3,42.86,"
+                        + gridAndResidents(5) + centre.id());
 
         // ---- XLSX: one sheet, header row, numbers as numbers, the totals row last ---------------------------------
         Http.Response xlsx = http().get("/centres/" + centre.id() + "/report.xlsx" + query);
@@ -282,28 +290,49 @@ class CentreReportTest extends ServiceScenario {
                 }
             }
             assertThat(sheetA).as("station A's row").isNotNull();
-            assertThat(numbers(sheetA)).containsExactly(5.0, 4.0, 3.0, 4.0, 1.0, 0.0, 5.0, 8.8, 7.0, 523.5, 2.25, 23.0, 2.0, 1.0, 2.0, 1.0,
-                    2.0, 2.0, 4.0, 1.0, 25.0);
+            assertThat(numbers(sheetA))
+                    .containsExactly(
+                            5.0, 4.0, 3.0, 4.0, 1.0, 0.0, 5.0, 8.8, 7.0, 523.5, 2.25, 23.0, 2.0, 1.0, 2.0, 1.0, 2.0,
+                            2.0, 4.0, 1.0, 25.0);
             assertThat(sheetA.getCell(33).getStringCellValue()).isEqualTo(a.id().toString());
             Row total = sheet.getRow(4);
             assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计 Total");
-            assertThat(numbers(total)).containsExactly(7.0, 5.0, 4.0, 5.0, 1.0, 1.0, 6.0, 9.2, 5.0, 450.0, 4.75, 63.0, 3.0, 2.0, 2.0, 2.0,
-                    3.0, 3.0, 7.0, 3.0, 42.86);
-            assertThat(book.getFontAt(total.getCell(1).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(numbers(total))
+                    .containsExactly(
+                            7.0, 5.0, 4.0, 5.0, 1.0, 1.0, 6.0, 9.2, 5.0, 450.0, 4.75, 63.0, 3.0, 2.0, 2.0, 2.0, 3.0,
+                            3.0, 7.0, 3.0, 42.86);
+            assertThat(book.getFontAt(total.getCell(1).getCellStyle().getFontIndex())
+                            .getBold())
+                    .isTrue();
             Row ownRow = sheet.getRow(1);
-            assertThat(ownRow.getCell(7).getCellType()).as("no time: an empty cell").isEqualTo(CellType.BLANK);
+            assertThat(ownRow.getCell(7).getCellType())
+                    .as("no time: an empty cell")
+                    .isEqualTo(CellType.BLANK);
         }
 
-        // ---- Kafka delivers every one of these events again, verbatim: nothing changes --------------------------------
+        // ---- Kafka delivers every one of these events again, verbatim: nothing changes
+        // --------------------------------
         String before = json.text();
         byte[] csvBefore = csv.bytes();
         int processedBefore = processed();
-        List<ConsumerRecord<String, byte[]>> needRecords = TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.NEED.topic(),
-                r -> needKeys.contains(r.key()), kept -> kept.size() >= onTopic[0], WAIT);
-        List<ConsumerRecord<String, byte[]>> matchRecords = TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.MATCH.topic(),
-                r -> matchKeys.contains(r.key()), kept -> kept.size() >= onTopic[1], WAIT);
-        List<ConsumerRecord<String, byte[]>> volunteerRecords = TopicReader.readUntil(TestStack.bootstrapServers(), Aggregate.VOLUNTEER.topic(),
-                r -> volunteerKeys.contains(r.key()), kept -> kept.size() >= onTopic[2], WAIT);
+        List<ConsumerRecord<String, byte[]>> needRecords = TopicReader.readUntil(
+                TestStack.bootstrapServers(),
+                Aggregate.NEED.topic(),
+                r -> needKeys.contains(r.key()),
+                kept -> kept.size() >= onTopic[0],
+                WAIT);
+        List<ConsumerRecord<String, byte[]>> matchRecords = TopicReader.readUntil(
+                TestStack.bootstrapServers(),
+                Aggregate.MATCH.topic(),
+                r -> matchKeys.contains(r.key()),
+                kept -> kept.size() >= onTopic[1],
+                WAIT);
+        List<ConsumerRecord<String, byte[]>> volunteerRecords = TopicReader.readUntil(
+                TestStack.bootstrapServers(),
+                Aggregate.VOLUNTEER.topic(),
+                r -> volunteerKeys.contains(r.key()),
+                kept -> kept.size() >= onTopic[2],
+                WAIT);
         assertThat(needRecords).hasSize(onTopic[0]);
         assertThat(matchRecords).hasSize(onTopic[1]);
         assertThat(volunteerRecords).hasSize(onTopic[2]);
@@ -313,18 +342,22 @@ class CentreReportTest extends ServiceScenario {
         resend(needRecords, 1);
         resend(matchRecords, 1);
         resend(volunteerRecords, 1);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() ->
-                duplicates(NeedInbound.NEEDS) - needDuplicates >= needRecords.size()
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> duplicates(NeedInbound.NEEDS) - needDuplicates >= needRecords.size()
                         && duplicates(NeedInbound.MATCHES) - matchDuplicates >= matchRecords.size()
                         && duplicates(VolunteerInbound.CONSUMER) - volunteerDuplicates >= volunteerRecords.size());
         assertThat(processed()).isEqualTo(processedBefore);
         Http.Response again = http().get("/centres/" + centre.id() + "/report" + query);
         assertThat(again.json()).isEqualTo(Http.JSON.readTree(before));
-        assertThat(http().get("/centres/" + centre.id() + "/report.csv" + query).bytes()).isEqualTo(csvBefore);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM need_fact WHERE station_id IN (?, ?)", Integer.class, a.id(), b.id()))
+        assertThat(http().get("/centres/" + centre.id() + "/report.csv" + query).bytes())
+                .isEqualTo(csvBefore);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM need_fact WHERE station_id IN (?, ?)", Integer.class, a.id(), b.id()))
                 .isEqualTo(8);
 
-        // ---- the centre picker lists the centre with its two stations, and no community station -------------------------
+        // ---- the centre picker lists the centre with its two stations, and no community station
+        // -------------------------
         JsonNode centres = http().get("/centres").json();
         JsonNode listed = null;
         for (JsonNode c : centres) {
@@ -342,14 +375,19 @@ class CentreReportTest extends ServiceScenario {
     void presetsAreThisMonthLastMonthAndThisYearUpToToday() {
         KnownStation centre = streetCentre();
         LocalDate today = today();
-        JsonNode month = http().get("/centres/" + centre.id() + "/report?period=THIS_MONTH").json();
+        JsonNode month = http().get("/centres/" + centre.id() + "/report?period=THIS_MONTH")
+                .json();
         assertThat(month.get("from").asText()).isEqualTo(today.withDayOfMonth(1).toString());
         assertThat(month.get("to").asText()).isEqualTo(today.toString());
         assertThat(month.get("period").asText()).isEqualTo("THIS_MONTH");
-        JsonNode last = http().get("/centres/" + centre.id() + "/report?period=LAST_MONTH").json();
-        assertThat(last.get("from").asText()).isEqualTo(today.withDayOfMonth(1).minusMonths(1).toString());
-        assertThat(last.get("to").asText()).isEqualTo(today.withDayOfMonth(1).minusDays(1).toString());
-        JsonNode year = http().get("/centres/" + centre.id() + "/report?period=THIS_YEAR").json();
+        JsonNode last = http().get("/centres/" + centre.id() + "/report?period=LAST_MONTH")
+                .json();
+        assertThat(last.get("from").asText())
+                .isEqualTo(today.withDayOfMonth(1).minusMonths(1).toString());
+        assertThat(last.get("to").asText())
+                .isEqualTo(today.withDayOfMonth(1).minusDays(1).toString());
+        JsonNode year = http().get("/centres/" + centre.id() + "/report?period=THIS_YEAR")
+                .json();
         assertThat(year.get("from").asText()).isEqualTo(today.withDayOfYear(1).toString());
         assertThat(year.get("to").asText()).isEqualTo(today.toString());
         // A centre with no station yet: only its own row, all zero.
@@ -361,56 +399,139 @@ class CentreReportTest extends ServiceScenario {
 
     private void registered(UUID community, Instant at) {
         UUID volunteer = UUID.randomUUID();
-        publish(Aggregate.VOLUNTEER, volunteer, VolunteerRegistered.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(at)
-                .setVolunteerId(volunteer).setCommunityId(community)
-                .setHomeArea(Place.newBuilder().setDistrictCode(DISTRICT).setCommunityId(community).setGeohash("wx4g0b").build())
-                .setAvailability(Availability.newBuilder().build()).build());
+        publish(
+                Aggregate.VOLUNTEER,
+                volunteer,
+                VolunteerRegistered.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(at)
+                        .setVolunteerId(volunteer)
+                        .setCommunityId(community)
+                        .setHomeArea(Place.newBuilder()
+                                .setDistrictCode(DISTRICT)
+                                .setCommunityId(community)
+                                .setGeohash("wx4g0b")
+                                .build())
+                        .setAvailability(Availability.newBuilder().build())
+                        .build());
     }
 
     private UUID need(KnownStation station, Instant at) {
         UUID id = UUID.randomUUID();
-        publish(Aggregate.NEED, id, NeedPublished.newBuilder(NeedEvents.needPublished(id, 1)).setEventId(UUID.randomUUID()).setOccurredAt(at)
-                .setStationId(station.id()).setCommunityId(station.community()).build());
+        publish(
+                Aggregate.NEED,
+                id,
+                NeedPublished.newBuilder(NeedEvents.needPublished(id, 1))
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(at)
+                        .setStationId(station.id())
+                        .setCommunityId(station.community())
+                        .build());
         return id;
     }
 
     private UUID proposed(UUID need, KnownStation station, Instant at) {
         UUID match = UUID.randomUUID();
-        publish(Aggregate.MATCH, match, MatchProposed.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(at).setMatchId(match)
-                .setNeedId(need).setCommunityId(station.community()).setStationId(station.id()).setVolunteerId(UUID.randomUUID())
-                .setScore(0.8).build());
+        publish(
+                Aggregate.MATCH,
+                match,
+                MatchProposed.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(at)
+                        .setMatchId(match)
+                        .setNeedId(need)
+                        .setCommunityId(station.community())
+                        .setStationId(station.id())
+                        .setVolunteerId(UUID.randomUUID())
+                        .setScore(0.8)
+                        .build());
         return match;
     }
 
     private void accepted(UUID match, UUID need, KnownStation station, Instant at) {
-        publish(Aggregate.MATCH, match, MatchAccepted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(at).setMatchId(match)
-                .setNeedId(need).setCommunityId(station.community()).setStationId(station.id()).build());
+        publish(
+                Aggregate.MATCH,
+                match,
+                MatchAccepted.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(at)
+                        .setMatchId(match)
+                        .setNeedId(need)
+                        .setCommunityId(station.community())
+                        .setStationId(station.id())
+                        .build());
     }
 
     private void completed(UUID match, UUID need, KnownStation station, Instant at) {
-        publish(Aggregate.MATCH, match, MatchCompleted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(at).setMatchId(match)
-                .setNeedId(need).setCommunityId(station.community()).setStationId(station.id()).setServiceMinutes(60).build());
+        publish(
+                Aggregate.MATCH,
+                match,
+                MatchCompleted.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(at)
+                        .setMatchId(match)
+                        .setNeedId(need)
+                        .setCommunityId(station.community())
+                        .setStationId(station.id())
+                        .setServiceMinutes(60)
+                        .build());
     }
 
     private void closed(UUID need, KnownStation station, NeedOutcome outcome, Instant at, UUID match) {
-        publish(Aggregate.NEED, need, NeedClosed.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(at).setNeedId(need)
-                .setCommunityId(station.community()).setStationId(station.id()).setRevision(2).setOutcome(outcome).setMatchId(match).build());
+        publish(
+                Aggregate.NEED,
+                need,
+                NeedClosed.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(at)
+                        .setNeedId(need)
+                        .setCommunityId(station.community())
+                        .setStationId(station.id())
+                        .setRevision(2)
+                        .setOutcome(outcome)
+                        .setMatchId(match)
+                        .build());
     }
 
     private UUID hours(UUID volunteer, int minutes, UUID match, UUID station, LocalDate servedOn) {
         UUID credit = UUID.randomUUID();
-        publish(Aggregate.VOLUNTEER, volunteer, ServiceHoursCredited.newBuilder().setEventId(UUID.randomUUID())
-                .setOccurredAt(servedOn.atTime(20, 0).atZone(Calendar.ZONE).toInstant()).setCreditId(credit).setVolunteerId(volunteer)
-                .setMinutes(minutes).setSource(match == null ? HoursSource.MANUAL : HoursSource.MATCH).setMatchId(match).setStationId(station)
-                .setCategory(Category.HOME_REPAIR).setDifficulty(ServiceDifficulty.STANDARD).setServedOn(servedOn).setTotalMinutes(minutes)
-                .build());
+        publish(
+                Aggregate.VOLUNTEER,
+                volunteer,
+                ServiceHoursCredited.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(
+                                servedOn.atTime(20, 0).atZone(Calendar.ZONE).toInstant())
+                        .setCreditId(credit)
+                        .setVolunteerId(volunteer)
+                        .setMinutes(minutes)
+                        .setSource(match == null ? HoursSource.MANUAL : HoursSource.MATCH)
+                        .setMatchId(match)
+                        .setStationId(station)
+                        .setCategory(Category.HOME_REPAIR)
+                        .setDifficulty(ServiceDifficulty.STANDARD)
+                        .setServedOn(servedOn)
+                        .setTotalMinutes(minutes)
+                        .build());
         return credit;
     }
 
     private void points(UUID volunteer, UUID credit, long points, Instant at) {
-        publish(Aggregate.VOLUNTEER, volunteer, PointsAwarded.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(at)
-                .setTransactionId(UUID.randomUUID()).setVolunteerId(volunteer).setCreditId(credit).setPoints(points).setComputedPoints(points)
-                .setMultiplierPercent(100).setRuleVersion(1).setBalance(points).build());
+        publish(
+                Aggregate.VOLUNTEER,
+                volunteer,
+                PointsAwarded.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(at)
+                        .setTransactionId(UUID.randomUUID())
+                        .setVolunteerId(volunteer)
+                        .setCreditId(credit)
+                        .setPoints(points)
+                        .setComputedPoints(points)
+                        .setMultiplierPercent(100)
+                        .setRuleVersion(1)
+                        .setBalance(points)
+                        .build());
     }
 
     private void publish(Aggregate aggregate, UUID key, SpecificRecord event) {
@@ -420,15 +541,17 @@ class CentreReportTest extends ServiceScenario {
             default -> Upstream.volunteer(codec);
         };
         handled.add(upstream.publish(aggregate, key, event).eventId());
-        Set<String> keys = aggregate == Aggregate.NEED ? needKeys : aggregate == Aggregate.MATCH ? matchKeys : volunteerKeys;
+        Set<String> keys =
+                aggregate == Aggregate.NEED ? needKeys : aggregate == Aggregate.MATCH ? matchKeys : volunteerKeys;
         keys.add(key.toString());
         onTopic[aggregate == Aggregate.NEED ? 0 : aggregate == Aggregate.MATCH ? 1 : 2]++;
     }
 
     /** This scenario's events recorded as processed, by any of the consumers. */
     private int processed() {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ANY (?)", Integer.class,
-                (Object) handled.toArray(UUID[]::new));
+        Integer n = jdbc.queryForObject(
+                "SELECT count(*) FROM processed_event WHERE event_id = ANY (?)", Integer.class, (Object)
+                        handled.toArray(UUID[]::new));
         return n == null ? 0 : n;
     }
 
@@ -447,10 +570,17 @@ class CentreReportTest extends ServiceScenario {
         throw new AssertionError("no row for " + station + " in " + rows);
     }
 
-    private static void needs(JsonNode row, int published, int matched, int accepted, int fulfilled, int cancelled, int expired) {
+    private static void needs(
+            JsonNode row, int published, int matched, int accepted, int fulfilled, int cancelled, int expired) {
         JsonNode n = row.get("needs");
-        assertThat(List.of(n.get("published").asInt(), n.get("matched").asInt(), n.get("accepted").asInt(), n.get("fulfilled").asInt(),
-                n.get("cancelled").asInt(), n.get("expired").asInt())).as(row.get("stationName").asText())
+        assertThat(List.of(
+                        n.get("published").asInt(),
+                        n.get("matched").asInt(),
+                        n.get("accepted").asInt(),
+                        n.get("fulfilled").asInt(),
+                        n.get("cancelled").asInt(),
+                        n.get("expired").asInt()))
+                .as(row.get("stationName").asText())
                 .containsExactly(published, matched, accepted, fulfilled, cancelled, expired);
     }
 
@@ -461,20 +591,67 @@ class CentreReportTest extends ServiceScenario {
     }
 
     private static void credits(JsonNode row, long minutes, String hours, long points) {
-        assertThat(row.get("volunteerMinutes").asLong()).as("minutes of " + row.get("scope")).isEqualTo(minutes);
+        assertThat(row.get("volunteerMinutes").asLong())
+                .as("minutes of " + row.get("scope"))
+                .isEqualTo(minutes);
         assertThat(row.get("volunteerHours").decimalValue()).isEqualByComparingTo(hours);
-        assertThat(row.get("pointsAwarded").asLong()).as("points of " + row.get("scope")).isEqualTo(points);
+        assertThat(row.get("pointsAwarded").asLong())
+                .as("points of " + row.get("scope"))
+                .isEqualTo(points);
     }
 
-    private static void work(JsonNode row, int phone, int home, int opened, int open, int groupsRun, int sessions, int recruited,
-                             int workers, int certified, String rate, String rateText) {
-        assertThat(Map.of("phone", row.get("phoneVisits").asInt(), "home", row.get("homeVisits").asInt(),
-                "opened", row.get("casesOpened").asInt(), "open", row.get("casesOpen").asInt(), "groups", row.get("groupsRun").asInt(),
-                "sessions", row.get("groupSessions").asInt(), "recruited", row.get("volunteersRecruited").asInt(),
-                "workers", row.get("socialWorkers").asInt(), "certified", row.get("certifiedWorkers").asInt()))
+    private static void work(
+            JsonNode row,
+            int phone,
+            int home,
+            int opened,
+            int open,
+            int groupsRun,
+            int sessions,
+            int recruited,
+            int workers,
+            int certified,
+            String rate,
+            String rateText) {
+        assertThat(Map.of(
+                        "phone",
+                        row.get("phoneVisits").asInt(),
+                        "home",
+                        row.get("homeVisits").asInt(),
+                        "opened",
+                        row.get("casesOpened").asInt(),
+                        "open",
+                        row.get("casesOpen").asInt(),
+                        "groups",
+                        row.get("groupsRun").asInt(),
+                        "sessions",
+                        row.get("groupSessions").asInt(),
+                        "recruited",
+                        row.get("volunteersRecruited").asInt(),
+                        "workers",
+                        row.get("socialWorkers").asInt(),
+                        "certified",
+                        row.get("certifiedWorkers").asInt()))
                 .as(row.get("scope").asText() + " " + row.get("stationName").asText())
-                .isEqualTo(Map.of("phone", phone, "home", home, "opened", opened, "open", open, "groups", groupsRun, "sessions", sessions,
-                        "recruited", recruited, "workers", workers, "certified", certified));
+                .isEqualTo(Map.of(
+                        "phone",
+                        phone,
+                        "home",
+                        home,
+                        "opened",
+                        opened,
+                        "open",
+                        open,
+                        "groups",
+                        groupsRun,
+                        "sessions",
+                        sessions,
+                        "recruited",
+                        recruited,
+                        "workers",
+                        workers,
+                        "certified",
+                        certified));
         assertThat(row.get("certificationRate").decimalValue()).isEqualByComparingTo(rate);
         assertThat(row.get("certificationRateText").asText()).isEqualTo(rateText);
     }

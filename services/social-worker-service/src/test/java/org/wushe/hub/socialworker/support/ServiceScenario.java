@@ -1,7 +1,9 @@
 package org.wushe.hub.socialworker.support;
 
-import org.wushe.hub.platform.testing.Upstream;
-import org.wushe.hub.testing.Http;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.avro.specific.SpecificRecord;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,19 +29,18 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.wushe.hub.events.common.Place;
 import org.wushe.hub.events.community.StationLevel;
 import org.wushe.hub.events.community.StationRegistered;
+import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.platform.testing.Upstream;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.AvroTrust;
 import org.wushe.hub.socialworker.SocialWorkerServiceApplication;
-import org.wushe.hub.platform.core.Calendar;
-import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TestTokens;
 import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The social worker service running on the real embedded stack (PostgreSQL, Kafka, Debezium with the
@@ -50,12 +49,15 @@ import static org.awaitility.Awaitility.await;
  * {@code community.outbox} and carried by the community connector. One Spring context for every
  * scenario class that extends this.
  */
-@SpringBootTest(classes = SocialWorkerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = SocialWorkerServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceScenario {
 
     public static final Duration WAIT = Duration.ofSeconds(60);
     /** Tongzhou district, Liyuan town. */
     public static final String DISTRICT = "110112";
+
     public static final String STREET = "110112104";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -75,10 +77,13 @@ public abstract class ServiceScenario {
 
     @Value("${local.server.port}")
     protected int port;
+
     @Autowired
     protected AvroEventCodec codec;
+
     @Autowired
     protected JdbcTemplate jdbc;
+
     @Autowired
     protected MeterRegistry meters;
 
@@ -97,7 +102,8 @@ public abstract class ServiceScenario {
     }
 
     protected static String unique(String name) {
-        return name + NAMES.incrementAndGet() + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000), 36);
+        return name + NAMES.incrementAndGet() + "-"
+                + Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000), 36);
     }
 
     protected static LocalDate today() {
@@ -107,8 +113,7 @@ public abstract class ServiceScenario {
     // ---- stations, as the community service announces them -----------------------------------------
 
     /** A station known to this service: its id and the communities it serves (the host first). */
-    protected record KnownStation(UUID id, UUID community, List<UUID> communities) {
-    }
+    protected record KnownStation(UUID id, UUID community, List<UUID> communities) {}
 
     /** A community station hosted by a new community, under {@code parent} (may be null), known here once this returns. */
     protected KnownStation communityStation(UUID parent, UUID... alsoServed) {
@@ -126,11 +131,23 @@ public abstract class ServiceScenario {
     private KnownStation announce(StationLevel level, UUID parent, UUID community, List<UUID> served) {
         AvroTrust.install();
         UUID id = UUID.randomUUID();
-        StationRegistered event = StationRegistered.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setStationId(id).setName(unique("梨园镇社会工作服务站")).setLevel(level).setParentStationId(parent)
-                .setCommunityId(community).setServedCommunityIds(served)
-                .setPlace(Place.newBuilder().setDistrictCode(DISTRICT).setStreetCode(STREET).setCommunityId(community).setGeohash("wx4g0b")
-                        .setLatitude(39.91).setLongitude(116.41).build())
+        StationRegistered event = StationRegistered.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setStationId(id)
+                .setName(unique("梨园镇社会工作服务站"))
+                .setLevel(level)
+                .setParentStationId(parent)
+                .setCommunityId(community)
+                .setServedCommunityIds(served)
+                .setPlace(Place.newBuilder()
+                        .setDistrictCode(DISTRICT)
+                        .setStreetCode(STREET)
+                        .setCommunityId(community)
+                        .setGeohash("wx4g0b")
+                        .setLatitude(39.91)
+                        .setLongitude(116.41)
+                        .build())
                 .build();
         Upstream.community(codec).publish(Aggregate.STATION, id, event);
         await().atMost(WAIT).until(() -> http().get("/stations/" + id).status() == 200);
@@ -140,9 +157,21 @@ public abstract class ServiceScenario {
     // ---- workers over the API ------------------------------------------------------------------------
 
     protected Map<String, Object> worker(KnownStation station, Object... overrides) {
-        Map<String, Object> body = Http.map("name", unique("李社工"), "employment", "FULL_TIME", "certificationLevel", "NONE",
-                "stationId", station == null ? null : station.id().toString(), "trainedLocally", true,
-                "skills", List.of("SOCIAL_WORK", "ELDER_CARE"), "languages", List.of("en"));
+        Map<String, Object> body = Http.map(
+                "name",
+                unique("李社工"),
+                "employment",
+                "FULL_TIME",
+                "certificationLevel",
+                "NONE",
+                "stationId",
+                station == null ? null : station.id().toString(),
+                "trainedLocally",
+                true,
+                "skills",
+                List.of("SOCIAL_WORK", "ELDER_CARE"),
+                "languages",
+                List.of("en"));
         return override(body, overrides);
     }
 
@@ -174,33 +203,74 @@ public abstract class ServiceScenario {
 
     // ---- work over the API -----------------------------------------------------------------------------
 
-    protected void visit(UUID worker, KnownStation station, String kind, String outcome, Instant at, Map<String, Object> need) {
-        Http.Response r = http().post("/visits", Http.map("socialWorkerId", worker.toString(), "residentRef", UUID.randomUUID().toString(),
-                "communityId", station.community().toString(), "kind", kind, "outcome", outcome, "visitedAt", at.toString(), "raisedNeed", need));
+    protected void visit(
+            UUID worker, KnownStation station, String kind, String outcome, Instant at, Map<String, Object> need) {
+        Http.Response r = http().post(
+                        "/visits",
+                        Http.map(
+                                "socialWorkerId",
+                                worker.toString(),
+                                "residentRef",
+                                UUID.randomUUID().toString(),
+                                "communityId",
+                                station.community().toString(),
+                                "kind",
+                                kind,
+                                "outcome",
+                                outcome,
+                                "visitedAt",
+                                at.toString(),
+                                "raisedNeed",
+                                need));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
     }
 
     /** A case of the worker's station, opened on the day, closed on the other if given. */
     protected void caseOf(UUID worker, String openedOn, String closedOn) {
-        Http.Response r = http().post("/cases", Http.map("socialWorkerId", worker.toString(), "residentRef", UUID.randomUUID().toString(),
-                "category", "COMPANIONSHIP", "beneficiaryGroup", "ELDERLY_ALONE", "openedOn", openedOn));
+        Http.Response r = http().post(
+                        "/cases",
+                        Http.map(
+                                "socialWorkerId",
+                                worker.toString(),
+                                "residentRef",
+                                UUID.randomUUID().toString(),
+                                "category",
+                                "COMPANIONSHIP",
+                                "beneficiaryGroup",
+                                "ELDERLY_ALONE",
+                                "openedOn",
+                                openedOn));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         if (closedOn != null) {
-            Http.Response c = http().post("/cases/" + r.json().get("id").asText() + "/close", Http.map("outcome", "GOALS_MET", "closedOn", closedOn));
+            Http.Response c = http().post(
+                            "/cases/" + r.json().get("id").asText() + "/close",
+                            Http.map("outcome", "GOALS_MET", "closedOn", closedOn));
             assertThat(c.status()).as(c.text()).isEqualTo(200);
         }
     }
 
     protected String group(UUID worker, KnownStation station) {
-        Http.Response r = http().post("/groups", Http.map("socialWorkerId", worker.toString(), "communityId", station.community().toString(),
-                "title", "亲子阅读小组 parent-child reading",
-                "category", "TUTORING", "beneficiaryGroup", "CHILD_IN_HARDSHIP"));
+        Http.Response r = http().post(
+                        "/groups",
+                        Http.map(
+                                "socialWorkerId",
+                                worker.toString(),
+                                "communityId",
+                                station.community().toString(),
+                                "title",
+                                "亲子阅读小组 parent-child reading",
+                                "category",
+                                "TUTORING",
+                                "beneficiaryGroup",
+                                "CHILD_IN_HARDSHIP"));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().get("id").asText();
     }
 
     protected void session(String group, Instant at, int participants) {
-        Http.Response r = http().post("/groups/" + group + "/sessions", Http.map("heldAt", at.toString(), "participantCount", participants));
+        Http.Response r = http().post(
+                        "/groups/" + group + "/sessions",
+                        Http.map("heldAt", at.toString(), "participantCount", participants));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
     }
 
@@ -210,15 +280,20 @@ public abstract class ServiceScenario {
         assertThat(r.contentType()).as(kase).startsWith("application/problem+json");
         JsonNode problem = r.json();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("errors")).extracting(e -> e.get("field").asText()).as(kase + ": " + r.text()).contains(field);
+        assertThat(problem.get("errors"))
+                .extracting(e -> e.get("field").asText())
+                .as(kase + ": " + r.text())
+                .contains(field);
         assertThat(problem.get("detail").asText()).contains(field);
     }
 
     // ---- events on Kafka ---------------------------------------------------------------------------
     /** Sends the records again, verbatim (key, value, headers), as a broker or connector replay would. */
     protected static void resend(List<ConsumerRecord<String, byte[]>> records, int copies) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestStack.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (int copy = 0; copy < copies; copy++) {
                 for (ConsumerRecord<String, byte[]> r : records) {
                     producer.send(new ProducerRecord<>(r.topic(), null, r.key(), r.value(), r.headers()));
@@ -229,20 +304,27 @@ public abstract class ServiceScenario {
 
     /** Events the consumer found already processed and skipped, so far. */
     protected double duplicates(String consumer) {
-        var counter = meters.find("wushe.inbound.events").tags("consumer", consumer, "outcome", "duplicate").counter();
+        var counter = meters.find("wushe.inbound.events")
+                .tags("consumer", consumer, "outcome", "duplicate")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
-
     /** Waits until at least {@code count} records keyed {@code key} are on the aggregate's topic. */
     protected List<ConsumerRecord<String, byte[]>> records(Aggregate aggregate, UUID key, int count) {
-        return TopicReader.readUntil(TestStack.bootstrapServers(), aggregate.topic(), r -> key.toString().equals(r.key()),
-                kept -> kept.size() >= count, WAIT);
+        return TopicReader.readUntil(
+                TestStack.bootstrapServers(),
+                aggregate.topic(),
+                r -> key.toString().equals(r.key()),
+                kept -> kept.size() >= count,
+                WAIT);
     }
 
     /** Waits until at least {@code count} events keyed {@code key} are on the aggregate's topic; decoded, in order. */
     protected List<SpecificRecord> events(Aggregate aggregate, UUID key, int count) {
-        return records(aggregate, key, count).stream().map(r -> codec.decode(r.value())).toList();
+        return records(aggregate, key, count).stream()
+                .map(r -> codec.decode(r.value()))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

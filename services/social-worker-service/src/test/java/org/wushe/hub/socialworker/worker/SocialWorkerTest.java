@@ -1,9 +1,10 @@
 package org.wushe.hub.socialworker.worker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.CertificationLevel;
@@ -13,11 +14,9 @@ import org.wushe.hub.events.socialworker.SocialWorkerAssigned;
 import org.wushe.hub.events.socialworker.SocialWorkerCertified;
 import org.wushe.hub.events.socialworker.SocialWorkerRegistered;
 import org.wushe.hub.platform.events.Aggregate;
-import org.wushe.hub.testing.Http;
 import org.wushe.hub.socialworker.support.ServiceScenario;
+import org.wushe.hub.testing.Http;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A part-time worker joins a station under a supervisor, passes the assistant exam, moves to another
@@ -31,28 +30,51 @@ class SocialWorkerTest extends ServiceScenario {
         KnownStation second = communityStation(null);
         UUID supervisor = supervisorAt(first);
         String name = unique("王小红");
-        JsonNode registered = register(worker(first, "name", name, "employment", "PART_TIME", "supervisorId", supervisor.toString(),
-                "skills", List.of("SOCIAL_WORK", "PSYCHOLOGICAL_COUNSELLING", "SOCIAL_WORK")));
+        JsonNode registered = register(worker(
+                first,
+                "name",
+                name,
+                "employment",
+                "PART_TIME",
+                "supervisorId",
+                supervisor.toString(),
+                "skills",
+                List.of("SOCIAL_WORK", "PSYCHOLOGICAL_COUNSELLING", "SOCIAL_WORK")));
         UUID id = UUID.fromString(registered.get("id").asText());
         assertThat(registered.get("certificationLevel").asText()).isEqualTo("NONE");
         assertThat(registered.get("supervisorId").asText()).isEqualTo(supervisor.toString());
 
-        Http.Response certified = http().post("/social-workers/" + id + "/certificates",
-                Http.map("level", "ASSISTANT", "certifiedOn", today().minusDays(20).toString()));
+        Http.Response certified = http().post(
+                        "/social-workers/" + id + "/certificates",
+                        Http.map(
+                                "level",
+                                "ASSISTANT",
+                                "certifiedOn",
+                                today().minusDays(20).toString()));
         assertThat(certified.status()).as(certified.text()).isEqualTo(200);
-        Http.Response lower = http().post("/social-workers/" + id + "/certificates",
-                Http.map("level", "ASSISTANT", "certifiedOn", today().toString()));
+        Http.Response lower = http().post(
+                        "/social-workers/" + id + "/certificates",
+                        Http.map("level", "ASSISTANT", "certifiedOn", today().toString()));
         assertThat(lower.status()).isEqualTo(409);
         assertThat(lower.problemField()).isEqualTo("level");
-        Http.Response moved = http().post("/social-workers/" + id + "/assignment", Http.map("stationId", second.id().toString(),
-                "supervisorId", supervisor.toString()));
+        Http.Response moved = http().post(
+                        "/social-workers/" + id + "/assignment",
+                        Http.map("stationId", second.id().toString(), "supervisorId", supervisor.toString()));
         assertThat(moved.status()).as(moved.text()).isEqualTo(200);
-        assertThat(http().post("/social-workers/" + id + "/assignment", Http.map("stationId", second.id().toString(),
-                "supervisorId", supervisor.toString())).status()).isEqualTo(409);
+        assertThat(http().post(
+                                "/social-workers/" + id + "/assignment",
+                                Http.map("stationId", second.id().toString(), "supervisorId", supervisor.toString()))
+                        .status())
+                .isEqualTo(409);
 
         List<SpecificRecord> events = events(Aggregate.SOCIAL_WORKER, id, 4);
-        assertThat(events).extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("SocialWorkerRegistered", "SocialWorkerAssigned", "SocialWorkerCertified", "SocialWorkerAssigned");
+        assertThat(events)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly(
+                        "SocialWorkerRegistered",
+                        "SocialWorkerAssigned",
+                        "SocialWorkerCertified",
+                        "SocialWorkerAssigned");
         SocialWorkerRegistered r = (SocialWorkerRegistered) events.get(0);
         assertThat(r.getSocialWorkerId()).isEqualTo(id);
         assertThat(r.getStationId()).isEqualTo(first.id());
@@ -75,11 +97,16 @@ class SocialWorkerTest extends ServiceScenario {
         assertThat(move.getStationId()).isEqualTo(second.id());
         assertThat(move.getPreviousStationId()).isEqualTo(first.id());
         // The name is staff data of this service only.
-        assertThat(records(Aggregate.SOCIAL_WORKER, id, 4)).allSatisfy(rec ->
-                assertThat(new String(rec.value(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(name));
+        assertThat(records(Aggregate.SOCIAL_WORKER, id, 4))
+                .allSatisfy(rec -> assertThat(new String(rec.value(), java.nio.charset.StandardCharsets.UTF_8))
+                        .doesNotContain(name));
 
-        assertThat(http().get("/social-workers?stationId=" + second.id()).json()).extracting(w -> w.get("id").asText()).containsExactly(id.toString());
-        assertThat(http().get("/social-workers?supervisorId=" + supervisor).json()).extracting(w -> w.get("id").asText()).contains(id.toString());
+        assertThat(http().get("/social-workers?stationId=" + second.id()).json())
+                .extracting(w -> w.get("id").asText())
+                .containsExactly(id.toString());
+        assertThat(http().get("/social-workers?supervisorId=" + supervisor).json())
+                .extracting(w -> w.get("id").asText())
+                .contains(id.toString());
     }
 
     @Test
@@ -92,13 +119,16 @@ class SocialWorkerTest extends ServiceScenario {
         assertThat(tooJunior.json().get("detail").asText()).contains("INTERMEDIATE");
 
         UUID a = supervisorAt(station);
-        UUID b = workerAt(station, "certificationLevel", "SENIOR", "certifiedOn", "2015-06-01", "supervisorId", a.toString());
-        Http.Response cycle = http().post("/social-workers/" + a + "/assignment", Http.map("stationId", station.id().toString(),
-                "supervisorId", b.toString()));
+        UUID b = workerAt(
+                station, "certificationLevel", "SENIOR", "certifiedOn", "2015-06-01", "supervisorId", a.toString());
+        Http.Response cycle = http().post(
+                        "/social-workers/" + a + "/assignment",
+                        Http.map("stationId", station.id().toString(), "supervisorId", b.toString()));
         assertThat(cycle.status()).isEqualTo(400);
         assertThat(cycle.json().get("detail").asText()).contains("supervised");
-        Http.Response self = http().post("/social-workers/" + a + "/assignment", Http.map("stationId", station.id().toString(),
-                "supervisorId", a.toString()));
+        Http.Response self = http().post(
+                        "/social-workers/" + a + "/assignment",
+                        Http.map("stationId", station.id().toString(), "supervisorId", a.toString()));
         assertThat(self.status()).isEqualTo(400);
         assertThat(self.problemField()).isEqualTo("supervisorId");
     }
@@ -109,19 +139,30 @@ class SocialWorkerTest extends ServiceScenario {
         Http.Response undated = http().post("/social-workers", worker(station, "certificationLevel", "ASSISTANT"));
         assertThat(undated.status()).isEqualTo(400);
         assertThat(undated.problemField()).isEqualTo("certifiedOn");
-        Http.Response early = http().post("/social-workers", worker(station, "certificationLevel", "ASSISTANT", "certifiedOn", "2005-01-01"));
+        Http.Response early = http().post(
+                        "/social-workers",
+                        worker(station, "certificationLevel", "ASSISTANT", "certifiedOn", "2005-01-01"));
         assertThat(early.status()).isEqualTo(400);
         assertThat(early.json().get("detail").asText()).contains("2008");
-        Http.Response future = http().post("/social-workers", worker(station, "certificationLevel", "ASSISTANT",
-                "certifiedOn", LocalDate.now().plusDays(5).toString()));
+        Http.Response future = http().post(
+                        "/social-workers",
+                        worker(
+                                station,
+                                "certificationLevel",
+                                "ASSISTANT",
+                                "certifiedOn",
+                                LocalDate.now().plusDays(5).toString()));
         assertThat(future.status()).isEqualTo(400);
-        Http.Response unknownStation = http().post("/social-workers", worker(station, "stationId", UUID.randomUUID().toString()));
+        Http.Response unknownStation = http().post(
+                        "/social-workers",
+                        worker(station, "stationId", UUID.randomUUID().toString()));
         assertThat(unknownStation.status()).isEqualTo(400);
         assertThat(unknownStation.problemField()).isEqualTo("stationId");
 
         UUID senior = workerAt(station, "certificationLevel", "SENIOR", "certifiedOn", "2016-03-01");
-        Http.Response down = http().post("/social-workers/" + senior + "/certificates", Http.map("level", "INTERMEDIATE",
-                "certifiedOn", "2020-01-01"));
+        Http.Response down = http().post(
+                        "/social-workers/" + senior + "/certificates",
+                        Http.map("level", "INTERMEDIATE", "certifiedOn", "2020-01-01"));
         assertThat(down.status()).isEqualTo(409);
     }
 }

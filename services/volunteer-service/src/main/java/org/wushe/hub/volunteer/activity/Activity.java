@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.ActivityKind;
 import org.wushe.hub.events.common.ActivityPublisherKind;
 import org.wushe.hub.events.common.BeneficiaryGroup;
@@ -14,11 +13,28 @@ import org.wushe.hub.events.volunteer.ActivityCancelReason;
  * A volunteer activity (活动) as stored: who published it, what and when, where (a venue offer of the resource
  * service, referenced only), who co-hosts it, how many residents it serves per group (counts only), and its status.
  */
-public record Activity(UUID id, ActivityPublisherKind publisherKind, UUID publisherId, ActivityKind kind, String title,
-                       String description, UUID communityId, Instant startsAt, Instant endsAt, UUID venueOfferId,
-                       List<UUID> coHostOrganizationIds, List<UUID> coHostDonorIds, boolean approvalRequired,
-                       Map<BeneficiaryGroup, Integer> residentsServed, Status status, int revision,
-                       ActivityCancelReason cancelReason, String cancelNote, String publishedBy, Instant publishedAt, Instant updatedAt) {
+public record Activity(
+        UUID id,
+        ActivityPublisherKind publisherKind,
+        UUID publisherId,
+        ActivityKind kind,
+        String title,
+        String description,
+        UUID communityId,
+        Instant startsAt,
+        Instant endsAt,
+        UUID venueOfferId,
+        List<UUID> coHostOrganizationIds,
+        List<UUID> coHostDonorIds,
+        boolean approvalRequired,
+        Map<BeneficiaryGroup, Integer> residentsServed,
+        Status status,
+        int revision,
+        ActivityCancelReason cancelReason,
+        String cancelNote,
+        String publishedBy,
+        Instant publishedAt,
+        Instant updatedAt) {
 
     public enum Status {
         PUBLISHED,

@@ -1,15 +1,14 @@
 package org.wushe.hub.volunteer.activity;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +26,9 @@ import org.wushe.hub.events.common.ActivityKind;
  * refusal is a 403 problem naming the field.
  */
 @RestController
-@Tag(name = "activities", description = "活动与报名 Activities with positions, sign-ups, approval, waiting list and no-shows")
+@Tag(
+        name = "activities",
+        description = "活动与报名 Activities with positions, sign-ups, approval, waiting list and no-shows")
 public class ActivityController {
 
     private final ActivityService activities;
@@ -39,25 +40,31 @@ public class ActivityController {
     }
 
     @PostMapping("/activities")
-    @Operation(summary = "Publish an activity with its positions (发布活动)",
-            description = "The publisher is the caller's station, community, organization or social worker, from the token "
-                    + "(station_id, community_id, organization_id, social_worker_id); name it in publisher {kind, id} only when the "
-                    + "token holds several or as the hub admin; another's is 403 naming publisher.id, no publishing role 403 naming "
-                    + "publisher. title, description and each duty are screened for phone and ID numbers (400 naming the field). "
-                    + "venueOfferId references a venue offer of the resource service; it is not reserved yet. → ActivityPublished "
-                    + "(ids and counts only).")
+    @Operation(
+            summary = "Publish an activity with its positions (发布活动)",
+            description =
+                    "The publisher is the caller's station, community, organization or social worker, from the token "
+                            + "(station_id, community_id, organization_id, social_worker_id); name it in publisher {kind, id} only when the "
+                            + "token holds several or as the hub admin; another's is 403 naming publisher.id, no publishing role 403 naming "
+                            + "publisher. title, description and each duty are screened for phone and ID numbers (400 naming the field). "
+                            + "venueOfferId references a venue offer of the resource service; it is not reserved yet. → ActivityPublished "
+                            + "(ids and counts only).")
     public ResponseEntity<ActivityView> publish(@Valid @RequestBody ActivityRequest request) {
         ActivityView a = activities.publish(request);
         return ResponseEntity.created(URI.create("/activities/" + a.id())).body(a);
     }
 
     @GetMapping("/activities")
-    @Operation(summary = "Activities not yet ended (or ending after from), soonest first, with places taken and waiting per position")
-    public List<ActivityView> list(@RequestParam(required = false) UUID communityId, @RequestParam(required = false) ActivityKind kind,
-                                   @RequestParam(required = false) Instant from,
-                                   @RequestParam(defaultValue = "false") boolean includeCancelled,
-                                   @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-                                   @RequestParam(defaultValue = "0") @Min(0) int offset) {
+    @Operation(
+            summary =
+                    "Activities not yet ended (or ending after from), soonest first, with places taken and waiting per position")
+    public List<ActivityView> list(
+            @RequestParam(required = false) UUID communityId,
+            @RequestParam(required = false) ActivityKind kind,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(defaultValue = "false") boolean includeCancelled,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return activities.list(communityId, kind, from, includeCancelled, limit, offset);
     }
 
@@ -68,33 +75,41 @@ public class ActivityController {
     }
 
     @PutMapping("/activities/{id}")
-    @Operation(summary = "Change an activity before it starts (replaced as a whole; 修改活动)",
-            description = "By its publisher only (403 naming id). Positions with their id are kept with their sign-ups, without id "
-                    + "added, left out removed (409 naming positions when one has live sign-ups); places never below those taken "
-                    + "(409 naming positions[i].places); added places go to the waiting list first come first served. → ActivityChanged.")
+    @Operation(
+            summary = "Change an activity before it starts (replaced as a whole; 修改活动)",
+            description =
+                    "By its publisher only (403 naming id). Positions with their id are kept with their sign-ups, without id "
+                            + "added, left out removed (409 naming positions when one has live sign-ups); places never below those taken "
+                            + "(409 naming positions[i].places); added places go to the waiting list first come first served. → ActivityChanged.")
     public ActivityView change(@PathVariable UUID id, @Valid @RequestBody ActivityRequest request) {
         return activities.change(id, request);
     }
 
     @PostMapping("/activities/{id}/cancel")
-    @Operation(summary = "Cancel an activity before it ends (取消活动)",
-            description = "By its publisher only (403 naming id); reason WEATHER, VENUE_UNAVAILABLE, TOO_FEW_VOLUNTEERS, ORGANIZER or "
-                    + "OTHER, an optional note (≤ 200, screened). Every live sign-up ends with it. → ActivityCancelled. Again: 200, nothing more.")
+    @Operation(
+            summary = "Cancel an activity before it ends (取消活动)",
+            description =
+                    "By its publisher only (403 naming id); reason WEATHER, VENUE_UNAVAILABLE, TOO_FEW_VOLUNTEERS, ORGANIZER or "
+                            + "OTHER, an optional note (≤ 200, screened). Every live sign-up ends with it. → ActivityCancelled. Again: 200, nothing more.")
     public ActivityView cancel(@PathVariable UUID id, @Valid @RequestBody ActivityService.Cancel request) {
         return activities.cancel(id, request);
     }
 
     @PostMapping("/activities/{id}/sign-ups")
-    @Operation(summary = "Sign up for a position (报名)",
-            description = "The volunteer themself (volunteerId from the token; another's is 403 naming volunteerId), or the publisher's "
-                    + "staff for a volunteer. 201 CONFIRMED, PENDING (the activity asks for approval) or WAITLISTED (full, the waiting "
-                    + "list has room); 200 with the same sign-up when repeated. 409 naming positionId when full, started, overlapping "
-                    + "another sign-up of the volunteer, or a needed skill is missing; 409 naming volunteerId at the no-show limit. "
-                    + "→ VolunteerSignedUp.")
+    @Operation(
+            summary = "Sign up for a position (报名)",
+            description =
+                    "The volunteer themself (volunteerId from the token; another's is 403 naming volunteerId), or the publisher's "
+                            + "staff for a volunteer. 201 CONFIRMED, PENDING (the activity asks for approval) or WAITLISTED (full, the waiting "
+                            + "list has room); 200 with the same sign-up when repeated. 409 naming positionId when full, started, overlapping "
+                            + "another sign-up of the volunteer, or a needed skill is missing; 409 naming volunteerId at the no-show limit. "
+                            + "→ VolunteerSignedUp.")
     public ResponseEntity<SignUpView> signUp(@PathVariable UUID id, @Valid @RequestBody SignUpService.Request request) {
         SignUpService.Outcome o = signUps.signUp(id, request);
         return o.created()
-                ? ResponseEntity.created(URI.create("/activities/" + id + "/sign-ups/" + o.signUp().id())).body(o.signUp())
+                ? ResponseEntity.created(URI.create(
+                                "/activities/" + id + "/sign-ups/" + o.signUp().id()))
+                        .body(o.signUp())
                 : ResponseEntity.ok(o.signUp());
     }
 
@@ -105,40 +120,49 @@ public class ActivityController {
     }
 
     @PostMapping("/activities/{id}/sign-ups/{signUpId}/approve")
-    @Operation(summary = "Approve a pending sign-up (审核通过)", description = "By the publisher only (403 naming id). → SignUpApproved.")
+    @Operation(
+            summary = "Approve a pending sign-up (审核通过)",
+            description = "By the publisher only (403 naming id). → SignUpApproved.")
     public SignUpView approve(@PathVariable UUID id, @PathVariable UUID signUpId) {
         return signUps.approve(id, signUpId);
     }
 
     @PostMapping("/activities/{id}/sign-ups/{signUpId}/reject")
-    @Operation(summary = "Reject a pending or waiting sign-up (审核不通过)",
-            description = "By the publisher only (403 naming id); reason NOT_SUITABLE, QUALIFICATION_MISSING, ENOUGH_VOLUNTEERS or OTHER. "
-                    + "A place it held goes to the first waiting. → SignUpRejected (and SignUpMovedUp).")
-    public SignUpView reject(@PathVariable UUID id, @PathVariable UUID signUpId, @Valid @RequestBody SignUpService.Rejection request) {
+    @Operation(
+            summary = "Reject a pending or waiting sign-up (审核不通过)",
+            description =
+                    "By the publisher only (403 naming id); reason NOT_SUITABLE, QUALIFICATION_MISSING, ENOUGH_VOLUNTEERS or OTHER. "
+                            + "A place it held goes to the first waiting. → SignUpRejected (and SignUpMovedUp).")
+    public SignUpView reject(
+            @PathVariable UUID id, @PathVariable UUID signUpId, @Valid @RequestBody SignUpService.Rejection request) {
         return signUps.reject(id, signUpId, request.reason());
     }
 
     @PostMapping("/activities/{id}/sign-ups/{signUpId}/withdraw")
-    @Operation(summary = "Withdraw a sign-up before the position starts (撤回报名)",
-            description = "The volunteer themself or the publisher (403 naming signUpId otherwise). A place it held goes to the first "
-                    + "waiting, first come first served. → SignUpWithdrawn (and SignUpMovedUp). Again: 200, nothing more.")
+    @Operation(
+            summary = "Withdraw a sign-up before the position starts (撤回报名)",
+            description =
+                    "The volunteer themself or the publisher (403 naming signUpId otherwise). A place it held goes to the first "
+                            + "waiting, first come first served. → SignUpWithdrawn (and SignUpMovedUp). Again: 200, nothing more.")
     public SignUpView withdraw(@PathVariable UUID id, @PathVariable UUID signUpId) {
         return signUps.withdraw(id, signUpId);
     }
 
     @PostMapping("/activities/{id}/sign-ups/{signUpId}/no-show")
-    @Operation(summary = "Record that a confirmed volunteer did not come (登记缺席)",
-            description = "By the publisher only (403 naming id), after the position ended (409 before). Counts against further "
-                    + "sign-ups: wushe.volunteer.activities.no-show-limit (3) within no-show-window (90 days). Kept in this service, "
-                    + "published nowhere.")
+    @Operation(
+            summary = "Record that a confirmed volunteer did not come (登记缺席)",
+            description =
+                    "By the publisher only (403 naming id), after the position ended (409 before). Counts against further "
+                            + "sign-ups: wushe.volunteer.activities.no-show-limit (3) within no-show-window (90 days). Kept in this service, "
+                            + "published nowhere.")
     public SignUpView noShow(@PathVariable UUID id, @PathVariable UUID signUpId) {
         return signUps.noShow(id, signUpId);
     }
 
     @GetMapping("/volunteers/{id}/sign-ups")
     @Operation(summary = "The volunteer's own sign-ups, newest first")
-    public List<SignUpView> mine(@PathVariable UUID id, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    public List<SignUpView> mine(
+            @PathVariable UUID id, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return signUps.ofVolunteer(id, limit);
     }
-
 }

@@ -1,7 +1,6 @@
 package org.wushe.hub.volunteer.activity;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,42 +19,52 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dailyMaximum            at most this much service is counted per local day of an attendance (default 8 h)
  */
 @ConfigurationProperties("wushe.volunteer.activities")
-public record ActivityProperties(@DefaultValue("3") int noShowLimit,
-                                 @DefaultValue("90d") Duration noShowWindow,
-                                 @DefaultValue("10") int defaultWaitingListLimit,
-                                 String venueCodeKey,
-                                 @DefaultValue("5m") Duration venueCodeValidity,
-                                 @DefaultValue("30m") Duration hoursRoundingUnit,
-                                 @DefaultValue("DOWN") Rounding hoursRounding,
-                                 @DefaultValue("8h") Duration dailyMaximum) {
+public record ActivityProperties(
+        @DefaultValue("3") int noShowLimit,
+        @DefaultValue("90d") Duration noShowWindow,
+        @DefaultValue("10") int defaultWaitingListLimit,
+        String venueCodeKey,
+        @DefaultValue("5m") Duration venueCodeValidity,
+        @DefaultValue("30m") Duration hoursRoundingUnit,
+        @DefaultValue("DOWN") Rounding hoursRounding,
+        @DefaultValue("8h") Duration dailyMaximum) {
 
     /** How attendance minutes are rounded to {@link #hoursRoundingUnit}. */
     public enum Rounding {
-        DOWN, NEAREST, UP
+        DOWN,
+        NEAREST,
+        UP
     }
 
     public ActivityProperties {
         if (noShowLimit < 1) {
-            throw new IllegalArgumentException("wushe.volunteer.activities.no-show-limit must be at least 1, not " + noShowLimit);
+            throw new IllegalArgumentException(
+                    "wushe.volunteer.activities.no-show-limit must be at least 1, not " + noShowLimit);
         }
         if (noShowWindow.isNegative() || noShowWindow.isZero() || noShowWindow.toDays() > 3660) {
-            throw new IllegalArgumentException("wushe.volunteer.activities.no-show-window must be between 1 day and 10 years, not " + noShowWindow);
+            throw new IllegalArgumentException(
+                    "wushe.volunteer.activities.no-show-window must be between 1 day and 10 years, not "
+                            + noShowWindow);
         }
         if (defaultWaitingListLimit < 0 || defaultWaitingListLimit > MAX_WAITING_LIST) {
-            throw new IllegalArgumentException("wushe.volunteer.activities.default-waiting-list-limit must be between 0 and "
-                    + MAX_WAITING_LIST + ", not " + defaultWaitingListLimit);
+            throw new IllegalArgumentException(
+                    "wushe.volunteer.activities.default-waiting-list-limit must be between 0 and " + MAX_WAITING_LIST
+                            + ", not " + defaultWaitingListLimit);
         }
         if (venueCodeValidity.toSeconds() < 30 || venueCodeValidity.toMinutes() > 60) {
-            throw new IllegalArgumentException("wushe.volunteer.activities.venue-code-validity must be between 30 seconds and an hour, not "
-                    + venueCodeValidity);
+            throw new IllegalArgumentException(
+                    "wushe.volunteer.activities.venue-code-validity must be between 30 seconds and an hour, not "
+                            + venueCodeValidity);
         }
         if (hoursRoundingUnit.toMinutes() < 1 || hoursRoundingUnit.toMinutes() > 120) {
-            throw new IllegalArgumentException("wushe.volunteer.activities.hours-rounding-unit must be between 1 and 120 minutes, not "
-                    + hoursRoundingUnit);
+            throw new IllegalArgumentException(
+                    "wushe.volunteer.activities.hours-rounding-unit must be between 1 and 120 minutes, not "
+                            + hoursRoundingUnit);
         }
         if (dailyMaximum.toMinutes() < 1 || dailyMaximum.toHours() > 24) {
-            throw new IllegalArgumentException("wushe.volunteer.activities.daily-maximum must be between 1 minute and 24 hours, not "
-                    + dailyMaximum);
+            throw new IllegalArgumentException(
+                    "wushe.volunteer.activities.daily-maximum must be between 1 minute and 24 hours, not "
+                            + dailyMaximum);
         }
     }
 

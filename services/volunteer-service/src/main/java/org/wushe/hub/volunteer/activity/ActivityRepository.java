@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.ActivityKind;
@@ -46,190 +45,314 @@ public class ActivityRepository {
     // ---- activities
 
     public void insert(Activity a) {
-        jdbc.sql("INSERT INTO activity (id, publisher_kind, publisher_id, kind, title, description, community_id, starts_at, ends_at, "
-                        + "venue_offer_id, co_host_organization_ids, co_host_donor_ids, approval_required, residents_served, status, "
-                        + "revision, published_by, published_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::uuid[], ?, ?::jsonb, ?, ?, ?, ?, ?)")
-                .params(a.id(), a.publisherKind().name(), a.publisherId(), a.kind().name(), a.title(), a.description(), a.communityId(),
-                        ts(a.startsAt()), ts(a.endsAt()), a.venueOfferId(), uuidArray(a.coHostOrganizationIds()),
-                        uuidArray(a.coHostDonorIds()), a.approvalRequired(), json(a.residentsServed()), a.status().name(), a.revision(),
-                        a.publishedBy(), ts(a.publishedAt()), ts(a.updatedAt()))
+        jdbc.sql(
+                        "INSERT INTO activity (id, publisher_kind, publisher_id, kind, title, description, community_id, starts_at, ends_at, "
+                                + "venue_offer_id, co_host_organization_ids, co_host_donor_ids, approval_required, residents_served, status, "
+                                + "revision, published_by, published_at, updated_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::uuid[], ?, ?::jsonb, ?, ?, ?, ?, ?)")
+                .params(
+                        a.id(),
+                        a.publisherKind().name(),
+                        a.publisherId(),
+                        a.kind().name(),
+                        a.title(),
+                        a.description(),
+                        a.communityId(),
+                        ts(a.startsAt()),
+                        ts(a.endsAt()),
+                        a.venueOfferId(),
+                        uuidArray(a.coHostOrganizationIds()),
+                        uuidArray(a.coHostDonorIds()),
+                        a.approvalRequired(),
+                        json(a.residentsServed()),
+                        a.status().name(),
+                        a.revision(),
+                        a.publishedBy(),
+                        ts(a.publishedAt()),
+                        ts(a.updatedAt()))
                 .update();
     }
 
     public void update(Activity a) {
-        jdbc.sql("UPDATE activity SET kind = ?, title = ?, description = ?, community_id = ?, starts_at = ?, ends_at = ?, venue_offer_id = ?, "
-                        + "co_host_organization_ids = ?::uuid[], co_host_donor_ids = ?::uuid[], approval_required = ?, residents_served = ?::jsonb, "
-                        + "status = ?, revision = ?, cancel_reason = ?, cancel_note = ?, updated_at = ? WHERE id = ?")
-                .params(a.kind().name(), a.title(), a.description(), a.communityId(), ts(a.startsAt()), ts(a.endsAt()), a.venueOfferId(),
-                        uuidArray(a.coHostOrganizationIds()), uuidArray(a.coHostDonorIds()), a.approvalRequired(), json(a.residentsServed()),
-                        a.status().name(), a.revision(), a.cancelReason() == null ? null : a.cancelReason().name(), a.cancelNote(),
-                        ts(a.updatedAt()), a.id())
+        jdbc.sql(
+                        "UPDATE activity SET kind = ?, title = ?, description = ?, community_id = ?, starts_at = ?, ends_at = ?, venue_offer_id = ?, "
+                                + "co_host_organization_ids = ?::uuid[], co_host_donor_ids = ?::uuid[], approval_required = ?, residents_served = ?::jsonb, "
+                                + "status = ?, revision = ?, cancel_reason = ?, cancel_note = ?, updated_at = ? WHERE id = ?")
+                .params(
+                        a.kind().name(),
+                        a.title(),
+                        a.description(),
+                        a.communityId(),
+                        ts(a.startsAt()),
+                        ts(a.endsAt()),
+                        a.venueOfferId(),
+                        uuidArray(a.coHostOrganizationIds()),
+                        uuidArray(a.coHostDonorIds()),
+                        a.approvalRequired(),
+                        json(a.residentsServed()),
+                        a.status().name(),
+                        a.revision(),
+                        a.cancelReason() == null ? null : a.cancelReason().name(),
+                        a.cancelNote(),
+                        ts(a.updatedAt()),
+                        a.id())
                 .update();
     }
 
     public Optional<Activity> find(UUID id) {
-        return jdbc.sql("SELECT * FROM activity WHERE id = ?").param(id).query(ActivityRepository::activity).optional();
+        return jdbc.sql("SELECT * FROM activity WHERE id = ?")
+                .param(id)
+                .query(ActivityRepository::activity)
+                .optional();
     }
 
     /** The activity, its row locked against changes and cancellation (others may share it) until the transaction ends. */
     public Optional<Activity> findForShare(UUID id) {
-        return jdbc.sql("SELECT * FROM activity WHERE id = ? FOR SHARE").param(id).query(ActivityRepository::activity).optional();
+        return jdbc.sql("SELECT * FROM activity WHERE id = ? FOR SHARE")
+                .param(id)
+                .query(ActivityRepository::activity)
+                .optional();
     }
 
     /** The activity, its row locked until the transaction ends: a change or cancellation waits for sign-ups in flight. */
     public Optional<Activity> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT * FROM activity WHERE id = ? FOR UPDATE").param(id).query(ActivityRepository::activity).optional();
+        return jdbc.sql("SELECT * FROM activity WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(ActivityRepository::activity)
+                .optional();
     }
 
-    public List<Activity> list(UUID communityId, ActivityKind kind, Instant from, boolean includeCancelled, int limit, int offset) {
-        return jdbc.sql("SELECT * FROM activity WHERE ends_at > :from AND (CAST(:community AS uuid) IS NULL OR community_id = :community)"
-                        + " AND (CAST(:kind AS text) IS NULL OR kind = :kind) AND (:cancelled OR status = 'PUBLISHED')"
-                        + " ORDER BY starts_at, id LIMIT :limit OFFSET :offset")
-                .param("from", ts(from)).param("community", communityId).param("kind", kind == null ? null : kind.name())
-                .param("cancelled", includeCancelled).param("limit", limit).param("offset", offset)
-                .query(ActivityRepository::activity).list();
+    public List<Activity> list(
+            UUID communityId, ActivityKind kind, Instant from, boolean includeCancelled, int limit, int offset) {
+        return jdbc.sql(
+                        "SELECT * FROM activity WHERE ends_at > :from AND (CAST(:community AS uuid) IS NULL OR community_id = :community)"
+                                + " AND (CAST(:kind AS text) IS NULL OR kind = :kind) AND (:cancelled OR status = 'PUBLISHED')"
+                                + " ORDER BY starts_at, id LIMIT :limit OFFSET :offset")
+                .param("from", ts(from))
+                .param("community", communityId)
+                .param("kind", kind == null ? null : kind.name())
+                .param("cancelled", includeCancelled)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(ActivityRepository::activity)
+                .list();
     }
 
     // ---- positions
 
     public void insert(Position p) {
-        jdbc.sql("INSERT INTO activity_position (id, activity_id, ordinal, duty, places, waiting_list_limit, skills, qualification, starts_at, ends_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)")
-                .params(p.id(), p.activityId(), p.ordinal(), p.duty(), p.places(), p.waitingListLimit(), skillArray(p.skills()),
-                        p.qualification(), ts(p.startsAt()), ts(p.endsAt()))
+        jdbc.sql(
+                        "INSERT INTO activity_position (id, activity_id, ordinal, duty, places, waiting_list_limit, skills, qualification, starts_at, ends_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)")
+                .params(
+                        p.id(),
+                        p.activityId(),
+                        p.ordinal(),
+                        p.duty(),
+                        p.places(),
+                        p.waitingListLimit(),
+                        skillArray(p.skills()),
+                        p.qualification(),
+                        ts(p.startsAt()),
+                        ts(p.endsAt()))
                 .update();
     }
 
     public void update(Position p) {
-        jdbc.sql("UPDATE activity_position SET ordinal = ?, duty = ?, places = ?, waiting_list_limit = ?, skills = ?::text[], qualification = ?, "
-                        + "starts_at = ?, ends_at = ? WHERE id = ?")
-                .params(p.ordinal(), p.duty(), p.places(), p.waitingListLimit(), skillArray(p.skills()), p.qualification(),
-                        ts(p.startsAt()), ts(p.endsAt()), p.id())
+        jdbc.sql(
+                        "UPDATE activity_position SET ordinal = ?, duty = ?, places = ?, waiting_list_limit = ?, skills = ?::text[], qualification = ?, "
+                                + "starts_at = ?, ends_at = ? WHERE id = ?")
+                .params(
+                        p.ordinal(),
+                        p.duty(),
+                        p.places(),
+                        p.waitingListLimit(),
+                        skillArray(p.skills()),
+                        p.qualification(),
+                        ts(p.startsAt()),
+                        ts(p.endsAt()),
+                        p.id())
                 .update();
     }
 
     public void remove(UUID positionId, Instant at) {
-        jdbc.sql("UPDATE activity_position SET removed_at = ? WHERE id = ?").params(ts(at), positionId).update();
+        jdbc.sql("UPDATE activity_position SET removed_at = ? WHERE id = ?")
+                .params(ts(at), positionId)
+                .update();
     }
 
     /** The activity's positions in their order, those a change removed left out. */
     public List<Position> positions(UUID activityId) {
         return jdbc.sql("SELECT * FROM activity_position WHERE activity_id = ? AND removed_at IS NULL ORDER BY ordinal")
-                .param(activityId).query(ActivityRepository::position).list();
+                .param(activityId)
+                .query(ActivityRepository::position)
+                .list();
     }
 
     /** A position of the activity (not removed), its row locked until the transaction ends. */
     public Optional<Position> positionForUpdate(UUID activityId, UUID positionId) {
-        return jdbc.sql("SELECT * FROM activity_position WHERE id = ? AND activity_id = ? AND removed_at IS NULL FOR UPDATE")
-                .params(positionId, activityId).query(ActivityRepository::position).optional();
+        return jdbc.sql(
+                        "SELECT * FROM activity_position WHERE id = ? AND activity_id = ? AND removed_at IS NULL FOR UPDATE")
+                .params(positionId, activityId)
+                .query(ActivityRepository::position)
+                .optional();
     }
 
     public Optional<Position> position(UUID positionId) {
-        return jdbc.sql("SELECT * FROM activity_position WHERE id = ?").param(positionId).query(ActivityRepository::position).optional();
+        return jdbc.sql("SELECT * FROM activity_position WHERE id = ?")
+                .param(positionId)
+                .query(ActivityRepository::position)
+                .optional();
     }
 
     /** Places held (pending and confirmed) and sign-ups waiting, of one position. */
-    public record Counts(int held, int waiting) {
-    }
+    public record Counts(int held, int waiting) {}
 
     public Counts counts(UUID positionId) {
-        return jdbc.sql("SELECT count(*) FILTER (WHERE status IN " + HELD + ") AS held, count(*) FILTER (WHERE status = 'WAITLISTED') AS waiting "
+        return jdbc.sql("SELECT count(*) FILTER (WHERE status IN " + HELD
+                        + ") AS held, count(*) FILTER (WHERE status = 'WAITLISTED') AS waiting "
                         + "FROM sign_up WHERE position_id = ?")
-                .param(positionId).query((rs, n) -> new Counts(rs.getInt("held"), rs.getInt("waiting"))).single();
+                .param(positionId)
+                .query((rs, n) -> new Counts(rs.getInt("held"), rs.getInt("waiting")))
+                .single();
     }
 
     public Map<UUID, Counts> countsOf(UUID activityId) {
-        return jdbc.sql("SELECT position_id, count(*) FILTER (WHERE status IN " + HELD + ") AS held, "
-                        + "count(*) FILTER (WHERE status = 'WAITLISTED') AS waiting FROM sign_up WHERE activity_id = ? GROUP BY position_id")
+        return jdbc
+                .sql(
+                        "SELECT position_id, count(*) FILTER (WHERE status IN " + HELD + ") AS held, "
+                                + "count(*) FILTER (WHERE status = 'WAITLISTED') AS waiting FROM sign_up WHERE activity_id = ? GROUP BY position_id")
                 .param(activityId)
-                .query((rs, n) -> Map.entry(rs.getObject("position_id", UUID.class), new Counts(rs.getInt("held"), rs.getInt("waiting"))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .query((rs, n) -> Map.entry(
+                        rs.getObject("position_id", UUID.class), new Counts(rs.getInt("held"), rs.getInt("waiting"))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     // ---- sign-ups
 
     public void insert(SignUp s) {
-        jdbc.sql("INSERT INTO sign_up (id, activity_id, position_id, volunteer_id, status, signed_up_at, signed_up_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(s.id(), s.activityId(), s.positionId(), s.volunteerId(), s.status().name(), ts(s.signedUpAt()), s.signedUpBy())
+        jdbc.sql(
+                        "INSERT INTO sign_up (id, activity_id, position_id, volunteer_id, status, signed_up_at, signed_up_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        s.id(),
+                        s.activityId(),
+                        s.positionId(),
+                        s.volunteerId(),
+                        s.status().name(),
+                        ts(s.signedUpAt()),
+                        s.signedUpBy())
                 .update();
     }
 
     public Optional<SignUp> signUp(UUID activityId, UUID signUpId) {
-        return jdbc.sql("SELECT * FROM sign_up WHERE id = ? AND activity_id = ?").params(signUpId, activityId)
-                .query(ActivityRepository::signUp).optional();
+        return jdbc.sql("SELECT * FROM sign_up WHERE id = ? AND activity_id = ?")
+                .params(signUpId, activityId)
+                .query(ActivityRepository::signUp)
+                .optional();
     }
 
     /** The volunteer's live sign-up for the activity, if any. */
     public Optional<SignUp> liveSignUp(UUID activityId, UUID volunteerId) {
         return jdbc.sql("SELECT * FROM sign_up WHERE activity_id = ? AND volunteer_id = ? AND status IN " + LIVE)
-                .params(activityId, volunteerId).query(ActivityRepository::signUp).optional();
+                .params(activityId, volunteerId)
+                .query(ActivityRepository::signUp)
+                .optional();
     }
 
     /** The first sign-up on the position's waiting list (first come first served), if any. */
     public Optional<SignUp> firstWaiting(UUID positionId) {
         return jdbc.sql("SELECT * FROM sign_up WHERE position_id = ? AND status = 'WAITLISTED' ORDER BY seq LIMIT 1")
-                .param(positionId).query(ActivityRepository::signUp).optional();
+                .param(positionId)
+                .query(ActivityRepository::signUp)
+                .optional();
     }
 
     /** 1 for the first on the waiting list. */
     public int waitingRank(SignUp s) {
         return jdbc.sql("SELECT count(*) FROM sign_up WHERE position_id = ? AND status = 'WAITLISTED' AND seq <= ?")
-                .params(s.positionId(), s.seq()).query(Integer.class).single();
+                .params(s.positionId(), s.seq())
+                .query(Integer.class)
+                .single();
     }
 
     public List<SignUp> signUpsOf(UUID activityId) {
-        return jdbc.sql("SELECT * FROM sign_up WHERE activity_id = ? ORDER BY seq").param(activityId).query(ActivityRepository::signUp).list();
+        return jdbc.sql("SELECT * FROM sign_up WHERE activity_id = ? ORDER BY seq")
+                .param(activityId)
+                .query(ActivityRepository::signUp)
+                .list();
     }
 
     public List<SignUp> signUpsOfVolunteer(UUID volunteerId, int limit) {
-        return jdbc.sql("SELECT * FROM sign_up WHERE volunteer_id = ? ORDER BY seq DESC LIMIT ?").params(volunteerId, limit)
-                .query(ActivityRepository::signUp).list();
+        return jdbc.sql("SELECT * FROM sign_up WHERE volunteer_id = ? ORDER BY seq DESC LIMIT ?")
+                .params(volunteerId, limit)
+                .query(ActivityRepository::signUp)
+                .list();
     }
 
     public void setStatus(UUID signUpId, SignUp.Status status) {
-        jdbc.sql("UPDATE sign_up SET status = ? WHERE id = ?").params(status.name(), signUpId).update();
+        jdbc.sql("UPDATE sign_up SET status = ? WHERE id = ?")
+                .params(status.name(), signUpId)
+                .update();
     }
 
     public void decide(UUID signUpId, SignUp.Status status, SignUpRejectReason reason, String by, Instant at) {
         jdbc.sql("UPDATE sign_up SET status = ?, reject_reason = ?, decided_by = ?, decided_at = ? WHERE id = ?")
-                .params(status.name(), reason == null ? null : reason.name(), by, ts(at), signUpId).update();
+                .params(status.name(), reason == null ? null : reason.name(), by, ts(at), signUpId)
+                .update();
     }
 
     public void end(UUID signUpId, SignUp.Status status, String by, Instant at) {
-        jdbc.sql("UPDATE sign_up SET status = ?, ended_by = ?, ended_at = ? WHERE id = ?").params(status.name(), by, ts(at), signUpId).update();
+        jdbc.sql("UPDATE sign_up SET status = ?, ended_by = ?, ended_at = ? WHERE id = ?")
+                .params(status.name(), by, ts(at), signUpId)
+                .update();
     }
 
     public void moveUp(UUID signUpId, SignUp.Status status, Instant at) {
-        jdbc.sql("UPDATE sign_up SET status = ?, moved_up_at = ? WHERE id = ? AND status = 'WAITLISTED'").params(status.name(), ts(at), signUpId).update();
+        jdbc.sql("UPDATE sign_up SET status = ?, moved_up_at = ? WHERE id = ? AND status = 'WAITLISTED'")
+                .params(status.name(), ts(at), signUpId)
+                .update();
     }
 
     /** Ends every live sign-up of the activity with it; how many. */
     public int cancelLive(UUID activityId, String by, Instant at) {
-        return jdbc.sql("UPDATE sign_up SET status = 'CANCELLED', ended_by = ?, ended_at = ? WHERE activity_id = ? AND status IN " + LIVE)
-                .params(by, ts(at), activityId).update();
+        return jdbc.sql(
+                        "UPDATE sign_up SET status = 'CANCELLED', ended_by = ?, ended_at = ? WHERE activity_id = ? AND status IN "
+                                + LIVE)
+                .params(by, ts(at), activityId)
+                .update();
     }
 
     public void recordNoShow(UUID signUpId, Instant on, String by) {
-        jdbc.sql("UPDATE sign_up SET no_show_on = ?, no_show_recorded_by = ? WHERE id = ?").params(ts(on), by, signUpId).update();
+        jdbc.sql("UPDATE sign_up SET no_show_on = ?, no_show_recorded_by = ? WHERE id = ?")
+                .params(ts(on), by, signUpId)
+                .update();
     }
 
     /** When the volunteer did not come, newest first, for positions that ended after {@code since}. */
     public List<Instant> noShowsSince(UUID volunteerId, Instant since) {
-        return jdbc.sql("SELECT no_show_on FROM sign_up WHERE volunteer_id = ? AND no_show_on > ? ORDER BY no_show_on DESC")
-                .params(volunteerId, ts(since)).query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+        return jdbc.sql(
+                        "SELECT no_show_on FROM sign_up WHERE volunteer_id = ? AND no_show_on > ? ORDER BY no_show_on DESC")
+                .params(volunteerId, ts(since))
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .list();
     }
 
     /** A live sign-up of the volunteer, for another activity, whose position's time overlaps [start, end). */
-    public record Overlap(UUID activityId, UUID signUpId, Instant startsAt, Instant endsAt) {
-    }
+    public record Overlap(UUID activityId, UUID signUpId, Instant startsAt, Instant endsAt) {}
 
     public Optional<Overlap> overlapping(UUID volunteerId, UUID exceptActivity, Instant start, Instant end) {
-        return jdbc.sql("SELECT s.activity_id, s.id, p.starts_at, p.ends_at FROM sign_up s JOIN activity_position p ON p.id = s.position_id "
-                        + "WHERE s.volunteer_id = ? AND s.activity_id <> ? AND s.status IN " + LIVE + " AND p.starts_at < ? AND p.ends_at > ? "
-                        + "ORDER BY p.starts_at LIMIT 1")
+        return jdbc.sql(
+                        "SELECT s.activity_id, s.id, p.starts_at, p.ends_at FROM sign_up s JOIN activity_position p ON p.id = s.position_id "
+                                + "WHERE s.volunteer_id = ? AND s.activity_id <> ? AND s.status IN " + LIVE
+                                + " AND p.starts_at < ? AND p.ends_at > ? "
+                                + "ORDER BY p.starts_at LIMIT 1")
                 .params(volunteerId, exceptActivity, ts(end), ts(start))
-                .query((rs, n) -> new Overlap(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(),
+                .query((rs, n) -> new Overlap(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getTimestamp(3).toInstant(),
                         rs.getTimestamp(4).toInstant()))
                 .optional();
     }
@@ -238,31 +361,65 @@ public class ActivityRepository {
 
     private static Activity activity(ResultSet rs, int n) throws SQLException {
         String cancel = rs.getString("cancel_reason");
-        return new Activity(rs.getObject("id", UUID.class), ActivityPublisherKind.valueOf(rs.getString("publisher_kind")),
-                rs.getObject("publisher_id", UUID.class), ActivityKind.valueOf(rs.getString("kind")), rs.getString("title"),
-                rs.getString("description"), rs.getObject("community_id", UUID.class), instant(rs, "starts_at"), instant(rs, "ends_at"),
-                rs.getObject("venue_offer_id", UUID.class), uuids(rs.getArray("co_host_organization_ids")),
-                uuids(rs.getArray("co_host_donor_ids")), rs.getBoolean("approval_required"), served(rs.getString("residents_served")),
-                Activity.Status.valueOf(rs.getString("status")), rs.getInt("revision"),
-                cancel == null ? null : ActivityCancelReason.valueOf(cancel), rs.getString("cancel_note"), rs.getString("published_by"),
-                instant(rs, "published_at"), instant(rs, "updated_at"));
+        return new Activity(
+                rs.getObject("id", UUID.class),
+                ActivityPublisherKind.valueOf(rs.getString("publisher_kind")),
+                rs.getObject("publisher_id", UUID.class),
+                ActivityKind.valueOf(rs.getString("kind")),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getObject("community_id", UUID.class),
+                instant(rs, "starts_at"),
+                instant(rs, "ends_at"),
+                rs.getObject("venue_offer_id", UUID.class),
+                uuids(rs.getArray("co_host_organization_ids")),
+                uuids(rs.getArray("co_host_donor_ids")),
+                rs.getBoolean("approval_required"),
+                served(rs.getString("residents_served")),
+                Activity.Status.valueOf(rs.getString("status")),
+                rs.getInt("revision"),
+                cancel == null ? null : ActivityCancelReason.valueOf(cancel),
+                rs.getString("cancel_note"),
+                rs.getString("published_by"),
+                instant(rs, "published_at"),
+                instant(rs, "updated_at"));
     }
 
     private static Position position(ResultSet rs, int n) throws SQLException {
         Array skills = rs.getArray("skills");
-        return new Position(rs.getObject("id", UUID.class), rs.getObject("activity_id", UUID.class), rs.getInt("ordinal"),
-                rs.getString("duty"), rs.getInt("places"), rs.getInt("waiting_list_limit"),
-                skills == null ? List.of() : Arrays.stream((String[]) skills.getArray()).map(Skill::valueOf).toList(),
-                rs.getString("qualification"), instant(rs, "starts_at"), instant(rs, "ends_at"));
+        return new Position(
+                rs.getObject("id", UUID.class),
+                rs.getObject("activity_id", UUID.class),
+                rs.getInt("ordinal"),
+                rs.getString("duty"),
+                rs.getInt("places"),
+                rs.getInt("waiting_list_limit"),
+                skills == null
+                        ? List.of()
+                        : Arrays.stream((String[]) skills.getArray())
+                                .map(Skill::valueOf)
+                                .toList(),
+                rs.getString("qualification"),
+                instant(rs, "starts_at"),
+                instant(rs, "ends_at"));
     }
 
     private static SignUp signUp(ResultSet rs, int n) throws SQLException {
         String reason = rs.getString("reject_reason");
-        return new SignUp(rs.getObject("id", UUID.class), rs.getLong("seq"), rs.getObject("activity_id", UUID.class),
-                rs.getObject("position_id", UUID.class), rs.getObject("volunteer_id", UUID.class),
-                SignUp.Status.valueOf(rs.getString("status")), instant(rs, "signed_up_at"), rs.getString("signed_up_by"),
-                instant(rs, "decided_at"), reason == null ? null : SignUpRejectReason.valueOf(reason), instant(rs, "moved_up_at"),
-                instant(rs, "ended_at"), instant(rs, "no_show_on"));
+        return new SignUp(
+                rs.getObject("id", UUID.class),
+                rs.getLong("seq"),
+                rs.getObject("activity_id", UUID.class),
+                rs.getObject("position_id", UUID.class),
+                rs.getObject("volunteer_id", UUID.class),
+                SignUp.Status.valueOf(rs.getString("status")),
+                instant(rs, "signed_up_at"),
+                rs.getString("signed_up_by"),
+                instant(rs, "decided_at"),
+                reason == null ? null : SignUpRejectReason.valueOf(reason),
+                instant(rs, "moved_up_at"),
+                instant(rs, "ended_at"),
+                instant(rs, "no_show_on"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -275,14 +432,15 @@ public class ActivityRepository {
     }
 
     private static Map<BeneficiaryGroup, Integer> served(String json) {
-        Map<String, Integer> raw = JSON.readValue(json, new TypeReference<Map<String, Integer>>() { });
+        Map<String, Integer> raw = JSON.readValue(json, new TypeReference<Map<String, Integer>>() {});
         Map<BeneficiaryGroup, Integer> served = new EnumMap<>(BeneficiaryGroup.class);
         raw.forEach((group, count) -> served.put(BeneficiaryGroup.valueOf(group), count));
         return served;
     }
 
     private static String json(Map<BeneficiaryGroup, Integer> served) {
-        return JSON.writeValueAsString(served.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)));
+        return JSON.writeValueAsString(served.entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)));
     }
 
     private static Timestamp ts(Instant i) {

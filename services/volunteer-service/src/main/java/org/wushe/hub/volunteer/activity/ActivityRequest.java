@@ -1,10 +1,5 @@
 package org.wushe.hub.volunteer.activity;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,6 +9,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import org.wushe.hub.events.common.ActivityKind;
 import org.wushe.hub.events.common.ActivityPublisherKind;
 import org.wushe.hub.events.common.BeneficiaryGroup;
@@ -32,27 +31,31 @@ import org.wushe.hub.platform.web.Known;
  * @param residentsServed  the residents it serves, as counts per beneficiary group only
  * @param approvalRequired sign-ups wait for the organizer's approval (default false)
  */
-public record ActivityRequest(@Valid Publisher publisher,
-                              @NotNull @Known ActivityKind kind,
-                              @NotBlank @Size(max = 80) String title,
-                              @Size(max = 2000) String description,
-                              UUID communityId,
-                              @NotNull Instant startsAt,
-                              @NotNull Instant endsAt,
-                              UUID venueOfferId,
-                              @Size(max = 20) List<@NotNull @Valid CoHost> coHosts,
-                              @Size(max = 20) List<@NotNull @Valid ServedCount> residentsServed,
-                              Boolean approvalRequired,
-                              @NotEmpty @Size(max = 50) List<@NotNull @Valid PositionRequest> positions) {
+public record ActivityRequest(
+        @Valid Publisher publisher,
+        @NotNull @Known ActivityKind kind,
+        @NotBlank @Size(max = 80) String title,
+        @Size(max = 2000) String description,
+        UUID communityId,
+        @NotNull Instant startsAt,
+        @NotNull Instant endsAt,
+        UUID venueOfferId,
+        @Size(max = 20) List<@NotNull @Valid CoHost> coHosts,
+        @Size(max = 20) List<@NotNull @Valid ServedCount> residentsServed,
+        Boolean approvalRequired,
+        @NotEmpty @Size(max = 50) List<@NotNull @Valid PositionRequest> positions) {
 
     public ActivityRequest {
         startsAt = millis(startsAt);
         endsAt = millis(endsAt);
     }
 
-    @Schema(description = "The publisher: STATION (station_staff), COMMUNITY (community_staff), ORGANIZATION (organization_staff), SOCIAL_WORKER (social_worker)")
-    public record Publisher(@NotNull @Known ActivityPublisherKind kind, @NotNull UUID id) {
-    }
+    @Schema(
+            description =
+                    "The publisher: STATION (station_staff), COMMUNITY (community_staff), ORGANIZATION (organization_staff), SOCIAL_WORKER (social_worker)")
+    public record Publisher(
+            @NotNull @Known ActivityPublisherKind kind,
+            @NotNull UUID id) {}
 
     public enum CoHostKind {
         /** A social organization (社会组织). */
@@ -61,11 +64,11 @@ public record ActivityRequest(@Valid Publisher publisher,
         DONOR
     }
 
-    public record CoHost(@NotNull CoHostKind kind, @NotNull UUID id) {
-    }
+    public record CoHost(@NotNull CoHostKind kind, @NotNull UUID id) {}
 
-    public record ServedCount(@NotNull @Known BeneficiaryGroup group, @NotNull @Min(1) @Max(100_000) Integer count) {
-    }
+    public record ServedCount(
+            @NotNull @Known BeneficiaryGroup group,
+            @NotNull @Min(1) @Max(100_000) Integer count) {}
 
     /**
      * A position (岗位).
@@ -79,14 +82,21 @@ public record ActivityRequest(@Valid Publisher publisher,
      * @param startsAt         within the activity; default its start
      * @param endsAt           within the activity; default its end
      */
-    public record PositionRequest(UUID id,
-                                  @NotBlank @Size(max = 200) String duty,
-                                  @NotNull @Min(1) @Max(1000) Integer places,
-                                  @Min(0) @Max(ActivityProperties.MAX_WAITING_LIST) Integer waitingListLimit,
-                                  @Size(max = 10) List<@NotNull @Known Skill> skills,
-                                  @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a qualification code such as FIRST_AID") String qualification,
-                                  Instant startsAt,
-                                  Instant endsAt) {
+    public record PositionRequest(
+            UUID id,
+            @NotBlank @Size(max = 200) String duty,
+            @NotNull @Min(1) @Max(1000) Integer places,
+
+            @Min(0) @Max(ActivityProperties.MAX_WAITING_LIST)
+            Integer waitingListLimit,
+
+            @Size(max = 10) List<@NotNull @Known Skill> skills,
+
+            @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a qualification code such as FIRST_AID")
+            String qualification,
+
+            Instant startsAt,
+            Instant endsAt) {
 
         public PositionRequest {
             startsAt = millis(startsAt);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.ActivityKind;
@@ -45,7 +44,12 @@ public class ActivityService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public ActivityService(ActivityRepository activities, SignUpService signUps, ActivityProperties rules, OutboxWriter outbox, Clock clock) {
+    public ActivityService(
+            ActivityRepository activities,
+            SignUpService signUps,
+            ActivityProperties rules,
+            OutboxWriter outbox,
+            Clock clock) {
         this.activities = activities;
         this.signUps = signUps;
         this.rules = rules;
@@ -53,9 +57,11 @@ public class ActivityService {
         this.clock = clock;
     }
 
-    public record Cancel(@jakarta.validation.constraints.NotNull @org.wushe.hub.platform.web.Known ActivityCancelReason reason,
-                         @jakarta.validation.constraints.Size(max = 200) String note) {
-    }
+    public record Cancel(
+            @jakarta.validation.constraints.NotNull @org.wushe.hub.platform.web.Known
+            ActivityCancelReason reason,
+
+            @jakarta.validation.constraints.Size(max = 200) String note) {}
 
     @Transactional
     public ActivityView publish(ActivityRequest r) {
@@ -63,10 +69,28 @@ public class ActivityService {
         ActivityRequest.Publisher publisher = Publishers.resolve(caller, r.publisher());
         Instant now = now();
         validate(r, now, false);
-        Activity a = new Activity(UUID.randomUUID(), publisher.kind(), publisher.id(), r.kind(), screened(r),
-                PersonalDataScreen.screen("description", blankToNull(r.description())), r.communityId(), r.startsAt(), r.endsAt(),
-                r.venueOfferId(), coHosts(r, ActivityRequest.CoHostKind.ORGANIZATION), coHosts(r, ActivityRequest.CoHostKind.DONOR),
-                Boolean.TRUE.equals(r.approvalRequired()), served(r), Activity.Status.PUBLISHED, 1, null, null, caller.subject(), now, now);
+        Activity a = new Activity(
+                UUID.randomUUID(),
+                publisher.kind(),
+                publisher.id(),
+                r.kind(),
+                screened(r),
+                PersonalDataScreen.screen("description", blankToNull(r.description())),
+                r.communityId(),
+                r.startsAt(),
+                r.endsAt(),
+                r.venueOfferId(),
+                coHosts(r, ActivityRequest.CoHostKind.ORGANIZATION),
+                coHosts(r, ActivityRequest.CoHostKind.DONOR),
+                Boolean.TRUE.equals(r.approvalRequired()),
+                served(r),
+                Activity.Status.PUBLISHED,
+                1,
+                null,
+                null,
+                caller.subject(),
+                now,
+                now);
         activities.insert(a);
         List<Position> positions = new ArrayList<>();
         for (int i = 0; i < r.positions().size(); i++) {
@@ -95,9 +119,13 @@ public class ActivityService {
         if (!now.isBefore(current.startsAt())) {
             throw Problems.conflict("id", "activity " + id + " has started; it can no longer be changed 活动已开始，不能修改");
         }
-        if (r.publisher() != null && (r.publisher().kind() != current.publisherKind() || !r.publisher().id().equals(current.publisherId()))) {
-            throw new InvalidInputException("publisher", "an activity keeps its publisher " + current.publisherKind() + " "
-                    + current.publisherId() + " 发布方不能更改");
+        if (r.publisher() != null
+                && (r.publisher().kind() != current.publisherKind()
+                        || !r.publisher().id().equals(current.publisherId()))) {
+            throw new InvalidInputException(
+                    "publisher",
+                    "an activity keeps its publisher " + current.publisherKind() + " " + current.publisherId()
+                            + " 发布方不能更改");
         }
         validate(r, now, true);
         Map<UUID, Position> existing = new java.util.LinkedHashMap<>();
@@ -106,22 +134,44 @@ public class ActivityService {
         for (int i = 0; i < r.positions().size(); i++) {
             UUID pid = r.positions().get(i).id();
             if (pid != null && (!existing.containsKey(pid) || !named.add(pid))) {
-                throw new InvalidInputException("positions[" + i + "].id", existing.containsKey(pid)
-                        ? "names the same position twice" : "is not a position of activity " + id);
+                throw new InvalidInputException(
+                        "positions[" + i + "].id",
+                        existing.containsKey(pid)
+                                ? "names the same position twice"
+                                : "is not a position of activity " + id);
             }
         }
-        Activity changed = new Activity(current.id(), current.publisherKind(), current.publisherId(), r.kind(), screened(r),
-                PersonalDataScreen.screen("description", blankToNull(r.description())), r.communityId(), r.startsAt(), r.endsAt(),
-                r.venueOfferId(), coHosts(r, ActivityRequest.CoHostKind.ORGANIZATION), coHosts(r, ActivityRequest.CoHostKind.DONOR),
-                Boolean.TRUE.equals(r.approvalRequired()), served(r), Activity.Status.PUBLISHED, current.revision() + 1, null, null,
-                current.publishedBy(), current.publishedAt(), now);
+        Activity changed = new Activity(
+                current.id(),
+                current.publisherKind(),
+                current.publisherId(),
+                r.kind(),
+                screened(r),
+                PersonalDataScreen.screen("description", blankToNull(r.description())),
+                r.communityId(),
+                r.startsAt(),
+                r.endsAt(),
+                r.venueOfferId(),
+                coHosts(r, ActivityRequest.CoHostKind.ORGANIZATION),
+                coHosts(r, ActivityRequest.CoHostKind.DONOR),
+                Boolean.TRUE.equals(r.approvalRequired()),
+                served(r),
+                Activity.Status.PUBLISHED,
+                current.revision() + 1,
+                null,
+                null,
+                current.publishedBy(),
+                current.publishedAt(),
+                now);
         for (Position gone : existing.values()) {
             if (!named.contains(gone.id())) {
                 activities.positionForUpdate(id, gone.id());
                 ActivityRepository.Counts c = activities.counts(gone.id());
                 if (c.held() + c.waiting() > 0) {
-                    throw Problems.conflict("positions", "position " + gone.id() + " has " + (c.held() + c.waiting())
-                            + " live sign-ups; keep it, or withdraw them first 该岗位已有报名，不能删除");
+                    throw Problems.conflict(
+                            "positions",
+                            "position " + gone.id() + " has " + (c.held() + c.waiting())
+                                    + " live sign-ups; keep it, or withdraw them first 该岗位已有报名，不能删除");
                 }
                 activities.remove(gone.id(), now);
             }
@@ -140,8 +190,10 @@ public class ActivityService {
             ActivityRepository.Counts c = activities.counts(pr.id());
             Position p = position(r, i, pr.id(), id);
             if (p.places() < c.held()) {
-                throw Problems.conflict("positions[" + i + "].places", c.held() + " places are taken already; withdraw sign-ups before "
-                        + "taking places away 已报名人数超过新的名额");
+                throw Problems.conflict(
+                        "positions[" + i + "].places",
+                        c.held() + " places are taken already; withdraw sign-ups before "
+                                + "taking places away 已报名人数超过新的名额");
             }
             activities.update(p);
             positions.add(p);
@@ -168,10 +220,28 @@ public class ActivityService {
         }
         String note = PersonalDataScreen.screen("note", blankToNull(c.note()));
         int ended = activities.cancelLive(id, caller.subject(), now);
-        Activity cancelled = new Activity(current.id(), current.publisherKind(), current.publisherId(), current.kind(), current.title(),
-                current.description(), current.communityId(), current.startsAt(), current.endsAt(), current.venueOfferId(),
-                current.coHostOrganizationIds(), current.coHostDonorIds(), current.approvalRequired(), current.residentsServed(),
-                Activity.Status.CANCELLED, current.revision() + 1, c.reason(), note, current.publishedBy(), current.publishedAt(), now);
+        Activity cancelled = new Activity(
+                current.id(),
+                current.publisherKind(),
+                current.publisherId(),
+                current.kind(),
+                current.title(),
+                current.description(),
+                current.communityId(),
+                current.startsAt(),
+                current.endsAt(),
+                current.venueOfferId(),
+                current.coHostOrganizationIds(),
+                current.coHostDonorIds(),
+                current.approvalRequired(),
+                current.residentsServed(),
+                Activity.Status.CANCELLED,
+                current.revision() + 1,
+                c.reason(),
+                note,
+                current.publishedBy(),
+                current.publishedAt(),
+                now);
         activities.update(cancelled);
         outbox.publish(Aggregate.VOLUNTEER, id.toString(), ActivityEvents.cancelled(cancelled, c.reason(), ended, now));
         return view(cancelled);
@@ -184,8 +254,11 @@ public class ActivityService {
 
     /** Activities not ended yet (or ending after {@code from}), soonest first. */
     @Transactional(readOnly = true)
-    public List<ActivityView> list(UUID communityId, ActivityKind kind, Instant from, boolean includeCancelled, int limit, int offset) {
-        return activities.list(communityId, kind, from == null ? now() : from, includeCancelled, limit, offset).stream().map(this::view).toList();
+    public List<ActivityView> list(
+            UUID communityId, ActivityKind kind, Instant from, boolean includeCancelled, int limit, int offset) {
+        return activities.list(communityId, kind, from == null ? now() : from, includeCancelled, limit, offset).stream()
+                .map(this::view)
+                .toList();
     }
 
     ActivityView view(Activity a) {
@@ -214,7 +287,9 @@ public class ActivityService {
         for (int i = 0; i < r.positions().size(); i++) {
             ActivityRequest.PositionRequest p = r.positions().get(i);
             if (!change && p.id() != null) {
-                v.add(new RuleViolation("positions[" + i + "].id", "is given only when changing an activity; a new position gets its id"));
+                v.add(new RuleViolation(
+                        "positions[" + i + "].id",
+                        "is given only when changing an activity; a new position gets its id"));
             }
             Instant start = p.startsAt() == null ? r.startsAt() : p.startsAt();
             Instant end = p.endsAt() == null ? r.endsAt() : p.endsAt();
@@ -228,7 +303,8 @@ public class ActivityService {
         }
         Problems.rejectIfAny(v);
         for (int i = 0; i < r.positions().size(); i++) {
-            PersonalDataScreen.screen("positions[" + i + "].duty", r.positions().get(i).duty());
+            PersonalDataScreen.screen(
+                    "positions[" + i + "].duty", r.positions().get(i).duty());
         }
     }
 
@@ -238,15 +314,26 @@ public class ActivityService {
 
     private Position position(ActivityRequest r, int i, UUID id, UUID activityId) {
         ActivityRequest.PositionRequest p = r.positions().get(i);
-        return new Position(id, activityId, i, PersonalDataScreen.screen("positions[" + i + "].duty", p.duty()), p.places(),
+        return new Position(
+                id,
+                activityId,
+                i,
+                PersonalDataScreen.screen("positions[" + i + "].duty", p.duty()),
+                p.places(),
                 p.waitingListLimit() == null ? rules.defaultWaitingListLimit() : p.waitingListLimit(),
-                p.skills() == null ? List.of() : List.copyOf(new LinkedHashSet<>(p.skills())), p.qualification(),
-                p.startsAt() == null ? r.startsAt() : p.startsAt(), p.endsAt() == null ? r.endsAt() : p.endsAt());
+                p.skills() == null ? List.of() : List.copyOf(new LinkedHashSet<>(p.skills())),
+                p.qualification(),
+                p.startsAt() == null ? r.startsAt() : p.startsAt(),
+                p.endsAt() == null ? r.endsAt() : p.endsAt());
     }
 
     private static List<UUID> coHosts(ActivityRequest r, ActivityRequest.CoHostKind kind) {
-        return r.coHosts() == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(r.coHosts().stream().filter(c -> c.kind() == kind).map(ActivityRequest.CoHost::id).toList()));
+        return r.coHosts() == null
+                ? List.of()
+                : List.copyOf(new LinkedHashSet<>(r.coHosts().stream()
+                        .filter(c -> c.kind() == kind)
+                        .map(ActivityRequest.CoHost::id)
+                        .toList()));
     }
 
     private static Map<BeneficiaryGroup, Integer> served(ActivityRequest r) {

@@ -8,17 +8,34 @@ import java.util.UUID;
  * by the volunteer or recorded by the organizer's staff; {@code creditedMinutes} is what the attendance is worth in all,
  * as credited (0 until checked out).
  */
-public record Attendance(UUID signUpId, UUID activityId, UUID volunteerId, Instant checkedInAt, String checkedInBy,
-                         boolean checkedInByStaff, Instant checkedOutAt, String checkedOutBy, Boolean checkedOutByStaff,
-                         int creditedMinutes) {
+public record Attendance(
+        UUID signUpId,
+        UUID activityId,
+        UUID volunteerId,
+        Instant checkedInAt,
+        String checkedInBy,
+        boolean checkedInByStaff,
+        Instant checkedOutAt,
+        String checkedOutBy,
+        Boolean checkedOutByStaff,
+        int creditedMinutes) {
 
     public enum Kind {
-        CHECK_IN, CHECK_OUT
+        CHECK_IN,
+        CHECK_OUT
     }
 
     /** A staff correction of the times (logged, never changed): who, when, why, before and after. */
-    public record Correction(UUID id, UUID signUpId, String correctedBy, Instant correctedAt, String reason, Instant checkedInBefore,
-                             Instant checkedInAfter, Instant checkedOutBefore, Instant checkedOutAfter, int minutesBefore,
-                             int minutesAfter) {
-    }
+    public record Correction(
+            UUID id,
+            UUID signUpId,
+            String correctedBy,
+            Instant correctedAt,
+            String reason,
+            Instant checkedInBefore,
+            Instant checkedInAfter,
+            Instant checkedOutBefore,
+            Instant checkedOutAfter,
+            int minutesBefore,
+            int minutesAfter) {}
 }

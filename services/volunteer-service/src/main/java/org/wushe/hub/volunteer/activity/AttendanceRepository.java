@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,26 +22,33 @@ class AttendanceRepository {
 
     /** Locks the sign-up's row (every change of its attendance holds it) and returns its status. */
     Optional<SignUp.Status> lockSignUp(UUID signUpId) {
-        return jdbc.sql("SELECT status FROM sign_up WHERE id = ? FOR UPDATE").param(signUpId)
-                .query((rs, n) -> SignUp.Status.valueOf(rs.getString(1))).optional();
+        return jdbc.sql("SELECT status FROM sign_up WHERE id = ? FOR UPDATE")
+                .param(signUpId)
+                .query((rs, n) -> SignUp.Status.valueOf(rs.getString(1)))
+                .optional();
     }
 
     Optional<Attendance> find(UUID signUpId) {
-        return jdbc.sql("SELECT * FROM attendance WHERE sign_up_id = ?").param(signUpId).query(AttendanceRepository::map).optional();
+        return jdbc.sql("SELECT * FROM attendance WHERE sign_up_id = ?")
+                .param(signUpId)
+                .query(AttendanceRepository::map)
+                .optional();
     }
 
     void checkIn(UUID signUpId, UUID activityId, UUID volunteerId, Instant at, String by, boolean byStaff) {
         jdbc.sql("""
                 INSERT INTO attendance (sign_up_id, activity_id, volunteer_id, checked_in_at, checked_in_by, checked_in_by_staff)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(signUpId, activityId, volunteerId, Timestamp.from(at), by, byStaff).update();
+                .params(signUpId, activityId, volunteerId, Timestamp.from(at), by, byStaff)
+                .update();
     }
 
     void checkOut(UUID signUpId, Instant at, String by, boolean byStaff, int creditedMinutes) {
         jdbc.sql("""
                 UPDATE attendance SET checked_out_at = ?, checked_out_by = ?, checked_out_by_staff = ?, credited_minutes = ?
                 WHERE sign_up_id = ?""")
-                .params(Timestamp.from(at), by, byStaff, creditedMinutes, signUpId).update();
+                .params(Timestamp.from(at), by, byStaff, creditedMinutes, signUpId)
+                .update();
     }
 
     /** The times as corrected by staff; a first check-out set by a correction counts as by staff. */
@@ -53,7 +59,15 @@ class AttendanceRepository {
                     checked_out_by = CASE WHEN checked_out_at IS NULL AND ?::timestamptz IS NOT NULL THEN ? ELSE checked_out_by END,
                     checked_out_at = ?, credited_minutes = ?
                 WHERE sign_up_id = ?""")
-                .params(Timestamp.from(checkedIn), ts(checkedOut), ts(checkedOut), by, ts(checkedOut), creditedMinutes, signUpId).update();
+                .params(
+                        Timestamp.from(checkedIn),
+                        ts(checkedOut),
+                        ts(checkedOut),
+                        by,
+                        ts(checkedOut),
+                        creditedMinutes,
+                        signUpId)
+                .update();
     }
 
     /** Records that the sign-up used the code's nonce for {@code kind}; false when it had used it already. */
@@ -61,7 +75,9 @@ class AttendanceRepository {
         return jdbc.sql("""
                 INSERT INTO venue_code_use (sign_up_id, kind, nonce, used_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""")
-                .params(signUpId, kind.name(), nonce, Timestamp.from(at)).update() == 1;
+                        .params(signUpId, kind.name(), nonce, Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     void insert(Attendance.Correction c) {
@@ -69,26 +85,51 @@ class AttendanceRepository {
                 INSERT INTO attendance_correction (id, sign_up_id, corrected_by, corrected_at, reason, checked_in_before, checked_in_after,
                     checked_out_before, checked_out_after, minutes_before, minutes_after)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.id(), c.signUpId(), c.correctedBy(), Timestamp.from(c.correctedAt()), c.reason(), ts(c.checkedInBefore()),
-                        Timestamp.from(c.checkedInAfter()), ts(c.checkedOutBefore()), ts(c.checkedOutAfter()), c.minutesBefore(),
+                .params(
+                        c.id(),
+                        c.signUpId(),
+                        c.correctedBy(),
+                        Timestamp.from(c.correctedAt()),
+                        c.reason(),
+                        ts(c.checkedInBefore()),
+                        Timestamp.from(c.checkedInAfter()),
+                        ts(c.checkedOutBefore()),
+                        ts(c.checkedOutAfter()),
+                        c.minutesBefore(),
                         c.minutesAfter())
                 .update();
     }
 
     List<Attendance.Correction> corrections(UUID signUpId) {
-        return jdbc.sql("SELECT * FROM attendance_correction WHERE sign_up_id = ? ORDER BY corrected_at, id").param(signUpId)
-                .query((rs, n) -> new Attendance.Correction(rs.getObject("id", UUID.class), rs.getObject("sign_up_id", UUID.class),
-                        rs.getString("corrected_by"), instant(rs, "corrected_at"), rs.getString("reason"), instant(rs, "checked_in_before"),
-                        instant(rs, "checked_in_after"), instant(rs, "checked_out_before"), instant(rs, "checked_out_after"),
-                        rs.getInt("minutes_before"), rs.getInt("minutes_after")))
+        return jdbc.sql("SELECT * FROM attendance_correction WHERE sign_up_id = ? ORDER BY corrected_at, id")
+                .param(signUpId)
+                .query((rs, n) -> new Attendance.Correction(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("sign_up_id", UUID.class),
+                        rs.getString("corrected_by"),
+                        instant(rs, "corrected_at"),
+                        rs.getString("reason"),
+                        instant(rs, "checked_in_before"),
+                        instant(rs, "checked_in_after"),
+                        instant(rs, "checked_out_before"),
+                        instant(rs, "checked_out_after"),
+                        rs.getInt("minutes_before"),
+                        rs.getInt("minutes_after")))
                 .list();
     }
 
     private static Attendance map(ResultSet rs, int n) throws SQLException {
-        return new Attendance(rs.getObject("sign_up_id", UUID.class), rs.getObject("activity_id", UUID.class),
-                rs.getObject("volunteer_id", UUID.class), instant(rs, "checked_in_at"), rs.getString("checked_in_by"),
-                rs.getBoolean("checked_in_by_staff"), instant(rs, "checked_out_at"), rs.getString("checked_out_by"),
-                rs.getObject("checked_out_by_staff", Boolean.class), rs.getInt("credited_minutes"));
+        return new Attendance(
+                rs.getObject("sign_up_id", UUID.class),
+                rs.getObject("activity_id", UUID.class),
+                rs.getObject("volunteer_id", UUID.class),
+                instant(rs, "checked_in_at"),
+                rs.getString("checked_in_by"),
+                rs.getBoolean("checked_in_by_staff"),
+                instant(rs, "checked_out_at"),
+                rs.getString("checked_out_by"),
+                rs.getObject("checked_out_by_staff", Boolean.class),
+                rs.getInt("credited_minutes"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,7 @@
 package org.wushe.hub.volunteer.activity;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +11,6 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.ActivityPublisherKind;
@@ -50,8 +49,15 @@ public class AttendanceService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public AttendanceService(ActivityRepository activities, AttendanceRepository attendance, VenueCodes codes, HoursService hours,
-                             ActivityProperties rules, VolunteerProperties settings, OutboxWriter outbox, Clock clock) {
+    public AttendanceService(
+            ActivityRepository activities,
+            AttendanceRepository attendance,
+            VenueCodes codes,
+            HoursService hours,
+            ActivityProperties rules,
+            VolunteerProperties settings,
+            OutboxWriter outbox,
+            Clock clock) {
         this.activities = activities;
         this.attendance = attendance;
         this.codes = codes;
@@ -63,16 +69,17 @@ public class AttendanceService {
     }
 
     /** A venue code as shown: the token (what the QR code holds) and what it says. */
-    public record VenueCode(String code, UUID activityId, UUID positionId, Attendance.Kind kind, Instant issuedAt, Instant expiresAt) {
-    }
+    public record VenueCode(
+            String code, UUID activityId, UUID positionId, Attendance.Kind kind, Instant issuedAt, Instant expiresAt) {}
 
     /** What a volunteer's phone posts: the code it scanned. */
-    public record Scan(@NotBlank @Size(max = 200) String code) {
-    }
+    public record Scan(@NotBlank @Size(max = 200) String code) {}
 
     /** A staff correction of the check-in or check-out time, or both, with its reason (required). */
-    public record Correction(Instant checkedInAt, Instant checkedOutAt, @NotBlank @Size(max = 200) String reason) {
-    }
+    public record Correction(
+            Instant checkedInAt,
+            Instant checkedOutAt,
+            @NotBlank @Size(max = 200) String reason) {}
 
     /** The organizer's staff get a fresh code for the venue (any position, or {@code positionId}'s only). */
     @Transactional(readOnly = true)
@@ -83,12 +90,17 @@ public class AttendanceService {
         if (a.status() == Activity.Status.CANCELLED) {
             throw Problems.conflict("id", "activity " + activityId + " is cancelled 活动已取消");
         }
-        if (positionId != null && activities.position(positionId).filter(p -> p.activityId().equals(activityId)).isEmpty()) {
+        if (positionId != null
+                && activities
+                        .position(positionId)
+                        .filter(p -> p.activityId().equals(activityId))
+                        .isEmpty()) {
             throw Problems.notFound("positionId", "position " + positionId + " of activity " + activityId);
         }
         Instant now = now();
         Instant expires = now.plus(rules.venueCodeValidity());
-        return new VenueCode(codes.issue(activityId, positionId, kind, now, expires), activityId, positionId, kind, now, expires);
+        return new VenueCode(
+                codes.issue(activityId, positionId, kind, now, expires), activityId, positionId, kind, now, expires);
     }
 
     /** The code as a PNG QR code. */
@@ -100,36 +112,50 @@ public class AttendanceService {
     @Transactional
     public AttendanceView scan(UUID activityId, Attendance.Kind kind, String code) {
         Caller caller = Access.caller();
-        UUID volunteerId = caller.tenantOf(Roles.VOLUNTEER).map(Publishers::uuidOrNull)
-                .orElseThrow(() -> new ForbiddenException("volunteerId", caller.describe() + " is not a volunteer: a volunteer scans the "
-                        + "venue's code with their own phone (the organizer's staff check volunteers in and out by their sign-up) "
-                        + "只有志愿者本人可以扫码签到", Roles.VOLUNTEER));
+        UUID volunteerId = caller.tenantOf(Roles.VOLUNTEER)
+                .map(Publishers::uuidOrNull)
+                .orElseThrow(() -> new ForbiddenException(
+                        "volunteerId",
+                        caller.describe() + " is not a volunteer: a volunteer scans the "
+                                + "venue's code with their own phone (the organizer's staff check volunteers in and out by their sign-up) "
+                                + "只有志愿者本人可以扫码签到",
+                        Roles.VOLUNTEER));
         Instant now = now();
         VenueCodes.Claims c = codes.verify(code);
         if (now.isAfter(c.expiresAt())) {
-            throw new InvalidInputException(VenueCodes.FIELD, "expired at " + c.expiresAt() + "; scan the code shown at the venue now "
-                    + "签到码已过期，请扫描现场最新的码");
+            throw new InvalidInputException(
+                    VenueCodes.FIELD,
+                    "expired at " + c.expiresAt() + "; scan the code shown at the venue now " + "签到码已过期，请扫描现场最新的码");
         }
         if (!c.activityId().equals(activityId)) {
-            throw new InvalidInputException(VenueCodes.FIELD, "is a code of activity " + c.activityId() + ", not of activity " + activityId
-                    + " 不是本活动的签到码");
+            throw new InvalidInputException(
+                    VenueCodes.FIELD,
+                    "is a code of activity " + c.activityId() + ", not of activity " + activityId + " 不是本活动的签到码");
         }
         if (c.kind() != kind) {
-            throw new InvalidInputException(VenueCodes.FIELD, "is a " + c.kind() + " code; " + kind + " needs the venue's " + kind
-                    + " code " + (kind == Attendance.Kind.CHECK_IN ? "请扫描签到码" : "请扫描签退码"));
+            throw new InvalidInputException(
+                    VenueCodes.FIELD,
+                    "is a " + c.kind() + " code; " + kind + " needs the venue's " + kind + " code "
+                            + (kind == Attendance.Kind.CHECK_IN ? "请扫描签到码" : "请扫描签退码"));
         }
         Activity a = activities.find(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
-        SignUp seen = activities.liveSignUp(activityId, volunteerId)
-                .orElseThrow(() -> Problems.conflict("volunteerId", "volunteer " + volunteerId + " has no sign-up for activity " + activityId
-                        + " 未报名该活动"));
+        SignUp seen = activities
+                .liveSignUp(activityId, volunteerId)
+                .orElseThrow(() -> Problems.conflict(
+                        "volunteerId",
+                        "volunteer " + volunteerId + " has no sign-up for activity " + activityId + " 未报名该活动"));
         SignUp s = lockConfirmed(activityId, seen.id(), "volunteerId");
         if (c.positionId() != null && !c.positionId().equals(s.positionId())) {
-            throw new InvalidInputException(VenueCodes.FIELD, "is a code of position " + c.positionId() + "; the volunteer signed up for "
-                    + "position " + s.positionId() + " 不是所报岗位的签到码");
+            throw new InvalidInputException(
+                    VenueCodes.FIELD,
+                    "is a code of position " + c.positionId() + "; the volunteer signed up for " + "position "
+                            + s.positionId() + " 不是所报岗位的签到码");
         }
         if (!attendance.useNonce(s.id(), kind, c.nonce(), now)) {
-            throw Problems.conflict(VenueCodes.FIELD, "this code was used by the volunteer for " + kind + " already (replayed); scan the "
-                    + "code shown at the venue now 该码已使用过");
+            throw Problems.conflict(
+                    VenueCodes.FIELD,
+                    "this code was used by the volunteer for " + kind + " already (replayed); scan the "
+                            + "code shown at the venue now 该码已使用过");
         }
         return apply(a, s, kind, now, caller.subject(), false, VenueCodes.FIELD);
     }
@@ -139,7 +165,8 @@ public class AttendanceService {
     public AttendanceView byStaff(UUID activityId, UUID signUpId, Attendance.Kind kind) {
         Caller caller = Access.caller();
         Activity a = activities.find(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
-        Publishers.requireOrganizer(caller, a, "id", kind == Attendance.Kind.CHECK_IN ? "check in volunteers" : "check out volunteers");
+        Publishers.requireOrganizer(
+                caller, a, "id", kind == Attendance.Kind.CHECK_IN ? "check in volunteers" : "check out volunteers");
         activities.signUp(activityId, signUpId).orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
         SignUp s = lockConfirmed(activityId, signUpId, "signUpId");
         return apply(a, s, kind, now(), caller.subject(), true, "signUpId");
@@ -173,12 +200,15 @@ public class AttendanceService {
         Instant in = r.checkedInAt() != null ? r.checkedInAt().truncatedTo(ChronoUnit.MILLIS) : inBefore;
         Instant out = r.checkedOutAt() != null ? r.checkedOutAt().truncatedTo(ChronoUnit.MILLIS) : outBefore;
         if (in == null) {
-            throw Problems.conflict("checkedInAt", "the volunteer has not checked in: a correction gives checkedInAt (no hours without "
-                    + "both ends) 尚未签到，更正须给出签到时间");
+            throw Problems.conflict(
+                    "checkedInAt",
+                    "the volunteer has not checked in: a correction gives checkedInAt (no hours without "
+                            + "both ends) 尚未签到，更正须给出签到时间");
         }
         if (out != null && !out.isAfter(in)) {
-            throw new InvalidInputException(r.checkedOutAt() != null ? "checkedOutAt" : "checkedInAt", "the check-out (" + out
-                    + ") must be after the check-in (" + in + ") 签退时间须晚于签到时间");
+            throw new InvalidInputException(
+                    r.checkedOutAt() != null ? "checkedOutAt" : "checkedInAt",
+                    "the check-out (" + out + ") must be after the check-in (" + in + ") 签退时间须晚于签到时间");
         }
         if (in.equals(inBefore) && java.util.Objects.equals(out, outBefore)) {
             return view(s);
@@ -191,19 +221,42 @@ public class AttendanceService {
         }
         attendance.correct(s.id(), in, out, by, minutesAfter);
         UUID correctionId = UUID.randomUUID();
-        attendance.insert(new Attendance.Correction(correctionId, s.id(), by, now, r.reason().strip(), inBefore, in, outBefore, out,
-                minutesBefore, minutesAfter));
+        attendance.insert(new Attendance.Correction(
+                correctionId,
+                s.id(),
+                by,
+                now,
+                r.reason().strip(),
+                inBefore,
+                in,
+                outBefore,
+                out,
+                minutesBefore,
+                minutesAfter));
         int delta = minutesAfter - minutesBefore;
         if (delta != 0) {
             String key = outBefore == null ? checkoutKey(s) : "correction:" + correctionId;
-            hours.creditActivity(new HoursService.ActivityHours(s.id(), s.volunteerId(), delta, stationOf(a), a.communityId(),
-                    servedOn(in), by, "correction of attendance at activity " + a.id(), key));
+            hours.creditActivity(new HoursService.ActivityHours(
+                    s.id(),
+                    s.volunteerId(),
+                    delta,
+                    stationOf(a),
+                    a.communityId(),
+                    servedOn(in),
+                    by,
+                    "correction of attendance at activity " + a.id(),
+                    key));
         }
         if (!in.equals(inBefore)) {
-            outbox.publish(Aggregate.VOLUNTEER, s.activityId().toString(), ActivityEvents.checkedIn(s, in, true, before.isPresent(), now));
+            outbox.publish(
+                    Aggregate.VOLUNTEER,
+                    s.activityId().toString(),
+                    ActivityEvents.checkedIn(s, in, true, before.isPresent(), now));
         }
         if (out != null) {
-            outbox.publish(Aggregate.VOLUNTEER, s.activityId().toString(),
+            outbox.publish(
+                    Aggregate.VOLUNTEER,
+                    s.activityId().toString(),
                     ActivityEvents.checkedOut(s, in, out, true, minutesAfter, outBefore != null, now));
         }
         return view(s);
@@ -214,11 +267,15 @@ public class AttendanceService {
     public AttendanceView read(UUID activityId, UUID signUpId) {
         Caller caller = Access.caller();
         Activity a = activities.find(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
-        SignUp s = activities.signUp(activityId, signUpId).orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
+        SignUp s = activities
+                .signUp(activityId, signUpId)
+                .orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
         if (!caller.holds(Roles.VOLUNTEER, s.volunteerId()) && !Publishers.organizes(caller, a)) {
-            throw new ForbiddenException("signUpId", caller.describe() + " may not see the attendance of sign-up " + signUpId + "; needs "
-                    + "volunteer of " + s.volunteerId() + " or " + Publishers.organizer(a), "volunteer of " + s.volunteerId() + " or "
-                    + Publishers.organizer(a));
+            throw new ForbiddenException(
+                    "signUpId",
+                    caller.describe() + " may not see the attendance of sign-up " + signUpId + "; needs "
+                            + "volunteer of " + s.volunteerId() + " or " + Publishers.organizer(a),
+                    "volunteer of " + s.volunteerId() + " or " + Publishers.organizer(a));
         }
         return view(s);
     }
@@ -235,7 +292,9 @@ public class AttendanceService {
         ZoneId zone = settings.zone();
         long cap = rules.dailyMaximum().toMinutes();
         long total = 0;
-        for (ZonedDateTime day = LocalDate.ofInstant(in, zone).atStartOfDay(zone); day.toInstant().isBefore(out); day = day.plusDays(1)) {
+        for (ZonedDateTime day = LocalDate.ofInstant(in, zone).atStartOfDay(zone);
+                day.toInstant().isBefore(out);
+                day = day.plusDays(1)) {
             Instant from = in.isAfter(day.toInstant()) ? in : day.toInstant();
             Instant next = day.plusDays(1).toInstant();
             Instant to = out.isBefore(next) ? out : next;
@@ -252,21 +311,28 @@ public class AttendanceService {
         return (int) Math.min(rounded, PointsRules.MAX_MINUTES_PER_CREDIT);
     }
 
-    private AttendanceView apply(Activity a, SignUp s, Attendance.Kind kind, Instant now, String by, boolean byStaff, String field) {
+    private AttendanceView apply(
+            Activity a, SignUp s, Attendance.Kind kind, Instant now, String by, boolean byStaff, String field) {
         Optional<Attendance> att = attendance.find(s.id());
         if (kind == Attendance.Kind.CHECK_IN) {
             if (att.isPresent()) {
-                throw Problems.conflict(field, "the volunteer checked in at " + att.get().checkedInAt() + " already 已签到");
+                throw Problems.conflict(
+                        field, "the volunteer checked in at " + att.get().checkedInAt() + " already 已签到");
             }
             attendance.checkIn(s.id(), s.activityId(), s.volunteerId(), now, by, byStaff);
-            outbox.publish(Aggregate.VOLUNTEER, s.activityId().toString(), ActivityEvents.checkedIn(s, now, byStaff, false, now));
+            outbox.publish(
+                    Aggregate.VOLUNTEER,
+                    s.activityId().toString(),
+                    ActivityEvents.checkedIn(s, now, byStaff, false, now));
             return view(s);
         }
         if (att.isEmpty()) {
-            throw Problems.conflict(field, "the volunteer has not checked in: a check-out needs a check-in first 尚未签到，不能签退");
+            throw Problems.conflict(
+                    field, "the volunteer has not checked in: a check-out needs a check-in first 尚未签到，不能签退");
         }
         if (att.get().checkedOutAt() != null) {
-            throw Problems.conflict(field, "the volunteer checked out at " + att.get().checkedOutAt() + " already 已签退");
+            throw Problems.conflict(
+                    field, "the volunteer checked out at " + att.get().checkedOutAt() + " already 已签退");
         }
         Instant in = att.get().checkedInAt();
         if (!now.isAfter(in)) {
@@ -275,20 +341,35 @@ public class AttendanceService {
         int minutes = creditable(in, now);
         attendance.checkOut(s.id(), now, by, byStaff, minutes);
         if (minutes > 0) {
-            hours.creditActivity(new HoursService.ActivityHours(s.id(), s.volunteerId(), minutes, stationOf(a), a.communityId(),
-                    servedOn(in), by, "check-in and check-out at activity " + a.id(), checkoutKey(s)));
+            hours.creditActivity(new HoursService.ActivityHours(
+                    s.id(),
+                    s.volunteerId(),
+                    minutes,
+                    stationOf(a),
+                    a.communityId(),
+                    servedOn(in),
+                    by,
+                    "check-in and check-out at activity " + a.id(),
+                    checkoutKey(s)));
         }
-        outbox.publish(Aggregate.VOLUNTEER, s.activityId().toString(), ActivityEvents.checkedOut(s, in, now, byStaff, minutes, false, now));
+        outbox.publish(
+                Aggregate.VOLUNTEER,
+                s.activityId().toString(),
+                ActivityEvents.checkedOut(s, in, now, byStaff, minutes, false, now));
         return view(s);
     }
 
     /** Locks the sign-up's row and returns it as it is now; 409 naming {@code field} unless it is CONFIRMED. */
     private SignUp lockConfirmed(UUID activityId, UUID signUpId, String field) {
         attendance.lockSignUp(signUpId);
-        SignUp s = activities.signUp(activityId, signUpId).orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
+        SignUp s = activities
+                .signUp(activityId, signUpId)
+                .orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
         if (s.status() != SignUp.Status.CONFIRMED) {
-            throw Problems.conflict(field, "sign-up " + signUpId + " is " + s.status() + "; only a CONFIRMED sign-up checks in and out "
-                    + "报名未确认，不能签到");
+            throw Problems.conflict(
+                    field,
+                    "sign-up " + signUpId + " is " + s.status() + "; only a CONFIRMED sign-up checks in and out "
+                            + "报名未确认，不能签到");
         }
         return s;
     }

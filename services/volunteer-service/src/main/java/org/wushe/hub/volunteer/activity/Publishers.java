@@ -3,7 +3,6 @@ package org.wushe.hub.volunteer.activity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.ActivityPublisherKind;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -19,8 +18,7 @@ final class Publishers {
 
     private static final String ANY = "station_staff, community_staff, organization_staff or social_worker";
 
-    private Publishers() {
-    }
+    private Publishers() {}
 
     /** The role that publishes for a kind of publisher. */
     static String roleOf(ActivityPublisherKind kind) {
@@ -43,26 +41,39 @@ final class Publishers {
                 return named;
             }
             String needed = roleOf(named.kind()) + " of " + named.id();
-            throw new ForbiddenException("publisher.id", caller.describe() + " may not publish for " + named.kind() + " " + named.id()
-                    + "; needs " + needed + " 只能以本人所属的站点、社区、社会组织或社工本人身份发布活动", needed);
+            throw new ForbiddenException(
+                    "publisher.id",
+                    caller.describe() + " may not publish for " + named.kind() + " " + named.id() + "; needs " + needed
+                            + " 只能以本人所属的站点、社区、社会组织或社工本人身份发布活动",
+                    needed);
         }
         List<ActivityRequest.Publisher> held = new ArrayList<>();
-        for (ActivityPublisherKind kind : List.of(ActivityPublisherKind.STATION, ActivityPublisherKind.COMMUNITY,
-                ActivityPublisherKind.ORGANIZATION, ActivityPublisherKind.SOCIAL_WORKER)) {
-            caller.tenantOf(roleOf(kind)).map(Publishers::uuidOrNull).ifPresent(id -> held.add(new ActivityRequest.Publisher(kind, id)));
+        for (ActivityPublisherKind kind : List.of(
+                ActivityPublisherKind.STATION,
+                ActivityPublisherKind.COMMUNITY,
+                ActivityPublisherKind.ORGANIZATION,
+                ActivityPublisherKind.SOCIAL_WORKER)) {
+            caller.tenantOf(roleOf(kind))
+                    .map(Publishers::uuidOrNull)
+                    .ifPresent(id -> held.add(new ActivityRequest.Publisher(kind, id)));
         }
         if (held.size() == 1) {
             return held.get(0);
         }
         if (held.size() > 1) {
-            throw new InvalidInputException("publisher", "the token holds several publishers " + held.stream()
-                    .map(p -> p.kind() + " " + p.id()).toList() + "; name one as publisher {kind, id} 请指明以哪个身份发布");
+            throw new InvalidInputException(
+                    "publisher",
+                    "the token holds several publishers "
+                            + held.stream().map(p -> p.kind() + " " + p.id()).toList()
+                            + "; name one as publisher {kind, id} 请指明以哪个身份发布");
         }
         if (caller.isAdmin()) {
             throw new InvalidInputException("publisher", "the hub admin names the publisher {kind, id} 平台管理员须指明发布方");
         }
-        throw new ForbiddenException("publisher", caller.describe() + " may not publish activities; needs " + ANY
-                + " 只有站点、社区、社会组织工作人员或社工可以发布活动", ANY);
+        throw new ForbiddenException(
+                "publisher",
+                caller.describe() + " may not publish activities; needs " + ANY + " 只有站点、社区、社会组织工作人员或社工可以发布活动",
+                ANY);
     }
 
     /** Whether the caller is the activity's publisher (its staff, or the social worker themself) or the hub admin. */
@@ -73,8 +84,11 @@ final class Publishers {
     /** 403 naming {@code field} unless the caller organizes the activity. */
     static void requireOrganizer(Caller caller, Activity a, String field, String what) {
         if (!organizes(caller, a)) {
-            throw new ForbiddenException(field, caller.describe() + " may not " + what + " of activity " + a.id() + ", published by "
-                    + a.publisherKind() + " " + a.publisherId() + "; needs " + organizer(a) + " 只有发布方可以管理该活动", organizer(a));
+            throw new ForbiddenException(
+                    field,
+                    caller.describe() + " may not " + what + " of activity " + a.id() + ", published by "
+                            + a.publisherKind() + " " + a.publisherId() + "; needs " + organizer(a) + " 只有发布方可以管理该活动",
+                    organizer(a));
         }
     }
 

@@ -2,13 +2,23 @@ package org.wushe.hub.volunteer.activity;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.volunteer.SignUpRejectReason;
 
 /** A volunteer's sign-up (报名) for a position. PENDING and CONFIRMED hold a place; WAITLISTED waits in order of {@code seq}. */
-public record SignUp(UUID id, long seq, UUID activityId, UUID positionId, UUID volunteerId, Status status, Instant signedUpAt,
-                     String signedUpBy, Instant decidedAt, SignUpRejectReason rejectReason, Instant movedUpAt, Instant endedAt,
-                     Instant noShowOn) {
+public record SignUp(
+        UUID id,
+        long seq,
+        UUID activityId,
+        UUID positionId,
+        UUID volunteerId,
+        Status status,
+        Instant signedUpAt,
+        String signedUpBy,
+        Instant decidedAt,
+        SignUpRejectReason rejectReason,
+        Instant movedUpAt,
+        Instant endedAt,
+        Instant noShowOn) {
 
     public enum Status {
         /** Holds a place until the organizer approves (待审核). */

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.volunteer.SignUpRejectReason;
@@ -43,8 +42,13 @@ public class SignUpService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public SignUpService(ActivityRepository activities, VolunteerLookups volunteers, ActivityProperties rules, VolunteerProperties settings,
-                         OutboxWriter outbox, Clock clock) {
+    public SignUpService(
+            ActivityRepository activities,
+            VolunteerLookups volunteers,
+            ActivityProperties rules,
+            VolunteerProperties settings,
+            OutboxWriter outbox,
+            Clock clock) {
         this.activities = activities;
         this.volunteers = volunteers;
         this.rules = rules;
@@ -53,66 +57,90 @@ public class SignUpService {
         this.clock = clock;
     }
 
-    public record Request(@jakarta.validation.constraints.NotNull UUID positionId, UUID volunteerId) {
-    }
+    public record Request(
+            @jakarta.validation.constraints.NotNull UUID positionId, UUID volunteerId) {}
 
-    public record Rejection(@jakarta.validation.constraints.NotNull @org.wushe.hub.platform.web.Known SignUpRejectReason reason) {
-    }
+    public record Rejection(
+            @jakarta.validation.constraints.NotNull @org.wushe.hub.platform.web.Known
+            SignUpRejectReason reason) {}
 
     /** What a sign-up answers: {@code created} false when the volunteer had signed up for this position already. */
-    public record Outcome(SignUpView signUp, boolean created) {
-    }
+    public record Outcome(SignUpView signUp, boolean created) {}
 
     @Transactional
     public Outcome signUp(UUID activityId, Request r) {
         Caller caller = Access.caller();
-        Activity seen = activities.find(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
+        Activity seen =
+                activities.find(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
         UUID self = caller.tenantOf(Roles.VOLUNTEER).map(Publishers::uuidOrNull).orElse(null);
         UUID volunteerId = r.volunteerId() != null ? r.volunteerId() : self;
         if (volunteerId == null) {
             throw new InvalidInputException("volunteerId", "is required unless the caller is the volunteer 须指明志愿者");
         }
         if (!volunteerId.equals(self) && !Publishers.organizes(caller, seen)) {
-            throw new ForbiddenException("volunteerId", caller.describe() + " may not sign up volunteer " + volunteerId
-                    + "; needs volunteer of " + volunteerId + " or " + Publishers.organizer(seen)
-                    + " 只能为本人报名（活动发布方工作人员除外）", "volunteer of " + volunteerId + " or " + Publishers.organizer(seen));
+            throw new ForbiddenException(
+                    "volunteerId",
+                    caller.describe() + " may not sign up volunteer " + volunteerId
+                            + "; needs volunteer of " + volunteerId + " or " + Publishers.organizer(seen)
+                            + " 只能为本人报名（活动发布方工作人员除外）",
+                    "volunteer of " + volunteerId + " or " + Publishers.organizer(seen));
         }
         Instant now = now();
         // Lock order: the volunteer (their other sign-ups), the activity (shared), the position (its places).
-        Volunteer v = volunteers.findForUpdate(volunteerId).orElseThrow(() -> Problems.notFound("volunteerId", "volunteer " + volunteerId));
-        Activity a = activities.findForShare(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
+        Volunteer v = volunteers
+                .findForUpdate(volunteerId)
+                .orElseThrow(() -> Problems.notFound("volunteerId", "volunteer " + volunteerId));
+        Activity a = activities
+                .findForShare(activityId)
+                .orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
         if (a.status() == Activity.Status.CANCELLED) {
             throw Problems.conflict("id", "activity " + activityId + " is cancelled 活动已取消");
         }
-        Position p = activities.positionForUpdate(activityId, r.positionId())
-                .orElseThrow(() -> Problems.notFound("positionId", "position " + r.positionId() + " of activity " + activityId));
+        Position p = activities
+                .positionForUpdate(activityId, r.positionId())
+                .orElseThrow(() ->
+                        Problems.notFound("positionId", "position " + r.positionId() + " of activity " + activityId));
         Optional<SignUp> already = activities.liveSignUp(activityId, volunteerId);
         if (already.isPresent()) {
             if (already.get().positionId().equals(p.id())) {
                 return new Outcome(view(already.get()), false);
             }
-            throw Problems.conflict("positionId", "volunteer " + volunteerId + " has signed up for position " + already.get().positionId()
-                    + " of this activity already; withdraw that first 已报名该活动的其他岗位");
+            throw Problems.conflict(
+                    "positionId",
+                    "volunteer " + volunteerId + " has signed up for position "
+                            + already.get().positionId()
+                            + " of this activity already; withdraw that first 已报名该活动的其他岗位");
         }
         if (!now.isBefore(p.startsAt())) {
-            throw Problems.conflict("positionId", "sign-up closed: the position started at " + p.startsAt() + " 岗位已开始，报名截止");
+            throw Problems.conflict(
+                    "positionId", "sign-up closed: the position started at " + p.startsAt() + " 岗位已开始，报名截止");
         }
-        List<org.wushe.hub.events.common.Skill> missing = p.skills().stream().filter(s -> !v.skills().contains(s)).toList();
+        List<org.wushe.hub.events.common.Skill> missing =
+                p.skills().stream().filter(s -> !v.skills().contains(s)).toList();
         if (!missing.isEmpty()) {
-            throw Problems.conflict("positionId", "the position needs skills " + missing + " the volunteer has not declared 缺少岗位所需技能");
+            throw Problems.conflict(
+                    "positionId", "the position needs skills " + missing + " the volunteer has not declared 缺少岗位所需技能");
         }
         List<Instant> noShows = activities.noShowsSince(volunteerId, now.minus(rules.noShowWindow()));
         if (noShows.size() >= rules.noShowLimit()) {
             Instant reopens = noShows.get(rules.noShowLimit() - 1).plus(rules.noShowWindow());
-            throw Problems.conflict("volunteerId", "volunteer " + volunteerId + " did not come " + noShows.size() + " times in the last "
-                    + rules.noShowWindow().toDays() + " days (the limit is " + rules.noShowLimit() + "); sign-ups open again on "
-                    + LocalDate.ofInstant(reopens, settings.zone()) + " 近" + rules.noShowWindow().toDays() + "天内缺席" + noShows.size()
-                    + "次，暂停报名");
+            throw Problems.conflict(
+                    "volunteerId",
+                    "volunteer " + volunteerId + " did not come " + noShows.size() + " times in the last "
+                            + rules.noShowWindow().toDays() + " days (the limit is " + rules.noShowLimit()
+                            + "); sign-ups open again on "
+                            + LocalDate.ofInstant(reopens, settings.zone()) + " 近"
+                            + rules.noShowWindow().toDays() + "天内缺席" + noShows.size()
+                            + "次，暂停报名");
         }
-        Optional<ActivityRepository.Overlap> overlap = activities.overlapping(volunteerId, activityId, p.startsAt(), p.endsAt());
+        Optional<ActivityRepository.Overlap> overlap =
+                activities.overlapping(volunteerId, activityId, p.startsAt(), p.endsAt());
         if (overlap.isPresent()) {
-            throw Problems.conflict("positionId", "overlaps the volunteer's sign-up for activity " + overlap.get().activityId() + " ("
-                    + overlap.get().startsAt() + " to " + overlap.get().endsAt() + ") 与已报名的活动时间冲突");
+            throw Problems.conflict(
+                    "positionId",
+                    "overlaps the volunteer's sign-up for activity "
+                            + overlap.get().activityId() + " (" + overlap.get().startsAt() + " to "
+                            + overlap.get().endsAt() + ") 与已报名的活动时间冲突");
         }
         ActivityRepository.Counts c = activities.counts(p.id());
         SignUp.Status status;
@@ -121,14 +149,31 @@ public class SignUpService {
         } else if (c.waiting() < p.waitingListLimit()) {
             status = SignUp.Status.WAITLISTED;
         } else {
-            throw Problems.conflict("positionId", "the position is full: " + c.held() + " of " + p.places() + " places taken and "
-                    + c.waiting() + " of " + p.waitingListLimit() + " waiting 名额已满");
+            throw Problems.conflict(
+                    "positionId",
+                    "the position is full: " + c.held() + " of " + p.places() + " places taken and " + c.waiting()
+                            + " of " + p.waitingListLimit() + " waiting 名额已满");
         }
-        SignUp s = new SignUp(UUID.randomUUID(), 0, activityId, p.id(), volunteerId, status, now, caller.subject(), null, null, null, null, null);
+        SignUp s = new SignUp(
+                UUID.randomUUID(),
+                0,
+                activityId,
+                p.id(),
+                volunteerId,
+                status,
+                now,
+                caller.subject(),
+                null,
+                null,
+                null,
+                null,
+                null);
         activities.insert(s);
         boolean holds = status.holdsPlace();
-        outbox.publish(Aggregate.VOLUNTEER, activityId.toString(), ActivityEvents.signedUp(s, p, c.held() + (holds ? 1 : 0),
-                c.waiting() + (holds ? 0 : 1), now));
+        outbox.publish(
+                Aggregate.VOLUNTEER,
+                activityId.toString(),
+                ActivityEvents.signedUp(s, p, c.held() + (holds ? 1 : 0), c.waiting() + (holds ? 0 : 1), now));
         return new Outcome(view(activities.signUp(activityId, s.id()).orElseThrow()), true);
     }
 
@@ -141,7 +186,8 @@ public class SignUpService {
             return view(s);
         }
         if (s.status() != SignUp.Status.PENDING) {
-            throw Problems.conflict("signUpId", "sign-up " + signUpId + " is " + s.status() + "; only a PENDING one is approved");
+            throw Problems.conflict(
+                    "signUpId", "sign-up " + signUpId + " is " + s.status() + "; only a PENDING one is approved");
         }
         Instant now = now();
         activities.decide(signUpId, SignUp.Status.CONFIRMED, null, l.caller().subject(), now);
@@ -158,8 +204,10 @@ public class SignUpService {
             return view(s);
         }
         if (s.status() != SignUp.Status.PENDING && s.status() != SignUp.Status.WAITLISTED) {
-            throw Problems.conflict("signUpId", "sign-up " + signUpId + " is " + s.status() + "; only a PENDING or WAITLISTED one is "
-                    + "rejected (withdraw a confirmed one)");
+            throw Problems.conflict(
+                    "signUpId",
+                    "sign-up " + signUpId + " is " + s.status() + "; only a PENDING or WAITLISTED one is "
+                            + "rejected (withdraw a confirmed one)");
         }
         Instant now = now();
         activities.decide(signUpId, SignUp.Status.REJECTED, reason, l.caller().subject(), now);
@@ -177,16 +225,25 @@ public class SignUpService {
     @Transactional
     public SignUpView withdraw(UUID activityId, UUID signUpId) {
         Caller caller = Access.caller();
-        Activity a = activities.findForShare(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
-        SignUp seen = activities.signUp(activityId, signUpId).orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
+        Activity a = activities
+                .findForShare(activityId)
+                .orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
+        SignUp seen = activities
+                .signUp(activityId, signUpId)
+                .orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
         boolean self = caller.holds(Roles.VOLUNTEER, seen.volunteerId());
         boolean organizer = Publishers.organizes(caller, a);
         if (!self && !organizer) {
-            throw new ForbiddenException("signUpId", caller.describe() + " may not withdraw sign-up " + signUpId + " of volunteer "
-                    + seen.volunteerId() + "; needs volunteer of " + seen.volunteerId() + " or " + Publishers.organizer(a)
-                    + " 只能撤回本人的报名", "volunteer of " + seen.volunteerId() + " or " + Publishers.organizer(a));
+            throw new ForbiddenException(
+                    "signUpId",
+                    caller.describe() + " may not withdraw sign-up " + signUpId + " of volunteer "
+                            + seen.volunteerId() + "; needs volunteer of " + seen.volunteerId() + " or "
+                            + Publishers.organizer(a)
+                            + " 只能撤回本人的报名",
+                    "volunteer of " + seen.volunteerId() + " or " + Publishers.organizer(a));
         }
-        Position p = activities.positionForUpdate(activityId, seen.positionId())
+        Position p = activities
+                .positionForUpdate(activityId, seen.positionId())
                 .orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
         SignUp s = activities.signUp(activityId, signUpId).orElseThrow();
         if (s.status() == SignUp.Status.WITHDRAWN) {
@@ -197,8 +254,10 @@ public class SignUpService {
         }
         Instant now = now();
         if (!now.isBefore(p.startsAt())) {
-            throw Problems.conflict("signUpId", "the position started at " + p.startsAt() + "; a sign-up is withdrawn before it starts "
-                    + "岗位已开始，不能撤回报名");
+            throw Problems.conflict(
+                    "signUpId",
+                    "the position started at " + p.startsAt() + "; a sign-up is withdrawn before it starts "
+                            + "岗位已开始，不能撤回报名");
         }
         activities.end(signUpId, SignUp.Status.WITHDRAWN, caller.subject(), now);
         outbox.publish(Aggregate.VOLUNTEER, activityId.toString(), ActivityEvents.withdrawn(s, self, now));
@@ -220,11 +279,15 @@ public class SignUpService {
             return view(s);
         }
         if (s.status() != SignUp.Status.CONFIRMED) {
-            throw Problems.conflict("signUpId", "sign-up " + signUpId + " is " + s.status() + "; a no-show is recorded for a CONFIRMED one");
+            throw Problems.conflict(
+                    "signUpId",
+                    "sign-up " + signUpId + " is " + s.status() + "; a no-show is recorded for a CONFIRMED one");
         }
         if (now().isBefore(l.position().endsAt())) {
-            throw Problems.conflict("signUpId", "the position ends at " + l.position().endsAt() + "; a no-show is recorded after it "
-                    + "岗位结束后才能登记缺席");
+            throw Problems.conflict(
+                    "signUpId",
+                    "the position ends at " + l.position().endsAt() + "; a no-show is recorded after it "
+                            + "岗位结束后才能登记缺席");
         }
         activities.recordNoShow(signUpId, l.position().endsAt(), l.caller().subject());
         return view(activities.signUp(activityId, signUpId).orElseThrow());
@@ -244,7 +307,9 @@ public class SignUpService {
         if (!volunteers.exists(volunteerId)) {
             throw Problems.notFound("id", "volunteer " + volunteerId);
         }
-        return activities.signUpsOfVolunteer(volunteerId, limit).stream().map(this::view).toList();
+        return activities.signUpsOfVolunteer(volunteerId, limit).stream()
+                .map(this::view)
+                .toList();
     }
 
     /**
@@ -260,20 +325,26 @@ public class SignUpService {
             }
             SignUp.Status status = a.approvalRequired() ? SignUp.Status.PENDING : SignUp.Status.CONFIRMED;
             activities.moveUp(next.get().id(), status, now);
-            outbox.publish(Aggregate.VOLUNTEER, a.id().toString(), ActivityEvents.movedUp(a, p, next.get(), status, now));
+            outbox.publish(
+                    Aggregate.VOLUNTEER, a.id().toString(), ActivityEvents.movedUp(a, p, next.get(), status, now));
         }
     }
 
-    private record Locked(Caller caller, Activity activity, Position position, SignUp signUp) {
-    }
+    private record Locked(Caller caller, Activity activity, Position position, SignUp signUp) {}
 
     /** The organizer's view of one sign-up, with the activity (shared) and the position locked; 403 naming {@code id} otherwise. */
     private Locked lock(UUID activityId, UUID signUpId, String what) {
         Caller caller = Access.caller();
-        Activity a = activities.findForShare(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
+        Activity a = activities
+                .findForShare(activityId)
+                .orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
         Publishers.requireOrganizer(caller, a, "id", what);
-        SignUp seen = activities.signUp(activityId, signUpId).orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
-        Position p = activities.positionForUpdate(activityId, seen.positionId()).or(() -> activities.position(seen.positionId()))
+        SignUp seen = activities
+                .signUp(activityId, signUpId)
+                .orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
+        Position p = activities
+                .positionForUpdate(activityId, seen.positionId())
+                .or(() -> activities.position(seen.positionId()))
                 .orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
         return new Locked(caller, a, p, activities.signUp(activityId, signUpId).orElseThrow());
     }

@@ -1,5 +1,11 @@
 package org.wushe.hub.volunteer.activity;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,17 +19,9 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
-
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.springframework.stereotype.Component;
 import org.wushe.hub.platform.privacy.DataKeys;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -52,19 +50,27 @@ public class VenueCodes {
     private final SecureRandom random = new SecureRandom();
 
     public VenueCodes(ActivityProperties rules, VolunteerProperties settings) {
-        String base64 = DataKeys.key(rules.venueCodeKey(), settings.dataDir().resolve("volunteer").resolve("venue-code.key"),
+        String base64 = DataKeys.key(
+                rules.venueCodeKey(),
+                settings.dataDir().resolve("volunteer").resolve("venue-code.key"),
                 "WUSHE_VOLUNTEER_ACTIVITIES_VENUE_CODE_KEY");
         byte[] bytes = Base64.getDecoder().decode(base64);
         if (bytes.length < 32) {
-            throw new IllegalArgumentException("wushe.volunteer.activities.venue-code-key must be at least 32 bytes (base64), not "
-                    + bytes.length);
+            throw new IllegalArgumentException(
+                    "wushe.volunteer.activities.venue-code-key must be at least 32 bytes (base64), not "
+                            + bytes.length);
         }
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
     }
 
     /** What a verified code says. {@code positionId} null: any position of the activity. */
-    public record Claims(UUID activityId, UUID positionId, Attendance.Kind kind, Instant issuedAt, Instant expiresAt, String nonce) {
-    }
+    public record Claims(
+            UUID activityId,
+            UUID positionId,
+            Attendance.Kind kind,
+            Instant issuedAt,
+            Instant expiresAt,
+            String nonce) {}
 
     /** A new code for the activity (and position, if given) and kind, valid from {@code now} until {@code expiresAt}. */
     public String issue(UUID activityId, UUID positionId, Attendance.Kind kind, Instant now, Instant expiresAt) {
@@ -116,7 +122,12 @@ public class VenueCodes {
         Instant expires = Instant.ofEpochMilli(b.getLong());
         byte[] nonce = new byte[12];
         b.get(nonce);
-        return new Claims(activity, NONE.equals(position) ? null : position, Attendance.Kind.values()[kind], issued, expires,
+        return new Claims(
+                activity,
+                NONE.equals(position) ? null : position,
+                Attendance.Kind.values()[kind],
+                issued,
+                expires,
                 B64.encodeToString(nonce));
     }
 

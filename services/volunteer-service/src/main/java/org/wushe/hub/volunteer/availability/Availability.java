@@ -1,25 +1,25 @@
 package org.wushe.hub.volunteer.availability;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.wushe.hub.volunteer.web.RuleViolation;
 
 /**
  * When a volunteer can serve: weekly slots plus one-off windows, and an optional weekly maximum. A new
  * declaration replaces the previous one as a whole.
  */
-public record Availability(@Size(max = 28) List<@NotNull @Valid WeeklySlot> weeklySlots,
-                           @Size(max = 60) List<@NotNull @Valid OneOffWindow> oneOffWindows,
-                           @Min(1) @Max(168) Integer maxHoursPerWeek) {
+public record Availability(
+        @Size(max = 28) List<@NotNull @Valid WeeklySlot> weeklySlots,
+        @Size(max = 60) List<@NotNull @Valid OneOffWindow> oneOffWindows,
+        @Min(1) @Max(168) Integer maxHoursPerWeek) {
 
     public static final Duration LONGEST_WINDOW = Duration.ofDays(7);
     public static final Duration FURTHEST_AHEAD = Duration.ofDays(366);
@@ -39,16 +39,19 @@ public record Availability(@Size(max = 28) List<@NotNull @Valid WeeklySlot> week
         for (int i = 0; i < weeklySlots.size(); i++) {
             WeeklySlot s = weeklySlots.get(i);
             if (!s.end().isAfter(s.start())) {
-                v.add(new RuleViolation(prefix + "weeklySlots[" + i + "].end", "must be after start (a slot does not cross midnight)"));
+                v.add(new RuleViolation(
+                        prefix + "weeklySlots[" + i + "].end", "must be after start (a slot does not cross midnight)"));
             }
         }
         List<WeeklySlot> slots = weeklySlots.stream()
-                .sorted(Comparator.comparing(WeeklySlot::day).thenComparing(WeeklySlot::start)).toList();
+                .sorted(Comparator.comparing(WeeklySlot::day).thenComparing(WeeklySlot::start))
+                .toList();
         for (int i = 1; i < slots.size(); i++) {
             WeeklySlot a = slots.get(i - 1);
             WeeklySlot b = slots.get(i);
             if (a.day() == b.day() && b.start().isBefore(a.end())) {
-                v.add(new RuleViolation(prefix + "weeklySlots[" + weeklySlots.indexOf(b) + "]",
+                v.add(new RuleViolation(
+                        prefix + "weeklySlots[" + weeklySlots.indexOf(b) + "]",
                         "overlaps another slot on " + b.day() + " " + a.start() + "-" + a.end()));
             }
         }
@@ -67,10 +70,14 @@ public record Availability(@Size(max = 28) List<@NotNull @Valid WeeklySlot> week
                 v.add(new RuleViolation(f + ".start", "is more than a year ahead"));
             }
         }
-        List<OneOffWindow> windows = oneOffWindows.stream().sorted(Comparator.comparing(OneOffWindow::start)).toList();
+        List<OneOffWindow> windows = oneOffWindows.stream()
+                .sorted(Comparator.comparing(OneOffWindow::start))
+                .toList();
         for (int i = 1; i < windows.size(); i++) {
             if (windows.get(i).start().isBefore(windows.get(i - 1).end())) {
-                v.add(new RuleViolation(prefix + "oneOffWindows[" + oneOffWindows.indexOf(windows.get(i)) + "]", "overlaps another window"));
+                v.add(new RuleViolation(
+                        prefix + "oneOffWindows[" + oneOffWindows.indexOf(windows.get(i)) + "]",
+                        "overlaps another window"));
             }
         }
         return v;

@@ -1,10 +1,9 @@
 package org.wushe.hub.volunteer.availability;
 
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,7 +24,9 @@ public class AvailabilityController {
     }
 
     @PutMapping("/volunteers/{id}/availability")
-    @Operation(summary = "Declare availability, replacing the previous one as a whole; publishes VolunteerAvailabilityDeclared")
+    @Operation(
+            summary =
+                    "Declare availability, replacing the previous one as a whole; publishes VolunteerAvailabilityDeclared")
     public Availability declare(@PathVariable UUID id, @Valid @RequestBody Availability availability) {
         return service.declare(id, availability);
     }

@@ -3,7 +3,6 @@ package org.wushe.hub.volunteer.availability;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.DayOfWeek;
 import org.wushe.hub.events.common.TimeWindow;
 import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
@@ -11,8 +10,7 @@ import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
 /** Availability as the Avro contract carries it, and the event of a new declaration (keyed by the volunteer). */
 public final class AvailabilityEvents {
 
-    private AvailabilityEvents() {
-    }
+    private AvailabilityEvents() {}
 
     static VolunteerAvailabilityDeclared declared(UUID volunteerId, Availability declared, Instant now) {
         return VolunteerAvailabilityDeclared.newBuilder()
@@ -26,12 +24,21 @@ public final class AvailabilityEvents {
     public static org.wushe.hub.events.common.Availability toAvro(Availability a) {
         List<org.wushe.hub.events.common.WeeklySlot> slots = a.weeklySlots().stream()
                 .map(s -> org.wushe.hub.events.common.WeeklySlot.newBuilder()
-                        .setDay(DayOfWeek.valueOf(s.day().name())).setStart(s.start()).setEnd(s.end()).build())
+                        .setDay(DayOfWeek.valueOf(s.day().name()))
+                        .setStart(s.start())
+                        .setEnd(s.end())
+                        .build())
                 .toList();
         List<TimeWindow> windows = a.oneOffWindows().stream()
-                .map(w -> TimeWindow.newBuilder().setStart(w.start()).setEnd(w.end()).build())
+                .map(w -> TimeWindow.newBuilder()
+                        .setStart(w.start())
+                        .setEnd(w.end())
+                        .build())
                 .toList();
         return org.wushe.hub.events.common.Availability.newBuilder()
-                .setWeeklySlots(slots).setOneOffWindows(windows).setMaxHoursPerWeek(a.maxHoursPerWeek()).build();
+                .setWeeklySlots(slots)
+                .setOneOffWindows(windows)
+                .setMaxHoursPerWeek(a.maxHoursPerWeek())
+                .build();
     }
 }

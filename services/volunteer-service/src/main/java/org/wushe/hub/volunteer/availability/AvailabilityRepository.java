@@ -5,7 +5,6 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,31 +19,51 @@ public class AvailabilityRepository {
 
     /** Replaces the volunteer's availability as a whole. */
     public void replace(UUID volunteerId, Availability a) {
-        jdbc.sql("DELETE FROM weekly_slot WHERE volunteer_id = ?").param(volunteerId).update();
-        jdbc.sql("DELETE FROM one_off_window WHERE volunteer_id = ?").param(volunteerId).update();
+        jdbc.sql("DELETE FROM weekly_slot WHERE volunteer_id = ?")
+                .param(volunteerId)
+                .update();
+        jdbc.sql("DELETE FROM one_off_window WHERE volunteer_id = ?")
+                .param(volunteerId)
+                .update();
         for (WeeklySlot s : a.weeklySlots()) {
             jdbc.sql("INSERT INTO weekly_slot (volunteer_id, day, starts, ends) VALUES (?, ?, ?, ?)")
-                    .params(volunteerId, s.day().name(), s.start(), s.end()).update();
+                    .params(volunteerId, s.day().name(), s.start(), s.end())
+                    .update();
         }
         for (OneOffWindow w : a.oneOffWindows()) {
             jdbc.sql("INSERT INTO one_off_window (volunteer_id, starts_at, ends_at) VALUES (?, ?, ?)")
-                    .params(volunteerId, Timestamp.from(w.start()), Timestamp.from(w.end())).update();
+                    .params(volunteerId, Timestamp.from(w.start()), Timestamp.from(w.end()))
+                    .update();
         }
-        jdbc.sql("UPDATE volunteer SET max_hours_per_week = ? WHERE id = ?").params(a.maxHoursPerWeek(), volunteerId).update();
+        jdbc.sql("UPDATE volunteer SET max_hours_per_week = ? WHERE id = ?")
+                .params(a.maxHoursPerWeek(), volunteerId)
+                .update();
     }
 
     public Availability load(UUID volunteerId) {
-        List<WeeklySlot> slots = jdbc.sql("SELECT day, starts, ends FROM weekly_slot WHERE volunteer_id = ?").param(volunteerId)
-                .query((rs, n) -> new WeeklySlot(DayOfWeek.valueOf(rs.getString("day")),
-                        rs.getObject("starts", LocalTime.class), rs.getObject("ends", LocalTime.class)))
-                .list().stream()
-                .sorted(java.util.Comparator.comparing(WeeklySlot::day).thenComparing(WeeklySlot::start)).toList();
-        List<OneOffWindow> windows = jdbc.sql("SELECT starts_at, ends_at FROM one_off_window WHERE volunteer_id = ? ORDER BY starts_at")
+        List<WeeklySlot> slots = jdbc
+                .sql("SELECT day, starts, ends FROM weekly_slot WHERE volunteer_id = ?")
                 .param(volunteerId)
-                .query((rs, n) -> new OneOffWindow(rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant()))
+                .query((rs, n) -> new WeeklySlot(
+                        DayOfWeek.valueOf(rs.getString("day")),
+                        rs.getObject("starts", LocalTime.class),
+                        rs.getObject("ends", LocalTime.class)))
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparing(WeeklySlot::day).thenComparing(WeeklySlot::start))
+                .toList();
+        List<OneOffWindow> windows = jdbc.sql(
+                        "SELECT starts_at, ends_at FROM one_off_window WHERE volunteer_id = ? ORDER BY starts_at")
+                .param(volunteerId)
+                .query((rs, n) -> new OneOffWindow(
+                        rs.getTimestamp("starts_at").toInstant(),
+                        rs.getTimestamp("ends_at").toInstant()))
                 .list();
-        Integer max = jdbc.sql("SELECT max_hours_per_week FROM volunteer WHERE id = ?").param(volunteerId)
-                .query((rs, n) -> (Integer) rs.getObject("max_hours_per_week")).optional().orElse(null);
+        Integer max = jdbc.sql("SELECT max_hours_per_week FROM volunteer WHERE id = ?")
+                .param(volunteerId)
+                .query((rs, n) -> (Integer) rs.getObject("max_hours_per_week"))
+                .optional()
+                .orElse(null);
         return new Availability(slots, windows, max);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.events.Aggregate;
@@ -33,7 +32,8 @@ public class AvailabilityService {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public AvailabilityService(AvailabilityRepository availability, Volunteers volunteers, OutboxWriter outbox, Clock clock) {
+    public AvailabilityService(
+            AvailabilityRepository availability, Volunteers volunteers, OutboxWriter outbox, Clock clock) {
         this.availability = availability;
         this.volunteers = volunteers;
         this.outbox = outbox;
@@ -49,7 +49,8 @@ public class AvailabilityService {
         }
         Problems.rejectIfAny(declared.violations(now, ""));
         availability.replace(volunteerId, declared);
-        outbox.publish(Aggregate.VOLUNTEER, volunteerId.toString(), AvailabilityEvents.declared(volunteerId, declared, now));
+        outbox.publish(
+                Aggregate.VOLUNTEER, volunteerId.toString(), AvailabilityEvents.declared(volunteerId, declared, now));
         return availability.load(volunteerId);
     }
 

@@ -1,9 +1,8 @@
 package org.wushe.hub.volunteer.availability;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
-import jakarta.validation.constraints.NotNull;
 
 /** A one-off span of time the volunteer is free, e.g. a Saturday morning outside the weekly slots. */
 public record OneOffWindow(@NotNull Instant start, @NotNull Instant end) {

@@ -2,7 +2,6 @@ package org.wushe.hub.volunteer.donor;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.resource.DonorKind;
 
 /** A donor as the resource service announced it; caring shops (爱心商家) among them offer rewards. */

@@ -1,12 +1,11 @@
 package org.wushe.hub.volunteer.donor;
 
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +16,9 @@ import org.wushe.hub.volunteer.web.Problems;
 
 @RestController
 @RequestMapping("/donors")
-@Tag(name = "donors", description = "Donors known from the resource service (read model); caring shops (爱心商家) offer rewards")
+@Tag(
+        name = "donors",
+        description = "Donors known from the resource service (read model); caring shops (爱心商家) offer rewards")
 public class DonorController {
 
     private final DonorRepository donors;
@@ -28,8 +29,10 @@ public class DonorController {
 
     @GetMapping
     @Operation(summary = "Known donors, by kind and community")
-    public List<Donor> list(@RequestParam(required = false) DonorKind kind, @RequestParam(required = false) UUID communityId,
-                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+    public List<Donor> list(
+            @RequestParam(required = false) DonorKind kind,
+            @RequestParam(required = false) UUID communityId,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         return donors.list(kind, communityId, limit);
     }
 

@@ -1,7 +1,6 @@
 package org.wushe.hub.volunteer.donor;
 
 import java.util.function.Consumer;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -22,8 +21,15 @@ public class DonorInbound {
     @Bean
     Consumer<Message<byte[]>> donors(InboundEvents inbound, DonorRepository donors) {
         return inbound.consumer(CONSUMER)
-                .on(DonorRegistered.class, (envelope, d) -> donors.upsert(new Donor(d.getDonorId(), d.getName(), d.getKind(),
-                        d.getCommunityId(), d.getPlace() == null ? null : d.getPlace().getDistrictCode(), d.getOccurredAt())))
+                .on(
+                        DonorRegistered.class,
+                        (envelope, d) -> donors.upsert(new Donor(
+                                d.getDonorId(),
+                                d.getName(),
+                                d.getKind(),
+                                d.getCommunityId(),
+                                d.getPlace() == null ? null : d.getPlace().getDistrictCode(),
+                                d.getOccurredAt())))
                 .build();
     }
 }

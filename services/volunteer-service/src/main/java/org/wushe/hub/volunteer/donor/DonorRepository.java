@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.resource.DonorKind;
@@ -28,24 +27,42 @@ public class DonorRepository {
                 ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, community_id = EXCLUDED.community_id,
                     district_code = EXCLUDED.district_code, registered_at = EXCLUDED.registered_at
                 WHERE donor.registered_at <= EXCLUDED.registered_at""")
-                .params(d.id(), d.name(), d.kind().name(), d.communityId(), d.districtCode(), Timestamp.from(d.registeredAt()))
+                .params(
+                        d.id(),
+                        d.name(),
+                        d.kind().name(),
+                        d.communityId(),
+                        d.districtCode(),
+                        Timestamp.from(d.registeredAt()))
                 .update();
     }
 
     public Optional<Donor> find(UUID id) {
-        return jdbc.sql("SELECT * FROM donor WHERE id = ?").param(id).query(DonorRepository::map).optional();
+        return jdbc.sql("SELECT * FROM donor WHERE id = ?")
+                .param(id)
+                .query(DonorRepository::map)
+                .optional();
     }
 
     public List<Donor> list(DonorKind kind, UUID communityId, int limit) {
-        return jdbc.sql("SELECT * FROM donor WHERE (CAST(:kind AS text) IS NULL OR kind = :kind) "
-                        + "AND (CAST(:community AS uuid) IS NULL OR community_id = :community) ORDER BY name, id LIMIT :limit")
-                .param("kind", kind == null ? null : kind.name()).param("community", communityId).param("limit", limit)
-                .query(DonorRepository::map).list();
+        return jdbc.sql(
+                        "SELECT * FROM donor WHERE (CAST(:kind AS text) IS NULL OR kind = :kind) "
+                                + "AND (CAST(:community AS uuid) IS NULL OR community_id = :community) ORDER BY name, id LIMIT :limit")
+                .param("kind", kind == null ? null : kind.name())
+                .param("community", communityId)
+                .param("limit", limit)
+                .query(DonorRepository::map)
+                .list();
     }
 
     private static Donor map(ResultSet rs, int n) throws SQLException {
-        return new Donor(rs.getObject("id", UUID.class), rs.getString("name"), kind(rs.getString("kind")),
-                rs.getObject("community_id", UUID.class), rs.getString("district_code"), rs.getTimestamp("registered_at").toInstant());
+        return new Donor(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                kind(rs.getString("kind")),
+                rs.getObject("community_id", UUID.class),
+                rs.getString("district_code"),
+                rs.getTimestamp("registered_at").toInstant());
     }
 
     private static DonorKind kind(String name) {

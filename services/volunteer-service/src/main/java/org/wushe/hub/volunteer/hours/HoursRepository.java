@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.Category;
@@ -27,38 +26,71 @@ public class HoursRepository {
                 INSERT INTO service_hours (id, volunteer_id, minutes, source, match_id, station_id, community_id, category, difficulty,
                     served_on, logged_by, note, idempotency_key, credited_at, sign_up_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(h.id(), h.volunteerId(), h.minutes(), h.source().name(), h.matchId(), h.stationId(), h.communityId(),
-                        h.category() == null ? null : h.category().name(), h.difficulty().name(), Date.valueOf(h.servedOn()),
-                        h.loggedBy(), h.note(), h.idempotencyKey(), Timestamp.from(h.creditedAt()), h.signUpId())
+                .params(
+                        h.id(),
+                        h.volunteerId(),
+                        h.minutes(),
+                        h.source().name(),
+                        h.matchId(),
+                        h.stationId(),
+                        h.communityId(),
+                        h.category() == null ? null : h.category().name(),
+                        h.difficulty().name(),
+                        Date.valueOf(h.servedOn()),
+                        h.loggedBy(),
+                        h.note(),
+                        h.idempotencyKey(),
+                        Timestamp.from(h.creditedAt()),
+                        h.signUpId())
                 .update();
     }
 
     public Optional<ServiceHours> byMatch(UUID matchId) {
-        return jdbc.sql("SELECT * FROM service_hours WHERE match_id = ?").param(matchId).query(HoursRepository::map).optional();
+        return jdbc.sql("SELECT * FROM service_hours WHERE match_id = ?")
+                .param(matchId)
+                .query(HoursRepository::map)
+                .optional();
     }
 
     public Optional<ServiceHours> byIdempotencyKey(UUID volunteerId, String key) {
-        return jdbc.sql("SELECT * FROM service_hours WHERE volunteer_id = ? AND idempotency_key = ?").params(volunteerId, key)
-                .query(HoursRepository::map).optional();
+        return jdbc.sql("SELECT * FROM service_hours WHERE volunteer_id = ? AND idempotency_key = ?")
+                .params(volunteerId, key)
+                .query(HoursRepository::map)
+                .optional();
     }
 
     public long totalMinutes(UUID volunteerId) {
-        return jdbc.sql("SELECT coalesce(sum(minutes), 0) FROM service_hours WHERE volunteer_id = ?").param(volunteerId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(sum(minutes), 0) FROM service_hours WHERE volunteer_id = ?")
+                .param(volunteerId)
+                .query(Long.class)
+                .single();
     }
 
     public List<ServiceHours> of(UUID volunteerId, int limit) {
-        return jdbc.sql("SELECT * FROM service_hours WHERE volunteer_id = ? ORDER BY served_on DESC, credited_at DESC LIMIT ?")
-                .params(volunteerId, limit).query(HoursRepository::map).list();
+        return jdbc.sql(
+                        "SELECT * FROM service_hours WHERE volunteer_id = ? ORDER BY served_on DESC, credited_at DESC LIMIT ?")
+                .params(volunteerId, limit)
+                .query(HoursRepository::map)
+                .list();
     }
 
     private static ServiceHours map(ResultSet rs, int n) throws SQLException {
         String category = rs.getString("category");
-        return new ServiceHours(rs.getObject("id", UUID.class), rs.getObject("volunteer_id", UUID.class), rs.getInt("minutes"),
-                HoursSource.valueOf(rs.getString("source")), rs.getObject("match_id", UUID.class), rs.getObject("station_id", UUID.class),
-                rs.getObject("community_id", UUID.class), category == null ? null : Category.valueOf(category),
-                ServiceDifficulty.valueOf(rs.getString("difficulty")), rs.getDate("served_on").toLocalDate(),
-                rs.getString("logged_by"), rs.getString("note"), rs.getString("idempotency_key"), rs.getTimestamp("credited_at").toInstant(),
+        return new ServiceHours(
+                rs.getObject("id", UUID.class),
+                rs.getObject("volunteer_id", UUID.class),
+                rs.getInt("minutes"),
+                HoursSource.valueOf(rs.getString("source")),
+                rs.getObject("match_id", UUID.class),
+                rs.getObject("station_id", UUID.class),
+                rs.getObject("community_id", UUID.class),
+                category == null ? null : Category.valueOf(category),
+                ServiceDifficulty.valueOf(rs.getString("difficulty")),
+                rs.getDate("served_on").toLocalDate(),
+                rs.getString("logged_by"),
+                rs.getString("note"),
+                rs.getString("idempotency_key"),
+                rs.getTimestamp("credited_at").toInstant(),
                 rs.getObject("sign_up_id", UUID.class));
     }
 }

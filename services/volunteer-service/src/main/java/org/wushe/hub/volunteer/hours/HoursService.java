@@ -1,5 +1,6 @@
 package org.wushe.hub.volunteer.hours;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,8 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -16,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
-import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.platform.web.IdempotencyKeys;
+import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.VolunteerProperties;
 import org.wushe.hub.volunteer.points.PointsAccounts;
 import org.wushe.hub.volunteer.points.PointsRules;
@@ -49,9 +48,17 @@ public class HoursService {
     private final MeterRegistry meters;
     private final StarService stars;
 
-    public HoursService(HoursRepository hours, VolunteerLookups volunteers, PointsAccounts accounts, PointsRulesService rules,
-                        PointsService points, OutboxWriter outbox, Clock clock, VolunteerProperties properties, MeterRegistry meters,
-                        StarService stars) {
+    public HoursService(
+            HoursRepository hours,
+            VolunteerLookups volunteers,
+            PointsAccounts accounts,
+            PointsRulesService rules,
+            PointsService points,
+            OutboxWriter outbox,
+            Clock clock,
+            VolunteerProperties properties,
+            MeterRegistry meters,
+            StarService stars) {
         this.hours = hours;
         this.volunteers = volunteers;
         this.accounts = accounts;
@@ -65,14 +72,26 @@ public class HoursService {
     }
 
     /** Hours credited, with the points they earned (0 and a reason when none). */
-    public record Credit(ServiceHours hours, long totalMinutes, long pointsAwarded, long pointsComputed, int multiplierPercent,
-                         Integer ruleVersion, String noPointsReason, UUID pointsTransactionId) {
-    }
+    public record Credit(
+            ServiceHours hours,
+            long totalMinutes,
+            long pointsAwarded,
+            long pointsComputed,
+            int multiplierPercent,
+            Integer ruleVersion,
+            String noPointsReason,
+            UUID pointsTransactionId) {}
 
     /** What a completed match tells: the volunteer, the minutes, and where. */
-    public record CompletedMatch(UUID matchId, UUID needId, UUID volunteerId, int serviceMinutes, UUID stationId, UUID communityId,
-                                 Category category, Instant completedAt) {
-    }
+    public record CompletedMatch(
+            UUID matchId,
+            UUID needId,
+            UUID volunteerId,
+            int serviceMinutes,
+            UUID stationId,
+            UUID communityId,
+            Category category,
+            Instant completedAt) {}
 
     /**
      * Credits the hours of a completed match, once per match however often it is announced. Throws
@@ -82,41 +101,67 @@ public class HoursService {
     public Optional<Credit> creditCompletedMatch(CompletedMatch m) {
         Optional<ServiceHours> earlier = hours.byMatch(m.matchId());
         if (earlier.isPresent()) {
-            log.info("Match {} was credited already (hours {}); a second completion is ignored", m.matchId(), earlier.get().id());
-            meters.counter("wushe.volunteer.hours.credits", "source", "MATCH", "outcome", "already-credited").increment();
+            log.info(
+                    "Match {} was credited already (hours {}); a second completion is ignored",
+                    m.matchId(),
+                    earlier.get().id());
+            meters.counter("wushe.volunteer.hours.credits", "source", "MATCH", "outcome", "already-credited")
+                    .increment();
             return Optional.empty();
         }
         if (m.serviceMinutes() > PointsRules.MAX_MINUTES_PER_CREDIT) {
             throw new IllegalArgumentException("match " + m.matchId() + " reports " + m.serviceMinutes()
                     + " service minutes; one credit holds at most " + PointsRules.MAX_MINUTES_PER_CREDIT);
         }
-        Volunteer v = volunteers.find(m.volunteerId())
-                .orElseThrow(() -> new IllegalStateException("match " + m.matchId() + " names volunteer " + m.volunteerId()
-                        + ", who is not registered here"));
+        Volunteer v = volunteers
+                .find(m.volunteerId())
+                .orElseThrow(() -> new IllegalStateException("match " + m.matchId() + " names volunteer "
+                        + m.volunteerId() + ", who is not registered here"));
         LocalDate servedOn = LocalDate.ofInstant(m.completedAt(), properties.zone());
-        return Optional.of(credit(v, m.serviceMinutes(), HoursSource.MATCH, m.matchId(), m.stationId(), m.communityId(),
-                m.category(), null, servedOn, null, null, null, null));
+        return Optional.of(credit(
+                v,
+                m.serviceMinutes(),
+                HoursSource.MATCH,
+                m.matchId(),
+                m.stationId(),
+                m.communityId(),
+                m.category(),
+                null,
+                servedOn,
+                null,
+                null,
+                null,
+                null));
     }
 
-    public record ManualHours(int minutes, LocalDate servedOn, UUID stationId, UUID communityId, Category category,
-                              ServiceDifficulty difficulty, String loggedBy, String note) {
-    }
+    public record ManualHours(
+            int minutes,
+            LocalDate servedOn,
+            UUID stationId,
+            UUID communityId,
+            Category category,
+            ServiceDifficulty difficulty,
+            String loggedBy,
+            String note) {}
 
-    public record ManualResult(Credit credit, boolean replayed) {
-    }
+    public record ManualResult(Credit credit, boolean replayed) {}
 
     /** Hours logged by hand by station staff (手工补录), marked MANUAL. A retry with the same key logs nothing more. */
     @Transactional
     public ManualResult logManual(UUID volunteerId, ManualHours r, String idempotencyKey) {
-        Volunteer v = volunteers.find(volunteerId).orElseThrow(() -> Problems.notFound("id", "volunteer " + volunteerId));
+        Volunteer v =
+                volunteers.find(volunteerId).orElseThrow(() -> Problems.notFound("id", "volunteer " + volunteerId));
         LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
         if (r.servedOn().isAfter(today)) {
             throw new InvalidInputException("servedOn", "must not be in the future");
         }
         long limit = properties.hoursBackdateLimit().toDays();
         if (r.servedOn().isBefore(today.minusDays(limit))) {
-            throw new InvalidInputException("servedOn", "is more than " + limit + " days ago (before " + today.minusDays(limit)
-                    + "); hours are logged within " + limit + " days of the service 服务时长须在服务后" + limit + "天内登记");
+            throw new InvalidInputException(
+                    "servedOn",
+                    "is more than " + limit + " days ago (before " + today.minusDays(limit)
+                            + "); hours are logged within " + limit + " days of the service 服务时长须在服务后" + limit
+                            + "天内登记");
         }
         if (r.category() == Category.UNKNOWN) {
             throw new InvalidInputException("category", "UNKNOWN is not a category one can set");
@@ -129,15 +174,45 @@ public class HoursService {
                 if (h.minutes() != r.minutes() || !h.servedOn().equals(r.servedOn())) {
                     throw IdempotencyKeys.reused(h.minutes() + " minutes on " + h.servedOn());
                 }
-                return new ManualResult(points.awardFor(h.id())
-                        .map(t -> new Credit(h, hours.totalMinutes(volunteerId), t.points(), t.computedPoints(), t.multiplierPercent(),
-                                t.ruleVersion(), null, t.id()))
-                        .orElseGet(() -> new Credit(h, hours.totalMinutes(volunteerId), 0, 0, 0, null,
-                                "no points were given for these hours", null)), true);
+                return new ManualResult(
+                        points.awardFor(h.id())
+                                .map(t -> new Credit(
+                                        h,
+                                        hours.totalMinutes(volunteerId),
+                                        t.points(),
+                                        t.computedPoints(),
+                                        t.multiplierPercent(),
+                                        t.ruleVersion(),
+                                        null,
+                                        t.id()))
+                                .orElseGet(() -> new Credit(
+                                        h,
+                                        hours.totalMinutes(volunteerId),
+                                        0,
+                                        0,
+                                        0,
+                                        null,
+                                        "no points were given for these hours",
+                                        null)),
+                        true);
             }
         }
-        return new ManualResult(credit(v, r.minutes(), HoursSource.MANUAL, null, r.stationId(), r.communityId(), r.category(),
-                r.difficulty(), r.servedOn(), r.loggedBy(), r.note(), idempotencyKey, null), false);
+        return new ManualResult(
+                credit(
+                        v,
+                        r.minutes(),
+                        HoursSource.MANUAL,
+                        null,
+                        r.stationId(),
+                        r.communityId(),
+                        r.category(),
+                        r.difficulty(),
+                        r.servedOn(),
+                        r.loggedBy(),
+                        r.note(),
+                        idempotencyKey,
+                        null),
+                false);
     }
 
     /**
@@ -149,9 +224,16 @@ public class HoursService {
      * the volunteer's total here, published nowhere (ServiceHoursCredited carries credits only) and earning no points;
      * points already awarded stay (the ledger has no reversal yet).
      */
-    public record ActivityHours(UUID signUpId, UUID volunteerId, int minutes, UUID stationId, UUID communityId, LocalDate servedOn,
-                                String recordedBy, String note, String key) {
-    }
+    public record ActivityHours(
+            UUID signUpId,
+            UUID volunteerId,
+            int minutes,
+            UUID stationId,
+            UUID communityId,
+            LocalDate servedOn,
+            String recordedBy,
+            String note,
+            String key) {}
 
     @Transactional
     public Optional<Credit> creditActivity(ActivityHours a) {
@@ -159,26 +241,69 @@ public class HoursService {
             throw new IllegalArgumentException("activity hours of " + a.minutes() + " minutes; between 1 and "
                     + PointsRules.MAX_MINUTES_PER_CREDIT + " either way");
         }
-        Volunteer v = volunteers.find(a.volunteerId()).orElseThrow(() -> Problems.notFound("volunteerId", "volunteer " + a.volunteerId()));
-        accounts.lock(v.id()).orElseThrow(() -> new IllegalStateException("volunteer " + v.id() + " has no points account"));
+        Volunteer v = volunteers
+                .find(a.volunteerId())
+                .orElseThrow(() -> Problems.notFound("volunteerId", "volunteer " + a.volunteerId()));
+        accounts.lock(v.id())
+                .orElseThrow(() -> new IllegalStateException("volunteer " + v.id() + " has no points account"));
         if (hours.byIdempotencyKey(v.id(), a.key()).isPresent()) {
-            meters.counter("wushe.volunteer.hours.credits", "source", HoursSource.ACTIVITY.name(), "outcome", "already-credited").increment();
+            meters.counter(
+                            "wushe.volunteer.hours.credits",
+                            "source",
+                            HoursSource.ACTIVITY.name(),
+                            "outcome",
+                            "already-credited")
+                    .increment();
             return Optional.empty();
         }
         if (a.minutes() > 0) {
-            return Optional.of(credit(v, a.minutes(), HoursSource.ACTIVITY, null, a.stationId(), a.communityId(), null, null,
-                    a.servedOn(), a.recordedBy(), a.note(), a.key(), a.signUpId()));
+            return Optional.of(credit(
+                    v,
+                    a.minutes(),
+                    HoursSource.ACTIVITY,
+                    null,
+                    a.stationId(),
+                    a.communityId(),
+                    null,
+                    null,
+                    a.servedOn(),
+                    a.recordedBy(),
+                    a.note(),
+                    a.key(),
+                    a.signUpId()));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         PointsRules inEffect = rules.inEffectAt(now);
-        ServiceHours h = new ServiceHours(UUID.randomUUID(), v.id(), a.minutes(), HoursSource.ACTIVITY, null, a.stationId(),
-                a.communityId(), null, inEffect.difficultyOf(null), a.servedOn(), a.recordedBy(), a.note(), a.key(), now, a.signUpId());
+        ServiceHours h = new ServiceHours(
+                UUID.randomUUID(),
+                v.id(),
+                a.minutes(),
+                HoursSource.ACTIVITY,
+                null,
+                a.stationId(),
+                a.communityId(),
+                null,
+                inEffect.difficultyOf(null),
+                a.servedOn(),
+                a.recordedBy(),
+                a.note(),
+                a.key(),
+                now,
+                a.signUpId());
         hours.insert(h);
         long total = hours.totalMinutes(v.id());
         stars.hoursChanged(v.id(), total, h.minutes(), now);
-        meters.counter("wushe.volunteer.hours.credits", "source", HoursSource.ACTIVITY.name(), "outcome", "taken-back").increment();
-        return Optional.of(new Credit(h, total, 0, 0, 0, inEffect.version(),
-                "a correction that takes time back earns no points; points already awarded stay", null));
+        meters.counter("wushe.volunteer.hours.credits", "source", HoursSource.ACTIVITY.name(), "outcome", "taken-back")
+                .increment();
+        return Optional.of(new Credit(
+                h,
+                total,
+                0,
+                0,
+                0,
+                inEffect.version(),
+                "a correction that takes time back earns no points; points already awarded stay",
+                null));
     }
 
     @Transactional(readOnly = true)
@@ -194,24 +319,58 @@ public class HoursService {
         return hours.totalMinutes(volunteerId);
     }
 
-    private Credit credit(Volunteer v, int minutes, HoursSource source, UUID matchId, UUID stationId, UUID communityId,
-                          Category category, ServiceDifficulty difficulty, LocalDate servedOn, String loggedBy, String note, String key,
-                          UUID signUpId) {
+    private Credit credit(
+            Volunteer v,
+            int minutes,
+            HoursSource source,
+            UUID matchId,
+            UUID stationId,
+            UUID communityId,
+            Category category,
+            ServiceDifficulty difficulty,
+            LocalDate servedOn,
+            String loggedBy,
+            String note,
+            String key,
+            UUID signUpId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // The account lock serializes everything that counts this volunteer's hours and points.
-        accounts.lock(v.id()).orElseThrow(() -> new IllegalStateException("volunteer " + v.id() + " has no points account"));
+        accounts.lock(v.id())
+                .orElseThrow(() -> new IllegalStateException("volunteer " + v.id() + " has no points account"));
         PointsRules inEffect = rules.inEffectAt(now);
         ServiceDifficulty d = difficulty != null ? difficulty : inEffect.difficultyOf(category);
-        ServiceHours h = new ServiceHours(UUID.randomUUID(), v.id(), minutes, source, matchId, stationId, communityId, category, d,
-                servedOn, loggedBy, note, key, now, signUpId);
+        ServiceHours h = new ServiceHours(
+                UUID.randomUUID(),
+                v.id(),
+                minutes,
+                source,
+                matchId,
+                stationId,
+                communityId,
+                category,
+                d,
+                servedOn,
+                loggedBy,
+                note,
+                key,
+                now,
+                signUpId);
         hours.insert(h);
         long total = hours.totalMinutes(v.id());
         stars.hoursChanged(v.id(), total, minutes, now);
         outbox.publish(Aggregate.VOLUNTEER, v.id().toString(), HoursEvents.credited(h, total, now));
-        meters.counter("wushe.volunteer.hours.credits", "source", source.name(), "outcome", "credited").increment();
-        PointsService.AwardOutcome award = points.awardForHours(v.id(), h.id(), minutes, source == HoursSource.MANUAL, v.flags(), d,
-                servedOn, inEffect, now);
-        return new Credit(h, total, award.award().points(), award.award().computedPoints(), award.award().multiplierPercent(),
-                inEffect.version(), award.award().why(), award.transaction() == null ? null : award.transaction().id());
+        meters.counter("wushe.volunteer.hours.credits", "source", source.name(), "outcome", "credited")
+                .increment();
+        PointsService.AwardOutcome award = points.awardForHours(
+                v.id(), h.id(), minutes, source == HoursSource.MANUAL, v.flags(), d, servedOn, inEffect, now);
+        return new Credit(
+                h,
+                total,
+                award.award().points(),
+                award.award().computedPoints(),
+                award.award().multiplierPercent(),
+                inEffect.version(),
+                award.award().why(),
+                award.transaction() == null ? null : award.transaction().id());
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.volunteer.AssignmentAnswerKind;
@@ -30,7 +29,8 @@ public class AssignmentAnswers {
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public AssignmentAnswers(AssignmentRepository assignments, AvailabilityService availability, OutboxWriter outbox, Clock clock) {
+    public AssignmentAnswers(
+            AssignmentRepository assignments, AvailabilityService availability, OutboxWriter outbox, Clock clock) {
         this.assignments = assignments;
         this.availability = availability;
         this.outbox = outbox;
@@ -44,7 +44,9 @@ public class AssignmentAnswers {
             return a;
         }
         if (a.status() != Assignment.Status.PROPOSED && a.status() != Assignment.Status.ACCEPTED) {
-            throw Problems.conflict("matchId", "assignment is " + a.status() + "; only a proposed or accepted one can be confirmed 该任务已结束或已谢绝");
+            throw Problems.conflict(
+                    "matchId",
+                    "assignment is " + a.status() + "; only a proposed or accepted one can be confirmed 该任务已结束或已谢绝");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         assignments.confirmed(matchId, now);
@@ -59,7 +61,8 @@ public class AssignmentAnswers {
             return a; // declined already: a repeated request changes nothing
         }
         if (a.status() == Assignment.Status.DECLINED || a.status() == Assignment.Status.COMPLETED) {
-            throw Problems.conflict("matchId", "assignment is " + a.status() + "; it can no longer be declined 该任务已结束或已被取消");
+            throw Problems.conflict(
+                    "matchId", "assignment is " + a.status() + "; it can no longer be declined 该任务已结束或已被取消");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         assignments.declinedByVolunteer(matchId, category, reason, now);
@@ -69,12 +72,17 @@ public class AssignmentAnswers {
 
     /** The volunteer's assignment, locked; 404 naming {@code matchId} when it is not theirs or not known. */
     private Assignment locked(UUID volunteerId, UUID matchId) {
-        return assignments.lock(matchId).filter(a -> a.volunteerId().equals(volunteerId))
-                .orElseThrow(() -> Problems.notFound("matchId", "assignment " + matchId + " of volunteer " + volunteerId));
+        return assignments
+                .lock(matchId)
+                .filter(a -> a.volunteerId().equals(volunteerId))
+                .orElseThrow(
+                        () -> Problems.notFound("matchId", "assignment " + matchId + " of volunteer " + volunteerId));
     }
 
     private void publish(Assignment a, AssignmentAnswerKind answer, AssignmentDeclineReason reason, Instant now) {
-        outbox.publish(Aggregate.VOLUNTEER, a.volunteerId().toString(),
+        outbox.publish(
+                Aggregate.VOLUNTEER,
+                a.volunteerId().toString(),
                 AssignmentEvents.answered(a, answer, reason, availability.load(a.volunteerId()), now));
     }
 }

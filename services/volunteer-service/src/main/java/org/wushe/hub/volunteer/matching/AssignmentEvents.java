@@ -2,7 +2,6 @@ package org.wushe.hub.volunteer.matching;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.volunteer.AssignmentAnswer;
 import org.wushe.hub.events.volunteer.AssignmentAnswerKind;
 import org.wushe.hub.events.volunteer.AssignmentDeclineReason;
@@ -16,18 +15,25 @@ import org.wushe.hub.volunteer.availability.AvailabilityEvents;
  */
 final class AssignmentEvents {
 
-    private AssignmentEvents() {
-    }
+    private AssignmentEvents() {}
 
-    static VolunteerAvailabilityDeclared answered(Assignment a, AssignmentAnswerKind answer, AssignmentDeclineReason reason,
-                                                  Availability availability, Instant now) {
+    static VolunteerAvailabilityDeclared answered(
+            Assignment a,
+            AssignmentAnswerKind answer,
+            AssignmentDeclineReason reason,
+            Availability availability,
+            Instant now) {
         return VolunteerAvailabilityDeclared.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(now)
                 .setVolunteerId(a.volunteerId())
                 .setAvailability(AvailabilityEvents.toAvro(availability))
-                .setAssignmentAnswer(AssignmentAnswer.newBuilder().setMatchId(a.matchId()).setNeedId(a.needId()).setAnswer(answer)
-                        .setDeclineReason(reason).build())
+                .setAssignmentAnswer(AssignmentAnswer.newBuilder()
+                        .setMatchId(a.matchId())
+                        .setNeedId(a.needId())
+                        .setAnswer(answer)
+                        .setDeclineReason(reason)
+                        .build())
                 .build();
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +24,15 @@ public class AssignmentRepository {
     }
 
     /** A match proposed for one of our volunteers; nothing if the match is known already. */
-    public void proposed(UUID matchId, UUID volunteerId, UUID needId, UUID communityId, UUID stationId, Instant start, Instant end, Instant at) {
+    public void proposed(
+            UUID matchId,
+            UUID volunteerId,
+            UUID needId,
+            UUID communityId,
+            UUID stationId,
+            Instant start,
+            Instant end,
+            Instant at) {
         jdbc.sql("""
                 INSERT INTO assignment (match_id, volunteer_id, need_id, community_id, station_id, scheduled_start, scheduled_end,
                     status, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?)
@@ -44,8 +51,15 @@ public class AssignmentRepository {
                     scheduled_end = coalesce(EXCLUDED.scheduled_end, assignment.scheduled_end),
                     status = CASE WHEN assignment.status = 'PROPOSED' THEN 'ACCEPTED' ELSE assignment.status END
                 WHERE assignment.status IN ('PROPOSED', 'CONFIRMED')""")
-                .params(a.matchId(), a.volunteerId(), a.needId(), a.communityId(), a.stationId(), ts(a.scheduledStart()),
-                        ts(a.scheduledEnd()), ts(a.acceptedAt()))
+                .params(
+                        a.matchId(),
+                        a.volunteerId(),
+                        a.needId(),
+                        a.communityId(),
+                        a.stationId(),
+                        ts(a.scheduledStart()),
+                        ts(a.scheduledEnd()),
+                        ts(a.acceptedAt()))
                 .update();
     }
 
@@ -55,40 +69,46 @@ public class AssignmentRepository {
                 INSERT INTO assignment (match_id, volunteer_id, need_id, community_id, station_id, status, completed_at)
                 VALUES (?, ?, ?, ?, ?, 'COMPLETED', ?)
                 ON CONFLICT (match_id) DO UPDATE SET status = 'COMPLETED', completed_at = EXCLUDED.completed_at""")
-                .params(matchId, volunteerId, needId, communityId, stationId, ts(at)).update();
+                .params(matchId, volunteerId, needId, communityId, stationId, ts(at))
+                .update();
     }
 
     /** The matching service declined the match (after the volunteer, staff or the system); a completed one stays. */
     public void declinedByMatching(UUID matchId, String by, Instant at) {
         jdbc.sql("""
                 UPDATE assignment SET status = 'DECLINED', declined_at = ?, declined_by = ?
-                WHERE match_id = ? AND status IN ('PROPOSED', 'ACCEPTED', 'CONFIRMED')""")
-                .params(ts(at), by, matchId).update();
+                WHERE match_id = ? AND status IN ('PROPOSED', 'ACCEPTED', 'CONFIRMED')""").params(ts(at), by, matchId).update();
     }
 
     /** The assignment, locked until the transaction ends, so one volunteer's answers to it run one at a time. */
     public Optional<Assignment> lock(UUID matchId) {
-        return jdbc.sql("SELECT a.*, n.geohash, n.category FROM assignment a LEFT JOIN need_category n ON n.need_id = a.need_id "
-                        + "WHERE a.match_id = ? FOR UPDATE OF a")
-                .param(matchId).query(AssignmentRepository::map).optional();
+        return jdbc.sql(
+                        "SELECT a.*, n.geohash, n.category FROM assignment a LEFT JOIN need_category n ON n.need_id = a.need_id "
+                                + "WHERE a.match_id = ? FOR UPDATE OF a")
+                .param(matchId)
+                .query(AssignmentRepository::map)
+                .optional();
     }
 
     public void confirmed(UUID matchId, Instant at) {
-        jdbc.sql("UPDATE assignment SET status = 'CONFIRMED', confirmed_at = ? WHERE match_id = ?").params(ts(at), matchId).update();
+        jdbc.sql("UPDATE assignment SET status = 'CONFIRMED', confirmed_at = ? WHERE match_id = ?")
+                .params(ts(at), matchId)
+                .update();
     }
 
     public void declinedByVolunteer(UUID matchId, Assignment.DeclineCategory category, String reason, Instant at) {
         jdbc.sql("""
                 UPDATE assignment SET status = 'DECLINED', declined_at = ?, declined_by = 'VOLUNTEER', decline_category = ?,
-                    decline_reason = ? WHERE match_id = ?""")
-                .params(ts(at), category.name(), reason, matchId).update();
+                    decline_reason = ? WHERE match_id = ?""").params(ts(at), category.name(), reason, matchId).update();
     }
 
     public List<Assignment> of(UUID volunteerId, int limit) {
         return jdbc.sql("""
                 SELECT a.*, n.geohash, n.category FROM assignment a LEFT JOIN need_category n ON n.need_id = a.need_id
                 WHERE a.volunteer_id = ? ORDER BY coalesce(a.scheduled_start, a.accepted_at, a.proposed_at, a.completed_at) DESC LIMIT ?""")
-                .params(volunteerId, limit).query(AssignmentRepository::map).list();
+                .params(volunteerId, limit)
+                .query(AssignmentRepository::map)
+                .list();
     }
 
     private static Timestamp ts(Instant i) {
@@ -101,13 +121,24 @@ public class AssignmentRepository {
 
     private static Assignment map(ResultSet rs, int n) throws SQLException {
         String category = rs.getString("decline_category");
-        return new Assignment(rs.getObject("match_id", UUID.class), rs.getObject("volunteer_id", UUID.class),
-                rs.getObject("need_id", UUID.class), rs.getObject("community_id", UUID.class), rs.getObject("station_id", UUID.class),
-                instant(rs.getTimestamp("scheduled_start")), instant(rs.getTimestamp("scheduled_end")),
-                Assignment.Status.valueOf(rs.getString("status")), instant(rs.getTimestamp("accepted_at")),
-                instant(rs.getTimestamp("completed_at")), instant(rs.getTimestamp("proposed_at")), instant(rs.getTimestamp("confirmed_at")),
-                instant(rs.getTimestamp("declined_at")), rs.getString("declined_by"),
-                category == null ? null : Assignment.DeclineCategory.valueOf(category), rs.getString("decline_reason"),
-                rs.getString("geohash"), rs.getString("category"));
+        return new Assignment(
+                rs.getObject("match_id", UUID.class),
+                rs.getObject("volunteer_id", UUID.class),
+                rs.getObject("need_id", UUID.class),
+                rs.getObject("community_id", UUID.class),
+                rs.getObject("station_id", UUID.class),
+                instant(rs.getTimestamp("scheduled_start")),
+                instant(rs.getTimestamp("scheduled_end")),
+                Assignment.Status.valueOf(rs.getString("status")),
+                instant(rs.getTimestamp("accepted_at")),
+                instant(rs.getTimestamp("completed_at")),
+                instant(rs.getTimestamp("proposed_at")),
+                instant(rs.getTimestamp("confirmed_at")),
+                instant(rs.getTimestamp("declined_at")),
+                rs.getString("declined_by"),
+                category == null ? null : Assignment.DeclineCategory.valueOf(category),
+                rs.getString("decline_reason"),
+                rs.getString("geohash"),
+                rs.getString("category"));
     }
 }

@@ -1,7 +1,6 @@
 package org.wushe.hub.volunteer.matching;
 
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -38,20 +37,35 @@ public class MatchInbound {
     private static final Logger log = LoggerFactory.getLogger(MatchInbound.class);
 
     @Bean
-    Consumer<Message<byte[]>> matches(InboundEvents inbound, HoursService hours, AssignmentRepository assignments,
-                                      NeedCategories needs, VolunteerLookups volunteers) {
+    Consumer<Message<byte[]>> matches(
+            InboundEvents inbound,
+            HoursService hours,
+            AssignmentRepository assignments,
+            NeedCategories needs,
+            VolunteerLookups volunteers) {
         return inbound.consumer(CONSUMER)
                 .on(MatchProposed.class, (envelope, m) -> {
                     if (m.getVolunteerId() == null || !volunteers.exists(m.getVolunteerId())) {
                         return; // goods only, or a volunteer of whom MatchAccepted will say more
                     }
-                    assignments.proposed(m.getMatchId(), m.getVolunteerId(), m.getNeedId(), m.getCommunityId(), m.getStationId(),
-                            m.getProposedWindow() == null ? null : m.getProposedWindow().getStart(),
-                            m.getProposedWindow() == null ? null : m.getProposedWindow().getEnd(), m.getOccurredAt());
+                    assignments.proposed(
+                            m.getMatchId(),
+                            m.getVolunteerId(),
+                            m.getNeedId(),
+                            m.getCommunityId(),
+                            m.getStationId(),
+                            m.getProposedWindow() == null
+                                    ? null
+                                    : m.getProposedWindow().getStart(),
+                            m.getProposedWindow() == null
+                                    ? null
+                                    : m.getProposedWindow().getEnd(),
+                            m.getOccurredAt());
                 })
                 .on(MatchDeclined.class, (envelope, m) -> {
                     if (m.getVolunteerId() != null) {
-                        assignments.declinedByMatching(m.getMatchId(), m.getDeclinedBy().name(), m.getOccurredAt());
+                        assignments.declinedByMatching(
+                                m.getMatchId(), m.getDeclinedBy().name(), m.getOccurredAt());
                     }
                 })
                 .on(MatchAccepted.class, (envelope, m) -> {
@@ -59,23 +73,45 @@ public class MatchInbound {
                         return; // goods only: nothing for a volunteer to do
                     }
                     if (!volunteers.exists(m.getVolunteerId())) {
-                        throw new IllegalStateException("match " + m.getMatchId() + " names volunteer " + m.getVolunteerId()
-                                + ", who is not registered here");
+                        throw new IllegalStateException("match " + m.getMatchId() + " names volunteer "
+                                + m.getVolunteerId() + ", who is not registered here");
                     }
-                    assignments.accepted(new Assignment(m.getMatchId(), m.getVolunteerId(), m.getNeedId(), m.getCommunityId(),
-                            m.getStationId(), m.getScheduledWindow() == null ? null : m.getScheduledWindow().getStart(),
-                            m.getScheduledWindow() == null ? null : m.getScheduledWindow().getEnd(), Assignment.Status.ACCEPTED,
-                            m.getOccurredAt(), null));
+                    assignments.accepted(new Assignment(
+                            m.getMatchId(),
+                            m.getVolunteerId(),
+                            m.getNeedId(),
+                            m.getCommunityId(),
+                            m.getStationId(),
+                            m.getScheduledWindow() == null
+                                    ? null
+                                    : m.getScheduledWindow().getStart(),
+                            m.getScheduledWindow() == null
+                                    ? null
+                                    : m.getScheduledWindow().getEnd(),
+                            Assignment.Status.ACCEPTED,
+                            m.getOccurredAt(),
+                            null));
                 })
                 .on(MatchCompleted.class, (envelope, m) -> {
                     if (m.getVolunteerId() == null || m.getServiceMinutes() <= 0) {
                         log.debug("Match {} completed without volunteer time; no hours to credit", m.getMatchId());
                         return;
                     }
-                    hours.creditCompletedMatch(new HoursService.CompletedMatch(m.getMatchId(), m.getNeedId(), m.getVolunteerId(),
-                            m.getServiceMinutes(), m.getStationId(), m.getCommunityId(), needs.of(m.getNeedId()).orElse(null),
+                    hours.creditCompletedMatch(new HoursService.CompletedMatch(
+                            m.getMatchId(),
+                            m.getNeedId(),
+                            m.getVolunteerId(),
+                            m.getServiceMinutes(),
+                            m.getStationId(),
+                            m.getCommunityId(),
+                            needs.of(m.getNeedId()).orElse(null),
                             m.getOccurredAt()));
-                    assignments.completed(m.getMatchId(), m.getVolunteerId(), m.getNeedId(), m.getCommunityId(), m.getStationId(),
+                    assignments.completed(
+                            m.getMatchId(),
+                            m.getVolunteerId(),
+                            m.getNeedId(),
+                            m.getCommunityId(),
+                            m.getStationId(),
                             m.getOccurredAt());
                 })
                 .build();
@@ -84,10 +120,20 @@ public class MatchInbound {
     @Bean
     Consumer<Message<byte[]>> needs(InboundEvents inbound, NeedCategories needs) {
         return inbound.consumer(org.wushe.hub.volunteer.donor.DonorInbound.CONSUMER)
-                .on(NeedPublished.class, (envelope, n) -> needs.record(n.getNeedId(), n.getDetails().getCategory(), n.getRevision(),
-                        n.getDetails().getPlace().getGeohash()))
-                .on(NeedUpdated.class, (envelope, n) -> needs.record(n.getNeedId(), n.getDetails().getCategory(), n.getRevision(),
-                        n.getDetails().getPlace().getGeohash()))
+                .on(
+                        NeedPublished.class,
+                        (envelope, n) -> needs.record(
+                                n.getNeedId(),
+                                n.getDetails().getCategory(),
+                                n.getRevision(),
+                                n.getDetails().getPlace().getGeohash()))
+                .on(
+                        NeedUpdated.class,
+                        (envelope, n) -> needs.record(
+                                n.getNeedId(),
+                                n.getDetails().getCategory(),
+                                n.getRevision(),
+                                n.getDetails().getPlace().getGeohash()))
                 .build();
     }
 }

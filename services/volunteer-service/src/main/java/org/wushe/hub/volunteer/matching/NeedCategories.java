@@ -2,7 +2,6 @@ package org.wushe.hub.volunteer.matching;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.Category;
@@ -31,12 +30,14 @@ public class NeedCategories {
         jdbc.sql("""
                 INSERT INTO need_category (need_id, category, revision, geohash) VALUES (?, ?, ?, ?)
                 ON CONFLICT (need_id) DO UPDATE SET category = EXCLUDED.category, revision = EXCLUDED.revision, geohash = EXCLUDED.geohash
-                WHERE need_category.revision < EXCLUDED.revision""")
-                .params(needId, category.name(), revision, cell).update();
+                WHERE need_category.revision < EXCLUDED.revision""").params(needId, category.name(), revision, cell).update();
     }
 
     public Optional<Category> of(UUID needId) {
-        return jdbc.sql("SELECT category FROM need_category WHERE need_id = ?").param(needId).query(String.class).optional()
+        return jdbc.sql("SELECT category FROM need_category WHERE need_id = ?")
+                .param(needId)
+                .query(String.class)
+                .optional()
                 .map(name -> {
                     try {
                         return Category.valueOf(name);

@@ -8,13 +8,31 @@ import java.util.UUID;
  * points given to a relative (sponsored by a volunteer) or an elder in hardship (a resident, known here
  * only by the community service's opaque {@code residentRef}).
  */
-public record Account(UUID id, AccountKind kind, UUID volunteerId, Holder holder, UUID sponsorVolunteerId, UUID residentRef,
-                      String label, Instant createdAt) {
+public record Account(
+        UUID id,
+        AccountKind kind,
+        UUID volunteerId,
+        Holder holder,
+        UUID sponsorVolunteerId,
+        UUID residentRef,
+        String label,
+        Instant createdAt) {
 
-    public enum AccountKind { VOLUNTEER, TIME_BANK, SYSTEM }
+    public enum AccountKind {
+        VOLUNTEER,
+        TIME_BANK,
+        SYSTEM
+    }
 
     /** Who the account is for. */
-    public enum Holder { VOLUNTEER, RELATIVE, ELDER_IN_HARDSHIP, ISSUANCE, REDEMPTION, EXPIRY }
+    public enum Holder {
+        VOLUNTEER,
+        RELATIVE,
+        ELDER_IN_HARDSHIP,
+        ISSUANCE,
+        REDEMPTION,
+        EXPIRY
+    }
 
     public boolean isSystem() {
         return kind == AccountKind.SYSTEM;

@@ -1,7 +1,6 @@
 package org.wushe.hub.volunteer.points;
 
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,7 +21,9 @@ public class ExpiryJob {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${wushe.volunteer.expiry-interval:PT1H}", initialDelayString = "${wushe.volunteer.expiry-interval:PT1H}")
+    @Scheduled(
+            fixedDelayString = "${wushe.volunteer.expiry-interval:PT1H}",
+            initialDelayString = "${wushe.volunteer.expiry-interval:PT1H}")
     public void scheduled() {
         runOnce();
     }

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,14 +34,35 @@ public class LedgerRepository {
                     idempotency_key, request_fingerprint, hours_id, served_on, computed_points, multiplier_percent, rule_version,
                     reward_id, donor_id, quantity, note, occurred_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(t.id(), t.kind().name(), t.accountId(), t.counterAccountId(), t.points(), t.balanceAfter(), t.counterBalanceAfter(),
-                        t.idempotencyKey(), t.requestFingerprint(), t.hoursId(), t.servedOn() == null ? null : Date.valueOf(t.servedOn()),
-                        t.computedPoints(), t.multiplierPercent(), t.ruleVersion(), t.rewardId(), t.donorId(), t.quantity(), t.note(),
+                .params(
+                        t.id(),
+                        t.kind().name(),
+                        t.accountId(),
+                        t.counterAccountId(),
+                        t.points(),
+                        t.balanceAfter(),
+                        t.counterBalanceAfter(),
+                        t.idempotencyKey(),
+                        t.requestFingerprint(),
+                        t.hoursId(),
+                        t.servedOn() == null ? null : Date.valueOf(t.servedOn()),
+                        t.computedPoints(),
+                        t.multiplierPercent(),
+                        t.ruleVersion(),
+                        t.rewardId(),
+                        t.donorId(),
+                        t.quantity(),
+                        t.note(),
                         Timestamp.from(t.occurredAt()))
                 .update();
         for (Posting p : tx.postings()) {
-            jdbc.sql("INSERT INTO ledger_entry (transaction_id, account_id, amount, expires_at, occurred_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(tx.id(), p.accountId(), p.amount(), p.expiresAt() == null ? null : Timestamp.from(p.expiresAt()),
+            jdbc.sql(
+                            "INSERT INTO ledger_entry (transaction_id, account_id, amount, expires_at, occurred_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(
+                            tx.id(),
+                            p.accountId(),
+                            p.amount(),
+                            p.expiresAt() == null ? null : Timestamp.from(p.expiresAt()),
                             Timestamp.from(t.occurredAt()))
                     .update();
         }
@@ -56,39 +76,56 @@ public class LedgerRepository {
                        coalesce(-sum(amount) FILTER (WHERE amount < 0), 0) AS debits
                 FROM ledger_entry WHERE account_id = ?""")
                 .params(Timestamp.from(now), account)
-                .query((rs, n) -> new AccountState(account, rs.getLong("balance"), rs.getLong("expired_credits"), rs.getLong("debits")))
+                .query((rs, n) -> new AccountState(
+                        account, rs.getLong("balance"), rs.getLong("expired_credits"), rs.getLong("debits")))
                 .single();
     }
 
     public long balance(UUID account) {
-        return jdbc.sql("SELECT coalesce(sum(amount), 0) FROM ledger_entry WHERE account_id = ?").param(account).query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(sum(amount), 0) FROM ledger_entry WHERE account_id = ?")
+                .param(account)
+                .query(Long.class)
+                .single();
     }
 
     /** Points awarded to the account for services of one day, for the daily cap. */
     public long awardedOn(UUID account, LocalDate day) {
-        return jdbc.sql("SELECT coalesce(sum(points), 0) FROM points_transaction WHERE account_id = ? AND kind = 'AWARD' AND served_on = ?")
-                .params(account, Date.valueOf(day)).query(Long.class).single();
+        return jdbc.sql(
+                        "SELECT coalesce(sum(points), 0) FROM points_transaction WHERE account_id = ? AND kind = 'AWARD' AND served_on = ?")
+                .params(account, Date.valueOf(day))
+                .query(Long.class)
+                .single();
     }
 
     public Optional<StoredTransaction> byIdempotencyKey(UUID account, TransactionKind kind, String key) {
         return jdbc.sql(SELECT_TRANSACTION + " WHERE t.account_id = ? AND t.kind = ? AND t.idempotency_key = ?")
-                .params(account, kind.name(), key).query(LedgerRepository::transaction).optional();
+                .params(account, kind.name(), key)
+                .query(LedgerRepository::transaction)
+                .optional();
     }
 
     public Optional<StoredTransaction> awardFor(UUID hoursId) {
-        return jdbc.sql(SELECT_TRANSACTION + " WHERE t.hours_id = ? AND t.kind = 'AWARD'").param(hoursId)
-                .query(LedgerRepository::transaction).optional();
+        return jdbc.sql(SELECT_TRANSACTION + " WHERE t.hours_id = ? AND t.kind = 'AWARD'")
+                .param(hoursId)
+                .query(LedgerRepository::transaction)
+                .optional();
     }
 
     public Optional<StoredTransaction> transaction(UUID id) {
-        return jdbc.sql(SELECT_TRANSACTION + " WHERE t.id = ?").param(id).query(LedgerRepository::transaction).optional();
+        return jdbc.sql(SELECT_TRANSACTION + " WHERE t.id = ?")
+                .param(id)
+                .query(LedgerRepository::transaction)
+                .optional();
     }
 
     /** The account's transactions, newest first, as its statement (积分明细). */
     public List<StoredTransaction> statement(UUID account, int limit) {
         return jdbc.sql(SELECT_TRANSACTION + " WHERE t.account_id = :account OR t.counter_account_id = :account "
                         + "ORDER BY t.occurred_at DESC, t.id LIMIT :limit")
-                .param("account", account).param("limit", limit).query(LedgerRepository::transaction).list();
+                .param("account", account)
+                .param("limit", limit)
+                .query(LedgerRepository::transaction)
+                .list();
     }
 
     /** Accounts that hold points past their expiry, oldest accounts first. */
@@ -99,7 +136,9 @@ public class LedgerRepository {
                 HAVING coalesce(sum(e.amount) FILTER (WHERE e.amount > 0 AND e.expires_at <= ?), 0)
                      + coalesce(sum(e.amount) FILTER (WHERE e.amount < 0), 0) > 0
                 ORDER BY min(e.id) LIMIT ?""")
-                .params(Timestamp.from(now), limit).query(UUID.class).list();
+                .params(Timestamp.from(now), limit)
+                .query(UUID.class)
+                .list();
     }
 
     private static final String SELECT_TRANSACTION = """
@@ -109,12 +148,26 @@ public class LedgerRepository {
     private static StoredTransaction transaction(ResultSet rs, int n) throws SQLException {
         Date day = rs.getDate("served_on");
         Timestamp expires = rs.getTimestamp("expires_at");
-        return new StoredTransaction(rs.getObject("id", UUID.class), TransactionKind.valueOf(rs.getString("kind")),
-                rs.getObject("account_id", UUID.class), rs.getObject("counter_account_id", UUID.class), rs.getLong("points"),
-                rs.getLong("balance_after"), (Long) rs.getObject("counter_balance_after"), rs.getString("idempotency_key"),
-                rs.getString("request_fingerprint"), rs.getObject("hours_id", UUID.class), day == null ? null : day.toLocalDate(),
-                (Long) rs.getObject("computed_points"), (Integer) rs.getObject("multiplier_percent"), (Integer) rs.getObject("rule_version"),
-                rs.getObject("reward_id", UUID.class), rs.getObject("donor_id", UUID.class), (Integer) rs.getObject("quantity"),
-                rs.getString("note"), expires == null ? null : expires.toInstant(), rs.getTimestamp("occurred_at").toInstant());
+        return new StoredTransaction(
+                rs.getObject("id", UUID.class),
+                TransactionKind.valueOf(rs.getString("kind")),
+                rs.getObject("account_id", UUID.class),
+                rs.getObject("counter_account_id", UUID.class),
+                rs.getLong("points"),
+                rs.getLong("balance_after"),
+                (Long) rs.getObject("counter_balance_after"),
+                rs.getString("idempotency_key"),
+                rs.getString("request_fingerprint"),
+                rs.getObject("hours_id", UUID.class),
+                day == null ? null : day.toLocalDate(),
+                (Long) rs.getObject("computed_points"),
+                (Integer) rs.getObject("multiplier_percent"),
+                (Integer) rs.getObject("rule_version"),
+                rs.getObject("reward_id", UUID.class),
+                rs.getObject("donor_id", UUID.class),
+                (Integer) rs.getObject("quantity"),
+                rs.getString("note"),
+                expires == null ? null : expires.toInstant(),
+                rs.getTimestamp("occurred_at").toInstant());
     }
 }

@@ -9,8 +9,8 @@ import java.util.UUID;
  * A double-entry transaction of the points ledger: every credit has its counter-entry, so the postings
  * sum to zero and the whole ledger always does. The only ways to build one are the four kinds below.
  */
-public record LedgerTransaction(UUID id, TransactionKind kind, UUID accountId, UUID counterAccountId, long points,
-                                List<Posting> postings) {
+public record LedgerTransaction(
+        UUID id, TransactionKind kind, UUID accountId, UUID counterAccountId, long points, List<Posting> postings) {
 
     public LedgerTransaction {
         Objects.requireNonNull(id, "id");
@@ -36,13 +36,25 @@ public record LedgerTransaction(UUID id, TransactionKind kind, UUID accountId, U
 
     /** Points earned by service: issued by the hub, credited to the volunteer, expiring as the rules say. */
     public static LedgerTransaction award(UUID id, UUID volunteerAccount, long points, Instant expiresAt) {
-        return new LedgerTransaction(id, TransactionKind.AWARD, volunteerAccount, SystemAccounts.ISSUANCE, points,
-                List.of(Posting.debit(SystemAccounts.ISSUANCE, points), Posting.credit(volunteerAccount, points, expiresAt)));
+        return new LedgerTransaction(
+                id,
+                TransactionKind.AWARD,
+                volunteerAccount,
+                SystemAccounts.ISSUANCE,
+                points,
+                List.of(
+                        Posting.debit(SystemAccounts.ISSUANCE, points),
+                        Posting.credit(volunteerAccount, points, expiresAt)));
     }
 
     /** Points spent on a reward. */
     public static LedgerTransaction redemption(UUID id, UUID account, long points) {
-        return new LedgerTransaction(id, TransactionKind.REDEMPTION, account, SystemAccounts.REDEMPTION, points,
+        return new LedgerTransaction(
+                id,
+                TransactionKind.REDEMPTION,
+                account,
+                SystemAccounts.REDEMPTION,
+                points,
                 List.of(Posting.debit(account, points), Posting.credit(SystemAccounts.REDEMPTION, points, null)));
     }
 
@@ -51,13 +63,23 @@ public record LedgerTransaction(UUID id, TransactionKind kind, UUID accountId, U
         if (SystemAccounts.isSystem(to) || SystemAccounts.isSystem(from)) {
             throw new IllegalArgumentException("gifts are between people's accounts");
         }
-        return new LedgerTransaction(id, TransactionKind.GIFT, from, to, points,
+        return new LedgerTransaction(
+                id,
+                TransactionKind.GIFT,
+                from,
+                to,
+                points,
                 List.of(Posting.debit(from, points), Posting.credit(to, points, expiresAt)));
     }
 
     /** Points written off because they were not spent before their expiry. */
     public static LedgerTransaction expiry(UUID id, UUID account, long points) {
-        return new LedgerTransaction(id, TransactionKind.EXPIRY, account, SystemAccounts.EXPIRY, points,
+        return new LedgerTransaction(
+                id,
+                TransactionKind.EXPIRY,
+                account,
+                SystemAccounts.EXPIRY,
+                points,
                 List.of(Posting.debit(account, points), Posting.credit(SystemAccounts.EXPIRY, points, null)));
     }
 }

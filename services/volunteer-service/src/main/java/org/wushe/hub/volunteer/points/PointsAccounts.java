@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PointsAccounts {
 
-    private static final String COLUMNS = "id, kind, volunteer_id, holder, sponsor_volunteer_id, resident_ref, label, created_at";
+    private static final String COLUMNS =
+            "id, kind, volunteer_id, holder, sponsor_volunteer_id, resident_ref, label, created_at";
 
     private final JdbcClient jdbc;
 
@@ -23,18 +23,29 @@ public class PointsAccounts {
     }
 
     public void openForVolunteer(UUID volunteerId, Instant now) {
-        jdbc.sql("INSERT INTO points_account (id, kind, volunteer_id, holder, created_at) VALUES (?, 'VOLUNTEER', ?, 'VOLUNTEER', ?)")
-                .params(volunteerId, volunteerId, Timestamp.from(now)).update();
+        jdbc.sql(
+                        "INSERT INTO points_account (id, kind, volunteer_id, holder, created_at) VALUES (?, 'VOLUNTEER', ?, 'VOLUNTEER', ?)")
+                .params(volunteerId, volunteerId, Timestamp.from(now))
+                .update();
     }
 
     public void openTimeBank(Account a) {
         jdbc.sql("INSERT INTO points_account (" + COLUMNS + ") VALUES (?, 'TIME_BANK', NULL, ?, ?, ?, ?, ?)")
-                .params(a.id(), a.holder().name(), a.sponsorVolunteerId(), a.residentRef(), a.label(), Timestamp.from(a.createdAt()))
+                .params(
+                        a.id(),
+                        a.holder().name(),
+                        a.sponsorVolunteerId(),
+                        a.residentRef(),
+                        a.label(),
+                        Timestamp.from(a.createdAt()))
                 .update();
     }
 
     public Optional<Account> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM points_account WHERE id = ?").param(id).query(PointsAccounts::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM points_account WHERE id = ?")
+                .param(id)
+                .query(PointsAccounts::map)
+                .optional();
     }
 
     /**
@@ -42,13 +53,21 @@ public class PointsAccounts {
      * account's balance holds this lock first, so two redemptions cannot both spend the same points.
      */
     public Optional<Account> lock(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM points_account WHERE id = ? FOR UPDATE").param(id).query(PointsAccounts::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM points_account WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(PointsAccounts::map)
+                .optional();
     }
 
     private static Account map(ResultSet rs, int n) throws SQLException {
-        return new Account(rs.getObject("id", UUID.class), Account.AccountKind.valueOf(rs.getString("kind")),
-                rs.getObject("volunteer_id", UUID.class), Account.Holder.valueOf(rs.getString("holder")),
-                rs.getObject("sponsor_volunteer_id", UUID.class), rs.getObject("resident_ref", UUID.class),
-                rs.getString("label"), rs.getTimestamp("created_at").toInstant());
+        return new Account(
+                rs.getObject("id", UUID.class),
+                Account.AccountKind.valueOf(rs.getString("kind")),
+                rs.getObject("volunteer_id", UUID.class),
+                Account.Holder.valueOf(rs.getString("holder")),
+                rs.getObject("sponsor_volunteer_id", UUID.class),
+                rs.getObject("resident_ref", UUID.class),
+                rs.getString("label"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -2,7 +2,6 @@ package org.wushe.hub.volunteer.points;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.volunteer.GiftRecipient;
 import org.wushe.hub.events.volunteer.PointsAwarded;
 import org.wushe.hub.events.volunteer.PointsExpired;
@@ -11,12 +10,18 @@ import org.wushe.hub.events.volunteer.PointsGifted;
 /** The points ledger's events: one per posted transaction, with the balance after it; each a new event id. */
 final class PointsEvents {
 
-    private PointsEvents() {
-    }
+    private PointsEvents() {}
 
     /** Points awarded for one hours credit, keyed by the volunteer. */
-    static PointsAwarded awarded(LedgerTransaction tx, UUID volunteerId, UUID hoursId, Award award, PointsRules rulesInEffect,
-                                 Instant expiresAt, StoredTransaction stored, Instant now) {
+    static PointsAwarded awarded(
+            LedgerTransaction tx,
+            UUID volunteerId,
+            UUID hoursId,
+            Award award,
+            PointsRules rulesInEffect,
+            Instant expiresAt,
+            StoredTransaction stored,
+            Instant now) {
         return PointsAwarded.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(now)
@@ -46,7 +51,14 @@ final class PointsEvents {
     }
 
     /** Points given from one account to another (time bank 时间银行); only the recipient's kind of holder travels. */
-    static PointsGifted gifted(LedgerTransaction tx, UUID fromId, UUID toId, Account to, long points, StoredTransaction stored, Instant now) {
+    static PointsGifted gifted(
+            LedgerTransaction tx,
+            UUID fromId,
+            UUID toId,
+            Account to,
+            long points,
+            StoredTransaction stored,
+            Instant now) {
         return PointsGifted.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(now)

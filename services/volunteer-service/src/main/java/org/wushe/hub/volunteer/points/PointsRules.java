@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.volunteer.web.RuleViolation;
 
@@ -26,10 +25,19 @@ import org.wushe.hub.volunteer.web.RuleViolation;
  * @param expiryDays            points expire this many days after they were credited; null: never
  * @param dailyCap              most points one account earns for services of one calendar day; null: no cap
  */
-public record PointsRules(int version, int pointsPerHour, Map<VolunteerFlag, Integer> flagPercent, boolean stackFlagMultipliers,
-                          Map<ServiceDifficulty, Integer> difficultyPercent, Map<Category, ServiceDifficulty> categoryDifficulty,
-                          ServiceDifficulty defaultDifficulty, boolean manualHoursEarnPoints, Integer expiryDays, Long dailyCap,
-                          Instant effectiveFrom, String note) {
+public record PointsRules(
+        int version,
+        int pointsPerHour,
+        Map<VolunteerFlag, Integer> flagPercent,
+        boolean stackFlagMultipliers,
+        Map<ServiceDifficulty, Integer> difficultyPercent,
+        Map<Category, ServiceDifficulty> categoryDifficulty,
+        ServiceDifficulty defaultDifficulty,
+        boolean manualHoursEarnPoints,
+        Integer expiryDays,
+        Long dailyCap,
+        Instant effectiveFrom,
+        String note) {
 
     public static final int MAX_MINUTES_PER_CREDIT = 24 * 60;
 
@@ -88,7 +96,10 @@ public record PointsRules(int version, int pointsPerHour, Map<VolunteerFlag, Int
                 flagPart = flagPart * flagPercent.getOrDefault(f, 100) / 100;
             }
         } else {
-            flagPart = flags.stream().mapToLong(f -> flagPercent.getOrDefault(f, 100)).max().orElse(100);
+            flagPart = flags.stream()
+                    .mapToLong(f -> flagPercent.getOrDefault(f, 100))
+                    .max()
+                    .orElse(100);
         }
         return Math.toIntExact(flagPart * difficultyPercent.getOrDefault(difficulty, 100) / 100);
     }
@@ -100,20 +111,25 @@ public record PointsRules(int version, int pointsPerHour, Map<VolunteerFlag, Int
      * @param manual           the hours were logged by hand
      * @param awardedThatDay   points already awarded to the account for services of the same day
      */
-    public Award award(int minutes, boolean manual, Set<VolunteerFlag> flags, ServiceDifficulty difficulty, long awardedThatDay) {
+    public Award award(
+            int minutes, boolean manual, Set<VolunteerFlag> flags, ServiceDifficulty difficulty, long awardedThatDay) {
         if (minutes < 1 || minutes > MAX_MINUTES_PER_CREDIT) {
-            throw new IllegalArgumentException("minutes must be between 1 and " + MAX_MINUTES_PER_CREDIT + ": " + minutes);
+            throw new IllegalArgumentException(
+                    "minutes must be between 1 and " + MAX_MINUTES_PER_CREDIT + ": " + minutes);
         }
         int multiplier = multiplierPercent(flags, difficulty);
         if (manual && !manualHoursEarnPoints) {
-            return new Award(0, 0, multiplier, difficulty, "hours logged by hand earn no points under rules v" + version);
+            return new Award(
+                    0, 0, multiplier, difficulty, "hours logged by hand earn no points under rules v" + version);
         }
         long computed = (long) minutes * pointsPerHour * multiplier / (60L * 100L);
         long points = computed;
         if (dailyCap != null) {
             points = Math.max(0, Math.min(computed, dailyCap - awardedThatDay));
         }
-        String why = points == 0 ? (computed == 0 ? "too short to earn a whole point" : "the daily cap of " + dailyCap + " is reached") : null;
+        String why = points == 0
+                ? (computed == 0 ? "too short to earn a whole point" : "the daily cap of " + dailyCap + " is reached")
+                : null;
         return new Award(points, computed, multiplier, difficulty, why);
     }
 
@@ -124,8 +140,19 @@ public record PointsRules(int version, int pointsPerHour, Map<VolunteerFlag, Int
 
     /** A copy as the next version, for tests and the rules API. */
     public PointsRules asVersion(int newVersion, Instant from) {
-        return new PointsRules(newVersion, pointsPerHour, flagPercent, stackFlagMultipliers, difficultyPercent, categoryDifficulty,
-                defaultDifficulty, manualHoursEarnPoints, expiryDays, dailyCap, from, note);
+        return new PointsRules(
+                newVersion,
+                pointsPerHour,
+                flagPercent,
+                stackFlagMultipliers,
+                difficultyPercent,
+                categoryDifficulty,
+                defaultDifficulty,
+                manualHoursEarnPoints,
+                expiryDays,
+                dailyCap,
+                from,
+                note);
     }
 
     /** The rules shipped in the first migration: 10 points an hour, double for young-old and hardship. */
@@ -141,11 +168,26 @@ public record PointsRules(int version, int pointsPerHour, Map<VolunteerFlag, Int
         byCategory.put(Category.STUDY_SPACE, ServiceDifficulty.DEMANDING);
         byCategory.put(Category.DAILY_GOODS, ServiceDifficulty.LIGHT);
         byCategory.put(Category.CULTURAL_EVENT, ServiceDifficulty.LIGHT);
-        return new PointsRules(1, 10,
-                Map.of(VolunteerFlag.YOUNG_OLD, 200, VolunteerFlag.IN_HARDSHIP, 200), false,
-                Map.of(ServiceDifficulty.LIGHT, 100, ServiceDifficulty.STANDARD, 100, ServiceDifficulty.DEMANDING, 150,
-                        ServiceDifficulty.SPECIALIST, 200),
-                byCategory, ServiceDifficulty.STANDARD, true, 365, 100L, Instant.parse("2000-01-01T00:00:00Z"),
+        return new PointsRules(
+                1,
+                10,
+                Map.of(VolunteerFlag.YOUNG_OLD, 200, VolunteerFlag.IN_HARDSHIP, 200),
+                false,
+                Map.of(
+                        ServiceDifficulty.LIGHT,
+                        100,
+                        ServiceDifficulty.STANDARD,
+                        100,
+                        ServiceDifficulty.DEMANDING,
+                        150,
+                        ServiceDifficulty.SPECIALIST,
+                        200),
+                byCategory,
+                ServiceDifficulty.STANDARD,
+                true,
+                365,
+                100L,
+                Instant.parse("2000-01-01T00:00:00Z"),
                 "10 points per hour; double for young-old (低龄老人) and hardship (困境人群) volunteers; expire after a year; at most 100 a day");
     }
 }

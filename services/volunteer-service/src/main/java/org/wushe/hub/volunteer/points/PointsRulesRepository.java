@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.Category;
@@ -20,8 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class PointsRulesRepository {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -32,23 +30,34 @@ public class PointsRulesRepository {
 
     /** The rules in effect at {@code at}: the newest version whose effectiveFrom has come. */
     public PointsRules inEffectAt(Instant at) {
-        return jdbc.sql("SELECT * FROM points_rules WHERE effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1")
-                .param(Timestamp.from(at)).query(this::map).optional()
-                .orElseThrow(() -> new IllegalStateException("no points rules in effect at " + at + "; the first migration ships version 1"));
+        return jdbc.sql(
+                        "SELECT * FROM points_rules WHERE effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1")
+                .param(Timestamp.from(at))
+                .query(this::map)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no points rules in effect at " + at + "; the first migration ships version 1"));
     }
 
     public Optional<PointsRules> version(int version) {
-        return jdbc.sql("SELECT * FROM points_rules WHERE version = ?").param(version).query(this::map).optional();
+        return jdbc.sql("SELECT * FROM points_rules WHERE version = ?")
+                .param(version)
+                .query(this::map)
+                .optional();
     }
 
     public List<PointsRules> all() {
-        return jdbc.sql("SELECT * FROM points_rules ORDER BY version").query(this::map).list();
+        return jdbc.sql("SELECT * FROM points_rules ORDER BY version")
+                .query(this::map)
+                .list();
     }
 
     /** Locks the rules table for the next version number: versions are written one at a time. */
     public int nextVersion() {
         jdbc.sql("LOCK TABLE points_rules IN SHARE ROW EXCLUSIVE MODE").update();
-        return jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM points_rules").query(Integer.class).single();
+        return jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM points_rules")
+                .query(Integer.class)
+                .single();
     }
 
     public void insert(PointsRules r, Instant now) {
@@ -56,9 +65,20 @@ public class PointsRulesRepository {
                 INSERT INTO points_rules (version, points_per_hour, flag_percent, stack_flag_multipliers, difficulty_percent,
                     category_difficulty, default_difficulty, manual_hours_earn_points, expiry_days, daily_cap, effective_from, note, created_at)
                 VALUES (?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(r.version(), r.pointsPerHour(), write(r.flagPercent()), r.stackFlagMultipliers(), write(r.difficultyPercent()),
-                        write(r.categoryDifficulty()), r.defaultDifficulty().name(), r.manualHoursEarnPoints(), r.expiryDays(),
-                        r.dailyCap(), Timestamp.from(r.effectiveFrom()), r.note(), Timestamp.from(now))
+                .params(
+                        r.version(),
+                        r.pointsPerHour(),
+                        write(r.flagPercent()),
+                        r.stackFlagMultipliers(),
+                        write(r.difficultyPercent()),
+                        write(r.categoryDifficulty()),
+                        r.defaultDifficulty().name(),
+                        r.manualHoursEarnPoints(),
+                        r.expiryDays(),
+                        r.dailyCap(),
+                        Timestamp.from(r.effectiveFrom()),
+                        r.note(),
+                        Timestamp.from(now))
                 .update();
     }
 
@@ -70,15 +90,27 @@ public class PointsRulesRepository {
 
     private PointsRules map(ResultSet rs, int n) throws SQLException {
         Map<VolunteerFlag, Integer> flags = new EnumMap<>(VolunteerFlag.class);
-        read(rs.getString("flag_percent")).forEach((k, v) -> flags.put(VolunteerFlag.valueOf(k), ((Number) v).intValue()));
+        read(rs.getString("flag_percent"))
+                .forEach((k, v) -> flags.put(VolunteerFlag.valueOf(k), ((Number) v).intValue()));
         Map<ServiceDifficulty, Integer> difficulty = new EnumMap<>(ServiceDifficulty.class);
-        read(rs.getString("difficulty_percent")).forEach((k, v) -> difficulty.put(ServiceDifficulty.valueOf(k), ((Number) v).intValue()));
+        read(rs.getString("difficulty_percent"))
+                .forEach((k, v) -> difficulty.put(ServiceDifficulty.valueOf(k), ((Number) v).intValue()));
         Map<Category, ServiceDifficulty> categories = new EnumMap<>(Category.class);
-        read(rs.getString("category_difficulty")).forEach((k, v) -> categories.put(Category.valueOf(k), ServiceDifficulty.valueOf((String) v)));
-        return new PointsRules(rs.getInt("version"), rs.getInt("points_per_hour"), flags, rs.getBoolean("stack_flag_multipliers"),
-                difficulty, categories, ServiceDifficulty.valueOf(rs.getString("default_difficulty")),
-                rs.getBoolean("manual_hours_earn_points"), (Integer) rs.getObject("expiry_days"), (Long) rs.getObject("daily_cap"),
-                rs.getTimestamp("effective_from").toInstant(), rs.getString("note"));
+        read(rs.getString("category_difficulty"))
+                .forEach((k, v) -> categories.put(Category.valueOf(k), ServiceDifficulty.valueOf((String) v)));
+        return new PointsRules(
+                rs.getInt("version"),
+                rs.getInt("points_per_hour"),
+                flags,
+                rs.getBoolean("stack_flag_multipliers"),
+                difficulty,
+                categories,
+                ServiceDifficulty.valueOf(rs.getString("default_difficulty")),
+                rs.getBoolean("manual_hours_earn_points"),
+                (Integer) rs.getObject("expiry_days"),
+                (Long) rs.getObject("daily_cap"),
+                rs.getTimestamp("effective_from").toInstant(),
+                rs.getString("note"));
     }
 
     private Map<String, Object> read(String text) {

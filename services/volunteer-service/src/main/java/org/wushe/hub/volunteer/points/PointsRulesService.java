@@ -1,13 +1,12 @@
 package org.wushe.hub.volunteer.points;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Category;
@@ -26,18 +25,18 @@ public class PointsRulesService {
         this.clock = clock;
     }
 
-    public record NewRules(@NotNull Integer pointsPerHour,
-                           @NotNull Map<VolunteerFlag, Integer> flagPercent,
-                           Boolean stackFlagMultipliers,
-                           @NotNull Map<ServiceDifficulty, Integer> difficultyPercent,
-                           Map<Category, ServiceDifficulty> categoryDifficulty,
-                           @NotNull ServiceDifficulty defaultDifficulty,
-                           @NotNull Boolean manualHoursEarnPoints,
-                           Integer expiryDays,
-                           Long dailyCap,
-                           Instant effectiveFrom,
-                           @Size(max = 200) String note) {
-    }
+    public record NewRules(
+            @NotNull Integer pointsPerHour,
+            @NotNull Map<VolunteerFlag, Integer> flagPercent,
+            Boolean stackFlagMultipliers,
+            @NotNull Map<ServiceDifficulty, Integer> difficultyPercent,
+            Map<Category, ServiceDifficulty> categoryDifficulty,
+            @NotNull ServiceDifficulty defaultDifficulty,
+            @NotNull Boolean manualHoursEarnPoints,
+            Integer expiryDays,
+            Long dailyCap,
+            Instant effectiveFrom,
+            @Size(max = 200) String note) {}
 
     @Transactional(readOnly = true)
     public PointsRules current() {
@@ -59,11 +58,22 @@ public class PointsRulesService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant from = r.effectiveFrom() == null ? now : r.effectiveFrom().truncatedTo(ChronoUnit.MILLIS);
         if (from.isBefore(now.minusSeconds(60))) {
-            throw new InvalidInputException("effectiveFrom", "must not be in the past: points already credited keep their rules");
+            throw new InvalidInputException(
+                    "effectiveFrom", "must not be in the past: points already credited keep their rules");
         }
-        PointsRules candidate = new PointsRules(0, r.pointsPerHour(), r.flagPercent(), Boolean.TRUE.equals(r.stackFlagMultipliers()), r.difficultyPercent(),
-                r.categoryDifficulty() == null ? Map.of() : r.categoryDifficulty(), r.defaultDifficulty(), r.manualHoursEarnPoints(),
-                r.expiryDays(), r.dailyCap(), from, r.note());
+        PointsRules candidate = new PointsRules(
+                0,
+                r.pointsPerHour(),
+                r.flagPercent(),
+                Boolean.TRUE.equals(r.stackFlagMultipliers()),
+                r.difficultyPercent(),
+                r.categoryDifficulty() == null ? Map.of() : r.categoryDifficulty(),
+                r.defaultDifficulty(),
+                r.manualHoursEarnPoints(),
+                r.expiryDays(),
+                r.dailyCap(),
+                from,
+                r.note());
         Problems.rejectIfAny(candidate.violations());
         PointsRules versioned = candidate.asVersion(rules.nextVersion(), from);
         rules.insert(versioned, now);

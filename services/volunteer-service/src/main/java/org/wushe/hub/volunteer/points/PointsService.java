@@ -1,5 +1,6 @@
 package org.wushe.hub.volunteer.points;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,15 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
-import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.platform.web.IdempotencyKeys;
+import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.web.Problems;
 
 /**
@@ -38,8 +37,13 @@ public class PointsService {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public PointsService(PointsAccounts accounts, LedgerRepository ledger, PointsRulesRepository rules, OutboxWriter outbox,
-                         Clock clock, MeterRegistry meters) {
+    public PointsService(
+            PointsAccounts accounts,
+            LedgerRepository ledger,
+            PointsRulesRepository rules,
+            OutboxWriter outbox,
+            Clock clock,
+            MeterRegistry meters) {
         this.accounts = accounts;
         this.ledger = ledger;
         this.rules = rules;
@@ -48,17 +52,25 @@ public class PointsService {
         this.meters = meters;
     }
 
-    public record AwardOutcome(Award award, StoredTransaction transaction) {
-    }
+    public record AwardOutcome(Award award, StoredTransaction transaction) {}
 
     /**
      * Awards points for one hours credit by the rules in effect, within the daily cap. Runs in the
      * caller's transaction, which holds the volunteer's account lock or gets it here.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AwardOutcome awardForHours(UUID volunteerId, UUID hoursId, int minutes, boolean manual, Set<VolunteerFlag> flags,
-                                      ServiceDifficulty difficulty, LocalDate servedOn, PointsRules rulesInEffect, Instant now) {
-        accounts.lock(volunteerId).orElseThrow(() -> new IllegalStateException("volunteer " + volunteerId + " has no points account"));
+    public AwardOutcome awardForHours(
+            UUID volunteerId,
+            UUID hoursId,
+            int minutes,
+            boolean manual,
+            Set<VolunteerFlag> flags,
+            ServiceDifficulty difficulty,
+            LocalDate servedOn,
+            PointsRules rulesInEffect,
+            Instant now) {
+        accounts.lock(volunteerId)
+                .orElseThrow(() -> new IllegalStateException("volunteer " + volunteerId + " has no points account"));
         Award award = rulesInEffect.award(minutes, manual, flags, difficulty, ledger.awardedOn(volunteerId, servedOn));
         if (award.isNone()) {
             meters.counter("wushe.volunteer.points.awards", "outcome", "none").increment();
@@ -68,11 +80,20 @@ public class PointsService {
         Instant expiresAt = rulesInEffect.expiryOf(now);
         LedgerTransaction tx = LedgerTransaction.award(UUID.randomUUID(), volunteerId, award.points(), expiresAt);
         StoredTransaction stored = StoredTransaction.of(tx, state.balance() + award.points(), now)
-                .withAward(hoursId, servedOn, award.computedPoints(), award.multiplierPercent(), rulesInEffect.version(), expiresAt);
+                .withAward(
+                        hoursId,
+                        servedOn,
+                        award.computedPoints(),
+                        award.multiplierPercent(),
+                        rulesInEffect.version(),
+                        expiresAt);
         ledger.post(tx, stored);
-        outbox.publish(Aggregate.VOLUNTEER, volunteerId.toString(),
+        outbox.publish(
+                Aggregate.VOLUNTEER,
+                volunteerId.toString(),
                 PointsEvents.awarded(tx, volunteerId, hoursId, award, rulesInEffect, expiresAt, stored, now));
-        meters.counter("wushe.volunteer.points.awards", "outcome", award.capped() ? "capped" : "awarded").increment();
+        meters.counter("wushe.volunteer.points.awards", "outcome", award.capped() ? "capped" : "awarded")
+                .increment();
         meters.counter("wushe.volunteer.points.awarded").increment(award.points());
         return new AwardOutcome(award, stored);
     }
@@ -91,7 +112,8 @@ public class PointsService {
         LedgerTransaction tx = LedgerTransaction.expiry(UUID.randomUUID(), account.id(), due);
         long after = state.balance() - due;
         ledger.post(tx, StoredTransaction.of(tx, after, now));
-        outbox.publish(Aggregate.VOLUNTEER, account.id().toString(), PointsEvents.expired(tx, account, due, after, now));
+        outbox.publish(
+                Aggregate.VOLUNTEER, account.id().toString(), PointsEvents.expired(tx, account, due, after, now));
         meters.counter("wushe.volunteer.points.expired").increment(due);
         return new AccountState(account.id(), after, state.expiredCredits(), state.debits() + due);
     }
@@ -100,7 +122,8 @@ public class PointsService {
     @Transactional
     public long expire(UUID accountId) {
         Instant now = now();
-        Account account = accounts.lock(accountId).orElseThrow(() -> Problems.notFound("id", "points account " + accountId));
+        Account account =
+                accounts.lock(accountId).orElseThrow(() -> Problems.notFound("id", "points account " + accountId));
         long before = ledger.balance(accountId);
         return before - expireIfDue(account, now).balance();
     }
@@ -111,7 +134,8 @@ public class PointsService {
         return ledger.awardFor(hoursId);
     }
 
-    // For rewards, which redeems points under the account's lock it holds: the ledger's own reads and writes, in its transaction.
+    // For rewards, which redeems points under the account's lock it holds: the ledger's own reads and writes, in its
+    // transaction.
 
     /** The account's transaction of this kind made with this idempotency key, if any. */
     public Optional<StoredTransaction> byIdempotencyKey(UUID accountId, TransactionKind kind, String idempotencyKey) {
@@ -127,16 +151,29 @@ public class PointsService {
         return ledger.accountsWithExpiryDue(now(), limit);
     }
 
-    public record Gift(UUID transactionId, UUID fromAccountId, UUID toAccountId, long points, long balance, long recipientBalance,
-                       String note, Instant giftedAt) {
+    public record Gift(
+            UUID transactionId,
+            UUID fromAccountId,
+            UUID toAccountId,
+            long points,
+            long balance,
+            long recipientBalance,
+            String note,
+            Instant giftedAt) {
         static Gift of(StoredTransaction t) {
-            return new Gift(t.id(), t.accountId(), t.counterAccountId(), t.points(), t.balanceAfter(),
-                    t.counterBalanceAfter() == null ? 0 : t.counterBalanceAfter(), t.note(), t.occurredAt());
+            return new Gift(
+                    t.id(),
+                    t.accountId(),
+                    t.counterAccountId(),
+                    t.points(),
+                    t.balanceAfter(),
+                    t.counterBalanceAfter() == null ? 0 : t.counterBalanceAfter(),
+                    t.note(),
+                    t.occurredAt());
         }
     }
 
-    public record GiftResult(Gift gift, boolean replayed) {
-    }
+    public record GiftResult(Gift gift, boolean replayed) {}
 
     /**
      * Gives points from a volunteer's account to another account (time bank 时间银行). A retried request
@@ -152,7 +189,8 @@ public class PointsService {
         if (from.kind() != Account.AccountKind.VOLUNTEER) {
             throw Problems.conflict("id", "only a volunteer's account gives points");
         }
-        Account to = accounts.find(toId).filter(a -> !a.isSystem())
+        Account to = accounts.find(toId)
+                .filter(a -> !a.isSystem())
                 .orElseThrow(() -> Problems.notFound("toAccountId", "points account " + toId));
         // Both balances change: lock both, always in the same order, so two opposite gifts cannot deadlock.
         if (fromId.compareTo(toId) < 0) {
@@ -173,7 +211,8 @@ public class PointsService {
         try {
             giver.requireSpendable(points);
         } catch (InsufficientPointsException e) {
-            meters.counter("wushe.volunteer.points.gifts", "outcome", "insufficient").increment();
+            meters.counter("wushe.volunteer.points.gifts", "outcome", "insufficient")
+                    .increment();
             throw Problems.conflict("points", e.getMessage());
         }
         Instant expiresAt = rules.inEffectAt(now).expiryOf(now);
@@ -182,15 +221,24 @@ public class PointsService {
                 .withRequest(idempotencyKey, fingerprint)
                 .withCounterparty(recipient.balance() + points, note, expiresAt);
         ledger.post(tx, stored);
-        outbox.publish(Aggregate.VOLUNTEER, fromId.toString(), PointsEvents.gifted(tx, fromId, toId, to, points, stored, now));
+        outbox.publish(
+                Aggregate.VOLUNTEER, fromId.toString(), PointsEvents.gifted(tx, fromId, toId, to, points, stored, now));
         meters.counter("wushe.volunteer.points.gifts", "outcome", "gifted").increment();
         return new GiftResult(Gift.of(stored), false);
     }
 
-    public record AccountView(UUID accountId, Account.AccountKind kind, Account.Holder holder, UUID volunteerId,
-                              UUID sponsorVolunteerId, UUID residentRef, String label, long balance, long expired,
-                              long spendable, long expiringWithin30Days) {
-    }
+    public record AccountView(
+            UUID accountId,
+            Account.AccountKind kind,
+            Account.Holder holder,
+            UUID volunteerId,
+            UUID sponsorVolunteerId,
+            UUID residentRef,
+            String label,
+            long balance,
+            long expired,
+            long spendable,
+            long expiringWithin30Days) {}
 
     /** Balance and what is about to expire; expired points not yet written off are not spendable. */
     @Transactional(readOnly = true)
@@ -199,8 +247,18 @@ public class PointsService {
         Instant now = now();
         AccountState state = ledger.state(id, now);
         long expiringSoon = ledger.state(id, now.plus(EXPIRING_SOON)).expiryDue() - state.expiryDue();
-        return new AccountView(a.id(), a.kind(), a.holder(), a.volunteerId(), a.sponsorVolunteerId(), a.residentRef(), a.label(),
-                state.balance(), state.expiryDue(), state.spendable(), expiringSoon);
+        return new AccountView(
+                a.id(),
+                a.kind(),
+                a.holder(),
+                a.volunteerId(),
+                a.sponsorVolunteerId(),
+                a.residentRef(),
+                a.label(),
+                state.balance(),
+                state.expiryDue(),
+                state.spendable(),
+                expiringSoon);
     }
 
     @Transactional(readOnly = true)
@@ -216,16 +274,28 @@ public class PointsService {
             throw new InvalidInputException("holder", "must be RELATIVE or ELDER_IN_HARDSHIP");
         }
         if (holder == Account.Holder.RELATIVE && sponsorVolunteerId == null) {
-            throw new InvalidInputException("sponsorVolunteerId", "required for a relative's account: the volunteer whose relative it is");
+            throw new InvalidInputException(
+                    "sponsorVolunteerId", "required for a relative's account: the volunteer whose relative it is");
         }
         if (holder == Account.Holder.ELDER_IN_HARDSHIP && residentRef == null) {
-            throw new InvalidInputException("residentRef", "required for an elder's account: the community service's resident reference");
+            throw new InvalidInputException(
+                    "residentRef", "required for an elder's account: the community service's resident reference");
         }
-        if (sponsorVolunteerId != null && accounts.find(sponsorVolunteerId).filter(a -> a.kind() == Account.AccountKind.VOLUNTEER).isEmpty()) {
+        if (sponsorVolunteerId != null
+                && accounts.find(sponsorVolunteerId)
+                        .filter(a -> a.kind() == Account.AccountKind.VOLUNTEER)
+                        .isEmpty()) {
             throw Problems.notFound("sponsorVolunteerId", "volunteer " + sponsorVolunteerId);
         }
-        Account a = new Account(UUID.randomUUID(), Account.AccountKind.TIME_BANK, null, holder, sponsorVolunteerId, residentRef,
-                label, now());
+        Account a = new Account(
+                UUID.randomUUID(),
+                Account.AccountKind.TIME_BANK,
+                null,
+                holder,
+                sponsorVolunteerId,
+                residentRef,
+                label,
+                now());
         accounts.openTimeBank(a);
         return account(a.id());
     }

@@ -13,8 +13,7 @@ public final class SystemAccounts {
     public static final UUID REDEMPTION = UUID.fromString("00000000-0000-0000-0000-00000000a002");
     public static final UUID EXPIRY = UUID.fromString("00000000-0000-0000-0000-00000000a003");
 
-    private SystemAccounts() {
-    }
+    private SystemAccounts() {}
 
     public static boolean isSystem(UUID account) {
         return ISSUANCE.equals(account) || REDEMPTION.equals(account) || EXPIRY.equals(account);

@@ -1,13 +1,12 @@
 package org.wushe.hub.volunteer.rewards;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.events.Aggregate;
@@ -40,8 +39,14 @@ public class RedemptionService {
     private final VolunteerProperties properties;
     private final MeterRegistry meters;
 
-    public RedemptionService(PointsAccounts accounts, PointsService points, RewardRepository rewards,
-                             OutboxWriter outbox, Clock clock, VolunteerProperties properties, MeterRegistry meters) {
+    public RedemptionService(
+            PointsAccounts accounts,
+            PointsService points,
+            RewardRepository rewards,
+            OutboxWriter outbox,
+            Clock clock,
+            VolunteerProperties properties,
+            MeterRegistry meters) {
         this.accounts = accounts;
         this.points = points;
         this.rewards = rewards;
@@ -52,25 +57,40 @@ public class RedemptionService {
     }
 
     /** A redemption: show {@code redemptionId} at the shop as the voucher. */
-    public record Redemption(UUID redemptionId, UUID accountId, UUID rewardId, UUID donorId, int quantity, long points,
-                             long balance, Instant redeemedAt) {
+    public record Redemption(
+            UUID redemptionId,
+            UUID accountId,
+            UUID rewardId,
+            UUID donorId,
+            int quantity,
+            long points,
+            long balance,
+            Instant redeemedAt) {
         static Redemption of(StoredTransaction t) {
-            return new Redemption(t.id(), t.accountId(), t.rewardId(), t.donorId(), t.quantity() == null ? 0 : t.quantity(),
-                    t.points(), t.balanceAfter(), t.occurredAt());
+            return new Redemption(
+                    t.id(),
+                    t.accountId(),
+                    t.rewardId(),
+                    t.donorId(),
+                    t.quantity() == null ? 0 : t.quantity(),
+                    t.points(),
+                    t.balanceAfter(),
+                    t.occurredAt());
         }
     }
 
-    public record Result(Redemption redemption, boolean replayed) {
-    }
+    public record Result(Redemption redemption, boolean replayed) {}
 
     @Transactional
     public Result redeem(UUID accountId, UUID rewardId, int quantity, String idempotencyKey) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Account account = accounts.lock(accountId).filter(a -> !a.isSystem())
+        Account account = accounts.lock(accountId)
+                .filter(a -> !a.isSystem())
                 .orElseThrow(() -> Problems.notFound("id", "points account " + accountId));
         String fingerprint = "reward=" + rewardId + ";quantity=" + quantity;
         // Looked up under the lock: a concurrent retry waits for the first and then finds it here.
-        Optional<StoredTransaction> earlier = points.byIdempotencyKey(accountId, TransactionKind.REDEMPTION, idempotencyKey);
+        Optional<StoredTransaction> earlier =
+                points.byIdempotencyKey(accountId, TransactionKind.REDEMPTION, idempotencyKey);
         if (earlier.isPresent()) {
             if (!fingerprint.equals(earlier.get().requestFingerprint())) {
                 throw IdempotencyKeys.reused(earlier.get().requestFingerprint());
@@ -83,7 +103,8 @@ public class RedemptionService {
             throw Problems.conflict("rewardId", "the shop no longer offers this reward 该奖励已下架");
         }
         if (reward.validUntil() != null && reward.validUntil().isBefore(LocalDate.ofInstant(now, properties.zone()))) {
-            throw Problems.conflict("rewardId", "this reward could be redeemed until " + reward.validUntil() + " 已过兑换期");
+            throw Problems.conflict(
+                    "rewardId", "this reward could be redeemed until " + reward.validUntil() + " 已过兑换期");
         }
         long cost;
         try {
@@ -95,11 +116,13 @@ public class RedemptionService {
         try {
             state.requireSpendable(cost);
         } catch (InsufficientPointsException e) {
-            meters.counter("wushe.volunteer.redemptions", "outcome", "insufficient").increment();
+            meters.counter("wushe.volunteer.redemptions", "outcome", "insufficient")
+                    .increment();
             throw Problems.conflict("points", e.getMessage());
         }
         if (!rewards.takeStock(rewardId, quantity)) {
-            meters.counter("wushe.volunteer.redemptions", "outcome", "out-of-stock").increment();
+            meters.counter("wushe.volunteer.redemptions", "outcome", "out-of-stock")
+                    .increment();
             throw Problems.conflict("quantity", "the shop has fewer left than asked 库存不足");
         }
         LedgerTransaction tx = LedgerTransaction.redemption(UUID.randomUUID(), accountId, cost);
@@ -107,7 +130,9 @@ public class RedemptionService {
                 .withRequest(idempotencyKey, fingerprint)
                 .withReward(rewardId, reward.donorId(), quantity);
         points.post(tx, stored);
-        outbox.publish(Aggregate.VOLUNTEER, accountId.toString(),
+        outbox.publish(
+                Aggregate.VOLUNTEER,
+                accountId.toString(),
                 RewardEvents.redeemed(tx, accountId, account, rewardId, reward, quantity, cost, stored, now));
         meters.counter("wushe.volunteer.redemptions", "outcome", "redeemed").increment();
         return new Result(Redemption.of(stored), false);

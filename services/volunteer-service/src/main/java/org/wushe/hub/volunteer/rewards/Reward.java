@@ -10,6 +10,13 @@ import java.util.UUID;
  * @param stock      how many are left; null: as many as asked
  * @param validUntil last day it can be redeemed (China Standard Time); null: no end
  */
-public record Reward(UUID id, UUID donorId, String title, String description, long pointsCost, Integer stock,
-                     LocalDate validUntil, boolean active, Instant createdAt) {
-}
+public record Reward(
+        UUID id,
+        UUID donorId,
+        String title,
+        String description,
+        long pointsCost,
+        Integer stock,
+        LocalDate validUntil,
+        boolean active,
+        Instant createdAt) {}

@@ -1,15 +1,14 @@
 package org.wushe.hub.volunteer.rewards;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,8 +33,8 @@ public class RewardController {
         this.redemptions = redemptions;
     }
 
-    public record NewRedemption(@NotNull UUID rewardId, @Min(1) @Max(100) Integer quantity) {
-    }
+    public record NewRedemption(
+            @NotNull UUID rewardId, @Min(1) @Max(100) Integer quantity) {}
 
     @PostMapping("/rewards")
     @Operation(summary = "Offer a reward for points; the donor must be a caring shop known from the resource service")
@@ -46,8 +45,10 @@ public class RewardController {
 
     @GetMapping("/rewards")
     @Operation(summary = "Rewards, of one shop if given; only those on offer unless activeOnly=false")
-    public List<Reward> list(@RequestParam(required = false) UUID donorId, @RequestParam(defaultValue = "true") boolean activeOnly,
-                             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+    public List<Reward> list(
+            @RequestParam(required = false) UUID donorId,
+            @RequestParam(defaultValue = "true") boolean activeOnly,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         return rewards.list(donorId, activeOnly, limit);
     }
 
@@ -63,12 +64,18 @@ public class RewardController {
     }
 
     @PostMapping("/points/accounts/{id}/redemptions")
-    @Operation(summary = "Redeem points for a reward; needs an Idempotency-Key (a retry returns the first result with 200; the key reused for another request: 422); never below zero; publishes PointsRedeemed")
-    public ResponseEntity<RedemptionService.Redemption> redeem(@PathVariable UUID id,
-                                                               @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
-                                                               @Valid @RequestBody NewRedemption request) {
-        RedemptionService.Result result = redemptions.redeem(id, request.rewardId(),
-                request.quantity() == null ? 1 : request.quantity(), IdempotencyKeys.require(key));
+    @Operation(
+            summary =
+                    "Redeem points for a reward; needs an Idempotency-Key (a retry returns the first result with 200; the key reused for another request: 422); never below zero; publishes PointsRedeemed")
+    public ResponseEntity<RedemptionService.Redemption> redeem(
+            @PathVariable UUID id,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            @Valid @RequestBody NewRedemption request) {
+        RedemptionService.Result result = redemptions.redeem(
+                id,
+                request.rewardId(),
+                request.quantity() == null ? 1 : request.quantity(),
+                IdempotencyKeys.require(key));
         return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/points/accounts/" + id + "/transactions"))
                 .header(IdempotencyKeys.REPLAYED, String.valueOf(result.replayed()))

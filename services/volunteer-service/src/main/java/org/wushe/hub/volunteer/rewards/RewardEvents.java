@@ -2,7 +2,6 @@ package org.wushe.hub.volunteer.rewards;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.volunteer.PointsRedeemed;
 import org.wushe.hub.volunteer.points.Account;
 import org.wushe.hub.volunteer.points.LedgerTransaction;
@@ -11,11 +10,18 @@ import org.wushe.hub.volunteer.points.StoredTransaction;
 /** What the reward shop publishes: a redemption of points for a reward, keyed by the account; a new event id. */
 final class RewardEvents {
 
-    private RewardEvents() {
-    }
+    private RewardEvents() {}
 
-    static PointsRedeemed redeemed(LedgerTransaction tx, UUID accountId, Account account, UUID rewardId, Reward reward, int quantity,
-                                   long cost, StoredTransaction stored, Instant now) {
+    static PointsRedeemed redeemed(
+            LedgerTransaction tx,
+            UUID accountId,
+            Account account,
+            UUID rewardId,
+            Reward reward,
+            int quantity,
+            long cost,
+            StoredTransaction stored,
+            Instant now) {
         return PointsRedeemed.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(now)

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,22 +20,37 @@ public class RewardRepository {
     }
 
     public void insert(Reward r) {
-        jdbc.sql("INSERT INTO reward (id, donor_id, title, description, points_cost, stock, valid_until, active, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.donorId(), r.title(), r.description(), r.pointsCost(), r.stock(),
-                        r.validUntil() == null ? null : Date.valueOf(r.validUntil()), r.active(), Timestamp.from(r.createdAt()))
+        jdbc.sql(
+                        "INSERT INTO reward (id, donor_id, title, description, points_cost, stock, valid_until, active, created_at) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        r.id(),
+                        r.donorId(),
+                        r.title(),
+                        r.description(),
+                        r.pointsCost(),
+                        r.stock(),
+                        r.validUntil() == null ? null : Date.valueOf(r.validUntil()),
+                        r.active(),
+                        Timestamp.from(r.createdAt()))
                 .update();
     }
 
     public Optional<Reward> find(UUID id) {
-        return jdbc.sql("SELECT * FROM reward WHERE id = ?").param(id).query(RewardRepository::map).optional();
+        return jdbc.sql("SELECT * FROM reward WHERE id = ?")
+                .param(id)
+                .query(RewardRepository::map)
+                .optional();
     }
 
     public List<Reward> list(UUID donorId, boolean activeOnly, int limit) {
         return jdbc.sql("SELECT * FROM reward WHERE (CAST(:donor AS uuid) IS NULL OR donor_id = :donor) "
                         + "AND (NOT :active OR active) ORDER BY points_cost, title LIMIT :limit")
-                .param("donor", donorId).param("active", activeOnly).param("limit", limit)
-                .query(RewardRepository::map).list();
+                .param("donor", donorId)
+                .param("active", activeOnly)
+                .param("limit", limit)
+                .query(RewardRepository::map)
+                .list();
     }
 
     public void withdraw(UUID id) {
@@ -46,13 +60,22 @@ public class RewardRepository {
     /** Takes {@code quantity} from the stock if that many are left; a reward without stock never runs out. */
     public boolean takeStock(UUID id, int quantity) {
         return jdbc.sql("UPDATE reward SET stock = stock - ? WHERE id = ? AND (stock IS NULL OR stock >= ?)")
-                .params(quantity, id, quantity).update() == 1;
+                        .params(quantity, id, quantity)
+                        .update()
+                == 1;
     }
 
     private static Reward map(ResultSet rs, int n) throws SQLException {
         Date until = rs.getDate("valid_until");
-        return new Reward(rs.getObject("id", UUID.class), rs.getObject("donor_id", UUID.class), rs.getString("title"),
-                rs.getString("description"), rs.getLong("points_cost"), (Integer) rs.getObject("stock"),
-                until == null ? null : until.toLocalDate(), rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant());
+        return new Reward(
+                rs.getObject("id", UUID.class),
+                rs.getObject("donor_id", UUID.class),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getLong("points_cost"),
+                (Integer) rs.getObject("stock"),
+                until == null ? null : until.toLocalDate(),
+                rs.getBoolean("active"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

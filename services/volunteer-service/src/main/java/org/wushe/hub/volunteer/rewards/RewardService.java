@@ -1,16 +1,15 @@
 package org.wushe.hub.volunteer.rewards;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -35,24 +34,38 @@ public class RewardService {
         this.properties = properties;
     }
 
-    public record NewReward(@NotNull UUID donorId, @NotBlank @Size(max = 60) String title, @Size(max = 300) String description,
-                            @NotNull @Positive @Max(1_000_000) Long pointsCost, @PositiveOrZero @Max(1_000_000) Integer stock,
-                            LocalDate validUntil) {
-    }
+    public record NewReward(
+            @NotNull UUID donorId,
+            @NotBlank @Size(max = 60) String title,
+            @Size(max = 300) String description,
+            @NotNull @Positive @Max(1_000_000) Long pointsCost,
+            @PositiveOrZero @Max(1_000_000) Integer stock,
+            LocalDate validUntil) {}
 
     @Transactional
     public Reward offer(NewReward r) {
-        Donor donor = donors.find(r.donorId()).orElseThrow(() -> Problems.notFound("donorId", "donor " + r.donorId()
-                + " known from the resource service"));
+        Donor donor = donors.find(r.donorId())
+                .orElseThrow(() ->
+                        Problems.notFound("donorId", "donor " + r.donorId() + " known from the resource service"));
         if (!donor.isCaringShop()) {
-            throw new InvalidInputException("donorId", "donor " + donor.id() + " is a " + donor.kind()
-                    + ", not a caring shop (爱心商家); only caring shops offer rewards for points");
+            throw new InvalidInputException(
+                    "donorId",
+                    "donor " + donor.id() + " is a " + donor.kind()
+                            + ", not a caring shop (爱心商家); only caring shops offer rewards for points");
         }
         if (r.validUntil() != null && r.validUntil().isBefore(today())) {
             throw new InvalidInputException("validUntil", "must not be in the past");
         }
-        Reward reward = new Reward(UUID.randomUUID(), donor.id(), r.title().strip(), r.description(), r.pointsCost(), r.stock(),
-                r.validUntil(), true, clock.instant());
+        Reward reward = new Reward(
+                UUID.randomUUID(),
+                donor.id(),
+                r.title().strip(),
+                r.description(),
+                r.pointsCost(),
+                r.stock(),
+                r.validUntil(),
+                true,
+                clock.instant());
         rewards.insert(reward);
         return reward;
     }

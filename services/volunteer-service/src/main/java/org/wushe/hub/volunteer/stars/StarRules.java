@@ -3,7 +3,6 @@ package org.wushe.hub.volunteer.stars;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.wushe.hub.volunteer.web.RuleViolation;
 
 /**
@@ -15,7 +14,8 @@ import org.wushe.hub.volunteer.web.RuleViolation;
  * @param keepOnCorrection when a correction takes hours back below a threshold: true keeps the star reached (shipped),
  *                         false drops it to what the hours still reach
  */
-public record StarRules(int version, List<Integer> thresholdHours, boolean keepOnCorrection, Instant effectiveFrom, String note) {
+public record StarRules(
+        int version, List<Integer> thresholdHours, boolean keepOnCorrection, Instant effectiveFrom, String note) {
 
     public static final int MAX_LEVELS = 10;
 
@@ -43,7 +43,8 @@ public record StarRules(int version, List<Integer> thresholdHours, boolean keepO
     public List<RuleViolation> violations() {
         List<RuleViolation> v = new ArrayList<>();
         if (thresholdHours.isEmpty() || thresholdHours.size() > MAX_LEVELS) {
-            v.add(new RuleViolation("thresholdHours", "must hold 1 to " + MAX_LEVELS + " thresholds (hours for 1★, 2★, …)"));
+            v.add(new RuleViolation(
+                    "thresholdHours", "must hold 1 to " + MAX_LEVELS + " thresholds (hours for 1★, 2★, …)"));
             return v;
         }
         for (int i = 0; i < thresholdHours.size(); i++) {
@@ -51,8 +52,9 @@ public record StarRules(int version, List<Integer> thresholdHours, boolean keepO
             if (h == null || h < 1 || h > 100_000) {
                 v.add(new RuleViolation("thresholdHours[" + i + "]", "must be between 1 and 100000 hours"));
             } else if (i > 0 && thresholdHours.get(i - 1) != null && h <= thresholdHours.get(i - 1)) {
-                v.add(new RuleViolation("thresholdHours[" + i + "]", "must be more than the threshold before it ("
-                        + thresholdHours.get(i - 1) + " h) 星级门槛须逐级递增"));
+                v.add(new RuleViolation(
+                        "thresholdHours[" + i + "]",
+                        "must be more than the threshold before it (" + thresholdHours.get(i - 1) + " h) 星级门槛须逐级递增"));
             }
         }
         return v;

@@ -1,13 +1,12 @@
 package org.wushe.hub.volunteer.stars;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -36,18 +35,26 @@ public class StarService {
     }
 
     /** A volunteer's star as shown to them and to the staff who may see them. */
-    public record Star(int stars, String label, double totalHours, Integer nextThresholdHours, Integer ruleVersion, Instant since) {
+    public record Star(
+            int stars,
+            String label,
+            double totalHours,
+            Integer nextThresholdHours,
+            Integer ruleVersion,
+            Instant since) {
 
         static Star none(StarRules rules) {
             return new Star(0, "", 0, rules.nextThresholdHours(0), rules.version(), null);
         }
     }
 
-    public record NewStarRules(@NotNull @Size(min = 1, max = StarRules.MAX_LEVELS) List<Integer> thresholdHours,
-                               Boolean keepOnCorrection,
-                               Instant effectiveFrom,
-                               @Size(max = 200) String note) {
-    }
+    public record NewStarRules(
+            @NotNull @Size(min = 1, max = StarRules.MAX_LEVELS)
+            List<Integer> thresholdHours,
+
+            Boolean keepOnCorrection,
+            Instant effectiveFrom,
+            @Size(max = 200) String note) {}
 
     /**
      * The volunteer's hours changed by {@code deltaMinutes} to {@code totalMinutes} (in the caller's transaction): the
@@ -67,10 +74,22 @@ public class StarService {
             after = before;
         }
         Instant since = held == null || after != before ? now : held.since();
-        stars.upsert(new StarRepository.Held(volunteerId, after, totalMinutes, after != before || held == null ? rules.version()
-                : held.ruleVersion(), since, now));
+        stars.upsert(new StarRepository.Held(
+                volunteerId,
+                after,
+                totalMinutes,
+                after != before || held == null ? rules.version() : held.ruleVersion(),
+                since,
+                now));
         if (after != before) {
-            stars.logChange(volunteerId, before, after, totalMinutes, rules.version(), deltaMinutes < 0 ? CORRECTION : CREDIT, now);
+            stars.logChange(
+                    volunteerId,
+                    before,
+                    after,
+                    totalMinutes,
+                    rules.version(),
+                    deltaMinutes < 0 ? CORRECTION : CREDIT,
+                    now);
         }
         return after;
     }
@@ -80,8 +99,13 @@ public class StarService {
     public Star of(UUID volunteerId) {
         StarRules rules = stars.inEffectAt(clock.instant());
         return stars.held(volunteerId)
-                .map(h -> new Star(h.stars(), "★".repeat(h.stars()), h.totalMinutes() / 60.0, rules.nextThresholdHours(h.stars()),
-                        h.ruleVersion(), h.since()))
+                .map(h -> new Star(
+                        h.stars(),
+                        "★".repeat(h.stars()),
+                        h.totalMinutes() / 60.0,
+                        rules.nextThresholdHours(h.stars()),
+                        h.ruleVersion(),
+                        h.since()))
                 .orElseGet(() -> Star.none(rules));
     }
 
@@ -101,9 +125,11 @@ public class StarService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant from = r.effectiveFrom() == null ? now : r.effectiveFrom().truncatedTo(ChronoUnit.MILLIS);
         if (from.isBefore(now.minusSeconds(60))) {
-            throw new InvalidInputException("effectiveFrom", "must not be in the past: stars already reached keep their rules");
+            throw new InvalidInputException(
+                    "effectiveFrom", "must not be in the past: stars already reached keep their rules");
         }
-        StarRules candidate = new StarRules(0, r.thresholdHours(), !Boolean.FALSE.equals(r.keepOnCorrection()), from, r.note());
+        StarRules candidate =
+                new StarRules(0, r.thresholdHours(), !Boolean.FALSE.equals(r.keepOnCorrection()), from, r.note());
         Problems.rejectIfAny(candidate.violations());
         StarRules versioned = candidate.asVersion(stars.nextVersion(), from);
         stars.insert(versioned, now);

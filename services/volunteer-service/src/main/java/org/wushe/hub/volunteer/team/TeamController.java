@@ -1,12 +1,11 @@
 package org.wushe.hub.volunteer.team;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -52,10 +51,11 @@ public class TeamController {
 
     @PutMapping("/{id}/members/{volunteerId}")
     @Operation(summary = "Add a volunteer to the team or change their role (idempotent)")
-    public ResponseEntity<List<TeamRepository.Member>> putMember(@PathVariable UUID id, @PathVariable UUID volunteerId,
-                                                                 @Valid @RequestBody TeamService.Role role) {
+    public ResponseEntity<List<TeamRepository.Member>> putMember(
+            @PathVariable UUID id, @PathVariable UUID volunteerId, @Valid @RequestBody TeamService.Role role) {
         boolean joined = service.putMember(id, volunteerId, role.role());
-        return ResponseEntity.status(joined ? HttpStatus.CREATED : HttpStatus.OK).body(service.members(id));
+        return ResponseEntity.status(joined ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(service.members(id));
     }
 
     @DeleteMapping("/{id}/members/{volunteerId}")

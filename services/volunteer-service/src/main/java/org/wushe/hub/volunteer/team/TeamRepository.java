@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +20,16 @@ public class TeamRepository {
     }
 
     public void insert(Team t) {
-        jdbc.sql("INSERT INTO team (id, parent_id, name, purpose, community_id, organization_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(t.id(), t.parentId(), t.name(), t.purpose(), t.communityId(), t.organizationId(), Timestamp.from(t.createdAt()))
+        jdbc.sql(
+                        "INSERT INTO team (id, parent_id, name, purpose, community_id, organization_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        t.id(),
+                        t.parentId(),
+                        t.name(),
+                        t.purpose(),
+                        t.communityId(),
+                        t.organizationId(),
+                        Timestamp.from(t.createdAt()))
                 .update();
     }
 
@@ -36,61 +43,91 @@ public class TeamRepository {
     }
 
     public Optional<Team> find(UUID id) {
-        return jdbc.sql("SELECT * FROM team WHERE id = ?").param(id).query(TeamRepository::map).optional();
+        return jdbc.sql("SELECT * FROM team WHERE id = ?")
+                .param(id)
+                .query(TeamRepository::map)
+                .optional();
     }
 
     public List<Team> subTeams(UUID parentId) {
-        return jdbc.sql("SELECT * FROM team WHERE parent_id = ? ORDER BY name").param(parentId).query(TeamRepository::map).list();
+        return jdbc.sql("SELECT * FROM team WHERE parent_id = ? ORDER BY name")
+                .param(parentId)
+                .query(TeamRepository::map)
+                .list();
     }
 
     public List<Team> topLevel(UUID communityId) {
-        return jdbc.sql("SELECT * FROM team WHERE parent_id IS NULL AND (CAST(:community AS uuid) IS NULL OR community_id = :community) ORDER BY name")
-                .param("community", communityId).query(TeamRepository::map).list();
+        return jdbc.sql(
+                        "SELECT * FROM team WHERE parent_id IS NULL AND (CAST(:community AS uuid) IS NULL OR community_id = :community) ORDER BY name")
+                .param("community", communityId)
+                .query(TeamRepository::map)
+                .list();
     }
 
     public long memberCount(UUID teamId) {
-        return jdbc.sql("SELECT count(*) FROM team_member WHERE team_id = ?").param(teamId).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM team_member WHERE team_id = ?")
+                .param(teamId)
+                .query(Long.class)
+                .single();
     }
 
     /** Adds the volunteer or changes their role; true if they were not a member before. */
     public boolean putMember(UUID teamId, UUID volunteerId, TeamRole role, Instant now) {
         boolean isNew = jdbc.sql("SELECT count(*) FROM team_member WHERE team_id = ? AND volunteer_id = ?")
-                .params(teamId, volunteerId).query(Long.class).single() == 0;
+                        .params(teamId, volunteerId)
+                        .query(Long.class)
+                        .single()
+                == 0;
         jdbc.sql("INSERT INTO team_member (team_id, volunteer_id, role, joined_at) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT (team_id, volunteer_id) DO UPDATE SET role = EXCLUDED.role")
-                .params(teamId, volunteerId, role.name(), Timestamp.from(now)).update();
+                .params(teamId, volunteerId, role.name(), Timestamp.from(now))
+                .update();
         return isNew;
     }
 
     public boolean removeMember(UUID teamId, UUID volunteerId) {
-        return jdbc.sql("DELETE FROM team_member WHERE team_id = ? AND volunteer_id = ?").params(teamId, volunteerId).update() == 1;
+        return jdbc.sql("DELETE FROM team_member WHERE team_id = ? AND volunteer_id = ?")
+                        .params(teamId, volunteerId)
+                        .update()
+                == 1;
     }
 
     /** A member of a team: who (the volunteer id), their role and since when; their name is read with GET /volunteers/{id}. */
-    public record Member(UUID volunteerId, TeamRole role, Instant joinedAt) {
-    }
+    public record Member(UUID volunteerId, TeamRole role, Instant joinedAt) {}
 
     public List<Member> members(UUID teamId) {
         return jdbc.sql("SELECT m.volunteer_id, m.role, m.joined_at FROM team_member m "
                         + "WHERE m.team_id = ? ORDER BY m.role, m.joined_at")
                 .param(teamId)
-                .query((rs, n) -> new Member(rs.getObject("volunteer_id", UUID.class),
-                        TeamRole.valueOf(rs.getString("role")), rs.getTimestamp("joined_at").toInstant()))
+                .query((rs, n) -> new Member(
+                        rs.getObject("volunteer_id", UUID.class),
+                        TeamRole.valueOf(rs.getString("role")),
+                        rs.getTimestamp("joined_at").toInstant()))
                 .list();
     }
 
     public List<Membership> membershipsOf(UUID volunteerId) {
-        return jdbc.sql("SELECT t.id, t.name, t.parent_id, m.role, m.joined_at FROM team_member m JOIN team t ON t.id = m.team_id "
-                        + "WHERE m.volunteer_id = ? ORDER BY m.joined_at, t.name")
+        return jdbc.sql(
+                        "SELECT t.id, t.name, t.parent_id, m.role, m.joined_at FROM team_member m JOIN team t ON t.id = m.team_id "
+                                + "WHERE m.volunteer_id = ? ORDER BY m.joined_at, t.name")
                 .param(volunteerId)
-                .query((rs, n) -> new Membership(rs.getObject("id", UUID.class), rs.getString("name"), rs.getObject("parent_id", UUID.class),
-                        TeamRole.valueOf(rs.getString("role")), rs.getTimestamp("joined_at").toInstant()))
+                .query((rs, n) -> new Membership(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getObject("parent_id", UUID.class),
+                        TeamRole.valueOf(rs.getString("role")),
+                        rs.getTimestamp("joined_at").toInstant()))
                 .list();
     }
 
     private static Team map(ResultSet rs, int n) throws SQLException {
-        return new Team(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class), rs.getString("name"),
-                rs.getString("purpose"), rs.getObject("community_id", UUID.class), rs.getObject("organization_id", UUID.class),
+        return new Team(
+                rs.getObject("id", UUID.class),
+                rs.getObject("parent_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("purpose"),
+                rs.getObject("community_id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

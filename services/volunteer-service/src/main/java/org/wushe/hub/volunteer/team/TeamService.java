@@ -1,12 +1,11 @@
 package org.wushe.hub.volunteer.team;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -39,31 +38,40 @@ public class TeamService {
         this.clock = clock;
     }
 
-    public record NewTeam(@NotBlank @Size(max = 40) String name, @Size(max = 200) String purpose, UUID parentTeamId,
-                          UUID communityId, UUID organizationId) {
-    }
+    public record NewTeam(
+            @NotBlank @Size(max = 40) String name,
+            @Size(max = 200) String purpose,
+            UUID parentTeamId,
+            UUID communityId,
+            UUID organizationId) {}
 
-    public record SubTeam(UUID id, String name, String purpose, long memberCount) {
-    }
+    public record SubTeam(UUID id, String name, String purpose, long memberCount) {}
 
-    public record TeamView(UUID id, String name, String purpose, UUID parentTeamId, UUID communityId, UUID organizationId,
-                           long memberCount, List<SubTeam> subTeams) {
-    }
+    public record TeamView(
+            UUID id,
+            String name,
+            String purpose,
+            UUID parentTeamId,
+            UUID communityId,
+            UUID organizationId,
+            long memberCount,
+            List<SubTeam> subTeams) {}
 
-    public record Role(@NotNull TeamRole role) {
-    }
+    public record Role(@NotNull TeamRole role) {}
 
     @Transactional
     public TeamView create(NewTeam r) {
         UUID community = r.communityId();
         UUID organization = r.organizationId();
         if (r.parentTeamId() != null) {
-            Team parent = teams.find(r.parentTeamId()).orElseThrow(() -> Problems.notFound("parentTeamId", "team " + r.parentTeamId()));
+            Team parent = teams.find(r.parentTeamId())
+                    .orElseThrow(() -> Problems.notFound("parentTeamId", "team " + r.parentTeamId()));
             if (parent.parentId() != null) {
                 throw new InvalidInputException("parentTeamId", "is itself a sub-team; sub-teams have no sub-teams");
             }
             if (community != null && parent.communityId() != null && !community.equals(parent.communityId())) {
-                throw new InvalidInputException("communityId", "a sub-team belongs to its team's community " + parent.communityId());
+                throw new InvalidInputException(
+                        "communityId", "a sub-team belongs to its team's community " + parent.communityId());
             }
             community = parent.communityId() != null ? parent.communityId() : community;
             organization = organization != null ? organization : parent.organizationId();
@@ -72,7 +80,8 @@ public class TeamService {
         if (teams.nameTaken(r.parentTeamId(), community, name)) {
             throw Problems.conflict("name", "a team of this name exists here already 队名已存在");
         }
-        Team t = new Team(UUID.randomUUID(), r.parentTeamId(), name, r.purpose(), community, organization, clock.instant());
+        Team t = new Team(
+                UUID.randomUUID(), r.parentTeamId(), name, r.purpose(), community, organization, clock.instant());
         teams.insert(t);
         return view(t.id());
     }
@@ -81,9 +90,17 @@ public class TeamService {
     public TeamView view(UUID id) {
         Team t = require(id);
         List<SubTeam> subs = teams.subTeams(id).stream()
-                .map(s -> new SubTeam(s.id(), s.name(), s.purpose(), teams.memberCount(s.id()))).toList();
-        return new TeamView(t.id(), t.name(), t.purpose(), t.parentId(), t.communityId(), t.organizationId(),
-                teams.memberCount(id), subs);
+                .map(s -> new SubTeam(s.id(), s.name(), s.purpose(), teams.memberCount(s.id())))
+                .toList();
+        return new TeamView(
+                t.id(),
+                t.name(),
+                t.purpose(),
+                t.parentId(),
+                t.communityId(),
+                t.organizationId(),
+                teams.memberCount(id),
+                subs);
     }
 
     @Transactional(readOnly = true)

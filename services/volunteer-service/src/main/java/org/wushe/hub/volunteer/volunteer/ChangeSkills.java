@@ -1,10 +1,9 @@
 package org.wushe.hub.volunteer.volunteer;
 
-import java.util.List;
-
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.wushe.hub.events.common.Skill;
 
 /**
@@ -14,7 +13,14 @@ import org.wushe.hub.events.common.Skill;
  * @param skills    every skill the volunteer has from now on (an empty list: none)
  * @param languages BCP 47 tags; {@code null} keeps the languages as they are
  */
-public record ChangeSkills(@NotNull @Size(max = RegisterVolunteer.MAX_SKILLS) List<@NotNull Skill> skills,
-                           @Size(max = RegisterVolunteer.MAX_LANGUAGES) List<@NotNull @Pattern(regexp = RegisterVolunteer.LANGUAGE_TAG,
-                                   message = RegisterVolunteer.LANGUAGE_TAG_MESSAGE) String> languages) {
-}
+public record ChangeSkills(
+        @NotNull @Size(max = RegisterVolunteer.MAX_SKILLS) List<@NotNull Skill> skills,
+
+        @Size(max = RegisterVolunteer.MAX_LANGUAGES)
+        List<
+                        @NotNull
+                        @Pattern(
+                                regexp = RegisterVolunteer.LANGUAGE_TAG,
+                                message = RegisterVolunteer.LANGUAGE_TAG_MESSAGE)
+                        String>
+                languages) {}

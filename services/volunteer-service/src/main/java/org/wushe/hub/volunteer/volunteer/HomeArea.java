@@ -1,22 +1,28 @@
 package org.wushe.hub.volunteer.volunteer;
 
-import java.util.Locale;
-import java.util.UUID;
-
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Locale;
+import java.util.UUID;
 
 /**
  * A volunteer's coarse home area (大致住址): district, street, community, grid and at most a 6-character
  * geohash. Never an address: that is what the hub promises residents, and volunteers too.
  */
-public record HomeArea(@NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code (GB/T 2260)") String districtCode,
-                       @Pattern(regexp = "\\d{9}", message = "must be a 9-digit street or town code") String streetCode,
-                       UUID communityId,
-                       UUID gridId,
-                       @Size(min = 1, max = 12) @Pattern(regexp = "(?i)[0-9b-hjkmnp-z]*", message = "is not a geohash (0-9 and b-z without a, i, l, o)")
-                       String geohash) {
+public record HomeArea(
+        @NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code (GB/T 2260)")
+        String districtCode,
+
+        @Pattern(regexp = "\\d{9}", message = "must be a 9-digit street or town code")
+        String streetCode,
+
+        UUID communityId,
+        UUID gridId,
+
+        @Size(min = 1, max = 12)
+        @Pattern(regexp = "(?i)[0-9b-hjkmnp-z]*", message = "is not a geohash (0-9 and b-z without a, i, l, o)")
+        String geohash) {
 
     public static final int GEOHASH_PRECISION = 6;
 

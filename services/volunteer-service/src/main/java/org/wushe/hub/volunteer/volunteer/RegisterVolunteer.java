@@ -1,13 +1,12 @@
 package org.wushe.hub.volunteer.volunteer;
 
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
 import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.volunteer.availability.Availability;
 
@@ -21,22 +20,29 @@ import org.wushe.hub.volunteer.availability.Availability;
  * @param youngOld     a young-old volunteer (低龄老人): double points; absent means no
  * @param inHardship   the volunteer is in hardship (困境人群): double points; absent means no
  */
-public record RegisterVolunteer(@NotBlank @Size(max = 30) String name,
-                                @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number of 11 digits") String phone,
-                                UUID communityId,
-                                UUID organizationId,
-                                @NotNull @Valid HomeArea homeArea,
-                                @Size(max = MAX_SKILLS) List<@NotNull Skill> skills,
-                                @Size(max = MAX_LANGUAGES) List<@NotNull @Pattern(regexp = LANGUAGE_TAG,
-                                        message = LANGUAGE_TAG_MESSAGE) String> languages,
-                                Boolean youngOld,
-                                Boolean inHardship,
-                                @Valid Availability availability) {
+public record RegisterVolunteer(
+        @NotBlank @Size(max = 30) String name,
+
+        @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number of 11 digits")
+        String phone,
+
+        UUID communityId,
+        UUID organizationId,
+        @NotNull @Valid HomeArea homeArea,
+        @Size(max = MAX_SKILLS) List<@NotNull Skill> skills,
+
+        @Size(max = MAX_LANGUAGES)
+        List<@NotNull @Pattern(regexp = LANGUAGE_TAG, message = LANGUAGE_TAG_MESSAGE) String> languages,
+
+        Boolean youngOld,
+        Boolean inHardship,
+        @Valid Availability availability) {
 
     /** At most this many skills, at registration and when the volunteer changes them. */
     public static final int MAX_SKILLS = 20;
     /** At most this many languages besides Mandarin. */
     public static final int MAX_LANGUAGES = 10;
+
     static final String LANGUAGE_TAG = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*";
     static final String LANGUAGE_TAG_MESSAGE = "must be a BCP 47 language tag such as en or yue";
 }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
-
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
@@ -28,10 +27,11 @@ public class V5__SealVolunteerDetails extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
-        try (PreparedStatement select = c.prepareStatement("SELECT id, display_name, phone, in_hardship FROM volunteer WHERE name_sealed IS NULL");
-             PreparedStatement update = c.prepareStatement(
-                     "UPDATE volunteer SET name_sealed = ?, phone_sealed = ?, phone_hash = ?, hardship_sealed = ? WHERE id = ?");
-             ResultSet rs = select.executeQuery()) {
+        try (PreparedStatement select = c.prepareStatement(
+                        "SELECT id, display_name, phone, in_hardship FROM volunteer WHERE name_sealed IS NULL");
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE volunteer SET name_sealed = ?, phone_sealed = ?, phone_hash = ?, hardship_sealed = ? WHERE id = ?");
+                ResultSet rs = select.executeQuery()) {
             int n = 0;
             while (rs.next()) {
                 UUID id = rs.getObject("id", UUID.class);

@@ -1,7 +1,6 @@
 package org.wushe.hub.volunteer.volunteer;
 
 import java.util.UUID;
-
 import org.wushe.hub.platform.privacy.FieldCipher;
 
 /**

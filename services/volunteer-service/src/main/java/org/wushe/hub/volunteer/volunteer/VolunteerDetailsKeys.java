@@ -16,7 +16,9 @@ public class VolunteerDetailsKeys {
 
     @Bean
     VolunteerDetailsCipher volunteerDetailsCipher(VolunteerProperties properties) {
-        String key = DataKeys.key(properties.detailsKey(), properties.dataDir().resolve("volunteer").resolve("details.key"),
+        String key = DataKeys.key(
+                properties.detailsKey(),
+                properties.dataDir().resolve("volunteer").resolve("details.key"),
                 "WUSHE_VOLUNTEER_DETAILS_KEY");
         return new VolunteerDetailsCipher(FieldCipher.fromBase64(key, VolunteerDetailsCipher.PURPOSE));
     }

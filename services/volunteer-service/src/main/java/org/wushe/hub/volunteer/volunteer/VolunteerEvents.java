@@ -2,7 +2,6 @@ package org.wushe.hub.volunteer.volunteer;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.wushe.hub.events.common.Place;
 import org.wushe.hub.events.volunteer.VolunteerRegistered;
 import org.wushe.hub.volunteer.availability.Availability;
@@ -11,8 +10,7 @@ import org.wushe.hub.volunteer.availability.AvailabilityEvents;
 /** What the volunteer feature publishes, keyed by the volunteer; each event a new id. */
 final class VolunteerEvents {
 
-    private VolunteerEvents() {
-    }
+    private VolunteerEvents() {}
 
     /**
      * {@code VolunteerRegistered} with the volunteer's state as it is now: never their name or phone, only
@@ -35,7 +33,12 @@ final class VolunteerEvents {
     }
 
     static Place place(HomeArea h) {
-        return Place.newBuilder().setDistrictCode(h.districtCode()).setStreetCode(h.streetCode())
-                .setCommunityId(h.communityId()).setGridId(h.gridId()).setGeohash(h.geohash()).build();
+        return Place.newBuilder()
+                .setDistrictCode(h.districtCode())
+                .setStreetCode(h.streetCode())
+                .setCommunityId(h.communityId())
+                .setGridId(h.gridId())
+                .setGeohash(h.geohash())
+                .build();
     }
 }

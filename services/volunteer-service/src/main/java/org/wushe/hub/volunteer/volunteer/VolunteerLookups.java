@@ -2,7 +2,6 @@ package org.wushe.hub.volunteer.volunteer;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
@@ -51,13 +50,17 @@ public class VolunteerLookups implements AvailabilityService.Volunteers, TeamSer
         if (caller.isAdmin() || caller.holds(Roles.VOLUNTEER, id)) {
             return caller;
         }
-        UUID station = caller.tenantOf(Roles.STATION_STAFF).map(VolunteerLookups::uuidOrNull).orElse(null);
+        UUID station = caller.tenantOf(Roles.STATION_STAFF)
+                .map(VolunteerLookups::uuidOrNull)
+                .orElse(null);
         if (station != null && volunteers.serves(id, station)) {
             return caller;
         }
-        throw new ForbiddenException("id", caller.describe() + " may not see volunteer " + id
-                + ", who does not serve " + (station == null ? "a station of the caller" : "station " + station)
-                + "; needs volunteer of " + id + " or station_staff of a station they serve 只能查看为本站点服务的志愿者",
+        throw new ForbiddenException(
+                "id",
+                caller.describe() + " may not see volunteer " + id
+                        + ", who does not serve " + (station == null ? "a station of the caller" : "station " + station)
+                        + "; needs volunteer of " + id + " or station_staff of a station they serve 只能查看为本站点服务的志愿者",
                 "volunteer of " + id + " or station_staff of a station they serve");
     }
 

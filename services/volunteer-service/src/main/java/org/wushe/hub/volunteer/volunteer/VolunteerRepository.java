@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.Skill;
@@ -18,8 +17,9 @@ import org.wushe.hub.events.common.Skill;
 public class VolunteerRepository {
 
     /** Name, phone and the hardship flag are sealed at rest ({@link VolunteerDetailsCipher}); the rest is plain. */
-    private static final String COLUMNS = "id, name_sealed, phone_sealed, community_id, organization_id, district_code, street_code, "
-            + "home_community_id, grid_id, geohash, skills, languages, young_old, hardship_sealed, registered_at, updated_at";
+    private static final String COLUMNS =
+            "id, name_sealed, phone_sealed, community_id, organization_id, district_code, street_code, "
+                    + "home_community_id, grid_id, geohash, skills, languages, young_old, hardship_sealed, registered_at, updated_at";
 
     /** A volunteer serves station :station when its staff registered them or they were matched or credited hours there. */
     static final String SERVES_STATION = "(v.registered_by_station = :station"
@@ -39,68 +39,113 @@ public class VolunteerRepository {
         HomeArea h = v.homeArea();
         jdbc.sql("INSERT INTO volunteer (" + COLUMNS + ", phone_hash, registered_by_station) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?)")
-                .params(v.id(), cipher.sealName(v.id(), v.name()), v.phone() == null ? null : cipher.sealPhone(v.id(), v.phone()),
-                        v.communityId(), v.organizationId(), h.districtCode(), h.streetCode(),
-                        h.communityId(), h.gridId(), h.geohash(), textArray(v.skills().stream().map(Enum::name).toList()),
-                        textArray(v.languages()), v.youngOld(), cipher.sealHardship(v.id(), v.inHardship()), Timestamp.from(v.registeredAt()),
-                        Timestamp.from(v.updatedAt()), cipher.phoneHash(v.phone()), registeredByStation)
+                .params(
+                        v.id(),
+                        cipher.sealName(v.id(), v.name()),
+                        v.phone() == null ? null : cipher.sealPhone(v.id(), v.phone()),
+                        v.communityId(),
+                        v.organizationId(),
+                        h.districtCode(),
+                        h.streetCode(),
+                        h.communityId(),
+                        h.gridId(),
+                        h.geohash(),
+                        textArray(v.skills().stream().map(Enum::name).toList()),
+                        textArray(v.languages()),
+                        v.youngOld(),
+                        cipher.sealHardship(v.id(), v.inHardship()),
+                        Timestamp.from(v.registeredAt()),
+                        Timestamp.from(v.updatedAt()),
+                        cipher.phoneHash(v.phone()),
+                        registeredByStation)
                 .update();
     }
 
     public boolean phoneTaken(String phone) {
-        return jdbc.sql("SELECT count(*) FROM volunteer WHERE phone_hash = ?").param(cipher.phoneHash(phone)).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM volunteer WHERE phone_hash = ?")
+                        .param(cipher.phoneHash(phone))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public void updateFlags(UUID id, boolean youngOld, boolean inHardship, Instant now) {
         jdbc.sql("UPDATE volunteer SET young_old = ?, hardship_sealed = ?, updated_at = ? WHERE id = ?")
-                .params(youngOld, cipher.sealHardship(id, inHardship), Timestamp.from(now), id).update();
+                .params(youngOld, cipher.sealHardship(id, inHardship), Timestamp.from(now), id)
+                .update();
     }
 
     /** Whether the volunteer serves the station (see {@link #SERVES_STATION}). */
     public boolean serves(UUID id, UUID station) {
         return jdbc.sql("SELECT count(*) FROM volunteer v WHERE v.id = :id AND " + SERVES_STATION)
-                .param("id", id).param("station", station).query(Long.class).single() > 0;
+                        .param("id", id)
+                        .param("station", station)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Writes one read of the volunteer's details to the access log: who, why, what. */
     public void logAccess(UUID volunteerId, String actor, String reason, String action, Instant at) {
-        jdbc.sql("INSERT INTO volunteer_access (volunteer_id, actor, reason, action, accessed_at) VALUES (?, ?, ?, ?, ?)")
-                .params(volunteerId, actor, reason, action, Timestamp.from(at)).update();
+        jdbc.sql(
+                        "INSERT INTO volunteer_access (volunteer_id, actor, reason, action, accessed_at) VALUES (?, ?, ?, ?, ?)")
+                .params(volunteerId, actor, reason, action, Timestamp.from(at))
+                .update();
     }
 
-    public record Access(UUID volunteerId, String actor, String reason, String action, Instant accessedAt) {
-    }
+    public record Access(UUID volunteerId, String actor, String reason, String action, Instant accessedAt) {}
 
     public List<Access> accessLog(UUID volunteerId) {
-        return jdbc.sql("SELECT volunteer_id, actor, reason, action, accessed_at FROM volunteer_access WHERE volunteer_id = ? ORDER BY id")
+        return jdbc.sql(
+                        "SELECT volunteer_id, actor, reason, action, accessed_at FROM volunteer_access WHERE volunteer_id = ? ORDER BY id")
                 .param(volunteerId)
-                .query((rs, n) -> new Access(rs.getObject("volunteer_id", UUID.class), rs.getString("actor"), rs.getString("reason"),
-                        rs.getString("action"), rs.getTimestamp("accessed_at").toInstant()))
+                .query((rs, n) -> new Access(
+                        rs.getObject("volunteer_id", UUID.class),
+                        rs.getString("actor"),
+                        rs.getString("reason"),
+                        rs.getString("action"),
+                        rs.getTimestamp("accessed_at").toInstant()))
                 .list();
     }
 
     /** Replaces the volunteer's skills and languages. */
     public void updateSkills(UUID id, List<Skill> skills, List<String> languages, Instant now) {
         jdbc.sql("UPDATE volunteer SET skills = ?::text[], languages = ?::text[], updated_at = ? WHERE id = ?")
-                .params(textArray(skills.stream().map(Enum::name).toList()), textArray(languages), Timestamp.from(now), id).update();
+                .params(
+                        textArray(skills.stream().map(Enum::name).toList()),
+                        textArray(languages),
+                        Timestamp.from(now),
+                        id)
+                .update();
     }
 
     /** The volunteer, with their row locked until the transaction ends: changes of one volunteer one after the other. */
     public Optional<Volunteer> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(this::map)
+                .optional();
     }
 
     public Optional<Volunteer> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ?")
+                .param(id)
+                .query(this::map)
+                .optional();
     }
 
     public boolean exists(UUID id) {
-        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id = ?").param(id).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Volunteers by community, skill and team, and serving the station; each filter only when given. */
     public List<Volunteer> search(UUID communityId, Skill skill, UUID teamId, UUID station, int limit, int offset) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer v WHERE (CAST(:community AS uuid) IS NULL OR community_id = :community)"
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM volunteer v WHERE (CAST(:community AS uuid) IS NULL OR community_id = :community)"
                         + " AND (CAST(:station AS uuid) IS NULL OR " + SERVES_STATION + ")"
                         + " AND (CAST(:skill AS text) IS NULL OR skills @> ARRAY[CAST(:skill AS text)])"
                         + " AND (CAST(:team AS uuid) IS NULL OR EXISTS (SELECT 1 FROM team_member m WHERE m.volunteer_id = v.id AND m.team_id = :team))"
@@ -111,19 +156,32 @@ public class VolunteerRepository {
                 .param("station", station)
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(this::map).list();
+                .query(this::map)
+                .list();
     }
 
     private Volunteer map(ResultSet rs, int n) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         byte[] phone = rs.getBytes("phone_sealed");
-        HomeArea home = new HomeArea(rs.getString("district_code"), rs.getString("street_code"),
-                rs.getObject("home_community_id", UUID.class), rs.getObject("grid_id", UUID.class), rs.getString("geohash"));
-        return new Volunteer(id, cipher.openName(id, rs.getBytes("name_sealed")), phone == null ? null : cipher.openPhone(id, phone),
-                rs.getObject("community_id", UUID.class), rs.getObject("organization_id", UUID.class), home,
-                strings(rs.getArray("skills")).stream().map(Skill::valueOf).toList(), strings(rs.getArray("languages")),
-                rs.getBoolean("young_old"), cipher.openHardship(id, rs.getBytes("hardship_sealed")),
-                rs.getTimestamp("registered_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+        HomeArea home = new HomeArea(
+                rs.getString("district_code"),
+                rs.getString("street_code"),
+                rs.getObject("home_community_id", UUID.class),
+                rs.getObject("grid_id", UUID.class),
+                rs.getString("geohash"));
+        return new Volunteer(
+                id,
+                cipher.openName(id, rs.getBytes("name_sealed")),
+                phone == null ? null : cipher.openPhone(id, phone),
+                rs.getObject("community_id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                home,
+                strings(rs.getArray("skills")).stream().map(Skill::valueOf).toList(),
+                strings(rs.getArray("languages")),
+                rs.getBoolean("young_old"),
+                cipher.openHardship(id, rs.getBytes("hardship_sealed")),
+                rs.getTimestamp("registered_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     private static List<String> strings(Array array) throws SQLException {
@@ -137,7 +195,9 @@ public class VolunteerRepository {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            sb.append('"')
+                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         return sb.append('}').toString();
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Skill;
@@ -40,8 +39,15 @@ public class VolunteerService {
     private final Clock clock;
     private final StarService stars;
 
-    public VolunteerService(VolunteerRepository volunteers, VolunteerLookups lookups, AvailabilityService availability, TeamService teams,
-                            PointsAccounts accounts, OutboxWriter outbox, Clock clock, StarService stars) {
+    public VolunteerService(
+            VolunteerRepository volunteers,
+            VolunteerLookups lookups,
+            AvailabilityService availability,
+            TeamService teams,
+            PointsAccounts accounts,
+            OutboxWriter outbox,
+            Clock clock,
+            StarService stars) {
         this.volunteers = volunteers;
         this.lookups = lookups;
         this.availability = availability;
@@ -55,28 +61,50 @@ public class VolunteerService {
     /** Registers the volunteer, opens their points account and publishes {@code VolunteerRegistered}. */
     @Transactional
     public VolunteerView register(RegisterVolunteer r) {
-        UUID station = Caller.current().filter(c -> !c.isAdmin()).flatMap(c -> c.tenantOf(Roles.STATION_STAFF))
-                .map(VolunteerLookups::uuidOrNull).orElse(null);
+        UUID station = Caller.current()
+                .filter(c -> !c.isAdmin())
+                .flatMap(c -> c.tenantOf(Roles.STATION_STAFF))
+                .map(VolunteerLookups::uuidOrNull)
+                .orElse(null);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Availability declared = r.availability() == null ? Availability.none() : r.availability();
         List<RuleViolation> violations = new ArrayList<>();
         HomeArea home = r.homeArea();
         if (home.streetCode() != null && !home.streetCode().startsWith(home.districtCode())) {
-            violations.add(new RuleViolation("homeArea.streetCode", "must start with the district code " + home.districtCode()));
+            violations.add(new RuleViolation(
+                    "homeArea.streetCode", "must start with the district code " + home.districtCode()));
         }
-        List<Skill> skills = r.skills() == null ? List.of() : r.skills().stream().distinct().toList();
+        List<Skill> skills =
+                r.skills() == null ? List.of() : r.skills().stream().distinct().toList();
         if (skills.contains(Skill.UNKNOWN)) {
-            violations.add(new RuleViolation("skills[" + r.skills().indexOf(Skill.UNKNOWN) + "]", "UNKNOWN is not a skill one can declare"));
+            violations.add(new RuleViolation(
+                    "skills[" + r.skills().indexOf(Skill.UNKNOWN) + "]", "UNKNOWN is not a skill one can declare"));
         }
-        List<String> languages = r.languages() == null ? List.of()
-                : r.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> languages = r.languages() == null
+                ? List.of()
+                : r.languages().stream()
+                        .map(l -> l.toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .toList();
         violations.addAll(declared.violations(now, "availability."));
         Problems.rejectIfAny(violations);
         if (r.phone() != null && volunteers.phoneTaken(r.phone())) {
-            throw new InvalidInputException("phone", "a volunteer with this phone number is registered already 该手机号已注册", 409);
+            throw new InvalidInputException(
+                    "phone", "a volunteer with this phone number is registered already 该手机号已注册", 409);
         }
-        Volunteer v = new Volunteer(UUID.randomUUID(), r.name().strip(), r.phone(), r.communityId(), r.organizationId(), home,
-                skills, languages, Boolean.TRUE.equals(r.youngOld()), Boolean.TRUE.equals(r.inHardship()), now, now);
+        Volunteer v = new Volunteer(
+                UUID.randomUUID(),
+                r.name().strip(),
+                r.phone(),
+                r.communityId(),
+                r.organizationId(),
+                home,
+                skills,
+                languages,
+                Boolean.TRUE.equals(r.youngOld()),
+                Boolean.TRUE.equals(r.inHardship()),
+                now,
+                now);
         volunteers.insert(v, station);
         availability.replace(v.id(), declared);
         accounts.openForVolunteer(v.id(), now);
@@ -96,19 +124,37 @@ public class VolunteerService {
         Volunteer current = volunteers.findForUpdate(id).orElseThrow(() -> Problems.notFound("id", "volunteer " + id));
         List<RuleViolation> violations = new ArrayList<>();
         if (change.skills().contains(Skill.UNKNOWN)) {
-            violations.add(new RuleViolation("skills[" + change.skills().indexOf(Skill.UNKNOWN) + "]", "UNKNOWN is not a skill one can declare"));
+            violations.add(new RuleViolation(
+                    "skills[" + change.skills().indexOf(Skill.UNKNOWN) + "]",
+                    "UNKNOWN is not a skill one can declare"));
         }
         Problems.rejectIfAny(violations);
         List<Skill> skills = change.skills().stream().distinct().toList();
-        List<String> languages = change.languages() == null ? current.languages()
-                : change.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> languages = change.languages() == null
+                ? current.languages()
+                : change.languages().stream()
+                        .map(l -> l.toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .toList();
         Availability declared = availability.load(id);
-        if (Set.copyOf(skills).equals(Set.copyOf(current.skills())) && Set.copyOf(languages).equals(Set.copyOf(current.languages()))) {
+        if (Set.copyOf(skills).equals(Set.copyOf(current.skills()))
+                && Set.copyOf(languages).equals(Set.copyOf(current.languages()))) {
             return VolunteerView.of(current, declared, teams.membershipsOf(id), stars.of(id));
         }
         volunteers.updateSkills(id, skills, languages, now);
-        Volunteer changed = new Volunteer(current.id(), current.name(), current.phone(), current.communityId(), current.organizationId(),
-                current.homeArea(), skills, languages, current.youngOld(), current.inHardship(), current.registeredAt(), now);
+        Volunteer changed = new Volunteer(
+                current.id(),
+                current.name(),
+                current.phone(),
+                current.communityId(),
+                current.organizationId(),
+                current.homeArea(),
+                skills,
+                languages,
+                current.youngOld(),
+                current.inHardship(),
+                current.registeredAt(),
+                now);
         publishRegistered(changed, declared, now);
         return VolunteerView.of(changed, declared, teams.membershipsOf(id), stars.of(id));
     }
@@ -128,7 +174,8 @@ public class VolunteerService {
         require(id);
         volunteers.updateFlags(id, youngOld, inHardship, clock.instant());
         Volunteer v = require(id);
-        return VolunteerView.of(v, availability.load(id), teams.membershipsOf(id), stars.of(id)).withoutNameAndPhone();
+        return VolunteerView.of(v, availability.load(id), teams.membershipsOf(id), stars.of(id))
+                .withoutNameAndPhone();
     }
 
     /**
@@ -162,12 +209,16 @@ public class VolunteerService {
         Caller caller = Access.caller();
         UUID station = null;
         if (!caller.isAdmin()) {
-            station = caller.tenantOf(Roles.STATION_STAFF).map(VolunteerLookups::uuidOrNull)
-                    .orElseThrow(() -> new ForbiddenException("GET /volunteers", caller.describe()
-                            + " holds no station; needs station_staff of a station 须为站点工作人员", "station_staff of a station"));
+            station = caller.tenantOf(Roles.STATION_STAFF)
+                    .map(VolunteerLookups::uuidOrNull)
+                    .orElseThrow(() -> new ForbiddenException(
+                            "GET /volunteers",
+                            caller.describe() + " holds no station; needs station_staff of a station 须为站点工作人员",
+                            "station_staff of a station"));
         }
         return volunteers.search(communityId, skill, teamId, station, limit, offset).stream()
-                .map(v -> VolunteerView.of(v, availability.load(v.id()), teams.membershipsOf(v.id()), stars.of(v.id())).withoutDetails())
+                .map(v -> VolunteerView.of(v, availability.load(v.id()), teams.membershipsOf(v.id()), stars.of(v.id()))
+                        .withoutDetails())
                 .toList();
     }
 

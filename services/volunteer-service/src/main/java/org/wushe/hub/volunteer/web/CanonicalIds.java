@@ -1,14 +1,13 @@
 package org.wushe.hub.volunteer.web;
 
-import java.io.IOException;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,13 +30,17 @@ public class CanonicalIds {
 
     /** Paths whose segments after these prefixes are ids, with the name of their path variable. */
     private static final Pattern VOLUNTEER = Pattern.compile("^/volunteers/([^/]*)(?:/assignments/([^/]*))?.*$");
+
     private static final Pattern ACCOUNT = Pattern.compile("^/points/accounts/([^/]*).*$");
     private static final Pattern MEMBER = Pattern.compile("^/teams/([^/]*)/members(?:/([^/]*))?.*$");
-    public static final Pattern CANONICAL = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    public static final Pattern CANONICAL =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @Bean
-    FilterRegistrationBean<Filter> volunteerCanonicalIds(@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> problems) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new Filter(problems::getIfAvailable));
+    FilterRegistrationBean<Filter> volunteerCanonicalIds(
+            @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> problems) {
+        FilterRegistrationBean<Filter> registration =
+                new FilterRegistrationBean<>(new Filter(problems::getIfAvailable));
         registration.setOrder(-300); // before the body size limit (-200) and Spring Security (-100)
         registration.addUrlPatterns("/volunteers/*", "/points/accounts/*", "/teams/*");
         return registration;
@@ -53,12 +56,18 @@ public class CanonicalIds {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             String refused = refused(path);
             if (refused != null) {
-                FilterProblems.refuse(request, response, problems, new InvalidInputException(refused,
-                        "must be a canonical UUID: 36 characters, lower-case hex and hyphens, nothing encoded or added "
-                                + "(e.g. 0b6f8c1e-4d2a-4c59-9e1f-3a7d5b2c8e40) 编号格式不正确"));
+                FilterProblems.refuse(
+                        request,
+                        response,
+                        problems,
+                        new InvalidInputException(
+                                refused,
+                                "must be a canonical UUID: 36 characters, lower-case hex and hyphens, nothing encoded or added "
+                                        + "(e.g. 0b6f8c1e-4d2a-4c59-9e1f-3a7d5b2c8e40) 编号格式不正确"));
                 return;
             }
             chain.doFilter(request, response);
@@ -76,7 +85,9 @@ public class CanonicalIds {
             }
             m = MEMBER.matcher(path);
             if (m.matches()) {
-                return !canonical(m.group(1)) ? "id" : m.group(2) != null && !canonical(m.group(2)) ? "volunteerId" : null;
+                return !canonical(m.group(1))
+                        ? "id"
+                        : m.group(2) != null && !canonical(m.group(2)) ? "volunteerId" : null;
             }
             return null;
         }

@@ -1,14 +1,12 @@
 package org.wushe.hub.volunteer.web;
 
 import java.util.List;
-
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /** Bad input found by the service's own rules, as the platform's problem responses. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** 400 naming the first violated field, if any. */
     public static void rejectIfAny(List<RuleViolation> violations) {

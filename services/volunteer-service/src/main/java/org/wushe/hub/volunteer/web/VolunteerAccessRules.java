@@ -56,25 +56,45 @@ public class VolunteerAccessRules {
         AuthorizationManager<RequestAuthorizationContext> staffNotSelf = stationStaffButNotSelf();
         AuthorizationManager<RequestAuthorizationContext> staff = Rules.roles(Roles.STATION_STAFF);
         AuthorizationManager<RequestAuthorizationContext> admin = Rules.roles(Roles.HUB_ADMIN);
-        return r -> r
-                .requestMatchers(HttpMethod.GET, "/volunteers/{id}", "/volunteers/{id}/availability", "/volunteers/{id}/hours")
+        return r -> r.requestMatchers(
+                        HttpMethod.GET, "/volunteers/{id}", "/volunteers/{id}/availability", "/volunteers/{id}/hours")
                 .access(selfOrStaff)
-                .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/availability", "/volunteers/{id}/skills").access(self)
-                .requestMatchers(HttpMethod.GET, "/volunteers/{id}/assignments", "/volunteers/{id}/access-log",
-                        "/volunteers/{id}/sign-ups").access(self)
-                .requestMatchers(HttpMethod.POST, "/volunteers/{id}/assignments/{matchId}/confirm",
-                        "/volunteers/{id}/assignments/{matchId}/decline").access(self)
-                .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/flags").access(staffNotSelf)
-                .requestMatchers(HttpMethod.POST, "/volunteers/{id}/hours").access(staffNotSelf)
-                .requestMatchers(HttpMethod.POST, "/volunteers").access(staff)
-                .requestMatchers(HttpMethod.GET, "/volunteers").access(staff)
-                .requestMatchers(HttpMethod.GET, "/points/accounts/{id}", "/points/accounts/{id}/transactions").access(self)
-                .requestMatchers(HttpMethod.POST, "/points/accounts/{id}/gifts", "/points/accounts/{id}/redemptions").access(self)
-                .requestMatchers(HttpMethod.POST, "/teams").access(staff)
-                .requestMatchers(HttpMethod.PUT, "/teams/{id}/members/{volunteerId}").access(staff)
-                .requestMatchers(HttpMethod.DELETE, "/teams/{id}/members/{volunteerId}").access(staff)
-                .requestMatchers(HttpMethod.POST, "/rewards", "/points/rules", "/stars/rules", "/points/time-bank-accounts").access(admin)
-                .requestMatchers(HttpMethod.DELETE, "/rewards/{id}").access(admin);
+                .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/availability", "/volunteers/{id}/skills")
+                .access(self)
+                .requestMatchers(
+                        HttpMethod.GET,
+                        "/volunteers/{id}/assignments",
+                        "/volunteers/{id}/access-log",
+                        "/volunteers/{id}/sign-ups")
+                .access(self)
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/volunteers/{id}/assignments/{matchId}/confirm",
+                        "/volunteers/{id}/assignments/{matchId}/decline")
+                .access(self)
+                .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/flags")
+                .access(staffNotSelf)
+                .requestMatchers(HttpMethod.POST, "/volunteers/{id}/hours")
+                .access(staffNotSelf)
+                .requestMatchers(HttpMethod.POST, "/volunteers")
+                .access(staff)
+                .requestMatchers(HttpMethod.GET, "/volunteers")
+                .access(staff)
+                .requestMatchers(HttpMethod.GET, "/points/accounts/{id}", "/points/accounts/{id}/transactions")
+                .access(self)
+                .requestMatchers(HttpMethod.POST, "/points/accounts/{id}/gifts", "/points/accounts/{id}/redemptions")
+                .access(self)
+                .requestMatchers(HttpMethod.POST, "/teams")
+                .access(staff)
+                .requestMatchers(HttpMethod.PUT, "/teams/{id}/members/{volunteerId}")
+                .access(staff)
+                .requestMatchers(HttpMethod.DELETE, "/teams/{id}/members/{volunteerId}")
+                .access(staff)
+                .requestMatchers(
+                        HttpMethod.POST, "/rewards", "/points/rules", "/stars/rules", "/points/time-bank-accounts")
+                .access(admin)
+                .requestMatchers(HttpMethod.DELETE, "/rewards/{id}")
+                .access(admin);
     }
 
     /**
@@ -96,8 +116,11 @@ public class VolunteerAccessRules {
                 return new AuthorizationDecision(true);
             }
             String id = context.getVariables().get("id");
-            return new Rules.Denied("id", caller.describe() + " may not see volunteer " + id + "; needs volunteer of " + id
-                    + " or station_staff 只能查看本人的志愿者信息（站点工作人员除外）", "volunteer of " + id + " or station_staff");
+            return new Rules.Denied(
+                    "id",
+                    caller.describe() + " may not see volunteer " + id + "; needs volunteer of " + id
+                            + " or station_staff 只能查看本人的志愿者信息（站点工作人员除外）",
+                    "volunteer of " + id + " or station_staff");
         };
     }
 
@@ -115,8 +138,10 @@ public class VolunteerAccessRules {
             Caller caller = Caller.of(token.getToken());
             String id = context.getVariables().get("id");
             if (caller.holds(Roles.VOLUNTEER, id)) {
-                return new Rules.Denied("id", caller.describe() + " may not do this for themself (volunteer " + id
-                        + "); needs station_staff acting for another volunteer 不能为本人设置标记或登记服务时长，须由站点工作人员办理",
+                return new Rules.Denied(
+                        "id",
+                        caller.describe() + " may not do this for themself (volunteer " + id
+                                + "); needs station_staff acting for another volunteer 不能为本人设置标记或登记服务时长，须由站点工作人员办理",
                         "station_staff, not volunteer " + id);
             }
             return result;

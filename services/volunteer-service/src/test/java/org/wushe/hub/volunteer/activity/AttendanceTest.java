@@ -1,5 +1,11 @@
 package org.wushe.hub.volunteer.activity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -17,13 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -42,8 +42,6 @@ import org.wushe.hub.volunteer.support.Http;
 import org.wushe.hub.volunteer.support.ServiceScenario;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Check-in and check-out (签到/签退) over real HTTP with signed tokens, on the real PostgreSQL, Kafka and Debezium: the
  * venue's signed code refused when forged, expired, replayed or another activity's; hours rounded down to the half hour
@@ -56,8 +54,11 @@ class AttendanceTest extends ServiceScenario {
     private static final UUID STATION = UUID.fromString("6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d");
     private static final UUID OTHER_STATION = UUID.fromString("7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e");
 
-    @Autowired private HoursService hours;
-    @Autowired private Environment env;
+    @Autowired
+    private HoursService hours;
+
+    @Autowired
+    private Environment env;
 
     @AfterEach
     void backToNow() {
@@ -74,7 +75,11 @@ class AttendanceTest extends ServiceScenario {
 
     /** 08:00 in Shanghai two days from now: an attendance of up to 10 hours stays within one local day. */
     private Instant morning() {
-        return LocalDate.ofInstant(clock.instant(), SHANGHAI).plusDays(2).atTime(LocalTime.of(8, 0)).atZone(SHANGHAI).toInstant();
+        return LocalDate.ofInstant(clock.instant(), SHANGHAI)
+                .plusDays(2)
+                .atTime(LocalTime.of(8, 0))
+                .atZone(SHANGHAI)
+                .toInstant();
     }
 
     private void moveTo(Instant t) {
@@ -99,11 +104,19 @@ class AttendanceTest extends ServiceScenario {
     }
 
     private UUID positionOf(UUID activity) {
-        return UUID.fromString(http().get("/activities/" + activity).json().get("positions").get(0).get("id").asText());
+        return UUID.fromString(http().get("/activities/" + activity)
+                .json()
+                .get("positions")
+                .get(0)
+                .get("id")
+                .asText());
     }
 
     private UUID signUp(UUID activity, UUID volunteer, String status) {
-        Http.Response r = volunteer(volunteer).post("/activities/" + activity + "/sign-ups", Map.of("positionId", positionOf(activity).toString()));
+        Http.Response r = volunteer(volunteer)
+                .post(
+                        "/activities/" + activity + "/sign-ups",
+                        Map.of("positionId", positionOf(activity).toString()));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.json().get("status").asText()).isEqualTo(status);
         return UUID.fromString(r.json().get("id").asText());
@@ -116,8 +129,10 @@ class AttendanceTest extends ServiceScenario {
     }
 
     private Http.Response scan(UUID activity, UUID volunteer, String kind, String code) {
-        return volunteer(volunteer).post("/activities/" + activity + (kind.equals("CHECK_IN") ? "/check-in" : "/check-out"),
-                Map.of("code", code));
+        return volunteer(volunteer)
+                .post(
+                        "/activities/" + activity + (kind.equals("CHECK_IN") ? "/check-in" : "/check-out"),
+                        Map.of("code", code));
     }
 
     private static JsonNode ok(Http.Response r) {
@@ -127,7 +142,8 @@ class AttendanceTest extends ServiceScenario {
 
     private static void assertProblem(Http.Response r, int status, String field, String says) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(r.problemField()).as(r.toString()).isEqualTo(field);
         assertThat(r.body()).contains(says);
     }
@@ -143,17 +159,32 @@ class AttendanceTest extends ServiceScenario {
     /** The PNG QR code the staff's screen shows, read back with a QR reader. */
     private String scanPng(UUID activity, String kind) throws Exception {
         String port = env.getProperty("local.server.port");
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/activities/" + activity + "/venue-code.png?kind=" + kind))
-                .header("Authorization", "Bearer " + TestTokens.token("staff-" + STATION, Roles.STATION_STAFF, Roles.STATION_ID, STATION))
-                .header("Accept", "image/png").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/activities/" + activity
+                                        + "/venue-code.png?kind=" + kind))
+                                .header(
+                                        "Authorization",
+                                        "Bearer "
+                                                + TestTokens.token(
+                                                        "staff-" + STATION,
+                                                        Roles.STATION_STAFF,
+                                                        Roles.STATION_ID,
+                                                        STATION))
+                                .header("Accept", "image/png")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
         assertThat(r.headers().firstValue("Venue-Code-Expires-At")).isPresent();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(r.body()));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+        return new QRCodeReader()
+                .decode(new BinaryBitmap(
+                        new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
+                .getText();
     }
 
     @Test
@@ -181,28 +212,49 @@ class AttendanceTest extends ServiceScenario {
         assertProblem(scan(activity, v, "CHECK_IN", altered), 400, "code", "forged");
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"));
-        String otherKey = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                mac.doFinal(Base64.getUrlDecoder().decode(parts[0])));
+        String otherKey = parts[0] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(mac.doFinal(Base64.getUrlDecoder().decode(parts[0])));
         assertProblem(scan(activity, v, "CHECK_IN", otherKey), 400, "code", "forged");
         assertProblem(scan(activity, v, "CHECK_IN", "not-a-code"), 400, "code", "not a venue code");
         // Another activity's code, the check-out code to check in, someone not signed up.
         assertProblem(scan(activity, v, "CHECK_IN", code(other, "CHECK_IN")), 400, "code", "of activity " + other);
         assertProblem(scan(activity, v, "CHECK_IN", code(activity, "CHECK_OUT")), 400, "code", "CHECK_OUT code");
         // A code for the other position only; a position not of the activity.
-        String secondPosition = http().get("/activities/" + activity).json().get("positions").get(1).get("id").asText();
-        Http.Response forOther = station(STATION).get("/activities/" + activity + "/venue-code?positionId=" + secondPosition);
+        String secondPosition = http().get("/activities/" + activity)
+                .json()
+                .get("positions")
+                .get(1)
+                .get("id")
+                .asText();
+        Http.Response forOther =
+                station(STATION).get("/activities/" + activity + "/venue-code?positionId=" + secondPosition);
         assertThat(forOther.json().get("positionId").asText()).isEqualTo(secondPosition);
-        assertProblem(scan(activity, v, "CHECK_IN", forOther.json().get("code").asText()), 400, "code", "of position " + secondPosition);
-        assertProblem(station(STATION).get("/activities/" + activity + "/venue-code?positionId=" + UUID.randomUUID()), 404, "positionId", "no");
+        assertProblem(
+                scan(activity, v, "CHECK_IN", forOther.json().get("code").asText()),
+                400,
+                "code",
+                "of position " + secondPosition);
+        assertProblem(
+                station(STATION).get("/activities/" + activity + "/venue-code?positionId=" + UUID.randomUUID()),
+                404,
+                "positionId",
+                "no");
         assertProblem(scan(activity, stranger, "CHECK_IN", code), 409, "volunteerId", "no sign-up");
         // Staff cannot scan in place of a volunteer.
-        assertProblem(station(STATION).post("/activities/" + activity + "/check-in", Map.of("code", code)), 403, "volunteerId", "not a volunteer");
+        assertProblem(
+                station(STATION).post("/activities/" + activity + "/check-in", Map.of("code", code)),
+                403,
+                "volunteerId",
+                "not a volunteer");
 
         // Expired: valid for 5 minutes.
         String stale = code(activity, "CHECK_IN");
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         assertProblem(scan(activity, v, "CHECK_IN", stale), 400, "code", "expired");
-        assertThat(rows("SELECT count(*) FROM attendance WHERE activity_id = ?", activity)).isZero();
+        assertThat(rows("SELECT count(*) FROM attendance WHERE activity_id = ?", activity))
+                .isZero();
 
         // The QR code shown at the venue, read by the phone, checks in.
         String shown = scanPng(activity, "CHECK_IN");
@@ -214,7 +266,10 @@ class AttendanceTest extends ServiceScenario {
         assertProblem(scan(activity, v, "CHECK_IN", code(activity, "CHECK_IN")), 409, "code", "already");
         // A check-out before a check-in.
         assertProblem(scan(activity, late, "CHECK_OUT", code(activity, "CHECK_OUT")), 409, "code", "not checked in");
-        assertProblem(station(STATION).post("/activities/" + activity + "/sign-ups/" + lateSignUp + "/check-out", Map.of()), 409, "signUpId",
+        assertProblem(
+                station(STATION).post("/activities/" + activity + "/sign-ups/" + lateSignUp + "/check-out", Map.of()),
+                409,
+                "signUpId",
                 "not checked in");
 
         // Checking out with a code: the same check-out code was not used for check-out yet, so a fresh one works once.
@@ -245,13 +300,17 @@ class AttendanceTest extends ServiceScenario {
         ok(scan(activity, youngOld, "CHECK_IN", in));
         ok(scan(activity, plain, "CHECK_IN", in));
         ok(scan(activity, leftWithoutCheckOut, "CHECK_IN", in));
-        JsonNode byStaff = ok(station(STATION).post("/activities/" + activity + "/sign-ups/" + s3 + "/check-in", Map.of()));
+        JsonNode byStaff =
+                ok(station(STATION).post("/activities/" + activity + "/sign-ups/" + s3 + "/check-in", Map.of()));
         assertThat(byStaff.get("checkedInByStaff").asBoolean()).isTrue();
 
         // 2 h 47 min: 2.5 hours. 10 points an hour, twice for the young-old.
         clock.advance(Duration.ofMinutes(167));
         String out = code(activity, "CHECK_OUT");
-        assertThat(ok(scan(activity, youngOld, "CHECK_OUT", out)).get("creditedMinutes").asInt()).isEqualTo(150);
+        assertThat(ok(scan(activity, youngOld, "CHECK_OUT", out))
+                        .get("creditedMinutes")
+                        .asInt())
+                .isEqualTo(150);
         JsonNode plainOut = ok(scan(activity, plain, "CHECK_OUT", out));
         assertThat(plainOut.get("creditedMinutes").asInt()).isEqualTo(150);
         assertThat(plainOut.get("creditedHours").asDouble()).isEqualTo(2.5);
@@ -261,7 +320,8 @@ class AttendanceTest extends ServiceScenario {
 
         // 10 hours by staff: at most 8 a day.
         moveTo(start.plus(10, ChronoUnit.HOURS).plus(5, ChronoUnit.MINUTES));
-        JsonNode capped = ok(station(STATION).post("/activities/" + activity + "/sign-ups/" + s3 + "/check-out", Map.of()));
+        JsonNode capped =
+                ok(station(STATION).post("/activities/" + activity + "/sign-ups/" + s3 + "/check-out", Map.of()));
         assertThat(capped.get("creditedMinutes").asInt()).isEqualTo(480);
         assertThat(capped.get("checkedOutByStaff").asBoolean()).isTrue();
         assertThat(totalMinutes(allDay)).isEqualTo(480);
@@ -269,31 +329,51 @@ class AttendanceTest extends ServiceScenario {
 
         // Never checked out: no hours.
         assertThat(totalMinutes(leftWithoutCheckOut)).isZero();
-        assertThat(rows("SELECT count(*) FROM service_hours WHERE volunteer_id = ?", leftWithoutCheckOut)).isZero();
+        assertThat(rows("SELECT count(*) FROM service_hours WHERE volunteer_id = ?", leftWithoutCheckOut))
+                .isZero();
 
         // A repeated check-out, by the volunteer or the staff, and a redelivered credit of the same check-out: once.
         assertProblem(scan(activity, youngOld, "CHECK_OUT", code(activity, "CHECK_OUT")), 409, "code", "already");
-        assertProblem(station(STATION).post("/activities/" + activity + "/sign-ups/" + s1 + "/check-out", Map.of()), 409, "signUpId",
+        assertProblem(
+                station(STATION).post("/activities/" + activity + "/sign-ups/" + s1 + "/check-out", Map.of()),
+                409,
+                "signUpId",
                 "already");
-        assertThat(hours.creditActivity(new HoursService.ActivityHours(s1, youngOld, 150, STATION, null, LocalDate.ofInstant(start, SHANGHAI),
-                "test", null, "checkout:" + s1))).isEmpty();
-        assertThat(rows("SELECT count(*) FROM service_hours WHERE sign_up_id = ?", s1)).isEqualTo(1);
+        assertThat(hours.creditActivity(new HoursService.ActivityHours(
+                        s1,
+                        youngOld,
+                        150,
+                        STATION,
+                        null,
+                        LocalDate.ofInstant(start, SHANGHAI),
+                        "test",
+                        null,
+                        "checkout:" + s1)))
+                .isEmpty();
+        assertThat(rows("SELECT count(*) FROM service_hours WHERE sign_up_id = ?", s1))
+                .isEqualTo(1);
         assertThat(totalMinutes(youngOld)).isEqualTo(150);
         assertThat(balance(youngOld)).isEqualTo(50);
 
         // The events: ids, times, by staff and minutes; no title, duty, name or phone.
         List<ConsumerRecord<String, byte[]>> records = recordsOf(activity, has(VolunteerCheckedOut.class, 3));
-        List<SpecificRecord> events = records.stream().<SpecificRecord>map(r -> codec.decode(r.value())).toList();
-        assertThat(only(events, VolunteerCheckedIn.class)).hasSize(4)
-                .anySatisfy(e -> {
-                    assertThat(e.getSignUpId()).isEqualTo(s3);
-                    assertThat(e.getByStaff()).isTrue();
-                    assertThat(e.getVolunteerId()).isEqualTo(allDay);
-                });
-        assertThat(only(events, VolunteerCheckedOut.class)).extracting(VolunteerCheckedOut::getSignUpId, VolunteerCheckedOut::getCreditedMinutes,
-                VolunteerCheckedOut::getByStaff).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(s1, 150, false), org.assertj.core.groups.Tuple.tuple(s2, 150, false),
-                org.assertj.core.groups.Tuple.tuple(s3, 480, true));
+        List<SpecificRecord> events = records.stream()
+                .<SpecificRecord>map(r -> codec.decode(r.value()))
+                .toList();
+        assertThat(only(events, VolunteerCheckedIn.class)).hasSize(4).anySatisfy(e -> {
+            assertThat(e.getSignUpId()).isEqualTo(s3);
+            assertThat(e.getByStaff()).isTrue();
+            assertThat(e.getVolunteerId()).isEqualTo(allDay);
+        });
+        assertThat(only(events, VolunteerCheckedOut.class))
+                .extracting(
+                        VolunteerCheckedOut::getSignUpId,
+                        VolunteerCheckedOut::getCreditedMinutes,
+                        VolunteerCheckedOut::getByStaff)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(s1, 150, false),
+                        org.assertj.core.groups.Tuple.tuple(s2, 150, false),
+                        org.assertj.core.groups.Tuple.tuple(s3, 480, true));
         for (UUID v : List.of(youngOld, plain, allDay)) {
             JsonNode details = volunteer(v).get("/volunteers/" + v).json();
             for (ConsumerRecord<String, byte[]> r : records) {
@@ -301,11 +381,18 @@ class AttendanceTest extends ServiceScenario {
                 for (Header h : r.headers()) {
                     all.append(new String(h.value() == null ? new byte[0] : h.value(), StandardCharsets.UTF_8));
                 }
-                assertThat(all.toString()).doesNotContain("大扫除", "clean-up", "引导", details.get("name").asText(),
-                        details.get("phone").asText());
+                assertThat(all.toString())
+                        .doesNotContain(
+                                "大扫除",
+                                "clean-up",
+                                "引导",
+                                details.get("name").asText(),
+                                details.get("phone").asText());
             }
         }
-        ServiceHoursCredited credited = only(eventsOf(youngOld, has(ServiceHoursCredited.class, 1)), ServiceHoursCredited.class).get(0);
+        ServiceHoursCredited credited = only(
+                        eventsOf(youngOld, has(ServiceHoursCredited.class, 1)), ServiceHoursCredited.class)
+                .get(0);
         assertThat(credited.getSource()).isEqualTo(HoursSource.ACTIVITY);
         assertThat(credited.getSignUpId()).isEqualTo(s1);
         assertThat(credited.getMinutes()).isEqualTo(150);
@@ -325,14 +412,28 @@ class AttendanceTest extends ServiceScenario {
 
         // Another station's staff, a community's staff and the volunteer may not check in or correct.
         assertProblem(station(OTHER_STATION).post(base + "/check-in", Map.of()), 403, "id", "may not");
-        assertProblem(http().as(TestTokens.token("c-staff", Roles.COMMUNITY_STAFF, Roles.COMMUNITY_ID, UUID.randomUUID()))
-                .post(base + "/check-in", Map.of()), 403, "id", "may not");
+        assertProblem(
+                http().as(TestTokens.token("c-staff", Roles.COMMUNITY_STAFF, Roles.COMMUNITY_ID, UUID.randomUUID()))
+                        .post(base + "/check-in", Map.of()),
+                403,
+                "id",
+                "may not");
         assertProblem(volunteer(v).post(base + "/check-in", Map.of()), 403, "id", "may not");
-        assertProblem(station(OTHER_STATION).post(base + "/attendance/corrections",
-                Map.of("checkedOutAt", start.plusSeconds(3600).toString(), "reason", "忘记签退 forgot")), 403, "id", "may not");
-        assertThat(rows("SELECT count(*) FROM attendance WHERE sign_up_id = ?", s)).isZero();
+        assertProblem(
+                station(OTHER_STATION)
+                        .post(
+                                base + "/attendance/corrections",
+                                Map.of("checkedOutAt", start.plusSeconds(3600).toString(), "reason", "忘记签退 forgot")),
+                403,
+                "id",
+                "may not");
+        assertThat(rows("SELECT count(*) FROM attendance WHERE sign_up_id = ?", s))
+                .isZero();
         // A sign-up awaiting approval does not check in.
-        assertProblem(station(STATION).post("/activities/" + approval + "/sign-ups/" + pending + "/check-in", Map.of()), 409, "signUpId",
+        assertProblem(
+                station(STATION).post("/activities/" + approval + "/sign-ups/" + pending + "/check-in", Map.of()),
+                409,
+                "signUpId",
                 "PENDING");
 
         JsonNode in = ok(station(STATION).post(base + "/check-in", Map.of()));
@@ -342,33 +443,77 @@ class AttendanceTest extends ServiceScenario {
         // The volunteer left without checking out; the staff give the check-out time, with a reason.
         clock.advance(Duration.ofHours(5));
         String corrections = base + "/attendance/corrections";
-        assertProblem(station(STATION).post(corrections, Map.of("checkedOutAt", start.plusSeconds(3600).toString())), 400, "reason", "");
-        assertProblem(station(STATION).post(corrections, Map.of("checkedOutAt", start.plusSeconds(3600).toString(), "reason", "  ")), 400,
-                "reason", "");
-        assertProblem(station(STATION).post(corrections, Map.of("checkedOutAt", start.minusSeconds(60).toString(), "reason", "x")), 400,
-                "checkedOutAt", "after the check-in");
-        assertProblem(station(STATION).post(corrections, Map.of("checkedOutAt", clock.instant().plusSeconds(60).toString(), "reason", "x")),
-                400, "checkedOutAt", "future");
-        JsonNode first = ok(station(STATION).post(corrections, Map.of("checkedOutAt", start.plus(190, ChronoUnit.MINUTES).toString(),
-                "reason", "忘记签退 forgot to check out")));
+        assertProblem(
+                station(STATION)
+                        .post(
+                                corrections,
+                                Map.of("checkedOutAt", start.plusSeconds(3600).toString())),
+                400,
+                "reason",
+                "");
+        assertProblem(
+                station(STATION)
+                        .post(
+                                corrections,
+                                Map.of("checkedOutAt", start.plusSeconds(3600).toString(), "reason", "  ")),
+                400,
+                "reason",
+                "");
+        assertProblem(
+                station(STATION)
+                        .post(
+                                corrections,
+                                Map.of("checkedOutAt", start.minusSeconds(60).toString(), "reason", "x")),
+                400,
+                "checkedOutAt",
+                "after the check-in");
+        assertProblem(
+                station(STATION)
+                        .post(
+                                corrections,
+                                Map.of(
+                                        "checkedOutAt",
+                                        clock.instant().plusSeconds(60).toString(),
+                                        "reason",
+                                        "x")),
+                400,
+                "checkedOutAt",
+                "future");
+        JsonNode first = ok(station(STATION)
+                .post(
+                        corrections,
+                        Map.of(
+                                "checkedOutAt",
+                                start.plus(190, ChronoUnit.MINUTES).toString(),
+                                "reason",
+                                "忘记签退 forgot to check out")));
         assertThat(first.get("creditedMinutes").asInt()).isEqualTo(180);
         assertThat(first.get("checkedOutByStaff").asBoolean()).isTrue();
         assertThat(totalMinutes(v)).isEqualTo(180);
         assertThat(balance(v)).isEqualTo(30);
 
         // Left earlier than said: 2 h 5 min is 2 hours; the hours go down by one correction entry, once.
-        Map<String, Object> earlier = Map.of("checkedOutAt", start.plus(125, ChronoUnit.MINUTES).toString(), "reason", "提前离开 left at 10:05");
+        Map<String, Object> earlier =
+                Map.of("checkedOutAt", start.plus(125, ChronoUnit.MINUTES).toString(), "reason", "提前离开 left at 10:05");
         JsonNode second = ok(station(STATION).post(corrections, earlier));
         assertThat(second.get("creditedMinutes").asInt()).isEqualTo(120);
         ok(station(STATION).post(corrections, earlier));
         assertThat(totalMinutes(v)).isEqualTo(120);
-        assertThat(rows("SELECT count(*) FROM service_hours WHERE sign_up_id = ?", s)).isEqualTo(2);
-        assertThat(rows("SELECT count(*) FROM service_hours WHERE sign_up_id = ? AND minutes = -60", s)).isEqualTo(1);
+        assertThat(rows("SELECT count(*) FROM service_hours WHERE sign_up_id = ?", s))
+                .isEqualTo(2);
+        assertThat(rows("SELECT count(*) FROM service_hours WHERE sign_up_id = ? AND minutes = -60", s))
+                .isEqualTo(1);
         assertThat(balance(v)).as("points already awarded stay").isEqualTo(30);
 
         // Came an hour earlier than the staff recorded: one more hour, credited once with its points.
-        JsonNode third = ok(station(STATION).post(corrections, Map.of("checkedInAt", start.minus(60, ChronoUnit.MINUTES).toString(),
-                "reason", "签到登记晚了 recorded late")));
+        JsonNode third = ok(station(STATION)
+                .post(
+                        corrections,
+                        Map.of(
+                                "checkedInAt",
+                                start.minus(60, ChronoUnit.MINUTES).toString(),
+                                "reason",
+                                "签到登记晚了 recorded late")));
         assertThat(third.get("creditedMinutes").asInt()).isEqualTo(180);
         assertThat(totalMinutes(v)).isEqualTo(180);
         assertThat(balance(v)).isEqualTo(40);
@@ -379,19 +524,26 @@ class AttendanceTest extends ServiceScenario {
         JsonNode log = seen.get("corrections").get(1);
         assertThat(log.get("correctedBy").asText()).isEqualTo("staff-" + STATION);
         assertThat(log.get("reason").asText()).isEqualTo("提前离开 left at 10:05");
-        assertThat(log.get("checkedOutBefore").asText()).isEqualTo(start.plus(190, ChronoUnit.MINUTES).toString());
-        assertThat(log.get("checkedOutAfter").asText()).isEqualTo(start.plus(125, ChronoUnit.MINUTES).toString());
+        assertThat(log.get("checkedOutBefore").asText())
+                .isEqualTo(start.plus(190, ChronoUnit.MINUTES).toString());
+        assertThat(log.get("checkedOutAfter").asText())
+                .isEqualTo(start.plus(125, ChronoUnit.MINUTES).toString());
         assertThat(log.get("minutesBefore").asInt()).isEqualTo(180);
         assertThat(log.get("minutesAfter").asInt()).isEqualTo(120);
         assertProblem(volunteer(pendingVolunteer).get(base + "/attendance"), 403, "signUpId", "may not");
         assertThat(jdbcRefusesChangesToTheLog(s)).isTrue();
 
         List<SpecificRecord> events = eventsOf(activity, has(VolunteerCheckedOut.class, 3));
-        assertThat(only(events, VolunteerCheckedOut.class)).extracting(VolunteerCheckedOut::getCreditedMinutes, VolunteerCheckedOut::getCorrected)
+        assertThat(only(events, VolunteerCheckedOut.class))
+                .extracting(VolunteerCheckedOut::getCreditedMinutes, VolunteerCheckedOut::getCorrected)
                 // The first check-out came with a correction (no earlier time corrected); the next two corrected it.
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(180, false), org.assertj.core.groups.Tuple.tuple(120, true),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(180, false),
+                        org.assertj.core.groups.Tuple.tuple(120, true),
                         org.assertj.core.groups.Tuple.tuple(180, true));
-        assertThat(only(events, VolunteerCheckedIn.class)).extracting(VolunteerCheckedIn::getCorrected).containsExactly(false, true);
+        assertThat(only(events, VolunteerCheckedIn.class))
+                .extracting(VolunteerCheckedIn::getCorrected)
+                .containsExactly(false, true);
     }
 
     private boolean jdbcRefusesChangesToTheLog(UUID signUp) {

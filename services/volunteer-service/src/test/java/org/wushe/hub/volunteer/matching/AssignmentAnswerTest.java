@@ -1,10 +1,12 @@
 package org.wushe.hub.volunteer.matching;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.Category;
@@ -22,9 +24,6 @@ import org.wushe.hub.volunteer.support.ServiceScenario;
 import org.wushe.hub.volunteer.support.UpstreamEvents;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * A volunteer sees the matches proposed and accepted for them (events from the matching service over
  * the real CDC path) and answers them themself: a confirmation or a decline is published as
@@ -39,7 +38,8 @@ class AssignmentAnswerTest extends ServiceScenario {
     }
 
     private JsonNode assignment(UUID volunteer, UUID match) {
-        for (JsonNode a : as(volunteer).get("/volunteers/" + volunteer + "/assignments").json()) {
+        for (JsonNode a :
+                as(volunteer).get("/volunteers/" + volunteer + "/assignments").json()) {
             if (a.path("matchId").asText().equals(match.toString())) {
                 return a;
             }
@@ -54,8 +54,10 @@ class AssignmentAnswerTest extends ServiceScenario {
 
     private UUID proposedNeed(UUID volunteer, UUID match) {
         UUID need = UUID.randomUUID();
-        Upstream.community(codec).publish(Aggregate.NEED, need, UpstreamEvents.needPublished(need, Category.HOME_REPAIR, Instant.now()));
-        Upstream.matching(codec).publish(Aggregate.MATCH, match, UpstreamEvents.matchProposed(match, need, volunteer, clock.instant()));
+        Upstream.community(codec)
+                .publish(Aggregate.NEED, need, UpstreamEvents.needPublished(need, Category.HOME_REPAIR, Instant.now()));
+        Upstream.matching(codec)
+                .publish(Aggregate.MATCH, match, UpstreamEvents.matchProposed(match, need, volunteer, clock.instant()));
         await().atMost(WAIT).until(() -> "PROPOSED".equals(statusOf(volunteer, match)));
         return need;
     }
@@ -65,33 +67,47 @@ class AssignmentAnswerTest extends ServiceScenario {
         UUID volunteer = registerVolunteer(false, false);
         UUID match = UUID.randomUUID();
         UUID need = proposedNeed(volunteer, match);
-        await().atMost(WAIT).until(() -> assignment(volunteer, match).path("geohash").asText().length() > 0);
+        await().atMost(WAIT)
+                .until(() ->
+                        assignment(volunteer, match).path("geohash").asText().length() > 0);
         JsonNode proposed = assignment(volunteer, match);
         assertThat(proposed.path("proposedAt").asText()).isNotBlank();
         assertThat(proposed.path("scheduledStart").asText()).isNotBlank();
-        assertThat(proposed.path("geohash").asText()).as("a coarse cell, no address").hasSizeLessThanOrEqualTo(6);
+        assertThat(proposed.path("geohash").asText())
+                .as("a coarse cell, no address")
+                .hasSizeLessThanOrEqualTo(6);
         assertThat(proposed.path("category").asText()).isEqualTo("HOME_REPAIR");
 
-        Upstream.matching(codec).publish(Aggregate.MATCH, match, UpstreamEvents.matchAccepted(match, need, volunteer, clock.instant()));
+        Upstream.matching(codec)
+                .publish(Aggregate.MATCH, match, UpstreamEvents.matchAccepted(match, need, volunteer, clock.instant()));
         await().atMost(WAIT).until(() -> "ACCEPTED".equals(statusOf(volunteer, match)));
 
-        Http.Response confirmed = as(volunteer).post("/volunteers/" + volunteer + "/assignments/" + match + "/confirm", null);
+        Http.Response confirmed =
+                as(volunteer).post("/volunteers/" + volunteer + "/assignments/" + match + "/confirm", null);
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         assertThat(confirmed.json().path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(confirmed.json().path("acceptedAt").asText()).isNotBlank();
         assertThat(confirmed.json().path("confirmedAt").asText()).isNotBlank();
-        assertThat(as(volunteer).post("/volunteers/" + volunteer + "/assignments/" + match + "/confirm", null).status())
-                .as("confirming again changes nothing").isEqualTo(200);
+        assertThat(as(volunteer)
+                        .post("/volunteers/" + volunteer + "/assignments/" + match + "/confirm", null)
+                        .status())
+                .as("confirming again changes nothing")
+                .isEqualTo(200);
 
-        List<SpecificRecord> events = eventsOf(volunteer, e -> only(e, VolunteerAvailabilityDeclared.class).stream()
-                .anyMatch(a -> a.getAssignmentAnswer() != null));
+        List<SpecificRecord> events = eventsOf(
+                volunteer,
+                e -> only(e, VolunteerAvailabilityDeclared.class).stream()
+                        .anyMatch(a -> a.getAssignmentAnswer() != null));
         List<VolunteerAvailabilityDeclared> answers = only(events, VolunteerAvailabilityDeclared.class).stream()
-                .filter(a -> a.getAssignmentAnswer() != null).toList();
+                .filter(a -> a.getAssignmentAnswer() != null)
+                .toList();
         assertThat(answers).hasSize(1);
         assertThat(answers.get(0).getAssignmentAnswer().getAnswer()).isEqualTo(AssignmentAnswerKind.CONFIRMED);
         assertThat(answers.get(0).getAssignmentAnswer().getMatchId()).isEqualTo(match);
         assertThat(answers.get(0).getAssignmentAnswer().getNeedId()).isEqualTo(need);
-        assertThat(answers.get(0).getAvailability().getWeeklySlots()).as("availability unchanged").hasSize(1);
+        assertThat(answers.get(0).getAvailability().getWeeklySlots())
+                .as("availability unchanged")
+                .hasSize(1);
     }
 
     @Test
@@ -101,12 +117,21 @@ class AssignmentAnswerTest extends ServiceScenario {
         proposedNeed(volunteer, match);
         String path = "/volunteers/" + volunteer + "/assignments/" + match + "/decline";
 
-        assertThat(as(volunteer).post(path, Map.of("reason", " ")).problemField()).isEqualTo("reason");
+        assertThat(as(volunteer).post(path, Map.of("reason", " ")).problemField())
+                .isEqualTo("reason");
         assertThat(as(volunteer).post(path, Map.of()).problemField()).isEqualTo("reason");
-        assertThat(as(volunteer).post(path, Map.of("reason", "x".repeat(201))).problemField()).isEqualTo("reason");
-        assertThat(as(volunteer).post(path, Map.of("reason", "忙", "category", "BUSY")).problemField()).isEqualTo("category");
-        assertThat(as(volunteer).post("/volunteers/" + volunteer + "/assignments/" + UUID.randomUUID() + "/decline",
-                Map.of("reason", "忙")).status()).isEqualTo(404);
+        assertThat(as(volunteer).post(path, Map.of("reason", "x".repeat(201))).problemField())
+                .isEqualTo("reason");
+        assertThat(as(volunteer)
+                        .post(path, Map.of("reason", "忙", "category", "BUSY"))
+                        .problemField())
+                .isEqualTo("category");
+        assertThat(as(volunteer)
+                        .post(
+                                "/volunteers/" + volunteer + "/assignments/" + UUID.randomUUID() + "/decline",
+                                Map.of("reason", "忙"))
+                        .status())
+                .isEqualTo(404);
 
         Http.Response declined = as(volunteer).post(path, Map.of("reason", "那天要去医院复查", "category", "TIME_CONFLICT"));
         assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
@@ -115,25 +140,45 @@ class AssignmentAnswerTest extends ServiceScenario {
         assertThat(declined.json().path("declineReason").asText()).isEqualTo("那天要去医院复查");
         Http.Response again = as(volunteer).post(path, Map.of("reason", "那天要去医院复查", "category", "TIME_CONFLICT"));
         assertThat(again.status()).isEqualTo(200);
-        assertThat(as(volunteer).post("/volunteers/" + volunteer + "/assignments/" + match + "/confirm", null).status())
-                .as("declined is final").isEqualTo(409);
+        assertThat(as(volunteer)
+                        .post("/volunteers/" + volunteer + "/assignments/" + match + "/confirm", null)
+                        .status())
+                .as("declined is final")
+                .isEqualTo(409);
 
         // matching answers with MatchDeclined (declinedBy VOLUNTEER): the assignment stays as the volunteer left it
-        Upstream.matching(codec).publish(Aggregate.MATCH, match,
-                UpstreamEvents.matchDeclined(match, UUID.randomUUID(), volunteer, Decider.VOLUNTEER, clock.instant()));
+        Upstream.matching(codec)
+                .publish(
+                        Aggregate.MATCH,
+                        match,
+                        UpstreamEvents.matchDeclined(
+                                match, UUID.randomUUID(), volunteer, Decider.VOLUNTEER, clock.instant()));
         UUID marker = UUID.randomUUID();
         proposedNeed(volunteer, marker);
         assertThat(assignment(volunteer, match).path("declineReason").asText()).isEqualTo("那天要去医院复查");
 
         // the marker's confirmation comes after the decline on the topic: the decline was published once
         as(volunteer).post("/volunteers/" + volunteer + "/assignments/" + marker + "/confirm", null);
-        List<VolunteerAvailabilityDeclared> answers = only(eventsOf(volunteer, e -> only(e, VolunteerAvailabilityDeclared.class).stream()
-                        .anyMatch(a -> a.getAssignmentAnswer() != null && a.getAssignmentAnswer().getMatchId().equals(marker))),
-                VolunteerAvailabilityDeclared.class).stream().filter(a -> a.getAssignmentAnswer() != null).toList();
-        assertThat(answers).extracting(a -> a.getAssignmentAnswer().getAnswer())
+        List<VolunteerAvailabilityDeclared> answers = only(
+                        eventsOf(
+                                volunteer,
+                                e -> only(e, VolunteerAvailabilityDeclared.class).stream()
+                                        .anyMatch(a -> a.getAssignmentAnswer() != null
+                                                && a.getAssignmentAnswer()
+                                                        .getMatchId()
+                                                        .equals(marker))),
+                        VolunteerAvailabilityDeclared.class)
+                .stream()
+                .filter(a -> a.getAssignmentAnswer() != null)
+                .toList();
+        assertThat(answers)
+                .extracting(a -> a.getAssignmentAnswer().getAnswer())
                 .containsExactly(AssignmentAnswerKind.DECLINED, AssignmentAnswerKind.CONFIRMED);
-        assertThat(answers.get(0).getAssignmentAnswer().getDeclineReason()).isEqualTo(AssignmentDeclineReason.TIME_CONFLICT);
-        assertThat(answers.get(0).toString()).as("the volunteer's words stay here").doesNotContain("医院");
+        assertThat(answers.get(0).getAssignmentAnswer().getDeclineReason())
+                .isEqualTo(AssignmentDeclineReason.TIME_CONFLICT);
+        assertThat(answers.get(0).toString())
+                .as("the volunteer's words stay here")
+                .doesNotContain("医院");
     }
 
     @Test
@@ -141,11 +186,16 @@ class AssignmentAnswerTest extends ServiceScenario {
         UUID volunteer = registerVolunteer(false, false);
         UUID match = UUID.randomUUID();
         UUID need = proposedNeed(volunteer, match);
-        Upstream.matching(codec).publish(Aggregate.MATCH, match,
-                UpstreamEvents.matchDeclined(match, need, volunteer, Decider.STATION_STAFF, clock.instant()));
+        Upstream.matching(codec)
+                .publish(
+                        Aggregate.MATCH,
+                        match,
+                        UpstreamEvents.matchDeclined(match, need, volunteer, Decider.STATION_STAFF, clock.instant()));
         await().atMost(WAIT).until(() -> "DECLINED".equals(statusOf(volunteer, match)));
         assertThat(assignment(volunteer, match).path("declinedBy").asText()).isEqualTo("STATION_STAFF");
-        assertThat(as(volunteer).post("/volunteers/" + volunteer + "/assignments/" + match + "/decline", Map.of("reason", "忙")).status())
+        assertThat(as(volunteer)
+                        .post("/volunteers/" + volunteer + "/assignments/" + match + "/decline", Map.of("reason", "忙"))
+                        .status())
                 .isEqualTo(409);
     }
 
@@ -159,25 +209,46 @@ class AssignmentAnswerTest extends ServiceScenario {
         String confirm = "/volunteers/" + volunteer + "/assignments/" + match + "/confirm";
 
         Http.Response byOther = as(other).post(decline, Map.of("reason", "我替他谢绝"));
-        Problems.assertForbidden(byOther.status(), byOther.raw().headers().firstValue("Content-Type").orElse(""), byOther.json(),
-                byOther.body(), "id", "volunteer of " + volunteer);
+        Problems.assertForbidden(
+                byOther.status(),
+                byOther.raw().headers().firstValue("Content-Type").orElse(""),
+                byOther.json(),
+                byOther.body(),
+                "id",
+                "volunteer of " + volunteer);
         Http.Response confirmByOther = as(other).post(confirm, null);
         assertThat(confirmByOther.status()).isEqualTo(403);
-        Http.Response byStaff = http().as(TestTokens.token("staff-li", Roles.STATION_STAFF, Roles.STATION_ID, UpstreamEvents.STATION))
+        Http.Response byStaff = http().as(
+                        TestTokens.token("staff-li", Roles.STATION_STAFF, Roles.STATION_ID, UpstreamEvents.STATION))
                 .post(decline, Map.of("reason", "站点代为谢绝"));
         assertThat(byStaff.status()).isEqualTo(403);
-        assertThat(as(other).post("/volunteers/" + other + "/assignments/" + match + "/decline", Map.of("reason", "不是我的")).status())
-                .as("not their assignment").isEqualTo(404);
+        assertThat(as(other)
+                        .post("/volunteers/" + other + "/assignments/" + match + "/decline", Map.of("reason", "不是我的"))
+                        .status())
+                .as("not their assignment")
+                .isEqualTo(404);
 
         assertThat(statusOf(volunteer, match)).isEqualTo("PROPOSED");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM assignment WHERE match_id = ? AND declined_at IS NOT NULL", Long.class, match))
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM assignment WHERE match_id = ? AND declined_at IS NOT NULL",
+                        Long.class,
+                        match))
                 .isZero();
         // the volunteer's own confirmation is the only answer on the topic
         as(volunteer).post(confirm, null);
-        List<VolunteerAvailabilityDeclared> answers = only(eventsOf(volunteer, e -> only(e, VolunteerAvailabilityDeclared.class).stream()
-                .anyMatch(a -> a.getAssignmentAnswer() != null)), VolunteerAvailabilityDeclared.class).stream()
-                .filter(a -> a.getAssignmentAnswer() != null).toList();
-        assertThat(answers).extracting(a -> a.getAssignmentAnswer().getAnswer()).containsExactly(AssignmentAnswerKind.CONFIRMED);
-        assertThat(only(eventsOf(other, e -> true), VolunteerAvailabilityDeclared.class)).noneMatch(a -> a.getAssignmentAnswer() != null);
+        List<VolunteerAvailabilityDeclared> answers = only(
+                        eventsOf(
+                                volunteer,
+                                e -> only(e, VolunteerAvailabilityDeclared.class).stream()
+                                        .anyMatch(a -> a.getAssignmentAnswer() != null)),
+                        VolunteerAvailabilityDeclared.class)
+                .stream()
+                .filter(a -> a.getAssignmentAnswer() != null)
+                .toList();
+        assertThat(answers)
+                .extracting(a -> a.getAssignmentAnswer().getAnswer())
+                .containsExactly(AssignmentAnswerKind.CONFIRMED);
+        assertThat(only(eventsOf(other, e -> true), VolunteerAvailabilityDeclared.class))
+                .noneMatch(a -> a.getAssignmentAnswer() != null);
     }
 }

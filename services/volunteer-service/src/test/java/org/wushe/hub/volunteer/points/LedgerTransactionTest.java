@@ -1,13 +1,12 @@
 package org.wushe.hub.volunteer.points;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Double entry: every transaction's postings sum to zero, whatever kind it is. */
 class LedgerTransactionTest {
@@ -28,19 +27,33 @@ class LedgerTransactionTest {
             assertThat(tx.postings()).hasSize(2);
             assertThat(tx.postings().stream().mapToLong(Posting::amount).sum()).isZero();
         });
-        assertThat(all.get(0).postings()).containsExactly(new Posting(SystemAccounts.ISSUANCE, -30, null), new Posting(volunteer, 30, inAYear));
-        assertThat(all.get(1).postings()).containsExactly(new Posting(volunteer, -20, null), new Posting(SystemAccounts.REDEMPTION, 20, null));
-        assertThat(all.get(2).postings()).containsExactly(new Posting(volunteer, -5, null), new Posting(elder, 5, inAYear));
-        assertThat(all.get(3).postings()).containsExactly(new Posting(volunteer, -5, null), new Posting(SystemAccounts.EXPIRY, 5, null));
+        assertThat(all.get(0).postings())
+                .containsExactly(new Posting(SystemAccounts.ISSUANCE, -30, null), new Posting(volunteer, 30, inAYear));
+        assertThat(all.get(1).postings())
+                .containsExactly(new Posting(volunteer, -20, null), new Posting(SystemAccounts.REDEMPTION, 20, null));
+        assertThat(all.get(2).postings())
+                .containsExactly(new Posting(volunteer, -5, null), new Posting(elder, 5, inAYear));
+        assertThat(all.get(3).postings())
+                .containsExactly(new Posting(volunteer, -5, null), new Posting(SystemAccounts.EXPIRY, 5, null));
     }
 
     @Test
     void anUnbalancedTransactionCannotBeBuilt() {
-        assertThatThrownBy(() -> new LedgerTransaction(UUID.randomUUID(), TransactionKind.AWARD, volunteer, SystemAccounts.ISSUANCE, 10,
-                List.of(Posting.debit(SystemAccounts.ISSUANCE, 10), Posting.credit(volunteer, 11, null))))
+        assertThatThrownBy(() -> new LedgerTransaction(
+                        UUID.randomUUID(),
+                        TransactionKind.AWARD,
+                        volunteer,
+                        SystemAccounts.ISSUANCE,
+                        10,
+                        List.of(Posting.debit(SystemAccounts.ISSUANCE, 10), Posting.credit(volunteer, 11, null))))
                 .hasMessageContaining("sum to zero");
-        assertThatThrownBy(() -> new LedgerTransaction(UUID.randomUUID(), TransactionKind.AWARD, volunteer, SystemAccounts.ISSUANCE, 10,
-                List.of(Posting.credit(volunteer, 10, null))))
+        assertThatThrownBy(() -> new LedgerTransaction(
+                        UUID.randomUUID(),
+                        TransactionKind.AWARD,
+                        volunteer,
+                        SystemAccounts.ISSUANCE,
+                        10,
+                        List.of(Posting.credit(volunteer, 10, null))))
                 .hasMessageContaining("two postings");
     }
 
@@ -52,7 +65,8 @@ class LedgerTransactionTest {
 
     @Test
     void nothingIsMovedForNothingNorToOneself() {
-        assertThatThrownBy(() -> LedgerTransaction.redemption(UUID.randomUUID(), volunteer, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LedgerTransaction.redemption(UUID.randomUUID(), volunteer, 0))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LedgerTransaction.gift(UUID.randomUUID(), volunteer, volunteer, 5, null))
                 .hasMessageContaining("cannot pay itself");
         assertThatThrownBy(() -> LedgerTransaction.gift(UUID.randomUUID(), volunteer, SystemAccounts.ISSUANCE, 5, null))
@@ -66,7 +80,8 @@ class LedgerTransactionTest {
         assertThat(state.expiryDue()).isEqualTo(20);
         assertThat(state.spendable()).isEqualTo(80);
         state.requireSpendable(80);
-        assertThatThrownBy(() -> state.requireSpendable(81)).isInstanceOf(InsufficientPointsException.class)
+        assertThatThrownBy(() -> state.requireSpendable(81))
+                .isInstanceOf(InsufficientPointsException.class)
                 .hasMessageContaining("has 80 points, 81 asked");
     }
 }

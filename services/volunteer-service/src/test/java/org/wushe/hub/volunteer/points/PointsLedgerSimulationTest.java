@@ -1,5 +1,8 @@
 package org.wushe.hub.volunteer.points;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,13 +16,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The ledger arithmetic under thousands of random awards, redemptions, gifts and expiries, on an
@@ -33,13 +32,22 @@ class PointsLedgerSimulationTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     /** Short expiry and a cap, so that both happen often. */
-    private final PointsRules rules = new PointsRules(1, 10, PointsRules.defaults().flagPercent(), false,
-            PointsRules.defaults().difficultyPercent(), PointsRules.defaults().categoryDifficulty(), ServiceDifficulty.STANDARD, true,
-            30, 100L, Instant.EPOCH, "simulation");
+    private final PointsRules rules = new PointsRules(
+            1,
+            10,
+            PointsRules.defaults().flagPercent(),
+            false,
+            PointsRules.defaults().difficultyPercent(),
+            PointsRules.defaults().categoryDifficulty(),
+            ServiceDifficulty.STANDARD,
+            true,
+            30,
+            100L,
+            Instant.EPOCH,
+            "simulation");
 
     /** An entry as the ledger_entry table keeps it. */
-    record Entry(UUID tx, TransactionKind kind, UUID account, long amount, Instant expiresAt, LocalDate servedOn) {
-    }
+    record Entry(UUID tx, TransactionKind kind, UUID account, long amount, Instant expiresAt, LocalDate servedOn) {}
 
     /** What the service does, over a list instead of a table. */
     final class MemoryLedger {
@@ -69,8 +77,12 @@ class PointsLedgerSimulationTest {
         }
 
         long awardedOn(UUID account, LocalDate day) {
-            return entries.stream().filter(e -> e.kind() == TransactionKind.AWARD && e.account().equals(account)
-                    && day.equals(e.servedOn())).mapToLong(Entry::amount).sum();
+            return entries.stream()
+                    .filter(e -> e.kind() == TransactionKind.AWARD
+                            && e.account().equals(account)
+                            && day.equals(e.servedOn()))
+                    .mapToLong(Entry::amount)
+                    .sum();
         }
 
         long award(UUID account, int minutes, Set<VolunteerFlag> flags, ServiceDifficulty d, Instant now) {
@@ -108,12 +120,15 @@ class PointsLedgerSimulationTest {
         final Map<UUID, List<long[]>> byAccount = new HashMap<>(); // [remaining, expiresAtMillis]
 
         void credit(UUID account, long points, Instant expiresAt) {
-            byAccount.computeIfAbsent(account, a -> new ArrayList<>()).add(new long[] {points, expiresAt.toEpochMilli()});
+            byAccount.computeIfAbsent(account, a -> new ArrayList<>()).add(new long[] {points, expiresAt.toEpochMilli()
+            });
         }
 
         long unexpired(UUID account, Instant now) {
             return byAccount.getOrDefault(account, List.of()).stream()
-                    .filter(l -> l[1] > now.toEpochMilli()).mapToLong(l -> l[0]).sum();
+                    .filter(l -> l[1] > now.toEpochMilli())
+                    .mapToLong(l -> l[0])
+                    .sum();
         }
 
         void spend(UUID account, long points, Instant now) {
@@ -139,9 +154,15 @@ class PointsLedgerSimulationTest {
         MemoryLedger ledger = new MemoryLedger();
         Lots reference = new Lots();
         List<UUID> people = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        Map<UUID, Set<VolunteerFlag>> flags = Map.of(people.get(0), EnumSet.of(VolunteerFlag.YOUNG_OLD),
-                people.get(1), EnumSet.of(VolunteerFlag.IN_HARDSHIP), people.get(2), EnumSet.noneOf(VolunteerFlag.class),
-                people.get(3), EnumSet.noneOf(VolunteerFlag.class));
+        Map<UUID, Set<VolunteerFlag>> flags = Map.of(
+                people.get(0),
+                EnumSet.of(VolunteerFlag.YOUNG_OLD),
+                people.get(1),
+                EnumSet.of(VolunteerFlag.IN_HARDSHIP),
+                people.get(2),
+                EnumSet.noneOf(VolunteerFlag.class),
+                people.get(3),
+                EnumSet.noneOf(VolunteerFlag.class));
         Instant now = Instant.parse("2026-01-05T01:00:00Z");
         int refused = 0;
 
@@ -162,7 +183,9 @@ class PointsLedgerSimulationTest {
                     reference.spend(who, points, now);
                 } catch (InsufficientPointsException e) {
                     refused++;
-                    assertThat(reference.unexpired(who, now)).as("refused only when really short").isLessThan(points);
+                    assertThat(reference.unexpired(who, now))
+                            .as("refused only when really short")
+                            .isLessThan(points);
                 }
             } else if (op < 9) {
                 UUID to = people.get(random.nextInt(people.size()));
@@ -182,15 +205,20 @@ class PointsLedgerSimulationTest {
                 ledger.expire(who, now);
             }
 
-            assertThat(ledger.entries.stream().mapToLong(Entry::amount).sum()).as("whole ledger, step %d", step).isZero();
+            assertThat(ledger.entries.stream().mapToLong(Entry::amount).sum())
+                    .as("whole ledger, step %d", step)
+                    .isZero();
             for (UUID p : people) {
                 AccountState s = ledger.state(p, now);
                 assertThat(s.balance()).as("balance of %s at step %d", p, step).isNotNegative();
-                assertThat(s.spendable()).as("spendable of %s at step %d", p, step).isEqualTo(reference.unexpired(p, now));
+                assertThat(s.spendable())
+                        .as("spendable of %s at step %d", p, step)
+                        .isEqualTo(reference.unexpired(p, now));
             }
         }
         Map<String, Long> perDay = new HashMap<>();
-        ledger.entries.stream().filter(e -> e.kind() == TransactionKind.AWARD && e.amount() > 0)
+        ledger.entries.stream()
+                .filter(e -> e.kind() == TransactionKind.AWARD && e.amount() > 0)
                 .forEach(e -> perDay.merge(e.account() + "@" + e.servedOn(), e.amount(), Long::sum));
         assertThat(perDay.values()).allSatisfy(total -> assertThat(total).isLessThanOrEqualTo(rules.dailyCap()));
         assertThat(refused).as("the history should include refusals").isPositive();
@@ -204,16 +232,21 @@ class PointsLedgerSimulationTest {
         UUID v = UUID.randomUUID();
         Instant jan = Instant.parse("2026-01-10T02:00:00Z");
         Instant feb = Instant.parse("2026-02-01T02:00:00Z");
-        ledger.award(v, 6 * 60, Set.of(), ServiceDifficulty.STANDARD, jan);     // 60, expires 9 Feb
-        ledger.award(v, 6 * 60, Set.of(), ServiceDifficulty.STANDARD, feb);     // 60, expires 3 Mar
-        ledger.redeem(v, 90, feb.plus(Duration.ofDays(2)));                      // takes Jan's 60 and 30 of Feb's
+        ledger.award(v, 6 * 60, Set.of(), ServiceDifficulty.STANDARD, jan); // 60, expires 9 Feb
+        ledger.award(v, 6 * 60, Set.of(), ServiceDifficulty.STANDARD, feb); // 60, expires 3 Mar
+        ledger.redeem(v, 90, feb.plus(Duration.ofDays(2))); // takes Jan's 60 and 30 of Feb's
 
         AccountState mid = ledger.expire(v, Instant.parse("2026-02-20T00:00:00Z"));
-        assertThat(mid.balance()).as("January's lot was spent, nothing to expire").isEqualTo(30);
+        assertThat(mid.balance())
+                .as("January's lot was spent, nothing to expire")
+                .isEqualTo(30);
         AccountState after = ledger.expire(v, Instant.parse("2026-03-05T00:00:00Z"));
         assertThat(after.balance()).isZero();
-        assertThat(ledger.entries).filteredOn(e -> e.kind() == TransactionKind.EXPIRY && e.account().equals(v))
-                .extracting(Entry::amount).containsExactly(-30L);
+        assertThat(ledger.entries)
+                .filteredOn(
+                        e -> e.kind() == TransactionKind.EXPIRY && e.account().equals(v))
+                .extracting(Entry::amount)
+                .containsExactly(-30L);
     }
 
     @Test
@@ -228,7 +261,8 @@ class PointsLedgerSimulationTest {
 
         assertThat(ledger.state(volunteer, now).balance()).isEqualTo(15);
         assertThat(ledger.state(elder, now).balance()).isEqualTo(45);
-        assertThatThrownBy(() -> ledger.gift(volunteer, elder, 16, now)).isInstanceOf(InsufficientPointsException.class);
+        assertThatThrownBy(() -> ledger.gift(volunteer, elder, 16, now))
+                .isInstanceOf(InsufficientPointsException.class);
         assertThat(ledger.entries.stream().mapToLong(Entry::amount).sum()).isZero();
     }
 }

@@ -1,7 +1,10 @@
 package org.wushe.hub.volunteer.support;
 
-import org.wushe.hub.testing.MutableClock;
-import org.wushe.hub.platform.testing.Upstream;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -29,22 +29,26 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.wushe.hub.events.resource.DonorKind;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.testing.Upstream;
 import org.wushe.hub.schemas.AvroEventCodec;
+import org.wushe.hub.testing.MutableClock;
 import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TopicReader;
 import org.wushe.hub.volunteer.VolunteerServiceApplication;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The running service against the real embedded stack (PostgreSQL, Kafka, Debezium with the shipped
  * connector), one Spring context for every integration test class, with a clock the tests move.
  */
-@SpringBootTest(classes = VolunteerServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wushe.volunteer.expiry-interval=PT24H", "wushe.volunteer.details-key=" + ServiceScenario.DETAILS_KEY,
-                "wushe.volunteer.activities.venue-code-key=" + ServiceScenario.VENUE_CODE_KEY})
+@SpringBootTest(
+        classes = VolunteerServiceApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "wushe.volunteer.expiry-interval=PT24H",
+            "wushe.volunteer.details-key=" + ServiceScenario.DETAILS_KEY,
+            "wushe.volunteer.activities.venue-code-key=" + ServiceScenario.VENUE_CODE_KEY
+        })
 @Import(ServiceScenario.TestClock.class)
 public abstract class ServiceScenario {
 
@@ -73,11 +77,20 @@ public abstract class ServiceScenario {
         TestStack.register(registry, "volunteer");
     }
 
-    @Autowired protected MutableClock clock;
-    @Autowired protected AvroEventCodec codec;
-    @Autowired protected JdbcTemplate jdbc;
-    @Autowired protected MeterRegistry meters;
-    @Autowired private org.springframework.core.env.Environment env;
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected AvroEventCodec codec;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected MeterRegistry meters;
+
+    @Autowired
+    private org.springframework.core.env.Environment env;
 
     private Http http;
 
@@ -107,14 +120,28 @@ public abstract class ServiceScenario {
         body.put("name", name);
         body.put("phone", randomPhone());
         body.put("communityId", UpstreamEvents.COMMUNITY.toString());
-        body.put("homeArea", Map.of("districtCode", "110112", "streetCode", "110112104", "communityId", UpstreamEvents.COMMUNITY.toString(),
-                "geohash", "wx4gtnq9"));
+        body.put(
+                "homeArea",
+                Map.of(
+                        "districtCode",
+                        "110112",
+                        "streetCode",
+                        "110112104",
+                        "communityId",
+                        UpstreamEvents.COMMUNITY.toString(),
+                        "geohash",
+                        "wx4gtnq9"));
         body.put("skills", List.of("HOME_REPAIR", "ELECTRICAL"));
         body.put("languages", List.of("en"));
         body.put("youngOld", youngOld);
         body.put("inHardship", inHardship);
-        body.put("availability", Map.of("weeklySlots", List.of(Map.of("day", "SATURDAY", "start", "09:00", "end", "11:30")),
-                "maxHoursPerWeek", 6));
+        body.put(
+                "availability",
+                Map.of(
+                        "weeklySlots",
+                        List.of(Map.of("day", "SATURDAY", "start", "09:00", "end", "11:30")),
+                        "maxHoursPerWeek",
+                        6));
         return body;
     }
 
@@ -126,8 +153,15 @@ public abstract class ServiceScenario {
 
     /** Hours logged by hand by station staff; returns the response body. */
     protected JsonNode logHours(UUID volunteer, int minutes, LocalDate servedOn) {
-        Http.Response r = http().post("/volunteers/" + volunteer + "/hours",
-                Map.of("minutes", minutes, "servedOn", servedOn.toString(), "stationId", HOURS_STATION.toString()));
+        Http.Response r = http().post(
+                        "/volunteers/" + volunteer + "/hours",
+                        Map.of(
+                                "minutes",
+                                minutes,
+                                "servedOn",
+                                servedOn.toString(),
+                                "stationId",
+                                HOURS_STATION.toString()));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json();
     }
@@ -143,7 +177,8 @@ public abstract class ServiceScenario {
     /** A caring shop registered in the resource service, once it has reached this service's read model. */
     protected UUID caringShop(String name, DonorKind kind) {
         UUID donor = UUID.randomUUID();
-        Upstream.resource(codec).publish(Aggregate.DONOR, donor, UpstreamEvents.donorRegistered(donor, name, kind, Instant.now()));
+        Upstream.resource(codec)
+                .publish(Aggregate.DONOR, donor, UpstreamEvents.donorRegistered(donor, name, kind, Instant.now()));
         await().atMost(WAIT).until(() -> http().get("/donors/" + donor).status() == 200);
         return donor;
     }
@@ -162,8 +197,11 @@ public abstract class ServiceScenario {
     }
 
     protected Http.Response redeem(UUID account, UUID reward, int quantity, String key) {
-        return http().post("/points/accounts/" + account + "/redemptions", Map.of("rewardId", reward.toString(), "quantity", quantity),
-                "Idempotency-Key", key);
+        return http().post(
+                        "/points/accounts/" + account + "/redemptions",
+                        Map.of("rewardId", reward.toString(), "quantity", quantity),
+                        "Idempotency-Key",
+                        key);
     }
 
     // ---- what the service published
@@ -171,12 +209,20 @@ public abstract class ServiceScenario {
     /** The decoded events on wushe.volunteer.volunteer keyed by {@code key}, read until {@code done} holds. */
     protected List<SpecificRecord> eventsOf(UUID key, Predicate<List<SpecificRecord>> done) {
         List<ConsumerRecord<String, byte[]>> records = recordsOf(key, done);
-        return records.stream().<SpecificRecord>map(r -> codec.decode(r.value())).toList();
+        return records.stream()
+                .<SpecificRecord>map(r -> codec.decode(r.value()))
+                .toList();
     }
 
     protected List<ConsumerRecord<String, byte[]>> recordsOf(UUID key, Predicate<List<SpecificRecord>> done) {
-        return TopicReader.readUntil(bootstrap(), Aggregate.VOLUNTEER.topic(), r -> key.toString().equals(r.key()),
-                kept -> done.test(kept.stream().<SpecificRecord>map(r -> codec.decode(r.value())).toList()), WAIT);
+        return TopicReader.readUntil(
+                bootstrap(),
+                Aggregate.VOLUNTEER.topic(),
+                r -> key.toString().equals(r.key()),
+                kept -> done.test(kept.stream()
+                        .<SpecificRecord>map(r -> codec.decode(r.value()))
+                        .toList()),
+                WAIT);
     }
 
     protected static <T extends SpecificRecord> Predicate<List<SpecificRecord>> has(Class<T> type, int count) {

@@ -1,11 +1,12 @@
 package org.wushe.hub.volunteer.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.testing.Problems;
@@ -13,8 +14,6 @@ import org.wushe.hub.testing.TestTokens;
 import org.wushe.hub.volunteer.support.Http;
 import org.wushe.hub.volunteer.support.ServiceScenario;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14, item 6, over real HTTP with signed tokens on the real stack: a volunteer's name, phone and
@@ -50,12 +49,14 @@ class VolunteerPrivacyTest extends ServiceScenario {
     }
 
     private long accessRows(UUID volunteer) {
-        return jdbc.queryForObject("SELECT count(*) FROM volunteer_access WHERE volunteer_id = ?", Long.class, volunteer);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM volunteer_access WHERE volunteer_id = ?", Long.class, volunteer);
     }
 
     private static void assertProblem(Http.Response r, int status, String field) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(r.problemField()).as(r.toString()).isEqualTo(field);
     }
 
@@ -66,8 +67,8 @@ class VolunteerPrivacyTest extends ServiceScenario {
     }
 
     private static boolean contains(byte[] haystack, String needle) {
-        return new String(haystack, StandardCharsets.ISO_8859_1).contains(new String(needle.getBytes(StandardCharsets.UTF_8),
-                StandardCharsets.ISO_8859_1));
+        return new String(haystack, StandardCharsets.ISO_8859_1)
+                .contains(new String(needle.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
     }
 
     @Test
@@ -75,20 +76,32 @@ class VolunteerPrivacyTest extends ServiceScenario {
         String phone = randomPhone();
         UUID id = registerAt(NORTH, "欧阳秀英", phone, true);
 
-        List<String> columns = jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
-                + "AND table_name = 'volunteer'", String.class);
-        assertThat(columns).as("no plain column for them").doesNotContain("display_name", "phone", "in_hardship")
+        List<String> columns = jdbc.queryForList(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                        + "AND table_name = 'volunteer'",
+                String.class);
+        assertThat(columns)
+                .as("no plain column for them")
+                .doesNotContain("display_name", "phone", "in_hardship")
                 .contains("name_sealed", "phone_sealed", "phone_hash", "hardship_sealed");
-        Map<String, Object> row = jdbc.queryForMap("SELECT name_sealed, phone_sealed, phone_hash, hardship_sealed FROM volunteer WHERE id = ?", id);
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT name_sealed, phone_sealed, phone_hash, hardship_sealed FROM volunteer WHERE id = ?", id);
         for (String column : List.of("name_sealed", "phone_sealed", "phone_hash", "hardship_sealed")) {
             byte[] stored = (byte[]) row.get(column);
             assertThat(stored).as(column).isNotEmpty();
             assertThat(contains(stored, "欧阳")).as(column + " holds no name").isFalse();
             assertThat(contains(stored, phone)).as(column + " holds no phone").isFalse();
-            assertThat(contains(stored, "true")).as(column + " holds no plain flag").isFalse();
+            assertThat(contains(stored, "true"))
+                    .as(column + " holds no plain flag")
+                    .isFalse();
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM volunteer v WHERE v::text LIKE ? OR v::text LIKE ?", Long.class,
-                "%欧阳%", "%" + phone + "%")).as("nowhere in the row's text").isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM volunteer v WHERE v::text LIKE ? OR v::text LIKE ?",
+                        Long.class,
+                        "%欧阳%",
+                        "%" + phone + "%"))
+                .as("nowhere in the row's text")
+                .isZero();
 
         JsonNode me = volunteer(id).get("/volunteers/" + id).json();
         assertThat(me.get("name").asText()).isEqualTo("欧阳秀英");
@@ -98,12 +111,23 @@ class VolunteerPrivacyTest extends ServiceScenario {
         again.put("phone", phone);
         assertProblem(staffOf(NORTH, "staff-n").post("/volunteers", again), 409, "phone");
 
-        Http.Response flags = staffOf(NORTH, "staff-n").put("/volunteers/" + id + "/flags", Map.of("youngOld", true, "inHardship", false));
+        Http.Response flags = staffOf(NORTH, "staff-n")
+                .put("/volunteers/" + id + "/flags", Map.of("youngOld", true, "inHardship", false));
         assertThat(flags.status()).as(flags.toString()).isEqualTo(200);
-        assertThat(flags.json().has("name")).as("the flags' answer shows no name").isFalse();
+        assertThat(flags.json().has("name"))
+                .as("the flags' answer shows no name")
+                .isFalse();
         assertThat(flags.json().has("phone")).isFalse();
-        assertThat(volunteer(id).get("/volunteers/" + id).json().get("inHardship").asBoolean()).isFalse();
-        assertThat(contains(jdbc.queryForObject("SELECT hardship_sealed FROM volunteer WHERE id = ?", byte[].class, id), "false")).isFalse();
+        assertThat(volunteer(id)
+                        .get("/volunteers/" + id)
+                        .json()
+                        .get("inHardship")
+                        .asBoolean())
+                .isFalse();
+        assertThat(contains(
+                        jdbc.queryForObject("SELECT hardship_sealed FROM volunteer WHERE id = ?", byte[].class, id),
+                        "false"))
+                .isFalse();
     }
 
     @Test
@@ -111,7 +135,9 @@ class VolunteerPrivacyTest extends ServiceScenario {
         UUID id = registerAt(NORTH, "钱淑珍", randomPhone(), false);
 
         assertThat(volunteer(id).get("/volunteers/" + id).status()).isEqualTo(200);
-        assertThat(accessRows(id)).as("the volunteer reading themself is not logged").isZero();
+        assertThat(accessRows(id))
+                .as("the volunteer reading themself is not logged")
+                .isZero();
 
         Http staff = staffOf(NORTH, "staff-zhao");
         assertProblem(staff.get("/volunteers/" + id), 400, "reason");
@@ -122,15 +148,26 @@ class VolunteerPrivacyTest extends ServiceScenario {
         assertThat(read.json().get("name").asText()).isEqualTo("钱淑珍");
         assertThat(http().get("/volunteers/" + id + "?reason=audit").status()).isEqualTo(200);
 
-        List<Map<String, Object>> log = jdbc.queryForList("SELECT actor, reason, action FROM volunteer_access WHERE volunteer_id = ? ORDER BY id", id);
+        List<Map<String, Object>> log = jdbc.queryForList(
+                "SELECT actor, reason, action FROM volunteer_access WHERE volunteer_id = ? ORDER BY id", id);
         assertThat(log).hasSize(2);
-        assertThat(log.get(0)).containsEntry("actor", "staff-zhao").containsEntry("reason", "安排服务").containsEntry("action", "READ");
+        assertThat(log.get(0))
+                .containsEntry("actor", "staff-zhao")
+                .containsEntry("reason", "安排服务")
+                .containsEntry("action", "READ");
         assertThat(log.get(1)).containsEntry("actor", TestTokens.ADMIN_SUBJECT).containsEntry("reason", "audit");
 
         JsonNode shown = volunteer(id).get("/volunteers/" + id + "/access-log").json();
-        assertThat(shown).extracting(a -> a.get("actor").asText()).containsExactly("staff-zhao", TestTokens.ADMIN_SUBJECT);
-        Problems.assertForbidden(staff.get("/volunteers/" + id + "/access-log").status(), "application/problem+json",
-                staff.get("/volunteers/" + id + "/access-log").json(), "staff read the access log", "id", "volunteer of " + id);
+        assertThat(shown)
+                .extracting(a -> a.get("actor").asText())
+                .containsExactly("staff-zhao", TestTokens.ADMIN_SUBJECT);
+        Problems.assertForbidden(
+                staff.get("/volunteers/" + id + "/access-log").status(),
+                "application/problem+json",
+                staff.get("/volunteers/" + id + "/access-log").json(),
+                "staff read the access log",
+                "id",
+                "volunteer of " + id);
     }
 
     @Test
@@ -140,11 +177,13 @@ class VolunteerPrivacyTest extends ServiceScenario {
         UUID south = registerAt(SOUTH, "李南", randomPhone(), true, community);
         UUID helper = registerAt(SOUTH, "周帮", randomPhone(), false, community);
         Http northStaff = staffOf(NORTH, "staff-north");
-        Http.Response credited = northStaff.post("/volunteers/" + helper + "/hours",
+        Http.Response credited = northStaff.post(
+                "/volunteers/" + helper + "/hours",
                 Map.of("minutes", 30, "servedOn", today().toString(), "stationId", NORTH.toString()));
         assertThat(credited.status()).as(credited.toString()).isEqualTo(201);
 
-        List<JsonNode> listed = items(northStaff.get("/volunteers?communityId=" + community).json());
+        List<JsonNode> listed =
+                items(northStaff.get("/volunteers?communityId=" + community).json());
         List<String> ids = listed.stream().map(v -> v.get("id").asText()).toList();
         assertThat(ids).contains(north.toString(), helper.toString()).doesNotContain(south.toString());
         assertThat(listed).allSatisfy(v -> {
@@ -152,18 +191,34 @@ class VolunteerPrivacyTest extends ServiceScenario {
             assertThat(v.has("phone")).isFalse();
             assertThat(v.has("inHardship")).isFalse();
         });
-        assertThat(items(http().get("/volunteers?communityId=" + community).json()).stream().map(v -> v.get("id").asText()).toList())
-                .as("the hub admin sees every station's").contains(north.toString(), south.toString());
+        assertThat(items(http().get("/volunteers?communityId=" + community).json()).stream()
+                        .map(v -> v.get("id").asText())
+                        .toList())
+                .as("the hub admin sees every station's")
+                .contains(north.toString(), south.toString());
 
         Http.Response other = northStaff.get("/volunteers/" + south + "?reason=curious");
-        Problems.assertForbidden(other.status(), other.header("Content-Type").orElse(""), other.json(), other.toString(), "id",
+        Problems.assertForbidden(
+                other.status(),
+                other.header("Content-Type").orElse(""),
+                other.json(),
+                other.toString(),
+                "id",
                 "volunteer of " + south + " or station_staff of a station they serve");
-        Problems.assertForbidden(northStaff.get("/volunteers/" + south + "/hours").status(), "application/problem+json",
-                northStaff.get("/volunteers/" + south + "/hours").json(), "hours", "id", "volunteer of " + south + " or station_staff of a station they serve");
-        Http.Response flags = northStaff.put("/volunteers/" + south + "/flags", Map.of("youngOld", true, "inHardship", true));
+        Problems.assertForbidden(
+                northStaff.get("/volunteers/" + south + "/hours").status(),
+                "application/problem+json",
+                northStaff.get("/volunteers/" + south + "/hours").json(),
+                "hours",
+                "id",
+                "volunteer of " + south + " or station_staff of a station they serve");
+        Http.Response flags =
+                northStaff.put("/volunteers/" + south + "/flags", Map.of("youngOld", true, "inHardship", true));
         assertThat(flags.status()).as(flags.toString()).isEqualTo(403);
         assertThat(accessRows(south)).isZero();
-        assertThat(northStaff.get("/volunteers/" + helper + "?reason=arranging").status()).as("served the north once").isEqualTo(200);
+        assertThat(northStaff.get("/volunteers/" + helper + "?reason=arranging").status())
+                .as("served the north once")
+                .isEqualTo(200);
     }
 
     @Test
@@ -171,31 +226,61 @@ class VolunteerPrivacyTest extends ServiceScenario {
         UUID v = registerAt(NORTH, "吴建华", randomPhone(), false);
         Http southStaff = staffOf(SOUTH, "staff-south");
 
-        Http.Response elsewhere = southStaff.post("/volunteers/" + v + "/hours",
+        Http.Response elsewhere = southStaff.post(
+                "/volunteers/" + v + "/hours",
                 Map.of("minutes", 60, "servedOn", today().toString(), "stationId", NORTH.toString()));
-        Problems.assertForbidden(elsewhere.status(), elsewhere.header("Content-Type").orElse(""), elsewhere.json(), elsewhere.toString(),
-                "stationId", "station_staff of " + NORTH);
-        assertProblem(southStaff.post("/volunteers/" + v + "/hours", Map.of("minutes", 60, "servedOn", today().toString())), 400, "stationId");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM service_hours WHERE volunteer_id = ?", Long.class, v)).isZero();
+        Problems.assertForbidden(
+                elsewhere.status(),
+                elsewhere.header("Content-Type").orElse(""),
+                elsewhere.json(),
+                elsewhere.toString(),
+                "stationId",
+                "station_staff of " + NORTH);
+        assertProblem(
+                southStaff.post("/volunteers/" + v + "/hours", Map.of("minutes", 60, "servedOn", today().toString())),
+                400,
+                "stationId");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM service_hours WHERE volunteer_id = ?", Long.class, v))
+                .isZero();
 
-        Http.Response credited = staffOf(NORTH, "staff-wang").post("/volunteers/" + v + "/hours",
-                Map.of("minutes", 60, "servedOn", today().toString(), "stationId", NORTH.toString(), "loggedBy", "station-chief-not-me"));
+        Http.Response credited = staffOf(NORTH, "staff-wang")
+                .post(
+                        "/volunteers/" + v + "/hours",
+                        Map.of(
+                                "minutes",
+                                60,
+                                "servedOn",
+                                today().toString(),
+                                "stationId",
+                                NORTH.toString(),
+                                "loggedBy",
+                                "station-chief-not-me"));
         assertThat(credited.status()).as(credited.toString()).isEqualTo(201);
         assertThat(credited.json().get("hours").get("loggedBy").asText()).isEqualTo("staff-wang");
         assertThat(jdbc.queryForObject("SELECT logged_by FROM service_hours WHERE volunteer_id = ?", String.class, v))
-                .as("who logged is the token's subject; the body's loggedBy is ignored").isEqualTo("staff-wang");
+                .as("who logged is the token's subject; the body's loggedBy is ignored")
+                .isEqualTo("staff-wang");
     }
 
     @Test
     void hoursServedMoreThanSevenDaysAgoOrInTheFutureAre400NamingServedOn() {
         UUID v = registerAt(NORTH, "郑敏", randomPhone(), false);
         Http staff = staffOf(NORTH, "staff-n");
-        for (String day : List.of(today().minusDays(8).toString(), today().minusDays(30).toString(), today().plusDays(1).toString())) {
-            assertProblem(staff.post("/volunteers/" + v + "/hours", Map.of("minutes", 60, "servedOn", day, "stationId", NORTH.toString())),
-                    400, "servedOn");
+        for (String day : List.of(
+                today().minusDays(8).toString(),
+                today().minusDays(30).toString(),
+                today().plusDays(1).toString())) {
+            assertProblem(
+                    staff.post(
+                            "/volunteers/" + v + "/hours",
+                            Map.of("minutes", 60, "servedOn", day, "stationId", NORTH.toString())),
+                    400,
+                    "servedOn");
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM service_hours WHERE volunteer_id = ?", Long.class, v)).isZero();
-        Http.Response weekAgo = staff.post("/volunteers/" + v + "/hours",
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM service_hours WHERE volunteer_id = ?", Long.class, v))
+                .isZero();
+        Http.Response weekAgo = staff.post(
+                "/volunteers/" + v + "/hours",
                 Map.of("minutes", 60, "servedOn", today().minusDays(7).toString(), "stationId", NORTH.toString()));
         assertThat(weekAgo.status()).as(weekAgo.toString()).isEqualTo(201);
     }
@@ -203,24 +288,46 @@ class VolunteerPrivacyTest extends ServiceScenario {
     @Test
     void noSpellingOfOnesOwnIdInThePathGetsPastYouCannotCreditYourself() {
         UUID a = registerAt(NORTH, "冯志强", randomPhone(), false);
-        Http staffAndA = http().as(TestTokens.token("staff-feng", List.of(Roles.STATION_STAFF, Roles.VOLUNTEER),
+        Http staffAndA = http().as(TestTokens.token(
+                "staff-feng",
+                List.of(Roles.STATION_STAFF, Roles.VOLUNTEER),
                 Map.of(Roles.STATION_ID, NORTH.toString(), Roles.VOLUNTEER_ID, a.toString())));
-        Map<String, Object> hours = Map.of("minutes", 600, "servedOn", today().toString(), "stationId", NORTH.toString());
+        Map<String, Object> hours =
+                Map.of("minutes", 600, "servedOn", today().toString(), "stationId", NORTH.toString());
         String id = a.toString();
         String firstEncoded = "%" + Integer.toHexString(id.charAt(0)).toUpperCase(Locale.ROOT) + id.substring(1);
 
-        for (String variant : List.of("%20" + id, id + "%20", "%09" + id, "+" + id, id.toUpperCase(Locale.ROOT),
-                firstEncoded, "%7B" + id + "%7D", id + ";x=1", "0" + id)) {
+        for (String variant : List.of(
+                "%20" + id,
+                id + "%20",
+                "%09" + id,
+                "+" + id,
+                id.toUpperCase(Locale.ROOT),
+                firstEncoded,
+                "%7B" + id + "%7D",
+                id + ";x=1",
+                "0" + id)) {
             assertProblem(staffAndA.post("/volunteers/" + variant + "/hours", hours), 400, "id");
-            assertProblem(staffAndA.put("/volunteers/" + variant + "/flags", Map.of("youngOld", true, "inHardship", true)), 400, "id");
+            assertProblem(
+                    staffAndA.put("/volunteers/" + variant + "/flags", Map.of("youngOld", true, "inHardship", true)),
+                    400,
+                    "id");
         }
         // An encoded NUL never reaches the service: Tomcat refuses the URI itself (400, its own page).
-        assertThat(staffAndA.post("/volunteers/" + id + "%00/hours", hours).status()).isEqualTo(400);
-        assertThat(staffAndA.post("/volunteers/%00" + id + "/hours", hours).status()).isEqualTo(400);
+        assertThat(staffAndA.post("/volunteers/" + id + "%00/hours", hours).status())
+                .isEqualTo(400);
+        assertThat(staffAndA.post("/volunteers/%00" + id + "/hours", hours).status())
+                .isEqualTo(400);
         Http.Response plain = staffAndA.post("/volunteers/" + id + "/hours", hours);
-        Problems.assertForbidden(plain.status(), plain.header("Content-Type").orElse(""), plain.json(), plain.toString(), "id",
+        Problems.assertForbidden(
+                plain.status(),
+                plain.header("Content-Type").orElse(""),
+                plain.json(),
+                plain.toString(),
+                "id",
                 "station_staff, not volunteer " + a);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM service_hours WHERE volunteer_id = ?", Long.class, a)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM service_hours WHERE volunteer_id = ?", Long.class, a))
+                .isZero();
         assertThat(balance(a)).isZero();
     }
 }

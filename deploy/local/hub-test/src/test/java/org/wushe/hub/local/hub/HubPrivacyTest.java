@@ -1,5 +1,9 @@
 package org.wushe.hub.local.hub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -14,8 +18,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,9 +30,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Residents' personal data never leave community-service in an event. The whole hub runs with a tenth of
  * the sample town; station staff accept and complete some proposals, so the saga's events (reservations,
@@ -39,7 +38,6 @@ import static org.awaitility.Awaitility.await;
  * on every topic — key, value and headers, dead-letter topics included — is searched for each of them.
  */
 class HubPrivacyTest {
-
 
     private final HubProcess hub = new HubProcess("hub-privacy");
 
@@ -52,31 +50,53 @@ class HubPrivacyTest {
     void noRecordOnAnyTopicCarriesAResidentsNamePhoneIdNumberOrAddress() throws Exception {
         hub.start("hub.log", "--wipe", "--sample-scale", "0.1", "--sample-minutes", "0.3");
         hub.awaitReady();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(hub::allNeedsPosted);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(hub::allNeedsPosted);
 
         // Station staff decide: accept and complete some proposals, so the whole saga runs.
         int completed = acceptAndComplete(6);
         assertThat(completed).as("proposals accepted and completed").isGreaterThanOrEqualTo(3);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> hub.get("community-service", "/needs?status=FULFILLED&limit=100").size() >= completed);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> hub.get("community-service", "/needs?status=FULFILLED&limit=100")
+                                .size()
+                        >= completed);
 
         // Every resident's personal data, as community-service holds it (these reads are logged there).
         Map<String, String> secrets = residentsPersonalData();
         assertThat(secrets).as("personal data of the sample residents").hasSizeGreaterThan(600);
 
         Scan scan = scanEveryTopic(secrets);
-        System.out.printf("privacy scan: %,d records (%,d bytes) on %d topics, searched for %,d strings of residents' personal data "
-                        + "(%s); hits: %d%n", scan.records, scan.bytes, scan.perTopic.size(), secrets.size(), kinds(secrets), scan.hits.size());
+        System.out.printf(
+                "privacy scan: %,d records (%,d bytes) on %d topics, searched for %,d strings of residents' personal data "
+                        + "(%s); hits: %d%n",
+                scan.records, scan.bytes, scan.perTopic.size(), secrets.size(), kinds(secrets), scan.hits.size());
         scan.perTopic.forEach((t, n) -> System.out.printf("  %-40s %,7d records%n", t, n));
-        assertThat(scan.perTopic).as("the topics the sample town fills").containsKeys("wushe.community.need", "wushe.community.station",
-                "wushe.matching.match", "wushe.volunteer.volunteer", "wushe.resource.offer", "wushe.socialworker.worker",
-                "wushe.community.grid");
+        assertThat(scan.perTopic)
+                .as("the topics the sample town fills")
+                .containsKeys(
+                        "wushe.community.need",
+                        "wushe.community.station",
+                        "wushe.matching.match",
+                        "wushe.volunteer.volunteer",
+                        "wushe.resource.offer",
+                        "wushe.socialworker.worker",
+                        "wushe.community.grid");
         assertThat(scan.perTopic.get("wushe.community.need")).isGreaterThanOrEqualTo(100);
         assertThat(scan.hits).as("records carrying a resident's personal data").isEmpty();
 
         // The scanner cannot be blind: the same search finds a resident's name and phone once they are in a record.
-        String name = secrets.entrySet().stream().filter(e -> e.getValue().equals("name")).findFirst().orElseThrow().getKey();
-        String phone = secrets.entrySet().stream().filter(e -> e.getValue().equals("phone")).findFirst().orElseThrow().getKey();
+        String name = secrets.entrySet().stream()
+                .filter(e -> e.getValue().equals("name"))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        String phone = secrets.entrySet().stream()
+                .filter(e -> e.getValue().equals("phone"))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
         byte[] planted = ("{\"note\":\"请联系" + name + "，电话" + phone + "\"}").getBytes(StandardCharsets.UTF_8);
         assertThat(find(planted, secrets)).containsExactlyInAnyOrder("name", "phone");
     }
@@ -84,8 +104,11 @@ class HubPrivacyTest {
     private int acceptAndComplete(int wanted) {
         int done = 0;
         for (JsonNode station : hub.get("matching-service", "/stations")) {
-            for (JsonNode p : hub.get("matching-service", "/stations/" + station.path("stationId").asText(station.path("id").asText())
-                    + "/proposals")) {
+            for (JsonNode p : hub.get(
+                    "matching-service",
+                    "/stations/"
+                            + station.path("stationId")
+                                    .asText(station.path("id").asText()) + "/proposals")) {
                 if (done >= wanted) {
                     return done;
                 }
@@ -94,8 +117,11 @@ class HubPrivacyTest {
                 if (accepted.statusCode() != 200) {
                     continue; // decided meanwhile, or the offer went; another will do
                 }
-                HttpResponse<String> complete = post("/matches/" + id + "/complete", "{\"serviceMinutes\":60,\"peopleReached\":1}");
-                assertThat(complete.statusCode()).as("complete " + id + ": " + complete.body()).isEqualTo(200);
+                HttpResponse<String> complete =
+                        post("/matches/" + id + "/complete", "{\"serviceMinutes\":60,\"peopleReached\":1}");
+                assertThat(complete.statusCode())
+                        .as("complete " + id + ": " + complete.body())
+                        .isEqualTo(200);
                 done++;
             }
         }
@@ -103,27 +129,35 @@ class HubPrivacyTest {
     }
 
     private HttpResponse<String> post(String path, String json) {
-        return hub.send("matching-service", HttpRequest.newBuilder(URI.create(hub.url("matching-service", path)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return hub.send(
+                "matching-service",
+                HttpRequest.newBuilder(URI.create(hub.url("matching-service", path)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** Each personal-data string of every resident, with what it is (name, phone, idNumber, address). */
     private Map<String, String> residentsPersonalData() {
         Map<String, String> secrets = new HashMap<>();
         String reason = URLEncoder.encode("隐私扫描 privacy scan of the topics", StandardCharsets.UTF_8);
-        // Only a resident's own station (or community) staff may read their details: each station's account reads its own.
+        // Only a resident's own station (or community) staff may read their details: each station's account reads its
+        // own.
         Map<String, String> readers = new HashMap<>();
         hub.sampleAccounts().forEach((user, account) -> {
             if (account[0].equals("station_staff")) {
-                hub.getAs(user, "community-service", "/residents?limit=1000").forEach(r -> readers.put(r.get("id").asText(), user));
+                hub.getAs(user, "community-service", "/residents?limit=1000")
+                        .forEach(r -> readers.put(r.get("id").asText(), user));
             }
         });
         assertThat(readers).as("residents seen by the stations' staff").isNotEmpty();
         for (Map.Entry<String, String> resident : readers.entrySet()) {
-            HttpResponse<String> answer = hub.send("community-service", HttpRequest.newBuilder(
-                            URI.create(hub.url("community-service", "/residents/" + resident.getKey() + "?reason=" + reason)))
-                    .header("Authorization", hub.bearer(resident.getValue())).header("Accept", "application/json").GET());
+            HttpResponse<String> answer = hub.send(
+                    "community-service",
+                    HttpRequest.newBuilder(URI.create(hub.url(
+                                    "community-service", "/residents/" + resident.getKey() + "?reason=" + reason)))
+                            .header("Authorization", hub.bearer(resident.getValue()))
+                            .header("Accept", "application/json")
+                            .GET());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             JsonNode d = HubProcess.readTree(answer.body());
             for (String field : List.of("name", "phone", "idNumber", "address")) {
@@ -145,8 +179,7 @@ class HubPrivacyTest {
         return n.toString();
     }
 
-    private record Scan(long records, long bytes, Map<String, Long> perTopic, List<String> hits) {
-    }
+    private record Scan(long records, long bytes, Map<String, Long> perTopic, List<String> hits) {}
 
     private Scan scanEveryTopic(Map<String, String> secrets) throws Exception {
         Properties admin = new Properties();
@@ -163,7 +196,8 @@ class HubPrivacyTest {
         long bytes = 0;
         Map<String, Long> perTopic = new TreeMap<>();
         List<String> hits = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String t : topics) {
                 for (PartitionInfo info : consumer.partitionsFor(t)) {
@@ -176,7 +210,9 @@ class HubPrivacyTest {
             end.values().removeIf(o -> o == 0);
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (!end.isEmpty()) {
-                assertThat(System.nanoTime()).as("read every topic to its end within 120 s; left " + end).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("read every topic to its end within 120 s; left " + end)
+                        .isLessThan(deadline);
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     records++;
                     perTopic.merge(r.topic(), 1L, Long::sum);

@@ -1,5 +1,11 @@
 package org.wushe.hub.local.hub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -20,19 +26,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.wushe.hub.local.HubMain;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The whole hub as {@code deploy/local/start} runs it: {@link HubMain} in a JVM of its own (the stack in it,
@@ -41,15 +40,29 @@ import static org.awaitility.Awaitility.await;
  */
 final class HubProcess implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("community-service", "organization-service", "social-worker-service",
-            "volunteer-service", "resource-service", "matching-service");
+    static final List<String> SERVICES = List.of(
+            "community-service",
+            "organization-service",
+            "social-worker-service",
+            "volunteer-service",
+            "resource-service",
+            "matching-service");
     /** The hub's processes started from exec jars: the token issuer, the six services and the portal. */
-    static final List<String> PROCESSES = List.of("auth-service", "community-service", "organization-service", "social-worker-service",
-            "volunteer-service", "resource-service", "matching-service", "portal");
+    static final List<String> PROCESSES = List.of(
+            "auth-service",
+            "community-service",
+            "organization-service",
+            "social-worker-service",
+            "volunteer-service",
+            "resource-service",
+            "matching-service",
+            "portal");
+
     static final Duration READY = Duration.ofSeconds(240);
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path work;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private Process hub;
@@ -57,9 +70,20 @@ final class HubProcess implements AutoCloseable {
     private String externalKafka;
 
     HubProcess(String name) {
-        this.work = Path.of("target", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
-        for (String key : List.of("KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "AUTH", "MATCHING", "COMMUNITY", "ORGANIZATION", "SOCIAL_WORKER",
-                "VOLUNTEER", "RESOURCE", "PORTAL")) {
+        this.work =
+                Path.of("target", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
+        for (String key : List.of(
+                "KAFKA",
+                "KAFKA_CONTROLLER",
+                "POSTGRES",
+                "AUTH",
+                "MATCHING",
+                "COMMUNITY",
+                "ORGANIZATION",
+                "SOCIAL_WORKER",
+                "VOLUNTEER",
+                "RESOURCE",
+                "PORTAL")) {
             ports.put(key, freePort());
         }
     }
@@ -72,20 +96,33 @@ final class HubProcess implements AutoCloseable {
     void start(String log, String... args) throws IOException {
         output = work.resolve(log);
         Files.createDirectories(work);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx640m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx640m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dfile.encoding=UTF-8",
+                "-Dsun.stdout.encoding=UTF-8",
                 "-Dlogback.configurationFile=wushe-local-logback.xml",
-                "-cp", System.getProperty("java.class.path"), HubMain.class.getName(),
-                "--data-dir", data().toString(), "--cache-dir", Path.of("target", "hub-cache").toAbsolutePath().toString()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                HubMain.class.getName(),
+                "--data-dir",
+                data().toString(),
+                "--cache-dir",
+                Path.of("target", "hub-cache").toAbsolutePath().toString()));
         for (String service : PROCESSES) {
             String jar = System.getProperty("wushe.test." + service + ".jar");
-            assertThat(jar).as("system property wushe.test." + service + ".jar (set by this module's pom)").isNotBlank();
+            assertThat(jar)
+                    .as("system property wushe.test." + service + ".jar (set by this module's pom)")
+                    .isNotBlank();
             assertThat(Path.of(jar)).as(service + " exec jar").isRegularFile();
             command.add("--jar");
             command.add(service + "=" + jar);
         }
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("WUSHE_") || k.startsWith("SPRING_"));
         ports.forEach((k, v) -> pb.environment().put("WUSHE_" + k + "_PORT", Integer.toString(v)));
         hub = pb.start();
@@ -129,41 +166,56 @@ final class HubProcess implements AutoCloseable {
     /** How often the hub has restarted {@code service} (counted when it exits) and whether it is up again. */
     int restarts(String service) {
         JsonNode status = status();
-        return status == null ? 0 : status.path("processes").path(service).path("restarts").asInt();
+        return status == null
+                ? 0
+                : status.path("processes").path(service).path("restarts").asInt();
     }
 
     /** Whether the hub's status says {@code service} is up (healthy, after a restart too). */
     boolean up(String service) {
         JsonNode status = status();
-        return status != null && status.path("processes").path(service).path("health").asText().equals("up");
+        return status != null
+                && status.path("processes")
+                        .path(service)
+                        .path("health")
+                        .asText()
+                        .equals("up");
     }
 
     /** How often the hub has restarted PostgreSQL after it died. */
     int postgresRestarts() {
         JsonNode status = status();
-        return status == null ? 0 : status.path("stack").path("postgresRestarts").asInt();
+        return status == null
+                ? 0
+                : status.path("stack").path("postgresRestarts").asInt();
     }
 
     /** The sample town's outcome at this start: LOADED, RESUMED, ALREADY_LOADED, INCOMPLETE or FAILED; null without one. */
     String sampleOutcome() {
         JsonNode status = status();
-        return status == null || status.path("sampleTown").path("outcome").isMissingNode() ? null
+        return status == null || status.path("sampleTown").path("outcome").isMissingNode()
+                ? null
                 : status.path("sampleTown").path("outcome").asText();
     }
 
     /** The hub's child processes, and PostgreSQL (which pg_ctl detaches from it). */
     Set<ProcessHandle> startedProcesses() throws IOException {
         Set<ProcessHandle> all = hub.descendants().collect(Collectors.toSet());
-        long postmaster = Long.parseLong(Files.readAllLines(data().resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+        long postmaster =
+                Long.parseLong(Files.readAllLines(data().resolve("postgres").resolve("postmaster.pid"))
+                        .get(0)
+                        .trim());
         ProcessHandle.of(postmaster).ifPresent(all::add);
         return all;
     }
 
     /** The JVM of one service, found among the hub's children by its exec jar. */
     ProcessHandle serviceProcess(String service) {
-        return hub.children().filter(p -> p.info().commandLine().orElse("").contains("/" + service))
+        return hub.children()
+                .filter(p -> p.info().commandLine().orElse("").contains("/" + service))
                 .filter(p -> !p.info().commandLine().orElse("").contains("spring.context.exit"))
-                .findFirst().orElseThrow(() -> new AssertionError("no process of " + service));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no process of " + service));
     }
 
     String bootstrapServers() {
@@ -190,8 +242,9 @@ final class HubProcess implements AutoCloseable {
 
     /** GET answering 200 with JSON, or the test fails with the body. */
     JsonNode get(String service, String path) {
-        HttpResponse<String> r = send(service, HttpRequest.newBuilder(URI.create(url(service, path))).GET()
-                .header("Accept", "application/json"));
+        HttpResponse<String> r = send(
+                service,
+                HttpRequest.newBuilder(URI.create(url(service, path))).GET().header("Accept", "application/json"));
         assertThat(r.statusCode()).as("GET " + service + path + ": " + r.body()).isEqualTo(200);
         return readTree(r.body());
     }
@@ -204,9 +257,12 @@ final class HubProcess implements AutoCloseable {
         HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
         java.util.Optional<String> auth = built.headers().firstValue("Authorization");
         if (auth.isEmpty()) {
-            built = HttpRequest.newBuilder(built, (k, v) -> true).header("Authorization", "Bearer " + operatorToken()).build();
+            built = HttpRequest.newBuilder(built, (k, v) -> true)
+                    .header("Authorization", "Bearer " + operatorToken())
+                    .build();
         } else if (auth.get().isBlank()) {
-            built = HttpRequest.newBuilder(built, (k, v) -> !k.equalsIgnoreCase("Authorization")).build();
+            built = HttpRequest.newBuilder(built, (k, v) -> !k.equalsIgnoreCase("Authorization"))
+                    .build();
         }
         try {
             return http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -230,7 +286,8 @@ final class HubProcess implements AutoCloseable {
     synchronized String operatorToken() {
         if (operatorToken == null) {
             try {
-                String secret = Files.readString(data().resolve("auth").resolve("operator.secret")).strip();
+                String secret = Files.readString(data().resolve("auth").resolve("operator.secret"))
+                        .strip();
                 operatorToken = new org.wushe.hub.stack.OidcClient(issuer()).clientCredentials("hub-operator", secret);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -241,8 +298,10 @@ final class HubProcess implements AutoCloseable {
 
     /** A sample account's token, signed in as a person does (authorization code + PKCE through the sign-in form). */
     String signIn(String username) {
-        return signedIn.computeIfAbsent(username, u -> new org.wushe.hub.stack.OidcClient(issuer())
-                .signIn("wushe-console", url("matching-service", "/console/"), u, password(u)));
+        return signedIn.computeIfAbsent(
+                username,
+                u -> new org.wushe.hub.stack.OidcClient(issuer())
+                        .signIn("wushe-console", url("matching-service", "/console/"), u, password(u)));
     }
 
     private final Map<String, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
@@ -303,9 +362,15 @@ final class HubProcess implements AutoCloseable {
 
     /** GET answering 200 with JSON as a sample account, or the test fails with the body. */
     JsonNode getAs(String username, String service, String path) {
-        HttpResponse<String> r = send(service, HttpRequest.newBuilder(URI.create(url(service, path))).GET()
-                .header("Accept", "application/json").header("Authorization", bearer(username)));
-        assertThat(r.statusCode()).as("GET " + service + path + " as " + username + ": " + r.body()).isEqualTo(200);
+        HttpResponse<String> r = send(
+                service,
+                HttpRequest.newBuilder(URI.create(url(service, path)))
+                        .GET()
+                        .header("Accept", "application/json")
+                        .header("Authorization", bearer(username)));
+        assertThat(r.statusCode())
+                .as("GET " + service + path + " as " + username + ": " + r.body())
+                .isEqualTo(200);
         return readTree(r.body());
     }
 
@@ -327,8 +392,11 @@ final class HubProcess implements AutoCloseable {
 
     /** The sample account of a station's staff. */
     String stationAccount(String stationId) {
-        return sampleAccounts().entrySet().stream().filter(e -> e.getValue()[0].equals("station_staff") && e.getValue()[2].equals(stationId))
-                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no sample account for station " + stationId));
+        return sampleAccounts().entrySet().stream()
+                .filter(e -> e.getValue()[0].equals("station_staff") && e.getValue()[2].equals(stationId))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no sample account for station " + stationId));
     }
 
     static JsonNode readTree(String body) {
@@ -369,7 +437,8 @@ final class HubProcess implements AutoCloseable {
                 hub.waitFor(10, TimeUnit.SECONDS);
             }
             try {
-                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                await().atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
             } catch (ConditionTimeoutException e) {
                 // killed below
@@ -393,16 +462,22 @@ final class HubProcess implements AutoCloseable {
         p.put("bootstrap.servers", bootstrapServers());
         Map<String, Long> counts = new java.util.TreeMap<>();
         try (Admin admin = Admin.create(p);
-             KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                KafkaConsumer<byte[], byte[]> c =
+                        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             for (String topic : admin.listTopics().names().get()) {
                 if (!topics.test(topic)) {
                     continue;
                 }
                 List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                        .map(i -> new TopicPartition(topic, i.partition())).toList();
+                        .map(i -> new TopicPartition(topic, i.partition()))
+                        .toList();
                 Map<TopicPartition, Long> end = c.endOffsets(parts);
                 Map<TopicPartition, Long> begin = c.beginningOffsets(parts);
-                counts.put(topic, parts.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum());
+                counts.put(
+                        topic,
+                        parts.stream()
+                                .mapToLong(tp -> end.get(tp) - begin.get(tp))
+                                .sum());
             }
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
@@ -420,7 +495,9 @@ final class HubProcess implements AutoCloseable {
         if (town == null || !town.has("needsPlanned")) {
             return null;
         }
-        return new int[] {town.path("needsPosted").asInt(), town.path("needsPlanned").asInt()};
+        return new int[] {
+            town.path("needsPosted").asInt(), town.path("needsPlanned").asInt()
+        };
     }
 
     /** The hub's status says every need of the sample town is published. */

@@ -1,5 +1,9 @@
 package org.wushe.hub.local.hub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,8 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,9 +26,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Each workspace's main path in real Chromium, at a phone's size (390×844) and a desk's (1280×800), through the
@@ -49,7 +48,9 @@ class PortalBrowserTest {
     void startHub() throws Exception {
         hub.start("hub.log", "--wipe", "--sample-scale", "0.1", "--sample-minutes", "0.3");
         hub.awaitReady();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(hub::allNeedsPosted);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(hub::allNeedsPosted);
         accounts = hub.sampleAccounts();
         portal = hub.url("portal", "");
     }
@@ -57,7 +58,9 @@ class PortalBrowserTest {
     @AfterAll
     void stopHub() throws InterruptedException {
         System.out.println("axe-core, each page at each size:\n  " + String.join("\n  ", PortalPages.AXE));
-        System.out.println("screenshots:\n  " + String.join("\n  ", PortalPages.SHOTS.stream().map(Object::toString).toList()));
+        System.out.println("screenshots:\n  "
+                + String.join(
+                        "\n  ", PortalPages.SHOTS.stream().map(Object::toString).toList()));
         hub.close();
     }
 
@@ -80,9 +83,14 @@ class PortalBrowserTest {
     @Order(1)
     void communityStaffPublishANeedAndFollowIt() {
         String community = accounts.get("community-1")[2];
-        JsonNode someone = hub.getAs("community-1", "community-service", "/residents?communityId=" + community + "&limit=1").get(0);
-        JsonNode resident = hub.getAs("community-1", "community-service", "/residents/" + someone.path("id").asText()
-                + "?reason=" + java.net.URLEncoder.encode("门户测试 portal test", java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode someone = hub.getAs(
+                        "community-1", "community-service", "/residents?communityId=" + community + "&limit=1")
+                .get(0);
+        JsonNode resident = hub.getAs(
+                "community-1",
+                "community-service",
+                "/residents/" + someone.path("id").asText() + "?reason="
+                        + java.net.URLEncoder.encode("门户测试 portal test", java.nio.charset.StandardCharsets.UTF_8));
         for (Dimension size : List.of(PortalPages.DESK, PortalPages.PHONE)) {
             try (PortalPages page = signedIn("community-1", "/community", size)) {
                 String title = "门户测试 助浴 Portal bath help " + sizeName(size);
@@ -93,11 +101,21 @@ class PortalBrowserTest {
                 page.set(page.el("need-form", "need-start"), inHours(24));
                 page.set(page.el("need-form", "need-end"), inHours(26));
                 if (size.equals(PortalPages.DESK)) {
-                    // The resident, found by name in the community's own register (the search is logged with its reason).
-                    page.type(page.el("need-form", "resident-name-search"), resident.path("name").asText());
+                    // The resident, found by name in the community's own register (the search is logged with its
+                    // reason).
+                    page.type(
+                            page.el("need-form", "resident-name-search"),
+                            resident.path("name").asText());
                     page.click(page.el("need-form", "resident-name-submit"));
-                    WebElement match = page.browser.waiting(PortalPages.WAIT).until(d -> d.findElements(By.cssSelector(
-                            "[data-test=need-form] [data-test=resident-match][data-id='" + resident.path("id").asText() + "']")).stream().findFirst().orElse(null));
+                    WebElement match = page.browser
+                            .waiting(PortalPages.WAIT)
+                            .until(d -> d
+                                    .findElements(
+                                            By.cssSelector("[data-test=need-form] [data-test=resident-match][data-id='"
+                                                    + resident.path("id").asText() + "']"))
+                                    .stream()
+                                    .findFirst()
+                                    .orElse(null));
                     page.click(match);
                     page.el("need-form", "resident-picked");
                 }
@@ -108,8 +126,12 @@ class PortalBrowserTest {
 
                 // The community's needs, with the new one and its live status.
                 page.tab(1);
-                WebElement row = page.browser.waiting(PortalPages.WAIT).until(d -> d.findElements(PortalPages.test("need-row")).stream()
-                        .filter(r -> r.getText().contains(title)).findFirst().orElse(null));
+                WebElement row = page.browser
+                        .waiting(PortalPages.WAIT)
+                        .until(d -> d.findElements(PortalPages.test("need-row")).stream()
+                                .filter(r -> r.getText().contains(title))
+                                .findFirst()
+                                .orElse(null));
                 assertThat(row.getAttribute("data-status")).isIn("PUBLISHED", "MATCHED", "ACCEPTED");
                 page.assertAccessible("community: needs (" + sizeName(size) + ")");
                 page.screenshot("community-needs-" + sizeName(size));
@@ -123,8 +145,11 @@ class PortalBrowserTest {
                 assertThat(n.path("communityId").asText()).isEqualTo(accounts.get("community-1")[2]);
             }
         }
-        assertThat(portalNeeds).as("the two needs published through the portal, in community-service").isEqualTo(2);
-        assertThat(needs.findValues("residentRef").stream().map(JsonNode::asText)).as("the need for the resident found by name")
+        assertThat(portalNeeds)
+                .as("the two needs published through the portal, in community-service")
+                .isEqualTo(2);
+        assertThat(needs.findValues("residentRef").stream().map(JsonNode::asText))
+                .as("the need for the resident found by name")
                 .contains(resident.path("residentRef").asText());
     }
 
@@ -145,10 +170,17 @@ class PortalBrowserTest {
                 WebElement first = cards.get(0);
                 String matchId = first.getAttribute("data-match-id");
                 page.click(first.findElement(PortalPages.test("accept")));
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                        assertThat(hub.getAs("station-1", "matching-service", "/matches/" + matchId).path("status").asText())
-                                .isIn("ACCEPTED", "RESERVED", "COMPLETED"));
-                assertThat(hub.getAs("station-1", "matching-service", "/matches/" + matchId).path("stationId").asText()).isIn(station, "");
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(500))
+                        .untilAsserted(
+                                () -> assertThat(hub.getAs("station-1", "matching-service", "/matches/" + matchId)
+                                                .path("status")
+                                                .asText())
+                                        .isIn("ACCEPTED", "RESERVED", "COMPLETED"));
+                assertThat(hub.getAs("station-1", "matching-service", "/matches/" + matchId)
+                                .path("stationId")
+                                .asText())
+                        .isIn(station, "");
             }
         }
     }
@@ -174,16 +206,26 @@ class PortalBrowserTest {
                 page.click(form.findElement(PortalPages.test("offer-submit")));
                 assertThat(page.el("offer-posted").getText()).contains(title);
                 page.tab(0);
-                WebElement row = page.browser.waiting(PortalPages.WAIT).until(d -> d.findElements(PortalPages.test("offer-row")).stream()
-                        .filter(r -> r.getText().contains(title)).findFirst().orElse(null));
+                WebElement row = page.browser
+                        .waiting(PortalPages.WAIT)
+                        .until(d -> d.findElements(PortalPages.test("offer-row")).stream()
+                                .filter(r -> r.getText().contains(title))
+                                .findFirst()
+                                .orElse(null));
                 String offerId = row.getAttribute("data-offer-id");
                 page.assertAccessible("provider: offers (" + sizeName(size) + ")");
                 page.screenshot("provider-offers-" + sizeName(size));
                 page.click(row.findElement(PortalPages.test("offer-withdraw")));
-                WebElement confirm = page.browser.waiting(PortalPages.WAIT).until(d -> d.findElement(By.cssSelector(".el-message-box__btns .el-button--primary")));
+                WebElement confirm = page.browser
+                        .waiting(PortalPages.WAIT)
+                        .until(d -> d.findElement(By.cssSelector(".el-message-box__btns .el-button--primary")));
                 page.click(confirm);
-                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                        assertThat(hub.getAs("donor-1", "resource-service", "/offers/" + offerId).path("status").asText()).isEqualTo("WITHDRAWN"));
+                await().atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(500))
+                        .untilAsserted(() -> assertThat(hub.getAs("donor-1", "resource-service", "/offers/" + offerId)
+                                        .path("status")
+                                        .asText())
+                                .isEqualTo("WITHDRAWN"));
             }
         }
     }
@@ -193,15 +235,23 @@ class PortalBrowserTest {
     void volunteersSeeTheirAssignmentsHoursAndPoints() {
         for (Dimension size : List.of(PortalPages.PHONE, PortalPages.DESK)) {
             try (PortalPages page = signedIn("volunteer-1", "/volunteer", size)) {
-                page.browser.waiting(PortalPages.WAIT).until(d -> !d.findElements(PortalPages.test("assignment")).isEmpty()
-                        || !d.findElements(PortalPages.test("assignments-empty")).isEmpty());
+                page.browser
+                        .waiting(PortalPages.WAIT)
+                        .until(d ->
+                                !d.findElements(PortalPages.test("assignment")).isEmpty()
+                                        || !d.findElements(PortalPages.test("assignments-empty"))
+                                                .isEmpty());
                 page.assertAccessible("volunteer: assignments (" + sizeName(size) + ")");
                 page.screenshot("volunteer-assignments-" + sizeName(size));
                 page.tab(1);
                 WebElement balance = page.el("points-balance-value");
-                page.browser.waiting(PortalPages.WAIT).until(d -> balance.getText().matches("[\\d,]+"));
-                JsonNode account = hub.getAs("volunteer-1", "volunteer-service", "/points/accounts/" + accounts.get("volunteer-1")[2]);
-                assertThat(balance.getText().replace(",", "")).isEqualTo(account.path("balance").asText());
+                page.browser
+                        .waiting(PortalPages.WAIT)
+                        .until(d -> balance.getText().matches("[\\d,]+"));
+                JsonNode account = hub.getAs(
+                        "volunteer-1", "volunteer-service", "/points/accounts/" + accounts.get("volunteer-1")[2]);
+                assertThat(balance.getText().replace(",", ""))
+                        .isEqualTo(account.path("balance").asText());
                 page.assertAccessible("volunteer: points (" + sizeName(size) + ")");
                 page.screenshot("volunteer-points-" + sizeName(size));
             }
@@ -212,10 +262,12 @@ class PortalBrowserTest {
     @Order(5)
     void socialWorkersRecordAVisitOnThePhone() {
         String worker = accounts.get("worker-1")[2];
-        int before = hub.getAs("worker-1", "social-worker-service", "/visits?socialWorkerId=" + worker + "&limit=500").size();
+        int before = hub.getAs("worker-1", "social-worker-service", "/visits?socialWorkerId=" + worker + "&limit=500")
+                .size();
         for (Dimension size : List.of(PortalPages.PHONE, PortalPages.DESK)) {
             try (PortalPages page = signedIn("worker-1", "/worker", size)) {
-                // The resident as social workers know them: the community service's pseudonym (residentRef), never a name.
+                // The resident as social workers know them: the community service's pseudonym (residentRef), never a
+                // name.
                 page.type("visit-resident", java.util.UUID.randomUUID().toString());
                 if (!page.all("visit-community").isEmpty()) {
                     // The worker's station serves several communities: the visit names the one visited.
@@ -223,7 +275,9 @@ class PortalBrowserTest {
                 }
                 page.choose("visit-kind", "HOME");
                 page.choose("visit-outcome", "WELL");
-                page.set("visit-at", LocalDateTime.now().minusHours(1).withMinute(0).format(LOCAL));
+                page.set(
+                        "visit-at",
+                        LocalDateTime.now().minusHours(1).withMinute(0).format(LOCAL));
                 page.type("visit-minutes", "30");
                 page.type("visit-notes", "门户测试 上门探访 Portal visit " + sizeName(size));
                 page.assertAccessible("worker: visit (" + sizeName(size) + ")");
@@ -232,7 +286,8 @@ class PortalBrowserTest {
                 page.el("visit-recorded");
             }
         }
-        int after = hub.getAs("worker-1", "social-worker-service", "/visits?socialWorkerId=" + worker + "&limit=500").size();
+        int after = hub.getAs("worker-1", "social-worker-service", "/visits?socialWorkerId=" + worker + "&limit=500")
+                .size();
         assertThat(after - before).as("the visits recorded through the portal").isEqualTo(2);
     }
 
@@ -245,9 +300,17 @@ class PortalBrowserTest {
     @Order(5)
     void gridWorkersRecordAPatrolWithAFindingOnThePhone() {
         String grid = accounts.get("grid-1")[2];
-        String compound = postAs("grid-1", "/grids/" + grid + "/compounds", Map.of("name", "门户测试小区")).path("id").asText();
-        String building = postAs("grid-1", "/compounds/" + compound + "/buildings", Map.of("label", "1号楼", "stairwells", 1)).path("id").asText();
-        String household = postAs("grid-1", "/buildings/" + building + "/households", Map.of("stairwell", 1, "number", 1)).path("id").asText();
+        String compound = postAs("grid-1", "/grids/" + grid + "/compounds", Map.of("name", "门户测试小区"))
+                .path("id")
+                .asText();
+        String building = postAs(
+                        "grid-1", "/compounds/" + compound + "/buildings", Map.of("label", "1号楼", "stairwells", 1))
+                .path("id")
+                .asText();
+        String household = postAs(
+                        "grid-1", "/buildings/" + building + "/households", Map.of("stairwell", 1, "number", 1))
+                .path("id")
+                .asText();
         try (PortalPages page = signedIn("grid-1", "/grid", PortalPages.PHONE)) {
             page.el("grid-tabs");
             page.tab(1);
@@ -288,8 +351,12 @@ class PortalBrowserTest {
         java.util.Set<String> registered = new java.util.HashSet<>();
         hub.getAs("community-1", "community-service", "/residents?communityId=" + community + "&limit=1000")
                 .forEach(r -> registered.add(r.path("id").asText()));
-        String resident = accounts.entrySet().stream().filter(a -> a.getValue()[0].equals("resident") && registered.contains(a.getValue()[2]))
-                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no sample resident account in community-1: " + accounts.keySet()));
+        String resident = accounts.entrySet().stream()
+                .filter(a -> a.getValue()[0].equals("resident") && registered.contains(a.getValue()[2]))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no sample resident account in community-1: " + accounts.keySet()));
         String title = "门户测试 厨房水龙头漏水";
         String wishId;
         try (PortalPages page = signedIn(resident, "/resident", PortalPages.PHONE)) {
@@ -300,8 +367,13 @@ class PortalBrowserTest {
             page.type("wish-description", "请打 139 1234 5678 联系我");
             page.click("wish-consent");
             page.click("wish-submit");
-            page.browser.waiting(PortalPages.WAIT).until(d -> d.findElement(PortalPages.test("wish-description")).getText().contains("不得含电话号码"));
-            // Set with the input event Vue listens to: Selenium's clear() leaves the field's model as it was, and typing appends.
+            page.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> d.findElement(PortalPages.test("wish-description"))
+                            .getText()
+                            .contains("不得含电话号码"));
+            // Set with the input event Vue listens to: Selenium's clear() leaves the field's model as it was, and
+            // typing appends.
             page.set("wish-description", "一直滴水，关不紧");
             page.assertAccessible("resident: wish (phone)");
             page.screenshot("resident-wish-phone");
@@ -309,31 +381,50 @@ class PortalBrowserTest {
             wishId = page.el("wish-sent").getAttribute("data-wish-id");
             assertThat(wishId).isNotBlank();
             page.tab(1);
-            WebElement mine = page.browser.waiting(PortalPages.WAIT).until(d -> d.findElements(
-                    By.cssSelector("[data-test=my-wish][data-wish-id='" + wishId + "']")).stream().findFirst().orElse(null));
+            WebElement mine = page.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d ->
+                            d
+                                    .findElements(By.cssSelector("[data-test=my-wish][data-wish-id='" + wishId + "']"))
+                                    .stream()
+                                    .findFirst()
+                                    .orElse(null));
             assertThat(mine.getAttribute("data-stage")).isEqualTo("SENT");
             page.assertAccessible("resident: my wishes (phone)");
             page.screenshot("resident-mine-phone");
         }
         try (PortalPages page = signedIn("community-1", "/community", PortalPages.DESK)) {
             page.tab(4);
-            WebElement row = page.browser.waiting(PortalPages.WAIT).until(d -> d.findElements(
-                    By.cssSelector("[data-test=wish-row][data-wish-id='" + wishId + "']")).stream().findFirst().orElse(null));
+            WebElement row = page.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(
+                            d -> d
+                                    .findElements(By.cssSelector("[data-test=wish-row][data-wish-id='" + wishId + "']"))
+                                    .stream()
+                                    .findFirst()
+                                    .orElse(null));
             assertThat(row.getAttribute("data-status")).isEqualTo("PENDING");
             assertThat(row.getText()).contains(title);
             page.choose(row.findElement(PortalPages.test("wish-accept-urgency")), "SOON");
             page.choose(row.findElement(PortalPages.test("wish-accept-group")), "ALL_RESIDENTS");
             if (!row.findElements(PortalPages.test("wish-accept-station")).isEmpty()) {
-                new org.openqa.selenium.support.ui.Select(row.findElement(PortalPages.test("wish-accept-station"))).selectByIndex(1);
+                new org.openqa.selenium.support.ui.Select(row.findElement(PortalPages.test("wish-accept-station")))
+                        .selectByIndex(1);
             }
             page.assertAccessible("community: residents' wishes (desk)");
             page.screenshot("community-wishes-desk");
             page.click(row.findElement(PortalPages.test("wish-accept")));
-            page.browser.waiting(PortalPages.WAIT).until(d -> "ACCEPTED".equals(d.findElement(
-                    By.cssSelector("[data-test=wish-row][data-wish-id='" + wishId + "']")).getAttribute("data-status")));
+            page.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> "ACCEPTED"
+                            .equals(d.findElement(By.cssSelector("[data-test=wish-row][data-wish-id='" + wishId + "']"))
+                                    .getAttribute("data-status")));
         }
         JsonNode wish = hub.getAs("community-1", "community-service", "/wishes/" + wishId);
-        JsonNode need = hub.getAs("community-1", "community-service", "/needs/" + wish.path("needId").asText());
+        JsonNode need = hub.getAs(
+                "community-1",
+                "community-service",
+                "/needs/" + wish.path("needId").asText());
         assertThat(need.path("source").asText()).isEqualTo("MICRO_WISH");
         assertThat(need.path("title").asText()).isEqualTo(title);
         JsonNode mine = hub.getAs(resident, "community-service", "/residents/me/wishes");
@@ -350,11 +441,17 @@ class PortalBrowserTest {
     void aLowRatingAsksForAFollowUpThatASocialWorkerRecordsOnThePhone() {
         // A social worker of a community station, that station's staff, a resident account of a community it serves and
         // that community's staff, all from the sample town's accounts.
-        String[] cast = accounts.entrySet().stream().filter(a -> a.getValue()[0].equals("social_worker"))
-                .map(w -> castAround(w.getKey(), hub.getAs(w.getKey(), "social-worker-service", "/social-workers/" + w.getValue()[2])
-                        .path("stationId").asText()))
-                .filter(java.util.Objects::nonNull).findFirst()
-                .orElseThrow(() -> new AssertionError("no sample social worker at a station with a resident account: " + accounts.keySet()));
+        String[] cast = accounts.entrySet().stream()
+                .filter(a -> a.getValue()[0].equals("social_worker"))
+                .map(w -> castAround(
+                        w.getKey(),
+                        hub.getAs(w.getKey(), "social-worker-service", "/social-workers/" + w.getValue()[2])
+                                .path("stationId")
+                                .asText()))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no sample social worker at a station with a resident account: " + accounts.keySet()));
         String worker = cast[0];
         String stationId = cast[1];
         String stationStaff = cast[2];
@@ -362,62 +459,104 @@ class PortalBrowserTest {
         String communityStaff = cast[4];
 
         String title = "门户测试 回访 楼道灯不亮";
-        JsonNode wish = callAs(resident, "POST", "/residents/me/wishes",
-                Map.of("category", "HOME_REPAIR", "title", title, "consentToShare", true), 201);
-        String needId = callAs(communityStaff, "POST", "/wishes/" + wish.path("id").asText() + "/accept",
-                Map.of("urgency", "ROUTINE", "beneficiaryGroup", "ALL_RESIDENTS", "stationId", stationId), 200).path("needId").asText();
+        JsonNode wish = callAs(
+                resident,
+                "POST",
+                "/residents/me/wishes",
+                Map.of("category", "HOME_REPAIR", "title", title, "consentToShare", true),
+                201);
+        String needId = callAs(
+                        communityStaff,
+                        "POST",
+                        "/wishes/" + wish.path("id").asText() + "/accept",
+                        Map.of("urgency", "ROUTINE", "beneficiaryGroup", "ALL_RESIDENTS", "stationId", stationId),
+                        200)
+                .path("needId")
+                .asText();
         // The staff record it done step by step from wherever it stands: matching may propose it meanwhile.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            String status = hub.getAs(communityStaff, "community-service", "/needs/" + needId).path("status").asText();
-            String next = switch (status) {
-                case "PUBLISHED" -> "MATCHED";
-                case "MATCHED" -> "ACCEPTED";
-                case "ACCEPTED" -> "IN_SERVICE";
-                case "IN_SERVICE" -> "FULFILLED";
-                default -> null;
-            };
-            if (next != null) {
-                send(communityStaff, "POST", "/needs/" + needId + "/status", Map.of("status", next));
-            }
-            return "FULFILLED".equals(status);
-        });
-        JsonNode rating = callAs(resident, "POST", "/residents/me/needs/" + needId + "/rating",
-                Map.of("stars", 1, "comment", "等了一周没人来，灯还是不亮"), 201);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    String status = hub.getAs(communityStaff, "community-service", "/needs/" + needId)
+                            .path("status")
+                            .asText();
+                    String next = switch (status) {
+                        case "PUBLISHED" -> "MATCHED";
+                        case "MATCHED" -> "ACCEPTED";
+                        case "ACCEPTED" -> "IN_SERVICE";
+                        case "IN_SERVICE" -> "FULFILLED";
+                        default -> null;
+                    };
+                    if (next != null) {
+                        send(communityStaff, "POST", "/needs/" + needId + "/status", Map.of("status", next));
+                    }
+                    return "FULFILLED".equals(status);
+                });
+        JsonNode rating = callAs(
+                resident,
+                "POST",
+                "/residents/me/needs/" + needId + "/rating",
+                Map.of("stars", 1, "comment", "等了一周没人来，灯还是不亮"),
+                201);
         assertThat(rating.path("followUp").asText()).isEqualTo("OPEN");
         String followUpId = java.util.stream.StreamSupport.stream(
-                        hub.getAs(stationStaff, "community-service", "/stations/" + stationId + "/follow-ups").spliterator(), false)
-                .filter(f -> f.path("needId").asText().equals(needId)).map(f -> f.path("id").asText()).findFirst()
+                        hub.getAs(stationStaff, "community-service", "/stations/" + stationId + "/follow-ups")
+                                .spliterator(),
+                        false)
+                .filter(f -> f.path("needId").asText().equals(needId))
+                .map(f -> f.path("id").asText())
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no follow-up of need " + needId + " at station " + stationId));
         By row = By.cssSelector("[data-test=follow-up-row][data-follow-up-id='" + followUpId + "']");
 
         // The station's console lists it, open, with the stars and the comment.
         try (PortalPages page = signedIn(stationStaff, "/station", PortalPages.DESK)) {
             page.tab(1);
-            WebElement open = page.browser.waiting(PortalPages.WAIT).until(d -> d.findElements(row).stream().findFirst().orElse(null));
+            WebElement open = page.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> d.findElements(row).stream().findFirst().orElse(null));
             assertThat(open.getAttribute("data-status")).isEqualTo("OPEN");
             assertThat(open.getAttribute("data-stars")).isEqualTo("1");
-            assertThat(open.findElement(PortalPages.test("follow-up-comment")).getText()).contains("灯还是不亮");
+            assertThat(open.findElement(PortalPages.test("follow-up-comment")).getText())
+                    .contains("灯还是不亮");
             page.assertAccessible("station: follow-ups (desk)");
             page.screenshot("station-follow-ups-desk");
         }
 
         // The station's social worker records it on the phone (community-service knows the worker's station from
         // social-worker-service's events).
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                hub.send("community-service", HttpRequest.newBuilder(URI.create(hub.url("community-service", "/social-workers/me/follow-ups")))
-                        .header("Accept", "application/json").header("Authorization", hub.bearer(worker)).GET()).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> hub.send(
+                                        "community-service",
+                                        HttpRequest.newBuilder(URI.create(
+                                                        hub.url("community-service", "/social-workers/me/follow-ups")))
+                                                .header("Accept", "application/json")
+                                                .header("Authorization", hub.bearer(worker))
+                                                .GET())
+                                .statusCode()
+                        == 200);
         String outcome = "已上门回访，灯已修好，居民满意";
         By card = By.cssSelector("[data-test=worker-follow-up][data-follow-up-id='" + followUpId + "']");
         try (PortalPages page = signedIn(worker, "/worker", PortalPages.PHONE)) {
             page.tab(3);
-            WebElement open = page.browser.waiting(PortalPages.WAIT).until(d -> d.findElements(card).stream().findFirst().orElse(null));
+            WebElement open = page.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> d.findElements(card).stream().findFirst().orElse(null));
             assertThat(open.getAttribute("data-status")).isEqualTo("OPEN");
             page.type(open.findElement(PortalPages.test("worker-follow-up-outcome-input")), outcome);
             page.assertAccessible("social worker: follow-ups (phone)");
             page.screenshot("worker-follow-ups-phone");
             page.click(open.findElement(PortalPages.test("worker-follow-up-submit")));
-            page.browser.waiting(PortalPages.WAIT).until(d -> "RECORDED".equals(d.findElement(card).getAttribute("data-status")));
-            assertThat(page.browser.driver().findElement(card).findElement(PortalPages.test("worker-follow-up-outcome")).getText()).contains(outcome);
+            page.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> "RECORDED".equals(d.findElement(card).getAttribute("data-status")));
+            assertThat(page.browser
+                            .driver()
+                            .findElement(card)
+                            .findElement(PortalPages.test("worker-follow-up-outcome"))
+                            .getText())
+                    .contains(outcome);
         }
         JsonNode recorded = hub.getAs(stationStaff, "community-service", "/follow-ups/" + followUpId);
         assertThat(recorded.path("status").asText()).isEqualTo("RECORDED");
@@ -430,13 +569,18 @@ class PortalBrowserTest {
      * staff}, or null when the worker's station has no staff account or none of its residents has an account.
      */
     private String[] castAround(String worker, String stationId) {
-        String staff = accounts.entrySet().stream().filter(a -> a.getValue()[0].equals("station_staff") && a.getValue()[2].equals(stationId))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
+        String staff = accounts.entrySet().stream()
+                .filter(a -> a.getValue()[0].equals("station_staff") && a.getValue()[2].equals(stationId))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
         if (staff == null) {
             return null;
         }
         Map<String, String> communityOf = new java.util.HashMap<>();
-        hub.getAs(staff, "community-service", "/residents?limit=1000").forEach(r -> communityOf.put(r.path("id").asText(), r.path("communityId").asText()));
+        hub.getAs(staff, "community-service", "/residents?limit=1000")
+                .forEach(r -> communityOf.put(
+                        r.path("id").asText(), r.path("communityId").asText()));
         for (Map.Entry<String, String[]> r : accounts.entrySet()) {
             String community = communityOf.get(r.getValue()[2]);
             if (!r.getValue()[0].equals("resident") || community == null) {
@@ -454,22 +598,38 @@ class PortalBrowserTest {
     /** A call to community-service as a sample account that must answer {@code expected}; its JSON body. */
     private JsonNode callAs(String username, String method, String path, Map<String, Object> body, int expected) {
         HttpResponse<String> r = send(username, method, path, body);
-        assertThat(r.statusCode()).as(method + " " + path + " as " + username + ": " + r.body()).isEqualTo(expected);
+        assertThat(r.statusCode())
+                .as(method + " " + path + " as " + username + ": " + r.body())
+                .isEqualTo(expected);
         return HubProcess.readTree(r.body());
     }
 
     private HttpResponse<String> send(String username, String method, String path, Map<String, Object> body) {
-        return hub.send("community-service", HttpRequest.newBuilder(URI.create(hub.url("community-service", path)))
-                .method(method, HttpRequest.BodyPublishers.ofString(HubProcess.JSON.valueToTree(body).toString()))
-                .header("Content-Type", "application/json").header("Accept", "application/json").header("Authorization", hub.bearer(username)));
+        return hub.send(
+                "community-service",
+                HttpRequest.newBuilder(URI.create(hub.url("community-service", path)))
+                        .method(
+                                method,
+                                HttpRequest.BodyPublishers.ofString(
+                                        HubProcess.JSON.valueToTree(body).toString()))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("Authorization", hub.bearer(username)));
     }
 
     /** POST as a sample account, answering 201 with JSON, or the test fails with the body. */
     private JsonNode postAs(String username, String path, Map<String, Object> body) {
-        HttpResponse<String> r = hub.send("community-service", HttpRequest.newBuilder(URI.create(hub.url("community-service", path)))
-                .POST(HttpRequest.BodyPublishers.ofString(HubProcess.JSON.valueToTree(body).toString()))
-                .header("Content-Type", "application/json").header("Accept", "application/json").header("Authorization", hub.bearer(username)));
-        assertThat(r.statusCode()).as("POST " + path + " as " + username + ": " + r.body()).isEqualTo(201);
+        HttpResponse<String> r = hub.send(
+                "community-service",
+                HttpRequest.newBuilder(URI.create(hub.url("community-service", path)))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                HubProcess.JSON.valueToTree(body).toString()))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("Authorization", hub.bearer(username)));
+        assertThat(r.statusCode())
+                .as("POST " + path + " as " + username + ": " + r.body())
+                .isEqualTo(201);
         return HubProcess.readTree(r.body());
     }
 
@@ -481,7 +641,9 @@ class PortalBrowserTest {
                 page.click("report-show");
                 page.el("report-table");
                 assertThat(page.all("report-row")).isNotEmpty();
-                assertThat(page.el("report-csv").getAttribute("href")).contains("/api/socialworker/centres/").contains("report.csv");
+                assertThat(page.el("report-csv").getAttribute("href"))
+                        .contains("/api/socialworker/centres/")
+                        .contains("report.csv");
                 page.assertAccessible("centre: report (" + sizeName(size) + ")");
                 page.screenshot("centre-report-" + sizeName(size));
             }
@@ -499,12 +661,14 @@ class PortalBrowserTest {
     @Order(7)
     void aClerksOwnSheetPublishesThroughTheImportWizard() throws Exception {
         String tag = "导入" + Long.toString(System.nanoTime() % 100000, 36);
-        String sheet = String.join("\r\n",
-                "序号,需求名称（必填）,类 别,紧急度,服务对象,数量,截止时间（选填）,备注",
-                "1,送米面油 " + tag + ",生活物资,紧急,独居老人,３袋,2026年12月20日,王阿姨家",
-                "2,上门理发 " + tag + ",理发,一般,高龄老人,1,2026/12/25,",
-                "3,防诈骗讲座 " + tag + ",防诈骗,高,全体居民,,12月28日,活动室",
-                "4,修理水龙头 " + tag + ",修东西,中,独居老人,1,2027-01-05,") + "\r\n";
+        String sheet = String.join(
+                        "\r\n",
+                        "序号,需求名称（必填）,类 别,紧急度,服务对象,数量,截止时间（选填）,备注",
+                        "1,送米面油 " + tag + ",生活物资,紧急,独居老人,３袋,2026年12月20日,王阿姨家",
+                        "2,上门理发 " + tag + ",理发,一般,高龄老人,1,2026/12/25,",
+                        "3,防诈骗讲座 " + tag + ",防诈骗,高,全体居民,,12月28日,活动室",
+                        "4,修理水龙头 " + tag + ",修东西,中,独居老人,1,2027-01-05,")
+                + "\r\n";
         Path file = Path.of("target", "clerk-need-list-" + tag + ".csv").toAbsolutePath();
         Files.createDirectories(file.getParent());
         Files.write(file, sheet.getBytes(Charset.forName("GB18030")));
@@ -516,7 +680,9 @@ class PortalBrowserTest {
             page.browser.driver().findElement(PortalPages.test("import-file")).sendKeys(file.toString());
             page.click("import-upload-submit");
             page.el("import-mapping");
-            assertThat(page.all("import-missing")).as("every required field mapped from the clerk's words").isEmpty();
+            assertThat(page.all("import-missing"))
+                    .as("every required field mapped from the clerk's words")
+                    .isEmpty();
             page.assertAccessible("import: mapping (desk)");
             page.screenshot("import-mapping-desk");
             page.click("import-mapping-submit");
@@ -531,14 +697,21 @@ class PortalBrowserTest {
                     bad.add(r.getAttribute("data-row"));
                 }
             }
-            assertThat(bad).as("only the row with the unknown category has a problem").hasSize(1);
-            WebElement broken = rows.stream().filter(r -> "false".equals(r.getAttribute("data-ok"))).findFirst().orElseThrow();
+            assertThat(bad)
+                    .as("only the row with the unknown category has a problem")
+                    .hasSize(1);
+            WebElement broken = rows.stream()
+                    .filter(r -> "false".equals(r.getAttribute("data-ok")))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(broken.getText()).contains("修理水龙头");
             page.click(broken.findElement(PortalPages.test("import-row-edit")));
             page.type(page.el("import-cell-category"), "上门维修");
             page.click("import-row-save");
-            page.browser.waiting(PortalPages.WAIT).until(d -> d.findElements(PortalPages.test("import-row")).stream()
-                    .allMatch(r -> "true".equals(r.getAttribute("data-ok"))));
+            page.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> d.findElements(PortalPages.test("import-row")).stream()
+                            .allMatch(r -> "true".equals(r.getAttribute("data-ok"))));
             page.assertAccessible("import: preview (desk)");
             page.screenshot("import-preview-desk");
             page.click("import-publish");
@@ -547,17 +720,30 @@ class PortalBrowserTest {
             page.assertAccessible("import: report (desk)");
             page.screenshot("import-report-desk");
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(needsTagged(tag)).as("needs of the clerk's sheet in community-service").hasSize(4));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(needsTagged(tag))
+                        .as("needs of the clerk's sheet in community-service")
+                        .hasSize(4));
         List<JsonNode> published = needsTagged(tag);
         for (JsonNode n : published) {
             assertThat(n.path("communityId").asText()).isEqualTo(community);
-            assertThat(n.path("stationId").asText()).as("the station the community decides").isNotBlank();
+            assertThat(n.path("stationId").asText())
+                    .as("the station the community decides")
+                    .isNotBlank();
         }
-        assertThat(published.stream().map(n -> n.path("category").asText()).sorted().toList())
+        assertThat(published.stream()
+                        .map(n -> n.path("category").asText())
+                        .sorted()
+                        .toList())
                 .containsExactly("ANTI_FRAUD", "DAILY_GOODS", "HAIRCUT", "HOME_REPAIR");
-        assertThat(published.stream().filter(n -> n.path("title").asText().startsWith("送米面油")).findFirst().orElseThrow()
-                .path("urgency").asText()).isIn("URGENT", "IMMEDIATE");
+        assertThat(published.stream()
+                        .filter(n -> n.path("title").asText().startsWith("送米面油"))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("urgency")
+                        .asText())
+                .isIn("URGENT", "IMMEDIATE");
 
         // The same file again, on the phone: the wizard says it is the same file, and publishing it publishes nothing.
         try (PortalPages page = signedIn("community-1", "/community", PortalPages.PHONE)) {
@@ -574,9 +760,13 @@ class PortalBrowserTest {
             page.click("import-publish");
             page.el("import-result");
         }
-        // Nothing may arrive from a second publication: the count stays at 4 throughout the time one would take to land.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(needsTagged(tag)).as("the same file a second time publishes nothing").hasSize(4));
+        // Nothing may arrive from a second publication: the count stays at 4 throughout the time one would take to
+        // land.
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(needsTagged(tag))
+                        .as("the same file a second time publishes nothing")
+                        .hasSize(4));
     }
 
     private List<JsonNode> needsTagged(String tag) {
@@ -602,34 +792,65 @@ class PortalBrowserTest {
             if (!a.getValue()[0].equals("station_staff")) {
                 continue;
             }
-            for (JsonNode m : hub.getAs(a.getKey(), "matching-service", "/stations/" + a.getValue()[2] + "/proposals")) {
-                if ("VOLUNTEER".equalsIgnoreCase(m.path("candidate").path("kind").asText()) && "PROPOSED".equals(m.path("status").asText())
-                        && proposed.stream().noneMatch(p -> p[1].equals(m.path("candidate").path("id").asText()))) {
-                    proposed.add(new String[] {m.path("matchId").asText(), m.path("candidate").path("id").asText()});
+            for (JsonNode m :
+                    hub.getAs(a.getKey(), "matching-service", "/stations/" + a.getValue()[2] + "/proposals")) {
+                if ("VOLUNTEER"
+                                .equalsIgnoreCase(
+                                        m.path("candidate").path("kind").asText())
+                        && "PROPOSED".equals(m.path("status").asText())
+                        && proposed.stream()
+                                .noneMatch(p -> p[1].equals(
+                                        m.path("candidate").path("id").asText()))) {
+                    proposed.add(new String[] {
+                        m.path("matchId").asText(),
+                        m.path("candidate").path("id").asText()
+                    });
                 }
             }
         }
-        assertThat(proposed).as("volunteers with an open proposal in the sample town").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(proposed)
+                .as("volunteers with an open proposal in the sample town")
+                .hasSizeGreaterThanOrEqualTo(2);
         String[] confirming = proposed.get(0);
         String[] declining = proposed.get(1);
         account("vol-confirm", confirming[1]);
         account("vol-decline", declining[1]);
 
         try (PortalPages page = signedIn("vol-confirm", "/volunteer", PortalPages.PHONE)) {
-            WebElement card = page.browser.waiting(PortalPages.WAIT).until(d -> d.findElements(
-                    By.cssSelector("[data-test=assignment][data-match-id='" + confirming[0] + "']")).stream().findFirst().orElse(null));
+            WebElement card = page.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> d
+                            .findElements(
+                                    By.cssSelector("[data-test=assignment][data-match-id='" + confirming[0] + "']"))
+                            .stream()
+                            .findFirst()
+                            .orElse(null));
             page.assertAccessible("volunteer: to answer (phone)");
             page.screenshot("volunteer-answer-phone");
             page.click(card.findElement(PortalPages.test("assignment-confirm")));
-            page.browser.waiting(PortalPages.WAIT).until(d -> "CONFIRMED".equals(d.findElement(
-                    By.cssSelector("[data-test=assignment][data-match-id='" + confirming[0] + "']")).getAttribute("data-status")));
+            page.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> "CONFIRMED"
+                            .equals(d.findElement(By.cssSelector(
+                                            "[data-test=assignment][data-match-id='" + confirming[0] + "']"))
+                                    .getAttribute("data-status")));
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(assignment("vol-confirm", confirming).path("status").asText()).isEqualTo("CONFIRMED"));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(assignment("vol-confirm", confirming)
+                                .path("status")
+                                .asText())
+                        .isEqualTo("CONFIRMED"));
 
         try (PortalPages page = signedIn("vol-decline", "/volunteer", PortalPages.DESK)) {
-            WebElement card = page.browser.waiting(PortalPages.WAIT).until(d -> d.findElements(
-                    By.cssSelector("[data-test=assignment][data-match-id='" + declining[0] + "']")).stream().findFirst().orElse(null));
+            WebElement card = page.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> d
+                            .findElements(
+                                    By.cssSelector("[data-test=assignment][data-match-id='" + declining[0] + "']"))
+                            .stream()
+                            .findFirst()
+                            .orElse(null));
             page.click(card.findElement(PortalPages.test("assignment-decline")));
             page.el("assignment-decline-form");
             page.choose("assignment-decline-category", "TIME_CONFLICT");
@@ -637,13 +858,21 @@ class PortalBrowserTest {
             page.assertAccessible("volunteer: decline (desk)");
             page.screenshot("volunteer-decline-desk");
             page.click("assignment-decline-submit");
-            page.browser.waiting(PortalPages.WAIT).until(d -> "DECLINED".equals(d.findElement(
-                    By.cssSelector("[data-test=assignment][data-match-id='" + declining[0] + "']")).getAttribute("data-status")));
+            page.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> "DECLINED"
+                            .equals(d.findElement(By.cssSelector(
+                                            "[data-test=assignment][data-match-id='" + declining[0] + "']"))
+                                    .getAttribute("data-status")));
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonNode match = hub.get("matching-service", "/matches/" + declining[0]);
-            assertThat(match.path("status").asText()).as("matching declined the match: " + match).isEqualTo("DECLINED");
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode match = hub.get("matching-service", "/matches/" + declining[0]);
+                    assertThat(match.path("status").asText())
+                            .as("matching declined the match: " + match)
+                            .isEqualTo("DECLINED");
+                });
     }
 
     private JsonNode assignment(String username, String[] match) {
@@ -659,10 +888,13 @@ class PortalBrowserTest {
     private void account(String username, String volunteerId) {
         String password = "volunteer-" + java.util.UUID.randomUUID();
         hub.remember(username, password);
-        String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"displayName\":\"志愿者 " + username
-                + "\",\"roles\":[\"volunteer\"],\"tenancy\":{\"volunteer_id\":\"" + volunteerId + "\"}}";
-        HttpResponse<String> r = hub.send("auth-service", HttpRequest.newBuilder(URI.create(hub.url("auth-service", "/accounts")))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"displayName\":\"志愿者 "
+                + username + "\",\"roles\":[\"volunteer\"],\"tenancy\":{\"volunteer_id\":\"" + volunteerId + "\"}}";
+        HttpResponse<String> r = hub.send(
+                "auth-service",
+                HttpRequest.newBuilder(URI.create(hub.url("auth-service", "/accounts")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
     }
 }

@@ -1,5 +1,7 @@
 package org.wushe.hub.local.hub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,8 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.wushe.hub.testing.Browser;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A person at the portal in real Chromium: signs in on the issuer's own page (typing the username and password),
@@ -30,6 +29,7 @@ final class PortalPages implements AutoCloseable {
 
     /** A phone (iPhone 12–15 class) and a desk screen, as the portal issue asks. */
     static final Dimension PHONE = new Dimension(390, 844);
+
     static final Dimension DESK = new Dimension(1280, 800);
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -38,6 +38,7 @@ final class PortalPages implements AutoCloseable {
     private final String issuer;
     /** Every axe run: page, size, violations by impact. */
     static final List<String> AXE = new ArrayList<>();
+
     static final List<Path> SHOTS = new ArrayList<>();
 
     PortalPages(String portal, String issuer, Dimension size) {
@@ -69,8 +70,9 @@ final class PortalPages implements AutoCloseable {
 
     /** The element {@code name} inside the element {@code scope} (a workspace reuses a component: its names repeat). */
     WebElement el(String scope, String name) {
-        return browser.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-                "[data-test=\"" + scope + "\"] [data-test=\"" + name + "\"]")));
+        return browser.waiting(WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("[data-test=\"" + scope + "\"] [data-test=\"" + name + "\"]")));
     }
 
     /** Clicks the {@code index}th tab (role=tab, Element Plus and Vant alike) of the page. */
@@ -80,7 +82,8 @@ final class PortalPages implements AutoCloseable {
             return found.size() > index ? found : null;
         });
         WebElement t = tabs.get(index);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", t);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", t);
     }
 
     List<WebElement> all(String name) {
@@ -109,10 +112,13 @@ final class PortalPages implements AutoCloseable {
 
     void set(WebElement element, String value) {
         WebElement e = input(element);
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "const e = arguments[0]; const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(e), 'value').set;"
-                        + "setter.call(e, arguments[1]); e.dispatchEvent(new Event('input', {bubbles: true}));"
-                        + "e.dispatchEvent(new Event('change', {bubbles: true}));", e, value);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "const e = arguments[0]; const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(e), 'value').set;"
+                                + "setter.call(e, arguments[1]); e.dispatchEvent(new Event('input', {bubbles: true}));"
+                                + "e.dispatchEvent(new Event('change', {bubbles: true}));",
+                        e,
+                        value);
     }
 
     void choose(String name, String value) {
@@ -148,14 +154,20 @@ final class PortalPages implements AutoCloseable {
      */
     void assertNoTokenInPage() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> seen = (Map<String, Object>) ((JavascriptExecutor) browser.driver()).executeScript(
-                "const all = (s) => Object.keys(s).map(k => k + '=' + s.getItem(k)).join(';');"
-                        + "return {local: all(localStorage), session: all(sessionStorage), cookie: document.cookie, url: location.href};");
+        Map<String, Object> seen = (Map<String, Object>)
+                ((JavascriptExecutor) browser.driver())
+                        .executeScript(
+                                "const all = (s) => Object.keys(s).map(k => k + '=' + s.getItem(k)).join(';');"
+                                        + "return {local: all(localStorage), session: all(sessionStorage), cookie: document.cookie, url: location.href};");
         for (Map.Entry<String, Object> e : seen.entrySet()) {
-            assertThat(String.valueOf(e.getValue())).as("what a page script sees in " + e.getKey())
-                    .doesNotContainPattern("eyJ[\\w-]{10,}\\.eyJ").doesNotContain("access_token", "id_token", "refresh_token");
+            assertThat(String.valueOf(e.getValue()))
+                    .as("what a page script sees in " + e.getKey())
+                    .doesNotContainPattern("eyJ[\\w-]{10,}\\.eyJ")
+                    .doesNotContain("access_token", "id_token", "refresh_token");
         }
-        assertThat(String.valueOf(seen.get("cookie"))).as("the session cookie is HttpOnly").doesNotContain("WUSHE_SESSION");
+        assertThat(String.valueOf(seen.get("cookie")))
+                .as("the session cookie is HttpOnly")
+                .doesNotContain("WUSHE_SESSION");
     }
 
     /** axe-core on the page as it is now: no serious or critical violation. Records the counts for the closing note. */
@@ -164,22 +176,40 @@ final class PortalPages implements AutoCloseable {
         try {
             axe = Files.readString(Path.of(System.getProperty("wushe.test.axe")));
         } catch (IOException e) {
-            throw new UncheckedIOException("axe-core is installed by the portal's npm ci (services/portal/frontend/node_modules)", e);
+            throw new UncheckedIOException(
+                    "axe-core is installed by the portal's npm ci (services/portal/frontend/node_modules)", e);
         }
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         js.executeScript(axe);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
-                        + " help: v.help, nodes: v.nodes.length, target: v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}))))"
-                        + ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: 0, target: ''}]));");
-        long serious = violations.stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).count();
+        List<Map<String, Object>> violations = (List<Map<String, Object>>)
+                js.executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
+                                + " help: v.help, nodes: v.nodes.length, target: v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}))))"
+                                + ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: 0, target: ''}]));");
+        long serious = violations.stream()
+                .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
+                .count();
         Dimension size = browser.driver().manage().window().getSize();
-        AXE.add(String.format("%-28s %4dx%-4d %d violations (%d serious or critical)%s", page, size.getWidth(), size.getHeight(),
-                violations.size(), serious, violations.isEmpty() ? "" : ": " + violations.stream().map(v -> v.get("id") + "/" + v.get("impact")).toList()));
-        assertThat(violations.stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).toList())
-                .as("axe-core's serious and critical violations on " + page).isEmpty();
+        AXE.add(String.format(
+                "%-28s %4dx%-4d %d violations (%d serious or critical)%s",
+                page,
+                size.getWidth(),
+                size.getHeight(),
+                violations.size(),
+                serious,
+                violations.isEmpty()
+                        ? ""
+                        : ": "
+                                + violations.stream()
+                                        .map(v -> v.get("id") + "/" + v.get("impact"))
+                                        .toList()));
+        assertThat(violations.stream()
+                        .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
+                        .toList())
+                .as("axe-core's serious and critical violations on " + page)
+                .isEmpty();
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.wushe.hub.local.hub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A person at the portal as a browser is: a cookie jar and redirects, nothing else. Signing in goes through the
  * portal's {@code /oauth2/authorization/wushe}, the issuer's own sign-in page (its form and CSRF field) and back;
@@ -41,13 +41,18 @@ final class PortalSession {
     private final HttpClient http;
     /** Every URL the browser was sent to, in order, and every response body it was given. */
     final List<URI> visited = new ArrayList<>();
+
     final List<String> bodies = new ArrayList<>();
     /** Set-Cookie headers as the portal sent them. */
     final List<String> portalSetCookies = new ArrayList<>();
 
     PortalSession(String portalBaseUrl) {
         this.portal = portalBaseUrl;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(TIMEOUT)
+                .build();
     }
 
     /** Signs in at the portal as {@code username}; fails with what the issuer showed when it refuses. */
@@ -61,13 +66,17 @@ final class PortalSession {
         if (csrf.find()) {
             form.put(csrf.group(1), csrf.group(2));
         }
-        return follow(send(HttpRequest.newBuilder(r.request().uri()).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", BROWSER_ACCEPT).POST(HttpRequest.BodyPublishers.ofString(form(form)))));
+        return follow(send(HttpRequest.newBuilder(r.request().uri())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", BROWSER_ACCEPT)
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)))));
     }
 
     /** A call of the pages' scripts: JSON wanted. */
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(portal + path)).header("Accept", "application/json").GET());
+        return send(HttpRequest.newBuilder(URI.create(portal + path))
+                .header("Accept", "application/json")
+                .GET());
     }
 
     /** A page the browser goes to (a link, a redirect, the address bar): HTML wanted, as a browser's Accept says. */
@@ -81,8 +90,10 @@ final class PortalSession {
 
     /** An unsafe call as the pages make it: with the XSRF-TOKEN cookie's value in X-XSRF-TOKEN (unless {@code csrf} is false). */
     HttpResponse<String> send(String method, String path, String json, boolean csrf) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(portal + path)).header("Content-Type", "application/json")
-                .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(portal + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
         if (csrf) {
             b.header("X-XSRF-TOKEN", csrfToken());
         }
@@ -95,20 +106,26 @@ final class PortalSession {
      * portal's answer to /logout first, then the last page.
      */
     List<HttpResponse<String>> signOut() {
-        HttpResponse<String> page = follow(send(HttpRequest.newBuilder(URI.create(portal + "/logout")).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", BROWSER_ACCEPT).POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrfToken())))));
-        Matcher action = Pattern.compile("<form id=\"signout\" method=\"post\" action=\"([^\"]+)\"").matcher(page.body());
+        HttpResponse<String> page = follow(send(HttpRequest.newBuilder(URI.create(portal + "/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", BROWSER_ACCEPT)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrfToken())))));
+        Matcher action = Pattern.compile("<form id=\"signout\" method=\"post\" action=\"([^\"]+)\"")
+                .matcher(page.body());
         if (!action.find()) {
             return List.of(page, page);
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(page.body());
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")
+                .matcher(page.body());
         while (hidden.find()) {
             fields.put(hidden.group(1), unescape(hidden.group(2)));
         }
         URI endSession = URI.create(unescape(action.group(1)));
-        HttpResponse<String> last = follow(send(HttpRequest.newBuilder(endSession).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", BROWSER_ACCEPT).POST(HttpRequest.BodyPublishers.ofString(form(fields)))));
+        HttpResponse<String> last = follow(send(HttpRequest.newBuilder(endSession)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", BROWSER_ACCEPT)
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)))));
         return List.of(page, last);
     }
 
@@ -122,7 +139,10 @@ final class PortalSession {
     }
 
     HttpCookie cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).reduce((a, b) -> b).orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 
     List<HttpCookie> allCookies() {
@@ -133,9 +153,15 @@ final class PortalSession {
      * Reads a live stream through the portal until {@code lines} lines have arrived or {@code timeout} passes;
      * returns the status and the lines read.
      */
-    Map.Entry<Integer, List<String>> stream(String path, int lines, Duration timeout) throws IOException, InterruptedException {
-        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(portal + path)).header("Accept", "text/event-stream")
-                .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    Map.Entry<Integer, List<String>> stream(String path, int lines, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpResponse<InputStream> r = http.send(
+                HttpRequest.newBuilder(URI.create(portal + path))
+                        .header("Accept", "text/event-stream")
+                        .timeout(timeout)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         List<String> read = new ArrayList<>();
         if (r.statusCode() != 200) {
             try (InputStream in = r.body()) {
@@ -160,7 +186,8 @@ final class PortalSession {
 
     private HttpResponse<String> follow(HttpResponse<String> r) {
         for (int hops = 0; hops < 12 && r.statusCode() / 100 == 3; hops++) {
-            URI next = r.request().uri().resolve(r.headers().firstValue("Location").orElseThrow());
+            URI next =
+                    r.request().uri().resolve(r.headers().firstValue("Location").orElseThrow());
             r = navigate(next);
         }
         return r;
@@ -185,11 +212,17 @@ final class PortalSession {
     }
 
     private static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return html.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     private static String enc(String s) {

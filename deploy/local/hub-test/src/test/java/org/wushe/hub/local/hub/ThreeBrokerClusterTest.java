@@ -1,5 +1,8 @@
 package org.wushe.hub.local.hub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -18,9 +20,6 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.stack.KafkaNodeMain;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The hub on a three-node KRaft cluster (each node broker and controller, in a JVM of its own; every topic
@@ -50,54 +49,90 @@ class ThreeBrokerClusterTest {
     void oneOfThreeBrokersKilledMidwayLosesNothing() throws Exception {
         int[] ports = {HubProcess.freePort(), HubProcess.freePort(), HubProcess.freePort()};
         int[] controllers = {HubProcess.freePort(), HubProcess.freePort(), HubProcess.freePort()};
-        String voters = "1@127.0.0.1:" + controllers[0] + ",2@127.0.0.1:" + controllers[1] + ",3@127.0.0.1:" + controllers[2];
+        String voters =
+                "1@127.0.0.1:" + controllers[0] + ",2@127.0.0.1:" + controllers[1] + ",3@127.0.0.1:" + controllers[2];
         String clusterId = Uuid.randomUuid().toString();
-        Path dir = Path.of("target", "kafka-cluster-" + ProcessHandle.current().pid()).toAbsolutePath();
+        Path dir = Path.of("target", "kafka-cluster-" + ProcessHandle.current().pid())
+                .toAbsolutePath();
         for (int i = 0; i < 3; i++) {
             Path log = dir.resolve("node-" + (i + 1) + ".log");
             Files.createDirectories(dir);
-            nodes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=wushe-local-logback.xml",
-                    "-cp", System.getProperty("java.class.path"), KafkaNodeMain.class.getName(),
-                    String.valueOf(i + 1), String.valueOf(ports[i]), String.valueOf(controllers[i]), voters, clusterId, "3",
-                    dir.resolve("node-" + (i + 1)).toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+            nodes.add(new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx384m",
+                            "-XX:+UseSerialGC",
+                            "-XX:TieredStopAtLevel=1",
+                            "-Dlogback.configurationFile=wushe-local-logback.xml",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            KafkaNodeMain.class.getName(),
+                            String.valueOf(i + 1),
+                            String.valueOf(ports[i]),
+                            String.valueOf(controllers[i]),
+                            voters,
+                            clusterId,
+                            "3",
+                            dir.resolve("node-" + (i + 1)).toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start());
         }
         String bootstrap = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(p)) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == 3);
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(() -> admin.describeCluster()
+                                    .nodes()
+                                    .get(5, TimeUnit.SECONDS)
+                                    .size()
+                            == 3);
         }
 
         hub.useExternalKafka(bootstrap);
-        hub.start("hub.log", "--wipe", "--kafka-bootstrap", bootstrap, "--sample-scale", "0.5", "--sample-minutes", "2");
+        hub.start(
+                "hub.log", "--wipe", "--kafka-bootstrap", bootstrap, "--sample-scale", "0.5", "--sample-minutes", "2");
         hub.awaitReady();
-        assertThat(hub.status().path("stack").path("kafka").asText()).as("the Kafka the hub's status names").isEqualTo(bootstrap);
+        assertThat(hub.status().path("stack").path("kafka").asText())
+                .as("the Kafka the hub's status names")
+                .isEqualTo(bootstrap);
         HubLoad load = new HubLoad(hub);
         load.startStaff();
 
         // Every topic the hub made is on all three nodes and needs two of them in sync.
         try (Admin admin = Admin.create(p)) {
-            TopicDescription need = admin.describeTopics(List.of("wushe.community.need")).allTopicNames().get().get("wushe.community.need");
-            assertThat(need.partitions()).allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
+            TopicDescription need = admin.describeTopics(List.of("wushe.community.need"))
+                    .allTopicNames()
+                    .get()
+                    .get("wushe.community.need");
+            assertThat(need.partitions())
+                    .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "wushe.community.need");
-            Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(resource)).all().get();
+            Map<ConfigResource, Config> configs =
+                    admin.describeConfigs(List.of(resource)).all().get();
             assertThat(configs.get(resource).get("min.insync.replicas").value()).isEqualTo("2");
         }
 
         // Midway: one node killed outright; it stays down.
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> postedAtLeast(0.4));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> postedAtLeast(0.4));
         Process victim = nodes.get(1);
         assertThat(victim.toHandle().destroyForcibly()).isTrue();
         victim.waitFor(30, TimeUnit.SECONDS);
 
-        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(2)).until(hub::allNeedsPosted);
+        await().atMost(Duration.ofSeconds(300))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(hub::allNeedsPosted);
         load.stopStaff();
         load.count(Duration.ofSeconds(180));
-        load.print(String.format("three-node KRaft cluster (replication 3, min.insync.replicas 2), node 2 killed with SIGKILL midway; "
-                + "staff accepted %d and completed %d volunteer matches", load.accepted(), load.completed()));
+        load.print(String.format(
+                "three-node KRaft cluster (replication 3, min.insync.replicas 2), node 2 killed with SIGKILL midway; "
+                        + "staff accepted %d and completed %d volunteer matches",
+                load.accepted(), load.completed()));
         assertThat(load.problems).as("after losing a broker").isEmpty();
         assertThat(load.counts.get("needs published")).isGreaterThanOrEqualTo(500);
         assertThat(load.completed()).isGreaterThanOrEqualTo(5);

@@ -1,20 +1,19 @@
 package org.wushe.hub.local.hub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The whole hub as {@code deploy/local/start} runs it — {@code HubMain} in a JVM of its own, the stack in
@@ -46,12 +45,18 @@ class WholeHubTest {
         }
         JsonNode status = hub.status();
         for (String process : HubProcess.PROCESSES) {
-            assertThat(status.path("processes").path(process).path("health").asText()).as(process + " in status.json").isEqualTo("up");
-            assertThat(status.path("processes").path(process).path("url").asText()).isEqualTo("http://127.0.0.1:" + hub.port(process));
+            assertThat(status.path("processes").path(process).path("health").asText())
+                    .as(process + " in status.json")
+                    .isEqualTo("up");
+            assertThat(status.path("processes").path(process).path("url").asText())
+                    .isEqualTo("http://127.0.0.1:" + hub.port(process));
         }
-        assertThat(status.path("rssMiBAtReady").asLong()).as("memory of the hub's JVMs at ready").isPositive();
+        assertThat(status.path("rssMiBAtReady").asLong())
+                .as("memory of the hub's JVMs at ready")
+                .isPositive();
         assertThat(status.path("sampleTown").path("outcome").asText()).isEqualTo("LOADED");
-        assertThat(status.path("sampleTown").path("counts").path("communities").asInt()).isEqualTo(17);
+        assertThat(status.path("sampleTown").path("counts").path("communities").asInt())
+                .isEqualTo(17);
 
         // The sample arrived through the APIs: 17 communities and 8 stations (一中心七平台), a tenth of the people.
         assertThat(hub.get("community-service", "/communities?limit=100")).hasSize(17);
@@ -64,14 +69,25 @@ class WholeHubTest {
         assertThat(hub.get("resource-service", "/offers")).hasSize(30);
         assertThat(hub.get("organization-service", "/organizations")).hasSize(8);
         assertThat(hub.get("organization-service", "/capacities")).hasSize(10);
-        assertThat(hub.get("social-worker-service", "/social-workers?limit=100")).hasSize(23);
-        // Visits are the workers' own (not the hub admin's to read): the centre manager sees them counted in the report.
+        assertThat(hub.get("social-worker-service", "/social-workers?limit=100"))
+                .hasSize(23);
+        // Visits are the workers' own (not the hub admin's to read): the centre manager sees them counted in the
+        // report.
         String centre = hub.sampleAccounts().get("centre")[2];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonNode totals = hub.getAs("centre", "social-worker-service", "/centres/" + centre + "/report?from="
-                    + java.time.LocalDate.now().minusDays(30) + "&to=" + java.time.LocalDate.now().plusDays(1)).path("totals");
-            assertThat(totals.path("phoneVisits").asInt() + totals.path("homeVisits").asInt()).isGreaterThanOrEqualTo(1);
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode totals = hub.getAs(
+                                    "centre",
+                                    "social-worker-service",
+                                    "/centres/" + centre + "/report?from="
+                                            + java.time.LocalDate.now().minusDays(30) + "&to="
+                                            + java.time.LocalDate.now().plusDays(1))
+                            .path("totals");
+                    assertThat(totals.path("phoneVisits").asInt()
+                                    + totals.path("homeVisits").asInt())
+                            .isGreaterThanOrEqualTo(1);
+                });
 
         // ... and travelled the outbox to matching: every volunteer and offer (and capacity) is in its engine.
         JsonNode engine = hub.get("matching-service", "/engine");
@@ -81,8 +97,10 @@ class WholeHubTest {
         // Needs were published in community-service and matching proposed for them.
         JsonNode needs = hub.get("community-service", "/needs?limit=1000");
         assertThat(needs.size()).isGreaterThanOrEqualTo(15);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> hub.get("matching-service", "/engine").path("proposed").asLong() > 0);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() ->
+                        hub.get("matching-service", "/engine").path("proposed").asLong() > 0);
         JsonNode proposed = null;
         for (JsonNode need : needs) {
             JsonNode m = hub.get("matching-service", "/needs/" + need.get("id").asText());
@@ -96,7 +114,9 @@ class WholeHubTest {
         assertThat(match.path("score").asDouble()).isPositive();
         boolean stationSeesIt = false;
         for (JsonNode station : stations) {
-            if (hub.get("matching-service", "/stations/" + station.get("id").asText() + "/proposals").size() > 0) {
+            if (hub.get("matching-service", "/stations/" + station.get("id").asText() + "/proposals")
+                            .size()
+                    > 0) {
                 stationSeesIt = true;
                 break;
             }
@@ -105,39 +125,64 @@ class WholeHubTest {
 
         // One need's journey is one trace: the clerk's request in community-service, matching's handling of the
         // NeedPublished record, and the push of its proposal to the station's stream (the services' trace files).
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Map<String, List<JsonNode>> community = spansByTrace(hub.data().resolve("traces").resolve("community-service.jsonl"));
-            Map<String, List<JsonNode>> matching = spansByTrace(hub.data().resolve("traces").resolve("matching-service.jsonl"));
-            List<String> journeys = community.entrySet().stream()
-                    .filter(e -> e.getValue().stream().anyMatch(x -> x.path("kind").asText().equals("SERVER")))
-                    .map(Map.Entry::getKey)
-                    .filter(trace -> matching.getOrDefault(trace, List.of()).stream().anyMatch(x -> x.path("kind").asText().equals("CONSUMER")
-                            && x.path("tags").path("wushe.event.type").asText().equals("NeedPublished")))
-                    .filter(trace -> matching.getOrDefault(trace, List.of()).stream()
-                            .anyMatch(x -> x.path("name").asText().equals("station-stream push")))
-                    .toList();
-            assertThat(journeys).as("traces that run from a request in community-service to a push on a station's stream").isNotEmpty();
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Map<String, List<JsonNode>> community =
+                            spansByTrace(hub.data().resolve("traces").resolve("community-service.jsonl"));
+                    Map<String, List<JsonNode>> matching =
+                            spansByTrace(hub.data().resolve("traces").resolve("matching-service.jsonl"));
+                    List<String> journeys = community.entrySet().stream()
+                            .filter(e -> e.getValue().stream()
+                                    .anyMatch(x -> x.path("kind").asText().equals("SERVER")))
+                            .map(Map.Entry::getKey)
+                            .filter(trace -> matching.getOrDefault(trace, List.of()).stream()
+                                    .anyMatch(x -> x.path("kind").asText().equals("CONSUMER")
+                                            && x.path("tags")
+                                                    .path("wushe.event.type")
+                                                    .asText()
+                                                    .equals("NeedPublished")))
+                            .filter(trace -> matching.getOrDefault(trace, List.of()).stream()
+                                    .anyMatch(x -> x.path("name").asText().equals("station-stream push")))
+                            .toList();
+                    assertThat(journeys)
+                            .as("traces that run from a request in community-service to a push on a station's stream")
+                            .isNotEmpty();
+                });
 
         // Every metric an alert rule of source `services` reads (deploy/k8s/base/monitoring/alert-rules.yaml) is served
         // by the running hub's /actuator/prometheus: an alert cannot watch a series nobody exports.
         Set<String> served = new java.util.TreeSet<>();
-        for (String service : List.of("community-service", "organization-service", "social-worker-service", "volunteer-service",
-                "resource-service", "matching-service")) {
-            var r = hub.send(service, java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + hub.port(service)
-                    + "/actuator/prometheus")).GET());
+        for (String service : List.of(
+                "community-service",
+                "organization-service",
+                "social-worker-service",
+                "volunteer-service",
+                "resource-service",
+                "matching-service")) {
+            var r = hub.send(
+                    service,
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    "http://127.0.0.1:" + hub.port(service) + "/actuator/prometheus"))
+                            .GET());
             assertThat(r.statusCode()).as(service + " /actuator/prometheus").isEqualTo(200);
-            r.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
-                    .map(l -> l.split("[{ ]", 2)[0]).forEach(served::add);
+            r.body()
+                    .lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split("[{ ]", 2)[0])
+                    .forEach(served::add);
         }
         Map<String, Set<String>> readByRules = serviceMetricsOfAlertRules(
                 java.nio.file.Path.of("..", "..", "..", "deploy", "k8s", "base", "monitoring", "alert-rules.yaml"));
         assertThat(readByRules).as("alert rules of source services").isNotEmpty();
-        readByRules.forEach((alert, metrics) -> assertThat(served).as(alert + " reads " + metrics).containsAll(metrics));
+        readByRules.forEach((alert, metrics) ->
+                assertThat(served).as(alert + " reads " + metrics).containsAll(metrics));
 
         // 2. Ctrl-C (SIGTERM): services first, then the stack; nothing it started is left.
         Set<ProcessHandle> started = servicesAndPostgres();
-        assertThat(hub.stop(Duration.ofSeconds(90))).as("the hub stops within 90 s; output:\n" + hub.tail()).isTrue();
+        assertThat(hub.stop(Duration.ofSeconds(90)))
+                .as("the hub stops within 90 s; output:\n" + hub.tail())
+                .isTrue();
         assertThat(hub.status()).as("status.json once stopped").isNotNull();
         assertThat(hub.status().path("state").asText()).isEqualTo("stopped");
         assertThat(hub.status().path("ready").asBoolean()).isFalse();
@@ -158,7 +203,8 @@ class WholeHubTest {
     }
 
     /** Alert name → the metrics its expression selects, for the rules labelled {@code source: services}. */
-    private static Map<String, Set<String>> serviceMetricsOfAlertRules(java.nio.file.Path rules) throws java.io.IOException {
+    private static Map<String, Set<String>> serviceMetricsOfAlertRules(java.nio.file.Path rules)
+            throws java.io.IOException {
         Map<String, Set<String>> byAlert = new java.util.TreeMap<>();
         String text = java.nio.file.Files.readString(rules);
         for (String chunk : text.split("\\n\\s*- alert: ")) {
@@ -167,7 +213,8 @@ class WholeHubTest {
             }
             String name = chunk.lines().findFirst().orElseThrow().trim();
             String expr = chunk.substring(chunk.indexOf("expr:"), chunk.indexOf("labels:"));
-            var m = java.util.regex.Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{").matcher(expr);
+            var m = java.util.regex.Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{")
+                    .matcher(expr);
             Set<String> metrics = new java.util.TreeSet<>();
             while (m.find()) {
                 metrics.add(m.group(1));
@@ -186,7 +233,8 @@ class WholeHubTest {
         for (String line : java.nio.file.Files.readAllLines(file)) {
             if (!line.isBlank()) {
                 JsonNode span = json.readTree(line);
-                byTrace.computeIfAbsent(span.path("traceId").asText(), t -> new java.util.ArrayList<>()).add(span);
+                byTrace.computeIfAbsent(span.path("traceId").asText(), t -> new java.util.ArrayList<>())
+                        .add(span);
             }
         }
         return byTrace;
@@ -195,9 +243,14 @@ class WholeHubTest {
     private Set<ProcessHandle> servicesAndPostgres() throws java.io.IOException {
         Set<ProcessHandle> all = hub.startedProcesses();
         // Six services, and on a first run perhaps a class data sharing training run (see ClassDataSharing).
-        assertThat(all.stream().filter(p -> p.info().commandLine().orElse("").contains("-exec.jar")
-                        || p.info().commandLine().orElse("").contains("hub-cache")).count())
-                .as("service JVMs among " + all.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList())
+        assertThat(all.stream()
+                        .filter(p -> p.info().commandLine().orElse("").contains("-exec.jar")
+                                || p.info().commandLine().orElse("").contains("hub-cache"))
+                        .count())
+                .as("service JVMs among "
+                        + all.stream()
+                                .map(p -> p.pid() + " " + p.info().command().orElse("?"))
+                                .toList())
                 .isGreaterThanOrEqualTo(6);
         assertThat(all.size()).as("six services and PostgreSQL at least").isGreaterThanOrEqualTo(7);
         return all;
@@ -205,10 +258,16 @@ class WholeHubTest {
 
     private void awaitGone(Set<ProcessHandle> processes) {
         try {
-            await().atMost(GONE).pollInterval(Duration.ofMillis(250)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+            await().atMost(GONE)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            fail("still running: " + processes.stream().filter(ProcessHandle::isAlive)
-                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList() + "; output:\n" + hub.tail());
+            fail("still running: "
+                    + processes.stream()
+                            .filter(ProcessHandle::isAlive)
+                            .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                            .toList()
+                    + "; output:\n" + hub.tail());
         }
     }
 

@@ -3,5 +3,4 @@ package org.wushe.hub.structurefixture.good.a;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class ARepository {
-}
+public class ARepository {}
