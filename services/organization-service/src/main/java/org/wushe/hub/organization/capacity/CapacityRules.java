@@ -3,6 +3,7 @@ package org.wushe.hub.organization.capacity;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /** What makes weekly slots and a period of service capacity sensible; each broken rule names its field. */
@@ -19,8 +20,7 @@ public final class CapacityRules {
             ServiceCapacity.Slot s = slots.get(i);
             if (!s.end().isAfter(s.start())) {
                 throw new InvalidInputException(
-                        "weeklySlots[" + i + "].end",
-                        "must be after start " + s.start() + " (a slot does not cross midnight)");
+                        "weeklySlots[" + i + "].end", Messages.text("capacity.slot-end", s.start()));
             }
             for (int j = 0; j < i; j++) {
                 ServiceCapacity.Slot o = slots.get(j);
@@ -28,7 +28,7 @@ public final class CapacityRules {
                         && s.start().isBefore(o.end())
                         && o.start().isBefore(s.end())) {
                     throw new InvalidInputException(
-                            "weeklySlots[" + i + "]", "overlaps weeklySlots[" + j + "] on " + s.day());
+                            "weeklySlots[" + i + "]", Messages.text("capacity.slot-overlap", j, s.day()));
                 }
             }
         }
@@ -45,22 +45,19 @@ public final class CapacityRules {
                 .orElse(0);
         if (sessionMinutes > longest) {
             throw new InvalidInputException(
-                    "sessionMinutes",
-                    "a session of " + sessionMinutes + " minutes fits in no slot (the longest is " + longest
-                            + " minutes)");
+                    "sessionMinutes", Messages.text("capacity.session-fits-nowhere", sessionMinutes, longest));
         }
     }
 
     public static void requirePeriod(LocalDate from, LocalDate until, LocalDate today) {
         if (until.isBefore(from)) {
-            throw new InvalidInputException("validUntil", "is before validFrom " + from);
+            throw new InvalidInputException("validUntil", Messages.text("capacity.until-before-from", from));
         }
         if (until.isBefore(today)) {
-            throw new InvalidInputException("validUntil", "is in the past (today is " + today + ")");
+            throw new InvalidInputException("validUntil", Messages.text("capacity.until-past", today));
         }
         if (until.isAfter(from.plusYears(MAX_YEARS))) {
-            throw new InvalidInputException(
-                    "validUntil", "an offer runs at most " + MAX_YEARS + " years; offer it again later");
+            throw new InvalidInputException("validUntil", Messages.text("capacity.too-long", MAX_YEARS));
         }
     }
 }

@@ -13,6 +13,7 @@ import org.wushe.hub.organization.organization.Organization;
 import org.wushe.hub.organization.organization.OrganizationService;
 import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.security.Access;
@@ -50,7 +51,7 @@ public class CapacityService {
         ServiceCapacity current = capacities.findForUpdate(id).orElseThrow(() -> notFound(id));
         requireStaffOf(current);
         if (current.status() != ServiceCapacity.Status.OFFERED) {
-            throw new InvalidInputException("capacityId", "the offer was withdrawn; offer it again instead", 409);
+            throw new InvalidInputException("capacityId", Messages.text("capacity.withdrawn"), 409);
         }
         Organization o = requireOrganization(current.organizationId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -65,7 +66,7 @@ public class CapacityService {
         ServiceCapacity c = capacities.findForUpdate(id).orElseThrow(() -> notFound(id));
         requireStaffOf(c);
         if (c.status() != ServiceCapacity.Status.OFFERED) {
-            throw new InvalidInputException("capacityId", "the offer was withdrawn already", 409);
+            throw new InvalidInputException("capacityId", Messages.text("capacity.withdrawn-already"), 409);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ServiceCapacity withdrawn = new ServiceCapacity(
@@ -122,7 +123,7 @@ public class CapacityService {
         CapacityRules.requireSessionFits(r.sessionMinutes(), slots);
         CapacityRules.requirePeriod(r.validFrom(), r.validUntil(), Calendar.today(clock));
         if (!Geohashes.isValid(r.geohash())) {
-            throw new InvalidInputException("geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
+            throw new InvalidInputException("geohash", Messages.text("place.not-a-geohash"));
         }
         return new ServiceCapacity(
                 id,
@@ -158,6 +159,6 @@ public class CapacityService {
     }
 
     private static InvalidInputException notFound(UUID id) {
-        return new InvalidInputException("capacityId", "no service capacity " + id, 404);
+        return new InvalidInputException("capacityId", Messages.text("capacity.not-found", id), 404);
     }
 }

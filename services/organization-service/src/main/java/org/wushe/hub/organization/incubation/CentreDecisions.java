@@ -1,6 +1,8 @@
 package org.wushe.hub.organization.incubation;
 
 import org.wushe.hub.organization.organization.Organization;
+import org.wushe.hub.platform.i18n.Messages;
+import org.wushe.hub.platform.i18n.Text;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -26,10 +28,15 @@ public final class CentreDecisions {
         String needed = o.centreId() == null ? Roles.HUB_ADMIN : Roles.CENTRE_MANAGER + " of " + o.centreId();
         throw new ForbiddenException(
                 FIELD,
-                caller.describe() + " may not decide for organization " + o.id()
-                        + (o.centreId() == null ? ", which belongs to no centre" : " of centre " + o.centreId())
-                        + "; needs " + needed
-                        + " 只能管理本中心培育的社会组织",
+                o.centreId() == null
+                        ? Messages.text(
+                                "incubation.centre-none", caller.describeText(), o.id(), Roles.labelText(needed))
+                        : Messages.text(
+                                "incubation.centre-only",
+                                caller.describeText(),
+                                o.id(),
+                                o.centreId(),
+                                Text.of("access.role-of", Roles.labelText(Roles.CENTRE_MANAGER), o.centreId())),
                 needed);
     }
 }

@@ -3,6 +3,7 @@ package org.wushe.hub.organization.incubation;
 import java.util.List;
 import org.wushe.hub.events.common.IncubationStage;
 import org.wushe.hub.organization.organization.Organization;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -24,19 +25,18 @@ public final class IncubationRules {
         int from = ORDER.indexOf(current);
         int to = ORDER.indexOf(target);
         if (to < 0) {
-            throw new InvalidInputException("stage", "must be one of " + ORDER);
+            throw new InvalidInputException("stage", Messages.text("incubation.stage-unknown", ORDER));
         }
         if (to == from) {
-            throw new InvalidInputException("stage", "the organization is already " + current, 409);
+            throw new InvalidInputException("stage", Messages.text("incubation.stage-already", current), 409);
         }
         if (to < from) {
-            throw new InvalidInputException(
-                    "stage", "stages only move forward: " + current + " → " + target + " is a step back", 409);
+            throw new InvalidInputException("stage", Messages.text("incubation.stage-backwards", current, target), 409);
         }
         if (to > from + 1) {
             throw new InvalidInputException(
                     "stage",
-                    "one stage at a time: " + current + " → " + target + " skips " + ORDER.subList(from + 1, to),
+                    Messages.text("incubation.stage-skips", current, target, ORDER.subList(from + 1, to)),
                     409);
         }
     }
@@ -48,24 +48,21 @@ public final class IncubationRules {
     /** @throws InvalidInputException naming {@code hub} when an organization below MATURE would be a hub */
     public static void requireHubMayBe(IncubationStage stage, boolean hub, int status) {
         if (hub && !mayLead(stage)) {
-            throw new InvalidInputException(
-                    "hub", "only a mature organization (成熟型) can be a hub organization (枢纽型); it is " + stage, status);
+            throw new InvalidInputException("hub", Messages.text("organization.hub-must-be-mature", stage), status);
         }
     }
 
     /** @throws InvalidInputException 409 naming {@code hub} when a hub would stop being one while it incubates others */
     public static void requireMayStopLeading(int incubated) {
         if (incubated > 0) {
-            throw new InvalidInputException(
-                    "hub", "it still incubates " + incubated + " organization(s); move them to another hub first", 409);
+            throw new InvalidInputException("hub", Messages.text("incubation.still-incubates", incubated), 409);
         }
     }
 
     /** @throws InvalidInputException 400 naming {@code hubOrganizationId} when the organization is no hub */
     public static void requireHub(Organization candidate) {
         if (!candidate.hub()) {
-            throw new InvalidInputException(
-                    "hubOrganizationId", "organization " + candidate.id() + " is not a hub organization (枢纽型)");
+            throw new InvalidInputException("hubOrganizationId", Messages.text("organization.no-hub", candidate.id()));
         }
     }
 }

@@ -13,6 +13,7 @@ import org.wushe.hub.organization.organization.Organization;
 import org.wushe.hub.organization.organization.OrganizationService;
 import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -47,7 +48,7 @@ public class IncubationService {
         Organization o = locked(id);
         if (o.hub() == hub) {
             throw new InvalidInputException(
-                    "hub", hub ? "the organization is a hub already" : "the organization is no hub", 409);
+                    "hub", Messages.text(hub ? "incubation.hub-already" : "incubation.hub-not"), 409);
         }
         if (hub) {
             IncubationRules.requireHubMayBe(o.stage(), true, 409);
@@ -65,26 +66,25 @@ public class IncubationService {
             throw new InvalidInputException(
                     "hubOrganizationId",
                     hubId == null
-                            ? "the organization is not incubated by a hub"
-                            : "the organization is incubated by " + hubId + " already",
+                            ? Messages.text("incubation.not-incubated")
+                            : Messages.text("incubation.incubated-already", hubId),
                     409);
         }
         if (hubId != null) {
             if (hubId.equals(id)) {
-                throw new InvalidInputException("hubOrganizationId", "an organization does not incubate itself");
+                throw new InvalidInputException("hubOrganizationId", Messages.text("incubation.not-itself"));
             }
             // Share-locked: the hub cannot give up its role while it takes this organization in.
             Organization hub = organizations
                     .findForShare(hubId)
-                    .orElseThrow(() -> new InvalidInputException("hubOrganizationId", "no organization " + hubId));
+                    .orElseThrow(() -> new InvalidInputException(
+                            "hubOrganizationId", Messages.text("organization.not-found", hubId)));
             IncubationRules.requireHub(hub);
             // A hub may itself be incubated by a bigger hub, but not by one it incubates.
             UUID above = hub.hubOrganizationId();
             for (int i = 0; above != null && i < MAX_CHAIN; i++) {
                 if (above.equals(id)) {
-                    throw new InvalidInputException(
-                            "hubOrganizationId",
-                            "hub " + hubId + " is itself incubated (directly or not) by this organization");
+                    throw new InvalidInputException("hubOrganizationId", Messages.text("incubation.cycle", hubId));
                 }
                 above = organizations
                         .find(above)
@@ -114,13 +114,12 @@ public class IncubationService {
         LocalDate today = Calendar.today(clock);
         LocalDate on = changedOn == null ? today : changedOn;
         if (on.isAfter(today)) {
-            throw new InvalidInputException("changedOn", "is in the future (today is " + today + ")");
+            throw new InvalidInputException("changedOn", Messages.text("date.in-future", today));
         }
         LocalDate notBefore = changes.lastChangedOn(o.id())
                 .orElse(o.createdAt().atZone(Calendar.ZONE).toLocalDate());
         if (on.isBefore(notBefore)) {
-            throw new InvalidInputException(
-                    "changedOn", "is before " + notBefore + ", the registration or last change of the organization");
+            throw new InvalidInputException("changedOn", Messages.text("incubation.change-before", notBefore));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Organization changed = new Organization(

@@ -13,6 +13,7 @@ import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.IncubationStage;
 import org.wushe.hub.events.organization.LegalStatus;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -35,17 +36,17 @@ public class OrganizationService {
         String code = r.unifiedSocialCreditCode();
         if (r.legalStatus() == LegalStatus.REGISTERED && code == null) {
             throw new InvalidInputException(
-                    "unifiedSocialCreditCode", "a registered organization (登记) has a unified social credit code");
+                    "unifiedSocialCreditCode", Messages.text("organization.credit-code-required"));
         }
         if (code != null && !CreditCodes.isValid(code)) {
-            throw new InvalidInputException(
-                    "unifiedSocialCreditCode", "the check character does not match: not a valid 统一社会信用代码");
+            throw new InvalidInputException("unifiedSocialCreditCode", Messages.text("organization.credit-code-check"));
         }
         if (r.streetCode() != null && !r.streetCode().startsWith(r.districtCode())) {
-            throw new InvalidInputException("streetCode", "must start with the district code " + r.districtCode());
+            throw new InvalidInputException(
+                    "streetCode", Messages.text("organization.street-outside-district", r.districtCode()));
         }
         if (!Geohashes.isValid(r.geohash())) {
-            throw new InvalidInputException("geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
+            throw new InvalidInputException("geohash", Messages.text("place.not-a-geohash"));
         }
         IncubationStage stage = r.stage() == null ? IncubationStage.SPROUTING : r.stage();
         boolean hub = Boolean.TRUE.equals(r.hub());
@@ -53,27 +54,24 @@ public class OrganizationService {
         if (r.hubOrganizationId() != null) {
             Organization h = organizations
                     .findForShare(r.hubOrganizationId())
-                    .orElseThrow(() ->
-                            new InvalidInputException("hubOrganizationId", "no organization " + r.hubOrganizationId()));
+                    .orElseThrow(() -> new InvalidInputException(
+                            "hubOrganizationId", Messages.text("organization.not-found", r.hubOrganizationId())));
             if (!h.hub()) {
-                throw new InvalidInputException(
-                        "hubOrganizationId", "organization " + h.id() + " is not a hub organization (枢纽型)");
+                throw new InvalidInputException("hubOrganizationId", Messages.text("organization.no-hub", h.id()));
             }
             incubator = h.id();
         }
         if (hub && stage != IncubationStage.MATURE) {
             // The same rule as incubation's: only a mature organization (成熟型) leads others.
-            throw new InvalidInputException(
-                    "hub", "only a mature organization (成熟型) can be a hub organization (枢纽型); it is " + stage);
+            throw new InvalidInputException("hub", Messages.text("organization.hub-must-be-mature", stage));
         }
         String name = r.name().strip();
         if (organizations.nameTaken(r.districtCode(), name)) {
-            throw new InvalidInputException(
-                    "name", "an organization of this name is registered in district " + r.districtCode(), 409);
+            throw new InvalidInputException("name", Messages.text("organization.name-taken", r.districtCode()), 409);
         }
         if (code != null && organizations.creditCodeTaken(code)) {
             throw new InvalidInputException(
-                    "unifiedSocialCreditCode", "an organization with this code is registered", 409);
+                    "unifiedSocialCreditCode", Messages.text("organization.credit-code-taken"), 409);
         }
         List<Category> categories =
                 r.serviceCategories() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.serviceCategories()));
@@ -132,6 +130,6 @@ public class OrganizationService {
     }
 
     public static InvalidInputException notFound(UUID id) {
-        return new InvalidInputException("organizationId", "no organization " + id, 404);
+        return new InvalidInputException("organizationId", Messages.text("organization.not-found", id), 404);
     }
 }

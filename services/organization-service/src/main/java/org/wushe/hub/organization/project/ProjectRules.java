@@ -2,6 +2,7 @@ package org.wushe.hub.organization.project;
 
 import java.time.LocalDate;
 import org.wushe.hub.events.organization.ProjectOutcome;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /** Dates and money of projects; each broken rule names the field it is about. */
@@ -14,51 +15,47 @@ public final class ProjectRules {
 
     public static void requirePeriod(LocalDate startsOn, LocalDate endsOn, LocalDate today) {
         if (endsOn.isBefore(startsOn)) {
-            throw new InvalidInputException("endsOn", "ends before it starts (" + startsOn + ")");
+            throw new InvalidInputException("endsOn", Messages.text("project.ends-before-start", startsOn));
         }
         if (endsOn.isAfter(startsOn.plusYears(MAX_YEARS))) {
-            throw new InvalidInputException("endsOn", "a project runs at most " + MAX_YEARS + " years");
+            throw new InvalidInputException("endsOn", Messages.text("project.too-long", MAX_YEARS));
         }
         if (endsOn.isBefore(today)) {
-            throw new InvalidInputException(
-                    "endsOn", "is in the past: the project is over already (today is " + today + ")");
+            throw new InvalidInputException("endsOn", Messages.text("project.over", today));
         }
     }
 
     /** A grant comes while the project runs, and all grants together stay within its budget. */
     public static void requireGrant(Project p, long amountFen, LocalDate awardedOn, LocalDate today) {
         if (p.status() != Project.Status.ACTIVE) {
-            throw new InvalidInputException("projectId", "the project is closed", 409);
+            throw new InvalidInputException("projectId", Messages.text("project.closed"), 409);
         }
         if (awardedOn.isAfter(today)) {
-            throw new InvalidInputException("awardedOn", "is in the future (today is " + today + ")");
+            throw new InvalidInputException("awardedOn", Messages.text("date.in-future", today));
         }
         if (p.budgetFen() != null && p.grantedFen() + amountFen > p.budgetFen()) {
             throw new InvalidInputException(
-                    "amountFen",
-                    "grants would total " + (p.grantedFen() + amountFen) + " fen, above the project's budget of "
-                            + p.budgetFen() + " fen");
+                    "amountFen", Messages.text("project.over-budget", p.grantedFen() + amountFen, p.budgetFen()));
         }
     }
 
     /** COMPLETED once its period is run; ENDED_EARLY before that. */
     public static void requireClosing(Project p, ProjectOutcome outcome, LocalDate closedOn, LocalDate today) {
         if (p.status() != Project.Status.ACTIVE) {
-            throw new InvalidInputException("projectId", "the project is closed already", 409);
+            throw new InvalidInputException("projectId", Messages.text("project.closed-already"), 409);
         }
         if (closedOn.isAfter(today)) {
-            throw new InvalidInputException("closedOn", "is in the future (today is " + today + ")");
+            throw new InvalidInputException("closedOn", Messages.text("date.in-future", today));
         }
         if (closedOn.isBefore(p.startsOn())) {
-            throw new InvalidInputException("closedOn", "is before the project started (" + p.startsOn() + ")");
+            throw new InvalidInputException("closedOn", Messages.text("project.closed-before-start", p.startsOn()));
         }
         boolean early = closedOn.isBefore(p.endsOn());
         if (outcome == ProjectOutcome.COMPLETED && early) {
-            throw new InvalidInputException(
-                    "outcome", "a project closed before its end (" + p.endsOn() + ") ended early: ENDED_EARLY");
+            throw new InvalidInputException("outcome", Messages.text("project.ended-early", p.endsOn()));
         }
         if (outcome == ProjectOutcome.ENDED_EARLY && !early) {
-            throw new InvalidInputException("outcome", "the project ran its whole period: COMPLETED");
+            throw new InvalidInputException("outcome", Messages.text("project.completed"));
         }
     }
 }

@@ -14,6 +14,7 @@ import org.wushe.hub.organization.organization.Organization;
 import org.wushe.hub.organization.organization.OrganizationService;
 import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -40,7 +41,7 @@ public class ProjectService {
                 organizations.find(organizationId).orElseThrow(() -> OrganizationService.notFound(organizationId));
         ProjectRules.requirePeriod(r.startsOn(), r.endsOn(), Calendar.today(clock));
         if (!Geohashes.isValid(r.geohash())) {
-            throw new InvalidInputException("geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
+            throw new InvalidInputException("geohash", Messages.text("place.not-a-geohash"));
         }
         List<UUID> served =
                 r.servedCommunityIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.servedCommunityIds()));
@@ -142,6 +143,6 @@ public class ProjectService {
     }
 
     private static InvalidInputException notFound(UUID id) {
-        return new InvalidInputException("projectId", "no project " + id, 404);
+        return new InvalidInputException("projectId", Messages.text("project.not-found", id), 404);
     }
 }

@@ -20,8 +20,8 @@ class IncubationRulesTest {
 
     @ParameterizedTest(name = "{0} → {1}: {2}")
     @CsvSource({
-        "SPROUTING, GROWING,   409, skips [START_UP]",
-        "SPROUTING, MATURE,    409, skips [START_UP, GROWING]",
+        "SPROUTING, GROWING,   409, skips START_UP",
+        "SPROUTING, MATURE,    409, 跳过了 START_UP、GROWING",
         "GROWING,   START_UP,  409, step back",
         "MATURE,    SPROUTING, 409, step back",
         "START_UP,  START_UP,  409, already START_UP",

@@ -154,7 +154,19 @@ class OrganizationLifecycleTest extends ServiceScenario {
                 .isEqualTo(200);
         Http.Response back = http().post("/organizations/" + id + "/stage", Http.map("stage", "SPROUTING"));
         assertThat(back.status()).isEqualTo(409);
-        assertThat(back.json().get("detail").asText()).contains("step back");
+        // The service's texts come from its catalogue: Chinese with its English beside it by default, English alone
+        // when the caller prefers English.
+        assertThat(back.json().get("detail").asText())
+                .isEqualTo(
+                        "stage: 培育阶段只能向前：START_UP → SPROUTING 是倒退 stages only move forward: START_UP → SPROUTING is a step back");
+        Http.Response backInEnglish = http().post(
+                        "/organizations/" + id + "/stage",
+                        Http.map("stage", "SPROUTING"),
+                        "Accept-Language",
+                        "en-GB,en;q=0.9");
+        assertThat(backInEnglish.status()).isEqualTo(409);
+        assertThat(backInEnglish.json().get("detail").asText())
+                .isEqualTo("stage: stages only move forward: START_UP → SPROUTING is a step back");
 
         // A hub that still incubates someone keeps its role.
         UUID hub = hub();
