@@ -1,6 +1,7 @@
 package org.wushe.hub.resource.common;
 
 import java.util.List;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -13,7 +14,7 @@ public final class Enums {
 
     public static <E extends Enum<E>> E known(E value, String field) {
         if (value != null && value.name().equals("UNKNOWN")) {
-            throw new InvalidInputException(field, "UNKNOWN is not a value to choose; pick one of the others");
+            throw new InvalidInputException(field, Messages.text("enum.unknown-chosen"));
         }
         return value;
     }

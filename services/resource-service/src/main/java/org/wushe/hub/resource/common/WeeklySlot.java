@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Locale;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -19,7 +20,7 @@ public record WeeklySlot(
 
     public WeeklySlot requireOrdered(String field) {
         if (!end.isAfter(start)) {
-            throw new InvalidInputException(field + ".end", "must be after start 结束时间必须晚于开始时间");
+            throw new InvalidInputException(field + ".end", Messages.text("window.end-before-start"));
         }
         return this;
     }

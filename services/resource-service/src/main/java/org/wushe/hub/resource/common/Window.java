@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import org.wushe.hub.events.common.TimeWindow;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /** A span of time [start, end). */
@@ -15,7 +16,7 @@ public record Window(
     /** Bad input unless end is after start; {@code field} names the window in the request. */
     public Window requireOrdered(String field) {
         if (!end.isAfter(start)) {
-            throw new InvalidInputException(field + ".end", "must be after start 结束时间必须晚于开始时间");
+            throw new InvalidInputException(field + ".end", Messages.text("window.end-before-start"));
         }
         return this;
     }

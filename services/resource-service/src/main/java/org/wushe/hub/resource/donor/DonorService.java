@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.resource.DonorKind;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.resource.common.Enums;
@@ -42,10 +43,7 @@ public class DonorService {
                 r.place().coarsened(),
                 now);
         if (!donors.insert(donor)) {
-            throw new InvalidInputException(
-                    "unifiedSocialCreditCode",
-                    "a donor with this unified social credit code is already registered 该机构已登记",
-                    409);
+            throw new InvalidInputException("unifiedSocialCreditCode", Messages.text("donor.credit-code-taken"), 409);
         }
         outbox.publish(Aggregate.DONOR, donor.id().toString(), DonorEvents.registered(donor, now));
         return donor;
@@ -53,7 +51,7 @@ public class DonorService {
 
     public Donor get(UUID id) {
         return donors.find(id)
-                .orElseThrow(() -> new InvalidInputException("donorId", "no donor with id " + id + " 捐赠方不存在", 404));
+                .orElseThrow(() -> new InvalidInputException("donorId", Messages.text("donor.not-found", id), 404));
     }
 
     public List<Donor> list(DonorKind kind, int limit, int offset) {

@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Allocation;
 import org.wushe.hub.events.resource.ExpiryReason;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
+import org.wushe.hub.platform.i18n.Text;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.resource.ResourceProperties;
@@ -59,7 +61,7 @@ public class OfferChanges {
     /** Applies the change and publishes the offer's next revision; 409 naming {@code offerId} unless the offer is active. */
     @Transactional
     public Offer change(UUID offerId, UpdateOfferRequest r) {
-        Offer before = activeForUpdate(offerId, "changed");
+        Offer before = activeForUpdate(offerId, Text.of("offer.action-changed"));
         Instant now = clock.instant();
         Offer after = changed(before, r, now, LocalDate.ofInstant(now, properties.zone()));
         if (after.equals(before)) {
@@ -77,7 +79,7 @@ public class OfferChanges {
     /** Withdraws the offer; 409 naming {@code offerId} unless it is active. */
     @Transactional
     public Offer withdraw(UUID offerId, String reason) {
-        Offer offer = activeForUpdate(offerId, "withdrawn");
+        Offer offer = activeForUpdate(offerId, Text.of("offer.action-withdrawn"));
         Instant now = clock.instant();
         offers.markWithdrawn(offerId, now, reason == null || reason.isBlank() ? null : reason.strip());
         long withdrawn = stock.withdrawAll(offer);
@@ -95,14 +97,12 @@ public class OfferChanges {
         return offers.find(offerId).orElseThrow();
     }
 
-    private Offer activeForUpdate(UUID offerId, String what) {
+    private Offer activeForUpdate(UUID offerId, Text what) {
         Offer offer = offers.findForUpdate(offerId)
-                .orElseThrow(() -> new InvalidInputException("offerId", "no offer with id " + offerId + " 资源不存在", 404));
+                .orElseThrow(
+                        () -> new InvalidInputException("offerId", Messages.text("offer.not-found", offerId), 404));
         if (!offer.isActive()) {
-            throw new InvalidInputException(
-                    "offerId",
-                    "offer is " + offer.status() + "; only an active offer can be " + what + " 只有有效的资源才能修改或撤回",
-                    409);
+            throw new InvalidInputException("offerId", Messages.text("offer.not-active", offer.status(), what), 409);
         }
         return offer;
     }
@@ -117,14 +117,13 @@ public class OfferChanges {
             {"venue", r.venue() == null ? null : ""}
         }) {
             if (part[1] != null && !part[0].equals(block)) {
-                throw new InvalidInputException(
-                        part[0], "must not be set for a " + o.kind() + " offer (only " + block + ")");
+                throw new InvalidInputException(part[0], Messages.text("offer.block-not-for-kind", o.kind(), block));
             }
         }
         String title = o.title();
         if (r.title() != null) {
             if (r.title().isBlank()) {
-                throw new InvalidInputException("title", "must not be blank 标题不能为空");
+                throw new InvalidInputException("title", Messages.text("offer.title-blank"));
             }
             title = r.title().strip();
         }
@@ -134,11 +133,11 @@ public class OfferChanges {
         Window window = o.availableWindow();
         if (r.availableUntil() != null) {
             if (!r.availableUntil().isAfter(now)) {
-                throw new InvalidInputException("availableUntil", "must be in the future 结束时间必须晚于现在");
+                throw new InvalidInputException("availableUntil", Messages.text("offer.until-not-future"));
             }
             if (!r.availableUntil().isAfter(window.start())) {
                 throw new InvalidInputException(
-                        "availableUntil", "must be after the window's start " + window.start() + " 结束时间必须晚于开始时间");
+                        "availableUntil", Messages.text("offer.until-before-start", window.start()));
             }
             window = new Window(window.start(), r.availableUntil());
         }
@@ -150,7 +149,7 @@ public class OfferChanges {
             LocalDate expiry = goods.expiryDate();
             if (r.goods().expiryDate() != null) {
                 if (r.goods().expiryDate().isBefore(today)) {
-                    throw new InvalidInputException("goods.expiryDate", "is already past 物资已过期");
+                    throw new InvalidInputException("goods.expiryDate", Messages.text("offer.goods-expired"));
                 }
                 expiry = r.goods().expiryDate();
             }
@@ -176,7 +175,7 @@ public class OfferChanges {
                     ? fund.maxPerNeedFen()
                     : r.fund().maxPerNeedFen();
             if (cap != null && cap > amount) {
-                throw new InvalidInputException("fund.maxPerNeedFen", "must not exceed amountFen " + amount);
+                throw new InvalidInputException("fund.maxPerNeedFen", Messages.text("offer.cap-above-amount", amount));
             }
             fund = new Offer.Fund(amount, cap, fund.purpose());
         }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.events.resource.OfferKind;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -101,7 +102,7 @@ public class OfferController {
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
             @RequestParam(defaultValue = "0") @Min(0) int offset) {
         if (organizationId != null && donorId != null && !organizationId.equals(donorId)) {
-            throw new InvalidInputException("organizationId", "must equal donorId when both are given");
+            throw new InvalidInputException("organizationId", Messages.text("offer.ids-differ"));
         }
         return offers.list(donorId != null ? donorId : organizationId, kind, status, limit, offset);
     }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.resource.OfferKind;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.resource.ResourceProperties;
@@ -46,7 +47,7 @@ public class OfferService {
         Instant now = clock.instant();
         Offer offer = validated(r, now, LocalDate.ofInstant(now, properties.zone()));
         if (!donors.exists(r.donorId())) {
-            throw new InvalidInputException("donorId", "no donor with id " + r.donorId() + " 捐赠方不存在", 404);
+            throw new InvalidInputException("donorId", Messages.text("donor.not-found", r.donorId()), 404);
         }
         offers.insert(offer);
         outbox.publish(Aggregate.OFFER, offer.id().toString(), OfferEvents.offered(offer, UUID.randomUUID(), now));
@@ -55,7 +56,7 @@ public class OfferService {
 
     public Offer get(UUID id) {
         return offers.find(id)
-                .orElseThrow(() -> new InvalidInputException("offerId", "no offer with id " + id + " 资源不存在", 404));
+                .orElseThrow(() -> new InvalidInputException("offerId", Messages.text("offer.not-found", id), 404));
     }
 
     public List<Offer> list(UUID donorId, OfferKind kind, OfferStatus status, int limit, int offset) {
@@ -95,7 +96,7 @@ public class OfferService {
         Enums.known(r.category(), "category");
         r.availableWindow().requireOrdered("availableWindow");
         if (!r.availableWindow().end().isAfter(now)) {
-            throw new InvalidInputException("availableWindow.end", "is already past 可用时间已结束");
+            throw new InvalidInputException("availableWindow.end", Messages.text("offer.window-over"));
         }
         List<String> present = new ArrayList<>();
         if (r.goods() != null) present.add("goods");
@@ -104,12 +105,11 @@ public class OfferService {
         if (r.venue() != null) present.add("venue");
         String block = kind.name().toLowerCase();
         if (!present.contains(block)) {
-            throw new InvalidInputException(block, "must be set for a " + kind + " offer");
+            throw new InvalidInputException(block, Messages.text("offer.block-required", kind));
         }
         present.remove(block);
         if (!present.isEmpty()) {
-            throw new InvalidInputException(
-                    present.get(0), "must not be set for a " + kind + " offer (only " + block + ")");
+            throw new InvalidInputException(present.get(0), Messages.text("offer.block-not-for-kind", kind, block));
         }
         Offer.Goods goods = null;
         Offer.ServiceDetails service = null;
@@ -120,7 +120,7 @@ public class OfferService {
                 CreateOfferRequest.GoodsDetails g = r.goods();
                 Enums.known(g.unit(), "goods.unit");
                 if (g.expiryDate() != null && g.expiryDate().isBefore(today)) {
-                    throw new InvalidInputException("goods.expiryDate", "is already past 物资已过期");
+                    throw new InvalidInputException("goods.expiryDate", Messages.text("offer.goods-expired"));
                 }
                 goods = new Offer.Goods(g.quantity(), g.unit(), g.expiryDate());
             }
@@ -136,7 +136,8 @@ public class OfferService {
             case FUND -> {
                 CreateOfferRequest.FundDetails f = r.fund();
                 if (f.maxPerNeedFen() != null && f.maxPerNeedFen() > f.amountFen()) {
-                    throw new InvalidInputException("fund.maxPerNeedFen", "must not exceed amountFen");
+                    throw new InvalidInputException(
+                            "fund.maxPerNeedFen", Messages.text("offer.cap-above-amount", f.amountFen()));
                 }
                 fund = new Offer.Fund(f.amountFen(), f.maxPerNeedFen(), blankToNull(f.purpose()));
             }
@@ -144,7 +145,7 @@ public class OfferService {
                 CreateOfferRequest.VenueDetails v = r.venue();
                 venue = new Offer.Venue(v.capacity(), slots(v.openingHours(), "venue.openingHours"));
             }
-            default -> throw new InvalidInputException("kind", "cannot offer " + kind);
+            default -> throw new InvalidInputException("kind", Messages.text("offer.kind-not-offerable", kind));
         }
         return new Offer(
                 UUID.randomUUID(),

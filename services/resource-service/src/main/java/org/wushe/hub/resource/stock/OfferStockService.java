@@ -3,6 +3,7 @@ package org.wushe.hub.resource.stock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.wushe.hub.events.resource.OfferKind;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.resource.offer.Offer;
 import org.wushe.hub.resource.offer.OfferStock;
@@ -31,9 +32,7 @@ public class OfferStockService implements OfferStock {
             long total = StockRules.total(after);
             long available = stock.resize(period.id(), total)
                     .orElseThrow(() -> new InvalidInputException(
-                            field,
-                            "must be at least " + (period.total() - period.available())
-                                    + ", what is reserved or handed over already 不能少于已预留或已发放的数量"));
+                            field, Messages.text("stock.below-held", period.total() - period.available())));
             if (!after.availableWindow().end().equals(before.availableWindow().end())) {
                 stock.movePeriodEnd(
                         before.id(),
@@ -48,8 +47,8 @@ public class OfferStockService implements OfferStock {
                         && held.window().end().isAfter(after.availableWindow().end())) {
                     throw new InvalidInputException(
                             "availableUntil",
-                            "a reservation is held until " + held.window().end()
-                                    + "; the window cannot end before it 已有预留在此之后");
+                            Messages.text(
+                                    "stock.window-before-hold", held.window().end()));
                 }
             }
         }
@@ -61,8 +60,10 @@ public class OfferStockService implements OfferStock {
                         && stock.resize(period.id(), capacity).isEmpty()) {
                     throw new InvalidInputException(
                             field,
-                            "must be at least " + (period.total() - period.available()) + ", what the slot of "
-                                    + period.period().start() + " has reserved already 不能少于已预留的名额");
+                            Messages.text(
+                                    "stock.slot-below-held",
+                                    period.total() - period.available(),
+                                    period.period().start()));
                 }
             }
         }

@@ -21,6 +21,7 @@ import org.wushe.hub.events.resource.OfferKind;
 import org.wushe.hub.events.resource.ReleaseReason;
 import org.wushe.hub.events.resource.ReservationFailure;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.web.IdempotencyKeys;
@@ -208,13 +209,13 @@ public class ReservationService {
     public Reservation releaseByHand(UUID reservationId, ReleaseReason reason) {
         ReleaseReason why = reason == null ? ReleaseReason.OTHER : reason;
         if (!STAFF_RELEASE_REASONS.contains(why)) {
-            throw new InvalidInputException("reason", "must be one of " + STAFF_RELEASE_REASONS);
+            throw new InvalidInputException(
+                    "reason", Messages.text("reservation.reason-unknown", STAFF_RELEASE_REASONS));
         }
         Reservation r = get(reservationId);
         StockAccess.requireReservation(r, matchStations.find(r.matchId()));
         if (r.status() == Reservation.Status.CONSUMED) {
-            throw new InvalidInputException(
-                    "reservationId", "is already consumed and cannot be released 已使用，无法释放", 409);
+            throw new InvalidInputException("reservationId", Messages.text("reservation.consumed"), 409);
         }
         return release(r, why).orElseGet(() -> get(reservationId));
     }
@@ -225,7 +226,7 @@ public class ReservationService {
         Reservation r = get(reservationId);
         StockAccess.requireReservation(r, matchStations.find(r.matchId()));
         if (r.status() == Reservation.Status.RELEASED) {
-            throw new InvalidInputException("reservationId", "was released and cannot be consumed 已释放，无法使用", 409);
+            throw new InvalidInputException("reservationId", Messages.text("reservation.released"), 409);
         }
         Offer offer = offers.findForShare(r.offerId()).orElseThrow();
         Long amount = null;
@@ -237,7 +238,8 @@ public class ReservationService {
             };
         }
         if (amount != null && amount > r.amount()) {
-            throw new InvalidInputException(StockRules.amountField(offer), "more than the " + r.amount() + " reserved");
+            throw new InvalidInputException(
+                    StockRules.amountField(offer), Messages.text("reservation.more-than-held", r.amount()));
         }
         return consume(offer, r, amount).orElseGet(() -> get(reservationId));
     }
@@ -246,7 +248,7 @@ public class ReservationService {
         return reservations
                 .find(reservationId)
                 .orElseThrow(() -> new InvalidInputException(
-                        "reservationId", "no reservation with id " + reservationId + " 预留不存在", 404));
+                        "reservationId", Messages.text("reservation.not-found", reservationId), 404));
     }
 
     // ---- the logic both share --------------------------------------------------------------------

@@ -2,6 +2,7 @@ package org.wushe.hub.resource.stock;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -27,9 +28,7 @@ final class StockAccess {
         if (r.stationId() == null) {
             throw new ForbiddenException(
                     "reservationId",
-                    caller.describe() + " may not act on reservation " + r.id()
-                            + ": it was made before reservations recorded their station, so only the hub admin settles it by hand"
-                            + " 该预留未记录站点，只有平台管理员可手工处理",
+                    Messages.text("reservation.no-station", caller.describeText(), r.id()),
                     Roles.HUB_ADMIN);
         }
         UUID centre = match.filter(m -> m.stationId().equals(r.stationId()))
@@ -40,8 +39,12 @@ final class StockAccess {
         }
         throw new ForbiddenException(
                 "reservationId",
-                caller.describe() + " may not act on reservation " + r.id() + " of station " + r.stationId()
-                        + "; needs " + required(r.stationId(), centre) + " 只能操作本站点匹配的预留",
+                Messages.text(
+                        "reservation.other-station",
+                        caller.describeText(),
+                        r.id(),
+                        r.stationId(),
+                        required(r.stationId(), centre)),
                 required(r.stationId(), centre));
     }
 
@@ -54,9 +57,7 @@ final class StockAccess {
         if (known.isEmpty()) {
             throw new ForbiddenException(
                     "matchId",
-                    caller.describe() + " may not reserve for match " + matchId
-                            + ": its station is not known here (no event of the match has arrived), so the reservation is refused rather than trusted"
-                            + " 该匹配的站点未知，不能手工预留",
+                    Messages.text("reservation.match-unknown", caller.describeText(), matchId),
                     "station_staff of the match's station");
         }
         MatchStations.Known m = known.get();
@@ -65,8 +66,12 @@ final class StockAccess {
         }
         throw new ForbiddenException(
                 "matchId",
-                caller.describe() + " may not reserve for match " + matchId + " of station " + m.stationId()
-                        + "; needs " + required(m.stationId(), m.escalatedTo()) + " 只能为本站点的匹配预留",
+                Messages.text(
+                        "reservation.match-other-station",
+                        caller.describeText(),
+                        matchId,
+                        m.stationId(),
+                        required(m.stationId(), m.escalatedTo())),
                 required(m.stationId(), m.escalatedTo()));
     }
 
@@ -78,7 +83,7 @@ final class StockAccess {
         }
         throw new ForbiddenException(
                 "Authorization",
-                caller.describe() + " holds no station, so cannot reserve by hand" + " 令牌未包含所属站点，不能手工预留",
+                Messages.text("reservation.caller-no-station", caller.describeText()),
                 "station_staff of a station");
     }
 
