@@ -41,15 +41,15 @@ public class DonorRepository {
     }
 
     public Optional<Donor> find(UUID id) {
-        return jdbc.sql("SELECT * FROM donor WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT * FROM donor WHERE id = :id")
+                .param("id", id)
                 .query(DonorRepository::map)
                 .optional();
     }
 
     public boolean exists(UUID id) {
-        return jdbc.sql("SELECT count(*) FROM donor WHERE id = ?")
-                        .param(id)
+        return jdbc.sql("SELECT count(*) FROM donor WHERE id = :id")
+                        .param("id", id)
                         .query(Integer.class)
                         .single()
                 > 0;
@@ -69,8 +69,8 @@ public class DonorRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM donor WHERE id = ANY (?) ORDER BY name, id")
-                .param(ids.toArray(UUID[]::new))
+        return jdbc.sql("SELECT * FROM donor WHERE id = ANY (:ids) ORDER BY name, id")
+                .param("ids", ids.toArray(UUID[]::new)) // an array, bound as one value (a List would be expanded)
                 .query(DonorRepository::map)
                 .list();
     }

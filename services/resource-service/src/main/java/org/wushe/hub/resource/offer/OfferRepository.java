@@ -88,8 +88,8 @@ public class OfferRepository {
     }
 
     public Optional<Offer> find(UUID id) {
-        return jdbc.sql("SELECT * FROM offer WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT * FROM offer WHERE id = :id")
+                .param("id", id)
                 .query(OfferRepository::map)
                 .optional();
     }
@@ -100,8 +100,8 @@ public class OfferRepository {
      * Every change of stock locks offer, then reservation, then stock, in that order, so they cannot deadlock.
      */
     public Optional<Offer> findForShare(UUID id) {
-        return jdbc.sql("SELECT * FROM offer WHERE id = ? FOR SHARE")
-                .param(id)
+        return jdbc.sql("SELECT * FROM offer WHERE id = :id FOR SHARE")
+                .param("id", id)
                 .query(OfferRepository::map)
                 .optional();
     }
@@ -111,8 +111,8 @@ public class OfferRepository {
      * reservations in flight on it (they share-lock it) and holds off new ones, as expiry does.
      */
     public Optional<Offer> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT * FROM offer WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT * FROM offer WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(OfferRepository::map)
                 .optional();
     }
@@ -150,30 +150,32 @@ public class OfferRepository {
 
     /** Marks an active offer withdrawn by its provider, with the next revision; false if it was no longer active. */
     public boolean markWithdrawn(UUID id, Instant at, String reason) {
-        return jdbc.sql(
-                                "UPDATE offer SET status = 'WITHDRAWN', withdrawn_at = ?, withdrawal_reason = ?, revision = revision + 1 "
-                                        + "WHERE id = ? AND status = 'ACTIVE'")
-                        .params(Timestamp.from(at), reason, id)
+        return jdbc.sql("UPDATE offer SET status = 'WITHDRAWN', withdrawn_at = :at, withdrawal_reason = :reason, "
+                                + "revision = revision + 1 WHERE id = :id AND status = 'ACTIVE'")
+                        .param("at", Timestamp.from(at))
+                        .param("reason", reason)
+                        .param("id", id)
                         .update()
                 == 1;
     }
 
     /** Marks an active offer expired; false if it no longer was active (expired meanwhile, or withdrawn). */
     public boolean markExpired(UUID id, Instant at) {
-        return jdbc.sql("UPDATE offer SET status = 'EXPIRED', expired_at = ? WHERE id = ? AND status = 'ACTIVE'")
-                        .param(Timestamp.from(at))
-                        .param(id)
+        return jdbc.sql("UPDATE offer SET status = 'EXPIRED', expired_at = :at WHERE id = :id AND status = 'ACTIVE'")
+                        .param("at", Timestamp.from(at))
+                        .param("id", id)
                         .update()
                 == 1;
     }
 
     /** Active goods whose expiry date is before {@code today}, and active offers whose window is over. */
     public List<UUID> dueForExpiry(LocalDate today, Instant now, int limit) {
-        return jdbc.sql("SELECT id FROM offer WHERE status = 'ACTIVE' AND (expiry_date < ? OR available_until <= ?) "
-                        + "ORDER BY available_until LIMIT ?")
-                .param(Date.valueOf(today))
-                .param(Timestamp.from(now))
-                .param(limit)
+        return jdbc.sql(
+                        "SELECT id FROM offer WHERE status = 'ACTIVE' AND (expiry_date < :today OR available_until <= :now) "
+                                + "ORDER BY available_until LIMIT :limit")
+                .param("today", Date.valueOf(today))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
                 .query(UUID.class)
                 .list();
     }

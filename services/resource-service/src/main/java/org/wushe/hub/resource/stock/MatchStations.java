@@ -30,18 +30,24 @@ public class MatchStations {
      */
     public void record(UUID matchId, UUID needId, UUID stationId, UUID escalatedTo, Instant at) {
         jdbc.sql(
-                        "INSERT INTO match_station (match_id, station_id, escalated_to, need_id, recorded_at) VALUES (?, ?, ?, ?, ?) "
+                        "INSERT INTO match_station (match_id, station_id, escalated_to, need_id, recorded_at) "
+                                + "VALUES (:match_id, :station_id, :escalated_to, :need_id, :recorded_at) "
                                 + "ON CONFLICT (match_id) DO UPDATE SET escalated_to = coalesce(EXCLUDED.escalated_to, match_station.escalated_to)")
-                .params(matchId, stationId, escalatedTo, needId, Timestamp.from(at))
+                .param("match_id", matchId)
+                .param("station_id", stationId)
+                .param("escalated_to", escalatedTo)
+                .param("need_id", needId)
+                .param("recorded_at", Timestamp.from(at))
                 .update();
-        jdbc.sql("UPDATE reservation SET station_id = ? WHERE match_id = ? AND station_id IS NULL")
-                .params(stationId, matchId)
+        jdbc.sql("UPDATE reservation SET station_id = :station_id WHERE match_id = :match_id AND station_id IS NULL")
+                .param("station_id", stationId)
+                .param("match_id", matchId)
                 .update();
     }
 
     public Optional<Known> find(UUID matchId) {
-        return jdbc.sql("SELECT match_id, station_id, escalated_to FROM match_station WHERE match_id = ?")
-                .param(matchId)
+        return jdbc.sql("SELECT match_id, station_id, escalated_to FROM match_station WHERE match_id = :match_id")
+                .param("match_id", matchId)
                 .query((rs, n) -> new Known(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
                 .optional();

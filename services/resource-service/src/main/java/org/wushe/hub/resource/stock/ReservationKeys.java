@@ -27,22 +27,26 @@ public class ReservationKeys {
     /** True if this request is the first with the key. */
     public boolean claim(String key, String operation, String requestHash, Instant at) {
         return jdbc.sql(
-                                "INSERT INTO idempotency_key (key, operation, request_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                        .params(key, operation, requestHash, Timestamp.from(at))
+                                "INSERT INTO idempotency_key (key, operation, request_hash, created_at) VALUES (:key, :operation, :request_hash, :created_at) ON CONFLICT DO NOTHING")
+                        .param("key", key)
+                        .param("operation", operation)
+                        .param("request_hash", requestHash)
+                        .param("created_at", Timestamp.from(at))
                         .update()
                 == 1;
     }
 
     public Optional<Claim> find(String key) {
-        return jdbc.sql("SELECT operation, request_hash, reservation_id FROM idempotency_key WHERE key = ?")
-                .param(key)
+        return jdbc.sql("SELECT operation, request_hash, reservation_id FROM idempotency_key WHERE key = :key")
+                .param("key", key)
                 .query((rs, n) -> new Claim(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class)))
                 .optional();
     }
 
     public void complete(String key, UUID reservationId) {
-        jdbc.sql("UPDATE idempotency_key SET reservation_id = ? WHERE key = ?")
-                .params(reservationId, key)
+        jdbc.sql("UPDATE idempotency_key SET reservation_id = :reservation_id WHERE key = :key")
+                .param("reservation_id", reservationId)
+                .param("key", key)
                 .update();
     }
 }

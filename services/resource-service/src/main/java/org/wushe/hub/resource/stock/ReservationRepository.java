@@ -23,34 +23,38 @@ public class ReservationRepository {
     public void insert(Reservation r) {
         jdbc.sql(
                         "INSERT INTO reservation (id, offer_id, stock_id, match_id, need_id, station_id, amount, window_start, window_end, "
-                                + "status, source, reserved_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        r.id(),
-                        r.offerId(),
-                        r.stockId(),
-                        r.matchId(),
-                        r.needId(),
-                        r.stationId(),
-                        r.amount(),
-                        r.window() == null ? null : Timestamp.from(r.window().start()),
-                        r.window() == null ? null : Timestamp.from(r.window().end()),
-                        r.status().name(),
-                        r.source().name(),
-                        Timestamp.from(r.reservedAt()),
-                        Timestamp.from(r.expiresAt()))
+                                + "status, source, reserved_at, expires_at) VALUES (:id, :offer_id, :stock_id, :match_id, :need_id, :station_id, :amount, "
+                                + ":window_start, :window_end, :status, :source, :reserved_at, :expires_at)")
+                .param("id", r.id())
+                .param("offer_id", r.offerId())
+                .param("stock_id", r.stockId())
+                .param("match_id", r.matchId())
+                .param("need_id", r.needId())
+                .param("station_id", r.stationId())
+                .param("amount", r.amount())
+                .param(
+                        "window_start",
+                        r.window() == null ? null : Timestamp.from(r.window().start()))
+                .param(
+                        "window_end",
+                        r.window() == null ? null : Timestamp.from(r.window().end()))
+                .param("status", r.status().name())
+                .param("source", r.source().name())
+                .param("reserved_at", Timestamp.from(r.reservedAt()))
+                .param("expires_at", Timestamp.from(r.expiresAt()))
                 .update();
     }
 
     public Optional<Reservation> find(UUID id) {
-        return jdbc.sql("SELECT * FROM reservation WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT * FROM reservation WHERE id = :id")
+                .param("id", id)
                 .query(ReservationRepository::map)
                 .optional();
     }
 
     public Optional<Reservation> findByMatch(UUID matchId) {
-        return jdbc.sql("SELECT * FROM reservation WHERE match_id = ?")
-                .param(matchId)
+        return jdbc.sql("SELECT * FROM reservation WHERE match_id = :match_id")
+                .param("match_id", matchId)
                 .query(ReservationRepository::map)
                 .optional();
     }
@@ -58,8 +62,10 @@ public class ReservationRepository {
     /** RESERVED → RELEASED; false if it was no longer RESERVED (settled meanwhile, or a redelivery). */
     public boolean markReleased(UUID id, String reason, Instant at) {
         return jdbc.sql(
-                                "UPDATE reservation SET status = 'RELEASED', release_reason = ?, settled_at = ? WHERE id = ? AND status = 'RESERVED'")
-                        .params(reason, Timestamp.from(at), id)
+                                "UPDATE reservation SET status = 'RELEASED', release_reason = :reason, settled_at = :at WHERE id = :id AND status = 'RESERVED'")
+                        .param("reason", reason)
+                        .param("at", Timestamp.from(at))
+                        .param("id", id)
                         .update()
                 == 1;
     }
@@ -67,22 +73,28 @@ public class ReservationRepository {
     /** RESERVED → CONSUMED; false if it was no longer RESERVED. */
     public boolean markConsumed(UUID id, long consumed, Instant at) {
         return jdbc.sql(
-                                "UPDATE reservation SET status = 'CONSUMED', consumed_amount = ?, settled_at = ? WHERE id = ? AND status = 'RESERVED'")
-                        .params(consumed, Timestamp.from(at), id)
+                                "UPDATE reservation SET status = 'CONSUMED', consumed_amount = :consumed, settled_at = :at WHERE id = :id AND status = 'RESERVED'")
+                        .param("consumed", consumed)
+                        .param("at", Timestamp.from(at))
+                        .param("id", id)
                         .update()
                 == 1;
     }
 
     public List<Reservation> held(UUID offerId) {
-        return jdbc.sql("SELECT * FROM reservation WHERE offer_id = ? AND status = 'RESERVED' ORDER BY reserved_at, id")
-                .param(offerId)
+        return jdbc.sql(
+                        "SELECT * FROM reservation WHERE offer_id = :offer_id AND status = 'RESERVED' ORDER BY reserved_at, id")
+                .param("offer_id", offerId)
                 .query(ReservationRepository::map)
                 .list();
     }
 
     public List<Reservation> ofOffer(UUID offerId, int limit, int offset) {
-        return jdbc.sql("SELECT * FROM reservation WHERE offer_id = ? ORDER BY reserved_at, id LIMIT ? OFFSET ?")
-                .params(offerId, limit, offset)
+        return jdbc.sql(
+                        "SELECT * FROM reservation WHERE offer_id = :offer_id ORDER BY reserved_at, id LIMIT :limit OFFSET :offset")
+                .param("offer_id", offerId)
+                .param("limit", limit)
+                .param("offset", offset)
                 .query(ReservationRepository::map)
                 .list();
     }
@@ -90,8 +102,9 @@ public class ReservationRepository {
     /** Reservations still held past their expiresAt. */
     public List<UUID> lapsed(Instant now, int limit) {
         return jdbc.sql(
-                        "SELECT id FROM reservation WHERE status = 'RESERVED' AND expires_at <= ? ORDER BY expires_at LIMIT ?")
-                .params(Timestamp.from(now), limit)
+                        "SELECT id FROM reservation WHERE status = 'RESERVED' AND expires_at <= :now ORDER BY expires_at LIMIT :limit")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
                 .query(UUID.class)
                 .list();
     }
@@ -100,8 +113,8 @@ public class ReservationRepository {
     public long[] heldAndConsumed(UUID offerId) {
         return jdbc.sql(
                         "SELECT coalesce(sum(amount) FILTER (WHERE status = 'RESERVED'), 0), "
-                                + "coalesce(sum(consumed_amount) FILTER (WHERE status = 'CONSUMED'), 0) FROM reservation WHERE offer_id = ?")
-                .param(offerId)
+                                + "coalesce(sum(consumed_amount) FILTER (WHERE status = 'CONSUMED'), 0) FROM reservation WHERE offer_id = :offer_id")
+                .param("offer_id", offerId)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
     }

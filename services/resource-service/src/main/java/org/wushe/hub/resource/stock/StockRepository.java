@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -19,6 +20,10 @@ import org.wushe.hub.resource.common.Window;
 @Repository
 public class StockRepository {
 
+    /** One offer's period, the key of a stock row next to its id. */
+    private static final String OF_PERIOD =
+            "offer_id = :offer_id AND period_start = :period_start AND period_end = :period_end";
+
     private final JdbcClient jdbc;
 
     public StockRepository(JdbcClient jdbc) {
@@ -27,19 +32,15 @@ public class StockRepository {
 
     /** The stock row of a period, created full on first use. */
     public UUID openPeriod(UUID offerId, Window period, long total) {
-        jdbc.sql(
-                        "INSERT INTO stock (id, offer_id, period_start, period_end, total, available) VALUES (?, ?, ?, ?, ?, ?) "
-                                + "ON CONFLICT (offer_id, period_start, period_end) DO NOTHING")
-                .params(
-                        UUID.randomUUID(),
-                        offerId,
-                        Timestamp.from(period.start()),
-                        Timestamp.from(period.end()),
-                        total,
-                        total)
+        jdbc.sql("INSERT INTO stock (id, offer_id, period_start, period_end, total, available) "
+                        + "VALUES (:id, :offer_id, :period_start, :period_end, :total, :total) "
+                        + "ON CONFLICT (offer_id, period_start, period_end) DO NOTHING")
+                .param("id", UUID.randomUUID())
+                .params(periodParams(offerId, period))
+                .param("total", total)
                 .update();
-        return jdbc.sql("SELECT id FROM stock WHERE offer_id = ? AND period_start = ? AND period_end = ?")
-                .params(offerId, Timestamp.from(period.start()), Timestamp.from(period.end()))
+        return jdbc.sql("SELECT id FROM stock WHERE " + OF_PERIOD)
+                .params(periodParams(offerId, period))
                 .query(UUID.class)
                 .single();
     }
@@ -47,8 +48,9 @@ public class StockRepository {
     /** Takes {@code amount} if that much is left, atomically; what is left afterwards, or empty when too little was. */
     public OptionalLong take(UUID stockId, long amount) {
         return jdbc.sql(
-                        "UPDATE stock SET available = available - ? WHERE id = ? AND available >= ? RETURNING available")
-                .params(amount, stockId, amount)
+                        "UPDATE stock SET available = available - :amount WHERE id = :id AND available >= :amount RETURNING available")
+                .param("amount", amount)
+                .param("id", stockId)
                 .query(Long.class)
                 .optional()
                 .map(OptionalLong::of)
@@ -57,16 +59,18 @@ public class StockRepository {
 
     /** Puts {@code amount} back to be offered again; what is left afterwards. */
     public long giveBack(UUID stockId, long amount) {
-        return jdbc.sql("UPDATE stock SET available = available + ? WHERE id = ? RETURNING available")
-                .params(amount, stockId)
+        return jdbc.sql("UPDATE stock SET available = available + :amount WHERE id = :id RETURNING available")
+                .param("amount", amount)
+                .param("id", stockId)
                 .query(Long.class)
                 .single();
     }
 
     /** Puts {@code amount} back but not on offer (the offer expired or was withdrawn); what is left afterwards. */
     public long writeOff(UUID stockId, long amount) {
-        return jdbc.sql("UPDATE stock SET withdrawn = withdrawn + ? WHERE id = ? RETURNING available")
-                .params(amount, stockId)
+        return jdbc.sql("UPDATE stock SET withdrawn = withdrawn + :amount WHERE id = :id RETURNING available")
+                .param("amount", amount)
+                .param("id", stockId)
                 .query(Long.class)
                 .single();
     }
@@ -74,10 +78,10 @@ public class StockRepository {
     /** Withdraws everything still available on the offer; the amount withdrawn. */
     public long withdrawAll(UUID offerId) {
         return jdbc
-                .sql("WITH left_over AS (SELECT id, available FROM stock WHERE offer_id = ? FOR UPDATE) "
+                .sql("WITH left_over AS (SELECT id, available FROM stock WHERE offer_id = :offer_id FOR UPDATE) "
                         + "UPDATE stock s SET withdrawn = s.withdrawn + l.available, available = 0 FROM left_over l "
                         + "WHERE s.id = l.id RETURNING l.available")
-                .param(offerId)
+                .param("offer_id", offerId)
                 .query(Long.class)
                 .list()
                 .stream()
@@ -91,9 +95,10 @@ public class StockRepository {
      * would leave less than nothing available (the new total is below what is reserved and handed over).
      */
     public OptionalLong resize(UUID stockId, long total) {
-        return jdbc.sql("UPDATE stock SET total = ?, available = available + (? - total) "
-                        + "WHERE id = ? AND available + (? - total) >= 0 RETURNING available")
-                .params(total, total, stockId, total)
+        return jdbc.sql("UPDATE stock SET total = :total, available = available + (:total - total) "
+                        + "WHERE id = :id AND available + (:total - total) >= 0 RETURNING available")
+                .param("total", total)
+                .param("id", stockId)
                 .query(Long.class)
                 .optional()
                 .map(OptionalLong::of)
@@ -102,37 +107,45 @@ public class StockRepository {
 
     /** Moves the end of a period (goods and funds count over the offer's whole window, which the provider changed). */
     public void movePeriodEnd(UUID offerId, Window period, java.time.Instant end) {
-        jdbc.sql("UPDATE stock SET period_end = ? WHERE offer_id = ? AND period_start = ? AND period_end = ?")
-                .params(Timestamp.from(end), offerId, Timestamp.from(period.start()), Timestamp.from(period.end()))
+        jdbc.sql("UPDATE stock SET period_end = :end WHERE " + OF_PERIOD)
+                .param("end", Timestamp.from(end))
+                .params(periodParams(offerId, period))
                 .update();
     }
 
     public long available(UUID stockId) {
-        return jdbc.sql("SELECT available FROM stock WHERE id = ?")
-                .param(stockId)
+        return jdbc.sql("SELECT available FROM stock WHERE id = :id")
+                .param("id", stockId)
                 .query(Long.class)
                 .single();
     }
 
     public Optional<StockPeriod> period(UUID stockId) {
-        return jdbc.sql("SELECT * FROM stock WHERE id = ?")
-                .param(stockId)
+        return jdbc.sql("SELECT * FROM stock WHERE id = :id")
+                .param("id", stockId)
                 .query(StockRepository::map)
                 .optional();
     }
 
     public Optional<StockPeriod> period(UUID offerId, Window period) {
-        return jdbc.sql("SELECT * FROM stock WHERE offer_id = ? AND period_start = ? AND period_end = ?")
-                .params(offerId, Timestamp.from(period.start()), Timestamp.from(period.end()))
+        return jdbc.sql("SELECT * FROM stock WHERE " + OF_PERIOD)
+                .params(periodParams(offerId, period))
                 .query(StockRepository::map)
                 .optional();
     }
 
     public List<StockPeriod> periods(UUID offerId) {
-        return jdbc.sql("SELECT * FROM stock WHERE offer_id = ? ORDER BY period_start")
-                .param(offerId)
+        return jdbc.sql("SELECT * FROM stock WHERE offer_id = :offer_id ORDER BY period_start")
+                .param("offer_id", offerId)
                 .query(StockRepository::map)
                 .list();
+    }
+
+    private static Map<String, Object> periodParams(UUID offerId, Window period) {
+        return Map.of(
+                "offer_id", offerId,
+                "period_start", Timestamp.from(period.start()),
+                "period_end", Timestamp.from(period.end()));
     }
 
     static StockPeriod map(ResultSet rs, int row) throws SQLException {
