@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -86,14 +86,14 @@ public class AccountChanges {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final AccountStore accounts;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final AuthProperties props;
 
     public AccountChanges(
-            JdbcTemplate jdbc, AccountStore accounts, AuditTrail audit, TransactionTemplate tx, AuthProperties props) {
+            JdbcClient jdbc, AccountStore accounts, AuditTrail audit, TransactionTemplate tx, AuthProperties props) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
@@ -189,7 +189,7 @@ public class AccountChanges {
             Actor actor, String staffOf, String username, String displayName, String residentId, String communityId) {
         requireStaffOf(actor, staffOf, communityId, "communityId");
         return tx.execute(s -> {
-            jdbc.execute("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE");
+            jdbc.sql("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE").update();
             Optional<Account> existing = accounts.find(username);
             if (existing.isPresent()
                     && !(existing.get().isResident()
@@ -197,11 +197,12 @@ public class AccountChanges {
                 throw new AccountController.BadAccount(
                         "username", "the username is taken by another account 该用户名已被使用", HttpStatus.CONFLICT);
             }
-            List<String> linked = jdbc.queryForList(
-                    "SELECT username FROM account WHERE username <> ? AND tenancy ~ ?",
-                    String.class,
-                    username,
-                    "(^|,)" + Account.RESIDENT_ID + "=" + residentId + "(,|$)");
+            List<String> linked = jdbc.sql(
+                            "SELECT username FROM account WHERE username <> :username AND tenancy ~ :pattern")
+                    .param("username", username)
+                    .param("pattern", "(^|,)" + Account.RESIDENT_ID + "=" + residentId + "(,|$)")
+                    .query(String.class)
+                    .list();
             if (!linked.isEmpty()) {
                 throw new AccountController.BadAccount(
                         "residentId",
@@ -261,11 +262,11 @@ public class AccountChanges {
     }
 
     public List<RequestView> requests(Actor actor, String status) {
-        List<RequestView> all = jdbc.query(
-                "SELECT * FROM account_request WHERE (CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY requested_at, id",
-                REQUEST,
-                status,
-                status);
+        List<RequestView> all = jdbc.sql("SELECT * FROM account_request "
+                        + "WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status) ORDER BY requested_at, id")
+                .param("status", status)
+                .query(REQUEST)
+                .list();
         return all.stream()
                 .filter(r -> actor.admin() || centreMayDecide(actor, r))
                 .toList();
@@ -281,8 +282,10 @@ public class AccountChanges {
 
     private RequestView decide(Actor actor, UUID id, boolean approve) {
         return tx.execute(s -> {
-            RequestView r = jdbc.query("SELECT * FROM account_request WHERE id = ? FOR UPDATE", REQUEST, id).stream()
-                    .findFirst()
+            RequestView r = jdbc.sql("SELECT * FROM account_request WHERE id = :id FOR UPDATE")
+                    .param("id", id)
+                    .query(REQUEST)
+                    .optional()
                     .orElseThrow(
                             () -> new AccountController.BadAccount("id", "no such request 无此申请", HttpStatus.NOT_FOUND));
             String mayDecide = whoMayDecide(r);
@@ -311,11 +314,7 @@ public class AccountChanges {
     private RequestView apply(RequestView r, String decider, boolean approve) {
         Instant now = Instant.now();
         if (!approve) {
-            jdbc.update(
-                    "UPDATE account_request SET status = 'REJECTED', decided_by = ?, decided_at = ? WHERE id = ?",
-                    decider,
-                    Timestamp.from(now),
-                    r.id());
+            decided(r.id(), "REJECTED", decider, now);
             audit.append(
                     decider,
                     "REJECTED",
@@ -350,12 +349,19 @@ public class AccountChanges {
                             + "; a generated password (shown once to the approver)",
                     r.id());
         }
-        jdbc.update(
-                "UPDATE account_request SET status = 'APPROVED', decided_by = ?, decided_at = ? WHERE id = ?",
-                decider,
-                Timestamp.from(now),
-                r.id());
+        decided(r.id(), "APPROVED", decider, now);
         return r.withDecision("APPROVED", decider, now, password);
+    }
+
+    /** The request's decision: {@code APPROVED} or {@code REJECTED}, by whom and when. */
+    private void decided(UUID id, String status, String decider, Instant at) {
+        jdbc.sql("UPDATE account_request SET status = :status, decided_by = :decided_by, decided_at = :decided_at "
+                        + "WHERE id = :id")
+                .param("status", status)
+                .param("decided_by", decider)
+                .param("decided_at", Timestamp.from(at))
+                .param("id", id)
+                .update();
     }
 
     /** The embedded hub's bootstrap (deploy/local's sample town): the loader's own requests, approved and recorded as such. */
@@ -393,30 +399,34 @@ public class AccountChanges {
         if (account == null) {
             // A reset goes to whoever could approve the account as it is; its centre is the one named when it was made.
             centre = jdbc
-                    .queryForList(
-                            "SELECT centre_id FROM account_request WHERE username = ? AND kind = 'SAVE' AND status = 'APPROVED' "
-                                    + "ORDER BY decided_at DESC LIMIT 1",
-                            String.class,
-                            username)
+                    .sql("SELECT centre_id FROM account_request "
+                            + "WHERE username = :username AND kind = 'SAVE' AND status = 'APPROVED' "
+                            + "ORDER BY decided_at DESC LIMIT 1")
+                    .param("username", username)
+                    .query(String.class)
+                    .list()
                     .stream()
                     .filter(java.util.Objects::nonNull)
                     .findFirst()
                     .orElse(null);
         }
-        jdbc.update(
-                "INSERT INTO account_request (id, kind, username, display_name, roles, tenancy, enabled, centre_id, requested_by) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id,
-                kind,
-                username,
-                account == null ? null : account.displayName(),
-                String.join(",", roles),
-                account == null ? null : tenancy(account.tenancy()),
-                account == null ? null : (Boolean) account.enabled(),
-                centre,
-                requester);
-        return jdbc.query("SELECT * FROM account_request WHERE id = ?", REQUEST, id)
-                .get(0);
+        jdbc.sql("INSERT INTO account_request (id, kind, username, display_name, roles, tenancy, enabled, centre_id, "
+                        + "requested_by) VALUES (:id, :kind, :username, :display_name, :roles, :tenancy, :enabled, "
+                        + ":centre_id, :requested_by)")
+                .param("id", id)
+                .param("kind", kind)
+                .param("username", username)
+                .param("display_name", account == null ? null : account.displayName())
+                .param("roles", String.join(",", roles))
+                .param("tenancy", account == null ? null : tenancy(account.tenancy()))
+                .param("enabled", account == null ? null : (Boolean) account.enabled())
+                .param("centre_id", centre)
+                .param("requested_by", requester)
+                .update();
+        return jdbc.sql("SELECT * FROM account_request WHERE id = :id")
+                .param("id", id)
+                .query(REQUEST)
+                .single();
     }
 
     /** A new random password (96 bits, URL-safe), never one the account had (it could not be, but the check is cheap). */

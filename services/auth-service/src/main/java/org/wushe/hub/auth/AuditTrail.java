@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -32,42 +32,42 @@ public class AuditTrail {
             String prevHash,
             String hash) {}
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    public AuditTrail(JdbcTemplate jdbc, Clock clock) {
+    public AuditTrail(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** Appends a row; call inside the transaction of the change it records (the table lock orders the chain). */
     public Entry append(String actor, String action, String username, String detail, UUID requestId) {
-        jdbc.execute("LOCK TABLE account_audit IN SHARE ROW EXCLUSIVE MODE");
-        List<Object[]> last = jdbc.query("SELECT seq, hash FROM account_audit ORDER BY seq DESC LIMIT 1", (rs, i) ->
-                new Object[] {rs.getLong(1), rs.getString(2)});
+        jdbc.sql("LOCK TABLE account_audit IN SHARE ROW EXCLUSIVE MODE").update();
+        List<Object[]> last = jdbc.sql("SELECT seq, hash FROM account_audit ORDER BY seq DESC LIMIT 1")
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .list();
         long seq = last.isEmpty() ? 1 : (Long) last.get(0)[0] + 1;
         String prev = last.isEmpty() ? GENESIS : (String) last.get(0)[1];
         String at = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
         String hash = hash(seq, at, actor, action, username, detail, requestId, prev);
-        jdbc.update(
-                "INSERT INTO account_audit (seq, at, actor, action, username, detail, request_id, prev_hash, hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                seq,
-                at,
-                actor,
-                action,
-                username,
-                detail,
-                requestId,
-                prev,
-                hash);
+        jdbc.sql("INSERT INTO account_audit (seq, at, actor, action, username, detail, request_id, prev_hash, hash) "
+                        + "VALUES (:seq, :at, :actor, :action, :username, :detail, :request_id, :prev_hash, :hash)")
+                .param("seq", seq)
+                .param("at", at)
+                .param("actor", actor)
+                .param("action", action)
+                .param("username", username)
+                .param("detail", detail)
+                .param("request_id", requestId)
+                .param("prev_hash", prev)
+                .param("hash", hash)
+                .update();
         return new Entry(seq, at, actor, action, username, detail, requestId, prev, hash);
     }
 
     public List<Entry> all() {
-        return jdbc.query(
-                "SELECT * FROM account_audit ORDER BY seq",
-                (rs, i) -> new Entry(
+        return jdbc.sql("SELECT * FROM account_audit ORDER BY seq")
+                .query((rs, i) -> new Entry(
                         rs.getLong("seq"),
                         rs.getString("at"),
                         rs.getString("actor"),
@@ -76,7 +76,8 @@ public class AuditTrail {
                         rs.getString("detail"),
                         rs.getObject("request_id", UUID.class),
                         rs.getString("prev_hash"),
-                        rs.getString("hash")));
+                        rs.getString("hash")))
+                .list();
     }
 
     /** The first row whose hash or link does not match its content and its predecessor, or -1 when the chain holds. */

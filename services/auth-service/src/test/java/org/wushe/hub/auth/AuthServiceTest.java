@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.wushe.hub.stack.OidcClient;
@@ -609,7 +610,7 @@ class AuthServiceTest {
         assertThatThrownBy(() -> jdbc.execute("TRUNCATE account_audit")).hasMessageContaining("append-only");
 
         // Were a row changed behind the trigger's back, the chain would name it.
-        var rows = new java.util.ArrayList<>(new AuditTrail(jdbc, clock).all());
+        var rows = new java.util.ArrayList<>(new AuditTrail(JdbcClient.create(jdbc), clock).all());
         AuditTrail.Entry e = rows.get(rows.size() - 1);
         rows.set(
                 rows.size() - 1,

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventEnvelope;
@@ -40,9 +40,9 @@ public class AuditTrail {
                 when 'MatchEscalated' then 3 when 'MatchProposed' then 4 when 'MatchAccepted' then 5 when 'MatchCompleted' then 7
                 when 'ServiceHoursCredited' then 8 when 'NeedClosed' then 9 else 6 end""";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public AuditTrail(JdbcTemplate jdbc) {
+    public AuditTrail(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -55,30 +55,34 @@ public class AuditTrail {
         String topic = source != null
                 ? source.topic()
                 : Aggregate.ofType(e.aggregateType()).map(Aggregate::topic).orElse(e.aggregateType());
-        jdbc.update(
-                """
+        jdbc.sql("""
                 insert into audit_event (event_id, need_id, event_type, topic, kafka_partition, topic_offset, occurred_at, actor,
-                    summary_zh, summary_en) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing
-                """,
-                e.eventId(),
-                needId,
-                e.eventType(),
-                topic,
-                source == null ? null : source.partition(),
-                source == null ? null : source.offset(),
-                Timestamp.from(e.occurredAt()),
-                e.actor(),
-                summary.zh(),
-                summary.en());
+                    summary_zh, summary_en)
+                values (:event_id, :need_id, :event_type, :topic, :kafka_partition, :topic_offset, :occurred_at, :actor,
+                    :summary_zh, :summary_en)
+                on conflict (event_id) do nothing
+                """)
+                .param("event_id", e.eventId())
+                .param("need_id", needId)
+                .param("event_type", e.eventType())
+                .param("topic", topic)
+                .param("kafka_partition", source == null ? null : source.partition())
+                .param("topic_offset", source == null ? null : source.offset())
+                .param("occurred_at", Timestamp.from(e.occurredAt()))
+                .param("actor", e.actor())
+                .param("summary_zh", summary.zh())
+                .param("summary_en", summary.en())
+                .update();
     }
 
     /** The need's history: by time, then cause before effect within a millisecond, then topic offset. */
     public List<Entry> of(UUID needId) {
-        return jdbc.query(
-                "select occurred_at, event_type, event_id, topic, kafka_partition, topic_offset, actor, summary_zh, summary_en "
-                        + "from audit_event where need_id = ? order by occurred_at, " + CAUSAL_RANK
-                        + ", topic_offset, event_id",
-                (rs, i) -> new Entry(
+        return jdbc.sql(
+                        "select occurred_at, event_type, event_id, topic, kafka_partition, topic_offset, actor, summary_zh, summary_en "
+                                + "from audit_event where need_id = :need_id order by occurred_at, " + CAUSAL_RANK
+                                + ", topic_offset, event_id")
+                .param("need_id", needId)
+                .query((rs, i) -> new Entry(
                         rs.getTimestamp(1).toInstant(),
                         rs.getString(2),
                         rs.getObject(3, UUID.class),
@@ -87,13 +91,15 @@ public class AuditTrail {
                         (Long) rs.getObject(6),
                         rs.getString(7),
                         rs.getString(8),
-                        rs.getString(9)),
-                needId);
+                        rs.getString(9)))
+                .list();
     }
 
     /** The need a match of this service was made for. */
     public Optional<UUID> needOfMatch(UUID matchId) {
-        return jdbc.queryForList("select need_id from match where match_id = ?", UUID.class, matchId).stream()
-                .findFirst();
+        return jdbc.sql("select need_id from match where match_id = :match_id") // the primary key: one row at most
+                .param("match_id", matchId)
+                .query(UUID.class)
+                .optional();
     }
 }

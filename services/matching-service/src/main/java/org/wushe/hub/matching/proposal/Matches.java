@@ -4,13 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.matching.engine.Allocation;
 import org.wushe.hub.matching.engine.CandidateKind;
@@ -32,76 +33,85 @@ public class Matches {
     private static final String LIVE =
             MatchStatus.LIVE.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    public Matches(JdbcTemplate jdbc, ObjectMapper json) {
+    public Matches(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
     public void insert(MatchRecord m) {
-        jdbc.update(
-                "insert into match (" + COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                m.matchId(),
-                m.needId(),
-                m.communityId(),
-                m.stationId(),
-                m.candidate().kind().name(),
-                m.candidate().id(),
-                m.candidateLabel(),
-                m.rank(),
-                m.mode(),
-                m.score(),
-                json.writeValueAsString(m.explanation()),
-                m.window() == null ? null : ts(m.window().startMillis()),
-                m.window() == null ? null : ts(m.window().endMillis()),
-                m.allocation() == null ? null : json.writeValueAsString(m.allocation()),
-                m.status().name(),
-                Timestamp.from(m.proposedAt()),
-                Timestamp.from(m.deadline()),
-                m.escalatedTo(),
-                ts(m.escalatedAt()),
-                m.decidedBy(),
-                ts(m.decidedAt()),
-                m.declineReason(),
-                m.note(),
-                m.serviceMinutes(),
-                ts(m.completedAt()));
+        jdbc.sql("insert into match (" + COLUMNS + """
+                        ) values (:match_id, :need_id, :community_id, :station_id, :candidate_kind, :candidate_id,
+                            :candidate_label, :rank, :mode, :score, CAST(:explanation AS jsonb), :window_start, :window_end,
+                            CAST(:allocation AS jsonb), :status, :proposed_at, :deadline, :escalated_to, :escalated_at,
+                            :decided_by, :decided_at, :decline_reason, :note, :service_minutes, :completed_at)""")
+                .param("match_id", m.matchId())
+                .param("need_id", m.needId())
+                .param("community_id", m.communityId())
+                .param("station_id", m.stationId())
+                .param("candidate_kind", m.candidate().kind().name())
+                .param("candidate_id", m.candidate().id())
+                .param("candidate_label", m.candidateLabel())
+                .param("rank", m.rank())
+                .param("mode", m.mode())
+                .param("score", m.score())
+                .param("explanation", json.writeValueAsString(m.explanation()))
+                .param("window_start", m.window() == null ? null : ts(m.window().startMillis()))
+                .param("window_end", m.window() == null ? null : ts(m.window().endMillis()))
+                .param("allocation", m.allocation() == null ? null : json.writeValueAsString(m.allocation()))
+                .param("status", m.status().name())
+                .param("proposed_at", Timestamp.from(m.proposedAt()))
+                .param("deadline", Timestamp.from(m.deadline()))
+                .param("escalated_to", m.escalatedTo())
+                .param("escalated_at", ts(m.escalatedAt()))
+                .param("decided_by", m.decidedBy())
+                .param("decided_at", ts(m.decidedAt()))
+                .param("decline_reason", m.declineReason())
+                .param("note", m.note())
+                .param("service_minutes", m.serviceMinutes())
+                .param("completed_at", ts(m.completedAt()))
+                .update();
     }
 
     public Optional<MatchRecord> find(UUID matchId) {
-        return jdbc.query("select " + COLUMNS + " from match where match_id = ?", this::row, matchId).stream()
-                .findFirst();
+        return jdbc.sql("select " + COLUMNS + " from match where match_id = :match_id")
+                .param("match_id", matchId)
+                .query(this::row)
+                .optional(); // the primary key: one row at most
     }
 
     /** The match, locked until the transaction ends. */
     public Optional<MatchRecord> lock(UUID matchId) {
-        return jdbc
-                .query("select " + COLUMNS + " from match where match_id = ? for update", this::row, matchId)
-                .stream()
-                .findFirst();
+        return jdbc.sql("select " + COLUMNS + " from match where match_id = :match_id for update")
+                .param("match_id", matchId)
+                .query(this::row)
+                .optional(); // the primary key: one row at most
     }
 
     public Optional<MatchRecord> liveOf(UUID needId) {
         return jdbc
-                .query(
-                        "select " + COLUMNS + " from match where need_id = ? and status in (" + LIVE + ")",
-                        this::row,
-                        needId)
+                .sql("select " + COLUMNS + " from match where need_id = :need_id and status in (" + LIVE + ")")
+                .param("need_id", needId)
+                .query(this::row)
+                .list()
                 .stream()
                 .findFirst();
     }
 
     public List<MatchRecord> ofNeed(UUID needId) {
-        return jdbc.query(
-                "select " + COLUMNS + " from match where need_id = ? order by proposed_at, rank", this::row, needId);
+        return jdbc.sql("select " + COLUMNS + " from match where need_id = :need_id order by proposed_at, rank")
+                .param("need_id", needId)
+                .query(this::row)
+                .list();
     }
 
     public int countOfNeed(UUID needId) {
-        Integer n = jdbc.queryForObject("select count(*) from match where need_id = ?", Integer.class, needId);
-        return n == null ? 0 : n;
+        return jdbc.sql("select count(*) from match where need_id = :need_id")
+                .param("need_id", needId)
+                .query(Integer.class)
+                .single();
     }
 
     /**
@@ -127,7 +137,8 @@ public class Matches {
     private static final String NEED_DEADLINE = "(v.spec->'window'->>'endMillis')::bigint";
 
     private static final String OPEN_AT = """
-            ((m.station_id = ? and m.status in ('PROPOSED', 'ESCALATED')) or (m.escalated_to = ? and m.status = 'ESCALATED'))""";
+            ((m.station_id = :station_id and m.status in ('PROPOSED', 'ESCALATED'))
+                or (m.escalated_to = :station_id and m.status = 'ESCALATED'))""";
 
     /**
      * Proposals awaiting a decision at this station: its own, and those escalated to it as the centre;
@@ -137,47 +148,42 @@ public class Matches {
      */
     public Page<MatchRecord> openFor(UUID stationId, OpenFilter filter, int offset, int limit) {
         StringBuilder where = new StringBuilder(OPEN_AT);
-        List<Object> args = new ArrayList<>(List.of(stationId, stationId));
+        Map<String, Object> params = new HashMap<>();
+        params.put("station_id", stationId);
         if (!filter.categories().isEmpty()) {
-            where.append(" and v.spec->>'category' in (")
-                    .append(marks(filter.categories().size()))
-                    .append(')');
-            args.addAll(filter.categories());
+            where.append(" and v.spec->>'category' in (:categories)"); // a list: expanded into (?, ?, …)
+            params.put("categories", List.copyOf(filter.categories()));
         }
         if (!filter.urgencies().isEmpty()) {
-            where.append(" and v.spec->>'urgency' in (")
-                    .append(marks(filter.urgencies().size()))
-                    .append(')');
-            args.addAll(filter.urgencies());
+            where.append(" and v.spec->>'urgency' in (:urgencies)");
+            params.put("urgencies", List.copyOf(filter.urgencies()));
         }
         if (filter.deadlineBefore() != null) {
-            where.append(" and ").append(NEED_DEADLINE).append(" < ?");
-            args.add(filter.deadlineBefore().toEpochMilli());
+            where.append(" and ").append(NEED_DEADLINE).append(" < :deadline_before");
+            params.put("deadline_before", filter.deadlineBefore().toEpochMilli());
         }
         String from = " from match m left join need_view v on v.need_id = m.need_id where " + where;
-        List<Object> paged = new ArrayList<>(args);
-        paged.add(offset);
-        paged.add(limit);
         long[] total = {-1};
-        List<MatchRecord> items = jdbc.query(
-                "select " + prefixed("m") + ", count(*) over () as total_count" + from + " order by " + URGENCY_RANK
-                        + ", " + NEED_DEADLINE + " nulls last, m.proposed_at desc, m.match_id offset ? limit ?",
-                (rs, i) -> {
+        List<MatchRecord> items = jdbc.sql("select " + prefixed("m") + ", count(*) over () as total_count" + from
+                        + " order by " + URGENCY_RANK + ", " + NEED_DEADLINE
+                        + " nulls last, m.proposed_at desc, m.match_id offset :offset limit :limit")
+                .params(params)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query((rs, i) -> {
                     total[0] = rs.getLong("total_count");
                     return row(rs, i);
-                },
-                paged.toArray());
+                })
+                .list();
         if (total[0] < 0) { // an empty page: past the end, or nothing at all
-            Long n = offset == 0
-                    ? Long.valueOf(0)
-                    : jdbc.queryForObject("select count(*)" + from, Long.class, args.toArray());
-            total[0] = n == null ? 0 : n;
+            total[0] = offset == 0
+                    ? 0
+                    : jdbc.sql("select count(*)" + from)
+                            .params(params)
+                            .query(Long.class)
+                            .single();
         }
         return new Page<>(items, total[0]);
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private static String prefixed(String alias) {
@@ -189,81 +195,94 @@ public class Matches {
     /** The station's matches in the given statuses, newest first. */
     public List<MatchRecord> ofStation(UUID stationId, Set<MatchStatus> statuses, int limit) {
         String in = statuses.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
-        return jdbc.query(
-                "select " + COLUMNS + " from match where (station_id = ? or escalated_to = ?) and status in (" + in
-                        + ") order by coalesce(decided_at, proposed_at) desc limit ?",
-                this::row,
-                stationId,
-                stationId,
-                limit);
+        return jdbc.sql("select " + COLUMNS
+                        + " from match where (station_id = :station_id or escalated_to = :station_id) "
+                        + "and status in (" + in + ") order by coalesce(decided_at, proposed_at) desc limit :limit")
+                .param("station_id", stationId)
+                .param("limit", limit)
+                .query(this::row)
+                .list();
     }
 
     /** Every live match, to put their holds back into the engine at start. */
     public List<MatchRecord> live() {
-        return jdbc.query("select " + COLUMNS + " from match where status in (" + LIVE + ")", this::row);
+        return jdbc.sql("select " + COLUMNS + " from match where status in (" + LIVE + ")")
+                .query(this::row)
+                .list();
     }
 
     /** Open proposals whose deadline has passed, oldest first. */
     public List<UUID> overdue(Instant now, int limit) {
-        return jdbc.queryForList(
-                "select match_id from match where status in ('PROPOSED', 'ESCALATED') and deadline < ? order by deadline limit ?",
-                UUID.class,
-                Timestamp.from(now),
-                limit);
+        return jdbc.sql("select match_id from match where status in ('PROPOSED', 'ESCALATED') and deadline < :now "
+                        + "order by deadline limit :limit")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
     }
 
     public void decide(UUID matchId, MatchStatus status, String decidedBy, Instant at, String reason, String note) {
-        jdbc.update(
-                "update match set status = ?, decided_by = ?, decided_at = ?, decline_reason = ?, note = ? where match_id = ?",
-                status.name(),
-                decidedBy,
-                Timestamp.from(at),
-                reason,
-                note,
-                matchId);
+        jdbc.sql("update match set status = :status, decided_by = :decided_by, decided_at = :decided_at, "
+                        + "decline_reason = :decline_reason, note = :note where match_id = :match_id")
+                .param("status", status.name())
+                .param("decided_by", decidedBy)
+                .param("decided_at", Timestamp.from(at))
+                .param("decline_reason", reason)
+                .param("note", note)
+                .param("match_id", matchId)
+                .update();
     }
 
     public void setStatus(UUID matchId, MatchStatus status) {
-        jdbc.update("update match set status = ? where match_id = ?", status.name(), matchId);
+        jdbc.sql("update match set status = :status where match_id = :match_id")
+                .param("status", status.name())
+                .param("match_id", matchId)
+                .update();
     }
 
     public void escalate(UUID matchId, UUID to, Instant at, Instant newDeadline) {
-        jdbc.update(
-                "update match set status = 'ESCALATED', escalated_to = ?, escalated_at = ?, deadline = ? where match_id = ?",
-                to,
-                Timestamp.from(at),
-                Timestamp.from(newDeadline),
-                matchId);
+        jdbc.sql("update match set status = 'ESCALATED', escalated_to = :escalated_to, escalated_at = :escalated_at, "
+                        + "deadline = :deadline where match_id = :match_id")
+                .param("escalated_to", to)
+                .param("escalated_at", Timestamp.from(at))
+                .param("deadline", Timestamp.from(newDeadline))
+                .param("match_id", matchId)
+                .update();
     }
 
     public void complete(UUID matchId, int serviceMinutes, Instant at, String decidedBy) {
-        jdbc.update(
-                "update match set status = 'COMPLETED', service_minutes = ?, completed_at = ?, decided_by = coalesce(decided_by, ?) where match_id = ?",
-                serviceMinutes,
-                Timestamp.from(at),
-                decidedBy,
-                matchId);
+        jdbc.sql(
+                        "update match set status = 'COMPLETED', service_minutes = :service_minutes, completed_at = :completed_at, "
+                                + "decided_by = coalesce(decided_by, :decided_by) where match_id = :match_id")
+                .param("service_minutes", serviceMinutes)
+                .param("completed_at", Timestamp.from(at))
+                .param("decided_by", decidedBy)
+                .param("match_id", matchId)
+                .update();
     }
 
     public void exclude(UUID needId, CandidateRef candidate, String reason) {
-        jdbc.update(
-                "insert into match_exclusion (need_id, candidate_kind, candidate_id, reason) values (?, ?, ?, ?) on conflict do nothing",
-                needId,
-                candidate.kind().name(),
-                candidate.id(),
-                reason);
+        jdbc.sql("insert into match_exclusion (need_id, candidate_kind, candidate_id, reason) "
+                        + "values (:need_id, :candidate_kind, :candidate_id, :reason) on conflict do nothing")
+                .param("need_id", needId)
+                .param("candidate_kind", candidate.kind().name())
+                .param("candidate_id", candidate.id())
+                .param("reason", reason)
+                .update();
     }
 
     public Set<CandidateRef> exclusions(UUID needId) {
-        return Set.copyOf(jdbc.query(
-                "select candidate_kind, candidate_id from match_exclusion where need_id = ?",
-                (rs, i) -> new CandidateRef(CandidateKind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class)),
-                needId));
+        return Set.copyOf(jdbc.sql("select candidate_kind, candidate_id from match_exclusion where need_id = :need_id")
+                .param("need_id", needId)
+                .query((rs, i) -> new CandidateRef(CandidateKind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class)))
+                .list());
     }
 
     public long count(MatchStatus status) {
-        Long n = jdbc.queryForObject("select count(*) from match where status = ?", Long.class, status.name());
-        return n == null ? 0 : n;
+        return jdbc.sql("select count(*) from match where status = :status")
+                .param("status", status.name())
+                .query(Long.class)
+                .single();
     }
 
     private MatchRecord row(ResultSet rs, int i) throws SQLException {

@@ -3,7 +3,6 @@ package org.wushe.hub.matching.readmodel;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.matching.engine.MatchEngine;
 import org.wushe.hub.matching.engine.NeedSpec;
@@ -34,10 +34,10 @@ public class ReadModel {
     private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
     private static final int PROGRESS_EVERY = 100_000;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    public ReadModel(JdbcTemplate jdbc, ObjectMapper json) {
+    public ReadModel(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -47,31 +47,33 @@ public class ReadModel {
     public record Station(UUID stationId, UUID parentStationId, String level, String name) {}
 
     public void putStation(Station s) {
-        jdbc.update("""
-                insert into station_view (station_id, parent_station_id, level, name) values (?, ?, ?, ?)
+        jdbc.sql("""
+                insert into station_view (station_id, parent_station_id, level, name)
+                values (:station_id, :parent_station_id, :level, :name)
                 on conflict (station_id) do update set parent_station_id = excluded.parent_station_id, level = excluded.level, name = excluded.name
-                """, s.stationId(), s.parentStationId(), s.level(), s.name());
+                """)
+                .param("station_id", s.stationId())
+                .param("parent_station_id", s.parentStationId())
+                .param("level", s.level())
+                .param("name", s.name())
+                .update();
     }
 
+    private static final RowMapper<Station> STATION = (rs, i) ->
+            new Station(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4));
+
     public Optional<Station> station(UUID stationId) {
-        return jdbc
-                .query(
-                        "select station_id, parent_station_id, level, name from station_view where station_id = ?",
-                        (rs, i) -> new Station(
-                                rs.getObject(1, UUID.class),
-                                rs.getObject(2, UUID.class),
-                                rs.getString(3),
-                                rs.getString(4)),
-                        stationId)
-                .stream()
-                .findFirst();
+        return jdbc.sql(
+                        "select station_id, parent_station_id, level, name from station_view where station_id = :station_id")
+                .param("station_id", stationId)
+                .query(STATION)
+                .optional(); // the primary key: one row at most
     }
 
     public List<Station> stations() {
-        return jdbc.query(
-                "select station_id, parent_station_id, level, name from station_view order by name",
-                (rs, i) -> new Station(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));
+        return jdbc.sql("select station_id, parent_station_id, level, name from station_view order by name")
+                .query(STATION)
+                .list();
     }
 
     // ---- needs
@@ -86,58 +88,57 @@ public class ReadModel {
      * {@code need_view}).
      */
     public boolean insertNeed(NeedSpec spec, String title, int revision, Instant at) {
-        boolean inserted = jdbc.update(
-                        """
+        boolean inserted = jdbc.sql("""
                 insert into need_view (need_id, community_id, station_id, revision, title, spec, published_at, updated_at)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (need_id) do nothing
-                """,
-                        spec.needId(),
-                        spec.communityId(),
-                        spec.stationId(),
-                        revision,
-                        title,
-                        write(spec),
-                        Timestamp.from(Instant.ofEpochMilli(spec.publishedAtMillis())),
-                        Timestamp.from(at))
+                values (:need_id, :community_id, :station_id, :revision, :title, CAST(:spec AS jsonb), :published_at, :updated_at)
+                on conflict (need_id) do nothing
+                """)
+                        .param("need_id", spec.needId())
+                        .param("community_id", spec.communityId())
+                        .param("station_id", spec.stationId())
+                        .param("revision", revision)
+                        .param("title", title)
+                        .param("spec", write(spec))
+                        .param("published_at", Timestamp.from(Instant.ofEpochMilli(spec.publishedAtMillis())))
+                        .param("updated_at", Timestamp.from(at))
+                        .update()
                 == 1;
-        jdbc.update(
-                "insert into need_state (need_id, state, updated_at) values (?, 'OPEN', ?) on conflict (need_id) do nothing",
-                spec.needId(),
-                Timestamp.from(at));
+        jdbc.sql("insert into need_state (need_id, state, updated_at) values (:need_id, 'OPEN', :updated_at) "
+                        + "on conflict (need_id) do nothing")
+                .param("need_id", spec.needId())
+                .param("updated_at", Timestamp.from(at))
+                .update();
         return inserted;
     }
 
     /** Replaces what a need asks for if {@code revision} is newer; true if it changed. */
     public boolean updateNeed(NeedSpec spec, String title, int revision, Instant at) {
-        return jdbc.update(
-                        "update need_view set spec = ?::jsonb, title = ?, revision = ?, updated_at = ? where need_id = ? and revision < ?",
-                        write(spec),
-                        title,
-                        revision,
-                        Timestamp.from(at),
-                        spec.needId(),
-                        revision)
+        return jdbc.sql("update need_view set spec = CAST(:spec AS jsonb), title = :title, revision = :revision, "
+                                + "updated_at = :updated_at where need_id = :need_id and revision < :revision")
+                        .param("spec", write(spec))
+                        .param("title", title)
+                        .param("revision", revision)
+                        .param("updated_at", Timestamp.from(at))
+                        .param("need_id", spec.needId())
+                        .update()
                 == 1;
     }
 
     private static final String NEED = """
             select v.spec, v.title, v.revision, coalesce(s.state, 'OPEN'), s.waiting_zh, s.waiting_en
-            from need_view v left join need_state s on s.need_id = v.need_id where v.need_id = ?""";
+            from need_view v left join need_state s on s.need_id = v.need_id where v.need_id = :need_id""";
 
     public Optional<NeedRow> need(UUID needId) {
-        return jdbc
-                .query(
-                        NEED,
-                        (rs, i) -> new NeedRow(
-                                read(rs.getString(1), NeedSpec.class),
-                                rs.getString(2),
-                                rs.getInt(3),
-                                NeedState.valueOf(rs.getString(4)),
-                                rs.getString(5),
-                                rs.getString(6)),
-                        needId)
-                .stream()
-                .findFirst();
+        return jdbc.sql(NEED)
+                .param("need_id", needId)
+                .query((rs, i) -> new NeedRow(
+                        read(rs.getString(1), NeedSpec.class),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        NeedState.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .optional(); // the primary key: one row at most
     }
 
     /** The needs of these ids that the read model holds, in one query (for a page of match views). */
@@ -145,13 +146,12 @@ public class ReadModel {
         if (needIds.isEmpty()) {
             return Map.of();
         }
-        Object[] ids = new HashSet<>(needIds).toArray();
         Map<UUID, NeedRow> out = new HashMap<>();
-        jdbc.query(
-                """
+        jdbc.sql("""
                 select v.need_id, v.spec, v.title, v.revision, coalesce(s.state, 'OPEN'), s.waiting_zh, s.waiting_en
-                from need_view v left join need_state s on s.need_id = v.need_id where v.need_id in (""" + String.join(", ", Collections.nCopies(ids.length, "?")) + ")",
-                rs -> {
+                from need_view v left join need_state s on s.need_id = v.need_id where v.need_id in (:need_ids)""")
+                .param("need_ids", List.copyOf(new HashSet<>(needIds))) // a list: expanded into (?, ?, …)
+                .query(rs -> {
                     out.put(
                             rs.getObject(1, UUID.class),
                             new NeedRow(
@@ -161,8 +161,7 @@ public class ReadModel {
                                     NeedState.valueOf(rs.getString(5)),
                                     rs.getString(6),
                                     rs.getString(7)));
-                },
-                ids);
+                });
         return out;
     }
 
@@ -171,70 +170,79 @@ public class ReadModel {
      * a time; empty if the need is not known (or, during a replay, not read again yet).
      */
     public Optional<NeedRow> lockNeed(UUID needId) {
-        jdbc.query("select need_id from need_state where need_id = ? for update", (rs, i) -> null, needId);
+        jdbc.sql("select need_id from need_state where need_id = :need_id for update")
+                .param("need_id", needId)
+                .query(rs -> {}); // the row lock is all it is for
         return need(needId);
     }
 
     /** Sets what matching decided about the need; a repeat of the same state changes nothing (not even the time). */
     public void setNeedState(UUID needId, NeedState state, String waitingZh, String waitingEn, Instant now) {
-        jdbc.update(
-                """
-                update need_state set state = ?, waiting_zh = ?, waiting_en = ?, updated_at = ?
-                where need_id = ? and (state, waiting_zh, waiting_en) is distinct from (?::text, ?::text, ?::text)
-                """,
-                state.name(),
-                waitingZh,
-                waitingEn,
-                Timestamp.from(now),
-                needId,
-                state.name(),
-                waitingZh,
-                waitingEn);
+        jdbc.sql("""
+                update need_state set state = :state, waiting_zh = :waiting_zh, waiting_en = :waiting_en, updated_at = :updated_at
+                where need_id = :need_id
+                    and (state, waiting_zh, waiting_en)
+                        is distinct from (CAST(:state AS text), CAST(:waiting_zh AS text), CAST(:waiting_en AS text))
+                """)
+                .param("state", state.name())
+                .param("waiting_zh", waitingZh)
+                .param("waiting_en", waitingEn)
+                .param("updated_at", Timestamp.from(now))
+                .param("need_id", needId)
+                .update();
     }
 
     /** Needs waiting for supply or the batch, oldest first. */
     public List<NeedSpec> waitingNeeds(int limit) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select v.spec from need_state s join need_view v on v.need_id = s.need_id
-                where s.state = 'WAITING' order by v.published_at limit ?""", (rs, i) -> read(rs.getString(1), NeedSpec.class), limit);
+                where s.state = 'WAITING' order by v.published_at limit :limit""")
+                .param("limit", limit)
+                .query((rs, i) -> read(rs.getString(1), NeedSpec.class))
+                .list();
     }
 
     /** Needs that are OPEN (nothing decided yet) and known here, oldest first: after a replay they are matched. */
     public List<UUID> openNeeds() {
-        return jdbc.queryForList("""
+        return jdbc.sql("""
                 select s.need_id from need_state s join need_view v on v.need_id = s.need_id
-                where s.state = 'OPEN' order by v.published_at""", UUID.class);
+                where s.state = 'OPEN' order by v.published_at""").query(UUID.class).list();
     }
 
     public int countNeeds(NeedState state) {
-        Integer n = jdbc.queryForObject("select count(*) from need_state where state = ?", Integer.class, state.name());
-        return n == null ? 0 : n;
+        return jdbc.sql("select count(*) from need_state where state = :state")
+                .param("state", state.name())
+                .query(Integer.class)
+                .single();
     }
 
     // ---- volunteers
 
     public void putVolunteer(VolunteerSpec v, String label, Instant at) {
-        jdbc.update("""
-                insert into volunteer_view (volunteer_id, label, spec, updated_at) values (?, ?, ?::jsonb, ?)
+        jdbc.sql("""
+                insert into volunteer_view (volunteer_id, label, spec, updated_at)
+                values (:volunteer_id, :label, CAST(:spec AS jsonb), :updated_at)
                 on conflict (volunteer_id) do update set label = excluded.label, spec = excluded.spec, updated_at = excluded.updated_at
-                """, v.volunteerId(), label, write(v), Timestamp.from(at));
+                """)
+                .param("volunteer_id", v.volunteerId())
+                .param("label", label)
+                .param("spec", write(v))
+                .param("updated_at", Timestamp.from(at))
+                .update();
     }
 
     public Optional<VolunteerSpec> volunteer(UUID volunteerId) {
-        return jdbc
-                .query(
-                        "select spec from volunteer_view where volunteer_id = ?",
-                        (rs, i) -> read(rs.getString(1), VolunteerSpec.class),
-                        volunteerId)
-                .stream()
-                .findFirst();
+        return jdbc.sql("select spec from volunteer_view where volunteer_id = :volunteer_id")
+                .param("volunteer_id", volunteerId)
+                .query((rs, i) -> read(rs.getString(1), VolunteerSpec.class))
+                .optional(); // the primary key: one row at most
     }
 
     public Optional<String> volunteerLabel(UUID volunteerId) {
-        return jdbc
-                .queryForList("select label from volunteer_view where volunteer_id = ?", String.class, volunteerId)
-                .stream()
-                .findFirst();
+        return jdbc.sql("select label from volunteer_view where volunteer_id = :volunteer_id")
+                .param("volunteer_id", volunteerId)
+                .query(String.class)
+                .optional(); // the primary key: one row at most (label is not null)
     }
 
     // ---- offers and organization capacity
@@ -243,44 +251,49 @@ public class ReadModel {
 
     /** Inserts or replaces an offer unless a later revision is known; true if written. */
     public boolean putOffer(OfferSpec o, String title, int revision, Instant at) {
-        return jdbc.update("""
-                insert into offer_view (offer_id, kind, title, revision, spec, active, updated_at) values (?, ?, ?, ?, ?::jsonb, true, ?)
+        return jdbc.sql("""
+                insert into offer_view (offer_id, kind, title, revision, spec, active, updated_at)
+                values (:offer_id, :kind, :title, :revision, CAST(:spec AS jsonb), true, :updated_at)
                 on conflict (offer_id) do update set title = excluded.title, revision = excluded.revision, spec = excluded.spec,
                     active = true, updated_at = excluded.updated_at
                 where offer_view.revision <= excluded.revision
-                """, o.offerId(), o.kind().name(), title, revision, write(o), Timestamp.from(at)) == 1;
+                """)
+                        .param("offer_id", o.offerId())
+                        .param("kind", o.kind().name())
+                        .param("title", title)
+                        .param("revision", revision)
+                        .param("spec", write(o))
+                        .param("updated_at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     public Optional<OfferRow> offer(UUID offerId) {
-        return jdbc
-                .query(
-                        "select spec, title, revision, active from offer_view where offer_id = ?",
-                        (rs, i) -> new OfferRow(
-                                read(rs.getString(1), OfferSpec.class),
-                                rs.getString(2),
-                                rs.getInt(3),
-                                rs.getBoolean(4)),
-                        offerId)
-                .stream()
-                .findFirst();
+        return jdbc.sql("select spec, title, revision, active from offer_view where offer_id = :offer_id")
+                .param("offer_id", offerId)
+                .query((rs, i) -> new OfferRow(
+                        read(rs.getString(1), OfferSpec.class), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
+                .optional(); // the primary key: one row at most
     }
 
     public void setRemaining(UUID offerId, long remaining, Instant now) {
-        jdbc.update(
-                "update offer_view set spec = jsonb_set(spec, '{remaining}', to_jsonb(?::bigint)), updated_at = ? where offer_id = ?",
-                remaining,
-                Timestamp.from(now),
-                offerId);
+        jdbc.sql("update offer_view set spec = jsonb_set(spec, '{remaining}', to_jsonb(CAST(:remaining AS bigint))), "
+                        + "updated_at = :updated_at where offer_id = :offer_id")
+                .param("remaining", remaining)
+                .param("updated_at", Timestamp.from(now))
+                .param("offer_id", offerId)
+                .update();
     }
 
     /** Withdraws an offer unless a later revision is known; true if it was active. */
     public boolean deactivateOffer(UUID offerId, int revision, Instant now) {
-        return jdbc.update(
-                        "update offer_view set active = false, revision = greatest(revision, ?), updated_at = ? where offer_id = ? and active and revision <= ?",
-                        revision,
-                        Timestamp.from(now),
-                        offerId,
-                        revision)
+        return jdbc.sql(
+                                "update offer_view set active = false, revision = greatest(revision, :revision), "
+                                        + "updated_at = :updated_at where offer_id = :offer_id and active and revision <= :revision")
+                        .param("revision", revision)
+                        .param("updated_at", Timestamp.from(now))
+                        .param("offer_id", offerId)
+                        .update()
                 == 1;
     }
 
@@ -290,14 +303,14 @@ public class ReadModel {
     public long[] loadInto(MatchEngine engine) {
         long started = System.nanoTime();
         long[] volunteers = {0};
-        jdbc.query("select spec from volunteer_view", rs -> {
+        jdbc.sql("select spec from volunteer_view").query(rs -> {
             engine.putVolunteer(read(rs.getString(1), VolunteerSpec.class));
             if (++volunteers[0] % PROGRESS_EVERY == 0) {
                 log.info("Read model: {} volunteers loaded…", volunteers[0]);
             }
         });
         long[] offers = {0};
-        jdbc.query("select spec from offer_view where active", rs -> {
+        jdbc.sql("select spec from offer_view where active").query(rs -> {
             engine.putOffer(read(rs.getString(1), OfferSpec.class));
             if (++offers[0] % PROGRESS_EVERY == 0) {
                 log.info("Read model: {} offers loaded…", offers[0]);

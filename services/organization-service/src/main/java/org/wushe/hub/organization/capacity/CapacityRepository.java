@@ -8,7 +8,9 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,27 +36,14 @@ public class CapacityRepository {
     }
 
     public void insert(ServiceCapacity c) {
-        jdbc.sql("INSERT INTO service_capacity (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        c.id(),
-                        c.organizationId(),
-                        c.revision(),
-                        c.status().name(),
-                        c.title(),
-                        c.category().name(),
-                        names(c.skills()),
-                        c.languages().toArray(String[]::new),
-                        names(c.beneficiaryGroups()),
-                        c.capacityPerSlot(),
-                        c.sessionMinutes(),
-                        Date.valueOf(c.validFrom()),
-                        Date.valueOf(c.validUntil()),
-                        c.geohash(),
-                        c.servedCommunityIds().toArray(UUID[]::new),
-                        null,
-                        Timestamp.from(c.createdAt()),
-                        Timestamp.from(c.updatedAt()))
+        jdbc.sql(
+                        "INSERT INTO service_capacity (" + COLUMNS
+                                + ") VALUES (:id, :organization_id, :revision, :status, :title, :category, CAST(:skills AS text[]), "
+                                + "CAST(:languages AS text[]), CAST(:beneficiary_groups AS text[]), :capacity_per_slot, :session_minutes, "
+                                + ":valid_from, :valid_until, :geohash, :served_community_ids, :withdrawal_reason, :created_at, :updated_at)")
+                .params(values(c))
+                .param("withdrawal_reason", null) // an offer starts without one
+                .param("created_at", Timestamp.from(c.createdAt()))
                 .update();
         insertSlots(c);
     }
@@ -62,82 +51,96 @@ public class CapacityRepository {
     /** The whole offer, as the next revision. */
     public void update(ServiceCapacity c) {
         jdbc.sql(
-                        "UPDATE service_capacity SET revision = ?, status = ?, title = ?, category = ?, skills = ?::text[], languages = ?::text[], "
-                                + "beneficiary_groups = ?::text[], capacity_per_slot = ?, session_minutes = ?, valid_from = ?, valid_until = ?, geohash = ?, "
-                                + "served_community_ids = ?, withdrawal_reason = ?, updated_at = ? WHERE id = ?")
-                .params(
-                        c.revision(),
-                        c.status().name(),
-                        c.title(),
-                        c.category().name(),
-                        names(c.skills()),
-                        c.languages().toArray(String[]::new),
-                        names(c.beneficiaryGroups()),
-                        c.capacityPerSlot(),
-                        c.sessionMinutes(),
-                        Date.valueOf(c.validFrom()),
-                        Date.valueOf(c.validUntil()),
-                        c.geohash(),
-                        c.servedCommunityIds().toArray(UUID[]::new),
+                        "UPDATE service_capacity SET revision = :revision, status = :status, title = :title, category = :category, "
+                                + "skills = CAST(:skills AS text[]), languages = CAST(:languages AS text[]), "
+                                + "beneficiary_groups = CAST(:beneficiary_groups AS text[]), capacity_per_slot = :capacity_per_slot, "
+                                + "session_minutes = :session_minutes, valid_from = :valid_from, valid_until = :valid_until, "
+                                + "geohash = :geohash, served_community_ids = :served_community_ids, "
+                                + "withdrawal_reason = :withdrawal_reason, updated_at = :updated_at WHERE id = :id")
+                .params(values(c))
+                .param(
+                        "withdrawal_reason",
                         c.withdrawalReason() == null
                                 ? null
-                                : c.withdrawalReason().name(),
-                        Timestamp.from(c.updatedAt()),
-                        c.id())
+                                : c.withdrawalReason().name())
                 .update();
-        jdbc.sql("DELETE FROM capacity_slot WHERE capacity_id = ?")
-                .param(c.id())
+        jdbc.sql("DELETE FROM capacity_slot WHERE capacity_id = :capacity_id")
+                .param("capacity_id", c.id())
                 .update();
         insertSlots(c);
+    }
+
+    /** The columns that insert and update both write, by name (arrays as one value each). */
+    private static Map<String, Object> values(ServiceCapacity c) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", c.id());
+        v.put("organization_id", c.organizationId());
+        v.put("revision", c.revision());
+        v.put("status", c.status().name());
+        v.put("title", c.title());
+        v.put("category", c.category().name());
+        v.put("skills", names(c.skills()));
+        v.put("languages", c.languages().toArray(String[]::new));
+        v.put("beneficiary_groups", names(c.beneficiaryGroups()));
+        v.put("capacity_per_slot", c.capacityPerSlot());
+        v.put("session_minutes", c.sessionMinutes());
+        v.put("valid_from", Date.valueOf(c.validFrom()));
+        v.put("valid_until", Date.valueOf(c.validUntil()));
+        v.put("geohash", c.geohash());
+        v.put("served_community_ids", c.servedCommunityIds().toArray(UUID[]::new));
+        v.put("updated_at", Timestamp.from(c.updatedAt()));
+        return v;
     }
 
     private void insertSlots(ServiceCapacity c) {
         for (int i = 0; i < c.weeklySlots().size(); i++) {
             ServiceCapacity.Slot s = c.weeklySlots().get(i);
-            jdbc.sql(
-                            "INSERT INTO capacity_slot (capacity_id, position, day, start_time, end_time) VALUES (?, ?, ?, ?, ?)")
-                    .params(c.id(), i, s.day().name(), Time.valueOf(s.start()), Time.valueOf(s.end()))
+            jdbc.sql("INSERT INTO capacity_slot (capacity_id, position, day, start_time, end_time) "
+                            + "VALUES (:capacity_id, :position, :day, :start_time, :end_time)")
+                    .param("capacity_id", c.id())
+                    .param("position", i)
+                    .param("day", s.day().name())
+                    .param("start_time", Time.valueOf(s.start()))
+                    .param("end_time", Time.valueOf(s.end()))
                     .update();
         }
     }
 
     public Optional<ServiceCapacity> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM service_capacity WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM service_capacity WHERE id = :id")
+                .param("id", id)
                 .query(this::map)
                 .optional();
     }
 
     public Optional<ServiceCapacity> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM service_capacity WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM service_capacity WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(this::map)
                 .optional();
     }
 
     public List<ServiceCapacity> list(Filter f, int offset, int limit) {
-        return jdbc.sql(
-                        "SELECT " + COLUMNS + " FROM service_capacity WHERE (?::uuid IS NULL OR organization_id = ?) "
-                                + "AND (?::text IS NULL OR category = ?) AND (?::text IS NULL OR status = ?) "
-                                + "AND (?::uuid IS NULL OR ? = ANY (served_community_ids)) ORDER BY created_at, id OFFSET ? LIMIT ?")
-                .params(
-                        f.organizationId(),
-                        f.organizationId(),
-                        name(f.category()),
-                        name(f.category()),
-                        name(f.status()),
-                        name(f.status()),
-                        f.communityId(),
-                        f.communityId(),
-                        offset,
-                        limit)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM service_capacity WHERE "
+                        + "(CAST(:organization_id AS uuid) IS NULL OR organization_id = :organization_id) "
+                        + "AND (CAST(:category AS text) IS NULL OR category = :category) "
+                        + "AND (CAST(:status AS text) IS NULL OR status = :status) "
+                        + "AND (CAST(:community_id AS uuid) IS NULL OR :community_id = ANY (served_community_ids)) "
+                        + "ORDER BY created_at, id OFFSET :offset LIMIT :limit")
+                .param("organization_id", f.organizationId())
+                .param("category", name(f.category()))
+                .param("status", name(f.status()))
+                .param("community_id", f.communityId())
+                .param("offset", offset)
+                .param("limit", limit)
                 .query(this::map)
                 .list();
     }
 
     private List<ServiceCapacity.Slot> slots(UUID id) {
-        return jdbc.sql("SELECT day, start_time, end_time FROM capacity_slot WHERE capacity_id = ? ORDER BY position")
-                .param(id)
+        return jdbc.sql(
+                        "SELECT day, start_time, end_time FROM capacity_slot WHERE capacity_id = :capacity_id ORDER BY position")
+                .param("capacity_id", id)
                 .query((rs, row) -> new ServiceCapacity.Slot(
                         DayOfWeek.valueOf(rs.getString("day")),
                         rs.getTime("start_time").toLocalTime(),

@@ -21,21 +21,20 @@ public class IncubationRepository {
     public void insert(IncubationChange c) {
         jdbc.sql(
                         "INSERT INTO incubation_change (organization_id, stage, previous_stage, hub, hub_organization_id, changed_on, recorded_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        c.organizationId(),
-                        c.stage().name(),
-                        c.previousStage().name(),
-                        c.hub(),
-                        c.hubOrganizationId(),
-                        Date.valueOf(c.changedOn()),
-                        Timestamp.from(c.recordedAt()))
+                                + "VALUES (:organization_id, :stage, :previous_stage, :hub, :hub_organization_id, :changed_on, :recorded_at)")
+                .param("organization_id", c.organizationId())
+                .param("stage", c.stage().name())
+                .param("previous_stage", c.previousStage().name())
+                .param("hub", c.hub())
+                .param("hub_organization_id", c.hubOrganizationId())
+                .param("changed_on", Date.valueOf(c.changedOn()))
+                .param("recorded_at", Timestamp.from(c.recordedAt()))
                 .update();
     }
 
     public List<IncubationChange> history(UUID organizationId) {
-        return jdbc.sql("SELECT * FROM incubation_change WHERE organization_id = ? ORDER BY id")
-                .param(organizationId)
+        return jdbc.sql("SELECT * FROM incubation_change WHERE organization_id = :organization_id ORDER BY id")
+                .param("organization_id", organizationId)
                 .query((rs, row) -> new IncubationChange(
                         rs.getObject("organization_id", UUID.class),
                         IncubationStage.valueOf(rs.getString("stage")),
@@ -48,8 +47,8 @@ public class IncubationRepository {
     }
 
     public Optional<java.time.LocalDate> lastChangedOn(UUID organizationId) {
-        return jdbc.sql("SELECT max(changed_on) FROM incubation_change WHERE organization_id = ?")
-                .param(organizationId)
+        return jdbc.sql("SELECT max(changed_on) FROM incubation_change WHERE organization_id = :organization_id")
+                .param("organization_id", organizationId)
                 .query(Date.class)
                 .optional()
                 .map(Date::toLocalDate);

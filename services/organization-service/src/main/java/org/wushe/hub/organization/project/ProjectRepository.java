@@ -28,81 +28,81 @@ public class ProjectRepository {
     }
 
     public void insert(Project p) {
-        jdbc.sql("INSERT INTO project (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        p.id(),
-                        p.organizationId(),
-                        p.title(),
-                        p.goal(),
-                        p.category().name(),
-                        p.beneficiaryGroup().name(),
-                        p.targetPeople(),
-                        Date.valueOf(p.startsOn()),
-                        Date.valueOf(p.endsOn()),
-                        p.budgetFen(),
-                        p.servedCommunityIds().toArray(UUID[]::new),
-                        p.geohash(),
-                        p.status().name(),
-                        null,
-                        null,
-                        null,
-                        Timestamp.from(p.createdAt()),
-                        Timestamp.from(p.updatedAt()))
+        jdbc.sql("INSERT INTO project (" + COLUMNS + ") VALUES (:id, :organization_id, :title, :goal, :category, "
+                        + ":beneficiary_group, :target_people, :starts_on, :ends_on, :budget_fen, :served_community_ids, :geohash, "
+                        + ":status, :outcome, :closed_on, :people_reached, :created_at, :updated_at)")
+                .param("id", p.id())
+                .param("organization_id", p.organizationId())
+                .param("title", p.title())
+                .param("goal", p.goal())
+                .param("category", p.category().name())
+                .param("beneficiary_group", p.beneficiaryGroup().name())
+                .param("target_people", p.targetPeople())
+                .param("starts_on", Date.valueOf(p.startsOn()))
+                .param("ends_on", Date.valueOf(p.endsOn()))
+                .param("budget_fen", p.budgetFen())
+                .param("served_community_ids", p.servedCommunityIds().toArray(UUID[]::new)) // one array value
+                .param("geohash", p.geohash())
+                .param("status", p.status().name())
+                .param("outcome", null) // a project is opened, not yet closed
+                .param("closed_on", null)
+                .param("people_reached", null)
+                .param("created_at", Timestamp.from(p.createdAt()))
+                .param("updated_at", Timestamp.from(p.updatedAt()))
                 .update();
     }
 
     public void close(Project p) {
-        jdbc.sql(
-                        "UPDATE project SET status = ?, outcome = ?, closed_on = ?, people_reached = ?, updated_at = ? WHERE id = ?")
-                .params(
-                        p.status().name(),
-                        p.outcome().name(),
-                        Date.valueOf(p.closedOn()),
-                        p.peopleReached(),
-                        Timestamp.from(p.updatedAt()),
-                        p.id())
+        jdbc.sql("UPDATE project SET status = :status, outcome = :outcome, closed_on = :closed_on, "
+                        + "people_reached = :people_reached, updated_at = :updated_at WHERE id = :id")
+                .param("status", p.status().name())
+                .param("outcome", p.outcome().name())
+                .param("closed_on", Date.valueOf(p.closedOn()))
+                .param("people_reached", p.peopleReached())
+                .param("updated_at", Timestamp.from(p.updatedAt()))
+                .param("id", p.id())
                 .update();
     }
 
     public void insertGrant(UUID projectId, Project.Grant g, java.time.Instant at) {
-        jdbc.sql(
-                        "INSERT INTO project_grant (id, project_id, programme, funder, amount_fen, awarded_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        g.id(),
-                        projectId,
-                        g.programme(),
-                        g.funder(),
-                        g.amountFen(),
-                        Date.valueOf(g.awardedOn()),
-                        Timestamp.from(at))
+        jdbc.sql("INSERT INTO project_grant (id, project_id, programme, funder, amount_fen, awarded_on, created_at) "
+                        + "VALUES (:id, :project_id, :programme, :funder, :amount_fen, :awarded_on, :created_at)")
+                .param("id", g.id())
+                .param("project_id", projectId)
+                .param("programme", g.programme())
+                .param("funder", g.funder())
+                .param("amount_fen", g.amountFen())
+                .param("awarded_on", Date.valueOf(g.awardedOn()))
+                .param("created_at", Timestamp.from(at))
                 .update();
     }
 
     public Optional<Project> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = :id")
+                .param("id", id)
                 .query(this::map)
                 .optional();
     }
 
     public Optional<Project> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(this::map)
                 .optional();
     }
 
     public List<Project> byOrganization(UUID organizationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE organization_id = ? ORDER BY starts_on, id")
-                .param(organizationId)
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM project WHERE organization_id = :organization_id ORDER BY starts_on, id")
+                .param("organization_id", organizationId)
                 .query(this::map)
                 .list();
     }
 
     private List<Project.Grant> grants(UUID projectId) {
         return jdbc.sql(
-                        "SELECT id, programme, funder, amount_fen, awarded_on FROM project_grant WHERE project_id = ? ORDER BY awarded_on, created_at")
-                .param(projectId)
+                        "SELECT id, programme, funder, amount_fen, awarded_on FROM project_grant WHERE project_id = :project_id ORDER BY awarded_on, created_at")
+                .param("project_id", projectId)
                 .query((rs, row) -> new Project.Grant(
                         rs.getObject("id", UUID.class),
                         rs.getString("programme"),
