@@ -29,6 +29,8 @@ import org.wushe.hub.matching.readmodel.ReadModel;
 import org.wushe.hub.matching.readmodel.ReadModel.NeedRow;
 import org.wushe.hub.matching.readmodel.Replaying;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
+import org.wushe.hub.platform.i18n.Text;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -261,7 +263,7 @@ public class Matchmaker {
     /** Staff accept an open proposal; the resource and volunteer services act on MatchAccepted. */
     @Transactional
     public MatchRecord accept(UUID matchId, String actor) {
-        MatchRecord m = lockOpen(matchId, "accept");
+        MatchRecord m = lockOpen(matchId, Text.of("match.action-accepted"));
         Instant now = clock.instant();
         matches.decide(matchId, MatchStatus.ACCEPTED, actor, now, null, null);
         outbox.publish(Aggregate.MATCH, matchId.toString(), MatchEvents.accepted(m, now));
@@ -272,7 +274,7 @@ public class Matchmaker {
     /** Staff decline an open proposal with a reason; the next best candidate is proposed in the same transaction. */
     @Transactional
     public MatchRecord decline(UUID matchId, DeclineReason reason, String note, String actor) {
-        MatchRecord m = lockOpen(matchId, "decline");
+        MatchRecord m = lockOpen(matchId, Text.of("match.action-declined"));
         Instant now = clock.instant();
         matches.decide(matchId, MatchStatus.DECLINED, actor, now, reason.name(), note);
         giveUp(m, Decider.STATION_STAFF, reason, note, now, "declined: " + reason);
@@ -330,10 +332,7 @@ public class Matchmaker {
     public MatchRecord complete(UUID matchId, Completion c, String actor) {
         MatchRecord m = lockMatch(matchId);
         if (m.status() != MatchStatus.ACCEPTED && m.status() != MatchStatus.RESERVED) {
-            throw new InvalidInputException(
-                    "matchId",
-                    "match is " + m.status() + "; only an accepted match can be completed 只有已接受的匹配才能完成",
-                    409);
+            throw new InvalidInputException("matchId", Messages.text("match.not-accepted", m.status()), 409);
         }
         Instant now = clock.instant();
         Allocation delivered = delivered(m.allocation(), c);
@@ -502,20 +501,18 @@ public class Matchmaker {
         EngineTransactions.onRollback(() -> engine.hold(held.matchId(), held.candidate(), held.allocation()));
     }
 
-    private MatchRecord lockOpen(UUID matchId, String action) {
+    private MatchRecord lockOpen(UUID matchId, Text action) {
         MatchRecord m = lockMatch(matchId);
         if (!m.status().isOpen()) {
-            throw new InvalidInputException(
-                    "matchId",
-                    "match is " + m.status() + "; only an open proposal can be " + action + "ed 该匹配已处理",
-                    409);
+            throw new InvalidInputException("matchId", Messages.text("match.not-open", m.status(), action), 409);
         }
         return m;
     }
 
     private MatchRecord lockMatch(UUID matchId) {
         MatchRecord seen = matches.find(matchId)
-                .orElseThrow(() -> new InvalidInputException("matchId", "no match " + matchId + " 未找到该匹配", 404));
+                .orElseThrow(
+                        () -> new InvalidInputException("matchId", Messages.text("match.not-found", matchId), 404));
         readModel.lockNeed(seen.needId());
         return matches.lock(matchId).orElseThrow();
     }

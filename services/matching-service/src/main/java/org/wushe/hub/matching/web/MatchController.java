@@ -15,6 +15,7 @@ import org.wushe.hub.matching.proposal.Matches;
 import org.wushe.hub.matching.proposal.Matchmaker;
 import org.wushe.hub.matching.view.MatchView;
 import org.wushe.hub.matching.view.MatchViews;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -86,6 +87,6 @@ public class MatchController {
     }
 
     static InvalidInputException notFound(UUID matchId) {
-        return new InvalidInputException("matchId", "no match " + matchId + " 未找到该匹配", 404);
+        return new InvalidInputException("matchId", Messages.text("match.not-found", matchId), 404);
     }
 }

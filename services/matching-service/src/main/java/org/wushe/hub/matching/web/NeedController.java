@@ -26,6 +26,7 @@ import org.wushe.hub.matching.proposal.Matches;
 import org.wushe.hub.matching.readmodel.ReadModel;
 import org.wushe.hub.matching.view.MatchView;
 import org.wushe.hub.matching.view.MatchViews;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -164,6 +165,6 @@ public class NeedController {
     }
 
     private static InvalidInputException notFound(UUID needId) {
-        return new InvalidInputException("needId", "no need " + needId + " known to matching 未找到该需求", 404);
+        return new InvalidInputException("needId", Messages.text("need.not-found", needId), 404);
     }
 }

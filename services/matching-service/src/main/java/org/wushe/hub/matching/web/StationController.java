@@ -42,6 +42,7 @@ import org.wushe.hub.matching.push.TooManyStreamsException;
 import org.wushe.hub.matching.readmodel.ReadModel;
 import org.wushe.hub.matching.view.MatchView;
 import org.wushe.hub.matching.view.MatchViews;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.ForbiddenException;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -112,7 +113,7 @@ public class StationController {
             return Set.of();
         }
         if (values.contains(unknown)) {
-            throw new InvalidInputException(field, "UNKNOWN is not a value to filter by 不能按 UNKNOWN 筛选");
+            throw new InvalidInputException(field, Messages.text("filter.unknown"));
         }
         return values.stream().map(Enum::name).collect(Collectors.toSet());
     }
@@ -148,7 +149,7 @@ public class StationController {
                 ? t.getToken()
                 : null;
         if (token == null) { // the path rule lets only verified tokens through
-            throw new ForbiddenException("Authorization", "sign in first 请先登录", "a valid bearer token");
+            throw new ForbiddenException("Authorization", Messages.text("auth.sign-in-first"), "a valid bearer token");
         }
         return streams.open(stationId, token.getSubject(), token.getExpiresAt());
     }
