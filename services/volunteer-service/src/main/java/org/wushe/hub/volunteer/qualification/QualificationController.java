@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +41,12 @@ public class QualificationController {
         return service.catalogue();
     }
 
+    @GetMapping("/qualifications/{code}")
+    @Operation(summary = "One qualification of the catalogue (404 naming code when there is none)")
+    public Qualification get(@PathVariable String code) {
+        return service.find(code);
+    }
+
     @PostMapping("/qualifications")
     @Operation(
             summary = "Add a qualification to the catalogue (新增资质)",
@@ -70,7 +77,6 @@ public class QualificationController {
     public ResponseEntity<QualificationService.Held> record(
             @PathVariable UUID id, @Valid @RequestBody QualificationService.Recorded request) {
         QualificationService.Held h = service.record(id, request);
-        return ResponseEntity.created(URI.create("/volunteers/" + id + "/qualifications/" + h.id()))
-                .body(h);
+        return ResponseEntity.status(HttpStatus.CREATED).body(h);
     }
 }

@@ -108,6 +108,11 @@ public class QualificationService {
         return repository.all();
     }
 
+    @Transactional(readOnly = true)
+    public Qualification find(String code) {
+        return repository.find(code).orElseThrow(() -> Problems.notFound("code", "qualification " + code));
+    }
+
     /** Adds a qualification to the catalogue; 409 naming {@code code} when it is there already. */
     @Transactional
     public Qualification create(NewQualification r) {

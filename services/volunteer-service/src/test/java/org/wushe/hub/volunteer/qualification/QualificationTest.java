@@ -178,6 +178,11 @@ class QualificationTest extends ServiceScenario {
                 .map(q -> q.get("code").asText())
                 .collect(Collectors.toSet());
         assertThat(codes).contains(code, "FIRST_AID");
+        assertThat(status(volunteer(v).get("/qualifications/" + code), 200)
+                        .get("nameEn")
+                        .asText())
+                .isEqualTo("CPR");
+        assertProblem(volunteer(v).get("/qualifications/NO_SUCH_CODE"), 404, "code", "NO_SUCH_CODE");
         assertThat(http().anonymous().get("/qualifications").status()).isEqualTo(401);
 
         Instant start = morning(3);
