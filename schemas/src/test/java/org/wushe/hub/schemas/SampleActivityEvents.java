@@ -21,6 +21,8 @@ import org.wushe.hub.events.volunteer.ActivityCancelReason;
 import org.wushe.hub.events.volunteer.ActivityCancelled;
 import org.wushe.hub.events.volunteer.ActivityChanged;
 import org.wushe.hub.events.volunteer.ActivityPublished;
+import org.wushe.hub.events.volunteer.QualificationGranted;
+import org.wushe.hub.events.volunteer.QualificationSource;
 import org.wushe.hub.events.volunteer.SignUpApproved;
 import org.wushe.hub.events.volunteer.SignUpMovedUp;
 import org.wushe.hub.events.volunteer.SignUpRejectReason;
@@ -201,6 +203,22 @@ final class SampleActivityEvents {
                 .build();
     }
 
+    /** Checking out of a first-aid training grants FIRST_AID for 24 months. */
+    static QualificationGranted qualificationGranted() {
+        return QualificationGranted.newBuilder()
+                .setEventId(id("a11"))
+                .setOccurredAt(SAT_0930.plusSeconds(7_500))
+                .setGrantId(id("grant: first aid"))
+                .setVolunteerId(VOLUNTEER)
+                .setQualificationCode("FIRST_AID")
+                .setGrantedAt(SAT_0930.plusSeconds(7_500))
+                .setValidUntil(SAT_0930.plusSeconds(7_500).plus(java.time.Duration.ofDays(730)))
+                .setSource(QualificationSource.TRAINING)
+                .setActivityId(id("activity: first-aid training"))
+                .setSignUpId(SIGN_UP)
+                .build();
+    }
+
     static List<org.apache.avro.specific.SpecificRecord> all() {
         return List.of(
                 activityPublished(),
@@ -212,6 +230,7 @@ final class SampleActivityEvents {
                 signUpApproved(),
                 signUpRejected(),
                 volunteerCheckedIn(),
-                volunteerCheckedOut());
+                volunteerCheckedOut(),
+                qualificationGranted());
     }
 }

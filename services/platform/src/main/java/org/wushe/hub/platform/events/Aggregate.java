@@ -89,7 +89,9 @@ public enum Aggregate {
             org.wushe.hub.events.volunteer.SignUpMovedUp.class,
             // Check-in and check-out (签到/签退), keyed by activity id.
             org.wushe.hub.events.volunteer.VolunteerCheckedIn.class,
-            org.wushe.hub.events.volunteer.VolunteerCheckedOut.class),
+            org.wushe.hub.events.volunteer.VolunteerCheckedOut.class,
+            // Qualifications (资质), keyed by volunteer id.
+            org.wushe.hub.events.volunteer.QualificationGranted.class),
     DONOR("resource.donor", DonorRegistered.class),
     OFFER(
             "resource.offer",

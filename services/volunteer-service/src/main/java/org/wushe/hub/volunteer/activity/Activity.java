@@ -11,7 +11,8 @@ import org.wushe.hub.events.volunteer.ActivityCancelReason;
 
 /**
  * A volunteer activity (活动) as stored: who published it, what and when, where (a venue offer of the resource
- * service, referenced only), who co-hosts it, how many residents it serves per group (counts only), and its status.
+ * service, referenced only), who co-hosts it, how many residents it serves per group (counts only), its status, and
+ * for a TRAINING the qualification (资质) its attendance grants (a catalogue code, or none).
  */
 public record Activity(
         UUID id,
@@ -34,7 +35,8 @@ public record Activity(
         String cancelNote,
         String publishedBy,
         Instant publishedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String grantsQualification) {
 
     public enum Status {
         PUBLISHED,

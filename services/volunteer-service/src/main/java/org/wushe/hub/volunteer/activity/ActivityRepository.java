@@ -48,8 +48,8 @@ public class ActivityRepository {
         jdbc.sql(
                         "INSERT INTO activity (id, publisher_kind, publisher_id, kind, title, description, community_id, starts_at, ends_at, "
                                 + "venue_offer_id, co_host_organization_ids, co_host_donor_ids, approval_required, residents_served, status, "
-                                + "revision, published_by, published_at, updated_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::uuid[], ?, ?::jsonb, ?, ?, ?, ?, ?)")
+                                + "revision, published_by, published_at, updated_at, grants_qualification) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::uuid[], ?, ?::jsonb, ?, ?, ?, ?, ?, ?)")
                 .params(
                         a.id(),
                         a.publisherKind().name(),
@@ -69,7 +69,8 @@ public class ActivityRepository {
                         a.revision(),
                         a.publishedBy(),
                         ts(a.publishedAt()),
-                        ts(a.updatedAt()))
+                        ts(a.updatedAt()),
+                        a.grantsQualification())
                 .update();
     }
 
@@ -77,7 +78,7 @@ public class ActivityRepository {
         jdbc.sql(
                         "UPDATE activity SET kind = ?, title = ?, description = ?, community_id = ?, starts_at = ?, ends_at = ?, venue_offer_id = ?, "
                                 + "co_host_organization_ids = ?::uuid[], co_host_donor_ids = ?::uuid[], approval_required = ?, residents_served = ?::jsonb, "
-                                + "status = ?, revision = ?, cancel_reason = ?, cancel_note = ?, updated_at = ? WHERE id = ?")
+                                + "status = ?, revision = ?, cancel_reason = ?, cancel_note = ?, updated_at = ?, grants_qualification = ? WHERE id = ?")
                 .params(
                         a.kind().name(),
                         a.title(),
@@ -95,6 +96,7 @@ public class ActivityRepository {
                         a.cancelReason() == null ? null : a.cancelReason().name(),
                         a.cancelNote(),
                         ts(a.updatedAt()),
+                        a.grantsQualification(),
                         a.id())
                 .update();
     }
@@ -382,7 +384,8 @@ public class ActivityRepository {
                 rs.getString("cancel_note"),
                 rs.getString("published_by"),
                 instant(rs, "published_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getString("grants_qualification"));
     }
 
     private static Position position(ResultSet rs, int n) throws SQLException {

@@ -30,6 +30,8 @@ import org.wushe.hub.platform.web.Known;
  * @param venueOfferId     a venue offer of the resource service, referenced only (reserving it through the saga comes later)
  * @param residentsServed  the residents it serves, as counts per beneficiary group only
  * @param approvalRequired sign-ups wait for the organizer's approval (default false)
+ * @param grantsQualification a TRAINING only: the catalogue code of the qualification (资质) granted to each volunteer who
+ *                         checks in and out (e.g. FIRST_AID; GET /qualifications)
  */
 public record ActivityRequest(
         @Valid Publisher publisher,
@@ -43,7 +45,10 @@ public record ActivityRequest(
         @Size(max = 20) List<@NotNull @Valid CoHost> coHosts,
         @Size(max = 20) List<@NotNull @Valid ServedCount> residentsServed,
         Boolean approvalRequired,
-        @NotEmpty @Size(max = 50) List<@NotNull @Valid PositionRequest> positions) {
+        @NotEmpty @Size(max = 50) List<@NotNull @Valid PositionRequest> positions,
+
+        @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a qualification code such as FIRST_AID")
+        String grantsQualification) {
 
     public ActivityRequest {
         startsAt = millis(startsAt);
@@ -78,7 +83,8 @@ public record ActivityRequest(
      * @param places           how many volunteers it takes
      * @param waitingListLimit how many more may wait for a place (default {@code wushe.volunteer.activities.default-waiting-list-limit})
      * @param skills           skills a volunteer must have declared, all of them
-     * @param qualification    code of a qualification it asks for (e.g. FIRST_AID); recorded, not yet checked at sign-up
+     * @param qualification    catalogue code of a qualification it requires (e.g. FIRST_AID): a volunteer signs up only
+     *                         holding it valid through the position's end
      * @param startsAt         within the activity; default its start
      * @param endsAt           within the activity; default its end
      */

@@ -23,6 +23,7 @@ import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.web.InvalidInputException;
+import org.wushe.hub.volunteer.qualification.QualificationService;
 import org.wushe.hub.volunteer.web.Problems;
 import org.wushe.hub.volunteer.web.RuleViolation;
 
@@ -42,6 +43,7 @@ public class ActivityService {
     private final SignUpService signUps;
     private final ActivityProperties rules;
     private final OutboxWriter outbox;
+    private final QualificationService qualifications;
     private final Clock clock;
 
     public ActivityService(
@@ -49,10 +51,12 @@ public class ActivityService {
             SignUpService signUps,
             ActivityProperties rules,
             OutboxWriter outbox,
+            QualificationService qualifications,
             Clock clock) {
         this.activities = activities;
         this.signUps = signUps;
         this.rules = rules;
+        this.qualifications = qualifications;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -90,7 +94,8 @@ public class ActivityService {
                 null,
                 caller.subject(),
                 now,
-                now);
+                now,
+                r.grantsQualification());
         activities.insert(a);
         List<Position> positions = new ArrayList<>();
         for (int i = 0; i < r.positions().size(); i++) {
@@ -162,7 +167,8 @@ public class ActivityService {
                 null,
                 current.publishedBy(),
                 current.publishedAt(),
-                now);
+                now,
+                r.grantsQualification());
         for (Position gone : existing.values()) {
             if (!named.contains(gone.id())) {
                 activities.positionForUpdate(id, gone.id());
@@ -241,7 +247,8 @@ public class ActivityService {
                 note,
                 current.publishedBy(),
                 current.publishedAt(),
-                now);
+                now,
+                current.grantsQualification());
         activities.update(cancelled);
         outbox.publish(Aggregate.VOLUNTEER, id.toString(), ActivityEvents.cancelled(cancelled, c.reason(), ended, now));
         return view(cancelled);
@@ -301,7 +308,16 @@ public class ActivityService {
                 v.add(new RuleViolation("positions[" + i + "].endsAt", "must be after the position's startsAt"));
             }
         }
+        if (r.grantsQualification() != null && r.kind() != ActivityKind.TRAINING) {
+            v.add(new RuleViolation(
+                    "grantsQualification", "only a TRAINING activity grants a qualification 只有培训活动可授予资质"));
+        }
         Problems.rejectIfAny(v);
+        qualifications.requireCatalogued("grantsQualification", r.grantsQualification());
+        for (int i = 0; i < r.positions().size(); i++) {
+            qualifications.requireCatalogued(
+                    "positions[" + i + "].qualification", r.positions().get(i).qualification());
+        }
         for (int i = 0; i < r.positions().size(); i++) {
             PersonalDataScreen.screen(
                     "positions[" + i + "].duty", r.positions().get(i).duty());

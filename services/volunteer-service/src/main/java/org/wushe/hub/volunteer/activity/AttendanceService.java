@@ -24,6 +24,7 @@ import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.VolunteerProperties;
 import org.wushe.hub.volunteer.hours.HoursService;
 import org.wushe.hub.volunteer.points.PointsRules;
+import org.wushe.hub.volunteer.qualification.QualificationService;
 import org.wushe.hub.volunteer.web.Problems;
 
 /**
@@ -35,7 +36,9 @@ import org.wushe.hub.volunteer.web.Problems;
  * {@code daily-maximum}, 8 h, then rounded down to {@code hours-rounding-unit}, half an hour) are credited once through
  * {@link HoursService} (key {@code checkout:<signUpId>}, points by the rules in effect, the volunteer's flags included);
  * nothing without both ends. A staff correction of either time needs a reason, is logged (who, when, why, before and
- * after) and credits only the difference, once (key {@code correction:<id>}). Every change holds the sign-up's row lock.
+ * after) and credits only the difference, once (key {@code correction:<id>}). The first check-out (or a correction giving
+ * the first) of a TRAINING that grants a qualification grants it, once per sign-up. Every change holds the sign-up's
+ * row lock.
  */
 @Service
 public class AttendanceService {
@@ -47,6 +50,7 @@ public class AttendanceService {
     private final ActivityProperties rules;
     private final VolunteerProperties settings;
     private final OutboxWriter outbox;
+    private final QualificationService qualifications;
     private final Clock clock;
 
     public AttendanceService(
@@ -57,8 +61,10 @@ public class AttendanceService {
             ActivityProperties rules,
             VolunteerProperties settings,
             OutboxWriter outbox,
+            QualificationService qualifications,
             Clock clock) {
         this.activities = activities;
+        this.qualifications = qualifications;
         this.attendance = attendance;
         this.codes = codes;
         this.hours = hours;
@@ -247,6 +253,9 @@ public class AttendanceService {
                     "correction of attendance at activity " + a.id(),
                     key));
         }
+        if (outBefore == null && out != null) {
+            grantQualification(a, s, out, by);
+        }
         if (!in.equals(inBefore)) {
             outbox.publish(
                     Aggregate.VOLUNTEER,
@@ -340,6 +349,7 @@ public class AttendanceService {
         }
         int minutes = creditable(in, now);
         attendance.checkOut(s.id(), now, by, byStaff, minutes);
+        grantQualification(a, s, now, by);
         if (minutes > 0) {
             hours.creditActivity(new HoursService.ActivityHours(
                     s.id(),
@@ -357,6 +367,16 @@ public class AttendanceService {
                 s.activityId().toString(),
                 ActivityEvents.checkedOut(s, in, now, byStaff, minutes, false, now));
         return view(s);
+    }
+
+    /**
+     * A TRAINING that grants a qualification grants it at the attendance's first check-out (both ends recorded), valid
+     * from the check-out; once per sign-up, whatever follows (QualificationService#grantForTraining).
+     */
+    private void grantQualification(Activity a, SignUp s, Instant checkedOutAt, String by) {
+        if (a.grantsQualification() != null) {
+            qualifications.grantForTraining(s.volunteerId(), a.grantsQualification(), a.id(), s.id(), checkedOutAt, by);
+        }
     }
 
     /** Locks the sign-up's row and returns it as it is now; 409 naming {@code field} unless it is CONFIRMED. */

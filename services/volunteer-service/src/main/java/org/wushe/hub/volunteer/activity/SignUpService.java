@@ -18,6 +18,7 @@ import org.wushe.hub.platform.security.ForbiddenException;
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.VolunteerProperties;
+import org.wushe.hub.volunteer.qualification.QualificationService;
 import org.wushe.hub.volunteer.volunteer.Volunteer;
 import org.wushe.hub.volunteer.volunteer.VolunteerLookups;
 import org.wushe.hub.volunteer.web.Problems;
@@ -25,7 +26,8 @@ import org.wushe.hub.volunteer.web.Problems;
 /**
  * Sign-ups (报名) for an activity's positions. A volunteer signs up themself (the token's {@code volunteer_id}); the
  * publisher's staff may sign up a volunteer for their own activity (someone without a phone); nobody else signs up
- * another. A sign-up is refused (409) when the position has started, the volunteer lacks a skill it needs, has a live
+ * another. A sign-up is refused (409) when the position has started, the volunteer lacks a skill it needs or the
+ * qualification it requires valid through its end (naming {@code qualification}), has a live
  * sign-up for another activity at an overlapping time, or has reached the no-show limit
  * ({@code wushe.volunteer.activities.no-show-limit} within {@code no-show-window}). Otherwise it takes a place
  * (CONFIRMED, or PENDING where the activity asks for approval) while one is free, else waits (WAITLISTED) while the
@@ -40,6 +42,7 @@ public class SignUpService {
     private final ActivityProperties rules;
     private final VolunteerProperties settings;
     private final OutboxWriter outbox;
+    private final QualificationService qualifications;
     private final Clock clock;
 
     public SignUpService(
@@ -48,8 +51,10 @@ public class SignUpService {
             ActivityProperties rules,
             VolunteerProperties settings,
             OutboxWriter outbox,
+            QualificationService qualifications,
             Clock clock) {
         this.activities = activities;
+        this.qualifications = qualifications;
         this.volunteers = volunteers;
         this.rules = rules;
         this.settings = settings;
@@ -120,6 +125,21 @@ public class SignUpService {
         if (!missing.isEmpty()) {
             throw Problems.conflict(
                     "positionId", "the position needs skills " + missing + " the volunteer has not declared 缺少岗位所需技能");
+        }
+        if (p.qualification() != null) {
+            Optional<Instant> validUntil = qualifications.validUntil(volunteerId, p.qualification(), now);
+            if (validUntil.isEmpty()) {
+                throw Problems.conflict(
+                        "qualification",
+                        "the position requires qualification " + p.qualification() + ", which volunteer " + volunteerId
+                                + " does not hold (a TRAINING activity grants it, or staff record one) 缺少岗位所需资质");
+            }
+            if (validUntil.get().isBefore(p.endsAt())) {
+                throw Problems.conflict(
+                        "qualification",
+                        "the volunteer's qualification " + p.qualification() + " is valid until " + validUntil.get()
+                                + ", before the position ends at " + p.endsAt() + " 资质已过期或有效期不足");
+            }
         }
         List<Instant> noShows = activities.noShowsSince(volunteerId, now.minus(rules.noShowWindow()));
         if (noShows.size() >= rules.noShowLimit()) {

@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.wushe.hub.platform.privacy.FieldCipher;
 
 /**
- * Seals and opens a volunteer's personal details (name, phone, hardship flag) with the platform's
+ * Seals and opens a volunteer's personal details (name, phone, hardship flag, certificate numbers) with the platform's
  * {@link FieldCipher}: each value bound to {@code volunteer/<id>/<field>}, so it cannot be moved to another
  * volunteer or column; the phone also has a keyed hash, which keeps it unique without being readable.
  */
@@ -49,6 +49,15 @@ public final class VolunteerDetailsCipher {
             throw new IllegalStateException("volunteer " + id + ": the sealed hardship flag is neither true nor false");
         }
         return Boolean.parseBoolean(value);
+    }
+
+    /** A certificate number recorded with a qualification, bound to the volunteer and the grant. */
+    public byte[] sealCertificate(UUID id, UUID grantId, String number) {
+        return cipher.encrypt(number, context(id, "certificate/" + grantId));
+    }
+
+    public String openCertificate(UUID id, UUID grantId, byte[] sealed) {
+        return cipher.decryptText(sealed, context(id, "certificate/" + grantId));
     }
 
     private static String context(UUID id, String field) {

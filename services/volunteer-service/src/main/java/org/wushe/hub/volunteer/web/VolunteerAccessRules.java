@@ -23,7 +23,8 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  * <table>
  * <caption>Rules</caption>
  * <tr><th>request</th><th>who</th></tr>
- * <tr><td>{@code GET /volunteers/{id}}, {@code GET /volunteers/{id}/availability}, {@code GET /volunteers/{id}/hours}</td>
+ * <tr><td>{@code GET /volunteers/{id}}, {@code GET /volunteers/{id}/availability}, {@code GET /volunteers/{id}/hours},
+ *     {@code GET /volunteers/{id}/qualifications}</td>
  *     <td>the volunteer themself, station staff (and in the service: only of a station the volunteer serves; others
  *     than the volunteer state a reason to read the details, and the read is logged)</td></tr>
  * <tr><td>{@code PUT /volunteers/{id}/availability}, {@code PUT /volunteers/{id}/skills}, {@code GET /volunteers/{id}/assignments},
@@ -31,9 +32,10 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  *     {@code GET /volunteers/{id}/access-log}, {@code GET /points/accounts/{id}},
  *     {@code GET /points/accounts/{id}/transactions}, {@code POST /points/accounts/{id}/gifts} (the giver),
  *     {@code POST /points/accounts/{id}/redemptions}</td><td>the volunteer themself</td></tr>
- * <tr><td>{@code PUT /volunteers/{id}/flags}, {@code POST /volunteers/{id}/hours}</td>
- *     <td>station staff, never the volunteer themself (and in the service: flags by the staff of a station the volunteer
- *     serves, hours by the staff of the station in the body's {@code stationId})</td></tr>
+ * <tr><td>{@code PUT /volunteers/{id}/flags}, {@code POST /volunteers/{id}/hours}, {@code POST /volunteers/{id}/qualifications}</td>
+ *     <td>station staff, never the volunteer themself (and in the service: flags and qualifications by the staff of a
+ *     station the volunteer serves, hours by the staff of the station in the body's {@code stationId})</td></tr>
+ * <tr><td>{@code POST /qualifications}</td><td>centre managers, station staff</td></tr>
  * <tr><td>{@code POST /volunteers}, {@code GET /volunteers}, {@code POST /teams},
  *     {@code PUT}/{@code DELETE /teams/{id}/members/{volunteerId}}</td><td>station staff</td></tr>
  * <tr><td>{@code POST /rewards}, {@code DELETE /rewards/{id}}, {@code POST /points/rules}, {@code POST /stars/rules},
@@ -43,7 +45,7 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  *     cancelling, approving, rejecting, no-shows and the sign-up list by the activity's publisher, signing up by the
  *     volunteer themself or the publisher for them, withdrawing by either; venue codes, check-in and check-out by staff
  *     and corrections by the publisher, scanning a venue code by the volunteer themself, the attendance by either</td></tr>
- * <tr><td>other reads (teams, rewards, points rules, star rules, donors)</td><td>any valid token</td></tr>
+ * <tr><td>other reads (teams, rewards, points rules, star rules, donors, the qualification catalogue)</td><td>any valid token</td></tr>
  * </table>
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,7 +59,11 @@ public class VolunteerAccessRules {
         AuthorizationManager<RequestAuthorizationContext> staff = Rules.roles(Roles.STATION_STAFF);
         AuthorizationManager<RequestAuthorizationContext> admin = Rules.roles(Roles.HUB_ADMIN);
         return r -> r.requestMatchers(
-                        HttpMethod.GET, "/volunteers/{id}", "/volunteers/{id}/availability", "/volunteers/{id}/hours")
+                        HttpMethod.GET,
+                        "/volunteers/{id}",
+                        "/volunteers/{id}/availability",
+                        "/volunteers/{id}/hours",
+                        "/volunteers/{id}/qualifications")
                 .access(selfOrStaff)
                 .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/availability", "/volunteers/{id}/skills")
                 .access(self)
@@ -74,8 +80,10 @@ public class VolunteerAccessRules {
                 .access(self)
                 .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/flags")
                 .access(staffNotSelf)
-                .requestMatchers(HttpMethod.POST, "/volunteers/{id}/hours")
+                .requestMatchers(HttpMethod.POST, "/volunteers/{id}/hours", "/volunteers/{id}/qualifications")
                 .access(staffNotSelf)
+                .requestMatchers(HttpMethod.POST, "/qualifications")
+                .access(Rules.roles(Roles.CENTRE_MANAGER, Roles.STATION_STAFF))
                 .requestMatchers(HttpMethod.POST, "/volunteers")
                 .access(staff)
                 .requestMatchers(HttpMethod.GET, "/volunteers")

@@ -72,7 +72,6 @@ class ActivityTest extends ServiceScenario {
         position.put("places", places);
         position.put("waitingListLimit", waiting);
         position.put("skills", List.of("HOME_REPAIR"));
-        position.put("qualification", "FIRST_AID");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", "NEIGHBOURHOOD_FESTIVAL");
         body.put("title", TITLE);

@@ -44,7 +44,7 @@ class AttendanceRulesTest {
     }
 
     private int minutes(ActivityProperties.Rounding rounding, ZonedDateTime in, ZonedDateTime out) {
-        return new AttendanceService(null, null, null, null, rules(rounding, ""), settings(dir), null, null)
+        return new AttendanceService(null, null, null, null, rules(rounding, ""), settings(dir), null, null, null)
                 .creditable(in.toInstant(), out.toInstant());
     }
 
