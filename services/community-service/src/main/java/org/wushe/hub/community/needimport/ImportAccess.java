@@ -23,7 +23,7 @@ public class ImportAccess {
 
     private static final String CENTRE_COMMUNITIES = "SELECT DISTINCT sc.community_id FROM station_served_community sc "
             + "JOIN station s ON s.id = sc.station_id LEFT JOIN station p ON p.id = s.parent_id "
-            + "WHERE s.id = ? OR s.parent_id = ? OR p.parent_id = ?";
+            + "WHERE s.id = :centre OR s.parent_id = :centre OR p.parent_id = :centre";
 
     private final JdbcClient jdbc;
 
@@ -76,7 +76,7 @@ public class ImportAccess {
 
     List<UUID> communitiesOfCentre(UUID centre) {
         return jdbc.sql(CENTRE_COMMUNITIES)
-                .params(centre, centre, centre)
+                .param("centre", centre)
                 .query(UUID.class)
                 .list();
     }

@@ -30,7 +30,7 @@ public class ResidentAccess {
 
     private static final String CENTRE_COMMUNITIES = "SELECT DISTINCT sc.community_id FROM station_served_community sc "
             + "JOIN station s ON s.id = sc.station_id LEFT JOIN station p ON p.id = s.parent_id "
-            + "WHERE s.id = ? OR s.parent_id = ? OR p.parent_id = ?";
+            + "WHERE s.id = :centre OR s.parent_id = :centre OR p.parent_id = :centre";
 
     private final StationService stations;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -53,7 +53,7 @@ public class ResidentAccess {
         Optional<UUID> centre = Tenants.of(caller, Roles.CENTRE_MANAGER);
         if (centre.isPresent()
                 && jdbc.sql(CENTRE_COMMUNITIES)
-                        .params(centre.get(), centre.get(), centre.get())
+                        .param("centre", centre.get())
                         .query(UUID.class)
                         .list()
                         .contains(communityId)) {
