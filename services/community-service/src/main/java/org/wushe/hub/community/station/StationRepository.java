@@ -82,6 +82,19 @@ public class StationRepository {
                 .list();
     }
 
+    /**
+     * The communities served by the centre and the stations below it (a station serving the community is the centre,
+     * or one or two levels below it).
+     */
+    public List<UUID> communitiesOfCentre(UUID centre) {
+        return jdbc.sql("SELECT DISTINCT sc.community_id FROM station_served_community sc "
+                        + "JOIN station s ON s.id = sc.station_id LEFT JOIN station p ON p.id = s.parent_id "
+                        + "WHERE s.id = :centre OR s.parent_id = :centre OR p.parent_id = :centre")
+                .param("centre", centre)
+                .query(UUID.class)
+                .list();
+    }
+
     public boolean nameTaken(String districtCode, String name) {
         return jdbc.sql("SELECT count(*) FROM station WHERE district_code = :districtCode AND name = :name")
                         .param("districtCode", districtCode)
