@@ -24,24 +24,24 @@ public class CommunityRepository {
     }
 
     public void insert(Community c) {
-        jdbc.sql("INSERT INTO community (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        c.id(),
-                        c.name(),
-                        c.kind().name(),
-                        c.districtCode(),
-                        c.streetCode(),
-                        c.geohash(),
-                        c.gridCount(),
-                        c.householdCount(),
-                        c.residentCount(),
-                        Timestamp.from(c.createdAt()))
+        jdbc.sql("INSERT INTO community (" + COLUMNS + ") VALUES (:id, :name, :kind, :districtCode, :streetCode, "
+                        + ":geohash, :gridCount, :householdCount, :residentCount, :createdAt)")
+                .param("id", c.id())
+                .param("name", c.name())
+                .param("kind", c.kind().name())
+                .param("districtCode", c.districtCode())
+                .param("streetCode", c.streetCode())
+                .param("geohash", c.geohash())
+                .param("gridCount", c.gridCount())
+                .param("householdCount", c.householdCount())
+                .param("residentCount", c.residentCount())
+                .param("createdAt", Timestamp.from(c.createdAt()))
                 .update();
     }
 
     public Optional<Community> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE id = :id")
+                .param("id", id)
                 .query(CommunityRepository::map)
                 .optional();
     }
@@ -50,32 +50,35 @@ public class CommunityRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE id = ANY (?)")
-                .param(ids.toArray(UUID[]::new))
+        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE id = ANY (:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
                 .query(CommunityRepository::map)
                 .list();
     }
 
     public List<Community> findByName(String name) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE name = ? ORDER BY created_at")
-                .param(name)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE name = :name ORDER BY created_at")
+                .param("name", name)
                 .query(CommunityRepository::map)
                 .list();
     }
 
     public boolean nameTaken(String districtCode, String name) {
-        return jdbc.sql("SELECT count(*) FROM community WHERE district_code = ? AND name = ?")
-                        .params(districtCode, name)
+        return jdbc.sql("SELECT count(*) FROM community WHERE district_code = :districtCode AND name = :name")
+                        .param("districtCode", districtCode)
+                        .param("name", name)
                         .query(Integer.class)
                         .single()
                 > 0;
     }
 
     public List<Community> list(String districtCode, int offset, int limit) {
-        return jdbc.sql(
-                        "SELECT " + COLUMNS
-                                + " FROM community WHERE (?::text IS NULL OR district_code = ?) ORDER BY name, id OFFSET ? LIMIT ?")
-                .params(districtCode, districtCode, offset, limit)
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM community WHERE (:districtCode::text IS NULL OR district_code = :districtCode) "
+                        + "ORDER BY name, id OFFSET :offset LIMIT :limit")
+                .param("districtCode", districtCode)
+                .param("offset", offset)
+                .param("limit", limit)
                 .query(CommunityRepository::map)
                 .list();
     }

@@ -22,37 +22,38 @@ public class GridRepository {
     }
 
     public void insert(Grid g) {
-        jdbc.sql("INSERT INTO grid (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        g.id(),
-                        g.communityId(),
-                        g.name(),
-                        g.buildings(),
-                        g.stairwells(),
-                        g.households(),
-                        g.residents(),
-                        g.geohash(),
-                        Timestamp.from(g.createdAt()))
+        jdbc.sql("INSERT INTO grid (" + COLUMNS + ") VALUES (:id, :communityId, :name, :buildings, :stairwells, "
+                        + ":households, :residents, :geohash, :createdAt)")
+                .param("id", g.id())
+                .param("communityId", g.communityId())
+                .param("name", g.name())
+                .param("buildings", g.buildings())
+                .param("stairwells", g.stairwells())
+                .param("households", g.households())
+                .param("residents", g.residents())
+                .param("geohash", g.geohash())
+                .param("createdAt", Timestamp.from(g.createdAt()))
                 .update();
     }
 
     public Optional<Grid> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM grid WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM grid WHERE id = :id")
+                .param("id", id)
                 .query(GridRepository::map)
                 .optional();
     }
 
     public Optional<Grid> findByName(UUID communityId, String name) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM grid WHERE community_id = ? AND name = ?")
-                .params(communityId, name)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM grid WHERE community_id = :communityId AND name = :name")
+                .param("communityId", communityId)
+                .param("name", name)
                 .query(GridRepository::map)
                 .optional();
     }
 
     public List<Grid> ofCommunity(UUID communityId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM grid WHERE community_id = ? ORDER BY name")
-                .param(communityId)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM grid WHERE community_id = :communityId ORDER BY name")
+                .param("communityId", communityId)
                 .query(GridRepository::map)
                 .list();
     }

@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.BeneficiaryGroup;
@@ -27,81 +30,65 @@ public class NeedRepository {
                     + "beneficiary_group, beneficiary_count, title, geohash, window_start, window_end, quantity_amount, quantity_unit, skills, "
                     + "languages, estimated_minutes, status, revision, match_id, series_id, occurrence, import_job_id, import_row, visit_id, hazard_id, created_at, updated_at";
 
+    /** The values of {@link #COLUMNS}, each parameter named as its column. */
+    private static final String VALUES =
+            ":id, :community_id, :station_id, :grid_id, :resident_id, :resident_ref, :source, :category, :urgency, "
+                    + ":beneficiary_group, :beneficiary_count, :title, :geohash, :window_start, :window_end, :quantity_amount, :quantity_unit, :skills, "
+                    + ":languages, :estimated_minutes, :status, :revision, :match_id, :series_id, :occurrence, :import_job_id, :import_row, :visit_id, :hazard_id, :created_at, :updated_at";
+
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    /** JdbcClient has no batches: the same named parameters through the template it wraps. */
+    private final NamedParameterJdbcTemplate batch;
 
     public NeedRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
-        this.template = template;
+        this.batch = new NamedParameterJdbcTemplate(template);
     }
 
     public void insertAll(List<Need> needs) {
-        template.batchUpdate(
-                "INSERT INTO need (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                needs.stream().map(NeedRepository::row).toList());
+        batch.batchUpdate(
+                "INSERT INTO need (" + COLUMNS + ") VALUES (" + VALUES + ")",
+                needs.stream().map(NeedRepository::row).toArray(SqlParameterSource[]::new));
     }
 
     public Optional<Need> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM need WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM need WHERE id = :id")
+                .param("id", id)
                 .query(NeedRepository::map)
                 .optional();
     }
 
     public Optional<Need> lock(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM need WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM need WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(NeedRepository::map)
                 .optional();
     }
 
     public void update(Need n) {
-        NeedDraft d = n.details();
-        jdbc.sql(
-                        "UPDATE need SET station_id = ?, grid_id = ?, resident_id = ?, resident_ref = ?, source = ?, category = ?, urgency = ?, "
-                                + "beneficiary_group = ?, beneficiary_count = ?, title = ?, geohash = ?, window_start = ?, window_end = ?, "
-                                + "quantity_amount = ?, quantity_unit = ?, skills = ?, languages = ?, estimated_minutes = ?, status = ?, revision = ?, "
-                                + "match_id = ?, updated_at = ? WHERE id = ?")
-                .params(
-                        d.stationId(),
-                        d.gridId(),
-                        d.residentId(),
-                        n.residentRef(),
-                        d.source().name(),
-                        d.category().name(),
-                        d.urgency().name(),
-                        d.beneficiaryGroup().name(),
-                        d.beneficiaryCount(),
-                        d.title(),
-                        d.geohash(),
-                        Timestamp.from(d.start()),
-                        Timestamp.from(d.end()),
-                        d.quantityAmount(),
-                        d.quantityUnit() == null ? null : d.quantityUnit().name(),
-                        skills(d),
-                        String.join(",", d.requiredLanguages()),
-                        d.estimatedMinutes(),
-                        n.status().name(),
-                        n.revision(),
-                        n.matchId(),
-                        Timestamp.from(n.updatedAt()),
-                        n.id())
+        jdbc.sql("UPDATE need SET station_id = :station_id, grid_id = :grid_id, resident_id = :resident_id, "
+                        + "resident_ref = :resident_ref, source = :source, category = :category, urgency = :urgency, "
+                        + "beneficiary_group = :beneficiary_group, beneficiary_count = :beneficiary_count, title = :title, "
+                        + "geohash = :geohash, window_start = :window_start, window_end = :window_end, "
+                        + "quantity_amount = :quantity_amount, quantity_unit = :quantity_unit, skills = :skills, "
+                        + "languages = :languages, estimated_minutes = :estimated_minutes, status = :status, "
+                        + "revision = :revision, match_id = :match_id, updated_at = :updated_at WHERE id = :id")
+                .paramSource(row(n))
                 .update();
     }
 
     /** The need raised on this visit, if any. */
     public Optional<Need> findByVisit(UUID visitId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM need WHERE visit_id = ?")
-                .param(visitId)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM need WHERE visit_id = :visitId")
+                .param("visitId", visitId)
                 .query(NeedRepository::map)
                 .optional();
     }
 
     /** When the newest match proposal the need followed was made (the matching service's clock); null before the first. */
     public Instant lastProposalAt(UUID id) {
-        Timestamp at = jdbc.sql("SELECT last_proposal_at FROM need WHERE id = ?")
-                .param(id)
+        Timestamp at = jdbc.sql("SELECT last_proposal_at FROM need WHERE id = :id")
+                .param("id", id)
                 .query(Timestamp.class)
                 .optional()
                 .orElse(null);
@@ -109,17 +96,19 @@ public class NeedRepository {
     }
 
     public void recordProposal(UUID id, Instant proposedAt) {
-        jdbc.sql("UPDATE need SET last_proposal_at = GREATEST(last_proposal_at, ?) WHERE id = ?")
-                .params(Timestamp.from(proposedAt), id)
+        jdbc.sql("UPDATE need SET last_proposal_at = GREATEST(last_proposal_at, :proposedAt) WHERE id = :id")
+                .param("proposedAt", Timestamp.from(proposedAt))
+                .param("id", id)
                 .update();
     }
 
     /** Open needs whose window ended, locked for this transaction; other instances skip them. */
     public List<Need> lockExpired(Instant now, int limit) {
         return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM need WHERE status IN ('PUBLISHED', 'MATCHED', 'ACCEPTED') AND window_end <= ? "
-                        + "ORDER BY window_end LIMIT ? FOR UPDATE SKIP LOCKED")
-                .params(Timestamp.from(now), limit)
+                        + " FROM need WHERE status IN ('PUBLISHED', 'MATCHED', 'ACCEPTED') AND window_end <= :now "
+                        + "ORDER BY window_end LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
                 .query(NeedRepository::map)
                 .list();
     }
@@ -129,73 +118,73 @@ public class NeedRepository {
 
     /** One resident's needs (by the internal id), the newest first. */
     List<Need> ofResident(UUID residentId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM need WHERE resident_id = ? ORDER BY created_at DESC, id LIMIT ?")
-                .params(residentId, limit)
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM need WHERE resident_id = :residentId ORDER BY created_at DESC, id LIMIT :limit")
+                .param("residentId", residentId)
+                .param("limit", limit)
                 .query(NeedRepository::map)
                 .list();
     }
 
     public List<Need> list(Filter f, int offset, int limit) {
         return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM need WHERE (?::uuid IS NULL OR community_id = ?) AND (?::uuid IS NULL OR station_id = ?) "
-                        + "AND (?::text IS NULL OR status = ?) AND (?::uuid IS NULL OR series_id = ?) AND (?::uuid IS NULL OR import_job_id = ?) "
-                        + "AND (?::uuid IS NULL OR visit_id = ?) "
-                        + "ORDER BY created_at, import_row, occurrence, id OFFSET ? LIMIT ?")
-                .params(
-                        f.communityId(),
-                        f.communityId(),
-                        f.stationId(),
-                        f.stationId(),
-                        f.status() == null ? null : f.status().name(),
-                        f.status() == null ? null : f.status().name(),
-                        f.seriesId(),
-                        f.seriesId(),
-                        f.importJobId(),
-                        f.importJobId(),
-                        f.visitId(),
-                        f.visitId(),
-                        offset,
-                        limit)
+                        + " FROM need WHERE (:communityId::uuid IS NULL OR community_id = :communityId) "
+                        + "AND (:stationId::uuid IS NULL OR station_id = :stationId) "
+                        + "AND (:status::text IS NULL OR status = :status) "
+                        + "AND (:seriesId::uuid IS NULL OR series_id = :seriesId) "
+                        + "AND (:importJobId::uuid IS NULL OR import_job_id = :importJobId) "
+                        + "AND (:visitId::uuid IS NULL OR visit_id = :visitId) "
+                        + "ORDER BY created_at, import_row, occurrence, id OFFSET :offset LIMIT :limit")
+                .param("communityId", f.communityId())
+                .param("stationId", f.stationId())
+                .param("status", f.status() == null ? null : f.status().name())
+                .param("seriesId", f.seriesId())
+                .param("importJobId", f.importJobId())
+                .param("visitId", f.visitId())
+                .param("offset", offset)
+                .param("limit", limit)
                 .query(NeedRepository::map)
                 .list();
     }
 
-    private static Object[] row(Need n) {
+    /** The need's row: every column of {@link #COLUMNS} as a parameter of the same name. */
+    private static MapSqlParameterSource row(Need n) {
         NeedDraft d = n.details();
         Need.Origin o = n.origin();
-        return new Object[] {
-            n.id(),
-            d.communityId(),
-            d.stationId(),
-            d.gridId(),
-            d.residentId(),
-            n.residentRef(),
-            d.source().name(),
-            d.category().name(),
-            d.urgency().name(),
-            d.beneficiaryGroup().name(),
-            d.beneficiaryCount(),
-            d.title(),
-            d.geohash(),
-            Timestamp.from(d.start()),
-            Timestamp.from(d.end()),
-            d.quantityAmount(),
-            d.quantityUnit() == null ? null : d.quantityUnit().name(),
-            skills(d),
-            String.join(",", d.requiredLanguages()),
-            d.estimatedMinutes(),
-            n.status().name(),
-            n.revision(),
-            n.matchId(),
-            o.seriesId(),
-            o.occurrence(),
-            o.importJobId(),
-            o.importRow(),
-            o.visitId(),
-            o.hazardId(),
-            Timestamp.from(n.createdAt()),
-            Timestamp.from(n.updatedAt())
-        };
+        return new MapSqlParameterSource()
+                .addValue("id", n.id())
+                .addValue("community_id", d.communityId())
+                .addValue("station_id", d.stationId())
+                .addValue("grid_id", d.gridId())
+                .addValue("resident_id", d.residentId())
+                .addValue("resident_ref", n.residentRef())
+                .addValue("source", d.source().name())
+                .addValue("category", d.category().name())
+                .addValue("urgency", d.urgency().name())
+                .addValue("beneficiary_group", d.beneficiaryGroup().name())
+                .addValue("beneficiary_count", d.beneficiaryCount())
+                .addValue("title", d.title())
+                .addValue("geohash", d.geohash())
+                .addValue("window_start", Timestamp.from(d.start()))
+                .addValue("window_end", Timestamp.from(d.end()))
+                .addValue("quantity_amount", d.quantityAmount())
+                .addValue(
+                        "quantity_unit",
+                        d.quantityUnit() == null ? null : d.quantityUnit().name())
+                .addValue("skills", skills(d))
+                .addValue("languages", String.join(",", d.requiredLanguages()))
+                .addValue("estimated_minutes", d.estimatedMinutes())
+                .addValue("status", n.status().name())
+                .addValue("revision", n.revision())
+                .addValue("match_id", n.matchId())
+                .addValue("series_id", o.seriesId())
+                .addValue("occurrence", o.occurrence())
+                .addValue("import_job_id", o.importJobId())
+                .addValue("import_row", o.importRow())
+                .addValue("visit_id", o.visitId())
+                .addValue("hazard_id", o.hazardId())
+                .addValue("created_at", Timestamp.from(n.createdAt()))
+                .addValue("updated_at", Timestamp.from(n.updatedAt()));
     }
 
     private static String skills(NeedDraft d) {

@@ -76,19 +76,18 @@ public class NeedSeriesService {
                 1,
                 true,
                 now);
-        jdbc.sql(
-                        "INSERT INTO need_series (id, template, frequency, interval_count, first_start, duration_ms, max_occurrences, until, created_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        series.id(),
-                        json.writeValueAsString(template),
-                        recurrence.frequency().name(),
-                        recurrence.interval(),
-                        Timestamp.from(series.firstStart()),
-                        series.duration().toMillis(),
-                        recurrence.count(),
-                        recurrence.until() == null ? null : Timestamp.from(recurrence.until()),
-                        Timestamp.from(now))
+        jdbc.sql("INSERT INTO need_series (id, template, frequency, interval_count, first_start, duration_ms, "
+                        + "max_occurrences, until, created_at) VALUES (:id, :template, :frequency, :interval, :firstStart, "
+                        + ":durationMs, :maxOccurrences, :until, :createdAt)")
+                .param("id", series.id())
+                .param("template", json.writeValueAsString(template))
+                .param("frequency", recurrence.frequency().name())
+                .param("interval", recurrence.interval())
+                .param("firstStart", Timestamp.from(series.firstStart()))
+                .param("durationMs", series.duration().toMillis())
+                .param("maxOccurrences", recurrence.count())
+                .param("until", recurrence.until() == null ? null : Timestamp.from(recurrence.until()))
+                .param("createdAt", Timestamp.from(now))
                 .update();
         extend(series, now, refs, true);
         return find(series.id()).orElseThrow();
@@ -111,7 +110,9 @@ public class NeedSeriesService {
     @Transactional
     public NeedSeries stop(UUID id) {
         lock(id).orElseThrow(() -> notFound(id));
-        jdbc.sql("UPDATE need_series SET active = false WHERE id = ?").param(id).update();
+        jdbc.sql("UPDATE need_series SET active = false WHERE id = :id")
+                .param("id", id)
+                .update();
         return find(id).orElseThrow();
     }
 
@@ -151,22 +152,24 @@ public class NeedSeriesService {
             needs.publishChecked(ready, origins, refs);
         }
         boolean active = !r.exhaustedAfter(last, series.firstStart());
-        jdbc.sql("UPDATE need_series SET next_occurrence = ?, active = active AND ? WHERE id = ?")
-                .params(last + 1, active, series.id())
+        jdbc.sql("UPDATE need_series SET next_occurrence = :next, active = active AND :active WHERE id = :id")
+                .param("next", last + 1)
+                .param("active", active)
+                .param("id", series.id())
                 .update();
         return ready.size();
     }
 
     private Optional<NeedSeries> lock(UUID id) {
-        return jdbc.sql("SELECT * FROM need_series WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT * FROM need_series WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(this::map)
                 .optional();
     }
 
     private Optional<NeedSeries> find(UUID id) {
-        return jdbc.sql("SELECT * FROM need_series WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT * FROM need_series WHERE id = :id")
+                .param("id", id)
                 .query(this::map)
                 .optional();
     }

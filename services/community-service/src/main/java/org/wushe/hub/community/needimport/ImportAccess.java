@@ -3,8 +3,8 @@ package org.wushe.hub.community.needimport;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.wushe.hub.community.station.StationService;
 import org.wushe.hub.community.web.Tenants;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
@@ -21,14 +21,10 @@ import org.wushe.hub.platform.security.Roles;
 @Component
 public class ImportAccess {
 
-    private static final String CENTRE_COMMUNITIES = "SELECT DISTINCT sc.community_id FROM station_served_community sc "
-            + "JOIN station s ON s.id = sc.station_id LEFT JOIN station p ON p.id = s.parent_id "
-            + "WHERE s.id = ? OR s.parent_id = ? OR p.parent_id = ?";
+    private final StationService stations;
 
-    private final JdbcClient jdbc;
-
-    ImportAccess(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ImportAccess(StationService stations) {
+        this.stations = stations;
     }
 
     /** Passes when the caller may see what belongs to {@code community} (null: the hub admin's own). */
@@ -75,10 +71,7 @@ public class ImportAccess {
     }
 
     List<UUID> communitiesOfCentre(UUID centre) {
-        return jdbc.sql(CENTRE_COMMUNITIES)
-                .params(centre, centre, centre)
-                .query(UUID.class)
-                .list();
+        return stations.communitiesOfCentre(centre);
     }
 
     private static ForbiddenException refusal(Caller caller, String field, UUID community, String verb, String zh) {

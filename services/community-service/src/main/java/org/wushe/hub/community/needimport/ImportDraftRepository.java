@@ -31,34 +31,34 @@ class ImportDraftRepository {
 
     void insert(ImportDraft d, byte[] sealedContent) {
         jdbc.sql(
-                        "INSERT INTO import_draft (id, community_id, actor, sha256, file_name, format, content_enc, total_rows, state, created_at, updated_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        d.id(),
-                        d.communityId(),
-                        d.actor(),
-                        d.sha256(),
-                        d.fileName(),
-                        d.format().name(),
-                        sealedContent,
-                        d.total(),
-                        d.state().name(),
-                        Timestamp.from(d.createdAt()),
-                        Timestamp.from(d.updatedAt()))
+                        "INSERT INTO import_draft (id, community_id, actor, sha256, file_name, format, content_enc, total_rows, "
+                                + "state, created_at, updated_at) VALUES (:id, :communityId, :actor, :sha256, :fileName, :format, "
+                                + ":content, :total, :state, :createdAt, :updatedAt)")
+                .param("id", d.id())
+                .param("communityId", d.communityId())
+                .param("actor", d.actor())
+                .param("sha256", d.sha256())
+                .param("fileName", d.fileName())
+                .param("format", d.format().name())
+                .param("content", sealedContent)
+                .param("total", d.total())
+                .param("state", d.state().name())
+                .param("createdAt", Timestamp.from(d.createdAt()))
+                .param("updatedAt", Timestamp.from(d.updatedAt()))
                 .update();
     }
 
     Optional<ImportDraft> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_draft WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_draft WHERE id = :id")
+                .param("id", id)
                 .query(ImportDraftRepository::map)
                 .optional();
     }
 
     /** The draft row locked: changes and publishing of one draft queue up. */
     Optional<ImportDraft> lock(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_draft WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_draft WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(ImportDraftRepository::map)
                 .optional();
     }
@@ -66,20 +66,19 @@ class ImportDraftRepository {
     /** The newest drafts of these communities, or of all when null. */
     List<ImportDraft> recent(List<UUID> communities, int limit) {
         if (communities == null) {
-            return jdbc.sql("SELECT " + COLUMNS + " FROM import_draft ORDER BY created_at DESC LIMIT ?")
-                    .param(limit)
+            return jdbc.sql("SELECT " + COLUMNS + " FROM import_draft ORDER BY created_at DESC LIMIT :limit")
+                    .param("limit", limit)
                     .query(ImportDraftRepository::map)
                     .list();
         }
         if (communities.isEmpty()) {
             return List.of();
         }
-        String in = String.join(", ", java.util.Collections.nCopies(communities.size(), "?"));
-        List<Object> params = new java.util.ArrayList<>(communities);
-        params.add(limit);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_draft WHERE community_id IN (" + in
-                        + ") ORDER BY created_at DESC LIMIT ?")
-                .params(params)
+        return jdbc.sql(
+                        "SELECT " + COLUMNS
+                                + " FROM import_draft WHERE community_id IN (:communities) ORDER BY created_at DESC LIMIT :limit")
+                .param("communities", communities)
+                .param("limit", limit)
                 .query(ImportDraftRepository::map)
                 .list();
     }
@@ -87,8 +86,8 @@ class ImportDraftRepository {
     byte[] content(UUID id) {
         // null once deleted by the retention (ImportRetention)
         return jdbc
-                .sql("SELECT content_enc FROM import_draft WHERE id = ?")
-                .param(id)
+                .sql("SELECT content_enc FROM import_draft WHERE id = :id")
+                .param("id", id)
                 .query((rs, n) -> rs.getBytes(1))
                 .list()
                 .stream()
@@ -98,22 +97,25 @@ class ImportDraftRepository {
     }
 
     void touch(UUID id, Instant at) {
-        jdbc.sql("UPDATE import_draft SET updated_at = ? WHERE id = ?")
-                .params(Timestamp.from(at), id)
+        jdbc.sql("UPDATE import_draft SET updated_at = :at WHERE id = :id")
+                .param("at", Timestamp.from(at))
+                .param("id", id)
                 .update();
     }
 
     void markPublished(UUID id, UUID jobId, Instant at) {
-        jdbc.sql("UPDATE import_draft SET state = 'PUBLISHED', job_id = ?, updated_at = ? WHERE id = ?")
-                .params(jobId, Timestamp.from(at), id)
+        jdbc.sql("UPDATE import_draft SET state = 'PUBLISHED', job_id = :jobId, updated_at = :at WHERE id = :id")
+                .param("jobId", jobId)
+                .param("at", Timestamp.from(at))
+                .param("id", id)
                 .update();
     }
 
     /** Column position → the field it fills; columns not listed are ignored. */
     Map<Integer, ImportDraft.Column> columns(UUID draftId) {
         Map<Integer, ImportDraft.Column> columns = new TreeMap<>();
-        jdbc.sql("SELECT column_index, field, source FROM import_draft_column WHERE draft_id = ?")
-                .param(draftId)
+        jdbc.sql("SELECT column_index, field, source FROM import_draft_column WHERE draft_id = :draftId")
+                .param("draftId", draftId)
                 .query(rs -> {
                     int index = rs.getInt(1);
                     ImportDraft.Source source = parseSource(rs.getString(3));
@@ -124,42 +126,52 @@ class ImportDraftRepository {
     }
 
     void replaceColumns(UUID draftId, Map<Integer, ImportDraft.Column> columns) {
-        jdbc.sql("DELETE FROM import_draft_column WHERE draft_id = ?")
-                .param(draftId)
+        jdbc.sql("DELETE FROM import_draft_column WHERE draft_id = :draftId")
+                .param("draftId", draftId)
                 .update();
-        columns.forEach((index, c) -> jdbc.sql(
-                        "INSERT INTO import_draft_column (draft_id, column_index, field, source) VALUES (?, ?, ?, ?)")
-                .params(draftId, index, c.column().field(), c.source().name())
-                .update());
+        columns.forEach(
+                (index, c) -> jdbc.sql("INSERT INTO import_draft_column (draft_id, column_index, field, source) "
+                                + "VALUES (:draftId, :index, :field, :source)")
+                        .param("draftId", draftId)
+                        .param("index", index)
+                        .param("field", c.column().field())
+                        .param("source", c.source().name())
+                        .update());
     }
 
     List<SealedFix> fixes(UUID draftId) {
         return jdbc.sql(
-                        "SELECT row_number, field, value_enc FROM import_draft_fix WHERE draft_id = ? ORDER BY row_number")
-                .param(draftId)
+                        "SELECT row_number, field, value_enc FROM import_draft_fix WHERE draft_id = :draftId ORDER BY row_number")
+                .param("draftId", draftId)
                 .query((rs, n) -> new SealedFix(
                         rs.getInt(1), ImportColumn.forFieldName(rs.getString(2)).orElseThrow(), rs.getBytes(3)))
                 .list();
     }
 
     void putFix(UUID draftId, int row, ImportColumn column, byte[] sealed) {
-        jdbc.sql("INSERT INTO import_draft_fix (draft_id, row_number, field, value_enc) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (draft_id, row_number, field) DO UPDATE SET value_enc = excluded.value_enc")
-                .params(draftId, row, column.field(), sealed)
+        jdbc.sql(
+                        "INSERT INTO import_draft_fix (draft_id, row_number, field, value_enc) VALUES (:draftId, :row, :field, :value) "
+                                + "ON CONFLICT (draft_id, row_number, field) DO UPDATE SET value_enc = excluded.value_enc")
+                .param("draftId", draftId)
+                .param("row", row)
+                .param("field", column.field())
+                .param("value", sealed)
                 .update();
     }
 
     void removeFix(UUID draftId, int row, ImportColumn column) {
-        jdbc.sql("DELETE FROM import_draft_fix WHERE draft_id = ? AND row_number = ? AND field = ?")
-                .params(draftId, row, column.field())
+        jdbc.sql("DELETE FROM import_draft_fix WHERE draft_id = :draftId AND row_number = :row AND field = :field")
+                .param("draftId", draftId)
+                .param("row", row)
+                .param("field", column.field())
                 .update();
     }
 
     /** The community's remembered mapping: header key → field ({@code ""}: the header is ignored on purpose). */
     Map<String, String> remembered(UUID communityId) {
         Map<String, String> mapping = new LinkedHashMap<>();
-        jdbc.sql("SELECT header_key, field FROM import_header_mapping WHERE community_id = ?")
-                .param(communityId)
+        jdbc.sql("SELECT header_key, field FROM import_header_mapping WHERE community_id = :communityId")
+                .param("communityId", communityId)
                 .query(rs -> {
                     mapping.put(rs.getString(1), rs.getString(2));
                 });
@@ -167,10 +179,13 @@ class ImportDraftRepository {
     }
 
     void remember(UUID communityId, String headerKey, String field, Instant at) {
-        jdbc.sql(
-                        "INSERT INTO import_header_mapping (community_id, header_key, field, updated_at) VALUES (?, ?, ?, ?) "
-                                + "ON CONFLICT (community_id, header_key) DO UPDATE SET field = excluded.field, updated_at = excluded.updated_at")
-                .params(communityId, headerKey, field, Timestamp.from(at))
+        jdbc.sql("INSERT INTO import_header_mapping (community_id, header_key, field, updated_at) "
+                        + "VALUES (:communityId, :headerKey, :field, :at) ON CONFLICT (community_id, header_key) "
+                        + "DO UPDATE SET field = excluded.field, updated_at = excluded.updated_at")
+                .param("communityId", communityId)
+                .param("headerKey", headerKey)
+                .param("field", field)
+                .param("at", Timestamp.from(at))
                 .update();
     }
 

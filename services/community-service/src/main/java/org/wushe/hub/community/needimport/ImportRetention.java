@@ -50,15 +50,17 @@ class ImportRetention {
         Timestamp at = Timestamp.from(now);
         Timestamp cutoff = Timestamp.from(now.minus(retention));
         int jobs = jdbc.sql(
-                        "UPDATE import_job SET content_enc = NULL, content_deleted_at = ? WHERE content_enc IS NOT NULL "
-                                + "AND state IN ('COMPLETED', 'FAILED') AND finished_at < ?")
-                .params(at, cutoff)
+                        "UPDATE import_job SET content_enc = NULL, content_deleted_at = :at WHERE content_enc IS NOT NULL "
+                                + "AND state IN ('COMPLETED', 'FAILED') AND finished_at < :cutoff")
+                .param("at", at)
+                .param("cutoff", cutoff)
                 .update();
         int drafts = jdbc.sql(
-                        "UPDATE import_draft d SET content_enc = NULL, content_deleted_at = ? WHERE content_enc IS NOT NULL AND updated_at < ? "
+                        "UPDATE import_draft d SET content_enc = NULL, content_deleted_at = :at WHERE content_enc IS NOT NULL AND updated_at < :cutoff "
                                 + "AND (d.state = 'DRAFT' OR EXISTS (SELECT 1 FROM import_job j WHERE j.id = d.job_id AND j.state IN ('COMPLETED', 'FAILED') "
-                                + "AND j.finished_at < ?))")
-                .params(at, cutoff, cutoff)
+                                + "AND j.finished_at < :cutoff))")
+                .param("at", at)
+                .param("cutoff", cutoff)
                 .update();
         if (drafts > 0) {
             jdbc.sql(

@@ -29,81 +29,86 @@ public class PatrolRepository {
     }
 
     void insert(Patrol.Round r, List<Patrol.Check> checks) {
-        jdbc.sql(
-                        "INSERT INTO grid_patrol (id, grid_id, community_id, patrolled_on, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(
-                        r.id(),
-                        r.gridId(),
-                        r.communityId(),
-                        r.patrolledOn(),
-                        r.recordedBy(),
-                        Timestamp.from(r.recordedAt()))
+        jdbc.sql("INSERT INTO grid_patrol (id, grid_id, community_id, patrolled_on, recorded_by, recorded_at) "
+                        + "VALUES (:id, :gridId, :communityId, :patrolledOn, :recordedBy, :recordedAt)")
+                .param("id", r.id())
+                .param("gridId", r.gridId())
+                .param("communityId", r.communityId())
+                .param("patrolledOn", r.patrolledOn())
+                .param("recordedBy", r.recordedBy())
+                .param("recordedAt", Timestamp.from(r.recordedAt()))
                 .update();
         for (Patrol.Check c : checks) {
-            jdbc.sql("INSERT INTO grid_patrol_check (patrol_id, household_id, item, ok, note) VALUES (?, ?, ?, ?, ?)")
-                    .params(r.id(), c.householdId(), c.item().name(), c.ok(), c.note())
+            jdbc.sql("INSERT INTO grid_patrol_check (patrol_id, household_id, item, ok, note) "
+                            + "VALUES (:patrolId, :householdId, :item, :ok, :note)")
+                    .param("patrolId", r.id())
+                    .param("householdId", c.householdId())
+                    .param("item", c.item().name())
+                    .param("ok", c.ok())
+                    .param("note", c.note())
                     .update();
         }
     }
 
     void insert(Patrol.Hazard h) {
         jdbc.sql("INSERT INTO grid_hazard (" + HAZARD
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        h.id(),
-                        h.patrolId(),
-                        h.householdId(),
-                        h.gridId(),
-                        h.communityId(),
-                        h.item().name(),
-                        h.category().name(),
-                        h.urgency().name(),
-                        h.beneficiaryGroup().name(),
-                        h.title(),
-                        h.residentId(),
-                        h.stationId(),
-                        Timestamp.from(h.windowEnd()),
-                        h.status().name(),
-                        h.needId(),
-                        Timestamp.from(h.reportedAt()),
-                        h.reviewedBy(),
-                        h.reviewedAt() == null ? null : Timestamp.from(h.reviewedAt()),
-                        h.dismissReason())
+                        + ") VALUES (:id, :patrolId, :householdId, :gridId, :communityId, :item, :category, :urgency, "
+                        + ":beneficiaryGroup, :title, :residentId, :stationId, :windowEnd, :status, :needId, :reportedAt, "
+                        + ":reviewedBy, :reviewedAt, :dismissReason)")
+                .param("id", h.id())
+                .param("patrolId", h.patrolId())
+                .param("householdId", h.householdId())
+                .param("gridId", h.gridId())
+                .param("communityId", h.communityId())
+                .param("item", h.item().name())
+                .param("category", h.category().name())
+                .param("urgency", h.urgency().name())
+                .param("beneficiaryGroup", h.beneficiaryGroup().name())
+                .param("title", h.title())
+                .param("residentId", h.residentId())
+                .param("stationId", h.stationId())
+                .param("windowEnd", Timestamp.from(h.windowEnd()))
+                .param("status", h.status().name())
+                .param("needId", h.needId())
+                .param("reportedAt", Timestamp.from(h.reportedAt()))
+                .param("reviewedBy", h.reviewedBy())
+                .param("reviewedAt", h.reviewedAt() == null ? null : Timestamp.from(h.reviewedAt()))
+                .param("dismissReason", h.dismissReason())
                 .update();
     }
 
     void review(Patrol.Hazard h) {
-        jdbc.sql(
-                        "UPDATE grid_hazard SET status = ?, need_id = ?, reviewed_by = ?, reviewed_at = ?, dismiss_reason = ? WHERE id = ?")
-                .params(
-                        h.status().name(),
-                        h.needId(),
-                        h.reviewedBy(),
-                        Timestamp.from(h.reviewedAt()),
-                        h.dismissReason(),
-                        h.id())
+        jdbc.sql("UPDATE grid_hazard SET status = :status, need_id = :needId, reviewed_by = :reviewedBy, "
+                        + "reviewed_at = :reviewedAt, dismiss_reason = :dismissReason WHERE id = :id")
+                .param("status", h.status().name())
+                .param("needId", h.needId())
+                .param("reviewedBy", h.reviewedBy())
+                .param("reviewedAt", Timestamp.from(h.reviewedAt()))
+                .param("dismissReason", h.dismissReason())
+                .param("id", h.id())
                 .update();
     }
 
     /** The hazard, its row locked until the transaction ends (reviews of one hazard queue). */
     Optional<Patrol.Hazard> lockHazard(UUID id) {
-        return jdbc.sql("SELECT " + HAZARD + " FROM grid_hazard WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT " + HAZARD + " FROM grid_hazard WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(PatrolRepository::hazard)
                 .optional();
     }
 
     Optional<Patrol.Hazard> hazard(UUID id) {
-        return jdbc.sql("SELECT " + HAZARD + " FROM grid_hazard WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + HAZARD + " FROM grid_hazard WHERE id = :id")
+                .param("id", id)
                 .query(PatrolRepository::hazard)
                 .optional();
     }
 
     List<Patrol.Hazard> hazards(String column, UUID id, Patrol.HazardStatus status) {
         return jdbc.sql("SELECT " + HAZARD + " FROM grid_hazard WHERE " + column
-                        + " = ? AND (?::text IS NULL OR status = ?) ORDER BY reported_at DESC")
-                .params(id, status == null ? null : status.name(), status == null ? null : status.name())
+                        + " = :id AND (:status::text IS NULL OR status = :status) ORDER BY reported_at DESC")
+                .param("id", id)
+                .param("status", status == null ? null : status.name())
                 .query(PatrolRepository::hazard)
                 .list();
     }
@@ -114,8 +119,8 @@ public class PatrolRepository {
 
     Optional<Patrol.Round> round(UUID id) {
         return jdbc.sql(
-                        "SELECT id, grid_id, community_id, patrolled_on, recorded_by, recorded_at FROM grid_patrol WHERE id = ?")
-                .param(id)
+                        "SELECT id, grid_id, community_id, patrolled_on, recorded_by, recorded_at FROM grid_patrol WHERE id = :id")
+                .param("id", id)
                 .query((rs, n) -> new Patrol.Round(
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class),
@@ -127,23 +132,25 @@ public class PatrolRepository {
     }
 
     Optional<Patrol.Summary> summary(UUID id) {
-        return jdbc.sql(SUMMARY + "WHERE p.id = ?")
-                .param(id)
+        return jdbc.sql(SUMMARY + "WHERE p.id = :id")
+                .param("id", id)
                 .query(PatrolRepository::summary)
                 .optional();
     }
 
     List<Patrol.Summary> summaries(UUID gridId, int limit) {
-        return jdbc.sql(SUMMARY + "WHERE p.grid_id = ? ORDER BY p.patrolled_on DESC, p.recorded_at DESC LIMIT ?")
-                .params(gridId, limit)
+        return jdbc.sql(SUMMARY
+                        + "WHERE p.grid_id = :gridId ORDER BY p.patrolled_on DESC, p.recorded_at DESC LIMIT :limit")
+                .param("gridId", gridId)
+                .param("limit", limit)
                 .query(PatrolRepository::summary)
                 .list();
     }
 
     List<Patrol.Check> checks(UUID patrolId) {
         return jdbc.sql(
-                        "SELECT household_id, item, ok, note FROM grid_patrol_check WHERE patrol_id = ? ORDER BY household_id, item")
-                .param(patrolId)
+                        "SELECT household_id, item, ok, note FROM grid_patrol_check WHERE patrol_id = :patrolId ORDER BY household_id, item")
+                .param("patrolId", patrolId)
                 .query((rs, n) -> new Patrol.Check(
                         rs.getObject(1, UUID.class),
                         Patrol.Item.valueOf(rs.getString(2)),

@@ -28,16 +28,10 @@ public class ResidentAccess {
 
     private static final String DENIED = " 只能查阅本社区或本站点所服务社区的居民信息";
 
-    private static final String CENTRE_COMMUNITIES = "SELECT DISTINCT sc.community_id FROM station_served_community sc "
-            + "JOIN station s ON s.id = sc.station_id LEFT JOIN station p ON p.id = s.parent_id "
-            + "WHERE s.id = ? OR s.parent_id = ? OR p.parent_id = ?";
-
     private final StationService stations;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    ResidentAccess(StationService stations, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    ResidentAccess(StationService stations) {
         this.stations = stations;
-        this.jdbc = jdbc;
     }
 
     /**
@@ -51,12 +45,7 @@ public class ResidentAccess {
             return caller;
         }
         Optional<UUID> centre = Tenants.of(caller, Roles.CENTRE_MANAGER);
-        if (centre.isPresent()
-                && jdbc.sql(CENTRE_COMMUNITIES)
-                        .params(centre.get(), centre.get(), centre.get())
-                        .query(UUID.class)
-                        .list()
-                        .contains(communityId)) {
+        if (centre.isPresent() && stations.communitiesOfCentre(centre.get()).contains(communityId)) {
             return caller;
         }
         String needed = Roles.COMMUNITY_STAFF + " of " + communityId + " or " + Roles.CENTRE_MANAGER + " of its centre";

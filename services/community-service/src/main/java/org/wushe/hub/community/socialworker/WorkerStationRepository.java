@@ -26,24 +26,23 @@ class WorkerStationRepository {
     boolean upsertIfNewer(UUID eventId, UUID socialWorkerId, UUID stationId, LocalDate assignedOn, Instant occurredAt) {
         return jdbc.sql("""
                         INSERT INTO social_worker_station (social_worker_id, station_id, assigned_on, occurred_at, event_id, updated_at)
-                        VALUES (?, ?, ?, ?, ?, now())
+                        VALUES (:socialWorkerId, :stationId, :assignedOn, :occurredAt, :eventId, now())
                         ON CONFLICT (social_worker_id) DO UPDATE SET station_id = EXCLUDED.station_id, assigned_on = EXCLUDED.assigned_on,
                             occurred_at = EXCLUDED.occurred_at, event_id = EXCLUDED.event_id, updated_at = now()
                         WHERE social_worker_station.occurred_at <= EXCLUDED.occurred_at""")
-                        .params(
-                                socialWorkerId,
-                                stationId,
-                                assignedOn == null ? null : Date.valueOf(assignedOn),
-                                Timestamp.from(occurredAt),
-                                eventId)
+                        .param("socialWorkerId", socialWorkerId)
+                        .param("stationId", stationId)
+                        .param("assignedOn", assignedOn == null ? null : Date.valueOf(assignedOn))
+                        .param("occurredAt", Timestamp.from(occurredAt))
+                        .param("eventId", eventId)
                         .update()
                 == 1;
     }
 
     Optional<WorkerStation> find(UUID socialWorkerId) {
         return jdbc.sql(
-                        "SELECT social_worker_id, station_id, assigned_on, occurred_at FROM social_worker_station WHERE social_worker_id = ?")
-                .param(socialWorkerId)
+                        "SELECT social_worker_id, station_id, assigned_on, occurred_at FROM social_worker_station WHERE social_worker_id = :socialWorkerId")
+                .param("socialWorkerId", socialWorkerId)
                 .query((rs, n) -> {
                     Date on = rs.getDate("assigned_on");
                     return new WorkerStation(

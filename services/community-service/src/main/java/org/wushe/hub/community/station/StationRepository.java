@@ -25,37 +25,38 @@ public class StationRepository {
     }
 
     public void insert(Station s) {
-        jdbc.sql(
-                        "INSERT INTO station (id, name, level, parent_id, community_id, district_code, street_code, geohash, created_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        s.id(),
-                        s.name(),
-                        s.level().name(),
-                        s.parentStationId(),
-                        s.communityId(),
-                        s.districtCode(),
-                        s.streetCode(),
-                        s.geohash(),
-                        Timestamp.from(s.createdAt()))
+        jdbc.sql("INSERT INTO station (id, name, level, parent_id, community_id, district_code, street_code, geohash, "
+                        + "created_at) VALUES (:id, :name, :level, :parentId, :communityId, :districtCode, :streetCode, "
+                        + ":geohash, :createdAt)")
+                .param("id", s.id())
+                .param("name", s.name())
+                .param("level", s.level().name())
+                .param("parentId", s.parentStationId())
+                .param("communityId", s.communityId())
+                .param("districtCode", s.districtCode())
+                .param("streetCode", s.streetCode())
+                .param("geohash", s.geohash())
+                .param("createdAt", Timestamp.from(s.createdAt()))
                 .update();
         for (UUID community : s.servedCommunityIds()) {
-            jdbc.sql("INSERT INTO station_served_community (station_id, community_id) VALUES (?, ?)")
-                    .params(s.id(), community)
+            jdbc.sql(
+                            "INSERT INTO station_served_community (station_id, community_id) VALUES (:stationId, :communityId)")
+                    .param("stationId", s.id())
+                    .param("communityId", community)
                     .update();
         }
     }
 
     public Optional<Station> find(UUID id) {
-        return jdbc.sql(SELECT + "WHERE s.id = ?")
-                .param(id)
+        return jdbc.sql(SELECT + "WHERE s.id = :id")
+                .param("id", id)
                 .query(StationRepository::map)
                 .optional();
     }
 
     public List<Station> children(UUID parentId) {
-        return jdbc.sql(SELECT + "WHERE s.parent_id = ? ORDER BY s.name")
-                .param(parentId)
+        return jdbc.sql(SELECT + "WHERE s.parent_id = :parentId ORDER BY s.name")
+                .param("parentId", parentId)
                 .query(StationRepository::map)
                 .list();
     }
@@ -64,8 +65,8 @@ public class StationRepository {
     public List<Station> serving(UUID communityId) {
         return jdbc.sql(
                         SELECT
-                                + "WHERE s.id IN (SELECT station_id FROM station_served_community WHERE community_id = ?) ORDER BY s.name")
-                .param(communityId)
+                                + "WHERE s.id IN (SELECT station_id FROM station_served_community WHERE community_id = :communityId) ORDER BY s.name")
+                .param("communityId", communityId)
                 .query(StationRepository::map)
                 .list();
     }
@@ -74,15 +75,30 @@ public class StationRepository {
         if (communityId != null) {
             return serving(communityId);
         }
-        return jdbc.sql(SELECT + "ORDER BY s.name, s.id OFFSET ? LIMIT ?")
-                .params(offset, limit)
+        return jdbc.sql(SELECT + "ORDER BY s.name, s.id OFFSET :offset LIMIT :limit")
+                .param("offset", offset)
+                .param("limit", limit)
                 .query(StationRepository::map)
                 .list();
     }
 
+    /**
+     * The communities served by the centre and the stations below it (a station serving the community is the centre,
+     * or one or two levels below it).
+     */
+    public List<UUID> communitiesOfCentre(UUID centre) {
+        return jdbc.sql("SELECT DISTINCT sc.community_id FROM station_served_community sc "
+                        + "JOIN station s ON s.id = sc.station_id LEFT JOIN station p ON p.id = s.parent_id "
+                        + "WHERE s.id = :centre OR s.parent_id = :centre OR p.parent_id = :centre")
+                .param("centre", centre)
+                .query(UUID.class)
+                .list();
+    }
+
     public boolean nameTaken(String districtCode, String name) {
-        return jdbc.sql("SELECT count(*) FROM station WHERE district_code = ? AND name = ?")
-                        .params(districtCode, name)
+        return jdbc.sql("SELECT count(*) FROM station WHERE district_code = :districtCode AND name = :name")
+                        .param("districtCode", districtCode)
+                        .param("name", name)
                         .query(Integer.class)
                         .single()
                 > 0;

@@ -129,6 +129,11 @@ public class StationService {
         return stations.serving(communityId);
     }
 
+    /** The communities a centre manager oversees: served by the centre or a station one or two levels below it. */
+    public List<UUID> communitiesOfCentre(UUID centre) {
+        return stations.communitiesOfCentre(centre);
+    }
+
     public Station get(UUID id) {
         return stations.find(id).orElseThrow(() -> new InvalidInputException("stationId", "no station " + id, 404));
     }

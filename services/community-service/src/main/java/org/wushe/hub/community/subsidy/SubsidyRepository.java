@@ -25,55 +25,54 @@ public class SubsidyRepository {
 
     void insert(SubsidyApplication a) {
         jdbc.sql("INSERT INTO grid_subsidy_application (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        a.id(),
-                        a.gridId(),
-                        a.communityId(),
-                        a.residentId(),
-                        a.kind().name(),
-                        a.status().name(),
-                        a.submittedOn(),
-                        a.decidedOn(),
-                        a.note(),
-                        a.revision(),
-                        a.createdBy(),
-                        Timestamp.from(a.createdAt()),
-                        Timestamp.from(a.updatedAt()))
+                        + ") VALUES (:id, :gridId, :communityId, :residentId, :kind, :status, :submittedOn, :decidedOn, "
+                        + ":note, :revision, :createdBy, :createdAt, :updatedAt)")
+                .param("id", a.id())
+                .param("gridId", a.gridId())
+                .param("communityId", a.communityId())
+                .param("residentId", a.residentId())
+                .param("kind", a.kind().name())
+                .param("status", a.status().name())
+                .param("submittedOn", a.submittedOn())
+                .param("decidedOn", a.decidedOn())
+                .param("note", a.note())
+                .param("revision", a.revision())
+                .param("createdBy", a.createdBy())
+                .param("createdAt", Timestamp.from(a.createdAt()))
+                .param("updatedAt", Timestamp.from(a.updatedAt()))
                 .update();
     }
 
     void update(SubsidyApplication a) {
-        jdbc.sql(
-                        "UPDATE grid_subsidy_application SET status = ?, submitted_on = ?, decided_on = ?, revision = ?, updated_at = ? WHERE id = ?")
-                .params(
-                        a.status().name(),
-                        a.submittedOn(),
-                        a.decidedOn(),
-                        a.revision(),
-                        Timestamp.from(a.updatedAt()),
-                        a.id())
+        jdbc.sql("UPDATE grid_subsidy_application SET status = :status, submitted_on = :submittedOn, "
+                        + "decided_on = :decidedOn, revision = :revision, updated_at = :updatedAt WHERE id = :id")
+                .param("status", a.status().name())
+                .param("submittedOn", a.submittedOn())
+                .param("decidedOn", a.decidedOn())
+                .param("revision", a.revision())
+                .param("updatedAt", Timestamp.from(a.updatedAt()))
+                .param("id", a.id())
                 .update();
     }
 
     Optional<SubsidyApplication> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM grid_subsidy_application WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM grid_subsidy_application WHERE id = :id")
+                .param("id", id)
                 .query(SubsidyRepository::map)
                 .optional();
     }
 
     Optional<SubsidyApplication> lock(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM grid_subsidy_application WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM grid_subsidy_application WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(SubsidyRepository::map)
                 .optional();
     }
 
     List<SubsidyApplication> ofGrid(UUID gridId) {
         return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM grid_subsidy_application WHERE grid_id = ? ORDER BY updated_at DESC")
-                .param(gridId)
+                        + " FROM grid_subsidy_application WHERE grid_id = :gridId ORDER BY updated_at DESC")
+                .param("gridId", gridId)
                 .query(SubsidyRepository::map)
                 .list();
     }

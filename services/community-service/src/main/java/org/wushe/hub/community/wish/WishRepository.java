@@ -30,69 +30,78 @@ public class WishRepository {
     }
 
     void insert(Wish w) {
-        jdbc.sql("INSERT INTO resident_wish (" + WISH + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        w.id(),
-                        w.residentId(),
-                        w.communityId(),
-                        w.stationId(),
-                        w.category().name(),
-                        w.title(),
-                        w.description(),
-                        w.consentToShare(),
-                        w.status().name(),
-                        w.needId(),
-                        w.decidedBy(),
-                        ts(w.decidedAt()),
-                        w.declineReason(),
-                        ts(w.submittedAt()))
+        jdbc.sql("INSERT INTO resident_wish (" + WISH + ") VALUES (:id, :residentId, :communityId, :stationId, "
+                        + ":category, :title, :description, :consentToShare, :status, :needId, :decidedBy, :decidedAt, "
+                        + ":declineReason, :submittedAt)")
+                .param("id", w.id())
+                .param("residentId", w.residentId())
+                .param("communityId", w.communityId())
+                .param("stationId", w.stationId())
+                .param("category", w.category().name())
+                .param("title", w.title())
+                .param("description", w.description())
+                .param("consentToShare", w.consentToShare())
+                .param("status", w.status().name())
+                .param("needId", w.needId())
+                .param("decidedBy", w.decidedBy())
+                .param("decidedAt", ts(w.decidedAt()))
+                .param("declineReason", w.declineReason())
+                .param("submittedAt", ts(w.submittedAt()))
                 .update();
     }
 
     void decide(Wish w) {
-        jdbc.sql(
-                        "UPDATE resident_wish SET status = ?, need_id = ?, decided_by = ?, decided_at = ?, decline_reason = ? WHERE id = ?")
-                .params(w.status().name(), w.needId(), w.decidedBy(), ts(w.decidedAt()), w.declineReason(), w.id())
+        jdbc.sql("UPDATE resident_wish SET status = :status, need_id = :needId, decided_by = :decidedBy, "
+                        + "decided_at = :decidedAt, decline_reason = :declineReason WHERE id = :id")
+                .param("status", w.status().name())
+                .param("needId", w.needId())
+                .param("decidedBy", w.decidedBy())
+                .param("decidedAt", ts(w.decidedAt()))
+                .param("declineReason", w.declineReason())
+                .param("id", w.id())
                 .update();
     }
 
     Optional<Wish> find(UUID id) {
-        return jdbc.sql("SELECT " + WISH + " FROM resident_wish WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + WISH + " FROM resident_wish WHERE id = :id")
+                .param("id", id)
                 .query(WishRepository::wish)
                 .optional();
     }
 
     Optional<Wish> lock(UUID id) {
-        return jdbc.sql("SELECT " + WISH + " FROM resident_wish WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT " + WISH + " FROM resident_wish WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(WishRepository::wish)
                 .optional();
     }
 
     List<Wish> ofResident(UUID residentId) {
-        return jdbc.sql("SELECT " + WISH + " FROM resident_wish WHERE resident_id = ? ORDER BY submitted_at DESC, id")
-                .param(residentId)
+        return jdbc.sql("SELECT " + WISH
+                        + " FROM resident_wish WHERE resident_id = :residentId ORDER BY submitted_at DESC, id")
+                .param("residentId", residentId)
                 .query(WishRepository::wish)
                 .list();
     }
 
     List<Wish> ofCommunity(UUID communityId, Wish.Status status) {
         return jdbc.sql("SELECT " + WISH
-                        + " FROM resident_wish WHERE community_id = ? AND (?::text IS NULL OR status = ?) "
+                        + " FROM resident_wish WHERE community_id = :communityId AND (:status::text IS NULL OR status = :status) "
                         + "ORDER BY submitted_at, id LIMIT 500")
-                .params(communityId, status == null ? null : status.name(), status == null ? null : status.name())
+                .param("communityId", communityId)
+                .param("status", status == null ? null : status.name())
                 .query(WishRepository::wish)
                 .list();
     }
 
     /** The resident's own words: their wishes' title and description, their ratings' comments (erasure). */
     void eraseWordsOf(UUID residentId) {
-        jdbc.sql("UPDATE resident_wish SET title = ?, description = NULL WHERE resident_id = ?")
-                .params(ERASED, residentId)
+        jdbc.sql("UPDATE resident_wish SET title = :erased, description = NULL WHERE resident_id = :residentId")
+                .param("erased", ERASED)
+                .param("residentId", residentId)
                 .update();
-        jdbc.sql("UPDATE service_rating SET comment = NULL WHERE resident_id = ?")
-                .param(residentId)
+        jdbc.sql("UPDATE service_rating SET comment = NULL WHERE resident_id = :residentId")
+                .param("residentId", residentId)
                 .update();
     }
 
@@ -102,22 +111,22 @@ public class WishRepository {
     /** False when the need was rated already (the primary key is the need). */
     boolean insert(Rating r) {
         return jdbc.sql("INSERT INTO service_rating (" + RATING
-                                + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (need_id) DO NOTHING")
-                        .params(
-                                r.needId(),
-                                r.residentId(),
-                                r.communityId(),
-                                r.stationId(),
-                                r.stars(),
-                                r.comment(),
-                                ts(r.ratedAt()))
+                                + ") VALUES (:needId, :residentId, :communityId, :stationId, :stars, :comment, :ratedAt) "
+                                + "ON CONFLICT (need_id) DO NOTHING")
+                        .param("needId", r.needId())
+                        .param("residentId", r.residentId())
+                        .param("communityId", r.communityId())
+                        .param("stationId", r.stationId())
+                        .param("stars", r.stars())
+                        .param("comment", r.comment())
+                        .param("ratedAt", ts(r.ratedAt()))
                         .update()
                 == 1;
     }
 
     Optional<Rating> rating(UUID needId) {
-        return jdbc.sql("SELECT " + RATING + " FROM service_rating WHERE need_id = ?")
-                .param(needId)
+        return jdbc.sql("SELECT " + RATING + " FROM service_rating WHERE need_id = :needId")
+                .param("needId", needId)
                 .query(WishRepository::rating)
                 .optional();
     }
@@ -125,8 +134,8 @@ public class WishRepository {
     List<Rating.Mine> ratingsOf(UUID residentId) {
         return jdbc.sql(
                         "SELECT r.need_id, r.stars, r.comment, r.rated_at, f.status FROM service_rating r "
-                                + "LEFT JOIN service_follow_up f ON f.need_id = r.need_id WHERE r.resident_id = ? ORDER BY r.rated_at DESC")
-                .param(residentId)
+                                + "LEFT JOIN service_follow_up f ON f.need_id = r.need_id WHERE r.resident_id = :residentId ORDER BY r.rated_at DESC")
+                .param("residentId", residentId)
                 .query((rs, n) -> new Rating.Mine(
                         rs.getObject("need_id", UUID.class),
                         rs.getInt("stars"),
@@ -137,35 +146,39 @@ public class WishRepository {
     }
 
     void insert(FollowUp f) {
-        jdbc.sql(
-                        "INSERT INTO service_follow_up (id, need_id, community_id, station_id, status, opened_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(
-                        f.id(),
-                        f.needId(),
-                        f.communityId(),
-                        f.stationId(),
-                        f.status().name(),
-                        ts(f.openedAt()))
+        jdbc.sql("INSERT INTO service_follow_up (id, need_id, community_id, station_id, status, opened_at) "
+                        + "VALUES (:id, :needId, :communityId, :stationId, :status, :openedAt)")
+                .param("id", f.id())
+                .param("needId", f.needId())
+                .param("communityId", f.communityId())
+                .param("stationId", f.stationId())
+                .param("status", f.status().name())
+                .param("openedAt", ts(f.openedAt()))
                 .update();
     }
 
     void record(FollowUp f) {
-        jdbc.sql(
-                        "UPDATE service_follow_up SET status = ?, outcome = ?, recorded_by = ?, recorded_role = ?, recorded_at = ? WHERE id = ?")
-                .params(f.status().name(), f.outcome(), f.recordedBy(), f.recordedRole(), ts(f.recordedAt()), f.id())
+        jdbc.sql("UPDATE service_follow_up SET status = :status, outcome = :outcome, recorded_by = :recordedBy, "
+                        + "recorded_role = :recordedRole, recorded_at = :recordedAt WHERE id = :id")
+                .param("status", f.status().name())
+                .param("outcome", f.outcome())
+                .param("recordedBy", f.recordedBy())
+                .param("recordedRole", f.recordedRole())
+                .param("recordedAt", ts(f.recordedAt()))
+                .param("id", f.id())
                 .update();
     }
 
     Optional<FollowUp> followUp(UUID id) {
-        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.id = :id")
+                .param("id", id)
                 .query(WishRepository::followUp)
                 .optional();
     }
 
     Optional<FollowUp> lockFollowUp(UUID id) {
-        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.id = ? FOR UPDATE OF f")
-                .param(id)
+        return jdbc.sql("SELECT " + FOLLOW_UP + " WHERE f.id = :id FOR UPDATE OF f")
+                .param("id", id)
                 .query(WishRepository::followUp)
                 .optional();
     }
@@ -184,9 +197,10 @@ public class WishRepository {
 
     private List<FollowUp> followUps(UUID stationId, FollowUp.Status status, String orderBy) {
         return jdbc.sql("SELECT " + FOLLOW_UP
-                        + " WHERE f.station_id = ? AND (?::text IS NULL OR f.status = ?) ORDER BY " + orderBy
-                        + " LIMIT 500")
-                .params(stationId, status == null ? null : status.name(), status == null ? null : status.name())
+                        + " WHERE f.station_id = :stationId AND (:status::text IS NULL OR f.status = :status) ORDER BY "
+                        + orderBy + " LIMIT 500")
+                .param("stationId", stationId)
+                .param("status", status == null ? null : status.name())
                 .query(WishRepository::followUp)
                 .list();
     }

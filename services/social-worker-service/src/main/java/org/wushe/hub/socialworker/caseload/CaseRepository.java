@@ -33,53 +33,52 @@ public class CaseRepository {
     }
 
     public void insert(Case c) {
-        jdbc.sql(
-                        "INSERT INTO casework (id, social_worker_id, station_id, community_id, resident_ref, category, beneficiary_group, opened_on, "
-                                + "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        c.id(),
-                        c.socialWorkerId(),
-                        c.stationId(),
-                        c.communityId(),
-                        c.residentRef(),
-                        c.category().name(),
-                        c.beneficiaryGroup().name(),
-                        Date.valueOf(c.openedOn()),
-                        c.status().name(),
-                        Timestamp.from(c.createdAt()),
-                        Timestamp.from(c.updatedAt()))
+        jdbc.sql("INSERT INTO casework (id, social_worker_id, station_id, community_id, resident_ref, category, "
+                        + "beneficiary_group, opened_on, status, created_at, updated_at) VALUES (:id, :socialWorkerId, "
+                        + ":stationId, :communityId, :residentRef, :category, :beneficiaryGroup, :openedOn, :status, "
+                        + ":createdAt, :updatedAt)")
+                .param("id", c.id())
+                .param("socialWorkerId", c.socialWorkerId())
+                .param("stationId", c.stationId())
+                .param("communityId", c.communityId())
+                .param("residentRef", c.residentRef())
+                .param("category", c.category().name())
+                .param("beneficiaryGroup", c.beneficiaryGroup().name())
+                .param("openedOn", Date.valueOf(c.openedOn()))
+                .param("status", c.status().name())
+                .param("createdAt", Timestamp.from(c.createdAt()))
+                .param("updatedAt", Timestamp.from(c.updatedAt()))
                 .update();
     }
 
     public void close(Case c) {
-        jdbc.sql("UPDATE casework SET status = ?, outcome = ?, closed_on = ?, updated_at = ? WHERE id = ?")
-                .params(
-                        c.status().name(),
-                        c.outcome().name(),
-                        Date.valueOf(c.closedOn()),
-                        Timestamp.from(c.updatedAt()),
-                        c.id())
+        jdbc.sql("UPDATE casework SET status = :status, outcome = :outcome, closed_on = :closedOn, "
+                        + "updated_at = :updatedAt WHERE id = :id")
+                .param("status", c.status().name())
+                .param("outcome", c.outcome().name())
+                .param("closedOn", Date.valueOf(c.closedOn()))
+                .param("updatedAt", Timestamp.from(c.updatedAt()))
+                .param("id", c.id())
                 .update();
     }
 
     public void insertNote(CaseNote n) {
-        jdbc.sql(
-                        "INSERT INTO case_note (id, case_id, author_id, kind, text_sealed, written_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(
-                        n.id(),
-                        n.caseId(),
-                        n.authorId(),
-                        n.kind().name(),
-                        seal.seal(NoteSeal.Place.CASE_NOTE, n.id(), n.text()),
-                        Timestamp.from(n.writtenAt()))
+        jdbc.sql("INSERT INTO case_note (id, case_id, author_id, kind, text_sealed, written_at) "
+                        + "VALUES (:id, :caseId, :authorId, :kind, :text, :writtenAt)")
+                .param("id", n.id())
+                .param("caseId", n.caseId())
+                .param("authorId", n.authorId())
+                .param("kind", n.kind().name())
+                .param("text", seal.seal(NoteSeal.Place.CASE_NOTE, n.id(), n.text()))
+                .param("writtenAt", Timestamp.from(n.writtenAt()))
                 .update();
     }
 
     /** The case's notes, opened (sealed at rest). */
     public List<CaseNote> notes(UUID caseId) {
         return jdbc.sql(
-                        "SELECT id, case_id, author_id, kind, text_sealed, written_at FROM case_note WHERE case_id = ? ORDER BY written_at, id")
-                .param(caseId)
+                        "SELECT id, case_id, author_id, kind, text_sealed, written_at FROM case_note WHERE case_id = :caseId ORDER BY written_at, id")
+                .param("caseId", caseId)
                 .query((rs, row) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     return new CaseNote(
@@ -94,42 +93,42 @@ public class CaseRepository {
     }
 
     public Optional<Case> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM casework c WHERE c.id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM casework c WHERE c.id = :id")
+                .param("id", id)
                 .query(CaseRepository::map)
                 .optional();
     }
 
     public Optional<Case> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM casework c WHERE c.id = ? FOR UPDATE OF c")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM casework c WHERE c.id = :id FOR UPDATE OF c")
+                .param("id", id)
                 .query(CaseRepository::map)
                 .optional();
     }
 
     public boolean openFor(UUID stationId, UUID residentRef) {
-        return jdbc.sql("SELECT count(*) FROM casework WHERE station_id = ? AND resident_ref = ? AND status = 'OPEN'")
-                        .params(stationId, residentRef)
+        return jdbc.sql(
+                                "SELECT count(*) FROM casework WHERE station_id = :stationId AND resident_ref = :residentRef AND status = 'OPEN'")
+                        .param("stationId", stationId)
+                        .param("residentRef", residentRef)
                         .query(Integer.class)
                         .single()
                 > 0;
     }
 
     public List<Case> list(Filter f, int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM casework c WHERE (?::uuid IS NULL OR c.social_worker_id = ?) "
-                        + "AND (?::uuid IS NULL OR c.station_id = ?) AND (?::uuid IS NULL OR c.resident_ref = ?) "
-                        + "AND (?::text IS NULL OR c.status = ?) ORDER BY c.opened_on DESC, c.id OFFSET ? LIMIT ?")
-                .params(
-                        f.socialWorkerId(),
-                        f.socialWorkerId(),
-                        f.stationId(),
-                        f.stationId(),
-                        f.residentRef(),
-                        f.residentRef(),
-                        f.status() == null ? null : f.status().name(),
-                        f.status() == null ? null : f.status().name(),
-                        offset,
-                        limit)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM casework c "
+                        + "WHERE (:socialWorkerId::uuid IS NULL OR c.social_worker_id = :socialWorkerId) "
+                        + "AND (:stationId::uuid IS NULL OR c.station_id = :stationId) "
+                        + "AND (:residentRef::uuid IS NULL OR c.resident_ref = :residentRef) "
+                        + "AND (:status::text IS NULL OR c.status = :status) "
+                        + "ORDER BY c.opened_on DESC, c.id OFFSET :offset LIMIT :limit")
+                .param("socialWorkerId", f.socialWorkerId())
+                .param("stationId", f.stationId())
+                .param("residentRef", f.residentRef())
+                .param("status", f.status() == null ? null : f.status().name())
+                .param("offset", offset)
+                .param("limit", limit)
                 .query(CaseRepository::map)
                 .list();
     }

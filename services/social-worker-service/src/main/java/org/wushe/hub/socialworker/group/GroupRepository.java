@@ -27,52 +27,57 @@ public class GroupRepository {
     }
 
     public void insert(WorkGroup g) {
-        jdbc.sql("INSERT INTO work_group (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        g.id(),
-                        g.socialWorkerId(),
-                        g.stationId(),
-                        g.communityId(),
-                        g.title(),
-                        g.category().name(),
-                        g.beneficiaryGroup().name(),
-                        g.plannedSessions(),
-                        Timestamp.from(g.createdAt()))
+        jdbc.sql("INSERT INTO work_group (" + COLUMNS + ") VALUES (:id, :socialWorkerId, :stationId, :communityId, "
+                        + ":title, :category, :beneficiaryGroup, :plannedSessions, :createdAt)")
+                .param("id", g.id())
+                .param("socialWorkerId", g.socialWorkerId())
+                .param("stationId", g.stationId())
+                .param("communityId", g.communityId())
+                .param("title", g.title())
+                .param("category", g.category().name())
+                .param("beneficiaryGroup", g.beneficiaryGroup().name())
+                .param("plannedSessions", g.plannedSessions())
+                .param("createdAt", Timestamp.from(g.createdAt()))
                 .update();
     }
 
     public void insertSession(UUID groupId, WorkGroup.Session s) {
         jdbc.sql(
-                        "INSERT INTO group_session (id, group_id, session_number, held_at, minutes, participant_count, notes_sealed) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        s.id(),
-                        groupId,
-                        s.sessionNumber(),
-                        Timestamp.from(s.heldAt()),
-                        s.minutes(),
-                        s.participantCount(),
-                        seal.seal(NoteSeal.Place.GROUP_SESSION, s.id(), s.notes()))
+                        "INSERT INTO group_session (id, group_id, session_number, held_at, minutes, participant_count, "
+                                + "notes_sealed) VALUES (:id, :groupId, :sessionNumber, :heldAt, :minutes, :participantCount, :notes)")
+                .param("id", s.id())
+                .param("groupId", groupId)
+                .param("sessionNumber", s.sessionNumber())
+                .param("heldAt", Timestamp.from(s.heldAt()))
+                .param("minutes", s.minutes())
+                .param("participantCount", s.participantCount())
+                .param("notes", seal.seal(NoteSeal.Place.GROUP_SESSION, s.id(), s.notes()))
                 .update();
     }
 
     public Optional<WorkGroup> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE id = :id")
+                .param("id", id)
                 .query(this::map)
                 .optional();
     }
 
     public Optional<WorkGroup> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(this::map)
                 .optional();
     }
 
     public List<WorkGroup> list(UUID stationId, UUID socialWorkerId, int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM work_group WHERE (?::uuid IS NULL OR station_id = ?) "
-                        + "AND (?::uuid IS NULL OR social_worker_id = ?) ORDER BY created_at DESC, id OFFSET ? LIMIT ?")
-                .params(stationId, stationId, socialWorkerId, socialWorkerId, offset, limit)
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM work_group WHERE (:stationId::uuid IS NULL OR station_id = :stationId) "
+                        + "AND (:socialWorkerId::uuid IS NULL OR social_worker_id = :socialWorkerId) "
+                        + "ORDER BY created_at DESC, id OFFSET :offset LIMIT :limit")
+                .param("stationId", stationId)
+                .param("socialWorkerId", socialWorkerId)
+                .param("offset", offset)
+                .param("limit", limit)
                 .query(this::map)
                 .list();
     }
@@ -89,9 +94,9 @@ public class GroupRepository {
 
     private List<WorkGroup.Session> sessions(UUID groupId, boolean notes) {
         return jdbc.sql(
-                        "SELECT id, session_number, held_at, minutes, participant_count, notes_sealed FROM group_session WHERE group_id = ? "
+                        "SELECT id, session_number, held_at, minutes, participant_count, notes_sealed FROM group_session WHERE group_id = :groupId "
                                 + "ORDER BY session_number")
-                .param(groupId)
+                .param("groupId", groupId)
                 .query((rs, row) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     return new WorkGroup.Session(

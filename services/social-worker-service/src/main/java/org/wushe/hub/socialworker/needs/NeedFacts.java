@@ -27,26 +27,36 @@ public class NeedFacts {
      * from a patrol's finding, the finding ({@code hazardId}; null otherwise).
      */
     public void published(UUID needId, UUID stationId, UUID communityId, String source, UUID hazardId, Instant at) {
-        jdbc.sql(
-                        "INSERT INTO need_fact (need_id, station_id, community_id, source, hazard_id, published_at) VALUES (?, ?, ?, ?, ?, ?) "
-                                + "ON CONFLICT (need_id) DO UPDATE SET station_id = excluded.station_id, community_id = excluded.community_id, "
-                                + "source = excluded.source, hazard_id = excluded.hazard_id, "
-                                + "published_at = least(need_fact.published_at, excluded.published_at)")
-                .params(needId, stationId, communityId, source, hazardId, ts(at))
+        jdbc.sql("INSERT INTO need_fact (need_id, station_id, community_id, source, hazard_id, published_at) "
+                        + "VALUES (:needId, :stationId, :communityId, :source, :hazardId, :at) "
+                        + "ON CONFLICT (need_id) DO UPDATE SET station_id = excluded.station_id, community_id = excluded.community_id, "
+                        + "source = excluded.source, hazard_id = excluded.hazard_id, "
+                        + "published_at = least(need_fact.published_at, excluded.published_at)")
+                .param("needId", needId)
+                .param("stationId", stationId)
+                .param("communityId", communityId)
+                .param("source", source)
+                .param("hazardId", hazardId)
+                .param("at", ts(at))
                 .update();
     }
 
     /** NeedClosed: the first close counts; FULFILLED is also a fulfilment time. */
     public void closed(UUID needId, UUID stationId, UUID communityId, String outcome, Instant at) {
         Timestamp fulfilled = "FULFILLED".equals(outcome) ? ts(at) : null;
-        jdbc.sql(
-                        "INSERT INTO need_fact (need_id, station_id, community_id, closed_outcome, closed_at, fulfilled_at) VALUES (?, ?, ?, ?, ?, ?) "
-                                + "ON CONFLICT (need_id) DO UPDATE SET community_id = coalesce(need_fact.community_id, excluded.community_id), "
-                                + "closed_outcome = CASE WHEN need_fact.closed_at IS NULL OR excluded.closed_at < need_fact.closed_at "
-                                + "THEN excluded.closed_outcome ELSE need_fact.closed_outcome END, "
-                                + "closed_at = least(need_fact.closed_at, excluded.closed_at), "
-                                + "fulfilled_at = least(need_fact.fulfilled_at, excluded.fulfilled_at)")
-                .params(needId, stationId, communityId, outcome, ts(at), fulfilled)
+        jdbc.sql("INSERT INTO need_fact (need_id, station_id, community_id, closed_outcome, closed_at, fulfilled_at) "
+                        + "VALUES (:needId, :stationId, :communityId, :outcome, :at, :fulfilled) "
+                        + "ON CONFLICT (need_id) DO UPDATE SET community_id = coalesce(need_fact.community_id, excluded.community_id), "
+                        + "closed_outcome = CASE WHEN need_fact.closed_at IS NULL OR excluded.closed_at < need_fact.closed_at "
+                        + "THEN excluded.closed_outcome ELSE need_fact.closed_outcome END, "
+                        + "closed_at = least(need_fact.closed_at, excluded.closed_at), "
+                        + "fulfilled_at = least(need_fact.fulfilled_at, excluded.fulfilled_at)")
+                .param("needId", needId)
+                .param("stationId", stationId)
+                .param("communityId", communityId)
+                .param("outcome", outcome)
+                .param("at", ts(at))
+                .param("fulfilled", fulfilled)
                 .update();
     }
 
@@ -63,16 +73,22 @@ public class NeedFacts {
     }
 
     private void match(UUID matchId, UUID needId, UUID stationId, UUID communityId, String column, Instant at) {
-        jdbc.sql(
-                        "INSERT INTO match_fact (match_id, need_id, station_id) VALUES (?, ?, ?) ON CONFLICT (match_id) DO NOTHING")
-                .params(matchId, needId, stationId)
+        jdbc.sql("INSERT INTO match_fact (match_id, need_id, station_id) VALUES (:matchId, :needId, :stationId) "
+                        + "ON CONFLICT (match_id) DO NOTHING")
+                .param("matchId", matchId)
+                .param("needId", needId)
+                .param("stationId", stationId)
                 .update();
         // column is one of three constants above, never input.
-        jdbc.sql("INSERT INTO need_fact (need_id, station_id, community_id, " + column + ") VALUES (?, ?, ?, ?) "
+        jdbc.sql("INSERT INTO need_fact (need_id, station_id, community_id, " + column
+                        + ") VALUES (:needId, :stationId, :communityId, :at) "
                         + "ON CONFLICT (need_id) DO UPDATE SET " + column + " = least(need_fact." + column
                         + ", excluded." + column + "), "
                         + "community_id = coalesce(need_fact.community_id, excluded.community_id)")
-                .params(needId, stationId, communityId, ts(at))
+                .param("needId", needId)
+                .param("stationId", stationId)
+                .param("communityId", communityId)
+                .param("at", ts(at))
                 .update();
     }
 

@@ -21,26 +21,38 @@ public class ResidentFacts {
     }
 
     public void wish(UUID wishId, UUID communityId, UUID stationId, Instant at) {
-        jdbc.sql(
-                        "INSERT INTO wish_fact (wish_id, community_id, station_id, submitted_at) VALUES (?, ?, ?, ?) ON CONFLICT (wish_id) DO NOTHING")
-                .params(wishId, communityId, stationId, Timestamp.from(at))
+        jdbc.sql("INSERT INTO wish_fact (wish_id, community_id, station_id, submitted_at) "
+                        + "VALUES (:wishId, :communityId, :stationId, :at) ON CONFLICT (wish_id) DO NOTHING")
+                .param("wishId", wishId)
+                .param("communityId", communityId)
+                .param("stationId", stationId)
+                .param("at", Timestamp.from(at))
                 .update();
     }
 
     /** A need is rated once: a second rating event of the same need (there is none) would change nothing. */
     public void rated(UUID needId, UUID stationId, UUID communityId, int stars, boolean followUpOpened, Instant at) {
-        jdbc.sql(
-                        "INSERT INTO rating_fact (need_id, station_id, community_id, stars, follow_up_opened, rated_at) VALUES (?, ?, ?, ?, ?, ?) "
-                                + "ON CONFLICT (need_id) DO NOTHING")
-                .params(needId, stationId, communityId, stars, followUpOpened, Timestamp.from(at))
+        jdbc.sql("INSERT INTO rating_fact (need_id, station_id, community_id, stars, follow_up_opened, rated_at) "
+                        + "VALUES (:needId, :stationId, :communityId, :stars, :followUpOpened, :at) "
+                        + "ON CONFLICT (need_id) DO NOTHING")
+                .param("needId", needId)
+                .param("stationId", stationId)
+                .param("communityId", communityId)
+                .param("stars", stars)
+                .param("followUpOpened", followUpOpened)
+                .param("at", Timestamp.from(at))
                 .update();
     }
 
     public void followUp(UUID followUpId, UUID needId, UUID stationId, UUID communityId, Instant at) {
-        jdbc.sql(
-                        "INSERT INTO follow_up_fact (follow_up_id, need_id, station_id, community_id, recorded_at) VALUES (?, ?, ?, ?, ?) "
-                                + "ON CONFLICT (follow_up_id) DO NOTHING")
-                .params(followUpId, needId, stationId, communityId, Timestamp.from(at))
+        jdbc.sql("INSERT INTO follow_up_fact (follow_up_id, need_id, station_id, community_id, recorded_at) "
+                        + "VALUES (:followUpId, :needId, :stationId, :communityId, :at) "
+                        + "ON CONFLICT (follow_up_id) DO NOTHING")
+                .param("followUpId", followUpId)
+                .param("needId", needId)
+                .param("stationId", stationId)
+                .param("communityId", communityId)
+                .param("at", Timestamp.from(at))
                 .update();
     }
 }

@@ -39,15 +39,14 @@ public class NoteAccessLog {
     }
 
     public void opened(UUID workerId, Kind kind, UUID subjectId, String reason) {
-        jdbc.sql(
-                        "INSERT INTO note_access (actor, social_worker_id, kind, subject_id, reason, accessed_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(
-                        Access.caller().subject(),
-                        workerId,
-                        kind.name(),
-                        subjectId,
-                        reason,
-                        Timestamp.from(clock.instant()))
+        jdbc.sql("INSERT INTO note_access (actor, social_worker_id, kind, subject_id, reason, accessed_at) "
+                        + "VALUES (:actor, :workerId, :kind, :subjectId, :reason, :at)")
+                .param("actor", Access.caller().subject())
+                .param("workerId", workerId)
+                .param("kind", kind.name())
+                .param("subjectId", subjectId)
+                .param("reason", reason)
+                .param("at", Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -55,8 +54,8 @@ public class NoteAccessLog {
 
     public List<Entry> of(UUID subjectId) {
         return jdbc.sql(
-                        "SELECT actor, social_worker_id, kind, subject_id, reason FROM note_access WHERE subject_id = ? ORDER BY id")
-                .param(subjectId)
+                        "SELECT actor, social_worker_id, kind, subject_id, reason FROM note_access WHERE subject_id = :subjectId ORDER BY id")
+                .param("subjectId", subjectId)
                 .query((rs, n) -> new Entry(
                         rs.getString("actor"),
                         rs.getObject("social_worker_id", UUID.class),

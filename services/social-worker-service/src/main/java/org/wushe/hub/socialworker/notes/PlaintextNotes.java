@@ -59,9 +59,10 @@ public class PlaintextNotes implements InitializingBean {
                 .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getString("plain")))
                 .list();
         for (Row r : rows) {
-            jdbc.sql("UPDATE " + place.table + " SET " + place.column + "_sealed = ?, " + place.column
-                            + " = NULL WHERE id = ?")
-                    .params(seal.seal(place, r.id(), r.text()), r.id())
+            jdbc.sql("UPDATE " + place.table + " SET " + place.column + "_sealed = :sealed, " + place.column
+                            + " = NULL WHERE id = :id")
+                    .param("sealed", seal.seal(place, r.id(), r.text()))
+                    .param("id", r.id())
                     .update();
         }
         return rows.size();

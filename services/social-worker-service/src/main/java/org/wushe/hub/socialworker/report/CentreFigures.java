@@ -25,8 +25,9 @@ public class CentreFigures {
     /** The key of the totals in every result. */
     public static final UUID TOTAL = new UUID(0, 0);
 
+    /** Station → row, from the parameters {@code :stations} and {@code :rows} ({@link #rowMap}). */
     private static final String ROWS =
-            "rowmap AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]) AS r(station_id, row_id))";
+            "rowmap AS (SELECT * FROM unnest(:stations::uuid[], :rows::uuid[]) AS r(station_id, row_id))";
 
     /** Needs of a row: counts and the raw percentiles in minutes (null when nothing was timed). */
     public record NeedFigures(
@@ -76,9 +77,8 @@ public class CentreFigures {
     }
 
     public Map<UUID, NeedFigures> needs(Map<UUID, UUID> rowOfStation, ReportPeriod p) {
-        Object[] map = rowMap(rowOfStation);
         Map<UUID, NeedFigures> out = new HashMap<>();
-        jdbc.sql("WITH period AS (SELECT ?::timestamptz AS s, ?::timestamptz AS e), " + ROWS + ", "
+        jdbc.sql("WITH period AS (SELECT :start::timestamptz AS s, :end::timestamptz AS e), " + ROWS + ", "
                         + "f AS (SELECT r.row_id, "
                         + "n.published_at >= period.s AND n.published_at < period.e AS published, "
                         + "n.first_proposed_at >= period.s AND n.first_proposed_at < period.e AS matched, "
@@ -103,7 +103,9 @@ public class CentreFigures {
                         + "percentile_cont(0.5) WITHIN GROUP (ORDER BY to_fulfilment) FILTER (WHERE fulfilled) AS fulfilment_p50, "
                         + "percentile_cont(0.9) WITHIN GROUP (ORDER BY to_fulfilment) FILTER (WHERE fulfilled) AS fulfilment_p90 "
                         + "FROM f GROUP BY GROUPING SETS ((row_id), ())")
-                .params(Timestamp.from(p.start()), Timestamp.from(p.end()), map[0], map[1])
+                .param("start", Timestamp.from(p.start()))
+                .param("end", Timestamp.from(p.end()))
+                .params(rowMap(rowOfStation))
                 .query(rs -> {
                     out.put(
                             key(rs),
@@ -130,25 +132,22 @@ public class CentreFigures {
      * points with no such credit known here belong to no station.
      */
     public Map<UUID, CreditFigures> credits(Map<UUID, UUID> rowOfStation, ReportPeriod p) {
-        Object[] map = rowMap(rowOfStation);
         Map<UUID, CreditFigures> out = new HashMap<>();
         // Each branch is cut to the period first (by its index), then placed at its station.
         jdbc.sql("WITH " + ROWS + ", "
                         + "c AS (SELECT coalesce(h.station_id, m.station_id) AS station_id, h.minutes, 0 AS points "
-                        + "FROM hours_credit h LEFT JOIN match_fact m ON m.match_id = h.match_id WHERE h.served_on BETWEEN ? AND ? "
+                        + "FROM hours_credit h LEFT JOIN match_fact m ON m.match_id = h.match_id WHERE h.served_on BETWEEN :from AND :to "
                         + "UNION ALL SELECT coalesce(h.station_id, m.station_id), 0, a.points FROM points_award a "
                         + "JOIN hours_credit h ON h.credit_id = a.credit_id LEFT JOIN match_fact m ON m.match_id = h.match_id "
-                        + "WHERE a.awarded_at >= ? AND a.awarded_at < ?) "
+                        + "WHERE a.awarded_at >= :start AND a.awarded_at < :end) "
                         + "SELECT r.row_id, GROUPING(r.row_id) = 1 AS total, coalesce(sum(c.minutes), 0) AS minutes, "
                         + "coalesce(sum(c.points), 0) AS points "
                         + "FROM c JOIN rowmap r ON r.station_id = c.station_id GROUP BY GROUPING SETS ((r.row_id), ())")
-                .params(
-                        map[0],
-                        map[1],
-                        Date.valueOf(p.from()),
-                        Date.valueOf(p.to()),
-                        Timestamp.from(p.start()),
-                        Timestamp.from(p.end()))
+                .params(rowMap(rowOfStation))
+                .param("from", Date.valueOf(p.from()))
+                .param("to", Date.valueOf(p.to()))
+                .param("start", Timestamp.from(p.start()))
+                .param("end", Timestamp.from(p.end()))
                 .query(rs -> {
                     out.put(key(rs), new CreditFigures(rs.getLong("minutes"), rs.getLong("points")));
                 });
@@ -167,24 +166,20 @@ public class CentreFigures {
     public Map<UUID, CommunityFigures> communities(List<UUID[]> rowOfCommunity, ReportPeriod p) {
         UUID[] communities = rowOfCommunity.stream().map(pair -> pair[0]).toArray(UUID[]::new);
         UUID[] rows = rowOfCommunity.stream().map(pair -> pair[1]).toArray(UUID[]::new);
-        Date from = Date.valueOf(p.from());
-        Date to = Date.valueOf(p.to());
-        Timestamp start = Timestamp.from(p.start());
-        Timestamp end = Timestamp.from(p.end());
         Map<UUID, CommunityFigures> out = new HashMap<>();
         jdbc.sql(
-                        "WITH rowmap AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]) AS r(community_id, row_id)), "
-                                + "g AS (SELECT 'patrol' AS kind, patrol_id::text AS id, community_id FROM patrol_fact WHERE patrolled_on BETWEEN ? AND ? "
-                                + "UNION ALL SELECT 'hazard', hazard_id::text, community_id FROM hazard_fact WHERE found_on BETWEEN ? AND ? "
+                        "WITH rowmap AS (SELECT * FROM unnest(:communities::uuid[], :rows::uuid[]) AS r(community_id, row_id)), "
+                                + "g AS (SELECT 'patrol' AS kind, patrol_id::text AS id, community_id FROM patrol_fact WHERE patrolled_on BETWEEN :from AND :to "
+                                + "UNION ALL SELECT 'hazard', hazard_id::text, community_id FROM hazard_fact WHERE found_on BETWEEN :from AND :to "
                                 + "UNION ALL SELECT 'fixed', h.hazard_id::text, h.community_id FROM hazard_fact h "
-                                + "JOIN need_fact n ON n.need_id = h.need_id OR n.hazard_id = h.hazard_id WHERE n.fulfilled_at >= ? AND n.fulfilled_at < ? "
+                                + "JOIN need_fact n ON n.need_id = h.need_id OR n.hazard_id = h.hazard_id WHERE n.fulfilled_at >= :start AND n.fulfilled_at < :end "
                                 + "UNION ALL SELECT 'wish_fulfilled', n.need_id::text, n.community_id "
-                                + "FROM need_fact n WHERE n.source = 'MICRO_WISH' AND n.fulfilled_at >= ? AND n.fulfilled_at < ? "
+                                + "FROM need_fact n WHERE n.source = 'MICRO_WISH' AND n.fulfilled_at >= :start AND n.fulfilled_at < :end "
                                 + "UNION ALL SELECT CASE WHEN v.due_on IS NULL THEN 'visit' WHEN v.visited_on <= v.due_on THEN 'on_time' ELSE 'late' END, "
-                                + "v.care_plan_id || '/' || v.visited_on, v.community_id FROM care_visit_fact v WHERE v.visited_on BETWEEN ? AND ? "
+                                + "v.care_plan_id || '/' || v.visited_on, v.community_id FROM care_visit_fact v WHERE v.visited_on BETWEEN :from AND :to "
                                 + "UNION ALL SELECT 'overdue', o.care_plan_id || '/' || o.due_on, o.community_id FROM care_overdue_fact o "
-                                + "WHERE o.due_on BETWEEN ?::date - 1 AND ?::date - 1 "
-                                + "UNION ALL SELECT 'wish', wish_id::text, community_id FROM wish_fact WHERE submitted_at >= ? AND submitted_at < ?) "
+                                + "WHERE o.due_on BETWEEN :from::date - 1 AND :to::date - 1 "
+                                + "UNION ALL SELECT 'wish', wish_id::text, community_id FROM wish_fact WHERE submitted_at >= :start AND submitted_at < :end) "
                                 + "SELECT r.row_id, GROUPING(r.row_id) = 1 AS total, "
                                 + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'patrol') AS patrols, "
                                 + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'hazard') AS hazards, "
@@ -196,7 +191,12 @@ public class CentreFigures {
                                 + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'wish') AS wishes, "
                                 + "count(DISTINCT g.id) FILTER (WHERE g.kind = 'wish_fulfilled') AS wishes_fulfilled "
                                 + "FROM g JOIN rowmap r ON r.community_id = g.community_id GROUP BY GROUPING SETS ((r.row_id), ())")
-                .params(communities, rows, from, to, from, to, start, end, start, end, from, to, from, to, start, end)
+                .param("communities", communities)
+                .param("rows", rows)
+                .param("from", Date.valueOf(p.from()))
+                .param("to", Date.valueOf(p.to()))
+                .param("start", Timestamp.from(p.start()))
+                .param("end", Timestamp.from(p.end()))
                 .query(rs -> {
                     out.put(
                             key(rs),
@@ -219,17 +219,16 @@ public class CentreFigures {
      * how many asked for a follow-up visit; and the follow-ups recorded in the period.
      */
     public Map<UUID, RatingFigures> ratings(Map<UUID, UUID> rowOfStation, ReportPeriod p) {
-        Object[] map = rowMap(rowOfStation);
-        Timestamp start = Timestamp.from(p.start());
-        Timestamp end = Timestamp.from(p.end());
         Map<UUID, RatingFigures> out = new HashMap<>();
         jdbc.sql("WITH " + ROWS + ", "
-                        + "f AS (SELECT station_id, stars, follow_up_opened, false AS follow_up FROM rating_fact WHERE rated_at >= ? AND rated_at < ? "
-                        + "UNION ALL SELECT station_id, NULL, false, true FROM follow_up_fact WHERE recorded_at >= ? AND recorded_at < ?) "
+                        + "f AS (SELECT station_id, stars, follow_up_opened, false AS follow_up FROM rating_fact WHERE rated_at >= :start AND rated_at < :end "
+                        + "UNION ALL SELECT station_id, NULL, false, true FROM follow_up_fact WHERE recorded_at >= :start AND recorded_at < :end) "
                         + "SELECT r.row_id, GROUPING(r.row_id) = 1 AS total, count(f.stars) AS ratings, avg(f.stars)::float8 AS mean_stars, "
                         + "count(*) FILTER (WHERE f.follow_up_opened) AS asked, count(*) FILTER (WHERE f.follow_up) AS done "
                         + "FROM f JOIN rowmap r ON r.station_id = f.station_id GROUP BY GROUPING SETS ((r.row_id), ())")
-                .params(map[0], map[1], start, end, start, end)
+                .params(rowMap(rowOfStation))
+                .param("start", Timestamp.from(p.start()))
+                .param("end", Timestamp.from(p.end()))
                 .query(rs -> {
                     out.put(
                             key(rs),
@@ -267,8 +266,8 @@ public class CentreFigures {
         return rs.wasNull() ? null : v;
     }
 
-    /** The two arrays of {@code rowmap}, station and row at the same index. */
-    private static Object[] rowMap(Map<UUID, UUID> rowOfStation) {
+    /** The two arrays of {@code rowmap}, station and row at the same index: the parameters {@code :stations}, {@code :rows}. */
+    private static Map<String, Object> rowMap(Map<UUID, UUID> rowOfStation) {
         UUID[] stations = new UUID[rowOfStation.size()];
         UUID[] rows = new UUID[rowOfStation.size()];
         int i = 0;
@@ -276,6 +275,6 @@ public class CentreFigures {
             stations[i] = e.getKey();
             rows[i++] = e.getValue();
         }
-        return new Object[] {stations, rows};
+        return Map.of("stations", stations, "rows", rows);
     }
 }

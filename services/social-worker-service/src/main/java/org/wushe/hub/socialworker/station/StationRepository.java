@@ -28,35 +28,35 @@ public class StationRepository {
     /** The latest registration wins; a redelivered one changes nothing. */
     public void upsert(Station s) {
         jdbc.sql("INSERT INTO station (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                        + ") VALUES (:id, :name, :level, :parentId, :communityId, :servedCommunityIds, :districtCode, "
+                        + ":streetCode, :geohash, :registeredAt) ON CONFLICT (id) DO UPDATE SET "
                         + "name = excluded.name, level = excluded.level, parent_id = excluded.parent_id, community_id = excluded.community_id, "
                         + "served_community_ids = excluded.served_community_ids, district_code = excluded.district_code, "
                         + "street_code = excluded.street_code, geohash = excluded.geohash, registered_at = excluded.registered_at "
                         + "WHERE station.registered_at <= excluded.registered_at")
-                .params(
-                        s.id(),
-                        s.name(),
-                        s.level().name(),
-                        s.parentStationId(),
-                        s.communityId(),
-                        s.servedCommunityIds().toArray(UUID[]::new),
-                        s.districtCode(),
-                        s.streetCode(),
-                        s.geohash(),
-                        Timestamp.from(s.registeredAt()))
+                .param("id", s.id())
+                .param("name", s.name())
+                .param("level", s.level().name())
+                .param("parentId", s.parentStationId())
+                .param("communityId", s.communityId())
+                .param("servedCommunityIds", s.servedCommunityIds().toArray(UUID[]::new))
+                .param("districtCode", s.districtCode())
+                .param("streetCode", s.streetCode())
+                .param("geohash", s.geohash())
+                .param("registeredAt", Timestamp.from(s.registeredAt()))
                 .update();
     }
 
     public Optional<Station> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE id = :id")
+                .param("id", id)
                 .query(StationRepository::map)
                 .optional();
     }
 
     public List<Station> children(UUID parentId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE parent_id = ? ORDER BY name, id")
-                .param(parentId)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE parent_id = :parentId ORDER BY name, id")
+                .param("parentId", parentId)
                 .query(StationRepository::map)
                 .list();
     }
@@ -80,8 +80,9 @@ public class StationRepository {
     }
 
     public List<Station> list(int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM station ORDER BY name, id OFFSET ? LIMIT ?")
-                .params(offset, limit)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM station ORDER BY name, id OFFSET :offset LIMIT :limit")
+                .param("offset", offset)
+                .param("limit", limit)
                 .query(StationRepository::map)
                 .list();
     }

@@ -40,72 +40,74 @@ public class VisitRepository {
 
     public void insert(Visit v) {
         jdbc.sql(
-                        "INSERT INTO visit (id, social_worker_id, station_id, community_id, resident_ref, case_id, kind, outcome, visited_at, "
-                                + "minutes, notes_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        v.id(),
-                        v.socialWorkerId(),
-                        v.stationId(),
-                        v.communityId(),
-                        v.residentRef(),
-                        v.caseId(),
-                        v.kind().name(),
-                        v.outcome().name(),
-                        Timestamp.from(v.visitedAt()),
-                        v.minutes(),
-                        seal.seal(NoteSeal.Place.VISIT, v.id(), v.notes()),
-                        Timestamp.from(v.createdAt()))
+                        "INSERT INTO visit (id, social_worker_id, station_id, community_id, resident_ref, case_id, kind, "
+                                + "outcome, visited_at, minutes, notes_sealed, created_at) VALUES (:id, :socialWorkerId, :stationId, "
+                                + ":communityId, :residentRef, :caseId, :kind, :outcome, :visitedAt, :minutes, :notes, :createdAt)")
+                .param("id", v.id())
+                .param("socialWorkerId", v.socialWorkerId())
+                .param("stationId", v.stationId())
+                .param("communityId", v.communityId())
+                .param("residentRef", v.residentRef())
+                .param("caseId", v.caseId())
+                .param("kind", v.kind().name())
+                .param("outcome", v.outcome().name())
+                .param("visitedAt", Timestamp.from(v.visitedAt()))
+                .param("minutes", v.minutes())
+                .param("notes", seal.seal(NoteSeal.Place.VISIT, v.id(), v.notes()))
+                .param("createdAt", Timestamp.from(v.createdAt()))
                 .update();
         Visit.RaisedNeed n = v.raisedNeed();
         if (n != null) {
-            jdbc.sql(
-                            "INSERT INTO raised_need (visit_id, event_id, category, urgency, beneficiary_group, beneficiary_count, title, grid_id, "
-                                    + "geohash, window_start, window_end, quantity_amount, quantity_unit, required_skills, required_languages, "
-                                    + "estimated_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?)")
-                    .params(
-                            v.id(),
-                            n.eventId(),
-                            n.category().name(),
-                            n.urgency().name(),
-                            n.beneficiaryGroup().name(),
-                            n.beneficiaryCount(),
-                            n.title(),
-                            n.gridId(),
-                            n.geohash(),
-                            Timestamp.from(n.start()),
-                            Timestamp.from(n.end()),
-                            n.quantityAmount(),
-                            n.quantityUnit() == null ? null : n.quantityUnit().name(),
-                            n.requiredSkills().stream().map(Enum::name).toArray(String[]::new),
-                            n.requiredLanguages().toArray(String[]::new),
-                            n.estimatedMinutes())
+            jdbc.sql("INSERT INTO raised_need (visit_id, event_id, category, urgency, beneficiary_group, "
+                            + "beneficiary_count, title, grid_id, geohash, window_start, window_end, quantity_amount, "
+                            + "quantity_unit, required_skills, required_languages, estimated_minutes) VALUES (:visitId, "
+                            + ":eventId, :category, :urgency, :beneficiaryGroup, :beneficiaryCount, :title, :gridId, "
+                            + ":geohash, :start, :end, :quantityAmount, :quantityUnit, :skills::text[], :languages::text[], "
+                            + ":estimatedMinutes)")
+                    .param("visitId", v.id())
+                    .param("eventId", n.eventId())
+                    .param("category", n.category().name())
+                    .param("urgency", n.urgency().name())
+                    .param("beneficiaryGroup", n.beneficiaryGroup().name())
+                    .param("beneficiaryCount", n.beneficiaryCount())
+                    .param("title", n.title())
+                    .param("gridId", n.gridId())
+                    .param("geohash", n.geohash())
+                    .param("start", Timestamp.from(n.start()))
+                    .param("end", Timestamp.from(n.end()))
+                    .param("quantityAmount", n.quantityAmount())
+                    .param(
+                            "quantityUnit",
+                            n.quantityUnit() == null ? null : n.quantityUnit().name())
+                    .param("skills", n.requiredSkills().stream().map(Enum::name).toArray(String[]::new))
+                    .param("languages", n.requiredLanguages().toArray(String[]::new))
+                    .param("estimatedMinutes", n.estimatedMinutes())
                     .update();
         }
     }
 
     public Optional<Visit> find(UUID id) {
-        return jdbc.sql(SELECT + "WHERE v.id = ?").param(id).query(this::map).optional();
+        return jdbc.sql(SELECT + "WHERE v.id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
     }
 
     public List<Visit> list(Filter f, int offset, int limit) {
-        return jdbc.sql(
-                        SELECT
-                                + "WHERE (?::uuid IS NULL OR v.social_worker_id = ?) AND (?::uuid IS NULL OR v.station_id = ?) "
-                                + "AND (?::uuid IS NULL OR v.resident_ref = ?) AND (?::timestamptz IS NULL OR v.visited_at >= ?) "
-                                + "AND (?::timestamptz IS NULL OR v.visited_at < ?) ORDER BY v.visited_at DESC, v.id OFFSET ? LIMIT ?")
-                .params(
-                        f.socialWorkerId(),
-                        f.socialWorkerId(),
-                        f.stationId(),
-                        f.stationId(),
-                        f.residentRef(),
-                        f.residentRef(),
-                        ts(f.from()),
-                        ts(f.from()),
-                        ts(f.to()),
-                        ts(f.to()),
-                        offset,
-                        limit)
+        return jdbc.sql(SELECT
+                        + "WHERE (:socialWorkerId::uuid IS NULL OR v.social_worker_id = :socialWorkerId) "
+                        + "AND (:stationId::uuid IS NULL OR v.station_id = :stationId) "
+                        + "AND (:residentRef::uuid IS NULL OR v.resident_ref = :residentRef) "
+                        + "AND (:from::timestamptz IS NULL OR v.visited_at >= :from) "
+                        + "AND (:to::timestamptz IS NULL OR v.visited_at < :to) "
+                        + "ORDER BY v.visited_at DESC, v.id OFFSET :offset LIMIT :limit")
+                .param("socialWorkerId", f.socialWorkerId())
+                .param("stationId", f.stationId())
+                .param("residentRef", f.residentRef())
+                .param("from", ts(f.from()))
+                .param("to", ts(f.to()))
+                .param("offset", offset)
+                .param("limit", limit)
                 .query(this::map)
                 .list();
     }

@@ -33,24 +33,28 @@ public class VolunteerCredits {
             Instant creditedAt) {
         jdbc.sql(
                         "INSERT INTO hours_credit (credit_id, volunteer_id, minutes, source, match_id, station_id, served_on, credited_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (credit_id) DO NOTHING")
-                .params(
-                        creditId,
-                        volunteerId,
-                        Math.max(0, minutes),
-                        source,
-                        matchId,
-                        stationId,
-                        Date.valueOf(servedOn),
-                        Timestamp.from(creditedAt))
+                                + "VALUES (:creditId, :volunteerId, :minutes, :source, :matchId, :stationId, :servedOn, :creditedAt) "
+                                + "ON CONFLICT (credit_id) DO NOTHING")
+                .param("creditId", creditId)
+                .param("volunteerId", volunteerId)
+                .param("minutes", Math.max(0, minutes))
+                .param("source", source)
+                .param("matchId", matchId)
+                .param("stationId", stationId)
+                .param("servedOn", Date.valueOf(servedOn))
+                .param("creditedAt", Timestamp.from(creditedAt))
                 .update();
     }
 
     public void points(UUID transactionId, UUID volunteerId, UUID creditId, long points, Instant awardedAt) {
-        jdbc.sql(
-                        "INSERT INTO points_award (transaction_id, volunteer_id, credit_id, points, awarded_at) VALUES (?, ?, ?, ?, ?) "
-                                + "ON CONFLICT (transaction_id) DO NOTHING")
-                .params(transactionId, volunteerId, creditId, points, Timestamp.from(awardedAt))
+        jdbc.sql("INSERT INTO points_award (transaction_id, volunteer_id, credit_id, points, awarded_at) "
+                        + "VALUES (:transactionId, :volunteerId, :creditId, :points, :awardedAt) "
+                        + "ON CONFLICT (transaction_id) DO NOTHING")
+                .param("transactionId", transactionId)
+                .param("volunteerId", volunteerId)
+                .param("creditId", creditId)
+                .param("points", points)
+                .param("awardedAt", Timestamp.from(awardedAt))
                 .update();
     }
 }

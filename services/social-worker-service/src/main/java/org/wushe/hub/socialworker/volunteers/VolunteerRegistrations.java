@@ -27,14 +27,14 @@ public class VolunteerRegistrations {
             UUID volunteerId, UUID communityId, UUID homeCommunityId, UUID gridId, Instant registeredAt, UUID eventId) {
         return jdbc.sql(
                                 "INSERT INTO volunteer_registration (volunteer_id, community_id, home_community_id, grid_id, registered_at, event_id) "
-                                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (volunteer_id) DO NOTHING")
-                        .params(
-                                volunteerId,
-                                communityId,
-                                homeCommunityId,
-                                gridId,
-                                Timestamp.from(registeredAt),
-                                eventId)
+                                        + "VALUES (:volunteerId, :communityId, :homeCommunityId, :gridId, :registeredAt, :eventId) "
+                                        + "ON CONFLICT (volunteer_id) DO NOTHING")
+                        .param("volunteerId", volunteerId)
+                        .param("communityId", communityId)
+                        .param("homeCommunityId", homeCommunityId)
+                        .param("gridId", gridId)
+                        .param("registeredAt", Timestamp.from(registeredAt))
+                        .param("eventId", eventId)
                         .update()
                 == 1;
     }
@@ -45,9 +45,11 @@ public class VolunteerRegistrations {
             return 0;
         }
         return jdbc.sql(
-                        "SELECT count(*) FROM volunteer_registration WHERE coalesce(community_id, home_community_id) = ANY (?) "
-                                + "AND registered_at >= ? AND registered_at < ?")
-                .params(communities.toArray(UUID[]::new), Timestamp.from(from), Timestamp.from(to))
+                        "SELECT count(*) FROM volunteer_registration WHERE coalesce(community_id, home_community_id) = ANY (:communities) "
+                                + "AND registered_at >= :from AND registered_at < :to")
+                .param("communities", communities.toArray(UUID[]::new))
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
                 .query(Integer.class)
                 .single();
     }

@@ -31,78 +31,95 @@ public class WorkerRepository {
 
     public void insert(SocialWorker w) {
         jdbc.sql("INSERT INTO social_worker (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?)")
-                .params(
-                        w.id(),
-                        w.name(),
-                        w.employment().name(),
-                        w.certificationLevel().name(),
-                        date(w.certifiedOn()),
-                        w.stationId(),
-                        w.supervisorId(),
-                        w.trainedLocally(),
-                        w.skills().stream().map(Enum::name).toArray(String[]::new),
-                        w.languages().toArray(String[]::new),
-                        date(w.assignedOn()),
-                        Timestamp.from(w.createdAt()),
-                        Timestamp.from(w.updatedAt()))
+                        + ") VALUES (:id, :name, :employment, :certificationLevel, :certifiedOn, :stationId, :supervisorId, "
+                        + ":trainedLocally, :skills::text[], :languages::text[], :assignedOn, :createdAt, :updatedAt)")
+                .param("id", w.id())
+                .param("name", w.name())
+                .param("employment", w.employment().name())
+                .param("certificationLevel", w.certificationLevel().name())
+                .param("certifiedOn", date(w.certifiedOn()))
+                .param("stationId", w.stationId())
+                .param("supervisorId", w.supervisorId())
+                .param("trainedLocally", w.trainedLocally())
+                .param("skills", w.skills().stream().map(Enum::name).toArray(String[]::new))
+                .param("languages", w.languages().toArray(String[]::new))
+                .param("assignedOn", date(w.assignedOn()))
+                .param("createdAt", Timestamp.from(w.createdAt()))
+                .param("updatedAt", Timestamp.from(w.updatedAt()))
                 .update();
     }
 
     /** Every certificate a worker obtained, so that a report knows what was held on a past date. */
     public void insertCertificate(UUID workerId, CertificationLevel level, LocalDate certifiedOn) {
-        jdbc.sql("INSERT INTO certificate (social_worker_id, level, certified_on) VALUES (?, ?, ?)")
-                .params(workerId, level.name(), Date.valueOf(certifiedOn))
+        jdbc.sql(
+                        "INSERT INTO certificate (social_worker_id, level, certified_on) VALUES (:workerId, :level, :certifiedOn)")
+                .param("workerId", workerId)
+                .param("level", level.name())
+                .param("certifiedOn", Date.valueOf(certifiedOn))
                 .update();
     }
 
     public void updateCertificate(SocialWorker w) {
-        jdbc.sql("UPDATE social_worker SET certification_level = ?, certified_on = ?, updated_at = ? WHERE id = ?")
-                .params(w.certificationLevel().name(), date(w.certifiedOn()), Timestamp.from(w.updatedAt()), w.id())
+        jdbc.sql("UPDATE social_worker SET certification_level = :level, certified_on = :certifiedOn, "
+                        + "updated_at = :updatedAt WHERE id = :id")
+                .param("level", w.certificationLevel().name())
+                .param("certifiedOn", date(w.certifiedOn()))
+                .param("updatedAt", Timestamp.from(w.updatedAt()))
+                .param("id", w.id())
                 .update();
     }
 
     public void updateAssignment(SocialWorker w) {
-        jdbc.sql(
-                        "UPDATE social_worker SET station_id = ?, supervisor_id = ?, assigned_on = ?, updated_at = ? WHERE id = ?")
-                .params(w.stationId(), w.supervisorId(), date(w.assignedOn()), Timestamp.from(w.updatedAt()), w.id())
+        jdbc.sql("UPDATE social_worker SET station_id = :stationId, supervisor_id = :supervisorId, "
+                        + "assigned_on = :assignedOn, updated_at = :updatedAt WHERE id = :id")
+                .param("stationId", w.stationId())
+                .param("supervisorId", w.supervisorId())
+                .param("assignedOn", date(w.assignedOn()))
+                .param("updatedAt", Timestamp.from(w.updatedAt()))
+                .param("id", w.id())
                 .update();
     }
 
     public Optional<SocialWorker> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM social_worker WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM social_worker WHERE id = :id")
+                .param("id", id)
                 .query(WorkerRepository::map)
                 .optional();
     }
 
     public Optional<SocialWorker> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM social_worker WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM social_worker WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(WorkerRepository::map)
                 .optional();
     }
 
     public List<SocialWorker> list(UUID stationId, UUID supervisorId, int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM social_worker WHERE (?::uuid IS NULL OR station_id = ?) "
-                        + "AND (?::uuid IS NULL OR supervisor_id = ?) ORDER BY name, id OFFSET ? LIMIT ?")
-                .params(stationId, stationId, supervisorId, supervisorId, offset, limit)
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM social_worker WHERE (:stationId::uuid IS NULL OR station_id = :stationId) "
+                        + "AND (:supervisorId::uuid IS NULL OR supervisor_id = :supervisorId) "
+                        + "ORDER BY name, id OFFSET :offset LIMIT :limit")
+                .param("stationId", stationId)
+                .param("supervisorId", supervisorId)
+                .param("offset", offset)
+                .param("limit", limit)
                 .query(WorkerRepository::map)
                 .list();
     }
 
     /** Workers assigned to any of the stations now. */
     public List<SocialWorker> atStations(Collection<UUID> stationIds) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM social_worker WHERE station_id = ANY (?) ORDER BY name, id")
-                .param(stationIds.toArray(UUID[]::new))
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM social_worker WHERE station_id = ANY (:stationIds) ORDER BY name, id")
+                .param("stationIds", stationIds.toArray(UUID[]::new))
                 .query(WorkerRepository::map)
                 .list();
     }
 
     /** Cases the worker has open: they belong to the worker's station. */
     public int countOpenCases(UUID workerId) {
-        return jdbc.sql("SELECT count(*) FROM casework WHERE social_worker_id = ? AND status = 'OPEN'")
-                .param(workerId)
+        return jdbc.sql("SELECT count(*) FROM casework WHERE social_worker_id = :workerId AND status = 'OPEN'")
+                .param("workerId", workerId)
                 .query(Integer.class)
                 .single();
     }
