@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -51,12 +52,11 @@ public class CaseService {
         LocalDate today = Calendar.today(clock);
         LocalDate openedOn = r.openedOn() == null ? today : r.openedOn();
         if (openedOn.isAfter(today)) {
-            throw new InvalidInputException("openedOn", "is in the future (today is " + today + ")");
+            throw new InvalidInputException("openedOn", Messages.text("date.in-future", today));
         }
         String assessment = PersonalDataScreen.screen("assessment", blankToNull(r.assessment()));
         if (cases.openFor(at.station().id(), r.residentRef())) {
-            throw new InvalidInputException(
-                    "residentRef", "the resident has an open case at this station already", 409);
+            throw new InvalidInputException("residentRef", Messages.text("case.open-already"), 409);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Case c = new Case(
@@ -88,13 +88,13 @@ public class CaseService {
         Case c = cases.findForUpdate(caseId).orElseThrow(() -> notFound(caseId));
         UUID author = access.noteAuthor(c.socialWorkerId(), r.authorId());
         if (c.status() != Case.Status.OPEN) {
-            throw new InvalidInputException("caseId", "the case is closed", 409);
+            throw new InvalidInputException("caseId", Messages.text("case.closed"), 409);
         }
         if (!author.equals(c.socialWorkerId())) {
             try {
                 workers.get(author);
             } catch (InvalidInputException e) {
-                throw new InvalidInputException("authorId", "no social worker " + author);
+                throw new InvalidInputException("authorId", Messages.text("worker.not-found", author));
             }
         }
         CaseNote n = new CaseNote(
@@ -113,15 +113,15 @@ public class CaseService {
         Case c = cases.findForUpdate(caseId).orElseThrow(() -> notFound(caseId));
         WorkerAccess.requireSelf(c.socialWorkerId());
         if (c.status() != Case.Status.OPEN) {
-            throw new InvalidInputException("caseId", "the case is closed already", 409);
+            throw new InvalidInputException("caseId", Messages.text("case.closed-already"), 409);
         }
         LocalDate today = Calendar.today(clock);
         LocalDate closedOn = r.closedOn() == null ? today : r.closedOn();
         if (closedOn.isAfter(today)) {
-            throw new InvalidInputException("closedOn", "is in the future (today is " + today + ")");
+            throw new InvalidInputException("closedOn", Messages.text("date.in-future", today));
         }
         if (closedOn.isBefore(c.openedOn())) {
-            throw new InvalidInputException("closedOn", "is before the case was opened (" + c.openedOn() + ")");
+            throw new InvalidInputException("closedOn", Messages.text("case.closed-before-open", c.openedOn()));
         }
         String summary = PersonalDataScreen.screen("summary", blankToNull(r.summary()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -158,12 +158,13 @@ public class CaseService {
 
     /** An open case the worker may refer to (e.g. from a visit), naming {@code field} when it cannot. */
     public Case requireOpen(String field, UUID id, UUID residentRef) {
-        Case c = cases.find(id).orElseThrow(() -> new InvalidInputException(field, "no case " + id));
+        Case c =
+                cases.find(id).orElseThrow(() -> new InvalidInputException(field, Messages.text("case.not-found", id)));
         if (c.status() != Case.Status.OPEN) {
-            throw new InvalidInputException(field, "case " + id + " is closed");
+            throw new InvalidInputException(field, Messages.text("case.id-closed", id));
         }
         if (!c.residentRef().equals(residentRef)) {
-            throw new InvalidInputException(field, "case " + id + " is not the case of this resident");
+            throw new InvalidInputException(field, Messages.text("case.other-resident", id));
         }
         return c;
     }
@@ -194,6 +195,6 @@ public class CaseService {
     }
 
     private static InvalidInputException notFound(UUID id) {
-        return new InvalidInputException("caseId", "no case " + id, 404);
+        return new InvalidInputException("caseId", Messages.text("case.not-found", id), 404);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.security.Access;
@@ -80,19 +81,19 @@ public class GroupService {
         WorkerAccess.requireSelf(g.socialWorkerId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (r.heldAt().isAfter(now.plus(Calendar.CLOCK_SKEW))) {
-            throw new InvalidInputException("heldAt", "is in the future: a session is recorded after it was held");
+            throw new InvalidInputException("heldAt", Messages.text("group.held-in-future"));
         }
         int number = g.sessions().size() + 1;
         if (g.plannedSessions() != null && number > g.plannedSessions()) {
-            throw new InvalidInputException(
-                    "groupId", "the group planned " + g.plannedSessions() + " sessions and held them all", 409);
+            throw new InvalidInputException("groupId", Messages.text("group.all-held", g.plannedSessions()), 409);
         }
         if (!g.sessions().isEmpty()
                 && !r.heldAt().isAfter(g.sessions().get(g.sessions().size() - 1).heldAt())) {
             throw new InvalidInputException(
                     "heldAt",
-                    "must be after the group's last session ("
-                            + g.sessions().get(g.sessions().size() - 1).heldAt() + ")");
+                    Messages.text(
+                            "group.before-last",
+                            g.sessions().get(g.sessions().size() - 1).heldAt()));
         }
         String notes = PersonalDataScreen.screen(
                 "notes", r.notes() == null || r.notes().isBlank() ? null : r.notes());
@@ -135,8 +136,7 @@ public class GroupService {
                         .collect(Collectors.joining(" or "));
                 throw new ForbiddenException(
                         WorkerAccess.FIELD,
-                        caller.describe() + " may not read the session notes of group " + id + "; needs " + needed
-                                + " 小组记录只有本人、其督导和所属中心可以查看",
+                        Messages.text("group.notes-refused", caller.describeText(), id, needed),
                         needed);
             }
         }
@@ -153,6 +153,6 @@ public class GroupService {
     }
 
     private static InvalidInputException notFound(UUID id) {
-        return new InvalidInputException("groupId", "no group " + id, 404);
+        return new InvalidInputException("groupId", Messages.text("group.not-found", id), 404);
     }
 }

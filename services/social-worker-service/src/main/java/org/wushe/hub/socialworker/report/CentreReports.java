@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.core.Calendar;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.socialworker.report.CentreFigures.CommunityFigures;
 import org.wushe.hub.socialworker.report.CentreFigures.CreditFigures;
@@ -113,17 +114,15 @@ public class CentreReports {
         LocalDate today = Calendar.today(clock);
         if (preset != null) {
             if (from != null || to != null) {
-                throw new InvalidInputException("period", "give either period or from and to, not both");
+                throw new InvalidInputException("period", Messages.text("report.period-or-dates"));
             }
             return ReportPeriod.of(preset.from(today), preset.to(today), today, MAX_YEARS);
         }
         if (from == null) {
-            throw new InvalidInputException(
-                    "from",
-                    "required: the first day of the period (e.g. 2026-01-01), or period=THIS_MONTH, LAST_MONTH or THIS_YEAR");
+            throw new InvalidInputException("from", Messages.text("report.from-or-preset-required"));
         }
         if (to == null) {
-            throw new InvalidInputException("to", "required: the last day of the period (e.g. 2026-06-30)");
+            throw new InvalidInputException("to", Messages.text("report.to-required"));
         }
         return ReportPeriod.of(from, to, today, MAX_YEARS);
     }

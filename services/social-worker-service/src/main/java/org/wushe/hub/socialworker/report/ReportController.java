@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -44,10 +45,10 @@ public class ReportController {
         requireReader(stations.get(id));
         // Checked here rather than by Spring, so that a missing one is a problem naming it like any other.
         if (from == null) {
-            throw new InvalidInputException("from", "required: the first day of the period (e.g. 2026-01-01)");
+            throw new InvalidInputException("from", Messages.text("report.from-required"));
         }
         if (to == null) {
-            throw new InvalidInputException("to", "required: the last day of the period (e.g. 2026-06-30)");
+            throw new InvalidInputException("to", Messages.text("report.to-required"));
         }
         return reports.report(id, from, to, includeStationsBelow);
     }
@@ -69,8 +70,7 @@ public class ReportController {
                 .collect(Collectors.joining(" or "));
         throw new ForbiddenException(
                 "stationId",
-                caller.describe() + " may not see the report of station " + station.id() + "; needs " + needed
-                        + " 只能查看本站点或本中心所辖站点的报表",
+                Messages.text("report.station-refused", caller.describeText(), station.id(), needed),
                 needed);
     }
 }

@@ -3,6 +3,7 @@ package org.wushe.hub.socialworker.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.wushe.hub.platform.core.Calendar;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /** Whole days {@code from}..{@code to} (inclusive) in Asia/Shanghai, as [start, end) instants. */
@@ -18,16 +19,14 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
     /** As {@link #of(LocalDate, LocalDate, LocalDate)}, spanning at most {@code maxYears}. */
     public static ReportPeriod of(LocalDate from, LocalDate to, LocalDate today, int maxYears) {
         if (to.isBefore(from)) {
-            throw new InvalidInputException("to", "is before from " + from);
+            throw new InvalidInputException("to", Messages.text("report.to-before-from", from));
         }
         if (from.isAfter(today)) {
-            throw new InvalidInputException("from", "is in the future (today is " + today + ")");
+            throw new InvalidInputException("from", Messages.text("date.in-future", today));
         }
         if (to.isAfter(from.plusYears(maxYears))) {
             throw new InvalidInputException(
-                    "to",
-                    "a report covers at most " + maxYears + " years (from " + from + " to " + from.plusYears(maxYears)
-                            + ")");
+                    "to", Messages.text("report.too-long", maxYears, from, from.plusYears(maxYears)));
         }
         return new ReportPeriod(from, to);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.wushe.hub.events.community.StationLevel;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /** Stations known to this service, and a centre with the stations below it. */
@@ -24,11 +25,7 @@ public class Stations {
     /** A station named in a request body: unknown is a 400 naming {@code field}. */
     public Station require(String field, UUID id) {
         return stations.find(id)
-                .orElseThrow(
-                        () -> new InvalidInputException(
-                                field,
-                                "no station " + id
-                                        + " is known here (stations come from the community service's StationRegistered events)"));
+                .orElseThrow(() -> new InvalidInputException(field, Messages.text("station.unknown", id)));
     }
 
     /** A station, if known here. */
@@ -38,17 +35,15 @@ public class Stations {
 
     /** A station named in the path: unknown is a 404. */
     public Station get(UUID id) {
-        return stations.find(id).orElseThrow(() -> new InvalidInputException("stationId", "no station " + id, 404));
+        return stations.find(id)
+                .orElseThrow(() -> new InvalidInputException("stationId", Messages.text("station.not-found", id), 404));
     }
 
     /** A district or street/town centre named in the path: unknown, or a community station, is a 404 naming {@code centreId}. */
     public Station centre(UUID id) {
         return stations.find(id)
                 .filter(Stations::isCentre)
-                .orElseThrow(() -> new InvalidInputException(
-                        "centreId",
-                        "no centre " + id + " (a district or street/town centre 社会工作服务中心 known from StationRegistered)",
-                        404));
+                .orElseThrow(() -> new InvalidInputException("centreId", Messages.text("centre.not-found", id), 404));
     }
 
     /** Every centre known here, by name, with the number of stations each leads directly. */
@@ -115,14 +110,13 @@ public class Stations {
         if (requested == null) {
             if (served.size() != 1) {
                 throw new InvalidInputException(
-                        "communityId",
-                        "required: station " + station.id() + " serves " + served.size() + " communities");
+                        "communityId", Messages.text("station.community-required", station.id(), served.size()));
             }
             return served.get(0);
         }
         if (!served.contains(requested)) {
             throw new InvalidInputException(
-                    "communityId", "station " + station.id() + " does not serve community " + requested);
+                    "communityId", Messages.text("station.community-not-served", station.id(), requested));
         }
         return requested;
     }

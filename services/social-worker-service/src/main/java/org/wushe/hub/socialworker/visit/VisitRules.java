@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.socialworker.VisitOutcome;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -19,28 +20,28 @@ public final class VisitRules {
 
     public static void requireVisit(Instant visitedAt, VisitOutcome outcome, boolean needDescribed, Instant now) {
         if (visitedAt.isAfter(now.plus(org.wushe.hub.platform.core.Calendar.CLOCK_SKEW))) {
-            throw new InvalidInputException("visitedAt", "is in the future: a visit is recorded after it happened");
+            throw new InvalidInputException("visitedAt", Messages.text("visit.in-future"));
         }
         if (needDescribed && outcome != VisitOutcome.NEED_FOUND) {
-            throw new InvalidInputException("outcome", "a visit that raises a need found one: NEED_FOUND");
+            throw new InvalidInputException("outcome", Messages.text("visit.need-found-outcome"));
         }
         if (!needDescribed && outcome == VisitOutcome.NEED_FOUND) {
-            throw new InvalidInputException("raisedNeed", "describe the need the visit found (NEED_FOUND)");
+            throw new InvalidInputException("raisedNeed", Messages.text("visit.describe-need"));
         }
     }
 
     public static void requireNeed(Visit.RaisedNeed n, Instant now) {
         if (!n.end().isAfter(n.start())) {
-            throw new InvalidInputException("raisedNeed.end", "must be after start 结束时间须晚于开始时间");
+            throw new InvalidInputException("raisedNeed.end", Messages.text("visit.end-before-start"));
         }
         if (!n.end().isAfter(now)) {
-            throw new InvalidInputException("raisedNeed.end", "must be in the future 结束时间已过");
+            throw new InvalidInputException("raisedNeed.end", Messages.text("visit.end-past"));
         }
         if (Duration.between(n.start(), n.end()).compareTo(MAX_WINDOW) > 0) {
-            throw new InvalidInputException("raisedNeed.end", "the time window may span at most 366 days");
+            throw new InvalidInputException("raisedNeed.end", Messages.text("visit.window-too-long"));
         }
         if (n.category() == Category.DAILY_GOODS && n.quantityAmount() == null) {
-            throw new InvalidInputException("raisedNeed.quantity", "goods (DAILY_GOODS 生活物资) need a quantity");
+            throw new InvalidInputException("raisedNeed.quantity", Messages.text("visit.goods-quantity"));
         }
     }
 }

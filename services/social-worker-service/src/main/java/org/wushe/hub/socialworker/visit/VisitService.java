@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
@@ -96,7 +97,8 @@ public class VisitService {
      */
     @Transactional
     public Visit read(UUID id, String reason) {
-        Visit v = visits.find(id).orElseThrow(() -> new InvalidInputException("visitId", "no visit " + id, 404));
+        Visit v = visits.find(id)
+                .orElseThrow(() -> new InvalidInputException("visitId", Messages.text("visit.not-found", id), 404));
         access.requireReader(v.socialWorkerId());
         accessLog.opened(v.socialWorkerId(), NoteAccessLog.Kind.VISIT, v.id(), NoteAccessLog.reason(reason));
         return v;
@@ -109,7 +111,7 @@ public class VisitService {
     @Transactional
     public List<Visit> list(VisitRepository.Filter filter, String reason, int offset, int limit) {
         if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
-            throw new InvalidInputException("to", "must be after from");
+            throw new InvalidInputException("to", Messages.text("visit.to-before-from"));
         }
         UUID worker = access.listed(filter.socialWorkerId());
         String why = reason == null || reason.isBlank() ? null : NoteAccessLog.reason(reason);
@@ -129,7 +131,7 @@ public class VisitService {
 
     private static Visit.RaisedNeed need(VisitController.RaisedNeedRequest n, Instant now) {
         if (!Geohashes.isValid(n.geohash())) {
-            throw new InvalidInputException("raisedNeed.geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
+            throw new InvalidInputException("raisedNeed.geohash", Messages.text("place.not-a-geohash"));
         }
         Visit.RaisedNeed need = new Visit.RaisedNeed(
                 UUID.randomUUID(),

@@ -3,6 +3,7 @@ package org.wushe.hub.socialworker.worker;
 import java.time.LocalDate;
 import java.util.List;
 import org.wushe.hub.events.common.CertificationLevel;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -36,13 +37,12 @@ public final class CertificationRules {
     public static void requireRegistration(CertificationLevel level, LocalDate certifiedOn, LocalDate today) {
         if (!isCertified(level)) {
             if (certifiedOn != null) {
-                throw new InvalidInputException(
-                        "certifiedOn", "a worker without a certificate (NONE) has no certificate date");
+                throw new InvalidInputException("certifiedOn", Messages.text("certification.none-no-date"));
             }
             return;
         }
         if (certifiedOn == null) {
-            throw new InvalidInputException("certifiedOn", "the date on the " + level + " certificate is required");
+            throw new InvalidInputException("certifiedOn", Messages.text("certification.date-required", level));
         }
         requireDate(certifiedOn, today);
     }
@@ -56,24 +56,23 @@ public final class CertificationRules {
             LocalDate today) {
         if (!isCertified(level)) {
             throw new InvalidInputException(
-                    "level", "must be a certificate: one of " + LADDER.subList(1, LADDER.size()));
+                    "level", Messages.text("certification.level-unknown", LADDER.subList(1, LADDER.size())));
         }
         if (LADDER.indexOf(level) <= LADDER.indexOf(held)) {
-            throw new InvalidInputException(
-                    "level", "the worker holds " + held + " already; only a higher level is recorded", 409);
+            throw new InvalidInputException("level", Messages.text("certification.held-already", held), 409);
         }
         requireDate(certifiedOn, today);
         if (heldSince != null && certifiedOn.isBefore(heldSince)) {
-            throw new InvalidInputException("certifiedOn", "is before the " + held + " certificate of " + heldSince);
+            throw new InvalidInputException("certifiedOn", Messages.text("certification.before-held", held, heldSince));
         }
     }
 
     private static void requireDate(LocalDate certifiedOn, LocalDate today) {
         if (certifiedOn.isAfter(today)) {
-            throw new InvalidInputException("certifiedOn", "is in the future (today is " + today + ")");
+            throw new InvalidInputException("certifiedOn", Messages.text("date.in-future", today));
         }
         if (certifiedOn.isBefore(FIRST_EXAMS)) {
-            throw new InvalidInputException("certifiedOn", "the national qualification exams began in 2008");
+            throw new InvalidInputException("certifiedOn", Messages.text("certification.before-exams"));
         }
     }
 }

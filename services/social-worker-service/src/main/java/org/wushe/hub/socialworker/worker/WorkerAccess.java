@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -53,10 +54,7 @@ public class WorkerAccess {
                 : centres.stream().map(c -> Roles.CENTRE_MANAGER + " of " + c).collect(Collectors.joining(" or "));
         throw new ForbiddenException(
                 field,
-                caller.describe() + " may not act for " + field + " at station " + stationId
-                        + ": a centre manager certifies, assigns and supervises the workers of their own centre; needs "
-                        + needed
-                        + " 只能管理本中心的社工",
+                Messages.text("worker.manager-refused", caller.describeText(), field, stationId, needed),
                 needed);
     }
 
@@ -121,10 +119,7 @@ public class WorkerAccess {
         String needed = Roles.SOCIAL_WORKER + " of " + workerId
                 + (supervisor == null ? "" : " or " + Roles.SOCIAL_WORKER + " of " + supervisor);
         throw new ForbiddenException(
-                FIELD,
-                caller.describe() + " may not read the cases and visits of social worker " + workerId + "; needs "
-                        + needed + " 个案和探访记录只有本人及其督导可以查看",
-                needed);
+                FIELD, Messages.text("worker.reader-refused", caller.describeText(), workerId, needed), needed);
     }
 
     /**
@@ -139,11 +134,7 @@ public class WorkerAccess {
         Caller caller = Access.caller();
         return self(caller)
                 .orElseThrow(() -> new ForbiddenException(
-                        FIELD,
-                        caller.describe()
-                                + " may not list cases or visits: they are shown to the social worker who recorded them and their supervisor, "
-                                + "give socialWorkerId 个案和探访记录只有本人及其督导可以查看",
-                        Roles.SOCIAL_WORKER));
+                        FIELD, Messages.text("worker.list-refused", caller.describeText()), Roles.SOCIAL_WORKER));
     }
 
     /**
@@ -161,7 +152,7 @@ public class WorkerAccess {
         if (requested != null && !requested.equals(me)) {
             throw new ForbiddenException(
                     "authorId",
-                    caller.describe() + " writes notes as themself, not as " + requested + " 只能以本人名义记录",
+                    Messages.text("worker.note-as-self", caller.describeText(), requested),
                     Roles.SOCIAL_WORKER + " of " + requested);
         }
         return me;

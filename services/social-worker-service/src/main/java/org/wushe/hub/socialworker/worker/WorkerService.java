@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.CertificationLevel;
 import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.socialworker.station.Station;
@@ -114,7 +115,7 @@ public class WorkerService {
         SocialWorker w = workers.findForUpdate(id).orElseThrow(() -> notFound(id));
         access.requireManagerOf("socialWorkerId", w.stationId());
         if (Objects.equals(w.stationId(), stationId) && Objects.equals(w.supervisorId(), supervisorId)) {
-            throw new InvalidInputException("stationId", "the worker is assigned so already", 409);
+            throw new InvalidInputException("stationId", Messages.text("worker.assigned-so"), 409);
         }
         if (stationId != null) {
             stations.require("stationId", stationId);
@@ -126,8 +127,7 @@ public class WorkerService {
         if (!Objects.equals(w.stationId(), stationId)) {
             int open = workers.countOpenCases(id);
             if (open > 0) {
-                throw new InvalidInputException(
-                        "stationId", "the worker has " + open + " open case(s) at the station; close them first", 409);
+                throw new InvalidInputException("stationId", Messages.text("worker.open-cases", open), 409);
             }
         }
         if (supervisorId != null) {
@@ -136,10 +136,10 @@ public class WorkerService {
         LocalDate today = Calendar.today(clock);
         LocalDate on = assignedOn == null ? today : assignedOn;
         if (on.isAfter(today)) {
-            throw new InvalidInputException("assignedOn", "is in the future (today is " + today + ")");
+            throw new InvalidInputException("assignedOn", Messages.text("date.in-future", today));
         }
         if (w.assignedOn() != null && on.isBefore(w.assignedOn())) {
-            throw new InvalidInputException("assignedOn", "is before the current assignment of " + w.assignedOn());
+            throw new InvalidInputException("assignedOn", Messages.text("worker.assigned-before", w.assignedOn()));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SocialWorker assigned = new SocialWorker(
@@ -180,31 +180,33 @@ public class WorkerService {
      */
     public AtStation atStation(UUID workerId) {
         SocialWorker w = workers.find(workerId)
-                .orElseThrow(() -> new InvalidInputException("socialWorkerId", "no social worker " + workerId));
+                .orElseThrow(
+                        () -> new InvalidInputException("socialWorkerId", Messages.text("worker.not-found", workerId)));
         if (w.stationId() == null) {
-            throw new InvalidInputException(
-                    "socialWorkerId", "the worker is assigned to no station; assign one first", 409);
+            throw new InvalidInputException("socialWorkerId", Messages.text("worker.no-station"), 409);
         }
         return new AtStation(w, stations.require("socialWorkerId", w.stationId()));
     }
 
     private void requireSupervisor(UUID workerId, UUID supervisorId) {
         if (supervisorId.equals(workerId)) {
-            throw new InvalidInputException("supervisorId", "a worker does not supervise themselves");
+            throw new InvalidInputException("supervisorId", Messages.text("worker.self-supervision"));
         }
         SocialWorker supervisor = workers.find(supervisorId)
-                .orElseThrow(() -> new InvalidInputException("supervisorId", "no social worker " + supervisorId));
+                .orElseThrow(() ->
+                        new InvalidInputException("supervisorId", Messages.text("worker.not-found", supervisorId)));
         if (!CertificationRules.maySupervise(supervisor.certificationLevel())) {
             throw new InvalidInputException(
                     "supervisorId",
-                    "a supervisor (督导) holds at least " + CertificationRules.SUPERVISOR_MINIMUM
-                            + " (社会工作师); this one holds " + supervisor.certificationLevel());
+                    Messages.text(
+                            "worker.supervisor-level",
+                            CertificationRules.SUPERVISOR_MINIMUM,
+                            supervisor.certificationLevel()));
         }
         UUID above = supervisor.supervisorId();
         for (int i = 0; workerId != null && above != null && i < MAX_CHAIN; i++) {
             if (above.equals(workerId)) {
-                throw new InvalidInputException(
-                        "supervisorId", "the supervisor is supervised (directly or not) by this worker");
+                throw new InvalidInputException("supervisorId", Messages.text("worker.supervision-cycle"));
             }
             above = workers.find(above).map(SocialWorker::supervisorId).orElse(null);
         }
@@ -219,6 +221,6 @@ public class WorkerService {
     }
 
     static InvalidInputException notFound(UUID id) {
-        return new InvalidInputException("socialWorkerId", "no social worker " + id, 404);
+        return new InvalidInputException("socialWorkerId", Messages.text("worker.not-found", id), 404);
     }
 }
