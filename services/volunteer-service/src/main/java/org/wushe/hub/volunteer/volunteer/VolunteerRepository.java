@@ -4,7 +4,10 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,13 +15,14 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.Skill;
+import org.wushe.hub.volunteer.volunteer.registration.ResidentIdNumber;
 
 @Repository
 public class VolunteerRepository {
 
-    /** Name, phone and the hardship flag are sealed at rest ({@link VolunteerDetailsCipher}); the rest is plain. */
+    /** Name, phone, ID number and the hardship flag are sealed at rest ({@link VolunteerDetailsCipher}); the rest is plain. */
     private static final String COLUMNS =
-            "id, name_sealed, phone_sealed, community_id, organization_id, district_code, street_code, "
+            "id, name_sealed, phone_sealed, id_number_sealed, community_id, organization_id, district_code, street_code, "
                     + "home_community_id, grid_id, geohash, skills, languages, young_old, hardship_sealed, registered_at, updated_at";
 
     /** A volunteer serves station :station when its staff registered them or they were matched or credited hours there. */
@@ -26,23 +30,29 @@ public class VolunteerRepository {
             + " OR EXISTS (SELECT 1 FROM assignment a WHERE a.volunteer_id = v.id AND a.station_id = :station)"
             + " OR EXISTS (SELECT 1 FROM service_hours h WHERE h.volunteer_id = v.id AND h.station_id = :station))";
 
+    /** The day a volunteer's age is counted on: the hub's. */
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
     private final JdbcClient jdbc;
     private final VolunteerDetailsCipher cipher;
+    private final Clock clock;
 
-    public VolunteerRepository(JdbcClient jdbc, VolunteerDetailsCipher cipher) {
+    public VolunteerRepository(JdbcClient jdbc, VolunteerDetailsCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
     /** @param registeredByStation the station whose staff registered the volunteer, null for the hub admin */
     public void insert(Volunteer v, UUID registeredByStation) {
         HomeArea h = v.homeArea();
-        jdbc.sql("INSERT INTO volunteer (" + COLUMNS + ", phone_hash, registered_by_station) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO volunteer (" + COLUMNS + ", phone_hash, id_number_hash, registered_by_station) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         v.id(),
                         cipher.sealName(v.id(), v.name()),
                         v.phone() == null ? null : cipher.sealPhone(v.id(), v.phone()),
+                        v.idNumber() == null ? null : cipher.sealIdNumber(v.id(), v.idNumber()),
                         v.communityId(),
                         v.organizationId(),
                         h.districtCode(),
@@ -57,6 +67,7 @@ public class VolunteerRepository {
                         Timestamp.from(v.registeredAt()),
                         Timestamp.from(v.updatedAt()),
                         cipher.phoneHash(v.phone()),
+                        cipher.idNumberHash(v.idNumber()),
                         registeredByStation)
                 .update();
     }
@@ -64,6 +75,22 @@ public class VolunteerRepository {
     public boolean phoneTaken(String phone) {
         return jdbc.sql("SELECT count(*) FROM volunteer WHERE phone_hash = ?")
                         .param(cipher.phoneHash(phone))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public boolean idNumberTaken(String idNumber) {
+        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id_number_hash = ?")
+                        .param(cipher.idNumberHash(idNumber))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public boolean hasGuardianConsent(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM volunteer_guardian_consent WHERE volunteer_id = ?")
+                        .param(id)
                         .query(Long.class)
                         .single()
                 > 0;
@@ -163,6 +190,12 @@ public class VolunteerRepository {
     private Volunteer map(ResultSet rs, int n) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         byte[] phone = rs.getBytes("phone_sealed");
+        byte[] idSealed = rs.getBytes("id_number_sealed");
+        String idNumber = idSealed == null ? null : cipher.openIdNumber(id, idSealed);
+        LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+        LocalDate birthDate = idNumber == null
+                ? null
+                : ResidentIdNumber.parse(idNumber, LocalDate.MAX).birthDate();
         HomeArea home = new HomeArea(
                 rs.getString("district_code"),
                 rs.getString("street_code"),
@@ -173,12 +206,14 @@ public class VolunteerRepository {
                 id,
                 cipher.openName(id, rs.getBytes("name_sealed")),
                 phone == null ? null : cipher.openPhone(id, phone),
+                idNumber,
+                birthDate,
                 rs.getObject("community_id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
                 home,
                 strings(rs.getArray("skills")).stream().map(Skill::valueOf).toList(),
                 strings(rs.getArray("languages")),
-                rs.getBoolean("young_old"),
+                birthDate == null ? rs.getBoolean("young_old") : ResidentIdNumber.youngOld(birthDate, today),
                 cipher.openHardship(id, rs.getBytes("hardship_sealed")),
                 rs.getTimestamp("registered_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());

@@ -23,6 +23,10 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  * <table>
  * <caption>Rules</caption>
  * <tr><th>request</th><th>who</th></tr>
+ * <tr><td>{@code POST}/{@code GET}/{@code DELETE /volunteers/me}</td><td>a volunteer, as the volunteer id of their
+ *     token</td></tr>
+ * <tr><td>{@code POST /volunteers/{id}/guardian-consent}</td><td>station staff, community staff (and in the service:
+ *     community staff of the volunteer's community, station staff of a station they serve)</td></tr>
  * <tr><td>{@code GET /volunteers/{id}}, {@code GET /volunteers/{id}/availability}, {@code GET /volunteers/{id}/hours}</td>
  *     <td>the volunteer themself, station staff (and in the service: only of a station the volunteer serves; others
  *     than the volunteer state a reason to read the details, and the read is logged)</td></tr>
@@ -56,7 +60,9 @@ public class VolunteerAccessRules {
         AuthorizationManager<RequestAuthorizationContext> staffNotSelf = stationStaffButNotSelf();
         AuthorizationManager<RequestAuthorizationContext> staff = Rules.roles(Roles.STATION_STAFF);
         AuthorizationManager<RequestAuthorizationContext> admin = Rules.roles(Roles.HUB_ADMIN);
-        return r -> r.requestMatchers(
+        return r -> r.requestMatchers("/volunteers/me")
+                .access(Rules.roles(Roles.VOLUNTEER))
+                .requestMatchers(
                         HttpMethod.GET, "/volunteers/{id}", "/volunteers/{id}/availability", "/volunteers/{id}/hours")
                 .access(selfOrStaff)
                 .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/availability", "/volunteers/{id}/skills")
@@ -74,6 +80,8 @@ public class VolunteerAccessRules {
                 .access(self)
                 .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/flags")
                 .access(staffNotSelf)
+                .requestMatchers(HttpMethod.POST, "/volunteers/{id}/guardian-consent")
+                .access(Rules.roles(Roles.STATION_STAFF, Roles.COMMUNITY_STAFF))
                 .requestMatchers(HttpMethod.POST, "/volunteers/{id}/hours")
                 .access(staffNotSelf)
                 .requestMatchers(HttpMethod.POST, "/volunteers")
