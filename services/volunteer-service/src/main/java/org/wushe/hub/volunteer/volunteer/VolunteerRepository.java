@@ -88,6 +88,24 @@ public class VolunteerRepository {
                 > 0;
     }
 
+    /**
+     * Destroys the volunteer's personal details (name, phone, ID number, hardship flag and their hashes, a guardian's
+     * consent), their skills, languages and fine home area; the row stays, marked erased, for their hours and points.
+     * False when there is no such volunteer or they were erased already.
+     */
+    public boolean erase(UUID id, Instant now) {
+        jdbc.sql("DELETE FROM volunteer_guardian_consent WHERE volunteer_id = ?")
+                .param(id)
+                .update();
+        return jdbc.sql("UPDATE volunteer SET name_sealed = NULL, phone_sealed = NULL, phone_hash = NULL,"
+                                + " id_number_sealed = NULL, id_number_hash = NULL, hardship_sealed = NULL,"
+                                + " skills = '{}', languages = '{}', grid_id = NULL, geohash = NULL, young_old = false,"
+                                + " erased_at = ?, updated_at = ? WHERE id = ? AND erased_at IS NULL")
+                        .params(Timestamp.from(now), Timestamp.from(now), id)
+                        .update()
+                == 1;
+    }
+
     public boolean hasGuardianConsent(UUID id) {
         return jdbc.sql("SELECT count(*) FROM volunteer_guardian_consent WHERE volunteer_id = ?")
                         .param(id)
@@ -148,21 +166,21 @@ public class VolunteerRepository {
 
     /** The volunteer, with their row locked until the transaction ends: changes of one volunteer one after the other. */
     public Optional<Volunteer> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ? FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ? AND erased_at IS NULL FOR UPDATE")
                 .param(id)
                 .query(this::map)
                 .optional();
     }
 
     public Optional<Volunteer> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ? AND erased_at IS NULL")
                 .param(id)
                 .query(this::map)
                 .optional();
     }
 
     public boolean exists(UUID id) {
-        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id = ?")
+        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id = ? AND erased_at IS NULL")
                         .param(id)
                         .query(Long.class)
                         .single()
@@ -172,7 +190,7 @@ public class VolunteerRepository {
     /** Volunteers by community, skill and team, and serving the station; each filter only when given. */
     public List<Volunteer> search(UUID communityId, Skill skill, UUID teamId, UUID station, int limit, int offset) {
         return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM volunteer v WHERE (CAST(:community AS uuid) IS NULL OR community_id = :community)"
+                        + " FROM volunteer v WHERE erased_at IS NULL AND (CAST(:community AS uuid) IS NULL OR community_id = :community)"
                         + " AND (CAST(:station AS uuid) IS NULL OR " + SERVES_STATION + ")"
                         + " AND (CAST(:skill AS text) IS NULL OR skills @> ARRAY[CAST(:skill AS text)])"
                         + " AND (CAST(:team AS uuid) IS NULL OR EXISTS (SELECT 1 FROM team_member m WHERE m.volunteer_id = v.id AND m.team_id = :team))"
@@ -204,7 +222,7 @@ public class VolunteerRepository {
                 rs.getString("geohash"));
         return new Volunteer(
                 id,
-                cipher.openName(id, rs.getBytes("name_sealed")),
+                openName(id, rs.getBytes("name_sealed")),
                 phone == null ? null : cipher.openPhone(id, phone),
                 idNumber,
                 birthDate,
@@ -214,9 +232,13 @@ public class VolunteerRepository {
                 strings(rs.getArray("skills")).stream().map(Skill::valueOf).toList(),
                 strings(rs.getArray("languages")),
                 birthDate == null ? rs.getBoolean("young_old") : ResidentIdNumber.youngOld(birthDate, today),
-                cipher.openHardship(id, rs.getBytes("hardship_sealed")),
+                rs.getBytes("hardship_sealed") != null && cipher.openHardship(id, rs.getBytes("hardship_sealed")),
                 rs.getTimestamp("registered_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private String openName(UUID id, byte[] sealed) {
+        return sealed == null ? null : cipher.openName(id, sealed);
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Skill;
@@ -41,6 +42,7 @@ public class VolunteerService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final StarService stars;
+    private final ApplicationEventPublisher events;
 
     public VolunteerService(
             VolunteerRepository volunteers,
@@ -50,7 +52,8 @@ public class VolunteerService {
             PointsAccounts accounts,
             OutboxWriter outbox,
             Clock clock,
-            StarService stars) {
+            StarService stars,
+            ApplicationEventPublisher events) {
         this.volunteers = volunteers;
         this.lookups = lookups;
         this.availability = availability;
@@ -59,6 +62,7 @@ public class VolunteerService {
         this.outbox = outbox;
         this.clock = clock;
         this.stars = stars;
+        this.events = events;
     }
 
     /** Registers the volunteer, opens their points account and publishes {@code VolunteerRegistered}. */
@@ -92,6 +96,30 @@ public class VolunteerService {
         Volunteer v = require(id);
         volunteers.logAccess(id, Access.caller().subject(), SELF_READ, READ, clock.instant());
         return view(v, availability.load(id), teams.membershipsOf(id), stars.of(id));
+    }
+
+    /** The signed-in volunteer erases their account ({@link #erase}); 404 naming {@code id} when not registered. */
+    @Transactional
+    public void eraseSelf() {
+        erase(self());
+    }
+
+    /**
+     * Erases the volunteer's account: their sealed details destroyed, no longer found or listed, their live sign-ups for
+     * positions not yet started withdrawn ({@link VolunteerErased}); an empty {@code VolunteerAvailabilityDeclared} tells
+     * matching they are available for nothing (no personal data); their hours, points account and ledger stay, as
+     * anonymous totals. 404 naming {@code id} when there is no such volunteer (or they were erased already).
+     */
+    @Transactional
+    public void erase(UUID id) {
+        require(id);
+        // Available for nothing from now on (VolunteerAvailabilityDeclared, empty): matching proposes them no more.
+        availability.declare(id, Availability.none());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (!volunteers.erase(id, now)) {
+            throw Problems.notFound("id", "volunteer " + id);
+        }
+        events.publishEvent(new VolunteerErased(id, Access.caller().subject(), now));
     }
 
     /** The volunteer id the caller's token carries; 403 naming {@code Authorization} without one. */

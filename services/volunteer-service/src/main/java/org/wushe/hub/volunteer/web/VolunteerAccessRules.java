@@ -40,7 +40,7 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  *     serves, hours by the staff of the station in the body's {@code stationId})</td></tr>
  * <tr><td>{@code POST /volunteers}, {@code GET /volunteers}, {@code POST /teams},
  *     {@code PUT}/{@code DELETE /teams/{id}/members/{volunteerId}}</td><td>station staff</td></tr>
- * <tr><td>{@code POST /rewards}, {@code DELETE /rewards/{id}}, {@code POST /points/rules}, {@code POST /stars/rules},
+ * <tr><td>{@code POST /rewards}, {@code DELETE /rewards/{id}}, {@code DELETE /volunteers/{id}} (erasure), {@code POST /points/rules}, {@code POST /stars/rules},
  *     {@code POST /points/time-bank-accounts}, {@code /admin/**}</td><td>the hub admin only</td></tr>
  * <tr><td>{@code /activities/**}</td><td>any valid token here; in the service (activity/ActivityService, SignUpService,
  *     AttendanceService): publishing by the caller's own station, community, organization or social worker, changing,
@@ -101,7 +101,7 @@ public class VolunteerAccessRules {
                 .requestMatchers(
                         HttpMethod.POST, "/rewards", "/points/rules", "/stars/rules", "/points/time-bank-accounts")
                 .access(admin)
-                .requestMatchers(HttpMethod.DELETE, "/rewards/{id}")
+                .requestMatchers(HttpMethod.DELETE, "/rewards/{id}", "/volunteers/{id}")
                 .access(admin);
     }
 
