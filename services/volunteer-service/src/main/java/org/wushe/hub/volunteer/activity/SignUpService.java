@@ -95,6 +95,7 @@ public class SignUpService {
         Volunteer v = volunteers
                 .findForUpdate(volunteerId)
                 .orElseThrow(() -> Problems.notFound("volunteerId", "volunteer " + volunteerId));
+        volunteers.requireGuardianConsentIfMinor(v, LocalDate.ofInstant(now, VolunteerLookups.ZONE));
         Activity a = activities
                 .findForShare(activityId)
                 .orElseThrow(() -> Problems.notFound("id", "activity " + activityId));

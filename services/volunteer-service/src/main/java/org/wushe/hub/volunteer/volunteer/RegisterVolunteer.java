@@ -15,9 +15,12 @@ import org.wushe.hub.volunteer.availability.Availability;
  *
  * @param name         how the volunteer is called at the station; stays in this service
  * @param phone        mainland mobile number, optional; stays in this service
+ * @param idNumber     resident ID number (身份证号码), optional for staff registering; sealed, stays in this service;
+ *                     the age and young-old flag are read from it
  * @param communityId  community the volunteer registers with
  * @param organizationId volunteer organization (志愿服务组织) the volunteer belongs to, if any
- * @param youngOld     a young-old volunteer (低龄老人): double points; absent means no
+ * @param youngOld     a young-old volunteer (低龄老人): double points; absent means no; with an ID number it follows
+ *                     from the birth date and may only be absent or agree
  * @param inHardship   the volunteer is in hardship (困境人群): double points; absent means no
  */
 public record RegisterVolunteer(
@@ -26,6 +29,7 @@ public record RegisterVolunteer(
         @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number of 11 digits")
         String phone,
 
+        @Size(max = 18) String idNumber,
         UUID communityId,
         UUID organizationId,
         @NotNull @Valid HomeArea homeArea,

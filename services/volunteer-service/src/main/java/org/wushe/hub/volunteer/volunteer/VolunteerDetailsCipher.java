@@ -4,8 +4,8 @@ import java.util.UUID;
 import org.wushe.hub.platform.privacy.FieldCipher;
 
 /**
- * Seals and opens a volunteer's personal details (name, phone, hardship flag, certificate numbers) with the platform's
- * {@link FieldCipher}: each value bound to {@code volunteer/<id>/<field>}, so it cannot be moved to another
+ * Seals and opens a volunteer's personal details (name, phone, ID number, hardship flag, certificate numbers) with the
+ * platform's {@link FieldCipher}: each value bound to {@code volunteer/<id>/<field>}, so it cannot be moved to another
  * volunteer or column; the phone also has a keyed hash, which keeps it unique without being readable.
  */
 public final class VolunteerDetailsCipher {
@@ -37,6 +37,27 @@ public final class VolunteerDetailsCipher {
 
     public byte[] phoneHash(String phone) {
         return phone == null ? null : cipher.lookupHash(phone.strip());
+    }
+
+    public byte[] sealIdNumber(UUID id, String idNumber) {
+        return cipher.encrypt(idNumber, context(id, "id_number"));
+    }
+
+    public String openIdNumber(UUID id, byte[] sealed) {
+        return cipher.decryptText(sealed, context(id, "id_number"));
+    }
+
+    /** A keyed hash of the ID number: unique among volunteers without being readable. */
+    public byte[] idNumberHash(String idNumber) {
+        return idNumber == null ? null : cipher.lookupHash("id_number/" + idNumber);
+    }
+
+    public byte[] sealGuardianName(UUID id, String name) {
+        return cipher.encrypt(name, context(id, "guardian_name"));
+    }
+
+    public byte[] sealGuardianPhone(UUID id, String phone) {
+        return cipher.encrypt(phone, context(id, "guardian_phone"));
     }
 
     public byte[] sealHardship(UUID id, boolean inHardship) {

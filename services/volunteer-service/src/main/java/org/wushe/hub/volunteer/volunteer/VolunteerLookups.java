@@ -1,5 +1,7 @@
 package org.wushe.hub.volunteer.volunteer;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -9,6 +11,7 @@ import org.wushe.hub.platform.security.ForbiddenException;
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.volunteer.availability.AvailabilityService;
 import org.wushe.hub.volunteer.team.TeamService;
+import org.wushe.hub.volunteer.web.Problems;
 
 /**
  * Registered volunteers as the other features read them (they do not read this one's tables): plain lookups over
@@ -62,6 +65,30 @@ public class VolunteerLookups implements AvailabilityService.Volunteers, TeamSer
                         + ", who does not serve " + (station == null ? "a station of the caller" : "station " + station)
                         + "; needs volunteer of " + id + " or station_staff of a station they serve 只能查看为本站点服务的志愿者",
                 "volunteer of " + id + " or station_staff of a station they serve");
+    }
+
+    /** The zone a volunteer's age is counted in. */
+    public static final ZoneId ZONE = VolunteerRepository.SHANGHAI;
+
+    /** Whether the caller is station staff of a station the volunteer serves. */
+    public boolean servesStationOf(Caller caller, UUID id) {
+        UUID station = caller.tenantOf(Roles.STATION_STAFF)
+                .map(VolunteerLookups::uuidOrNull)
+                .orElse(null);
+        return station != null && volunteers.serves(id, station);
+    }
+
+    /**
+     * Passes for an adult, and for a minor (under 18 on {@code day} by their ID number) once staff recorded a
+     * guardian's consent; 409 naming {@code guardianConsent} otherwise.
+     */
+    public void requireGuardianConsentIfMinor(Volunteer v, LocalDate day) {
+        if (v.minor(day) && !volunteers.hasGuardianConsent(v.id())) {
+            throw Problems.conflict(
+                    "guardianConsent",
+                    "volunteer " + v.id() + " is under 18: a guardian's consent must be recorded by staff of their "
+                            + "community or station first 未成年志愿者须先由社区或站点登记监护人同意");
+        }
     }
 
     static UUID uuidOrNull(String s) {

@@ -4,7 +4,10 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,13 +15,14 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.events.common.Skill;
+import org.wushe.hub.volunteer.volunteer.registration.ResidentIdNumber;
 
 @Repository
 public class VolunteerRepository {
 
-    /** Name, phone and the hardship flag are sealed at rest ({@link VolunteerDetailsCipher}); the rest is plain. */
+    /** Name, phone, ID number and the hardship flag are sealed at rest ({@link VolunteerDetailsCipher}); the rest is plain. */
     private static final String COLUMNS =
-            "id, name_sealed, phone_sealed, community_id, organization_id, district_code, street_code, "
+            "id, name_sealed, phone_sealed, id_number_sealed, community_id, organization_id, district_code, street_code, "
                     + "home_community_id, grid_id, geohash, skills, languages, young_old, hardship_sealed, registered_at, updated_at";
 
     /** A volunteer serves station :station when its staff registered them or they were matched or credited hours there. */
@@ -26,23 +30,29 @@ public class VolunteerRepository {
             + " OR EXISTS (SELECT 1 FROM assignment a WHERE a.volunteer_id = v.id AND a.station_id = :station)"
             + " OR EXISTS (SELECT 1 FROM service_hours h WHERE h.volunteer_id = v.id AND h.station_id = :station))";
 
+    /** The day a volunteer's age is counted on: the hub's. */
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
     private final JdbcClient jdbc;
     private final VolunteerDetailsCipher cipher;
+    private final Clock clock;
 
-    public VolunteerRepository(JdbcClient jdbc, VolunteerDetailsCipher cipher) {
+    public VolunteerRepository(JdbcClient jdbc, VolunteerDetailsCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
     /** @param registeredByStation the station whose staff registered the volunteer, null for the hub admin */
     public void insert(Volunteer v, UUID registeredByStation) {
         HomeArea h = v.homeArea();
-        jdbc.sql("INSERT INTO volunteer (" + COLUMNS + ", phone_hash, registered_by_station) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO volunteer (" + COLUMNS + ", phone_hash, id_number_hash, registered_by_station) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         v.id(),
                         cipher.sealName(v.id(), v.name()),
                         v.phone() == null ? null : cipher.sealPhone(v.id(), v.phone()),
+                        v.idNumber() == null ? null : cipher.sealIdNumber(v.id(), v.idNumber()),
                         v.communityId(),
                         v.organizationId(),
                         h.districtCode(),
@@ -57,6 +67,7 @@ public class VolunteerRepository {
                         Timestamp.from(v.registeredAt()),
                         Timestamp.from(v.updatedAt()),
                         cipher.phoneHash(v.phone()),
+                        cipher.idNumberHash(v.idNumber()),
                         registeredByStation)
                 .update();
     }
@@ -64,6 +75,44 @@ public class VolunteerRepository {
     public boolean phoneTaken(String phone) {
         return jdbc.sql("SELECT count(*) FROM volunteer WHERE phone_hash = ?")
                         .param(cipher.phoneHash(phone))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public boolean idNumberTaken(String idNumber) {
+        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id_number_hash = ?")
+                        .param(cipher.idNumberHash(idNumber))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * Destroys the volunteer's personal details (name, phone, ID number, hardship flag and their hashes, a guardian's
+     * consent), their skills, languages and fine home area; the row stays, marked erased, for their hours and points.
+     * False when there is no such volunteer or they were erased already.
+     */
+    public boolean erase(UUID id, Instant now) {
+        jdbc.sql("DELETE FROM volunteer_guardian_consent WHERE volunteer_id = ?")
+                .param(id)
+                .update();
+        // Certificate numbers of qualifications recorded by staff are theirs too; the qualifications stay, anonymous.
+        jdbc.sql("UPDATE volunteer_qualification SET certificate_sealed = NULL WHERE volunteer_id = ?")
+                .param(id)
+                .update();
+        return jdbc.sql("UPDATE volunteer SET name_sealed = NULL, phone_sealed = NULL, phone_hash = NULL,"
+                                + " id_number_sealed = NULL, id_number_hash = NULL, hardship_sealed = NULL,"
+                                + " skills = '{}', languages = '{}', grid_id = NULL, geohash = NULL, young_old = false,"
+                                + " erased_at = ?, updated_at = ? WHERE id = ? AND erased_at IS NULL")
+                        .params(Timestamp.from(now), Timestamp.from(now), id)
+                        .update()
+                == 1;
+    }
+
+    public boolean hasGuardianConsent(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM volunteer_guardian_consent WHERE volunteer_id = ?")
+                        .param(id)
                         .query(Long.class)
                         .single()
                 > 0;
@@ -121,21 +170,21 @@ public class VolunteerRepository {
 
     /** The volunteer, with their row locked until the transaction ends: changes of one volunteer one after the other. */
     public Optional<Volunteer> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ? FOR UPDATE")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ? AND erased_at IS NULL FOR UPDATE")
                 .param(id)
                 .query(this::map)
                 .optional();
     }
 
     public Optional<Volunteer> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ? AND erased_at IS NULL")
                 .param(id)
                 .query(this::map)
                 .optional();
     }
 
     public boolean exists(UUID id) {
-        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id = ?")
+        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id = ? AND erased_at IS NULL")
                         .param(id)
                         .query(Long.class)
                         .single()
@@ -145,7 +194,7 @@ public class VolunteerRepository {
     /** Volunteers by community, skill and team, and serving the station; each filter only when given. */
     public List<Volunteer> search(UUID communityId, Skill skill, UUID teamId, UUID station, int limit, int offset) {
         return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM volunteer v WHERE (CAST(:community AS uuid) IS NULL OR community_id = :community)"
+                        + " FROM volunteer v WHERE erased_at IS NULL AND (CAST(:community AS uuid) IS NULL OR community_id = :community)"
                         + " AND (CAST(:station AS uuid) IS NULL OR " + SERVES_STATION + ")"
                         + " AND (CAST(:skill AS text) IS NULL OR skills @> ARRAY[CAST(:skill AS text)])"
                         + " AND (CAST(:team AS uuid) IS NULL OR EXISTS (SELECT 1 FROM team_member m WHERE m.volunteer_id = v.id AND m.team_id = :team))"
@@ -163,6 +212,12 @@ public class VolunteerRepository {
     private Volunteer map(ResultSet rs, int n) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         byte[] phone = rs.getBytes("phone_sealed");
+        byte[] idSealed = rs.getBytes("id_number_sealed");
+        String idNumber = idSealed == null ? null : cipher.openIdNumber(id, idSealed);
+        LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+        LocalDate birthDate = idNumber == null
+                ? null
+                : ResidentIdNumber.parse(idNumber, LocalDate.MAX).birthDate();
         HomeArea home = new HomeArea(
                 rs.getString("district_code"),
                 rs.getString("street_code"),
@@ -171,17 +226,23 @@ public class VolunteerRepository {
                 rs.getString("geohash"));
         return new Volunteer(
                 id,
-                cipher.openName(id, rs.getBytes("name_sealed")),
+                openName(id, rs.getBytes("name_sealed")),
                 phone == null ? null : cipher.openPhone(id, phone),
+                idNumber,
+                birthDate,
                 rs.getObject("community_id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
                 home,
                 strings(rs.getArray("skills")).stream().map(Skill::valueOf).toList(),
                 strings(rs.getArray("languages")),
-                rs.getBoolean("young_old"),
-                cipher.openHardship(id, rs.getBytes("hardship_sealed")),
+                birthDate == null ? rs.getBoolean("young_old") : ResidentIdNumber.youngOld(birthDate, today),
+                rs.getBytes("hardship_sealed") != null && cipher.openHardship(id, rs.getBytes("hardship_sealed")),
                 rs.getTimestamp("registered_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private String openName(UUID id, byte[] sealed) {
+        return sealed == null ? null : cipher.openName(id, sealed);
     }
 
     private static List<String> strings(Array array) throws SQLException {

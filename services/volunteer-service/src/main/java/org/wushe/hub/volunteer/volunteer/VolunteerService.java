@@ -2,12 +2,14 @@ package org.wushe.hub.volunteer.volunteer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Skill;
@@ -23,7 +25,9 @@ import org.wushe.hub.volunteer.availability.Availability;
 import org.wushe.hub.volunteer.availability.AvailabilityService;
 import org.wushe.hub.volunteer.points.PointsAccounts;
 import org.wushe.hub.volunteer.stars.StarService;
+import org.wushe.hub.volunteer.team.Membership;
 import org.wushe.hub.volunteer.team.TeamService;
+import org.wushe.hub.volunteer.volunteer.registration.ResidentIdNumber;
 import org.wushe.hub.volunteer.web.Problems;
 import org.wushe.hub.volunteer.web.RuleViolation;
 
@@ -38,6 +42,7 @@ public class VolunteerService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final StarService stars;
+    private final ApplicationEventPublisher events;
 
     public VolunteerService(
             VolunteerRepository volunteers,
@@ -47,7 +52,8 @@ public class VolunteerService {
             PointsAccounts accounts,
             OutboxWriter outbox,
             Clock clock,
-            StarService stars) {
+            StarService stars,
+            ApplicationEventPublisher events) {
         this.volunteers = volunteers;
         this.lookups = lookups;
         this.availability = availability;
@@ -56,6 +62,7 @@ public class VolunteerService {
         this.outbox = outbox;
         this.clock = clock;
         this.stars = stars;
+        this.events = events;
     }
 
     /** Registers the volunteer, opens their points account and publishes {@code VolunteerRegistered}. */
@@ -66,6 +73,67 @@ public class VolunteerService {
                 .flatMap(c -> c.tenantOf(Roles.STATION_STAFF))
                 .map(VolunteerLookups::uuidOrNull)
                 .orElse(null);
+        return register(UUID.randomUUID(), r, station);
+    }
+
+    /**
+     * The signed-in volunteer registers themself under the volunteer id of their token ({@value Roles#VOLUNTEER_ID}):
+     * 409 naming {@code id} when that volunteer is registered already. No station registered them.
+     */
+    @Transactional
+    public VolunteerView registerSelf(RegisterVolunteer r) {
+        UUID id = self();
+        if (volunteers.exists(id)) {
+            throw Problems.conflict("id", "volunteer " + id + " is registered already 您已注册为志愿者");
+        }
+        return register(id, r, null);
+    }
+
+    /** The signed-in volunteer's own record; the read is written to their access log. */
+    @Transactional
+    public VolunteerView readSelf() {
+        UUID id = self();
+        Volunteer v = require(id);
+        volunteers.logAccess(id, Access.caller().subject(), SELF_READ, READ, clock.instant());
+        return view(v, availability.load(id), teams.membershipsOf(id), stars.of(id));
+    }
+
+    /** The signed-in volunteer erases their account ({@link #erase}); 404 naming {@code id} when not registered. */
+    @Transactional
+    public void eraseSelf() {
+        erase(self());
+    }
+
+    /**
+     * Erases the volunteer's account: their sealed details destroyed, no longer found or listed, their live sign-ups for
+     * positions not yet started withdrawn ({@link VolunteerErased}); an empty {@code VolunteerAvailabilityDeclared} tells
+     * matching they are available for nothing (no personal data); their hours, points account and ledger stay, as
+     * anonymous totals. 404 naming {@code id} when there is no such volunteer (or they were erased already).
+     */
+    @Transactional
+    public void erase(UUID id) {
+        require(id);
+        // Available for nothing from now on (VolunteerAvailabilityDeclared, empty): matching proposes them no more.
+        availability.declare(id, Availability.none());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (!volunteers.erase(id, now)) {
+            throw Problems.notFound("id", "volunteer " + id);
+        }
+        events.publishEvent(new VolunteerErased(id, Access.caller().subject(), now));
+    }
+
+    /** The volunteer id the caller's token carries; 403 naming {@code Authorization} without one. */
+    private static UUID self() {
+        Caller caller = Access.caller();
+        return caller.tenantOf(Roles.VOLUNTEER)
+                .map(VolunteerLookups::uuidOrNull)
+                .orElseThrow(() -> new ForbiddenException(
+                        "Authorization",
+                        caller.describe() + " carries no volunteer id; needs volunteer with a volunteer_id 须以志愿者账号登录",
+                        "volunteer with a volunteer_id"));
+    }
+
+    private VolunteerView register(UUID id, RegisterVolunteer r, UUID station) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Availability declared = r.availability() == null ? Availability.none() : r.availability();
         List<RuleViolation> violations = new ArrayList<>();
@@ -88,20 +156,36 @@ public class VolunteerService {
                         .toList();
         violations.addAll(declared.violations(now, "availability."));
         Problems.rejectIfAny(violations);
+        LocalDate today = LocalDate.ofInstant(now, VolunteerRepository.SHANGHAI);
+        ResidentIdNumber idNumber =
+                r.idNumber() == null ? null : ResidentIdNumber.require("idNumber", r.idNumber(), today);
+        boolean youngOld = Boolean.TRUE.equals(r.youngOld());
+        if (idNumber != null) {
+            youngOld = ResidentIdNumber.youngOld(idNumber.birthDate(), today);
+            if (r.youngOld() != null && r.youngOld() != youngOld) {
+                throw new InvalidInputException("youngOld", youngOldFollows(youngOld));
+            }
+            if (volunteers.idNumberTaken(idNumber.value())) {
+                throw new InvalidInputException(
+                        "idNumber", "a volunteer with this ID number is registered already 该身份证号码已注册", 409);
+            }
+        }
         if (r.phone() != null && volunteers.phoneTaken(r.phone())) {
             throw new InvalidInputException(
                     "phone", "a volunteer with this phone number is registered already 该手机号已注册", 409);
         }
         Volunteer v = new Volunteer(
-                UUID.randomUUID(),
+                id,
                 r.name().strip(),
                 r.phone(),
+                idNumber == null ? null : idNumber.value(),
+                idNumber == null ? null : idNumber.birthDate(),
                 r.communityId(),
                 r.organizationId(),
                 home,
                 skills,
                 languages,
-                Boolean.TRUE.equals(r.youngOld()),
+                youngOld,
                 Boolean.TRUE.equals(r.inHardship()),
                 now,
                 now);
@@ -109,7 +193,7 @@ public class VolunteerService {
         availability.replace(v.id(), declared);
         accounts.openForVolunteer(v.id(), now);
         publishRegistered(v, declared, now);
-        return VolunteerView.of(v, declared, List.of(), stars.of(v.id()));
+        return view(v, declared, List.of(), stars.of(v.id()));
     }
 
     /**
@@ -139,13 +223,15 @@ public class VolunteerService {
         Availability declared = availability.load(id);
         if (Set.copyOf(skills).equals(Set.copyOf(current.skills()))
                 && Set.copyOf(languages).equals(Set.copyOf(current.languages()))) {
-            return VolunteerView.of(current, declared, teams.membershipsOf(id), stars.of(id));
+            return view(current, declared, teams.membershipsOf(id), stars.of(id));
         }
         volunteers.updateSkills(id, skills, languages, now);
         Volunteer changed = new Volunteer(
                 current.id(),
                 current.name(),
                 current.phone(),
+                current.idNumber(),
+                current.birthDate(),
                 current.communityId(),
                 current.organizationId(),
                 current.homeArea(),
@@ -156,7 +242,7 @@ public class VolunteerService {
                 current.registeredAt(),
                 now);
         publishRegistered(changed, declared, now);
-        return VolunteerView.of(changed, declared, teams.membershipsOf(id), stars.of(id));
+        return view(changed, declared, teams.membershipsOf(id), stars.of(id));
     }
 
     /** {@code VolunteerRegistered} with the volunteer's state as it is now ({@link VolunteerEvents#registered}). */
@@ -171,10 +257,13 @@ public class VolunteerService {
     @Transactional
     public VolunteerView changeFlags(UUID id, boolean youngOld, boolean inHardship) {
         lookups.requireSeen(id);
-        require(id);
+        Volunteer current = require(id);
+        if (current.birthDate() != null && current.youngOld() != youngOld) {
+            throw new InvalidInputException("youngOld", youngOldFollows(current.youngOld()));
+        }
         volunteers.updateFlags(id, youngOld, inHardship, clock.instant());
         Volunteer v = require(id);
-        return VolunteerView.of(v, availability.load(id), teams.membershipsOf(id), stars.of(id))
+        return view(v, availability.load(id), teams.membershipsOf(id), stars.of(id))
                 .withoutNameAndPhone();
     }
 
@@ -190,7 +279,7 @@ public class VolunteerService {
         if (!caller.holds(Roles.VOLUNTEER, id)) {
             volunteers.logAccess(id, caller.subject(), ReadReasons.require("reason", reason), READ, clock.instant());
         }
-        return VolunteerView.of(v, availability.load(id), teams.membershipsOf(id), stars.of(id));
+        return view(v, availability.load(id), teams.membershipsOf(id), stars.of(id));
     }
 
     /** Who read the volunteer's details, when and why (the volunteer themself and the hub admin). */
@@ -217,12 +306,24 @@ public class VolunteerService {
                             "station_staff of a station"));
         }
         return volunteers.search(communityId, skill, teamId, station, limit, offset).stream()
-                .map(v -> VolunteerView.of(v, availability.load(v.id()), teams.membershipsOf(v.id()), stars.of(v.id()))
+                .map(v -> view(v, availability.load(v.id()), teams.membershipsOf(v.id()), stars.of(v.id()))
                         .withoutDetails())
                 .toList();
     }
 
+    private static String youngOldFollows(boolean youngOld) {
+        return "低龄老人标记由身份证号码中的出生日期确定（60至69岁），应为 " + youngOld
+                + " the young-old flag follows from the birth date in the ID number (aged 60 to 69): it is " + youngOld;
+    }
+
+    private VolunteerView view(
+            Volunteer v, Availability declared, List<Membership> memberships, StarService.Star star) {
+        return VolunteerView.of(
+                v, declared, memberships, star, LocalDate.ofInstant(clock.instant(), VolunteerRepository.SHANGHAI));
+    }
+
     static final String READ = "READ";
+    static final String SELF_READ = "本人查看 read by the volunteer themself";
 
     public Volunteer require(UUID id) {
         return volunteers.find(id).orElseThrow(() -> Problems.notFound("id", "volunteer " + id));

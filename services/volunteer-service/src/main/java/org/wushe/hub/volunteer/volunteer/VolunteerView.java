@@ -1,6 +1,7 @@
 package org.wushe.hub.volunteer.volunteer;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.wushe.hub.events.common.Skill;
@@ -9,7 +10,8 @@ import org.wushe.hub.volunteer.stars.StarService;
 import org.wushe.hub.volunteer.team.Membership;
 
 /**
- * A volunteer as the API shows it. {@code name}, {@code phone} and {@code inHardship} are personal details:
+ * A volunteer as the API shows it. {@code name}, {@code phone}, {@code idNumber} (with the {@code age} read from
+ * it) and {@code inHardship} are personal details:
  * absent from lists ({@link #withoutDetails()}); a single volunteer is read with them, and the read logged. {@code star}: their
  * star rating (星级志愿者) by cumulative hours.
  */
@@ -27,9 +29,13 @@ public record VolunteerView(
         Availability availability,
         List<Membership> teams,
         Instant registeredAt,
-        StarService.Star star) {
+        StarService.Star star,
+        String idNumber,
+        Integer age) {
 
-    static VolunteerView of(Volunteer v, Availability availability, List<Membership> teams, StarService.Star star) {
+    /** The volunteer with their {@code age} on {@code today}. */
+    static VolunteerView of(
+            Volunteer v, Availability availability, List<Membership> teams, StarService.Star star, LocalDate today) {
         return new VolunteerView(
                 v.id(),
                 v.name(),
@@ -44,10 +50,12 @@ public record VolunteerView(
                 availability,
                 teams,
                 v.registeredAt(),
-                star);
+                star,
+                v.idNumber(),
+                v.age(today));
     }
 
-    /** The same without name, phone and hardship flag. */
+    /** The same without name, phone, ID number, age and hardship flag. */
     public VolunteerView withoutDetails() {
         return new VolunteerView(
                 id,
@@ -63,10 +71,12 @@ public record VolunteerView(
                 availability,
                 teams,
                 registeredAt,
-                star);
+                star,
+                null,
+                null);
     }
 
-    /** The same without name and phone (the flags just set are the caller's own words). */
+    /** The same without name, phone, ID number and age (the flags just set are the caller's own words). */
     public VolunteerView withoutNameAndPhone() {
         return new VolunteerView(
                 id,
@@ -82,6 +92,8 @@ public record VolunteerView(
                 availability,
                 teams,
                 registeredAt,
-                star);
+                star,
+                null,
+                null);
     }
 }

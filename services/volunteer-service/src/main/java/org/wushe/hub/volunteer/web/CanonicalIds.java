@@ -31,6 +31,9 @@ public class CanonicalIds {
     /** Paths whose segments after these prefixes are ids, with the name of their path variable. */
     private static final Pattern VOLUNTEER = Pattern.compile("^/volunteers/([^/]*)(?:/assignments/([^/]*))?.*$");
 
+    /** The signed-in volunteer's own record: no id in the path, the token's volunteer id. */
+    private static final String SELF = "/volunteers/me";
+
     private static final Pattern ACCOUNT = Pattern.compile("^/points/accounts/([^/]*).*$");
     private static final Pattern MEMBER = Pattern.compile("^/teams/([^/]*)/members(?:/([^/]*))?.*$");
     public static final Pattern CANONICAL =
@@ -75,6 +78,9 @@ public class CanonicalIds {
 
         /** The path variable that is not a canonical id, or null. */
         static String refused(String path) {
+            if (path.equals(SELF)) {
+                return null;
+            }
             Matcher m = VOLUNTEER.matcher(path);
             if (m.matches()) {
                 return !canonical(m.group(1)) ? "id" : m.group(2) != null && !canonical(m.group(2)) ? "matchId" : null;

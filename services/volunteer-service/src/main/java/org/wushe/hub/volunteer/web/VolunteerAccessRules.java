@@ -23,6 +23,10 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  * <table>
  * <caption>Rules</caption>
  * <tr><th>request</th><th>who</th></tr>
+ * <tr><td>{@code POST}/{@code GET}/{@code DELETE /volunteers/me}</td><td>a volunteer, as the volunteer id of their
+ *     token</td></tr>
+ * <tr><td>{@code POST /volunteers/{id}/guardian-consent}</td><td>station staff, community staff (and in the service:
+ *     community staff of the volunteer's community, station staff of a station they serve)</td></tr>
  * <tr><td>{@code GET /volunteers/{id}}, {@code GET /volunteers/{id}/availability}, {@code GET /volunteers/{id}/hours},
  *     {@code GET /volunteers/{id}/qualifications}</td>
  *     <td>the volunteer themself, station staff (and in the service: only of a station the volunteer serves; others
@@ -38,7 +42,7 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  * <tr><td>{@code POST /qualifications}</td><td>centre managers, station staff</td></tr>
  * <tr><td>{@code POST /volunteers}, {@code GET /volunteers}, {@code POST /teams},
  *     {@code PUT}/{@code DELETE /teams/{id}/members/{volunteerId}}</td><td>station staff</td></tr>
- * <tr><td>{@code POST /rewards}, {@code DELETE /rewards/{id}}, {@code POST /points/rules}, {@code POST /stars/rules},
+ * <tr><td>{@code POST /rewards}, {@code DELETE /rewards/{id}}, {@code DELETE /volunteers/{id}} (erasure), {@code POST /points/rules}, {@code POST /stars/rules},
  *     {@code POST /points/time-bank-accounts}, {@code /admin/**}</td><td>the hub admin only</td></tr>
  * <tr><td>{@code /activities/**}</td><td>any valid token here; in the service (activity/ActivityService, SignUpService,
  *     AttendanceService): publishing by the caller's own station, community, organization or social worker, changing,
@@ -58,7 +62,9 @@ public class VolunteerAccessRules {
         AuthorizationManager<RequestAuthorizationContext> staffNotSelf = stationStaffButNotSelf();
         AuthorizationManager<RequestAuthorizationContext> staff = Rules.roles(Roles.STATION_STAFF);
         AuthorizationManager<RequestAuthorizationContext> admin = Rules.roles(Roles.HUB_ADMIN);
-        return r -> r.requestMatchers(
+        return r -> r.requestMatchers("/volunteers/me")
+                .access(Rules.roles(Roles.VOLUNTEER))
+                .requestMatchers(
                         HttpMethod.GET,
                         "/volunteers/{id}",
                         "/volunteers/{id}/availability",
@@ -80,6 +86,8 @@ public class VolunteerAccessRules {
                 .access(self)
                 .requestMatchers(HttpMethod.PUT, "/volunteers/{id}/flags")
                 .access(staffNotSelf)
+                .requestMatchers(HttpMethod.POST, "/volunteers/{id}/guardian-consent")
+                .access(Rules.roles(Roles.STATION_STAFF, Roles.COMMUNITY_STAFF))
                 .requestMatchers(HttpMethod.POST, "/volunteers/{id}/hours", "/volunteers/{id}/qualifications")
                 .access(staffNotSelf)
                 .requestMatchers(HttpMethod.POST, "/qualifications")
@@ -101,7 +109,7 @@ public class VolunteerAccessRules {
                 .requestMatchers(
                         HttpMethod.POST, "/rewards", "/points/rules", "/stars/rules", "/points/time-bank-accounts")
                 .access(admin)
-                .requestMatchers(HttpMethod.DELETE, "/rewards/{id}")
+                .requestMatchers(HttpMethod.DELETE, "/rewards/{id}", "/volunteers/{id}")
                 .access(admin);
     }
 

@@ -1,0 +1,82 @@
+package org.wushe.hub.volunteer.volunteer.registration;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.platform.security.Access;
+import org.wushe.hub.platform.security.Caller;
+import org.wushe.hub.platform.security.ForbiddenException;
+import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.volunteer.volunteer.Volunteer;
+import org.wushe.hub.volunteer.volunteer.VolunteerDetailsCipher;
+import org.wushe.hub.volunteer.volunteer.VolunteerLookups;
+import org.wushe.hub.volunteer.web.Problems;
+
+/** Guardians' consents for minor volunteers: recorded by the staff of the volunteer's home community or station. */
+@Service
+public class GuardianConsentService {
+
+    private final JdbcClient jdbc;
+    private final VolunteerLookups volunteers;
+    private final VolunteerDetailsCipher cipher;
+    private final Clock clock;
+
+    public GuardianConsentService(
+            JdbcClient jdbc, VolunteerLookups volunteers, VolunteerDetailsCipher cipher, Clock clock) {
+        this.jdbc = jdbc;
+        this.volunteers = volunteers;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /**
+     * Records (or replaces) the consent. The caller is the hub admin, community staff of the volunteer's home
+     * community, or station staff of a station the volunteer serves; 403 naming {@code id} otherwise. 409 naming
+     * {@code id} for a volunteer who is not a minor by their ID number.
+     */
+    @Transactional
+    public GuardianConsent.Recorded record(UUID id, GuardianConsent consent) {
+        Caller caller = Access.caller();
+        Volunteer v = volunteers.findForUpdate(id).orElseThrow(() -> Problems.notFound("id", "volunteer " + id));
+        if (!caller.isAdmin()
+                && !caller.holds(Roles.COMMUNITY_STAFF, v.communityId())
+                && !caller.holds(Roles.COMMUNITY_STAFF, v.homeArea().communityId())
+                && !volunteers.servesStationOf(caller, id)) {
+            throw new ForbiddenException(
+                    "id",
+                    caller.describe() + " may not record a guardian's consent for volunteer " + id
+                            + "; needs community_staff of their home community or station_staff of a station they serve"
+                            + " 只能由志愿者所属社区或服务站点的工作人员登记监护人同意",
+                    "community_staff of " + v.communityId() + " or station_staff of a station volunteer " + id
+                            + " serves");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (!v.minor(LocalDate.ofInstant(now, VolunteerLookups.ZONE))) {
+            throw Problems.conflict(
+                    "id",
+                    "volunteer " + id + " is not a minor by their ID number: no guardian's consent is needed"
+                            + " 该志愿者已成年或未登记身份证号码，无需监护人同意");
+        }
+        jdbc.sql("INSERT INTO volunteer_guardian_consent (volunteer_id, guardian_name_sealed, guardian_phone_sealed,"
+                        + " relationship, recorded_by, recorded_at) VALUES (:id, :name, :phone, :relationship, :by, :at)"
+                        + " ON CONFLICT (volunteer_id) DO UPDATE SET guardian_name_sealed = EXCLUDED.guardian_name_sealed,"
+                        + " guardian_phone_sealed = EXCLUDED.guardian_phone_sealed, relationship = EXCLUDED.relationship,"
+                        + " recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at")
+                .param("id", id)
+                .param(
+                        "name",
+                        cipher.sealGuardianName(id, consent.guardianName().strip()))
+                .param("phone", cipher.sealGuardianPhone(id, consent.guardianPhone()))
+                .param("relationship", consent.relationship().name())
+                .param("by", caller.subject())
+                .param("at", Timestamp.from(now))
+                .update();
+        return new GuardianConsent.Recorded(id, consent.relationship(), caller.subject(), now);
+    }
+}
