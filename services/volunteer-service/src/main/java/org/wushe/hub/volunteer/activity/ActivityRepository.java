@@ -49,77 +49,82 @@ public class ActivityRepository {
                         "INSERT INTO activity (id, publisher_kind, publisher_id, kind, title, description, community_id, starts_at, ends_at, "
                                 + "venue_offer_id, co_host_organization_ids, co_host_donor_ids, approval_required, residents_served, status, "
                                 + "revision, published_by, published_at, updated_at, grants_qualification) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::uuid[], ?, ?::jsonb, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        a.id(),
-                        a.publisherKind().name(),
-                        a.publisherId(),
-                        a.kind().name(),
-                        a.title(),
-                        a.description(),
-                        a.communityId(),
-                        ts(a.startsAt()),
-                        ts(a.endsAt()),
-                        a.venueOfferId(),
-                        uuidArray(a.coHostOrganizationIds()),
-                        uuidArray(a.coHostDonorIds()),
-                        a.approvalRequired(),
-                        json(a.residentsServed()),
-                        a.status().name(),
-                        a.revision(),
-                        a.publishedBy(),
-                        ts(a.publishedAt()),
-                        ts(a.updatedAt()),
-                        a.grantsQualification())
+                                + "VALUES (:id, :publisherKind, :publisherId, :kind, :title, :description, :communityId, :startsAt, :endsAt, "
+                                + ":venueOfferId, :coHostOrganizationIds::uuid[], :coHostDonorIds::uuid[], :approvalRequired, "
+                                + ":residentsServed::jsonb, :status, :revision, :publishedBy, :publishedAt, :updatedAt, :grantsQualification)")
+                .param("id", a.id())
+                .param("publisherKind", a.publisherKind().name())
+                .param("publisherId", a.publisherId())
+                .param("kind", a.kind().name())
+                .param("title", a.title())
+                .param("description", a.description())
+                .param("communityId", a.communityId())
+                .param("startsAt", ts(a.startsAt()))
+                .param("endsAt", ts(a.endsAt()))
+                .param("venueOfferId", a.venueOfferId())
+                .param("coHostOrganizationIds", uuidArray(a.coHostOrganizationIds()))
+                .param("coHostDonorIds", uuidArray(a.coHostDonorIds()))
+                .param("approvalRequired", a.approvalRequired())
+                .param("residentsServed", json(a.residentsServed()))
+                .param("status", a.status().name())
+                .param("revision", a.revision())
+                .param("publishedBy", a.publishedBy())
+                .param("publishedAt", ts(a.publishedAt()))
+                .param("updatedAt", ts(a.updatedAt()))
+                .param("grantsQualification", a.grantsQualification())
                 .update();
     }
 
     public void update(Activity a) {
         jdbc.sql(
-                        "UPDATE activity SET kind = ?, title = ?, description = ?, community_id = ?, starts_at = ?, ends_at = ?, venue_offer_id = ?, "
-                                + "co_host_organization_ids = ?::uuid[], co_host_donor_ids = ?::uuid[], approval_required = ?, residents_served = ?::jsonb, "
-                                + "status = ?, revision = ?, cancel_reason = ?, cancel_note = ?, updated_at = ?, grants_qualification = ? WHERE id = ?")
-                .params(
-                        a.kind().name(),
-                        a.title(),
-                        a.description(),
-                        a.communityId(),
-                        ts(a.startsAt()),
-                        ts(a.endsAt()),
-                        a.venueOfferId(),
-                        uuidArray(a.coHostOrganizationIds()),
-                        uuidArray(a.coHostDonorIds()),
-                        a.approvalRequired(),
-                        json(a.residentsServed()),
-                        a.status().name(),
-                        a.revision(),
-                        a.cancelReason() == null ? null : a.cancelReason().name(),
-                        a.cancelNote(),
-                        ts(a.updatedAt()),
-                        a.grantsQualification(),
-                        a.id())
+                        "UPDATE activity SET kind = :kind, title = :title, description = :description, community_id = :communityId, "
+                                + "starts_at = :startsAt, ends_at = :endsAt, venue_offer_id = :venueOfferId, "
+                                + "co_host_organization_ids = :coHostOrganizationIds::uuid[], co_host_donor_ids = :coHostDonorIds::uuid[], "
+                                + "approval_required = :approvalRequired, residents_served = :residentsServed::jsonb, status = :status, "
+                                + "revision = :revision, cancel_reason = :cancelReason, cancel_note = :cancelNote, updated_at = :updatedAt, "
+                                + "grants_qualification = :grantsQualification WHERE id = :id")
+                .param("kind", a.kind().name())
+                .param("title", a.title())
+                .param("description", a.description())
+                .param("communityId", a.communityId())
+                .param("startsAt", ts(a.startsAt()))
+                .param("endsAt", ts(a.endsAt()))
+                .param("venueOfferId", a.venueOfferId())
+                .param("coHostOrganizationIds", uuidArray(a.coHostOrganizationIds()))
+                .param("coHostDonorIds", uuidArray(a.coHostDonorIds()))
+                .param("approvalRequired", a.approvalRequired())
+                .param("residentsServed", json(a.residentsServed()))
+                .param("status", a.status().name())
+                .param("revision", a.revision())
+                .param(
+                        "cancelReason",
+                        a.cancelReason() == null ? null : a.cancelReason().name())
+                .param("cancelNote", a.cancelNote())
+                .param("updatedAt", ts(a.updatedAt()))
+                .param("grantsQualification", a.grantsQualification())
+                .param("id", a.id())
                 .update();
     }
 
     public Optional<Activity> find(UUID id) {
-        return jdbc.sql("SELECT * FROM activity WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT * FROM activity WHERE id = :id")
+                .param("id", id)
                 .query(ActivityRepository::activity)
                 .optional();
     }
 
     /** The activity, its row locked against changes and cancellation (others may share it) until the transaction ends. */
     public Optional<Activity> findForShare(UUID id) {
-        return jdbc.sql("SELECT * FROM activity WHERE id = ? FOR SHARE")
-                .param(id)
+        return jdbc.sql("SELECT * FROM activity WHERE id = :id FOR SHARE")
+                .param("id", id)
                 .query(ActivityRepository::activity)
                 .optional();
     }
 
     /** The activity, its row locked until the transaction ends: a change or cancellation waits for sign-ups in flight. */
     public Optional<Activity> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT * FROM activity WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT * FROM activity WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(ActivityRepository::activity)
                 .optional();
     }
@@ -145,48 +150,49 @@ public class ActivityRepository {
     public void insert(Position p) {
         jdbc.sql(
                         "INSERT INTO activity_position (id, activity_id, ordinal, duty, places, waiting_list_limit, skills, qualification, starts_at, ends_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)")
-                .params(
-                        p.id(),
-                        p.activityId(),
-                        p.ordinal(),
-                        p.duty(),
-                        p.places(),
-                        p.waitingListLimit(),
-                        skillArray(p.skills()),
-                        p.qualification(),
-                        ts(p.startsAt()),
-                        ts(p.endsAt()))
+                                + "VALUES (:id, :activityId, :ordinal, :duty, :places, :waitingListLimit, :skills::text[], :qualification, "
+                                + ":startsAt, :endsAt)")
+                .param("id", p.id())
+                .param("activityId", p.activityId())
+                .param("ordinal", p.ordinal())
+                .param("duty", p.duty())
+                .param("places", p.places())
+                .param("waitingListLimit", p.waitingListLimit())
+                .param("skills", skillArray(p.skills()))
+                .param("qualification", p.qualification())
+                .param("startsAt", ts(p.startsAt()))
+                .param("endsAt", ts(p.endsAt()))
                 .update();
     }
 
     public void update(Position p) {
         jdbc.sql(
-                        "UPDATE activity_position SET ordinal = ?, duty = ?, places = ?, waiting_list_limit = ?, skills = ?::text[], qualification = ?, "
-                                + "starts_at = ?, ends_at = ? WHERE id = ?")
-                .params(
-                        p.ordinal(),
-                        p.duty(),
-                        p.places(),
-                        p.waitingListLimit(),
-                        skillArray(p.skills()),
-                        p.qualification(),
-                        ts(p.startsAt()),
-                        ts(p.endsAt()),
-                        p.id())
+                        "UPDATE activity_position SET ordinal = :ordinal, duty = :duty, places = :places, waiting_list_limit = :waitingListLimit, "
+                                + "skills = :skills::text[], qualification = :qualification, starts_at = :startsAt, ends_at = :endsAt WHERE id = :id")
+                .param("ordinal", p.ordinal())
+                .param("duty", p.duty())
+                .param("places", p.places())
+                .param("waitingListLimit", p.waitingListLimit())
+                .param("skills", skillArray(p.skills()))
+                .param("qualification", p.qualification())
+                .param("startsAt", ts(p.startsAt()))
+                .param("endsAt", ts(p.endsAt()))
+                .param("id", p.id())
                 .update();
     }
 
     public void remove(UUID positionId, Instant at) {
-        jdbc.sql("UPDATE activity_position SET removed_at = ? WHERE id = ?")
-                .params(ts(at), positionId)
+        jdbc.sql("UPDATE activity_position SET removed_at = :removedAt WHERE id = :positionId")
+                .param("removedAt", ts(at))
+                .param("positionId", positionId)
                 .update();
     }
 
     /** The activity's positions in their order, those a change removed left out. */
     public List<Position> positions(UUID activityId) {
-        return jdbc.sql("SELECT * FROM activity_position WHERE activity_id = ? AND removed_at IS NULL ORDER BY ordinal")
-                .param(activityId)
+        return jdbc.sql(
+                        "SELECT * FROM activity_position WHERE activity_id = :activityId AND removed_at IS NULL ORDER BY ordinal")
+                .param("activityId", activityId)
                 .query(ActivityRepository::position)
                 .list();
     }
@@ -194,15 +200,16 @@ public class ActivityRepository {
     /** A position of the activity (not removed), its row locked until the transaction ends. */
     public Optional<Position> positionForUpdate(UUID activityId, UUID positionId) {
         return jdbc.sql(
-                        "SELECT * FROM activity_position WHERE id = ? AND activity_id = ? AND removed_at IS NULL FOR UPDATE")
-                .params(positionId, activityId)
+                        "SELECT * FROM activity_position WHERE id = :positionId AND activity_id = :activityId AND removed_at IS NULL FOR UPDATE")
+                .param("positionId", positionId)
+                .param("activityId", activityId)
                 .query(ActivityRepository::position)
                 .optional();
     }
 
     public Optional<Position> position(UUID positionId) {
-        return jdbc.sql("SELECT * FROM activity_position WHERE id = ?")
-                .param(positionId)
+        return jdbc.sql("SELECT * FROM activity_position WHERE id = :positionId")
+                .param("positionId", positionId)
                 .query(ActivityRepository::position)
                 .optional();
     }
@@ -213,8 +220,8 @@ public class ActivityRepository {
     public Counts counts(UUID positionId) {
         return jdbc.sql("SELECT count(*) FILTER (WHERE status IN " + HELD
                         + ") AS held, count(*) FILTER (WHERE status = 'WAITLISTED') AS waiting "
-                        + "FROM sign_up WHERE position_id = ?")
-                .param(positionId)
+                        + "FROM sign_up WHERE position_id = :positionId")
+                .param("positionId", positionId)
                 .query((rs, n) -> new Counts(rs.getInt("held"), rs.getInt("waiting")))
                 .single();
     }
@@ -223,8 +230,8 @@ public class ActivityRepository {
         return jdbc
                 .sql(
                         "SELECT position_id, count(*) FILTER (WHERE status IN " + HELD + ") AS held, "
-                                + "count(*) FILTER (WHERE status = 'WAITLISTED') AS waiting FROM sign_up WHERE activity_id = ? GROUP BY position_id")
-                .param(activityId)
+                                + "count(*) FILTER (WHERE status = 'WAITLISTED') AS waiting FROM sign_up WHERE activity_id = :activityId GROUP BY position_id")
+                .param("activityId", activityId)
                 .query((rs, n) -> Map.entry(
                         rs.getObject("position_id", UUID.class), new Counts(rs.getInt("held"), rs.getInt("waiting"))))
                 .list()
@@ -235,108 +242,131 @@ public class ActivityRepository {
     // ---- sign-ups
 
     public void insert(SignUp s) {
-        jdbc.sql(
-                        "INSERT INTO sign_up (id, activity_id, position_id, volunteer_id, status, signed_up_at, signed_up_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        s.id(),
-                        s.activityId(),
-                        s.positionId(),
-                        s.volunteerId(),
-                        s.status().name(),
-                        ts(s.signedUpAt()),
-                        s.signedUpBy())
+        jdbc.sql("INSERT INTO sign_up (id, activity_id, position_id, volunteer_id, status, signed_up_at, signed_up_by) "
+                        + "VALUES (:id, :activityId, :positionId, :volunteerId, :status, :signedUpAt, :signedUpBy)")
+                .param("id", s.id())
+                .param("activityId", s.activityId())
+                .param("positionId", s.positionId())
+                .param("volunteerId", s.volunteerId())
+                .param("status", s.status().name())
+                .param("signedUpAt", ts(s.signedUpAt()))
+                .param("signedUpBy", s.signedUpBy())
                 .update();
     }
 
     public Optional<SignUp> signUp(UUID activityId, UUID signUpId) {
-        return jdbc.sql("SELECT * FROM sign_up WHERE id = ? AND activity_id = ?")
-                .params(signUpId, activityId)
+        return jdbc.sql("SELECT * FROM sign_up WHERE id = :signUpId AND activity_id = :activityId")
+                .param("signUpId", signUpId)
+                .param("activityId", activityId)
                 .query(ActivityRepository::signUp)
                 .optional();
     }
 
     /** The volunteer's live sign-up for the activity, if any. */
     public Optional<SignUp> liveSignUp(UUID activityId, UUID volunteerId) {
-        return jdbc.sql("SELECT * FROM sign_up WHERE activity_id = ? AND volunteer_id = ? AND status IN " + LIVE)
-                .params(activityId, volunteerId)
+        return jdbc.sql(
+                        "SELECT * FROM sign_up WHERE activity_id = :activityId AND volunteer_id = :volunteerId AND status IN "
+                                + LIVE)
+                .param("activityId", activityId)
+                .param("volunteerId", volunteerId)
                 .query(ActivityRepository::signUp)
                 .optional();
     }
 
     /** The first sign-up on the position's waiting list (first come first served), if any. */
     public Optional<SignUp> firstWaiting(UUID positionId) {
-        return jdbc.sql("SELECT * FROM sign_up WHERE position_id = ? AND status = 'WAITLISTED' ORDER BY seq LIMIT 1")
-                .param(positionId)
+        return jdbc.sql(
+                        "SELECT * FROM sign_up WHERE position_id = :positionId AND status = 'WAITLISTED' ORDER BY seq LIMIT 1")
+                .param("positionId", positionId)
                 .query(ActivityRepository::signUp)
                 .optional();
     }
 
     /** 1 for the first on the waiting list. */
     public int waitingRank(SignUp s) {
-        return jdbc.sql("SELECT count(*) FROM sign_up WHERE position_id = ? AND status = 'WAITLISTED' AND seq <= ?")
-                .params(s.positionId(), s.seq())
+        return jdbc.sql(
+                        "SELECT count(*) FROM sign_up WHERE position_id = :positionId AND status = 'WAITLISTED' AND seq <= :seq")
+                .param("positionId", s.positionId())
+                .param("seq", s.seq())
                 .query(Integer.class)
                 .single();
     }
 
     public List<SignUp> signUpsOf(UUID activityId) {
-        return jdbc.sql("SELECT * FROM sign_up WHERE activity_id = ? ORDER BY seq")
-                .param(activityId)
+        return jdbc.sql("SELECT * FROM sign_up WHERE activity_id = :activityId ORDER BY seq")
+                .param("activityId", activityId)
                 .query(ActivityRepository::signUp)
                 .list();
     }
 
     public List<SignUp> signUpsOfVolunteer(UUID volunteerId, int limit) {
-        return jdbc.sql("SELECT * FROM sign_up WHERE volunteer_id = ? ORDER BY seq DESC LIMIT ?")
-                .params(volunteerId, limit)
+        return jdbc.sql("SELECT * FROM sign_up WHERE volunteer_id = :volunteerId ORDER BY seq DESC LIMIT :limit")
+                .param("volunteerId", volunteerId)
+                .param("limit", limit)
                 .query(ActivityRepository::signUp)
                 .list();
     }
 
     public void setStatus(UUID signUpId, SignUp.Status status) {
-        jdbc.sql("UPDATE sign_up SET status = ? WHERE id = ?")
-                .params(status.name(), signUpId)
+        jdbc.sql("UPDATE sign_up SET status = :status WHERE id = :signUpId")
+                .param("status", status.name())
+                .param("signUpId", signUpId)
                 .update();
     }
 
     public void decide(UUID signUpId, SignUp.Status status, SignUpRejectReason reason, String by, Instant at) {
-        jdbc.sql("UPDATE sign_up SET status = ?, reject_reason = ?, decided_by = ?, decided_at = ? WHERE id = ?")
-                .params(status.name(), reason == null ? null : reason.name(), by, ts(at), signUpId)
+        jdbc.sql("UPDATE sign_up SET status = :status, reject_reason = :rejectReason, decided_by = :decidedBy, "
+                        + "decided_at = :decidedAt WHERE id = :signUpId")
+                .param("status", status.name())
+                .param("rejectReason", reason == null ? null : reason.name())
+                .param("decidedBy", by)
+                .param("decidedAt", ts(at))
+                .param("signUpId", signUpId)
                 .update();
     }
 
     public void end(UUID signUpId, SignUp.Status status, String by, Instant at) {
-        jdbc.sql("UPDATE sign_up SET status = ?, ended_by = ?, ended_at = ? WHERE id = ?")
-                .params(status.name(), by, ts(at), signUpId)
+        jdbc.sql("UPDATE sign_up SET status = :status, ended_by = :endedBy, ended_at = :endedAt WHERE id = :signUpId")
+                .param("status", status.name())
+                .param("endedBy", by)
+                .param("endedAt", ts(at))
+                .param("signUpId", signUpId)
                 .update();
     }
 
     public void moveUp(UUID signUpId, SignUp.Status status, Instant at) {
-        jdbc.sql("UPDATE sign_up SET status = ?, moved_up_at = ? WHERE id = ? AND status = 'WAITLISTED'")
-                .params(status.name(), ts(at), signUpId)
+        jdbc.sql(
+                        "UPDATE sign_up SET status = :status, moved_up_at = :movedUpAt WHERE id = :signUpId AND status = 'WAITLISTED'")
+                .param("status", status.name())
+                .param("movedUpAt", ts(at))
+                .param("signUpId", signUpId)
                 .update();
     }
 
     /** Ends every live sign-up of the activity with it; how many. */
     public int cancelLive(UUID activityId, String by, Instant at) {
-        return jdbc.sql(
-                        "UPDATE sign_up SET status = 'CANCELLED', ended_by = ?, ended_at = ? WHERE activity_id = ? AND status IN "
-                                + LIVE)
-                .params(by, ts(at), activityId)
+        return jdbc.sql("UPDATE sign_up SET status = 'CANCELLED', ended_by = :endedBy, ended_at = :endedAt "
+                        + "WHERE activity_id = :activityId AND status IN " + LIVE)
+                .param("endedBy", by)
+                .param("endedAt", ts(at))
+                .param("activityId", activityId)
                 .update();
     }
 
     public void recordNoShow(UUID signUpId, Instant on, String by) {
-        jdbc.sql("UPDATE sign_up SET no_show_on = ?, no_show_recorded_by = ? WHERE id = ?")
-                .params(ts(on), by, signUpId)
+        jdbc.sql("UPDATE sign_up SET no_show_on = :noShowOn, no_show_recorded_by = :recordedBy WHERE id = :signUpId")
+                .param("noShowOn", ts(on))
+                .param("recordedBy", by)
+                .param("signUpId", signUpId)
                 .update();
     }
 
     /** When the volunteer did not come, newest first, for positions that ended after {@code since}. */
     public List<Instant> noShowsSince(UUID volunteerId, Instant since) {
         return jdbc.sql(
-                        "SELECT no_show_on FROM sign_up WHERE volunteer_id = ? AND no_show_on > ? ORDER BY no_show_on DESC")
-                .params(volunteerId, ts(since))
+                        "SELECT no_show_on FROM sign_up WHERE volunteer_id = :volunteerId AND no_show_on > :since ORDER BY no_show_on DESC")
+                .param("volunteerId", volunteerId)
+                .param("since", ts(since))
                 .query((rs, n) -> rs.getTimestamp(1).toInstant())
                 .list();
     }
@@ -347,10 +377,14 @@ public class ActivityRepository {
     public Optional<Overlap> overlapping(UUID volunteerId, UUID exceptActivity, Instant start, Instant end) {
         return jdbc.sql(
                         "SELECT s.activity_id, s.id, p.starts_at, p.ends_at FROM sign_up s JOIN activity_position p ON p.id = s.position_id "
-                                + "WHERE s.volunteer_id = ? AND s.activity_id <> ? AND s.status IN " + LIVE
-                                + " AND p.starts_at < ? AND p.ends_at > ? "
+                                + "WHERE s.volunteer_id = :volunteerId AND s.activity_id <> :exceptActivity AND s.status IN "
+                                + LIVE
+                                + " AND p.starts_at < :end AND p.ends_at > :start "
                                 + "ORDER BY p.starts_at LIMIT 1")
-                .params(volunteerId, exceptActivity, ts(end), ts(start))
+                .param("volunteerId", volunteerId)
+                .param("exceptActivity", exceptActivity)
+                .param("end", ts(end))
+                .param("start", ts(start))
                 .query((rs, n) -> new Overlap(
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class),

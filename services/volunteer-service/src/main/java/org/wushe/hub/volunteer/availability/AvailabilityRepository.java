@@ -19,31 +19,39 @@ public class AvailabilityRepository {
 
     /** Replaces the volunteer's availability as a whole. */
     public void replace(UUID volunteerId, Availability a) {
-        jdbc.sql("DELETE FROM weekly_slot WHERE volunteer_id = ?")
-                .param(volunteerId)
+        jdbc.sql("DELETE FROM weekly_slot WHERE volunteer_id = :volunteerId")
+                .param("volunteerId", volunteerId)
                 .update();
-        jdbc.sql("DELETE FROM one_off_window WHERE volunteer_id = ?")
-                .param(volunteerId)
+        jdbc.sql("DELETE FROM one_off_window WHERE volunteer_id = :volunteerId")
+                .param("volunteerId", volunteerId)
                 .update();
         for (WeeklySlot s : a.weeklySlots()) {
-            jdbc.sql("INSERT INTO weekly_slot (volunteer_id, day, starts, ends) VALUES (?, ?, ?, ?)")
-                    .params(volunteerId, s.day().name(), s.start(), s.end())
+            jdbc.sql(
+                            "INSERT INTO weekly_slot (volunteer_id, day, starts, ends) VALUES (:volunteerId, :day, :starts, :ends)")
+                    .param("volunteerId", volunteerId)
+                    .param("day", s.day().name())
+                    .param("starts", s.start())
+                    .param("ends", s.end())
                     .update();
         }
         for (OneOffWindow w : a.oneOffWindows()) {
-            jdbc.sql("INSERT INTO one_off_window (volunteer_id, starts_at, ends_at) VALUES (?, ?, ?)")
-                    .params(volunteerId, Timestamp.from(w.start()), Timestamp.from(w.end()))
+            jdbc.sql(
+                            "INSERT INTO one_off_window (volunteer_id, starts_at, ends_at) VALUES (:volunteerId, :startsAt, :endsAt)")
+                    .param("volunteerId", volunteerId)
+                    .param("startsAt", Timestamp.from(w.start()))
+                    .param("endsAt", Timestamp.from(w.end()))
                     .update();
         }
-        jdbc.sql("UPDATE volunteer SET max_hours_per_week = ? WHERE id = ?")
-                .params(a.maxHoursPerWeek(), volunteerId)
+        jdbc.sql("UPDATE volunteer SET max_hours_per_week = :maxHoursPerWeek WHERE id = :volunteerId")
+                .param("maxHoursPerWeek", a.maxHoursPerWeek())
+                .param("volunteerId", volunteerId)
                 .update();
     }
 
     public Availability load(UUID volunteerId) {
         List<WeeklySlot> slots = jdbc
-                .sql("SELECT day, starts, ends FROM weekly_slot WHERE volunteer_id = ?")
-                .param(volunteerId)
+                .sql("SELECT day, starts, ends FROM weekly_slot WHERE volunteer_id = :volunteerId")
+                .param("volunteerId", volunteerId)
                 .query((rs, n) -> new WeeklySlot(
                         DayOfWeek.valueOf(rs.getString("day")),
                         rs.getObject("starts", LocalTime.class),
@@ -53,14 +61,14 @@ public class AvailabilityRepository {
                 .sorted(java.util.Comparator.comparing(WeeklySlot::day).thenComparing(WeeklySlot::start))
                 .toList();
         List<OneOffWindow> windows = jdbc.sql(
-                        "SELECT starts_at, ends_at FROM one_off_window WHERE volunteer_id = ? ORDER BY starts_at")
-                .param(volunteerId)
+                        "SELECT starts_at, ends_at FROM one_off_window WHERE volunteer_id = :volunteerId ORDER BY starts_at")
+                .param("volunteerId", volunteerId)
                 .query((rs, n) -> new OneOffWindow(
                         rs.getTimestamp("starts_at").toInstant(),
                         rs.getTimestamp("ends_at").toInstant()))
                 .list();
-        Integer max = jdbc.sql("SELECT max_hours_per_week FROM volunteer WHERE id = ?")
-                .param(volunteerId)
+        Integer max = jdbc.sql("SELECT max_hours_per_week FROM volunteer WHERE id = :volunteerId")
+                .param("volunteerId", volunteerId)
                 .query((rs, n) -> (Integer) rs.getObject("max_hours_per_week"))
                 .optional()
                 .orElse(null);

@@ -23,23 +23,23 @@ public class DonorRepository {
     /** Records the donor; a newer registration of the same donor replaces an older one, an older one is ignored. */
     public void upsert(Donor d) {
         jdbc.sql("""
-                INSERT INTO donor (id, name, kind, community_id, district_code, registered_at) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO donor (id, name, kind, community_id, district_code, registered_at)
+                VALUES (:id, :name, :kind, :communityId, :districtCode, :registeredAt)
                 ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, community_id = EXCLUDED.community_id,
                     district_code = EXCLUDED.district_code, registered_at = EXCLUDED.registered_at
                 WHERE donor.registered_at <= EXCLUDED.registered_at""")
-                .params(
-                        d.id(),
-                        d.name(),
-                        d.kind().name(),
-                        d.communityId(),
-                        d.districtCode(),
-                        Timestamp.from(d.registeredAt()))
+                .param("id", d.id())
+                .param("name", d.name())
+                .param("kind", d.kind().name())
+                .param("communityId", d.communityId())
+                .param("districtCode", d.districtCode())
+                .param("registeredAt", Timestamp.from(d.registeredAt()))
                 .update();
     }
 
     public Optional<Donor> find(UUID id) {
-        return jdbc.sql("SELECT * FROM donor WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT * FROM donor WHERE id = :id")
+                .param("id", id)
                 .query(DonorRepository::map)
                 .optional();
     }

@@ -25,51 +25,53 @@ public class HoursRepository {
         jdbc.sql("""
                 INSERT INTO service_hours (id, volunteer_id, minutes, source, match_id, station_id, community_id, category, difficulty,
                     served_on, logged_by, note, idempotency_key, credited_at, sign_up_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        h.id(),
-                        h.volunteerId(),
-                        h.minutes(),
-                        h.source().name(),
-                        h.matchId(),
-                        h.stationId(),
-                        h.communityId(),
-                        h.category() == null ? null : h.category().name(),
-                        h.difficulty().name(),
-                        Date.valueOf(h.servedOn()),
-                        h.loggedBy(),
-                        h.note(),
-                        h.idempotencyKey(),
-                        Timestamp.from(h.creditedAt()),
-                        h.signUpId())
+                VALUES (:id, :volunteerId, :minutes, :source, :matchId, :stationId, :communityId, :category, :difficulty,
+                    :servedOn, :loggedBy, :note, :idempotencyKey, :creditedAt, :signUpId)""")
+                .param("id", h.id())
+                .param("volunteerId", h.volunteerId())
+                .param("minutes", h.minutes())
+                .param("source", h.source().name())
+                .param("matchId", h.matchId())
+                .param("stationId", h.stationId())
+                .param("communityId", h.communityId())
+                .param("category", h.category() == null ? null : h.category().name())
+                .param("difficulty", h.difficulty().name())
+                .param("servedOn", Date.valueOf(h.servedOn()))
+                .param("loggedBy", h.loggedBy())
+                .param("note", h.note())
+                .param("idempotencyKey", h.idempotencyKey())
+                .param("creditedAt", Timestamp.from(h.creditedAt()))
+                .param("signUpId", h.signUpId())
                 .update();
     }
 
     public Optional<ServiceHours> byMatch(UUID matchId) {
-        return jdbc.sql("SELECT * FROM service_hours WHERE match_id = ?")
-                .param(matchId)
+        return jdbc.sql("SELECT * FROM service_hours WHERE match_id = :matchId")
+                .param("matchId", matchId)
                 .query(HoursRepository::map)
                 .optional();
     }
 
     public Optional<ServiceHours> byIdempotencyKey(UUID volunteerId, String key) {
-        return jdbc.sql("SELECT * FROM service_hours WHERE volunteer_id = ? AND idempotency_key = ?")
-                .params(volunteerId, key)
+        return jdbc.sql("SELECT * FROM service_hours WHERE volunteer_id = :volunteerId AND idempotency_key = :key")
+                .param("volunteerId", volunteerId)
+                .param("key", key)
                 .query(HoursRepository::map)
                 .optional();
     }
 
     public long totalMinutes(UUID volunteerId) {
-        return jdbc.sql("SELECT coalesce(sum(minutes), 0) FROM service_hours WHERE volunteer_id = ?")
-                .param(volunteerId)
+        return jdbc.sql("SELECT coalesce(sum(minutes), 0) FROM service_hours WHERE volunteer_id = :volunteerId")
+                .param("volunteerId", volunteerId)
                 .query(Long.class)
                 .single();
     }
 
     public List<ServiceHours> of(UUID volunteerId, int limit) {
         return jdbc.sql(
-                        "SELECT * FROM service_hours WHERE volunteer_id = ? ORDER BY served_on DESC, credited_at DESC LIMIT ?")
-                .params(volunteerId, limit)
+                        "SELECT * FROM service_hours WHERE volunteer_id = :volunteerId ORDER BY served_on DESC, credited_at DESC LIMIT :limit")
+                .param("volunteerId", volunteerId)
+                .param("limit", limit)
                 .query(HoursRepository::map)
                 .list();
     }

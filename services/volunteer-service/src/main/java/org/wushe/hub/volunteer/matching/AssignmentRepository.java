@@ -35,9 +35,17 @@ public class AssignmentRepository {
             Instant at) {
         jdbc.sql("""
                 INSERT INTO assignment (match_id, volunteer_id, need_id, community_id, station_id, scheduled_start, scheduled_end,
-                    status, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?)
+                    status, proposed_at)
+                VALUES (:matchId, :volunteerId, :needId, :communityId, :stationId, :start, :end, 'PROPOSED', :proposedAt)
                 ON CONFLICT (match_id) DO NOTHING""")
-                .params(matchId, volunteerId, needId, communityId, stationId, ts(start), ts(end), ts(at))
+                .param("matchId", matchId)
+                .param("volunteerId", volunteerId)
+                .param("needId", needId)
+                .param("communityId", communityId)
+                .param("stationId", stationId)
+                .param("start", ts(start))
+                .param("end", ts(end))
+                .param("proposedAt", ts(at))
                 .update();
     }
 
@@ -45,21 +53,21 @@ public class AssignmentRepository {
     public void accepted(Assignment a) {
         jdbc.sql("""
                 INSERT INTO assignment (match_id, volunteer_id, need_id, community_id, station_id, scheduled_start, scheduled_end,
-                    status, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'ACCEPTED', ?)
+                    status, accepted_at)
+                VALUES (:matchId, :volunteerId, :needId, :communityId, :stationId, :scheduledStart, :scheduledEnd, 'ACCEPTED', :acceptedAt)
                 ON CONFLICT (match_id) DO UPDATE SET accepted_at = EXCLUDED.accepted_at,
                     scheduled_start = coalesce(EXCLUDED.scheduled_start, assignment.scheduled_start),
                     scheduled_end = coalesce(EXCLUDED.scheduled_end, assignment.scheduled_end),
                     status = CASE WHEN assignment.status = 'PROPOSED' THEN 'ACCEPTED' ELSE assignment.status END
                 WHERE assignment.status IN ('PROPOSED', 'CONFIRMED')""")
-                .params(
-                        a.matchId(),
-                        a.volunteerId(),
-                        a.needId(),
-                        a.communityId(),
-                        a.stationId(),
-                        ts(a.scheduledStart()),
-                        ts(a.scheduledEnd()),
-                        ts(a.acceptedAt()))
+                .param("matchId", a.matchId())
+                .param("volunteerId", a.volunteerId())
+                .param("needId", a.needId())
+                .param("communityId", a.communityId())
+                .param("stationId", a.stationId())
+                .param("scheduledStart", ts(a.scheduledStart()))
+                .param("scheduledEnd", ts(a.scheduledEnd()))
+                .param("acceptedAt", ts(a.acceptedAt()))
                 .update();
     }
 
@@ -67,46 +75,63 @@ public class AssignmentRepository {
     public void completed(UUID matchId, UUID volunteerId, UUID needId, UUID communityId, UUID stationId, Instant at) {
         jdbc.sql("""
                 INSERT INTO assignment (match_id, volunteer_id, need_id, community_id, station_id, status, completed_at)
-                VALUES (?, ?, ?, ?, ?, 'COMPLETED', ?)
+                VALUES (:matchId, :volunteerId, :needId, :communityId, :stationId, 'COMPLETED', :completedAt)
                 ON CONFLICT (match_id) DO UPDATE SET status = 'COMPLETED', completed_at = EXCLUDED.completed_at""")
-                .params(matchId, volunteerId, needId, communityId, stationId, ts(at))
+                .param("matchId", matchId)
+                .param("volunteerId", volunteerId)
+                .param("needId", needId)
+                .param("communityId", communityId)
+                .param("stationId", stationId)
+                .param("completedAt", ts(at))
                 .update();
     }
 
     /** The matching service declined the match (after the volunteer, staff or the system); a completed one stays. */
     public void declinedByMatching(UUID matchId, String by, Instant at) {
         jdbc.sql("""
-                UPDATE assignment SET status = 'DECLINED', declined_at = ?, declined_by = ?
-                WHERE match_id = ? AND status IN ('PROPOSED', 'ACCEPTED', 'CONFIRMED')""").params(ts(at), by, matchId).update();
+                UPDATE assignment SET status = 'DECLINED', declined_at = :declinedAt, declined_by = :declinedBy
+                WHERE match_id = :matchId AND status IN ('PROPOSED', 'ACCEPTED', 'CONFIRMED')""")
+                .param("declinedAt", ts(at))
+                .param("declinedBy", by)
+                .param("matchId", matchId)
+                .update();
     }
 
     /** The assignment, locked until the transaction ends, so one volunteer's answers to it run one at a time. */
     public Optional<Assignment> lock(UUID matchId) {
         return jdbc.sql(
                         "SELECT a.*, n.geohash, n.category FROM assignment a LEFT JOIN need_category n ON n.need_id = a.need_id "
-                                + "WHERE a.match_id = ? FOR UPDATE OF a")
-                .param(matchId)
+                                + "WHERE a.match_id = :matchId FOR UPDATE OF a")
+                .param("matchId", matchId)
                 .query(AssignmentRepository::map)
                 .optional();
     }
 
     public void confirmed(UUID matchId, Instant at) {
-        jdbc.sql("UPDATE assignment SET status = 'CONFIRMED', confirmed_at = ? WHERE match_id = ?")
-                .params(ts(at), matchId)
+        jdbc.sql("UPDATE assignment SET status = 'CONFIRMED', confirmed_at = :confirmedAt WHERE match_id = :matchId")
+                .param("confirmedAt", ts(at))
+                .param("matchId", matchId)
                 .update();
     }
 
     public void declinedByVolunteer(UUID matchId, Assignment.DeclineCategory category, String reason, Instant at) {
         jdbc.sql("""
-                UPDATE assignment SET status = 'DECLINED', declined_at = ?, declined_by = 'VOLUNTEER', decline_category = ?,
-                    decline_reason = ? WHERE match_id = ?""").params(ts(at), category.name(), reason, matchId).update();
+                UPDATE assignment SET status = 'DECLINED', declined_at = :declinedAt, declined_by = 'VOLUNTEER',
+                    decline_category = :declineCategory, decline_reason = :declineReason WHERE match_id = :matchId""")
+                .param("declinedAt", ts(at))
+                .param("declineCategory", category.name())
+                .param("declineReason", reason)
+                .param("matchId", matchId)
+                .update();
     }
 
     public List<Assignment> of(UUID volunteerId, int limit) {
         return jdbc.sql("""
                 SELECT a.*, n.geohash, n.category FROM assignment a LEFT JOIN need_category n ON n.need_id = a.need_id
-                WHERE a.volunteer_id = ? ORDER BY coalesce(a.scheduled_start, a.accepted_at, a.proposed_at, a.completed_at) DESC LIMIT ?""")
-                .params(volunteerId, limit)
+                WHERE a.volunteer_id = :volunteerId
+                ORDER BY coalesce(a.scheduled_start, a.accepted_at, a.proposed_at, a.completed_at) DESC LIMIT :limit""")
+                .param("volunteerId", volunteerId)
+                .param("limit", limit)
                 .query(AssignmentRepository::map)
                 .list();
     }

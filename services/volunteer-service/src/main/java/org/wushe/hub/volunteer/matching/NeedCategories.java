@@ -28,14 +28,19 @@ public class NeedCategories {
     public void record(UUID needId, Category category, int revision, String geohash) {
         String cell = geohash == null || geohash.isBlank() ? null : geohash.substring(0, Math.min(6, geohash.length()));
         jdbc.sql("""
-                INSERT INTO need_category (need_id, category, revision, geohash) VALUES (?, ?, ?, ?)
+                INSERT INTO need_category (need_id, category, revision, geohash) VALUES (:needId, :category, :revision, :geohash)
                 ON CONFLICT (need_id) DO UPDATE SET category = EXCLUDED.category, revision = EXCLUDED.revision, geohash = EXCLUDED.geohash
-                WHERE need_category.revision < EXCLUDED.revision""").params(needId, category.name(), revision, cell).update();
+                WHERE need_category.revision < EXCLUDED.revision""")
+                .param("needId", needId)
+                .param("category", category.name())
+                .param("revision", revision)
+                .param("geohash", cell)
+                .update();
     }
 
     public Optional<Category> of(UUID needId) {
-        return jdbc.sql("SELECT category FROM need_category WHERE need_id = ?")
-                .param(needId)
+        return jdbc.sql("SELECT category FROM need_category WHERE need_id = :needId")
+                .param("needId", needId)
                 .query(String.class)
                 .optional()
                 .map(name -> {

@@ -33,37 +33,37 @@ public class LedgerRepository {
                 INSERT INTO points_transaction (id, kind, account_id, counter_account_id, points, balance_after, counter_balance_after,
                     idempotency_key, request_fingerprint, hours_id, served_on, computed_points, multiplier_percent, rule_version,
                     reward_id, donor_id, quantity, note, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        t.id(),
-                        t.kind().name(),
-                        t.accountId(),
-                        t.counterAccountId(),
-                        t.points(),
-                        t.balanceAfter(),
-                        t.counterBalanceAfter(),
-                        t.idempotencyKey(),
-                        t.requestFingerprint(),
-                        t.hoursId(),
-                        t.servedOn() == null ? null : Date.valueOf(t.servedOn()),
-                        t.computedPoints(),
-                        t.multiplierPercent(),
-                        t.ruleVersion(),
-                        t.rewardId(),
-                        t.donorId(),
-                        t.quantity(),
-                        t.note(),
-                        Timestamp.from(t.occurredAt()))
+                VALUES (:id, :kind, :accountId, :counterAccountId, :points, :balanceAfter, :counterBalanceAfter,
+                    :idempotencyKey, :requestFingerprint, :hoursId, :servedOn, :computedPoints, :multiplierPercent, :ruleVersion,
+                    :rewardId, :donorId, :quantity, :note, :occurredAt)""")
+                .param("id", t.id())
+                .param("kind", t.kind().name())
+                .param("accountId", t.accountId())
+                .param("counterAccountId", t.counterAccountId())
+                .param("points", t.points())
+                .param("balanceAfter", t.balanceAfter())
+                .param("counterBalanceAfter", t.counterBalanceAfter())
+                .param("idempotencyKey", t.idempotencyKey())
+                .param("requestFingerprint", t.requestFingerprint())
+                .param("hoursId", t.hoursId())
+                .param("servedOn", t.servedOn() == null ? null : Date.valueOf(t.servedOn()))
+                .param("computedPoints", t.computedPoints())
+                .param("multiplierPercent", t.multiplierPercent())
+                .param("ruleVersion", t.ruleVersion())
+                .param("rewardId", t.rewardId())
+                .param("donorId", t.donorId())
+                .param("quantity", t.quantity())
+                .param("note", t.note())
+                .param("occurredAt", Timestamp.from(t.occurredAt()))
                 .update();
         for (Posting p : tx.postings()) {
-            jdbc.sql(
-                            "INSERT INTO ledger_entry (transaction_id, account_id, amount, expires_at, occurred_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(
-                            tx.id(),
-                            p.accountId(),
-                            p.amount(),
-                            p.expiresAt() == null ? null : Timestamp.from(p.expiresAt()),
-                            Timestamp.from(t.occurredAt()))
+            jdbc.sql("INSERT INTO ledger_entry (transaction_id, account_id, amount, expires_at, occurred_at) "
+                            + "VALUES (:transactionId, :accountId, :amount, :expiresAt, :occurredAt)")
+                    .param("transactionId", tx.id())
+                    .param("accountId", p.accountId())
+                    .param("amount", p.amount())
+                    .param("expiresAt", p.expiresAt() == null ? null : Timestamp.from(p.expiresAt()))
+                    .param("occurredAt", Timestamp.from(t.occurredAt()))
                     .update();
         }
     }
@@ -72,18 +72,19 @@ public class LedgerRepository {
     public AccountState state(UUID account, Instant now) {
         return jdbc.sql("""
                 SELECT coalesce(sum(amount), 0) AS balance,
-                       coalesce(sum(amount) FILTER (WHERE amount > 0 AND expires_at <= ?), 0) AS expired_credits,
+                       coalesce(sum(amount) FILTER (WHERE amount > 0 AND expires_at <= :now), 0) AS expired_credits,
                        coalesce(-sum(amount) FILTER (WHERE amount < 0), 0) AS debits
-                FROM ledger_entry WHERE account_id = ?""")
-                .params(Timestamp.from(now), account)
+                FROM ledger_entry WHERE account_id = :account""")
+                .param("now", Timestamp.from(now))
+                .param("account", account)
                 .query((rs, n) -> new AccountState(
                         account, rs.getLong("balance"), rs.getLong("expired_credits"), rs.getLong("debits")))
                 .single();
     }
 
     public long balance(UUID account) {
-        return jdbc.sql("SELECT coalesce(sum(amount), 0) FROM ledger_entry WHERE account_id = ?")
-                .param(account)
+        return jdbc.sql("SELECT coalesce(sum(amount), 0) FROM ledger_entry WHERE account_id = :account")
+                .param("account", account)
                 .query(Long.class)
                 .single();
     }
@@ -91,29 +92,34 @@ public class LedgerRepository {
     /** Points awarded to the account for services of one day, for the daily cap. */
     public long awardedOn(UUID account, LocalDate day) {
         return jdbc.sql(
-                        "SELECT coalesce(sum(points), 0) FROM points_transaction WHERE account_id = ? AND kind = 'AWARD' AND served_on = ?")
-                .params(account, Date.valueOf(day))
+                        "SELECT coalesce(sum(points), 0) FROM points_transaction WHERE account_id = :account AND kind = 'AWARD' "
+                                + "AND served_on = :servedOn")
+                .param("account", account)
+                .param("servedOn", Date.valueOf(day))
                 .query(Long.class)
                 .single();
     }
 
     public Optional<StoredTransaction> byIdempotencyKey(UUID account, TransactionKind kind, String key) {
-        return jdbc.sql(SELECT_TRANSACTION + " WHERE t.account_id = ? AND t.kind = ? AND t.idempotency_key = ?")
-                .params(account, kind.name(), key)
+        return jdbc.sql(SELECT_TRANSACTION
+                        + " WHERE t.account_id = :account AND t.kind = :kind AND t.idempotency_key = :idempotencyKey")
+                .param("account", account)
+                .param("kind", kind.name())
+                .param("idempotencyKey", key)
                 .query(LedgerRepository::transaction)
                 .optional();
     }
 
     public Optional<StoredTransaction> awardFor(UUID hoursId) {
-        return jdbc.sql(SELECT_TRANSACTION + " WHERE t.hours_id = ? AND t.kind = 'AWARD'")
-                .param(hoursId)
+        return jdbc.sql(SELECT_TRANSACTION + " WHERE t.hours_id = :hoursId AND t.kind = 'AWARD'")
+                .param("hoursId", hoursId)
                 .query(LedgerRepository::transaction)
                 .optional();
     }
 
     public Optional<StoredTransaction> transaction(UUID id) {
-        return jdbc.sql(SELECT_TRANSACTION + " WHERE t.id = ?")
-                .param(id)
+        return jdbc.sql(SELECT_TRANSACTION + " WHERE t.id = :id")
+                .param("id", id)
                 .query(LedgerRepository::transaction)
                 .optional();
     }
@@ -133,10 +139,11 @@ public class LedgerRepository {
         return jdbc.sql("""
                 SELECT e.account_id FROM ledger_entry e JOIN points_account a ON a.id = e.account_id AND a.kind <> 'SYSTEM'
                 GROUP BY e.account_id
-                HAVING coalesce(sum(e.amount) FILTER (WHERE e.amount > 0 AND e.expires_at <= ?), 0)
+                HAVING coalesce(sum(e.amount) FILTER (WHERE e.amount > 0 AND e.expires_at <= :now), 0)
                      + coalesce(sum(e.amount) FILTER (WHERE e.amount < 0), 0) > 0
-                ORDER BY min(e.id) LIMIT ?""")
-                .params(Timestamp.from(now), limit)
+                ORDER BY min(e.id) LIMIT :limit""")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
                 .query(UUID.class)
                 .list();
     }

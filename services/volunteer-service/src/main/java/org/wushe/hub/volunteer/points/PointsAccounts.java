@@ -23,27 +23,29 @@ public class PointsAccounts {
     }
 
     public void openForVolunteer(UUID volunteerId, Instant now) {
-        jdbc.sql(
-                        "INSERT INTO points_account (id, kind, volunteer_id, holder, created_at) VALUES (?, 'VOLUNTEER', ?, 'VOLUNTEER', ?)")
-                .params(volunteerId, volunteerId, Timestamp.from(now))
+        jdbc.sql("INSERT INTO points_account (id, kind, volunteer_id, holder, created_at) "
+                        + "VALUES (:volunteerId, 'VOLUNTEER', :volunteerId, 'VOLUNTEER', :createdAt)")
+                .param("volunteerId", volunteerId)
+                .param("createdAt", Timestamp.from(now))
                 .update();
     }
 
     public void openTimeBank(Account a) {
-        jdbc.sql("INSERT INTO points_account (" + COLUMNS + ") VALUES (?, 'TIME_BANK', NULL, ?, ?, ?, ?, ?)")
-                .params(
-                        a.id(),
-                        a.holder().name(),
-                        a.sponsorVolunteerId(),
-                        a.residentRef(),
-                        a.label(),
-                        Timestamp.from(a.createdAt()))
+        jdbc.sql(
+                        "INSERT INTO points_account (" + COLUMNS + ") "
+                                + "VALUES (:id, 'TIME_BANK', NULL, :holder, :sponsorVolunteerId, :residentRef, :label, :createdAt)")
+                .param("id", a.id())
+                .param("holder", a.holder().name())
+                .param("sponsorVolunteerId", a.sponsorVolunteerId())
+                .param("residentRef", a.residentRef())
+                .param("label", a.label())
+                .param("createdAt", Timestamp.from(a.createdAt()))
                 .update();
     }
 
     public Optional<Account> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM points_account WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM points_account WHERE id = :id")
+                .param("id", id)
                 .query(PointsAccounts::map)
                 .optional();
     }
@@ -53,8 +55,8 @@ public class PointsAccounts {
      * account's balance holds this lock first, so two redemptions cannot both spend the same points.
      */
     public Optional<Account> lock(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM points_account WHERE id = ? FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM points_account WHERE id = :id FOR UPDATE")
+                .param("id", id)
                 .query(PointsAccounts::map)
                 .optional();
     }

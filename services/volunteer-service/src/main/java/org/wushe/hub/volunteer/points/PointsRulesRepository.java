@@ -31,8 +31,8 @@ public class PointsRulesRepository {
     /** The rules in effect at {@code at}: the newest version whose effectiveFrom has come. */
     public PointsRules inEffectAt(Instant at) {
         return jdbc.sql(
-                        "SELECT * FROM points_rules WHERE effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1")
-                .param(Timestamp.from(at))
+                        "SELECT * FROM points_rules WHERE effective_from <= :at ORDER BY effective_from DESC, version DESC LIMIT 1")
+                .param("at", Timestamp.from(at))
                 .query(this::map)
                 .optional()
                 .orElseThrow(() -> new IllegalStateException(
@@ -40,8 +40,8 @@ public class PointsRulesRepository {
     }
 
     public Optional<PointsRules> version(int version) {
-        return jdbc.sql("SELECT * FROM points_rules WHERE version = ?")
-                .param(version)
+        return jdbc.sql("SELECT * FROM points_rules WHERE version = :version")
+                .param("version", version)
                 .query(this::map)
                 .optional();
     }
@@ -64,21 +64,22 @@ public class PointsRulesRepository {
         jdbc.sql("""
                 INSERT INTO points_rules (version, points_per_hour, flag_percent, stack_flag_multipliers, difficulty_percent,
                     category_difficulty, default_difficulty, manual_hours_earn_points, expiry_days, daily_cap, effective_from, note, created_at)
-                VALUES (?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        r.version(),
-                        r.pointsPerHour(),
-                        write(r.flagPercent()),
-                        r.stackFlagMultipliers(),
-                        write(r.difficultyPercent()),
-                        write(r.categoryDifficulty()),
-                        r.defaultDifficulty().name(),
-                        r.manualHoursEarnPoints(),
-                        r.expiryDays(),
-                        r.dailyCap(),
-                        Timestamp.from(r.effectiveFrom()),
-                        r.note(),
-                        Timestamp.from(now))
+                VALUES (:version, :pointsPerHour, :flagPercent::jsonb, :stackFlagMultipliers, :difficultyPercent::jsonb,
+                    :categoryDifficulty::jsonb, :defaultDifficulty, :manualHoursEarnPoints, :expiryDays, :dailyCap, :effectiveFrom,
+                    :note, :createdAt)""")
+                .param("version", r.version())
+                .param("pointsPerHour", r.pointsPerHour())
+                .param("flagPercent", write(r.flagPercent()))
+                .param("stackFlagMultipliers", r.stackFlagMultipliers())
+                .param("difficultyPercent", write(r.difficultyPercent()))
+                .param("categoryDifficulty", write(r.categoryDifficulty()))
+                .param("defaultDifficulty", r.defaultDifficulty().name())
+                .param("manualHoursEarnPoints", r.manualHoursEarnPoints())
+                .param("expiryDays", r.expiryDays())
+                .param("dailyCap", r.dailyCap())
+                .param("effectiveFrom", Timestamp.from(r.effectiveFrom()))
+                .param("note", r.note())
+                .param("createdAt", Timestamp.from(now))
                 .update();
     }
 

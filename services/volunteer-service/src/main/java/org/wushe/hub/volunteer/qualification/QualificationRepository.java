@@ -28,8 +28,8 @@ class QualificationRepository {
     }
 
     Optional<Qualification> find(String code) {
-        return jdbc.sql("SELECT * FROM qualification WHERE code = ?")
-                .param(code)
+        return jdbc.sql("SELECT * FROM qualification WHERE code = :code")
+                .param("code", code)
                 .query(QualificationRepository::qualification)
                 .optional();
     }
@@ -38,14 +38,13 @@ class QualificationRepository {
     boolean insert(Qualification q) {
         return jdbc.sql("""
                         INSERT INTO qualification (code, name_zh, name_en, validity_months, created_by, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""")
-                        .params(
-                                q.code(),
-                                q.nameZh(),
-                                q.nameEn(),
-                                q.validityMonths(),
-                                q.createdBy(),
-                                Timestamp.from(q.createdAt()))
+                        VALUES (:code, :nameZh, :nameEn, :validityMonths, :createdBy, :createdAt) ON CONFLICT (code) DO NOTHING""")
+                        .param("code", q.code())
+                        .param("nameZh", q.nameZh())
+                        .param("nameEn", q.nameEn())
+                        .param("validityMonths", q.validityMonths())
+                        .param("createdBy", q.createdBy())
+                        .param("createdAt", Timestamp.from(q.createdAt()))
                         .update()
                 == 1;
     }
@@ -55,27 +54,28 @@ class QualificationRepository {
         return jdbc.sql("""
                         INSERT INTO volunteer_qualification (id, volunteer_id, code, source, granted_at, valid_until,
                             activity_id, sign_up_id, certificate_sealed, recorded_by, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sign_up_id) DO NOTHING""")
-                        .params(
-                                g.id(),
-                                g.volunteerId(),
-                                g.code(),
-                                g.source().name(),
-                                Timestamp.from(g.grantedAt()),
-                                Timestamp.from(g.validUntil()),
-                                g.activityId(),
-                                g.signUpId(),
-                                g.certificateSealed(),
-                                g.recordedBy(),
-                                Timestamp.from(g.recordedAt()))
+                        VALUES (:id, :volunteerId, :code, :source, :grantedAt, :validUntil, :activityId, :signUpId,
+                            :certificateSealed, :recordedBy, :recordedAt) ON CONFLICT (sign_up_id) DO NOTHING""")
+                        .param("id", g.id())
+                        .param("volunteerId", g.volunteerId())
+                        .param("code", g.code())
+                        .param("source", g.source().name())
+                        .param("grantedAt", Timestamp.from(g.grantedAt()))
+                        .param("validUntil", Timestamp.from(g.validUntil()))
+                        .param("activityId", g.activityId())
+                        .param("signUpId", g.signUpId())
+                        .param("certificateSealed", g.certificateSealed())
+                        .param("recordedBy", g.recordedBy())
+                        .param("recordedAt", Timestamp.from(g.recordedAt()))
                         .update()
                 == 1;
     }
 
     /** The volunteer's qualifications, the latest valid first. */
     List<VolunteerQualification> of(UUID volunteerId) {
-        return jdbc.sql("SELECT * FROM volunteer_qualification WHERE volunteer_id = ? ORDER BY valid_until DESC, id")
-                .param(volunteerId)
+        return jdbc.sql(
+                        "SELECT * FROM volunteer_qualification WHERE volunteer_id = :volunteerId ORDER BY valid_until DESC, id")
+                .param("volunteerId", volunteerId)
                 .query(QualificationRepository::grant)
                 .list();
     }
@@ -84,8 +84,10 @@ class QualificationRepository {
     Optional<Instant> validUntil(UUID volunteerId, String code, Instant at) {
         return jdbc.sql("""
                         SELECT max(valid_until) FROM volunteer_qualification
-                        WHERE volunteer_id = ? AND code = ? AND granted_at <= ?""")
-                .params(volunteerId, code, Timestamp.from(at))
+                        WHERE volunteer_id = :volunteerId AND code = :code AND granted_at <= :at""")
+                .param("volunteerId", volunteerId)
+                .param("code", code)
+                .param("at", Timestamp.from(at))
                 .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
                 .single();
     }

@@ -22,23 +22,22 @@ public class RewardRepository {
     public void insert(Reward r) {
         jdbc.sql(
                         "INSERT INTO reward (id, donor_id, title, description, points_cost, stock, valid_until, active, created_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        r.id(),
-                        r.donorId(),
-                        r.title(),
-                        r.description(),
-                        r.pointsCost(),
-                        r.stock(),
-                        r.validUntil() == null ? null : Date.valueOf(r.validUntil()),
-                        r.active(),
-                        Timestamp.from(r.createdAt()))
+                                + "VALUES (:id, :donorId, :title, :description, :pointsCost, :stock, :validUntil, :active, :createdAt)")
+                .param("id", r.id())
+                .param("donorId", r.donorId())
+                .param("title", r.title())
+                .param("description", r.description())
+                .param("pointsCost", r.pointsCost())
+                .param("stock", r.stock())
+                .param("validUntil", r.validUntil() == null ? null : Date.valueOf(r.validUntil()))
+                .param("active", r.active())
+                .param("createdAt", Timestamp.from(r.createdAt()))
                 .update();
     }
 
     public Optional<Reward> find(UUID id) {
-        return jdbc.sql("SELECT * FROM reward WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT * FROM reward WHERE id = :id")
+                .param("id", id)
                 .query(RewardRepository::map)
                 .optional();
     }
@@ -54,13 +53,17 @@ public class RewardRepository {
     }
 
     public void withdraw(UUID id) {
-        jdbc.sql("UPDATE reward SET active = false WHERE id = ?").param(id).update();
+        jdbc.sql("UPDATE reward SET active = false WHERE id = :id")
+                .param("id", id)
+                .update();
     }
 
     /** Takes {@code quantity} from the stock if that many are left; a reward without stock never runs out. */
     public boolean takeStock(UUID id, int quantity) {
-        return jdbc.sql("UPDATE reward SET stock = stock - ? WHERE id = ? AND (stock IS NULL OR stock >= ?)")
-                        .params(quantity, id, quantity)
+        return jdbc.sql(
+                                "UPDATE reward SET stock = stock - :quantity WHERE id = :id AND (stock IS NULL OR stock >= :quantity)")
+                        .param("quantity", quantity)
+                        .param("id", id)
                         .update()
                 == 1;
     }

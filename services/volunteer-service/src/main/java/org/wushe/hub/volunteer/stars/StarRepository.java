@@ -25,8 +25,8 @@ public class StarRepository {
 
     public StarRules inEffectAt(Instant at) {
         return jdbc.sql(
-                        "SELECT * FROM star_rules WHERE effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1")
-                .param(Timestamp.from(at))
+                        "SELECT * FROM star_rules WHERE effective_from <= :at ORDER BY effective_from DESC, version DESC LIMIT 1")
+                .param("at", Timestamp.from(at))
                 .query(StarRepository::rules)
                 .optional()
                 .orElseThrow(() -> new IllegalStateException(
@@ -50,14 +50,15 @@ public class StarRepository {
     public void insert(StarRules r, Instant now) {
         jdbc.sql(
                         "INSERT INTO star_rules (version, threshold_hours, keep_on_correction, effective_from, note, created_at) "
-                                + "VALUES (?, ?::int[], ?, ?, ?, ?)")
-                .params(
-                        r.version(),
-                        r.thresholdHours().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")),
-                        r.keepOnCorrection(),
-                        Timestamp.from(r.effectiveFrom()),
-                        r.note(),
-                        Timestamp.from(now))
+                                + "VALUES (:version, :thresholdHours::int[], :keepOnCorrection, :effectiveFrom, :note, :createdAt)")
+                .param("version", r.version())
+                .param(
+                        "thresholdHours",
+                        r.thresholdHours().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .param("keepOnCorrection", r.keepOnCorrection())
+                .param("effectiveFrom", Timestamp.from(r.effectiveFrom()))
+                .param("note", r.note())
+                .param("createdAt", Timestamp.from(now))
                 .update();
     }
 
@@ -66,8 +67,8 @@ public class StarRepository {
             UUID volunteerId, int stars, long totalMinutes, int ruleVersion, Instant since, Instant updatedAt) {}
 
     public Optional<Held> held(UUID volunteerId) {
-        return jdbc.sql("SELECT * FROM volunteer_star WHERE volunteer_id = ?")
-                .param(volunteerId)
+        return jdbc.sql("SELECT * FROM volunteer_star WHERE volunteer_id = :volunteerId")
+                .param("volunteerId", volunteerId)
                 .query((rs, n) -> new Held(
                         rs.getObject("volunteer_id", UUID.class),
                         rs.getInt("stars"),
@@ -80,16 +81,16 @@ public class StarRepository {
 
     public void upsert(Held h) {
         jdbc.sql("""
-                INSERT INTO volunteer_star (volunteer_id, stars, total_minutes, rule_version, since, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO volunteer_star (volunteer_id, stars, total_minutes, rule_version, since, updated_at)
+                VALUES (:volunteerId, :stars, :totalMinutes, :ruleVersion, :since, :updatedAt)
                 ON CONFLICT (volunteer_id) DO UPDATE SET stars = excluded.stars, total_minutes = excluded.total_minutes,
                     rule_version = excluded.rule_version, since = excluded.since, updated_at = excluded.updated_at""")
-                .params(
-                        h.volunteerId(),
-                        h.stars(),
-                        h.totalMinutes(),
-                        h.ruleVersion(),
-                        Timestamp.from(h.since()),
-                        Timestamp.from(h.updatedAt()))
+                .param("volunteerId", h.volunteerId())
+                .param("stars", h.stars())
+                .param("totalMinutes", h.totalMinutes())
+                .param("ruleVersion", h.ruleVersion())
+                .param("since", Timestamp.from(h.since()))
+                .param("updatedAt", Timestamp.from(h.updatedAt()))
                 .update();
     }
 
@@ -97,8 +98,14 @@ public class StarRepository {
             UUID volunteerId, int before, int after, long totalMinutes, int ruleVersion, String cause, Instant at) {
         jdbc.sql(
                         "INSERT INTO star_change (volunteer_id, stars_before, stars_after, total_minutes, rule_version, cause, changed_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(volunteerId, before, after, totalMinutes, ruleVersion, cause, Timestamp.from(at))
+                                + "VALUES (:volunteerId, :starsBefore, :starsAfter, :totalMinutes, :ruleVersion, :cause, :changedAt)")
+                .param("volunteerId", volunteerId)
+                .param("starsBefore", before)
+                .param("starsAfter", after)
+                .param("totalMinutes", totalMinutes)
+                .param("ruleVersion", ruleVersion)
+                .param("cause", cause)
+                .param("changedAt", Timestamp.from(at))
                 .update();
     }
 

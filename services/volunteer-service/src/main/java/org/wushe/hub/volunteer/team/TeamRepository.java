@@ -20,16 +20,15 @@ public class TeamRepository {
     }
 
     public void insert(Team t) {
-        jdbc.sql(
-                        "INSERT INTO team (id, parent_id, name, purpose, community_id, organization_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        t.id(),
-                        t.parentId(),
-                        t.name(),
-                        t.purpose(),
-                        t.communityId(),
-                        t.organizationId(),
-                        Timestamp.from(t.createdAt()))
+        jdbc.sql("INSERT INTO team (id, parent_id, name, purpose, community_id, organization_id, created_at) "
+                        + "VALUES (:id, :parentId, :name, :purpose, :communityId, :organizationId, :createdAt)")
+                .param("id", t.id())
+                .param("parentId", t.parentId())
+                .param("name", t.name())
+                .param("purpose", t.purpose())
+                .param("communityId", t.communityId())
+                .param("organizationId", t.organizationId())
+                .param("createdAt", Timestamp.from(t.createdAt()))
                 .update();
     }
 
@@ -43,15 +42,15 @@ public class TeamRepository {
     }
 
     public Optional<Team> find(UUID id) {
-        return jdbc.sql("SELECT * FROM team WHERE id = ?")
-                .param(id)
+        return jdbc.sql("SELECT * FROM team WHERE id = :id")
+                .param("id", id)
                 .query(TeamRepository::map)
                 .optional();
     }
 
     public List<Team> subTeams(UUID parentId) {
-        return jdbc.sql("SELECT * FROM team WHERE parent_id = ? ORDER BY name")
-                .param(parentId)
+        return jdbc.sql("SELECT * FROM team WHERE parent_id = :parentId ORDER BY name")
+                .param("parentId", parentId)
                 .query(TeamRepository::map)
                 .list();
     }
@@ -65,29 +64,36 @@ public class TeamRepository {
     }
 
     public long memberCount(UUID teamId) {
-        return jdbc.sql("SELECT count(*) FROM team_member WHERE team_id = ?")
-                .param(teamId)
+        return jdbc.sql("SELECT count(*) FROM team_member WHERE team_id = :teamId")
+                .param("teamId", teamId)
                 .query(Long.class)
                 .single();
     }
 
     /** Adds the volunteer or changes their role; true if they were not a member before. */
     public boolean putMember(UUID teamId, UUID volunteerId, TeamRole role, Instant now) {
-        boolean isNew = jdbc.sql("SELECT count(*) FROM team_member WHERE team_id = ? AND volunteer_id = ?")
-                        .params(teamId, volunteerId)
-                        .query(Long.class)
-                        .single()
-                == 0;
-        jdbc.sql("INSERT INTO team_member (team_id, volunteer_id, role, joined_at) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (team_id, volunteer_id) DO UPDATE SET role = EXCLUDED.role")
-                .params(teamId, volunteerId, role.name(), Timestamp.from(now))
+        boolean isNew =
+                jdbc.sql("SELECT count(*) FROM team_member WHERE team_id = :teamId AND volunteer_id = :volunteerId")
+                                .param("teamId", teamId)
+                                .param("volunteerId", volunteerId)
+                                .query(Long.class)
+                                .single()
+                        == 0;
+        jdbc.sql(
+                        "INSERT INTO team_member (team_id, volunteer_id, role, joined_at) VALUES (:teamId, :volunteerId, :role, :joinedAt) "
+                                + "ON CONFLICT (team_id, volunteer_id) DO UPDATE SET role = EXCLUDED.role")
+                .param("teamId", teamId)
+                .param("volunteerId", volunteerId)
+                .param("role", role.name())
+                .param("joinedAt", Timestamp.from(now))
                 .update();
         return isNew;
     }
 
     public boolean removeMember(UUID teamId, UUID volunteerId) {
-        return jdbc.sql("DELETE FROM team_member WHERE team_id = ? AND volunteer_id = ?")
-                        .params(teamId, volunteerId)
+        return jdbc.sql("DELETE FROM team_member WHERE team_id = :teamId AND volunteer_id = :volunteerId")
+                        .param("teamId", teamId)
+                        .param("volunteerId", volunteerId)
                         .update()
                 == 1;
     }
@@ -97,8 +103,8 @@ public class TeamRepository {
 
     public List<Member> members(UUID teamId) {
         return jdbc.sql("SELECT m.volunteer_id, m.role, m.joined_at FROM team_member m "
-                        + "WHERE m.team_id = ? ORDER BY m.role, m.joined_at")
-                .param(teamId)
+                        + "WHERE m.team_id = :teamId ORDER BY m.role, m.joined_at")
+                .param("teamId", teamId)
                 .query((rs, n) -> new Member(
                         rs.getObject("volunteer_id", UUID.class),
                         TeamRole.valueOf(rs.getString("role")),
@@ -109,8 +115,8 @@ public class TeamRepository {
     public List<Membership> membershipsOf(UUID volunteerId) {
         return jdbc.sql(
                         "SELECT t.id, t.name, t.parent_id, m.role, m.joined_at FROM team_member m JOIN team t ON t.id = m.team_id "
-                                + "WHERE m.volunteer_id = ? ORDER BY m.joined_at, t.name")
-                .param(volunteerId)
+                                + "WHERE m.volunteer_id = :volunteerId ORDER BY m.joined_at, t.name")
+                .param("volunteerId", volunteerId)
                 .query((rs, n) -> new Membership(
                         rs.getObject("id", UUID.class),
                         rs.getString("name"),

@@ -46,43 +46,45 @@ public class VolunteerRepository {
     /** @param registeredByStation the station whose staff registered the volunteer, null for the hub admin */
     public void insert(Volunteer v, UUID registeredByStation) {
         HomeArea h = v.homeArea();
-        jdbc.sql("INSERT INTO volunteer (" + COLUMNS + ", phone_hash, id_number_hash, registered_by_station) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        v.id(),
-                        cipher.sealName(v.id(), v.name()),
-                        v.phone() == null ? null : cipher.sealPhone(v.id(), v.phone()),
-                        v.idNumber() == null ? null : cipher.sealIdNumber(v.id(), v.idNumber()),
-                        v.communityId(),
-                        v.organizationId(),
-                        h.districtCode(),
-                        h.streetCode(),
-                        h.communityId(),
-                        h.gridId(),
-                        h.geohash(),
-                        textArray(v.skills().stream().map(Enum::name).toList()),
-                        textArray(v.languages()),
-                        v.youngOld(),
-                        cipher.sealHardship(v.id(), v.inHardship()),
-                        Timestamp.from(v.registeredAt()),
-                        Timestamp.from(v.updatedAt()),
-                        cipher.phoneHash(v.phone()),
-                        cipher.idNumberHash(v.idNumber()),
-                        registeredByStation)
+        jdbc.sql(
+                        "INSERT INTO volunteer (" + COLUMNS + ", phone_hash, id_number_hash, registered_by_station) "
+                                + "VALUES (:id, :nameSealed, :phoneSealed, :idNumberSealed, :communityId, :organizationId, :districtCode, "
+                                + ":streetCode, :homeCommunityId, :gridId, :geohash, :skills::text[], :languages::text[], :youngOld, "
+                                + ":hardshipSealed, :registeredAt, :updatedAt, :phoneHash, :idNumberHash, :registeredByStation)")
+                .param("id", v.id())
+                .param("nameSealed", cipher.sealName(v.id(), v.name()))
+                .param("phoneSealed", v.phone() == null ? null : cipher.sealPhone(v.id(), v.phone()))
+                .param("idNumberSealed", v.idNumber() == null ? null : cipher.sealIdNumber(v.id(), v.idNumber()))
+                .param("communityId", v.communityId())
+                .param("organizationId", v.organizationId())
+                .param("districtCode", h.districtCode())
+                .param("streetCode", h.streetCode())
+                .param("homeCommunityId", h.communityId())
+                .param("gridId", h.gridId())
+                .param("geohash", h.geohash())
+                .param("skills", textArray(v.skills().stream().map(Enum::name).toList()))
+                .param("languages", textArray(v.languages()))
+                .param("youngOld", v.youngOld())
+                .param("hardshipSealed", cipher.sealHardship(v.id(), v.inHardship()))
+                .param("registeredAt", Timestamp.from(v.registeredAt()))
+                .param("updatedAt", Timestamp.from(v.updatedAt()))
+                .param("phoneHash", cipher.phoneHash(v.phone()))
+                .param("idNumberHash", cipher.idNumberHash(v.idNumber()))
+                .param("registeredByStation", registeredByStation)
                 .update();
     }
 
     public boolean phoneTaken(String phone) {
-        return jdbc.sql("SELECT count(*) FROM volunteer WHERE phone_hash = ?")
-                        .param(cipher.phoneHash(phone))
+        return jdbc.sql("SELECT count(*) FROM volunteer WHERE phone_hash = :phoneHash")
+                        .param("phoneHash", cipher.phoneHash(phone))
                         .query(Long.class)
                         .single()
                 > 0;
     }
 
     public boolean idNumberTaken(String idNumber) {
-        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id_number_hash = ?")
-                        .param(cipher.idNumberHash(idNumber))
+        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id_number_hash = :idNumberHash")
+                        .param("idNumberHash", cipher.idNumberHash(idNumber))
                         .query(Long.class)
                         .single()
                 > 0;
@@ -94,33 +96,38 @@ public class VolunteerRepository {
      * False when there is no such volunteer or they were erased already.
      */
     public boolean erase(UUID id, Instant now) {
-        jdbc.sql("DELETE FROM volunteer_guardian_consent WHERE volunteer_id = ?")
-                .param(id)
+        jdbc.sql("DELETE FROM volunteer_guardian_consent WHERE volunteer_id = :id")
+                .param("id", id)
                 .update();
         // Certificate numbers of qualifications recorded by staff are theirs too; the qualifications stay, anonymous.
-        jdbc.sql("UPDATE volunteer_qualification SET certificate_sealed = NULL WHERE volunteer_id = ?")
-                .param(id)
+        jdbc.sql("UPDATE volunteer_qualification SET certificate_sealed = NULL WHERE volunteer_id = :id")
+                .param("id", id)
                 .update();
         return jdbc.sql("UPDATE volunteer SET name_sealed = NULL, phone_sealed = NULL, phone_hash = NULL,"
                                 + " id_number_sealed = NULL, id_number_hash = NULL, hardship_sealed = NULL,"
                                 + " skills = '{}', languages = '{}', grid_id = NULL, geohash = NULL, young_old = false,"
-                                + " erased_at = ?, updated_at = ? WHERE id = ? AND erased_at IS NULL")
-                        .params(Timestamp.from(now), Timestamp.from(now), id)
+                                + " erased_at = :now, updated_at = :now WHERE id = :id AND erased_at IS NULL")
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
                         .update()
                 == 1;
     }
 
     public boolean hasGuardianConsent(UUID id) {
-        return jdbc.sql("SELECT count(*) FROM volunteer_guardian_consent WHERE volunteer_id = ?")
-                        .param(id)
+        return jdbc.sql("SELECT count(*) FROM volunteer_guardian_consent WHERE volunteer_id = :id")
+                        .param("id", id)
                         .query(Long.class)
                         .single()
                 > 0;
     }
 
     public void updateFlags(UUID id, boolean youngOld, boolean inHardship, Instant now) {
-        jdbc.sql("UPDATE volunteer SET young_old = ?, hardship_sealed = ?, updated_at = ? WHERE id = ?")
-                .params(youngOld, cipher.sealHardship(id, inHardship), Timestamp.from(now), id)
+        jdbc.sql(
+                        "UPDATE volunteer SET young_old = :youngOld, hardship_sealed = :hardshipSealed, updated_at = :updatedAt WHERE id = :id")
+                .param("youngOld", youngOld)
+                .param("hardshipSealed", cipher.sealHardship(id, inHardship))
+                .param("updatedAt", Timestamp.from(now))
+                .param("id", id)
                 .update();
     }
 
@@ -136,9 +143,13 @@ public class VolunteerRepository {
 
     /** Writes one read of the volunteer's details to the access log: who, why, what. */
     public void logAccess(UUID volunteerId, String actor, String reason, String action, Instant at) {
-        jdbc.sql(
-                        "INSERT INTO volunteer_access (volunteer_id, actor, reason, action, accessed_at) VALUES (?, ?, ?, ?, ?)")
-                .params(volunteerId, actor, reason, action, Timestamp.from(at))
+        jdbc.sql("INSERT INTO volunteer_access (volunteer_id, actor, reason, action, accessed_at) "
+                        + "VALUES (:volunteerId, :actor, :reason, :action, :accessedAt)")
+                .param("volunteerId", volunteerId)
+                .param("actor", actor)
+                .param("reason", reason)
+                .param("action", action)
+                .param("accessedAt", Timestamp.from(at))
                 .update();
     }
 
@@ -146,8 +157,8 @@ public class VolunteerRepository {
 
     public List<Access> accessLog(UUID volunteerId) {
         return jdbc.sql(
-                        "SELECT volunteer_id, actor, reason, action, accessed_at FROM volunteer_access WHERE volunteer_id = ? ORDER BY id")
-                .param(volunteerId)
+                        "SELECT volunteer_id, actor, reason, action, accessed_at FROM volunteer_access WHERE volunteer_id = :volunteerId ORDER BY id")
+                .param("volunteerId", volunteerId)
                 .query((rs, n) -> new Access(
                         rs.getObject("volunteer_id", UUID.class),
                         rs.getString("actor"),
@@ -159,33 +170,34 @@ public class VolunteerRepository {
 
     /** Replaces the volunteer's skills and languages. */
     public void updateSkills(UUID id, List<Skill> skills, List<String> languages, Instant now) {
-        jdbc.sql("UPDATE volunteer SET skills = ?::text[], languages = ?::text[], updated_at = ? WHERE id = ?")
-                .params(
-                        textArray(skills.stream().map(Enum::name).toList()),
-                        textArray(languages),
-                        Timestamp.from(now),
-                        id)
+        jdbc.sql(
+                        "UPDATE volunteer SET skills = :skills::text[], languages = :languages::text[], updated_at = :updatedAt "
+                                + "WHERE id = :id")
+                .param("skills", textArray(skills.stream().map(Enum::name).toList()))
+                .param("languages", textArray(languages))
+                .param("updatedAt", Timestamp.from(now))
+                .param("id", id)
                 .update();
     }
 
     /** The volunteer, with their row locked until the transaction ends: changes of one volunteer one after the other. */
     public Optional<Volunteer> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ? AND erased_at IS NULL FOR UPDATE")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = :id AND erased_at IS NULL FOR UPDATE")
+                .param("id", id)
                 .query(this::map)
                 .optional();
     }
 
     public Optional<Volunteer> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = ? AND erased_at IS NULL")
-                .param(id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM volunteer WHERE id = :id AND erased_at IS NULL")
+                .param("id", id)
                 .query(this::map)
                 .optional();
     }
 
     public boolean exists(UUID id) {
-        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id = ? AND erased_at IS NULL")
-                        .param(id)
+        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id = :id AND erased_at IS NULL")
+                        .param("id", id)
                         .query(Long.class)
                         .single()
                 > 0;
@@ -249,7 +261,7 @@ public class VolunteerRepository {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    /** A text[] literal for a ?::text[] parameter. */
+    /** A text[] literal for a {@code :name::text[]} parameter. */
     static String textArray(List<String> values) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < values.size(); i++) {
