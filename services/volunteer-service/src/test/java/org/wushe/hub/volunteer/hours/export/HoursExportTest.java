@@ -285,4 +285,83 @@ class HoursExportTest extends ServiceScenario {
         Binary year = export(staff(station), station, "from=2025-01-01&to=2025-12-31&reason=x&format=xlsx");
         assertThat(year.status()).as(year.text()).isEqualTo(200);
     }
+
+    @org.junit.jupiter.api.AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
+    @Test
+    void anActivitysCheckInAndOutWithACorrectionAreOneRecordWithTheirTimesAndTitle() throws IOException {
+        UUID station = UUID.randomUUID();
+        String idNumber = idNumber(LocalDate.of(1975, 5, 20));
+        UUID v = register(station, "周=立新", idNumber);
+        java.time.Instant start = today().plusDays(2)
+                .atTime(java.time.LocalTime.of(8, 0))
+                .atZone(SHANGHAI)
+                .toInstant();
+        Http staff = http().as(staff(station));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("kind", "CLEAN_UP");
+        body.put("title", "=邻里节 社区大扫除");
+        body.put("startsAt", start.toString());
+        body.put("endsAt", start.plus(java.time.Duration.ofHours(4)).toString());
+        body.put("approvalRequired", false);
+        body.put("positions", List.of(Map.of("duty", "引导居民 guiding residents", "places", 5)));
+        Http.Response published = staff.post("/activities", body);
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        String activity = published.json().get("id").asText();
+        String position = http().get("/activities/" + activity)
+                .json()
+                .get("positions")
+                .get(0)
+                .get("id")
+                .asText();
+        Http.Response signUp = http().as(TestTokens.token("vol-" + v, Roles.VOLUNTEER, Roles.VOLUNTEER_ID, v))
+                .post("/activities/" + activity + "/sign-ups", Map.of("positionId", position));
+        assertThat(signUp.status()).as(signUp.toString()).isEqualTo(201);
+        String base = "/activities/" + activity + "/sign-ups/"
+                + signUp.json().get("id").asText();
+
+        clock.advance(java.time.Duration.between(clock.instant(), start));
+        Http.Response in = staff.post(base + "/check-in", Map.of());
+        assertThat(in.status()).as(in.toString()).isEqualTo(200);
+        // 2 h 47 min: 2.5 h credited; the correction to 3 h 10 min makes it 3.0 h, an entry of 30 more minutes.
+        clock.advance(java.time.Duration.ofMinutes(167));
+        Http.Response out = staff.post(base + "/check-out", Map.of());
+        assertThat(out.status()).as(out.toString()).isEqualTo(200);
+        assertThat(out.json().get("creditedMinutes").asInt()).isEqualTo(150);
+        clock.advance(java.time.Duration.ofMinutes(30));
+        Http.Response corrected = staff.post(
+                base + "/attendance/corrections",
+                Map.of(
+                        "checkedOutAt",
+                        start.plus(java.time.Duration.ofMinutes(190)).toString(),
+                        "reason",
+                        "签退晚录 late check-out"));
+        assertThat(corrected.status()).as(corrected.toString()).isBetween(200, 201);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM service_hours WHERE volunteer_id = ?", Long.class, v))
+                .isEqualTo(2);
+
+        String day = today().toString();
+        Binary csv = export(
+                staff(station),
+                station,
+                "from=" + today().minusDays(3) + "&to=" + today() + "&reason="
+                        + URLEncoder.encode("季度上报", StandardCharsets.UTF_8));
+        assertThat(csv.status()).as(csv.text()).isEqualTo(200);
+        assertThat(csvRows(csv))
+                .containsExactly(
+                        HEADERS,
+                        List.of(
+                                "周=立新",
+                                "居民身份证",
+                                idNumber,
+                                "3.0",
+                                day + " 08:00",
+                                day + " 11:10",
+                                "'=邻里节 社区大扫除",
+                                "",
+                                "站点 station " + station));
+    }
 }
