@@ -39,6 +39,8 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  * <tr><td>{@code PUT /volunteers/{id}/flags}, {@code POST /volunteers/{id}/hours}, {@code POST /volunteers/{id}/qualifications}</td>
  *     <td>station staff, never the volunteer themself (and in the service: flags and qualifications by the staff of a
  *     station the volunteer serves, hours by the staff of the station in the body's {@code stationId})</td></tr>
+ * <tr><td>{@code GET /stations/{stationId}/hours/export}</td><td>station staff of {@code stationId} (and in the service:
+ *     not the hub admin, as the file holds names and ID numbers)</td></tr>
  * <tr><td>{@code POST /qualifications}</td><td>centre managers, station staff</td></tr>
  * <tr><td>{@code POST /volunteers}, {@code GET /volunteers}, {@code POST /teams},
  *     {@code PUT}/{@code DELETE /teams/{id}/members/{volunteerId}}</td><td>station staff</td></tr>
@@ -64,6 +66,8 @@ public class VolunteerAccessRules {
         AuthorizationManager<RequestAuthorizationContext> admin = Rules.roles(Roles.HUB_ADMIN);
         return r -> r.requestMatchers("/volunteers/me")
                 .access(Rules.roles(Roles.VOLUNTEER))
+                .requestMatchers(HttpMethod.GET, "/stations/{stationId}/hours/export")
+                .access(Rules.tenant("stationId", Roles.STATION_STAFF))
                 .requestMatchers(
                         HttpMethod.GET,
                         "/volunteers/{id}",
