@@ -29,6 +29,7 @@ import org.wushe.hub.events.common.NeedSource;
 import org.wushe.hub.events.common.QuantityUnit;
 import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.events.common.Urgency;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -234,7 +235,7 @@ public class NeedController {
         if (caller.roles().equals(java.util.Set.of(Roles.RESIDENT))) {
             throw new ForbiddenException(
                     field,
-                    caller.describe() + " reads their own needs at /residents/me/needs, not others' " + "居民只能查看本人的需求",
+                    Messages.text("need.resident-reads-own", caller.describeText()),
                     "a role other than " + Roles.RESIDENT);
         }
     }
