@@ -69,12 +69,7 @@ public class NeedController {
             @Size(max = NeedRules.MAX_SKILLS) List<@NotNull Skill> requiredSkills,
 
             @Size(max = NeedRules.MAX_LANGUAGES)
-            List<
-                            @NotBlank
-                            @Pattern(
-                                    regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
-                                    message = "must be a BCP 47 tag such as en")
-                            String>
+            List<@NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "{need.language-tag}") String>
                     requiredLanguages,
 
             @Positive @Max(NeedRules.MAX_MINUTES) Integer estimatedMinutes) {

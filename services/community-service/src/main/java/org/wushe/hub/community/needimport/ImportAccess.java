@@ -78,13 +78,19 @@ public class ImportAccess {
     private static ForbiddenException refusal(Caller caller, String field, UUID community, String verb) {
         if (community == null) {
             return new ForbiddenException(
-                    field, Messages.text("import." + verb + "-refused-admin", caller.describeText()), Roles.HUB_ADMIN);
+                    field,
+                    verb.equals("see")
+                            ? Messages.text("import.see-refused-admin", caller.describeText())
+                            : Messages.text("import.change-refused-admin", caller.describeText()),
+                    Roles.HUB_ADMIN);
         }
         String required = Roles.COMMUNITY_STAFF + " of " + community
                 + (verb.equals("see") ? " or " + Roles.CENTRE_MANAGER + " of its centre" : "");
         return new ForbiddenException(
                 field,
-                Messages.text("import." + verb + "-refused", caller.describeText(), community, required),
+                verb.equals("see")
+                        ? Messages.text("import.see-refused", caller.describeText(), community, required)
+                        : Messages.text("import.change-refused", caller.describeText(), community, required),
                 required);
     }
 }
