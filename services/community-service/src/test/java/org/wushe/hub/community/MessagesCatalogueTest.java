@@ -21,7 +21,12 @@ class MessagesCatalogueTest {
         MessageCatalogue.assertBothLanguagesAgree("messages/service");
         assertThat(MessageCatalogue.assertEveryCodeExists(
                         Path.of("src/main/java"), "messages/service", "messages/platform"))
-                .contains("grid.worker-refused", "resident.erased", "place.not-a-geohash");
+                .contains(
+                        "grid.worker-refused",
+                        "resident.erased",
+                        "resident-self.no-record",
+                        "import.see-refused",
+                        "place.not-a-geohash");
     }
 
     @Test

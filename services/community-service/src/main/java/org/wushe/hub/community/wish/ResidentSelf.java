@@ -38,24 +38,24 @@ public class ResidentSelf {
                     Messages.text("resident-self.not-a-resident", caller.describeText()),
                     Roles.RESIDENT);
         }
-        UUID residentId =
-                Tenants.of(caller, Roles.RESIDENT).orElseThrow(() -> refused(caller, "resident-self.no-record"));
+        UUID residentId = Tenants.of(caller, Roles.RESIDENT)
+                .orElseThrow(() -> refused(caller, Text.of("resident-self.no-record")));
         UUID communityId = uuid(caller.tenancy().get(Roles.COMMUNITY_ID))
-                .orElseThrow(() -> refused(caller, "resident-self.no-community"));
+                .orElseThrow(() -> refused(caller, Text.of("resident-self.no-community")));
         ResidentService.Pseudonym p = residents
                 .pseudonym(residentId)
                 .filter(r -> r.communityId().equals(communityId))
-                .orElseThrow(() -> refused(caller, "resident-self.other-community"));
+                .orElseThrow(() -> refused(caller, Text.of("resident-self.other-community")));
         if (residents.isErased(residentId)) {
-            throw refused(caller, "resident-self.erased");
+            throw refused(caller, Text.of("resident-self.erased"));
         }
         return new Me(p.residentId(), p.residentRef(), p.communityId());
     }
 
-    private static ForbiddenException refused(Caller caller, String whyCode) {
+    private static ForbiddenException refused(Caller caller, Text why) {
         return new ForbiddenException(
                 Roles.RESIDENT_ID,
-                Messages.text("resident-self.refused", caller.subject(), Text.of(whyCode)),
+                Messages.text("resident-self.refused", caller.subject(), why),
                 Roles.RESIDENT + " with the resident_id and community_id of a record of that community");
     }
 
