@@ -17,6 +17,7 @@ import org.wushe.hub.community.household.Household;
 import org.wushe.hub.community.household.HouseholdService;
 import org.wushe.hub.community.web.Accountability;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -58,12 +59,9 @@ public class CareService {
         Household.Home home = households
                 .householdOf(residentId)
                 .filter(h -> h.gridId().equals(grid.id()))
-                .orElseThrow(
-                        () -> new InvalidInputException(
-                                "residentId",
-                                "not a resident of a household of this grid: register them in the grid's register first 请先在本网格台账中登记该居民所在户"));
+                .orElseThrow(() -> new InvalidInputException("residentId", Messages.text("care.resident-not-in-grid")));
         if (since != null && since.isAfter(today)) {
-            throw new InvalidInputException("since", "must not be in the future 开始日期不能晚于今天");
+            throw new InvalidInputException("since", Messages.text("care.since-in-future"));
         }
         Optional<CarePlan> existing = plans.lockOfResident(residentId);
         CarePlan plan;
@@ -110,16 +108,16 @@ public class CareService {
     @Transactional
     public CarePlan.View recordVisit(UUID planId, LocalDate visitedOn, CareSchedule.Outcome outcome, String note) {
         CarePlan p = plans.find(planId)
-                .orElseThrow(() -> new InvalidInputException("id", "no care plan " + planId + " 关爱计划不存在", 404));
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("care.plan-not-found", planId), 404));
         access.requireWorker("id", access.grid("id", p.gridId()));
         p = plans.lock(planId).orElseThrow();
         Instant now = now();
         LocalDate today = today(now);
         if (visitedOn.isAfter(today)) {
-            throw new InvalidInputException("visitedOn", "must not be in the future 走访日期不能晚于今天");
+            throw new InvalidInputException("visitedOn", Messages.text("care.visit-in-future"));
         }
         if (visitedOn.isBefore(p.since())) {
-            throw new InvalidInputException("visitedOn", "before the plan started on " + p.since() + " 早于关爱计划开始日期");
+            throw new InvalidInputException("visitedOn", Messages.text("care.visit-before-plan", p.since()));
         }
         plans.insert(new CarePlan.Visit(
                 UUID.randomUUID(),
@@ -159,7 +157,7 @@ public class CareService {
 
     public List<CarePlan.Visit> visits(UUID planId) {
         CarePlan p = plans.find(planId)
-                .orElseThrow(() -> new InvalidInputException("id", "no care plan " + planId + " 关爱计划不存在", 404));
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("care.plan-not-found", planId), 404));
         access.requireReader("id", access.grid("id", p.gridId()));
         return plans.visits(planId);
     }

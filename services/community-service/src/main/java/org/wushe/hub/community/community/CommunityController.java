@@ -31,10 +31,10 @@ public class CommunityController {
             @NotBlank @Size(max = 100) String name,
             @NotNull CommunityKind kind,
 
-            @NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code (GB/T 2260)")
+            @NotNull @Pattern(regexp = "\\d{6}", message = "{region.district-code}")
             String districtCode,
 
-            @Pattern(regexp = "\\d{9}", message = "must be a 9-digit street/town code")
+            @Pattern(regexp = "\\d{9}", message = "{region.street-code}")
             String streetCode,
 
             @Size(max = 12) String geohash,

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.community.CommunityKind;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -31,18 +32,18 @@ public class CommunityService {
     @Transactional
     public Community register(CommunityController.RegisterCommunity r) {
         if (r.kind() == CommunityKind.UNKNOWN) {
-            throw new InvalidInputException("kind", "must be URBAN or RURAL");
+            throw new InvalidInputException("kind", Messages.text("community.kind-unknown"));
         }
         if (r.streetCode() != null && !r.streetCode().startsWith(r.districtCode())) {
-            throw new InvalidInputException("streetCode", "must start with the district code " + r.districtCode());
+            throw new InvalidInputException(
+                    "streetCode", Messages.text("community.street-outside-district", r.districtCode()));
         }
         if (!Geohashes.isValid(r.geohash())) {
-            throw new InvalidInputException("geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
+            throw new InvalidInputException("geohash", Messages.text("place.not-a-geohash"));
         }
         String name = r.name().strip();
         if (communities.nameTaken(r.districtCode(), name)) {
-            throw new InvalidInputException(
-                    "name", "a community of this name is registered in district " + r.districtCode(), 409);
+            throw new InvalidInputException("name", Messages.text("community.name-taken", r.districtCode()), 409);
         }
         Community c = new Community(
                 UUID.randomUUID(),
@@ -77,6 +78,7 @@ public class CommunityService {
     public Community get(UUID id) {
         return communities
                 .find(id)
-                .orElseThrow(() -> new InvalidInputException("communityId", "no community " + id, 404));
+                .orElseThrow(
+                        () -> new InvalidInputException("communityId", Messages.text("community.not-found", id), 404));
     }
 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.wushe.hub.community.station.Station;
 import org.wushe.hub.community.station.StationService;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -24,9 +25,6 @@ import org.wushe.hub.platform.web.InvalidInputException;
 @Component
 public class GridAccess {
 
-    private static final String WRITE_DENIED = " 只能操作本人所属网格或本社区网格的数据";
-    private static final String READ_DENIED = " 只能查阅本人所属网格、本社区或本站点所服务社区的网格数据";
-
     private final GridRepository grids;
     private final StationService stations;
 
@@ -38,7 +36,7 @@ public class GridAccess {
     /** The grid, or a 404 naming {@code field}. */
     public Grid grid(String field, UUID gridId) {
         return grids.find(gridId)
-                .orElseThrow(() -> new InvalidInputException(field, "no grid " + gridId + " 网格不存在", 404));
+                .orElseThrow(() -> new InvalidInputException(field, Messages.text("grid.not-found", gridId), 404));
     }
 
     /** Passes for the grid's grid worker and its community's staff; answers the grid (404 naming {@code field} when unknown). */
@@ -57,9 +55,7 @@ public class GridAccess {
         String needed =
                 Roles.GRID_WORKER + " of " + grid.id() + " or " + Roles.COMMUNITY_STAFF + " of " + grid.communityId();
         throw new ForbiddenException(
-                field,
-                caller.describe() + " may not work on grid " + grid.id() + "; needs " + needed + WRITE_DENIED,
-                needed);
+                field, Messages.text("grid.worker-refused", caller.describeText(), grid.id(), needed), needed);
     }
 
     /** Passes for those of {@link #requireWorker} and the staff of a station serving the grid's community. */
@@ -84,9 +80,7 @@ public class GridAccess {
                                 .map(s -> " or " + Roles.STATION_STAFF + " of " + s.id())
                                 .collect(Collectors.joining());
         throw new ForbiddenException(
-                field,
-                caller.describe() + " may not see grid " + grid.id() + "; needs " + needed + READ_DENIED,
-                needed);
+                field, Messages.text("grid.reader-refused", caller.describeText(), grid.id(), needed), needed);
     }
 
     /** Passes for the staff of the community (reviewing what its grids report); not grid workers, not the hub admin. */
@@ -105,7 +99,7 @@ public class GridAccess {
                 + " of a station serving it";
         throw new ForbiddenException(
                 field,
-                caller.describe() + " may not see community " + communityId + "'s grids; needs " + needed + READ_DENIED,
+                Messages.text("grid.community-reader-refused", caller.describeText(), communityId, needed),
                 needed);
     }
 

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.community.community.CommunityService;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -54,11 +55,11 @@ public class GridController {
     public ResponseEntity<Grid> register(@PathVariable UUID communityId, @Valid @RequestBody RegisterGrid r) {
         communities.get(communityId);
         if (!Geohashes.isValid(r.geohash())) {
-            throw new InvalidInputException("geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
+            throw new InvalidInputException("geohash", Messages.text("place.not-a-geohash"));
         }
         String name = r.name().strip();
         if (grids.findByName(communityId, name).isPresent()) {
-            throw new InvalidInputException("name", "the community has a grid of this name", 409);
+            throw new InvalidInputException("name", Messages.text("grid.name-taken"), 409);
         }
         Grid g = new Grid(
                 UUID.randomUUID(),
@@ -82,6 +83,7 @@ public class GridController {
 
     @GetMapping("/grids/{id}")
     public Grid get(@PathVariable UUID id) {
-        return grids.find(id).orElseThrow(() -> new InvalidInputException("gridId", "no grid " + id, 404));
+        return grids.find(id)
+                .orElseThrow(() -> new InvalidInputException("gridId", Messages.text("grid.not-found", id), 404));
     }
 }

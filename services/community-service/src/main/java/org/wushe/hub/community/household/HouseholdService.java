@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.grid.Grid;
 import org.wushe.hub.community.grid.GridAccess;
 import org.wushe.hub.community.resident.ResidentService;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -47,7 +48,7 @@ public class HouseholdService {
         Grid grid = access.requireWorker("gridId", gridId);
         String clean = PersonalDataScreen.screen("name", name);
         if (register.compoundNamed(grid.id(), clean)) {
-            throw new InvalidInputException("name", "the grid has a compound of this name 本网格已有同名小区", 409);
+            throw new InvalidInputException("name", Messages.text("household.compound-name-taken"), 409);
         }
         Household.Compound c = new Household.Compound(UUID.randomUUID(), grid.id(), clean, now());
         register.insert(c);
@@ -57,11 +58,12 @@ public class HouseholdService {
     @Transactional
     public Household.Building addBuilding(UUID compoundId, String label, Integer stairwells) {
         Household.Compound compound = register.compound(compoundId)
-                .orElseThrow(() -> new InvalidInputException("id", "no compound " + compoundId + " 小区不存在", 404));
+                .orElseThrow(() -> new InvalidInputException(
+                        "id", Messages.text("household.compound-not-found", compoundId), 404));
         access.requireWorker("id", access.grid("id", compound.gridId()));
         String clean = PersonalDataScreen.screen("label", label);
         if (register.buildingLabelled(compoundId, clean)) {
-            throw new InvalidInputException("label", "the compound has a building of this label 本小区已有该楼栋", 409);
+            throw new InvalidInputException("label", Messages.text("household.building-label-taken"), 409);
         }
         Household.Building b =
                 new Household.Building(UUID.randomUUID(), compoundId, compound.gridId(), clean, stairwells, now());
@@ -72,15 +74,16 @@ public class HouseholdService {
     @Transactional
     public Household.Home addHousehold(UUID buildingId, Integer stairwell, int number, List<UUID> residentIds) {
         Household.Building building = register.building(buildingId)
-                .orElseThrow(() -> new InvalidInputException("id", "no building " + buildingId + " 楼栋不存在", 404));
+                .orElseThrow(() -> new InvalidInputException(
+                        "id", Messages.text("household.building-not-found", buildingId), 404));
         Grid grid = access.grid("id", building.gridId());
         access.requireWorker("id", grid);
         if (building.stairwells() != null && stairwell != null && stairwell > building.stairwells()) {
             throw new InvalidInputException(
-                    "stairwell", "the building has " + building.stairwells() + " stairwells 单元号超出本楼单元数");
+                    "stairwell", Messages.text("household.stairwell-beyond", building.stairwells()));
         }
         if (register.householdNumbered(buildingId, number)) {
-            throw new InvalidInputException("number", "the building has a household of this number 本楼已有该户号", 409);
+            throw new InvalidInputException("number", Messages.text("household.number-taken"), 409);
         }
         UUID id = UUID.randomUUID();
         List<UUID> checked = checkResidents(grid, id, residentIds);
@@ -92,7 +95,8 @@ public class HouseholdService {
     @Transactional
     public Household.Home replaceResidents(UUID householdId, List<UUID> residentIds) {
         Household.Home h = register.household(householdId)
-                .orElseThrow(() -> new InvalidInputException("id", "no household " + householdId + " 该户不存在", 404));
+                .orElseThrow(
+                        () -> new InvalidInputException("id", Messages.text("household.not-found", householdId), 404));
         Grid grid = access.grid("id", h.gridId());
         access.requireWorker("id", grid);
         List<UUID> checked = checkResidents(grid, householdId, residentIds);
@@ -140,14 +144,13 @@ public class HouseholdService {
             String field = "residentIds[" + i + "]";
             ResidentService.Pseudonym p = residents
                     .pseudonym(r)
-                    .orElseThrow(() -> new InvalidInputException(field, "no resident " + r + " 居民不存在"));
+                    .orElseThrow(() -> new InvalidInputException(field, Messages.text("resident.not-found", r)));
             if (!p.communityId().equals(grid.communityId())) {
-                throw new InvalidInputException(field, "the resident belongs to another community 该居民不属于本网格所在社区");
+                throw new InvalidInputException(field, Messages.text("household.resident-other-community"));
             }
             Optional<Household.Home> elsewhere = register.householdOf(r);
             if (elsewhere.isPresent() && !elsewhere.get().id().equals(householdId)) {
-                throw new InvalidInputException(
-                        field, "the resident is registered in another household 该居民已登记在其他户", 409);
+                throw new InvalidInputException(field, Messages.text("household.resident-elsewhere"), 409);
             }
         }
         return checked;

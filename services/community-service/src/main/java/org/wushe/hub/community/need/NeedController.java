@@ -29,6 +29,7 @@ import org.wushe.hub.events.common.NeedSource;
 import org.wushe.hub.events.common.QuantityUnit;
 import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.events.common.Urgency;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -68,12 +69,7 @@ public class NeedController {
             @Size(max = NeedRules.MAX_SKILLS) List<@NotNull Skill> requiredSkills,
 
             @Size(max = NeedRules.MAX_LANGUAGES)
-            List<
-                            @NotBlank
-                            @Pattern(
-                                    regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
-                                    message = "must be a BCP 47 tag such as en")
-                            String>
+            List<@NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "{need.language-tag}") String>
                     requiredLanguages,
 
             @Positive @Max(NeedRules.MAX_MINUTES) Integer estimatedMinutes) {
@@ -234,7 +230,7 @@ public class NeedController {
         if (caller.roles().equals(java.util.Set.of(Roles.RESIDENT))) {
             throw new ForbiddenException(
                     field,
-                    caller.describe() + " reads their own needs at /residents/me/needs, not others' " + "居民只能查看本人的需求",
+                    Messages.text("need.resident-reads-own", caller.describeText()),
                     "a role other than " + Roles.RESIDENT);
         }
     }

@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.community.CommunityProperties;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +58,7 @@ public class NeedSeriesService {
     @Transactional
     public NeedSeries create(NeedDraft first, Recurrence recurrence) {
         if (recurrence.until() != null && !recurrence.until().isAfter(first.start())) {
-            throw new InvalidInputException("until", "must be after the first occurrence's start");
+            throw new InvalidInputException("until", Messages.text("series.until-before-first"));
         }
         NeedReferences refs = needs.references();
         NeedService.Checked checked = needs.check(first, refs);
@@ -193,6 +194,6 @@ public class NeedSeriesService {
     }
 
     private static InvalidInputException notFound(UUID id) {
-        return new InvalidInputException("id", "no recurring need " + id, 404);
+        return new InvalidInputException("id", Messages.text("series.not-found", id), 404);
     }
 }

@@ -27,6 +27,7 @@ import org.wushe.hub.community.resident.ResidentService;
 import org.wushe.hub.community.station.Station;
 import org.wushe.hub.community.station.StationService;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.security.Caller;
@@ -216,11 +217,10 @@ public class NeedService {
     public Need edit(UUID id, NeedDraft draft) {
         Need n = lock(id);
         if (!n.status().isEditable()) {
-            throw new InvalidInputException("status", "a need that is " + n.status() + " can no longer be edited", 409);
+            throw new InvalidInputException("status", Messages.text("need.not-editable", n.status()), 409);
         }
         if (!n.details().communityId().equals(draft.communityId())) {
-            throw new InvalidInputException(
-                    "communityId", "a need cannot move to another community; cancel it and publish a new one");
+            throw new InvalidInputException("communityId", Messages.text("need.community-fixed"));
         }
         NeedReferences refs = references();
         Checked c = check(draft, refs);
@@ -244,16 +244,19 @@ public class NeedService {
     @Transactional
     public Need transition(UUID id, NeedStatus to, UUID matchId) {
         if (to == NeedStatus.EXPIRED) {
-            throw new InvalidInputException("status", "EXPIRED is set by the service when the time window passes");
+            throw new InvalidInputException("status", Messages.text("need.expired-by-service"));
         }
         Need n = lock(id);
         if (!n.status().canMoveTo(to)) {
             throw new InvalidInputException(
                     "status",
-                    "a need that is " + n.status() + " cannot become " + to
-                            + (n.status().next().isEmpty()
-                                    ? ""
-                                    : " (possible: " + n.status().next() + ")"),
+                    n.status().next().isEmpty()
+                            ? Messages.text("need.status-move", n.status(), to)
+                            : Messages.text(
+                                    "need.status-move-possible",
+                                    n.status(),
+                                    to,
+                                    n.status().next()),
                     409);
         }
         UUID match = to == NeedStatus.PUBLISHED ? null : matchId != null ? matchId : n.matchId();
@@ -389,7 +392,8 @@ public class NeedService {
     }
 
     public Need get(UUID id) {
-        return needs.find(id).orElseThrow(() -> new InvalidInputException("id", "no need " + id, 404));
+        return needs.find(id)
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("need.not-found", id), 404));
     }
 
     /** The needs of one resident (their own, for the resident's phone page), the newest first. */
@@ -400,7 +404,8 @@ public class NeedService {
     /** The need locked for the caller's transaction (a rating of it waits for a change of it), or a 404 naming {@code field}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Need lockForUpdate(String field, UUID id) {
-        return needs.lock(id).orElseThrow(() -> new InvalidInputException(field, "no need " + id, 404));
+        return needs.lock(id)
+                .orElseThrow(() -> new InvalidInputException(field, Messages.text("need.not-found", id), 404));
     }
 
     public List<Need> list(NeedRepository.Filter filter, int offset, int limit) {
@@ -408,7 +413,8 @@ public class NeedService {
     }
 
     private Need lock(UUID id) {
-        return needs.lock(id).orElseThrow(() -> new InvalidInputException("id", "no need " + id, 404));
+        return needs.lock(id)
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("need.not-found", id), 404));
     }
 
     private SpecificRecord event(Need n, NeedReferences refs) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.wushe.hub.community.station.StationService;
 import org.wushe.hub.community.web.Tenants;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -39,7 +40,7 @@ public class ImportAccess {
                 && communitiesOfCentre(centre.get()).contains(community)) {
             return;
         }
-        throw refusal(caller, field, community, "see", " 只能查看本社区的导入");
+        throw refusal(caller, field, community, "see");
     }
 
     /** Passes when the caller may change what belongs to {@code community}: its staff, or the hub admin. */
@@ -48,7 +49,7 @@ public class ImportAccess {
         if (caller.isAdmin() || community != null && caller.holds(Roles.COMMUNITY_STAFF, community)) {
             return;
         }
-        throw refusal(caller, field, community, "change", " 只能操作本社区的导入");
+        throw refusal(caller, field, community, "change");
     }
 
     /**
@@ -74,20 +75,22 @@ public class ImportAccess {
         return stations.communitiesOfCentre(centre);
     }
 
-    private static ForbiddenException refusal(Caller caller, String field, UUID community, String verb, String zh) {
+    private static ForbiddenException refusal(Caller caller, String field, UUID community, String verb) {
         if (community == null) {
             return new ForbiddenException(
                     field,
-                    caller.describe() + " may not " + verb + " this import: it is the hub admin's (no community)"
-                            + " 该导入属于平台管理员",
+                    verb.equals("see")
+                            ? Messages.text("import.see-refused-admin", caller.describeText())
+                            : Messages.text("import.change-refused-admin", caller.describeText()),
                     Roles.HUB_ADMIN);
         }
         String required = Roles.COMMUNITY_STAFF + " of " + community
                 + (verb.equals("see") ? " or " + Roles.CENTRE_MANAGER + " of its centre" : "");
         return new ForbiddenException(
                 field,
-                caller.describe() + " may not " + verb + " an import of community " + community + "; needs " + required
-                        + zh,
+                verb.equals("see")
+                        ? Messages.text("import.see-refused", caller.describeText(), community, required)
+                        : Messages.text("import.change-refused", caller.describeText(), community, required),
                 required);
     }
 }

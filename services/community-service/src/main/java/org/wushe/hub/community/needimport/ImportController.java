@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.wushe.hub.community.web.Tenants;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -99,14 +100,13 @@ public class ImportController {
         Caller caller = Access.caller();
         UUID community = caller.isAdmin() ? null : ownCommunity(caller);
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException(
-                    "file", "required: a non-empty .xlsx or .csv need list in the multipart part 'file'");
+            throw new InvalidInputException("file", Messages.text("import.file-part-required"));
         }
         byte[] bytes;
         try {
             bytes = file.getBytes();
         } catch (IOException e) {
-            throw new InvalidInputException("file", "the upload could not be read");
+            throw new InvalidInputException("file", Messages.text("import.upload-unreadable"));
         }
         ImportService.Upload upload = imports.upload(caller.subject(), community, file.getOriginalFilename(), bytes);
         ImportView view = ImportView.of(upload.job());
@@ -121,8 +121,7 @@ public class ImportController {
         return Tenants.of(caller, Roles.COMMUNITY_STAFF)
                 .orElseThrow(() -> new ForbiddenException(
                         Roles.COMMUNITY_ID,
-                        caller.describe()
-                                + " may not import needs: the token names no community (claim community_id) 令牌未注明所属社区，无法导入",
+                        Messages.text("import.token-no-community", caller.describeText()),
                         Roles.COMMUNITY_STAFF + " of a community"));
     }
 

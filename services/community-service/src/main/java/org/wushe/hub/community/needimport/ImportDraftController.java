@@ -29,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.wushe.hub.community.need.NeedDraft;
 import org.wushe.hub.community.need.NeedReferences;
 import org.wushe.hub.community.web.Tenants;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -147,8 +148,7 @@ public class ImportDraftController {
             UUID own = Tenants.of(caller, Roles.COMMUNITY_STAFF)
                     .orElseThrow(() -> new ForbiddenException(
                             Roles.COMMUNITY_ID,
-                            caller.describe()
-                                    + " may not import needs: the token names no community (claim community_id) 令牌未注明所属社区，无法导入",
+                            Messages.text("import.token-no-community", caller.describeText()),
                             Roles.COMMUNITY_STAFF + " of a community"));
             if (communityId != null) {
                 Access.requireTenant("communityId", communityId, Roles.COMMUNITY_STAFF);
@@ -156,14 +156,13 @@ public class ImportDraftController {
             community = own;
         }
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException(
-                    "file", "required: a non-empty .xlsx or .csv need list in the multipart part 'file' 请选择文件");
+            throw new InvalidInputException("file", Messages.text("import.file-part-required"));
         }
         byte[] bytes;
         try {
             bytes = file.getBytes();
         } catch (IOException e) {
-            throw new InvalidInputException("file", "the upload could not be read 无法读取上传的文件");
+            throw new InvalidInputException("file", Messages.text("import.upload-unreadable"));
         }
         ImportDraftService.Preview preview =
                 drafts.create(caller.subject(), community, file.getOriginalFilename(), bytes);
@@ -222,7 +221,8 @@ public class ImportDraftController {
                 .filter(r -> r.row() == rowNumber)
                 .findFirst()
                 .map(r -> row(r, preview.layout()))
-                .orElseThrow(() -> new InvalidInputException("rowNumber", "没有这一行 no row " + rowNumber, 404));
+                .orElseThrow(() -> new InvalidInputException(
+                        "rowNumber", Messages.text("import.draft-row-not-found", rowNumber), 404));
     }
 
     @PostMapping("/{id}/publish")
@@ -243,7 +243,7 @@ public class ImportDraftController {
     @SuppressWarnings("unchecked")
     private static Map<String, ?> unwrap(Map<String, Object> body, String key) {
         if (body == null) {
-            throw new InvalidInputException("body", "required: a JSON object 请求体不能为空");
+            throw new InvalidInputException("body", Messages.text("import.body-required"));
         }
         if (body.size() == 1 && body.get(key) instanceof Map<?, ?> inner) {
             return (Map<String, ?>) inner;

@@ -21,6 +21,7 @@ import org.wushe.hub.community.community.CommunityService;
 import org.wushe.hub.community.need.NeedReferences;
 import org.wushe.hub.community.need.NeedService;
 import org.wushe.hub.community.resident.ResidentCipher;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -95,16 +96,17 @@ public class ImportDraftService {
      */
     public Preview create(String actor, UUID communityId, String fileName, byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
-            throw new InvalidInputException("file", "required: a non-empty .xlsx or .csv need list 请选择文件");
+            throw new InvalidInputException("file", Messages.text("import.file-required"));
         }
         if (bytes.length > properties.maxFileSize().toBytes()) {
             throw new InvalidInputException(
                     "file",
-                    "文件过大 the file is larger than " + properties.maxFileSize().toMegabytes() + " MB",
+                    Messages.text(
+                            "import.file-too-large", properties.maxFileSize().toMegabytes()),
                     413);
         }
         if (communityId != null && communities.find(communityId).isEmpty()) {
-            throw new InvalidInputException("communityId", "社区不存在 no community " + communityId, 404);
+            throw new InvalidInputException("communityId", Messages.text("community.not-found", communityId), 404);
         }
         SpreadsheetReader.Format format;
         SpreadsheetReader.Sheet sheet;
@@ -115,7 +117,7 @@ public class ImportDraftService {
             throw new InvalidInputException("file", e.getMessage(), e.status());
         }
         if (sheet.rows().isEmpty()) {
-            throw new InvalidInputException("file", "没有数据行 the need list has a header but no rows");
+            throw new InvalidInputException("file", Messages.text("import.no-rows"));
         }
         Map<String, String> remembered = communityId == null ? Map.of() : drafts.remembered(communityId);
         Map<Integer, ImportDraft.Column> columns = DraftPlan.autoMap(sheet.headers(), remembered);
@@ -169,15 +171,14 @@ public class ImportDraftService {
                 String where = "mapping." + header;
                 Object value = e.getValue();
                 if (value != null && !(value instanceof String)) {
-                    throw new InvalidInputException(
-                            where, "须为字段名或 null a field name (e.g. title, urgency) or null to ignore the column");
+                    throw new InvalidInputException(where, Messages.text("import.mapping-not-a-name"));
                 }
                 String text = value == null ? "" : ((String) value).strip();
                 ImportColumn column = null;
                 if (!text.isEmpty() && !text.equalsIgnoreCase("ignore")) {
                     column = ImportColumn.forFieldName(text)
                             .orElseThrow(() -> new InvalidInputException(
-                                    where, "未知字段 not a need field; use one of " + fieldNames()));
+                                    where, Messages.text("import.unknown-field", fieldNames())));
                 }
                 List<Integer> at = new ArrayList<>();
                 for (int i = 0; i < sheet.headers().size(); i++) {
@@ -186,7 +187,7 @@ public class ImportDraftService {
                     }
                 }
                 if (at.isEmpty()) {
-                    throw new InvalidInputException(where, "文件中没有该列 the file has no column with this header");
+                    throw new InvalidInputException(where, Messages.text("import.no-such-column"));
                 }
                 for (int i : at) {
                     if (column == null) {
@@ -203,10 +204,11 @@ public class ImportDraftService {
                 if (before != null) {
                     throw new InvalidInputException(
                             "mapping." + sheet.headers().get(e.getKey()),
-                            "两列对应同一字段 columns '"
-                                    + sheet.headers().get(before).strip() + "' and '"
-                                    + sheet.headers().get(e.getKey()).strip() + "' both fill "
-                                    + e.getValue().column().field() + "; map one of them to another field or to null",
+                            Messages.text(
+                                    "import.mapping-twice",
+                                    sheet.headers().get(before).strip(),
+                                    sheet.headers().get(e.getKey()).strip(),
+                                    e.getValue().column().field()),
                             400);
                 }
             }
@@ -228,34 +230,30 @@ public class ImportDraftService {
             ImportDraft d = lockForChange(id);
             SpreadsheetReader.Sheet sheet = sheet(d);
             if (sheet.rows().stream().noneMatch(r -> r.number() == rowNumber)) {
-                throw new InvalidInputException(
-                        "rowNumber",
-                        "没有这一行 the draft has no row " + rowNumber + " (rows are numbered as the sheet shows them)",
-                        404);
+                throw new InvalidInputException("rowNumber", Messages.text("import.draft-no-row", rowNumber), 404);
             }
             if (values.isEmpty()) {
-                throw new InvalidInputException("body", "required: {field: value} of the values to fix 请填写要修改的值");
+                throw new InvalidInputException("body", Messages.text("import.fix-values-required"));
             }
             for (Map.Entry<String, ?> e : values.entrySet()) {
                 ImportColumn column = ImportColumn.forFieldName(e.getKey())
                         .orElseThrow(() -> new InvalidInputException(
-                                e.getKey(), "未知字段 not a need field; use one of " + fieldNames()));
+                                e.getKey(), Messages.text("import.unknown-field", fieldNames())));
                 Object value = e.getValue();
                 if (value == null) {
                     drafts.removeFix(id, rowNumber, column);
                     continue;
                 }
                 if (!(value instanceof String) && !(value instanceof Number)) {
-                    throw new InvalidInputException(e.getKey(), "须为文本 must be text (or a number)");
+                    throw new InvalidInputException(e.getKey(), Messages.text("import.fix-not-text"));
                 }
                 String raw = value.toString();
                 if (raw.length() > MAX_VALUE) {
-                    throw new InvalidInputException(e.getKey(), "过长 at most " + MAX_VALUE + " characters");
+                    throw new InvalidInputException(e.getKey(), Messages.text("import.fix-too-long", MAX_VALUE));
                 }
                 String text = SpreadsheetReader.clean(raw);
                 if (FORMULA.matcher(text).find()) {
-                    throw new InvalidInputException(
-                            e.getKey(), "不接受公式 starts like a formula (=, +, -, @): formulas are not accepted");
+                    throw new InvalidInputException(e.getKey(), Messages.text("import.fix-formula"));
                 }
                 drafts.putFix(id, rowNumber, column, cipher.encrypt(text, fixContext(id, rowNumber, column)));
             }
@@ -285,13 +283,12 @@ public class ImportDraftService {
                 if (!missing.isEmpty()) {
                     throw new InvalidInputException(
                             "mapping",
-                            "必填字段没有对应的列 no column fills the required field(s) "
-                                    + String.join(
-                                            ", ",
-                                            missing.stream()
-                                                    .map(c -> c.field() + " " + c.header(ImportColumn.Language.zh))
-                                                    .toList())
-                                    + ": map a column to each (PUT /imports/drafts/" + id + "/mapping)");
+                            Messages.text(
+                                    "import.required-unmapped",
+                                    missing.stream()
+                                            .map(c -> c.field() + " " + c.header(ImportColumn.Language.zh))
+                                            .toList(),
+                                    id));
                 }
                 Optional<ImportJob> earlier = jobs.findBySha256(d.sha256(), d.communityId());
                 if (earlier.isPresent()) {
@@ -410,8 +407,7 @@ public class ImportDraftService {
     private byte[] contentOf(UUID id) {
         byte[] sealed = drafts.content(id);
         if (sealed == null) {
-            throw new InvalidInputException(
-                    "id", "the draft's file was deleted after the retention period 草稿文件已按保存期限删除: upload it again", 410);
+            throw new InvalidInputException("id", Messages.text("import.draft-file-deleted"), 410);
         }
         return sealed;
     }
@@ -430,16 +426,13 @@ public class ImportDraftService {
         ImportDraft d = drafts.lock(id).orElseThrow(() -> notFound(id));
         access.requireWrite("id", d.communityId());
         if (d.state() == ImportDraft.State.PUBLISHED) {
-            throw new InvalidInputException(
-                    "id",
-                    "草稿已发布，不能再修改 the draft was published as import " + d.importId() + " and can no longer change",
-                    409);
+            throw new InvalidInputException("id", Messages.text("import.draft-published", d.importId()), 409);
         }
         return d;
     }
 
     private static InvalidInputException notFound(UUID id) {
-        return new InvalidInputException("id", "草稿不存在 no import draft " + id, 404);
+        return new InvalidInputException("id", Messages.text("import.draft-not-found", id), 404);
     }
 
     private static String fieldNames() {

@@ -11,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.wushe.hub.community.need.NeedService;
 import org.wushe.hub.community.resident.ResidentCipher;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -54,12 +55,13 @@ public class ImportService {
      */
     public Upload upload(String actor, UUID communityId, String fileName, byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
-            throw new InvalidInputException("file", "required: a non-empty .xlsx or .csv need list");
+            throw new InvalidInputException("file", Messages.text("import.file-required"));
         }
         if (bytes.length > properties.maxFileSize().toBytes()) {
             throw new InvalidInputException(
                     "file",
-                    "the file is larger than " + properties.maxFileSize().toMegabytes() + " MB 文件过大",
+                    Messages.text(
+                            "import.file-too-large", properties.maxFileSize().toMegabytes()),
                     413);
         }
         String sha256 = sha256(bytes);
@@ -77,7 +79,7 @@ public class ImportService {
             throw new InvalidInputException("file", e.getMessage(), e.status());
         }
         if (sheet.rows().isEmpty()) {
-            throw new InvalidInputException("file", "the need list has a header but no rows 没有数据行");
+            throw new InvalidInputException("file", Messages.text("import.no-rows"));
         }
         String name = fileName == null || fileName.isBlank()
                 ? "need-list." + format.name().toLowerCase()
@@ -108,7 +110,8 @@ public class ImportService {
     }
 
     public ImportJob get(UUID id) {
-        return jobs.find(id).orElseThrow(() -> new InvalidInputException("id", "no import " + id, 404));
+        return jobs.find(id)
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("import.not-found", id), 404));
     }
 
     public List<ImportJob> recent(int limit) {

@@ -17,6 +17,7 @@ import org.wushe.hub.events.common.NeedSource;
 import org.wushe.hub.events.common.QuantityUnit;
 import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.events.common.Urgency;
+import org.wushe.hub.platform.i18n.Messages;
 
 /**
  * Turns the rows of a need list into need inputs, or into problems naming the column (as the file
@@ -110,8 +111,11 @@ public final class NeedRowParser {
             if (index.containsKey(c.get())) {
                 throw new SpreadsheetRejected(
                         400,
-                        "columns '" + spelled.get(c.get()) + "' and '" + h.strip() + "' both mean "
-                                + c.get().header(ImportColumn.Language.en) + " 列重复");
+                        Messages.text(
+                                "sheet.column-twice",
+                                spelled.get(c.get()),
+                                h.strip(),
+                                c.get().header(ImportColumn.Language.en)));
             }
             index.put(c.get(), i);
             spelled.put(c.get(), h.strip());
@@ -127,10 +131,7 @@ public final class NeedRowParser {
             }
         }
         if (!missing.isEmpty()) {
-            throw new SpreadsheetRejected(
-                    400,
-                    "missing required column(s) " + String.join(", ", missing)
-                            + ": download the template from /imports/templates/zh or /imports/templates/en 缺少必填列");
+            throw new SpreadsheetRejected(400, Messages.text("sheet.columns-missing", missing));
         }
         return new Layout(index, spelled, language);
     }

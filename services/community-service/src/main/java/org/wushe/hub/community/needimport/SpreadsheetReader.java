@@ -30,6 +30,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.wushe.hub.platform.i18n.Messages;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -93,15 +94,14 @@ public final class SpreadsheetReader {
                 && (bytes[1] & 0xff) == 0xCF
                 && (bytes[2] & 0xff) == 0x11
                 && (bytes[3] & 0xff) == 0xE0) {
-            throw new SpreadsheetRejected(
-                    415, "an old Excel .xls (or an encrypted workbook): save it as .xlsx 请另存为 .xlsx");
+            throw new SpreadsheetRejected(415, Messages.text("sheet.old-xls"));
         }
         if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-            throw new SpreadsheetRejected(415, "the file is not a valid .xlsx workbook");
+            throw new SpreadsheetRejected(415, Messages.text("sheet.not-xlsx"));
         }
         for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
             if (bytes[i] == 0 && !(bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF || (bytes[0] & 0xff) == 0xFE))) {
-                throw new SpreadsheetRejected(415, "only .xlsx and .csv need lists are accepted 仅支持 .xlsx 和 .csv");
+                throw new SpreadsheetRejected(415, Messages.text("sheet.format"));
             }
         }
         return Format.CSV;
@@ -127,14 +127,14 @@ public final class SpreadsheetReader {
             rows.add(new SheetRow(i + 1, cells));
         }
         if (headers == null) {
-            throw new SpreadsheetRejected(400, "the need list is empty: no header row 文件为空");
+            throw new SpreadsheetRejected(400, Messages.text("sheet.empty"));
         }
         return new Sheet(headers, rows);
     }
 
     private void checkRowCount(int rowsSoFar) {
         if (rowsSoFar > maxRows + 1) {
-            throw new SpreadsheetRejected(413, "more than " + maxRows + " rows: split the need list 行数超过上限");
+            throw new SpreadsheetRejected(413, Messages.text("sheet.too-many-rows", maxRows));
         }
     }
 
@@ -148,7 +148,7 @@ public final class SpreadsheetReader {
             StylesTable styles = reader.getStylesTable();
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw new SpreadsheetRejected(400, "the workbook has no sheet");
+                throw new SpreadsheetRejected(400, Messages.text("sheet.no-sheet"));
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
@@ -161,7 +161,7 @@ public final class SpreadsheetReader {
             if (e.getCause() instanceof SpreadsheetRejected r) {
                 throw r;
             }
-            throw new SpreadsheetRejected(400, "the workbook cannot be read: its sheet is not valid XML");
+            throw new SpreadsheetRejected(400, Messages.text("sheet.bad-xml"));
         } catch (Exception e) {
             throw rejectedWorkbook(e);
         }
@@ -213,10 +213,7 @@ public final class SpreadsheetReader {
     }
 
     static SpreadsheetRejected tooMuchText() {
-        return new SpreadsheetRejected(
-                413,
-                "the sheet holds more text than a need list can (" + MAX_TEXT / 1_000_000
-                        + " million characters): split it, or remove long texts 文件中的文字过多，请拆分后再导入");
+        return new SpreadsheetRejected(413, Messages.text("sheet.too-much-text", MAX_TEXT / 1_000_000));
     }
 
     private static SpreadsheetRejected rejectedWorkbook(Throwable e) {
@@ -229,11 +226,10 @@ public final class SpreadsheetReader {
                     || m.contains("exceed")
                     || m.contains("max. ratio")
                     || m.contains("Max entry size")) {
-                return new SpreadsheetRejected(
-                        413, "the workbook expands far beyond its size (zip bomb protection) 文件解压后过大");
+                return new SpreadsheetRejected(413, Messages.text("sheet.zip-bomb"));
             }
         }
-        return new SpreadsheetRejected(400, "the file is not a readable .xlsx workbook 无法读取该 .xlsx 文件");
+        return new SpreadsheetRejected(400, Messages.text("sheet.unreadable-xlsx"));
     }
 
     /** Collects cell texts by column; the row cap is checked as rows arrive. */
@@ -293,9 +289,8 @@ public final class SpreadsheetReader {
             if ("c".equals(name)) {
                 cell = attributes.getValue("r");
             } else if ("f".equals(name)) {
-                throw new SAXException(new SpreadsheetRejected(
-                        400,
-                        "cell " + (cell == null ? "?" : cell) + " holds a formula: paste values only 请将公式转为数值后再导入"));
+                throw new SAXException(
+                        new SpreadsheetRejected(400, Messages.text("sheet.cell-formula", cell == null ? "?" : cell)));
             }
             super.startElement(uri, localName, qName, attributes);
         }
@@ -349,8 +344,8 @@ public final class SpreadsheetReader {
                     if (CSV_FORMULA.matcher(value).find()) {
                         throw new SpreadsheetRejected(
                                 400,
-                                "row " + (rows.size() + 1) + ", column " + CellReference.convertNumToColString(i)
-                                        + " starts like a formula (=, +, -, @): formulas are not accepted 不接受公式");
+                                Messages.text(
+                                        "sheet.csv-formula", rows.size() + 1, CellReference.convertNumToColString(i)));
                     }
                     cells.add(budget.take(value));
                 }
@@ -358,7 +353,7 @@ public final class SpreadsheetReader {
                 checkRowCount(rows.size());
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new SpreadsheetRejected(400, "the CSV cannot be read (unbalanced quotes?) CSV 格式有误");
+            throw new SpreadsheetRejected(400, Messages.text("sheet.bad-csv"));
         }
         return rows;
     }

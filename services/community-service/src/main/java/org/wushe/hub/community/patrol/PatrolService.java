@@ -26,6 +26,7 @@ import org.wushe.hub.community.web.Accountability;
 import org.wushe.hub.events.common.NeedSource;
 import org.wushe.hub.events.common.Urgency;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -86,11 +87,10 @@ public class PatrolService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDate today = LocalDate.ofInstant(now, ZONE);
         if (r.patrolledOn().isAfter(today)) {
-            throw new InvalidInputException("patrolledOn", "must not be in the future 巡检日期不能晚于今天");
+            throw new InvalidInputException("patrolledOn", Messages.text("patrol.in-future"));
         }
         if (r.patrolledOn().isBefore(today.minusDays(MAX_DAYS_BACK))) {
-            throw new InvalidInputException(
-                    "patrolledOn", "record a round within " + MAX_DAYS_BACK + " days 请在" + MAX_DAYS_BACK + "天内补录巡检");
+            throw new InvalidInputException("patrolledOn", Messages.text("patrol.too-late", MAX_DAYS_BACK));
         }
         Patrol.Round round = new Patrol.Round(
                 UUID.randomUUID(), grid.id(), grid.communityId(), r.patrolledOn(), Accountability.actor(), now);
@@ -108,17 +108,18 @@ public class PatrolService {
             Household.Home home = households
                     .find(visit.householdId())
                     .filter(h -> h.gridId().equals(grid.id()))
-                    .orElseThrow(() ->
-                            new InvalidInputException(at + ".householdId", "not a household of this grid 不是本网格登记的户"));
+                    .orElseThrow(() -> new InvalidInputException(
+                            at + ".householdId", Messages.text("patrol.household-not-in-grid")));
             if (!seen.add(home.id())) {
-                throw new InvalidInputException(at + ".householdId", "the household is listed twice 同一户重复填写");
+                throw new InvalidInputException(at + ".householdId", Messages.text("patrol.household-twice"));
             }
             Set<Patrol.Item> found = new HashSet<>();
             Set<Patrol.Item> wanting = new HashSet<>();
             for (int k = 0; k < visit.checks().size(); k++) {
                 PatrolController.CheckRequest c = visit.checks().get(k);
                 if (!found.add(c.item())) {
-                    throw new InvalidInputException(at + ".checks[" + k + "].item", "checked twice 同一项重复填写");
+                    throw new InvalidInputException(
+                            at + ".checks[" + k + "].item", Messages.text("patrol.checked-twice"));
                 }
                 if (!c.ok()) {
                     wanting.add(c.item());
@@ -134,13 +135,11 @@ public class PatrolService {
                 PatrolController.FindingRequest f = findings.get(j);
                 String fat = at + ".findings[" + j + "]";
                 if (!wanting.contains(f.item())) {
-                    throw new InvalidInputException(
-                            fat + ".item",
-                            "a finding is an item checked and found wanting (ok: false) at this household "
-                                    + "发现的问题须对应本户检查未通过的项目");
+                    throw new InvalidInputException(fat + ".item", Messages.text("patrol.finding-not-wanting"));
                 }
                 if (f.residentId() != null && !home.residentIds().contains(f.residentId())) {
-                    throw new InvalidInputException(fat + ".residentId", "not a resident of this household 不是本户登记的居民");
+                    throw new InvalidInputException(
+                            fat + ".residentId", Messages.text("patrol.resident-not-in-household"));
                 }
                 Instant end = f.end() != null ? f.end() : now.plus(defaultWindow(f.urgency()));
                 NeedDraft draft = new NeedDraft(
@@ -234,7 +233,7 @@ public class PatrolService {
 
     public Patrol.View get(UUID id) {
         Patrol.Round round = patrols.round(id)
-                .orElseThrow(() -> new InvalidInputException("id", "no patrol " + id + " 巡检记录不存在", 404));
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("patrol.not-found", id), 404));
         access.requireReader("id", access.grid("id", round.gridId()));
         return new Patrol.View(patrols.summary(id).orElseThrow(), patrols.checks(id), patrols.hazardsOf(id));
     }
@@ -292,11 +291,11 @@ public class PatrolService {
 
     private Patrol.Hazard reviewable(UUID id) {
         Patrol.Hazard h = patrols.hazard(id)
-                .orElseThrow(() -> new InvalidInputException("id", "no finding " + id + " 上报记录不存在", 404));
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("patrol.finding-not-found", id), 404));
         access.requireCommunityStaff("id", h.communityId());
         Patrol.Hazard locked = patrols.lockHazard(id).orElseThrow();
         if (locked.status() != Patrol.HazardStatus.REPORTED) {
-            throw new InvalidInputException("id", "the finding is " + locked.status() + " already 该上报已处理", 409);
+            throw new InvalidInputException("id", Messages.text("patrol.finding-decided", locked.status()), 409);
         }
         return locked;
     }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.wushe.hub.community.station.Station;
 import org.wushe.hub.community.station.StationService;
 import org.wushe.hub.community.web.Tenants;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -25,8 +26,6 @@ import org.wushe.hub.platform.web.InvalidInputException;
  */
 @Component
 public class ResidentAccess {
-
-    private static final String DENIED = " 只能查阅本社区或本站点所服务社区的居民信息";
 
     private final StationService stations;
 
@@ -50,10 +49,7 @@ public class ResidentAccess {
         }
         String needed = Roles.COMMUNITY_STAFF + " of " + communityId + " or " + Roles.CENTRE_MANAGER + " of its centre";
         throw new ForbiddenException(
-                field,
-                caller.describe() + " may not erase the residents of community " + communityId + "; needs " + needed
-                        + " 只能由本社区或上级中心删除居民信息",
-                needed);
+                field, Messages.text("resident.eraser-refused", caller.describeText(), communityId, needed), needed);
     }
 
     /** Passes when the caller may see the residents of {@code communityId}; else a 403 naming {@code field}. */
@@ -71,10 +67,7 @@ public class ResidentAccess {
                         .map(s -> " or " + Roles.STATION_STAFF + " of " + s.id())
                         .collect(Collectors.joining());
         throw new ForbiddenException(
-                field,
-                caller.describe() + " may not see the residents of community " + communityId + "; needs " + needed
-                        + DENIED,
-                needed);
+                field, Messages.text("resident.reader-refused", caller.describeText(), communityId, needed), needed);
     }
 
     /**
@@ -94,14 +87,16 @@ public class ResidentAccess {
             return own.get();
         }
         if (Tenants.of(caller, Roles.STATION_STAFF).isPresent()) {
-            throw new InvalidInputException(
-                    field, "required for station staff: which community served by your station 请选择社区");
+            throw new InvalidInputException(field, Messages.text("resident.community-required"));
         }
         String needed = Roles.COMMUNITY_STAFF + " or " + Roles.STATION_STAFF;
         throw new ForbiddenException(
                 field,
-                caller.describe() + " may not see residents; needs " + Roles.label(Roles.COMMUNITY_STAFF) + " / "
-                        + Roles.label(Roles.STATION_STAFF) + " with its community_id / station_id" + DENIED,
+                Messages.text(
+                        "resident.no-role-refused",
+                        caller.describeText(),
+                        Roles.labelText(Roles.COMMUNITY_STAFF),
+                        Roles.labelText(Roles.STATION_STAFF)),
                 needed);
     }
 
@@ -134,8 +129,11 @@ public class ResidentAccess {
             String needed = Roles.COMMUNITY_STAFF + " or " + Roles.STATION_STAFF;
             throw new ForbiddenException(
                     field,
-                    caller.describe() + " may not see residents; needs " + Roles.label(Roles.COMMUNITY_STAFF) + " / "
-                            + Roles.label(Roles.STATION_STAFF) + " with its community_id / station_id" + DENIED,
+                    Messages.text(
+                            "resident.no-role-refused",
+                            caller.describeText(),
+                            Roles.labelText(Roles.COMMUNITY_STAFF),
+                            Roles.labelText(Roles.STATION_STAFF)),
                     needed);
         }
         Set<UUID> communities = new LinkedHashSet<>();

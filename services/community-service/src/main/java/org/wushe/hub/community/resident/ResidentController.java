@@ -42,14 +42,12 @@ public class ResidentController {
             @NotNull UUID communityId,
             UUID gridId,
 
-            @Size(max = 40) @Pattern(regexp = "[\\p{L}\\p{N}_.\\-/]*", message = "letters, digits, and _ . - / only")
+            @Size(max = 40) @Pattern(regexp = "[\\p{L}\\p{N}_.\\-/]*", message = "{resident.number-format}")
             String residentNumber,
 
             @NotBlank @Size(max = 50) String name,
 
-            @Pattern(
-                    regexp = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}",
-                    message = "must be a mobile number (11 digits) or a landline with area code")
+            @Pattern(regexp = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}", message = "{resident.phone-format}")
             String phone,
 
             @Size(max = 18) String idNumber,

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.community.CommunityService;
 import org.wushe.hub.community.grid.Grid;
 import org.wushe.hub.community.grid.GridService;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -76,34 +77,33 @@ public class ResidentService {
         try {
             communities.get(r.communityId());
         } catch (InvalidInputException notFound) {
-            throw new InvalidInputException("communityId", "no community " + r.communityId());
+            throw new InvalidInputException("communityId", Messages.text("community.not-found", r.communityId()));
         }
         if (r.gridId() != null) {
             Grid grid = grids.find(r.gridId())
-                    .orElseThrow(() -> new InvalidInputException("gridId", "no grid " + r.gridId()));
+                    .orElseThrow(
+                            () -> new InvalidInputException("gridId", Messages.text("grid.not-found", r.gridId())));
             if (!grid.communityId().equals(r.communityId())) {
-                throw new InvalidInputException("gridId", "the grid belongs to another community");
+                throw new InvalidInputException("gridId", Messages.text("resident.grid-other-community"));
             }
         }
         String idNumber = IdNumbers.normalize(blankToNull(r.idNumber()));
         byte[] idHash = null;
         if (idNumber != null) {
             if (!IdNumbers.isValid(idNumber)) {
-                throw new InvalidInputException(
-                        "idNumber", "not a valid resident ID number (18 characters, check character wrong)");
+                throw new InvalidInputException("idNumber", Messages.text("resident.id-number-invalid"));
             }
             idHash = cipher.lookupHash(idNumber);
             // Only this community's register is asked: whether another community holds the number must not
             // change the answer (that would tell where the person lives). There it is another registration
             // with a pseudonym of its own.
             if (residents.idNumberTaken(r.communityId(), idHash)) {
-                throw new InvalidInputException(
-                        "idNumber", "the community has a resident with this ID number already 本社区已登记该身份证号", 409);
+                throw new InvalidInputException("idNumber", Messages.text("resident.id-number-taken"), 409);
             }
         }
         String number = blankToNull(r.residentNumber());
         if (number != null && residents.numberTaken(r.communityId(), number.strip())) {
-            throw new InvalidInputException("residentNumber", "the community has a resident with this number", 409);
+            throw new InvalidInputException("residentNumber", Messages.text("resident.number-taken"), 409);
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -135,8 +135,9 @@ public class ResidentService {
      */
     @Transactional
     public Resident.Details read(UUID id, String actor, String reason) {
-        Resident.Sealed s =
-                residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
+        Resident.Sealed s = residents
+                .find(id)
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("resident.not-found", id), 404));
         access.requireCommunity("id", s.communityId());
         requireNotErased(id);
         residents.logAccess(id, actor, reason, READ, Timestamp.from(clock.instant()));
@@ -154,16 +155,13 @@ public class ResidentService {
         Set<UUID> visible = access.communities("POST /residents/lookup");
         String normalized = IdNumbers.normalize(idNumber);
         if (!IdNumbers.isValid(normalized)) {
-            throw new InvalidInputException(
-                    "idNumber", "not a valid resident ID number (18 characters, check character wrong)");
+            throw new InvalidInputException("idNumber", Messages.text("resident.id-number-invalid"));
         }
         Resident.Sealed s = residents.findByIdNumberHash(cipher.lookupHash(normalized)).stream()
                 .filter(r -> visible.contains(r.communityId()))
                 .findFirst()
-                .orElseThrow(() -> new InvalidInputException(
-                        "idNumber",
-                        "no resident with this ID number in the communities you serve 本社区或本站点所服务社区中没有该居民",
-                        404));
+                .orElseThrow(() ->
+                        new InvalidInputException("idNumber", Messages.text("resident.id-number-not-found"), 404));
         residents.logAccess(s.id(), actor, reason, LOOKUP, Timestamp.from(clock.instant()));
         meters.counter("wushe.community.resident.reads", "action", LOOKUP).increment();
         return s.summary();
@@ -193,11 +191,11 @@ public class ResidentService {
     public List<Resident.Match> searchByName(UUID communityId, String name, String actor, String reason) {
         String query = NameSearch.normalize(name);
         if (name != null && name.length() > NameSearch.MAX_QUERY_LENGTH) {
-            throw new InvalidInputException("name", "size must be between 1 and " + NameSearch.MAX_QUERY_LENGTH);
+            throw new InvalidInputException(
+                    "name", Messages.text("resident.name-query-size", NameSearch.MAX_QUERY_LENGTH));
         }
         if (!NameSearch.specificEnough(query)) {
-            throw new InvalidInputException(
-                    "name", "type at least 1 Chinese character or 2 letters of the name 请至少输入姓名的1个汉字或2个字母");
+            throw new InvalidInputException("name", Messages.text("resident.name-query-vague"));
         }
         UUID community = access.oneCommunity("communityId", communityId);
         record Hit(UUID id, String normalized, int rank) {}
@@ -249,8 +247,9 @@ public class ResidentService {
      */
     @Transactional
     public void erase(UUID id, String actor, String reason) {
-        Resident.Sealed s =
-                residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
+        Resident.Sealed s = residents
+                .find(id)
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("resident.not-found", id), 404));
         access.requireEraser("id", s.communityId());
         Timestamp now = Timestamp.from(clock.instant());
         if (!residents.erase(id, actor, reason, now)) {
@@ -268,14 +267,14 @@ public class ResidentService {
     }
 
     private static InvalidInputException gone(UUID id) {
-        return new InvalidInputException(
-                "id", "the resident's personal data was erased 该居民的个人信息已删除 (resident " + id + ")", 410);
+        return new InvalidInputException("id", Messages.text("resident.erased", id), 410);
     }
 
     /** Who read the resident's data; for those who may read it. */
     public List<Resident.Access> accessLog(UUID id) {
-        Resident.Sealed s =
-                residents.find(id).orElseThrow(() -> new InvalidInputException("id", "no resident " + id, 404));
+        Resident.Sealed s = residents
+                .find(id)
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("resident.not-found", id), 404));
         access.requireCommunity("id", s.communityId());
         return residents.accessLog(id);
     }

@@ -36,10 +36,10 @@ public class StationController {
             UUID communityId,
             @Size(max = 500) List<UUID> servedCommunityIds,
 
-            @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code (GB/T 2260)")
+            @Pattern(regexp = "\\d{6}", message = "{region.district-code}")
             String districtCode,
 
-            @Pattern(regexp = "\\d{9}", message = "must be a 9-digit street/town code")
+            @Pattern(regexp = "\\d{9}", message = "{region.street-code}")
             String streetCode,
 
             @Size(max = 12) String geohash) {}

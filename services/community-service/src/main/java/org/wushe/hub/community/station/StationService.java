@@ -13,6 +13,7 @@ import org.wushe.hub.community.community.Community;
 import org.wushe.hub.community.community.CommunityService;
 import org.wushe.hub.events.community.StationLevel;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -40,35 +41,34 @@ public class StationService {
     public Station register(StationController.RegisterStation r) {
         StationLevel level = r.level();
         if (level == StationLevel.UNKNOWN) {
-            throw new InvalidInputException("level", "must be DISTRICT_CENTRE, STREET_CENTRE or COMMUNITY_STATION");
+            throw new InvalidInputException("level", Messages.text("station.level-unknown"));
         }
         Station parent = null;
         if (r.parentStationId() != null) {
             parent = stations.find(r.parentStationId())
-                    .orElseThrow(
-                            () -> new InvalidInputException("parentStationId", "no station " + r.parentStationId()));
+                    .orElseThrow(() -> new InvalidInputException(
+                            "parentStationId", Messages.text("station.not-found", r.parentStationId())));
             StationLevel expected =
                     level == StationLevel.COMMUNITY_STATION ? StationLevel.STREET_CENTRE : StationLevel.DISTRICT_CENTRE;
             if (level == StationLevel.DISTRICT_CENTRE || parent.level() != expected) {
                 throw new InvalidInputException(
                         "parentStationId",
                         level == StationLevel.DISTRICT_CENTRE
-                                ? "a district centre is the top of the hierarchy and has no parent"
-                                : "the parent of a " + level + " must be a " + expected + ", not a " + parent.level());
+                                ? Messages.text("station.district-has-no-parent")
+                                : Messages.text("station.parent-level", level, expected, parent.level()));
             }
         }
         Community host = null;
         if (level == StationLevel.COMMUNITY_STATION) {
             if (r.communityId() == null) {
-                throw new InvalidInputException("communityId", "a community station needs the community that hosts it");
+                throw new InvalidInputException("communityId", Messages.text("station.host-required"));
             }
             host = communities
                     .find(r.communityId())
-                    .orElseThrow(() -> new InvalidInputException("communityId", "no community " + r.communityId()));
+                    .orElseThrow(() -> new InvalidInputException(
+                            "communityId", Messages.text("community.not-found", r.communityId())));
         } else if (r.communityId() != null) {
-            throw new InvalidInputException(
-                    "communityId",
-                    "only a community station is hosted by a community; a centre serves communities (servedCommunityIds)");
+            throw new InvalidInputException("communityId", Messages.text("station.centre-not-hosted"));
         }
         Set<UUID> served = new LinkedHashSet<>();
         if (host != null) {
@@ -79,7 +79,8 @@ public class StationService {
         for (int i = 0; i < requested.size(); i++) {
             UUID id = requested.get(i);
             if (id == null || found.stream().noneMatch(c -> c.id().equals(id))) {
-                throw new InvalidInputException("servedCommunityIds[" + i + "]", "no community " + id);
+                throw new InvalidInputException(
+                        "servedCommunityIds[" + i + "]", Messages.text("community.not-found", id));
             }
             served.add(id);
         }
@@ -87,19 +88,19 @@ public class StationService {
                 ? r.districtCode()
                 : host != null ? host.districtCode() : parent != null ? parent.districtCode() : null;
         if (districtCode == null) {
-            throw new InvalidInputException("districtCode", "required for a centre without a parent");
+            throw new InvalidInputException("districtCode", Messages.text("station.district-required"));
         }
         String streetCode = r.streetCode() != null ? r.streetCode() : host != null ? host.streetCode() : null;
         if (streetCode != null && !streetCode.startsWith(districtCode)) {
-            throw new InvalidInputException("streetCode", "must start with the district code " + districtCode);
+            throw new InvalidInputException(
+                    "streetCode", Messages.text("community.street-outside-district", districtCode));
         }
         if (!Geohashes.isValid(r.geohash())) {
-            throw new InvalidInputException("geohash", "not a geohash (0-9 and b-z without a, i, l, o)");
+            throw new InvalidInputException("geohash", Messages.text("place.not-a-geohash"));
         }
         String name = r.name().strip();
         if (stations.nameTaken(districtCode, name)) {
-            throw new InvalidInputException(
-                    "name", "a station of this name is registered in district " + districtCode, 409);
+            throw new InvalidInputException("name", Messages.text("station.name-taken", districtCode), 409);
         }
         String geohash = Geohashes.coarse(r.geohash() != null ? r.geohash() : host != null ? host.geohash() : null);
         Station s = new Station(
@@ -135,7 +136,8 @@ public class StationService {
     }
 
     public Station get(UUID id) {
-        return stations.find(id).orElseThrow(() -> new InvalidInputException("stationId", "no station " + id, 404));
+        return stations.find(id)
+                .orElseThrow(() -> new InvalidInputException("stationId", Messages.text("station.not-found", id), 404));
     }
 
     /** A centre with everything below it (e.g. 一中心七平台: one town centre and its seven stations). */

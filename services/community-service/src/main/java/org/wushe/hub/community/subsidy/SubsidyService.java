@@ -14,6 +14,7 @@ import org.wushe.hub.community.grid.GridAccess;
 import org.wushe.hub.community.household.HouseholdService;
 import org.wushe.hub.community.web.Accountability;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -49,10 +50,7 @@ public class SubsidyService {
         households
                 .householdOf(residentId)
                 .filter(h -> h.gridId().equals(grid.id()))
-                .orElseThrow(
-                        () -> new InvalidInputException(
-                                "residentId",
-                                "not a resident of a household of this grid: register them in the grid's register first 请先在本网格台账中登记该居民所在户"));
+                .orElseThrow(() -> new InvalidInputException("residentId", Messages.text("care.resident-not-in-grid")));
         Instant now = now();
         SubsidyApplication a = new SubsidyApplication(
                 UUID.randomUUID(),
@@ -77,27 +75,26 @@ public class SubsidyService {
     public SubsidyApplication move(UUID id, SubsidyApplication.Status to, LocalDate on) {
         SubsidyApplication a = applications
                 .find(id)
-                .orElseThrow(() -> new InvalidInputException("id", "no subsidy application " + id + " 补助申请不存在", 404));
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("subsidy.not-found", id), 404));
         access.requireWorker("id", access.grid("id", a.gridId()));
         a = applications.lock(id).orElseThrow();
         if (!a.status().canMoveTo(to)) {
             throw new InvalidInputException(
                     "status",
-                    "a " + a.status() + " application cannot become " + to + "; it may become "
-                            + a.status().next() + " 申请状态不能这样变更",
+                    Messages.text(
+                            "subsidy.status-move", a.status(), to, a.status().next()),
                     409);
         }
         Instant now = now();
         LocalDate today = LocalDate.ofInstant(now, ZONE);
         LocalDate day = on != null ? on : today;
         if (day.isAfter(today)) {
-            throw new InvalidInputException("on", "must not be in the future 日期不能晚于今天");
+            throw new InvalidInputException("on", Messages.text("subsidy.on-in-future"));
         }
         if ((to == SubsidyApplication.Status.APPROVED || to == SubsidyApplication.Status.REJECTED)
                 && a.submittedOn() != null
                 && day.isBefore(a.submittedOn())) {
-            throw new InvalidInputException(
-                    "on", "decided before it was submitted on " + a.submittedOn() + " 审批日期早于提交日期");
+            throw new InvalidInputException("on", Messages.text("subsidy.decided-before-submitted", a.submittedOn()));
         }
         SubsidyApplication moved = a.moved(to, day, now);
         applications.update(moved);

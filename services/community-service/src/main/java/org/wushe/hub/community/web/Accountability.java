@@ -1,5 +1,6 @@
 package org.wushe.hub.community.web;
 
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -19,10 +20,10 @@ public final class Accountability {
 
     public static String reason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "required: why the resident's details are read 请注明查阅事由");
+            throw new InvalidInputException("reason", Messages.text("resident.reason-required"));
         }
         if (reason.length() > 200) {
-            throw new InvalidInputException("reason", "size must be between 1 and 200");
+            throw new InvalidInputException("reason", Messages.text("resident.reason-size"));
         }
         return reason.strip();
     }

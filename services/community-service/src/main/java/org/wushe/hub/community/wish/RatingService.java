@@ -15,6 +15,7 @@ import org.wushe.hub.community.socialworker.WorkerStations;
 import org.wushe.hub.community.web.Accountability;
 import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.security.Access;
@@ -66,14 +67,13 @@ public class RatingService {
         Need need = needs.lockForUpdate("needId", needId);
         if (!me.residentId().equals(need.details().residentId())) {
             // The same answer as for a need that does not exist: a resident learns nothing of others' needs.
-            throw new InvalidInputException("needId", "no need " + needId + " of yours 没有这条需求", 404);
+            throw new InvalidInputException("needId", Messages.text("rating.need-not-found", needId), 404);
         }
         if (need.status() != NeedStatus.FULFILLED) {
-            throw new InvalidInputException(
-                    "needId", "only a fulfilled need is rated; this one is " + need.status() + " 需求完成后才能评价", 409);
+            throw new InvalidInputException("needId", Messages.text("rating.need-not-fulfilled", need.status()), 409);
         }
         if (ratings.rating(needId).isPresent()) {
-            throw new InvalidInputException("needId", "rated already: a need is rated once 该需求已评价", 409);
+            throw new InvalidInputException("needId", Messages.text("rating.rated-already"), 409);
         }
         String comment = PersonalDataScreen.screen(
                 "comment", r.comment() == null || r.comment().isBlank() ? null : r.comment());
@@ -87,7 +87,7 @@ public class RatingService {
                 comment,
                 now);
         if (!ratings.insert(rating)) {
-            throw new InvalidInputException("needId", "rated already: a need is rated once 该需求已评价", 409);
+            throw new InvalidInputException("needId", Messages.text("rating.rated-already"), 409);
         }
         List<OutboxWriter.Event> events = new ArrayList<>();
         events.add(new OutboxWriter.Event(Aggregate.NEED, needId.toString(), WishEvents.rated(rating, now)));
@@ -135,14 +135,17 @@ public class RatingService {
         if (caller.tenantOf(Roles.SOCIAL_WORKER).isEmpty()) {
             throw new ForbiddenException(
                     "Authorization",
-                    caller.describe() + " is no social worker; needs " + Roles.SOCIAL_WORKER + " with "
-                            + Roles.SOCIAL_WORKER_ID + " 仅限社工本人",
+                    Messages.text(
+                            "follow-up.no-social-worker",
+                            caller.describeText(),
+                            Roles.SOCIAL_WORKER,
+                            Roles.SOCIAL_WORKER_ID),
                     Roles.SOCIAL_WORKER);
         }
         UUID station = workers.stationOf(caller)
                 .orElseThrow(() -> new ForbiddenException(
                         Roles.SOCIAL_WORKER_ID,
-                        caller.describe() + " is assigned to no station; needs " + ASSIGNED + " 社工尚未分配到站点",
+                        Messages.text("follow-up.worker-unassigned", caller.describeText(), ASSIGNED),
                         ASSIGNED));
         return ratings.openFirstOf(station, status);
     }
@@ -162,12 +165,12 @@ public class RatingService {
         FollowUp f = find(id);
         String role = requireStation("id", f.stationId());
         if (outcome == null || outcome.isBlank()) {
-            throw new InvalidInputException("outcome", "required: how the follow-up went 请填写回访情况");
+            throw new InvalidInputException("outcome", Messages.text("follow-up.outcome-required"));
         }
         String text = PersonalDataScreen.screen("outcome", outcome);
         FollowUp locked = ratings.lockFollowUp(id).orElseThrow();
         if (locked.status() != FollowUp.Status.OPEN) {
-            throw new InvalidInputException("id", "the follow-up was recorded already 该回访已记录", 409);
+            throw new InvalidInputException("id", Messages.text("follow-up.recorded-already"), 409);
         }
         Instant now = now();
         FollowUp recorded = locked.recorded(text, Accountability.actor(), role, now);
@@ -193,13 +196,13 @@ public class RatingService {
                 Roles.STATION_STAFF + " of " + stationId + " or " + Roles.SOCIAL_WORKER + " assigned to " + stationId;
         throw new ForbiddenException(
                 field,
-                caller.describe() + " may not act for " + field + " " + stationId + "; needs " + needed + " 只能处理本站点的回访",
+                Messages.text("follow-up.station-refused", caller.describeText(), field, stationId, needed),
                 needed);
     }
 
     private FollowUp find(UUID id) {
         return ratings.followUp(id)
-                .orElseThrow(() -> new InvalidInputException("id", "no follow-up " + id + " 回访任务不存在", 404));
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("follow-up.not-found", id), 404));
     }
 
     private Instant now() {

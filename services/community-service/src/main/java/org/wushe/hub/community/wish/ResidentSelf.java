@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.wushe.hub.community.resident.ResidentService;
 import org.wushe.hub.community.web.Tenants;
+import org.wushe.hub.platform.i18n.Messages;
+import org.wushe.hub.platform.i18n.Text;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -18,8 +20,6 @@ import org.wushe.hub.platform.security.Roles;
  */
 @Component
 public class ResidentSelf {
-
-    private static final String ZH = " 仅限居民本人使用";
 
     /** The resident, as this service knows them. */
     public record Me(UUID residentId, UUID residentRef, UUID communityId) {}
@@ -35,30 +35,27 @@ public class ResidentSelf {
         if (!caller.has(Roles.RESIDENT)) {
             throw new ForbiddenException(
                     "Authorization",
-                    caller.describe() + " is not a resident signed in themself; "
-                            + "a resident's own pages need the account the community's staff linked to their record"
-                            + ZH,
+                    Messages.text("resident-self.not-a-resident", caller.describeText()),
                     Roles.RESIDENT);
         }
         UUID residentId = Tenants.of(caller, Roles.RESIDENT)
-                .orElseThrow(() -> refused(caller, "the token names no resident record"));
+                .orElseThrow(() -> refused(caller, Text.of("resident-self.no-record")));
         UUID communityId = uuid(caller.tenancy().get(Roles.COMMUNITY_ID))
-                .orElseThrow(() -> refused(caller, "the token names no community"));
+                .orElseThrow(() -> refused(caller, Text.of("resident-self.no-community")));
         ResidentService.Pseudonym p = residents
                 .pseudonym(residentId)
                 .filter(r -> r.communityId().equals(communityId))
-                .orElseThrow(() -> refused(caller, "the token's resident is not a resident of its community"));
+                .orElseThrow(() -> refused(caller, Text.of("resident-self.other-community")));
         if (residents.isErased(residentId)) {
-            throw refused(caller, "the resident's personal data was erased");
+            throw refused(caller, Text.of("resident-self.erased"));
         }
         return new Me(p.residentId(), p.residentRef(), p.communityId());
     }
 
-    private static ForbiddenException refused(Caller caller, String why) {
+    private static ForbiddenException refused(Caller caller, Text why) {
         return new ForbiddenException(
                 Roles.RESIDENT_ID,
-                caller.subject() + ": " + why + "; the community's staff link a resident's account " + "to their record"
-                        + ZH,
+                Messages.text("resident-self.refused", caller.subject(), why),
                 Roles.RESIDENT + " with the resident_id and community_id of a record of that community");
     }
 

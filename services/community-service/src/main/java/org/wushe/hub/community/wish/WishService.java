@@ -18,6 +18,7 @@ import org.wushe.hub.events.common.Category;
 import org.wushe.hub.events.common.NeedSource;
 import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.security.Access;
@@ -64,7 +65,7 @@ public class WishService {
     public Wish submit(WishController.NewWish r) {
         ResidentSelf.Me me = self.me();
         if (r.category() == Category.UNKNOWN) {
-            throw new InvalidInputException("category", "choose what kind of help 请选择类别");
+            throw new InvalidInputException("category", Messages.text("wish.category-required"));
         }
         String title = PersonalDataScreen.screen("title", r.title());
         String description = PersonalDataScreen.screen(
@@ -125,11 +126,7 @@ public class WishService {
     public Wish accept(UUID id, WishController.Accept r) {
         Wish w = decidable(id);
         if (!w.consentToShare()) {
-            throw new InvalidInputException(
-                    "consentToShare",
-                    "the resident did not consent to sharing this wish with helpers: it cannot become a "
-                            + "published need; decline it, or ask the resident to send it again with consent 居民未同意向服务者公开，不能发布为需求",
-                    409);
+            throw new InvalidInputException("consentToShare", Messages.text("wish.no-consent"), 409);
         }
         Instant now = now();
         Instant start = r.start() != null ? r.start() : now;
@@ -162,7 +159,7 @@ public class WishService {
     public Wish decline(UUID id, String reason) {
         Wish w = decidable(id);
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "required: the resident reads why 请填写未受理原因");
+            throw new InvalidInputException("reason", Messages.text("wish.decline-reason-required"));
         }
         Wish declined = w.declined(PersonalDataScreen.screen("reason", reason), Accountability.actor(), now());
         wishes.decide(declined);
@@ -174,13 +171,14 @@ public class WishService {
         Access.requireTenantOnly("id", w.communityId(), Roles.COMMUNITY_STAFF);
         Wish locked = wishes.lock(id).orElseThrow();
         if (locked.status() != Wish.Status.PENDING) {
-            throw new InvalidInputException("id", "the wish is " + locked.status() + " already 该心愿已处理", 409);
+            throw new InvalidInputException("id", Messages.text("wish.decided-already", locked.status()), 409);
         }
         return locked;
     }
 
     private Wish find(UUID id) {
-        return wishes.find(id).orElseThrow(() -> new InvalidInputException("id", "no wish " + id + " 心愿不存在", 404));
+        return wishes.find(id)
+                .orElseThrow(() -> new InvalidInputException("id", Messages.text("wish.not-found", id), 404));
     }
 
     private Caller requireDesk(String field, UUID communityId) {
@@ -195,10 +193,7 @@ public class WishService {
                         .map(s -> " or " + Roles.STATION_STAFF + " of " + s.id())
                         .reduce("", String::concat);
         throw new ForbiddenException(
-                field,
-                caller.describe() + " may not see the wishes of community " + communityId + "; needs " + needed
-                        + " 只能查阅本社区或本站点所服务社区的居民心愿",
-                needed);
+                field, Messages.text("wish.desk-refused", caller.describeText(), communityId, needed), needed);
     }
 
     private Instant now() {

@@ -156,6 +156,19 @@ class NeedInputProblemsTest extends ServiceScenario {
                 http().post("/communities", Http.map("name", "x", "kind", "URBAN", "districtCode", "11011"));
         assertThat(community.status()).isEqualTo(400);
         assertThat(community.problemField()).isEqualTo("districtCode");
+        // The annotation's message comes from the catalogue: Chinese with its English beside it, English alone on
+        // request.
+        assertThat(community.json().get("detail").asText())
+                .contains("须为 6 位区县代码（GB/T 2260） must be a 6-digit district code (GB/T 2260)");
+        Http.Response inEnglish = http().post(
+                        "/communities",
+                        Http.map("name", "x", "kind", "URBAN", "districtCode", "11011"),
+                        "Accept-Language",
+                        "en");
+        assertThat(inEnglish.status()).isEqualTo(400);
+        assertThat(inEnglish.json().get("detail").asText())
+                .contains("must be a 6-digit district code (GB/T 2260)")
+                .doesNotContain("区县");
 
         Http.Response series = http().post("/need-series", Http.map("need", need(place), "frequency", "HOURLY"));
         assertThat(series.status()).isEqualTo(400);
