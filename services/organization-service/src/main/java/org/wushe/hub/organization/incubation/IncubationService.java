@@ -48,7 +48,7 @@ public class IncubationService {
         Organization o = locked(id);
         if (o.hub() == hub) {
             throw new InvalidInputException(
-                    "hub", Messages.text(hub ? "incubation.hub-already" : "incubation.hub-not"), 409);
+                    "hub", hub ? Messages.text("incubation.hub-already") : Messages.text("incubation.hub-not"), 409);
         }
         if (hub) {
             IncubationRules.requireHubMayBe(o.stage(), true, 409);
