@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,26 +53,7 @@ public class ActivityRepository {
                                 + "VALUES (:id, :publisherKind, :publisherId, :kind, :title, :description, :communityId, :startsAt, :endsAt, "
                                 + ":venueOfferId, :coHostOrganizationIds::uuid[], :coHostDonorIds::uuid[], :approvalRequired, "
                                 + ":residentsServed::jsonb, :status, :revision, :publishedBy, :publishedAt, :updatedAt, :grantsQualification)")
-                .param("id", a.id())
-                .param("publisherKind", a.publisherKind().name())
-                .param("publisherId", a.publisherId())
-                .param("kind", a.kind().name())
-                .param("title", a.title())
-                .param("description", a.description())
-                .param("communityId", a.communityId())
-                .param("startsAt", ts(a.startsAt()))
-                .param("endsAt", ts(a.endsAt()))
-                .param("venueOfferId", a.venueOfferId())
-                .param("coHostOrganizationIds", uuidArray(a.coHostOrganizationIds()))
-                .param("coHostDonorIds", uuidArray(a.coHostDonorIds()))
-                .param("approvalRequired", a.approvalRequired())
-                .param("residentsServed", json(a.residentsServed()))
-                .param("status", a.status().name())
-                .param("revision", a.revision())
-                .param("publishedBy", a.publishedBy())
-                .param("publishedAt", ts(a.publishedAt()))
-                .param("updatedAt", ts(a.updatedAt()))
-                .param("grantsQualification", a.grantsQualification())
+                .params(values(a))
                 .update();
     }
 
@@ -83,27 +65,36 @@ public class ActivityRepository {
                                 + "approval_required = :approvalRequired, residents_served = :residentsServed::jsonb, status = :status, "
                                 + "revision = :revision, cancel_reason = :cancelReason, cancel_note = :cancelNote, updated_at = :updatedAt, "
                                 + "grants_qualification = :grantsQualification WHERE id = :id")
-                .param("kind", a.kind().name())
-                .param("title", a.title())
-                .param("description", a.description())
-                .param("communityId", a.communityId())
-                .param("startsAt", ts(a.startsAt()))
-                .param("endsAt", ts(a.endsAt()))
-                .param("venueOfferId", a.venueOfferId())
-                .param("coHostOrganizationIds", uuidArray(a.coHostOrganizationIds()))
-                .param("coHostDonorIds", uuidArray(a.coHostDonorIds()))
-                .param("approvalRequired", a.approvalRequired())
-                .param("residentsServed", json(a.residentsServed()))
-                .param("status", a.status().name())
-                .param("revision", a.revision())
-                .param(
-                        "cancelReason",
-                        a.cancelReason() == null ? null : a.cancelReason().name())
-                .param("cancelNote", a.cancelNote())
-                .param("updatedAt", ts(a.updatedAt()))
-                .param("grantsQualification", a.grantsQualification())
-                .param("id", a.id())
+                .params(values(a))
                 .update();
+    }
+
+    /** The columns the insert and the update both bind, by name (each statement takes those it names). */
+    private Map<String, Object> values(Activity a) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("id", a.id());
+        v.put("publisherKind", a.publisherKind().name());
+        v.put("publisherId", a.publisherId());
+        v.put("kind", a.kind().name());
+        v.put("title", a.title());
+        v.put("description", a.description());
+        v.put("communityId", a.communityId());
+        v.put("startsAt", ts(a.startsAt()));
+        v.put("endsAt", ts(a.endsAt()));
+        v.put("venueOfferId", a.venueOfferId());
+        v.put("coHostOrganizationIds", uuidArray(a.coHostOrganizationIds()));
+        v.put("coHostDonorIds", uuidArray(a.coHostDonorIds()));
+        v.put("approvalRequired", a.approvalRequired());
+        v.put("residentsServed", json(a.residentsServed()));
+        v.put("status", a.status().name());
+        v.put("revision", a.revision());
+        v.put("publishedBy", a.publishedBy());
+        v.put("publishedAt", ts(a.publishedAt()));
+        v.put("updatedAt", ts(a.updatedAt()));
+        v.put("cancelReason", a.cancelReason() == null ? null : a.cancelReason().name());
+        v.put("cancelNote", a.cancelNote());
+        v.put("grantsQualification", a.grantsQualification());
+        return v;
     }
 
     public Optional<Activity> find(UUID id) {
