@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.wushe.hub.platform.core.IdNumbers;
 
 /**
  * Synthetic people: Chinese names from surname and given-name tables (given names by generation, as
@@ -59,8 +60,6 @@ final class People {
         "159", "176", "177", "180", "182", "183", "185", "186", "187", "188", "189", "198"
     };
 
-    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final char[] ID_CHECK = "10X98765432".toCharArray();
     private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
@@ -124,11 +123,7 @@ final class People {
     }
 
     static char idCheck(String first17) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * ID_WEIGHTS[i];
-        }
-        return ID_CHECK[sum % 11];
+        return IdNumbers.checkCharacter(first17);
     }
 
     /**

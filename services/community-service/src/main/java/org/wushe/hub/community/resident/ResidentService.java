@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.community.community.CommunityService;
 import org.wushe.hub.community.grid.Grid;
 import org.wushe.hub.community.grid.GridService;
+import org.wushe.hub.platform.core.IdNumbers;
 import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 

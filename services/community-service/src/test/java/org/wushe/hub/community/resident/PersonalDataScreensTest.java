@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wushe.hub.community.need.TitleScreen;
+import org.wushe.hub.platform.core.IdNumbers;
 
 class PersonalDataScreensTest {
 

@@ -1,7 +1,7 @@
 package org.wushe.hub.community.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.wushe.hub.community.resident.IdNumbers;
+import org.wushe.hub.platform.core.IdNumbers;
 
 /**
  * Made-up residents with distinct, well-formed personal data (names, mobile numbers, ID numbers with

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.regex.Pattern;
+import org.wushe.hub.platform.core.IdNumbers;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -24,8 +25,6 @@ public record ResidentIdNumber(String value, LocalDate birthDate) {
     public static final int ADULT_AT = 18;
 
     private static final Pattern SHAPE = Pattern.compile("\\d{17}[0-9X]");
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
     /** Why a text is not a resident ID number. */
     public static final class Malformed extends IllegalArgumentException {
@@ -73,11 +72,7 @@ public record ResidentIdNumber(String value, LocalDate birthDate) {
 
     /** The check character of the first 17 digits (ISO 7064 MOD 11-2). */
     static char checkCharacter(String first17) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return CHECK[sum % 11];
+        return IdNumbers.checkCharacter(first17);
     }
 
     /** Full years of age on {@code day}. */

@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.wushe.hub.platform.core.IdNumbers;
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.testing.TestTokens;
 import org.wushe.hub.volunteer.support.Http;
@@ -61,12 +62,7 @@ class HoursExportTest extends ServiceScenario {
         String first17 = String.format("%06d", 110000 + random.nextInt(500_000))
                 + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("%03d", random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
+        return first17 + IdNumbers.checkCharacter(first17);
     }
 
     /** A volunteer registered by the staff of {@code station}, with a name and an ID number. */
