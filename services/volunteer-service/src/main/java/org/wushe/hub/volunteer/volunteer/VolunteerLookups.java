@@ -43,6 +43,11 @@ public class VolunteerLookups implements AvailabilityService.Volunteers, TeamSer
         return volunteers.findForUpdate(id);
     }
 
+    /** Writes one read of the volunteer's details to their access log (who, why, what), as the service's own reads do. */
+    public void logAccess(UUID id, String actor, String reason, String action, java.time.Instant at) {
+        volunteers.logAccess(id, actor, reason, action, at);
+    }
+
     /**
      * Passes for the volunteer {@code id} themself, the hub admin, and the staff of a station the volunteer
      * serves (registered there, or matched or credited hours there); 403 naming {@code id} otherwise.

@@ -3,6 +3,7 @@ package org.wushe.hub.volunteer.hours.export;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,7 @@ import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.VolunteerProperties;
 import org.wushe.hub.volunteer.volunteer.VolunteerDetailsCipher;
+import org.wushe.hub.volunteer.volunteer.VolunteerLookups;
 
 /**
  * The service hours recorded at a station in a period, as the rows the national volunteer service information system
@@ -74,13 +76,19 @@ public class HoursExport {
     public record Export(UUID stationId, LocalDate from, LocalDate to, List<Row> rows, int erasedLeftOut) {}
 
     private final HoursExportRepository records;
+    private final VolunteerLookups lookups;
     private final VolunteerDetailsCipher cipher;
     private final VolunteerProperties properties;
     private final Clock clock;
 
     public HoursExport(
-            HoursExportRepository records, VolunteerDetailsCipher cipher, VolunteerProperties properties, Clock clock) {
+            HoursExportRepository records,
+            VolunteerLookups lookups,
+            VolunteerDetailsCipher cipher,
+            VolunteerProperties properties,
+            Clock clock) {
         this.records = records;
+        this.lookups = lookups;
         this.cipher = cipher;
         this.properties = properties;
         this.clock = clock;
@@ -133,8 +141,10 @@ public class HoursExport {
                     null,
                     "站点 station " + stationId));
         }
-        records.logExport(
-                List.copyOf(volunteers), caller.subject(), why, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        for (UUID volunteer : volunteers) {
+            lookups.logAccess(volunteer, caller.subject(), why, ACTION, at);
+        }
         return new Export(stationId, first, last, List.copyOf(rows), erased);
     }
 

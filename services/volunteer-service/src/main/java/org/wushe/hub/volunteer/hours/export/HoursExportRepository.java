@@ -79,19 +79,4 @@ class HoursExportRepository {
                 })
                 .list();
     }
-
-    /** Writes the export to each volunteer's access log (the table reads of their details are logged in): who, why. */
-    void logExport(List<UUID> volunteers, String actor, String reason, Instant at) {
-        for (UUID volunteer : volunteers) {
-            jdbc.sql("""
-                            INSERT INTO volunteer_access (volunteer_id, actor, reason, action, accessed_at)
-                            VALUES (:volunteer, :actor, :reason, :action, :at)""")
-                    .param("volunteer", volunteer)
-                    .param("actor", actor)
-                    .param("reason", reason)
-                    .param("action", HoursExport.ACTION)
-                    .param("at", Timestamp.from(at))
-                    .update();
-        }
-    }
 }
