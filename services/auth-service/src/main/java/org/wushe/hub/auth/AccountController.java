@@ -304,11 +304,17 @@ public class AccountController {
         return problem(HttpStatus.BAD_REQUEST, "body", "send a JSON account 请求体不是有效的JSON账号");
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String message) {
+    /** The issuer's invalid-input answer: the platform's shape (type, title, detail, errors naming the field). */
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String message) {
+        return ResponseEntity.status(status)
+                .body(problemBody(status, "urn:wushe:problem:invalid-input", "输入有误 Invalid input", field, message));
+    }
+
+    static ProblemDetail problemBody(HttpStatus status, String type, String title, String field, String message) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, field + ": " + message);
-        body.setType(java.net.URI.create("urn:wushe:problem:invalid-input"));
-        body.setTitle("输入有误 Invalid input");
+        body.setType(java.net.URI.create(type));
+        body.setTitle(title);
         body.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return ResponseEntity.status(status).body(body);
+        return body;
     }
 }

@@ -159,28 +159,21 @@ public class VolunteerSignUp {
         long seconds = Math.max(1, Duration.between(clock.instant(), e.retryAt).toSeconds());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", Long.toString(seconds))
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "client", e.getMessage()));
+                .body(AccountController.problemBody(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "urn:wushe:problem:too-many-requests",
+                        "请求过多 Too many requests",
+                        "client",
+                        e.getMessage()));
     }
 
     @ExceptionHandler(AccountController.BadAccount.class)
     ResponseEntity<ProblemDetail> bad(AccountController.BadAccount e) {
-        return ResponseEntity.status(e.status).body(problem(e.status, e.field, e.getMessage()));
+        return AccountController.problem(e.status, e.field, e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest()
-                .body(problem(HttpStatus.BAD_REQUEST, "body", "send a JSON sign-up 请求体不是有效的JSON"));
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String field, String message) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, field + ": " + message);
-        body.setType(java.net.URI.create(
-                status == HttpStatus.TOO_MANY_REQUESTS
-                        ? "urn:wushe:problem:too-many-requests"
-                        : "urn:wushe:problem:invalid-input"));
-        body.setTitle(status == HttpStatus.TOO_MANY_REQUESTS ? "请求过多 Too many requests" : "输入有误 Invalid input");
-        body.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return body;
+        return AccountController.problem(HttpStatus.BAD_REQUEST, "body", "send a JSON sign-up 请求体不是有效的JSON");
     }
 }
