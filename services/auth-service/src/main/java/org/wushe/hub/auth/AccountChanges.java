@@ -110,9 +110,7 @@ public class AccountChanges {
         if (accounts.find(account.username()).isPresent()
                 && accounts.usedBefore(account.username(), password, props.passwordHistory())) {
             throw new AccountController.BadAccount(
-                    "password",
-                    "the account had this password before; choose one it has not used in its last "
-                            + props.passwordHistory() + " 不得与最近使用过的密码相同");
+                    "password", Texts.text("account.password-reused", props.passwordHistory()));
         }
         return Boolean.TRUE.equals(tx.execute(s -> {
             boolean created = accounts.save(account, password);
@@ -144,8 +142,8 @@ public class AccountChanges {
     /** A new, generated password: at once for an account that grants no resident access, else a request. */
     public Object resetPassword(Actor actor, String username) {
         Account account = accounts.find(username)
-                .orElseThrow(() ->
-                        new AccountController.BadAccount("username", "no such account 无此账号", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new AccountController.BadAccount(
+                        "username", Texts.text("account.not-found"), HttpStatus.NOT_FOUND));
         if (!needsSecondPerson(account.roles())) {
             String password = newPassword(username);
             tx.executeWithoutResult(s -> {
@@ -195,7 +193,7 @@ public class AccountChanges {
                     && !(existing.get().isResident()
                             && communityId.equals(existing.get().tenancy().get(Account.COMMUNITY_ID)))) {
                 throw new AccountController.BadAccount(
-                        "username", "the username is taken by another account 该用户名已被使用", HttpStatus.CONFLICT);
+                        "username", Texts.text("account.username-taken"), HttpStatus.CONFLICT);
             }
             List<String> linked = jdbc.sql(
                             "SELECT username FROM account WHERE username <> :username AND tenancy ~ :pattern")
@@ -205,10 +203,7 @@ public class AccountChanges {
                     .list();
             if (!linked.isEmpty()) {
                 throw new AccountController.BadAccount(
-                        "residentId",
-                        "the resident's record is linked to another account already (" + linked.get(0)
-                                + "); reset its password instead 该居民已关联账号",
-                        HttpStatus.CONFLICT);
+                        "residentId", Texts.text("resident.linked-already", linked.get(0)), HttpStatus.CONFLICT);
             }
             Map<String, String> tenancy = new LinkedHashMap<>();
             tenancy.put(Account.COMMUNITY_ID, communityId);
@@ -234,7 +229,7 @@ public class AccountChanges {
         Account account = accounts.find(username)
                 .filter(Account::isResident)
                 .orElseThrow(() -> new AccountController.BadAccount(
-                        "username", "no resident account 无此居民账号", HttpStatus.NOT_FOUND));
+                        "username", Texts.text("resident.account-not-found"), HttpStatus.NOT_FOUND));
         requireStaffOf(actor, staffOf, account.tenancy().get(Account.COMMUNITY_ID), "username");
         String password = newPassword(username);
         tx.executeWithoutResult(s -> {
@@ -254,10 +249,7 @@ public class AccountChanges {
         if (!actor.roles().contains(COMMUNITY_STAFF) || staffOf == null || !staffOf.equals(communityId)) {
             String required = COMMUNITY_STAFF + " of " + communityId;
             throw new AccountController.Refused(
-                    field,
-                    actor.subject() + " may not link or reset accounts of community " + communityId
-                            + "'s residents; who may: " + required + " 只有居民所在社区的工作人员可以关联居民账号",
-                    required);
+                    field, Texts.text("resident.staff-refused", actor.subject(), communityId, required), required);
         }
     }
 
@@ -286,25 +278,20 @@ public class AccountChanges {
                     .param("id", id)
                     .query(REQUEST)
                     .optional()
-                    .orElseThrow(
-                            () -> new AccountController.BadAccount("id", "no such request 无此申请", HttpStatus.NOT_FOUND));
+                    .orElseThrow(() -> new AccountController.BadAccount(
+                            "id", Texts.text("request.not-found"), HttpStatus.NOT_FOUND));
             String mayDecide = whoMayDecide(r);
             if (actor.subject().equals(r.requestedBy())) {
                 throw new AccountController.Refused(
-                        "approver",
-                        actor.subject() + " requested this change and may not decide it 申请人不得批准自己的申请; " + "who may: "
-                                + mayDecide,
-                        mayDecide);
+                        "approver", Texts.text("request.own-refused", actor.subject(), mayDecide), mayDecide);
             }
             if (!actor.admin() && !centreMayDecide(actor, r)) {
                 throw new AccountController.Refused(
-                        "approver",
-                        actor.subject() + " may not decide this request 无权审批; who may: " + mayDecide,
-                        mayDecide);
+                        "approver", Texts.text("request.decide-refused", actor.subject(), mayDecide), mayDecide);
             }
             if (!"PENDING".equals(r.status())) {
                 throw new AccountController.BadAccount(
-                        "status", "the request is already " + r.status() + " 该申请已处理", HttpStatus.CONFLICT);
+                        "status", Texts.text("request.decided-already", r.status()), HttpStatus.CONFLICT);
             }
             return apply(r, actor.subject(), approve);
         });
@@ -339,7 +326,7 @@ public class AccountChanges {
         } else {
             if (!accounts.setPassword(r.username(), password)) {
                 throw new AccountController.BadAccount(
-                        "username", "the account no longer exists 账号已不存在", HttpStatus.CONFLICT);
+                        "username", Texts.text("request.account-gone"), HttpStatus.CONFLICT);
             }
             audit.append(
                     decider,

@@ -75,14 +75,11 @@ public class AccountController {
         AccountChanges.Actor actor = actor(jwt);
         if (AccountChanges.needsSecondPerson(account.roles())) {
             if (request.password() != null) {
-                throw new BadAccount(
-                        "password",
-                        "an account that sees residents or approves such accounts gets a generated password when a second "
-                                + "person approves it; send none 此类账号的密码在第二人批准时生成，请勿提供");
+                throw new BadAccount("password", Texts.text("account.password-generated-later"));
             }
             String centre = request.centreId();
             if (centre != null && !TENANT.matcher(centre).matches()) {
-                throw new BadAccount("centreId", "the centre's id (letters, digits, -) 中心编号格式不正确");
+                throw new BadAccount("centreId", Texts.text("account.centre-id-format"));
             }
             AccountChanges.RequestView view = changes.requestSave(actor, account, centre);
             return ResponseEntity.status("APPROVED".equals(view.status()) ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
@@ -91,7 +88,7 @@ public class AccountController {
         if (request.password() == null
                 || request.password().length() < 8
                 || request.password().length() > 72) {
-            throw new BadAccount("password", "8 to 72 characters 密码长度须为8至72位");
+            throw new BadAccount("password", Texts.text("account.password-length"));
         }
         boolean created = changes.saveDirectly(actor, account, request.password());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
@@ -106,7 +103,7 @@ public class AccountController {
     @GetMapping("/{username}")
     public Account one(@PathVariable String username) {
         return store.find(username)
-                .orElseThrow(() -> new BadAccount("username", "no such account 无此账号", HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new BadAccount("username", Texts.text("account.not-found"), HttpStatus.NOT_FOUND));
     }
 
     /** A generated password: at once (200, shown once) for an account without resident access, else a request (202). */
@@ -124,7 +121,7 @@ public class AccountController {
     public List<AccountChanges.RequestView> requests(
             @RequestParam(required = false) String status, @AuthenticationPrincipal Jwt jwt) {
         if (status != null && !List.of("PENDING", "APPROVED", "REJECTED").contains(status)) {
-            throw new BadAccount("status", "one of PENDING, APPROVED, REJECTED 状态不正确");
+            throw new BadAccount("status", Texts.text("request.status-unknown"));
         }
         return changes.requests(actor(jwt), status);
     }
@@ -150,21 +147,21 @@ public class AccountController {
     public ResponseEntity<AccountChanges.ResidentLink> linkResident(
             @RequestBody ResidentLinkRequest request, @AuthenticationPrincipal Jwt jwt) {
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
-            throw new BadAccount("username", "1 to 64 letters, digits or . _ @ - 用户名格式不正确");
+            throw new BadAccount("username", Texts.text("account.username-format"));
         }
         if (request.communityId() == null
                 || !TENANT.matcher(request.communityId()).matches()) {
-            throw new BadAccount("communityId", "the resident's community (an id) 须指定居民所在社区");
+            throw new BadAccount("communityId", Texts.text("resident.community-required"));
         }
         if (request.residentId() == null
                 || !TENANT.matcher(request.residentId()).matches()) {
-            throw new BadAccount("residentId", "the resident's record (an id of the community service) 须指定居民档案");
+            throw new BadAccount("residentId", Texts.text("resident.record-required"));
         }
         String name = request.displayName() == null || request.displayName().isBlank()
                 ? request.username()
                 : request.displayName().strip();
         if (name.length() > 100) {
-            throw new BadAccount("displayName", "at most 100 characters 显示名称过长");
+            throw new BadAccount("displayName", Texts.text("account.display-name-length"));
         }
         AccountChanges.ResidentLink link = changes.linkResident(
                 actor(jwt),
@@ -197,7 +194,7 @@ public class AccountController {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new BadAccount("id", "a request id (UUID) 申请编号格式不正确");
+            throw new BadAccount("id", Texts.text("request.id-format"));
         }
     }
 
@@ -214,44 +211,40 @@ public class AccountController {
 
     static Account validate(AccountRequest r) {
         if (r.username() == null || !USERNAME.matcher(r.username()).matches()) {
-            throw new BadAccount("username", "1 to 64 letters, digits or . _ @ - 用户名格式不正确");
+            throw new BadAccount("username", Texts.text("account.username-format"));
         }
         String name = r.displayName() == null || r.displayName().isBlank()
                 ? r.username()
                 : r.displayName().strip();
         if (name.length() > 100) {
-            throw new BadAccount("displayName", "at most 100 characters 显示名称过长");
+            throw new BadAccount("displayName", Texts.text("account.display-name-length"));
         }
         if (r.roles() == null || r.roles().isEmpty()) {
-            throw new BadAccount("roles", "at least one of " + Account.ROLES + " 至少一个角色");
+            throw new BadAccount("roles", Texts.text("account.roles-required", Account.ROLES));
         }
         Map<String, String> tenancy = r.tenancy() == null ? Map.of() : r.tenancy();
         Map<String, String> kept = new LinkedHashMap<>();
         List<String> roles = new ArrayList<>();
         for (String role : r.roles()) {
             if (Account.RESIDENT.equals(role)) {
-                throw new BadAccount(
-                        "roles",
-                        "a resident's account is linked to their record by the staff of their community "
-                                + "(POST /accounts/residents), who checked their real name 居民账号由所在社区工作人员核实身份后关联");
+                throw new BadAccount("roles", Texts.text("account.resident-role-linked"));
             }
             if (!Account.ROLES.contains(role)) {
-                throw new BadAccount("roles", "unknown role '" + role + "'; known: " + Account.ROLES + " 未知角色");
+                throw new BadAccount("roles", Texts.text("account.role-unknown", role, Account.ROLES));
             }
             roles.add(role);
             String claim = Account.TENANCY.get(role);
             if (claim != null) {
                 String tenant = tenancy.get(claim);
                 if (tenant == null || !TENANT.matcher(tenant).matches()) {
-                    throw new BadAccount(
-                            "tenancy." + claim, "role " + role + " needs " + claim + " (an id) 该角色须指定所属单位");
+                    throw new BadAccount("tenancy." + claim, Texts.text("account.tenancy-required", role, claim));
                 }
                 kept.put(claim, tenant);
             }
         }
         for (String claim : tenancy.keySet()) {
             if (!kept.containsKey(claim)) {
-                throw new BadAccount("tenancy." + claim, "no role of this account uses " + claim + " 与角色不符");
+                throw new BadAccount("tenancy." + claim, Texts.text("account.tenancy-unused", claim));
             }
         }
         return new Account(r.username(), name, List.copyOf(roles), kept, r.enabled() == null || r.enabled());
@@ -288,7 +281,7 @@ public class AccountController {
     ResponseEntity<ProblemDetail> refused(Refused e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.field + ": " + e.getMessage());
         body.setType(java.net.URI.create("urn:wushe:problem:forbidden"));
-        body.setTitle("无权访问 Forbidden");
+        body.setTitle(Texts.text("problem.forbidden.title"));
         body.setProperty("required", e.required);
         body.setProperty("errors", List.of(Map.of("field", e.field, "message", e.getMessage())));
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body);
@@ -301,13 +294,18 @@ public class AccountController {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "body", "send a JSON account 请求体不是有效的JSON账号");
+        return problem(HttpStatus.BAD_REQUEST, "body", Texts.text("account.body-not-json"));
     }
 
     /** The issuer's invalid-input answer: the platform's shape (type, title, detail, errors naming the field). */
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String message) {
         return ResponseEntity.status(status)
-                .body(problemBody(status, "urn:wushe:problem:invalid-input", "输入有误 Invalid input", field, message));
+                .body(problemBody(
+                        status,
+                        "urn:wushe:problem:invalid-input",
+                        Texts.text("problem.invalid-input.title"),
+                        field,
+                        message));
     }
 
     static ProblemDetail problemBody(HttpStatus status, String type, String title, String field, String message) {

@@ -135,9 +135,9 @@ public class AuthServerConfig {
                                 response,
                                 401,
                                 "urn:wushe:problem:unauthenticated",
-                                "未登录 Unauthenticated",
+                                Texts.text(request, "problem.unauthenticated.title"),
                                 "Authorization",
-                                "send an access token of this issuer 请携带本签发方的访问令牌 (" + e.getMessage() + ")",
+                                Texts.text(request, "auth.token-required", e.getMessage()),
                                 null))
                         .accessDeniedHandler((request, response, e) -> refused(request, response)))
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> refused(request, response)));
@@ -149,14 +149,18 @@ public class AuthServerConfig {
         String required = path.startsWith("/accounts/requests")
                 ? "hub_admin or centre_manager"
                 : path.startsWith("/accounts/residents") ? "community_staff" : "hub_admin";
-        String zh = path.startsWith("/accounts/residents") ? " 仅限居民所在社区的工作人员" : " 仅限平台管理员";
+        String what = request.getMethod() + " " + path;
         problem(
                 response,
                 403,
                 "urn:wushe:problem:forbidden",
-                "无权访问 Forbidden",
+                Texts.text(request, "problem.forbidden.title"),
                 "Authorization",
-                request.getMethod() + " " + path + " is for " + required + zh,
+                path.startsWith("/accounts/requests")
+                        ? Texts.text(request, "auth.requests-only", what, required)
+                        : path.startsWith("/accounts/residents")
+                                ? Texts.text(request, "auth.residents-only", what, required)
+                                : Texts.text(request, "auth.admin-only", what, required),
                 required);
     }
 

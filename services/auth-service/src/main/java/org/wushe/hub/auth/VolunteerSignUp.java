@@ -91,18 +91,18 @@ public class VolunteerSignUp {
     @PostMapping("/accounts/volunteers")
     public ResponseEntity<SignedUp> signUp(@RequestBody Request request, HttpServletRequest http) {
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
-            throw new AccountController.BadAccount("username", "1 to 64 letters, digits or . _ @ - 用户名格式不正确");
+            throw new AccountController.BadAccount("username", Texts.text("account.username-format"));
         }
         if (request.password() == null
                 || request.password().length() < 8
                 || request.password().length() > 72) {
-            throw new AccountController.BadAccount("password", "8 to 72 characters 密码长度须为8至72位");
+            throw new AccountController.BadAccount("password", Texts.text("account.password-length"));
         }
         String name = request.displayName() == null || request.displayName().isBlank()
                 ? request.username()
                 : request.displayName().strip();
         if (name.length() > 100) {
-            throw new AccountController.BadAccount("displayName", "at most 100 characters 显示名称过长");
+            throw new AccountController.BadAccount("displayName", Texts.text("account.display-name-length"));
         }
         Optional<Instant> retryAt = admit(http.getRemoteAddr());
         if (retryAt.isPresent()) {
@@ -115,7 +115,7 @@ public class VolunteerSignUp {
             jdbc.execute("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE");
             if (accounts.find(request.username()).isPresent()) {
                 throw new AccountController.BadAccount(
-                        "username", "the username is taken 该用户名已被使用", HttpStatus.CONFLICT);
+                        "username", Texts.text("account.username-taken"), HttpStatus.CONFLICT);
             }
             accounts.save(account, request.password());
             audit.append(
@@ -149,7 +149,7 @@ public class VolunteerSignUp {
         final Instant retryAt;
 
         TooMany(Instant retryAt) {
-            super("too many sign-ups from this address; try again after " + retryAt + " 注册过于频繁，请稍后再试");
+            super(Texts.text("sign-up.too-many", retryAt));
             this.retryAt = retryAt;
         }
     }
@@ -162,7 +162,7 @@ public class VolunteerSignUp {
                 .body(AccountController.problemBody(
                         HttpStatus.TOO_MANY_REQUESTS,
                         "urn:wushe:problem:too-many-requests",
-                        "请求过多 Too many requests",
+                        Texts.text("problem.too-many-requests.title"),
                         "client",
                         e.getMessage()));
     }
@@ -174,6 +174,6 @@ public class VolunteerSignUp {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return AccountController.problem(HttpStatus.BAD_REQUEST, "body", "send a JSON sign-up 请求体不是有效的JSON");
+        return AccountController.problem(HttpStatus.BAD_REQUEST, "body", Texts.text("sign-up.body-not-json"));
     }
 }

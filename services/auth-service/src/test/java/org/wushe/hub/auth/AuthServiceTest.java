@@ -791,6 +791,36 @@ class AuthServiceTest {
     }
 
     /** The real sign-in form as a browser posts it (with its CSRF field); the page it ends on. */
+    @Test
+    void theSignInPageIsChineseWithEnglishByDefaultAndEnglishAloneWhenAsked() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String zh = http.send(
+                        HttpRequest.newBuilder(URI.create(ISSUER + "/login?error"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(zh)
+                .contains("<html lang=\"zh-CN\">")
+                .contains("五社联动 登录 <small>Wushe Hub sign-in</small>")
+                .contains("账号或密码错误 Wrong username or password")
+                .contains("登录 Sign in");
+        String en = http.send(
+                        HttpRequest.newBuilder(URI.create(ISSUER + "/login?error"))
+                                .header("Accept-Language", "en-GB,en;q=0.9")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(en)
+                .contains("<html lang=\"en\">")
+                .contains("<h1>Wushe Hub sign-in</h1>")
+                .contains("Wrong username or password")
+                .contains(">Sign in</button>")
+                .doesNotContain("登录")
+                .doesNotContain("账号");
+    }
+
     private static String form(String username, String password) {
         HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())

@@ -150,6 +150,18 @@ class VolunteerSignUpTest {
                 anyone().post("/accounts/volunteers", Map.of("username", username(), "password", "short"));
         assertThat(shortPassword.status()).as(shortPassword.text()).isEqualTo(400);
         assertThat(shortPassword.problemField()).isEqualTo("password");
+        // The texts come from the catalogue: Chinese with its English beside it by default, English alone when asked.
+        assertThat(shortPassword.json().get("title").asText()).isEqualTo("输入有误 Invalid input");
+        assertThat(shortPassword.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("密码长度须为8至72位 8 to 72 characters");
+        Http.Response inEnglish = anyone().post(
+                        "/accounts/volunteers",
+                        Map.of("username", username(), "password", "short"),
+                        "Accept-Language",
+                        "en-GB,en;q=0.9");
+        assertThat(inEnglish.status()).as(inEnglish.text()).isEqualTo(400);
+        assertThat(inEnglish.json().get("title").asText()).isEqualTo("Invalid input");
+        assertThat(inEnglish.json().get("detail").asText()).isEqualTo("password: 8 to 72 characters");
 
         Http.Response badName =
                 anyone().post("/accounts/volunteers", Map.of("username", "has space", "password", "long-enough-1"));
@@ -161,6 +173,13 @@ class VolunteerSignUpTest {
         assertThat(anyone().get("/accounts/volunteers").status())
                 .as("only POST is public; the rest of /accounts is the admin's")
                 .isEqualTo(401);
+        assertThat(anyone().get("/accounts/volunteers", "Accept-Language", "en")
+                        .json()
+                        .get("title")
+                        .asText())
+                .isEqualTo("Unauthenticated");
+        assertThat(anyone().get("/accounts/volunteers").json().get("title").asText())
+                .isEqualTo("未登录 Unauthenticated");
     }
 
     @Test

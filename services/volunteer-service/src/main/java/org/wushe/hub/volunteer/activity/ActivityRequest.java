@@ -47,7 +47,7 @@ public record ActivityRequest(
         Boolean approvalRequired,
         @NotEmpty @Size(max = 50) List<@NotNull @Valid PositionRequest> positions,
 
-        @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a qualification code such as FIRST_AID")
+        @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "{qualification.code-format}")
         String grantsQualification) {
 
     public ActivityRequest {
@@ -98,7 +98,7 @@ public record ActivityRequest(
 
             @Size(max = 10) List<@NotNull @Known Skill> skills,
 
-            @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a qualification code such as FIRST_AID")
+            @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "{qualification.code-format}")
             String qualification,
 
             Instant startsAt,

@@ -18,6 +18,8 @@ import org.wushe.hub.events.common.ActivityKind;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.volunteer.ActivityCancelReason;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
+import org.wushe.hub.platform.i18n.Text;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.security.Access;
@@ -115,22 +117,23 @@ public class ActivityService {
     @Transactional
     public ActivityView change(UUID id, ActivityRequest r) {
         Caller caller = Access.caller();
-        Activity current = activities.findForUpdate(id).orElseThrow(() -> Problems.notFound("id", "activity " + id));
-        Publishers.requireOrganizer(caller, current, "id", "change");
+        Activity current = activities
+                .findForUpdate(id)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", id)));
+        Publishers.requireOrganizer(caller, current, "id", Text.of("activity.action-change"));
         Instant now = now();
         if (current.status() == Activity.Status.CANCELLED) {
-            throw Problems.conflict("id", "activity " + id + " is cancelled 活动已取消");
+            throw Problems.conflict("id", Messages.text("activity.cancelled", id));
         }
         if (!now.isBefore(current.startsAt())) {
-            throw Problems.conflict("id", "activity " + id + " has started; it can no longer be changed 活动已开始，不能修改");
+            throw Problems.conflict("id", Messages.text("activity.started", id));
         }
         if (r.publisher() != null
                 && (r.publisher().kind() != current.publisherKind()
                         || !r.publisher().id().equals(current.publisherId()))) {
             throw new InvalidInputException(
                     "publisher",
-                    "an activity keeps its publisher " + current.publisherKind() + " " + current.publisherId()
-                            + " 发布方不能更改");
+                    Messages.text("activity.publisher-kept", current.publisherKind(), current.publisherId()));
         }
         validate(r, now, true);
         Map<UUID, Position> existing = new java.util.LinkedHashMap<>();
@@ -142,8 +145,8 @@ public class ActivityService {
                 throw new InvalidInputException(
                         "positions[" + i + "].id",
                         existing.containsKey(pid)
-                                ? "names the same position twice"
-                                : "is not a position of activity " + id);
+                                ? Messages.text("activity.position-twice")
+                                : Messages.text("activity.position-elsewhere", id));
             }
         }
         Activity changed = new Activity(
@@ -176,8 +179,7 @@ public class ActivityService {
                 if (c.held() + c.waiting() > 0) {
                     throw Problems.conflict(
                             "positions",
-                            "position " + gone.id() + " has " + (c.held() + c.waiting())
-                                    + " live sign-ups; keep it, or withdraw them first 该岗位已有报名，不能删除");
+                            Messages.text("activity.position-has-sign-ups", gone.id(), c.held() + c.waiting()));
                 }
                 activities.remove(gone.id(), now);
             }
@@ -197,9 +199,7 @@ public class ActivityService {
             Position p = position(r, i, pr.id(), id);
             if (p.places() < c.held()) {
                 throw Problems.conflict(
-                        "positions[" + i + "].places",
-                        c.held() + " places are taken already; withdraw sign-ups before "
-                                + "taking places away 已报名人数超过新的名额");
+                        "positions[" + i + "].places", Messages.text("activity.places-taken", c.held()));
             }
             activities.update(p);
             positions.add(p);
@@ -215,14 +215,16 @@ public class ActivityService {
     @Transactional
     public ActivityView cancel(UUID id, Cancel c) {
         Caller caller = Access.caller();
-        Activity current = activities.findForUpdate(id).orElseThrow(() -> Problems.notFound("id", "activity " + id));
-        Publishers.requireOrganizer(caller, current, "id", "cancel");
+        Activity current = activities
+                .findForUpdate(id)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", id)));
+        Publishers.requireOrganizer(caller, current, "id", Text.of("activity.action-cancel"));
         if (current.status() == Activity.Status.CANCELLED) {
             return view(current);
         }
         Instant now = now();
         if (!now.isBefore(current.endsAt())) {
-            throw Problems.conflict("id", "activity " + id + " has ended 活动已结束");
+            throw Problems.conflict("id", Messages.text("activity.ended", id));
         }
         String note = PersonalDataScreen.screen("note", blankToNull(c.note()));
         int ended = activities.cancelLive(id, caller.subject(), now);
@@ -256,7 +258,9 @@ public class ActivityService {
 
     @Transactional(readOnly = true)
     public ActivityView read(UUID id) {
-        return view(activities.find(id).orElseThrow(() -> Problems.notFound("id", "activity " + id)));
+        return view(activities
+                .find(id)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", id))));
     }
 
     /** Activities not ended yet (or ending after {@code from}), soonest first. */
@@ -277,40 +281,37 @@ public class ActivityService {
     private void validate(ActivityRequest r, Instant now, boolean change) {
         List<RuleViolation> v = new ArrayList<>();
         if (!r.endsAt().isAfter(r.startsAt())) {
-            v.add(new RuleViolation("endsAt", "must be after startsAt 结束时间须晚于开始时间"));
+            v.add(new RuleViolation("endsAt", "activity.ends-before-start"));
         } else if (Duration.between(r.startsAt(), r.endsAt()).compareTo(MAX_LENGTH) > 0) {
-            v.add(new RuleViolation("endsAt", "an activity lasts at most 7 days 活动最长7天"));
+            v.add(new RuleViolation("endsAt", "activity.too-long"));
         }
         if (!r.startsAt().isAfter(now)) {
-            v.add(new RuleViolation("startsAt", "must be in the future 开始时间须在将来"));
+            v.add(new RuleViolation("startsAt", "activity.starts-in-past"));
         }
         Set<BeneficiaryGroup> groups = new HashSet<>();
         List<ActivityRequest.ServedCount> served = r.residentsServed() == null ? List.of() : r.residentsServed();
         for (int i = 0; i < served.size(); i++) {
             if (!groups.add(served.get(i).group())) {
-                v.add(new RuleViolation("residentsServed[" + i + "].group", "is given twice; one count per group"));
+                v.add(new RuleViolation("residentsServed[" + i + "].group", "activity.group-twice"));
             }
         }
         for (int i = 0; i < r.positions().size(); i++) {
             ActivityRequest.PositionRequest p = r.positions().get(i);
             if (!change && p.id() != null) {
-                v.add(new RuleViolation(
-                        "positions[" + i + "].id",
-                        "is given only when changing an activity; a new position gets its id"));
+                v.add(new RuleViolation("positions[" + i + "].id", "activity.position-id-on-create"));
             }
             Instant start = p.startsAt() == null ? r.startsAt() : p.startsAt();
             Instant end = p.endsAt() == null ? r.endsAt() : p.endsAt();
             if (start.isBefore(r.startsAt()) || start.isAfter(r.endsAt())) {
-                v.add(new RuleViolation("positions[" + i + "].startsAt", "must be within the activity 须在活动时间内"));
+                v.add(new RuleViolation("positions[" + i + "].startsAt", "activity.position-outside"));
             } else if (end.isAfter(r.endsAt())) {
-                v.add(new RuleViolation("positions[" + i + "].endsAt", "must be within the activity 须在活动时间内"));
+                v.add(new RuleViolation("positions[" + i + "].endsAt", "activity.position-outside"));
             } else if (!end.isAfter(start)) {
-                v.add(new RuleViolation("positions[" + i + "].endsAt", "must be after the position's startsAt"));
+                v.add(new RuleViolation("positions[" + i + "].endsAt", "activity.position-ends-before-start"));
             }
         }
         if (r.grantsQualification() != null && r.kind() != ActivityKind.TRAINING) {
-            v.add(new RuleViolation(
-                    "grantsQualification", "only a TRAINING activity grants a qualification 只有培训活动可授予资质"));
+            v.add(new RuleViolation("grantsQualification", "activity.only-training-grants"));
         }
         Problems.rejectIfAny(v);
         qualifications.requireCatalogued("grantsQualification", r.grantsQualification());

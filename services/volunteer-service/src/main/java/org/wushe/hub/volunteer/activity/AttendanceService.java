@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.ActivityPublisherKind;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
+import org.wushe.hub.platform.i18n.Text;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
@@ -91,17 +93,19 @@ public class AttendanceService {
     @Transactional(readOnly = true)
     public VenueCode venueCode(UUID activityId, UUID positionId, Attendance.Kind kind) {
         Caller caller = Access.caller();
-        Activity a = activities.find(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
-        Publishers.requireOrganizer(caller, a, "id", "show the check-in and check-out codes");
+        Activity a = activities
+                .find(activityId)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", activityId)));
+        Publishers.requireOrganizer(caller, a, "id", Text.of("activity.action-show-codes"));
         if (a.status() == Activity.Status.CANCELLED) {
-            throw Problems.conflict("id", "activity " + activityId + " is cancelled 活动已取消");
+            throw Problems.conflict("id", Messages.text("activity.cancelled", activityId));
         }
         if (positionId != null
                 && activities
                         .position(positionId)
                         .filter(p -> p.activityId().equals(activityId))
                         .isEmpty()) {
-            throw Problems.notFound("positionId", "position " + positionId + " of activity " + activityId);
+            throw Problems.notFound("positionId", Messages.text("activity.position-not-found", positionId, activityId));
         }
         Instant now = now();
         Instant expires = now.plus(rules.venueCodeValidity());
@@ -122,46 +126,38 @@ public class AttendanceService {
                 .map(Publishers::uuidOrNull)
                 .orElseThrow(() -> new ForbiddenException(
                         "volunteerId",
-                        caller.describe() + " is not a volunteer: a volunteer scans the "
-                                + "venue's code with their own phone (the organizer's staff check volunteers in and out by their sign-up) "
-                                + "只有志愿者本人可以扫码签到",
+                        Messages.text("attendance.scan-not-volunteer", caller.describeText()),
                         Roles.VOLUNTEER));
         Instant now = now();
         VenueCodes.Claims c = codes.verify(code);
         if (now.isAfter(c.expiresAt())) {
-            throw new InvalidInputException(
-                    VenueCodes.FIELD,
-                    "expired at " + c.expiresAt() + "; scan the code shown at the venue now " + "签到码已过期，请扫描现场最新的码");
+            throw new InvalidInputException(VenueCodes.FIELD, Messages.text("venue-code.expired", c.expiresAt()));
         }
         if (!c.activityId().equals(activityId)) {
             throw new InvalidInputException(
-                    VenueCodes.FIELD,
-                    "is a code of activity " + c.activityId() + ", not of activity " + activityId + " 不是本活动的签到码");
+                    VenueCodes.FIELD, Messages.text("venue-code.other-activity", c.activityId(), activityId));
         }
         if (c.kind() != kind) {
             throw new InvalidInputException(
                     VenueCodes.FIELD,
-                    "is a " + c.kind() + " code; " + kind + " needs the venue's " + kind + " code "
-                            + (kind == Attendance.Kind.CHECK_IN ? "请扫描签到码" : "请扫描签退码"));
+                    kind == Attendance.Kind.CHECK_IN
+                            ? Messages.text("venue-code.not-check-in", c.kind())
+                            : Messages.text("venue-code.not-check-out", c.kind()));
         }
-        Activity a = activities.find(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
+        Activity a = activities
+                .find(activityId)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", activityId)));
         SignUp seen = activities
                 .liveSignUp(activityId, volunteerId)
                 .orElseThrow(() -> Problems.conflict(
-                        "volunteerId",
-                        "volunteer " + volunteerId + " has no sign-up for activity " + activityId + " 未报名该活动"));
+                        "volunteerId", Messages.text("attendance.no-sign-up", volunteerId, activityId)));
         SignUp s = lockConfirmed(activityId, seen.id(), "volunteerId");
         if (c.positionId() != null && !c.positionId().equals(s.positionId())) {
             throw new InvalidInputException(
-                    VenueCodes.FIELD,
-                    "is a code of position " + c.positionId() + "; the volunteer signed up for " + "position "
-                            + s.positionId() + " 不是所报岗位的签到码");
+                    VenueCodes.FIELD, Messages.text("venue-code.other-position", c.positionId(), s.positionId()));
         }
         if (!attendance.useNonce(s.id(), kind, c.nonce(), now)) {
-            throw Problems.conflict(
-                    VenueCodes.FIELD,
-                    "this code was used by the volunteer for " + kind + " already (replayed); scan the "
-                            + "code shown at the venue now 该码已使用过");
+            throw Problems.conflict(VenueCodes.FIELD, Messages.text("venue-code.replayed", kind));
         }
         return apply(a, s, kind, now, caller.subject(), false, VenueCodes.FIELD);
     }
@@ -170,10 +166,19 @@ public class AttendanceService {
     @Transactional
     public AttendanceView byStaff(UUID activityId, UUID signUpId, Attendance.Kind kind) {
         Caller caller = Access.caller();
-        Activity a = activities.find(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
+        Activity a = activities
+                .find(activityId)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", activityId)));
         Publishers.requireOrganizer(
-                caller, a, "id", kind == Attendance.Kind.CHECK_IN ? "check in volunteers" : "check out volunteers");
-        activities.signUp(activityId, signUpId).orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
+                caller,
+                a,
+                "id",
+                kind == Attendance.Kind.CHECK_IN
+                        ? Text.of("activity.action-check-in")
+                        : Text.of("activity.action-check-out"));
+        activities
+                .signUp(activityId, signUpId)
+                .orElseThrow(() -> Problems.notFound("signUpId", Messages.text("sign-up.not-found", signUpId)));
         SignUp s = lockConfirmed(activityId, signUpId, "signUpId");
         return apply(a, s, kind, now(), caller.subject(), true, "signUpId");
     }
@@ -186,18 +191,22 @@ public class AttendanceService {
     @Transactional
     public AttendanceView correct(UUID activityId, UUID signUpId, Correction r) {
         Caller caller = Access.caller();
-        Activity a = activities.find(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
-        Publishers.requireOrganizer(caller, a, "id", "correct check-in and check-out times");
-        activities.signUp(activityId, signUpId).orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
+        Activity a = activities
+                .find(activityId)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", activityId)));
+        Publishers.requireOrganizer(caller, a, "id", Text.of("activity.action-correct"));
+        activities
+                .signUp(activityId, signUpId)
+                .orElseThrow(() -> Problems.notFound("signUpId", Messages.text("sign-up.not-found", signUpId)));
         if (r.checkedInAt() == null && r.checkedOutAt() == null) {
-            throw new InvalidInputException("checkedInAt", "give checkedInAt, checkedOutAt or both 请给出更正后的签到或签退时间");
+            throw new InvalidInputException("checkedInAt", Messages.text("attendance.correction-empty"));
         }
         Instant now = now();
         if (r.checkedInAt() != null && r.checkedInAt().isAfter(now)) {
-            throw new InvalidInputException("checkedInAt", "must not be in the future");
+            throw new InvalidInputException("checkedInAt", Messages.text("attendance.in-future"));
         }
         if (r.checkedOutAt() != null && r.checkedOutAt().isAfter(now)) {
-            throw new InvalidInputException("checkedOutAt", "must not be in the future");
+            throw new InvalidInputException("checkedOutAt", Messages.text("attendance.in-future"));
         }
         SignUp s = lockConfirmed(activityId, signUpId, "signUpId");
         Optional<Attendance> before = attendance.find(signUpId);
@@ -206,15 +215,12 @@ public class AttendanceService {
         Instant in = r.checkedInAt() != null ? r.checkedInAt().truncatedTo(ChronoUnit.MILLIS) : inBefore;
         Instant out = r.checkedOutAt() != null ? r.checkedOutAt().truncatedTo(ChronoUnit.MILLIS) : outBefore;
         if (in == null) {
-            throw Problems.conflict(
-                    "checkedInAt",
-                    "the volunteer has not checked in: a correction gives checkedInAt (no hours without "
-                            + "both ends) 尚未签到，更正须给出签到时间");
+            throw Problems.conflict("checkedInAt", Messages.text("attendance.correction-needs-check-in"));
         }
         if (out != null && !out.isAfter(in)) {
             throw new InvalidInputException(
                     r.checkedOutAt() != null ? "checkedOutAt" : "checkedInAt",
-                    "the check-out (" + out + ") must be after the check-in (" + in + ") 签退时间须晚于签到时间");
+                    Messages.text("attendance.out-before-in", out, in));
         }
         if (in.equals(inBefore) && java.util.Objects.equals(out, outBefore)) {
             return view(s);
@@ -275,15 +281,20 @@ public class AttendanceService {
     @Transactional(readOnly = true)
     public AttendanceView read(UUID activityId, UUID signUpId) {
         Caller caller = Access.caller();
-        Activity a = activities.find(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
+        Activity a = activities
+                .find(activityId)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", activityId)));
         SignUp s = activities
                 .signUp(activityId, signUpId)
-                .orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
+                .orElseThrow(() -> Problems.notFound("signUpId", Messages.text("sign-up.not-found", signUpId)));
         if (!caller.holds(Roles.VOLUNTEER, s.volunteerId()) && !Publishers.organizes(caller, a)) {
             throw new ForbiddenException(
                     "signUpId",
-                    caller.describe() + " may not see the attendance of sign-up " + signUpId + "; needs "
-                            + "volunteer of " + s.volunteerId() + " or " + Publishers.organizer(a),
+                    Messages.text(
+                            "attendance.see-refused",
+                            caller.describeText(),
+                            signUpId,
+                            "volunteer of " + s.volunteerId() + " or " + Publishers.organizer(a)),
                     "volunteer of " + s.volunteerId() + " or " + Publishers.organizer(a));
         }
         return view(s);
@@ -326,7 +337,8 @@ public class AttendanceService {
         if (kind == Attendance.Kind.CHECK_IN) {
             if (att.isPresent()) {
                 throw Problems.conflict(
-                        field, "the volunteer checked in at " + att.get().checkedInAt() + " already 已签到");
+                        field,
+                        Messages.text("attendance.checked-in-already", att.get().checkedInAt()));
             }
             attendance.checkIn(s.id(), s.activityId(), s.volunteerId(), now, by, byStaff);
             outbox.publish(
@@ -336,16 +348,16 @@ public class AttendanceService {
             return view(s);
         }
         if (att.isEmpty()) {
-            throw Problems.conflict(
-                    field, "the volunteer has not checked in: a check-out needs a check-in first 尚未签到，不能签退");
+            throw Problems.conflict(field, Messages.text("attendance.out-without-in"));
         }
         if (att.get().checkedOutAt() != null) {
             throw Problems.conflict(
-                    field, "the volunteer checked out at " + att.get().checkedOutAt() + " already 已签退");
+                    field,
+                    Messages.text("attendance.checked-out-already", att.get().checkedOutAt()));
         }
         Instant in = att.get().checkedInAt();
         if (!now.isAfter(in)) {
-            throw Problems.conflict(field, "the volunteer checked in at " + in + "; a check-out comes after it");
+            throw Problems.conflict(field, Messages.text("attendance.out-not-after-in", in));
         }
         int minutes = creditable(in, now);
         attendance.checkOut(s.id(), now, by, byStaff, minutes);
@@ -384,12 +396,9 @@ public class AttendanceService {
         attendance.lockSignUp(signUpId);
         SignUp s = activities
                 .signUp(activityId, signUpId)
-                .orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
+                .orElseThrow(() -> Problems.notFound("signUpId", Messages.text("sign-up.not-found", signUpId)));
         if (s.status() != SignUp.Status.CONFIRMED) {
-            throw Problems.conflict(
-                    field,
-                    "sign-up " + signUpId + " is " + s.status() + "; only a CONFIRMED sign-up checks in and out "
-                            + "报名未确认，不能签到");
+            throw Problems.conflict(field, Messages.text("attendance.unconfirmed", signUpId, s.status()));
         }
         return s;
     }

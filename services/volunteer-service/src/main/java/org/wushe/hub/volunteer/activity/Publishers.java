@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.wushe.hub.events.common.ActivityPublisherKind;
+import org.wushe.hub.platform.i18n.Messages;
+import org.wushe.hub.platform.i18n.Text;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
 import org.wushe.hub.platform.security.Roles;
@@ -43,8 +45,8 @@ final class Publishers {
             String needed = roleOf(named.kind()) + " of " + named.id();
             throw new ForbiddenException(
                     "publisher.id",
-                    caller.describe() + " may not publish for " + named.kind() + " " + named.id() + "; needs " + needed
-                            + " 只能以本人所属的站点、社区、社会组织或社工本人身份发布活动",
+                    Messages.text(
+                            "activity.publish-for-refused", caller.describeText(), named.kind(), named.id(), needed),
                     needed);
         }
         List<ActivityRequest.Publisher> held = new ArrayList<>();
@@ -63,17 +65,15 @@ final class Publishers {
         if (held.size() > 1) {
             throw new InvalidInputException(
                     "publisher",
-                    "the token holds several publishers "
-                            + held.stream().map(p -> p.kind() + " " + p.id()).toList()
-                            + "; name one as publisher {kind, id} 请指明以哪个身份发布");
+                    Messages.text(
+                            "activity.publisher-ambiguous",
+                            held.stream().map(p -> p.kind() + " " + p.id()).toList()));
         }
         if (caller.isAdmin()) {
-            throw new InvalidInputException("publisher", "the hub admin names the publisher {kind, id} 平台管理员须指明发布方");
+            throw new InvalidInputException("publisher", Messages.text("activity.admin-names-publisher"));
         }
         throw new ForbiddenException(
-                "publisher",
-                caller.describe() + " may not publish activities; needs " + ANY + " 只有站点、社区、社会组织工作人员或社工可以发布活动",
-                ANY);
+                "publisher", Messages.text("activity.publish-refused", caller.describeText(), ANY), ANY);
     }
 
     /** Whether the caller is the activity's publisher (its staff, or the social worker themself) or the hub admin. */
@@ -81,13 +81,19 @@ final class Publishers {
         return caller.isAdmin() || caller.holds(roleOf(a.publisherKind()), a.publisherId());
     }
 
-    /** 403 naming {@code field} unless the caller organizes the activity. */
-    static void requireOrganizer(Caller caller, Activity a, String field, String what) {
+    /** 403 naming {@code field} unless the caller organizes the activity; {@code what} the action refused. */
+    static void requireOrganizer(Caller caller, Activity a, String field, Text what) {
         if (!organizes(caller, a)) {
             throw new ForbiddenException(
                     field,
-                    caller.describe() + " may not " + what + " of activity " + a.id() + ", published by "
-                            + a.publisherKind() + " " + a.publisherId() + "; needs " + organizer(a) + " 只有发布方可以管理该活动",
+                    Messages.text(
+                            "activity.organizer-refused",
+                            caller.describeText(),
+                            what,
+                            a.id(),
+                            a.publisherKind(),
+                            a.publisherId(),
+                            organizer(a)),
                     organizer(a));
         }
     }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.volunteer.SignUpRejectReason;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
+import org.wushe.hub.platform.i18n.Text;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
@@ -75,37 +77,40 @@ public class SignUpService {
     @Transactional
     public Outcome signUp(UUID activityId, Request r) {
         Caller caller = Access.caller();
-        Activity seen =
-                activities.find(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
+        Activity seen = activities
+                .find(activityId)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", activityId)));
         UUID self = caller.tenantOf(Roles.VOLUNTEER).map(Publishers::uuidOrNull).orElse(null);
         UUID volunteerId = r.volunteerId() != null ? r.volunteerId() : self;
         if (volunteerId == null) {
-            throw new InvalidInputException("volunteerId", "is required unless the caller is the volunteer 须指明志愿者");
+            throw new InvalidInputException("volunteerId", Messages.text("sign-up.volunteer-required"));
         }
         if (!volunteerId.equals(self) && !Publishers.organizes(caller, seen)) {
             throw new ForbiddenException(
                     "volunteerId",
-                    caller.describe() + " may not sign up volunteer " + volunteerId
-                            + "; needs volunteer of " + volunteerId + " or " + Publishers.organizer(seen)
-                            + " 只能为本人报名（活动发布方工作人员除外）",
+                    Messages.text(
+                            "sign-up.for-other-refused",
+                            caller.describeText(),
+                            volunteerId,
+                            "volunteer of " + volunteerId + " or " + Publishers.organizer(seen)),
                     "volunteer of " + volunteerId + " or " + Publishers.organizer(seen));
         }
         Instant now = now();
         // Lock order: the volunteer (their other sign-ups), the activity (shared), the position (its places).
         Volunteer v = volunteers
                 .findForUpdate(volunteerId)
-                .orElseThrow(() -> Problems.notFound("volunteerId", "volunteer " + volunteerId));
+                .orElseThrow(() -> Problems.notFound("volunteerId", Messages.text("volunteer.not-found", volunteerId)));
         volunteers.requireGuardianConsentIfMinor(v, LocalDate.ofInstant(now, VolunteerLookups.ZONE));
         Activity a = activities
                 .findForShare(activityId)
-                .orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", activityId)));
         if (a.status() == Activity.Status.CANCELLED) {
-            throw Problems.conflict("id", "activity " + activityId + " is cancelled 活动已取消");
+            throw Problems.conflict("id", Messages.text("activity.cancelled", activityId));
         }
         Position p = activities
                 .positionForUpdate(activityId, r.positionId())
-                .orElseThrow(() ->
-                        Problems.notFound("positionId", "position " + r.positionId() + " of activity " + activityId));
+                .orElseThrow(() -> Problems.notFound(
+                        "positionId", Messages.text("activity.position-not-found", r.positionId(), activityId)));
         Optional<SignUp> already = activities.liveSignUp(activityId, volunteerId);
         if (already.isPresent()) {
             if (already.get().positionId().equals(p.id())) {
@@ -113,33 +118,29 @@ public class SignUpService {
             }
             throw Problems.conflict(
                     "positionId",
-                    "volunteer " + volunteerId + " has signed up for position "
-                            + already.get().positionId()
-                            + " of this activity already; withdraw that first 已报名该活动的其他岗位");
+                    Messages.text(
+                            "sign-up.other-position", volunteerId, already.get().positionId()));
         }
         if (!now.isBefore(p.startsAt())) {
-            throw Problems.conflict(
-                    "positionId", "sign-up closed: the position started at " + p.startsAt() + " 岗位已开始，报名截止");
+            throw Problems.conflict("positionId", Messages.text("sign-up.closed", p.startsAt()));
         }
         List<org.wushe.hub.events.common.Skill> missing =
                 p.skills().stream().filter(s -> !v.skills().contains(s)).toList();
         if (!missing.isEmpty()) {
-            throw Problems.conflict(
-                    "positionId", "the position needs skills " + missing + " the volunteer has not declared 缺少岗位所需技能");
+            throw Problems.conflict("positionId", Messages.text("sign-up.skills-missing", missing));
         }
         if (p.qualification() != null) {
             Optional<Instant> validUntil = qualifications.validUntil(volunteerId, p.qualification(), now);
             if (validUntil.isEmpty()) {
                 throw Problems.conflict(
                         "qualification",
-                        "the position requires qualification " + p.qualification() + ", which volunteer " + volunteerId
-                                + " does not hold (a TRAINING activity grants it, or staff record one) 缺少岗位所需资质");
+                        Messages.text("sign-up.qualification-missing", p.qualification(), volunteerId));
             }
             if (validUntil.get().isBefore(p.endsAt())) {
                 throw Problems.conflict(
                         "qualification",
-                        "the volunteer's qualification " + p.qualification() + " is valid until " + validUntil.get()
-                                + ", before the position ends at " + p.endsAt() + " 资质已过期或有效期不足");
+                        Messages.text(
+                                "sign-up.qualification-expires", p.qualification(), validUntil.get(), p.endsAt()));
             }
         }
         List<Instant> noShows = activities.noShowsSince(volunteerId, now.minus(rules.noShowWindow()));
@@ -147,21 +148,24 @@ public class SignUpService {
             Instant reopens = noShows.get(rules.noShowLimit() - 1).plus(rules.noShowWindow());
             throw Problems.conflict(
                     "volunteerId",
-                    "volunteer " + volunteerId + " did not come " + noShows.size() + " times in the last "
-                            + rules.noShowWindow().toDays() + " days (the limit is " + rules.noShowLimit()
-                            + "); sign-ups open again on "
-                            + LocalDate.ofInstant(reopens, settings.zone()) + " 近"
-                            + rules.noShowWindow().toDays() + "天内缺席" + noShows.size()
-                            + "次，暂停报名");
+                    Messages.text(
+                            "sign-up.no-shows",
+                            volunteerId,
+                            noShows.size(),
+                            rules.noShowWindow().toDays(),
+                            rules.noShowLimit(),
+                            LocalDate.ofInstant(reopens, settings.zone())));
         }
         Optional<ActivityRepository.Overlap> overlap =
                 activities.overlapping(volunteerId, activityId, p.startsAt(), p.endsAt());
         if (overlap.isPresent()) {
             throw Problems.conflict(
                     "positionId",
-                    "overlaps the volunteer's sign-up for activity "
-                            + overlap.get().activityId() + " (" + overlap.get().startsAt() + " to "
-                            + overlap.get().endsAt() + ") 与已报名的活动时间冲突");
+                    Messages.text(
+                            "sign-up.overlaps",
+                            overlap.get().activityId(),
+                            overlap.get().startsAt(),
+                            overlap.get().endsAt()));
         }
         ActivityRepository.Counts c = activities.counts(p.id());
         SignUp.Status status;
@@ -172,8 +176,7 @@ public class SignUpService {
         } else {
             throw Problems.conflict(
                     "positionId",
-                    "the position is full: " + c.held() + " of " + p.places() + " places taken and " + c.waiting()
-                            + " of " + p.waitingListLimit() + " waiting 名额已满");
+                    Messages.text("sign-up.full", c.held(), p.places(), c.waiting(), p.waitingListLimit()));
         }
         SignUp s = new SignUp(
                 UUID.randomUUID(),
@@ -201,14 +204,13 @@ public class SignUpService {
     /** The organizer approves a pending sign-up: CONFIRMED. Again: the same answer. */
     @Transactional
     public SignUpView approve(UUID activityId, UUID signUpId) {
-        Locked l = lock(activityId, signUpId, "approve sign-ups");
+        Locked l = lock(activityId, signUpId, Text.of("activity.action-approve"));
         SignUp s = l.signUp();
         if (s.status() == SignUp.Status.CONFIRMED) {
             return view(s);
         }
         if (s.status() != SignUp.Status.PENDING) {
-            throw Problems.conflict(
-                    "signUpId", "sign-up " + signUpId + " is " + s.status() + "; only a PENDING one is approved");
+            throw Problems.conflict("signUpId", Messages.text("sign-up.approve-not-pending", signUpId, s.status()));
         }
         Instant now = now();
         activities.decide(signUpId, SignUp.Status.CONFIRMED, null, l.caller().subject(), now);
@@ -219,16 +221,13 @@ public class SignUpService {
     /** The organizer rejects a pending or waiting sign-up; a place it held goes to the first waiting. */
     @Transactional
     public SignUpView reject(UUID activityId, UUID signUpId, SignUpRejectReason reason) {
-        Locked l = lock(activityId, signUpId, "reject sign-ups");
+        Locked l = lock(activityId, signUpId, Text.of("activity.action-reject"));
         SignUp s = l.signUp();
         if (s.status() == SignUp.Status.REJECTED) {
             return view(s);
         }
         if (s.status() != SignUp.Status.PENDING && s.status() != SignUp.Status.WAITLISTED) {
-            throw Problems.conflict(
-                    "signUpId",
-                    "sign-up " + signUpId + " is " + s.status() + "; only a PENDING or WAITLISTED one is "
-                            + "rejected (withdraw a confirmed one)");
+            throw Problems.conflict("signUpId", Messages.text("sign-up.reject-not-pending", signUpId, s.status()));
         }
         Instant now = now();
         activities.decide(signUpId, SignUp.Status.REJECTED, reason, l.caller().subject(), now);
@@ -248,37 +247,36 @@ public class SignUpService {
         Caller caller = Access.caller();
         Activity a = activities
                 .findForShare(activityId)
-                .orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", activityId)));
         SignUp seen = activities
                 .signUp(activityId, signUpId)
-                .orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
+                .orElseThrow(() -> Problems.notFound("signUpId", Messages.text("sign-up.not-found", signUpId)));
         boolean self = caller.holds(Roles.VOLUNTEER, seen.volunteerId());
         boolean organizer = Publishers.organizes(caller, a);
         if (!self && !organizer) {
             throw new ForbiddenException(
                     "signUpId",
-                    caller.describe() + " may not withdraw sign-up " + signUpId + " of volunteer "
-                            + seen.volunteerId() + "; needs volunteer of " + seen.volunteerId() + " or "
-                            + Publishers.organizer(a)
-                            + " 只能撤回本人的报名",
+                    Messages.text(
+                            "sign-up.withdraw-refused",
+                            caller.describeText(),
+                            signUpId,
+                            seen.volunteerId(),
+                            "volunteer of " + seen.volunteerId() + " or " + Publishers.organizer(a)),
                     "volunteer of " + seen.volunteerId() + " or " + Publishers.organizer(a));
         }
         Position p = activities
                 .positionForUpdate(activityId, seen.positionId())
-                .orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
+                .orElseThrow(() -> Problems.notFound("signUpId", Messages.text("sign-up.not-found", signUpId)));
         SignUp s = activities.signUp(activityId, signUpId).orElseThrow();
         if (s.status() == SignUp.Status.WITHDRAWN) {
             return view(s);
         }
         if (!s.status().live()) {
-            throw Problems.conflict("signUpId", "sign-up " + signUpId + " is " + s.status() + " already");
+            throw Problems.conflict("signUpId", Messages.text("sign-up.ended-already", signUpId, s.status()));
         }
         Instant now = now();
         if (!now.isBefore(p.startsAt())) {
-            throw Problems.conflict(
-                    "signUpId",
-                    "the position started at " + p.startsAt() + "; a sign-up is withdrawn before it starts "
-                            + "岗位已开始，不能撤回报名");
+            throw Problems.conflict("signUpId", Messages.text("sign-up.withdraw-started", p.startsAt()));
         }
         activities.end(signUpId, SignUp.Status.WITHDRAWN, caller.subject(), now);
         outbox.publish(Aggregate.VOLUNTEER, activityId.toString(), ActivityEvents.withdrawn(s, self, now));
@@ -294,21 +292,18 @@ public class SignUpService {
      */
     @Transactional
     public SignUpView noShow(UUID activityId, UUID signUpId) {
-        Locked l = lock(activityId, signUpId, "record no-shows");
+        Locked l = lock(activityId, signUpId, Text.of("activity.action-no-shows"));
         SignUp s = l.signUp();
         if (s.noShowOn() != null) {
             return view(s);
         }
         if (s.status() != SignUp.Status.CONFIRMED) {
-            throw Problems.conflict(
-                    "signUpId",
-                    "sign-up " + signUpId + " is " + s.status() + "; a no-show is recorded for a CONFIRMED one");
+            throw Problems.conflict("signUpId", Messages.text("sign-up.no-show-unconfirmed", signUpId, s.status()));
         }
         if (now().isBefore(l.position().endsAt())) {
             throw Problems.conflict(
                     "signUpId",
-                    "the position ends at " + l.position().endsAt() + "; a no-show is recorded after it "
-                            + "岗位结束后才能登记缺席");
+                    Messages.text("sign-up.no-show-early", l.position().endsAt()));
         }
         activities.recordNoShow(signUpId, l.position().endsAt(), l.caller().subject());
         return view(activities.signUp(activityId, signUpId).orElseThrow());
@@ -317,8 +312,10 @@ public class SignUpService {
     /** The activity's sign-ups, for its organizer: volunteers by id only. */
     @Transactional(readOnly = true)
     public List<SignUpView> ofActivity(UUID activityId) {
-        Activity a = activities.find(activityId).orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
-        Publishers.requireOrganizer(Access.caller(), a, "id", "see the sign-ups");
+        Activity a = activities
+                .find(activityId)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", activityId)));
+        Publishers.requireOrganizer(Access.caller(), a, "id", Text.of("activity.action-see-sign-ups"));
         return activities.signUpsOf(activityId).stream().map(this::view).toList();
     }
 
@@ -326,7 +323,7 @@ public class SignUpService {
     @Transactional(readOnly = true)
     public List<SignUpView> ofVolunteer(UUID volunteerId, int limit) {
         if (!volunteers.exists(volunteerId)) {
-            throw Problems.notFound("id", "volunteer " + volunteerId);
+            throw Problems.notFound("id", Messages.text("volunteer.not-found", volunteerId));
         }
         return activities.signUpsOfVolunteer(volunteerId, limit).stream()
                 .map(this::view)
@@ -354,19 +351,19 @@ public class SignUpService {
     private record Locked(Caller caller, Activity activity, Position position, SignUp signUp) {}
 
     /** The organizer's view of one sign-up, with the activity (shared) and the position locked; 403 naming {@code id} otherwise. */
-    private Locked lock(UUID activityId, UUID signUpId, String what) {
+    private Locked lock(UUID activityId, UUID signUpId, Text what) {
         Caller caller = Access.caller();
         Activity a = activities
                 .findForShare(activityId)
-                .orElseThrow(() -> Problems.notFound("id", "activity " + activityId));
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("activity.not-found", activityId)));
         Publishers.requireOrganizer(caller, a, "id", what);
         SignUp seen = activities
                 .signUp(activityId, signUpId)
-                .orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
+                .orElseThrow(() -> Problems.notFound("signUpId", Messages.text("sign-up.not-found", signUpId)));
         Position p = activities
                 .positionForUpdate(activityId, seen.positionId())
                 .or(() -> activities.position(seen.positionId()))
-                .orElseThrow(() -> Problems.notFound("signUpId", "sign-up " + signUpId));
+                .orElseThrow(() -> Problems.notFound("signUpId", Messages.text("sign-up.not-found", signUpId)));
         return new Locked(caller, a, p, activities.signUp(activityId, signUpId).orElseThrow());
     }
 

@@ -23,6 +23,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
 import org.springframework.stereotype.Component;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.privacy.DataKeys;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.VolunteerProperties;
@@ -91,11 +92,11 @@ public class VenueCodes {
     /** The claims of a code this service signed; 400 naming {@code code} when it is malformed or its signature is not ours. */
     public Claims verify(String code) {
         if (code == null || code.isBlank() || code.length() > 200) {
-            throw forged("is not a venue code");
+            throw forged(Messages.text("venue-code.not-a-code"));
         }
         int dot = code.indexOf('.');
         if (dot < 0) {
-            throw forged("is not a venue code");
+            throw forged(Messages.text("venue-code.not-a-code"));
         }
         byte[] payload;
         byte[] mac;
@@ -103,14 +104,14 @@ public class VenueCodes {
             payload = D64.decode(code.substring(0, dot).strip());
             mac = D64.decode(code.substring(dot + 1).strip());
         } catch (IllegalArgumentException e) {
-            throw forged("is not a venue code");
+            throw forged(Messages.text("venue-code.not-a-code"));
         }
         if (payload.length != PAYLOAD || mac.length != MAC || !MessageDigest.isEqual(mac, mac(payload))) {
-            throw forged("is not signed by this service (forged or altered)");
+            throw forged(Messages.text("venue-code.forged"));
         }
         ByteBuffer b = ByteBuffer.wrap(payload);
         if (b.get() != VERSION) {
-            throw forged("has an unknown version");
+            throw forged(Messages.text("venue-code.unknown-version"));
         }
         UUID activity = uuid(b);
         UUID position = uuid(b);
@@ -164,8 +165,8 @@ public class VenueCodes {
         }
     }
 
-    private static InvalidInputException forged(String why) {
-        return new InvalidInputException(FIELD, why + " 签到码无效", 400);
+    private static InvalidInputException forged(String message) {
+        return new InvalidInputException(FIELD, message, 400);
     }
 
     private static void put(ByteBuffer b, UUID id) {

@@ -39,8 +39,7 @@ public record Availability(
         for (int i = 0; i < weeklySlots.size(); i++) {
             WeeklySlot s = weeklySlots.get(i);
             if (!s.end().isAfter(s.start())) {
-                v.add(new RuleViolation(
-                        prefix + "weeklySlots[" + i + "].end", "must be after start (a slot does not cross midnight)"));
+                v.add(new RuleViolation(prefix + "weeklySlots[" + i + "].end", "availability.slot-end-before-start"));
             }
         }
         List<WeeklySlot> slots = weeklySlots.stream()
@@ -52,22 +51,25 @@ public record Availability(
             if (a.day() == b.day() && b.start().isBefore(a.end())) {
                 v.add(new RuleViolation(
                         prefix + "weeklySlots[" + weeklySlots.indexOf(b) + "]",
-                        "overlaps another slot on " + b.day() + " " + a.start() + "-" + a.end()));
+                        "availability.slot-overlap",
+                        b.day(),
+                        a.start(),
+                        a.end()));
             }
         }
         for (int i = 0; i < oneOffWindows.size(); i++) {
             OneOffWindow w = oneOffWindows.get(i);
             String f = prefix + "oneOffWindows[" + i + "]";
             if (!w.end().isAfter(w.start())) {
-                v.add(new RuleViolation(f + ".end", "must be after start"));
+                v.add(new RuleViolation(f + ".end", "availability.window-end-before-start"));
             } else if (Duration.between(w.start(), w.end()).compareTo(LONGEST_WINDOW) > 0) {
-                v.add(new RuleViolation(f + ".end", "a one-off window lasts at most 7 days"));
+                v.add(new RuleViolation(f + ".end", "availability.window-too-long"));
             }
             if (!w.end().isAfter(now)) {
-                v.add(new RuleViolation(f + ".end", "is in the past"));
+                v.add(new RuleViolation(f + ".end", "availability.window-past"));
             }
             if (w.start().isAfter(now.plus(FURTHEST_AHEAD))) {
-                v.add(new RuleViolation(f + ".start", "is more than a year ahead"));
+                v.add(new RuleViolation(f + ".start", "availability.window-too-far"));
             }
         }
         List<OneOffWindow> windows = oneOffWindows.stream()
@@ -77,7 +79,7 @@ public record Availability(
             if (windows.get(i).start().isBefore(windows.get(i - 1).end())) {
                 v.add(new RuleViolation(
                         prefix + "oneOffWindows[" + oneOffWindows.indexOf(windows.get(i)) + "]",
-                        "overlaps another window"));
+                        "availability.window-overlap"));
             }
         }
         return v;

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.volunteer.web.Problems;
@@ -45,7 +46,7 @@ public class AvailabilityService {
     public Availability declare(UUID volunteerId, Availability declared) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (!volunteers.exists(volunteerId)) {
-            throw Problems.notFound("id", "volunteer " + volunteerId);
+            throw Problems.notFound("id", Messages.text("volunteer.not-found", volunteerId));
         }
         Problems.rejectIfAny(declared.violations(now, ""));
         availability.replace(volunteerId, declared);
@@ -57,7 +58,7 @@ public class AvailabilityService {
     @Transactional(readOnly = true)
     public Availability of(UUID volunteerId) {
         if (!volunteers.exists(volunteerId)) {
-            throw Problems.notFound("id", "volunteer " + volunteerId);
+            throw Problems.notFound("id", Messages.text("volunteer.not-found", volunteerId));
         }
         return availability.load(volunteerId);
     }

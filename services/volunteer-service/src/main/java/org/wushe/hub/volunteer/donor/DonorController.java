@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.events.resource.DonorKind;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.volunteer.web.Problems;
 
 @RestController
@@ -39,6 +40,6 @@ public class DonorController {
     @GetMapping("/{id}")
     @Operation(summary = "One donor")
     public Donor get(@PathVariable UUID id) {
-        return donors.find(id).orElseThrow(() -> Problems.notFound("id", "donor " + id));
+        return donors.find(id).orElseThrow(() -> Problems.notFound("id", Messages.text("reward.donor-not-found", id)));
     }
 }

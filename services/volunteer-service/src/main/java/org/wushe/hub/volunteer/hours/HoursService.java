@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Category;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.IdempotencyKeys;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -149,22 +150,19 @@ public class HoursService {
     /** Hours logged by hand by station staff (手工补录), marked MANUAL. A retry with the same key logs nothing more. */
     @Transactional
     public ManualResult logManual(UUID volunteerId, ManualHours r, String idempotencyKey) {
-        Volunteer v =
-                volunteers.find(volunteerId).orElseThrow(() -> Problems.notFound("id", "volunteer " + volunteerId));
+        Volunteer v = volunteers
+                .find(volunteerId)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("volunteer.not-found", volunteerId)));
         LocalDate today = LocalDate.ofInstant(clock.instant(), properties.zone());
         if (r.servedOn().isAfter(today)) {
-            throw new InvalidInputException("servedOn", "must not be in the future");
+            throw new InvalidInputException("servedOn", Messages.text("hours.in-future"));
         }
         long limit = properties.hoursBackdateLimit().toDays();
         if (r.servedOn().isBefore(today.minusDays(limit))) {
-            throw new InvalidInputException(
-                    "servedOn",
-                    "is more than " + limit + " days ago (before " + today.minusDays(limit)
-                            + "); hours are logged within " + limit + " days of the service 服务时长须在服务后" + limit
-                            + "天内登记");
+            throw new InvalidInputException("servedOn", Messages.text("hours.too-late", limit, today.minusDays(limit)));
         }
         if (r.category() == Category.UNKNOWN) {
-            throw new InvalidInputException("category", "UNKNOWN is not a category one can set");
+            throw new InvalidInputException("category", Messages.text("hours.category-unknown"));
         }
         accounts.lock(volunteerId);
         if (idempotencyKey != null) {
@@ -243,7 +241,8 @@ public class HoursService {
         }
         Volunteer v = volunteers
                 .find(a.volunteerId())
-                .orElseThrow(() -> Problems.notFound("volunteerId", "volunteer " + a.volunteerId()));
+                .orElseThrow(
+                        () -> Problems.notFound("volunteerId", Messages.text("volunteer.not-found", a.volunteerId())));
         accounts.lock(v.id())
                 .orElseThrow(() -> new IllegalStateException("volunteer " + v.id() + " has no points account"));
         if (hours.byIdempotencyKey(v.id(), a.key()).isPresent()) {
@@ -309,7 +308,7 @@ public class HoursService {
     @Transactional(readOnly = true)
     public List<ServiceHours> of(UUID volunteerId, int limit) {
         if (!volunteers.exists(volunteerId)) {
-            throw Problems.notFound("id", "volunteer " + volunteerId);
+            throw Problems.notFound("id", Messages.text("volunteer.not-found", volunteerId));
         }
         return hours.of(volunteerId, limit);
     }
@@ -370,7 +369,10 @@ public class HoursService {
                 award.award().computedPoints(),
                 award.award().multiplierPercent(),
                 inEffect.version(),
-                award.award().why(),
+                award.award().why() == null
+                        ? null
+                        : Messages.text(
+                                award.award().why(), award.award().whyArgs().toArray()),
                 award.transaction() == null ? null : award.transaction().id());
     }
 }

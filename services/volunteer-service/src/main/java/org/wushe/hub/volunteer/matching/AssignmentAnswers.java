@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.volunteer.AssignmentAnswerKind;
 import org.wushe.hub.events.volunteer.AssignmentDeclineReason;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.volunteer.availability.AvailabilityService;
 import org.wushe.hub.volunteer.web.Problems;
@@ -44,9 +45,7 @@ public class AssignmentAnswers {
             return a;
         }
         if (a.status() != Assignment.Status.PROPOSED && a.status() != Assignment.Status.ACCEPTED) {
-            throw Problems.conflict(
-                    "matchId",
-                    "assignment is " + a.status() + "; only a proposed or accepted one can be confirmed 该任务已结束或已谢绝");
+            throw Problems.conflict("matchId", Messages.text("assignment.not-confirmable", a.status()));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         assignments.confirmed(matchId, now);
@@ -61,8 +60,7 @@ public class AssignmentAnswers {
             return a; // declined already: a repeated request changes nothing
         }
         if (a.status() == Assignment.Status.DECLINED || a.status() == Assignment.Status.COMPLETED) {
-            throw Problems.conflict(
-                    "matchId", "assignment is " + a.status() + "; it can no longer be declined 该任务已结束或已被取消");
+            throw Problems.conflict("matchId", Messages.text("assignment.not-declinable", a.status()));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         assignments.declinedByVolunteer(matchId, category, reason, now);
@@ -75,8 +73,8 @@ public class AssignmentAnswers {
         return assignments
                 .lock(matchId)
                 .filter(a -> a.volunteerId().equals(volunteerId))
-                .orElseThrow(
-                        () -> Problems.notFound("matchId", "assignment " + matchId + " of volunteer " + volunteerId));
+                .orElseThrow(() ->
+                        Problems.notFound("matchId", Messages.text("assignment.not-found", matchId, volunteerId)));
     }
 
     private void publish(Assignment a, AssignmentAnswerKind answer, AssignmentDeclineReason reason, Instant now) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.volunteer.volunteer.VolunteerLookups;
 import org.wushe.hub.volunteer.web.Problems;
 
@@ -43,7 +44,7 @@ public class AssignmentController {
                     "The volunteer's matches, newest first: PROPOSED, ACCEPTED, CONFIRMED, DECLINED or COMPLETED, with times and the need's coarse place (geohash)")
     public List<Assignment> of(@PathVariable UUID id, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         if (!volunteers.exists(id)) {
-            throw Problems.notFound("id", "volunteer " + id);
+            throw Problems.notFound("id", Messages.text("volunteer.not-found", id));
         }
         return assignments.of(id, limit);
     }

@@ -51,32 +51,32 @@ public record PointsRules(
     public List<RuleViolation> violations() {
         List<RuleViolation> v = new ArrayList<>();
         if (pointsPerHour < 1 || pointsPerHour > 10_000) {
-            v.add(new RuleViolation("pointsPerHour", "must be between 1 and 10000"));
+            v.add(new RuleViolation("pointsPerHour", "points-rules.per-hour-range"));
         }
         flagPercent.forEach((flag, pct) -> {
             if (pct == null || pct < 0 || pct > 1_000) {
-                v.add(new RuleViolation("flagPercent." + flag, "must be between 0 and 1000 (percent)"));
+                v.add(new RuleViolation("flagPercent." + flag, "points-rules.percent-range"));
             }
         });
         for (ServiceDifficulty d : ServiceDifficulty.values()) {
             Integer pct = difficultyPercent.get(d);
             if (pct == null) {
-                v.add(new RuleViolation("difficultyPercent." + d, "required for every difficulty"));
+                v.add(new RuleViolation("difficultyPercent." + d, "points-rules.difficulty-required"));
             } else if (pct < 0 || pct > 1_000) {
-                v.add(new RuleViolation("difficultyPercent." + d, "must be between 0 and 1000 (percent)"));
+                v.add(new RuleViolation("difficultyPercent." + d, "points-rules.percent-range"));
             }
         }
         if (categoryDifficulty.containsKey(Category.UNKNOWN)) {
-            v.add(new RuleViolation("categoryDifficulty.UNKNOWN", "UNKNOWN is not a category one can set"));
+            v.add(new RuleViolation("categoryDifficulty.UNKNOWN", "hours.category-unknown"));
         }
         if (defaultDifficulty == null) {
-            v.add(new RuleViolation("defaultDifficulty", "must not be null"));
+            v.add(new RuleViolation("defaultDifficulty", "points-rules.default-difficulty-required"));
         }
         if (expiryDays != null && (expiryDays < 1 || expiryDays > 3_650)) {
-            v.add(new RuleViolation("expiryDays", "must be between 1 and 3650, or null for points that never expire"));
+            v.add(new RuleViolation("expiryDays", "points-rules.expiry-range"));
         }
         if (dailyCap != null && (dailyCap < 1 || dailyCap > 1_000_000)) {
-            v.add(new RuleViolation("dailyCap", "must be between 1 and 1000000, or null for no cap"));
+            v.add(new RuleViolation("dailyCap", "points-rules.daily-cap-range"));
         }
         return v;
     }
@@ -119,18 +119,19 @@ public record PointsRules(
         }
         int multiplier = multiplierPercent(flags, difficulty);
         if (manual && !manualHoursEarnPoints) {
-            return new Award(
-                    0, 0, multiplier, difficulty, "hours logged by hand earn no points under rules v" + version);
+            return new Award(0, 0, multiplier, difficulty, "points.manual-no-points", List.of(version));
         }
         long computed = (long) minutes * pointsPerHour * multiplier / (60L * 100L);
         long points = computed;
         if (dailyCap != null) {
             points = Math.max(0, Math.min(computed, dailyCap - awardedThatDay));
         }
-        String why = points == 0
-                ? (computed == 0 ? "too short to earn a whole point" : "the daily cap of " + dailyCap + " is reached")
-                : null;
-        return new Award(points, computed, multiplier, difficulty, why);
+        if (points == 0) {
+            return computed == 0
+                    ? new Award(0, computed, multiplier, difficulty, "points.too-short", List.of())
+                    : new Award(0, computed, multiplier, difficulty, "points.daily-cap-reached", List.of(dailyCap));
+        }
+        return new Award(points, computed, multiplier, difficulty, null, List.of());
     }
 
     /** When points credited at {@code creditedAt} expire; null when they never do. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Category;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.web.Problems;
 
@@ -58,8 +59,7 @@ public class PointsRulesService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant from = r.effectiveFrom() == null ? now : r.effectiveFrom().truncatedTo(ChronoUnit.MILLIS);
         if (from.isBefore(now.minusSeconds(60))) {
-            throw new InvalidInputException(
-                    "effectiveFrom", "must not be in the past: points already credited keep their rules");
+            throw new InvalidInputException("effectiveFrom", Messages.text("points-rules.effective-in-past"));
         }
         PointsRules candidate = new PointsRules(
                 0,

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.IdempotencyKeys;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -122,8 +123,8 @@ public class PointsService {
     @Transactional
     public long expire(UUID accountId) {
         Instant now = now();
-        Account account =
-                accounts.lock(accountId).orElseThrow(() -> Problems.notFound("id", "points account " + accountId));
+        Account account = accounts.lock(accountId)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("points.account-not-found", accountId)));
         long before = ledger.balance(accountId);
         return before - expireIfDue(account, now).balance();
     }
@@ -183,15 +184,16 @@ public class PointsService {
     public GiftResult gift(UUID fromId, UUID toId, long points, String idempotencyKey, String note) {
         Instant now = now();
         if (fromId.equals(toId)) {
-            throw new InvalidInputException("toAccountId", "must be another account than the giver's");
+            throw new InvalidInputException("toAccountId", Messages.text("points.gift-to-self"));
         }
-        Account from = accounts.find(fromId).orElseThrow(() -> Problems.notFound("id", "points account " + fromId));
+        Account from = accounts.find(fromId)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("points.account-not-found", fromId)));
         if (from.kind() != Account.AccountKind.VOLUNTEER) {
-            throw Problems.conflict("id", "only a volunteer's account gives points");
+            throw Problems.conflict("id", Messages.text("points.gift-not-volunteer"));
         }
         Account to = accounts.find(toId)
                 .filter(a -> !a.isSystem())
-                .orElseThrow(() -> Problems.notFound("toAccountId", "points account " + toId));
+                .orElseThrow(() -> Problems.notFound("toAccountId", Messages.text("points.account-not-found", toId)));
         // Both balances change: lock both, always in the same order, so two opposite gifts cannot deadlock.
         if (fromId.compareTo(toId) < 0) {
             accounts.lock(fromId);
@@ -213,7 +215,8 @@ public class PointsService {
         } catch (InsufficientPointsException e) {
             meters.counter("wushe.volunteer.points.gifts", "outcome", "insufficient")
                     .increment();
-            throw Problems.conflict("points", e.getMessage());
+            throw Problems.conflict(
+                    "points", Messages.text("points.insufficient", fromId, e.available(), e.requested()));
         }
         Instant expiresAt = rules.inEffectAt(now).expiryOf(now);
         LedgerTransaction tx = LedgerTransaction.gift(UUID.randomUUID(), fromId, toId, points, expiresAt);
@@ -243,7 +246,8 @@ public class PointsService {
     /** Balance and what is about to expire; expired points not yet written off are not spendable. */
     @Transactional(readOnly = true)
     public AccountView account(UUID id) {
-        Account a = accounts.find(id).orElseThrow(() -> Problems.notFound("id", "points account " + id));
+        Account a = accounts.find(id)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("points.account-not-found", id)));
         Instant now = now();
         AccountState state = ledger.state(id, now);
         long expiringSoon = ledger.state(id, now.plus(EXPIRING_SOON)).expiryDue() - state.expiryDue();
@@ -263,7 +267,7 @@ public class PointsService {
 
     @Transactional(readOnly = true)
     public List<StoredTransaction> statement(UUID id, int limit) {
-        accounts.find(id).orElseThrow(() -> Problems.notFound("id", "points account " + id));
+        accounts.find(id).orElseThrow(() -> Problems.notFound("id", Messages.text("points.account-not-found", id)));
         return ledger.statement(id, limit);
     }
 
@@ -271,21 +275,19 @@ public class PointsService {
     @Transactional
     public AccountView openTimeBank(Account.Holder holder, UUID sponsorVolunteerId, UUID residentRef, String label) {
         if (holder != Account.Holder.RELATIVE && holder != Account.Holder.ELDER_IN_HARDSHIP) {
-            throw new InvalidInputException("holder", "must be RELATIVE or ELDER_IN_HARDSHIP");
+            throw new InvalidInputException("holder", Messages.text("points.holder-kind"));
         }
         if (holder == Account.Holder.RELATIVE && sponsorVolunteerId == null) {
-            throw new InvalidInputException(
-                    "sponsorVolunteerId", "required for a relative's account: the volunteer whose relative it is");
+            throw new InvalidInputException("sponsorVolunteerId", Messages.text("points.sponsor-required"));
         }
         if (holder == Account.Holder.ELDER_IN_HARDSHIP && residentRef == null) {
-            throw new InvalidInputException(
-                    "residentRef", "required for an elder's account: the community service's resident reference");
+            throw new InvalidInputException("residentRef", Messages.text("points.resident-required"));
         }
         if (sponsorVolunteerId != null
                 && accounts.find(sponsorVolunteerId)
                         .filter(a -> a.kind() == Account.AccountKind.VOLUNTEER)
                         .isEmpty()) {
-            throw Problems.notFound("sponsorVolunteerId", "volunteer " + sponsorVolunteerId);
+            throw Problems.notFound("sponsorVolunteerId", Messages.text("volunteer.not-found", sponsorVolunteerId));
         }
         Account a = new Account(
                 UUID.randomUUID(),

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.volunteer.QualificationSource;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.privacy.PersonalDataScreen;
 import org.wushe.hub.platform.security.Access;
@@ -66,8 +67,7 @@ public class QualificationService {
 
     /** A qualification added to the catalogue. */
     public record NewQualification(
-            @NotBlank
-            @Pattern(regexp = CODE, message = "must be a code such as FIRST_AID (A–Z, 0–9, _) 须为资质代码，如 FIRST_AID")
+            @NotBlank @Pattern(regexp = CODE, message = "{qualification.code-format}")
             String code,
 
             @NotBlank @Size(max = 60) String nameZh,
@@ -84,7 +84,7 @@ public class QualificationService {
      * @param certificateNumber the certificate's number, kept sealed; never published nor listed
      */
     public record Recorded(
-            @NotBlank @Pattern(regexp = CODE, message = "must be a qualification code such as FIRST_AID")
+            @NotBlank @Pattern(regexp = CODE, message = "{qualification.code-format}")
             String code,
 
             @NotNull Instant grantedAt,
@@ -110,7 +110,9 @@ public class QualificationService {
 
     @Transactional(readOnly = true)
     public Qualification find(String code) {
-        return repository.find(code).orElseThrow(() -> Problems.notFound("code", "qualification " + code));
+        return repository
+                .find(code)
+                .orElseThrow(() -> Problems.notFound("code", Messages.text("qualification.not-found", code)));
     }
 
     /** Adds a qualification to the catalogue; 409 naming {@code code} when it is there already. */
@@ -125,7 +127,7 @@ public class QualificationService {
                 caller.subject(),
                 now());
         if (!repository.insert(q)) {
-            throw Problems.conflict("code", "qualification " + r.code() + " is in the catalogue already 资质代码已存在");
+            throw Problems.conflict("code", Messages.text("qualification.code-taken", r.code()));
         }
         return q;
     }
@@ -134,8 +136,7 @@ public class QualificationService {
     @Transactional(readOnly = true)
     public void requireCatalogued(String field, String code) {
         if (code != null && repository.find(code).isEmpty()) {
-            throw new InvalidInputException(
-                    field, "is not a qualification of the catalogue (GET /qualifications): " + code + " 资质代码不存在");
+            throw new InvalidInputException(field, Messages.text("qualification.not-catalogued", code));
         }
     }
 
@@ -187,24 +188,21 @@ public class QualificationService {
     public Held record(UUID volunteerId, Recorded r) {
         Caller caller = volunteers.requireSeen(volunteerId);
         if (!volunteers.exists(volunteerId)) {
-            throw Problems.notFound("id", "volunteer " + volunteerId);
+            throw Problems.notFound("id", Messages.text("volunteer.not-found", volunteerId));
         }
         Qualification q = repository
                 .find(r.code())
-                .orElseThrow(() -> new InvalidInputException(
-                        "code",
-                        "is not a qualification of the catalogue (GET /qualifications): " + r.code() + " 资质代码不存在"));
+                .orElseThrow(() ->
+                        new InvalidInputException("code", Messages.text("qualification.not-catalogued", r.code())));
         Instant now = now();
         Instant grantedAt = r.grantedAt().truncatedTo(ChronoUnit.MILLIS);
         if (grantedAt.isAfter(now)) {
-            throw new InvalidInputException("grantedAt", "must not be in the future 取得日期不能晚于今天");
+            throw new InvalidInputException("grantedAt", Messages.text("qualification.granted-in-future"));
         }
         Instant validUntil = validUntil(q, grantedAt);
         if (!validUntil.isAfter(now)) {
             throw new InvalidInputException(
-                    "grantedAt",
-                    "the qualification expired on " + validUntil + " (valid " + q.validityMonths()
-                            + " months); record a current one 该资质已过期");
+                    "grantedAt", Messages.text("qualification.expired", validUntil, q.validityMonths()));
         }
         UUID id = UUID.randomUUID();
         VolunteerQualification g = new VolunteerQualification(
@@ -229,7 +227,7 @@ public class QualificationService {
     public List<Held> of(UUID volunteerId) {
         volunteers.requireSeen(volunteerId);
         if (!volunteers.exists(volunteerId)) {
-            throw Problems.notFound("id", "volunteer " + volunteerId);
+            throw Problems.notFound("id", Messages.text("volunteer.not-found", volunteerId));
         }
         Instant now = now();
         java.util.Map<String, Qualification> catalogue = new java.util.HashMap<>();

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.web.IdempotencyKeys;
 import org.wushe.hub.volunteer.VolunteerProperties;
@@ -86,7 +87,7 @@ public class RedemptionService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Account account = accounts.lock(accountId)
                 .filter(a -> !a.isSystem())
-                .orElseThrow(() -> Problems.notFound("id", "points account " + accountId));
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("points.account-not-found", accountId)));
         String fingerprint = "reward=" + rewardId + ";quantity=" + quantity;
         // Looked up under the lock: a concurrent retry waits for the first and then finds it here.
         Optional<StoredTransaction> earlier =
@@ -98,19 +99,19 @@ public class RedemptionService {
             meters.counter("wushe.volunteer.redemptions", "outcome", "replayed").increment();
             return new Result(Redemption.of(earlier.get()), true);
         }
-        Reward reward = rewards.find(rewardId).orElseThrow(() -> Problems.notFound("rewardId", "reward " + rewardId));
+        Reward reward = rewards.find(rewardId)
+                .orElseThrow(() -> Problems.notFound("rewardId", Messages.text("reward.not-found", rewardId)));
         if (!reward.active()) {
-            throw Problems.conflict("rewardId", "the shop no longer offers this reward 该奖励已下架");
+            throw Problems.conflict("rewardId", Messages.text("redemption.withdrawn"));
         }
         if (reward.validUntil() != null && reward.validUntil().isBefore(LocalDate.ofInstant(now, properties.zone()))) {
-            throw Problems.conflict(
-                    "rewardId", "this reward could be redeemed until " + reward.validUntil() + " 已过兑换期");
+            throw Problems.conflict("rewardId", Messages.text("redemption.expired", reward.validUntil()));
         }
         long cost;
         try {
             cost = Math.multiplyExact(reward.pointsCost(), quantity);
         } catch (ArithmeticException e) {
-            throw Problems.conflict("quantity", "too many");
+            throw Problems.conflict("quantity", Messages.text("redemption.too-many"));
         }
         AccountState state = points.expireIfDue(account, now);
         try {
@@ -118,12 +119,13 @@ public class RedemptionService {
         } catch (InsufficientPointsException e) {
             meters.counter("wushe.volunteer.redemptions", "outcome", "insufficient")
                     .increment();
-            throw Problems.conflict("points", e.getMessage());
+            throw Problems.conflict(
+                    "points", Messages.text("points.insufficient", accountId, e.available(), e.requested()));
         }
         if (!rewards.takeStock(rewardId, quantity)) {
             meters.counter("wushe.volunteer.redemptions", "outcome", "out-of-stock")
                     .increment();
-            throw Problems.conflict("quantity", "the shop has fewer left than asked 库存不足");
+            throw Problems.conflict("quantity", Messages.text("redemption.out-of-stock"));
         }
         LedgerTransaction tx = LedgerTransaction.redemption(UUID.randomUUID(), accountId, cost);
         StoredTransaction stored = StoredTransaction.of(tx, state.balance() - cost, now)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.VolunteerProperties;
 import org.wushe.hub.volunteer.donor.Donor;
@@ -45,16 +46,13 @@ public class RewardService {
     @Transactional
     public Reward offer(NewReward r) {
         Donor donor = donors.find(r.donorId())
-                .orElseThrow(() ->
-                        Problems.notFound("donorId", "donor " + r.donorId() + " known from the resource service"));
+                .orElseThrow(() -> Problems.notFound("donorId", Messages.text("reward.donor-not-found", r.donorId())));
         if (!donor.isCaringShop()) {
             throw new InvalidInputException(
-                    "donorId",
-                    "donor " + donor.id() + " is a " + donor.kind()
-                            + ", not a caring shop (爱心商家); only caring shops offer rewards for points");
+                    "donorId", Messages.text("reward.not-a-caring-shop", donor.id(), donor.kind()));
         }
         if (r.validUntil() != null && r.validUntil().isBefore(today())) {
-            throw new InvalidInputException("validUntil", "must not be in the past");
+            throw new InvalidInputException("validUntil", Messages.text("reward.valid-until-past"));
         }
         Reward reward = new Reward(
                 UUID.randomUUID(),
@@ -72,7 +70,7 @@ public class RewardService {
 
     @Transactional(readOnly = true)
     public Reward get(UUID id) {
-        return rewards.find(id).orElseThrow(() -> Problems.notFound("id", "reward " + id));
+        return rewards.find(id).orElseThrow(() -> Problems.notFound("id", Messages.text("reward.not-found", id)));
     }
 
     @Transactional(readOnly = true)

@@ -43,18 +43,16 @@ public record StarRules(
     public List<RuleViolation> violations() {
         List<RuleViolation> v = new ArrayList<>();
         if (thresholdHours.isEmpty() || thresholdHours.size() > MAX_LEVELS) {
-            v.add(new RuleViolation(
-                    "thresholdHours", "must hold 1 to " + MAX_LEVELS + " thresholds (hours for 1★, 2★, …)"));
+            v.add(new RuleViolation("thresholdHours", "stars.threshold-count", MAX_LEVELS));
             return v;
         }
         for (int i = 0; i < thresholdHours.size(); i++) {
             Integer h = thresholdHours.get(i);
             if (h == null || h < 1 || h > 100_000) {
-                v.add(new RuleViolation("thresholdHours[" + i + "]", "must be between 1 and 100000 hours"));
+                v.add(new RuleViolation("thresholdHours[" + i + "]", "stars.threshold-range"));
             } else if (i > 0 && thresholdHours.get(i - 1) != null && h <= thresholdHours.get(i - 1)) {
                 v.add(new RuleViolation(
-                        "thresholdHours[" + i + "]",
-                        "must be more than the threshold before it (" + thresholdHours.get(i - 1) + " h) 星级门槛须逐级递增"));
+                        "thresholdHours[" + i + "]", "stars.threshold-rising", thresholdHours.get(i - 1)));
             }
         }
         return v;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.web.Problems;
 
@@ -125,8 +126,7 @@ public class StarService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant from = r.effectiveFrom() == null ? now : r.effectiveFrom().truncatedTo(ChronoUnit.MILLIS);
         if (from.isBefore(now.minusSeconds(60))) {
-            throw new InvalidInputException(
-                    "effectiveFrom", "must not be in the past: stars already reached keep their rules");
+            throw new InvalidInputException("effectiveFrom", Messages.text("stars.effective-in-past"));
         }
         StarRules candidate =
                 new StarRules(0, r.thresholdHours(), !Boolean.FALSE.equals(r.keepOnCorrection()), from, r.note());

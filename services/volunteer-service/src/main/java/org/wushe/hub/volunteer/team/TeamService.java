@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 import org.wushe.hub.volunteer.web.Problems;
 
@@ -65,20 +66,21 @@ public class TeamService {
         UUID organization = r.organizationId();
         if (r.parentTeamId() != null) {
             Team parent = teams.find(r.parentTeamId())
-                    .orElseThrow(() -> Problems.notFound("parentTeamId", "team " + r.parentTeamId()));
+                    .orElseThrow(
+                            () -> Problems.notFound("parentTeamId", Messages.text("team.not-found", r.parentTeamId())));
             if (parent.parentId() != null) {
-                throw new InvalidInputException("parentTeamId", "is itself a sub-team; sub-teams have no sub-teams");
+                throw new InvalidInputException("parentTeamId", Messages.text("team.sub-team-parent"));
             }
             if (community != null && parent.communityId() != null && !community.equals(parent.communityId())) {
                 throw new InvalidInputException(
-                        "communityId", "a sub-team belongs to its team's community " + parent.communityId());
+                        "communityId", Messages.text("team.sub-team-community", parent.communityId()));
             }
             community = parent.communityId() != null ? parent.communityId() : community;
             organization = organization != null ? organization : parent.organizationId();
         }
         String name = r.name().strip();
         if (teams.nameTaken(r.parentTeamId(), community, name)) {
-            throw Problems.conflict("name", "a team of this name exists here already 队名已存在");
+            throw Problems.conflict("name", Messages.text("team.name-taken"));
         }
         Team t = new Team(
                 UUID.randomUUID(), r.parentTeamId(), name, r.purpose(), community, organization, clock.instant());
@@ -113,7 +115,7 @@ public class TeamService {
     public boolean putMember(UUID teamId, UUID volunteerId, TeamRole role) {
         require(teamId);
         if (!volunteers.exists(volunteerId)) {
-            throw Problems.notFound("volunteerId", "volunteer " + volunteerId);
+            throw Problems.notFound("volunteerId", Messages.text("volunteer.not-found", volunteerId));
         }
         return teams.putMember(teamId, volunteerId, role, clock.instant());
     }
@@ -122,7 +124,7 @@ public class TeamService {
     public void removeMember(UUID teamId, UUID volunteerId) {
         require(teamId);
         if (!teams.removeMember(teamId, volunteerId)) {
-            throw Problems.notFound("volunteerId", "member " + volunteerId + " in team " + teamId);
+            throw Problems.notFound("volunteerId", Messages.text("team.member-not-found", volunteerId, teamId));
         }
     }
 
@@ -138,6 +140,6 @@ public class TeamService {
     }
 
     private Team require(UUID id) {
-        return teams.find(id).orElseThrow(() -> Problems.notFound("id", "team " + id));
+        return teams.find(id).orElseThrow(() -> Problems.notFound("id", Messages.text("team.not-found", id)));
     }
 }

@@ -11,17 +11,16 @@ import java.util.UUID;
  * geohash. Never an address: that is what the hub promises residents, and volunteers too.
  */
 public record HomeArea(
-        @NotNull @Pattern(regexp = "\\d{6}", message = "must be a 6-digit district code (GB/T 2260)")
+        @NotNull @Pattern(regexp = "\\d{6}", message = "{volunteer.district-code}")
         String districtCode,
 
-        @Pattern(regexp = "\\d{9}", message = "must be a 9-digit street or town code")
+        @Pattern(regexp = "\\d{9}", message = "{volunteer.street-code}")
         String streetCode,
 
         UUID communityId,
         UUID gridId,
 
-        @Size(min = 1, max = 12)
-        @Pattern(regexp = "(?i)[0-9b-hjkmnp-z]*", message = "is not a geohash (0-9 and b-z without a, i, l, o)")
+        @Size(min = 1, max = 12) @Pattern(regexp = "(?i)[0-9b-hjkmnp-z]*", message = "{place.not-a-geohash}")
         String geohash) {
 
     public static final int GEOHASH_PRECISION = 6;

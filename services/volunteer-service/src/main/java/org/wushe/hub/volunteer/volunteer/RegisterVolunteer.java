@@ -26,7 +26,7 @@ import org.wushe.hub.volunteer.availability.Availability;
 public record RegisterVolunteer(
         @NotBlank @Size(max = 30) String name,
 
-        @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number of 11 digits")
+        @Pattern(regexp = "1[3-9]\\d{9}", message = "{volunteer.phone-format}")
         String phone,
 
         @Size(max = 18) String idNumber,
@@ -48,5 +48,5 @@ public record RegisterVolunteer(
     public static final int MAX_LANGUAGES = 10;
 
     static final String LANGUAGE_TAG = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*";
-    static final String LANGUAGE_TAG_MESSAGE = "must be a BCP 47 language tag such as en or yue";
+    static final String LANGUAGE_TAG_MESSAGE = "{volunteer.language-tag}";
 }

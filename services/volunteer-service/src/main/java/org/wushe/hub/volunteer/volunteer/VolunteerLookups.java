@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -66,9 +67,9 @@ public class VolunteerLookups implements AvailabilityService.Volunteers, TeamSer
         }
         throw new ForbiddenException(
                 "id",
-                caller.describe() + " may not see volunteer " + id
-                        + ", who does not serve " + (station == null ? "a station of the caller" : "station " + station)
-                        + "; needs volunteer of " + id + " or station_staff of a station they serve 只能查看为本站点服务的志愿者",
+                station == null
+                        ? Messages.text("volunteer.not-served-refused", caller.describeText(), id)
+                        : Messages.text("volunteer.not-serving-station-refused", caller.describeText(), id, station),
                 "volunteer of " + id + " or station_staff of a station they serve");
     }
 
@@ -89,10 +90,7 @@ public class VolunteerLookups implements AvailabilityService.Volunteers, TeamSer
      */
     public void requireGuardianConsentIfMinor(Volunteer v, LocalDate day) {
         if (v.minor(day) && !volunteers.hasGuardianConsent(v.id())) {
-            throw Problems.conflict(
-                    "guardianConsent",
-                    "volunteer " + v.id() + " is under 18: a guardian's consent must be recorded by staff of their "
-                            + "community or station first 未成年志愿者须先由社区或站点登记监护人同意");
+            throw Problems.conflict("guardianConsent", Messages.text("guardian.consent-required", v.id()));
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Skill;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.platform.privacy.ReadReasons;
 import org.wushe.hub.platform.security.Access;
@@ -84,7 +85,7 @@ public class VolunteerService {
     public VolunteerView registerSelf(RegisterVolunteer r) {
         UUID id = self();
         if (volunteers.exists(id)) {
-            throw Problems.conflict("id", "volunteer " + id + " is registered already 您已注册为志愿者");
+            throw Problems.conflict("id", Messages.text("volunteer.registered-already", id));
         }
         return register(id, r, null);
     }
@@ -117,7 +118,7 @@ public class VolunteerService {
         availability.declare(id, Availability.none());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (!volunteers.erase(id, now)) {
-            throw Problems.notFound("id", "volunteer " + id);
+            throw Problems.notFound("id", Messages.text("volunteer.not-found", id));
         }
         events.publishEvent(new VolunteerErased(id, Access.caller().subject(), now));
     }
@@ -129,7 +130,7 @@ public class VolunteerService {
                 .map(VolunteerLookups::uuidOrNull)
                 .orElseThrow(() -> new ForbiddenException(
                         "Authorization",
-                        caller.describe() + " carries no volunteer id; needs volunteer with a volunteer_id 须以志愿者账号登录",
+                        Messages.text("volunteer.no-volunteer-id", caller.describeText()),
                         "volunteer with a volunteer_id"));
     }
 
@@ -139,14 +140,14 @@ public class VolunteerService {
         List<RuleViolation> violations = new ArrayList<>();
         HomeArea home = r.homeArea();
         if (home.streetCode() != null && !home.streetCode().startsWith(home.districtCode())) {
-            violations.add(new RuleViolation(
-                    "homeArea.streetCode", "must start with the district code " + home.districtCode()));
+            violations.add(
+                    new RuleViolation("homeArea.streetCode", "volunteer.street-outside-district", home.districtCode()));
         }
         List<Skill> skills =
                 r.skills() == null ? List.of() : r.skills().stream().distinct().toList();
         if (skills.contains(Skill.UNKNOWN)) {
-            violations.add(new RuleViolation(
-                    "skills[" + r.skills().indexOf(Skill.UNKNOWN) + "]", "UNKNOWN is not a skill one can declare"));
+            violations.add(
+                    new RuleViolation("skills[" + r.skills().indexOf(Skill.UNKNOWN) + "]", "volunteer.skill-unknown"));
         }
         List<String> languages = r.languages() == null
                 ? List.of()
@@ -163,16 +164,14 @@ public class VolunteerService {
         if (idNumber != null) {
             youngOld = ResidentIdNumber.youngOld(idNumber.birthDate(), today);
             if (r.youngOld() != null && r.youngOld() != youngOld) {
-                throw new InvalidInputException("youngOld", youngOldFollows(youngOld));
+                throw new InvalidInputException("youngOld", Messages.text("volunteer.young-old-follows", youngOld));
             }
             if (volunteers.idNumberTaken(idNumber.value())) {
-                throw new InvalidInputException(
-                        "idNumber", "a volunteer with this ID number is registered already 该身份证号码已注册", 409);
+                throw new InvalidInputException("idNumber", Messages.text("volunteer.id-number-taken"), 409);
             }
         }
         if (r.phone() != null && volunteers.phoneTaken(r.phone())) {
-            throw new InvalidInputException(
-                    "phone", "a volunteer with this phone number is registered already 该手机号已注册", 409);
+            throw new InvalidInputException("phone", Messages.text("volunteer.phone-taken"), 409);
         }
         Volunteer v = new Volunteer(
                 id,
@@ -205,12 +204,13 @@ public class VolunteerService {
     @Transactional
     public VolunteerView changeSkills(UUID id, ChangeSkills change) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Volunteer current = volunteers.findForUpdate(id).orElseThrow(() -> Problems.notFound("id", "volunteer " + id));
+        Volunteer current = volunteers
+                .findForUpdate(id)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("volunteer.not-found", id)));
         List<RuleViolation> violations = new ArrayList<>();
         if (change.skills().contains(Skill.UNKNOWN)) {
             violations.add(new RuleViolation(
-                    "skills[" + change.skills().indexOf(Skill.UNKNOWN) + "]",
-                    "UNKNOWN is not a skill one can declare"));
+                    "skills[" + change.skills().indexOf(Skill.UNKNOWN) + "]", "volunteer.skill-unknown"));
         }
         Problems.rejectIfAny(violations);
         List<Skill> skills = change.skills().stream().distinct().toList();
@@ -259,7 +259,8 @@ public class VolunteerService {
         lookups.requireSeen(id);
         Volunteer current = require(id);
         if (current.birthDate() != null && current.youngOld() != youngOld) {
-            throw new InvalidInputException("youngOld", youngOldFollows(current.youngOld()));
+            throw new InvalidInputException(
+                    "youngOld", Messages.text("volunteer.young-old-follows", current.youngOld()));
         }
         volunteers.updateFlags(id, youngOld, inHardship, clock.instant());
         Volunteer v = require(id);
@@ -302,18 +303,13 @@ public class VolunteerService {
                     .map(VolunteerLookups::uuidOrNull)
                     .orElseThrow(() -> new ForbiddenException(
                             "GET /volunteers",
-                            caller.describe() + " holds no station; needs station_staff of a station 须为站点工作人员",
+                            Messages.text("volunteer.list-no-station", caller.describeText()),
                             "station_staff of a station"));
         }
         return volunteers.search(communityId, skill, teamId, station, limit, offset).stream()
                 .map(v -> view(v, availability.load(v.id()), teams.membershipsOf(v.id()), stars.of(v.id()))
                         .withoutDetails())
                 .toList();
-    }
-
-    private static String youngOldFollows(boolean youngOld) {
-        return "低龄老人标记由身份证号码中的出生日期确定（60至69岁），应为 " + youngOld
-                + " the young-old flag follows from the birth date in the ID number (aged 60 to 69): it is " + youngOld;
     }
 
     private VolunteerView view(
@@ -326,6 +322,6 @@ public class VolunteerService {
     static final String SELF_READ = "本人查看 read by the volunteer themself";
 
     public Volunteer require(UUID id) {
-        return volunteers.find(id).orElseThrow(() -> Problems.notFound("id", "volunteer " + id));
+        return volunteers.find(id).orElseThrow(() -> Problems.notFound("id", Messages.text("volunteer.not-found", id)));
     }
 }

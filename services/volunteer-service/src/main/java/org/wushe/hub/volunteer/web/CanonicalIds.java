@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.FilterProblems;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -63,14 +64,13 @@ public class CanonicalIds {
                     request.getRequestURI().substring(request.getContextPath().length());
             String refused = refused(path);
             if (refused != null) {
+                // A filter may run before Spring's request context is set: the language from the request itself.
+                Messages.Language language = Messages.language(request);
                 FilterProblems.refuse(
                         request,
                         response,
                         problems,
-                        new InvalidInputException(
-                                refused,
-                                "must be a canonical UUID: 36 characters, lower-case hex and hyphens, nothing encoded or added "
-                                        + "(e.g. 0b6f8c1e-4d2a-4c59-9e1f-3a7d5b2c8e40) 编号格式不正确"));
+                        new InvalidInputException(refused, Messages.text(language, "id.not-canonical")));
                 return;
             }
             chain.doFilter(request, response);

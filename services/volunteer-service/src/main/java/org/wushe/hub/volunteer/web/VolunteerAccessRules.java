@@ -8,6 +8,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.platform.security.Rules;
@@ -138,8 +139,7 @@ public class VolunteerAccessRules {
             String id = context.getVariables().get("id");
             return new Rules.Denied(
                     "id",
-                    caller.describe() + " may not see volunteer " + id + "; needs volunteer of " + id
-                            + " or station_staff 只能查看本人的志愿者信息（站点工作人员除外）",
+                    Messages.text("volunteer.see-refused", caller.describeText(), id),
                     "volunteer of " + id + " or station_staff");
         };
     }
@@ -160,8 +160,7 @@ public class VolunteerAccessRules {
             if (caller.holds(Roles.VOLUNTEER, id)) {
                 return new Rules.Denied(
                         "id",
-                        caller.describe() + " may not do this for themself (volunteer " + id
-                                + "); needs station_staff acting for another volunteer 不能为本人设置标记或登记服务时长，须由站点工作人员办理",
+                        Messages.text("volunteer.self-refused", caller.describeText(), id),
                         "station_staff, not volunteer " + id);
             }
             return result;

@@ -86,7 +86,7 @@ class PointsRulesTest {
 
         assertThat(award.points()).isZero();
         assertThat(award.isNone()).isTrue();
-        assertThat(award.why()).contains("too short");
+        assertThat(award.why()).isEqualTo("points.too-short");
         assertThat(rules.award(13, false, NONE, ServiceDifficulty.STANDARD, 0).points())
                 .isEqualTo(2);
     }
@@ -101,7 +101,8 @@ class PointsRulesTest {
 
         Award nothing = rules.award(60, false, NONE, ServiceDifficulty.STANDARD, 100);
         assertThat(nothing.points()).isZero();
-        assertThat(nothing.why()).contains("daily cap");
+        assertThat(nothing.why()).isEqualTo("points.daily-cap-reached");
+        assertThat(nothing.whyArgs()).containsExactly(100L);
 
         PointsRules uncapped = new PointsRules(
                 2,
@@ -141,7 +142,7 @@ class PointsRulesTest {
                 null);
         Award manual = excluding.award(60, true, YOUNG_OLD, ServiceDifficulty.STANDARD, 0);
         assertThat(manual.points()).isZero();
-        assertThat(manual.why()).contains("by hand");
+        assertThat(manual.why()).isEqualTo("points.manual-no-points");
         assertThat(excluding
                         .award(60, false, YOUNG_OLD, ServiceDifficulty.STANDARD, 0)
                         .points())

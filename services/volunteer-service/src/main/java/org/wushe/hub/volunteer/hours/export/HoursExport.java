@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.privacy.ReadReasons;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
@@ -106,10 +107,10 @@ public class HoursExport {
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);
         if (last.isBefore(first)) {
-            throw new InvalidInputException("to", "must not be before from 结束日期不能早于开始日期");
+            throw new InvalidInputException("to", Messages.text("export.to-before-from"));
         }
         if (!last.isBefore(first.plusYears(MAX_YEARS))) {
-            throw new InvalidInputException("to", "the period is at most a year (to before from + 1 year) 导出期间不能超过一年");
+            throw new InvalidInputException("to", Messages.text("export.too-long"));
         }
         String why = ReadReasons.require("reason", reason);
         ZoneId zone = properties.zone();
@@ -169,12 +170,12 @@ public class HoursExport {
 
     private static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "必填，格式 YYYY-MM-DD required, as YYYY-MM-DD");
+            throw new InvalidInputException(field, Messages.text("export.date-required"));
         }
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "不是日期 YYYY-MM-DD not a date as YYYY-MM-DD: " + value.strip());
+            throw new InvalidInputException(field, Messages.text("export.not-a-date", value.strip()));
         }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 @RestController
@@ -87,6 +88,6 @@ public class HoursExportController {
         return Arrays.stream(HoursExport.Format.values())
                 .filter(f -> f.name().equals(format.strip().toLowerCase(java.util.Locale.ROOT)))
                 .findFirst()
-                .orElseThrow(() -> new InvalidInputException("format", "csv 或 xlsx: csv or xlsx, not " + format));
+                .orElseThrow(() -> new InvalidInputException("format", Messages.text("export.format", format)));
     }
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
 public record GuardianConsent(
         @NotBlank @Size(max = 30) String guardianName,
 
-        @NotBlank @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number of 11 digits")
+        @NotBlank @Pattern(regexp = "1[3-9]\\d{9}", message = "{volunteer.phone-format}")
         String guardianPhone,
 
         @NotNull GuardianRelationship relationship) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.security.Access;
 import org.wushe.hub.platform.security.Caller;
 import org.wushe.hub.platform.security.ForbiddenException;
@@ -43,25 +44,22 @@ public class GuardianConsentService {
     @Transactional
     public GuardianConsent.Recorded record(UUID id, GuardianConsent consent) {
         Caller caller = Access.caller();
-        Volunteer v = volunteers.findForUpdate(id).orElseThrow(() -> Problems.notFound("id", "volunteer " + id));
+        Volunteer v = volunteers
+                .findForUpdate(id)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("volunteer.not-found", id)));
         if (!caller.isAdmin()
                 && !caller.holds(Roles.COMMUNITY_STAFF, v.communityId())
                 && !caller.holds(Roles.COMMUNITY_STAFF, v.homeArea().communityId())
                 && !volunteers.servesStationOf(caller, id)) {
             throw new ForbiddenException(
                     "id",
-                    caller.describe() + " may not record a guardian's consent for volunteer " + id
-                            + "; needs community_staff of their home community or station_staff of a station they serve"
-                            + " 只能由志愿者所属社区或服务站点的工作人员登记监护人同意",
+                    Messages.text("guardian.record-refused", caller.describeText(), id),
                     "community_staff of " + v.communityId() + " or station_staff of a station volunteer " + id
                             + " serves");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (!v.minor(LocalDate.ofInstant(now, VolunteerLookups.ZONE))) {
-            throw Problems.conflict(
-                    "id",
-                    "volunteer " + id + " is not a minor by their ID number: no guardian's consent is needed"
-                            + " 该志愿者已成年或未登记身份证号码，无需监护人同意");
+            throw Problems.conflict("id", Messages.text("guardian.not-a-minor", id));
         }
         jdbc.sql("INSERT INTO volunteer_guardian_consent (volunteer_id, guardian_name_sealed, guardian_phone_sealed,"
                         + " relationship, recorded_by, recorded_at) VALUES (:id, :name, :phone, :relationship, :by, :at)"

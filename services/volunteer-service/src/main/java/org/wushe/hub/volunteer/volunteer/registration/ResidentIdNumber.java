@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.regex.Pattern;
 import org.wushe.hub.platform.core.IdNumbers;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
 /**
@@ -41,10 +42,10 @@ public record ResidentIdNumber(String value, LocalDate birthDate) {
     public static ResidentIdNumber parse(String text, LocalDate today) {
         String s = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
         if (!SHAPE.matcher(s).matches()) {
-            throw new Malformed("身份证号码须为18位（末位可为X） must be 18 characters: 17 digits and a digit or X");
+            throw new Malformed(Messages.text("id-number.shape"));
         }
         if (checkCharacter(s.substring(0, 17)) != s.charAt(17)) {
-            throw new Malformed("身份证号码校验位不符 the check character (ISO 7064 MOD 11-2) does not match");
+            throw new Malformed(Messages.text("id-number.check-character"));
         }
         LocalDate birth;
         try {
@@ -53,10 +54,10 @@ public record ResidentIdNumber(String value, LocalDate birthDate) {
                     Integer.parseInt(s.substring(10, 12)),
                     Integer.parseInt(s.substring(12, 14)));
         } catch (DateTimeException e) {
-            throw new Malformed("身份证号码中的出生日期无效 the birth date " + s.substring(6, 14) + " is not a date");
+            throw new Malformed(Messages.text("id-number.birth-not-a-date", s.substring(6, 14)));
         }
         if (birth.isAfter(today)) {
-            throw new Malformed("身份证号码中的出生日期无效 the birth date " + birth + " is not a possible birth date");
+            throw new Malformed(Messages.text("id-number.birth-impossible", birth));
         }
         return new ResidentIdNumber(s, birth);
     }

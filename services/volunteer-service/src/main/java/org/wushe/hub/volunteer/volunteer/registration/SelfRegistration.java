@@ -26,7 +26,7 @@ public record SelfRegistration(
         @NotBlank @Size(max = 30) String name,
         @NotBlank @Size(max = 18) String idNumber,
 
-        @NotBlank @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number of 11 digits")
+        @NotBlank @Pattern(regexp = "1[3-9]\\d{9}", message = "{volunteer.phone-format}")
         String phone,
 
         @NotNull UUID communityId,
@@ -37,9 +37,7 @@ public record SelfRegistration(
         @Size(max = RegisterVolunteer.MAX_LANGUAGES)
         List<
                         @NotNull
-                        @Pattern(
-                                regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*",
-                                message = "must be a BCP 47 language tag such as en or yue")
+                        @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", message = "{volunteer.language-tag}")
                         String>
                 languages,
 
