@@ -6,6 +6,7 @@ const routes = [
   { path: '/community', name: 'community', component: () => import('./pages/community/CommunityDesk.vue'), meta: { ws: '/community', layout: 'desk' } },
   { path: '/community/import', name: 'community-import', component: () => import('./pages/community/ImportWizard.vue'), meta: { ws: '/community', layout: 'desk' } },
   { path: '/provider', name: 'provider', component: () => import('./pages/provider/ProviderDesk.vue'), meta: { ws: '/provider', layout: 'desk' } },
+  { path: '/volunteer/check-in', name: 'volunteer-check-in', component: () => import('./pages/volunteer/VolunteerCheckIn.vue'), meta: { ws: '/volunteer', layout: 'phone' } },
   { path: '/volunteer', name: 'volunteer', component: () => import('./pages/volunteer/VolunteerPhone.vue'), meta: { ws: '/volunteer', layout: 'phone' } },
   { path: '/worker', name: 'worker', component: () => import('./pages/worker/WorkerPhone.vue'), meta: { ws: '/worker', layout: 'phone' } },
   { path: '/grid', name: 'grid', component: () => import('./pages/grid/GridPhone.vue'), meta: { ws: '/grid', layout: 'phone' } },

@@ -58,7 +58,12 @@ final class HubProcess implements AutoCloseable {
             "matching-service",
             "portal");
 
-    static final Duration READY = Duration.ofSeconds(240);
+    /**
+     * How long the hub may take to be ready: 240 s, or {@code -Dwushe.hub.ready-seconds} on a machine shared with other
+     * builds (the services start one JVM each, and two busy cores stretch that).
+     */
+    static final Duration READY = Duration.ofSeconds(Long.getLong("wushe.hub.ready-seconds", 240));
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http =

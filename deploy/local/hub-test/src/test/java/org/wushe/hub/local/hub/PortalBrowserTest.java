@@ -243,7 +243,7 @@ class PortalBrowserTest {
                                                 .isEmpty());
                 page.assertAccessible("volunteer: assignments (" + sizeName(size) + ")");
                 page.screenshot("volunteer-assignments-" + sizeName(size));
-                page.tab(1);
+                page.tab(2);
                 WebElement balance = page.el("points-balance-value");
                 page.browser
                         .waiting(PortalPages.WAIT)
@@ -873,6 +873,179 @@ class PortalBrowserTest {
                             .as("matching declined the match: " + match)
                             .isEqualTo("DECLINED");
                 });
+    }
+
+    /**
+     * Activities on the phone (issue 15): the station's staff publish an activity (through the API, as the sample town
+     * has none to spare for this), a volunteer signs up for a position on the phone page's 活动 tab, the staff's desk
+     * shows the activity's check-in code as a QR code of the portal's check-in URL, the volunteer opens that URL and is
+     * checked in, then out with the check-out code; the same code again is refused as replayed. volunteer-service holds
+     * the sign-up and the attendance (check-in and check-out by the volunteer's scan, not by staff).
+     */
+    @Test
+    @Order(9)
+    void aVolunteerSignsUpForAnActivityAndChecksInAndOutByTheVenueQr() {
+        String station = accounts.get("station-1")[2];
+        String volunteer = accounts.get("volunteer-1")[2];
+        // Far enough ahead that no sample sign-up of the volunteer overlaps it; check-in needs no time window.
+        java.time.Instant starts =
+                java.time.Instant.now().plus(Duration.ofDays(75)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String title = "门户测试 邻里节 Portal neighbourhood festival";
+        JsonNode activity = postAs(
+                "station-1",
+                "volunteer-service",
+                "/activities",
+                "{\"kind\":\"NEIGHBOURHOOD_FESTIVAL\",\"title\":\"" + title + "\",\"description\":\"门户测试 portal test\","
+                        + "\"startsAt\":\"" + starts + "\",\"endsAt\":\"" + starts.plus(Duration.ofHours(3)) + "\","
+                        + "\"positions\":[{\"duty\":\"引导签到 Usher\",\"places\":5}]}");
+        String activityId = activity.path("id").asText();
+        String positionId = activity.path("positions").get(0).path("id").asText();
+        assertThat(activity.path("publisher").path("id").asText()).isEqualTo(station);
+
+        try (PortalPages phone = signedIn("volunteer-1", "/volunteer", PortalPages.PHONE)) {
+            phone.tab(1);
+            WebElement card = phone.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> d
+                            .findElements(By.cssSelector("[data-test=activity][data-activity-id='" + activityId + "']"))
+                            .stream()
+                            .findFirst()
+                            .orElse(null));
+            assertThat(card.findElement(PortalPages.test("position-places")).getText())
+                    .contains("5");
+            phone.click(card.findElement(PortalPages.test("position-sign-up")));
+            By mine = By.cssSelector("[data-test=my-sign-up][data-activity-id='" + activityId + "']");
+            phone.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> d.findElements(mine).stream()
+                            .anyMatch(e -> "CONFIRMED".equals(e.getAttribute("data-stage"))));
+            String signUpId = phone.browser.driver().findElement(mine).getAttribute("data-sign-up-id");
+            JsonNode signUp = signUpOf("volunteer-1", volunteer, activityId);
+            assertThat(signUp.path("id").asText()).isEqualTo(signUpId);
+            assertThat(signUp.path("positionId").asText()).isEqualTo(positionId);
+            assertThat(signUp.path("status").asText()).isEqualTo("CONFIRMED");
+            phone.assertAccessible("volunteer: activities (phone)");
+            phone.screenshot("volunteer-activities-phone");
+
+            try (PortalPages desk = signedIn("station-1", "/station", PortalPages.DESK)) {
+                desk.tab(2);
+                String checkIn = venueUrl(desk, activityId, "CHECK_IN");
+                desk.assertAccessible("station: check-in code (desk)");
+                desk.screenshot("station-check-in-code-desk");
+
+                phone.browser.driver().get(checkIn);
+                WebElement in = phone.browser
+                        .waiting(PortalPages.WAIT)
+                        .until(d -> d.findElements(PortalPages.test("check-in-result")).stream()
+                                .filter(e -> "true".equals(e.getAttribute("data-checked-in")))
+                                .findFirst()
+                                .orElse(null));
+                assertThat(in.getAttribute("data-sign-up-id")).isEqualTo(signUpId);
+                JsonNode attended = attendanceOf("volunteer-1", activityId, signUpId);
+                assertThat(attended.path("checkedInAt").isTextual())
+                        .as(attended.toString())
+                        .isTrue();
+                assertThat(attended.path("checkedInByStaff").asBoolean(true)).isFalse();
+                // volunteer-service leaves absent fields out (non_null): no check-out yet.
+                assertThat(attended.path("checkedOutAt").isTextual()).isFalse();
+                phone.assertAccessible("volunteer: checked in (phone)");
+                phone.screenshot("volunteer-check-in-phone");
+
+                String checkOut = venueUrl(desk, activityId, "CHECK_OUT");
+                assertThat(checkOut).isNotEqualTo(checkIn);
+                phone.browser.driver().get(checkOut);
+                phone.browser
+                        .waiting(PortalPages.WAIT)
+                        .until(d -> d.findElements(PortalPages.test("check-in-result")).stream()
+                                .anyMatch(e -> "true".equals(e.getAttribute("data-checked-out"))));
+                phone.el("check-in-hours");
+                JsonNode out = attendanceOf("volunteer-1", activityId, signUpId);
+                assertThat(out.path("checkedOutAt").isTextual())
+                        .as(out.toString())
+                        .isTrue();
+                assertThat(out.path("checkedOutByStaff").asBoolean(true)).isFalse();
+                assertThat(java.time.Instant.parse(out.path("checkedOutAt").asText()))
+                        .isAfterOrEqualTo(
+                                java.time.Instant.parse(out.path("checkedInAt").asText()));
+
+                // The same code again: the service refuses it as replayed, naming the code, and nothing changes.
+                phone.browser.driver().get(checkOut);
+                WebElement refused = phone.el("check-in-problem");
+                assertThat(refused.getAttribute("data-status")).isEqualTo("409");
+                assertThat(refused.getAttribute("data-field")).isEqualTo("code");
+                assertThat(attendanceOf("volunteer-1", activityId, signUpId)
+                                .path("checkedOutAt")
+                                .asText())
+                        .isEqualTo(out.path("checkedOutAt").asText());
+            }
+
+            // Back on the activities tab, the sign-up shows its attendance.
+            phone.click("check-in-back");
+            phone.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(
+                            d -> d
+                                    .findElements(By.cssSelector(
+                                            "[data-test=my-sign-up][data-sign-up-id='" + signUpId + "']"))
+                                    .stream()
+                                    .anyMatch(e -> "CHECKED_OUT".equals(e.getAttribute("data-stage"))));
+        }
+    }
+
+    /** The desk's 签到码 tab shows the activity's current code of that kind as a QR code; the URL it encodes. */
+    private static String venueUrl(PortalPages desk, String activityId, String kind) {
+        desk.choose("codes-activity", activityId);
+        desk.choose("codes-kind", kind);
+        desk.click("codes-show");
+        WebElement shown = desk.browser
+                .waiting(PortalPages.WAIT)
+                .until(d -> d.findElements(PortalPages.test("codes-shown")).stream()
+                        .filter(e -> e.isDisplayed() && kind.equals(e.getAttribute("data-kind")))
+                        .findFirst()
+                        .orElse(null));
+        assertThat(shown.getAttribute("data-activity-id")).isEqualTo(activityId);
+        // The QR code is drawn: the canvas holds dark modules, not a blank box.
+        Object dark = ((org.openqa.selenium.JavascriptExecutor) desk.browser.driver())
+                .executeScript(
+                        "const c = arguments[0]; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                                + " let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i] < 100) n++; return n;",
+                        shown.findElement(PortalPages.test("codes-qr")));
+        assertThat(((Number) dark).longValue()).as("dark pixels of the QR code").isGreaterThan(1000);
+        String url = shown.findElement(PortalPages.test("codes-link")).getAttribute("href");
+        assertThat(url)
+                .contains("/volunteer/check-in?")
+                .contains("activity=" + activityId)
+                .contains("kind=" + kind);
+        return url;
+    }
+
+    private JsonNode signUpOf(String username, String volunteerId, String activityId) {
+        for (JsonNode s : hub.getAs(username, "volunteer-service", "/volunteers/" + volunteerId + "/sign-ups")) {
+            if (s.path("activityId").asText().equals(activityId)) {
+                return s;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private JsonNode attendanceOf(String username, String activityId, String signUpId) {
+        return hub.getAs(
+                username, "volunteer-service", "/activities/" + activityId + "/sign-ups/" + signUpId + "/attendance");
+    }
+
+    /** POST answering 201 with JSON as a sample account, or the test fails with the body. */
+    private JsonNode postAs(String username, String service, String path, String json) {
+        HttpResponse<String> r = hub.send(
+                service,
+                HttpRequest.newBuilder(URI.create(hub.url(service, path)))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("Authorization", hub.bearer(username))
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
+        assertThat(r.statusCode())
+                .as("POST " + service + path + " as " + username + ": " + r.body())
+                .isEqualTo(201);
+        return HubProcess.readTree(r.body());
     }
 
     private JsonNode assignment(String username, String[] match) {
