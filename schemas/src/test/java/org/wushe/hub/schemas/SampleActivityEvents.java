@@ -21,6 +21,8 @@ import org.wushe.hub.events.volunteer.ActivityCancelReason;
 import org.wushe.hub.events.volunteer.ActivityCancelled;
 import org.wushe.hub.events.volunteer.ActivityChanged;
 import org.wushe.hub.events.volunteer.ActivityPublished;
+import org.wushe.hub.events.volunteer.CertificateIssued;
+import org.wushe.hub.events.volunteer.CertificateIssuer;
 import org.wushe.hub.events.volunteer.QualificationGranted;
 import org.wushe.hub.events.volunteer.QualificationSource;
 import org.wushe.hub.events.volunteer.SignUpApproved;
@@ -219,6 +221,25 @@ final class SampleActivityEvents {
                 .build();
     }
 
+    /** The volunteer's station issues a certificate of all their hours: 2.5 h over 2 records, no star yet. */
+    static CertificateIssued certificateIssued() {
+        return CertificateIssued.newBuilder()
+                .setEventId(id("a12"))
+                .setOccurredAt(SAT_0930.plusSeconds(86_400))
+                .setCertificateId(id("certificate: all time"))
+                .setVolunteerId(VOLUNTEER)
+                .setVerificationCode("7K3QX9M2D4TB")
+                .setIssuer(CertificateIssuer.STATION)
+                .setStationId(id("station: riverside"))
+                .setPeriodFrom(java.time.LocalDate.of(2026, 1, 1))
+                .setPeriodTo(java.time.LocalDate.of(2026, 6, 30))
+                .setTotalMinutes(150)
+                .setServiceRecords(2)
+                .setStars(0)
+                .setIssuedAt(SAT_0930.plusSeconds(86_400))
+                .build();
+    }
+
     static List<org.apache.avro.specific.SpecificRecord> all() {
         return List.of(
                 activityPublished(),
@@ -231,6 +252,7 @@ final class SampleActivityEvents {
                 signUpRejected(),
                 volunteerCheckedIn(),
                 volunteerCheckedOut(),
-                qualificationGranted());
+                qualificationGranted(),
+                certificateIssued());
     }
 }

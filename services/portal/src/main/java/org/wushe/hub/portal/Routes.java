@@ -41,4 +41,24 @@ class Routes {
         }
         return all != null ? all : request -> java.util.Optional.empty();
     }
+
+    /**
+     * The public verification page of a volunteer service record certificate (志愿服务记录证明), which its QR opens:
+     * {@code GET /verify/<code>} goes to volunteer-service's page of the same path, signed in or not, and never with the
+     * person's token or the portal's cookies.
+     */
+    @Bean
+    RouterFunction<ServerResponse> certificateVerification(PortalProperties props) {
+        URI volunteer = props.services().get("volunteer");
+        if (volunteer == null) {
+            return request -> java.util.Optional.empty();
+        }
+        return route("verify-certificate")
+                .GET("/verify/{code}", http())
+                .before(uri(volunteer))
+                .before(removeRequestHeader("Cookie"))
+                .before(removeRequestHeader("Authorization"))
+                .before(removeRequestHeader("X-XSRF-TOKEN"))
+                .build();
+    }
 }

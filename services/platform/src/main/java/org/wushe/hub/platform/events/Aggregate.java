@@ -91,7 +91,9 @@ public enum Aggregate {
             org.wushe.hub.events.volunteer.VolunteerCheckedIn.class,
             org.wushe.hub.events.volunteer.VolunteerCheckedOut.class,
             // Qualifications (资质), keyed by volunteer id.
-            org.wushe.hub.events.volunteer.QualificationGranted.class),
+            org.wushe.hub.events.volunteer.QualificationGranted.class,
+            // Certificates (志愿服务记录证明), keyed by volunteer id.
+            org.wushe.hub.events.volunteer.CertificateIssued.class),
     DONOR("resource.donor", DonorRegistered.class),
     OFFER(
             "resource.offer",
