@@ -176,6 +176,17 @@ public final class HubMain {
                 (System.nanoTime() - t0) / 1e9, settings.cacheDir());
     }
 
+    /**
+     * Only a start that will make the sample town's accounts lets the issuer's bootstrap approve them: one that loads
+     * the town into data that has none yet, or that {@code --wipe} is about to empty (the stack wipes after this).
+     */
+    static boolean makesSampleAccounts(boolean sample, Hub.Settings settings) {
+        return sample
+                && (settings.wipe()
+                        || !java.nio.file.Files.exists(
+                                settings.dataDir().resolve("sample-town").resolve("state.json")));
+    }
+
     static void run(
             Hub.Settings settings,
             boolean sample,
@@ -209,10 +220,7 @@ public final class HubMain {
 
         if (!stackOnly) {
             hub.prepareServices();
-            // Only a start that will make the sample town's accounts lets the issuer's bootstrap approve them.
-            hub.bootstrapSampleAccounts(sample
-                    && !java.nio.file.Files.exists(
-                            settings.dataDir().resolve("sample-town").resolve("state.json")));
+            hub.bootstrapSampleAccounts(makesSampleAccounts(sample, settings));
         }
         out.println("Starting the embedded stack 正在启动: Kafka (KRaft), PostgreSQL, Debezium outbox CDC…");
         LocalStack stack;
