@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.HtmlUtils;
+import org.wushe.hub.platform.core.Language;
 
 /** The sign-in page, Chinese first with English beside (English alone for Accept-Language: en); texts from {@link Texts}. */
 @Controller
@@ -26,7 +27,7 @@ public class LoginPage {
         boolean locked = request.getParameter("locked") != null;
         long minutes = Math.max(1, throttle.lockout().toMinutes());
         boolean out = request.getParameter("logout") != null;
-        Texts.Language language = Texts.language(request);
+        Language language = Texts.language(request);
         return """
                 <!doctype html>
                 <html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -46,12 +47,12 @@ public class LoginPage {
                 <p class="note">%s</p>
                 </main></body></html>
                 """.formatted(
-                        language == Texts.Language.EN ? "en" : "zh-CN",
+                        language == Language.EN ? "en" : "zh-CN",
                         html(Texts.text(language, "login.title")),
-                        language == Texts.Language.EN
+                        language == Language.EN
                                 ? html(Texts.text(language, "login.title"))
                                 : html(Texts.only(language, "login.title")) + " <small>"
-                                        + html(Texts.only(Texts.Language.EN, "login.title")) + "</small>",
+                                        + html(Texts.only(Language.EN, "login.title")) + "</small>",
                         locked
                                 ? "<p class=\"error\" role=\"alert\">"
                                         + html(Texts.text(language, "login.locked", minutes)) + "</p>"

@@ -11,43 +11,19 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.wushe.hub.platform.core.Language;
 
 /**
  * The issuer's texts (#17 item 4): problem titles and field messages, refusals and the sign-in page come from
  * {@code messages/service_zh_CN.properties} and {@code messages/service_en.properties} (UTF-8, Java MessageFormat), as
- * every service's do. The issuer runs without the platform (no Kafka, no outbox), so it keeps this small copy of the
- * platform's rule ({@code platform.i18n.Messages}): the language is the request's {@code Accept-Language}, English
- * alone when English is preferred, otherwise (no header, Chinese, any other language) Chinese with its English beside
- * it ("输入有误 Invalid input"). The bundles are also the context's {@code messageSource}, and the request's locale
- * ({@code localeResolver}) follows the same rule, Chinese by default.
+ * every service's do. The issuer runs without the platform (no Kafka, no outbox), so it holds its own bundles; the
+ * language follows platform-core's {@link Language}, the rule the platform's {@code Messages} uses: English alone when
+ * the request's {@code Accept-Language} prefers English, otherwise (no header, Chinese, any other language) Chinese
+ * with its English beside it ("输入有误 Invalid input"). The bundles are also the context's {@code messageSource}, and
+ * the request's locale ({@code localeResolver}) follows the same rule, Chinese by default.
  */
 @Configuration(proxyBeanMethods = false)
 public class Texts {
-
-    /** The languages the issuer answers in. */
-    enum Language {
-        ZH(Locale.SIMPLIFIED_CHINESE),
-        EN(Locale.ENGLISH);
-
-        final Locale locale;
-
-        Language(Locale locale) {
-            this.locale = locale;
-        }
-
-        /** The language an {@code Accept-Language} header asks for; Chinese when absent, malformed or neither. */
-        static Language fromHeader(String acceptLanguage) {
-            if (acceptLanguage == null || acceptLanguage.isBlank()) {
-                return ZH;
-            }
-            try {
-                String tag = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), List.of("zh-cn", "zh", "en"));
-                return tag != null && tag.startsWith("en") ? EN : ZH;
-            } catch (IllegalArgumentException malformed) {
-                return ZH;
-            }
-        }
-    }
 
     private static final ReloadableResourceBundleMessageSource BUNDLE = bundle();
 
@@ -73,7 +49,7 @@ public class Texts {
         AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
-                return language(request).locale;
+                return language(request).locale();
             }
         };
         resolver.setSupportedLocales(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
@@ -103,7 +79,7 @@ public class Texts {
 
     /** One language's text alone (the sign-in page's lang attribute, a label in one language). */
     static String only(Language language, String code, Object... args) {
-        return one(language.locale, code, args);
+        return one(language.locale(), code, args);
     }
 
     static Language language(HttpServletRequest request) {

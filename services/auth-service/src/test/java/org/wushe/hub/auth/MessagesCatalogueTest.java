@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.wushe.hub.platform.core.Language;
 import org.wushe.hub.testing.MessageCatalogue;
 
 /**
@@ -47,21 +48,21 @@ class MessagesCatalogueTest {
                         "auth.admin-only");
         assertThat(named)
                 .allSatisfy(code ->
-                        assertThat(Texts.text(Texts.Language.EN, code)).as(code).isNotEqualTo(code));
+                        assertThat(Texts.text(Language.EN, code)).as(code).isNotEqualTo(code));
     }
 
     @Test
     void chineseWithItsEnglishByDefaultEnglishAloneWhenAsked() {
-        assertThat(Texts.text(Texts.Language.ZH, "login.locked", 1500))
+        assertThat(Texts.text(Language.ZH, "login.locked", 1500))
                 .isEqualTo("登录失败次数过多，已暂时锁定，请 1500 分钟后再试。 Too many failed sign-ins: locked for 1500 minutes,"
                         + " try again later.");
-        assertThat(Texts.text(Texts.Language.EN, "account.role-unknown", "boss", List.of("hub_admin", "volunteer")))
+        assertThat(Texts.text(Language.EN, "account.role-unknown", "boss", List.of("hub_admin", "volunteer")))
                 .isEqualTo("unknown role 'boss'; known: hub_admin, volunteer");
-        assertThat(Texts.only(Texts.Language.ZH, "account.role-unknown", "boss", List.of("hub_admin", "volunteer")))
+        assertThat(Texts.only(Language.ZH, "account.role-unknown", "boss", List.of("hub_admin", "volunteer")))
                 .isEqualTo("未知角色 boss；可用角色：hub_admin、volunteer");
-        assertThat(Texts.Language.fromHeader(null)).isEqualTo(Texts.Language.ZH);
-        assertThat(Texts.Language.fromHeader("zh-CN,zh;q=0.9,en;q=0.8")).isEqualTo(Texts.Language.ZH);
-        assertThat(Texts.Language.fromHeader("en-GB,en;q=0.9")).isEqualTo(Texts.Language.EN);
-        assertThat(Texts.Language.fromHeader(";;q=x")).isEqualTo(Texts.Language.ZH);
+        assertThat(Language.fromHeader(null)).isEqualTo(Language.ZH);
+        assertThat(Language.fromHeader("zh-CN,zh;q=0.9,en;q=0.8")).isEqualTo(Language.ZH);
+        assertThat(Language.fromHeader("en-GB,en;q=0.9")).isEqualTo(Language.EN);
+        assertThat(Language.fromHeader(";;q=x")).isEqualTo(Language.ZH);
     }
 }

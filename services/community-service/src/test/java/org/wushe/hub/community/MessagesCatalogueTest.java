@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.wushe.hub.platform.core.Language;
 import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.testing.MessageCatalogue;
 
@@ -47,15 +48,15 @@ class MessagesCatalogueTest {
         }
         assertThat(codes).contains("region.district-code", "resident.phone-format");
         assertThat(codes).allSatisfy(c -> assertThat(Messages.has(c)).as(c).isTrue());
-        assertThat(Messages.text(Messages.Language.ZH, "region.street-code"))
+        assertThat(Messages.text(Language.ZH, "region.street-code"))
                 .isEqualTo("须为 9 位街道/乡镇代码 must be a 9-digit street/town code");
     }
 
     @Test
     void numbersAreWrittenWithoutGroupingAndQuotesSurvive() {
-        assertThat(Messages.text(Messages.Language.EN, "resident.erased", "r-1"))
+        assertThat(Messages.text(Language.EN, "resident.erased", "r-1"))
                 .isEqualTo("the resident's personal data was erased (resident r-1)");
-        assertThat(Messages.text(Messages.Language.ZH, "household.stairwell-beyond", 1200))
+        assertThat(Messages.text(Language.ZH, "household.stairwell-beyond", 1200))
                 .isEqualTo("单元号超出本楼单元数（共 1200 个单元） the building has 1200 stairwells");
     }
 }

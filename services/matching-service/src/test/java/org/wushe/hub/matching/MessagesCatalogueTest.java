@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.wushe.hub.platform.core.Language;
 import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.testing.MessageCatalogue;
 
@@ -21,9 +22,9 @@ class MessagesCatalogueTest {
     @Test
     void theRefusedActionTakesTheSentencesLanguage() {
         Object[] args = {"DECLINED", org.wushe.hub.platform.i18n.Text.of("match.action-accepted")};
-        assertThat(Messages.text(Messages.Language.EN, "match.not-open", args))
+        assertThat(Messages.text(Language.EN, "match.not-open", args))
                 .isEqualTo("match is DECLINED; only an open proposal can be accepted");
-        assertThat(Messages.text(Messages.Language.ZH, "match.not-open", args))
+        assertThat(Messages.text(Language.ZH, "match.not-open", args))
                 .startsWith("匹配状态为 DECLINED，该匹配已处理，只有待处理的推荐才能接受 ")
                 .endsWith("only an open proposal can be accepted");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.wushe.hub.platform.core.Language;
 import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.testing.MessageCatalogue;
 
@@ -20,9 +21,9 @@ class MessagesCatalogueTest {
 
     @Test
     void numbersAreWrittenWithoutGroupingAndQuotesSurvive() {
-        assertThat(Messages.text(Messages.Language.EN, "project.over-budget", 1_250_000L, 1_000_000L))
+        assertThat(Messages.text(Language.EN, "project.over-budget", 1_250_000L, 1_000_000L))
                 .isEqualTo("grants would total 1250000 fen, above the project's budget of 1000000 fen");
-        assertThat(Messages.text(Messages.Language.ZH, "incubation.still-incubates", 3))
+        assertThat(Messages.text(Language.ZH, "incubation.still-incubates", 3))
                 .startsWith("仍在培育 3 个社会组织")
                 .endsWith("it still incubates 3 organization(s); move them to another hub first");
     }

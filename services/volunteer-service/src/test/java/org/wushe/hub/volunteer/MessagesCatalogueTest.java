@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.wushe.hub.platform.core.Language;
 import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.testing.MessageCatalogue;
 
@@ -73,18 +74,18 @@ class MessagesCatalogueTest {
                         "qualification.code-format",
                         "place.not-a-geohash");
         assertThat(codes).allSatisfy(c -> assertThat(Messages.has(c)).as(c).isTrue());
-        assertThat(Messages.text(Messages.Language.ZH, "volunteer.phone-format"))
+        assertThat(Messages.text(Language.ZH, "volunteer.phone-format"))
                 .isEqualTo("须为 11 位大陆手机号码 must be a mainland mobile number of 11 digits");
     }
 
     @Test
     void numbersAreWrittenWithoutGroupingListsJoinedAndQuotesSurvive() {
-        assertThat(Messages.text(Messages.Language.EN, "sign-up.full", 1200, 1200, 3, 10))
+        assertThat(Messages.text(Language.EN, "sign-up.full", 1200, 1200, 3, 10))
                 .isEqualTo("the position is full: 1200 of 1200 places taken and 3 of 10 waiting");
-        assertThat(Messages.text(Messages.Language.ZH, "sign-up.skills-missing", List.of("FIRST_AID", "COOKING")))
+        assertThat(Messages.text(Language.ZH, "sign-up.skills-missing", List.of("FIRST_AID", "COOKING")))
                 .isEqualTo("缺少岗位所需技能：FIRST_AID、COOKING the position needs skills the volunteer has not declared: "
                         + "FIRST_AID, COOKING");
-        assertThat(Messages.text(Messages.Language.EN, "team.sub-team-community", "c-1"))
+        assertThat(Messages.text(Language.EN, "team.sub-team-community", "c-1"))
                 .isEqualTo("a sub-team belongs to its team's community c-1");
     }
 

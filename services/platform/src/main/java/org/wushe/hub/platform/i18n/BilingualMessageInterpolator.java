@@ -3,6 +3,7 @@ package org.wushe.hub.platform.i18n;
 import jakarta.validation.MessageInterpolator;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.wushe.hub.platform.core.Language;
 
 /**
  * Bean Validation messages by the hub's rule (see {@link Messages}): for an English request the English message
@@ -27,7 +28,7 @@ public class BilingualMessageInterpolator implements MessageInterpolator {
     @Override
     public String interpolate(String template, Context context, Locale locale) {
         String en = oneLanguage.interpolate(template, context, Locale.ENGLISH);
-        if (Messages.Language.of(locale) == Messages.Language.EN) {
+        if (Language.of(locale) == Language.EN) {
             return en;
         }
         String zh = oneLanguage.interpolate(template, context, Locale.SIMPLIFIED_CHINESE);

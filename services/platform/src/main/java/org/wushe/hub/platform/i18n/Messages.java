@@ -1,13 +1,13 @@
 package org.wushe.hub.platform.i18n;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.wushe.hub.platform.core.Language;
 
 /**
  * The hub's message catalogue: every text a person reads in an answer (problem titles, field messages,
@@ -19,40 +19,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * request (consumers, jobs) the text is the Chinese one, with its English.
  */
 public final class Messages {
-
-    /** The languages the hub answers in. */
-    public enum Language {
-        ZH(Locale.SIMPLIFIED_CHINESE),
-        EN(Locale.ENGLISH);
-
-        private final Locale locale;
-
-        Language(Locale locale) {
-            this.locale = locale;
-        }
-
-        public Locale locale() {
-            return locale;
-        }
-
-        /** The language an {@code Accept-Language} header asks for; Chinese when absent, malformed or neither. */
-        public static Language fromHeader(String acceptLanguage) {
-            if (acceptLanguage == null || acceptLanguage.isBlank()) {
-                return ZH;
-            }
-            try {
-                String tag = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), List.of("zh-cn", "zh", "en"));
-                return tag != null && tag.startsWith("en") ? EN : ZH;
-            } catch (IllegalArgumentException malformed) {
-                return ZH;
-            }
-        }
-
-        /** The language of a locale: English for any English locale, Chinese for every other. */
-        public static Language of(Locale locale) {
-            return locale != null && "en".equals(locale.getLanguage()) ? EN : ZH;
-        }
-    }
 
     static final String[] BASENAMES = {"classpath:messages/service", "classpath:messages/platform"};
 

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.wushe.hub.platform.core.Language;
 import org.wushe.hub.platform.security.Roles;
 
 /** The platform's catalogue: both languages hold the same keys, every text parses, every code the code uses exists. */
@@ -63,25 +64,23 @@ class MessagesTest {
 
     @Test
     void chineseComesWithItsEnglishBesideItAndEnglishAlone() {
-        assertThat(Messages.text(Messages.Language.ZH, "problem.invalid-input.title"))
-                .isEqualTo("输入有误 Invalid input");
-        assertThat(Messages.text(Messages.Language.EN, "problem.invalid-input.title"))
-                .isEqualTo("Invalid input");
+        assertThat(Messages.text(Language.ZH, "problem.invalid-input.title")).isEqualTo("输入有误 Invalid input");
+        assertThat(Messages.text(Language.EN, "problem.invalid-input.title")).isEqualTo("Invalid input");
         // outside a request: Chinese with its English
         assertThat(Messages.text("row.duplicate")).isEqualTo("已存在 already exists");
-        assertThat(Messages.text(Messages.Language.EN, "auth.token-missing"))
+        assertThat(Messages.text(Language.EN, "auth.token-missing"))
                 .contains("hub's sign-in")
                 .doesNotContain("''");
-        assertThat(Messages.text(Messages.Language.EN, "no.such.code")).isEqualTo("no.such.code");
+        assertThat(Messages.text(Language.EN, "no.such.code")).isEqualTo("no.such.code");
     }
 
     @Test
     void textsAmongTheArgumentsTakeTheLanguageOfTheSentence() {
         Object[] args = {"staff-li", List.of(Text.of("role.station_staff"), Text.of("role.community_staff"))};
 
-        assertThat(Messages.text(Messages.Language.EN, "access.role-required", args))
+        assertThat(Messages.text(Language.EN, "access.role-required", args))
                 .isEqualTo("staff-li may not do this; needs station staff, community staff");
-        assertThat(Messages.text(Messages.Language.ZH, "access.role-required", args))
+        assertThat(Messages.text(Language.ZH, "access.role-required", args))
                 .isEqualTo(
                         "staff-li无权操作，需要站点工作人员、社区工作人员 staff-li may not do this; needs station staff, community staff");
         assertThat(Roles.label(Roles.STATION_STAFF)).isEqualTo("站点工作人员 station staff");
@@ -90,12 +89,12 @@ class MessagesTest {
 
     @Test
     void theLanguageOfAnAcceptLanguageHeader() {
-        assertThat(Messages.Language.fromHeader(null)).isEqualTo(Messages.Language.ZH);
-        assertThat(Messages.Language.fromHeader("en-US,en;q=0.9")).isEqualTo(Messages.Language.EN);
-        assertThat(Messages.Language.fromHeader("zh-TW,en;q=0.5")).isEqualTo(Messages.Language.ZH);
-        assertThat(Messages.Language.fromHeader("de")).isEqualTo(Messages.Language.ZH);
-        assertThat(Messages.Language.fromHeader("x;;;q=")).isEqualTo(Messages.Language.ZH);
-        assertThat(Messages.Language.of(Locale.UK)).isEqualTo(Messages.Language.EN);
+        assertThat(Language.fromHeader(null)).isEqualTo(Language.ZH);
+        assertThat(Language.fromHeader("en-US,en;q=0.9")).isEqualTo(Language.EN);
+        assertThat(Language.fromHeader("zh-TW,en;q=0.5")).isEqualTo(Language.ZH);
+        assertThat(Language.fromHeader("de")).isEqualTo(Language.ZH);
+        assertThat(Language.fromHeader("x;;;q=")).isEqualTo(Language.ZH);
+        assertThat(Language.of(Locale.UK)).isEqualTo(Language.EN);
     }
 
     private static Properties bundle(String resource) throws IOException {

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.wushe.hub.platform.core.Language;
 import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -115,16 +116,14 @@ class CertificatePdf {
                     y -= 6;
                 }
                 y -= 10;
-                String none = Messages.text(Messages.Language.ZH, "certificate.none");
+                String none = Messages.text(Language.ZH, "certificate.none");
                 Map<String, String> rows = new java.util.LinkedHashMap<>();
                 rows.put("certificate.label.name", d.name());
                 rows.put("certificate.label.id-number", d.maskedIdNumber() == null ? none : d.maskedIdNumber());
-                rows.put(
-                        "certificate.label.hours",
-                        hours + " " + Messages.text(Messages.Language.ZH, "certificate.unit.hours"));
+                rows.put("certificate.label.hours", hours + " " + Messages.text(Language.ZH, "certificate.unit.hours"));
                 rows.put(
                         "certificate.label.records",
-                        c.serviceRecords() + " " + Messages.text(Messages.Language.ZH, "certificate.unit.records"));
+                        c.serviceRecords() + " " + Messages.text(Language.ZH, "certificate.unit.records"));
                 rows.put("certificate.label.stars", stars(c.stars()));
                 rows.put("certificate.label.period", period);
                 rows.put("certificate.label.issuer", d.issuer());
@@ -194,7 +193,7 @@ class CertificatePdf {
     }
 
     static String stars(int stars) {
-        return Messages.text(Messages.Language.ZH, "certificate.stars", stars);
+        return Messages.text(Language.ZH, "certificate.stars", stars);
     }
 
     private static String zh(String code, Object... args) {

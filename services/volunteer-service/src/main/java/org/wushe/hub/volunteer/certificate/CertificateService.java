@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.hub.platform.core.Language;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
@@ -126,11 +127,7 @@ public class CertificateService {
                 now);
         certificates.insert(c);
         volunteers.logAccess(
-                id,
-                caller.subject(),
-                Messages.text(Messages.Language.ZH, "certificate.issued-reason", c.code()),
-                ACTION,
-                now);
+                id, caller.subject(), Messages.text(Language.ZH, "certificate.issued-reason", c.code()), ACTION, now);
         outbox.publish(Aggregate.VOLUNTEER, id.toString(), CertificateEvents.issued(c, now));
         return c;
     }
@@ -155,9 +152,7 @@ public class CertificateService {
         Caller caller = Access.caller();
         boolean self = caller.holds(Roles.VOLUNTEER, id);
         issuingStation(caller, id);
-        String why = self
-                ? Messages.text(Messages.Language.ZH, "certificate.self-read")
-                : ReadReasons.require("reason", reason);
+        String why = self ? Messages.text(Language.ZH, "certificate.self-read") : ReadReasons.require("reason", reason);
         Certificate c = VerificationCodes.normalize(code)
                 .flatMap(k -> certificates.of(id, k))
                 .orElseThrow(
@@ -197,8 +192,8 @@ public class CertificateService {
     /** The issuer as the certificate prints it. */
     static String issuer(Certificate c) {
         return c.issuer() == Certificate.Issuer.STATION
-                ? Messages.text(Messages.Language.ZH, "certificate.issuer.station", c.stationId())
-                : Messages.text(Messages.Language.ZH, "certificate.issuer.hub");
+                ? Messages.text(Language.ZH, "certificate.issuer.station", c.stationId())
+                : Messages.text(Language.ZH, "certificate.issuer.hub");
     }
 
     /**

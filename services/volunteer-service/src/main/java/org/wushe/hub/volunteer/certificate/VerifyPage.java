@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.HtmlUtils;
+import org.wushe.hub.platform.core.Language;
 import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.InvalidInputException;
 
@@ -62,14 +63,11 @@ class VerifyPage {
     private static String found(CertificateService.Verification v) {
         StringBuilder dl = new StringBuilder("<p class=\"ok\">" + both("certificate.page.valid") + "</p><dl>");
         row(dl, "certificate.label.name", v.maskedName() == null ? both("certificate.page.erased") : v.maskedName());
-        row(
-                dl,
-                "certificate.label.hours",
-                v.hours() + " " + Messages.text(Messages.Language.ZH, "certificate.unit.hours"));
+        row(dl, "certificate.label.hours", v.hours() + " " + Messages.text(Language.ZH, "certificate.unit.hours"));
         row(
                 dl,
                 "certificate.label.records",
-                v.serviceRecords() + " " + Messages.text(Messages.Language.ZH, "certificate.unit.records"));
+                v.serviceRecords() + " " + Messages.text(Language.ZH, "certificate.unit.records"));
         row(dl, "certificate.label.stars", CertificatePdf.stars(v.stars()));
         row(
                 dl,

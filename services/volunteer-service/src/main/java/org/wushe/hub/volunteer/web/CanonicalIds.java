@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.wushe.hub.platform.core.Language;
 import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.web.FilterProblems;
 import org.wushe.hub.platform.web.InvalidInputException;
@@ -65,7 +66,7 @@ public class CanonicalIds {
             String refused = refused(path);
             if (refused != null) {
                 // A filter may run before Spring's request context is set: the language from the request itself.
-                Messages.Language language = Messages.language(request);
+                Language language = Messages.language(request);
                 FilterProblems.refuse(
                         request,
                         response,
