@@ -8,12 +8,7 @@ import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +31,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.wushe.hub.events.volunteer.CertificateIssued;
 import org.wushe.hub.events.volunteer.CertificateIssuer;
 import org.wushe.hub.platform.core.IdNumbers;
@@ -58,9 +51,6 @@ import tools.jackson.databind.JsonNode;
 class CertificateTest extends ServiceScenario {
 
     private static final String NAME = "张晓明";
-
-    @Autowired
-    private Environment environment;
 
     private String staff(UUID station) {
         return TestTokens.token("staff-" + station, Roles.STATION_STAFF, Roles.STATION_ID, station);
@@ -101,30 +91,9 @@ class CertificateTest extends ServiceScenario {
         return http().as(token).post("/volunteers/" + volunteer + "/certificates", period);
     }
 
-    private record Binary(int status, byte[] body, HttpResponse<byte[]> raw) {
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
-
-    private Binary pdf(String token, UUID volunteer, String code, String reason) {
+    private Http.Binary pdf(String token, UUID volunteer, String code, String reason) {
         String query = reason == null ? "" : "?reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + environment.getProperty("local.server.port") + "/volunteers/" + volunteer + "/certificates/"
-                        + code + ".pdf" + query))
-                .GET();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<byte[]> r = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build()
-                    .send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Binary(r.statusCode(), r.body(), r);
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return http().as(token).getBytes("/volunteers/" + volunteer + "/certificates/" + code + ".pdf" + query);
     }
 
     private long accessLogged(UUID volunteer, String actor, String reasonContains) {
@@ -170,7 +139,7 @@ class CertificateTest extends ServiceScenario {
         assertThat(c.get("maskedName").asText()).isEqualTo("张*明");
         assertThat(c.has("stationId")).isFalse();
 
-        Binary pdf = pdf(self, v.id(), code, null);
+        Http.Binary pdf = pdf(self, v.id(), code, null);
         assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
         assertThat(pdf.raw().headers().firstValue("Content-Type")).hasValue("application/pdf");
         String maskedId =
@@ -293,11 +262,11 @@ class CertificateTest extends ServiceScenario {
         assertThat(c.get("periodFrom").asText()).isEqualTo(today().minusDays(4).toString());
         assertThat(c.get("maskedName").asText()).isEqualTo("欧**明");
 
-        Binary noReason = pdf(staff(station), v.id(), code, null);
+        Http.Binary noReason = pdf(staff(station), v.id(), code, null);
         assertThat(noReason.status()).as(noReason.text()).isEqualTo(400);
         assertThat(noReason.text()).contains("\"field\":\"reason\"");
         String reason = "志愿者评优材料 award file";
-        Binary pdf = pdf(staff(station), v.id(), code, reason);
+        Http.Binary pdf = pdf(staff(station), v.id(), code, reason);
         assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(doc);
@@ -351,7 +320,7 @@ class CertificateTest extends ServiceScenario {
         Http.Response ok = issue(self, v.id(), Map.of());
         assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
         String code = ok.json().get("code").asText();
-        Binary foreignPdf = pdf(volunteerToken(other.id()), v.id(), code, null);
+        Http.Binary foreignPdf = pdf(volunteerToken(other.id()), v.id(), code, null);
         assertThat(foreignPdf.status()).as(foreignPdf.text()).isEqualTo(403);
         assertThat(foreignPdf.text()).contains("\"field\":\"id\"");
         Http.Response foreignList =

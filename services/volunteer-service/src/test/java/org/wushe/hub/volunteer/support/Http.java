@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.wushe.hub.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,13 @@ public final class Http {
         }
     }
 
+    /** A response read as bytes: a PDF, a CSV with its byte-order mark, an XLSX. */
+    public record Binary(int status, byte[] body, HttpResponse<byte[]> raw) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     private final HttpClient client =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
@@ -70,6 +78,19 @@ public final class Http {
 
     public Response get(String path, String... headers) {
         return send(request(path, headers).GET().build());
+    }
+
+    public Binary getBytes(String path, String... headers) {
+        try {
+            HttpResponse<byte[]> r =
+                    client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Binary(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response delete(String path, String... headers) {

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -43,15 +39,6 @@ class HoursExportTest extends ServiceScenario {
 
     private static final List<String> HEADERS =
             List.of("姓名", "证件类型", "证件号码", "服务时长（小时）", "服务开始时间", "服务结束时间", "服务项目/活动名称", "服务地点", "记录单位");
-
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.core.env.Environment environment;
-
-    private record Binary(int status, byte[] body, HttpResponse<byte[]> raw) {
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
 
     private String staff(UUID station) {
         return TestTokens.token("staff-" + station, Roles.STATION_STAFF, Roles.STATION_ID, station);
@@ -91,23 +78,8 @@ class HoursExportTest extends ServiceScenario {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 
-    private Binary export(String token, UUID station, String query) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/stations/"
-                                + station + "/hours/export?" + query))
-                .GET();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<byte[]> r = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build()
-                    .send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Binary(r.statusCode(), r.body(), r);
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+    private Http.Binary export(String token, UUID station, String query) {
+        return http().as(token).getBytes("/stations/" + station + "/hours/export?" + query);
     }
 
     private String period(String format, String reason) {
@@ -115,7 +87,7 @@ class HoursExportTest extends ServiceScenario {
                 + URLEncoder.encode(reason, StandardCharsets.UTF_8);
     }
 
-    private static List<List<String>> csvRows(Binary b) throws IOException {
+    private static List<List<String>> csvRows(Http.Binary b) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         for (CSVRecord r :
                 CSVFormat.DEFAULT.parse(new java.io.StringReader(b.text().substring(1)))) {
@@ -189,7 +161,7 @@ class HoursExportTest extends ServiceScenario {
         assertThat(erasure.status()).as(erasure.toString()).isEqualTo(204);
 
         String reason = "上报全国志愿服务信息系统 national system import";
-        Binary csv = export(staff(station), station, period("csv", reason));
+        Http.Binary csv = export(staff(station), station, period("csv", reason));
         assertThat(csv.status()).as(csv.text()).isEqualTo(200);
         assertThat(csv.raw().headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
@@ -209,7 +181,7 @@ class HoursExportTest extends ServiceScenario {
         assertThat(csv.raw().headers().firstValue("X-Export-Erased-Left-Out")).hasValue("1");
         assertThat(csv.text()).doesNotContain("赵德胜").doesNotContain("钱多多");
 
-        Binary xlsx = export(staff(station), station, period("xlsx", reason));
+        Http.Binary xlsx = export(staff(station), station, period("xlsx", reason));
         assertThat(xlsx.status()).as(xlsx.text()).isEqualTo(200);
         assertThat(xlsx.raw().headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith(ExportFiles.XLSX));
@@ -237,12 +209,13 @@ class HoursExportTest extends ServiceScenario {
         log(station, v, 60, today(), "值守");
         String ok = period("csv", "年度上报 yearly report");
 
-        Binary otherStaff = export(staff(UUID.randomUUID()), station, ok);
+        Http.Binary otherStaff = export(staff(UUID.randomUUID()), station, ok);
         assertThat(otherStaff.status()).as(otherStaff.text()).isEqualTo(403);
         assertThat(otherStaff.text()).contains("stationId");
-        Binary volunteer = export(TestTokens.token("vol-" + v, Roles.VOLUNTEER, Roles.VOLUNTEER_ID, v), station, ok);
+        Http.Binary volunteer =
+                export(TestTokens.token("vol-" + v, Roles.VOLUNTEER, Roles.VOLUNTEER_ID, v), station, ok);
         assertThat(volunteer.status()).as(volunteer.text()).isEqualTo(403);
-        Binary admin = export(TestTokens.admin(), station, ok);
+        Http.Binary admin = export(TestTokens.admin(), station, ok);
         assertThat(admin.status()).as(admin.text()).isEqualTo(403);
         assertThat(export(null, station, ok).status()).isEqualTo(401);
         assertThat(jdbc.queryForObject(
@@ -264,7 +237,7 @@ class HoursExportTest extends ServiceScenario {
         refused.put("from=" + from + "&to=" + to + "&reason=%20", "reason");
         refused.put("from=" + from + "&to=" + to + "&reason=x&format=pdf", "format");
         refused.forEach((query, field) -> {
-            Binary r = export(staff(station), station, query);
+            Http.Binary r = export(staff(station), station, query);
             assertThat(r.status()).as(query + " → " + r.text()).isEqualTo(400);
             assertThat(r.raw().headers().firstValue("Content-Type"))
                     .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
@@ -278,7 +251,7 @@ class HoursExportTest extends ServiceScenario {
                     .isEqualTo(field);
         });
         // A year exactly (2025-01-01 to 2025-12-31) is allowed.
-        Binary year = export(staff(station), station, "from=2025-01-01&to=2025-12-31&reason=x&format=xlsx");
+        Http.Binary year = export(staff(station), station, "from=2025-01-01&to=2025-12-31&reason=x&format=xlsx");
         assertThat(year.status()).as(year.text()).isEqualTo(200);
     }
 
@@ -340,7 +313,7 @@ class HoursExportTest extends ServiceScenario {
                 .isEqualTo(2);
 
         String day = today().toString();
-        Binary csv = export(
+        Http.Binary csv = export(
                 staff(station),
                 station,
                 "from=" + today().minusDays(3) + "&to=" + today() + "&reason="
