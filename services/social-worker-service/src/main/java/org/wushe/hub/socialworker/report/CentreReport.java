@@ -90,7 +90,24 @@ public record CentreReport(
             @Schema(
                     description =
                             "Residents' wishes (in the communities served) and ratings and follow-ups (at the row's stations)")
-            Residents residents) {}
+            Residents residents,
+
+            @Schema(
+                    description =
+                            "Volunteer activities (活动) starting in the period, not cancelled, published by the row's stations (or their social workers), else by or in a community they serve (ActivityPublished/Changed/Cancelled)")
+            int activitiesHeld,
+
+            @Schema(description = "Of those, trainings (志愿服务培训)")
+            int trainingsHeld,
+
+            @Schema(description = "Distinct volunteers who checked out of those activities (VolunteerCheckedOut)")
+            int activityParticipants,
+
+            @Schema(description = "Check-outs of those activities, one per sign-up")
+            int activityAttendances,
+
+            @Schema(description = "Their credited minutes, as last corrected, in hours (one decimal)")
+            BigDecimal activityHours) {}
 
     /**
      * Grid work in the period, in the communities the row's stations serve (the events name a community, not a

@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
+import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.socialworker.report.CentreReport.Row;
 
 /**
  * A centre report as a table, the same for CSV and XLSX: one column per figure, headed in Chinese with
  * English beside it; a row per station, then the totals. Times to a first proposal are in minutes,
- * times to fulfilment and volunteer service in hours.
+ * times to fulfilment and volunteer service in hours. The activity columns' headers are the catalogue's texts
+ * ({@code report.column.*} in {@code messages/service_*.properties}).
  */
 final class CentreReportTable {
 
@@ -25,6 +28,12 @@ final class CentreReportTable {
     record Column(String zh, String en, Kind kind, Function<Row, Object> value) {
         String header() {
             return zh + " " + en;
+        }
+
+        /** A column headed by the catalogue's text of {@code code}: its Chinese, then its English. */
+        static Column of(String code, Kind kind, Function<Row, Object> value) {
+            return new Column(
+                    Messages.only(Locale.SIMPLIFIED_CHINESE, code), Messages.only(Locale.ENGLISH, code), kind, value);
         }
     }
 
@@ -86,6 +95,11 @@ final class CentreReportTable {
                     Kind.TWO_DECIMALS,
                     r -> r.residents().meanRating()),
             new Column("回访完成", "Follow-ups done", Kind.COUNT, r -> r.residents().followUpsDone()),
+            Column.of("report.column.activities-held", Kind.COUNT, Row::activitiesHeld),
+            Column.of("report.column.trainings-held", Kind.COUNT, Row::trainingsHeld),
+            Column.of("report.column.activity-participants", Kind.COUNT, Row::activityParticipants),
+            Column.of("report.column.activity-attendances", Kind.COUNT, Row::activityAttendances),
+            Column.of("report.column.activity-hours", Kind.ONE_DECIMAL, Row::activityHours),
             new Column("站点ID", "Station id", Kind.TEXT, r -> r.stationId().toString()));
 
     private CentreReportTable() {}

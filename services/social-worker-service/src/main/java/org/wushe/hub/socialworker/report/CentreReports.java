@@ -174,7 +174,12 @@ public class CentreReports {
                         r.ratings(),
                         stars(r.meanStars()),
                         r.followUpsAsked(),
-                        r.followUpsDone()));
+                        r.followUpsDone()),
+                w.activitiesHeld(),
+                w.trainingsHeld(),
+                w.activityParticipants(),
+                w.activityAttendances(),
+                w.activityHours());
     }
 
     /** Mean stars to two decimals, half up (4, 5, 5 → 4.67); null without ratings. */

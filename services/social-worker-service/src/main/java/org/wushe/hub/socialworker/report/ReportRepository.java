@@ -70,6 +70,30 @@ public class ReportRepository {
                 .singleRow();
     }
 
+    /**
+     * Activities starting in the period, not cancelled, that count for the stations: published by one of them or by a
+     * social worker now at one of them; else, with no station, published by or held in one of the communities (so an
+     * activity of a community served by two stations counts for both, and once for both together). Their attendances
+     * are the check-outs of those activities.
+     */
+    public Map<String, Object> activities(Collection<UUID> stations, Collection<UUID> communities, ReportPeriod p) {
+        return jdbc.sql("WITH a AS (SELECT f.activity_id, f.kind FROM activity_fact f "
+                        + "LEFT JOIN social_worker w ON f.publisher_kind = 'SOCIAL_WORKER' AND w.id = f.publisher_id "
+                        + "WHERE NOT f.cancelled AND f.starts_at >= :start AND f.starts_at < :end "
+                        + "AND (coalesce(f.station_id, w.station_id) = ANY (:stations) "
+                        + "OR (coalesce(f.station_id, w.station_id) IS NULL AND f.community_id = ANY (:communities)))) "
+                        + "SELECT (SELECT count(*) FROM a) AS held, (SELECT count(*) FROM a WHERE kind = 'TRAINING') AS trainings, "
+                        + "count(DISTINCT t.volunteer_id) AS participants, count(*) AS attendances, "
+                        + "coalesce(sum(t.credited_minutes), 0) AS minutes "
+                        + "FROM attendance_fact t JOIN a ON a.activity_id = t.activity_id")
+                .param("stations", ids(stations))
+                .param("communities", ids(communities))
+                .param("start", Timestamp.from(p.start()))
+                .param("end", Timestamp.from(p.end()))
+                .query()
+                .singleRow();
+    }
+
     private static UUID[] ids(Collection<UUID> stations) {
         return stations.toArray(UUID[]::new);
     }

@@ -15,6 +15,12 @@ import java.util.UUID;
  *                            (or, when they named none, whose home area is in one)
  * @param socialWorkers       workers assigned to the stations now and registered by the period's end
  * @param certifiedWorkers    of those, the ones holding a certificate dated on or before the period's end
+ * @param activitiesHeld      volunteer activities (活动) starting in the period and not cancelled, published by the
+ *                            stations (or a social worker of theirs), or else by or in a community they serve
+ * @param trainingsHeld       of those, trainings (志愿服务培训)
+ * @param activityParticipants distinct volunteers who checked out of those activities
+ * @param activityAttendances check-outs (one per sign-up) of those activities
+ * @param activityHours       their credited minutes (as last corrected) / 60, one decimal
  */
 public record StationReport(
         UUID stationId,
@@ -40,4 +46,9 @@ public record StationReport(
         String certificationRateText,
         int trainedLocally,
         int fullTime,
-        int partTime) {}
+        int partTime,
+        int activitiesHeld,
+        int trainingsHeld,
+        int activityParticipants,
+        int activityAttendances,
+        BigDecimal activityHours) {}

@@ -1,5 +1,7 @@
 package org.wushe.hub.socialworker.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -51,6 +53,7 @@ public class StationReports {
         Map<String, Object> c = figures.cases(ids, period);
         Map<String, Object> g = figures.groups(ids, period);
         Map<String, Object> w = figures.workers(ids, period);
+        Map<String, Object> a = figures.activities(ids, communities, period);
         CertificationRate rate = new CertificationRate(n(w, "certified"), n(w, "workers"));
         return new StationReport(
                 top.id(),
@@ -76,7 +79,18 @@ public class StationReports {
                 rate.text(),
                 n(w, "trained_locally"),
                 n(w, "full_time"),
-                n(w, "part_time"));
+                n(w, "part_time"),
+                n(a, "held"),
+                n(a, "trainings"),
+                n(a, "participants"),
+                n(a, "attendances"),
+                hours(a.get("minutes")));
+    }
+
+    /** Minutes as hours, one decimal, half up (100 → 1.7). */
+    static BigDecimal hours(Object minutes) {
+        long m = minutes == null ? 0 : ((Number) minutes).longValue();
+        return BigDecimal.valueOf(m).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
     }
 
     private static int n(Map<String, Object> row, String column) {

@@ -66,11 +66,12 @@ class CentreReportTest extends ServiceScenario {
     private final Set<String> volunteerKeys = new HashSet<>();
     private final int[] onTopic = new int[3];
     /**
-     * The grid work and residents' columns of a row (GridAndResidentFiguresTest has them), up to the station id: no grid
-     * work, no wish sent, no rating; the needs fulfilled here are micro-wishes (NeedEvents' source), so wishes fulfilled.
+     * The grid work, residents' and activity columns of a row (GridAndResidentFiguresTest and ActivityFiguresTest have
+     * them), up to the station id: no grid work, no wish sent, no rating, no activity; the needs fulfilled here are
+     * micro-wishes (NeedEvents' source), so wishes fulfilled.
      */
     private static String gridAndResidents(int wishesFulfilled) {
-        return "0,0,0,0,0,0,0," + wishesFulfilled + ",0,,0,";
+        return "0,0,0,0,0,0,0," + wishesFulfilled + ",0,,0,0,0,0,0,0.0,";
     }
 
     @Test
@@ -256,7 +257,9 @@ class CentreReportTest extends ServiceScenario {
                         + "新招募志愿者 Volunteers recruited,社工人数 Social workers,持证社工 Certified workers,持证率(%) Certification rate (%),"
                         + "网格巡检(次) Patrols,发现隐患 Hazards found,隐患已解决 Hazards fixed,关爱走访按时 Care visits on time,"
                         + "关爱走访迟到 Care visits late,关爱走访逾期 Care visits overdue,居民微心愿 Wishes submitted,微心愿已实现 Wishes fulfilled,"
-                        + "服务评价(条) Ratings,平均评分(1-5) Mean rating (1-5),回访完成 Follow-ups done,站点ID Station id");
+                        + "服务评价(条) Ratings,平均评分(1-5) Mean rating (1-5),回访完成 Follow-ups done,"
+                        + "开展活动(场) Activities held,志愿服务培训(场) Trainings held,参与志愿者(人) Activity participants,"
+                        + "活动签退(人次) Activity attendances,活动服务时长(小时) Activity hours,站点ID Station id");
         String nameA = rowA.get("stationName").asText();
         assertThat(lines)
                 .contains(nameA + ",5,4,3,4,1,0,5.0,8.8,7.00,523.50,2.25,23,2,1,2,1,2,2,4,1,25.00,"
@@ -279,7 +282,7 @@ class CentreReportTest extends ServiceScenario {
             assertThat(sheet.getSheetName()).isEqualTo("中心报表");
             assertThat(sheet.getLastRowNum()).isEqualTo(4);
             Row header = sheet.getRow(0);
-            assertThat(header.getLastCellNum()).isEqualTo((short) 34);
+            assertThat(header.getLastCellNum()).isEqualTo((short) 39);
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("站点 Station");
             assertThat(header.getCell(12).getStringCellValue()).isEqualTo("发放积分 Points awarded");
             assertThat(header.getCell(21).getStringCellValue()).isEqualTo("持证率(%) Certification rate (%)");
@@ -294,7 +297,7 @@ class CentreReportTest extends ServiceScenario {
                     .containsExactly(
                             5.0, 4.0, 3.0, 4.0, 1.0, 0.0, 5.0, 8.8, 7.0, 523.5, 2.25, 23.0, 2.0, 1.0, 2.0, 1.0, 2.0,
                             2.0, 4.0, 1.0, 25.0);
-            assertThat(sheetA.getCell(33).getStringCellValue()).isEqualTo(a.id().toString());
+            assertThat(sheetA.getCell(38).getStringCellValue()).isEqualTo(a.id().toString());
             Row total = sheet.getRow(4);
             assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计 Total");
             assertThat(numbers(total))

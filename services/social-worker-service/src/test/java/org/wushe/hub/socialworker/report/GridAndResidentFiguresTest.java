@@ -214,18 +214,19 @@ class GridAndResidentFiguresTest extends ServiceScenario {
         assertThat(csv.status()).as(csv.text()).isEqualTo(200);
         String[] lines = new String(csv.bytes(), 3, csv.bytes().length - 3, StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines[0])
-                .endsWith(
-                        ",持证率(%) Certification rate (%),网格巡检(次) Patrols,发现隐患 Hazards found,隐患已解决 Hazards fixed,"
-                                + "关爱走访按时 Care visits on time,关爱走访迟到 Care visits late,关爱走访逾期 Care visits overdue,居民微心愿 Wishes submitted,"
-                                + "微心愿已实现 Wishes fulfilled,服务评价(条) Ratings,平均评分(1-5) Mean rating (1-5),回访完成 Follow-ups done,站点ID Station id");
+                .endsWith(",持证率(%) Certification rate (%),网格巡检(次) Patrols,发现隐患 Hazards found,隐患已解决 Hazards fixed,"
+                        + "关爱走访按时 Care visits on time,关爱走访迟到 Care visits late,关爱走访逾期 Care visits overdue,居民微心愿 Wishes submitted,"
+                        + "微心愿已实现 Wishes fulfilled,服务评价(条) Ratings,平均评分(1-5) Mean rating (1-5),回访完成 Follow-ups done,"
+                        + "开展活动(场) Activities held,志愿服务培训(场) Trainings held,参与志愿者(人) Activity participants,"
+                        + "活动签退(人次) Activity attendances,活动服务时长(小时) Activity hours,站点ID Station id");
         assertThat(lines)
                 .anySatisfy(l -> assertThat(l)
                         .startsWith(rowA.get("stationName").asText() + ",")
-                        .endsWith(",2,2,2,1,1,3,2,1,3,3.67,1," + a.id()));
+                        .endsWith(",2,2,2,1,1,3,2,1,3,3.67,1,0,0,0,0,0.0," + a.id()));
         assertThat(lines[lines.length - 1])
                 .startsWith("合计 Total,")
-                .endsWith(",3,3,2,1,1,3,3,1,4,3.00,1," + centre.id());
-        assertThat(lines[1]).endsWith(",0,0,0,0,0,0,0,0,0,,0," + centre.id());
+                .endsWith(",3,3,2,1,1,3,3,1,4,3.00,1,0,0,0,0,0.0," + centre.id());
+        assertThat(lines[1]).endsWith(",0,0,0,0,0,0,0,0,0,,0,0,0,0,0,0.0," + centre.id());
         Http.Response xlsx = manager.get("/centres/" + centre.id() + "/report.xlsx" + query);
         assertThat(xlsx.status()).as(xlsx.text()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {

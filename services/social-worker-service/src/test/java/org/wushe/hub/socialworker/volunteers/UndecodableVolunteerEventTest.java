@@ -69,7 +69,15 @@ class UndecodableVolunteerEventTest extends ServiceScenario {
         List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(
                 TestStack.bootstrapServers(),
                 Aggregate.VOLUNTEER.deadLetterTopic(),
-                r -> poisoned.toString().equals(r.key()),
+                // The activities' binding reads the topic in a group of its own and dead-letters the record too.
+                r -> poisoned.toString().equals(r.key())
+                        && r.headers().lastHeader("kafka_dlt-original-consumer-group") != null
+                        && "social-worker-service"
+                                .equals(new String(
+                                        r.headers()
+                                                .lastHeader("kafka_dlt-original-consumer-group")
+                                                .value(),
+                                        StandardCharsets.UTF_8)),
                 kept -> !kept.isEmpty(),
                 WAIT);
         assertThat(dead).hasSize(1);
