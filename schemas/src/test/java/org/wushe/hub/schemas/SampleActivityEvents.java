@@ -240,6 +240,16 @@ final class SampleActivityEvents {
                 .build();
     }
 
+    /** The volunteer erased their account themself. */
+    static org.wushe.hub.events.volunteer.VolunteerLeft volunteerLeft() {
+        return org.wushe.hub.events.volunteer.VolunteerLeft.newBuilder()
+                .setEventId(id("a13"))
+                .setOccurredAt(SAT_0930.plusSeconds(2 * 86_400))
+                .setVolunteerId(VOLUNTEER)
+                .setErasedBy(org.wushe.hub.events.volunteer.ErasedBy.SELF)
+                .build();
+    }
+
     static List<org.apache.avro.specific.SpecificRecord> all() {
         return List.of(
                 activityPublished(),
@@ -253,6 +263,7 @@ final class SampleActivityEvents {
                 volunteerCheckedIn(),
                 volunteerCheckedOut(),
                 qualificationGranted(),
-                certificateIssued());
+                certificateIssued(),
+                volunteerLeft());
     }
 }

@@ -93,7 +93,9 @@ public enum Aggregate {
             // Qualifications (资质), keyed by volunteer id.
             org.wushe.hub.events.volunteer.QualificationGranted.class,
             // Certificates (志愿服务记录证明), keyed by volunteer id.
-            org.wushe.hub.events.volunteer.CertificateIssued.class),
+            org.wushe.hub.events.volunteer.CertificateIssued.class,
+            // A volunteer erased their account (注销), keyed by volunteer id.
+            org.wushe.hub.events.volunteer.VolunteerLeft.class),
     DONOR("resource.donor", DonorRegistered.class),
     OFFER(
             "resource.offer",

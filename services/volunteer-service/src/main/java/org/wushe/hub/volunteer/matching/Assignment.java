@@ -76,7 +76,12 @@ public record Assignment(
         ACCEPTED,
         CONFIRMED,
         DECLINED,
-        COMPLETED
+        COMPLETED;
+
+        /** Still to be done: proposed, accepted or confirmed. */
+        public boolean open() {
+            return this == PROPOSED || this == ACCEPTED || this == CONFIRMED;
+        }
     }
 
     /** Why a volunteer declined, the only part of their answer that leaves this service. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.volunteer.AssignmentAnswerKind;
@@ -12,6 +13,7 @@ import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.volunteer.availability.AvailabilityService;
+import org.wushe.hub.volunteer.volunteer.VolunteerErased;
 import org.wushe.hub.volunteer.web.Problems;
 
 /**
@@ -24,6 +26,9 @@ import org.wushe.hub.volunteer.web.Problems;
  */
 @Service
 public class AssignmentAnswers {
+
+    /** Stored as the decline's reason (staff see it in the assignment); no words of the volunteer. */
+    static final String LEFT = "志愿者已注销 the volunteer has left";
 
     private final AssignmentRepository assignments;
     private final AvailabilityService availability;
@@ -66,6 +71,29 @@ public class AssignmentAnswers {
         assignments.declinedByVolunteer(matchId, category, reason, now);
         publish(a, AssignmentAnswerKind.DECLINED, AssignmentDeclineReason.valueOf(category.name()), now);
         return assignments.lock(matchId).orElseThrow();
+    }
+
+    /**
+     * A volunteer who erased their account cannot do what was proposed or accepted for them: each open assignment of
+     * theirs is declined on their behalf (UNAVAILABLE, no words of theirs), so matching proposes the next candidate.
+     */
+    @EventListener
+    void on(VolunteerErased erased) {
+        assignments.of(erased.volunteerId(), Integer.MAX_VALUE).stream()
+                .filter(a -> a.status().open())
+                .forEach(a -> declineForLeaver(a.matchId(), erased.at()));
+    }
+
+    /**
+     * Declines the match on behalf of a volunteer who left, if it is still open: also a match accepted after the
+     * erasure (the acceptance crossed it). Published as their answer, DECLINED with UNAVAILABLE.
+     */
+    void declineForLeaver(UUID matchId, Instant at) {
+        assignments.lock(matchId).filter(a -> a.status().open()).ifPresent(a -> {
+            Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+            assignments.declinedByVolunteer(matchId, Assignment.DeclineCategory.UNAVAILABLE, LEFT, now);
+            publish(a, AssignmentAnswerKind.DECLINED, AssignmentDeclineReason.UNAVAILABLE, now);
+        });
     }
 
     /** The volunteer's assignment, locked; 404 naming {@code matchId} when it is not theirs or not known. */

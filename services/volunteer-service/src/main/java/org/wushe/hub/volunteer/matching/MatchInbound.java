@@ -42,7 +42,8 @@ public class MatchInbound {
             HoursService hours,
             AssignmentRepository assignments,
             NeedCategories needs,
-            VolunteerLookups volunteers) {
+            VolunteerLookups volunteers,
+            AssignmentAnswers answers) {
         return inbound.consumer(CONSUMER)
                 .on(MatchProposed.class, (envelope, m) -> {
                     if (m.getVolunteerId() == null || !volunteers.exists(m.getVolunteerId())) {
@@ -72,7 +73,8 @@ public class MatchInbound {
                     if (m.getVolunteerId() == null) {
                         return; // goods only: nothing for a volunteer to do
                     }
-                    if (!volunteers.exists(m.getVolunteerId())) {
+                    boolean left = volunteers.erased(m.getVolunteerId());
+                    if (!left && !volunteers.exists(m.getVolunteerId())) {
                         throw new IllegalStateException("match " + m.getMatchId() + " names volunteer "
                                 + m.getVolunteerId() + ", who is not registered here");
                     }
@@ -91,6 +93,10 @@ public class MatchInbound {
                             Assignment.Status.ACCEPTED,
                             m.getOccurredAt(),
                             null));
+                    if (left) {
+                        // Accepted while (or after) they erased their account: declined on their behalf.
+                        answers.declineForLeaver(m.getMatchId(), m.getOccurredAt());
+                    }
                 })
                 .on(MatchCompleted.class, (envelope, m) -> {
                     if (m.getVolunteerId() == null || m.getServiceMinutes() <= 0) {

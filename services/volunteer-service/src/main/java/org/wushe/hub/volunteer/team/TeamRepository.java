@@ -90,6 +90,13 @@ public class TeamRepository {
         return isNew;
     }
 
+    /** Ends every membership of the volunteer; how many there were. */
+    public int removeFromAll(UUID volunteerId) {
+        return jdbc.sql("DELETE FROM team_member WHERE volunteer_id = :volunteerId")
+                .param("volunteerId", volunteerId)
+                .update();
+    }
+
     public boolean removeMember(UUID teamId, UUID volunteerId) {
         return jdbc.sql("DELETE FROM team_member WHERE team_id = :teamId AND volunteer_id = :volunteerId")
                         .param("teamId", teamId)

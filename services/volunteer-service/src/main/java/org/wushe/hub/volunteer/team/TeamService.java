@@ -89,6 +89,11 @@ public class TeamService {
     }
 
     @Transactional(readOnly = true)
+    /** A volunteer who erased their account is no longer a member of any team (in the erasing transaction). */
+    public void forget(UUID volunteerId) {
+        teams.removeFromAll(volunteerId);
+    }
+
     public TeamView view(UUID id) {
         Team t = require(id);
         List<SubTeam> subs = teams.subTeams(id).stream()

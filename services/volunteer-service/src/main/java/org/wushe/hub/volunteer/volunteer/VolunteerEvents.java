@@ -41,4 +41,15 @@ final class VolunteerEvents {
                 .setGeohash(h.geohash())
                 .build();
     }
+
+    /** An erased account: the id and who erased it, nothing else. */
+    static org.wushe.hub.events.volunteer.VolunteerLeft left(
+            UUID id, org.wushe.hub.events.volunteer.ErasedBy by, Instant now) {
+        return org.wushe.hub.events.volunteer.VolunteerLeft.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(now)
+                .setVolunteerId(id)
+                .setErasedBy(by)
+                .build();
+    }
 }

@@ -35,6 +35,11 @@ public class VolunteerLookups implements AvailabilityService.Volunteers, TeamSer
         return volunteers.exists(id);
     }
 
+    /** Whether this volunteer was registered here and has erased their account. */
+    public boolean erased(UUID id) {
+        return volunteers.erased(id);
+    }
+
     public Optional<Volunteer> find(UUID id) {
         return volunteers.find(id);
     }

@@ -195,6 +195,14 @@ public class VolunteerRepository {
                 .optional();
     }
 
+    public boolean erased(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM volunteer WHERE id = :id AND erased_at IS NOT NULL")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     public boolean exists(UUID id) {
         return jdbc.sql("SELECT count(*) FROM volunteer WHERE id = :id AND erased_at IS NULL")
                         .param("id", id)

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.Skill;
+import org.wushe.hub.events.volunteer.ErasedBy;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.outbox.OutboxWriter;
@@ -102,7 +103,7 @@ public class VolunteerService {
     /** The signed-in volunteer erases their account ({@link #erase}); 404 naming {@code id} when not registered. */
     @Transactional
     public void eraseSelf() {
-        erase(self());
+        erase(self(), ErasedBy.SELF);
     }
 
     /**
@@ -113,6 +114,15 @@ public class VolunteerService {
      */
     @Transactional
     public void erase(UUID id) {
+        erase(id, ErasedBy.ADMIN);
+    }
+
+    /**
+     * The erasure itself. Besides the above: their team memberships end, the features that hold something of theirs let
+     * go of it ({@link VolunteerErased}: sign-ups withdrawn, open assignments declined), and {@code VolunteerLeft} tells
+     * the other services, last.
+     */
+    private void erase(UUID id, ErasedBy by) {
         require(id);
         // Available for nothing from now on (VolunteerAvailabilityDeclared, empty): matching proposes them no more.
         availability.declare(id, Availability.none());
@@ -120,7 +130,9 @@ public class VolunteerService {
         if (!volunteers.erase(id, now)) {
             throw Problems.notFound("id", Messages.text("volunteer.not-found", id));
         }
+        teams.forget(id);
         events.publishEvent(new VolunteerErased(id, Access.caller().subject(), now));
+        outbox.publish(Aggregate.VOLUNTEER, id.toString(), VolunteerEvents.left(id, by, now));
     }
 
     /** The volunteer id the caller's token carries; 403 naming {@code Authorization} without one. */

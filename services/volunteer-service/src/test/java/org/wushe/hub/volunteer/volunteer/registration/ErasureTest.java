@@ -1,6 +1,7 @@
 package org.wushe.hub.volunteer.volunteer.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,8 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+import org.wushe.hub.events.volunteer.AssignmentAnswerKind;
+import org.wushe.hub.events.volunteer.AssignmentDeclineReason;
+import org.wushe.hub.events.volunteer.ErasedBy;
+import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
+import org.wushe.hub.events.volunteer.VolunteerLeft;
+import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.security.Roles;
+import org.wushe.hub.platform.testing.Upstream;
 import org.wushe.hub.testing.TestTokens;
 import org.wushe.hub.volunteer.support.Http;
 import org.wushe.hub.volunteer.support.ServiceScenario;
@@ -131,6 +140,10 @@ class ErasureTest extends ServiceScenario {
                 .as("the points account stays")
                 .isEqualTo(1);
 
+        VolunteerLeft left = only(eventsOf(gone, has(VolunteerLeft.class, 1)), VolunteerLeft.class)
+                .get(0);
+        assertThat(left.getErasedBy()).isEqualTo(ErasedBy.SELF);
+
         assertThat(volunteer(gone).delete("/volunteers/me").status())
                 .as("erased already")
                 .isEqualTo(404);
@@ -139,6 +152,71 @@ class ErasureTest extends ServiceScenario {
         assertThat(again.status())
                 .as("the ID number is no longer known: " + again)
                 .isEqualTo(201);
+    }
+
+    private String assignmentStatus(UUID match) {
+        List<String> s = jdbc.queryForList("SELECT status FROM assignment WHERE match_id = ?", String.class, match);
+        return s.isEmpty() ? null : s.get(0);
+    }
+
+    @Test
+    void erasureEndsTeamMembershipsDeclinesOpenAssignmentsAndTellsTheOtherServicesLast() {
+        UUID v = registerVolunteer(false, false);
+        Http staff = http().as(TestTokens.token("staff-" + STATION, Roles.STATION_STAFF, Roles.STATION_ID, STATION));
+        Http.Response team = staff.post(
+                "/teams",
+                Map.of("name", "巡逻队 patrol", "communityId", UUID.randomUUID().toString()));
+        assertThat(team.status()).as(team.toString()).isEqualTo(201);
+        String teamId = team.json().get("id").asText();
+        assertThat(staff.put("/teams/" + teamId + "/members/" + v, Map.of("role", "MEMBER"))
+                        .status())
+                .isEqualTo(201);
+        UUID open = UUID.randomUUID();
+        UUID need = UUID.randomUUID();
+        Upstream.matching(codec)
+                .publish(Aggregate.MATCH, open, UpstreamEvents.matchProposed(open, need, v, clock.instant()));
+        Upstream.matching(codec)
+                .publish(Aggregate.MATCH, open, UpstreamEvents.matchAccepted(open, need, v, clock.instant()));
+        await().atMost(WAIT).until(() -> "ACCEPTED".equals(assignmentStatus(open)));
+
+        assertThat(http().delete("/volunteers/" + v).status()).isEqualTo(204);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM team_member WHERE volunteer_id = ?", Long.class, v))
+                .as("no team membership left")
+                .isZero();
+        assertThat(jdbc.queryForMap("SELECT status, decline_category FROM assignment WHERE match_id = ?", open))
+                .containsEntry("status", "DECLINED")
+                .containsEntry("decline_category", "UNAVAILABLE");
+
+        // Staff accepted another match that crossed the erasure: declined on their behalf too, not a dead letter.
+        UUID crossed = UUID.randomUUID();
+        Upstream.matching(codec)
+                .publish(
+                        Aggregate.MATCH,
+                        crossed,
+                        UpstreamEvents.matchAccepted(crossed, UUID.randomUUID(), v, clock.instant()));
+        await().atMost(WAIT).until(() -> "DECLINED".equals(assignmentStatus(crossed)));
+
+        List<SpecificRecord> events = eventsOf(
+                v, e -> has(VolunteerLeft.class, 1).test(e) && declined(e).size() >= 2);
+        assertThat(declined(events))
+                .extracting(a -> a.getAssignmentAnswer().getMatchId())
+                .containsExactlyInAnyOrder(open, crossed);
+        assertThat(declined(events))
+                .extracting(a -> a.getAssignmentAnswer().getDeclineReason())
+                .containsOnly(AssignmentDeclineReason.UNAVAILABLE);
+        VolunteerLeft left = only(events, VolunteerLeft.class).get(0);
+        assertThat(left.getErasedBy()).isEqualTo(ErasedBy.ADMIN);
+        assertThat(events.indexOf(left))
+                .as("VolunteerLeft comes after the erasure's own answers")
+                .isGreaterThan(events.indexOf(declined(events).get(0)));
+    }
+
+    private static List<VolunteerAvailabilityDeclared> declined(List<SpecificRecord> events) {
+        return only(events, VolunteerAvailabilityDeclared.class).stream()
+                .filter(a -> a.getAssignmentAnswer() != null
+                        && a.getAssignmentAnswer().getAnswer() == AssignmentAnswerKind.DECLINED)
+                .toList();
     }
 
     @Test
