@@ -32,6 +32,13 @@ final class Measurements {
         }
     }
 
+    /** The same inserts and commits into a table no publication holds: PostgreSQL's rate without a relay's share. */
+    record Bare(int events, long elapsedNanos) {
+        double eventsPerSecond() {
+            return events / (elapsedNanos / 1e9);
+        }
+    }
+
     /** Single events at a paced rate; the histogram is in microseconds. */
     record Latency(int events, Histogram micros, double achievedRate, int clampedToZero, Collector.RecordSize size) {
         double p50Ms() {

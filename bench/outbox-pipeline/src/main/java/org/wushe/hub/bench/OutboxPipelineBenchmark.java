@@ -115,6 +115,7 @@ public final class OutboxPipelineBenchmark {
         Thread hook = new Thread(stack::close, "bench-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         HikariDataSource dataSource = null;
+        HikariDataSource bareSource = null;
         RawKafkaPath raw = null;
         try {
             stack.start();
@@ -124,7 +125,7 @@ public final class OutboxPipelineBenchmark {
                     "stack up: Kafka %s, PostgreSQL %s, Debezium %s capturing %s",
                     stack.kafka().bootstrapServers(), stack.database().jdbcUrl(), CONNECTOR, connector.outboxTable());
 
-            dataSource = dataSource(stack, options.synchronousCommit());
+            dataSource = dataSource(stack, options.synchronousCommit(), SCHEMA);
             Map<String, String> pg = postgresSettings(stack, dataSource);
             progress(
                     "PostgreSQL: server synchronous_commit=%s, wal_writer_delay=%s, fsync=%s; writer sessions synchronous_commit=%s%s",
@@ -146,11 +147,23 @@ public final class OutboxPipelineBenchmark {
                     .locations("classpath:db/wushe-platform")
                     .load()
                     .migrate();
+            // The bare baseline's schema: the same migration, in a schema no publication holds.
+            bareSource = dataSource(stack, options.synchronousCommit(), BareWrites.SCHEMA);
+            Flyway.configure()
+                    .dataSource(bareSource)
+                    .schemas(BareWrites.SCHEMA)
+                    .locations("classpath:db/wushe-platform")
+                    .load()
+                    .migrate();
             OutboxWriter writer = new OutboxWriter(new JdbcTemplate(dataSource), codec, Clock.systemUTC());
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             NeedEventFactory factory = new NeedEventFactory(NEEDS, 20261123L);
             String bootstrap = stack.kafka().bootstrapServers();
             OutboxPath outbox = new OutboxPath(bootstrap, cdc, writer, tx, factory);
+            BareWrites bare = new BareWrites(
+                    new OutboxWriter(new JdbcTemplate(bareSource), codec, Clock.systemUTC()),
+                    new TransactionTemplate(new DataSourceTransactionManager(bareSource)),
+                    factory);
 
             // The first event creates wushe.community.need (the CDC bridge creates topics from the
             // connector's topic.creation.default.*); the baseline topic copies its settings.
@@ -167,6 +180,7 @@ public final class OutboxPipelineBenchmark {
             int warmLatency = options.warmupLatencyEvents();
             if (warm > 0) {
                 outbox.throughput("warm-up outbox burst", warm, options.batch());
+                bare.throughput("warm-up bare inserts", warm, options.batch());
             }
             if (warmLatency > 0) {
                 outbox.latency("warm-up outbox paced", warmLatency, options.rate());
@@ -193,6 +207,12 @@ public final class OutboxPipelineBenchmark {
             progress(
                     "raw Kafka     latency:    %,d records at %.0f/s -> p50 %.2f ms, p99 %.2f ms",
                     options.latencyEvents(), rawLatency.achievedRate(), rawLatency.p50Ms(), rawLatency.p99Ms());
+            // PostgreSQL's bare rate right before the pipeline's burst, so both see the same machine.
+            Measurements.Bare bareWrites =
+                    bare.throughput("bare inserts and commits", options.events(), options.batch());
+            progress(
+                    "bare inserts  throughput: %,d events in %,.0f ms -> %,.0f events/s (no publication holds the table)",
+                    options.events(), bareWrites.elapsedNanos() / 1e6, bareWrites.eventsPerSecond());
             Measurements.Throughput outboxThroughput =
                     outbox.throughput("outbox pipeline throughput", options.events(), options.batch());
             progress(
@@ -220,6 +240,7 @@ public final class OutboxPipelineBenchmark {
                     rawLatency,
                     outboxThroughput,
                     outboxLatency,
+                    bareWrites,
                     memory);
             System.out.println();
             System.out.print(report.text());
@@ -233,6 +254,9 @@ public final class OutboxPipelineBenchmark {
             }
             if (dataSource != null) {
                 dataSource.close();
+            }
+            if (bareSource != null) {
+                bareSource.close();
             }
             stack.close();
             try {
@@ -306,13 +330,13 @@ public final class OutboxPipelineBenchmark {
         }
     }
 
-    private static HikariDataSource dataSource(LocalStack stack, String synchronousCommit) {
+    private static HikariDataSource dataSource(LocalStack stack, String synchronousCommit, String schema) {
         HikariConfig config = new HikariConfig();
         if (synchronousCommit != null) {
             config.setConnectionInitSql("SET synchronous_commit = " + synchronousCommit); // validated by Options
         }
-        config.setPoolName("bench");
-        config.setJdbcUrl(stack.database().jdbcUrl() + "?currentSchema=" + SCHEMA);
+        config.setPoolName("bench-" + schema);
+        config.setJdbcUrl(stack.database().jdbcUrl() + "?currentSchema=" + schema);
         config.setUsername("postgres");
         config.setPassword(stack.database().password());
         config.setMaximumPoolSize(4);

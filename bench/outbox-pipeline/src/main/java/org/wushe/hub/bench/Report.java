@@ -25,6 +25,7 @@ final class Report {
     private final Measurements.Latency rawLatency;
     private final Measurements.Throughput outboxThroughput;
     private final Measurements.Latency outboxLatency;
+    private final Measurements.Bare bare;
     private final Map<String, Object> memory;
 
     Report(
@@ -37,6 +38,7 @@ final class Report {
             Measurements.Latency rawLatency,
             Measurements.Throughput outboxThroughput,
             Measurements.Latency outboxLatency,
+            Measurements.Bare bare,
             Map<String, Object> memory) {
         this.options = options;
         this.connector = connector;
@@ -47,11 +49,20 @@ final class Report {
         this.rawLatency = rawLatency;
         this.outboxThroughput = outboxThroughput;
         this.outboxLatency = outboxLatency;
+        this.bare = bare;
         this.memory = memory;
     }
 
     double throughputRatio() {
         return outboxThroughput.eventsPerSecond() / rawThroughput.eventsPerSecond();
+    }
+
+    /**
+     * The relay's share of what PostgreSQL commits: the pipeline's rate from its first transaction's begin to the last
+     * event consumed, over the bare inserts and commits of the same events in the same transactions.
+     */
+    double relayShareOfBare() {
+        return outboxThroughput.eventsPerSecondFromFirstWrite() / bare.eventsPerSecond();
     }
 
     double p50Ratio() {
@@ -113,6 +124,13 @@ final class Report {
         row(
                 out,
                 rowFormat,
+                "  bare inserts+commits, events/s | share (b)",
+                "",
+                count(bare.eventsPerSecond()),
+                ratio(relayShareOfBare()));
+        row(
+                out,
+                rowFormat,
                 "latency p50, ms",
                 millis(rawLatency.p50Ms()),
                 millis(outboxLatency.p50Ms()),
@@ -139,6 +157,11 @@ final class Report {
                 String.format(
                         Locale.ROOT,
                         "(a) raw: first send -> last record consumed; outbox: first commit returned -> last event consumed.%n"));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "(b) the same events in the same transactions into a table no publication holds (PostgreSQL's bare rate);%n"
+                                + "    share = the pipeline's events/s from its first tx begin over that rate: the relay's share of the database's.%n"));
         out.append(String.format(
                 Locale.ROOT,
                 "latency: raw = just before send() -> consumer poll returned it (send time in a header);%n"));
@@ -238,6 +261,12 @@ final class Report {
         ratios.put("latencyP50", round(p50Ratio(), 3));
         ratios.put("latencyP99", round(p99Ratio(), 3));
         root.put("pipelineOverBaseline", ratios);
+        Map<String, Object> bareRound = new LinkedHashMap<>();
+        bareRound.put("events", bare.events());
+        bareRound.put("elapsedMs", round(bare.elapsedNanos() / 1e6, 2));
+        bareRound.put("eventsPerSec", round(bare.eventsPerSecond(), 1));
+        root.put("bareInsertsAndCommits", bareRound);
+        root.put("relayShareOfBare", round(relayShareOfBare(), 4));
         root.put("exactlyOnceVerified", true);
         root.put("memory", memory);
         Files.createDirectories(file.getParent());

@@ -86,8 +86,8 @@ public record ConnectorConfig(String name, Map<String, String> config) {
         local.put("database.password", database.password());
         local.put("database.dbname", database.database());
         local.put("topic.creation.default.replication.factor", String.valueOf(replicationFactor));
-        // The local stack creates a schema-wide publication itself (see OutboxCdc), so the connector
-        // can start before the owning service has migrated.
+        // The local stack creates the publication itself, holding the outbox table once a migration creates it (see
+        // OutboxCdc), so the connector can start before the owning service has migrated.
         local.put("publication.autocreate.mode", "disabled");
         // The embedded database listens on 127.0.0.1 only and has no certificate: no TLS (production verifies
         // the server's certificate, sslmode=verify-full, against the CA mounted at database.sslrootcert).

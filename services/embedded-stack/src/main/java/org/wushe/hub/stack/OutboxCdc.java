@@ -311,25 +311,80 @@ public final class OutboxCdc implements AutoCloseable {
     /**
      * Makes sure the publication exists before the connector creates its slot, so that no outbox row
      * written after this point can be missed, even one written by a service that is still migrating.
-     * Locally the publication covers the service's whole schema: the outbox table may not exist yet,
-     * and a table created later in the schema joins the publication in the same transaction.
+     *
+     * <p>The publication holds the outbox table only, so the walsender sends Debezium the outbox's rows and nothing
+     * else the service writes. Locally the connector starts before its service has migrated, so the table may not
+     * exist yet: an event trigger on {@code CREATE TABLE} adds {@code <schema>.outbox} to the publication in the
+     * migration's own transaction (a table dropped and created again, e.g. by a test's clean, joins again). A
+     * publication an older data directory made for the whole schema is narrowed to the table.
      */
     private void preparePublication() throws SQLException {
         String table = connector.outboxTable();
-        String schema = table.substring(0, table.indexOf('.'));
-        String publication = connector.get("publication.name");
+        String schema = identifier(table.substring(0, table.indexOf('.')));
+        String name = identifier(table.substring(table.indexOf('.') + 1));
+        String publication = identifier(connector.get("publication.name"));
+        String function = "public." + publication + "_joins";
         try (Connection c = DriverManager.getConnection(
-                        jdbcUrl, connector.get("database.user"), connector.get("database.password"));
-                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?");
-                java.sql.Statement ddl = c.createStatement()) {
-            ddl.execute("CREATE SCHEMA IF NOT EXISTS " + identifier(schema));
-            exists.setString(1, publication);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (!rs.next()) {
-                    ddl.execute("CREATE PUBLICATION " + identifier(publication) + " FOR TABLES IN SCHEMA "
-                            + identifier(schema) + " WITH (publish = 'insert')");
+                jdbcUrl, connector.get("database.user"), connector.get("database.password"))) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement ddl = c.createStatement()) {
+                // One at a time per publication: two stacks' connectors (or a restart) never race on its DDL.
+                ddl.execute("SELECT pg_advisory_xact_lock(hashtext('" + publication + "'))");
+                ddl.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                if (!exists(c, "SELECT 1 FROM pg_publication WHERE pubname = ?", publication)) {
+                    ddl.execute("CREATE PUBLICATION " + publication + " WITH (publish = 'insert')");
+                }
+                for (String held : strings(
+                        c,
+                        "SELECT n.nspname FROM pg_publication_namespace pn JOIN pg_publication p ON p.oid = pn.pnpubid"
+                                + " JOIN pg_namespace n ON n.oid = pn.pnnspid WHERE p.pubname = ?",
+                        publication)) {
+                    ddl.execute("ALTER PUBLICATION " + publication + " DROP TABLES IN SCHEMA " + identifier(held));
+                }
+                ddl.execute("CREATE OR REPLACE FUNCTION " + function
+                        + "() RETURNS event_trigger LANGUAGE plpgsql AS $f$"
+                        + " BEGIN"
+                        + "   IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands()"
+                        + "              WHERE command_tag = 'CREATE TABLE' AND object_identity = '" + table + "')"
+                        + "      AND NOT EXISTS (SELECT 1 FROM pg_publication_tables WHERE pubname = '" + publication
+                        + "' AND schemaname = '" + schema + "' AND tablename = '" + name + "') THEN"
+                        + "     ALTER PUBLICATION " + publication + " ADD TABLE " + table + ";"
+                        + "   END IF;"
+                        + " END $f$");
+                if (!exists(c, "SELECT 1 FROM pg_event_trigger WHERE evtname = ?", publication + "_joins")) {
+                    ddl.execute("CREATE EVENT TRIGGER " + publication + "_joins ON ddl_command_end"
+                            + " WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION " + function + "()");
+                }
+                if (exists(c, "SELECT 1 WHERE to_regclass(?) IS NOT NULL", table)
+                        && !exists(
+                                c,
+                                "SELECT 1 FROM pg_publication_tables WHERE pubname = ? AND schemaname || '.' ||"
+                                        + " tablename = ?",
+                                publication,
+                                table)) {
+                    ddl.execute("ALTER PUBLICATION " + publication + " ADD TABLE " + table);
                 }
             }
+            c.commit();
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String... parameters) throws SQLException {
+        return !strings(c, sql, parameters).isEmpty();
+    }
+
+    private static List<String> strings(Connection c, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
         }
     }
 
