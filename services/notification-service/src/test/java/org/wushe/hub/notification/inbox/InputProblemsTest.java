@@ -47,4 +47,16 @@ class InputProblemsTest extends ServiceScenario {
                         .status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        Http.Response docs = http().anonymous().get("/v3/api-docs");
+        assertThat(docs.status()).as(docs.text()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames())
+                .contains(
+                        "/notifications/me",
+                        "/notifications/{id}/read",
+                        "/notifications/me/read-all",
+                        "/notifications/me/preferences");
+    }
 }

@@ -84,10 +84,26 @@ public final class Events {
     }
 
     public static ActivityPublished activity(UUID activityId, Instant start) {
+        return activity(activityId, start, Instant.now());
+    }
+
+    /** An ActivityChanged moving the activity to {@code start}, as of {@code at}. */
+    public static org.wushe.hub.events.volunteer.ActivityChanged changed(UUID activityId, Instant start, Instant at) {
+        ActivityPublished p = activity(activityId, start, at);
+        return org.wushe.hub.events.volunteer.ActivityChanged.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(at)
+                .setActivityId(activityId)
+                .setRevision(2)
+                .setDetails(p.getDetails())
+                .build();
+    }
+
+    public static ActivityPublished activity(UUID activityId, Instant start, Instant at) {
         TimeWindow window = new TimeWindow(start, start.plusSeconds(3 * 3600));
         return ActivityPublished.newBuilder()
                 .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now())
+                .setOccurredAt(at)
                 .setActivityId(activityId)
                 .setRevision(1)
                 .setDetails(ActivityDetails.newBuilder()

@@ -109,4 +109,51 @@ class ReminderTest extends ServiceScenario {
         // The approval itself was a sign-up decision for the volunteer.
         assertThat(inbox(asVolunteer(approved), "SIGN_UP_DECISION")).hasSize(1);
     }
+
+    @Test
+    void anOlderActivityEventReadLateNeitherMovesTheStartBackNorUndoesACancellation() {
+        Instant now = Instant.now();
+        UUID moved = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        UUID ofMoved = UUID.randomUUID();
+        UUID ofCancelled = UUID.randomUUID();
+        // Moved to 20 h from now; the older publication (50 h from now) is read after it.
+        publish(
+                Aggregate.VOLUNTEER,
+                moved,
+                Events.changed(moved, now.plus(Duration.ofHours(20)), now.minusSeconds(60)));
+        publish(
+                Aggregate.VOLUNTEER,
+                moved,
+                Events.activity(moved, now.plus(Duration.ofHours(50)), now.minusSeconds(600)));
+        publish(
+                Aggregate.VOLUNTEER,
+                moved,
+                Events.signedUp(UUID.randomUUID(), moved, ofMoved, SignUpStatus.CONFIRMED, now.minusSeconds(30)));
+        // Cancelled; its publication, older, read after it.
+        publish(Aggregate.VOLUNTEER, cancelled, Events.cancelled(cancelled));
+        publish(
+                Aggregate.VOLUNTEER,
+                cancelled,
+                Events.activity(cancelled, now.plus(Duration.ofHours(20)), now.minusSeconds(600)));
+        awaitProcessed(publish(
+                Aggregate.VOLUNTEER,
+                cancelled,
+                Events.signedUp(
+                        UUID.randomUUID(), cancelled, ofCancelled, SignUpStatus.CONFIRMED, now.minusSeconds(30))));
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM watched_sign_up WHERE activity_id IN (?, ?)",
+                                Integer.class,
+                                moved,
+                                cancelled)
+                        == 2);
+
+        watches.remind(Clock.fixed(now, ZoneOffset.UTC));
+
+        assertThat(count("volunteer", ofMoved, "ACTIVITY_REMINDER")).isEqualTo(1);
+        assertThat(count("volunteer", ofCancelled, "ACTIVITY_REMINDER")).isZero();
+        assertThat(jdbc.queryForObject("SELECT cancelled FROM watched_activity WHERE id = ?", Boolean.class, cancelled))
+                .isTrue();
+    }
 }
