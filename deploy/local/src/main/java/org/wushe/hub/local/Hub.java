@@ -467,6 +467,7 @@ public final class Hub implements AutoCloseable {
             env.put("WUSHE_PORTAL_SERVICES_SOCIALWORKER", baseUrl(HubService.SOCIAL_WORKER));
             env.put("WUSHE_PORTAL_SERVICES_VOLUNTEER", baseUrl(HubService.VOLUNTEER));
             env.put("WUSHE_PORTAL_SERVICES_RESOURCE", baseUrl(HubService.RESOURCE));
+            env.put("WUSHE_PORTAL_SERVICES_NOTIFICATION", baseUrl(HubService.NOTIFICATION));
         } else {
             // Every service verifies tokens against the hub's issuer, as production does against its own.
             env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer());

@@ -26,6 +26,8 @@ public enum HubService {
     SOCIAL_WORKER("social-worker-service", "socialworker", 8083, 192),
     VOLUNTEER("volunteer-service", "volunteer", 8084, 256),
     RESOURCE("resource-service", "resource", 8085, 256),
+    /** The notification outbox (in-app inbox, e-mail): reads the matching and volunteer events, publishes none. */
+    NOTIFICATION("notification-service", "notification", 8086, 160),
     /** The front door: a gateway that signs people in and relays their tokens to the services. No database of its own. */
     PORTAL("portal", null, 8090, 160);
 

@@ -46,6 +46,7 @@ final class HubProcess implements AutoCloseable {
             "social-worker-service",
             "volunteer-service",
             "resource-service",
+            "notification-service",
             "matching-service");
     /** The hub's processes started from exec jars: the token issuer, the six services and the portal. */
     static final List<String> PROCESSES = List.of(
