@@ -34,15 +34,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the Saturdays of the coming four weeks, the week's theme town-wide: 敬老 elder care, 环保 green, 亲子 family, 文化
  * culture), a 志愿服务培训 volunteer training (a TRAINING granting first aid, sign-ups approved by the station), a 义诊
  * free clinic at a venue offered in resource-service with a donor and an organization of the sample as co-hosts, and
- * today's 社区清洁日 clean-up, which starts a few seconds after it is published.
+ * today's 社区清洁日 clean-up, which starts a few seconds after it is published and lasts an hour.
  *
  * <p>Why the coming four weeks and not the past four: volunteer-service takes an activity only when it starts ahead
  * (400 naming startsAt otherwise) and a sign-up only before its position starts, so a past month could only be made by
  * correcting attendance to times before its activities began, which would be false records. The festivals, training and
  * clinic therefore lie ahead with their sign-ups (some approved, one rejected, waiting lists on the full positions);
- * today's clean-up is the one that has happened: its volunteers are checked in by the station's staff once it has
- * begun (代签到, recorded as by staff, at the real time). Hours come at check-out, which the API takes only at the real
- * time too: no hours, and so no certificate, are made up at the hub's start.
+ * today's clean-up is the one that happens: its volunteers are checked in by the station's staff once it has begun
+ * (代签到, recorded as by staff, at the real time), and checked out at its end, an hour later, while the hub runs
+ * ({@link #finishToday}, in the background), which credits their hours; then two of them get a volunteer service record
+ * certificate. A hub stopped before the end finishes at its next start, the check-out then recorded at the end by a
+ * staff correction with the reason {@link #BACK_FILL_REASON} (the API's way to record a time after the fact, logged).
  *
  * <p>The sign-ups are taken by the station's staff for the volunteers (the API's "staff sign up someone without a
  * phone"): the sample volunteers have no sign-in accounts of their own but for three.
@@ -55,6 +57,20 @@ final class Activities {
 
     static final String MARK_STARTED = "activities-started";
     static final String MARK_DONE = "activities.json";
+    /** Today's clean-up, checked in and waiting for its end: its check-outs and certificates (finishToday). */
+    static final String MARK_TODAY = "activities-today.json";
+    /** How long today's clean-up lasts. */
+    static final Duration TODAY_LENGTH = Duration.ofHours(1);
+    /** A check-out this late after the end is recorded at the end, by a staff correction with a reason. */
+    static final Duration LATE = Duration.ofMinutes(2);
+    /** How many of today's volunteers get a certificate once their hours are credited. */
+    static final int CERTIFICATES = 2;
+
+    static final String BACK_FILL_REASON =
+            "补录 sample back-fill：示例镇在清洁日结束时未运行，按结束时间签退 the hub was not running at the end";
+
+    /** Today's clean-up once its volunteers are checked in: what its end still needs. */
+    record Today(String activityId, int station, Instant endsAt, List<String> signUpIds, List<String> certify) {}
 
     /** The first-aid qualification of volunteer-service's catalogue (migration V10), granted by the training. */
     static final String TRAINING_GRANTS = "FIRST_AID";
@@ -396,10 +412,9 @@ final class Activities {
     private final Wishes.Http http = new Wishes.Http();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    private Activities(SampleTown.State state, SampleTown.Endpoints api, Path dir) {
+    private Activities(List<String> communityIds, SampleTown.Endpoints api, Path dir) {
         this.api = api;
-        this.communityIds =
-                state.communities().stream().map(SampleTown.CommunityRef::id).toList();
+        this.communityIds = communityIds;
         this.dir = dir;
         this.passwords = Wishes.readPasswords(dir.resolve(SampleAccounts.PASSWORDS_FILE));
     }
@@ -434,21 +449,96 @@ final class Activities {
             throw new UncheckedIOException(e);
         }
         List<Volunteer> volunteers = volunteers(state, api, rest);
-        Made made = new Activities(state, api, dir)
+        Made made = new Activities(
+                        state.communities().stream()
+                                .map(SampleTown.CommunityRef::id)
+                                .toList(),
+                        api,
+                        dir)
                 .record(
                         plan(state, volunteers, r, LocalDate.now(ZONE)),
                         first(rest.tryGet(api.resource() + "/offers?kind=VENUE&limit=1")),
                         first(rest.tryGet(api.resource() + "/donors?limit=1")),
                         first(rest.tryGet(api.organization() + "/organizations")));
+        write(dir.resolve(MARK_DONE), made);
+        return made;
+    }
+
+    private static void write(Path file, Object value) {
         try {
-            Path tmp = dir.resolve(MARK_DONE + ".tmp");
-            Rest.JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), made);
-            Files.move(
-                    tmp, dir.resolve(MARK_DONE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Rest.JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), value);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return made;
+    }
+
+    /**
+     * How today's clean-up is checked out at {@code now}: null before its end (wait), CHECK_OUT by the station's staff
+     * at the real time within {@link #LATE} of the end, else CORRECTION: the check-out recorded at the end by a staff
+     * correction with {@link #BACK_FILL_REASON} (the hub was not running then; a check-out now would credit hours nobody
+     * served).
+     */
+    static String checkOutAt(Today t, Instant now) {
+        if (now.isBefore(t.endsAt())) {
+            return null;
+        }
+        return now.isAfter(t.endsAt().plus(LATE)) ? "CORRECTION" : "CHECK_OUT";
+    }
+
+    /**
+     * Waits in the background for today's clean-up to end (returns false when interrupted: the hub stopping; the next
+     * start goes on), then the station's staff check its volunteers out, crediting their hours, and issue a volunteer
+     * service record certificate to {@link #CERTIFICATES} of them. Done once: its marker is removed after.
+     */
+    static boolean finishToday(SampleTown.Endpoints api, Path dir, java.util.function.Consumer<String> out) {
+        Path f = dir.resolve(MARK_TODAY);
+        if (!Files.exists(f)) {
+            return true;
+        }
+        Today t;
+        try {
+            t = Rest.JSON.readValue(f.toFile(), Today.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long wait = Duration.between(Instant.now(), t.endsAt()).toMillis() + 500;
+        if (wait > 0 && !SampleTown.sleep(wait)) {
+            return false;
+        }
+        Activities a = new Activities(List.of(), api, dir);
+        String staff = a.signIn("station-" + t.station());
+        String how = checkOutAt(t, Instant.now());
+        int checkedOut = 0;
+        for (String signUp : t.signUpIds()) {
+            String base = api.volunteer() + "/activities/" + t.activityId() + "/sign-ups/" + signUp;
+            // A second start after a partial finish: a check-out refused as done already (409) is no failure.
+            JsonNode r = "CHECK_OUT".equals(how)
+                    ? a.http.tryCall("POST", base + "/check-out", staff, null)
+                    : a.http.tryCall(
+                            "POST",
+                            base + "/attendance/corrections",
+                            staff,
+                            body("checkedOutAt", t.endsAt().toString(), "reason", BACK_FILL_REASON));
+            checkedOut += r == null ? 0 : 1;
+        }
+        int certificates = 0;
+        for (String volunteer : t.certify()) {
+            if (a.http.tryCall("POST", api.volunteer() + "/volunteers/" + volunteer + "/certificates", staff, null)
+                    != null) {
+                certificates++;
+            }
+        }
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.accept(String.format(
+                "  today's clean-up 清洁日 ended: %d volunteers checked out%s, their hours credited; %d certificates 志愿服务记录证明 issued",
+                checkedOut, "CORRECTION".equals(how) ? " at its end (补录 back-fill)" : "", certificates));
+        return true;
     }
 
     private static String first(JsonNode list) {
@@ -499,15 +589,16 @@ final class Activities {
         String todayStaff = null;
         if (today != null) {
             todayStaff = signIn("station-" + today.station());
-            JsonNode a =
-                    publish(todayStaff, today, todayStarts, todayStarts.plus(Duration.ofHours(2)), null, null, null);
+            JsonNode a = publish(todayStaff, today, todayStarts, todayStarts.plus(TODAY_LENGTH), null, null, null);
             todayId = a.path("id").asText();
             for (SignUpPlan s : today.signUps()) {
                 JsonNode made = signUp(todayStaff, todayId, a, s);
                 signUps.incrementAndGet();
                 count(made.path("status").asText(), confirmed, pending, waitlisted);
                 if ("CONFIRMED".equals(made.path("status").asText())) {
-                    todaySignUps.add(new String[] {made.path("id").asText()});
+                    todaySignUps.add(new String[] {
+                        made.path("id").asText(), made.path("volunteerId").asText()
+                    });
                 }
             }
         }
@@ -600,6 +691,19 @@ final class Activities {
                         todayStaff,
                         null);
                 checkedIn.incrementAndGet();
+            }
+            if (!todaySignUps.isEmpty()) {
+                write(
+                        dir.resolve(MARK_TODAY),
+                        new Today(
+                                todayId,
+                                today.station(),
+                                todayStarts.plus(TODAY_LENGTH),
+                                todaySignUps.stream().map(s -> s[0]).toList(),
+                                todaySignUps.stream()
+                                        .limit(CERTIFICATES)
+                                        .map(s -> s[1])
+                                        .toList()));
             }
         }
         return new Made(

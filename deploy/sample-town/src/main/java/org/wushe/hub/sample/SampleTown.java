@@ -223,6 +223,7 @@ public final class SampleTown implements AutoCloseable {
                 if (Activities.due(dir) && Files.exists(dir.resolve(SampleAccounts.PASSWORDS_FILE))) {
                     loadActivities();
                 }
+                finishTodayInBackground();
                 return loaded ? Outcome.ALREADY_LOADED : Outcome.RESUMED;
             }
             if (loaded) {
@@ -284,7 +285,19 @@ public final class SampleTown implements AutoCloseable {
             out.accept("  (the grid workers' rounds could not all be recorded 网格巡检未能全部载入: " + e.getMessage() + ")");
         }
         loadActivities();
+        finishTodayInBackground();
         return Outcome.LOADED;
+    }
+
+    /** Today's clean-up ends while the hub runs: its check-outs and certificates then (or at the next start). */
+    private void finishTodayInBackground() {
+        branches.submit(() -> {
+            try {
+                Activities.finishToday(api, dir, out);
+            } catch (RuntimeException e) {
+                out.accept("  (today's clean-up could not be checked out 清洁日签退未完成: " + e.getMessage() + ")");
+            }
+        });
     }
 
     /** The month of activities (Activities), after the volunteers, stations and their staff's accounts exist. */

@@ -234,6 +234,22 @@ class ActivitiesTest {
         assertThat(Activities.recorded(dir).checkedIn()).isEqualTo(4);
     }
 
+    @Test
+    void todaysCleanUpIsCheckedOutAtItsEndAndLaterOnlyByACorrectionToItsEnd() {
+        java.time.Instant end = java.time.Instant.parse("2026-12-07T03:00:00Z");
+        Activities.Today t = new Activities.Today("a", 1, end, List.of("s"), List.of("v"));
+        assertThat(Activities.checkOutAt(t, end.minusSeconds(1)))
+                .as("not before its end")
+                .isNull();
+        assertThat(Activities.checkOutAt(t, end.plusSeconds(1))).isEqualTo("CHECK_OUT");
+        assertThat(Activities.checkOutAt(t, end.plus(Activities.LATE).plusSeconds(1)))
+                .as("the hub was not running at the end: recorded at the end, with a reason")
+                .isEqualTo("CORRECTION");
+        assertThat(Activities.BACK_FILL_REASON)
+                .startsWith("补录 sample back-fill")
+                .hasSizeLessThanOrEqualTo(200);
+    }
+
     private static List<Activities.ActivityPlan> ofKind(List<Activities.ActivityPlan> month, String kind) {
         return month.stream().filter(a -> a.kind().equals(kind)).toList();
     }
