@@ -70,7 +70,13 @@ final class Activities {
             "补录 sample back-fill：示例镇在清洁日结束时未运行，按结束时间签退 the hub was not running at the end";
 
     /** Today's clean-up once its volunteers are checked in: what its end still needs. */
-    record Today(String activityId, int station, Instant endsAt, List<String> signUpIds, List<String> certify) {}
+    record Today(String activityId, int station, String endsAt, List<String> signUpIds, List<String> certify) {
+
+        /** Its end ({@code endsAt} is kept as ISO-8601 text: the town's JSON writer has no java.time module). */
+        Instant end() {
+            return Instant.parse(endsAt);
+        }
+    }
 
     /** The first-aid qualification of volunteer-service's catalogue (migration V10), granted by the training. */
     static final String TRAINING_GRANTS = "FIRST_AID";
@@ -481,10 +487,10 @@ final class Activities {
      * served).
      */
     static String checkOutAt(Today t, Instant now) {
-        if (now.isBefore(t.endsAt())) {
+        if (now.isBefore(t.end())) {
             return null;
         }
-        return now.isAfter(t.endsAt().plus(LATE)) ? "CORRECTION" : "CHECK_OUT";
+        return now.isAfter(t.end().plus(LATE)) ? "CORRECTION" : "CHECK_OUT";
     }
 
     /**
@@ -503,7 +509,7 @@ final class Activities {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long wait = Duration.between(Instant.now(), t.endsAt()).toMillis() + 500;
+        long wait = Duration.between(Instant.now(), t.end()).toMillis() + 500;
         if (wait > 0 && !SampleTown.sleep(wait)) {
             return false;
         }
@@ -520,7 +526,7 @@ final class Activities {
                             "POST",
                             base + "/attendance/corrections",
                             staff,
-                            body("checkedOutAt", t.endsAt().toString(), "reason", BACK_FILL_REASON));
+                            body("checkedOutAt", t.endsAt(), "reason", BACK_FILL_REASON));
             checkedOut += r == null ? 0 : 1;
         }
         int certificates = 0;
@@ -698,7 +704,7 @@ final class Activities {
                         new Today(
                                 todayId,
                                 today.station(),
-                                todayStarts.plus(TODAY_LENGTH),
+                                todayStarts.plus(TODAY_LENGTH).toString(),
                                 todaySignUps.stream().map(s -> s[0]).toList(),
                                 todaySignUps.stream()
                                         .limit(CERTIFICATES)

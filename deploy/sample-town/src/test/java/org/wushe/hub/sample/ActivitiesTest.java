@@ -237,7 +237,7 @@ class ActivitiesTest {
     @Test
     void todaysCleanUpIsCheckedOutAtItsEndAndLaterOnlyByACorrectionToItsEnd() {
         java.time.Instant end = java.time.Instant.parse("2026-12-07T03:00:00Z");
-        Activities.Today t = new Activities.Today("a", 1, end, List.of("s"), List.of("v"));
+        Activities.Today t = new Activities.Today("a", 1, end.toString(), List.of("s"), List.of("v"));
         assertThat(Activities.checkOutAt(t, end.minusSeconds(1)))
                 .as("not before its end")
                 .isNull();
@@ -248,6 +248,16 @@ class ActivitiesTest {
         assertThat(Activities.BACK_FILL_REASON)
                 .startsWith("补录 sample back-fill")
                 .hasSizeLessThanOrEqualTo(200);
+    }
+
+    @Test
+    void theMarkersAreWrittenAndReadWithTheTownsJsonWriter() throws Exception {
+        Activities.Today t = new Activities.Today("a", 3, "2026-12-07T03:00:00Z", List.of("s1", "s2"), List.of("v1"));
+        Rest.JSON.writeValue(dir.resolve(Activities.MARK_TODAY).toFile(), t);
+        Activities.Today back =
+                Rest.JSON.readValue(dir.resolve(Activities.MARK_TODAY).toFile(), Activities.Today.class);
+        assertThat(back).isEqualTo(t);
+        assertThat(back.end()).isEqualTo(java.time.Instant.parse("2026-12-07T03:00:00Z"));
     }
 
     private static List<Activities.ActivityPlan> ofKind(List<Activities.ActivityPlan> month, String kind) {
