@@ -219,6 +219,11 @@ public final class SampleTown implements AutoCloseable {
                 // whether the stream goes on (RESUMED) or had ended before this start (ALREADY_LOADED).
                 state = Rest.JSON.readValue(dir.resolve("state.json").toFile(), State.class);
                 needsPosted = readPosted();
+                // A town loaded before it had a month of activities gets it now (once: its markers say so).
+                if (Activities.due(dir) && Files.exists(dir.resolve(SampleAccounts.PASSWORDS_FILE))) {
+                    loadActivities();
+                }
+                finishTodayInBackground();
                 return loaded ? Outcome.ALREADY_LOADED : Outcome.RESUMED;
             }
             if (loaded) {
@@ -279,7 +284,34 @@ public final class SampleTown implements AutoCloseable {
         } catch (RuntimeException e) {
             out.accept("  (the grid workers' rounds could not all be recorded 网格巡检未能全部载入: " + e.getMessage() + ")");
         }
+        loadActivities();
+        finishTodayInBackground();
         return Outcome.LOADED;
+    }
+
+    /** Today's clean-up ends while the hub runs: its check-outs and certificates then (or at the next start). */
+    private void finishTodayInBackground() {
+        branches.submit(() -> {
+            try {
+                Activities.finishToday(api, dir, out);
+            } catch (RuntimeException e) {
+                out.accept("  (today's clean-up could not be checked out 清洁日签退未完成: " + e.getMessage() + ")");
+            }
+        });
+    }
+
+    /** The month of activities (Activities), after the volunteers, stations and their staff's accounts exist. */
+    private void loadActivities() {
+        long began = System.nanoTime();
+        try {
+            out.accept(String.format(
+                    "  activities 活动: %s in %.1f s",
+                    Activities.load(state, api, dir, rest, new Random(settings.seed() ^ 0x4143544956L))
+                            .describe(),
+                    (System.nanoTime() - began) / 1e9));
+        } catch (RuntimeException e) {
+            out.accept("  (the month of activities could not all be loaded 活动未能全部载入: " + e.getMessage() + ")");
+        }
     }
 
     public Summary summary() {

@@ -71,6 +71,67 @@ class WholeHubTest {
         assertThat(hub.get("organization-service", "/capacities")).hasSize(10);
         assertThat(hub.get("social-worker-service", "/social-workers?limit=100"))
                 .hasSize(23);
+        // The month of activities (sample town's Activities), published by the stations at volunteer-service: a 邻里节
+        // festival a week in each of the 17 communities over the coming four weeks, a training, a free clinic and
+        // today's
+        // clean-up, with their sign-ups as the API placed them and today's volunteers checked in by staff.
+        JsonNode activities = hub.get("volunteer-service", "/activities?limit=200");
+        Map<String, List<JsonNode>> byKind = new java.util.TreeMap<>();
+        activities.forEach(a -> byKind.computeIfAbsent(a.path("kind").asText(), k -> new ArrayList<>())
+                .add(a));
+        assertThat(byKind.get("NEIGHBOURHOOD_FESTIVAL")).hasSize(4 * 17);
+        assertThat(byKind.get("NEIGHBOURHOOD_FESTIVAL"))
+                .allSatisfy(a -> assertThat(a.path("title").asText()).startsWith("邻里节·"));
+        assertThat(byKind.get("TRAINING")).hasSize(1);
+        assertThat(byKind.get("FREE_CLINIC")).hasSize(1);
+        assertThat(byKind.get("CLEAN_UP")).hasSize(1);
+        int placesTaken = 0;
+        for (JsonNode a : activities) {
+            for (JsonNode p : a.path("positions")) {
+                placesTaken += p.path("placesTaken").asInt();
+            }
+        }
+        assertThat(placesTaken)
+                .as("places taken over the month: festivals with volunteers, the training, the clinic, today's")
+                .isGreaterThan(4 * 17 / 2 + 9 + 3 + 4);
+
+        JsonNode training = byKind.get("TRAINING").get(0);
+        assertThat(training.path("grantsQualification").asText()).isEqualTo("FIRST_AID");
+        assertThat(statuses(hub.get(
+                        "volunteer-service",
+                        "/activities/" + training.path("id").asText() + "/sign-ups")))
+                .as("twelve for ten places: nine approved, one rejected, the first waiting moved up, one waiting")
+                .containsEntry("CONFIRMED", 9)
+                .containsEntry("REJECTED", 1)
+                .containsEntry("PENDING", 1)
+                .containsEntry("WAITLISTED", 1);
+
+        JsonNode clinic = byKind.get("FREE_CLINIC").get(0);
+        assertThat(clinic.path("venueOfferId").isTextual())
+                .as("at a venue offer")
+                .isTrue();
+        assertThat(clinic.path("coHosts")).hasSize(2);
+        assertThat(statuses(hub.get(
+                        "volunteer-service", "/activities/" + clinic.path("id").asText() + "/sign-ups")))
+                .as("its guides' position full, two waiting")
+                .containsEntry("WAITLISTED", 2);
+
+        String today = byKind.get("CLEAN_UP").get(0).path("id").asText();
+        JsonNode cleanUp = hub.get("volunteer-service", "/activities/" + today + "/sign-ups");
+        assertThat(cleanUp).hasSize(4);
+        for (JsonNode s : cleanUp) {
+            JsonNode attendance = hub.get(
+                    "volunteer-service",
+                    "/activities/" + today + "/sign-ups/" + s.path("id").asText() + "/attendance");
+            assertThat(attendance.path("checkedInAt").isTextual())
+                    .as("checked in today")
+                    .isTrue();
+            assertThat(attendance.path("checkedInByStaff").asBoolean()).isTrue();
+            assertThat(attendance.path("checkedOutAt").isTextual())
+                    .as("out at its end, an hour later")
+                    .isFalse();
+        }
+
         // Visits are the workers' own (not the hub admin's to read): the centre manager sees them counted in the
         // report.
         String centre = hub.sampleAccounts().get("centre")[2];
@@ -269,6 +330,13 @@ class WholeHubTest {
                             .toList()
                     + "; output:\n" + hub.tail());
         }
+    }
+
+    /** Sign-ups counted by status. */
+    private static Map<String, Integer> statuses(JsonNode signUps) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        signUps.forEach(s -> counts.merge(s.path("status").asText(), 1, Integer::sum));
+        return counts;
     }
 
     private static List<String> names(JsonNode list) {
