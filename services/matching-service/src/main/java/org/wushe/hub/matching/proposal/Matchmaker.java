@@ -65,7 +65,10 @@ public class Matchmaker {
     private final MatchingProperties props;
     private final MeterRegistry meters;
     private final Replaying replaying;
-    /** match() and hold() of one proposal happen together, so two needs are never both given the last unit. */
+    /**
+     * match() and hold() of one proposal happen together, so two needs are never both given the last unit. Only the
+     * engine's memory is touched under it, never the database.
+     */
     private final ReentrantLock proposing = new ReentrantLock();
 
     public Matchmaker(
@@ -123,28 +126,41 @@ public class Matchmaker {
         }
         NeedRow need = locked.get();
         Set<CandidateRef> exclude = matches.exclusions(needId);
+        MatchResult result;
+        Proposal best = null;
+        UUID matchId = UUID.randomUUID();
+        // In memory only, under the lock: the best candidate is found and held, so no other need is given it.
         proposing.lock();
         try {
-            MatchResult result = engine.match(need.spec(), props.candidates(), exclude);
-            if (result.proposals().isEmpty()) {
-                waitFor(needId, result.reasonZh(), result.reasonEn(), "none");
-                return Optional.empty();
+            result = engine.match(need.spec(), props.candidates(), exclude);
+            if (!result.proposals().isEmpty() && !waitsForBatch(need, result, mayWaitForBatch)) {
+                best = result.proposals().get(0);
+                engine.hold(matchId, best.candidate(), best.allocation());
             }
-            if (mayWaitForBatch
-                    && result.proposals().size() < props.scarceBelow()
-                    && !urgent(need.spec().urgency())) {
-                waitFor(
-                        needId,
-                        "合适的候选较少（" + result.proposals().size() + "个），等待下一轮统一分配",
-                        "Few suitable candidates (" + result.proposals().size()
-                                + "), so it waits for the next batch assignment",
-                        "scarce");
-                return Optional.empty();
-            }
-            return Optional.of(propose(need, result.proposals().get(0), Mode.STREAMING, false));
         } finally {
             proposing.unlock();
         }
+        if (best != null) {
+            return Optional.of(record(need, best, matchId, Mode.STREAMING));
+        }
+        if (result.proposals().isEmpty()) {
+            waitFor(needId, result.reasonZh(), result.reasonEn(), "none");
+        } else {
+            waitFor(
+                    needId,
+                    "合适的候选较少（" + result.proposals().size() + "个），等待下一轮统一分配",
+                    "Few suitable candidates (" + result.proposals().size()
+                            + "), so it waits for the next batch assignment",
+                    "scarce");
+        }
+        return Optional.empty();
+    }
+
+    /** A need that is not urgent, with fewer candidates than {@code scarce-below}, waits for the next batch. */
+    private boolean waitsForBatch(NeedRow need, MatchResult result, boolean mayWaitForBatch) {
+        return mayWaitForBatch
+                && result.proposals().size() < props.scarceBelow()
+                && !urgent(need.spec().urgency());
     }
 
     /**
@@ -160,16 +176,20 @@ public class Matchmaker {
                 || matches.liveOf(assigned.needId()).isPresent()) {
             return Optional.empty();
         }
+        if (matches.exclusions(assigned.needId()).contains(assigned.candidate())) {
+            return Optional.empty();
+        }
+        // The plan was made from a snapshot: its candidate is claimed only if it still has the room.
+        UUID matchId = UUID.randomUUID();
         proposing.lock();
         try {
-            Set<CandidateRef> exclude = matches.exclusions(assigned.needId());
-            if (exclude.contains(assigned.candidate())) {
+            if (!engine.tryHold(matchId, assigned.candidate(), assigned.allocation())) {
                 return Optional.empty();
             }
-            return Optional.ofNullable(propose(locked.get(), assigned, Mode.BATCH, true));
         } finally {
             proposing.unlock();
         }
+        return Optional.of(record(locked.get(), assigned, matchId, Mode.BATCH));
     }
 
     /** Records why a need waits; it stays waiting for the batch. */
@@ -179,21 +199,13 @@ public class Matchmaker {
     }
 
     /**
-     * Stores and publishes a proposal and holds its candidate. A batch plan was made from a snapshot, so
-     * its candidate is claimed only if it still has the room ({@code claim}); a streaming proposal was
-     * found under the proposing lock just now.
+     * Stores and publishes a proposal whose candidate the engine holds already (taken under the proposing lock). The
+     * database round trips happen outside that lock, so one need's writes never keep the other needs from the engine;
+     * the hold is dropped if the transaction rolls back.
      */
-    private MatchRecord propose(NeedRow need, Proposal p, Mode mode, boolean claim) {
-        Instant now = clock.instant();
-        UUID matchId = UUID.randomUUID();
-        if (claim) {
-            if (!engine.tryHold(matchId, p.candidate(), p.allocation())) {
-                return null;
-            }
-        } else {
-            engine.hold(matchId, p.candidate(), p.allocation());
-        }
+    private MatchRecord record(NeedRow need, Proposal p, UUID matchId, Mode mode) {
         EngineTransactions.onRollback(() -> engine.release(matchId));
+        Instant now = clock.instant();
         MatchRecord m = new MatchRecord(
                 matchId,
                 need.spec().needId(),
