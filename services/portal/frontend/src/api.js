@@ -137,6 +137,26 @@ export async function request(method, path, body, { headers: extra, withHeaders 
   return withHeaders ? { data, headers: res.headers } : data;
 }
 
+/**
+ * A GET of a file (a PDF): the Blob when the service answers 2xx, else the ApiError of its problem (a 403, 404 or 503
+ * problem body read as JSON), so the page shows the service's words rather than a tab of raw JSON.
+ */
+export async function getBlob(path, accept = 'application/pdf') {
+  const headers = { Accept: `${accept}, application/problem+json`, 'Accept-Language': acceptLanguage() };
+  let res;
+  try {
+    res = await fetch(path, { method: 'GET', headers, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (res.status === 401) {
+    signIn();
+    throw new ApiError(401, await readBody(res));
+  }
+  if (!res.ok) throw new ApiError(res.status, await readBody(res));
+  return res.blob();
+}
+
 /** A GET that also answers the response's headers: { data, headers } (headers.get('X-Total-Count')). */
 export function getWithHeaders(path, params) {
   return request('GET', path + query(params), undefined, { withHeaders: true });
