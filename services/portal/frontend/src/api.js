@@ -4,6 +4,7 @@
 // whose fieldErrors the forms show next to the field named.
 
 import { currentLocale } from './i18n/index.js';
+import { rememberReturn } from './returnTo.js';
 
 export const SIGN_IN_URL = '/oauth2/authorization/wushe';
 
@@ -89,11 +90,16 @@ export function signInFailedHere(search = typeof window === 'undefined' ? '' : w
   return new URLSearchParams(search || '').get('signin') === 'failed';
 }
 
-/** Full page navigation to the portal's sign-in; it comes back to '/'. */
+/**
+ * Full page navigation to the portal's sign-in; it comes back to '/', which then opens the page the person was on
+ * (its path and query remembered in the tab, see returnTo.js: a check-in QR's URL opened while signed out).
+ */
 export function signIn({ force = false } = {}) {
   if (!force && signInFailedHere()) return;
   if (signingIn && !force) return;
   signingIn = true;
+  const here = window.location && window.location.pathname ? window.location.pathname + (window.location.search || '') : '';
+  if (here) rememberReturn(here);
   window.location.assign(SIGN_IN_URL);
 }
 
