@@ -4,7 +4,7 @@
 // whose fieldErrors the forms show next to the field named.
 
 import { currentLocale } from './i18n/index.js';
-import { rememberReturn } from './returnTo.js';
+import { rememberReturn, forgetReturn } from './returnTo.js';
 
 export const SIGN_IN_URL = '/oauth2/authorization/wushe';
 
@@ -198,6 +198,7 @@ export function svc(service, path) {
 
 /** Signs out: a form POST to /logout with the CSRF token (the issuer's session ends too). */
 export function signOut() {
+  forgetReturn();
   const form = document.createElement('form');
   form.method = 'POST';
   form.action = '/logout';

@@ -75,3 +75,13 @@ export function takeReturn({ storage, now = Date.now() } = {}) {
     return null;
   }
 }
+
+/** Forgets a remembered page (signing out: the next person to sign in on this tab starts at their own workspace). */
+export function forgetReturn({ storage } = {}) {
+  const s = store(storage);
+  try {
+    if (s) s.removeItem(RETURN_KEY);
+  } catch {
+    // nothing kept
+  }
+}

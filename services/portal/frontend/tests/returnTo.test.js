@@ -1,5 +1,5 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
-import { RETURN_KEY, RETURN_TTL_MS, safeReturnPath, rememberReturn, takeReturn } from '../src/returnTo.js';
+import { RETURN_KEY, RETURN_TTL_MS, safeReturnPath, rememberReturn, takeReturn, forgetReturn } from '../src/returnTo.js';
 import { signIn, SIGN_IN_URL } from '../src/api.js';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -68,5 +68,13 @@ describe('the path to come back to after signing in', () => {
     signIn({ force: true });
     expect(assign).toHaveBeenCalledWith(SIGN_IN_URL);
     expect(takeReturn({ storage })).toBe(CHECK_IN);
+  });
+
+  it('is forgotten on signing out, so the next person on this tab starts at their own workspace', () => {
+    const storage = memoryStorage();
+    rememberReturn(CHECK_IN, { storage });
+    forgetReturn({ storage });
+    expect(takeReturn({ storage })).toBeNull();
+    expect(() => forgetReturn({ storage: null })).not.toThrow();
   });
 });
