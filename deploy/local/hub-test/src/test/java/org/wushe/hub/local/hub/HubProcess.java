@@ -89,7 +89,10 @@ final class HubProcess implements AutoCloseable {
                 "SOCIAL_WORKER",
                 "VOLUNTEER",
                 "RESOURCE",
-                "PORTAL")) {
+                "NOTIFICATION",
+                "PORTAL",
+                "SMTP",
+                "IMAP")) {
             ports.put(key, freePort());
         }
     }
