@@ -28,7 +28,7 @@ import org.wushe.hub.stack.ServiceLauncher;
 
 /**
  * The whole hub on one machine: the embedded stack ({@link LocalStack}: Kafka, PostgreSQL, one
- * Debezium outbox connector per service) in this JVM, and the six services as child JVMs from their
+ * Debezium outbox connector per service) and the mail server ({@link LocalMail}) in this JVM, and the seven services as child JVMs from their
  * exec jars ({@link ServiceLauncher}), started side by side. {@link #close()} stops the services first
  * (gracefully, together), then the stack.
  */
@@ -249,7 +249,7 @@ public final class Hub implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** Starts Kafka, PostgreSQL and the outbox connectors of all six services. */
+    /** Starts Kafka, PostgreSQL, the outbox connectors of the six services that publish, and the mail server. */
     public LocalStack startStack() {
         LocalStack.Settings s = LocalStack.Settings.defaults(settings.dataDir())
                 .withWipe(settings.wipe())
@@ -287,7 +287,7 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * Starts the six services side by side and waits until every one is healthy. {@code progress} hears
+     * Starts the seven services side by side and waits until every one is healthy. {@code progress} hears
      * of each as it comes up. On a failure the first {@link LaunchedService.StartFailed} is thrown (its
      * message ends with the tail of the service's log); the others are left running for {@link #close()}.
      */

@@ -18,7 +18,7 @@ import org.wushe.hub.stack.ProcessMemory;
 
 /**
  * {@code deploy/local/start}: the whole hub on one machine. Starts the embedded stack, then the issuer,
- * the six services and the portal side by side as child JVMs, loads the sample town through their APIs, prints where
+ * the seven services and the portal side by side as child JVMs, loads the sample town through their APIs, prints where
  * everything is and runs until Ctrl-C, which stops the services first, then the stack.
  *
  * <pre>
@@ -419,7 +419,7 @@ public final class HubMain {
                   PostgreSQL      %s  (user %s, password in %s)
                   Outbox CDC      %d Debezium connectors: %s
                   Data            %s  (kept between runs; --wipe starts clean)
-                  Mail 邮件        %s
+                  Mail 邮件       %s
                 """,
                 stack.kafka().bootstrapServers(),
                 stack.database().jdbcUrl(),
@@ -432,11 +432,16 @@ public final class HubMain {
                                 .map(ConnectorConfig::name)
                                 .toList()),
                 hub.settings().dataDir(),
-                hub.mail() == null
-                        ? "not running (its ports were taken): e-mails are skipped"
-                        : "SMTP 127.0.0.1:" + hub.mail().smtpPort() + ", read at IMAP 127.0.0.1:"
-                                + hub.mail().imapPort() + " as " + LocalMail.USER + " / " + LocalMail.PASSWORD
-                                + " (every mail lands there; a line each in this log)");
+                mailLine(hub));
+    }
+
+    /** Where notification-service's e-mails go and where a developer reads them (deploy/local README, "Mail"). */
+    private static String mailLine(Hub hub) {
+        return hub.mail() == null
+                ? "not running (its ports were taken): e-mails are skipped"
+                : "SMTP 127.0.0.1:" + hub.mail().smtpPort() + ", read at IMAP 127.0.0.1:"
+                        + hub.mail().imapPort() + " as " + LocalMail.USER + " / " + LocalMail.PASSWORD
+                        + " (every mail lands there; a line each in this log)";
     }
 
     /** Prints the banner; returns the RSS of the hub's JVMs together, in bytes. */
@@ -476,6 +481,7 @@ public final class HubMain {
                 %s  Kafka (KRaft)            %s
                   PostgreSQL               %s  (user %s, password in %s; one schema per service)
                   Outbox CDC               %d Debezium connectors
+                  Mail 邮件                %s
                   Memory (RSS)             %s MiB in %d JVMs: %s
                   CPU time so far          %.0f s (these JVMs together, on %d cores)
                   Logs                     %s/<service>.log
@@ -493,6 +499,7 @@ public final class HubMain {
                 EmbeddedDatabase.USER,
                 stack.database().passwordFile(),
                 stack.settings().connectors().size(),
+                mailLine(hub),
                 String.format("%,d", total / (1024 * 1024)),
                 1 + hub.services().size(),
                 memory,
