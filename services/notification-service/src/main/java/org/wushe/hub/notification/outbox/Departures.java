@@ -37,6 +37,9 @@ public class Departures {
     /** Lets go of the recipient; false when they had left before (then nothing changes). */
     @Transactional
     public boolean left(Recipient recipient, String erasedBy, Instant at) {
+        // First without the recipient's lock: the reminder pass locks their watched sign-ups and then, writing a
+        // reminder, the recipient; taking the recipient first and their sign-ups then would deadlock with it.
+        data.forEach(d -> d.forget(recipient));
         repository.lockRecipient(recipient);
         if (!repository.depart(recipient, erasedBy, at)) {
             log.debug("{} had left already", recipient);
@@ -44,7 +47,7 @@ public class Departures {
         }
         int skipped = repository.skipPending(recipient, LEFT);
         int emptied = repository.empty(recipient, BODY);
-        data.forEach(d -> d.forget(recipient));
+        data.forEach(d -> d.forget(recipient)); // again under the lock: anything stored in between
         log.info(
                 "{} left ({}): {} deliveries skipped, {} notifications emptied", recipient, erasedBy, skipped, emptied);
         return true;

@@ -50,7 +50,7 @@ public class NotificationRepository {
      */
     public void lockRecipient(Recipient r) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "notification-recipient:" + r)
+                .param("key", r.lockKey())
                 .query((rs, i) -> 1)
                 .list();
     }

@@ -93,7 +93,7 @@ public class Preferences implements ContactBook, RecipientData {
                         Messages.text("preference.kind-unknown", List.of(NotificationKind.values())));
             }
         }
-        if (repository.departed(recipient)) {
+        if (repository.lockAndCheckDeparted(recipient)) {
             // A token issued before the erasure: nothing of theirs is kept again.
             throw new ResponseStatusException(HttpStatus.GONE, Messages.text("preference.left"));
         }
