@@ -334,6 +334,27 @@ class HeldActivityTest extends ServiceScenario {
         Map<String, Object> firstAid = body(title, start, List.of(attendance(0, v, start, end)));
         firstAid.put("positions", List.of(Map.of("duty", "急救 first aid", "places", 2, "qualification", "FIRST_AID")));
         assertProblem(staff.post("/activities/held", firstAid), 409, "attendances[0].volunteerId", "FIRST_AID");
+        // A position needing a skill the volunteer has not declared (they declared home repair and electrical work).
+        Map<String, Object> medical = body(title, start, List.of(attendance(0, v, start, end)));
+        medical.put(
+                "positions", List.of(Map.of("duty", "量血压 blood pressure", "places", 2, "skills", List.of("MEDICAL"))));
+        assertProblem(staff.post("/activities/held", medical), 409, "attendances[0].volunteerId", "MEDICAL");
+        // A check-out in the future: the activity ended an hour ago, the volunteer stayed on past now.
+        Instant endedAnHourAgo = clock.instant().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        assertProblem(
+                staff.post(
+                        "/activities/held",
+                        body(
+                                title,
+                                endedAnHourAgo.minus(3, ChronoUnit.HOURS),
+                                List.of(attendance(
+                                        0,
+                                        v,
+                                        endedAnHourAgo.minus(2, ChronoUnit.HOURS),
+                                        clock.instant().plus(30, ChronoUnit.MINUTES))))),
+                400,
+                "attendances[0].checkedOutAt",
+                "");
         assertThat(activitiesTitled(title)).as("nothing written on a refusal").isZero();
         assertThat(totalMinutes(v)).isZero();
 
