@@ -26,8 +26,9 @@ import org.wushe.hub.platform.security.WusheAccessRules;
  * <tr><th>request</th><th>who</th></tr>
  * <tr><td>{@code POST}/{@code GET}/{@code DELETE /volunteers/me}</td><td>a volunteer, as the volunteer id of their
  *     token</td></tr>
- * <tr><td>{@code POST /volunteers/{id}/guardian-consent}</td><td>station staff, community staff (and in the service:
- *     community staff of the volunteer's community, station staff of a station they serve)</td></tr>
+ * <tr><td>{@code POST}/{@code GET /volunteers/{id}/guardian-consent}</td><td>station staff, community staff (and in
+ *     the service: community staff of the volunteer's community, station staff of a station they serve); GET also the
+ *     volunteer themself</td></tr>
  * <tr><td>{@code GET /volunteers/{id}}, {@code GET /volunteers/{id}/availability}, {@code GET /volunteers/{id}/hours},
  *     {@code GET /volunteers/{id}/qualifications}</td>
  *     <td>the volunteer themself, station staff (and in the service: only of a station the volunteer serves; others
@@ -93,6 +94,8 @@ public class VolunteerAccessRules {
                 .access(staffNotSelf)
                 .requestMatchers(HttpMethod.POST, "/volunteers/{id}/guardian-consent")
                 .access(Rules.roles(Roles.STATION_STAFF, Roles.COMMUNITY_STAFF))
+                .requestMatchers(HttpMethod.GET, "/volunteers/{id}/guardian-consent")
+                .access(Rules.roles(Roles.STATION_STAFF, Roles.COMMUNITY_STAFF, Roles.VOLUNTEER))
                 .requestMatchers(HttpMethod.POST, "/volunteers/{id}/hours", "/volunteers/{id}/qualifications")
                 .access(staffNotSelf)
                 .requestMatchers(HttpMethod.POST, "/qualifications")

@@ -47,16 +47,7 @@ public class GuardianConsentService {
         Volunteer v = volunteers
                 .findForUpdate(id)
                 .orElseThrow(() -> Problems.notFound("id", Messages.text("volunteer.not-found", id)));
-        if (!caller.isAdmin()
-                && !caller.holds(Roles.COMMUNITY_STAFF, v.communityId())
-                && !caller.holds(Roles.COMMUNITY_STAFF, v.homeArea().communityId())
-                && !volunteers.servesStationOf(caller, id)) {
-            throw new ForbiddenException(
-                    "id",
-                    Messages.text("guardian.record-refused", caller.describeText(), id),
-                    "community_staff of " + v.communityId() + " or station_staff of a station volunteer " + id
-                            + " serves");
-        }
+        requireStaffOf(caller, v, "guardian.record-refused");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (!v.minor(LocalDate.ofInstant(now, VolunteerLookups.ZONE))) {
             throw Problems.conflict("id", Messages.text("guardian.not-a-minor", id));
@@ -76,5 +67,48 @@ public class GuardianConsentService {
                 .param("at", Timestamp.from(now))
                 .update();
         return new GuardianConsent.Recorded(id, consent.relationship(), caller.subject(), now);
+    }
+
+    /**
+     * The consent recorded for the volunteer, without the guardian's name and phone: for the staff who may record it
+     * and for the volunteer themself (403 naming {@code id} for anyone else); 404 naming {@code id} when there is no
+     * such volunteer or no consent recorded for them.
+     */
+    @Transactional(readOnly = true)
+    public GuardianConsent.Recorded read(UUID id) {
+        Caller caller = Access.caller();
+        Volunteer v = volunteers
+                .find(id)
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("volunteer.not-found", id)));
+        if (!caller.holds(Roles.VOLUNTEER, id)) {
+            requireStaffOf(caller, v, "guardian.read-refused");
+        }
+        return jdbc.sql("SELECT relationship, recorded_by, recorded_at FROM volunteer_guardian_consent"
+                        + " WHERE volunteer_id = :id")
+                .param("id", id)
+                .query((rs, n) -> new GuardianConsent.Recorded(
+                        id,
+                        GuardianRelationship.valueOf(rs.getString("relationship")),
+                        rs.getString("recorded_by"),
+                        rs.getTimestamp("recorded_at").toInstant()))
+                .optional()
+                .orElseThrow(() -> Problems.notFound("id", Messages.text("guardian.none", id)));
+    }
+
+    /**
+     * The hub admin, community staff of the volunteer's home community, or station staff of a station the volunteer
+     * serves; 403 naming {@code id} otherwise, with the text {@code refusal}.
+     */
+    private void requireStaffOf(Caller caller, Volunteer v, String refusal) {
+        if (!caller.isAdmin()
+                && !caller.holds(Roles.COMMUNITY_STAFF, v.communityId())
+                && !caller.holds(Roles.COMMUNITY_STAFF, v.homeArea().communityId())
+                && !volunteers.servesStationOf(caller, v.id())) {
+            throw new ForbiddenException(
+                    "id",
+                    Messages.text(refusal, caller.describeText(), v.id()),
+                    "community_staff of " + v.communityId() + " or station_staff of a station volunteer " + v.id()
+                            + " serves");
+        }
     }
 }

@@ -102,6 +102,39 @@ class GuardianConsentTest extends ServiceScenario {
     }
 
     @Test
+    void theConsentIsReadBackWithoutTheGuardiansNameOrPhoneByItsStaffAndTheVolunteerOnly() {
+        UUID minor = selfRegistered(today().minusYears(14));
+        String path = "/volunteers/" + minor + "/guardian-consent";
+        Http.Response none = communityStaff(UpstreamEvents.COMMUNITY).get(path);
+        assertThat(none.status()).as(none.toString()).isEqualTo(404);
+        assertThat(none.problemField()).isEqualTo("id");
+
+        Map<String, Object> consent = consent();
+        assertThat(communityStaff(UpstreamEvents.COMMUNITY).post(path, consent).status())
+                .isEqualTo(201);
+
+        for (Http reader : List.of(communityStaff(UpstreamEvents.COMMUNITY), volunteer(minor))) {
+            Http.Response read = reader.get(path);
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            assertThat(read.json().get("volunteerId").asText()).isEqualTo(minor.toString());
+            assertThat(read.json().get("relationship").asText()).isEqualTo("PARENT");
+            assertThat(read.json().get("recordedBy").asText()).isEqualTo("community-" + UpstreamEvents.COMMUNITY);
+            assertThat(read.json().get("recordedAt").asText()).isNotBlank();
+            assertThat(read.body()).doesNotContain("林国栋").doesNotContain((String) consent.get("guardianPhone"));
+        }
+
+        Http.Response otherCommunity = communityStaff(UUID.randomUUID()).get(path);
+        assertThat(otherCommunity.status()).as(otherCommunity.toString()).isEqualTo(403);
+        assertThat(otherCommunity.problemField()).isEqualTo("id");
+        Http.Response otherStation = http().as(
+                        TestTokens.token("staff-x", Roles.STATION_STAFF, Roles.STATION_ID, UUID.randomUUID()))
+                .get(path);
+        assertThat(otherStation.status()).as(otherStation.toString()).isEqualTo(403);
+        Http.Response anotherVolunteer = volunteer(UUID.randomUUID()).get(path);
+        assertThat(anotherVolunteer.status()).as(anotherVolunteer.toString()).isEqualTo(403);
+    }
+
+    @Test
     void anAdultSignsUpWithoutConsentAndNeedsNone() {
         UUID adult = selfRegistered(today().minusYears(18));
         Http.Response signedUp = signUp(adult, activity());
