@@ -4,6 +4,7 @@
 // whose fieldErrors the forms show next to the field named.
 
 import { currentLocale } from './i18n/index.js';
+import { rememberReturn, forgetReturn } from './returnTo.js';
 
 export const SIGN_IN_URL = '/oauth2/authorization/wushe';
 
@@ -89,11 +90,16 @@ export function signInFailedHere(search = typeof window === 'undefined' ? '' : w
   return new URLSearchParams(search || '').get('signin') === 'failed';
 }
 
-/** Full page navigation to the portal's sign-in; it comes back to '/'. */
+/**
+ * Full page navigation to the portal's sign-in; it comes back to '/', which then opens the page the person was on
+ * (its path and query remembered in the tab, see returnTo.js: a check-in QR's URL opened while signed out).
+ */
 export function signIn({ force = false } = {}) {
   if (!force && signInFailedHere()) return;
   if (signingIn && !force) return;
   signingIn = true;
+  const here = window.location && window.location.pathname ? window.location.pathname + (window.location.search || '') : '';
+  if (here) rememberReturn(here);
   window.location.assign(SIGN_IN_URL);
 }
 
@@ -137,6 +143,26 @@ export async function request(method, path, body, { headers: extra, withHeaders 
   return withHeaders ? { data, headers: res.headers } : data;
 }
 
+/**
+ * A GET of a file (a PDF): the Blob when the service answers 2xx, else the ApiError of its problem (a 403, 404 or 503
+ * problem body read as JSON), so the page shows the service's words rather than a tab of raw JSON.
+ */
+export async function getBlob(path, accept = 'application/pdf') {
+  const headers = { Accept: `${accept}, application/problem+json`, 'Accept-Language': acceptLanguage() };
+  let res;
+  try {
+    res = await fetch(path, { method: 'GET', headers, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (res.status === 401) {
+    signIn();
+    throw new ApiError(401, await readBody(res));
+  }
+  if (!res.ok) throw new ApiError(res.status, await readBody(res));
+  return res.blob();
+}
+
 /** A GET that also answers the response's headers: { data, headers } (headers.get('X-Total-Count')). */
 export function getWithHeaders(path, params) {
   return request('GET', path + query(params), undefined, { withHeaders: true });
@@ -172,6 +198,7 @@ export function svc(service, path) {
 
 /** Signs out: a form POST to /logout with the CSRF token (the issuer's session ends too). */
 export function signOut() {
+  forgetReturn();
   const form = document.createElement('form');
   form.method = 'POST';
   form.action = '/logout';

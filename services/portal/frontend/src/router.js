@@ -1,5 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { loadMe, session, workspaceFor, mayOpen } from './session.js';
+import { takeReturn } from './returnTo.js';
+import { signInFailedHere } from './api.js';
 
 const routes = [
   { path: '/', name: 'home', component: () => import('./pages/Landing.vue') },
@@ -32,6 +34,12 @@ router.beforeEach(async (to) => {
   }
   const roles = session.me.roles;
   if (to.name === 'home') {
+    // Just signed in from a page opened while signed out (a check-in QR): back to that page, once.
+    const back = signInFailedHere() ? null : takeReturn();
+    if (back) {
+      const r = router.resolve(back);
+      return { path: r.path, query: r.query, hash: r.hash, replace: true };
+    }
     const ws = workspaceFor(roles);
     return ws ? { path: ws, replace: true } : true;
   }

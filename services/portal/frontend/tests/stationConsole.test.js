@@ -1,17 +1,19 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
 // The page's pure logic lives in its own <script> block; the components and styles it renders are not needed here.
-vi.mock('element-plus/es', () => ({ ElButton: {}, ElTag: {}, ElTabs: {}, ElTabPane: {} }));
+vi.mock('element-plus/es', () => ({ ElButton: {}, ElTag: {}, ElTabs: {}, ElTabPane: {}, ElDrawer: {} }));
 vi.mock('element-plus/es/components/base/style/css', () => ({}));
 vi.mock('element-plus/es/components/button/style/css', () => ({}));
 vi.mock('element-plus/es/components/tag/style/css', () => ({}));
 vi.mock('element-plus/es/components/tabs/style/css', () => ({}));
 vi.mock('element-plus/es/components/tab-pane/style/css', () => ({}));
+vi.mock('element-plus/es/components/drawer/style/css', () => ({}));
 vi.mock('../src/pages/station/ProposalCard.vue', () => ({ default: {} }));
 vi.mock('../src/pages/station/FollowUpDesk.vue', () => ({ default: {} }));
 vi.mock('../src/components/EnumSelect.vue', () => ({ default: {} }));
 vi.mock('../src/components/ProblemAlert.vue', () => ({ default: {} }));
 vi.mock('../src/components/FieldError.vue', () => ({ default: {} }));
 vi.mock('../src/components/NeedHistory.vue', () => ({ default: {} }));
+vi.mock('../src/components/NotificationInbox.vue', () => ({ default: {} }));
 
 import { deadlineBefore, proposalQuery, passesFilters, compareProposals, placeLive } from '../src/pages/station/StationConsole.vue';
 import { getWithHeaders, query } from '../src/api.js';

@@ -91,6 +91,28 @@ class AsyncApiCoverageTest {
                         .get(0)
                         .asText())
                 .isEqualTo("matching-service");
+        // notification-service publishes nothing and reads two topics in group notification-service, each with its
+        // dead letters.
+        for (String consumed :
+                List.of("wushe.matching.match.matchEvents-in-0", "wushe.volunteer.volunteer.volunteerEvents-in-0")) {
+            JsonNode op = ops.get("notification-service.receives." + consumed);
+            assertThat(op).as("notification-service receives " + consumed).isNotNull();
+            assertThat(op.path("action").asText()).isEqualTo("receive");
+            assertThat(op.path("bindings")
+                            .path("kafka")
+                            .path("groupId")
+                            .path("enum")
+                            .get(0)
+                            .asText())
+                    .isEqualTo("notification-service");
+        }
+        for (String topic : List.of("wushe.matching.match", "wushe.volunteer.volunteer")) {
+            assertThat(ops.get("notification-service.dead-letters." + topic))
+                    .as("notification-service's dead letters of " + topic)
+                    .isNotNull();
+        }
+        assertThat(ops.properties().stream().filter(e -> e.getKey().startsWith("notification-service.sends.")))
+                .isEmpty();
         assertThat(ops.get("community-service.sends.wushe.community.need")
                         .path("action")
                         .asText())

@@ -28,7 +28,7 @@ import org.wushe.hub.stack.ServiceLauncher;
 
 /**
  * The whole hub on one machine: the embedded stack ({@link LocalStack}: Kafka, PostgreSQL, one
- * Debezium outbox connector per service) in this JVM, and the six services as child JVMs from their
+ * Debezium outbox connector per service) and the mail server ({@link LocalMail}) in this JVM, and the seven services as child JVMs from their
  * exec jars ({@link ServiceLauncher}), started side by side. {@link #close()} stops the services first
  * (gracefully, together), then the stack.
  */
@@ -62,7 +62,40 @@ public final class Hub implements AutoCloseable {
             Duration startTimeout,
             Path cacheDir,
             String externalKafka,
-            int kafkaReplication) {
+            int kafkaReplication,
+            int smtpPort,
+            int imapPort) {
+
+        /** The hub's mail server on its default ports (SMTP 8025, IMAP 8143; see {@link LocalMail}). */
+        public Settings(
+                Path dataDir,
+                boolean wipe,
+                int kafkaPort,
+                int controllerPort,
+                int postgresPort,
+                Map<HubService, Integer> ports,
+                Map<HubService, Path> jars,
+                List<String> extraJvmOptions,
+                Duration startTimeout,
+                Path cacheDir,
+                String externalKafka,
+                int kafkaReplication) {
+            this(
+                    dataDir,
+                    wipe,
+                    kafkaPort,
+                    controllerPort,
+                    postgresPort,
+                    ports,
+                    jars,
+                    extraJvmOptions,
+                    startTimeout,
+                    cacheDir,
+                    externalKafka,
+                    kafkaReplication,
+                    DEFAULT_SMTP_PORT,
+                    DEFAULT_IMAP_PORT);
+        }
 
         public Settings {
             ports = Collections.unmodifiableMap(new EnumMap<>(ports));
@@ -81,8 +114,15 @@ public final class Hub implements AutoCloseable {
 
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
+    /** The hub's SMTP port (moved by {@code WUSHE_SMTP_PORT}): notification-service sends its e-mails there. */
+    public static final int DEFAULT_SMTP_PORT = 8025;
+
+    /** The hub's IMAP port (moved by {@code WUSHE_IMAP_PORT}): where a developer reads them. */
+    public static final int DEFAULT_IMAP_PORT = 8143;
+
     private final Settings settings;
     private LocalStack stack;
+    private volatile LocalMail mail;
     private final Map<HubService, LaunchedService> services =
             Collections.synchronizedMap(new EnumMap<>(HubService.class));
     private final Map<HubService, CompletableFuture<ClassDataSharing.Image>> images = new EnumMap<>(HubService.class);
@@ -209,7 +249,7 @@ public final class Hub implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** Starts Kafka, PostgreSQL and the outbox connectors of all six services. */
+    /** Starts Kafka, PostgreSQL, the outbox connectors of the six services that publish, and the mail server. */
     public LocalStack startStack() {
         LocalStack.Settings s = LocalStack.Settings.defaults(settings.dataDir())
                 .withWipe(settings.wipe())
@@ -219,11 +259,35 @@ public final class Hub implements AutoCloseable {
         }
         stack = new LocalStack(s);
         stack.start();
+        startMail();
         return stack;
     }
 
     /**
-     * Starts the six services side by side and waits until every one is healthy. {@code progress} hears
+     * Starts the hub's mail server ({@link LocalMail}). Should its ports be taken, the hub goes on without it:
+     * notification-service then skips its e-mail deliveries (no SMTP host), and the log says so.
+     */
+    private void startMail() {
+        try {
+            mail = new LocalMail(settings.smtpPort(), settings.imapPort()).start();
+        } catch (RuntimeException e) {
+            mail = null;
+            org.slf4j.LoggerFactory.getLogger(Hub.class)
+                    .warn(
+                            "The hub's mail server did not start (SMTP {}, IMAP {}): e-mails are skipped. {}",
+                            settings.smtpPort(),
+                            settings.imapPort(),
+                            e.toString());
+        }
+    }
+
+    /** The hub's mail server, or null when it is not running. */
+    public LocalMail mail() {
+        return mail;
+    }
+
+    /**
+     * Starts the seven services side by side and waits until every one is healthy. {@code progress} hears
      * of each as it comes up. On a failure the first {@link LaunchedService.StartFailed} is thrown (its
      * message ends with the tail of the service's log); the others are left running for {@link #close()}.
      */
@@ -469,6 +533,9 @@ public final class Hub implements AutoCloseable {
             env.put("WUSHE_PORTAL_SERVICES_RESOURCE", baseUrl(HubService.RESOURCE));
             env.put("WUSHE_PORTAL_SERVICES_NOTIFICATION", baseUrl(HubService.NOTIFICATION));
         } else {
+            if (s == HubService.NOTIFICATION) {
+                env.putAll(mailEnvironment(mail));
+            }
             // Every service verifies tokens against the hub's issuer, as production does against its own.
             env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer());
         }
@@ -623,5 +690,17 @@ public final class Hub implements AutoCloseable {
             stack.close();
             stack = null;
         }
+        if (mail != null) {
+            mail.close();
+            mail = null;
+        }
+    }
+
+    /**
+     * notification-service's mail settings: the hub's SMTP server, or none (its e-mail deliveries are then skipped
+     * with that reason) when it is not running.
+     */
+    static Map<String, String> mailEnvironment(LocalMail mail) {
+        return mail == null ? Map.of() : mail.environment();
     }
 }

@@ -18,7 +18,7 @@ import org.wushe.hub.stack.ProcessMemory;
 
 /**
  * {@code deploy/local/start}: the whole hub on one machine. Starts the embedded stack, then the issuer,
- * the six services and the portal side by side as child JVMs, loads the sample town through their APIs, prints where
+ * the seven services and the portal side by side as child JVMs, loads the sample town through their APIs, prints where
  * everything is and runs until Ctrl-C, which stops the services first, then the stack.
  *
  * <pre>
@@ -49,7 +49,7 @@ public final class HubMain {
               WUSHE_MATCHING_PORT (8080), WUSHE_COMMUNITY_PORT (8081), WUSHE_ORGANIZATION_PORT (8082),
               WUSHE_SOCIAL_WORKER_PORT (8083), WUSHE_VOLUNTEER_PORT (8084), WUSHE_RESOURCE_PORT (8085),
               WUSHE_NOTIFICATION_PORT (8086),
-              WUSHE_AUTH_PORT (9000), WUSHE_PORTAL_PORT (8090)
+              WUSHE_AUTH_PORT (9000), WUSHE_PORTAL_PORT (8090), WUSHE_SMTP_PORT (8025), WUSHE_IMAP_PORT (8143)
             more JVM options for every service: WUSHE_SERVICE_JAVA_OPTS
             """;
 
@@ -156,7 +156,9 @@ public final class HubMain {
                                         .toAbsolutePath()
                                         .normalize(),
                 externalKafka == null || externalKafka.isBlank() ? null : externalKafka.strip(),
-                kafkaReplication > 0 ? kafkaReplication : externalKafka == null || externalKafka.isBlank() ? 1 : 3);
+                kafkaReplication > 0 ? kafkaReplication : externalKafka == null || externalKafka.isBlank() ? 1 : 3,
+                intEnv("WUSHE_SMTP_PORT", Hub.DEFAULT_SMTP_PORT),
+                intEnv("WUSHE_IMAP_PORT", Hub.DEFAULT_IMAP_PORT));
         if (prepareOnly) {
             prepare(settings, out);
             return;
@@ -417,6 +419,7 @@ public final class HubMain {
                   PostgreSQL      %s  (user %s, password in %s)
                   Outbox CDC      %d Debezium connectors: %s
                   Data            %s  (kept between runs; --wipe starts clean)
+                  Mail 邮件       %s
                 """,
                 stack.kafka().bootstrapServers(),
                 stack.database().jdbcUrl(),
@@ -428,7 +431,17 @@ public final class HubMain {
                         stack.settings().connectors().stream()
                                 .map(ConnectorConfig::name)
                                 .toList()),
-                hub.settings().dataDir());
+                hub.settings().dataDir(),
+                mailLine(hub));
+    }
+
+    /** Where notification-service's e-mails go and where a developer reads them (deploy/local README, "Mail"). */
+    private static String mailLine(Hub hub) {
+        return hub.mail() == null
+                ? "not running (its ports were taken): e-mails are skipped"
+                : "SMTP 127.0.0.1:" + hub.mail().smtpPort() + ", read at IMAP 127.0.0.1:"
+                        + hub.mail().imapPort() + " as " + LocalMail.USER + " / " + LocalMail.PASSWORD
+                        + " (every mail lands there; a line each in this log)";
     }
 
     /** Prints the banner; returns the RSS of the hub's JVMs together, in bytes. */
@@ -468,6 +481,7 @@ public final class HubMain {
                 %s  Kafka (KRaft)            %s
                   PostgreSQL               %s  (user %s, password in %s; one schema per service)
                   Outbox CDC               %d Debezium connectors
+                  Mail 邮件                %s
                   Memory (RSS)             %s MiB in %d JVMs: %s
                   CPU time so far          %.0f s (these JVMs together, on %d cores)
                   Logs                     %s/<service>.log
@@ -485,6 +499,7 @@ public final class HubMain {
                 EmbeddedDatabase.USER,
                 stack.database().passwordFile(),
                 stack.settings().connectors().size(),
+                mailLine(hub),
                 String.format("%,d", total / (1024 * 1024)),
                 1 + hub.services().size(),
                 memory,

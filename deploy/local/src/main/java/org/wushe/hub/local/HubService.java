@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The processes of the hub: the token issuer, the six services and the portal, as {@code deploy/local/start} runs them: module, database schema (and
+ * The processes of the hub: the token issuer, the seven services and the portal, as {@code deploy/local/start} runs them: module, database schema (and
  * outbox connector), default port, the environment variable that moves the port, and the heap.
  *
  * <p>Heaps: the sample town needs far less, but each service should have room for a real town's
@@ -92,6 +92,7 @@ public enum HubService {
         }
         throw new IllegalArgumentException(
                 "no service " + module + "; the services are matching-service, community-service, "
-                        + "organization-service, social-worker-service, volunteer-service, resource-service, auth-service, portal");
+                        + "organization-service, social-worker-service, volunteer-service, resource-service, notification-service, "
+                        + "auth-service, portal");
     }
 }

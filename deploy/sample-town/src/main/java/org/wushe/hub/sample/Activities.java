@@ -36,10 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * free clinic at a venue offered in resource-service with a donor and an organization of the sample as co-hosts, and
  * today's 社区清洁日 clean-up, which starts a few seconds after it is published and lasts an hour.
  *
- * <p>Why the coming four weeks and not the past four: volunteer-service takes an activity only when it starts ahead
- * (400 naming startsAt otherwise) and a sign-up only before its position starts, so a past month could only be made by
- * correcting attendance to times before its activities began, which would be false records. The festivals, training and
- * clinic therefore lie ahead with their sign-ups (some approved, one rejected, waiting lists on the full positions);
+ * <p>Why the coming four weeks here: volunteer-service publishes an activity only when it starts ahead (400 naming
+ * startsAt otherwise) and takes a sign-up only before its position starts. The past four weeks are recorded after they
+ * were held, with who came and when ({@link PastActivities}, {@code POST /activities/held}). The festivals, training and
+ * clinic here therefore lie ahead with their sign-ups (some approved, one rejected, waiting lists on the full positions);
  * today's clean-up is the one that happens: its volunteers are checked in by the station's staff once it has begun
  * (代签到, recorded as by staff, at the real time), and checked out at its end, an hour later, while the hub runs
  * ({@link #finishToday}, in the background), which credits their hours; then two of them get a volunteer service record
@@ -120,7 +120,7 @@ final class Activities {
             List<SignUpPlan> signUps,
             boolean today) {}
 
-    private record Theme(String name, String title, String description, String group, List<PositionPlan> positions) {}
+    record Theme(String name, String title, String description, String group, List<PositionPlan> positions) {}
 
     static final List<Theme> THEMES = List.of(
             new Theme(
@@ -470,7 +470,7 @@ final class Activities {
         return made;
     }
 
-    private static void write(Path file, Object value) {
+    static void write(Path file, Object value) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Rest.JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), value);
@@ -547,12 +547,12 @@ final class Activities {
         return true;
     }
 
-    private static String first(JsonNode list) {
+    static String first(JsonNode list) {
         return list != null && list.size() > 0 ? list.get(0).path("id").asText() : null;
     }
 
     /** The sample's volunteers as volunteer-service lists them (its order), with their community's index. */
-    private static List<Volunteer> volunteers(SampleTown.State state, SampleTown.Endpoints api, Rest rest) {
+    static List<Volunteer> volunteers(SampleTown.State state, SampleTown.Endpoints api, Rest rest) {
         Map<String, Integer> community = new HashMap<>();
         for (int c = 0; c < state.communities().size(); c++) {
             community.put(state.communities().get(c).id(), c);

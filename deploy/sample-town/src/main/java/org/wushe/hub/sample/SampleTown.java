@@ -223,6 +223,10 @@ public final class SampleTown implements AutoCloseable {
                 if (Activities.due(dir) && Files.exists(dir.resolve(SampleAccounts.PASSWORDS_FILE))) {
                     loadActivities();
                 }
+                // And the past month recorded afterwards, or the rest of it (PastActivities resumes by its keys).
+                if (PastActivities.due(dir) && Files.exists(dir.resolve(SampleAccounts.PASSWORDS_FILE))) {
+                    loadPastActivities();
+                }
                 finishTodayInBackground();
                 return loaded ? Outcome.ALREADY_LOADED : Outcome.RESUMED;
             }
@@ -285,6 +289,7 @@ public final class SampleTown implements AutoCloseable {
             out.accept("  (the grid workers' rounds could not all be recorded 网格巡检未能全部载入: " + e.getMessage() + ")");
         }
         loadActivities();
+        loadPastActivities();
         finishTodayInBackground();
         return Outcome.LOADED;
     }
@@ -311,6 +316,23 @@ public final class SampleTown implements AutoCloseable {
                     (System.nanoTime() - began) / 1e9));
         } catch (RuntimeException e) {
             out.accept("  (the month of activities could not all be loaded 活动未能全部载入: " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * The past four weeks (PastActivities), recorded after they were held, with their hours and a few certificates;
+     * after the coming month, whose today's clean-up must start on time.
+     */
+    private void loadPastActivities() {
+        long began = System.nanoTime();
+        try {
+            out.accept(String.format(
+                    "  past activities 已举办活动: %s in %.1f s",
+                    PastActivities.load(state, api, dir, rest, new Random(settings.seed() ^ 0x48454c44L))
+                            .describe(),
+                    (System.nanoTime() - began) / 1e9));
+        } catch (RuntimeException e) {
+            out.accept("  (the past month could not all be recorded 已举办活动未能全部补录: " + e.getMessage() + ")");
         }
     }
 

@@ -401,12 +401,36 @@ final class Wishes {
             return r.statusCode() / 100 == 2 ? parse(r.body()) : null;
         }
 
-        private HttpResponse<String> send(String method, String url, String token, Object body) {
+        /**
+         * As {@link #tryCall}, with the request's headers {@code name, value, …} (an Idempotency-Key): the answer as
+         * sent, or null for a refusal, which {@code refused} receives (status and body) when not null.
+         */
+        JsonNode tryCall(
+                String method,
+                String url,
+                String token,
+                Object body,
+                java.util.function.BiConsumer<Integer, String> refused,
+                String... headers) {
+            HttpResponse<String> r = send(method, url, token, body, headers);
+            if (r.statusCode() / 100 == 2) {
+                return parse(r.body());
+            }
+            if (refused != null) {
+                refused.accept(r.statusCode(), abbreviate(r.body()));
+            }
+            return null;
+        }
+
+        private HttpResponse<String> send(String method, String url, String token, Object body, String... headers) {
             try {
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                         .timeout(TIMEOUT)
                         .header("Accept", "application/json")
                         .header("Authorization", "Bearer " + token);
+                for (int i = 0; i + 1 < headers.length; i += 2) {
+                    b.header(headers[i], headers[i + 1]);
+                }
                 if (body == null) {
                     b.method(method, HttpRequest.BodyPublishers.noBody());
                 } else {

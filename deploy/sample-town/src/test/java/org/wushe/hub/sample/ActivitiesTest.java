@@ -269,7 +269,7 @@ class ActivitiesTest {
     }
 
     /** {@code n} volunteers spread over the town's communities, one to three skills each. */
-    private static List<Activities.Volunteer> volunteers(SampleTown.State town, int n) {
+    static List<Activities.Volunteer> volunteers(SampleTown.State town, int n) {
         Random r = new Random(2);
         List<Activities.Volunteer> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -284,7 +284,7 @@ class ActivitiesTest {
     }
 
     /** {@code communities} communities, two to a station (so {@code (communities + 1) / 2} stations). */
-    private static SampleTown.State town(int communities, int stations) {
+    static SampleTown.State town(int communities, int stations) {
         List<SampleTown.CommunityRef> refs = new ArrayList<>();
         List<String> stationIds = new ArrayList<>();
         for (int s = 0; s < stations; s++) {

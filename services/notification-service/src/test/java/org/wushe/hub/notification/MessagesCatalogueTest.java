@@ -32,6 +32,7 @@ class MessagesCatalogueTest {
                 "notification.sign-up.moved-up",
                 "notification.reminder.body",
                 "notification.certificate.body",
+                "notification.left.body",
                 "notification.deadline.body",
                 "notification.mail.footer"));
         for (var kind : org.wushe.hub.events.common.ActivityKind.values()) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,7 +33,7 @@ class ConnectorsMatchConnectFilesTest {
     private static final List<Manifest> SECRETS = Kustomize.render(Repo.K8S.resolve("secrets"));
 
     @ParameterizedTest
-    @EnumSource(Repo.Service.class)
+    @MethodSource("org.wushe.hub.deploy.k8s.Repo$Service#publishing")
     void connectorEqualsItsConnectFile(Repo.Service service) {
         JsonNode file = Repo.readJson(service.connectorFile());
         String name = file.path("name").asString();
@@ -72,7 +72,7 @@ class ConnectorsMatchConnectFilesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Repo.Service.class)
+    @MethodSource("org.wushe.hub.deploy.k8s.Repo$Service#publishing")
     void whatThePlaceholdersReadExistsAndConnectMayReadIt(Repo.Service service) {
         JsonNode config = Repo.readJson(service.connectorFile()).path("config");
         JsonNode role = find("Role", "wushe-connect-cdc-config").orElseThrow().node();
@@ -121,7 +121,7 @@ class ConnectorsMatchConnectFilesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Repo.Service.class)
+    @MethodSource("org.wushe.hub.deploy.k8s.Repo$Service#publishing")
     void theConnectorReadsTheDatabaseTheServiceWrites(Repo.Service service) {
         JsonNode config = Repo.readJson(service.connectorFile()).path("config");
         String url = find("ConfigMap", service.id + "-config")
@@ -154,7 +154,7 @@ class ConnectorsMatchConnectFilesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Repo.Service.class)
+    @MethodSource("org.wushe.hub.deploy.k8s.Repo$Service#publishing")
     void theConnectorVerifiesTheDatabasesCertificateAgainstTheMountedCa(Repo.Service service) {
         JsonNode config = Repo.readJson(service.connectorFile()).path("config");
         assertThat(config.path("database.sslmode").asString())

@@ -183,6 +183,39 @@ class NetworkPoliciesTest {
                 .isFalse();
     }
 
+    @ParameterizedTest
+    @EnumSource(Repo.Service.class)
+    void onlyNotificationServiceReachesTheSmtpServerOnItsSubmissionPort(Repo.Service service) {
+        JsonNode policy = policyOf(service);
+        List<String> smtp = new ArrayList<>();
+        for (JsonNode rule : policy.path("spec").path("egress")) {
+            for (JsonNode p : rule.path("ports")) {
+                if (p.path("port").asInt() == 587 || p.path("port").asInt() == 25) {
+                    rule.path("to")
+                            .forEach(peer -> smtp.add(
+                                    peer.path("ipBlock").path("cidr").asString().replace("/32", "")));
+                }
+            }
+        }
+        Port submission = new Port(null, 587, "TCP");
+        if (service != Repo.Service.NOTIFICATION) {
+            assertThat(smtp).as(service.id + " sends no mail").isEmpty();
+            return;
+        }
+        assertThat(smtp).as("the SMTP server's one address").hasSize(1);
+        Peer server = Peer.outside("the SMTP server", smtp.get(0));
+        assertThat(admitsEgress(policy, server, submission)).isTrue();
+        assertThat(admitsEgress(policy, server, new Port(null, 25, "TCP")))
+                .as("plain port 25")
+                .isFalse();
+        assertThat(admitsEgress(policy, INTERNET, submission))
+                .as("another mail server")
+                .isFalse();
+        assertThat(smtp.get(0))
+                .as("the SMTP server is not the issuer nor a database")
+                .isNotEqualTo(databaseAddress(service, 5432));
+    }
+
     record Port(String name, int number, String protocol) {
         @Override
         public String toString() {

@@ -27,21 +27,32 @@ public final class Repo {
             .normalize();
     public static final Path K8S = ROOT.resolve("deploy/k8s");
 
-    /** The six services: name, the party that names its database, CDC secret and connector, its schema. */
+    /**
+     * The seven services: name, the party that names its database (and, for those that publish, CDC secret and
+     * connector), its schema; whether it publishes events through an outbox connector (notification-service does not).
+     */
     public enum Service {
-        COMMUNITY("community-service", "community"),
-        ORGANIZATION("organization-service", "organization"),
-        SOCIAL_WORKER("social-worker-service", "socialworker"),
-        VOLUNTEER("volunteer-service", "volunteer"),
-        RESOURCE("resource-service", "resource"),
-        MATCHING("matching-service", "matching");
+        COMMUNITY("community-service", "community", true),
+        ORGANIZATION("organization-service", "organization", true),
+        SOCIAL_WORKER("social-worker-service", "socialworker", true),
+        VOLUNTEER("volunteer-service", "volunteer", true),
+        RESOURCE("resource-service", "resource", true),
+        MATCHING("matching-service", "matching", true),
+        NOTIFICATION("notification-service", "notification", false);
 
         public final String id;
         public final String party;
+        public final boolean publishes;
 
-        Service(String id, String party) {
+        Service(String id, String party, boolean publishes) {
             this.id = id;
             this.party = party;
+            this.publishes = publishes;
+        }
+
+        /** The services with an outbox connector (deploy/connect/&lt;id&gt;.json). */
+        public static List<Service> publishing() {
+            return java.util.Arrays.stream(values()).filter(s -> s.publishes).toList();
         }
 
         public JsonNode applicationYml() {

@@ -44,6 +44,60 @@ public class NotificationRepository {
                 == 1;
     }
 
+    /**
+     * Takes the recipient's transaction-scoped advisory lock: writing a notification for them and their leaving
+     * never interleave.
+     */
+    public void lockRecipient(Recipient r) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", r.lockKey())
+                .query((rs, i) -> 1)
+                .list();
+    }
+
+    /** Whether the recipient left (erased their account). */
+    public boolean departed(Recipient r) {
+        return jdbc.sql("SELECT count(*) FROM departed_recipient WHERE recipient_kind = :rk AND recipient_id = :rid")
+                        .param("rk", r.kind())
+                        .param("rid", r.id())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Records the recipient departed; false when they were already. */
+    public boolean depart(Recipient r, String erasedBy, Instant at) {
+        return jdbc.sql("INSERT INTO departed_recipient (recipient_kind, recipient_id, erased_by, left_at) "
+                                + "VALUES (:rk, :rid, :by, :at) ON CONFLICT DO NOTHING")
+                        .param("rk", r.kind())
+                        .param("rid", r.id())
+                        .param("by", erasedBy)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
+    /** Skips the recipient's pending deliveries with the reason; how many. */
+    public int skipPending(Recipient r, String reason) {
+        return jdbc.sql(
+                        "UPDATE delivery SET status = 'skipped', last_error = :reason WHERE status = 'pending' "
+                                + "AND notification_id IN (SELECT id FROM notification WHERE recipient_kind = :rk AND recipient_id = :rid)")
+                .param("reason", truncate(reason))
+                .param("rk", r.kind())
+                .param("rid", r.id())
+                .update();
+    }
+
+    /** Empties the recipient's notifications of what they said: the body code alone, no arguments, no link. */
+    public int empty(Recipient r, String bodyCode) {
+        return jdbc.sql("UPDATE notification SET args = CAST(:args AS jsonb), link = NULL "
+                        + "WHERE recipient_kind = :rk AND recipient_id = :rid")
+                .param("args", JSON.writeValueAsString(Map.of("body", bodyCode, "args", List.of())))
+                .param("rk", r.kind())
+                .param("rid", r.id())
+                .update();
+    }
+
     public void insertDelivery(
             UUID notificationId,
             String channel,

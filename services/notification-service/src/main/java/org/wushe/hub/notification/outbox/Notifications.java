@@ -33,12 +33,17 @@ public class Notifications {
     }
 
     /**
-     * Notifies the recipient of {@code kind} about {@code ref}, unless that was done before; true when written
-     * now. Runs in the caller's transaction (the consumer's, which records the event processed).
+     * Notifies the recipient of {@code kind} about {@code ref}, unless that was done before or the recipient left
+     * ({@link Departures}); true when written now. Runs in the caller's transaction (the consumer's, which records the event processed).
      */
     @Transactional
     public boolean notify(
             Recipient recipient, NotificationKind kind, String ref, String bodyCode, List<String> args, String link) {
+        repository.lockRecipient(recipient);
+        if (repository.departed(recipient)) {
+            log.debug("{} left: no {} about {}", recipient, kind, ref);
+            return false;
+        }
         Instant now = clock.instant();
         Notification n = new Notification(UUID.randomUUID(), recipient, kind, ref, bodyCode, args, link, now, null);
         if (!repository.insert(n)) {

@@ -55,6 +55,14 @@ public record Recipient(String kind, UUID id) {
         }
     }
 
+    /**
+     * The key of the recipient's transaction-scoped advisory lock, taken by whatever writes for them (a notification,
+     * their settings) and by their leaving ({@link Departures}), so that those never interleave.
+     */
+    public String lockKey() {
+        return "notification-recipient:" + this;
+    }
+
     /** {@code volunteer/<id>}: the place an address of this recipient is bound to, and how logs name it. */
     @Override
     public String toString() {

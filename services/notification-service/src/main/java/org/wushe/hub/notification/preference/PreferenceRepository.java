@@ -116,6 +116,33 @@ public class PreferenceRepository {
                 .update();
     }
 
+    /**
+     * Whether the recipient left (erased their account; the outbox's {@code departed_recipient}), asked under the
+     * recipient's advisory lock, which their leaving takes too: settings stored now are never left behind by it.
+     */
+    public boolean lockAndCheckDeparted(Recipient r) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", r.lockKey())
+                .query((rs, i) -> 1)
+                .list();
+        return jdbc.sql("SELECT count(*) FROM departed_recipient WHERE recipient_kind = :rk AND recipient_id = :rid")
+                        .param("rk", r.kind())
+                        .param("rid", r.id())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Deletes the recipient's language, addresses and choices (not the access log). */
+    public void forget(Recipient r) {
+        for (String table : new String[] {"preference", "contact", "channel_choice"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE recipient_kind = :rk AND recipient_id = :rid")
+                    .param("rk", r.kind())
+                    .param("rid", r.id())
+                    .update();
+        }
+    }
+
     static String key(String kind, String channel) {
         return kind + "/" + channel;
     }

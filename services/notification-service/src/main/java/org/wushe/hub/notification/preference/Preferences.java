@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 import org.wushe.hub.notification.outbox.Contact;
 import org.wushe.hub.notification.outbox.ContactBook;
 import org.wushe.hub.notification.outbox.EmailChannel;
@@ -16,6 +18,7 @@ import org.wushe.hub.notification.outbox.Notification;
 import org.wushe.hub.notification.outbox.NotificationChannel;
 import org.wushe.hub.notification.outbox.NotificationKind;
 import org.wushe.hub.notification.outbox.Recipient;
+import org.wushe.hub.notification.outbox.RecipientData;
 import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.core.Language;
 import org.wushe.hub.platform.i18n.Messages;
@@ -27,7 +30,7 @@ import org.wushe.hub.platform.web.InvalidInputException;
  * set one. The e-mail address is sealed at rest; each read of it is logged with who read it and why.
  */
 @Service
-public class Preferences implements ContactBook {
+public class Preferences implements ContactBook, RecipientData {
 
     public static final String ZH_CN = "zh-CN";
     public static final String EN = "en";
@@ -90,6 +93,10 @@ public class Preferences implements ContactBook {
                         Messages.text("preference.kind-unknown", List.of(NotificationKind.values())));
             }
         }
+        if (repository.lockAndCheckDeparted(recipient)) {
+            // A token issued before the erasure: nothing of theirs is kept again.
+            throw new ResponseStatusException(HttpStatus.GONE, Messages.text("preference.left"));
+        }
         var now = clock.instant();
         repository.saveLanguage(recipient, language, now);
         repository.saveAddress(
@@ -141,5 +148,14 @@ public class Preferences implements ContactBook {
             }
         }
         return false;
+    }
+
+    /**
+     * A recipient who left: their language, sealed addresses and choices deleted; the log of the reads of their
+     * address ({@code contact_access}) stays, as it records who read what and why, not the address.
+     */
+    @Override
+    public void forget(Recipient recipient) {
+        repository.forget(recipient);
     }
 }

@@ -12,12 +12,16 @@ import org.wushe.hub.events.volunteer.SignUpApproved;
 import org.wushe.hub.events.volunteer.SignUpMovedUp;
 import org.wushe.hub.events.volunteer.SignUpRejected;
 import org.wushe.hub.events.volunteer.SignUpWithdrawn;
+import org.wushe.hub.events.volunteer.VolunteerLeft;
 import org.wushe.hub.events.volunteer.VolunteerSignedUp;
+import org.wushe.hub.notification.outbox.Departures;
+import org.wushe.hub.notification.outbox.Recipient;
 import org.wushe.hub.platform.inbox.InboundEvents;
 
 /**
  * Binding {@code volunteerEvents-in-0} on {@code wushe.volunteer.volunteer} (group {@code notification-service}):
- * activities published, changed and cancelled, sign-ups and their decisions, certificates issued, each once in the
+ * activities published, changed and cancelled, sign-ups and their decisions, certificates issued, volunteers who
+ * left (VolunteerLeft: {@link Departures}), each once in the
  * transaction that records its id; the other events of the topic are ignored; an undecodable record goes to {@code
  * wushe.volunteer.volunteer.dlt}.
  */
@@ -27,7 +31,7 @@ public class VolunteerInbound {
     public static final String CONSUMER = "notification-service.volunteers";
 
     @Bean
-    public Consumer<Message<byte[]>> volunteerEvents(InboundEvents inbound, Watches watches) {
+    public Consumer<Message<byte[]>> volunteerEvents(InboundEvents inbound, Watches watches, Departures departures) {
         return inbound.consumer(CONSUMER)
                 .on(
                         ActivityPublished.class,
@@ -90,6 +94,12 @@ public class VolunteerInbound {
                         CertificateIssued.class,
                         (envelope, c) -> watches.certificate(
                                 c.getCertificateId(), c.getVolunteerId(), c.getVerificationCode(), c.getTotalMinutes()))
+                .on(
+                        VolunteerLeft.class,
+                        (envelope, l) -> departures.left(
+                                Recipient.volunteer(l.getVolunteerId()),
+                                l.getErasedBy().name(),
+                                l.getOccurredAt()))
                 .build();
     }
 }

@@ -65,7 +65,8 @@ public class WatchRepository {
     public void signUp(UUID id, UUID activityId, UUID volunteerId, String status, Instant asOf) {
         jdbc.sql(
                         "INSERT INTO watched_sign_up (id, activity_id, volunteer_id, status, as_of) "
-                                + "VALUES (:id, :activity, :volunteer, :status, :asOf) "
+                                + "SELECT :id, :activity, :volunteer, :status, :asOf WHERE NOT EXISTS (SELECT 1 FROM "
+                                + "departed_recipient WHERE recipient_kind = 'volunteer' AND recipient_id = :volunteer) "
                                 + "ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, as_of = greatest(watched_sign_up.as_of, EXCLUDED.as_of) "
                                 + "WHERE watched_sign_up.status NOT IN ('REJECTED', 'WITHDRAWN') "
                                 + "AND (watched_sign_up.as_of <= EXCLUDED.as_of OR EXCLUDED.status IN ('REJECTED', 'WITHDRAWN'))")
@@ -74,6 +75,13 @@ public class WatchRepository {
                 .param("volunteer", volunteerId)
                 .param("status", status)
                 .param("asOf", Timestamp.from(asOf))
+                .update();
+    }
+
+    /** Deletes the volunteer's watched sign-ups (they left). */
+    public void forgetVolunteer(UUID volunteerId) {
+        jdbc.sql("DELETE FROM watched_sign_up WHERE volunteer_id = :v")
+                .param("v", volunteerId)
                 .update();
     }
 

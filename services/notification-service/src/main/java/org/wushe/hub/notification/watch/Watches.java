@@ -11,6 +11,7 @@ import org.wushe.hub.notification.outbox.NotificationKind;
 import org.wushe.hub.notification.outbox.NotificationTexts;
 import org.wushe.hub.notification.outbox.Notifications;
 import org.wushe.hub.notification.outbox.Recipient;
+import org.wushe.hub.notification.outbox.RecipientData;
 
 /**
  * Turns what the events say into notifications and watches: each handler runs in the consumer's transaction
@@ -18,7 +19,7 @@ import org.wushe.hub.notification.outbox.Recipient;
  * test drives them at a time of its choosing.
  */
 @Service
-public class Watches {
+public class Watches implements RecipientData {
 
     static final String VOLUNTEER_PAGE = "/volunteer";
     static final String STATION_PAGE = "/station";
@@ -112,6 +113,14 @@ public class Watches {
                 "notification.certificate.body",
                 List.of(verificationCode, hours(totalMinutes)),
                 "/verify/" + verificationCode);
+    }
+
+    /** A volunteer who left: the sign-ups of theirs watched for reminders are deleted. */
+    @Override
+    public void forget(Recipient recipient) {
+        if (Recipient.VOLUNTEER.equals(recipient.kind())) {
+            repository.forgetVolunteer(recipient.id());
+        }
     }
 
     // ---- schedulers --------------------------------------------------------------------------------

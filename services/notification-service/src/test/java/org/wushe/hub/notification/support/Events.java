@@ -176,4 +176,13 @@ public final class Events {
                 .setHeldPlace(true)
                 .build();
     }
+
+    public static org.wushe.hub.events.volunteer.VolunteerLeft left(UUID volunteerId) {
+        return org.wushe.hub.events.volunteer.VolunteerLeft.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setVolunteerId(volunteerId)
+                .setErasedBy(org.wushe.hub.events.volunteer.ErasedBy.SELF)
+                .build();
+    }
 }

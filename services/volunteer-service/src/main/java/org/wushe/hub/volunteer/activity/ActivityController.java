@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.hub.events.common.ActivityKind;
+import org.wushe.hub.platform.web.IdempotencyKeys;
 
 /**
  * Activities (活动) and sign-ups (报名). Who may: publishing, changing and cancelling, approving, rejecting and
@@ -33,10 +35,12 @@ public class ActivityController {
 
     private final ActivityService activities;
     private final SignUpService signUps;
+    private final HeldActivityService held;
 
-    public ActivityController(ActivityService activities, SignUpService signUps) {
+    public ActivityController(ActivityService activities, SignUpService signUps, HeldActivityService held) {
         this.activities = activities;
         this.signUps = signUps;
+        this.held = held;
     }
 
     @PostMapping("/activities")
@@ -52,6 +56,36 @@ public class ActivityController {
     public ResponseEntity<ActivityView> publish(@Valid @RequestBody ActivityRequest request) {
         ActivityView a = activities.publish(request);
         return ResponseEntity.created(URI.create("/activities/" + a.id())).body(a);
+    }
+
+    @PostMapping("/activities/held")
+    @Operation(
+            summary = "Record an activity after it was held, with who attended when (补录已举办活动)",
+            description =
+                    "By whoever may publish it (the publisher and tenancy rules of POST /activities; another's 403 naming "
+                            + "publisher.id). The publish body, plus reason (required, ≤ 200: why it is entered afterwards, kept with each "
+                            + "attendance as its staff record) and attendances [{position (index in positions; may be left out with one "
+                            + "position), volunteerId, checkedInAt, checkedOutAt}]. The activity ended before now (400 naming endsAt) and "
+                            + "started within wushe.volunteer.activities.backfill-days (30; 400 naming startsAt). Each attendance: within the "
+                            + "position's time give or take 2 hours, check-out after check-in and not in the future (400 naming "
+                            + "attendances[i].checkedInAt or .checkedOutAt); each volunteer once (400 naming attendances[i].volunteerId); "
+                            + "no more than the position's places (400 naming attendances[i].position); a registered volunteer not erased "
+                            + "(404 naming attendances[i].volunteerId); the position's skills and qualification held at the time, a minor's "
+                            + "guardian consent (409 naming attendances[i].volunteerId); no live sign-up of the volunteer at an overlapping "
+                            + "time (409 naming attendances[i].checkedInAt). Each attendance is a CONFIRMED sign-up checked in and out by "
+                            + "staff, its hours credited as a check-out at that time credits them (daily maximum, rounding, points by the "
+                            + "rules in effect, a TRAINING's qualification). Optional Idempotency-Key: a repeat answers 200 with the "
+                            + "first request's record (Idempotent-Replayed: true) and records nothing; the key with another request 422. "
+                            + "→ ActivityPublished, VolunteerSignedUp (CONFIRMED), VolunteerCheckedIn and VolunteerCheckedOut (byStaff), "
+                            + "ServiceHoursCredited (ACTIVITY) with PointsAwarded.")
+    public ResponseEntity<HeldActivityService.HeldView> recordHeld(
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+            @Valid @RequestBody HeldActivityRequest request) {
+        HeldActivityService.Outcome o = held.record(request, key);
+        UUID id = o.held().activity().id();
+        return (o.replayed() ? ResponseEntity.ok() : ResponseEntity.created(URI.create("/activities/" + id)))
+                .header(IdempotencyKeys.REPLAYED, String.valueOf(o.replayed()))
+                .body(o.held());
     }
 
     @GetMapping("/activities")

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hoursRoundingUnit       attendance hours are rounded to this unit (default half an hour)
  * @param hoursRounding           DOWN (the field's rule, default), NEAREST or UP
  * @param dailyMaximum            at most this much service is counted per local day of an attendance (default 8 h)
+ * @param backfillDays            an activity recorded after it was held (活动补录) started at most this many days ago
+ *                                (default 30, as the field accepts service records entered afterwards)
  */
 @ConfigurationProperties("wushe.volunteer.activities")
 public record ActivityProperties(
@@ -27,7 +29,8 @@ public record ActivityProperties(
         @DefaultValue("5m") Duration venueCodeValidity,
         @DefaultValue("30m") Duration hoursRoundingUnit,
         @DefaultValue("DOWN") Rounding hoursRounding,
-        @DefaultValue("8h") Duration dailyMaximum) {
+        @DefaultValue("8h") Duration dailyMaximum,
+        @DefaultValue("30") int backfillDays) {
 
     /** How attendance minutes are rounded to {@link #hoursRoundingUnit}. */
     public enum Rounding {
@@ -65,6 +68,10 @@ public record ActivityProperties(
             throw new IllegalArgumentException(
                     "wushe.volunteer.activities.daily-maximum must be between 1 minute and 24 hours, not "
                             + dailyMaximum);
+        }
+        if (backfillDays < 1 || backfillDays > 366) {
+            throw new IllegalArgumentException(
+                    "wushe.volunteer.activities.backfill-days must be between 1 and 366, not " + backfillDays);
         }
     }
 

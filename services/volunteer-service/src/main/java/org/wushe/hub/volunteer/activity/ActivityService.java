@@ -75,6 +75,17 @@ public class ActivityService {
         ActivityRequest.Publisher publisher = Publishers.resolve(caller, r.publisher());
         Instant now = now();
         validate(r, now, false);
+        return view(insert(r, publisher, caller, now).activity());
+    }
+
+    /** An activity as inserted, with its positions in the request's order. */
+    record Inserted(Activity activity, List<Position> positions) {}
+
+    /**
+     * Inserts the validated activity {@code r} for {@code publisher} with its positions and writes ActivityPublished:
+     * what publishing does, and what recording a held activity ({@link HeldActivityService}) does first.
+     */
+    Inserted insert(ActivityRequest r, ActivityRequest.Publisher publisher, Caller caller, Instant now) {
         Activity a = new Activity(
                 UUID.randomUUID(),
                 publisher.kind(),
@@ -106,7 +117,7 @@ public class ActivityService {
             positions.add(p);
         }
         outbox.publish(Aggregate.VOLUNTEER, a.id().toString(), ActivityEvents.published(a, positions, now));
-        return view(a);
+        return new Inserted(a, positions);
     }
 
     /**
@@ -279,13 +290,28 @@ public class ActivityService {
     // ---- input rules beyond Bean Validation: 400 naming the field
 
     private void validate(ActivityRequest r, Instant now, boolean change) {
+        validate(r, now, change, false);
+    }
+
+    /**
+     * The activity's rules, 400 naming the field. {@code held}: an activity recorded after it was held
+     * ({@link HeldActivityService}) started in the past, which that service checks against its own window instead.
+     */
+    void validate(ActivityRequest r, Instant now, boolean change, boolean held) {
         List<RuleViolation> v = new ArrayList<>();
         if (!r.endsAt().isAfter(r.startsAt())) {
             v.add(new RuleViolation("endsAt", "activity.ends-before-start"));
         } else if (Duration.between(r.startsAt(), r.endsAt()).compareTo(MAX_LENGTH) > 0) {
             v.add(new RuleViolation("endsAt", "activity.too-long"));
         }
-        if (!r.startsAt().isAfter(now)) {
+        if (held) {
+            if (!r.endsAt().isBefore(now)) {
+                v.add(new RuleViolation("endsAt", "activity.held-not-ended"));
+            }
+            if (r.startsAt().isBefore(now.minus(Duration.ofDays(rules.backfillDays())))) {
+                v.add(new RuleViolation("startsAt", "activity.held-too-old", rules.backfillDays()));
+            }
+        } else if (!r.startsAt().isAfter(now)) {
             v.add(new RuleViolation("startsAt", "activity.starts-in-past"));
         }
         Set<BeneficiaryGroup> groups = new HashSet<>();

@@ -382,6 +382,41 @@ public class AttendanceService {
     }
 
     /**
+     * An attendance recorded after the activity was held (活动补录, {@link HeldActivityService}): the confirmed sign-up
+     * {@code s} checked in at {@code in} and out at {@code out}, both by staff ({@code by}), with the reason logged as the
+     * attendance's correction (before: none). Its hours as at a check-out at {@code out}: {@link #creditable}, credited
+     * once (key {@code checkout:<signUpId>}, points by the rules in effect), and a TRAINING's qualification granted.
+     * → VolunteerCheckedIn and VolunteerCheckedOut, byStaff (not {@code corrected}: there was no earlier time).
+     */
+    int recordHeld(Activity a, SignUp s, Instant in, Instant out, String by, String reason, Instant now) {
+        int minutes = creditable(in, out);
+        attendance.checkIn(s.id(), s.activityId(), s.volunteerId(), in, by, true);
+        attendance.checkOut(s.id(), out, by, true, minutes);
+        attendance.insert(
+                new Attendance.Correction(UUID.randomUUID(), s.id(), by, now, reason, null, in, null, out, 0, minutes));
+        grantQualification(a, s, out, by);
+        if (minutes > 0) {
+            hours.creditActivity(new HoursService.ActivityHours(
+                    s.id(),
+                    s.volunteerId(),
+                    minutes,
+                    stationOf(a),
+                    a.communityId(),
+                    servedOn(in),
+                    by,
+                    "activity " + a.id() + " recorded after it was held",
+                    checkoutKey(s)));
+        }
+        outbox.publish(
+                Aggregate.VOLUNTEER, s.activityId().toString(), ActivityEvents.checkedIn(s, in, true, false, now));
+        outbox.publish(
+                Aggregate.VOLUNTEER,
+                s.activityId().toString(),
+                ActivityEvents.checkedOut(s, in, out, true, minutes, false, now));
+        return minutes;
+    }
+
+    /**
      * A TRAINING that grants a qualification grants it at the attendance's first check-out (both ends recorded), valid
      * from the check-out; once per sign-up, whatever follows (QualificationService#grantForTraining).
      */

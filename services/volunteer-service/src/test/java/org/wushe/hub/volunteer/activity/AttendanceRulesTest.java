@@ -40,7 +40,8 @@ class AttendanceRulesTest {
                 Duration.ofMinutes(5),
                 Duration.ofMinutes(30),
                 rounding,
-                Duration.ofHours(8));
+                Duration.ofHours(8),
+                30);
     }
 
     private int minutes(ActivityProperties.Rounding rounding, ZonedDateTime in, ZonedDateTime out) {

@@ -48,7 +48,7 @@ final class HubProcess implements AutoCloseable {
             "resource-service",
             "notification-service",
             "matching-service");
-    /** The hub's processes started from exec jars: the token issuer, the six services and the portal. */
+    /** The hub's processes started from exec jars: the token issuer, the seven services and the portal. */
     static final List<String> PROCESSES = List.of(
             "auth-service",
             "community-service",
@@ -56,6 +56,7 @@ final class HubProcess implements AutoCloseable {
             "social-worker-service",
             "volunteer-service",
             "resource-service",
+            "notification-service",
             "matching-service",
             "portal");
 
@@ -89,7 +90,10 @@ final class HubProcess implements AutoCloseable {
                 "SOCIAL_WORKER",
                 "VOLUNTEER",
                 "RESOURCE",
-                "PORTAL")) {
+                "NOTIFICATION",
+                "PORTAL",
+                "SMTP",
+                "IMAP")) {
             ports.put(key, freePort());
         }
     }

@@ -132,6 +132,94 @@ class WholeHubTest {
                     .isFalse();
         }
 
+        // The PAST four weeks (sample town's PastActivities), recorded after they were held (POST /activities/held):
+        // the
+        // 邻里节 Saturdays of the last four weeks in each community, a training and a free clinic, with attendances by
+        // staff (the reason kept with each), hours credited, and certificates for a few who served.
+        java.time.Instant now = java.time.Instant.now();
+        JsonNode sinceAMonth = hub.get(
+                "volunteer-service",
+                "/activities?limit=200&from="
+                        + now.minus(Duration.ofDays(29)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Map<String, List<JsonNode>> heldByKind = new java.util.TreeMap<>();
+        for (JsonNode a : sinceAMonth) {
+            if (java.time.Instant.parse(a.path("endsAt").asText()).isBefore(now)) {
+                heldByKind
+                        .computeIfAbsent(a.path("kind").asText(), k -> new ArrayList<>())
+                        .add(a);
+            }
+        }
+        assertThat(heldByKind.get("NEIGHBOURHOOD_FESTIVAL"))
+                .as("the festivals of the last four Saturdays, recorded afterwards")
+                .hasSize(4 * 17)
+                .allSatisfy(a -> assertThat(a.path("title").asText()).startsWith("邻里节·"));
+        assertThat(heldByKind.get("TRAINING")).hasSize(1);
+        assertThat(heldByKind.get("FREE_CLINIC")).hasSize(1);
+        int heldPlaces = 0;
+        for (List<JsonNode> list : heldByKind.values()) {
+            for (JsonNode a : list) {
+                for (JsonNode p : a.path("positions")) {
+                    heldPlaces += p.path("placesTaken").asInt();
+                }
+            }
+        }
+        assertThat(heldPlaces)
+                .as("attendances over the past month: festivals, the training's ten, the clinic's")
+                .isGreaterThan(4 * 17 / 2 + 10 + 3);
+        JsonNode heldTraining = heldByKind.get("TRAINING").get(0);
+        String heldTrainingId = heldTraining.path("id").asText();
+        JsonNode trained = hub.get("volunteer-service", "/activities/" + heldTrainingId + "/sign-ups");
+        assertThat(trained).hasSize(10);
+        for (JsonNode s : trained) {
+            assertThat(s.path("status").asText()).isEqualTo("CONFIRMED");
+            JsonNode attendance = hub.get(
+                    "volunteer-service",
+                    "/activities/" + heldTrainingId + "/sign-ups/"
+                            + s.path("id").asText() + "/attendance");
+            assertThat(attendance.path("checkedInByStaff").asBoolean()).isTrue();
+            assertThat(attendance.path("checkedOutAt").isTextual())
+                    .as("checked out")
+                    .isTrue();
+            assertThat(attendance.path("creditedMinutes").asInt())
+                    .as("about three hours, rounded down to the half hour")
+                    .isBetween(150, 210);
+            assertThat(attendance.path("corrections").get(0).path("reason").asText())
+                    .as("the reason it was recorded afterwards")
+                    .startsWith("补录");
+            String volunteer = s.path("volunteerId").asText();
+            assertThat(hub.get("volunteer-service", "/volunteers/" + volunteer + "/hours")
+                            .path("totalMinutes")
+                            .asLong())
+                    .as("the training's hours credited")
+                    .isGreaterThanOrEqualTo(attendance.path("creditedMinutes").asLong());
+            // Read by the training's station (its staff serve the volunteers it credited; the hub admin may not).
+            assertThat(hub.getAs("station-1", "volunteer-service", "/volunteers/" + volunteer + "/qualifications"))
+                    .as("the held training granted first aid")
+                    .anySatisfy(q -> assertThat(q.path("code").asText()).isEqualTo("FIRST_AID"));
+        }
+        // Certificates, issued by the stations for a few who served their festivals (503 without the CJK font).
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"))) {
+            java.util.Set<String> festivalVolunteers = new java.util.LinkedHashSet<>();
+            for (JsonNode a : heldByKind.get("NEIGHBOURHOOD_FESTIVAL")) {
+                for (JsonNode s : hub.get(
+                        "volunteer-service", "/activities/" + a.path("id").asText() + "/sign-ups")) {
+                    festivalVolunteers.add(s.path("volunteerId").asText());
+                }
+            }
+            int certificates = 0;
+            for (String volunteer : festivalVolunteers) {
+                for (JsonNode c : hub.get("volunteer-service", "/volunteers/" + volunteer + "/certificates")) {
+                    assertThat(c.path("totalMinutes").asLong())
+                            .as("a certificate of hours served")
+                            .isPositive();
+                    certificates++;
+                }
+            }
+            assertThat(certificates)
+                    .as("certificates for a few who served the past month")
+                    .isBetween(1, 5);
+        }
+
         // Visits are the workers' own (not the hub admin's to read): the centre manager sees them counted in the
         // report.
         String centre = hub.sampleAccounts().get("centre")[2];
