@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
  * broker and the outbox connectors) is killed and the hub started again on the same data. After recovery {@link HubLoad}
  * counts: every published need has exactly one live match or a recorded reason and is known to matching
  * (no event lost); no need has two live matches (no duplicate proposal); each completed volunteer match is
- * credited hours and points exactly once; no offer's stock is out of balance; no event was dead-lettered.
+ * credited hours and points exactly once; no offer's stock is out of balance; no event was dead-lettered. Activities
+ * flow all along ({@link ActivityLoad}): a station's staff publish them, sign volunteers up, check them in and out and
+ * correct the times; afterwards each activity has exactly its sign-ups, each attendance its minutes credited once, and
+ * social-worker-service's report, built from the events, counts the same activities, attendances and hours.
  */
 class FaultSuiteTest {
 
@@ -46,6 +49,10 @@ class FaultSuiteTest {
         hub.awaitReady();
         HubLoad load = new HubLoad(hub);
         load.startStaff();
+        // Activities go on through every fault too: sign-ups, check-ins and check-outs by the station's staff.
+        ActivityLoad activities =
+                new ActivityLoad(hub, "station-1", hub.sampleAccounts().get("station-1")[2]);
+        activities.start();
 
         // Each service in turn: SIGKILL, then wait until the hub's supervisor has it healthy again.
         Map<String, Long> killed = new LinkedHashMap<>();
@@ -97,16 +104,32 @@ class FaultSuiteTest {
                 .pollInterval(Duration.ofSeconds(2))
                 .until(hub::allNeedsPosted);
         load.stopStaff();
+        activities.stop(Duration.ofSeconds(180));
         load.count(Duration.ofSeconds(180));
+        activities.count(load.counts, load.problems);
 
         load.print(String.format(
                 "fault suite: killed with SIGKILL and restarted %s; staff accepted %d and completed %d volunteer matches "
-                        + "(%d tries refused while a service was down)",
-                killed, load.accepted(), load.completed(), load.refusedWhileDown()));
+                        + "(%d tries refused while a service was down); %d activities with %d attendances each (%d steps"
+                        + " tried again)",
+                killed,
+                load.accepted(),
+                load.completed(),
+                load.refusedWhileDown(),
+                activities.activities(),
+                ActivityLoad.PLACES,
+                activities.retries()));
+        if (!activities.refusedByRule().isEmpty()) {
+            System.out.println("  volunteers the service would not sign up by its rules (not faults; others took their"
+                    + " places): " + activities.refusedByRule());
+        }
         assertThat(load.problems).as("after the faults").isEmpty();
         assertThat(load.counts.get("needs published")).isGreaterThanOrEqualTo(1000);
         assertThat(load.completed())
                 .as("volunteer matches completed during the faults")
+                .isGreaterThanOrEqualTo(5);
+        assertThat(activities.activities())
+                .as("activities run through during the faults")
                 .isGreaterThanOrEqualTo(5);
     }
 

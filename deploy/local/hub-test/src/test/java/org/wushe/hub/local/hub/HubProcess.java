@@ -314,6 +314,11 @@ final class HubProcess implements AutoCloseable {
                         .signIn("wushe-console", url("matching-service", "/console/"), u, password(u)));
     }
 
+    /** The next {@link #signIn} of {@code username} signs in again (the token it had ran out). */
+    void forgetSignIn(String username) {
+        signedIn.remove(username);
+    }
+
     private final Map<String, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**

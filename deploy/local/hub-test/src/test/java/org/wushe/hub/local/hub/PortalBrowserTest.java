@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Each workspace's main path in real Chromium, at a phone's size (390×844) and a desk's (1280×800), through the
@@ -990,6 +991,101 @@ class PortalBrowserTest {
                                     .stream()
                                     .anyMatch(e -> "CHECKED_OUT".equals(e.getAttribute("data-stage"))));
         }
+    }
+
+    @Test
+    @Order(10)
+    void aVolunteerAsksForACertificateOnThePhoneAndReadsTheMessageItBrings() {
+        String volunteer = accounts.get("volunteer-1")[2];
+        String station = accounts.get("station-1")[2];
+        // Hours to certify, logged by the station's staff as they log them by hand (手工补录).
+        postAs(
+                "station-1",
+                "volunteer-service",
+                "/volunteers/" + volunteer + "/hours",
+                "{\"minutes\":150,\"servedOn\":\""
+                        + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                                .minusDays(1)
+                        + "\",\"stationId\":\"" + station + "\"}");
+        java.util.Set<String> before = new java.util.HashSet<>(certificateCodes(volunteer));
+
+        try (PortalPages phone = signedIn("volunteer-1", "/volunteer", PortalPages.PHONE)) {
+            phone.tab(5);
+            phone.el("certificate-form");
+            phone.click("certificate-issue");
+            WebElement issued = phone.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> d.findElements(PortalPages.test("certificate")).stream()
+                            .filter(e -> !before.contains(e.getAttribute("data-code")))
+                            .findFirst()
+                            .orElse(null));
+            String code = issued.getAttribute("data-code");
+            assertThat(certificateCodes(volunteer)).as("the service holds it").contains(code);
+            assertThat(issued.findElement(PortalPages.test("certificate-verify"))
+                            .getAttribute("href"))
+                    .endsWith("/verify/" + code);
+            phone.assertAccessible("volunteer: certificates (phone)");
+            phone.screenshot("volunteer-certificates-phone");
+
+            // notification-service tells them it is ready (from CertificateIssued), in the app.
+            JsonNode ready = await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> notificationOf("volunteer-1", "CERTIFICATE_READY", code), n -> !n.isMissingNode());
+            assertThat(ready.path("readAt").isTextual()).as("unread").isFalse();
+            phone.go("/volunteer");
+            phone.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> d.findElements(PortalPages.test("inbox-tab")).stream()
+                            .anyMatch(e -> e.getAttribute("data-unread").matches("[1-9]\\d*")));
+            phone.click("inbox-tab");
+            By message = By.cssSelector(
+                    "[data-test=notification][data-id='" + ready.path("id").asText() + "']");
+            WebElement shown = phone.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(ExpectedConditions.visibilityOfElementLocated(message));
+            assertThat(shown.getAttribute("data-kind")).isEqualTo("CERTIFICATE_READY");
+            assertThat(shown.getAttribute("data-read")).isEqualTo("false");
+            phone.assertAccessible("volunteer: messages (phone)");
+            phone.screenshot("volunteer-messages-phone");
+            phone.click(shown);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> notificationOf("volunteer-1", "CERTIFICATE_READY", code)
+                            .path("readAt")
+                            .isTextual());
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aVenueQrOpenedSignedOutComesBackToTheCheckInAfterSigningIn() {
+        // A code of the venue codes' shape (base64url payload, a dot, base64url signature) that the service never
+        // signed.
+        String forged = "A".repeat(84) + "." + "B".repeat(43);
+        String path = "/volunteer/check-in?activity=" + java.util.UUID.randomUUID() + "&kind=CHECK_IN&code=" + forged;
+        try (PortalPages phone = new PortalPages(portal, hub.issuer(), PortalPages.PHONE)) {
+            phone.signInFrom(path, "volunteer-1", hub.password("volunteer-1"));
+            // Back on the check-in page, which posts the code: the service refuses a forged one, and the page says so.
+            WebElement refused = phone.el("check-in-problem");
+            assertThat(refused.getAttribute("data-status")).matches("4\\d\\d");
+            assertThat(phone.browser.driver().getCurrentUrl()).isEqualTo(portal + path);
+            phone.assertNoTokenInPage();
+        }
+    }
+
+    private java.util.List<String> certificateCodes(String volunteer) {
+        return hub.getAs("volunteer-1", "volunteer-service", "/volunteers/" + volunteer + "/certificates")
+                .findValuesAsText("code");
+    }
+
+    /** The caller's notification of {@code kind} whose link names {@code about}, or a missing node. */
+    private JsonNode notificationOf(String username, String kind, String about) {
+        for (JsonNode n : hub.getAs(username, "notification-service", "/notifications/me?size=50")
+                .path("items")) {
+            if (kind.equals(n.path("kind").asText()) && n.path("link").asText().contains(about)) {
+                return n;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** The desk's 签到码 tab shows the activity's current code of that kind as a QR code; the URL it encodes. */

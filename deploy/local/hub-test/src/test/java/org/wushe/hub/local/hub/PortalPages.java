@@ -59,6 +59,19 @@ final class PortalPages implements AutoCloseable {
         el(workspace.substring(1));
     }
 
+    /**
+     * Opens {@code path} while signed out, is sent to the issuer's page, signs in, and lands on that same page again (not
+     * on the workspace): a venue's QR code scanned before signing in.
+     */
+    void signInFrom(String path, String username, String password) {
+        browser.driver().get(portal + path);
+        browser.waiting(WAIT).until(d -> d.getCurrentUrl().startsWith(issuer + "/login"));
+        browser.driver().findElement(By.id("username")).sendKeys(username);
+        browser.driver().findElement(By.id("password")).sendKeys(password);
+        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waiting(WAIT).until(d -> d.getCurrentUrl().equals(portal + path));
+    }
+
     void go(String path) {
         browser.driver().get(portal + path);
     }
