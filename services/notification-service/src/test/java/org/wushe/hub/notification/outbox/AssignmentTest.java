@@ -83,7 +83,7 @@ class AssignmentTest extends ServiceScenario {
                 Events.accepted(match, station, volunteer, Instant.parse("2026-12-09T01:30:00Z")));
         awaitProcessed(again);
         await().atMost(WAIT).until(() -> duplicates() >= 2);
-        Thread.sleep(2_000); // several dispatcher passes
+        awaitSettled("volunteer", volunteer);
         assertThat(count("volunteer", volunteer, "ASSIGNMENT")).isEqualTo(1);
         assertThat(inbox(me, "ASSIGNMENT")).hasSize(1);
         assertThat(Smtp.to(address)).hasSize(1);

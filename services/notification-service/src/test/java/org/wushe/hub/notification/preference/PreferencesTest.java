@@ -36,7 +36,7 @@ class PreferencesTest extends ServiceScenario {
         JsonNode item = inbox(me, "CERTIFICATE_READY").get(0);
         assertThat(item.get("link").asText()).isEqualTo("/verify/NOMA1L01");
         assertThat(item.get("body").asText()).contains("NOMA1L01").contains("12.5");
-        Thread.sleep(1_000);
+        awaitSettled("volunteer", volunteer);
         assertThat(Smtp.to(address)).isEmpty();
     }
 

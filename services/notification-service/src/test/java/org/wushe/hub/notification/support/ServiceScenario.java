@@ -194,6 +194,21 @@ public abstract class ServiceScenario {
                 kind);
     }
 
+    /**
+     * Waits until the dispatcher has settled every delivery of the recipient (sent, skipped or failed; none pending),
+     * so that what was not sent is known not to come.
+     */
+    protected void awaitSettled(String recipientKind, UUID recipientId) {
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "SELECT count(*) FROM delivery d JOIN notification n ON n.id = d.notification_id"
+                                        + " WHERE n.recipient_kind = ? AND n.recipient_id = ? AND d.status = 'pending'",
+                                Integer.class,
+                                recipientKind,
+                                recipientId)
+                        == 0);
+    }
+
     protected int count(String recipientKind, UUID recipientId, String kind) {
         return jdbc.queryForObject(
                 "SELECT count(*) FROM notification WHERE recipient_kind = ? AND recipient_id = ? AND kind = ?",

@@ -129,7 +129,7 @@ class LeavingTest extends ServiceScenario {
         assertThat(rows("watched_sign_up", "volunteer_id", volunteer)).isZero();
         assertThat(rows("notification", "recipient_id", volunteer)).isEqualTo(1);
 
-        Thread.sleep(3_000); // several dispatcher passes with the SMTP server back
+        awaitSettled("volunteer", volunteer);
         assertThat(Smtp.to(address)).isEmpty();
         assertThat(delivery(decision, EmailChannel.NAME)).isEqualTo("skipped");
         assertThat(rows("contact_access", "recipient_id", volunteer))
