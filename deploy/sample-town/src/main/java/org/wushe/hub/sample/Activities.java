@@ -749,6 +749,36 @@ final class Activities {
             String venueOfferId,
             String donorId,
             String organizationId) {
+        Map<String, Object> body = activityBody(p, communityIds, starts, ends, venueOfferId, donorId, organizationId);
+        body.put("approvalRequired", p.approvalRequired());
+        body.put(
+                "positions",
+                p.positions().stream()
+                        .map(x -> body(
+                                "duty",
+                                x.duty(),
+                                "places",
+                                x.places(),
+                                "waitingListLimit",
+                                x.waitingListLimit(),
+                                "skills",
+                                x.skills()))
+                        .toList());
+        return http.call("POST", api.volunteer() + "/activities", staff, body);
+    }
+
+    /**
+     * What an activity is, when, where and with whom: the part of the body {@code POST /activities} and {@code POST
+     * /activities/held} share (null values left out). A venue, donor or organization given as null is not there.
+     */
+    static Map<String, Object> activityBody(
+            ActivityPlan p,
+            List<String> communityIds,
+            Instant starts,
+            Instant ends,
+            String venueOfferId,
+            String donorId,
+            String organizationId) {
         List<Object> coHosts = new ArrayList<>();
         if (donorId != null) {
             coHosts.add(body("kind", "DONOR", "id", donorId));
@@ -756,45 +786,27 @@ final class Activities {
         if (organizationId != null) {
             coHosts.add(body("kind", "ORGANIZATION", "id", organizationId));
         }
-        return http.call(
-                "POST",
-                api.volunteer() + "/activities",
-                staff,
-                body(
-                        "kind",
-                        p.kind(),
-                        "title",
-                        p.title(),
-                        "description",
-                        p.description(),
-                        "communityId",
-                        p.community() < 0 ? null : communityIds.get(p.community()),
-                        "startsAt",
-                        starts.toString(),
-                        "endsAt",
-                        ends.toString(),
-                        "venueOfferId",
-                        venueOfferId,
-                        "coHosts",
-                        coHosts.isEmpty() ? null : coHosts,
-                        "residentsServed",
-                        p.servedGroup() == null ? null : List.of(body("group", p.servedGroup(), "count", p.served())),
-                        "approvalRequired",
-                        p.approvalRequired(),
-                        "grantsQualification",
-                        p.grantsQualification(),
-                        "positions",
-                        p.positions().stream()
-                                .map(x -> body(
-                                        "duty",
-                                        x.duty(),
-                                        "places",
-                                        x.places(),
-                                        "waitingListLimit",
-                                        x.waitingListLimit(),
-                                        "skills",
-                                        x.skills()))
-                                .toList()));
+        return body(
+                "kind",
+                p.kind(),
+                "title",
+                p.title(),
+                "description",
+                p.description(),
+                "communityId",
+                p.community() < 0 ? null : communityIds.get(p.community()),
+                "startsAt",
+                starts.toString(),
+                "endsAt",
+                ends.toString(),
+                "venueOfferId",
+                venueOfferId,
+                "coHosts",
+                coHosts.isEmpty() ? null : coHosts,
+                "residentsServed",
+                p.servedGroup() == null ? null : List.of(body("group", p.servedGroup(), "count", p.served())),
+                "grantsQualification",
+                p.grantsQualification());
     }
 
     private JsonNode signUp(String staff, String activityId, JsonNode activity, SignUpPlan s) {

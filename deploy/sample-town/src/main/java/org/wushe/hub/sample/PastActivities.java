@@ -359,58 +359,38 @@ final class PastActivities {
             Activities.ActivityPlan p = h.activity();
             String staff = signIn("station-" + p.station());
             boolean atVenue = p.atVenue() && venueOfferId != null;
-            List<Object> coHosts = new ArrayList<>();
-            if (atVenue && donorId != null) {
-                coHosts.add(body("kind", "DONOR", "id", donorId));
-            }
-            if (atVenue && organizationId != null) {
-                coHosts.add(body("kind", "ORGANIZATION", "id", organizationId));
-            }
+            Map<String, Object> body = Activities.activityBody(
+                    p,
+                    communityIds,
+                    p.starts().atZone(ZONE).toInstant(),
+                    p.ends().atZone(ZONE).toInstant(),
+                    atVenue ? venueOfferId : null,
+                    atVenue ? donorId : null,
+                    atVenue ? organizationId : null);
+            body.put(
+                    "positions",
+                    p.positions().stream()
+                            .map(x -> body("duty", x.duty(), "places", x.places(), "skills", x.skills()))
+                            .toList());
+            body.put("reason", REASON);
+            body.put(
+                    "attendances",
+                    h.attendances().stream()
+                            .map(a -> body(
+                                    "position",
+                                    a.position(),
+                                    "volunteerId",
+                                    a.volunteerId(),
+                                    "checkedInAt",
+                                    a.in().atZone(ZONE).toInstant().toString(),
+                                    "checkedOutAt",
+                                    a.out().atZone(ZONE).toInstant().toString()))
+                            .toList());
             JsonNode done = http.tryCall(
                     "POST",
                     api.volunteer() + "/activities/held",
                     staff,
-                    body(
-                            "kind",
-                            p.kind(),
-                            "title",
-                            p.title(),
-                            "description",
-                            p.description(),
-                            "communityId",
-                            p.community() < 0 ? null : communityIds.get(p.community()),
-                            "startsAt",
-                            p.starts().atZone(ZONE).toInstant().toString(),
-                            "endsAt",
-                            p.ends().atZone(ZONE).toInstant().toString(),
-                            "venueOfferId",
-                            atVenue ? venueOfferId : null,
-                            "coHosts",
-                            coHosts.isEmpty() ? null : coHosts,
-                            "residentsServed",
-                            p.servedGroup() == null
-                                    ? null
-                                    : List.of(body("group", p.servedGroup(), "count", p.served())),
-                            "grantsQualification",
-                            p.grantsQualification(),
-                            "positions",
-                            p.positions().stream()
-                                    .map(x -> body("duty", x.duty(), "places", x.places(), "skills", x.skills()))
-                                    .toList(),
-                            "reason",
-                            REASON,
-                            "attendances",
-                            h.attendances().stream()
-                                    .map(a -> body(
-                                            "position",
-                                            a.position(),
-                                            "volunteerId",
-                                            a.volunteerId(),
-                                            "checkedInAt",
-                                            a.in().atZone(ZONE).toInstant().toString(),
-                                            "checkedOutAt",
-                                            a.out().atZone(ZONE).toInstant().toString()))
-                                    .toList()),
+                    body,
                     (status, text) -> refusals.add(status + " " + text),
                     "Idempotency-Key",
                     key(day, i));
