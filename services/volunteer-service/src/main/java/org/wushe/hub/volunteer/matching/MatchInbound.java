@@ -73,8 +73,10 @@ public class MatchInbound {
                     if (m.getVolunteerId() == null) {
                         return; // goods only: nothing for a volunteer to do
                     }
-                    boolean left = volunteers.erased(m.getVolunteerId());
-                    if (!left && !volunteers.exists(m.getVolunteerId())) {
+                    boolean registered = volunteers.exists(m.getVolunteerId());
+                    // Asked only of a volunteer not registered (any more): one query for everyone else, as before.
+                    boolean left = !registered && volunteers.erased(m.getVolunteerId());
+                    if (!registered && !left) {
                         throw new IllegalStateException("match " + m.getMatchId() + " names volunteer "
                                 + m.getVolunteerId() + ", who is not registered here");
                     }
