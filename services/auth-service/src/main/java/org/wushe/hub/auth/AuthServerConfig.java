@@ -346,20 +346,31 @@ public class AuthServerConfig {
                 // an ID token keeps typ JWT and aud = the client, so no service takes it.
                 context.getJwsHeader().type(ACCESS_TOKEN_TYPE);
                 context.getClaims()
-                        .audience(List.of(context.getRegisteredClient().getClientId(), props.audience()));
+                        .audience(
+                                claimList(List.of(context.getRegisteredClient().getClientId(), props.audience())));
             }
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 List<String> roles =
                         context.getRegisteredClient().getClientSettings().getSetting(CLIENT_ROLES);
-                context.getClaims().claim("roles", roles == null ? List.of() : roles);
+                context.getClaims().claim("roles", claimList(roles == null ? List.of() : roles));
                 return;
             }
             accounts.find(context.getPrincipal().getName()).ifPresent(account -> {
-                context.getClaims().claim("roles", account.roles());
+                context.getClaims().claim("roles", claimList(account.roles()));
                 context.getClaims().claim("name", account.displayName());
                 account.tenancy().forEach((claim, value) -> context.getClaims().claim(claim, value));
             });
         };
+    }
+
+    /**
+     * A list claim as an {@link ArrayList}: the token's claims are stored with its authorization
+     * ({@link Authorizations}) as JSON with type ids, and read back only for types the framework's Jackson allowlist
+     * names; {@code List.of(…)} and {@code Stream.toList()} make JDK-internal list types it refuses (userinfo answered
+     * 400 "could not resolve type id 'java.util.ImmutableCollections$List12'").
+     */
+    static List<String> claimList(List<String> values) {
+        return new ArrayList<>(values);
     }
 
     /** The browser pages that sign in here call the discovery, token and key endpoints from their own origin. */

@@ -15,8 +15,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -87,6 +93,9 @@ class AuthServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Authorizations authorizations;
 
     final OidcClient oidc = new OidcClient(ISSUER);
 
@@ -169,6 +178,69 @@ class AuthServiceTest {
         var claims = OidcClient.claims(oidc.signIn("wushe-console", REDIRECT, "grid-wang", password));
         assertThat(claims.get("roles")).extracting(Object::toString).asString().contains("grid_worker");
         assertThat(claims.get("grid_id").asText()).isEqualTo("a1d00000-0000-4000-8000-000000000003");
+    }
+
+    @Test
+    void manyPeopleSigningInAtOnceEachGetTheirTokenAndEachSignInIsKeptInTheDatabase() throws Exception {
+        // The framework's in-memory store answered 500 (ConcurrentModificationException) when sign-ins overlapped.
+        int people = 24;
+        oidc.signIn("wushe-console", REDIRECT, "admin", "admin-secret-1");
+        ExecutorService pool = Executors.newFixedThreadPool(people);
+        List<Future<String>> signIns = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            for (int i = 0; i < people; i++) {
+                signIns.add(pool.submit(() -> {
+                    start.await();
+                    return oidc.signIn("wushe-console", REDIRECT, "admin", "admin-secret-1");
+                }));
+            }
+            start.countDown();
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> signIn : signIns) {
+                tokens.add(signIn.get(120, TimeUnit.SECONDS));
+            }
+            assertThat(tokens).doesNotHaveDuplicates().hasSize(people);
+            assertThat(tokens)
+                    .allSatisfy(t ->
+                            assertThat(OidcClient.claims(t).get("sub").asText()).isEqualTo("admin"));
+            Integer kept = jdbc.queryForObject(
+                    "SELECT count(*) FROM oauth2_authorization WHERE access_token_value = ANY(?)",
+                    Integer.class,
+                    (Object) tokens.toArray(String[]::new));
+            assertThat(kept)
+                    .as("each sign-in's authorization, in the issuer's table")
+                    .isEqualTo(people);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theSweepDeletesExpiredAndAbandonedSignInsAndKeepsLiveOnes() {
+        String live = oidc.signIn("wushe-console", REDIRECT, "admin", "admin-secret-1");
+        String expired = oidc.signIn("wushe-console", REDIRECT, "admin", "admin-secret-1");
+        jdbc.update(
+                "UPDATE oauth2_authorization SET authorization_code_expires_at = now() - interval '1 hour',"
+                        + " access_token_expires_at = now() - interval '1 minute',"
+                        + " oidc_id_token_expires_at = now() - interval '1 minute' WHERE access_token_value = ?",
+                expired);
+        jdbc.update(
+                "INSERT INTO oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,"
+                        + " state, created_at) VALUES ('abandoned-sign-in', 'x', 'admin', 'authorization_code', 's',"
+                        + " now() - interval '2 days')");
+
+        assertThat(authorizations.sweep()).isGreaterThanOrEqualTo(2);
+
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM oauth2_authorization WHERE access_token_value IN (?, ?)"
+                                + " OR id = 'abandoned-sign-in'",
+                        Integer.class,
+                        live,
+                        expired))
+                .as("only the live sign-in is left")
+                .isEqualTo(1);
+        assertThat(accounts().as(live).get("/accounts").status()).isEqualTo(200);
     }
 
     @Test
