@@ -287,7 +287,7 @@ public final class HubMain {
             out.println("Loading the sample town 正在载入示例乡镇 " + "永顺镇 through the services' APIs…");
             try {
                 outcome = town[0].load();
-                status.sampleTown(outcome.name(), town[0].summary());
+                status.sampleTown(outcome.name(), town[0].summary(), town[0].missing());
                 status.needs(town[0].needsPosted(), town[0].needsPlanned());
                 switch (outcome) {
                     case LOADED -> printSummary(out, town[0].summary());
@@ -311,7 +311,7 @@ public final class HubMain {
                 town[0].close();
                 town[0] = null;
                 outcome = null;
-                status.sampleTown("FAILED", null);
+                status.sampleTown("FAILED", null, List.of());
             }
         }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -120,11 +121,19 @@ final class HubStatus {
         }
     }
 
-    /** The sample town: {@code outcome} (LOADED, RESUMED, ALREADY_LOADED, INCOMPLETE, FAILED), what it holds, its needs. */
-    synchronized void sampleTown(String outcome, Object counts) {
+    /**
+     * The sample town: {@code outcome} (LOADED, RESUMED, ALREADY_LOADED, INCOMPLETE, FAILED), what it holds, its needs,
+     * and {@code missing}: the parts of it that could not be loaded at this start, with why (absent when none).
+     */
+    synchronized void sampleTown(String outcome, Object counts, List<String> missing) {
         sample.put("outcome", outcome);
         if (counts != null) {
             sample.put("counts", counts);
+        }
+        if (missing.isEmpty()) {
+            sample.remove("missing");
+        } else {
+            sample.put("missing", missing);
         }
         write();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,15 @@ class HubStatusTest {
                         .asText())
                 .isEqualTo("starting");
         status.process("community-service", 100, 8081, "up");
-        status.sampleTown("LOADED", Map.of("communities", 17));
+        status.sampleTown(
+                "LOADED",
+                Map.of("communities", 17),
+                List.of("the grid workers' rounds could not all be recorded: 500"));
+        assertThat(read().path("sampleTown").path("missing").get(0).asText()).contains("grid workers");
+        status.sampleTown("LOADED", Map.of("communities", 17), List.of());
+        assertThat(read().path("sampleTown").has("missing"))
+                .as("nothing missing: no field")
+                .isFalse();
         status.needs(150, 1000);
         status.ready(64, 2217);
 
