@@ -48,23 +48,58 @@ class DashboardAndRulesTest {
 
     @Test
     void theServiceMonitorScrapesEveryHubServiceOnANamedPortOfIt() {
-        ServiceMonitor monitor = MonitoringModels.read(one("ServiceMonitor", "wushe-services"), ServiceMonitor.class);
-        Map<String, String> selector = monitor.getSpec().getSelector().getMatchLabels();
+        List<ServiceMonitor> monitors = BASE.stream()
+                .filter(m -> m.kind().equals("ServiceMonitor"))
+                .map(m -> MonitoringModels.read(m, ServiceMonitor.class))
+                .toList();
         List<Manifest> services =
                 BASE.stream().filter(m -> m.kind().equals("Service")).toList();
-        assertThat(services).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(services).hasSizeGreaterThanOrEqualTo(7);
         for (Manifest service : services) {
             JsonNode labels = service.node().path("metadata").path("labels");
-            selector.forEach((k, v) -> assertThat(labels.path(k).asString())
-                    .as(service.where() + " label " + k)
-                    .isEqualTo(v));
+            // Exactly one monitor, or a Service would be scraped twice (or not at all).
+            List<ServiceMonitor> selecting = monitors.stream()
+                    .filter(monitor -> monitor.getSpec().getSelector().getMatchLabels().entrySet().stream()
+                            .allMatch(e -> labels.path(e.getKey()).asString("").equals(e.getValue())))
+                    .toList();
+            assertThat(selecting)
+                    .as(service.where() + " is scraped by one ServiceMonitor")
+                    .hasSize(1);
             Set<String> ports = new TreeSet<>();
             service.spec().path("ports").forEach(p -> ports.add(p.path("name").asString()));
-            assertThat(ports)
-                    .as(service.where())
-                    .contains(monitor.getSpec().getEndpoints().get(0).getPort());
+            var endpoint = selecting.get(0).getSpec().getEndpoints().get(0);
+            assertThat(ports).as(service.where()).contains(endpoint.getPort());
+            assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
         }
-        assertThat(monitor.getSpec().getEndpoints().get(0).getPath()).isEqualTo("/actuator/prometheus");
+        // The services on their API port (they have no other); the portal on its management port, which its Ingress
+        // does not route to.
+        assertThat(one("ServiceMonitor", "wushe-services")
+                        .spec()
+                        .path("endpoints")
+                        .get(0)
+                        .path("port")
+                        .asString())
+                .isEqualTo("http");
+        assertThat(one("ServiceMonitor", "wushe-portal")
+                        .spec()
+                        .path("endpoints")
+                        .get(0)
+                        .path("port")
+                        .asString())
+                .isEqualTo("management");
+        // WusheServiceDown watches every one of them: its job (the Service's name) matcher matches each.
+        String down = one("PrometheusRule", "wushe-hub-alerts").spec().path("groups").findValues("rules").stream()
+                .flatMap(rules -> java.util.stream.StreamSupport.stream(rules.spliterator(), false))
+                .filter(rule -> rule.path("alert").asString("").equals("WusheServiceDown"))
+                .findFirst()
+                .orElseThrow()
+                .path("expr")
+                .asString();
+        java.util.regex.Matcher job = Pattern.compile("job=~\"([^\"]+)\"").matcher(down);
+        assertThat(job.find()).as(down).isTrue();
+        for (Manifest service : services) {
+            assertThat(service.name()).as("WusheServiceDown's job matcher").matches(job.group(1));
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * without peers or ports allows every peer or port): a service's pods reach their own database, the Kafka brokers'
  * TLS listener, the OIDC issuer and the cluster DNS, and nothing else; only the portal and Prometheus reach them, the
  * ingress controller not, so neither the API nor the metrics and API docs (served on the same port) leave the cluster.
+ * The portal's own policy: the ingress controller reaches its pages' port, Prometheus its management port, and it
+ * reaches the services' APIs, the issuer and DNS only.
  */
 class NetworkPoliciesTest {
 
@@ -34,7 +37,9 @@ class NetworkPoliciesTest {
         }
     }
 
-    static final Peer PORTAL = Peer.pod("the portal", NS, Map.of("app.kubernetes.io/name", "portal"));
+    /** The portal's pods as its Deployment labels them (base/services/portal). */
+    static final Peer PORTAL = Peer.pod("the portal", NS, podLabels("portal"));
+
     static final Peer PROMETHEUS = Peer.pod("Prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
     static final Peer INGRESS_CONTROLLER = Peer.pod(
             "the ingress controller",
@@ -95,21 +100,7 @@ class NetworkPoliciesTest {
     @EnumSource(Repo.Service.class)
     void theServiceReachesItsDatabaseKafkaAndTheIssuerOnly(Repo.Service service) {
         JsonNode policy = policyOf(service);
-        for (JsonNode rule : policy.path("spec").path("egress")) {
-            assertThat(rule.path("to").isEmpty())
-                    .as(service.id + ": an egress rule without peers allows every address")
-                    .isFalse();
-            assertThat(rule.path("ports").isEmpty())
-                    .as(service.id + ": an egress rule without ports allows every port")
-                    .isFalse();
-            for (JsonNode peer : rule.path("to")) {
-                if (peer.has("ipBlock")) {
-                    assertThat(peer.path("ipBlock").path("cidr").asString())
-                            .as(service.id + ": one address per ipBlock")
-                            .endsWith("/32");
-                }
-            }
-        }
+        assertEveryEgressRuleIsNarrow(policy, service.id);
         String url = configMap(service).path("SPRING_DATASOURCE_URL").asString();
         int dbPort = Integer.parseInt(url.replaceAll("jdbc:postgresql://[^:/]+:(\\d+)/.*", "$1"));
         String own = databaseAddress(service, dbPort);
@@ -149,38 +140,8 @@ class NetworkPoliciesTest {
                 .path("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI")
                 .asString();
         assertThat(issuer).startsWith("https://");
-        List<String> issuerAddresses = new ArrayList<>();
-        for (JsonNode rule : policy.path("spec").path("egress")) {
-            if (rule.path("ports").size() == 1
-                    && rule.path("ports").get(0).path("port").asInt() == 443) {
-                rule.path("to")
-                        .forEach(peer -> issuerAddresses.add(
-                                peer.path("ipBlock").path("cidr").asString().replace("/32", "")));
-            }
-        }
-        assertThat(issuerAddresses)
-                .as(service.id + ": the issuer's address, HTTPS only")
-                .hasSize(1);
-        assertThat(admitsEgress(policy, Peer.outside("the issuer", issuerAddresses.get(0)), new Port(null, 443, "TCP")))
-                .isTrue();
-        assertThat(admitsEgress(policy, Peer.outside("the issuer", issuerAddresses.get(0)), new Port(null, 80, "TCP")))
-                .isFalse();
-
-        assertThat(admitsEgress(policy, DNS, new Port(null, 53, "UDP")))
-                .as(service.id + " resolves names")
-                .isTrue();
-        assertThat(admitsEgress(policy, INTERNET, new Port(null, 443, "TCP")))
-                .as("the internet")
-                .isFalse();
-        assertThat(admitsEgress(policy, INTERNET, new Port(null, 53, "UDP")))
-                .as("a DNS server outside")
-                .isFalse();
-        assertThat(admitsEgress(
-                        policy,
-                        Peer.pod("the API server", "default", Map.of("component", "apiserver")),
-                        new Port(null, 443, "TCP")))
-                .as("the Kubernetes API")
-                .isFalse();
+        assertReachesTheIssuerOverHttpsOnly(policy, service.id);
+        assertResolvesNamesButReachesNothingOutside(policy, service.id);
     }
 
     @ParameterizedTest
@@ -214,6 +175,161 @@ class NetworkPoliciesTest {
         assertThat(smtp.get(0))
                 .as("the SMTP server is not the issuer nor a database")
                 .isNotEqualTo(databaseAddress(service, 5432));
+    }
+
+    @Test
+    void onlyTheIngressControllerReachesThePortalAndPrometheusItsManagementPort() {
+        JsonNode policy = policyOf("portal");
+        JsonNode portal = portalConfig();
+        Port http = new Port("http", Integer.parseInt(portal.path("SERVER_PORT").asString()), "TCP");
+        Port management = new Port(
+                "management",
+                Integer.parseInt(portal.path("MANAGEMENT_SERVER_PORT").asString()),
+                "TCP");
+
+        assertThat(admitsIngress(policy, INGRESS_CONTROLLER, http))
+                .as("people reach the portal through the ingress controller")
+                .isTrue();
+        assertThat(admitsIngress(policy, INGRESS_CONTROLLER, management))
+                .as("the ingress controller, on the actuator's port")
+                .isFalse();
+        assertThat(admitsIngress(policy, PROMETHEUS, management))
+                .as("Prometheus scrapes the portal")
+                .isTrue();
+        List<Peer> refused = new ArrayList<>(List.of(
+                Peer.pod(
+                        "a pod labelled as the controller in namespace wushe",
+                        NS,
+                        Map.of("app.kubernetes.io/name", "ingress-nginx", "app.kubernetes.io/component", "controller")),
+                Peer.pod(
+                        "the controller's admission webhook",
+                        "ingress-nginx",
+                        Map.of(
+                                "app.kubernetes.io/name",
+                                "ingress-nginx",
+                                "app.kubernetes.io/component",
+                                "admission-webhook")),
+                Peer.pod(
+                        "a pod called prometheus in namespace wushe",
+                        NS,
+                        Map.of("app.kubernetes.io/name", "prometheus")),
+                CONNECT,
+                BROKER,
+                INTERNET));
+        for (Repo.Service service : Repo.Service.values()) {
+            refused.add(Peer.pod(service.id, NS, podLabels(service)));
+        }
+        for (Peer peer : refused) {
+            for (Port port : List.of(http, management, new Port(null, 80, "TCP"), new Port(null, 8443, "TCP"))) {
+                assertThat(admitsIngress(policy, peer, port))
+                        .as("%s reaches the portal on %s", peer.description(), port)
+                        .isFalse();
+            }
+        }
+    }
+
+    @Test
+    void thePortalReachesTheServicesApisTheIssuerAndDnsOnly() {
+        JsonNode policy = policyOf("portal");
+        assertEveryEgressRuleIsNarrow(policy, "portal");
+        for (Repo.Service service : Repo.Service.values()) {
+            Peer pods = Peer.pod(service.id, NS, podLabels(service));
+            int port = service.applicationYml().path("server").path("port").asInt();
+            assertThat(admitsEgress(policy, pods, new Port("http", port, "TCP")))
+                    .as("the portal relays to " + service.id)
+                    .isTrue();
+            assertThat(admitsEgress(policy, pods, new Port(null, 9090, "TCP")))
+                    .as("the portal, on another port of " + service.id)
+                    .isFalse();
+            assertThat(admitsEgress(
+                            policy,
+                            Peer.outside(service.id + "'s database", databaseAddress(service, 5432)),
+                            new Port(null, 5432, "TCP")))
+                    .as("the portal reaches %s's database", service.id)
+                    .isFalse();
+        }
+        assertThat(admitsEgress(policy, BROKER, new Port(null, 9093, "TCP")))
+                .as("Kafka")
+                .isFalse();
+        assertThat(admitsEgress(policy, CONNECT, new Port(null, 8083, "TCP")))
+                .as("Connect's REST API")
+                .isFalse();
+
+        // The issuer: the same one address the services reach, HTTPS only.
+        assertThat(assertReachesTheIssuerOverHttpsOnly(policy, "portal"))
+                .isEqualTo(assertReachesTheIssuerOverHttpsOnly(policyOf(Repo.Service.COMMUNITY), "community-service"));
+        assertThat(portalConfig().path("WUSHE_PORTAL_ISSUER").asString()).startsWith("https://");
+
+        assertResolvesNamesButReachesNothingOutside(policy, "portal");
+    }
+
+    /** No egress rule open to every address or every port, and no ipBlock wider than one address. */
+    private static void assertEveryEgressRuleIsNarrow(JsonNode policy, String who) {
+        for (JsonNode rule : policy.path("spec").path("egress")) {
+            assertThat(rule.path("to").isEmpty())
+                    .as(who + ": an egress rule without peers allows every address")
+                    .isFalse();
+            assertThat(rule.path("ports").isEmpty())
+                    .as(who + ": an egress rule without ports allows every port")
+                    .isFalse();
+            for (JsonNode peer : rule.path("to")) {
+                if (peer.has("ipBlock")) {
+                    assertThat(peer.path("ipBlock").path("cidr").asString())
+                            .as(who + ": one address per ipBlock")
+                            .endsWith("/32");
+                }
+            }
+        }
+    }
+
+    /** The one address a policy lets its pods reach on 443 (the issuer's), and not on 80; returns it. */
+    private static String assertReachesTheIssuerOverHttpsOnly(JsonNode policy, String who) {
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode rule : policy.path("spec").path("egress")) {
+            if (rule.path("ports").size() == 1
+                    && rule.path("ports").get(0).path("port").asInt(-1) == 443) {
+                rule.path("to")
+                        .forEach(peer -> addresses.add(
+                                peer.path("ipBlock").path("cidr").asString().replace("/32", "")));
+            }
+        }
+        assertThat(addresses).as(who + ": the issuer's address, HTTPS only").hasSize(1);
+        Peer issuer = Peer.outside("the issuer", addresses.get(0));
+        assertThat(admitsEgress(policy, issuer, new Port(null, 443, "TCP")))
+                .as(who + " reaches the issuer")
+                .isTrue();
+        assertThat(admitsEgress(policy, issuer, new Port(null, 80, "TCP")))
+                .as(who + " reaches the issuer over plain HTTP")
+                .isFalse();
+        return addresses.get(0);
+    }
+
+    /** The cluster DNS, and not the internet, a DNS server outside or the Kubernetes API. */
+    private static void assertResolvesNamesButReachesNothingOutside(JsonNode policy, String who) {
+        assertThat(admitsEgress(policy, DNS, new Port(null, 53, "UDP")))
+                .as(who + " resolves names")
+                .isTrue();
+        assertThat(admitsEgress(policy, INTERNET, new Port(null, 443, "TCP")))
+                .as(who + ": the internet")
+                .isFalse();
+        assertThat(admitsEgress(policy, INTERNET, new Port(null, 53, "UDP")))
+                .as(who + ": a DNS server outside")
+                .isFalse();
+        assertThat(admitsEgress(
+                        policy,
+                        Peer.pod("the API server", "default", Map.of("component", "apiserver")),
+                        new Port(null, 443, "TCP")))
+                .as(who + ": the Kubernetes API")
+                .isFalse();
+    }
+
+    private static JsonNode portalConfig() {
+        return PRODUCTION.stream()
+                .filter(m -> m.is("ConfigMap", "portal-config"))
+                .findFirst()
+                .orElseThrow()
+                .node()
+                .path("data");
     }
 
     record Port(String name, int number, String protocol) {
@@ -329,10 +445,14 @@ class NetworkPoliciesTest {
     }
 
     private static Map<String, String> podLabels(Repo.Service service) {
+        return podLabels(service.id);
+    }
+
+    private static Map<String, String> podLabels(String deploymentName) {
         Manifest deployment = PRODUCTION.stream()
-                .filter(m -> m.is("Deployment", service.id))
+                .filter(m -> m.is("Deployment", deploymentName))
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow(() -> new AssertionError("no Deployment " + deploymentName));
         Map<String, String> labels = new java.util.HashMap<>();
         deployment
                 .spec()
@@ -355,13 +475,18 @@ class NetworkPoliciesTest {
 
     /** The one NetworkPolicy that selects the service's pods. */
     private static JsonNode policyOf(Repo.Service service) {
-        Map<String, String> pods = podLabels(service);
+        return policyOf(service.id);
+    }
+
+    /** The one NetworkPolicy that selects the pods of this Deployment. */
+    private static JsonNode policyOf(String deploymentName) {
+        Map<String, String> pods = podLabels(deploymentName);
         List<Manifest> policies = PRODUCTION.stream()
                 .filter(m -> m.kind().equals("NetworkPolicy"))
                 .filter(m -> selects(m.spec().path("podSelector"), pods))
                 .toList();
         assertThat(policies)
-                .as("NetworkPolicies selecting the pods of " + service.id)
+                .as("NetworkPolicies selecting the pods of " + deploymentName)
                 .hasSize(1);
         assertThat(policies.get(0).node().path("metadata").path("namespace").asString(NS))
                 .isEqualTo(NS);
