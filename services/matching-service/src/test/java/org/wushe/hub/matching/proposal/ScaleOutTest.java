@@ -1,0 +1,310 @@
+package org.wushe.hub.matching.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.wushe.hub.events.common.BeneficiaryGroup;
+import org.wushe.hub.events.common.Category;
+import org.wushe.hub.events.common.NeedDetails;
+import org.wushe.hub.events.common.Skill;
+import org.wushe.hub.events.common.Urgency;
+import org.wushe.hub.events.community.NeedPublished;
+import org.wushe.hub.events.resource.ResourceOffered;
+import org.wushe.hub.matching.MatchingServiceApplication;
+import org.wushe.hub.matching.engine.MatchEngine;
+import org.wushe.hub.matching.support.MatchingScenario;
+import org.wushe.hub.matching.support.Town;
+import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.testing.TestStack;
+
+/**
+ * Two instances of the service on the real stack: this test's context and a second one started beside it (its own
+ * server port, the same database schema, Kafka and consumer group). The need topic's partitions are shared between
+ * them; many urgent needs arrive at once on both instances' partitions and compete for scarce candidates (three
+ * volunteers who may each take three live matches, five boxes of one offer). Every need is answered, both instances
+ * propose, no volunteer holds more than they may and the offer is never promised beyond its stock, one live match per
+ * need; each instance's engine learns the candidates and the holds of the other.
+ */
+class ScaleOutTest extends MatchingScenario {
+
+    /** Far from the places of the other tests (more than 5 km), so only this test's candidates are near. */
+    private static final double[] SPOT = {39.70, 116.40};
+
+    private static final String GROUP = "matching-service";
+    private static final String NEED_TOPIC = Aggregate.NEED.topic();
+
+    private static final int VOLUNTEERS = 3;
+    private static final int PER_VOLUNTEER = 3; // max-active-matches-per-volunteer of the service's settings
+    private static final int BOXES = 5;
+    /** Haircut and goods needs on each instance's partitions: more than all the supply, and each side alone less. */
+    private static final int HAIRCUTS_EACH = 6;
+
+    private static final int GOODS_EACH = 4;
+
+    private static final String LIVE = "status in ('PROPOSED', 'ESCALATED', 'ACCEPTED', 'RESERVED')";
+
+    @Test
+    void twoInstancesShareTheNeedsAndNeverHoldACandidateTwice() throws Exception {
+        Place p = newPlace();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()))) {
+            Map<String, Set<Integer>> before = needPartitionsByMember(admin);
+            assertThat(before).as("this instance reads the need topic").isNotEmpty();
+            try (ConfigurableApplicationContext other = startSecondInstance()) {
+                // The group has shared the need partitions out: this instance's members keep theirs, the rest are the
+                // second instance's.
+                int partitions = admin.describeTopics(List.of(NEED_TOPIC))
+                        .allTopicNames()
+                        .get(30, TimeUnit.SECONDS)
+                        .get(NEED_TOPIC)
+                        .partitions()
+                        .size();
+                Set<Integer> ofSecond = new HashSet<>();
+                await().atMost(WAIT).until(() -> {
+                    Map<String, Set<Integer>> now = needPartitionsByMember(admin);
+                    ofSecond.clear();
+                    now.forEach((member, ps) -> {
+                        if (!before.containsKey(member)) {
+                            ofSecond.addAll(ps);
+                        }
+                    });
+                    int assigned = now.values().stream().mapToInt(Set::size).sum();
+                    return assigned == partitions && !ofSecond.isEmpty() && ofSecond.size() < partitions;
+                });
+                Set<Integer> ofFirst = new HashSet<>();
+                for (int i = 0; i < partitions; i++) {
+                    if (!ofSecond.contains(i)) {
+                        ofFirst.add(i);
+                    }
+                }
+                MatchEngine otherEngine = other.getBean(MatchEngine.class);
+
+                // Supply, once both run: each instance's engine learns every candidate, whichever read its event.
+                List<UUID> volunteers = new ArrayList<>();
+                for (int i = 0; i < VOLUNTEERS; i++) {
+                    volunteers.add(volunteer(p, SPOT, Skill.HAIRDRESSING));
+                }
+                UUID offer = goods(p, BOXES);
+                await().atMost(WAIT).until(() -> knowsEverything(engine) && knowsEverything(otherEngine));
+
+                double proposedHere = proposals(meters);
+                double proposedThere = proposals(other.getBean(MeterRegistry.class));
+                double lostBefore = lostClaims(meters) + lostClaims(other.getBean(MeterRegistry.class));
+
+                // Demand, all at once, on both instances' partitions.
+                List<UUID> needs = new ArrayList<>();
+                for (Set<Integer> side : List.of(ofFirst, ofSecond)) {
+                    for (int i = 0; i < HAIRCUTS_EACH; i++) {
+                        needs.add(publish(p, side, partitions, Category.HAIRCUT, BeneficiaryGroup.VERY_OLD, null));
+                    }
+                    for (int i = 0; i < GOODS_EACH; i++) {
+                        needs.add(publish(
+                                p, side, partitions, Category.DAILY_GOODS, BeneficiaryGroup.LOW_INCOME_FAMILY, 1));
+                    }
+                }
+                String ids = needs.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+
+                // Every need answered: a live match, or waiting with its reason.
+                await().atMost(WAIT)
+                        .until(() -> count(
+                                        "select count(*) from need_state where need_id = any (?::uuid[]) and state in"
+                                                + " ('MATCHED', 'WAITING')",
+                                        ids)
+                                == needs.size());
+
+                // Both instances proposed: the partitions were shared.
+                assertThat(proposals(meters) - proposedHere)
+                        .as("proposals by this instance")
+                        .isPositive();
+                assertThat(proposals(other.getBean(MeterRegistry.class)) - proposedThere)
+                        .as("proposals by the second instance")
+                        .isPositive();
+
+                // Nobody over their limit, and the scarce volunteers all taken (twelve haircuts for nine places).
+                for (UUID v : volunteers) {
+                    assertThat(count("select count(*) from match where candidate_id = ?::uuid and " + LIVE, v))
+                            .as("live matches of volunteer %s", v)
+                            .isEqualTo(PER_VOLUNTEER);
+                }
+                // The offer never promised beyond its stock.
+                long promised = count(
+                        "select coalesce(sum((allocation->>'quantity')::int), 0) from match where candidate_id = ?::uuid"
+                                + " and " + LIVE,
+                        offer);
+                assertThat(promised).as("boxes promised of %s", BOXES).isBetween(1L, (long) BOXES);
+                // One live match per need at most, and the needs without one wait with the reason.
+                assertThat(jdbc.queryForList(
+                                "select count(*) from match where need_id = any (?::uuid[]) and " + LIVE
+                                        + " group by need_id",
+                                Long.class,
+                                ids))
+                        .as("live matches per need")
+                        .allSatisfy(n -> assertThat(n).isEqualTo(1L));
+                long matched = count("select count(*) from match where need_id = any (?::uuid[]) and " + LIVE, ids);
+                assertThat(matched)
+                        .as("live matches: the supply, no more")
+                        .isLessThanOrEqualTo(VOLUNTEERS * PER_VOLUNTEER + BOXES)
+                        .isGreaterThanOrEqualTo(VOLUNTEERS * PER_VOLUNTEER + 1);
+
+                // The holds live with the candidates, one per live match, and each engine holds the other's too.
+                assertThat(count(
+                                "select count(*) from candidate_hold where candidate_id = any (?::uuid[])",
+                                candidates(volunteers, offer)))
+                        .as("stored holds on this test's candidates")
+                        .isEqualTo(matched);
+                await().atMost(WAIT)
+                        .until(() -> engine.stats().holds() == count("select count(*) from candidate_hold")
+                                && otherEngine.stats().holds() == count("select count(*) from candidate_hold"));
+                log(lostClaims(meters) + lostClaims(other.getBean(MeterRegistry.class)) - lostBefore, matched);
+            }
+        }
+    }
+
+    /** The second instance: the same stack, schema, group and settings as this test's context, its own port. */
+    private ConfigurableApplicationContext startSecondInstance() {
+        Map<String, Object> properties = new HashMap<>();
+        TestStack.register((name, value) -> properties.put(name, value.get()), "matching");
+        properties.put("server.port", "0");
+        properties.put("wushe.matching.batch-interval", "PT1H");
+        properties.put("wushe.matching.deadline-check-interval", "PT1H");
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        // The same clock as this instance, so both see the same time however the other tests move it.
+        return new SpringApplicationBuilder(MatchingServiceApplication.class)
+                .initializers(c -> c.getBeanFactory().registerSingleton("sharedTestClock", clock))
+                .run(args);
+    }
+
+    /** The need topic's partitions each member of the group reads, by member id. */
+    private static Map<String, Set<Integer>> needPartitionsByMember(Admin admin) throws Exception {
+        ConsumerGroupDescription g = admin.describeConsumerGroups(List.of(GROUP))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(GROUP);
+        Map<String, Set<Integer>> by = new HashMap<>();
+        if (g == null || g.groupState() != GroupState.STABLE) {
+            return by;
+        }
+        for (MemberDescription m : g.members()) {
+            Set<Integer> ps = m.assignment().topicPartitions().stream()
+                    .filter(tp -> tp.topic().equals(NEED_TOPIC))
+                    .map(TopicPartition::partition)
+                    .collect(Collectors.toSet());
+            if (!ps.isEmpty()) {
+                by.put(m.consumerId(), ps);
+            }
+        }
+        return by;
+    }
+
+    private boolean knowsEverything(MatchEngine e) {
+        return e.stats().volunteers() == count("select count(*) from volunteer_view")
+                && e.stats().offers() == count("select count(*) from offer_view where active");
+    }
+
+    /** An urgent need at {@link #SPOT}, keyed so that it lands on one of {@code side}'s partitions. */
+    private UUID publish(
+            Place p, Set<Integer> side, int partitions, Category category, BeneficiaryGroup group, Integer boxes) {
+        UUID needId;
+        do {
+            needId = UUID.randomUUID();
+        } while (!side.contains(partitionOf(needId, partitions)));
+        NeedPublished need = Town.need(
+                needId,
+                p.community(),
+                p.station(),
+                category,
+                Urgency.URGENT,
+                group,
+                "同时到达的需求 one of many needs at once",
+                clock.instant(),
+                7,
+                boxes);
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        needId,
+                        NeedPublished.newBuilder(need)
+                                .setDetails(NeedDetails.newBuilder(need.getDetails())
+                                        .setPlace(Town.place(p.community(), SPOT))
+                                        .build())
+                                .build());
+        return needId;
+    }
+
+    /** Kafka's default partitioner for the outbox relay's string keys. */
+    private static int partitionOf(UUID key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.toString().getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    private UUID goods(Place p, int boxes) {
+        UUID id = UUID.randomUUID();
+        ResourceOffered o = Town.goods(
+                id,
+                p.community(),
+                Category.DAILY_GOODS,
+                BeneficiaryGroup.LOW_INCOME_FAMILY,
+                "爱心超市大米 rice of the caring shop",
+                boxes,
+                LocalDate.now().plusMonths(6),
+                clock.instant());
+        resources()
+                .publish(
+                        Aggregate.OFFER,
+                        id,
+                        ResourceOffered.newBuilder(o)
+                                .setPlace(Town.place(p.community(), SPOT))
+                                .build());
+        await().atMost(WAIT).until(() -> count("select count(*) from offer_view where offer_id = ?", id) == 1);
+        return id;
+    }
+
+    private static String candidates(List<UUID> volunteers, UUID offer) {
+        List<UUID> all = new ArrayList<>(volunteers);
+        all.add(offer);
+        return all.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static double proposals(MeterRegistry registry) {
+        return registry.find("wushe.matching.proposals").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
+    private static double lostClaims(MeterRegistry registry) {
+        Counter c = registry.find("wushe.matching.claims.lost").counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private static void log(double lost, long matched) {
+        org.slf4j.LoggerFactory.getLogger(ScaleOutTest.class)
+                .info(
+                        "Two instances: {} live matches, {} claims lost to the other instance and retried",
+                        matched,
+                        lost);
+    }
+}
