@@ -24,6 +24,7 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wushe.hub.events.common.BeneficiaryGroup;
@@ -49,6 +50,9 @@ import org.wushe.hub.testing.TestStack;
  * need; each instance's engine learns the candidates and the holds of the other.
  */
 class ScaleOutTest extends MatchingScenario {
+
+    @Autowired
+    CandidateHolds holds;
 
     /** Far from the places of the other tests (more than 5 km), so only this test's candidates are near. */
     private static final double[] SPOT = {39.70, 116.40};
@@ -118,11 +122,18 @@ class ScaleOutTest extends MatchingScenario {
                 List<UUID> needs = new ArrayList<>();
                 for (Set<Integer> side : List.of(ofFirst, ofSecond)) {
                     for (int i = 0; i < HAIRCUTS_EACH; i++) {
-                        needs.add(publish(p, side, partitions, Category.HAIRCUT, BeneficiaryGroup.VERY_OLD, null));
+                        needs.add(
+                                publish(p, SPOT, side, partitions, Category.HAIRCUT, BeneficiaryGroup.VERY_OLD, null));
                     }
                     for (int i = 0; i < GOODS_EACH; i++) {
                         needs.add(publish(
-                                p, side, partitions, Category.DAILY_GOODS, BeneficiaryGroup.LOW_INCOME_FAMILY, 1));
+                                p,
+                                SPOT,
+                                side,
+                                partitions,
+                                Category.DAILY_GOODS,
+                                BeneficiaryGroup.LOW_INCOME_FAMILY,
+                                1));
                     }
                 }
                 String ids = needs.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
@@ -183,6 +194,55 @@ class ScaleOutTest extends MatchingScenario {
         }
     }
 
+    /**
+     * Another instance's claim this engine has not heard of yet: three holds on the volunteer are stored (as a second
+     * instance's committed proposals would be) and the engine is not told. The engine chooses the volunteer, the claim
+     * against the stored holds is lost, the engine learns them, and the need is not given the volunteer: it waits
+     * with the reason. The next need goes to a volunteer with room, without another lost claim.
+     */
+    @Test
+    void aClaimLostToAnotherInstancesHoldsLearnsThemAndNeverHoldsTwice() {
+        double[] spot = {39.60, 116.50};
+        Place p = newPlace();
+        UUID full = volunteer(p, spot, Skill.HAIRDRESSING);
+        List<UUID> elsewhere = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        for (UUID matchId : elsewhere) {
+            jdbc.update(
+                    "insert into candidate_hold (match_id, candidate_kind, candidate_id) values (?, 'VOLUNTEER', ?)",
+                    matchId,
+                    full);
+        }
+        try {
+            long heldBefore = engine.stats().holds();
+            double lostBefore = lostClaims(meters);
+
+            UUID first = publish(p, spot, Set.of(), 0, Category.HAIRCUT, BeneficiaryGroup.VERY_OLD, null);
+            var waiting = awaitNeed(first, n -> "WAITING".equals(n.get("state").asText()));
+            assertThat(waiting.get("matches"))
+                    .as("no match for the need: its only volunteer is full")
+                    .isEmpty();
+            assertThat(lostClaims(meters) - lostBefore).as("claims lost").isEqualTo(1.0);
+            assertThat(count("select count(*) from match where candidate_id = ?::uuid and " + LIVE, full))
+                    .isZero();
+            assertThat(engine.stats().holds() - heldBefore)
+                    .as("the other instance's holds, learned")
+                    .isEqualTo(3);
+
+            UUID free = volunteer(p, spot, Skill.HAIRDRESSING);
+            UUID second = publish(p, spot, Set.of(), 0, Category.HAIRCUT, BeneficiaryGroup.VERY_OLD, null);
+            assertThat(awaitLiveMatch(second).get("candidate").get("id").asText())
+                    .isEqualTo(free.toString());
+            assertThat(lostClaims(meters) - lostBefore)
+                    .as("the engine knew, so no second claim was lost")
+                    .isEqualTo(1.0);
+        } finally {
+            for (UUID matchId : elsewhere) {
+                holds.release(matchId);
+                holds.forget(matchId);
+            }
+        }
+    }
+
     /** The second instance: the same stack, schema, group and settings as this test's context, its own port. */
     private ConfigurableApplicationContext startSecondInstance() {
         Map<String, Object> properties = new HashMap<>();
@@ -226,13 +286,19 @@ class ScaleOutTest extends MatchingScenario {
                 && e.stats().offers() == count("select count(*) from offer_view where active");
     }
 
-    /** An urgent need at {@link #SPOT}, keyed so that it lands on one of {@code side}'s partitions. */
+    /** An urgent need at {@code at}, keyed so that it lands on one of {@code side}'s partitions (any if 0 partitions). */
     private UUID publish(
-            Place p, Set<Integer> side, int partitions, Category category, BeneficiaryGroup group, Integer boxes) {
+            Place p,
+            double[] at,
+            Set<Integer> side,
+            int partitions,
+            Category category,
+            BeneficiaryGroup group,
+            Integer boxes) {
         UUID needId;
         do {
             needId = UUID.randomUUID();
-        } while (!side.contains(partitionOf(needId, partitions)));
+        } while (partitions > 0 && !side.contains(partitionOf(needId, partitions)));
         NeedPublished need = Town.need(
                 needId,
                 p.community(),
@@ -250,7 +316,7 @@ class ScaleOutTest extends MatchingScenario {
                         needId,
                         NeedPublished.newBuilder(need)
                                 .setDetails(NeedDetails.newBuilder(need.getDetails())
-                                        .setPlace(Town.place(p.community(), SPOT))
+                                        .setPlace(Town.place(p.community(), at))
                                         .build())
                                 .build());
         return needId;
