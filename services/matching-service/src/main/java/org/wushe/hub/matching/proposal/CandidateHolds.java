@@ -1,5 +1,7 @@
 package org.wushe.hub.matching.proposal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +35,8 @@ public class CandidateHolds {
     /** A committed hold: the match and what it takes. */
     public record Held(UUID matchId, CandidateRef candidate, Allocation allocation) {}
 
+    private static final String COLUMNS = "match_id, candidate_kind, candidate_id, allocation";
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final MatchEngine engine;
@@ -60,27 +64,20 @@ public class CandidateHolds {
 
     /** The committed holds on the candidate, of every instance. */
     public List<Held> of(CandidateRef candidate) {
-        return jdbc.sql("select match_id, allocation from candidate_hold "
+        return jdbc.sql("select " + COLUMNS + " from candidate_hold "
                         + "where candidate_kind = :candidate_kind and candidate_id = :candidate_id")
                 .param("candidate_kind", candidate.kind().name())
                 .param("candidate_id", candidate.id())
-                .query((rs, i) -> new Held(
-                        rs.getObject("match_id", UUID.class), candidate, allocation(rs.getString("allocation"))))
+                .query(this::held)
                 .list();
     }
 
     /** The match's hold, if it still has one. */
     public Optional<Held> ofMatch(UUID matchId) {
-        return jdbc.sql(
-                        "select candidate_kind, candidate_id, allocation from candidate_hold where match_id = :match_id")
+        return jdbc.sql("select " + COLUMNS + " from candidate_hold where match_id = :match_id")
                 .param("match_id", matchId)
-                .query((rs, i) -> new Held(
-                        matchId,
-                        new CandidateRef(
-                                CandidateKind.valueOf(rs.getString("candidate_kind")),
-                                rs.getObject("candidate_id", UUID.class)),
-                        allocation(rs.getString("allocation"))))
-                .optional();
+                .query(this::held)
+                .optional(); // the primary key: one row at most
     }
 
     public void insert(UUID matchId, CandidateRef candidate, Allocation allocation) {
@@ -106,13 +103,8 @@ public class CandidateHolds {
      * of its candidate.
      */
     public int learnAll() {
-        List<Held> all = jdbc.sql("select match_id, candidate_kind, candidate_id, allocation from candidate_hold")
-                .query((rs, i) -> new Held(
-                        rs.getObject("match_id", UUID.class),
-                        new CandidateRef(
-                                CandidateKind.valueOf(rs.getString("candidate_kind")),
-                                rs.getObject("candidate_id", UUID.class)),
-                        allocation(rs.getString("allocation"))))
+        List<Held> all = jdbc.sql("select " + COLUMNS + " from candidate_hold")
+                .query(this::held)
                 .list();
         all.forEach(this::learn);
         return all.size();
@@ -169,6 +161,15 @@ public class CandidateHolds {
                 }
             }
         }
+    }
+
+    private Held held(ResultSet rs, int i) throws SQLException {
+        return new Held(
+                rs.getObject("match_id", UUID.class),
+                new CandidateRef(
+                        CandidateKind.valueOf(rs.getString("candidate_kind")),
+                        rs.getObject("candidate_id", UUID.class)),
+                allocation(rs.getString("allocation")));
     }
 
     private Allocation allocation(String text) {

@@ -59,6 +59,8 @@ class ScaleOutTest extends MatchingScenario {
 
     private static final String GROUP = "matching-service";
     private static final String NEED_TOPIC = Aggregate.NEED.topic();
+    private static final String VOLUNTEER_TOPIC = Aggregate.VOLUNTEER.topic();
+    private static final String OFFER_TOPIC = Aggregate.OFFER.topic();
 
     private static final int VOLUNTEERS = 3;
     private static final int PER_VOLUNTEER = 3; // max-active-matches-per-volunteer of the service's settings
@@ -75,29 +77,18 @@ class ScaleOutTest extends MatchingScenario {
         Place p = newPlace();
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()))) {
-            Map<String, Set<Integer>> before = needPartitionsByMember(admin);
-            assertThat(before).as("this instance reads the need topic").isNotEmpty();
+            Map<String, Map<String, Set<Integer>>> before = new HashMap<>();
+            for (String topic : List.of(NEED_TOPIC, VOLUNTEER_TOPIC, OFFER_TOPIC)) {
+                before.put(topic, partitionsByMember(admin, topic));
+                assertThat(before.get(topic))
+                        .as("this instance reads %s", topic)
+                        .isNotEmpty();
+            }
             try (ConfigurableApplicationContext other = startSecondInstance()) {
-                // The group has shared the need partitions out: this instance's members keep theirs, the rest are the
+                // The group has shared the partitions out: this instance's members keep theirs, the rest are the
                 // second instance's.
-                int partitions = admin.describeTopics(List.of(NEED_TOPIC))
-                        .allTopicNames()
-                        .get(30, TimeUnit.SECONDS)
-                        .get(NEED_TOPIC)
-                        .partitions()
-                        .size();
-                Set<Integer> ofSecond = new HashSet<>();
-                await().atMost(WAIT).until(() -> {
-                    Map<String, Set<Integer>> now = needPartitionsByMember(admin);
-                    ofSecond.clear();
-                    now.forEach((member, ps) -> {
-                        if (!before.containsKey(member)) {
-                            ofSecond.addAll(ps);
-                        }
-                    });
-                    int assigned = now.values().stream().mapToInt(Set::size).sum();
-                    return assigned == partitions && !ofSecond.isEmpty() && ofSecond.size() < partitions;
-                });
+                int partitions = partitions(admin, NEED_TOPIC);
+                Set<Integer> ofSecond = secondsShare(admin, NEED_TOPIC, before.get(NEED_TOPIC));
                 Set<Integer> ofFirst = new HashSet<>();
                 for (int i = 0; i < partitions; i++) {
                     if (!ofSecond.contains(i)) {
@@ -106,12 +97,26 @@ class ScaleOutTest extends MatchingScenario {
                 }
                 MatchEngine otherEngine = other.getBean(MatchEngine.class);
 
-                // Supply, once both run: each instance's engine learns every candidate, whichever read its event.
+                // Supply, once both run, on the second instance's partitions: only it stores them, and this
+                // instance's engine learns them through its engine feeds.
+                Set<Integer> volunteersOfSecond = secondsShare(admin, VOLUNTEER_TOPIC, before.get(VOLUNTEER_TOPIC));
+                Set<Integer> offersOfSecond = secondsShare(admin, OFFER_TOPIC, before.get(OFFER_TOPIC));
                 List<UUID> volunteers = new ArrayList<>();
                 for (int i = 0; i < VOLUNTEERS; i++) {
-                    volunteers.add(volunteer(p, SPOT, Skill.HAIRDRESSING));
+                    UUID id = keyedTo(volunteersOfSecond, partitions(admin, VOLUNTEER_TOPIC));
+                    volunteers()
+                            .publish(
+                                    Aggregate.VOLUNTEER,
+                                    id,
+                                    Town.volunteer(id, p.community(), SPOT, Skill.HAIRDRESSING));
+                    volunteers.add(id);
                 }
-                UUID offer = goods(p, BOXES);
+                UUID offer = goods(p, keyedTo(offersOfSecond, partitions(admin, OFFER_TOPIC)), BOXES);
+                await().atMost(WAIT)
+                        .until(() -> count(
+                                        "select count(*) from volunteer_view where volunteer_id = any (?::uuid[])",
+                                        uuidArray(volunteers))
+                                == VOLUNTEERS);
                 await().atMost(WAIT).until(() -> knowsEverything(engine) && knowsEverything(otherEngine));
 
                 double proposedHere = proposals(meters);
@@ -136,15 +141,10 @@ class ScaleOutTest extends MatchingScenario {
                                 1));
                     }
                 }
-                String ids = needs.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+                String ids = uuidArray(needs);
 
                 // Every need answered: a live match, or waiting with its reason.
-                await().atMost(WAIT)
-                        .until(() -> count(
-                                        "select count(*) from need_state where need_id = any (?::uuid[]) and state in"
-                                                + " ('MATCHED', 'WAITING')",
-                                        ids)
-                                == needs.size());
+                awaitAnswered(needs);
 
                 // Both instances proposed: the partitions were shared.
                 assertThat(proposals(meters) - proposedHere)
@@ -259,8 +259,8 @@ class ScaleOutTest extends MatchingScenario {
                 .run(args);
     }
 
-    /** The need topic's partitions each member of the group reads, by member id. */
-    private static Map<String, Set<Integer>> needPartitionsByMember(Admin admin) throws Exception {
+    /** The topic's partitions each member of the group reads, by member id (none while the group rebalances). */
+    private static Map<String, Set<Integer>> partitionsByMember(Admin admin, String topic) throws Exception {
         ConsumerGroupDescription g = admin.describeConsumerGroups(List.of(GROUP))
                 .all()
                 .get(30, TimeUnit.SECONDS)
@@ -271,7 +271,7 @@ class ScaleOutTest extends MatchingScenario {
         }
         for (MemberDescription m : g.members()) {
             Set<Integer> ps = m.assignment().topicPartitions().stream()
-                    .filter(tp -> tp.topic().equals(NEED_TOPIC))
+                    .filter(tp -> tp.topic().equals(topic))
                     .map(TopicPartition::partition)
                     .collect(Collectors.toSet());
             if (!ps.isEmpty()) {
@@ -279,6 +279,46 @@ class ScaleOutTest extends MatchingScenario {
             }
         }
         return by;
+    }
+
+    /**
+     * The topic's partitions the second instance reads, once the group has shared them out: every partition is
+     * assigned, some to members that were not there before it started, not all.
+     */
+    private static Set<Integer> secondsShare(Admin admin, String topic, Map<String, Set<Integer>> before)
+            throws Exception {
+        int partitions = partitions(admin, topic);
+        Set<Integer> ofSecond = new HashSet<>();
+        await().atMost(WAIT).until(() -> {
+            Map<String, Set<Integer>> now = partitionsByMember(admin, topic);
+            ofSecond.clear();
+            now.forEach((member, ps) -> {
+                if (!before.containsKey(member)) {
+                    ofSecond.addAll(ps);
+                }
+            });
+            int assigned = now.values().stream().mapToInt(Set::size).sum();
+            return assigned == partitions && !ofSecond.isEmpty() && ofSecond.size() < partitions;
+        });
+        return ofSecond;
+    }
+
+    private static int partitions(Admin admin, String topic) throws Exception {
+        return admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(30, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
+                .size();
+    }
+
+    /** A new id that Kafka's default partitioner puts on one of {@code side}'s partitions (any if 0 partitions). */
+    private static UUID keyedTo(Set<Integer> side, int partitions) {
+        UUID id;
+        do {
+            id = UUID.randomUUID();
+        } while (partitions > 0 && !side.contains(partitionOf(id, partitions)));
+        return id;
     }
 
     private boolean knowsEverything(MatchEngine e) {
@@ -295,10 +335,7 @@ class ScaleOutTest extends MatchingScenario {
             Category category,
             BeneficiaryGroup group,
             Integer boxes) {
-        UUID needId;
-        do {
-            needId = UUID.randomUUID();
-        } while (partitions > 0 && !side.contains(partitionOf(needId, partitions)));
+        UUID needId = keyedTo(side, partitions);
         NeedPublished need = Town.need(
                 needId,
                 p.community(),
@@ -327,8 +364,7 @@ class ScaleOutTest extends MatchingScenario {
         return Utils.toPositive(Utils.murmur2(key.toString().getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    private UUID goods(Place p, int boxes) {
-        UUID id = UUID.randomUUID();
+    private UUID goods(Place p, UUID id, int boxes) {
         ResourceOffered o = Town.goods(
                 id,
                 p.community(),
