@@ -101,6 +101,7 @@ class ScaleOutTest extends MatchingScenario {
                 // instance's engine learns them through its engine feeds.
                 Set<Integer> volunteersOfSecond = secondsShare(admin, VOLUNTEER_TOPIC, before.get(VOLUNTEER_TOPIC));
                 Set<Integer> offersOfSecond = secondsShare(admin, OFFER_TOPIC, before.get(OFFER_TOPIC));
+                double fedBefore = fed(meters, "applied");
                 List<UUID> volunteers = new ArrayList<>();
                 for (int i = 0; i < VOLUNTEERS; i++) {
                     UUID id = keyedTo(volunteersOfSecond, partitions(admin, VOLUNTEER_TOPIC));
@@ -118,6 +119,12 @@ class ScaleOutTest extends MatchingScenario {
                                         uuidArray(volunteers))
                                 == VOLUNTEERS);
                 await().atMost(WAIT).until(() -> knowsEverything(engine) && knowsEverything(otherEngine));
+                assertThat(fed(meters, "applied") - fedBefore)
+                        .as("volunteers and the offer stored by the second instance, put into this engine by its feeds")
+                        .isGreaterThanOrEqualTo(VOLUNTEERS + 1);
+                assertThat(fed(other.getBean(MeterRegistry.class), "own-partition"))
+                        .as("events the second instance's own consumer read, skipped by its feeds")
+                        .isGreaterThanOrEqualTo(VOLUNTEERS + 1);
 
                 double proposedHere = proposals(meters);
                 double proposedThere = proposals(other.getBean(MeterRegistry.class));
@@ -395,6 +402,11 @@ class ScaleOutTest extends MatchingScenario {
         return registry.find("wushe.matching.proposals").counters().stream()
                 .mapToDouble(Counter::count)
                 .sum();
+    }
+
+    private static double fed(MeterRegistry registry, String outcome) {
+        Counter c = registry.find(EngineFeed.FED).tag("outcome", outcome).counter();
+        return c == null ? 0 : c.count();
     }
 
     private static double lostClaims(MeterRegistry registry) {
