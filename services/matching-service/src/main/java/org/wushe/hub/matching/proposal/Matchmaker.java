@@ -265,7 +265,7 @@ public class Matchmaker {
         if (!Boolean.TRUE.equals(claimed)) {
             meters.counter("wushe.matching.claims.lost").increment();
             log.info(
-                    "Claim of {} {} lost to another instance's hold; trying the next",
+                    "Claim of {} {} lost: no room left as stored (another instance's holds, or less stock)",
                     candidate.kind(),
                     candidate.id());
             return false;
