@@ -39,6 +39,7 @@ import org.wushe.hub.matching.engine.MatchEngine;
 import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.TestStack;
 
 /**
@@ -197,6 +198,29 @@ class ScaleOutTest extends MatchingScenario {
                         .until(() -> engine.stats().holds() == count("select count(*) from candidate_hold")
                                 && otherEngine.stats().holds() == count("select count(*) from candidate_hold"));
                 log(lostClaims(meters) + lostClaims(other.getBean(MeterRegistry.class)) - lostBefore, matched);
+
+                // A decline on the second instance frees a place of a volunteer: the hold's row goes, both engines
+                // release it, and a new need on this instance's partitions is given that volunteer.
+                UUID freed = volunteers.get(0);
+                String declined = jdbc.queryForObject(
+                        "select match_id::text from match where candidate_id = ?::uuid and status = 'PROPOSED' limit 1",
+                        String.class,
+                        freed);
+                Http onSecond = new Http(Integer.parseInt(other.getEnvironment().getProperty("local.server.port")));
+                assertThat(onSecond.post("/matches/" + declined + "/decline", Map.of("reason", "OTHER"))
+                                .status())
+                        .isEqualTo(200);
+                await().atMost(WAIT)
+                        .until(() ->
+                                count("select count(*) from candidate_hold where match_id = ?::uuid", declined) == 0
+                                        && engine.stats().holds() == count("select count(*) from candidate_hold")
+                                        && otherEngine.stats().holds() == count("select count(*) from candidate_hold"));
+                UUID late = publish(p, SPOT, ofFirst, partitions, Category.HAIRCUT, BeneficiaryGroup.VERY_OLD, null);
+                assertThat(awaitLiveMatch(late).get("candidate").get("id").asText())
+                        .as("the place freed on the second instance, proposed by this one")
+                        .isEqualTo(freed.toString());
+                assertThat(count("select count(*) from match where candidate_id = ?::uuid and " + LIVE, freed))
+                        .isEqualTo(PER_VOLUNTEER);
             }
         }
     }
