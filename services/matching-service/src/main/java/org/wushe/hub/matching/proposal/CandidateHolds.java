@@ -110,11 +110,6 @@ public class CandidateHolds {
         return all.size();
     }
 
-    /** How many holds the database has, of every instance. */
-    public long count() {
-        return jdbc.sql("select count(*) from candidate_hold").query(Long.class).single();
-    }
-
     /**
      * Makes the engine hold what the database says the candidate is held for: every committed hold is put in (a
      * hold of this instance's is already there; holding is idempotent per match), and a hold learned before whose
