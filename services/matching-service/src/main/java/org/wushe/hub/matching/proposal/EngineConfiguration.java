@@ -33,9 +33,10 @@ public class EngineConfiguration {
 
     /** Puts the live matches' holds back once the matchmaker exists (it needs the engine). */
     @Bean
-    Object matchEngineHolds(MatchEngine engine, Matchmaker matchmaker, ReadModel readModel) {
+    Object matchEngineHolds(MatchEngine engine, Matchmaker matchmaker, ReadModel readModel, CandidateHolds holds) {
         int held = hold(engine, matchmaker, readModel);
-        log.info("Engine holds {} live matches", held);
+        int stored = holds.learnAll();
+        log.info("Engine holds {} live matches ({} holds stored, of every instance)", held, stored);
         return new Object();
     }
 

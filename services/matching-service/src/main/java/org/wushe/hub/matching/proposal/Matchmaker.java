@@ -11,7 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.events.common.Urgency;
 import org.wushe.hub.events.community.NeedOutcome;
 import org.wushe.hub.events.matching.Decider;
@@ -43,6 +46,12 @@ import org.wushe.hub.platform.web.InvalidInputException;
  *
  * <p>The engine's holds follow the database: a hold taken while proposing is dropped if the
  * transaction rolls back; a release is undone likewise.
+ *
+ * <p>Several instances: what a live match takes lives with its candidate in the shared database
+ * ({@link CandidateHolds}). The candidate the engine chose is claimed there, under the candidate's lock, in the
+ * proposal's transaction; if another instance took it meanwhile, the claim is lost, the engine learns the other's
+ * holds, and the next best candidate is tried. So no candidate is ever held twice, however the need partitions are
+ * shared out.
  */
 @Service
 public class Matchmaker {
@@ -65,6 +74,9 @@ public class Matchmaker {
     private final MatchingProperties props;
     private final MeterRegistry meters;
     private final Replaying replaying;
+    private final CandidateHolds holds;
+    /** A claim runs in a savepoint: a lost one gives its candidate's lock back at once. */
+    private final TransactionTemplate claims;
     /**
      * match() and hold() of one proposal happen together, so two needs are never both given the last unit. Only the
      * engine's memory is touched under it, never the database.
@@ -79,8 +91,13 @@ public class Matchmaker {
             Clock clock,
             MatchingProperties props,
             MeterRegistry meters,
-            Replaying replaying) {
+            Replaying replaying,
+            CandidateHolds holds,
+            PlatformTransactionManager transactions) {
         this.replaying = replaying;
+        this.holds = holds;
+        this.claims = new TransactionTemplate(transactions);
+        this.claims.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.engine = engine;
         this.readModel = readModel;
         this.matches = matches;
@@ -92,6 +109,7 @@ public class Matchmaker {
         // series.
         meters.counter("wushe.matching.deadlines", "outcome", "escalated");
         meters.counter("wushe.matching.deadlines", "outcome", "lapsed");
+        meters.counter("wushe.matching.claims.lost");
     }
 
     // ---- proposing
@@ -127,21 +145,37 @@ public class Matchmaker {
         NeedRow need = locked.get();
         Set<CandidateRef> exclude = matches.exclusions(needId);
         MatchResult result;
-        Proposal best = null;
         UUID matchId = UUID.randomUUID();
-        // In memory only, under the lock: the best candidate is found and held, so no other need is given it.
-        proposing.lock();
-        try {
-            result = engine.match(need.spec(), props.candidates(), exclude);
-            if (!result.proposals().isEmpty() && !waitsForBatch(need, result, mayWaitForBatch)) {
-                best = result.proposals().get(0);
-                engine.hold(matchId, best.candidate(), best.allocation());
+        EngineTransactions.onRollback(() -> engine.release(matchId));
+        for (int attempt = 1; ; attempt++) {
+            Proposal best = null;
+            // In memory only, under the lock: the best candidate is found and held, so no other need of this
+            // instance is given it.
+            proposing.lock();
+            try {
+                result = engine.match(need.spec(), props.candidates(), exclude);
+                if (!result.proposals().isEmpty() && !waitsForBatch(need, result, mayWaitForBatch)) {
+                    best = result.proposals().get(0);
+                    engine.hold(matchId, best.candidate(), best.allocation());
+                }
+            } finally {
+                proposing.unlock();
             }
-        } finally {
-            proposing.unlock();
-        }
-        if (best != null) {
-            return Optional.of(record(need, best, matchId, Mode.STREAMING));
+            if (best == null) {
+                break;
+            }
+            // Then in the shared database, against the holds of every instance.
+            if (claim(matchId, best.candidate(), best.allocation())) {
+                return Optional.of(record(need, best, matchId, Mode.STREAMING));
+            }
+            if (attempt == MAX_CLAIMS) {
+                waitFor(
+                        needId,
+                        "候选正被其他实例占用，等待下一轮统一分配",
+                        "Its candidates are being taken by other instances, so it waits for the next batch assignment",
+                        "contended");
+                return Optional.empty();
+            }
         }
         if (result.proposals().isEmpty()) {
             waitFor(needId, result.reasonZh(), result.reasonEn(), "none");
@@ -181,15 +215,62 @@ public class Matchmaker {
         }
         // The plan was made from a snapshot: its candidate is claimed only if it still has the room.
         UUID matchId = UUID.randomUUID();
-        proposing.lock();
-        try {
-            if (!engine.tryHold(matchId, assigned.candidate(), assigned.allocation())) {
-                return Optional.empty();
-            }
-        } finally {
-            proposing.unlock();
+        EngineTransactions.onRollback(() -> engine.release(matchId));
+        if (!claim(matchId, assigned.candidate(), assigned.allocation())) {
+            return Optional.empty();
         }
         return Optional.of(record(locked.get(), assigned, matchId, Mode.BATCH));
+    }
+
+    /** How many candidates one proposal tries to claim before the need waits for the batch. */
+    private static final int MAX_CLAIMS = 8;
+
+    /**
+     * Claims the candidate for the match in the shared database, in the current transaction: under the candidate's
+     * lock (held until the transaction ends, so claims of every instance on it run one at a time), the engine is given
+     * the holds every instance has committed on it and the offer's stock as stored, and then takes the hold only if
+     * it still fits; the hold's row is inserted with the match. A lost claim (another instance took the room) runs in
+     * a savepoint that is rolled back, so the candidate's lock is given back at once and no two proposals can wait on
+     * each other's candidates; the engine keeps what it learned, so the next search skips the candidate.
+     */
+    private boolean claim(UUID matchId, CandidateRef candidate, Allocation allocation) {
+        Boolean claimed = claims.execute(status -> {
+            holds.lock(candidate);
+            List<CandidateHolds.Held> committed = holds.of(candidate);
+            Optional<ReadModel.OfferRow> offer =
+                    candidate.kind() == CandidateKind.VOLUNTEER ? Optional.empty() : readModel.offer(candidate.id());
+            boolean fits;
+            proposing.lock();
+            try {
+                engine.release(matchId);
+                holds.learn(candidate, committed);
+                if (candidate.kind() != CandidateKind.VOLUNTEER) {
+                    if (offer.isPresent() && offer.get().active()) {
+                        engine.setRemaining(candidate.id(), offer.get().spec().remaining());
+                    } else {
+                        engine.removeOffer(candidate.id());
+                    }
+                }
+                fits = engine.tryHold(matchId, candidate, allocation);
+            } finally {
+                proposing.unlock();
+            }
+            if (!fits) {
+                status.setRollbackOnly();
+                return false;
+            }
+            holds.insert(matchId, candidate, allocation);
+            return true;
+        });
+        if (!Boolean.TRUE.equals(claimed)) {
+            meters.counter("wushe.matching.claims.lost").increment();
+            log.info(
+                    "Claim of {} {} lost: no room left as stored (another instance's holds, or less stock)",
+                    candidate.kind(),
+                    candidate.id());
+            return false;
+        }
+        return true;
     }
 
     /** Records why a need waits; it stays waiting for the batch. */
@@ -204,7 +285,6 @@ public class Matchmaker {
      * the hold is dropped if the transaction rolls back.
      */
     private MatchRecord record(NeedRow need, Proposal p, UUID matchId, Mode mode) {
-        EngineTransactions.onRollback(() -> engine.release(matchId));
         Instant now = clock.instant();
         MatchRecord m = new MatchRecord(
                 matchId,
@@ -349,6 +429,7 @@ public class Matchmaker {
         Instant now = clock.instant();
         Allocation delivered = delivered(m.allocation(), c);
         matches.complete(matchId, c.serviceMinutes(), now, actor);
+        holds.release(matchId);
         readModel.setNeedState(m.needId(), NeedState.CLOSED, null, null, now);
         outbox.publish(
                 Aggregate.MATCH,
@@ -446,6 +527,7 @@ public class Matchmaker {
                 .map(o -> o.spec().kind() == OfferKind.GOODS || o.spec().kind() == OfferKind.FUND)
                 .orElse(false);
         if (countedThere) {
+            holds.release(matchId);
             EngineTransactions.afterCommit(() -> engine.release(matchId));
         }
     }
@@ -508,6 +590,7 @@ public class Matchmaker {
         matches.exclude(m.needId(), m.candidate(), why);
         readModel.setNeedState(m.needId(), NeedState.OPEN, null, null, now);
         outbox.publish(Aggregate.MATCH, m.matchId().toString(), MatchEvents.declined(m, by, reason, note, now));
+        holds.release(m.matchId());
         engine.release(m.matchId());
         MatchRecord held = m;
         EngineTransactions.onRollback(() -> engine.hold(held.matchId(), held.candidate(), held.allocation()));

@@ -10,6 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import org.wushe.hub.events.matching.MatchCompleted;
+import org.wushe.hub.events.matching.MatchDeclined;
+import org.wushe.hub.events.matching.MatchProposed;
+import org.wushe.hub.matching.proposal.CandidateHolds;
 import org.wushe.hub.matching.proposal.Matches;
 import org.wushe.hub.matching.view.MatchViews;
 import org.wushe.hub.platform.events.EventHeaders;
@@ -24,6 +28,9 @@ import org.wushe.hub.schemas.UndecodableEventException;
  * database, which holds the match since the event left through the outbox after its commit.
  * Nothing is recorded: a lost push is made up by the console, which loads the open proposals when
  * it (re)connects.
+ *
+ * <p>With several instances, the same events keep each instance's engine holding what the others' live matches
+ * take ({@link CandidateHolds}): a proposal's hold, as stored, is put in; a decline or a completion releases it.
  */
 @Configuration(proxyBeanMethods = false)
 public class MatchFeed {
@@ -32,19 +39,29 @@ public class MatchFeed {
 
     @Bean
     Consumer<Message<byte[]>> feed(
-            AvroEventCodec codec, Matches matches, MatchViews views, StationStreams streams, EventTracing tracing) {
+            AvroEventCodec codec,
+            Matches matches,
+            MatchViews views,
+            StationStreams streams,
+            EventTracing tracing,
+            CandidateHolds holds) {
         return message -> tracing.inSpan(
                 "station-stream push",
                 text(message.getHeaders().get(EventHeaders.TRACEPARENT)),
                 Map.of(
                         "wushe.event.type",
                         String.valueOf(text(message.getHeaders().get(EventHeaders.EVENT_TYPE)))),
-                () -> push(message, codec, matches, views, streams));
+                () -> push(message, codec, matches, views, streams, holds));
     }
 
     /** The push of one match event, in a span of the match's trace (so a need's journey ends at the station's stream). */
     private static Void push(
-            Message<byte[]> message, AvroEventCodec codec, Matches matches, MatchViews views, StationStreams streams) {
+            Message<byte[]> message,
+            AvroEventCodec codec,
+            Matches matches,
+            MatchViews views,
+            StationStreams streams,
+            CandidateHolds holds) {
         SpecificRecord event;
         try {
             event = codec.decode(message.getPayload());
@@ -56,6 +73,11 @@ public class MatchFeed {
             return null;
         }
         UUID matchId = (UUID) event.get(event.getSchema().getField("matchId").pos());
+        if (event instanceof MatchProposed) {
+            holds.ofMatch(matchId).ifPresent(holds::learn); // none if it ended (or was reserved) meanwhile
+        } else if (event instanceof MatchDeclined || event instanceof MatchCompleted) {
+            holds.forget(matchId);
+        }
         matches.find(matchId).ifPresent(m -> {
             var view = views.of(m);
             String type = event.getSchema().getName();

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.common.Category;
@@ -53,15 +52,10 @@ class ConcurrentProposalsTest extends MatchingScenario {
                                     7,
                                     null));
         }
-        String ids = needs.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        String ids = uuidArray(needs);
 
         // Every need answered: a live match, or waiting with its reason.
-        await().atMost(WAIT)
-                .until(() -> count(
-                                "select count(*) from need_state where need_id = any (?::uuid[]) and state in"
-                                        + " ('MATCHED', 'WAITING')",
-                                ids)
-                        == NEEDS);
+        awaitAnswered(needs);
 
         long ofA = count("select count(*) from match where candidate_id = ? and " + LIVE, a);
         long ofB = count("select count(*) from match where candidate_id = ? and " + LIVE, b);

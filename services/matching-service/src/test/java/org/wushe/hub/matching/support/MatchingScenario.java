@@ -204,6 +204,22 @@ public abstract class MatchingScenario {
         return of.get(0);
     }
 
+    /** The needs' ids as a PostgreSQL array literal, for {@code need_id = any (?::uuid[])}. */
+    protected static String uuidArray(java.util.Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    /** Waits until every one of the needs is answered: a live match, or waiting with its reason. */
+    protected void awaitAnswered(java.util.Collection<UUID> needs) {
+        String ids = uuidArray(needs);
+        await().atMost(WAIT)
+                .until(() -> count(
+                                "select count(*) from need_state where need_id = any (?::uuid[]) and state in"
+                                        + " ('MATCHED', 'WAITING')",
+                                ids)
+                        == needs.size());
+    }
+
     protected long count(String sql, Object... args) {
         Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;
