@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * The seven services as the production overlay renders them: each Deployment runs its service the way its
  * application.yml expects (port, actuator probes, settings from the environment), safely (non-root, read-only root
  * filesystem), with everything it refers to present; the Service, the autoscaler and the disruption budget find its
- * pods; matching-service stays one replica.
+ * pods; matching-service runs a fixed two replicas that share the need partitions.
  */
 class ServicesTest {
 
@@ -177,7 +177,7 @@ class ServicesTest {
                                 .equals(service.id))
                 .toList();
         if (service == Repo.Service.MATCHING) {
-            return; // see matchingServiceStaysOneReplica
+            return; // see matchingServiceRunsAFixedNumberOfReplicasThatShareThePartitions
         }
         assertThat(hpas).hasSize(1);
         JsonNode hpa = hpas.get(0).spec();
@@ -197,16 +197,30 @@ class ServicesTest {
     }
 
     @Test
-    void matchingServiceStaysOneReplica() {
+    void matchingServiceRunsAFixedNumberOfReplicasThatShareThePartitions() {
         for (List<Manifest> rendered : List.of(PRODUCTION, Kustomize.render(Repo.K8S.resolve("base")))) {
             Manifest deployment = rendered.stream()
                     .filter(m -> m.is("Deployment", "matching-service"))
                     .findFirst()
                     .orElseThrow();
-            assertThat(deployment.spec().path("replicas").asInt()).isEqualTo(1);
+            assertThat(deployment.spec().path("replicas").asInt())
+                    .as("two or more share the need partitions (candidate_hold), no more than the six partitions")
+                    .isBetween(2, 6);
             assertThat(deployment.spec().path("strategy").path("type").asString())
-                    .as("never two at once")
-                    .isEqualTo("Recreate");
+                    .as("one pod replaced at a time, the other matching meanwhile")
+                    .isEqualTo("RollingUpdate");
+            assertThat(deployment
+                            .spec()
+                            .path("strategy")
+                            .path("rollingUpdate")
+                            .path("maxUnavailable")
+                            .asInt())
+                    .isZero();
+            Manifest pdb = rendered.stream()
+                    .filter(m -> m.is("PodDisruptionBudget", "matching-service"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(pdb.spec().path("minAvailable").asInt()).isEqualTo(1);
             assertThat(rendered.stream()
                             .filter(m -> m.kind().equals("HorizontalPodAutoscaler")
                                     && m.spec()
@@ -214,6 +228,7 @@ class ServicesTest {
                                             .path("name")
                                             .asString()
                                             .equals("matching-service")))
+                    .as("a fixed count: each pod loads the whole read model")
                     .isEmpty();
         }
     }
