@@ -3,6 +3,7 @@ package org.wushe.hub.bench.matching;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class MatchingBenchmark {
 
     private static final ZonedDateTime NOW = ZonedDateTime.of(2025, 6, 11, 9, 0, 0, 0, ZoneId.of("Asia/Shanghai"));
     private static final int CHUNK = 50_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Options options;
     private final Clock clock = Clock.fixed(NOW.toInstant(), NOW.getZone());
@@ -146,16 +148,17 @@ public final class MatchingBenchmark {
         matchAll(engine, warmup, 1);
         section("MATCH");
         print("  k=%d, %,d needs per round, %,d warm-up needs discarded", options.k(), needs.size(), warmup.size());
-        print("  %-8s %12s %10s %10s %10s", "threads", "needs/s", "p50 µs", "p99 µs", "max µs");
+        print("  %-8s %12s %12s %10s %10s %10s", "threads", "needs/s", "needs/CPU-s", "p50 µs", "p99 µs", "max µs");
         List<Map<String, Object>> rounds = new ArrayList<>();
         Round first = null;
         for (int threads : options.threads()) {
             Round r = matchAll(engine, needs, threads);
             first = first == null ? r : first;
             print(
-                    "  %-8d %,12.0f %,10d %,10d %,10d",
+                    "  %-8d %,12.0f %,12.0f %,10d %,10d %,10d",
                     threads,
                     r.needsPerSecond(),
+                    r.needsPerCpuSecond(),
                     r.latency().getValueAtPercentile(50),
                     r.latency().getValueAtPercentile(99),
                     r.latency().getMaxValue());
@@ -164,6 +167,8 @@ public final class MatchingBenchmark {
                     threads,
                     "needsPerSecond",
                     r.needsPerSecond(),
+                    "needsPerCpuSecond",
+                    r.needsPerCpuSecond(),
                     "p50Micros",
                     r.latency().getValueAtPercentile(50),
                     "p99Micros",
@@ -171,6 +176,8 @@ public final class MatchingBenchmark {
                     "maxMicros",
                     r.latency().getMaxValue()));
         }
+        print("  needs/CPU-s: needs per CPU-second of the matching threads (ThreadMXBean), which others' load on the"
+                + " cores does not lower");
         long population = (long) options.volunteers() + options.offers();
         print("  needs with at least one proposal: %.1f %%", 100.0 * first.withProposal() / needs.size());
         print(
@@ -249,6 +256,7 @@ public final class MatchingBenchmark {
         }
 
         long began = System.nanoTime();
+        long streamCpu0 = THREADS.getCurrentThreadCpuTime();
         int held = 0;
         for (NeedSpec n : needs) {
             MatchResult r = engine.match(n, 1, Set.of());
@@ -263,11 +271,24 @@ public final class MatchingBenchmark {
             }
         }
         double streamSeconds = (System.nanoTime() - began) / 1e9;
+        double streamCpuSeconds = (THREADS.getCurrentThreadCpuTime() - streamCpu0) / 1e9;
         section("STREAMING (each need in arrival order: match k=1, then tryHold the best; 1 thread)");
         print(
-                "  %,.0f needs/s, %,d of %,d needs held a candidate, %,d live holds",
-                needs.size() / streamSeconds, held, needs.size(), engine.stats().holds());
-        json.put("streaming", map("needsPerSecond", needs.size() / streamSeconds, "held", held));
+                "  %,.0f needs/s (%,.0f per CPU-second), %,d of %,d needs held a candidate, %,d live holds",
+                needs.size() / streamSeconds,
+                needs.size() / streamCpuSeconds,
+                held,
+                needs.size(),
+                engine.stats().holds());
+        json.put(
+                "streaming",
+                map(
+                        "needsPerSecond",
+                        needs.size() / streamSeconds,
+                        "needsPerCpuSecond",
+                        needs.size() / streamCpuSeconds,
+                        "held",
+                        held));
 
         quality();
         Files.createDirectories(options.json().toAbsolutePath().getParent());
@@ -358,7 +379,18 @@ public final class MatchingBenchmark {
                         exactMillis / n));
     }
 
-    private record Round(double needsPerSecond, Histogram latency, Histogram examined, int withProposal) {}
+    /**
+     * One throughput round.
+     *
+     * @param cpuNanos CPU time of the matching threads, summed
+     */
+    private record Round(
+            double needsPerSecond, long cpuNanos, int needs, Histogram latency, Histogram examined, int withProposal) {
+
+        double needsPerCpuSecond() {
+            return needs / (cpuNanos / 1e9);
+        }
+    }
 
     private Round matchAll(MatchEngine engine, List<NeedSpec> needs, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -368,6 +400,7 @@ public final class MatchingBenchmark {
             for (int t = 0; t < threads; t++) {
                 List<NeedSpec> share = needs.subList(needs.size() * t / threads, needs.size() * (t + 1) / threads);
                 parts.add(pool.submit(() -> {
+                    long cpu0 = THREADS.getCurrentThreadCpuTime();
                     Histogram latency = new Histogram(60_000_000L, 3);
                     Histogram examined = new Histogram(100_000_000L, 3);
                     int withProposal = 0;
@@ -378,20 +411,23 @@ public final class MatchingBenchmark {
                         examined.recordValue(r.examined());
                         withProposal += r.proposals().isEmpty() ? 0 : 1;
                     }
-                    return new Round(0, latency, examined, withProposal);
+                    long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+                    return new Round(0, cpu, share.size(), latency, examined, withProposal);
                 }));
             }
             Histogram latency = new Histogram(60_000_000L, 3);
             Histogram examined = new Histogram(100_000_000L, 3);
             int withProposal = 0;
+            long cpuNanos = 0;
             for (Future<Round> f : parts) {
                 Round r = f.get();
+                cpuNanos += r.cpuNanos();
                 latency.add(r.latency());
                 examined.add(r.examined());
                 withProposal += r.withProposal();
             }
             double seconds = (System.nanoTime() - began) / 1e9;
-            return new Round(needs.size() / seconds, latency, examined, withProposal);
+            return new Round(needs.size() / seconds, cpuNanos, needs.size(), latency, examined, withProposal);
         } finally {
             pool.shutdown();
         }
