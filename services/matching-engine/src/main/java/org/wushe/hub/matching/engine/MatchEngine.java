@@ -37,6 +37,7 @@ public final class MatchEngine {
     private ReadModel model;
 
     private final Explainer explainer;
+    private final CellCache cells;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     /**
@@ -48,6 +49,7 @@ public final class MatchEngine {
         this.calendar = new SlotCalendar(settings.zone());
         this.model = new ReadModel(settings, calendar);
         this.explainer = new Explainer(settings, calendar);
+        this.cells = new CellCache(settings.maxDistanceKm());
     }
 
     public MatchSettings settings() {
@@ -155,7 +157,7 @@ public final class MatchEngine {
         Matcher.Outcome outcome;
         lock.readLock().lock();
         try {
-            outcome = new Matcher(model, settings, calendar, need, now, k, exclude).run();
+            outcome = new Matcher(model, settings, calendar, need, now, k, exclude, cells).run();
         } finally {
             lock.readLock().unlock();
         }
@@ -190,7 +192,7 @@ public final class MatchEngine {
         try {
             for (NeedSpec need : needs) {
                 Set<CandidateRef> skip = exclude == null ? null : exclude.get(need.needId());
-                outcomes.add(new Matcher(model, settings, calendar, need, now, k, skip).run());
+                outcomes.add(new Matcher(model, settings, calendar, need, now, k, skip, cells).run());
             }
         } finally {
             lock.readLock().unlock();
