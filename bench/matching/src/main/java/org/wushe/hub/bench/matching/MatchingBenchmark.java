@@ -258,28 +258,63 @@ public final class MatchingBenchmark {
         long began = System.nanoTime();
         long streamCpu0 = THREADS.getCurrentThreadCpuTime();
         int held = 0;
+        List<UUID> matchIds = new ArrayList<>(needs.size());
         for (NeedSpec n : needs) {
             MatchResult r = engine.match(n, 1, Set.of());
             if (!r.proposals().isEmpty()) {
                 Proposal p = r.proposals().get(0);
-                held += engine.tryHold(
-                                UUID.randomUUID(),
-                                p.candidate(),
-                                p.allocation() != null ? p.allocation() : Allocation.time(p.window()))
-                        ? 1
-                        : 0;
+                UUID matchId = UUID.randomUUID();
+                if (engine.tryHold(
+                        matchId,
+                        p.candidate(),
+                        p.allocation() != null ? p.allocation() : Allocation.time(p.window()))) {
+                    held++;
+                    matchIds.add(matchId);
+                }
             }
         }
         double streamSeconds = (System.nanoTime() - began) / 1e9;
         double streamCpuSeconds = (THREADS.getCurrentThreadCpuTime() - streamCpu0) / 1e9;
-        section("STREAMING (each need in arrival order: match k=1, then tryHold the best; 1 thread)");
+        section("STREAMING (needs in arrival order, 1 thread; each round starts from the same holds)");
         print(
-                "  %,.0f needs/s (%,.0f per CPU-second), %,d of %,d needs held a candidate, %,d live holds",
+                "  one at a time (match k=1, then tryHold the best): %,.0f needs/s (%,.0f per CPU-second), %,d of %,d needs held a candidate, %,d live holds",
                 needs.size() / streamSeconds,
                 needs.size() / streamCpuSeconds,
                 held,
                 needs.size(),
                 engine.stats().holds());
+        // the same needs again from the same state, a window at a time
+        matchIds.forEach(engine::release);
+        List<Map<String, Object>> windowRounds = new ArrayList<>();
+        for (WindowSpec spec : options.windows()) {
+            long windowBegan = System.nanoTime();
+            long windowCpu0 = THREADS.getCurrentThreadCpuTime();
+            List<UUID> windowHolds = new ArrayList<>(needs.size());
+            spec.run(engine, needs, options.windowK(), m -> {
+                if (m.matchId() != null) {
+                    windowHolds.add(m.matchId());
+                }
+            });
+            double seconds = (System.nanoTime() - windowBegan) / 1e9;
+            double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - windowCpu0) / 1e9;
+            print(
+                    "  %s (matchWindow, top %d each): %,.0f needs/s (%,.0f per CPU-second), %,d held",
+                    spec.label(),
+                    options.windowK(),
+                    needs.size() / seconds,
+                    needs.size() / cpuSeconds,
+                    windowHolds.size());
+            windowRounds.add(map(
+                    "window",
+                    spec.toString(),
+                    "needsPerSecond",
+                    needs.size() / seconds,
+                    "needsPerCpuSecond",
+                    needs.size() / cpuSeconds,
+                    "held",
+                    windowHolds.size()));
+            windowHolds.forEach(engine::release);
+        }
         json.put(
                 "streaming",
                 map(
@@ -288,7 +323,9 @@ public final class MatchingBenchmark {
                         "needsPerCpuSecond",
                         needs.size() / streamCpuSeconds,
                         "held",
-                        held));
+                        held,
+                        "windows",
+                        windowRounds));
 
         quality();
         Files.createDirectories(options.json().toAbsolutePath().getParent());
@@ -313,10 +350,20 @@ public final class MatchingBenchmark {
         int servedGreedy = 0;
         int servedBatch = 0;
         int candidates = 0;
+        double[] windowSum = new double[options.windows().size()];
+        double[] windowMin = new double[options.windows().size()];
+        java.util.Arrays.fill(windowMin, Double.MAX_VALUE);
+        int[] servedWindow = new int[options.windows().size()];
         List<Map<String, Object>> instances = new ArrayList<>();
         for (int seed = 1; seed <= options.qualitySeeds(); seed++) {
             QualityRun instance = new QualityRun(seed, options.qualityNeeds(), options.qualityCandidates(), clock);
-            QualityRun.Result r = instance.run(batchK, limit);
+            QualityRun.Result r = instance.run(batchK, limit, options.windows(), options.windowK());
+            for (int w = 0; w < windowSum.length; w++) {
+                double ratio = r.window()[w] / r.optimum();
+                windowSum[w] += ratio;
+                windowMin[w] = Math.min(windowMin[w], ratio);
+                servedWindow[w] += r.servedWindow()[w];
+            }
             candidates = instance.candidates();
             double g = r.greedy() / r.optimum();
             double b = r.batch() / r.optimum();
@@ -344,7 +391,11 @@ public final class MatchingBenchmark {
                     "servedBatch",
                     r.servedBatch(),
                     "batchStatus",
-                    r.batchStatus()));
+                    r.batchStatus(),
+                    "windows",
+                    r.window(),
+                    "servedWindows",
+                    r.servedWindow()));
         }
         int n = options.qualitySeeds();
         section("MATCH QUALITY");
@@ -356,6 +407,21 @@ public final class MatchingBenchmark {
         print(
                 "  %-32s %8.3f %8.3f %14.1f",
                 "streaming greedy (match + hold)", greedySum / n, greedyMin, servedGreedy / (double) n);
+        List<Map<String, Object>> windowRows = new ArrayList<>();
+        for (int w = 0; w < windowSum.length; w++) {
+            print(
+                    "  %-32s %8.3f %8.3f %14.1f",
+                    options.windows().get(w).label(), windowSum[w] / n, windowMin[w], servedWindow[w] / (double) n);
+            windowRows.add(map(
+                    "window",
+                    options.windows().get(w).toString(),
+                    "mean",
+                    windowSum[w] / n,
+                    "min",
+                    windowMin[w],
+                    "served",
+                    servedWindow[w] / (double) n));
+        }
         print(
                 "  %-32s %8.3f %8.3f %14.1f",
                 "batch plan, top " + batchK + ", 1 s limit", batchSum / n, batchMin, servedBatch / (double) n);
@@ -375,6 +441,8 @@ public final class MatchingBenchmark {
                         batchMin,
                         "batchCandidates",
                         batchK,
+                        "windows",
+                        windowRows,
                         "exactMeanMillis",
                         exactMillis / n));
     }
