@@ -41,7 +41,7 @@ record Options(
               --quality-k K         candidates per need in the quality runs' batch plan (default 10)
               --windows LIST        MatchEngine.matchWindow in STREAMING and MATCH QUALITY: SIZE for fixed windows,
                                     SIZE/ASSIGN for a rolling window that assigns its first ASSIGN needs and
-                                    defers the rest to the next call (default 8,16,16/4)
+                                    defers the rest to the next call (default 8,16,8/2)
               --window-k K          candidates per need in a window (default 10)
               --seed S              seed of the synthetic city (default 20250611)
               --json PATH           where to write the figures (default bench/matching/results/latest.json)
@@ -61,7 +61,7 @@ record Options(
         int qualityNeeds = 30;
         int qualityCandidates = 25;
         int qualityK = 10;
-        List<WindowSpec> windows = WindowSpec.parseList("8,16,16/4");
+        List<WindowSpec> windows = WindowSpec.parseList("8,16,8/2");
         int windowK = 10;
         long seed = 20250611;
         Path json = Path.of("bench", "matching", "results", "latest.json");

@@ -227,9 +227,10 @@ public final class MatchEngine {
      * Matches a short window of needs together and holds what it assigns: the streaming mode between
      * {@link #match} one need at a time (each need takes its best candidate, even one a later need had no
      * substitute for) and {@link #plan} (a batch solved with CP-SAT). Each need's best {@code candidatesPerNeed}
-     * candidates are searched under the read lock; the window is then assigned in memory so that the total score
-     * is the highest ({@link WindowSolver}: at most one candidate per need, nothing given beyond what is left, no
-     * volunteer booked twice at once); each assignment is then held, under the write lock, only if it still has the
+     * candidates are searched under the read lock; the window is then assigned in memory so that the total score,
+     * less a price for resources the window's needs contest (likely wanted by later needs too), is the highest
+     * ({@link WindowSolver}: at most one candidate per need, nothing given beyond what is left, no volunteer booked
+     * twice at once); each assignment is then held, under the write lock, only if it still has the
      * room (as {@link #tryHold}: another thread may have claimed it in between; that need then gets none).
      * A volunteer is held with {@link Allocation#time} of the proposal's window, so they are not booked twice.
      *
@@ -275,7 +276,7 @@ public final class MatchEngine {
             lock.readLock().unlock();
         }
         int[] chosen =
-                WindowSolver.solve(outcomes.stream().map(Matcher.Outcome::best).toList());
+                WindowSolver.solve(outcomes.stream().map(Matcher.Outcome::best).toList(), WindowSolver.SCARCITY_PRICE);
         Proposal[] proposals = new Proposal[needs.size()];
         Hold[] holds = new Hold[needs.size()];
         for (int i = 0; i < assign; i++) {
