@@ -39,6 +39,9 @@ final class Matcher {
 
     private final double[] weights = new double[Component.ALL.length];
     private final int[] rejections = new int[Rejection.values().length];
+    /** Component values of the candidate being evaluated; copied only into candidates that may enter the best k. */
+    private final double[] scratch = new double[Component.ALL.length];
+
     private final GeoPoint at;
     private final Geo.Projection projection;
     private final long from;
@@ -256,6 +259,24 @@ final class Matcher {
         }
     }
 
+    /**
+     * Whether a candidate of this score and ref would enter the best k found so far ({@link #consider}'s test, made
+     * before the candidate is built, so that the many that would not cost no allocation); one below
+     * {@code minScore} is counted as such.
+     */
+    private boolean mayEnter(double score, CandidateRef ref) {
+        if (score < settings.minScore()) {
+            rejections[Rejection.SCORE.ordinal()]++;
+            return false;
+        }
+        if (top.size() < k) {
+            return true;
+        }
+        Candidate worst = top.peek();
+        int c = Double.compare(score, worst.score());
+        return c > 0 || c == 0 && ref.compareTo(worst.ref()) < 0;
+    }
+
     private Candidate reject(Rejection why) {
         rejections[why.ordinal()]++;
         return null;
@@ -313,12 +334,16 @@ final class Matcher {
                 priority(NEUTRAL),
                 NEUTRAL,
                 fairness);
+        double score = score(values);
+        if (!mayEnter(score, v.ref)) {
+            return null;
+        }
         Candidate.Usage usage = new Candidate.Usage(v.ref, settings.maxActiveMatchesPerVolunteer() - active, 1, free);
         return new Candidate(
                 v.ref,
                 null,
-                score(values),
-                values,
+                score,
+                values.clone(),
                 free,
                 null,
                 km,
@@ -386,11 +411,15 @@ final class Matcher {
                     priority(o),
                     NEUTRAL,
                     NEUTRAL);
+            double score = score(values);
+            if (!mayEnter(score, o.ref)) {
+                return null;
+            }
             return new Candidate(
                     o.ref,
                     o,
-                    score(values),
-                    values,
+                    score,
+                    values.clone(),
                     window,
                     Allocation.fund(amount),
                     km,
@@ -432,11 +461,15 @@ final class Matcher {
                 priority(o),
                 expiry,
                 NEUTRAL);
+        double score = score(values);
+        if (!mayEnter(score, o.ref)) {
+            return null;
+        }
         return new Candidate(
                 o.ref,
                 o,
-                score(values),
-                values,
+                score,
+                values.clone(),
                 window,
                 Allocation.goods(quantity, unit != null ? unit : need.unit()),
                 km,
@@ -483,6 +516,10 @@ final class Matcher {
         }
         double[] values =
                 values(1, distanceValue(km), timeValue(best.lengthMillis(), session), priority(o), NEUTRAL, NEUTRAL);
+        double score = score(values);
+        if (!mayEnter(score, o.ref)) {
+            return null;
+        }
         Object resource = spec.weeklySlots().isEmpty()
                 ? o.ref
                 : new Candidate.Occurrence(spec.offerId(), bestOccurrence.startMillis());
@@ -490,8 +527,8 @@ final class Matcher {
         return new Candidate(
                 o.ref,
                 o,
-                score(values),
-                values,
+                score,
+                values.clone(),
                 best,
                 Allocation.places(places, best),
                 km,
@@ -548,9 +585,10 @@ final class Matcher {
         return 0.8 * group + 0.2 * targeting;
     }
 
+    /** The component values, in {@link #scratch}: copy them into a candidate that is kept. */
     private double[] values(
             double skill, double distance, double time, double priority, double expiry, double fairness) {
-        double[] v = new double[Component.ALL.length];
+        double[] v = scratch;
         v[Component.SKILL.ordinal()] = skill;
         v[Component.DISTANCE.ordinal()] = distance;
         v[Component.TIME.ordinal()] = time;
