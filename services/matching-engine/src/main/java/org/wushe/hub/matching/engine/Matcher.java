@@ -157,12 +157,12 @@ final class Matcher {
                 GridIndex.Cell cell = bucket.index.get(cells.keys()[i]);
                 for (int j = 0; cell != null && j < cell.size(); j++) {
                     if (bucket.volunteers) {
-                        Volunteer v = cell.get(j);
-                        if ((v.skills & bucket.skip) != 0) {
+                        // the volunteer's skills are the entry's tag: passed over without reading the volunteer
+                        if ((cell.tag(j) & bucket.skip) != 0) {
                             continue;
                         }
                         examined++;
-                        consider(evaluate(v));
+                        consider(evaluate(cell.<Volunteer>get(j)));
                     } else {
                         examined++;
                         consider(evaluate(cell.<Offer>get(j)));

@@ -57,9 +57,9 @@ final class ReadModel {
             unplacedVolunteers++;
             return;
         }
-        allVolunteers.add(v.cell, v);
+        allVolunteers.add(v.cell, v, v.skills);
         for (Skill s : SkillMask.list(v.skills)) {
-            volunteersBySkill.get(s.ordinal()).add(v.cell, v);
+            volunteersBySkill.get(s.ordinal()).add(v.cell, v, v.skills);
         }
     }
 
