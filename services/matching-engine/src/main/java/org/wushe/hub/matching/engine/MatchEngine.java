@@ -179,24 +179,9 @@ public final class MatchEngine {
      */
     public BatchPlan plan(List<NeedSpec> needs, Map<UUID, Set<CandidateRef>> exclude, BatchOptions options) {
         Objects.requireNonNull(options, "options");
-        Set<UUID> ids = new HashSet<>();
-        for (NeedSpec need : needs) {
-            if (!ids.add(need.needId())) {
-                throw new IllegalArgumentException("need " + need.needId() + " is in the batch twice");
-            }
-        }
         long now = clock.millis();
         int k = options.exact() ? Integer.MAX_VALUE : options.candidatesPerNeed();
-        List<Matcher.Outcome> outcomes = new ArrayList<>(needs.size());
-        lock.readLock().lock();
-        try {
-            for (NeedSpec need : needs) {
-                Set<CandidateRef> skip = exclude == null ? null : exclude.get(need.needId());
-                outcomes.add(new Matcher(model, settings, calendar, need, now, k, skip, cells).run());
-            }
-        } finally {
-            lock.readLock().unlock();
-        }
+        List<Matcher.Outcome> outcomes = searchAll(needs, exclude, k, now, "batch");
         BatchPlanner.Solution solution = BatchPlanner.solve(
                 outcomes.stream().map(Matcher.Outcome::best).toList(), options, settings.solverWorkers());
         List<Proposal> assignments = new ArrayList<>();
@@ -258,23 +243,8 @@ public final class MatchEngine {
         if (candidatesPerNeed < 1) {
             throw new IllegalArgumentException("candidatesPerNeed must be positive, got " + candidatesPerNeed);
         }
-        Set<UUID> ids = new HashSet<>();
-        for (NeedSpec need : needs) {
-            if (!ids.add(need.needId())) {
-                throw new IllegalArgumentException("need " + need.needId() + " is in the window twice");
-            }
-        }
         long now = clock.millis();
-        List<Matcher.Outcome> outcomes = new ArrayList<>(needs.size());
-        lock.readLock().lock();
-        try {
-            for (NeedSpec need : needs) {
-                Set<CandidateRef> skip = exclude == null ? null : exclude.get(need.needId());
-                outcomes.add(new Matcher(model, settings, calendar, need, now, candidatesPerNeed, skip, cells).run());
-            }
-        } finally {
-            lock.readLock().unlock();
-        }
+        List<Matcher.Outcome> outcomes = searchAll(needs, exclude, candidatesPerNeed, now, "window");
         int[] chosen =
                 WindowSolver.solve(outcomes.stream().map(Matcher.Outcome::best).toList(), WindowSolver.SCARCITY_PRICE);
         Proposal[] proposals = new Proposal[needs.size()];
@@ -328,6 +298,28 @@ public final class MatchEngine {
             }
         }
         return out;
+    }
+
+    /** Each need's best {@code k} under one read lock, for a batch or a window ({@code what}) of distinct needs. */
+    private List<Matcher.Outcome> searchAll(
+            List<NeedSpec> needs, Map<UUID, Set<CandidateRef>> exclude, int k, long now, String what) {
+        Set<UUID> ids = new HashSet<>();
+        for (NeedSpec need : needs) {
+            if (!ids.add(need.needId())) {
+                throw new IllegalArgumentException("need " + need.needId() + " is in the " + what + " twice");
+            }
+        }
+        List<Matcher.Outcome> outcomes = new ArrayList<>(needs.size());
+        lock.readLock().lock();
+        try {
+            for (NeedSpec need : needs) {
+                Set<CandidateRef> skip = exclude == null ? null : exclude.get(need.needId());
+                outcomes.add(new Matcher(model, settings, calendar, need, now, k, skip, cells).run());
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return outcomes;
     }
 
     /** What the read model holds now. */

@@ -2,12 +2,10 @@ package org.wushe.hub.matching.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.wushe.hub.matching.engine.Fixtures.CENTRE;
 import static org.wushe.hub.matching.engine.Fixtures.CLOCK;
+import static org.wushe.hub.matching.engine.Fixtures.contested;
 import static org.wushe.hub.matching.engine.Fixtures.id;
 import static org.wushe.hub.matching.engine.Fixtures.need;
-import static org.wushe.hub.matching.engine.Fixtures.offset;
-import static org.wushe.hub.matching.engine.Fixtures.volunteer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,23 +16,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.events.common.Category;
-import org.wushe.hub.events.common.Skill;
 
 /** {@link MatchEngine#matchWindow}: a short window of needs assigned together, then held. */
 class WindowTest {
 
     private final NeedSpec visit = need("visit", Category.COMPANIONSHIP).build();
     private final NeedSpec haircut = need("haircut", Category.HAIRCUT).build();
-
-    /** The barber lives next door and can also keep someone company; the walker lives farther and cannot cut hair. */
-    private static MatchEngine contested() {
-        MatchEngine engine = new MatchEngine(MatchSettings.defaults().withMaxActiveMatchesPerVolunteer(1), CLOCK);
-        engine.putVolunteer(
-                volunteer("barber", Skill.HAIRDRESSING, Skill.ELDER_CARE).build());
-        engine.putVolunteer(
-                volunteer("walker", Skill.ELDER_CARE).at(offset(CENTRE, 3, 0)).build());
-        return engine;
-    }
 
     @Test
     void greedyGivesTheVisitTheBarberTheHaircutNeedsButTheWindowDoesNot() {
