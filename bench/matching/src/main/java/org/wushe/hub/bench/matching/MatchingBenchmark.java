@@ -3,6 +3,7 @@ package org.wushe.hub.bench.matching;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class MatchingBenchmark {
 
     private static final ZonedDateTime NOW = ZonedDateTime.of(2025, 6, 11, 9, 0, 0, 0, ZoneId.of("Asia/Shanghai"));
     private static final int CHUNK = 50_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Options options;
     private final Clock clock = Clock.fixed(NOW.toInstant(), NOW.getZone());
@@ -146,16 +148,17 @@ public final class MatchingBenchmark {
         matchAll(engine, warmup, 1);
         section("MATCH");
         print("  k=%d, %,d needs per round, %,d warm-up needs discarded", options.k(), needs.size(), warmup.size());
-        print("  %-8s %12s %10s %10s %10s", "threads", "needs/s", "p50 µs", "p99 µs", "max µs");
+        print("  %-8s %12s %12s %10s %10s %10s", "threads", "needs/s", "needs/CPU-s", "p50 µs", "p99 µs", "max µs");
         List<Map<String, Object>> rounds = new ArrayList<>();
         Round first = null;
         for (int threads : options.threads()) {
             Round r = matchAll(engine, needs, threads);
             first = first == null ? r : first;
             print(
-                    "  %-8d %,12.0f %,10d %,10d %,10d",
+                    "  %-8d %,12.0f %,12.0f %,10d %,10d %,10d",
                     threads,
                     r.needsPerSecond(),
+                    r.needsPerCpuSecond(),
                     r.latency().getValueAtPercentile(50),
                     r.latency().getValueAtPercentile(99),
                     r.latency().getMaxValue());
@@ -164,6 +167,8 @@ public final class MatchingBenchmark {
                     threads,
                     "needsPerSecond",
                     r.needsPerSecond(),
+                    "needsPerCpuSecond",
+                    r.needsPerCpuSecond(),
                     "p50Micros",
                     r.latency().getValueAtPercentile(50),
                     "p99Micros",
@@ -171,6 +176,8 @@ public final class MatchingBenchmark {
                     "maxMicros",
                     r.latency().getMaxValue()));
         }
+        print("  needs/CPU-s: needs per CPU-second of the matching threads (ThreadMXBean), which others' load on the"
+                + " cores does not lower");
         long population = (long) options.volunteers() + options.offers();
         print("  needs with at least one proposal: %.1f %%", 100.0 * first.withProposal() / needs.size());
         print(
@@ -249,25 +256,76 @@ public final class MatchingBenchmark {
         }
 
         long began = System.nanoTime();
+        long streamCpu0 = THREADS.getCurrentThreadCpuTime();
         int held = 0;
+        List<UUID> matchIds = new ArrayList<>(needs.size());
         for (NeedSpec n : needs) {
             MatchResult r = engine.match(n, 1, Set.of());
             if (!r.proposals().isEmpty()) {
                 Proposal p = r.proposals().get(0);
-                held += engine.tryHold(
-                                UUID.randomUUID(),
-                                p.candidate(),
-                                p.allocation() != null ? p.allocation() : Allocation.time(p.window()))
-                        ? 1
-                        : 0;
+                UUID matchId = UUID.randomUUID();
+                if (engine.tryHold(
+                        matchId,
+                        p.candidate(),
+                        p.allocation() != null ? p.allocation() : Allocation.time(p.window()))) {
+                    held++;
+                    matchIds.add(matchId);
+                }
             }
         }
         double streamSeconds = (System.nanoTime() - began) / 1e9;
-        section("STREAMING (each need in arrival order: match k=1, then tryHold the best; 1 thread)");
+        double streamCpuSeconds = (THREADS.getCurrentThreadCpuTime() - streamCpu0) / 1e9;
+        section("STREAMING (needs in arrival order, 1 thread; each round starts from the same holds)");
         print(
-                "  %,.0f needs/s, %,d of %,d needs held a candidate, %,d live holds",
-                needs.size() / streamSeconds, held, needs.size(), engine.stats().holds());
-        json.put("streaming", map("needsPerSecond", needs.size() / streamSeconds, "held", held));
+                "  one at a time (match k=1, then tryHold the best): %,.0f needs/s (%,.0f per CPU-second), %,d of %,d needs held a candidate, %,d live holds",
+                needs.size() / streamSeconds,
+                needs.size() / streamCpuSeconds,
+                held,
+                needs.size(),
+                engine.stats().holds());
+        // the same needs again from the same state, a window at a time
+        matchIds.forEach(engine::release);
+        List<Map<String, Object>> windowRounds = new ArrayList<>();
+        for (WindowSpec spec : options.windows()) {
+            long windowBegan = System.nanoTime();
+            long windowCpu0 = THREADS.getCurrentThreadCpuTime();
+            List<UUID> windowHolds = new ArrayList<>(needs.size());
+            spec.run(engine, needs, options.windowK(), m -> {
+                if (m.matchId() != null) {
+                    windowHolds.add(m.matchId());
+                }
+            });
+            double seconds = (System.nanoTime() - windowBegan) / 1e9;
+            double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - windowCpu0) / 1e9;
+            print(
+                    "  %s (matchWindow, top %d each): %,.0f needs/s (%,.0f per CPU-second), %,d held",
+                    spec.label(),
+                    options.windowK(),
+                    needs.size() / seconds,
+                    needs.size() / cpuSeconds,
+                    windowHolds.size());
+            windowRounds.add(map(
+                    "window",
+                    spec.toString(),
+                    "needsPerSecond",
+                    needs.size() / seconds,
+                    "needsPerCpuSecond",
+                    needs.size() / cpuSeconds,
+                    "held",
+                    windowHolds.size()));
+            windowHolds.forEach(engine::release);
+        }
+        json.put(
+                "streaming",
+                map(
+                        "needsPerSecond",
+                        needs.size() / streamSeconds,
+                        "needsPerCpuSecond",
+                        needs.size() / streamCpuSeconds,
+                        "held",
+                        held,
+                        "windows",
+                        windowRounds));
 
         quality();
         Files.createDirectories(options.json().toAbsolutePath().getParent());
@@ -292,10 +350,20 @@ public final class MatchingBenchmark {
         int servedGreedy = 0;
         int servedBatch = 0;
         int candidates = 0;
+        double[] windowSum = new double[options.windows().size()];
+        double[] windowMin = new double[options.windows().size()];
+        java.util.Arrays.fill(windowMin, Double.MAX_VALUE);
+        int[] servedWindow = new int[options.windows().size()];
         List<Map<String, Object>> instances = new ArrayList<>();
         for (int seed = 1; seed <= options.qualitySeeds(); seed++) {
             QualityRun instance = new QualityRun(seed, options.qualityNeeds(), options.qualityCandidates(), clock);
-            QualityRun.Result r = instance.run(batchK, limit);
+            QualityRun.Result r = instance.run(batchK, limit, options.windows(), options.windowK());
+            for (int w = 0; w < windowSum.length; w++) {
+                double ratio = r.window()[w] / r.optimum();
+                windowSum[w] += ratio;
+                windowMin[w] = Math.min(windowMin[w], ratio);
+                servedWindow[w] += r.servedWindow()[w];
+            }
             candidates = instance.candidates();
             double g = r.greedy() / r.optimum();
             double b = r.batch() / r.optimum();
@@ -323,7 +391,11 @@ public final class MatchingBenchmark {
                     "servedBatch",
                     r.servedBatch(),
                     "batchStatus",
-                    r.batchStatus()));
+                    r.batchStatus(),
+                    "windows",
+                    r.window(),
+                    "servedWindows",
+                    r.servedWindow()));
         }
         int n = options.qualitySeeds();
         section("MATCH QUALITY");
@@ -335,6 +407,21 @@ public final class MatchingBenchmark {
         print(
                 "  %-32s %8.3f %8.3f %14.1f",
                 "streaming greedy (match + hold)", greedySum / n, greedyMin, servedGreedy / (double) n);
+        List<Map<String, Object>> windowRows = new ArrayList<>();
+        for (int w = 0; w < windowSum.length; w++) {
+            print(
+                    "  %-32s %8.3f %8.3f %14.1f",
+                    options.windows().get(w).label(), windowSum[w] / n, windowMin[w], servedWindow[w] / (double) n);
+            windowRows.add(map(
+                    "window",
+                    options.windows().get(w).toString(),
+                    "mean",
+                    windowSum[w] / n,
+                    "min",
+                    windowMin[w],
+                    "served",
+                    servedWindow[w] / (double) n));
+        }
         print(
                 "  %-32s %8.3f %8.3f %14.1f",
                 "batch plan, top " + batchK + ", 1 s limit", batchSum / n, batchMin, servedBatch / (double) n);
@@ -354,11 +441,24 @@ public final class MatchingBenchmark {
                         batchMin,
                         "batchCandidates",
                         batchK,
+                        "windows",
+                        windowRows,
                         "exactMeanMillis",
                         exactMillis / n));
     }
 
-    private record Round(double needsPerSecond, Histogram latency, Histogram examined, int withProposal) {}
+    /**
+     * One throughput round.
+     *
+     * @param cpuNanos CPU time of the matching threads, summed
+     */
+    private record Round(
+            double needsPerSecond, long cpuNanos, int needs, Histogram latency, Histogram examined, int withProposal) {
+
+        double needsPerCpuSecond() {
+            return needs / (cpuNanos / 1e9);
+        }
+    }
 
     private Round matchAll(MatchEngine engine, List<NeedSpec> needs, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -368,6 +468,7 @@ public final class MatchingBenchmark {
             for (int t = 0; t < threads; t++) {
                 List<NeedSpec> share = needs.subList(needs.size() * t / threads, needs.size() * (t + 1) / threads);
                 parts.add(pool.submit(() -> {
+                    long cpu0 = THREADS.getCurrentThreadCpuTime();
                     Histogram latency = new Histogram(60_000_000L, 3);
                     Histogram examined = new Histogram(100_000_000L, 3);
                     int withProposal = 0;
@@ -378,20 +479,23 @@ public final class MatchingBenchmark {
                         examined.recordValue(r.examined());
                         withProposal += r.proposals().isEmpty() ? 0 : 1;
                     }
-                    return new Round(0, latency, examined, withProposal);
+                    long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+                    return new Round(0, cpu, share.size(), latency, examined, withProposal);
                 }));
             }
             Histogram latency = new Histogram(60_000_000L, 3);
             Histogram examined = new Histogram(100_000_000L, 3);
             int withProposal = 0;
+            long cpuNanos = 0;
             for (Future<Round> f : parts) {
                 Round r = f.get();
+                cpuNanos += r.cpuNanos();
                 latency.add(r.latency());
                 examined.add(r.examined());
                 withProposal += r.withProposal();
             }
             double seconds = (System.nanoTime() - began) / 1e9;
-            return new Round(needs.size() / seconds, latency, examined, withProposal);
+            return new Round(needs.size() / seconds, cpuNanos, needs.size(), latency, examined, withProposal);
         } finally {
             pool.shutdown();
         }

@@ -19,6 +19,8 @@ record Options(
         int qualityNeeds,
         int qualityCandidates,
         int qualityK,
+        List<WindowSpec> windows,
+        int windowK,
         long seed,
         Path json) {
 
@@ -37,6 +39,10 @@ record Options(
               --quality-needs N     needs per instance (default 30)
               --quality-candidates N  volunteers and offers per instance (default 25)
               --quality-k K         candidates per need in the quality runs' batch plan (default 10)
+              --windows LIST        MatchEngine.matchWindow in STREAMING and MATCH QUALITY: SIZE for fixed windows,
+                                    SIZE/ASSIGN for a rolling window that assigns its first ASSIGN needs and
+                                    defers the rest to the next call (default 8,16,8/2)
+              --window-k K          candidates per need in a window (default 10)
               --seed S              seed of the synthetic city (default 20250611)
               --json PATH           where to write the figures (default bench/matching/results/latest.json)
             """;
@@ -55,6 +61,8 @@ record Options(
         int qualityNeeds = 30;
         int qualityCandidates = 25;
         int qualityK = 10;
+        List<WindowSpec> windows = WindowSpec.parseList("8,16,8/2");
+        int windowK = 10;
         long seed = 20250611;
         Path json = Path.of("bench", "matching", "results", "latest.json");
         for (int i = 0; i < args.length; i++) {
@@ -73,6 +81,8 @@ record Options(
                 case "--quality-needs" -> qualityNeeds = number(a, value(args, ++i, a), 1);
                 case "--quality-candidates" -> qualityCandidates = number(a, value(args, ++i, a), 2);
                 case "--quality-k" -> qualityK = number(a, value(args, ++i, a), 1);
+                case "--windows" -> windows = WindowSpec.parseList(value(args, ++i, a));
+                case "--window-k" -> windowK = number(a, value(args, ++i, a), 1);
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                 case "--json" -> json = Path.of(value(args, ++i, a));
                 case "-h", "--help" -> throw new HelpRequested();
@@ -93,6 +103,8 @@ record Options(
                 qualityNeeds,
                 qualityCandidates,
                 qualityK,
+                windows,
+                windowK,
                 seed,
                 json);
     }

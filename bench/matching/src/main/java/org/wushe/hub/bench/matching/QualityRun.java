@@ -76,7 +76,9 @@ final class QualityRun {
             int servedGreedy,
             int servedBatch,
             long exactMillis,
-            String batchStatus) {}
+            String batchStatus,
+            double[] window,
+            int[] servedWindow) {}
 
     QualityRun(long seed, int needCount, int candidateCount, Clock clock) {
         this.clock = clock;
@@ -180,7 +182,11 @@ final class QualityRun {
         }
     }
 
-    Result run(int batchCandidates, Duration batchLimit) {
+    /**
+     * @param windows how the needs go, in arrival order, through {@link MatchEngine#matchWindow} with {@code windowK}
+     *                candidates per need
+     */
+    Result run(int batchCandidates, Duration batchLimit, List<WindowSpec> windows, int windowK) {
         MatchEngine exactEngine = load();
         Map<String, Double> initial = new HashMap<>();
         for (NeedSpec n : needs) {
@@ -209,6 +215,17 @@ final class QualityRun {
                 servedGreedy++;
             }
         }
+        double[] window = new double[windows.size()];
+        int[] servedWindow = new int[windows.size()];
+        for (int w = 0; w < windows.size(); w++) {
+            int at = w;
+            windows.get(w).run(load(), needs, windowK, m -> {
+                if (m.proposal() != null) {
+                    window[at] += initial.get(m.needId() + "/" + m.proposal().candidate());
+                    servedWindow[at]++;
+                }
+            });
+        }
         return new Result(
                 valued(exact, initial),
                 greedy,
@@ -218,7 +235,9 @@ final class QualityRun {
                 servedGreedy,
                 batch.assignments().size(),
                 exact.solveMillis(),
-                batch.solverStatus());
+                batch.solverStatus(),
+                window,
+                servedWindow);
     }
 
     private static double valued(BatchPlan plan, Map<String, Double> initial) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import org.wushe.hub.events.common.Skill;
 
 /**
@@ -21,8 +22,18 @@ final class Explainer {
     private static final DateTimeFormatter EN_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
+    /** Most texts a cache keeps before it starts again. */
+    private static final int CACHED = 50_000;
+
     private final MatchSettings settings;
     private final SlotCalendar calendar;
+    /**
+     * The words for a window and for an urgency with its waiting time repeat across proposals (windows start on the
+     * half-hour grid), so they are made once: formatting dates and times was a tenth of a match's CPU time.
+     */
+    private final ConcurrentHashMap<Window, String[]> windows = new ConcurrentHashMap<>();
+
+    private final ConcurrentHashMap<Long, String[]> urgencies = new ConcurrentHashMap<>();
 
     Explainer(MatchSettings settings, SlotCalendar calendar) {
         this.settings = settings;
@@ -161,6 +172,18 @@ final class Explainer {
     }
 
     private String[] when(Window w) {
+        String[] texts = windows.get(w);
+        if (texts == null) {
+            texts = whenUncached(w);
+            if (windows.size() >= CACHED) {
+                windows.clear();
+            }
+            windows.put(w, texts);
+        }
+        return texts;
+    }
+
+    private String[] whenUncached(Window w) {
         LocalDateTime start = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(w.startMillis()), calendar.zone());
         LocalDateTime end = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(w.endMillis()), calendar.zone());
         String zhStart = start.getMonthValue() + "月" + start.getDayOfMonth() + "日（" + weekdayZh(start.getDayOfWeek())
@@ -177,8 +200,25 @@ final class Explainer {
                 enStart + " to " + EN_DAY.format(end) + ", " + HOUR_MINUTE.format(end));
     }
 
-    private static String[] urgency(NeedSpec need, long now) {
+    private String[] urgency(NeedSpec need, long now) {
         long waitedMinutes = Math.max(0, now - need.publishedAtMillis()) / 60_000;
+        // what the words depend on: the urgency, and less than an hour, the hours up to 48, or the days
+        long shown = waitedMinutes < 60
+                ? 0
+                : waitedMinutes < 48 * 60 ? waitedMinutes / 60 : 100_000 + waitedMinutes / (24 * 60);
+        long key = shown * 16 + need.urgency().ordinal();
+        String[] texts = urgencies.get(key);
+        if (texts == null) {
+            texts = urgencyUncached(need, waitedMinutes);
+            if (urgencies.size() >= CACHED) {
+                urgencies.clear();
+            }
+            urgencies.put(key, texts);
+        }
+        return texts;
+    }
+
+    private static String[] urgencyUncached(NeedSpec need, long waitedMinutes) {
         String zh;
         String en;
         if (waitedMinutes < 60) {

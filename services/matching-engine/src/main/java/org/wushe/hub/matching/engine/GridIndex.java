@@ -18,6 +18,14 @@ final class GridIndex<T> {
     private long entries;
 
     void add(int cell, T item) {
+        add(cell, item, 0);
+    }
+
+    /**
+     * Adds an entry with a tag kept beside it in the cell (a volunteer's skill mask), so that a search can pass over
+     * entries by their tag without reading the entries themselves, which lie all over the heap.
+     */
+    void add(int cell, T item, long tag) {
         int slot = slot(cell);
         if (keys[slot] == FREE) {
             if (2 * (slotsUsed + 1) > keys.length) {
@@ -31,7 +39,7 @@ final class GridIndex<T> {
         if (cells[slot].size == 0) {
             nonEmpty++;
         }
-        cells[slot].add(item);
+        cells[slot].add(item, tag);
         entries++;
     }
 
@@ -89,15 +97,18 @@ final class GridIndex<T> {
         return a;
     }
 
-    /** A growable array of entries; removal swaps the last entry in, so order is not kept. */
+    /** A growable array of entries and their tags; removal swaps the last entry in, so order is not kept. */
     static final class Cell {
         private Object[] items = new Object[4];
+        private long[] tags = new long[4];
         private int size;
 
-        private void add(Object item) {
+        private void add(Object item, long tag) {
             if (size == items.length) {
                 items = Arrays.copyOf(items, size * 2);
+                tags = Arrays.copyOf(tags, size * 2);
             }
+            tags[size] = tag;
             items[size++] = item;
         }
 
@@ -105,11 +116,18 @@ final class GridIndex<T> {
             for (int i = 0; i < size; i++) {
                 if (items[i] == item) {
                     items[i] = items[--size];
+                    tags[i] = tags[size];
                     items[size] = null;
+                    tags[size] = 0;
                     return true;
                 }
             }
             return false;
+        }
+
+        /** The tag the i-th entry was added with. */
+        long tag(int i) {
+            return tags[i];
         }
 
         int size() {

@@ -37,6 +37,7 @@ public final class MatchEngine {
     private ReadModel model;
 
     private final Explainer explainer;
+    private final CellCache cells;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     /**
@@ -48,6 +49,7 @@ public final class MatchEngine {
         this.calendar = new SlotCalendar(settings.zone());
         this.model = new ReadModel(settings, calendar);
         this.explainer = new Explainer(settings, calendar);
+        this.cells = new CellCache(settings.maxDistanceKm());
     }
 
     public MatchSettings settings() {
@@ -155,7 +157,7 @@ public final class MatchEngine {
         Matcher.Outcome outcome;
         lock.readLock().lock();
         try {
-            outcome = new Matcher(model, settings, calendar, need, now, k, exclude).run();
+            outcome = new Matcher(model, settings, calendar, need, now, k, exclude, cells).run();
         } finally {
             lock.readLock().unlock();
         }
@@ -177,24 +179,9 @@ public final class MatchEngine {
      */
     public BatchPlan plan(List<NeedSpec> needs, Map<UUID, Set<CandidateRef>> exclude, BatchOptions options) {
         Objects.requireNonNull(options, "options");
-        Set<UUID> ids = new HashSet<>();
-        for (NeedSpec need : needs) {
-            if (!ids.add(need.needId())) {
-                throw new IllegalArgumentException("need " + need.needId() + " is in the batch twice");
-            }
-        }
         long now = clock.millis();
         int k = options.exact() ? Integer.MAX_VALUE : options.candidatesPerNeed();
-        List<Matcher.Outcome> outcomes = new ArrayList<>(needs.size());
-        lock.readLock().lock();
-        try {
-            for (NeedSpec need : needs) {
-                Set<CandidateRef> skip = exclude == null ? null : exclude.get(need.needId());
-                outcomes.add(new Matcher(model, settings, calendar, need, now, k, skip).run());
-            }
-        } finally {
-            lock.readLock().unlock();
-        }
+        List<Matcher.Outcome> outcomes = searchAll(needs, exclude, k, now, "batch");
         BatchPlanner.Solution solution = BatchPlanner.solve(
                 outcomes.stream().map(Matcher.Outcome::best).toList(), options, settings.solverWorkers());
         List<Proposal> assignments = new ArrayList<>();
@@ -219,6 +206,120 @@ public final class MatchEngine {
             }
         }
         return new BatchPlan(assignments, unassigned, total, solution.status(), solution.solveMillis());
+    }
+
+    /**
+     * Matches a short window of needs together and holds what it assigns: the streaming mode between
+     * {@link #match} one need at a time (each need takes its best candidate, even one a later need had no
+     * substitute for) and {@link #plan} (a batch solved with CP-SAT). Each need's best {@code candidatesPerNeed}
+     * candidates are searched under the read lock; the window is then assigned in memory so that the total score,
+     * less a price for resources the window's needs contest (likely wanted by later needs too), is the highest
+     * ({@link WindowSolver}: at most one candidate per need, nothing given beyond what is left, no volunteer booked
+     * twice at once); each assignment is then held, under the write lock, only if it still has the
+     * room (as {@link #tryHold}: another thread may have claimed it in between; that need then gets none).
+     * A volunteer is held with {@link Allocation#time} of the proposal's window, so they are not booked twice.
+     *
+     * @param needs   the window, in arrival order (a few: 8 or 16 keep the solve well under a millisecond)
+     * @param exclude per need id, candidates to skip; may be empty or null
+     * @return one entry per need, in the window's order
+     */
+    public List<WindowMatch> matchWindow(
+            List<NeedSpec> needs, Map<UUID, Set<CandidateRef>> exclude, int candidatesPerNeed) {
+        return matchWindow(needs, exclude, candidatesPerNeed, needs.size());
+    }
+
+    /**
+     * {@link #matchWindow(List, Map, int)} that assigns and holds only the window's first {@code assign} needs: the
+     * later ones are planned with them, so that the first needs do not take what a later need has no substitute
+     * for, but come back {@link WindowMatch#deferred() deferred} (nothing held) to be matched again with the needs
+     * that arrive after them. A rolling window: keep the deferred needs, add the new arrivals, call again; when no
+     * more needs are coming (or a need has waited long enough), assign all.
+     */
+    public List<WindowMatch> matchWindow(
+            List<NeedSpec> needs, Map<UUID, Set<CandidateRef>> exclude, int candidatesPerNeed, int assign) {
+        if (assign < 0 || assign > needs.size()) {
+            throw new IllegalArgumentException("assign must be in [0, " + needs.size() + "], got " + assign);
+        }
+        if (candidatesPerNeed < 1) {
+            throw new IllegalArgumentException("candidatesPerNeed must be positive, got " + candidatesPerNeed);
+        }
+        long now = clock.millis();
+        List<Matcher.Outcome> outcomes = searchAll(needs, exclude, candidatesPerNeed, now, "window");
+        int[] chosen =
+                WindowSolver.solve(outcomes.stream().map(Matcher.Outcome::best).toList(), WindowSolver.SCARCITY_PRICE);
+        Proposal[] proposals = new Proposal[needs.size()];
+        Hold[] holds = new Hold[needs.size()];
+        for (int i = 0; i < assign; i++) {
+            if (chosen[i] >= 0) {
+                Proposal p =
+                        explainer.proposal(needs.get(i), outcomes.get(i).best().get(chosen[i]), now);
+                Allocation held = p.allocation() != null ? p.allocation() : Allocation.time(p.window());
+                proposals[i] = p;
+                holds[i] = new Hold(UUID.randomUUID(), p.candidate(), held);
+            }
+        }
+        boolean[] claimed = new boolean[needs.size()];
+        lock.writeLock().lock();
+        try {
+            for (int i = 0; i < needs.size(); i++) {
+                claimed[i] = holds[i] != null && model.hold(holds[i], true);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        List<WindowMatch> out = new ArrayList<>(needs.size());
+        for (int i = 0; i < needs.size(); i++) {
+            UUID needId = needs.get(i).needId();
+            Matcher.Outcome outcome = outcomes.get(i);
+            int n = outcome.best().size();
+            if (i >= assign) {
+                out.add(new WindowMatch(needId, null, null, null, null, null));
+            } else if (claimed[i]) {
+                out.add(new WindowMatch(needId, proposals[i], holds[i].matchId(), holds[i].allocation(), null, null));
+            } else if (holds[i] != null) {
+                out.add(new WindowMatch(
+                        needId,
+                        null,
+                        null,
+                        null,
+                        "分配的候选刚被其他需求占用，请重新匹配",
+                        "The assigned candidate was just claimed for another need; match it again"));
+            } else if (n == 0) {
+                out.add(new WindowMatch(needId, null, null, null, outcome.reasonZh(), outcome.reasonEn()));
+            } else {
+                out.add(new WindowMatch(
+                        needId,
+                        null,
+                        null,
+                        null,
+                        n + "个候选都分配给了同一批中得分更高的需求",
+                        "All " + n + " candidate" + (n == 1 ? "" : "s")
+                                + " went to needs of the same window that scored higher"));
+            }
+        }
+        return out;
+    }
+
+    /** Each need's best {@code k} under one read lock, for a batch or a window ({@code what}) of distinct needs. */
+    private List<Matcher.Outcome> searchAll(
+            List<NeedSpec> needs, Map<UUID, Set<CandidateRef>> exclude, int k, long now, String what) {
+        Set<UUID> ids = new HashSet<>();
+        for (NeedSpec need : needs) {
+            if (!ids.add(need.needId())) {
+                throw new IllegalArgumentException("need " + need.needId() + " is in the " + what + " twice");
+            }
+        }
+        List<Matcher.Outcome> outcomes = new ArrayList<>(needs.size());
+        lock.readLock().lock();
+        try {
+            for (NeedSpec need : needs) {
+                Set<CandidateRef> skip = exclude == null ? null : exclude.get(need.needId());
+                outcomes.add(new Matcher(model, settings, calendar, need, now, k, skip, cells).run());
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return outcomes;
     }
 
     /** What the read model holds now. */

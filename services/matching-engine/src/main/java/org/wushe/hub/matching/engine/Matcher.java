@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -35,9 +34,14 @@ final class Matcher {
     private final SlotCalendar calendar;
     private final NeedSpec need;
     private final long now;
+    /** Null when nothing is excluded, so that the search hashes no candidate. */
     private final Set<CandidateRef> exclude;
+
     private final double[] weights = new double[Component.ALL.length];
     private final int[] rejections = new int[Rejection.values().length];
+    /** Component values of the candidate being evaluated; copied only into candidates that may enter the best k. */
+    private final double[] scratch = new double[Component.ALL.length];
+
     private final GeoPoint at;
     private final Geo.Projection projection;
     private final long from;
@@ -50,6 +54,16 @@ final class Matcher {
     private final boolean open;
     private final Languages languages;
     private final Set<OfferKind> offerKinds;
+    /** {@link #offerKinds} as a bitmask of ordinals. */
+    private final int offerKindMask;
+
+    private final long firstSlot;
+    private final long endSlot;
+    private final long shortestMillis;
+    private final Geo.CellOrder cells;
+    /** The local date of now, for days to expiry. */
+    private final LocalDate today;
+
     private final PriorityQueue<Candidate> top;
     private final int k;
     private int examined;
@@ -61,7 +75,8 @@ final class Matcher {
             NeedSpec need,
             long now,
             int k,
-            Set<CandidateRef> exclude) {
+            Set<CandidateRef> exclude,
+            CellCache cellCache) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be positive, got " + k);
         }
@@ -71,7 +86,7 @@ final class Matcher {
         this.need = need;
         this.now = now;
         this.k = k;
-        this.exclude = exclude == null ? Set.of() : exclude;
+        this.exclude = exclude == null || exclude.isEmpty() ? null : exclude;
         for (Component c : Component.ALL) {
             weights[c.ordinal()] = c.weight(settings.weights());
         }
@@ -94,6 +109,16 @@ final class Matcher {
         this.languages = Languages.of(need.languages());
         Set<OfferKind> kinds = settings.offerKinds().get(need.category());
         this.offerKinds = kinds == null ? Set.of() : kinds;
+        int mask = 0;
+        for (OfferKind kind : offerKinds) {
+            mask |= 1 << kind.ordinal();
+        }
+        this.offerKindMask = mask;
+        this.firstSlot = calendar.slotAtOrAfter(from);
+        this.endSlot = calendar.slotAt(to);
+        this.shortestMillis = minutes(settings.minOverlapMinutes());
+        this.today = calendar.date(now);
+        this.cells = at == null || to <= from ? null : cellCache.around(projection, at);
         this.top = new PriorityQueue<>(Math.min(k, 64) + 1, BEST_FIRST.reversed());
     }
 
@@ -121,9 +146,6 @@ final class Matcher {
                 consider(evaluate(fund));
             }
         }
-        Set<Volunteer> seen =
-                buckets.stream().filter(b -> b.volunteers && !b.skipFitting).count() > 1 ? new HashSet<>() : null;
-        Geo.CellOrder cells = Geo.cellsByDistance(projection, at.latitude(), at.longitude(), settings.maxDistanceKm());
         for (int i = 0; i < cells.keys().length; i++) {
             double distance = weights[Component.DISTANCE.ordinal()] * distanceValue(cells.minKm()[i]);
             boolean live = false;
@@ -135,12 +157,12 @@ final class Matcher {
                 GridIndex.Cell cell = bucket.index.get(cells.keys()[i]);
                 for (int j = 0; cell != null && j < cell.size(); j++) {
                     if (bucket.volunteers) {
-                        Volunteer v = cell.get(j);
-                        if (bucket.skipFitting && (v.skills & fitSkills) != 0 || seen != null && !seen.add(v)) {
+                        // the volunteer's skills are the entry's tag: passed over without reading the volunteer
+                        if ((cell.tag(j) & bucket.skip) != 0) {
                             continue;
                         }
                         examined++;
-                        consider(evaluate(v));
+                        consider(evaluate(cell.<Volunteer>get(j)));
                     } else {
                         examined++;
                         consider(evaluate(cell.<Offer>get(j)));
@@ -169,10 +191,13 @@ final class Matcher {
      * One bucket of the search with the highest score any of its entries could reach, distance left out. Entries of
      * a farther cell are not examined once that bound plus the cell's distance value is below the k-th best score.
      *
-     * @param skipFitting the all-volunteers bucket of an open category: volunteers with a fitting skill are found
-     *                    (with a higher bound) in their skill's bucket, so only generalists are examined here
+     * @param skip volunteers with any of these skills are passed over, since they are examined in another bucket: in
+     *             a skill's bucket, the skills of the buckets before it (all of them have the same bound, so a cell
+     *             live for this bucket was live for those and the volunteer was examined there); in the
+     *             all-volunteers bucket of an open category, the fitting skills (found, with a higher bound, in their
+     *             skill's bucket), so that only generalists are examined there
      */
-    private record Bucket(GridIndex<?> index, boolean volunteers, double bound, boolean skipFitting) {}
+    private record Bucket(GridIndex<?> index, boolean volunteers, double bound, long skip) {}
 
     /**
      * Volunteers: the rarest required skill's bucket; else the buckets of the category's skills, plus every
@@ -195,14 +220,16 @@ final class Matcher {
                     rarest = b;
                 }
             }
-            buckets.add(new Bucket(rarest, true, volunteer + skill, false));
+            buckets.add(new Bucket(rarest, true, volunteer + skill, 0));
         } else {
+            long before = 0;
             for (Skill s : SkillMask.list(fitSkills)) {
-                buckets.add(new Bucket(model.volunteersWith(s), true, volunteer + skill, false));
+                buckets.add(new Bucket(model.volunteersWith(s), true, volunteer + skill, before));
+                before |= 1L << s.ordinal();
             }
             if (open) {
                 buckets.add(new Bucket(
-                        model.allVolunteers(), true, volunteer + skill * settings.generalistSkillValue(), true));
+                        model.allVolunteers(), true, volunteer + skill * settings.generalistSkillValue(), fitSkills));
             }
         }
         if (!offerKinds.isEmpty()) {
@@ -213,7 +240,7 @@ final class Matcher {
                     + weights[Component.EXPIRY.ordinal()] * (offerKinds.contains(OfferKind.GOODS) ? 1 : NEUTRAL)
                     + weights[Component.FAIRNESS.ordinal()] * NEUTRAL
                     + EPSILON;
-            buckets.add(new Bucket(model.offersOf(need.category()), false, offer, false));
+            buckets.add(new Bucket(model.offersOf(need.category()), false, offer, 0));
         }
         return buckets;
     }
@@ -232,13 +259,31 @@ final class Matcher {
         }
     }
 
+    /**
+     * Whether a candidate of this score and ref would enter the best k found so far ({@link #consider}'s test, made
+     * before the candidate is built, so that the many that would not cost no allocation); one below
+     * {@code minScore} is counted as such.
+     */
+    private boolean mayEnter(double score, CandidateRef ref) {
+        if (score < settings.minScore()) {
+            rejections[Rejection.SCORE.ordinal()]++;
+            return false;
+        }
+        if (top.size() < k) {
+            return true;
+        }
+        Candidate worst = top.peek();
+        int c = Double.compare(score, worst.score());
+        return c > 0 || c == 0 && ref.compareTo(worst.ref()) < 0;
+    }
+
     private Candidate reject(Rejection why) {
         rejections[why.ordinal()]++;
         return null;
     }
 
     private Candidate evaluate(Volunteer v) {
-        if (exclude.contains(v.ref)) {
+        if (exclude != null && exclude.contains(v.ref)) {
             return reject(Rejection.EXCLUDED);
         }
         long fitting;
@@ -256,14 +301,14 @@ final class Matcher {
             }
             skill = fitting != 0 ? 1 : settings.generalistSkillValue();
         }
-        if (!v.languages.covers(languages)) {
+        if (!languages.isEmpty() && !v.languages.covers(languages)) {
             return reject(Rejection.LANGUAGE);
         }
-        double km = km(v.position);
+        double km = km(v.latitude, v.longitude);
         if (km > settings.maxDistanceKm()) {
             return reject(Rejection.DISTANCE);
         }
-        VolunteerLoad load = model.volunteerLoad(v.id);
+        VolunteerLoad load = v.load;
         int active = load == null ? 0 : load.active;
         if (active >= settings.maxActiveMatchesPerVolunteer()) {
             return reject(Rejection.LOAD);
@@ -275,7 +320,7 @@ final class Matcher {
         if (v.maxMinutesPerWindow >= 0 && recent + booked + neededMillis / 60_000 > v.maxMinutesPerWindow) {
             return reject(Rejection.HOURS);
         }
-        Window free = FreeTime.first(calendar, v, load, from, to, neededMillis, minutes(settings.minOverlapMinutes()));
+        Window free = FreeTime.first(calendar, v, load, firstSlot, endSlot, neededMillis, shortestMillis);
         if (free == null) {
             return reject(Rejection.TIME);
         }
@@ -289,12 +334,16 @@ final class Matcher {
                 priority(NEUTRAL),
                 NEUTRAL,
                 fairness);
+        double score = score(values);
+        if (!mayEnter(score, v.ref)) {
+            return null;
+        }
         Candidate.Usage usage = new Candidate.Usage(v.ref, settings.maxActiveMatchesPerVolunteer() - active, 1, free);
         return new Candidate(
                 v.ref,
                 null,
-                score(values),
-                values,
+                score,
+                values.clone(),
                 free,
                 null,
                 km,
@@ -312,42 +361,37 @@ final class Matcher {
 
     private Candidate evaluate(Offer o) {
         OfferSpec spec = o.spec;
-        if (exclude.contains(o.ref)) {
+        if (exclude != null && exclude.contains(o.ref)) {
             return reject(Rejection.EXCLUDED);
         }
-        if (!offerKinds.contains(spec.kind())) {
+        if ((offerKindMask & o.kindBit) == 0) {
             return reject(Rejection.KIND);
         }
-        if (!o.earmarked
-                && !spec.communityIds().isEmpty()
-                && !spec.communityIds().contains(need.communityId())) {
+        if (o.limited && !spec.communityIds().contains(need.communityId())) {
             return reject(Rejection.COMMUNITY);
         }
         if (!o.serves(need.beneficiaryGroup())) {
             return reject(Rejection.GROUP);
         }
-        double km = o.earmarked ? Double.NaN : km(o.position);
+        double km = o.earmarked ? Double.NaN : km(o.latitude, o.longitude);
         if (km > settings.maxDistanceKm()) {
             return reject(Rejection.DISTANCE);
         }
-        boolean service = spec.kind() == OfferKind.SERVICE || spec.kind() == OfferKind.CAPACITY;
-        if (service && !o.languages.covers(languages)) {
+        if (o.service && !languages.isEmpty() && !o.languages.covers(languages)) {
             return reject(Rejection.LANGUAGE);
         }
-        if (service && !SkillMask.containsAll(o.skills, requiredSkills)) {
+        if (o.service && !SkillMask.containsAll(o.skills, requiredSkills)) {
             return reject(Rejection.SKILL);
         }
-        long lo = Math.max(from, spec.available().startMillis());
-        long hi = Math.min(to, spec.available().endMillis());
-        long session = o.byPlaces() && spec.sessionMinutes() != null ? minutes(spec.sessionMinutes()) : neededMillis;
+        long lo = Math.max(from, o.availableStart);
+        long hi = Math.min(to, o.availableEnd);
+        long session = o.byPlaces && spec.sessionMinutes() != null ? minutes(spec.sessionMinutes()) : neededMillis;
         long shortest = Math.min(session, minutes(settings.minOverlapMinutes()));
         if (hi - lo < shortest) {
             return reject(Rejection.TIME);
         }
-        OfferLoad load = model.offerLoad(spec.offerId());
-        return o.byPlaces()
-                ? evaluatePlaces(o, load, km, lo, hi, session, shortest)
-                : evaluateStock(o, load, km, lo, hi);
+        OfferLoad load = o.load;
+        return o.byPlaces ? evaluatePlaces(o, load, km, lo, hi, session, shortest) : evaluateStock(o, load, km, lo, hi);
     }
 
     private Candidate evaluateStock(Offer o, OfferLoad load, double km, long lo, long hi) {
@@ -357,7 +401,7 @@ final class Matcher {
             return reject(Rejection.STOCK);
         }
         Window window = new Window(lo, lo + Math.min(neededMillis, hi - lo));
-        if (spec.kind() == OfferKind.FUND) {
+        if (o.kind == OfferKind.FUND) {
             long cap = spec.maxPerNeedFen() == null ? settings.defaultFundPerNeedFen() : spec.maxPerNeedFen();
             long amount = Math.min(cap, left);
             double[] values = values(
@@ -367,11 +411,15 @@ final class Matcher {
                     priority(o),
                     NEUTRAL,
                     NEUTRAL);
+            double score = score(values);
+            if (!mayEnter(score, o.ref)) {
+                return null;
+            }
             return new Candidate(
                     o.ref,
                     o,
-                    score(values),
-                    values,
+                    score,
+                    values.clone(),
                     window,
                     Allocation.fund(amount),
                     km,
@@ -400,7 +448,7 @@ final class Matcher {
             if (spec.expiryDate().isBefore(calendar.date(window.startMillis()))) {
                 return reject(Rejection.EXPIRED);
             }
-            daysToExpiry = ChronoUnit.DAYS.between(calendar.date(now), spec.expiryDate());
+            daysToExpiry = ChronoUnit.DAYS.between(today, spec.expiryDate());
             int horizon = settings.expiryHorizonDays();
             expiry = NEUTRAL + (1 - NEUTRAL) * (1 - Math.min(daysToExpiry, horizon) / (double) horizon);
         }
@@ -413,11 +461,15 @@ final class Matcher {
                 priority(o),
                 expiry,
                 NEUTRAL);
+        double score = score(values);
+        if (!mayEnter(score, o.ref)) {
+            return null;
+        }
         return new Candidate(
                 o.ref,
                 o,
-                score(values),
-                values,
+                score,
+                values.clone(),
                 window,
                 Allocation.goods(quantity, unit != null ? unit : need.unit()),
                 km,
@@ -464,6 +516,10 @@ final class Matcher {
         }
         double[] values =
                 values(1, distanceValue(km), timeValue(best.lengthMillis(), session), priority(o), NEUTRAL, NEUTRAL);
+        double score = score(values);
+        if (!mayEnter(score, o.ref)) {
+            return null;
+        }
         Object resource = spec.weeklySlots().isEmpty()
                 ? o.ref
                 : new Candidate.Occurrence(spec.offerId(), bestOccurrence.startMillis());
@@ -471,8 +527,8 @@ final class Matcher {
         return new Candidate(
                 o.ref,
                 o,
-                score(values),
-                values,
+                score,
+                values.clone(),
                 best,
                 Allocation.places(places, best),
                 km,
@@ -509,8 +565,8 @@ final class Matcher {
         return out;
     }
 
-    private double km(GeoPoint p) {
-        return projection.km(at.latitude(), at.longitude(), p.latitude(), p.longitude());
+    private double km(double latitude, double longitude) {
+        return projection.km(at.latitude(), at.longitude(), latitude, longitude);
     }
 
     private double distanceValue(double km) {
@@ -529,9 +585,10 @@ final class Matcher {
         return 0.8 * group + 0.2 * targeting;
     }
 
+    /** The component values, in {@link #scratch}: copy them into a candidate that is kept. */
     private double[] values(
             double skill, double distance, double time, double priority, double expiry, double fairness) {
-        double[] v = new double[Component.ALL.length];
+        double[] v = scratch;
         v[Component.SKILL.ordinal()] = skill;
         v[Component.DISTANCE.ordinal()] = distance;
         v[Component.TIME.ordinal()] = time;

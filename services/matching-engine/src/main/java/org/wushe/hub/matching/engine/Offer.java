@@ -22,7 +22,27 @@ final class Offer {
     /** Weekly slots by day and start, so occurrences come out in time order. */
     final List<WeeklySlot> slots;
 
+    // Copies of the spec's fields every search reads, so that rejecting an offer touches this object only.
+    final OfferKind kind;
+    /** 1 << the kind's ordinal. */
+    final int kindBit;
+    /** Limited to the communities of its spec, and found by distance (not an earmarked fund). */
+    final boolean limited;
+    /** SERVICE or CAPACITY: languages and skills are checked. */
+    final boolean service;
+    /** Counted in places per occurrence rather than in stock. */
+    final boolean byPlaces;
+
+    final long availableStart;
+    final long availableEnd;
+    /** NaN without a position. */
+    final double latitude;
+
+    final double longitude;
+
     long remaining;
+    /** Its entry of the read model's loads, or null: see {@link Volunteer#load}. */
+    OfferLoad load;
 
     Offer(OfferSpec spec, Languages languages) {
         this.spec = spec;
@@ -41,10 +61,19 @@ final class Offer {
                 .sorted(Comparator.comparing(WeeklySlot::day).thenComparingInt(WeeklySlot::startMinute))
                 .toList();
         this.remaining = spec.remaining();
+        this.kind = spec.kind();
+        this.kindBit = 1 << kind.ordinal();
+        this.limited = !earmarked && !spec.communityIds().isEmpty();
+        this.service = kind == OfferKind.SERVICE || kind == OfferKind.CAPACITY;
+        this.byPlaces = kind == OfferKind.SERVICE || kind == OfferKind.VENUE || kind == OfferKind.CAPACITY;
+        this.availableStart = spec.available().startMillis();
+        this.availableEnd = spec.available().endMillis();
+        this.latitude = position == null ? Double.NaN : position.latitude();
+        this.longitude = position == null ? Double.NaN : position.longitude();
     }
 
     OfferKind kind() {
-        return spec.kind();
+        return kind;
     }
 
     boolean serves(BeneficiaryGroup group) {
@@ -73,8 +102,7 @@ final class Offer {
         return spec.available();
     }
 
-    /** Counted in places per occurrence rather than in stock. */
     boolean byPlaces() {
-        return spec.kind() == OfferKind.SERVICE || spec.kind() == OfferKind.VENUE || spec.kind() == OfferKind.CAPACITY;
+        return byPlaces;
     }
 }

@@ -51,14 +51,15 @@ final class ReadModel {
                 spec.communityId() == null ? null : communities.intern(spec.communityId()),
                 languages.intern(Languages.of(spec.languages())),
                 masks.intern(WeekMask.of(spec.weeklySlots())));
+        v.load = volunteerLoads.get(v.id);
         volunteers.put(v.id, v);
         if (v.position == null) {
             unplacedVolunteers++;
             return;
         }
-        allVolunteers.add(v.cell, v);
+        allVolunteers.add(v.cell, v, v.skills);
         for (Skill s : SkillMask.list(v.skills)) {
-            volunteersBySkill.get(s.ordinal()).add(v.cell, v);
+            volunteersBySkill.get(s.ordinal()).add(v.cell, v, v.skills);
         }
     }
 
@@ -80,6 +81,7 @@ final class ReadModel {
     void putOffer(OfferSpec spec) {
         removeOffer(spec.offerId());
         Offer o = new Offer(spec, languages.intern(Languages.of(spec.languages())));
+        o.load = offerLoads.get(spec.offerId());
         offers.put(spec.offerId(), o);
         if (o.earmarked) {
             for (UUID community : spec.communityIds()) {
@@ -137,13 +139,18 @@ final class ReadModel {
         holds.put(hold.matchId(), hold);
         Allocation a = hold.allocation();
         if (hold.candidate().kind() == CandidateKind.VOLUNTEER) {
-            VolunteerLoad load = volunteerLoads.computeIfAbsent(hold.candidate().id(), k -> new VolunteerLoad());
+            VolunteerLoad load = volunteerLoad(hold.candidate().id(), true);
             load.active++;
             if (a != null && a.window() != null) {
                 load.booked.add(a.window());
             }
         } else if (a != null) {
-            OfferLoad load = offerLoads.computeIfAbsent(hold.candidate().id(), k -> new OfferLoad());
+            OfferLoad load = offerLoads.get(hold.candidate().id());
+            if (load == null) {
+                load = new OfferLoad();
+                offerLoads.put(hold.candidate().id(), load);
+                attach(hold.candidate().id(), load);
+            }
             load.heldStock += stock(a);
             if (a.capacity() != null) {
                 load.places.add(new OfferLoad.PlaceHold(a.window(), a.capacity()));
@@ -167,6 +174,10 @@ final class ReadModel {
             }
             if (load.isIdle()) {
                 volunteerLoads.remove(id);
+                Volunteer v = volunteers.get(id);
+                if (v != null) {
+                    v.load = null;
+                }
             }
         } else if (a != null) {
             OfferLoad load = offerLoads.get(id);
@@ -176,6 +187,7 @@ final class ReadModel {
             }
             if (load.isEmpty()) {
                 offerLoads.remove(id);
+                attach(id, null);
             }
         }
     }
@@ -184,9 +196,29 @@ final class ReadModel {
         if (minutes < 0) {
             throw new IllegalArgumentException("minutes must not be negative, got " + minutes);
         }
-        volunteerLoads
-                .computeIfAbsent(volunteerId, k -> new VolunteerLoad())
+        volunteerLoad(volunteerId, true)
                 .complete(atMillis, minutes, now, settings.fairnessWindow().toMillis());
+    }
+
+    /** The volunteer's load; with {@code create}, a new one when they have none, linked to the volunteer if known. */
+    private VolunteerLoad volunteerLoad(UUID id, boolean create) {
+        VolunteerLoad load = volunteerLoads.get(id);
+        if (load == null && create) {
+            load = new VolunteerLoad();
+            volunteerLoads.put(id, load);
+            Volunteer v = volunteers.get(id);
+            if (v != null) {
+                v.load = load;
+            }
+        }
+        return load;
+    }
+
+    private void attach(UUID offerId, OfferLoad load) {
+        Offer o = offers.get(offerId);
+        if (o != null) {
+            o.load = load;
+        }
     }
 
     private boolean fits(CandidateRef candidate, Allocation a) {
@@ -222,14 +254,6 @@ final class ReadModel {
 
     Volunteer volunteer(UUID id) {
         return volunteers.get(id);
-    }
-
-    VolunteerLoad volunteerLoad(UUID id) {
-        return volunteerLoads.get(id);
-    }
-
-    OfferLoad offerLoad(UUID id) {
-        return offerLoads.get(id);
     }
 
     GridIndex<Volunteer> allVolunteers() {

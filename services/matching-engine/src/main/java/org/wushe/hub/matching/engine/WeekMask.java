@@ -14,10 +14,16 @@ final class WeekMask {
 
     private final long[] bits;
     private final int hash;
+    private final boolean empty;
 
     private WeekMask(long[] bits) {
         this.bits = bits;
         this.hash = Arrays.hashCode(bits);
+        boolean none = true;
+        for (long b : bits) {
+            none &= b == 0;
+        }
+        this.empty = none;
     }
 
     static WeekMask of(List<WeeklySlot> slots) {
@@ -39,12 +45,37 @@ final class WeekMask {
     }
 
     boolean isEmpty() {
-        for (long b : bits) {
-            if (b != 0) {
-                return false;
-            }
+        return empty;
+    }
+
+    /**
+     * How many slots from {@code weekSlot} on, going round the week, until the first slot of the mask: 0 when
+     * {@code weekSlot} is one; {@link Integer#MAX_VALUE} for an empty mask.
+     */
+    int slotsUntilSet(int weekSlot) {
+        int next = nextSetBit(weekSlot);
+        if (next >= 0) {
+            return next - weekSlot;
         }
-        return true;
+        return empty ? Integer.MAX_VALUE : SlotCalendar.SLOTS_PER_WEEK - weekSlot + nextSetBit(0);
+    }
+
+    /** The first slot of the mask at or after {@code from} in the same week, or -1. */
+    private int nextSetBit(int from) {
+        int i = from >>> 6;
+        if (i >= bits.length) {
+            return -1;
+        }
+        long word = bits[i] & -1L << from;
+        while (true) {
+            if (word != 0) {
+                return i * 64 + Long.numberOfTrailingZeros(word);
+            }
+            if (++i == bits.length) {
+                return -1;
+            }
+            word = bits[i];
+        }
     }
 
     @Override

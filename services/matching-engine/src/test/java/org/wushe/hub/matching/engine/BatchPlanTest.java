@@ -3,6 +3,7 @@ package org.wushe.hub.matching.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wushe.hub.matching.engine.Fixtures.CENTRE;
 import static org.wushe.hub.matching.engine.Fixtures.CLOCK;
+import static org.wushe.hub.matching.engine.Fixtures.contested;
 import static org.wushe.hub.matching.engine.Fixtures.id;
 import static org.wushe.hub.matching.engine.Fixtures.june;
 import static org.wushe.hub.matching.engine.Fixtures.need;
@@ -54,16 +55,6 @@ class BatchPlanTest {
         assertThat(exact.unassignedReasons()).isEmpty();
         assertThat(topK.assignments()).isEqualTo(exact.assignments());
         assertThat(greedyTotal).isLessThan(exact.totalScore() * 0.7);
-    }
-
-    /** The barber lives next door and can also keep someone company; the walker lives farther and cannot cut hair. */
-    private static MatchEngine contested() {
-        MatchEngine engine = new MatchEngine(MatchSettings.defaults().withMaxActiveMatchesPerVolunteer(1), CLOCK);
-        engine.putVolunteer(
-                volunteer("barber", Skill.HAIRDRESSING, Skill.ELDER_CARE).build());
-        engine.putVolunteer(
-                volunteer("walker", Skill.ELDER_CARE).at(offset(CENTRE, 3, 0)).build());
-        return engine;
     }
 
     @Test

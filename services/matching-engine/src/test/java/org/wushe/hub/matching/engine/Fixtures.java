@@ -39,6 +39,19 @@ final class Fixtures {
         return new MatchEngine(MatchSettings.defaults(), CLOCK);
     }
 
+    /**
+     * Two volunteers with one live match each: the barber lives next door and can also keep someone company; the
+     * walker lives farther and cannot cut hair. Whoever gives a visit the barber leaves a haircut without anyone.
+     */
+    static MatchEngine contested() {
+        MatchEngine engine = new MatchEngine(MatchSettings.defaults().withMaxActiveMatchesPerVolunteer(1), CLOCK);
+        engine.putVolunteer(
+                volunteer("barber", Skill.HAIRDRESSING, Skill.ELDER_CARE).build());
+        engine.putVolunteer(
+                volunteer("walker", Skill.ELDER_CARE).at(offset(CENTRE, 3, 0)).build());
+        return engine;
+    }
+
     /** Epoch millis of a local time in June 2025, Asia/Shanghai. */
     static long june(int day, int hour, int minute) {
         return ZonedDateTime.of(2025, 6, day, hour, minute, 0, 0, SHANGHAI)

@@ -92,4 +92,20 @@ class GeoAndCalendarTest {
         assertThat(defaults.urgencyValues()).containsOnlyKeys(Urgency.values());
         assertThat(defaults.groupPriorities()).containsOnlyKeys(BeneficiaryGroup.values());
     }
+
+    @Test
+    void theWeekMaskCountsTheSlotsUntilItsNextSlotRoundTheWeek() {
+        // Tuesday 09:00–10:00 (slots 48 + 18, 48 + 19) and Saturday 20:00–20:30 (5 × 48 + 40)
+        WeekMask mask = WeekMask.of(List.of(
+                new WeeklySlot(DayOfWeek.TUESDAY, 9 * 60, 10 * 60),
+                new WeeklySlot(DayOfWeek.SATURDAY, 20 * 60, 20 * 60 + 30)));
+        assertThat(mask.slotsUntilSet(0)).isEqualTo(66);
+        assertThat(mask.slotsUntilSet(66)).isZero();
+        assertThat(mask.slotsUntilSet(67)).isZero();
+        assertThat(mask.slotsUntilSet(68)).isEqualTo(5 * 48 + 40 - 68);
+        // past Saturday's slot: round to next Tuesday
+        assertThat(mask.slotsUntilSet(5 * 48 + 41)).isEqualTo(SlotCalendar.SLOTS_PER_WEEK - (5 * 48 + 41) + 66);
+        assertThat(mask.slotsUntilSet(SlotCalendar.SLOTS_PER_WEEK - 1)).isEqualTo(67);
+        assertThat(WeekMask.of(List.of()).slotsUntilSet(10)).isEqualTo(Integer.MAX_VALUE);
+    }
 }
