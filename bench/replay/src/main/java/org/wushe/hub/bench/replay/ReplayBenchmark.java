@@ -160,7 +160,8 @@ public final class ReplayBenchmark {
                 if (now - posted > Duration.ofMinutes(60).toNanos()) {
                     throw new IllegalStateException("replay not done after 60 min: " + progress);
                 }
-                Thread.sleep(50); // a benchmark's poll of the operator's progress endpoint
+                Thread.sleep(
+                        250); // a benchmark's poll of the operator's progress endpoint (each answer asks the broker)
             }
             long done = System.nanoTime();
             if (progress.get("state").asText().equals("FAILED")) {

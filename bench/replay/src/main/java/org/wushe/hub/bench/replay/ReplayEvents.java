@@ -39,6 +39,7 @@ import org.wushe.hub.events.volunteer.VolunteerAvailabilityDeclared;
 import org.wushe.hub.events.volunteer.VolunteerRegistered;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventHeaders;
+import org.wushe.hub.platform.place.Geohashes;
 import org.wushe.hub.schemas.AvroEventCodec;
 
 /**
@@ -55,7 +56,8 @@ final class ReplayEvents {
     /** What the read model holds once every event is read: the rows to wait for. */
     record Expected(long events, long stations, long volunteers, long offers) {}
 
-    private static final String[] CELLS = {"wx4g0b", "wx4g0c", "wx4g0f", "wx4g0g", "wx4g0u", "wx4g0v"};
+    /** Homes and offers spread over a district's cells (about 24 km × 18 km of geohash-6 cells), as in a city. */
+    private static final String[] CELLS = cells();
 
     private ReplayEvents() {}
 
@@ -226,6 +228,16 @@ final class ReplayEvents {
                 .setCommunityId(community)
                 .setGeohash(CELLS[Math.floorMod(i, CELLS.length)])
                 .build();
+    }
+
+    private static String[] cells() {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            for (int j = 0; j < 20; j++) {
+                cells.add(Geohashes.encode(39.80 + i * 0.0055, 116.40 + j * 0.011, Geohashes.MAX_LENGTH));
+            }
+        }
+        return cells.stream().distinct().toArray(String[]::new);
     }
 
     private static byte[] bytes(String s) {

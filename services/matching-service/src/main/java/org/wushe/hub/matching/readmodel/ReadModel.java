@@ -3,6 +3,7 @@ package org.wushe.hub.matching.readmodel;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -284,34 +285,22 @@ public class ReadModel {
         if (last.isEmpty()) {
             return;
         }
-        List<VolunteerPut> rows = List.copyOf(last.values());
-        template.update(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    insert into volunteer_view (volunteer_id, label, spec, updated_at)
-                    select id, label, CAST(spec AS jsonb), at from unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[])
-                        as t(id, label, spec, at)
-                    on conflict (volunteer_id) do update set label = excluded.label, spec = excluded.spec, updated_at = excluded.updated_at
-                    """);
-            ps.setArray(
-                    1,
-                    con.createArrayOf(
-                            "uuid",
-                            rows.stream().map(v -> v.spec().volunteerId()).toArray()));
-            ps.setArray(
-                    2,
-                    con.createArrayOf(
-                            "text", rows.stream().map(VolunteerPut::label).toArray()));
-            ps.setArray(
-                    3,
-                    con.createArrayOf(
-                            "text", rows.stream().map(v -> write(v.spec())).toArray()));
-            ps.setArray(
-                    4,
-                    con.createArrayOf(
-                            "timestamptz",
-                            rows.stream().map(v -> Timestamp.from(v.at())).toArray()));
-            return ps;
-        });
+        // One JSON document for the whole run: the specs go in as objects (no text array to escape element by
+        // element), PostgreSQL splits it.
+        List<Map<String, Object>> rows = new ArrayList<>(last.size());
+        for (VolunteerPut v : last.values()) {
+            rows.add(Map.of(
+                    "id", v.spec().volunteerId().toString(),
+                    "label", v.label(),
+                    "spec", v.spec(),
+                    "at", v.at().toString()));
+        }
+        template.update("""
+                insert into volunteer_view (volunteer_id, label, spec, updated_at)
+                select CAST(r->>'id' AS uuid), r->>'label', r->'spec', CAST(r->>'at' AS timestamptz)
+                from jsonb_array_elements(CAST(? AS jsonb)) r
+                on conflict (volunteer_id) do update set label = excluded.label, spec = excluded.spec, updated_at = excluded.updated_at
+                """, write(rows));
     }
 
     /** The volunteers of these ids that the read model holds, in one query. */
@@ -387,59 +376,33 @@ public class ReadModel {
         if (newest.isEmpty()) {
             return Map.of();
         }
-        List<OfferPut> rows = List.copyOf(newest.values());
+        List<Map<String, Object>> rows = new ArrayList<>(newest.size());
+        for (OfferPut o : newest.values()) {
+            rows.add(Map.of(
+                    "id", o.spec().offerId().toString(),
+                    "kind", o.spec().kind().name(),
+                    "title", o.title(),
+                    "revision", o.revision(),
+                    "spec", o.spec(),
+                    "at", o.at().toString()));
+        }
         Map<UUID, OfferSpec> written = new HashMap<>();
         template.query(
-                con -> {
-                    PreparedStatement ps = con.prepareStatement("""
-                            insert into offer_view (offer_id, kind, title, revision, spec, active, updated_at)
-                            select id, kind, title, revision, CAST(spec AS jsonb), true, at
-                            from unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::text[], ?::timestamptz[])
-                                as t(id, kind, title, revision, spec, at)
-                            on conflict (offer_id) do update set title = excluded.title, revision = excluded.revision,
-                                spec = excluded.spec, active = true, updated_at = excluded.updated_at
-                            where offer_view.revision <= excluded.revision
-                            returning offer_id
-                            """);
-                    ps.setArray(
-                            1,
-                            con.createArrayOf(
-                                    "uuid",
-                                    rows.stream().map(o -> o.spec().offerId()).toArray()));
-                    ps.setArray(
-                            2,
-                            con.createArrayOf(
-                                    "text",
-                                    rows.stream()
-                                            .map(o -> o.spec().kind().name())
-                                            .toArray()));
-                    ps.setArray(
-                            3,
-                            con.createArrayOf(
-                                    "text", rows.stream().map(OfferPut::title).toArray()));
-                    ps.setArray(
-                            4,
-                            con.createArrayOf(
-                                    "int4",
-                                    rows.stream().map(OfferPut::revision).toArray()));
-                    ps.setArray(
-                            5,
-                            con.createArrayOf(
-                                    "text",
-                                    rows.stream().map(o -> write(o.spec())).toArray()));
-                    ps.setArray(
-                            6,
-                            con.createArrayOf(
-                                    "timestamptz",
-                                    rows.stream()
-                                            .map(o -> Timestamp.from(o.at()))
-                                            .toArray()));
-                    return ps;
-                },
+                """
+                insert into offer_view (offer_id, kind, title, revision, spec, active, updated_at)
+                select CAST(r->>'id' AS uuid), r->>'kind', r->>'title', CAST(r->>'revision' AS int), r->'spec', true,
+                    CAST(r->>'at' AS timestamptz)
+                from jsonb_array_elements(CAST(? AS jsonb)) r
+                on conflict (offer_id) do update set title = excluded.title, revision = excluded.revision,
+                    spec = excluded.spec, active = true, updated_at = excluded.updated_at
+                where offer_view.revision <= excluded.revision
+                returning offer_id
+                """,
                 rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     written.put(id, newest.get(id).spec());
-                });
+                },
+                write(rows));
         return written;
     }
 
