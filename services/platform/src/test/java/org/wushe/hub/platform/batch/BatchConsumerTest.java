@@ -121,12 +121,7 @@ class BatchConsumerTest {
         send(records);
 
         await().atMost(WAIT).until(() -> handled(need).size() == 4);
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(
-                TestStack.bootstrapServers(),
-                Aggregate.STATION.deadLetterTopic(),
-                r -> need.toString().equals(r.key()),
-                kept -> !kept.isEmpty(),
-                WAIT);
+        List<ConsumerRecord<String, byte[]>> dead = deadLettersOf(need);
         assertThat(handled(need)).containsExactly("need #0", "need #1", "need #3", "need #4");
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).value()).isEqualTo(records.get(2).value());
@@ -150,12 +145,7 @@ class BatchConsumerTest {
         send(records);
 
         await().atMost(WAIT).until(() -> handled(need).size() == 4);
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(
-                TestStack.bootstrapServers(),
-                Aggregate.STATION.deadLetterTopic(),
-                r -> need.toString().equals(r.key()),
-                kept -> !kept.isEmpty(),
-                WAIT);
+        List<ConsumerRecord<String, byte[]>> dead = deadLettersOf(need);
         assertThat(handled(need)).containsExactly("need #0", "need #1", "need #2", "need #3");
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).value()).isEqualTo(garbage);
@@ -216,6 +206,16 @@ class BatchConsumerTest {
             records.forEach(producer::send);
             producer.flush();
         }
+    }
+
+    /** The dead letters of the need's records, once there is one. */
+    private static List<ConsumerRecord<String, byte[]>> deadLettersOf(UUID need) {
+        return TopicReader.readUntil(
+                TestStack.bootstrapServers(),
+                Aggregate.STATION.deadLetterTopic(),
+                r -> need.toString().equals(r.key()),
+                kept -> !kept.isEmpty(),
+                WAIT);
     }
 
     private List<String> handled(UUID need) {
