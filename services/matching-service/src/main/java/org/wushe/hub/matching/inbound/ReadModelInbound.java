@@ -1,5 +1,9 @@
 package org.wushe.hub.matching.inbound;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -42,7 +46,9 @@ import org.wushe.hub.platform.inbox.InboundEvents;
  * Spring Cloud Stream functional consumers that keep the read model and drive the match saga. Each
  * event is handled once, in the transaction that records its id (platform {@link InboundEvents});
  * the engine's memory changes after that transaction commits. Events about a need also go into its
- * audit trail ({@link AuditTrail}), in the same transaction. These bindings are what
+ * audit trail ({@link AuditTrail}), in the same transaction. Offers, volunteers, capacities and stations
+ * come in batches ({@link InboundEvents#batchConsumer}: one transaction per poll, runs of one type written
+ * set-based); a revision older than the one known still never overwrites it. These bindings are what
  * {@code POST /admin/replay} rewinds (see {@code MatchingReplay}); while it runs, nothing is proposed. A record that cannot be decoded or
  * handled goes to {@code <topic>.dlt} with the reason, and the partition goes on.
  */
@@ -98,24 +104,28 @@ public class ReadModelInbound {
                 .build();
     }
 
-    /** {@code offers-in-0}: offers and their stock; the resource service's answers to accepted matches. */
+    /**
+     * {@code offers-in-0} (batch mode): offers and their stock; the resource service's answers to accepted matches.
+     * A run of offers in a batch is written in one statement.
+     */
     @Bean
-    Consumer<Message<byte[]>> offers(
+    Consumer<Message<List<byte[]>>> offers(
             InboundEvents inbound, ReadModel readModel, MatchEngine engine, Matchmaker matchmaker, AuditTrail audit) {
-        return inbound.consumer(CONSUMER)
+        return inbound.batchConsumer(CONSUMER)
                 // First offered (revision 0), or changed by its provider (a later revision, with what is still
                 // available).
-                .on(ResourceOffered.class, (envelope, o) -> {
-                    OfferSpec spec = Specs.offer(o);
-                    if (readModel.putOffer(spec, o.getTitle(), o.getRevision(), envelope.occurredAt())) {
-                        EngineTransactions.afterCommit(() -> engine.putOffer(spec));
-                    } else {
-                        log.debug(
-                                "Offer {} revision {} is older than the one known, or withdrawn; skipped",
-                                o.getOfferId(),
-                                o.getRevision());
-                    }
-                })
+                .onRun(
+                        ResourceOffered.class,
+                        run -> putOffers(
+                                readModel,
+                                engine,
+                                run.stream()
+                                        .map(r -> new ReadModel.OfferPut(
+                                                Specs.offer(r.payload()),
+                                                r.payload().getTitle(),
+                                                r.payload().getRevision(),
+                                                r.envelope().occurredAt()))
+                                        .toList()))
                 .on(ResourceReserved.class, (envelope, r) -> {
                     audit.record(envelope, r.getNeedId(), Summary.of(r));
                     remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
@@ -143,6 +153,23 @@ public class ReadModelInbound {
                 .build();
     }
 
+    /**
+     * Writes offers (or capacities) unless a later revision is known; the engine gets those written once the
+     * batch commits.
+     */
+    private static void putOffers(ReadModel readModel, MatchEngine engine, List<ReadModel.OfferPut> offers) {
+        Map<UUID, OfferSpec> written = readModel.putOffers(offers);
+        if (written.size() < offers.size()) {
+            log.debug(
+                    "{} of {} offers skipped: older than the ones known",
+                    offers.size() - written.size(),
+                    offers.size());
+        }
+        if (!written.isEmpty()) {
+            EngineTransactions.afterCommit(() -> written.values().forEach(engine::putOffer));
+        }
+    }
+
     private static void remaining(
             ReadModel readModel,
             MatchEngine engine,
@@ -159,35 +186,51 @@ public class ReadModelInbound {
     }
 
     /**
-     * {@code volunteers-in-0}: volunteers, their skills, home area and availability; and a volunteer's own
-     * answer to a match ({@code assignmentAnswer}): a decline declines the match as staff's would, and the
-     * next candidate is proposed.
+     * {@code volunteers-in-0} (batch mode): volunteers, their skills, home area and availability; and a volunteer's
+     * own answer to a match ({@code assignmentAnswer}): a decline declines the match as staff's would, and the next
+     * candidate is proposed. A run of registrations, or of declarations, is written in one statement.
      */
     @Bean
-    Consumer<Message<byte[]>> volunteers(
+    Consumer<Message<List<byte[]>>> volunteers(
             InboundEvents inbound, ReadModel readModel, MatchEngine engine, AuditTrail audit, Matchmaker matchmaker) {
-        return inbound.consumer(CONSUMER)
-                .on(VolunteerRegistered.class, (envelope, v) -> {
-                    VolunteerSpec spec = Specs.volunteer(v);
-                    readModel.putVolunteer(spec, label(spec), envelope.occurredAt());
-                    EngineTransactions.afterCommit(() -> engine.putVolunteer(spec));
+        return inbound.batchConsumer(CONSUMER)
+                .onRun(VolunteerRegistered.class, run -> {
+                    List<ReadModel.VolunteerPut> puts = new ArrayList<>(run.size());
+                    for (var r : run) {
+                        VolunteerSpec spec = Specs.volunteer(r.payload());
+                        puts.add(new ReadModel.VolunteerPut(
+                                spec, label(spec), r.envelope().occurredAt()));
+                    }
+                    putVolunteers(readModel, engine, puts);
                 })
-                .on(VolunteerAvailabilityDeclared.class, (envelope, a) -> {
-                    VolunteerSpec known = readModel
-                            .volunteer(a.getVolunteerId())
-                            .orElseThrow(() -> new IllegalStateException("availability of volunteer "
-                                    + a.getVolunteerId() + ", who is not registered here"));
-                    VolunteerSpec spec = Specs.withAvailability(known, a.getAvailability());
-                    readModel.putVolunteer(spec, label(spec), envelope.occurredAt());
-                    EngineTransactions.afterCommit(() -> engine.putVolunteer(spec));
-                    AssignmentAnswer answer = a.getAssignmentAnswer();
-                    if (answer != null) {
-                        audit.record(envelope, answer.getNeedId(), Summary.of(a));
-                        if (answer.getAnswer() == AssignmentAnswerKind.DECLINED) {
-                            matchmaker.volunteerDeclined(
-                                    answer.getMatchId(), a.getVolunteerId(), answer.getDeclineReason());
+                .onRun(VolunteerAvailabilityDeclared.class, run -> {
+                    Map<UUID, VolunteerSpec> known = new HashMap<>(readModel.volunteers(
+                            run.stream().map(r -> r.payload().getVolunteerId()).toList()));
+                    List<ReadModel.VolunteerPut> puts = new ArrayList<>(run.size());
+                    for (var r : run) {
+                        VolunteerAvailabilityDeclared a = r.payload();
+                        VolunteerSpec before = known.get(a.getVolunteerId());
+                        if (before == null) {
+                            throw new IllegalStateException(
+                                    "availability of volunteer " + a.getVolunteerId() + ", who is not registered here");
+                        }
+                        VolunteerSpec spec = Specs.withAvailability(before, a.getAvailability());
+                        known.put(a.getVolunteerId(), spec);
+                        puts.add(new ReadModel.VolunteerPut(
+                                spec, label(spec), r.envelope().occurredAt()));
+                        AssignmentAnswer answer = a.getAssignmentAnswer();
+                        if (answer != null) {
+                            // The answer sees the read model as it was when it was given.
+                            putVolunteers(readModel, engine, puts);
+                            puts = new ArrayList<>();
+                            audit.record(r.envelope(), answer.getNeedId(), Summary.of(a));
+                            if (answer.getAnswer() == AssignmentAnswerKind.DECLINED) {
+                                matchmaker.volunteerDeclined(
+                                        answer.getMatchId(), a.getVolunteerId(), answer.getDeclineReason());
+                            }
                         }
                     }
+                    putVolunteers(readModel, engine, puts);
                 })
                 // Only for the audit: hours credited for one of our matches belong to that need's history.
                 .on(ServiceHoursCredited.class, (envelope, h) -> {
@@ -199,6 +242,17 @@ public class ReadModelInbound {
                 .build();
     }
 
+    /** Writes volunteers in one statement; the engine gets them, in order, once the batch commits. */
+    private static void putVolunteers(ReadModel readModel, MatchEngine engine, List<ReadModel.VolunteerPut> puts) {
+        if (puts.isEmpty()) {
+            return;
+        }
+        readModel.putVolunteers(puts);
+        List<VolunteerSpec> specs =
+                puts.stream().map(ReadModel.VolunteerPut::spec).toList();
+        EngineTransactions.afterCommit(() -> specs.forEach(engine::putVolunteer));
+    }
+
     /**
      * No names reach this service: staff see the volunteer's short id and skills (the console says
      * "volunteer" beside it); the volunteer service has the rest.
@@ -208,21 +262,24 @@ public class ReadModelInbound {
         return v.volunteerId().toString().substring(0, 8) + (skills.isEmpty() ? "" : " · " + skills);
     }
 
-    /** {@code capacities-in-0}: service capacity organizations offer (the rest of the topic is skipped). */
+    /**
+     * {@code capacities-in-0} (batch mode): service capacity organizations offer (the rest of the topic is skipped).
+     */
     @Bean
-    Consumer<Message<byte[]>> capacities(InboundEvents inbound, ReadModel readModel, MatchEngine engine) {
-        return inbound.consumer(CONSUMER)
-                .on(ServiceCapacityOffered.class, (envelope, c) -> {
-                    OfferSpec spec = Specs.capacity(c);
-                    if (readModel.putOffer(spec, c.getTitle(), c.getRevision(), envelope.occurredAt())) {
-                        EngineTransactions.afterCommit(() -> engine.putOffer(spec));
-                    } else {
-                        log.debug(
-                                "Capacity {} revision {} is older than the one known; skipped",
-                                c.getCapacityId(),
-                                c.getRevision());
-                    }
-                })
+    Consumer<Message<List<byte[]>>> capacities(InboundEvents inbound, ReadModel readModel, MatchEngine engine) {
+        return inbound.batchConsumer(CONSUMER)
+                .onRun(
+                        ServiceCapacityOffered.class,
+                        run -> putOffers(
+                                readModel,
+                                engine,
+                                run.stream()
+                                        .map(c -> new ReadModel.OfferPut(
+                                                Specs.capacity(c.payload()),
+                                                c.payload().getTitle(),
+                                                c.payload().getRevision(),
+                                                c.envelope().occurredAt()))
+                                        .toList()))
                 .on(ServiceCapacityWithdrawn.class, (envelope, c) -> {
                     if (readModel.deactivateOffer(c.getCapacityId(), c.getRevision(), envelope.occurredAt())) {
                         EngineTransactions.afterCommit(() -> engine.removeOffer(c.getCapacityId()));
@@ -231,17 +288,19 @@ public class ReadModelInbound {
                 .build();
     }
 
-    /** {@code stations-in-0}: the station hierarchy, for escalation to the centre above a station. */
+    /** {@code stations-in-0} (batch mode): the station hierarchy, for escalation to the centre above a station. */
     @Bean
-    Consumer<Message<byte[]>> stations(InboundEvents inbound, ReadModel readModel) {
-        return inbound.consumer(CONSUMER)
-                .on(
+    Consumer<Message<List<byte[]>>> stations(InboundEvents inbound, ReadModel readModel) {
+        return inbound.batchConsumer(CONSUMER)
+                .onRun(
                         StationRegistered.class,
-                        (envelope, s) -> readModel.putStation(new ReadModel.Station(
-                                s.getStationId(),
-                                s.getParentStationId(),
-                                s.getLevel().name(),
-                                s.getName())))
+                        run -> readModel.putStations(run.stream()
+                                .map(r -> new ReadModel.Station(
+                                        r.payload().getStationId(),
+                                        r.payload().getParentStationId(),
+                                        r.payload().getLevel().name(),
+                                        r.payload().getName()))
+                                .toList()))
                 .build();
     }
 }

@@ -1,16 +1,20 @@
 package org.wushe.hub.matching.readmodel;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,10 +39,12 @@ public class ReadModel {
     private static final int PROGRESS_EVERY = 100_000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final ObjectMapper json;
 
-    public ReadModel(JdbcClient jdbc, ObjectMapper json) {
+    public ReadModel(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
@@ -57,6 +63,41 @@ public class ReadModel {
                 .param("level", s.level())
                 .param("name", s.name())
                 .update();
+    }
+
+    /**
+     * Records many stations in one statement (a batch of a replay or of the topic); of two rows for one station
+     * the later wins, as it would one by one.
+     */
+    public void putStations(List<Station> stations) {
+        Map<UUID, Station> last = new LinkedHashMap<>();
+        stations.forEach(s -> last.put(s.stationId(), s));
+        if (last.isEmpty()) {
+            return;
+        }
+        List<Station> rows = List.copyOf(last.values());
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    insert into station_view (station_id, parent_station_id, level, name)
+                    select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[])
+                    on conflict (station_id) do update set parent_station_id = excluded.parent_station_id, level = excluded.level, name = excluded.name
+                    """);
+            ps.setArray(
+                    1,
+                    con.createArrayOf(
+                            "uuid", rows.stream().map(Station::stationId).toArray()));
+            ps.setArray(
+                    2,
+                    con.createArrayOf(
+                            "uuid", rows.stream().map(Station::parentStationId).toArray()));
+            ps.setArray(
+                    3,
+                    con.createArrayOf("text", rows.stream().map(Station::level).toArray()));
+            ps.setArray(
+                    4,
+                    con.createArrayOf("text", rows.stream().map(Station::name).toArray()));
+            return ps;
+        });
     }
 
     private static final RowMapper<Station> STATION = (rs, i) ->
@@ -231,6 +272,57 @@ public class ReadModel {
                 .update();
     }
 
+    /** A volunteer's row to write with {@link #putVolunteers}: what {@link #putVolunteer} takes. */
+    public record VolunteerPut(VolunteerSpec spec, String label, Instant at) {}
+
+    /**
+     * Writes many volunteers in one statement; of two rows for one volunteer the later wins, as it would one by
+     * one.
+     */
+    public void putVolunteers(List<VolunteerPut> volunteers) {
+        Map<UUID, VolunteerPut> last = new LinkedHashMap<>();
+        volunteers.forEach(v -> last.put(v.spec().volunteerId(), v));
+        if (last.isEmpty()) {
+            return;
+        }
+        // One JSON document for the whole run: the specs go in as objects (no text array to escape element by
+        // element), PostgreSQL splits it.
+        List<Map<String, Object>> rows = new ArrayList<>(last.size());
+        for (VolunteerPut v : last.values()) {
+            rows.add(Map.of(
+                    "id", v.spec().volunteerId().toString(),
+                    "label", v.label(),
+                    "spec", v.spec(),
+                    "at", v.at().toString()));
+        }
+        template.update("""
+                insert into volunteer_view (volunteer_id, label, spec, updated_at)
+                select CAST(r->>'id' AS uuid), r->>'label', r->'spec', CAST(r->>'at' AS timestamptz)
+                from jsonb_array_elements(CAST(? AS jsonb)) r
+                on conflict (volunteer_id) do update set label = excluded.label, spec = excluded.spec, updated_at = excluded.updated_at
+                """, write(rows));
+    }
+
+    /** The volunteers of these ids that the read model holds, in one query. */
+    public Map<UUID, VolunteerSpec> volunteers(Collection<UUID> volunteerIds) {
+        if (volunteerIds.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] ids = new HashSet<>(volunteerIds).toArray(UUID[]::new);
+        Map<UUID, VolunteerSpec> out = new HashMap<>();
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(
+                            "select volunteer_id, spec from volunteer_view where volunteer_id = any(?)");
+                    ps.setArray(1, con.createArrayOf("uuid", ids));
+                    return ps;
+                },
+                rs -> {
+                    out.put(rs.getObject(1, UUID.class), read(rs.getString(2), VolunteerSpec.class));
+                });
+        return out;
+    }
+
     public Optional<VolunteerSpec> volunteer(UUID volunteerId) {
         return jdbc.sql("select spec from volunteer_view where volunteer_id = :volunteer_id")
                 .param("volunteer_id", volunteerId)
@@ -266,6 +358,52 @@ public class ReadModel {
                         .param("updated_at", Timestamp.from(at))
                         .update()
                 == 1;
+    }
+
+    /** An offer (or capacity) to write with {@link #putOffers}: what {@link #putOffer} takes. */
+    public record OfferPut(OfferSpec spec, String title, int revision, Instant at) {}
+
+    /**
+     * Writes many offers in one statement, each unless a later revision is known (as {@link #putOffer}); of two
+     * rows for one offer, the later of the highest revision wins, as it would one by one. Returns what was
+     * written, by offer id.
+     */
+    public Map<UUID, OfferSpec> putOffers(List<OfferPut> offers) {
+        Map<UUID, OfferPut> newest = new LinkedHashMap<>();
+        for (OfferPut o : offers) {
+            newest.merge(o.spec().offerId(), o, (known, later) -> later.revision() >= known.revision() ? later : known);
+        }
+        if (newest.isEmpty()) {
+            return Map.of();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(newest.size());
+        for (OfferPut o : newest.values()) {
+            rows.add(Map.of(
+                    "id", o.spec().offerId().toString(),
+                    "kind", o.spec().kind().name(),
+                    "title", o.title(),
+                    "revision", o.revision(),
+                    "spec", o.spec(),
+                    "at", o.at().toString()));
+        }
+        Map<UUID, OfferSpec> written = new HashMap<>();
+        template.query(
+                """
+                insert into offer_view (offer_id, kind, title, revision, spec, active, updated_at)
+                select CAST(r->>'id' AS uuid), r->>'kind', r->>'title', CAST(r->>'revision' AS int), r->'spec', true,
+                    CAST(r->>'at' AS timestamptz)
+                from jsonb_array_elements(CAST(? AS jsonb)) r
+                on conflict (offer_id) do update set title = excluded.title, revision = excluded.revision,
+                    spec = excluded.spec, active = true, updated_at = excluded.updated_at
+                where offer_view.revision <= excluded.revision
+                returning offer_id
+                """,
+                rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    written.put(id, newest.get(id).spec());
+                },
+                write(rows));
+        return written;
     }
 
     public Optional<OfferRow> offer(UUID offerId) {

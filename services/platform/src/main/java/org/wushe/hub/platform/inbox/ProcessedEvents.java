@@ -1,5 +1,9 @@
 package org.wushe.hub.platform.inbox;
 
+import java.sql.PreparedStatement;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,6 +31,30 @@ public class ProcessedEvents {
                         consumer,
                         eventId)
                 == 1;
+    }
+
+    /**
+     * Records a batch of events as processed by this consumer in one statement; returns the ids that were not
+     * recorded before (an id given twice counts once). The rest are redeliveries.
+     */
+    public Set<UUID> markProcessed(String consumer, Collection<UUID> eventIds) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("mark events processed in the transaction of the change they cause");
+        }
+        if (eventIds.isEmpty()) {
+            return new HashSet<>();
+        }
+        UUID[] ids = eventIds.toArray(UUID[]::new);
+        return new HashSet<>(jdbc.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(
+                            "INSERT INTO processed_event (consumer, event_id) SELECT ?, id FROM unnest(?::uuid[]) AS t(id)"
+                                    + " ON CONFLICT DO NOTHING RETURNING event_id");
+                    ps.setString(1, consumer);
+                    ps.setArray(2, con.createArrayOf("uuid", ids));
+                    return ps;
+                },
+                (rs, i) -> rs.getObject(1, UUID.class)));
     }
 
     public boolean isProcessed(String consumer, UUID eventId) {
