@@ -23,10 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
+import java.util.function.ObjIntConsumer;
 
 /**
  * 活动 The town's month of activities (#15 item 8), published by the stations' staff (signed in as {@code station-N})
@@ -198,15 +199,7 @@ final class Activities {
     static List<ActivityPlan> plan(SampleTown.State state, List<Volunteer> volunteers, Random r, LocalDate today) {
         List<ActivityPlan> plans = new ArrayList<>();
         int communities = state.communities().size();
-        List<List<Volunteer>> byCommunity = new ArrayList<>();
-        for (int c = 0; c < communities; c++) {
-            byCommunity.add(new ArrayList<>());
-        }
-        for (Volunteer v : volunteers) {
-            if (v.community() >= 0 && v.community() < communities) {
-                byCommunity.get(v.community()).add(v);
-            }
-        }
+        List<List<Volunteer>> byCommunity = byCommunity(volunteers, communities);
 
         // Today's clean-up in the first community, by its station: four volunteers, the community's own first.
         if (communities > 0) {
@@ -250,35 +243,16 @@ final class Activities {
                 List<Volunteer> pool = new ArrayList<>(byCommunity.get(c));
                 Collections.shuffle(pool, r);
                 List<SignUpPlan> signUps = new ArrayList<>();
-                for (int i = 0; i < theme.positions().size(); i++) {
-                    PositionPlan p = theme.positions().get(i);
-                    List<Volunteer> eligible = pool.stream()
-                            .filter(v -> v.skills().containsAll(p.skills()))
-                            .toList();
-                    int half = (p.places() + 1) / 2;
-                    int want = p.places() == 1 ? r.nextInt(2) : half + r.nextInt(p.places() - half + 1);
-                    for (Volunteer v : eligible.subList(0, Math.min(want, eligible.size()))) {
-                        signUps.add(new SignUpPlan(i, v.id(), Decision.AUTO));
-                        pool.remove(v);
-                    }
-                }
-                plans.add(new ActivityPlan(
-                        "NEIGHBOURHOOD_FESTIVAL",
-                        w,
-                        c,
-                        stationAccount(state, c),
-                        theme.title(),
-                        theme.description(),
-                        day.atTime(9, 0),
-                        day.atTime(11, 30),
-                        false,
-                        null,
-                        false,
-                        theme.group(),
-                        20 + r.nextInt(60),
+                fill(
                         theme.positions(),
-                        signUps,
-                        false));
+                        pool,
+                        i -> {
+                            int places = theme.positions().get(i).places();
+                            int half = (places + 1) / 2;
+                            return places == 1 ? r.nextInt(2) : half + r.nextInt(places - half + 1);
+                        },
+                        (v, i) -> signUps.add(new SignUpPlan(i, v.id(), Decision.AUTO)));
+                plans.add(festival(state, w, c, theme, day.atTime(9, 0), day.atTime(11, 30), r, signUps));
             }
         }
         // The training on the first Wednesday ahead, the clinic on the second Sunday ahead.
@@ -335,16 +309,7 @@ final class Activities {
         Collections.shuffle(pool, r);
         List<SignUpPlan> signUps = new ArrayList<>();
         int[] wanted = {5, 2, 1 + r.nextInt(2)};
-        for (int i = 0; i < positions.size(); i++) {
-            PositionPlan p = positions.get(i);
-            List<Volunteer> eligible = pool.stream()
-                    .filter(v -> v.skills().containsAll(p.skills()))
-                    .toList();
-            for (Volunteer v : eligible.subList(0, Math.min(wanted[i], eligible.size()))) {
-                signUps.add(new SignUpPlan(i, v.id(), Decision.AUTO));
-                pool.remove(v);
-            }
-        }
+        fill(positions, pool, i -> wanted[i], (v, i) -> signUps.add(new SignUpPlan(i, v.id(), Decision.AUTO)));
         return new ActivityPlan(
                 "FREE_CLINIC",
                 week,
@@ -360,6 +325,71 @@ final class Activities {
                 "VERY_OLD",
                 60 + r.nextInt(60),
                 positions,
+                signUps,
+                false);
+    }
+
+    /** The volunteers of each of the {@code communities} communities (by index), in the volunteers' order. */
+    static List<List<Volunteer>> byCommunity(List<Volunteer> volunteers, int communities) {
+        List<List<Volunteer>> byCommunity = new ArrayList<>();
+        for (int c = 0; c < communities; c++) {
+            byCommunity.add(new ArrayList<>());
+        }
+        for (Volunteer v : volunteers) {
+            if (v.community() >= 0 && v.community() < communities) {
+                byCommunity.get(v.community()).add(v);
+            }
+        }
+        return byCommunity;
+    }
+
+    /**
+     * Fills the positions in order from {@code pool}: for the {@code i}th, up to {@code want.applyAsInt(i)} of the
+     * pool's volunteers with its skills, in the pool's order, each handed to {@code taken} with {@code i} and taken out
+     * of the pool.
+     */
+    static void fill(
+            List<PositionPlan> positions,
+            List<Volunteer> pool,
+            IntUnaryOperator want,
+            ObjIntConsumer<Volunteer> taken) {
+        for (int i = 0; i < positions.size(); i++) {
+            PositionPlan p = positions.get(i);
+            List<Volunteer> eligible = pool.stream()
+                    .filter(v -> v.skills().containsAll(p.skills()))
+                    .toList();
+            for (Volunteer v : eligible.subList(0, Math.min(want.applyAsInt(i), eligible.size()))) {
+                taken.accept(v, i);
+                pool.remove(v);
+            }
+        }
+    }
+
+    /** Community {@code c}'s 邻里节 festival of week {@code week}, on the theme, by its station, for 20 to 79 residents. */
+    static ActivityPlan festival(
+            SampleTown.State state,
+            int week,
+            int c,
+            Theme theme,
+            LocalDateTime starts,
+            LocalDateTime ends,
+            Random r,
+            List<SignUpPlan> signUps) {
+        return new ActivityPlan(
+                "NEIGHBOURHOOD_FESTIVAL",
+                week,
+                c,
+                stationAccount(state, c),
+                theme.title(),
+                theme.description(),
+                starts,
+                ends,
+                false,
+                null,
+                false,
+                theme.group(),
+                20 + r.nextInt(60),
+                theme.positions(),
                 signUps,
                 false);
     }
@@ -413,16 +443,15 @@ final class Activities {
 
     private final SampleTown.Endpoints api;
     private final Path dir;
-    private final Map<String, String> passwords;
+    private final SignIns signIns;
     private final List<String> communityIds;
     private final Wishes.Http http = new Wishes.Http();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     private Activities(List<String> communityIds, SampleTown.Endpoints api, Path dir) {
         this.api = api;
         this.communityIds = communityIds;
         this.dir = dir;
-        this.passwords = Wishes.readPasswords(dir.resolve(SampleAccounts.PASSWORDS_FILE));
+        this.signIns = new SignIns(api, dir, http);
     }
 
     /** Whether the month is still to be loaded: neither begun nor done in {@code dir} (the town's directory). */
@@ -514,7 +543,7 @@ final class Activities {
             return false;
         }
         Activities a = new Activities(List.of(), api, dir);
-        String staff = a.signIn("station-" + t.station());
+        String staff = a.signIns.token("station-" + t.station());
         String how = checkOutAt(t, Instant.now());
         int checkedOut = 0;
         for (String signUp : t.signUpIds()) {
@@ -602,7 +631,7 @@ final class Activities {
             List<CompletableFuture<Void>> work = new ArrayList<>();
             byStation.forEach((station, list) -> work.add(CompletableFuture.runAsync(
                     () -> {
-                        String staff = signIn("station-" + station);
+                        String staff = signIns.token("station-" + station);
                         for (ActivityPlan p : list) {
                             JsonNode a = publish(
                                     staff,
@@ -671,7 +700,7 @@ final class Activities {
         String todayId = null;
         String todayStaff = null;
         if (today != null) {
-            todayStaff = signIn("station-" + today.station());
+            todayStaff = signIns.token("station-" + today.station());
             JsonNode a = publish(todayStaff, today, todayStarts, todayStarts.plus(TODAY_LENGTH), null, null, null);
             todayId = a.path("id").asText();
             for (SignUpPlan s : today.signUps()) {
@@ -819,15 +848,5 @@ final class Activities {
                         activity.path("positions").get(s.position()).path("id").asText(),
                         "volunteerId",
                         s.volunteerId()));
-    }
-
-    private String signIn(String username) {
-        String password = passwords.get(username);
-        if (password == null) {
-            throw new IllegalStateException(
-                    "no password for " + username + " in " + dir.resolve(SampleAccounts.PASSWORDS_FILE));
-        }
-        return tokens.computeIfAbsent(
-                username, u -> http.signIn(api.auth(), "wushe-console", api.matching() + "/console/", u, password));
     }
 }

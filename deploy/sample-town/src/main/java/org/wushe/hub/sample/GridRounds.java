@@ -340,15 +340,12 @@ final class GridRounds {
     // ---------------------------------------------------------------- through the APIs
 
     private final SampleTown.Endpoints api;
-    private final Path dir;
-    private final Map<String, String> passwords;
+    private final SignIns signIns;
     private final Wishes.Http http = new Wishes.Http();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     private GridRounds(SampleTown.Endpoints api, Path dir) {
         this.api = api;
-        this.dir = dir;
-        this.passwords = Wishes.readPasswords(dir.resolve(SampleAccounts.PASSWORDS_FILE));
+        this.signIns = new SignIns(api, dir, http);
     }
 
     /** After the sample accounts are made ({@code grid-N} and {@code community-N} among them, passwords in {@code dir}). */
@@ -381,7 +378,7 @@ final class GridRounds {
                         () -> {
                             SampleTown.CommunityRef community =
                                     state.communities().get(g.community());
-                            String worker = signIn("grid-" + g.account());
+                            String worker = signIns.token("grid-" + g.account());
                             List<String> homeIds = register(worker, g, community.rural());
                             households.addAndGet(homeIds.size());
                             List<String> waiting = new ArrayList<>();
@@ -497,7 +494,7 @@ final class GridRounds {
             reported.forEach((c, ids) -> reviews.add(CompletableFuture.runAsync(
                     () -> {
                         SampleTown.CommunityRef community = state.communities().get(c);
-                        String staff = signIn("community-" + (c + 1));
+                        String staff = signIns.token("community-" + (c + 1));
                         for (int i = 0; i < ids.size(); i++) {
                             if (i % 3 == 2) {
                                 http.call(
@@ -571,15 +568,5 @@ final class GridRounds {
                     .asText());
         }
         return ids;
-    }
-
-    private String signIn(String username) {
-        String password = passwords.get(username);
-        if (password == null) {
-            throw new IllegalStateException(
-                    "no password for " + username + " in " + dir.resolve(SampleAccounts.PASSWORDS_FILE));
-        }
-        return tokens.computeIfAbsent(
-                username, u -> http.signIn(api.auth(), "wushe-console", api.matching() + "/console/", u, password));
     }
 }

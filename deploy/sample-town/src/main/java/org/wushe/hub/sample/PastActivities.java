@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -102,15 +101,7 @@ final class PastActivities {
     static Plan plan(SampleTown.State state, List<Activities.Volunteer> volunteers, Random r, LocalDate today) {
         List<HeldPlan> held = new ArrayList<>();
         int communities = state.communities().size();
-        List<List<Activities.Volunteer>> byCommunity = new ArrayList<>();
-        for (int c = 0; c < communities; c++) {
-            byCommunity.add(new ArrayList<>());
-        }
-        for (Activities.Volunteer v : volunteers) {
-            if (v.community() >= 0 && v.community() < communities) {
-                byCommunity.get(v.community()).add(v);
-            }
-        }
+        List<List<Activities.Volunteer>> byCommunity = Activities.byCommunity(volunteers, communities);
         LocalDate lastSaturday = today.with(TemporalAdjusters.previous(DayOfWeek.SATURDAY));
         for (int w = 0; w < WEEKS; w++) {
             Activities.Theme theme = Activities.THEMES.get(w % Activities.THEMES.size());
@@ -119,36 +110,14 @@ final class PastActivities {
                 List<Activities.Volunteer> pool = new ArrayList<>(byCommunity.get(c));
                 Collections.shuffle(pool, r);
                 List<AttendancePlan> came = new ArrayList<>();
-                for (int i = 0; i < theme.positions().size(); i++) {
-                    Activities.PositionPlan p = theme.positions().get(i);
-                    List<Activities.Volunteer> eligible = pool.stream()
-                            .filter(v -> v.skills().containsAll(p.skills()))
-                            .toList();
-                    // Most places filled; one short now and then.
-                    int want = Math.max(1, p.places() - r.nextInt(2));
-                    for (Activities.Volunteer v : eligible.subList(0, Math.min(want, eligible.size()))) {
-                        came.add(attendance(i, v, day.atTime(9, 0), day.atTime(12, 0), r));
-                        pool.remove(v);
-                    }
-                }
+                Activities.fill(
+                        theme.positions(),
+                        pool,
+                        // Most places filled; one short now and then.
+                        i -> Math.max(1, theme.positions().get(i).places() - r.nextInt(2)),
+                        (v, i) -> came.add(attendance(i, v, day.atTime(9, 0), day.atTime(12, 0), r)));
                 held.add(new HeldPlan(
-                        new Activities.ActivityPlan(
-                                "NEIGHBOURHOOD_FESTIVAL",
-                                w,
-                                c,
-                                Activities.stationAccount(state, c),
-                                theme.title(),
-                                theme.description(),
-                                day.atTime(9, 0),
-                                day.atTime(12, 0),
-                                false,
-                                null,
-                                false,
-                                theme.group(),
-                                20 + r.nextInt(60),
-                                theme.positions(),
-                                List.of(),
-                                false),
+                        Activities.festival(state, w, c, theme, day.atTime(9, 0), day.atTime(12, 0), r, List.of()),
                         came));
             }
         }
@@ -212,16 +181,11 @@ final class PastActivities {
         List<Activities.Volunteer> pool = new ArrayList<>(volunteers);
         Collections.shuffle(pool, r);
         List<AttendancePlan> came = new ArrayList<>();
-        for (int i = 0; i < positions.size(); i++) {
-            Activities.PositionPlan p = positions.get(i);
-            List<Activities.Volunteer> eligible = pool.stream()
-                    .filter(v -> v.skills().containsAll(p.skills()))
-                    .toList();
-            for (Activities.Volunteer v : eligible.subList(0, Math.min(p.places(), eligible.size()))) {
-                came.add(attendance(i, v, on.atTime(8, 30), on.atTime(11, 30), r));
-                pool.remove(v);
-            }
-        }
+        Activities.fill(
+                positions,
+                pool,
+                i -> positions.get(i).places(),
+                (v, i) -> came.add(attendance(i, v, on.atTime(8, 30), on.atTime(11, 30), r)));
         return new HeldPlan(
                 new Activities.ActivityPlan(
                         "FREE_CLINIC",
@@ -329,15 +293,12 @@ final class PastActivities {
     }
 
     private final SampleTown.Endpoints api;
-    private final Map<String, String> passwords;
-    private final Path dir;
+    private final SignIns signIns;
     private final Wishes.Http http = new Wishes.Http();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     private PastActivities(SampleTown.Endpoints api, Path dir) {
         this.api = api;
-        this.dir = dir;
-        this.passwords = Wishes.readPasswords(dir.resolve(SampleAccounts.PASSWORDS_FILE));
+        this.signIns = new SignIns(api, dir, http);
     }
 
     private Made record(
@@ -357,7 +318,7 @@ final class PastActivities {
         for (int i = 0; i < plan.held().size(); i++) {
             HeldPlan h = plan.held().get(i);
             Activities.ActivityPlan p = h.activity();
-            String staff = signIn("station-" + p.station());
+            String staff = signIns.token("station-" + p.station());
             boolean atVenue = p.atVenue() && venueOfferId != null;
             Map<String, Object> body = Activities.activityBody(
                     p,
@@ -414,7 +375,7 @@ final class PastActivities {
             JsonNode issued = http.tryCall(
                     "POST",
                     api.volunteer() + "/volunteers/" + c.volunteerId() + "/certificates",
-                    signIn("station-" + c.station()),
+                    signIns.token("station-" + c.station()),
                     null);
             if (issued != null) {
                 certificates++;
@@ -436,15 +397,5 @@ final class PastActivities {
                 refusals.size(),
                 certificates,
                 certificatesRefused);
-    }
-
-    private String signIn(String username) {
-        String password = passwords.get(username);
-        if (password == null) {
-            throw new IllegalStateException(
-                    "no password for " + username + " in " + dir.resolve(SampleAccounts.PASSWORDS_FILE));
-        }
-        return tokens.computeIfAbsent(
-                username, u -> http.signIn(api.auth(), "wushe-console", api.matching() + "/console/", u, password));
     }
 }

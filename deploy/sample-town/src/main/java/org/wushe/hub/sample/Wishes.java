@@ -89,13 +89,13 @@ final class Wishes {
 
     private final SampleTown.Endpoints api;
     private final Path dir;
-    private final Map<String, String> passwords;
+    private final SignIns signIns;
     private final Http http = new Http();
 
     private Wishes(SampleTown.Endpoints api, Path dir) {
         this.api = api;
         this.dir = dir;
-        this.passwords = readPasswords(dir.resolve(SampleAccounts.PASSWORDS_FILE));
+        this.signIns = new SignIns(api, dir, http);
     }
 
     /** After the sample accounts are made ({@code community-N} among them, passwords in {@code dir}). */
@@ -163,7 +163,8 @@ final class Wishes {
                         () -> {
                             SampleTown.CommunityRef community =
                                     state.communities().get(plans.get(0).community());
-                            String staff = signIn("community-" + (plans.get(0).community() + 1));
+                            String staff =
+                                    signIns.token("community-" + (plans.get(0).community() + 1));
                             boolean fulfilledOne = false;
                             for (Plan p : plans) {
                                 String username = "resident-" + p.number();
@@ -181,10 +182,10 @@ final class Wishes {
                                                 "communityId",
                                                 community.id()));
                                 String password = link.path("password").asText();
-                                passwords.put(username, password);
+                                signIns.add(username, password);
                                 linked.put(username, password);
                                 residentOf.put(username, p.resident().id());
-                                String resident = signIn(username);
+                                String resident = signIns.token(username);
                                 JsonNode wish = http.call(
                                         "POST",
                                         api.community() + "/residents/me/wishes",
@@ -346,20 +347,6 @@ final class Wishes {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the residents' accounts to " + dir, e);
         }
-    }
-
-    // ---------------------------------------------------------------- people's tokens
-
-    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private String signIn(String username) {
-        String password = passwords.get(username);
-        if (password == null) {
-            throw new IllegalStateException(
-                    "no password for " + username + " in " + dir.resolve(SampleAccounts.PASSWORDS_FILE));
-        }
-        return tokens.computeIfAbsent(
-                username, u -> http.signIn(api.auth(), "wushe-console", api.matching() + "/console/", u, password));
     }
 
     /**

@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.wushe.hub.events.common.BeneficiaryGroup;
@@ -28,9 +21,7 @@ import org.wushe.hub.matching.readmodel.ReadModel;
 import org.wushe.hub.matching.support.MatchingScenario;
 import org.wushe.hub.matching.support.Town;
 import org.wushe.hub.platform.events.Aggregate;
-import org.wushe.hub.platform.events.EventHeaders;
-import org.wushe.hub.testing.TestStack;
-import org.wushe.hub.testing.TopicReader;
+import org.wushe.hub.platform.testing.DeadLetters;
 
 /** A poison record is dead-lettered and the consumer goes on; the engine rebuilt from the database is the engine that runs. */
 class PoisonAndRebuildTest extends MatchingScenario {
@@ -54,15 +45,7 @@ class PoisonAndRebuildTest extends MatchingScenario {
         volunteer(p, Town.HERE, Skill.GAS_SAFETY);
         String poisonKey = UUID.randomUUID().toString();
         byte[] poison = "<need>not avro</need>".getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Aggregate.NEED.topic(), poisonKey, poison);
-            record.headers()
-                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            producer.send(record);
-        }
+        DeadLetters.poison(Aggregate.NEED, poisonKey, poison);
         UUID needId = UUID.randomUUID();
         community()
                 .publish(
@@ -81,21 +64,9 @@ class PoisonAndRebuildTest extends MatchingScenario {
                                 null));
 
         awaitLiveMatch(needId);
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(
-                TestStack.bootstrapServers(),
-                Aggregate.NEED.deadLetterTopic(),
-                r -> poisonKey.equals(r.key()),
-                kept -> !kept.isEmpty(),
-                WAIT);
-        assertThat(dead).hasSize(1);
-        assertThat(dead.get(0).value()).isEqualTo(poison);
-        assertThat(new String(
-                        dead.get(0)
-                                .headers()
-                                .lastHeader(EventHeaders.DEAD_LETTER_REASON)
-                                .value(),
-                        StandardCharsets.UTF_8))
-                .startsWith("UndecodableEventException");
+        ConsumerRecord<String, byte[]> dead = DeadLetters.awaitOne(Aggregate.NEED, poisonKey, WAIT);
+        assertThat(dead.value()).isEqualTo(poison);
+        assertThat(DeadLetters.reason(dead)).startsWith("UndecodableEventException");
     }
 
     @Test

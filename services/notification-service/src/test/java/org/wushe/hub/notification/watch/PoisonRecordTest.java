@@ -3,22 +3,13 @@ package org.wushe.hub.notification.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.wushe.hub.notification.support.Events;
 import org.wushe.hub.notification.support.ServiceScenario;
 import org.wushe.hub.platform.events.Aggregate;
-import org.wushe.hub.platform.events.EventHeaders;
-import org.wushe.hub.testing.TestStack;
-import org.wushe.hub.testing.TopicReader;
+import org.wushe.hub.platform.testing.DeadLetters;
 
 /** A record on the match topic that is not an event goes to its dead-letter topic with the reason; the next one is handled. */
 class PoisonRecordTest extends ServiceScenario {
@@ -27,16 +18,7 @@ class PoisonRecordTest extends ServiceScenario {
     void aRecordThatIsNotAvroIsDeadLetteredAndTheNextEventStillNotifies() {
         UUID poisoned = UUID.randomUUID();
         byte[] poison = "{\"match\": \"not avro\"}".getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(Aggregate.MATCH.topic(), poisoned.toString(), poison);
-            record.headers()
-                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            producer.send(record);
-        }
+        DeadLetters.poison(Aggregate.MATCH, poisoned.toString(), poison);
         UUID match = UUID.randomUUID();
         UUID volunteer = UUID.randomUUID();
         publish(Aggregate.MATCH, match, Events.accepted(match, UUID.randomUUID(), volunteer, null));
@@ -47,20 +29,8 @@ class PoisonRecordTest extends ServiceScenario {
                         .get("body")
                         .asText())
                 .contains("时间待定");
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(
-                TestStack.bootstrapServers(),
-                Aggregate.MATCH.deadLetterTopic(),
-                r -> poisoned.toString().equals(r.key()),
-                kept -> !kept.isEmpty(),
-                WAIT);
-        assertThat(dead).hasSize(1);
-        assertThat(dead.get(0).value()).isEqualTo(poison);
-        assertThat(new String(
-                        dead.get(0)
-                                .headers()
-                                .lastHeader(EventHeaders.DEAD_LETTER_REASON)
-                                .value(),
-                        StandardCharsets.UTF_8))
-                .startsWith("UndecodableEventException");
+        ConsumerRecord<String, byte[]> dead = DeadLetters.awaitOne(Aggregate.MATCH, poisoned.toString(), WAIT);
+        assertThat(dead.value()).isEqualTo(poison);
+        assertThat(DeadLetters.reason(dead)).startsWith("UndecodableEventException");
     }
 }

@@ -5,24 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -37,14 +28,12 @@ import org.wushe.hub.events.volunteer.ActivityChanged;
 import org.wushe.hub.events.volunteer.ActivityPublished;
 import org.wushe.hub.events.volunteer.VolunteerCheckedOut;
 import org.wushe.hub.platform.events.Aggregate;
-import org.wushe.hub.platform.events.EventHeaders;
+import org.wushe.hub.platform.testing.DeadLetters;
 import org.wushe.hub.platform.testing.Upstream;
 import org.wushe.hub.schemas.AvroTrust;
 import org.wushe.hub.socialworker.activities.ActivityInbound;
 import org.wushe.hub.socialworker.support.ServiceScenario;
 import org.wushe.hub.testing.Http;
-import org.wushe.hub.testing.TestStack;
-import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,8 +49,7 @@ class ActivityFiguresTest extends ServiceScenario {
 
     private static final String GROUP = "social-worker-service-activities";
 
-    private final List<UUID> handled = new ArrayList<>();
-    private final Set<String> keys = new HashSet<>();
+    private final Sent sent = new Sent();
 
     @Test
     void activitiesTrainingsParticipantsAttendancesAndHoursCountPerStationOnceInTheTotalsAndRedeliveryChangesNothing()
@@ -131,7 +119,7 @@ class ActivityFiguresTest extends ServiceScenario {
                 now.minus(2, ChronoUnit.DAYS));
         checkedOut(elsewhere, UUID.randomUUID(), v4, 100, now.minus(2, ChronoUnit.DAYS), false);
 
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> processed() == handled.size());
+        sent.awaitProcessed();
 
         // ---- the centre report, JSON --------------------------------------------------------------------------------
         String query = "?from=" + from + "&to=" + d;
@@ -202,23 +190,11 @@ class ActivityFiguresTest extends ServiceScenario {
         }
 
         // ---- Kafka delivers every event again, verbatim: each is a duplicate, nothing changes -----------------------
-        String before = json.text();
-        int processedBefore = processed();
-        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(
-                TestStack.bootstrapServers(),
-                Aggregate.VOLUNTEER.topic(),
-                r -> keys.contains(r.key()),
-                kept -> kept.size() >= handled.size(),
-                WAIT);
-        assertThat(records).hasSize(handled.size());
-        double duplicatesBefore = duplicates(ActivityInbound.CONSUMER);
-        resend(records, 1);
-        await().atMost(WAIT)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> duplicates(ActivityInbound.CONSUMER) - duplicatesBefore >= records.size());
-        assertThat(processed()).isEqualTo(processedBefore);
-        assertThat(manager.get("/centres/" + centre.id() + "/report" + query).json())
-                .isEqualTo(Http.JSON.readTree(before));
+        sent.deliverAgainAndSeeNoChange(
+                Map.of(Aggregate.VOLUNTEER, ActivityInbound.CONSUMER),
+                manager,
+                "/centres/" + centre.id() + "/report" + query,
+                json);
         assertThat(jdbc.queryForObject(
                         "SELECT credited_minutes FROM attendance_fact WHERE sign_up_id = ?", Integer.class, signUpV2))
                 .isEqualTo(45);
@@ -228,16 +204,7 @@ class ActivityFiguresTest extends ServiceScenario {
     void aRecordOnTheVolunteerTopicThatIsNotAnEventIsDeadLetteredAndTheNextActivityIsCounted() {
         UUID poisoned = UUID.randomUUID();
         byte[] poison = "{\"activity\": \"not avro\"}".getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(Aggregate.VOLUNTEER.topic(), poisoned.toString(), poison);
-            record.headers()
-                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            producer.send(record);
-        }
+        DeadLetters.poison(Aggregate.VOLUNTEER, poisoned.toString(), poison);
         AvroTrust.install();
         // The next activity on the same key, so on the same partition, after the poison.
         UUID community = UUID.randomUUID();
@@ -260,16 +227,10 @@ class ActivityFiguresTest extends ServiceScenario {
                                 poisoned,
                                 community)
                         == 1);
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(
-                TestStack.bootstrapServers(),
-                Aggregate.VOLUNTEER.deadLetterTopic(),
-                r -> poisoned.toString().equals(r.key())
-                        && GROUP.equals(header(r, "kafka_dlt-original-consumer-group")),
-                kept -> !kept.isEmpty(),
-                WAIT);
-        assertThat(dead).hasSize(1);
-        assertThat(dead.get(0).value()).isEqualTo(poison);
-        assertThat(header(dead.get(0), EventHeaders.DEAD_LETTER_REASON)).startsWith("UndecodableEventException");
+        ConsumerRecord<String, byte[]> dead =
+                DeadLetters.awaitOne(Aggregate.VOLUNTEER, poisoned.toString(), GROUP, WAIT);
+        assertThat(dead.value()).isEqualTo(poison);
+        assertThat(DeadLetters.reason(dead)).startsWith("UndecodableEventException");
     }
 
     // ---- events through the volunteer service's outbox -------------------------------------------------------------
@@ -361,22 +322,7 @@ class ActivityFiguresTest extends ServiceScenario {
     }
 
     private void publish(UUID key, SpecificRecord event) {
-        handled.add(Upstream.volunteer(codec)
-                .publish(Aggregate.VOLUNTEER, key, event)
-                .eventId());
-        keys.add(key.toString());
-    }
-
-    private int processed() {
-        Integer n = jdbc.queryForObject(
-                "SELECT count(*) FROM processed_event WHERE event_id = ANY (?)", Integer.class, (Object)
-                        handled.toArray(UUID[]::new));
-        return n == null ? 0 : n;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> r, String name) {
-        Header h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        sent.add(Aggregate.VOLUNTEER, key, Upstream.volunteer(codec).publish(Aggregate.VOLUNTEER, key, event));
     }
 
     // ---- the figures ------------------------------------------------------------------------------------------------
@@ -386,15 +332,6 @@ class ActivityFiguresTest extends ServiceScenario {
                 "/stations/" + station.id() + "/report?from=" + from + "&to=" + to + "&includeStationsBelow=" + below);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r.json();
-    }
-
-    private static JsonNode row(JsonNode rows, UUID station) {
-        for (JsonNode r : rows) {
-            if (r.get("stationId").asText().equals(station.toString())) {
-                return r;
-            }
-        }
-        throw new AssertionError("no row for " + station + " in " + rows);
     }
 
     private static void activities(

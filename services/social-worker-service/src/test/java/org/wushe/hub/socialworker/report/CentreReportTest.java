@@ -1,23 +1,18 @@
 package org.wushe.hub.socialworker.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -47,8 +42,6 @@ import org.wushe.hub.socialworker.needs.NeedInbound;
 import org.wushe.hub.socialworker.support.ServiceScenario;
 import org.wushe.hub.socialworker.volunteers.VolunteerInbound;
 import org.wushe.hub.testing.Http;
-import org.wushe.hub.testing.TestStack;
-import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,11 +53,7 @@ import tools.jackson.databind.JsonNode;
  */
 class CentreReportTest extends ServiceScenario {
 
-    private final List<UUID> handled = new ArrayList<>();
-    private final Set<String> needKeys = new HashSet<>();
-    private final Set<String> matchKeys = new HashSet<>();
-    private final Set<String> volunteerKeys = new HashSet<>();
-    private final int[] onTopic = new int[3];
+    private final Sent sent = new Sent();
     /**
      * The grid work, residents' and activity columns of a row (GridAndResidentFiguresTest and ActivityFiguresTest have
      * them), up to the station id: no grid work, no wish sent, no rating, no activity; the needs fulfilled here are
@@ -181,7 +170,7 @@ class CentreReportTest extends ServiceScenario {
         points(v2, c6, 3, p5.plus(9, ChronoUnit.HOURS));
         points(UUID.randomUUID(), c5, 7, t0); // credit of no station
 
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> processed() == handled.size());
+        sent.awaitProcessed();
 
         // ---- the report ---------------------------------------------------------------------------------------
         String query = "?from=" + from + "&to=" + to;
@@ -315,46 +304,19 @@ class CentreReportTest extends ServiceScenario {
 
         // ---- Kafka delivers every one of these events again, verbatim: nothing changes
         // --------------------------------
-        String before = json.text();
-        byte[] csvBefore = csv.bytes();
-        int processedBefore = processed();
-        List<ConsumerRecord<String, byte[]>> needRecords = TopicReader.readUntil(
-                TestStack.bootstrapServers(),
-                Aggregate.NEED.topic(),
-                r -> needKeys.contains(r.key()),
-                kept -> kept.size() >= onTopic[0],
-                WAIT);
-        List<ConsumerRecord<String, byte[]>> matchRecords = TopicReader.readUntil(
-                TestStack.bootstrapServers(),
-                Aggregate.MATCH.topic(),
-                r -> matchKeys.contains(r.key()),
-                kept -> kept.size() >= onTopic[1],
-                WAIT);
-        List<ConsumerRecord<String, byte[]>> volunteerRecords = TopicReader.readUntil(
-                TestStack.bootstrapServers(),
-                Aggregate.VOLUNTEER.topic(),
-                r -> volunteerKeys.contains(r.key()),
-                kept -> kept.size() >= onTopic[2],
-                WAIT);
-        assertThat(needRecords).hasSize(onTopic[0]);
-        assertThat(matchRecords).hasSize(onTopic[1]);
-        assertThat(volunteerRecords).hasSize(onTopic[2]);
-        double needDuplicates = duplicates(NeedInbound.NEEDS);
-        double matchDuplicates = duplicates(NeedInbound.MATCHES);
-        double volunteerDuplicates = duplicates(VolunteerInbound.CONSUMER);
-        resend(needRecords, 1);
-        resend(matchRecords, 1);
-        resend(volunteerRecords, 1);
-        await().atMost(WAIT)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> duplicates(NeedInbound.NEEDS) - needDuplicates >= needRecords.size()
-                        && duplicates(NeedInbound.MATCHES) - matchDuplicates >= matchRecords.size()
-                        && duplicates(VolunteerInbound.CONSUMER) - volunteerDuplicates >= volunteerRecords.size());
-        assertThat(processed()).isEqualTo(processedBefore);
-        Http.Response again = http().get("/centres/" + centre.id() + "/report" + query);
-        assertThat(again.json()).isEqualTo(Http.JSON.readTree(before));
+        sent.deliverAgainAndSeeNoChange(
+                Map.of(
+                        Aggregate.NEED,
+                        NeedInbound.NEEDS,
+                        Aggregate.MATCH,
+                        NeedInbound.MATCHES,
+                        Aggregate.VOLUNTEER,
+                        VolunteerInbound.CONSUMER),
+                http(),
+                "/centres/" + centre.id() + "/report" + query,
+                json);
         assertThat(http().get("/centres/" + centre.id() + "/report.csv" + query).bytes())
-                .isEqualTo(csvBefore);
+                .isEqualTo(csv.bytes());
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM need_fact WHERE station_id IN (?, ?)", Integer.class, a.id(), b.id()))
                 .isEqualTo(8);
@@ -543,19 +505,7 @@ class CentreReportTest extends ServiceScenario {
             case MATCH -> Upstream.matching(codec);
             default -> Upstream.volunteer(codec);
         };
-        handled.add(upstream.publish(aggregate, key, event).eventId());
-        Set<String> keys =
-                aggregate == Aggregate.NEED ? needKeys : aggregate == Aggregate.MATCH ? matchKeys : volunteerKeys;
-        keys.add(key.toString());
-        onTopic[aggregate == Aggregate.NEED ? 0 : aggregate == Aggregate.MATCH ? 1 : 2]++;
-    }
-
-    /** This scenario's events recorded as processed, by any of the consumers. */
-    private int processed() {
-        Integer n = jdbc.queryForObject(
-                "SELECT count(*) FROM processed_event WHERE event_id = ANY (?)", Integer.class, (Object)
-                        handled.toArray(UUID[]::new));
-        return n == null ? 0 : n;
+        sent.add(aggregate, key, upstream.publish(aggregate, key, event));
     }
 
     private static LocalDate day(Instant at) {
@@ -563,15 +513,6 @@ class CentreReportTest extends ServiceScenario {
     }
 
     // ---- the report's figures ----------------------------------------------------------------------------------
-
-    private static JsonNode row(JsonNode rows, UUID station) {
-        for (JsonNode r : rows) {
-            if (r.get("stationId").asText().equals(station.toString())) {
-                return r;
-            }
-        }
-        throw new AssertionError("no row for " + station + " in " + rows);
-    }
 
     private static void needs(
             JsonNode row, int published, int matched, int accepted, int fulfilled, int cancelled, int expired) {

@@ -5,23 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -43,7 +34,7 @@ import org.wushe.hub.events.community.PatrolRecorded;
 import org.wushe.hub.events.community.ServiceRated;
 import org.wushe.hub.events.community.WishSubmitted;
 import org.wushe.hub.platform.events.Aggregate;
-import org.wushe.hub.platform.events.EventHeaders;
+import org.wushe.hub.platform.testing.DeadLetters;
 import org.wushe.hub.platform.testing.NeedEvents;
 import org.wushe.hub.platform.testing.Upstream;
 import org.wushe.hub.schemas.AvroTrust;
@@ -51,8 +42,6 @@ import org.wushe.hub.socialworker.grid.GridInbound;
 import org.wushe.hub.socialworker.needs.NeedInbound;
 import org.wushe.hub.socialworker.support.ServiceScenario;
 import org.wushe.hub.testing.Http;
-import org.wushe.hub.testing.TestStack;
-import org.wushe.hub.testing.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -65,10 +54,7 @@ import tools.jackson.databind.JsonNode;
  */
 class GridAndResidentFiguresTest extends ServiceScenario {
 
-    private final List<UUID> handled = new ArrayList<>();
-    private final Set<String> needKeys = new HashSet<>();
-    private final Set<String> gridKeys = new HashSet<>();
-    private final int[] onTopic = new int[2];
+    private final Sent sent = new Sent();
 
     @Test
     void gridWorkWishesRatingsAndFollowUpsCountPerStationAndOnceInTheTotalsAndRedeliveryChangesNothing()
@@ -182,7 +168,7 @@ class GridAndResidentFiguresTest extends ServiceScenario {
         rated(b, 1, now.minus(2, ChronoUnit.DAYS));
         followUp(low, a, now.minus(1, ChronoUnit.DAYS));
 
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> processed() == handled.size());
+        sent.awaitProcessed();
 
         // ---- the report
         // ------------------------------------------------------------------------------------------------
@@ -252,33 +238,11 @@ class GridAndResidentFiguresTest extends ServiceScenario {
 
         // ---- Kafka delivers every event again, verbatim: nothing changes
         // -----------------------------------------------
-        String before = json.text();
-        int processedBefore = processed();
-        List<ConsumerRecord<String, byte[]>> needRecords = TopicReader.readUntil(
-                TestStack.bootstrapServers(),
-                Aggregate.NEED.topic(),
-                r -> needKeys.contains(r.key()),
-                kept -> kept.size() >= onTopic[0],
-                WAIT);
-        List<ConsumerRecord<String, byte[]>> gridRecords = TopicReader.readUntil(
-                TestStack.bootstrapServers(),
-                Aggregate.GRID.topic(),
-                r -> gridKeys.contains(r.key()),
-                kept -> kept.size() >= onTopic[1],
-                WAIT);
-        assertThat(needRecords).hasSize(onTopic[0]);
-        assertThat(gridRecords).hasSize(onTopic[1]);
-        double needDuplicates = duplicates(NeedInbound.NEEDS);
-        double gridDuplicates = duplicates(GridInbound.CONSUMER);
-        resend(needRecords, 1);
-        resend(gridRecords, 1);
-        await().atMost(WAIT)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> duplicates(NeedInbound.NEEDS) - needDuplicates >= needRecords.size()
-                        && duplicates(GridInbound.CONSUMER) - gridDuplicates >= gridRecords.size());
-        assertThat(processed()).isEqualTo(processedBefore);
-        assertThat(manager.get("/centres/" + centre.id() + "/report" + query).json())
-                .isEqualTo(Http.JSON.readTree(before));
+        sent.deliverAgainAndSeeNoChange(
+                Map.of(Aggregate.NEED, NeedInbound.NEEDS, Aggregate.GRID, GridInbound.CONSUMER),
+                manager,
+                "/centres/" + centre.id() + "/report" + query,
+                json);
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM care_visit_fact WHERE care_plan_id = ?", Integer.class, c1))
                 .isEqualTo(2);
@@ -288,16 +252,7 @@ class GridAndResidentFiguresTest extends ServiceScenario {
     void aRecordOnTheGridTopicThatIsNotAnEventIsDeadLetteredAndTheNextRoundIsCounted() {
         UUID poisoned = UUID.randomUUID();
         byte[] poison = "{\"patrol\": \"not avro\"}".getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(Aggregate.GRID.topic(), poisoned.toString(), poison);
-            record.headers()
-                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            producer.send(record);
-        }
+        DeadLetters.poison(Aggregate.GRID, poisoned.toString(), poison);
         AvroTrust.install();
         UUID next = patrol(poisoned, UUID.randomUUID(), today(), 0);
 
@@ -305,21 +260,9 @@ class GridAndResidentFiguresTest extends ServiceScenario {
                 .until(() ->
                         jdbc.queryForObject("SELECT count(*) FROM patrol_fact WHERE patrol_id = ?", Integer.class, next)
                                 == 1);
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readUntil(
-                TestStack.bootstrapServers(),
-                Aggregate.GRID.deadLetterTopic(),
-                r -> poisoned.toString().equals(r.key()),
-                kept -> !kept.isEmpty(),
-                WAIT);
-        assertThat(dead).hasSize(1);
-        assertThat(dead.get(0).value()).isEqualTo(poison);
-        assertThat(new String(
-                        dead.get(0)
-                                .headers()
-                                .lastHeader(EventHeaders.DEAD_LETTER_REASON)
-                                .value(),
-                        StandardCharsets.UTF_8))
-                .startsWith("UndecodableEventException");
+        ConsumerRecord<String, byte[]> dead = DeadLetters.awaitOne(Aggregate.GRID, poisoned.toString(), WAIT);
+        assertThat(dead.value()).isEqualTo(poison);
+        assertThat(DeadLetters.reason(dead)).startsWith("UndecodableEventException");
     }
 
     // ---- events through the community service's outbox -------------------------------------------------------------
@@ -461,29 +404,11 @@ class GridAndResidentFiguresTest extends ServiceScenario {
     }
 
     private void publish(Aggregate aggregate, UUID key, SpecificRecord event) {
-        handled.add(Upstream.community(codec).publish(aggregate, key, event).eventId());
-        (aggregate == Aggregate.NEED ? needKeys : gridKeys).add(key.toString());
-        onTopic[aggregate == Aggregate.NEED ? 0 : 1]++;
-    }
-
-    private int processed() {
-        Integer n = jdbc.queryForObject(
-                "SELECT count(*) FROM processed_event WHERE event_id = ANY (?)", Integer.class, (Object)
-                        handled.toArray(UUID[]::new));
-        return n == null ? 0 : n;
+        sent.add(aggregate, key, Upstream.community(codec).publish(aggregate, key, event));
     }
 
     // ---- the figures
     // ------------------------------------------------------------------------------------------------------
-
-    private static JsonNode row(JsonNode rows, UUID station) {
-        for (JsonNode r : rows) {
-            if (r.get("stationId").asText().equals(station.toString())) {
-                return r;
-            }
-        }
-        throw new AssertionError("no row for " + station + " in " + rows);
-    }
 
     private static void grid(
             JsonNode row, int patrols, int found, int fixed, int visits, int onTime, int late, int overdue) {

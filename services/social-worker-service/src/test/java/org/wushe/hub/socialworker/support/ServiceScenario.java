@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +34,7 @@ import org.wushe.hub.events.community.StationLevel;
 import org.wushe.hub.events.community.StationRegistered;
 import org.wushe.hub.platform.core.Calendar;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.platform.events.EventEnvelope;
 import org.wushe.hub.platform.security.Roles;
 import org.wushe.hub.platform.testing.Upstream;
 import org.wushe.hub.schemas.AvroEventCodec;
@@ -287,6 +291,16 @@ public abstract class ServiceScenario {
         assertThat(problem.get("detail").asText()).contains(field);
     }
 
+    /** The report's row of the station. */
+    protected static JsonNode row(JsonNode rows, UUID station) {
+        for (JsonNode r : rows) {
+            if (r.get("stationId").asText().equals(station.toString())) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row for " + station + " in " + rows);
+    }
+
     // ---- events on Kafka ---------------------------------------------------------------------------
     /** Sends the records again, verbatim (key, value, headers), as a broker or connector replay would. */
     protected static void resend(List<ConsumerRecord<String, byte[]>> records, int copies) {
@@ -299,6 +313,88 @@ public abstract class ServiceScenario {
                     producer.send(new ProducerRecord<>(r.topic(), null, r.key(), r.value(), r.headers()));
                 }
             }
+        }
+    }
+
+    /**
+     * The events a test sends through the upstream services' outboxes, by topic: how many of them this service has
+     * processed, and Kafka delivering every one of them again.
+     */
+    protected final class Sent {
+
+        private final List<UUID> eventIds = new ArrayList<>();
+        private final Map<Aggregate, Set<String>> keys = new EnumMap<>(Aggregate.class);
+        private final Map<Aggregate, Integer> onTopic = new EnumMap<>(Aggregate.class);
+
+        public Sent() {}
+
+        /** Notes {@code event}, sent keyed {@code key} on the aggregate's topic. */
+        public void add(Aggregate aggregate, UUID key, EventEnvelope event) {
+            eventIds.add(event.eventId());
+            keys.computeIfAbsent(aggregate, a -> new HashSet<>()).add(key.toString());
+            onTopic.merge(aggregate, 1, Integer::sum);
+        }
+
+        /** How many were sent. */
+        public int size() {
+            return eventIds.size();
+        }
+
+        /** Waits until this service has processed every one of them. */
+        public void awaitProcessed() {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> processed() == size());
+        }
+
+        /** How many of them this service has processed (their ids in processed_event), by any of its consumers. */
+        public int processed() {
+            Integer n = jdbc.queryForObject(
+                    "SELECT count(*) FROM processed_event WHERE event_id = ANY (?)", Integer.class, (Object)
+                            eventIds.toArray(UUID[]::new));
+            return n == null ? 0 : n;
+        }
+
+        /**
+         * Kafka delivers every one of them again ({@link #deliverAgain}) and nothing changes: none is processed again,
+         * and {@code as} gets from {@code path} the JSON it got {@code before}.
+         */
+        public void deliverAgainAndSeeNoChange(
+                Map<Aggregate, String> consumers, Http as, String path, Http.Response before) {
+            int processedBefore = processed();
+            deliverAgain(consumers);
+            assertThat(processed()).isEqualTo(processedBefore);
+            assertThat(as.get(path).json()).isEqualTo(Http.JSON.readTree(before.text()));
+        }
+
+        /**
+         * Kafka delivers every one of them again, verbatim: reads them back off their topics (all of them there),
+         * sends each once more, and waits until the consumer of each topic ({@code consumers}) has counted as many
+         * more duplicates as records were sent again on it.
+         */
+        public void deliverAgain(Map<Aggregate, String> consumers) {
+            assertThat(consumers.keySet())
+                    .as("a consumer for each topic sent on")
+                    .isEqualTo(onTopic.keySet());
+            Map<Aggregate, List<ConsumerRecord<String, byte[]>>> records = new EnumMap<>(Aggregate.class);
+            for (Aggregate aggregate : onTopic.keySet()) {
+                Set<String> sentKeys = keys.get(aggregate);
+                int count = onTopic.get(aggregate);
+                List<ConsumerRecord<String, byte[]>> read = TopicReader.readUntil(
+                        TestStack.bootstrapServers(),
+                        aggregate.topic(),
+                        r -> sentKeys.contains(r.key()),
+                        kept -> kept.size() >= count,
+                        WAIT);
+                assertThat(read).hasSize(count);
+                records.put(aggregate, read);
+            }
+            Map<Aggregate, Double> before = new EnumMap<>(Aggregate.class);
+            records.keySet().forEach(a -> before.put(a, duplicates(consumers.get(a))));
+            records.values().forEach(r -> resend(r, 1));
+            await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> records.entrySet().stream()
+                            .allMatch(e -> duplicates(consumers.get(e.getKey())) - before.get(e.getKey())
+                                    >= e.getValue().size()));
         }
     }
 

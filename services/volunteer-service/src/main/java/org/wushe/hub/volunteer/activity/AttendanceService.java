@@ -248,16 +248,7 @@ public class AttendanceService {
         int delta = minutesAfter - minutesBefore;
         if (delta != 0) {
             String key = outBefore == null ? checkoutKey(s) : "correction:" + correctionId;
-            hours.creditActivity(new HoursService.ActivityHours(
-                    s.id(),
-                    s.volunteerId(),
-                    delta,
-                    stationOf(a),
-                    a.communityId(),
-                    servedOn(in),
-                    by,
-                    "correction of attendance at activity " + a.id(),
-                    key));
+            credit(a, s, delta, in, by, "correction of attendance at activity " + a.id(), key);
         }
         if (outBefore == null && out != null) {
             grantQualification(a, s, out, by);
@@ -363,16 +354,7 @@ public class AttendanceService {
         attendance.checkOut(s.id(), now, by, byStaff, minutes);
         grantQualification(a, s, now, by);
         if (minutes > 0) {
-            hours.creditActivity(new HoursService.ActivityHours(
-                    s.id(),
-                    s.volunteerId(),
-                    minutes,
-                    stationOf(a),
-                    a.communityId(),
-                    servedOn(in),
-                    by,
-                    "check-in and check-out at activity " + a.id(),
-                    checkoutKey(s)));
+            credit(a, s, minutes, in, by, "check-in and check-out at activity " + a.id(), checkoutKey(s));
         }
         outbox.publish(
                 Aggregate.VOLUNTEER,
@@ -396,16 +378,7 @@ public class AttendanceService {
                 new Attendance.Correction(UUID.randomUUID(), s.id(), by, now, reason, null, in, null, out, 0, minutes));
         grantQualification(a, s, out, by);
         if (minutes > 0) {
-            hours.creditActivity(new HoursService.ActivityHours(
-                    s.id(),
-                    s.volunteerId(),
-                    minutes,
-                    stationOf(a),
-                    a.communityId(),
-                    servedOn(in),
-                    by,
-                    "activity " + a.id() + " recorded after it was held",
-                    checkoutKey(s)));
+            credit(a, s, minutes, in, by, "activity " + a.id() + " recorded after it was held", checkoutKey(s));
         }
         outbox.publish(
                 Aggregate.VOLUNTEER, s.activityId().toString(), ActivityEvents.checkedIn(s, in, true, false, now));
@@ -448,6 +421,15 @@ public class AttendanceService {
 
     private static UUID stationOf(Activity a) {
         return a.publisherKind() == ActivityPublisherKind.STATION ? a.publisherId() : null;
+    }
+
+    /**
+     * Credits {@code minutes} (may be negative: a correction) of the sign-up's attendance, checked in at {@code in}, to
+     * the volunteer: the activity's station and community, served on {@code in}'s day, once per {@code key}.
+     */
+    private void credit(Activity a, SignUp s, int minutes, Instant in, String by, String note, String key) {
+        hours.creditActivity(new HoursService.ActivityHours(
+                s.id(), s.volunteerId(), minutes, stationOf(a), a.communityId(), servedOn(in), by, note, key));
     }
 
     private LocalDate servedOn(Instant in) {

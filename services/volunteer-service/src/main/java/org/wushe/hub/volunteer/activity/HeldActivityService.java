@@ -135,20 +135,7 @@ public class HeldActivityService {
             Volunteer v = locked.get(i);
             requireMayServe(i, v, p, h);
             int placesTaken = taken.merge(p.ordinal(), 1, Integer::sum);
-            SignUp s = new SignUp(
-                    UUID.randomUUID(),
-                    0,
-                    a.id(),
-                    p.id(),
-                    v.id(),
-                    SignUp.Status.CONFIRMED,
-                    now,
-                    caller.subject(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            SignUp s = SignUp.made(a.id(), p.id(), v.id(), SignUp.Status.CONFIRMED, now, caller.subject());
             repository.insert(s);
             outbox.publish(Aggregate.VOLUNTEER, a.id().toString(), ActivityEvents.signedUp(s, p, placesTaken, 0, now));
             attendance.recordHeld(a, s, h.checkedInAt(), h.checkedOutAt(), caller.subject(), reason, now);

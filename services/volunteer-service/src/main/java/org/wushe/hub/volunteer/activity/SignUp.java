@@ -20,6 +20,25 @@ public record SignUp(
         Instant endedAt,
         Instant noShowOn) {
 
+    /** A sign-up made now ({@code at}, by {@code by}), with {@code status}: nothing decided, moved or ended yet. */
+    public static SignUp made(
+            UUID activityId, UUID positionId, UUID volunteerId, Status status, Instant at, String by) {
+        return new SignUp(
+                UUID.randomUUID(),
+                0,
+                activityId,
+                positionId,
+                volunteerId,
+                status,
+                at,
+                by,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
     public enum Status {
         /** Holds a place until the organizer approves (待审核). */
         PENDING,

@@ -178,20 +178,7 @@ public class SignUpService {
                     "positionId",
                     Messages.text("sign-up.full", c.held(), p.places(), c.waiting(), p.waitingListLimit()));
         }
-        SignUp s = new SignUp(
-                UUID.randomUUID(),
-                0,
-                activityId,
-                p.id(),
-                volunteerId,
-                status,
-                now,
-                caller.subject(),
-                null,
-                null,
-                null,
-                null,
-                null);
+        SignUp s = SignUp.made(activityId, p.id(), volunteerId, status, now, caller.subject());
         activities.insert(s);
         boolean holds = status.holdsPlace();
         outbox.publish(
