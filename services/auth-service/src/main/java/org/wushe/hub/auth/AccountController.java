@@ -34,7 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/accounts")
 public class AccountController {
 
-    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{1,64}");
+    /** Every account's username (the volunteers' own sign-up, {@link VolunteerAccounts}, takes the same). */
+    static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{1,64}");
+
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     public record AccountRequest(

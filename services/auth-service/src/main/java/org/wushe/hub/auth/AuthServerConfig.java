@@ -207,6 +207,7 @@ public class AuthServerConfig {
         SavedRequestAwareAuthenticationSuccessHandler back = new SavedRequestAwareAuthenticationSuccessHandler();
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
+                                "/volunteer-sign-up",
                                 "/actuator/health",
                                 "/actuator/health/**",
                                 "/actuator/info",

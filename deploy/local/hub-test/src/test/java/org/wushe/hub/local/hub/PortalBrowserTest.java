@@ -886,41 +886,15 @@ class PortalBrowserTest {
     @Test
     @Order(9)
     void aVolunteerSignsUpForAnActivityAndChecksInAndOutByTheVenueQr() {
-        String station = accounts.get("station-1")[2];
         String volunteer = accounts.get("volunteer-1")[2];
         // Far enough ahead that no sample sign-up of the volunteer overlaps it; check-in needs no time window.
-        java.time.Instant starts =
-                java.time.Instant.now().plus(Duration.ofDays(75)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        String title = "门户测试 邻里节 Portal neighbourhood festival";
-        JsonNode activity = postAs(
-                "station-1",
-                "volunteer-service",
-                "/activities",
-                "{\"kind\":\"NEIGHBOURHOOD_FESTIVAL\",\"title\":\"" + title + "\",\"description\":\"门户测试 portal test\","
-                        + "\"startsAt\":\"" + starts + "\",\"endsAt\":\"" + starts.plus(Duration.ofHours(3)) + "\","
-                        + "\"positions\":[{\"duty\":\"引导签到 Usher\",\"places\":5}]}");
+        JsonNode activity =
+                publishActivity("station-1", "门户测试 邻里节 Portal neighbourhood festival", Duration.ofDays(75), 5);
         String activityId = activity.path("id").asText();
         String positionId = activity.path("positions").get(0).path("id").asText();
-        assertThat(activity.path("publisher").path("id").asText()).isEqualTo(station);
 
         try (PortalPages phone = signedIn("volunteer-1", "/volunteer", PortalPages.PHONE)) {
-            phone.tab(1);
-            WebElement card = phone.browser
-                    .waiting(PortalPages.WAIT)
-                    .until(d -> d
-                            .findElements(By.cssSelector("[data-test=activity][data-activity-id='" + activityId + "']"))
-                            .stream()
-                            .findFirst()
-                            .orElse(null));
-            assertThat(card.findElement(PortalPages.test("position-places")).getText())
-                    .contains("5");
-            phone.click(card.findElement(PortalPages.test("position-sign-up")));
-            By mine = By.cssSelector("[data-test=my-sign-up][data-activity-id='" + activityId + "']");
-            phone.browser
-                    .waiting(PortalPages.WAIT)
-                    .until(d -> d.findElements(mine).stream()
-                            .anyMatch(e -> "CONFIRMED".equals(e.getAttribute("data-stage"))));
-            String signUpId = phone.browser.driver().findElement(mine).getAttribute("data-sign-up-id");
+            String signUpId = signUpOnThePhone(phone, activityId, 5);
             JsonNode signUp = signUpOf("volunteer-1", volunteer, activityId);
             assertThat(signUp.path("id").asText()).isEqualTo(signUpId);
             assertThat(signUp.path("positionId").asText()).isEqualTo(positionId);
@@ -1070,6 +1044,211 @@ class PortalBrowserTest {
             assertThat(phone.browser.driver().getCurrentUrl()).isEqualTo(portal + path);
             phone.assertNoTokenInPage();
         }
+    }
+
+    /**
+     * Volunteers register themselves (issue 15), on the phone: a new person opens the portal, is sent to the issuer's
+     * sign-in page, follows its link to the sign-up page (志愿者注册), signs up, is back on the sign-in page with the
+     * username filled in, signs in and lands on the volunteer's phone page (the authorization request the portal made
+     * went on). On 我的 Me they register their real-name details with an ID number of someone aged 64: the page shows
+     * the age and the young-old flag (低龄老人) the service derived from it. They sign up for an activity with free
+     * places on 活动, withdraw it (a second tap), and erase their account on 我的 Me after its confirm. Then through
+     * the services' APIs: the record had the derived flag, the sign-up is withdrawn, volunteer-service no longer knows
+     * them (404); the issuer still signs the account in, as volunteer-service's erasure does not reach it.
+     */
+    @Test
+    @Order(12)
+    void aNewPersonSignsUpAsAVolunteerRegistersSignsUpWithdrawsAndErasesTheirAccountOnThePhone() {
+        String username = "newcomer-" + Long.toString(System.nanoTime(), 36);
+        String password = "serve-the-street-" + java.util.UUID.randomUUID();
+        String community = accounts.get("community-1")[2];
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String idNumber = idNumber(today.minusYears(64).minusDays(30));
+        String mobile = "139"
+                + String.format(
+                        "%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+        JsonNode activity =
+                publishActivity("station-1", "门户测试 新志愿者邻里节 Portal newcomers' festival", Duration.ofDays(80), 3);
+        String activityId = activity.path("id").asText();
+
+        try (PortalPages phone = new PortalPages(portal, hub.issuer(), PortalPages.PHONE)) {
+            phone.openSignUp();
+            phone.assertAccessible("issuer: volunteer sign-up (phone)");
+            phone.screenshot("volunteer-sign-up-phone");
+            phone.signUpHere(username, "新志愿者 林 Newcomer Lin", password);
+            assertThat(phone.browser
+                            .driver()
+                            .findElement(By.cssSelector("[role=status]"))
+                            .getText())
+                    .as("in the browser's language: Chromium here asks for English, so English alone")
+                    .contains("Signed up: please sign in");
+            assertThat(phone.browser.driver().findElement(By.id("username")).getDomProperty("value"))
+                    .as("the sign-in page fills in the new username")
+                    .isEqualTo(username);
+            phone.signInHere(username, password);
+            phone.browser.waiting(PortalPages.WAIT).until(d -> d.getCurrentUrl().startsWith(portal + "/volunteer"));
+            phone.el("volunteer");
+            phone.assertNoTokenInPage();
+            hub.remember(username, password);
+            String volunteerId = accountVolunteerId(username);
+            assertThat(volunteerId).matches("[0-9a-f-]{36}");
+
+            // 我的 Me: not registered yet, so the real-name form.
+            phone.tab(5);
+            phone.el("registration-form");
+            phone.type("reg-name", "林晓梅");
+            phone.type("reg-id-number", idNumber);
+            phone.type("reg-phone", mobile);
+            phone.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> !d.findElements(
+                                    By.cssSelector("[data-test=reg-community] option[value='" + community + "']"))
+                            .isEmpty());
+            phone.choose("reg-community", community);
+            phone.type("reg-district", "110112");
+            phone.click("reg-submit");
+            phone.el("self-details");
+            assertThat(phone.el("self-age").getText()).isEqualTo("64");
+            assertThat(phone.el("self-young-old").getText()).containsAnyOf("低龄老人", "Young-old");
+            phone.assertAccessible("volunteer: registered on Me (phone)");
+            phone.screenshot("volunteer-registered-phone");
+            JsonNode me = hub.getAs(username, "volunteer-service", "/volunteers/me");
+            assertThat(me.path("id").asText()).isEqualTo(volunteerId);
+            assertThat(me.path("age").asInt()).isEqualTo(64);
+            assertThat(me.path("youngOld").asBoolean()).as(me.toString()).isTrue();
+            assertThat(me.path("communityId").asText()).isEqualTo(community);
+
+            // 活动: signs up for the activity, then withdraws (the second tap confirms).
+            String signUpId = signUpOnThePhone(phone, activityId, 3);
+            assertThat(signUpOf(username, volunteerId, activityId)
+                            .path("status")
+                            .asText())
+                    .isEqualTo("CONFIRMED");
+            String mySignUp = "[data-test=my-sign-up][data-sign-up-id='" + signUpId + "']";
+            By mine = By.cssSelector(mySignUp);
+            phone.click(phone.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector(mySignUp + " [data-test=my-sign-up-withdraw]"))));
+            phone.click(phone.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector(mySignUp + " [data-test=my-sign-up-withdraw-confirm]"))));
+            phone.browser
+                    .waiting(PortalPages.WAIT)
+                    .until(d -> d.findElements(mine).stream()
+                            .anyMatch(e -> "WITHDRAWN".equals(e.getAttribute("data-stage"))));
+            JsonNode withdrawn = signUpOf(username, volunteerId, activityId);
+            assertThat(withdrawn.path("id").asText()).isEqualTo(signUpId);
+            assertThat(withdrawn.path("status").asText()).isEqualTo("WITHDRAWN");
+
+            // 我的 Me: erase the account, after the confirm.
+            phone.tab(5);
+            phone.click("erase-ask");
+            assertThat(phone.el("erase-confirm-text").getText()).containsAnyOf("不能撤销", "cannot be undone");
+            phone.click("erase-confirm");
+            phone.el("registration-form");
+            assertThat(phone.all("self-details")).as("no details left to show").isEmpty();
+        }
+
+        // volunteer-service: the volunteer is erased (404 to themself and to the hub admin), the sign-up stays
+        // withdrawn.
+        assertThat(statusOf(username, "volunteer-service", "/volunteers/me")).isEqualTo(404);
+        assertThat(hub.send(
+                                "volunteer-service",
+                                HttpRequest.newBuilder(URI.create(hub.url(
+                                        "volunteer-service",
+                                        "/volunteers/" + accountVolunteerId(username) + "?reason="
+                                                + java.net.URLEncoder.encode(
+                                                        "门户测试 portal test", java.nio.charset.StandardCharsets.UTF_8)))))
+                        .statusCode())
+                .as("the hub admin's read")
+                .isEqualTo(404);
+        JsonNode signUps = hub.getAs("station-1", "volunteer-service", "/activities/" + activityId + "/sign-ups");
+        assertThat(signUps.size()).as(signUps.toString()).isEqualTo(1);
+        assertThat(signUps.get(0).path("volunteerId").asText()).isEqualTo(accountVolunteerId(username));
+        assertThat(signUps.get(0).path("status").asText()).isEqualTo("WITHDRAWN");
+        // The issuer: erasing at volunteer-service does not close the account, which still signs in (and is told 404).
+        hub.forgetSignIn(username);
+        assertThat(org.wushe.hub.stack.OidcClient.claims(hub.signIn(username))
+                        .path("roles")
+                        .toString())
+                .isEqualTo("[\"volunteer\"]");
+        assertThat(statusOf(username, "volunteer-service", "/volunteers/me")).isEqualTo(404);
+    }
+
+    /** The volunteer id the account's token carries. */
+    private String accountVolunteerId(String username) {
+        return org.wushe.hub.stack.OidcClient.claims(hub.signIn(username))
+                .path("volunteer_id")
+                .asText();
+    }
+
+    /** The status of a GET as the account {@code username}. */
+    private int statusOf(String username, String service, String path) {
+        return hub.send(
+                        service,
+                        HttpRequest.newBuilder(URI.create(hub.url(service, path)))
+                                .GET()
+                                .header("Accept", "application/json")
+                                .header("Authorization", hub.bearer(username)))
+                .statusCode();
+    }
+
+    /** A made-up resident ID number (GB 11643: area, birth date, sequence, the ISO 7064 MOD 11-2 check character). */
+    static String idNumber(java.time.LocalDate birth) {
+        String first17 = "110112" + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format(
+                        "%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
+    /**
+     * An activity with one position of {@code places}, published by the station of the sample account {@code staff}
+     * through volunteer-service's API (the sample town has none to spare), starting {@code ahead} from now.
+     */
+    private JsonNode publishActivity(String staff, String title, Duration ahead, int places) {
+        java.time.Instant starts = java.time.Instant.now().plus(ahead).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        JsonNode activity = postAs(
+                staff,
+                "volunteer-service",
+                "/activities",
+                "{\"kind\":\"NEIGHBOURHOOD_FESTIVAL\",\"title\":\"" + title + "\",\"description\":\"门户测试 portal test\","
+                        + "\"startsAt\":\"" + starts + "\",\"endsAt\":\"" + starts.plus(Duration.ofHours(3)) + "\","
+                        + "\"positions\":[{\"duty\":\"引导签到 Usher\",\"places\":" + places + "}]}");
+        assertThat(activity.path("publisher").path("id").asText()).isEqualTo(accounts.get(staff)[2]);
+        return activity;
+    }
+
+    /**
+     * On the phone's 活动 tab: the activity's card shows its free places; a tap signs up for its position, and the page
+     * shows the sign-up confirmed. The sign-up's id.
+     */
+    private static String signUpOnThePhone(PortalPages phone, String activityId, int places) {
+        phone.tab(1);
+        WebElement card = phone.browser
+                .waiting(PortalPages.WAIT)
+                .until(
+                        d -> d
+                                .findElements(
+                                        By.cssSelector("[data-test=activity][data-activity-id='" + activityId + "']"))
+                                .stream()
+                                .findFirst()
+                                .orElse(null));
+        assertThat(card.findElement(PortalPages.test("position-places")).getText())
+                .contains(Integer.toString(places));
+        phone.click(card.findElement(PortalPages.test("position-sign-up")));
+        By mine = By.cssSelector("[data-test=my-sign-up][data-activity-id='" + activityId + "']");
+        phone.browser
+                .waiting(PortalPages.WAIT)
+                .until(d ->
+                        d.findElements(mine).stream().anyMatch(e -> "CONFIRMED".equals(e.getAttribute("data-stage"))));
+        return phone.browser.driver().findElement(mine).getAttribute("data-sign-up-id");
     }
 
     private java.util.List<String> certificateCodes(String volunteer) {

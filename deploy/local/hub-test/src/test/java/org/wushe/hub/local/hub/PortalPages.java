@@ -52,11 +52,50 @@ final class PortalPages implements AutoCloseable {
     void signIn(String username, String password, String workspace) {
         browser.driver().get(portal + "/");
         browser.waiting(WAIT).until(d -> d.getCurrentUrl().startsWith(issuer + "/login"));
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(password);
-        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+        signInHere(username, password);
         browser.waiting(WAIT).until(d -> d.getCurrentUrl().startsWith(portal + workspace));
         el(workspace.substring(1));
+    }
+
+    /**
+     * On the issuer's sign-in page: types the username (unless the page has filled it in, as after signing up) and the
+     * password, and sends the form.
+     */
+    void signInHere(String username, String password) {
+        WebElement name = browser.driver().findElement(By.id("username"));
+        if (!username.equals(name.getDomProperty("value"))) {
+            name.clear();
+            name.sendKeys(username);
+        }
+        browser.driver().findElement(By.id("password")).sendKeys(password);
+        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /**
+     * A new person: opens the portal signed out, is sent to the issuer's sign-in page, and follows its link to the
+     * volunteers' sign-up page (志愿者注册).
+     */
+    void openSignUp() {
+        browser.driver().get(portal + "/");
+        browser.waiting(WAIT).until(d -> d.getCurrentUrl().startsWith(issuer + "/login"));
+        click(browser.driver().findElement(By.id("sign-up-link")));
+        browser.waiting(WAIT).until(d -> d.getCurrentUrl().startsWith(issuer + "/volunteer-sign-up"));
+    }
+
+    /**
+     * On the issuer's sign-up page: types the username, display name and the password twice, sends the form, and is
+     * back on the sign-in page, which says the account is made ({@code ?registered}).
+     */
+    void signUpHere(String username, String displayName, String password) {
+        for (String[] field : new String[][] {
+            {"username", username}, {"displayName", displayName}, {"password", password}, {"passwordAgain", password}
+        }) {
+            WebElement input = browser.driver().findElement(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waiting(WAIT).until(d -> d.getCurrentUrl().equals(issuer + "/login?registered"));
     }
 
     /**
@@ -66,9 +105,7 @@ final class PortalPages implements AutoCloseable {
     void signInFrom(String path, String username, String password) {
         browser.driver().get(portal + path);
         browser.waiting(WAIT).until(d -> d.getCurrentUrl().startsWith(issuer + "/login"));
-        browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(password);
-        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+        signInHere(username, password);
         browser.waiting(WAIT).until(d -> d.getCurrentUrl().equals(portal + path));
     }
 

@@ -1,0 +1,147 @@
+package org.wushe.hub.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A person opens their own volunteer account (志愿者自助注册): the rules the public API ({@link VolunteerSignUp},
+ * JSON) and the issuer's sign-up page ({@link VolunteerSignUpPage}, a form) both apply, in one place. The username
+ * as for the admin's accounts, a password of 8 to 72 characters, a display name of at most 100 (the username when
+ * none); a few sign-ups per client address per window ({@code wushe.auth.volunteer-sign-up.per-address},
+ * {@code .window}), counted over both ways in; a taken username is refused (409), never replaced; the account gets
+ * the role {@code volunteer} and a fresh {@code volunteer_id}; each sign-up is in the audit trail
+ * ({@code VOLUNTEER_SIGNED_UP}, the actor the new username).
+ */
+@Service
+public class VolunteerAccounts {
+
+    private final JdbcTemplate jdbc;
+    private final AccountStore accounts;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int perAddress;
+    private final Duration window;
+    /** Recent sign-ups per client address (in memory, like the sign-in throttle: a restart forgets them). */
+    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+
+    public VolunteerAccounts(
+            JdbcTemplate jdbc,
+            AccountStore accounts,
+            AuditTrail audit,
+            TransactionTemplate tx,
+            Clock clock,
+            @Value("${wushe.auth.volunteer-sign-up.per-address:5}") int perAddress,
+            @Value("${wushe.auth.volunteer-sign-up.window:PT1H}") Duration window) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+        this.perAddress = perAddress;
+        this.window = window;
+    }
+
+    /**
+     * Checks the username, password and display name, in that order; a {@link AccountController.BadAccount} (400)
+     * naming the first field that is wrong. Counts nothing.
+     */
+    static void check(VolunteerSignUp.Request request) {
+        if (request.username() == null
+                || !AccountController.USERNAME.matcher(request.username()).matches()) {
+            throw new AccountController.BadAccount("username", Texts.text("account.username-format"));
+        }
+        if (request.password() == null
+                || request.password().length() < 8
+                || request.password().length() > 72) {
+            throw new AccountController.BadAccount("password", Texts.text("account.password-length"));
+        }
+        if (displayName(request).length() > 100) {
+            throw new AccountController.BadAccount("displayName", Texts.text("account.display-name-length"));
+        }
+    }
+
+    private static String displayName(VolunteerSignUp.Request request) {
+        return request.displayName() == null || request.displayName().isBlank()
+                ? request.username()
+                : request.displayName().strip();
+    }
+
+    /**
+     * Opens the account of {@code request}, from the client {@code address}, arriving by {@code way} (recorded in the
+     * audit trail): {@link AccountController.BadAccount} 400 for bad input (nothing counted), {@link TooMany} when the
+     * address has signed up its share of the window, {@link AccountController.BadAccount} 409 naming
+     * {@code username} when it is taken (nothing changed).
+     */
+    VolunteerSignUp.SignedUp signUp(VolunteerSignUp.Request request, String address, String way) {
+        check(request);
+        Optional<Instant> retryAt = admit(address);
+        if (retryAt.isPresent()) {
+            throw new TooMany(retryAt.get());
+        }
+        String name = displayName(request);
+        String volunteerId = UUID.randomUUID().toString();
+        Account account =
+                new Account(request.username(), name, List.of("volunteer"), Map.of("volunteer_id", volunteerId), true);
+        tx.executeWithoutResult(s -> {
+            jdbc.execute("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE");
+            if (accounts.find(request.username()).isPresent()) {
+                throw new AccountController.BadAccount(
+                        "username", Texts.text("account.username-taken"), HttpStatus.CONFLICT);
+            }
+            accounts.save(account, request.password());
+            audit.append(
+                    request.username(),
+                    "VOLUNTEER_SIGNED_UP",
+                    request.username(),
+                    AccountChanges.describe(account) + "; signed up by themself (public volunteer sign-up, " + way
+                            + ")",
+                    null);
+        });
+        return new VolunteerSignUp.SignedUp(account.username(), name, account.roles(), volunteerId);
+    }
+
+    /** Counts a sign-up from {@code address}; when the window is full, the time a next one is taken instead. */
+    private Optional<Instant> admit(String address) {
+        Instant now = clock.instant();
+        Deque<Instant> times = recent.computeIfAbsent(address, a -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
+                times.pollFirst();
+            }
+            if (times.size() >= perAddress) {
+                return Optional.of(times.peekFirst().plus(window));
+            }
+            times.addLast(now);
+            return Optional.empty();
+        }
+    }
+
+    /** Seconds until {@code e}'s address may sign up again (the Retry-After), at least 1. */
+    long retryAfterSeconds(TooMany e) {
+        return Math.max(1, Duration.between(clock.instant(), e.retryAt).toSeconds());
+    }
+
+    /** The address has signed up {@code per-address} accounts within the window: 429 naming {@code client}. */
+    static final class TooMany extends RuntimeException {
+        final Instant retryAt;
+
+        TooMany(Instant retryAt) {
+            super(Texts.text("sign-up.too-many", retryAt));
+            this.retryAt = retryAt;
+        }
+    }
+}
