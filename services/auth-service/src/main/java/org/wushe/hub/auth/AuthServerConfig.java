@@ -127,6 +127,9 @@ public class AuthServerConfig {
                                 "/accounts/residents",
                                 "/accounts/residents/*/password-reset")
                         .hasRole("community_staff")
+                        // A volunteer closes their own account; VolunteerAccounts.close checks the roles.
+                        .requestMatchers(org.springframework.http.HttpMethod.DELETE, "/accounts/me")
+                        .authenticated()
                         .anyRequest()
                         .hasRole("hub_admin"))
                 .oauth2ResourceServer(o -> o.jwt(
