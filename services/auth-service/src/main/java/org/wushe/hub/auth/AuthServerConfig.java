@@ -359,6 +359,14 @@ public class AuthServerConfig {
                 context.getClaims().claim("roles", claimList(roles == null ? List.of() : roles));
                 return;
             }
+            accounts.find(context.getPrincipal().getName())
+                    .filter(account -> !account.enabled())
+                    .ifPresent(account -> {
+                        // A closed or disabled account whose issuer session is still alive gets no token.
+                        throw new org.springframework.security.oauth2.core.OAuth2AuthenticationException(
+                                new org.springframework.security.oauth2.core.OAuth2Error(
+                                        "invalid_grant", "the account is closed or disabled", null));
+                    });
             accounts.find(context.getPrincipal().getName()).ifPresent(account -> {
                 context.getClaims().claim("roles", claimList(account.roles()));
                 context.getClaims().claim("name", account.displayName());

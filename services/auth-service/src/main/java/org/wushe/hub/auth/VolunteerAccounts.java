@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A volunteer closes their own account ({@link #close}, {@code DELETE /accounts/me}) after erasing their record at
  * the volunteer service: the row stays, unusable (disabled, no password, no roles, no volunteer id, no display name),
  * so that its username cannot be signed up again by someone else and taken for the same person in the services'
- * histories; its stored authorizations are deleted, so its tokens can no longer be refreshed nor used here.
+ * histories; its stored sign-ins are ended ({@link #revokeSignIns}), so its tokens can no longer be refreshed nor used
+ * here, and a live issuer session gets no new token (the token customizer refuses a disabled account).
  */
 @Service
 public class VolunteerAccounts {
@@ -129,11 +131,14 @@ public class VolunteerAccounts {
      * {@link Revoked} (401) when the issuer no longer holds that token (already closed, or signed out),
      * {@link AccountController.Refused} (403) when the account has any role but {@code volunteer} (the admin closes
      * those); else the row made unusable and emptied of the person's name and ids, its password history and its
-     * stored authorizations deleted, and {@code VOLUNTEER_ACCOUNT_CLOSED} in the audit trail (no name, no ids).
+     * stored sign-ins ended, and {@code VOLUNTEER_ACCOUNT_CLOSED} in the audit trail (no name, no ids).
      */
     void close(String username, String token) {
         tx.executeWithoutResult(s -> {
-            if (authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN) == null) {
+            OAuth2Authorization held = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
+            if (held == null
+                    || held.getAccessToken() == null
+                    || !held.getAccessToken().isActive()) {
                 throw new Revoked();
             }
             jdbc.queryForList("SELECT username FROM account WHERE username = ? FOR UPDATE", username);
@@ -151,15 +156,46 @@ public class VolunteerAccounts {
                             + " enabled = FALSE, updated_at = now() WHERE username = ?",
                     username);
             jdbc.update("DELETE FROM password_history WHERE username = ?", username);
-            int revoked = jdbc.update("DELETE FROM oauth2_authorization WHERE principal_name = ?", username);
+            int revoked = revokeSignIns(username);
             audit.append(
                     username,
                     "VOLUNTEER_ACCOUNT_CLOSED",
                     username,
                     "closed by themself after erasing their volunteer record (DELETE /accounts/me); name, password,"
-                            + " roles and volunteer id removed; " + revoked + " sign-in(s) revoked",
+                            + " roles and volunteer id removed; " + revoked + " sign-in(s) ended",
                     null);
         });
+    }
+
+    /**
+     * Ends what the account's sign-ins can still do: sign-ins in flight without an ID token are deleted; in the others
+     * the code, the access token and the refresh token are invalidated (no refresh, no {@code DELETE /accounts/me}
+     * again), while the ID token is kept valid only so that the person's browser can still sign out at the issuer
+     * ({@code end_session_endpoint} takes it as {@code id_token_hint} and refuses an invalidated one). The sweep
+     * ({@link Authorizations#sweep}) deletes the rows when their tokens have expired. Answers how many it ended.
+     */
+    private int revokeSignIns(String username) {
+        int ended = jdbc.update(
+                "DELETE FROM oauth2_authorization WHERE principal_name = ? AND oidc_id_token_value IS NULL", username);
+        for (String id : jdbc.queryForList(
+                "SELECT id FROM oauth2_authorization WHERE principal_name = ?", String.class, username)) {
+            OAuth2Authorization a = authorizations.findById(id);
+            if (a == null) {
+                continue;
+            }
+            OAuth2Authorization.Builder b = OAuth2Authorization.from(a);
+            for (OAuth2Authorization.Token<?> t : java.util.Arrays.asList(
+                    a.getToken(org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode.class),
+                    a.getAccessToken(),
+                    a.getRefreshToken())) {
+                if (t != null) {
+                    b.invalidate(t.getToken());
+                }
+            }
+            authorizations.save(b.build());
+            ended++;
+        }
+        return ended;
     }
 
     /** The token was signed by this issuer but is no longer held by it: 401. */

@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.wushe.hub.stack.OidcClient;
@@ -221,8 +223,9 @@ class VolunteerSignUpTest {
                                 Map.of("username", username, "password", "serve-the-1-street", "displayName", "周小红"))
                         .status())
                 .isEqualTo(201);
-        String token = oidc.signIn("wushe-console", REDIRECT, username, "serve-the-1-street");
-        assertThat(storedSignIns(username))
+        var tokens = oidc.signInTokens("wushe-console", REDIRECT, username, "serve-the-1-street");
+        String token = tokens.path("access_token").asText();
+        assertThat(activeSignIns(username))
                 .as("the sign-in is kept at the issuer")
                 .isPositive();
 
@@ -234,9 +237,16 @@ class VolunteerSignUpTest {
         assertThat(row.get("display_name")).isEqualTo("");
         assertThat(row.get("roles")).isEqualTo("");
         assertThat(row.get("tenancy")).isEqualTo("");
-        assertThat(storedSignIns(username))
-                .as("its authorizations (with their refresh tokens) are deleted")
+        assertThat(activeSignIns(username))
+                .as("no code, access token or refresh token of it is active any more")
                 .isZero();
+        HttpResponse<String> signOut = send(HttpRequest.newBuilder(URI.create(ISSUER + "/connect/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "id_token_hint=" + tokens.path("id_token").asText())));
+        assertThat(signOut.statusCode())
+                .as("the browser can still sign out at the issuer with its ID token: " + signOut.body())
+                .isBetween(200, 399);
         assertThatThrownBy(() -> oidc.signIn("wushe-console", REDIRECT, username, "serve-the-1-street"))
                 .isInstanceOf(OidcClient.SignInFailed.class);
         Http.Response again =
@@ -298,7 +308,7 @@ class VolunteerSignUpTest {
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM account WHERE username = ?", staff);
         assertThat(row.get("enabled")).isEqualTo(true);
         assertThat(row.get("display_name")).isEqualTo("机构 Staff");
-        assertThat(storedSignIns(staff)).isPositive();
+        assertThat(activeSignIns(staff)).isPositive();
         assertThat(OidcClient.claims(oidc.signIn("wushe-console", REDIRECT, staff, "org-staff-pass-1"))
                         .get("roles")
                         .toString())
@@ -321,9 +331,34 @@ class VolunteerSignUpTest {
         assertThat(forged.statusCode()).as(forged.body()).isEqualTo(401);
     }
 
-    private long storedSignIns(String username) {
-        return jdbc.queryForObject(
-                "SELECT count(*) FROM oauth2_authorization WHERE principal_name = ?", Long.class, username);
+    @Autowired
+    OAuth2AuthorizationService authorizations;
+
+    /** The stored sign-ins of {@code username} with an active code, access token or refresh token. */
+    private long activeSignIns(String username) {
+        return jdbc
+                .queryForList("SELECT id FROM oauth2_authorization WHERE principal_name = ?", String.class, username)
+                .stream()
+                .map(authorizations::findById)
+                .filter(a -> a != null
+                        && java.util.stream.Stream.of(
+                                        a.getToken(OAuth2AuthorizationCode.class),
+                                        a.getAccessToken(),
+                                        a.getRefreshToken())
+                                .anyMatch(t -> t != null && t.isActive()))
+                .count();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HttpResponse<String> delete(String path, String token) {
