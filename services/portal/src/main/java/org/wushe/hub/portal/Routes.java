@@ -57,6 +57,10 @@ class Routes {
                 .DELETE("/api/issuer/accounts/me", http())
                 .before(uri(URI.create(issuer.getScheme() + "://" + issuer.getRawAuthority())))
                 .before(setPath(base + "/accounts/me"))
+                // A call from the portal's server, not a cross-origin one from the page: the issuer's CORS rules (its
+                // pages' origins only) would refuse the browser's Origin with 403.
+                .before(removeRequestHeader("Origin"))
+                .before(removeRequestHeader("Referer"))
                 .before(removeRequestHeader("Cookie"))
                 .before(removeRequestHeader("X-XSRF-TOKEN"))
                 .filter(tokenRelay())
