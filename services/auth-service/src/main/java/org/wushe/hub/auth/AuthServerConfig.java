@@ -394,7 +394,10 @@ public class AuthServerConfig {
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
-        return source;
+        // The end-session endpoint is a page the browser is sent to by a form (the portal's sign-out), not called by a
+        // script: no CORS check there (a cross-origin form post carries Origin: null, which it refused with 403).
+        return request ->
+                "/connect/logout".equals(request.getServletPath()) ? null : source.getCorsConfiguration(request);
     }
 
     /** The signing key, kept in {@code wushe.auth.key-file} so tokens outlive a restart; made on first start. */
