@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,11 +65,35 @@ public class AccountController {
     private final AccountStore store;
     private final AccountChanges changes;
     private final AuditTrail audit;
+    private final VolunteerAccounts volunteers;
 
-    public AccountController(AccountStore store, AccountChanges changes, AuditTrail audit) {
+    public AccountController(
+            AccountStore store, AccountChanges changes, AuditTrail audit, VolunteerAccounts volunteers) {
         this.store = store;
         this.changes = changes;
         this.audit = audit;
+        this.volunteers = volunteers;
+    }
+
+    /**
+     * A volunteer closes their own sign-in account with their own token (204): only an account whose only role is
+     * {@code volunteer} (else 403 naming the role); a second call with the same, now revoked, token is 401.
+     */
+    @DeleteMapping("/me")
+    public ResponseEntity<Void> closeOwn(@AuthenticationPrincipal Jwt jwt) {
+        volunteers.close(jwt.getSubject(), jwt.getTokenValue());
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(VolunteerAccounts.Revoked.class)
+    ResponseEntity<ProblemDetail> revoked(VolunteerAccounts.Revoked e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .body(problemBody(
+                        HttpStatus.UNAUTHORIZED,
+                        "urn:wushe:problem:unauthenticated",
+                        Texts.text("problem.unauthenticated.title"),
+                        "Authorization",
+                        e.getMessage()));
     }
 
     @PostMapping

@@ -127,6 +127,9 @@ public class AuthServerConfig {
                                 "/accounts/residents",
                                 "/accounts/residents/*/password-reset")
                         .hasRole("community_staff")
+                        // A volunteer closes their own account; VolunteerAccounts.close checks the roles.
+                        .requestMatchers(org.springframework.http.HttpMethod.DELETE, "/accounts/me")
+                        .authenticated()
                         .anyRequest()
                         .hasRole("hub_admin"))
                 .oauth2ResourceServer(o -> o.jwt(
@@ -356,6 +359,14 @@ public class AuthServerConfig {
                 context.getClaims().claim("roles", claimList(roles == null ? List.of() : roles));
                 return;
             }
+            accounts.find(context.getPrincipal().getName())
+                    .filter(account -> !account.enabled())
+                    .ifPresent(account -> {
+                        // A closed or disabled account whose issuer session is still alive gets no token.
+                        throw new org.springframework.security.oauth2.core.OAuth2AuthenticationException(
+                                new org.springframework.security.oauth2.core.OAuth2Error(
+                                        "invalid_grant", "the account is closed or disabled", null));
+                    });
             accounts.find(context.getPrincipal().getName()).ifPresent(account -> {
                 context.getClaims().claim("roles", claimList(account.roles()));
                 context.getClaims().claim("name", account.displayName());
@@ -383,7 +394,10 @@ public class AuthServerConfig {
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
-        return source;
+        // The end-session endpoint is a page the browser is sent to by a form (the portal's sign-out), not called by a
+        // script: no CORS check there (a cross-origin form post carries Origin: null, which it refused with 403).
+        return request ->
+                "/connect/logout".equals(request.getServletPath()) ? null : source.getCorsConfiguration(request);
     }
 
     /** The signing key, kept in {@code wushe.auth.key-file} so tokens outlive a restart; made on first start. */

@@ -13,6 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code .window}), counted over both ways in; a taken username is refused (409), never replaced; the account gets
  * the role {@code volunteer} and a fresh {@code volunteer_id}; each sign-up is in the audit trail
  * ({@code VOLUNTEER_SIGNED_UP}, the actor the new username).
+ *
+ * <p>A volunteer closes their own account ({@link #close}, {@code DELETE /accounts/me}) after erasing their record at
+ * the volunteer service: the row stays, unusable (disabled, no password, no roles, no volunteer id, no display name),
+ * so that its username cannot be signed up again by someone else and taken for the same person in the services'
+ * histories; its stored sign-ins are ended ({@link #revokeSignIns}), so its tokens can no longer be refreshed nor used
+ * here, and a live issuer session gets no new token (the token customizer refuses a disabled account).
  */
 @Service
 public class VolunteerAccounts {
@@ -33,6 +42,7 @@ public class VolunteerAccounts {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OAuth2AuthorizationService authorizations;
     private final int perAddress;
     private final Duration window;
     /** Recent sign-ups per client address (in memory, like the sign-in throttle: a restart forgets them). */
@@ -44,6 +54,7 @@ public class VolunteerAccounts {
             AuditTrail audit,
             TransactionTemplate tx,
             Clock clock,
+            OAuth2AuthorizationService authorizations,
             @Value("${wushe.auth.volunteer-sign-up.per-address:5}") int perAddress,
             @Value("${wushe.auth.volunteer-sign-up.window:PT1H}") Duration window) {
         this.jdbc = jdbc;
@@ -51,6 +62,7 @@ public class VolunteerAccounts {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.authorizations = authorizations;
         this.perAddress = perAddress;
         this.window = window;
     }
@@ -112,6 +124,85 @@ public class VolunteerAccounts {
                     null);
         });
         return new VolunteerSignUp.SignedUp(account.username(), name, account.roles(), volunteerId);
+    }
+
+    /**
+     * Closes the account {@code username} signed in with the access token {@code token}, in one transaction:
+     * {@link Revoked} (401) when the issuer no longer holds that token (already closed, or signed out),
+     * {@link AccountController.Refused} (403) when the account has any role but {@code volunteer} (the admin closes
+     * those); else the row made unusable and emptied of the person's name and ids, its password history and its
+     * stored sign-ins ended, and {@code VOLUNTEER_ACCOUNT_CLOSED} in the audit trail (no name, no ids).
+     */
+    void close(String username, String token) {
+        tx.executeWithoutResult(s -> {
+            OAuth2Authorization held = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
+            if (held == null
+                    || held.getAccessToken() == null
+                    || !held.getAccessToken().isActive()) {
+                throw new Revoked();
+            }
+            jdbc.queryForList("SELECT username FROM account WHERE username = ? FOR UPDATE", username);
+            Account account = accounts.find(username)
+                    .orElseThrow(() -> new AccountController.Refused(
+                            "Authorization", Texts.text("account.close-no-account"), "volunteer"));
+            if (!account.roles().equals(List.of("volunteer"))) {
+                throw new AccountController.Refused(
+                        "roles",
+                        Texts.text("account.close-volunteers-only", String.join(",", account.roles())),
+                        "volunteer");
+            }
+            jdbc.update(
+                    "UPDATE account SET password_hash = '{closed}', display_name = '', roles = '', tenancy = '',"
+                            + " enabled = FALSE, updated_at = now() WHERE username = ?",
+                    username);
+            jdbc.update("DELETE FROM password_history WHERE username = ?", username);
+            int revoked = revokeSignIns(username);
+            audit.append(
+                    username,
+                    "VOLUNTEER_ACCOUNT_CLOSED",
+                    username,
+                    "closed by themself after erasing their volunteer record (DELETE /accounts/me); name, password,"
+                            + " roles and volunteer id removed; " + revoked + " sign-in(s) ended",
+                    null);
+        });
+    }
+
+    /**
+     * Ends what the account's sign-ins can still do: sign-ins in flight without an ID token are deleted; in the others
+     * the code, the access token and the refresh token are invalidated (no refresh, no {@code DELETE /accounts/me}
+     * again), while the ID token is kept valid only so that the person's browser can still sign out at the issuer
+     * ({@code end_session_endpoint} takes it as {@code id_token_hint} and refuses an invalidated one). The sweep
+     * ({@link Authorizations#sweep}) deletes the rows when their tokens have expired. Answers how many it ended.
+     */
+    private int revokeSignIns(String username) {
+        int ended = jdbc.update(
+                "DELETE FROM oauth2_authorization WHERE principal_name = ? AND oidc_id_token_value IS NULL", username);
+        for (String id : jdbc.queryForList(
+                "SELECT id FROM oauth2_authorization WHERE principal_name = ?", String.class, username)) {
+            OAuth2Authorization a = authorizations.findById(id);
+            if (a == null) {
+                continue;
+            }
+            OAuth2Authorization.Builder b = OAuth2Authorization.from(a);
+            for (OAuth2Authorization.Token<?> t : java.util.Arrays.asList(
+                    a.getToken(org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode.class),
+                    a.getAccessToken(),
+                    a.getRefreshToken())) {
+                if (t != null) {
+                    b.invalidate(t.getToken());
+                }
+            }
+            authorizations.save(b.build());
+            ended++;
+        }
+        return ended;
+    }
+
+    /** The token was signed by this issuer but is no longer held by it: 401. */
+    static final class Revoked extends RuntimeException {
+        Revoked() {
+            super(Texts.text("auth.token-revoked"));
+        }
     }
 
     /** Counts a sign-up from {@code address}; when the window is full, the time a next one is taken instead. */

@@ -1,10 +1,15 @@
 package org.wushe.hub.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,6 +26,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.wushe.hub.stack.OidcClient;
@@ -31,7 +38,9 @@ import org.wushe.hub.testing.TestStack;
 /**
  * A person signs themself up as a volunteer on the real PostgreSQL: an account with the role volunteer and a fresh
  * volunteer id, which their sign-in token carries; a taken username is a 409 that changes nothing; the sign-up is in
- * the audit trail; one client address signs up a few accounts per window, then 429.
+ * the audit trail; one client address signs up a few accounts per window, then 429. A volunteer closes their own
+ * account ({@code DELETE /accounts/me}): it can no longer sign in, its stored sign-ins are gone, the closing is audited;
+ * a staff account may not close itself.
  */
 @SpringBootTest(classes = AuthServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(VolunteerSignUpTest.Clocks.class)
@@ -203,6 +212,170 @@ class VolunteerSignUpTest {
         Http.Response again =
                 anyone().post("/accounts/volunteers", Map.of("username", username(), "password", "long-enough-1"));
         assertThat(again.status()).as(again.text()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(5)
+    void aVolunteerClosesTheirOwnAccountAndCanNoLongerSignInNorRefreshNorCloseAgain() {
+        String username = username();
+        assertThat(anyone().post(
+                                "/accounts/volunteers",
+                                Map.of("username", username, "password", "serve-the-1-street", "displayName", "周小红"))
+                        .status())
+                .isEqualTo(201);
+        var tokens = oidc.signInTokens("wushe-console", REDIRECT, username, "serve-the-1-street");
+        String token = tokens.path("access_token").asText();
+        assertThat(activeSignIns(username))
+                .as("the sign-in is kept at the issuer")
+                .isPositive();
+
+        HttpResponse<String> closed = delete("/accounts/me", token);
+
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(204);
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM account WHERE username = ?", username);
+        assertThat(row.get("enabled")).isEqualTo(false);
+        assertThat(row.get("display_name")).isEqualTo("");
+        assertThat(row.get("roles")).isEqualTo("");
+        assertThat(row.get("tenancy")).isEqualTo("");
+        assertThat(activeSignIns(username))
+                .as("no code, access token or refresh token of it is active any more")
+                .isZero();
+        HttpResponse<String> signOut = send(HttpRequest.newBuilder(URI.create(ISSUER + "/connect/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "id_token_hint=" + tokens.path("id_token").asText())));
+        assertThat(signOut.statusCode())
+                .as("the browser can still sign out at the issuer with its ID token: " + signOut.body())
+                .isBetween(200, 399);
+        assertThatThrownBy(() -> oidc.signIn("wushe-console", REDIRECT, username, "serve-the-1-street"))
+                .isInstanceOf(OidcClient.SignInFailed.class);
+        Http.Response again =
+                anyone().post("/accounts/volunteers", Map.of("username", username, "password", "take-the-name-1"));
+        assertThat(again.status()).as("the username stays taken").isEqualTo(409);
+
+        HttpResponse<String> second = delete("/accounts/me", token);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(401);
+        assertThat(second.body()).contains("Authorization");
+    }
+
+    @Test
+    @Order(6)
+    void theClosingIsInTheAuditTrailWithoutTheNameOrTheVolunteerId() {
+        String username = username();
+        Http.Response created = anyone().post(
+                        "/accounts/volunteers",
+                        Map.of("username", username, "password", "serve-the-1-street", "displayName", "周小红"));
+        String volunteerId = created.json().get("volunteerId").asText();
+        String token = oidc.signIn("wushe-console", REDIRECT, username, "serve-the-1-street");
+        assertThat(delete("/accounts/me", token).statusCode()).isEqualTo(204);
+
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT actor, detail FROM account_audit WHERE action = 'VOLUNTEER_ACCOUNT_CLOSED' AND username = ?",
+                username);
+        assertThat(row.get("actor")).isEqualTo(username);
+        assertThat((String) row.get("detail")).doesNotContain("周小红").doesNotContain(volunteerId);
+        Http.Response audit = new Http(PORT)
+                .as(oidc.clientCredentials("hub-operator", "loader-secret-1"))
+                .get("/accounts/audit");
+        assertThat(audit.json().get("chainIntact").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void aStaffAccountMayNotCloseItselfAndIsUntouched() {
+        String staff = username();
+        Http operator = new Http(PORT).as(oidc.clientCredentials("hub-operator", "loader-secret-1"));
+        Http.Response made = operator.post(
+                "/accounts",
+                Map.of(
+                        "username",
+                        staff,
+                        "password",
+                        "org-staff-pass-1",
+                        "displayName",
+                        "机构 Staff",
+                        "roles",
+                        java.util.List.of("volunteer", "organization_staff"),
+                        "tenancy",
+                        Map.of("volunteer_id", "v-1", "organization_id", "org-1")));
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        String token = oidc.signIn("wushe-console", REDIRECT, staff, "org-staff-pass-1");
+
+        HttpResponse<String> refused = delete("/accounts/me", token);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains("organization_staff").contains("\"required\":\"volunteer\"");
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM account WHERE username = ?", staff);
+        assertThat(row.get("enabled")).isEqualTo(true);
+        assertThat(row.get("display_name")).isEqualTo("机构 Staff");
+        assertThat(activeSignIns(staff)).isPositive();
+        assertThat(OidcClient.claims(oidc.signIn("wushe-console", REDIRECT, staff, "org-staff-pass-1"))
+                        .get("roles")
+                        .toString())
+                .contains("organization_staff");
+
+        HttpResponse<String> admin =
+                delete("/accounts/me", oidc.signIn("wushe-console", REDIRECT, "admin", "admin-secret-1"));
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(403);
+        assertThat(admin.body()).contains("hub_admin");
+        assertThat(jdbc.queryForObject("SELECT enabled FROM account WHERE username = 'admin'", Boolean.class))
+                .isTrue();
+    }
+
+    @Test
+    @Order(8)
+    void closingWithoutATokenIs401() {
+        HttpResponse<String> none = delete("/accounts/me", null);
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(401);
+        HttpResponse<String> forged = delete("/accounts/me", "not-a-token");
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(401);
+    }
+
+    @Autowired
+    OAuth2AuthorizationService authorizations;
+
+    /** The stored sign-ins of {@code username} with an active code, access token or refresh token. */
+    private long activeSignIns(String username) {
+        return jdbc
+                .queryForList("SELECT id FROM oauth2_authorization WHERE principal_name = ?", String.class, username)
+                .stream()
+                .map(authorizations::findById)
+                .filter(a -> a != null
+                        && java.util.stream.Stream.of(
+                                        a.getToken(OAuth2AuthorizationCode.class),
+                                        a.getAccessToken(),
+                                        a.getRefreshToken())
+                                .anyMatch(t -> t != null && t.isActive()))
+                .count();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> delete(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ISSUER + path))
+                .timeout(Duration.ofSeconds(30))
+                .DELETE();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() {

@@ -1,6 +1,7 @@
 package org.wushe.hub.portal;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.removeRequestHeader;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.filter.TokenRelayFilterFunctions.tokenRelay;
@@ -40,6 +41,30 @@ class Routes {
             all = all == null ? one : all.and(one);
         }
         return all != null ? all : request -> java.util.Optional.empty();
+    }
+
+    /**
+     * A volunteer closes their own sign-in account at the issuer after erasing their record ({@code DELETE
+     * /api/issuer/accounts/me} → the issuer's {@code DELETE /accounts/me}, with their token, like the services' routes):
+     * only that method and path, so the issuer's admin API is not reachable through the portal. An issuer without that
+     * endpoint answers 404 or 405, which the page takes as "close it at the issuer".
+     */
+    @Bean
+    RouterFunction<ServerResponse> closeOwnAccount(PortalProperties props) {
+        URI issuer = props.issuer();
+        String base = issuer.getPath() == null ? "" : issuer.getPath().replaceAll("/+$", "");
+        return route("issuer-close-own-account")
+                .DELETE("/api/issuer/accounts/me", http())
+                .before(uri(URI.create(issuer.getScheme() + "://" + issuer.getRawAuthority())))
+                .before(setPath(base + "/accounts/me"))
+                // A call from the portal's server, not a cross-origin one from the page: the issuer's CORS rules (its
+                // pages' origins only) would refuse the browser's Origin with 403.
+                .before(removeRequestHeader("Origin"))
+                .before(removeRequestHeader("Referer"))
+                .before(removeRequestHeader("Cookie"))
+                .before(removeRequestHeader("X-XSRF-TOKEN"))
+                .filter(tokenRelay())
+                .build();
     }
 
     /**

@@ -1054,7 +1054,8 @@ class PortalBrowserTest {
      * the age and the young-old flag (低龄老人) the service derived from it. They sign up for an activity with free
      * places on 活动, withdraw it (a second tap), and erase their account on 我的 Me after its confirm. Then through
      * the services' APIs: the record had the derived flag, the sign-up is withdrawn, volunteer-service no longer knows
-     * them (404); the issuer still signs the account in, as volunteer-service's erasure does not reach it.
+     * them (404). Right after the erasure the page asked the issuer to close the sign-in account, said so and signed
+     * out: the issuer refuses the account's sign-in and keeps neither its name nor its volunteer id.
      */
     @Test
     @Order(12)
@@ -1071,6 +1072,7 @@ class PortalBrowserTest {
                 publishActivity("station-1", "门户测试 新志愿者邻里节 Portal newcomers' festival", Duration.ofDays(80), 3);
         String activityId = activity.path("id").asText();
 
+        String volunteerId;
         try (PortalPages phone = new PortalPages(portal, hub.issuer(), PortalPages.PHONE)) {
             phone.openSignUp();
             phone.assertAccessible("issuer: volunteer sign-up (phone)");
@@ -1090,7 +1092,7 @@ class PortalBrowserTest {
             phone.el("volunteer");
             phone.assertNoTokenInPage();
             hub.remember(username, password);
-            String volunteerId = accountVolunteerId(username);
+            volunteerId = accountVolunteerId(username);
             assertThat(volunteerId).matches("[0-9a-f-]{36}");
 
             // 我的 Me: not registered yet, so the real-name form.
@@ -1147,8 +1149,21 @@ class PortalBrowserTest {
             phone.click("erase-ask");
             assertThat(phone.el("erase-confirm-text").getText()).containsAnyOf("不能撤销", "cannot be undone");
             phone.click("erase-confirm");
-            phone.el("registration-form");
+            // The page then asks the issuer to close the sign-in account (DELETE /api/issuer/accounts/me), says so
+            // and signs out: no real-name form to fill in again.
+            WebElement closed = phone.el("account-closed");
+            assertThat(closed.getDomAttribute("data-closed"))
+                    .as(closed.getText())
+                    .isEqualTo("closed");
+            assertThat(phone.el("account-closed-text").getText()).containsAnyOf("登录账号也已关闭", "sign-in account closed");
+            assertThat(phone.all("registration-form")).isEmpty();
             assertThat(phone.all("self-details")).as("no details left to show").isEmpty();
+            phone.click("account-closed-sign-out");
+            phone.browser
+                    .waiting(PortalPages.WAIT)
+                    .withMessage("signed out at the portal and at the issuer (not stopped at its end-session endpoint)")
+                    .until(d -> d.getCurrentUrl().startsWith(hub.issuer() + "/login")
+                            || d.getCurrentUrl().equals(portal + "/"));
         }
 
         // volunteer-service: the volunteer is erased (404 to themself and to the hub admin), the sign-up stays
@@ -1158,7 +1173,7 @@ class PortalBrowserTest {
                                 "volunteer-service",
                                 HttpRequest.newBuilder(URI.create(hub.url(
                                         "volunteer-service",
-                                        "/volunteers/" + accountVolunteerId(username) + "?reason="
+                                        "/volunteers/" + volunteerId + "?reason="
                                                 + java.net.URLEncoder.encode(
                                                         "门户测试 portal test", java.nio.charset.StandardCharsets.UTF_8)))))
                         .statusCode())
@@ -1166,15 +1181,18 @@ class PortalBrowserTest {
                 .isEqualTo(404);
         JsonNode signUps = hub.getAs("station-1", "volunteer-service", "/activities/" + activityId + "/sign-ups");
         assertThat(signUps.size()).as(signUps.toString()).isEqualTo(1);
-        assertThat(signUps.get(0).path("volunteerId").asText()).isEqualTo(accountVolunteerId(username));
+        assertThat(signUps.get(0).path("volunteerId").asText()).isEqualTo(volunteerId);
         assertThat(signUps.get(0).path("status").asText()).isEqualTo("WITHDRAWN");
-        // The issuer: erasing at volunteer-service does not close the account, which still signs in (and is told 404).
+        // The issuer: the sign-in account is closed, no longer signs in, and keeps neither the name nor the volunteer
+        // id.
         hub.forgetSignIn(username);
-        assertThat(org.wushe.hub.stack.OidcClient.claims(hub.signIn(username))
-                        .path("roles")
-                        .toString())
-                .isEqualTo("[\"volunteer\"]");
-        assertThat(statusOf(username, "volunteer-service", "/volunteers/me")).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.signIn(username))
+                .isInstanceOf(org.wushe.hub.stack.OidcClient.SignInFailed.class);
+        JsonNode account = hub.get("auth-service", "/accounts/" + username);
+        assertThat(account.path("enabled").asBoolean()).as(account.toString()).isFalse();
+        assertThat(account.path("displayName").asText()).isEmpty();
+        assertThat(account.path("roles").size()).isZero();
+        assertThat(account.path("tenancy").size()).isZero();
     }
 
     /** The volunteer id the account's token carries. */
