@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.wushe.hub.stack.OidcClient;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.MutableClock;
-import org.wushe.hub.testing.TestStack;
 import org.wushe.hub.testing.TestTokens;
 
 /**
@@ -70,19 +68,7 @@ class AuthServiceTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("wushe.auth.issuer", () -> ISSUER);
-        registry.add("spring.datasource.url", () -> TestStack.get().database().jdbcUrl() + "?currentSchema=auth");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", TestStack::databasePassword);
-        registry.add(
-                "wushe.auth.key-file",
-                () -> Path.of("target", "auth-test-key-" + PORT + ".json")
-                        .toAbsolutePath()
-                        .toString());
-        registry.add("wushe.auth.admin-password", () -> "admin-secret-1");
-        registry.add("wushe.auth.loader-secret", () -> "loader-secret-1");
-        registry.add("wushe.auth.redirect-uris", () -> REDIRECT);
+        TestIssuer.settings(registry, PORT, REDIRECT, "auth");
         registry.add("wushe.auth.sign-in.max-failures", () -> 5);
         registry.add("wushe.auth.sign-in.max-failures-per-ip", () -> MAX_PER_IP);
         registry.add("wushe.auth.sign-in.lockout", () -> "PT15M");

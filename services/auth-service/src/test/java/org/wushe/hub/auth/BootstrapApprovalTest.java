@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.wushe.hub.stack.OidcClient;
 import org.wushe.hub.testing.Http;
-import org.wushe.hub.testing.TestStack;
 
 /**
  * deploy/local's sample town: with {@code wushe.auth.bootstrap-approval} the operator client's requests take effect at once,
@@ -29,21 +27,8 @@ class BootstrapApprovalTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("wushe.auth.issuer", () -> ISSUER);
-        registry.add(
-                "spring.datasource.url", () -> TestStack.get().database().jdbcUrl() + "?currentSchema=auth_bootstrap");
+        TestIssuer.settings(registry, PORT, REDIRECT, "auth_bootstrap");
         registry.add("spring.flyway.schemas", () -> "auth_bootstrap");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", TestStack::databasePassword);
-        registry.add(
-                "wushe.auth.key-file",
-                () -> Path.of("target", "auth-test-key-" + PORT + ".json")
-                        .toAbsolutePath()
-                        .toString());
-        registry.add("wushe.auth.admin-password", () -> "admin-secret-1");
-        registry.add("wushe.auth.loader-secret", () -> "loader-secret-1");
-        registry.add("wushe.auth.redirect-uris", () -> REDIRECT);
         registry.add("wushe.auth.bootstrap-approval", () -> true);
     }
 

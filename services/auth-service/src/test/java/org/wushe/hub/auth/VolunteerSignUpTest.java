@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.wushe.hub.stack.OidcClient;
 import org.wushe.hub.testing.Http;
 import org.wushe.hub.testing.MutableClock;
-import org.wushe.hub.testing.TestStack;
 
 /**
  * A person signs themself up as a volunteer on the real PostgreSQL: an account with the role volunteer and a fresh
@@ -63,19 +61,7 @@ class VolunteerSignUpTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("wushe.auth.issuer", () -> ISSUER);
-        registry.add("spring.datasource.url", () -> TestStack.get().database().jdbcUrl() + "?currentSchema=auth");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", TestStack::databasePassword);
-        registry.add(
-                "wushe.auth.key-file",
-                () -> Path.of("target", "auth-test-key-" + PORT + ".json")
-                        .toAbsolutePath()
-                        .toString());
-        registry.add("wushe.auth.admin-password", () -> "admin-secret-1");
-        registry.add("wushe.auth.loader-secret", () -> "loader-secret-1");
-        registry.add("wushe.auth.redirect-uris", () -> REDIRECT);
+        TestIssuer.settings(registry, PORT, REDIRECT, "auth");
         registry.add("wushe.auth.volunteer-sign-up.per-address", () -> PER_ADDRESS);
         registry.add("wushe.auth.volunteer-sign-up.window", () -> "PT1H");
     }
