@@ -112,14 +112,17 @@ public class AccountController {
             return ResponseEntity.status("APPROVED".equals(view.status()) ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
                     .body(view);
         }
-        if (request.password() == null
-                || request.password().length() < 8
-                || request.password().length() > 72) {
-            throw new BadAccount("password", Texts.text("account.password-length"));
-        }
+        checkPassword(request.password());
         boolean created = changes.saveDirectly(actor, account, request.password());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(account);
+    }
+
+    /** A password of 8 to 72 characters, else 400 naming {@code password}. */
+    static void checkPassword(String password) {
+        if (password == null || password.length() < 8 || password.length() > 72) {
+            throw new BadAccount("password", Texts.text("account.password-length"));
+        }
     }
 
     @GetMapping

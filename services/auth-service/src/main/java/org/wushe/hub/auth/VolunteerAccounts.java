@@ -76,11 +76,7 @@ public class VolunteerAccounts {
                 || !AccountController.USERNAME.matcher(request.username()).matches()) {
             throw new AccountController.BadAccount("username", Texts.text("account.username-format"));
         }
-        if (request.password() == null
-                || request.password().length() < 8
-                || request.password().length() > 72) {
-            throw new AccountController.BadAccount("password", Texts.text("account.password-length"));
-        }
+        AccountController.checkPassword(request.password());
         if (displayName(request).length() > 100) {
             throw new AccountController.BadAccount("displayName", Texts.text("account.display-name-length"));
         }

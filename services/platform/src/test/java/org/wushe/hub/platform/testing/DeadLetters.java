@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventHeaders;
 import org.wushe.hub.testing.TestStack;
@@ -29,7 +30,7 @@ import org.wushe.hub.testing.TopicReader;
 public final class DeadLetters {
 
     /** The header Spring Kafka's dead-letter publisher names the consumer group with. */
-    public static final String ORIGINAL_GROUP = "kafka_dlt-original-consumer-group";
+    public static final String ORIGINAL_GROUP = KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP;
 
     private DeadLetters() {}
 
