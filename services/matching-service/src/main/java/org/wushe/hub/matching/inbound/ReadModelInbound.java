@@ -126,19 +126,26 @@ public class ReadModelInbound {
                                                 r.payload().getRevision(),
                                                 r.envelope().occurredAt()))
                                         .toList()))
+                // An activity's venue (activityId set) is no match of ours: only what is left of the venue counts here.
                 .on(ResourceReserved.class, (envelope, r) -> {
-                    audit.record(envelope, r.getNeedId(), Summary.of(r));
                     remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
-                    matchmaker.reserved(r.getMatchId());
+                    if (r.getActivityId() == null) {
+                        audit.record(envelope, r.getNeedId(), Summary.of(r));
+                        matchmaker.reserved(r.getMatchId());
+                    }
                 })
                 .on(ResourceReservationFailed.class, (envelope, r) -> {
-                    audit.record(envelope, r.getNeedId(), Summary.of(r));
                     remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getAvailable());
-                    matchmaker.reservationFailed(r.getMatchId(), "资源无法预留 reservation failed: " + r.getReason());
+                    if (r.getActivityId() == null) {
+                        audit.record(envelope, r.getNeedId(), Summary.of(r));
+                        matchmaker.reservationFailed(r.getMatchId(), "资源无法预留 reservation failed: " + r.getReason());
+                    }
                 })
                 .on(ResourceReleased.class, (envelope, r) -> {
-                    audit.record(envelope, r.getNeedId(), Summary.of(r));
                     remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
+                    if (r.getActivityId() == null) {
+                        audit.record(envelope, r.getNeedId(), Summary.of(r));
+                    }
                 })
                 .on(ResourceConsumed.class, (envelope, r) -> {
                     audit.record(envelope, r.getNeedId(), Summary.of(r));

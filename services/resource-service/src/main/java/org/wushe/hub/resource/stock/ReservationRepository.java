@@ -60,6 +60,15 @@ public class ReservationRepository {
     }
 
     /** RESERVED → RELEASED; false if it was no longer RESERVED (settled meanwhile, or a redelivery). */
+    /** The reservation an activity holds on its venue now, if any. */
+    public Optional<Reservation> heldForActivity(UUID activityId) {
+        return jdbc.sql(
+                        "SELECT * FROM reservation WHERE need_id = :activity AND source = 'ACTIVITY' AND status = 'RESERVED'")
+                .param("activity", activityId)
+                .query(ReservationRepository::map)
+                .optional();
+    }
+
     public boolean markReleased(UUID id, String reason, Instant at) {
         return jdbc.sql(
                                 "UPDATE reservation SET status = 'RELEASED', release_reason = :reason, settled_at = :at WHERE id = :id AND status = 'RESERVED'")

@@ -125,6 +125,7 @@ public class ReservationService {
                             allocation,
                             refused.reason(),
                             refused.available(),
+                            null,
                             clock.instant()));
         }
         return outcome;

@@ -3,6 +3,7 @@ package org.wushe.hub.resource.stock;
 import java.time.Instant;
 import java.util.UUID;
 import org.wushe.hub.events.common.Allocation;
+import org.wushe.hub.events.common.TimeWindow;
 import org.wushe.hub.events.resource.ReleaseReason;
 import org.wushe.hub.events.resource.ReservationFailure;
 import org.wushe.hub.events.resource.ResourceConsumed;
@@ -29,6 +30,7 @@ public final class StockEvents {
                 .setReserved(reserved)
                 .setRemaining(remaining)
                 .setExpiresAt(r.expiresAt())
+                .setActivityId(r.activityId())
                 .build();
     }
 
@@ -39,6 +41,7 @@ public final class StockEvents {
             Allocation requested,
             ReservationFailure reason,
             Allocation available,
+            UUID activityId,
             Instant at) {
         return ResourceReservationFailed.newBuilder()
                 .setEventId(UUID.randomUUID())
@@ -49,7 +52,13 @@ public final class StockEvents {
                 .setRequested(requested == null ? Allocation.newBuilder().build() : requested)
                 .setReason(reason)
                 .setAvailable(available)
+                .setActivityId(activityId)
                 .build();
+    }
+
+    /** What an activity asks of its venue: people in a window. */
+    static Allocation people(int people, TimeWindow window) {
+        return Allocation.newBuilder().setCapacity(people).setWindow(window).build();
     }
 
     static ResourceReleased released(
@@ -64,6 +73,7 @@ public final class StockEvents {
                 .setReason(reason)
                 .setReleased(released)
                 .setRemaining(remaining)
+                .setActivityId(r.activityId())
                 .build();
     }
 

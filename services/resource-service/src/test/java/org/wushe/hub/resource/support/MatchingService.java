@@ -1,13 +1,7 @@
 package org.wushe.hub.resource.support;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.events.common.Allocation;
 import org.wushe.hub.events.common.TimeWindow;
 import org.wushe.hub.events.matching.Decider;
@@ -17,13 +11,10 @@ import org.wushe.hub.events.matching.MatchCompleted;
 import org.wushe.hub.events.matching.MatchDeclined;
 import org.wushe.hub.events.matching.MatchEscalated;
 import org.wushe.hub.events.matching.MatchProposed;
-import org.wushe.hub.platform.autoconfigure.WushePlatformAutoConfiguration;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.events.EventEnvelope;
-import org.wushe.hub.platform.outbox.OutboxWriter;
+import org.wushe.hub.platform.testing.Upstream;
 import org.wushe.hub.schemas.AvroEventCodec;
-import org.wushe.hub.stack.EmbeddedDatabase;
-import org.wushe.hub.testing.TestStack;
 
 /**
  * Stands in for the matching service (a later issue) the way it will work: its own schema
@@ -36,25 +27,10 @@ public final class MatchingService {
     public static final UUID COMMUNITY = Samples.COMMUNITY;
     public static final UUID STATION = UUID.fromString("0b7e3d1a-9f2c-4c55-8e0a-3d6f1b2a4c77");
 
-    private final OutboxWriter outbox;
-    private final TransactionTemplate tx;
+    private final Upstream upstream;
 
     public MatchingService(AvroEventCodec codec) {
-        TestStack.connector("matching");
-        EmbeddedDatabase db = TestStack.get().database();
-        SimpleDriverDataSource ds = new SimpleDriverDataSource(
-                new org.postgresql.Driver(),
-                db.jdbcUrl() + "?currentSchema=matching",
-                EmbeddedDatabase.USER,
-                db.password());
-        Flyway.configure()
-                .dataSource(ds)
-                .schemas("matching")
-                .locations(WushePlatformAutoConfiguration.PLATFORM_MIGRATIONS)
-                .load()
-                .migrate();
-        this.outbox = new OutboxWriter(new JdbcTemplate(ds), codec, Clock.systemUTC());
-        this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        this.upstream = Upstream.matching(codec);
     }
 
     /** The engine proposes the offer for the need to {@code station}'s staff. */
@@ -148,6 +124,6 @@ public final class MatchingService {
     }
 
     private EventEnvelope publish(UUID matchId, org.apache.avro.specific.SpecificRecord event) {
-        return tx.execute(s -> outbox.publish(Aggregate.MATCH, matchId.toString(), event));
+        return upstream.publish(Aggregate.MATCH, matchId, event);
     }
 }
