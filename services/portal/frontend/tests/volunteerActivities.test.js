@@ -5,7 +5,7 @@ import { ApiError } from '../src/api.js';
 import {
   CHECK_IN_PATH, KINDS, SIGN_UP_STATUSES, STAGES, ACTIVITY_KINDS, REJECT_REASONS, checkInUrl, codeKind, parseCheckIn, scanPath, placesLeft,
   positionState, liveSignUp, openActivities, stageOf, canWithdraw, refusal, idNumberChecks, registrationBody, needsGuardian,
-  qualificationState, sortQualifications, refreshDelay
+  qualificationState, sortQualifications, refreshDelay, VENUE_STATUSES
 } from '../src/pages/volunteer/activities.js';
 
 const get = (node, path) => path.split('.').reduce((n, k) => (n ? n[k] : undefined), node);
@@ -174,7 +174,7 @@ describe('qualifications and the desk\'s QR', () => {
 
 describe('the words of the activities tab', () => {
   it('names every status, stage, kind and reason in both languages', () => {
-    const tables = { signUpStatus: SIGN_UP_STATUSES, signUpStage: STAGES, activityKind: ACTIVITY_KINDS, signUpReject: REJECT_REASONS, attendanceKind: KINDS };
+    const tables = { signUpStatus: SIGN_UP_STATUSES, signUpStage: STAGES, activityKind: ACTIVITY_KINDS, signUpReject: REJECT_REASONS, attendanceKind: KINDS, venueStatus: VENUE_STATUSES };
     for (const [table, values] of Object.entries(tables)) {
       for (const v of values) {
         expect(get(zh, `enum.${table}.${v}`), `zh enum.${table}.${v}`).toBeTruthy();

@@ -6,6 +6,8 @@
 export const CHECK_IN_PATH = '/volunteer/check-in';
 export const KINDS = ['CHECK_IN', 'CHECK_OUT'];
 export const SIGN_UP_STATUSES = ['PENDING', 'CONFIRMED', 'WAITLISTED', 'REJECTED', 'WITHDRAWN', 'CANCELLED'];
+/** An activity's venue as reserved through the saga (volunteer-service's ActivityVenues.Status). */
+export const VENUE_STATUSES = ['PENDING', 'RESERVED', 'REFUSED', 'RELEASED'];
 export const ACTIVITY_KINDS = ['NEIGHBOURHOOD_FESTIVAL', 'FREE_CLINIC', 'TRAINING', 'CLEAN_UP', 'OTHER'];
 export const REJECT_REASONS = ['NOT_SUITABLE', 'QUALIFICATION_MISSING', 'ENOUGH_VOLUNTEERS', 'OTHER'];
 /** What a sign-up shows as its stage: its status, or where its attendance has got to. */

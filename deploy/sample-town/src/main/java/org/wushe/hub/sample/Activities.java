@@ -484,6 +484,7 @@ final class Activities {
             throw new UncheckedIOException(e);
         }
         List<Volunteer> volunteers = volunteers(state, api, rest);
+        String donor = first(rest.tryGet(api.resource() + "/donors?limit=1"));
         Made made = new Activities(
                         state.communities().stream()
                                 .map(SampleTown.CommunityRef::id)
@@ -492,11 +493,58 @@ final class Activities {
                         dir)
                 .record(
                         plan(state, volunteers, r, LocalDate.now(ZONE)),
-                        first(rest.tryGet(api.resource() + "/offers?kind=VENUE&limit=1")),
-                        first(rest.tryGet(api.resource() + "/donors?limit=1")),
+                        clinicVenue(state, api, rest, donor),
+                        donor,
                         first(rest.tryGet(api.organization() + "/organizations")));
         write(dir.resolve(MARK_DONE), made);
         return made;
+    }
+
+    /**
+     * The clinic's venue: the square outside the first community's health station, offered by the sample's first donor on
+     * Sunday mornings for up to 200 people, so the clinic (a Sunday morning, its volunteers and the elders it serves)
+     * fits one slot and the resource service reserves it through the saga (ResourceReserved for the activity). The
+     * sample's other venues are random weekday rooms of 20 to 50.
+     */
+    static String clinicVenue(SampleTown.State state, SampleTown.Endpoints api, Rest rest, String donorId) {
+        SampleTown.CommunityRef home = state.communities().get(0);
+        Instant now = Instant.now();
+        Map<String, Object> body = SampleTown.body(
+                "donorId",
+                donorId,
+                "kind",
+                "VENUE",
+                "category",
+                "HEALTH",
+                "title",
+                "社区卫生服务站前广场（周日义诊） square outside the health station, Sunday clinics",
+                "beneficiaryGroups",
+                List.of(),
+                "place",
+                SampleTown.body(
+                        "name",
+                        home.name() + "卫生服务站前广场",
+                        "districtCode",
+                        Town.DISTRICT,
+                        "streetCode",
+                        Town.STREET,
+                        "communityId",
+                        home.id(),
+                        "geohash",
+                        home.geohash(),
+                        "latitude",
+                        home.lat(),
+                        "longitude",
+                        home.lon()),
+                "availableWindow",
+                SampleTown.body(
+                        "start",
+                        now.minus(Duration.ofDays(1)).toString(),
+                        "end",
+                        now.plus(Duration.ofDays(60)).toString()),
+                "venue",
+                SampleTown.body("capacity", 200, "openingHours", List.of(SampleTown.day("SUNDAY", "08:00", "12:00"))));
+        return rest.post(api.resource() + "/offers", body).join().path("id").asText();
     }
 
     static void write(Path file, Object value) {

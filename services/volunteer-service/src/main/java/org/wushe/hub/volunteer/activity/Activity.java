@@ -11,7 +11,7 @@ import org.wushe.hub.events.volunteer.ActivityCancelReason;
 
 /**
  * A volunteer activity (活动) as stored: who published it, what and when, where (a venue offer of the resource
- * service, referenced only), who co-hosts it, how many residents it serves per group (counts only), its status, and
+ * service, reserved through the saga: see {@link ActivityVenues}), who co-hosts it, how many residents it serves per group (counts only), its status, and
  * for a TRAINING the qualification (资质) its attendance grants (a catalogue code, or none).
  */
 public record Activity(

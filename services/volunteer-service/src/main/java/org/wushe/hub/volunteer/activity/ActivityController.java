@@ -51,7 +51,9 @@ public class ActivityController {
                             + "(station_id, community_id, organization_id, social_worker_id); name it in publisher {kind, id} only when the "
                             + "token holds several or as the hub admin; another's is 403 naming publisher.id, no publishing role 403 naming "
                             + "publisher. title, description and each duty are screened for phone and ID numbers (400 naming the field). "
-                            + "venueOfferId references a venue offer of the resource service; it is not reserved yet. → ActivityPublished "
+                            + "venueOfferId names a venue offer of the resource service, which reserves the activity's window there for its "
+                            + "people (positions' places and residents served) through the saga: venue.status PENDING, then RESERVED, "
+                            + "or REFUSED with the reason (e.g. SLOT_TAKEN when another activity holds it). → ActivityPublished "
                             + "(ids and counts only).")
     public ResponseEntity<ActivityView> publish(@Valid @RequestBody ActivityRequest request) {
         ActivityView a = activities.publish(request);

@@ -27,7 +27,8 @@ import org.wushe.hub.platform.web.Known;
  *                         publishing role (or as the hub admin); it must be the caller's own
  * @param title            public, screened for phone and ID numbers
  * @param description      public, screened for phone and ID numbers
- * @param venueOfferId     a venue offer of the resource service, referenced only (reserving it through the saga comes later)
+ * @param venueOfferId     a venue offer of the resource service, reserved for the activity's window through the saga
+ *                         ({@link ActivityVenues})
  * @param residentsServed  the residents it serves, as counts per beneficiary group only
  * @param approvalRequired sign-ups wait for the organizer's approval (default false)
  * @param grantsQualification a TRAINING only: the catalogue code of the qualification (资质) granted to each volunteer who

@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.hub.events.common.ActivityKind;
 import org.wushe.hub.events.common.BeneficiaryGroup;
 import org.wushe.hub.events.volunteer.ActivityCancelReason;
+import org.wushe.hub.events.volunteer.ActivityChanged;
+import org.wushe.hub.events.volunteer.ActivityPublished;
 import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.i18n.Messages;
 import org.wushe.hub.platform.i18n.Text;
@@ -46,6 +48,7 @@ public class ActivityService {
     private final ActivityProperties rules;
     private final OutboxWriter outbox;
     private final QualificationService qualifications;
+    private final ActivityVenues venues;
     private final Clock clock;
 
     public ActivityService(
@@ -54,7 +57,9 @@ public class ActivityService {
             ActivityProperties rules,
             OutboxWriter outbox,
             QualificationService qualifications,
+            ActivityVenues venues,
             Clock clock) {
+        this.venues = venues;
         this.activities = activities;
         this.signUps = signUps;
         this.rules = rules;
@@ -116,7 +121,9 @@ public class ActivityService {
             activities.insert(p);
             positions.add(p);
         }
-        outbox.publish(Aggregate.VOLUNTEER, a.id().toString(), ActivityEvents.published(a, positions, now));
+        ActivityPublished published = ActivityEvents.published(a, positions, now);
+        outbox.publish(Aggregate.VOLUNTEER, a.id().toString(), published);
+        venues.asked(a.id(), published.getDetails(), now);
         return new Inserted(a, positions);
     }
 
@@ -215,7 +222,9 @@ public class ActivityService {
             activities.update(p);
             positions.add(p);
         }
-        outbox.publish(Aggregate.VOLUNTEER, id.toString(), ActivityEvents.changed(changed, positions, now));
+        ActivityChanged event = ActivityEvents.changed(changed, positions, now);
+        outbox.publish(Aggregate.VOLUNTEER, id.toString(), event);
+        venues.asked(id, event.getDetails(), now);
         for (Position p : positions) {
             signUps.fillFromWaitingList(changed, p, now);
         }
@@ -284,7 +293,11 @@ public class ActivityService {
     }
 
     ActivityView view(Activity a) {
-        return ActivityView.of(a, activities.positions(a.id()), activities.countsOf(a.id()));
+        return ActivityView.of(
+                a,
+                activities.positions(a.id()),
+                activities.countsOf(a.id()),
+                venues.of(a.id()).orElse(null));
     }
 
     // ---- input rules beyond Bean Validation: 400 naming the field

@@ -21,6 +21,7 @@ public record ActivityView(
         Instant startsAt,
         Instant endsAt,
         UUID venueOfferId,
+        ActivityVenues.VenueView venue,
         List<ActivityRequest.CoHost> coHosts,
         Map<BeneficiaryGroup, Integer> residentsServed,
         boolean approvalRequired,
@@ -43,7 +44,11 @@ public record ActivityView(
             int placesTaken,
             int waiting) {}
 
-    static ActivityView of(Activity a, List<Position> positions, Map<UUID, ActivityRepository.Counts> counts) {
+    static ActivityView of(
+            Activity a,
+            List<Position> positions,
+            Map<UUID, ActivityRepository.Counts> counts,
+            ActivityVenues.VenueView venue) {
         List<ActivityRequest.CoHost> coHosts = new java.util.ArrayList<>();
         a.coHostOrganizationIds()
                 .forEach(id -> coHosts.add(new ActivityRequest.CoHost(ActivityRequest.CoHostKind.ORGANIZATION, id)));
@@ -59,6 +64,7 @@ public record ActivityView(
                 a.startsAt(),
                 a.endsAt(),
                 a.venueOfferId(),
+                venue,
                 coHosts,
                 a.residentsServed(),
                 a.approvalRequired(),

@@ -111,6 +111,15 @@ class WholeHubTest {
                 .as("at a venue offer")
                 .isTrue();
         assertThat(clinic.path("coHosts")).hasSize(2);
+        // Its venue reserved through the saga (#15 item 1): the resource service answered ResourceReserved for it.
+        String clinicId = clinic.path("id").asText();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(hub.get("volunteer-service", "/activities/" + clinicId)
+                                .path("venue")
+                                .path("status")
+                                .asText())
+                        .as("the clinic's venue")
+                        .isEqualTo("RESERVED"));
         assertThat(statuses(hub.get(
                         "volunteer-service", "/activities/" + clinic.path("id").asText() + "/sign-ups")))
                 .as("its guides' position full, two waiting")
