@@ -508,6 +508,8 @@ final class Activities {
      */
     static String clinicVenue(SampleTown.State state, SampleTown.Endpoints api, Rest rest, String donorId) {
         SampleTown.CommunityRef home = state.communities().get(0);
+        Map<String, Object> place = DonorsAndOffers.place(home, new Geo.Point(home.lat(), home.lon()));
+        place.put("name", home.name() + "卫生服务站前广场");
         Instant now = Instant.now();
         Map<String, Object> body = SampleTown.body(
                 "donorId",
@@ -521,21 +523,7 @@ final class Activities {
                 "beneficiaryGroups",
                 List.of(),
                 "place",
-                SampleTown.body(
-                        "name",
-                        home.name() + "卫生服务站前广场",
-                        "districtCode",
-                        Town.DISTRICT,
-                        "streetCode",
-                        Town.STREET,
-                        "communityId",
-                        home.id(),
-                        "geohash",
-                        home.geohash(),
-                        "latitude",
-                        home.lat(),
-                        "longitude",
-                        home.lon()),
+                place,
                 "availableWindow",
                 SampleTown.body(
                         "start",

@@ -227,20 +227,7 @@ final class DonorsAndOffers {
             List<CommunityRef> communities,
             LocalDate today,
             Instant now) {
-        Geo.Point at = new Geo.Point(home.lat(), home.lon()).jitter(r, 400);
-        Map<String, Object> place = body(
-                "districtCode",
-                Town.DISTRICT,
-                "streetCode",
-                Town.STREET,
-                "communityId",
-                home.id(),
-                "geohash",
-                at.cell(),
-                "latitude",
-                at.lat(),
-                "longitude",
-                at.lon());
+        Map<String, Object> place = place(home, new Geo.Point(home.lat(), home.lon()).jitter(r, 400));
         Map<String, Object> window = body(
                 "start",
                 now.minus(Duration.ofDays(1)).toString(),
@@ -612,6 +599,23 @@ final class DonorsAndOffers {
                 window,
                 "fund",
                 body("amountFen", amountFen + 100_000L * r.nextInt(10), "maxPerNeedFen", perNeedFen, "purpose", title));
+    }
+
+    /** Where an offer of {@code home} is given: the town's codes, the community, and the point {@code at}. */
+    static Map<String, Object> place(CommunityRef home, Geo.Point at) {
+        return body(
+                "districtCode",
+                Town.DISTRICT,
+                "streetCode",
+                Town.STREET,
+                "communityId",
+                home.id(),
+                "geohash",
+                at.cell(),
+                "latitude",
+                at.lat(),
+                "longitude",
+                at.lon());
     }
 
     private static Map<String, Object> venue(

@@ -101,6 +101,26 @@ class ActivityVenueTest extends ServiceScenario {
                                 .build());
     }
 
+    /** The resource service gave back the 30 places it held for revision {@code revision} from {@code start}. */
+    private void released(UUID venue, UUID activity, int revision, ReleaseReason reason, Instant start) {
+        Upstream.resource(codec)
+                .publish(
+                        Aggregate.OFFER,
+                        venue,
+                        ResourceReleased.newBuilder()
+                                .setEventId(UUID.randomUUID())
+                                .setOccurredAt(Instant.now())
+                                .setReservationId(UUID.randomUUID())
+                                .setOfferId(venue)
+                                .setMatchId(ActivityVenueContract.key(activity, revision))
+                                .setNeedId(activity)
+                                .setActivityId(activity)
+                                .setReason(reason)
+                                .setReleased(people(30, start))
+                                .setRemaining(people(40, start))
+                                .build());
+    }
+
     @Test
     void theResourceServicesAnswersMakeTheVenueReservedRefusedOrReleased() {
         UUID venue = UUID.randomUUID();
@@ -124,22 +144,7 @@ class ActivityVenueTest extends ServiceScenario {
         Http.Response moved = station().put("/activities/" + activity, clinic(venue, thursday));
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         assertThat(moved.json().path("venue").path("status").asText()).isEqualTo("PENDING");
-        Upstream.resource(codec)
-                .publish(
-                        Aggregate.OFFER,
-                        venue,
-                        ResourceReleased.newBuilder()
-                                .setEventId(UUID.randomUUID())
-                                .setOccurredAt(Instant.now())
-                                .setReservationId(UUID.randomUUID())
-                                .setOfferId(venue)
-                                .setMatchId(ActivityVenueContract.key(activity, 1))
-                                .setNeedId(activity)
-                                .setActivityId(activity)
-                                .setReason(ReleaseReason.ACTIVITY_CHANGED)
-                                .setReleased(people(30, tuesday))
-                                .setRemaining(people(40, tuesday))
-                                .build());
+        released(venue, activity, 1, ReleaseReason.ACTIVITY_CHANGED, tuesday);
         Upstream.resource(codec)
                 .publish(
                         Aggregate.OFFER,
@@ -172,22 +177,7 @@ class ActivityVenueTest extends ServiceScenario {
                         .post("/activities/" + activity + "/cancel", Map.of("reason", "WEATHER"))
                         .status())
                 .isEqualTo(200);
-        Upstream.resource(codec)
-                .publish(
-                        Aggregate.OFFER,
-                        venue,
-                        ResourceReleased.newBuilder()
-                                .setEventId(UUID.randomUUID())
-                                .setOccurredAt(Instant.now())
-                                .setReservationId(UUID.randomUUID())
-                                .setOfferId(venue)
-                                .setMatchId(ActivityVenueContract.key(activity, 3))
-                                .setNeedId(activity)
-                                .setActivityId(activity)
-                                .setReason(ReleaseReason.ACTIVITY_CANCELLED)
-                                .setReleased(people(30, thursday))
-                                .setRemaining(people(40, thursday))
-                                .build());
+        released(venue, activity, 3, ReleaseReason.ACTIVITY_CANCELLED, thursday);
         awaitVenue(activity, "RELEASED");
         assertThat(venueOf(activity).path("reason").asText()).isEqualTo("ACTIVITY_CANCELLED");
     }
