@@ -148,8 +148,10 @@ public class ReadModelInbound {
                     }
                 })
                 .on(ResourceConsumed.class, (envelope, r) -> {
-                    audit.record(envelope, r.getNeedId(), Summary.of(r));
                     remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
+                    if (r.getActivityId() == null) {
+                        audit.record(envelope, r.getNeedId(), Summary.of(r));
+                    }
                 })
                 // Expired, or withdrawn by its provider (reason WITHDRAWN): never proposed again.
                 .on(ResourceExpired.class, (envelope, r) -> {

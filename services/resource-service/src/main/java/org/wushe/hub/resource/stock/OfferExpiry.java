@@ -29,7 +29,8 @@ import org.wushe.hub.resource.offer.OfferService;
  *     {@code ResourceExpired} (PAST_EXPIRY_DATE) is published;</li>
  * <li>offers whose available window is over stop being offered (WINDOW_ENDED); reservations already
  *     made stay until their match completes or is declined;</li>
- * <li>reservations held past their {@code expiresAt} lapse (RESERVATION_EXPIRED) and go back to the offer.</li>
+ * <li>reservations held past their {@code expiresAt} lapse (RESERVATION_EXPIRED) and go back to the offer; an
+ *     activity's venue, held until a while after the activity, was used by it and is consumed instead.</li>
  * </ul>
  * Running it again finds nothing more to do: every step acts only on what is still ACTIVE or RESERVED.
  */
@@ -95,14 +96,19 @@ public class OfferExpiry {
             for (UUID reservationId : lapsed) {
                 if (Boolean.TRUE.equals(tx.execute(s -> reservations
                         .find(reservationId)
-                        .flatMap(r -> reservationService.release(r, ReleaseReason.RESERVATION_EXPIRED))
+                        .flatMap(r -> r.source() == Reservation.Source.ACTIVITY
+                                ? reservationService.consumeHeldVenue(r)
+                                : reservationService.release(r, ReleaseReason.RESERVATION_EXPIRED))
                         .isPresent()))) {
                     released++;
                 }
             }
         } while (lapsed.size() == BATCH);
         if (expired > 0 || released > 0) {
-            log.info("Expiry: {} offers expired, {} reservations released", expired, released);
+            log.info(
+                    "Expiry: {} offers expired, {} reservations settled (released; activities' venues consumed)",
+                    expired,
+                    released);
         }
         return new Run(expired, released);
     }

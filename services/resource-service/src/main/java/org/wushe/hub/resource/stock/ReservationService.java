@@ -146,6 +146,16 @@ public class ReservationService {
         });
     }
 
+    /**
+     * An activity's venue, still held after the activity and its hold ({@link #expiresAt}): the activity used it, so it is
+     * consumed (ResourceConsumed with the activity's id), not given back.
+     */
+    @Transactional
+    public Optional<Reservation> consumeHeldVenue(Reservation r) {
+        Offer offer = offers.findForShare(r.offerId()).orElseThrow();
+        return consume(offer, r, null);
+    }
+
     // ---- station staff over REST --------------------------------------------------------------
 
     public record HandReservation(Reservation reservation, boolean created) {}

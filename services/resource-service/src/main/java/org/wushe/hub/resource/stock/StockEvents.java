@@ -89,6 +89,7 @@ public final class StockEvents {
                 .setConsumed(consumed)
                 .setReturned(returned)
                 .setRemaining(remaining)
+                .setActivityId(r.activityId())
                 .build();
     }
 }

@@ -3,20 +3,24 @@ package org.wushe.hub.resource.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.wushe.hub.events.common.ActivityDetails;
 import org.wushe.hub.events.resource.ReleaseReason;
 import org.wushe.hub.events.resource.ReservationFailure;
+import org.wushe.hub.events.resource.ResourceConsumed;
 import org.wushe.hub.events.resource.ResourceReleased;
 import org.wushe.hub.events.resource.ResourceReservationFailed;
 import org.wushe.hub.events.resource.ResourceReserved;
 import org.wushe.hub.events.volunteer.ActivityPublished;
 import org.wushe.hub.platform.events.Aggregate;
+import org.wushe.hub.resource.stock.OfferExpiry;
 import org.wushe.hub.resource.support.ResourceServiceTest;
 import org.wushe.hub.resource.support.Samples;
 import org.wushe.hub.resource.support.VolunteerService;
@@ -30,6 +34,9 @@ import org.wushe.hub.schemas.ActivityVenueContract;
 class ActivityVenueTest extends ResourceServiceTest {
 
     private static VolunteerService volunteers;
+
+    @Autowired
+    OfferExpiry expiry;
 
     @BeforeEach
     void volunteerService() {
@@ -120,6 +127,31 @@ class ActivityVenueTest extends ResourceServiceTest {
         assertThat(cancelled.getReason()).isEqualTo(ReleaseReason.ACTIVITY_CANCELLED);
         assertThat(cancelled.getRemaining().getCapacity()).isEqualTo(40);
         assertThat(heldBy(clinic)).isZero();
+    }
+
+    @Test
+    void aVenueStillHeldAfterItsActivityAndHoldWasUsedAndIsConsumedNotGivenBack() {
+        UUID hall = createOffer(Samples.venue(registerDonor("某街道文化站 a street's culture station"), 40));
+        Instant[] tuesday = afternoon(DayOfWeek.TUESDAY);
+        UUID festival = UUID.randomUUID();
+        volunteers.published(festival, VolunteerService.clinic(hall, tuesday, 6, 10));
+        ResourceReserved reserved =
+                last(eventsUntil(Aggregate.OFFER, hall, "ResourceReserved"), ResourceReserved.class);
+
+        clock.advance(Duration.between(clock.instant(), reserved.getExpiresAt().plusSeconds(60)));
+        expiry.runOnce();
+
+        ResourceConsumed used = last(
+                eventsUntil(Aggregate.OFFER, hall, "ResourceReserved", "ResourceConsumed"), ResourceConsumed.class);
+        assertThat(used.getActivityId()).isEqualTo(festival);
+        assertThat(used.getConsumed().getCapacity()).isEqualTo(16);
+        assertThat(used.getReturned()).isNull();
+        assertThat(heldBy(festival)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM reservation WHERE need_id = ? AND source = 'ACTIVITY'",
+                        String.class,
+                        festival))
+                .isEqualTo("CONSUMED");
     }
 
     @Test
