@@ -27,6 +27,19 @@ final class Report {
     private final Measurements.Latency outboxLatency;
     private final Measurements.Bare bare;
     private final Map<String, Object> memory;
+    private Direct direct;
+
+    /** The alternative relay's rounds (--direct-relay), with the bare round measured right before them. */
+    record Direct(Measurements.Bare bare, Measurements.Throughput throughput, Measurements.Latency latency) {
+        double share() {
+            return throughput.eventsPerSecondFromFirstWrite() / bare.eventsPerSecond();
+        }
+    }
+
+    Report withDirect(Direct direct) {
+        this.direct = direct;
+        return this;
+    }
 
     Report(
             Options options,
@@ -152,6 +165,53 @@ final class Report {
                 size(rawThroughput.size()),
                 size(outboxThroughput.size()),
                 "");
+        if (direct != null) {
+            out.append(rule);
+            row(out, rowFormat, "ALTERNATIVE: pgoutput relay (PgJDBC)", "", "pgoutput relay", "relay/Debezium");
+            row(
+                    out,
+                    rowFormat,
+                    "throughput, events/s (a)",
+                    "",
+                    count(direct.throughput().eventsPerSecond()),
+                    ratio(direct.throughput().eventsPerSecond() / outboxThroughput.eventsPerSecond()));
+            row(
+                    out,
+                    rowFormat,
+                    "  events/s from first tx begin",
+                    "",
+                    count(direct.throughput().eventsPerSecondFromFirstWrite()),
+                    "");
+            row(
+                    out,
+                    rowFormat,
+                    "  inserts+commits alone, ms",
+                    "",
+                    ms(direct.throughput().writeNanos()),
+                    "");
+            row(
+                    out,
+                    rowFormat,
+                    "  bare inserts+commits, events/s | share (b)",
+                    "",
+                    count(direct.bare().eventsPerSecond()),
+                    ratio(direct.share()));
+            row(
+                    out,
+                    rowFormat,
+                    "latency p50, ms",
+                    "",
+                    millis(direct.latency().p50Ms()),
+                    ratio(direct.latency().p50Ms() / outboxLatency.p50Ms()));
+            row(
+                    out,
+                    rowFormat,
+                    "latency p99, ms",
+                    "",
+                    millis(direct.latency().p99Ms()),
+                    ratio(direct.latency().p99Ms() / outboxLatency.p99Ms()));
+            row(out, rowFormat, "  single events @ achieved rate/s", "", samples(direct.latency()), "");
+        }
         out.append(rule);
         out.append(
                 String.format(
@@ -267,6 +327,16 @@ final class Report {
         bareRound.put("eventsPerSec", round(bare.eventsPerSecond(), 1));
         root.put("bareInsertsAndCommits", bareRound);
         root.put("relayShareOfBare", round(relayShareOfBare(), 4));
+        if (direct != null) {
+            Map<String, Object> d = path(direct.throughput(), direct.latency(), "insertsAndCommitsMs");
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("events", direct.bare().events());
+            b.put("elapsedMs", round(direct.bare().elapsedNanos() / 1e6, 2));
+            b.put("eventsPerSec", round(direct.bare().eventsPerSecond(), 1));
+            d.put("bareInsertsAndCommits", b);
+            d.put("relayShareOfBare", round(direct.share(), 4));
+            root.put("pgoutputRelay", d);
+        }
         root.put("exactlyOnceVerified", true);
         root.put("memory", memory);
         Files.createDirectories(file.getParent());
