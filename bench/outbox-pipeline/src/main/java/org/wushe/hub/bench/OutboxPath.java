@@ -32,6 +32,8 @@ final class OutboxPath {
     private final TransactionTemplate tx;
     private final NeedEventFactory factory;
     private ConsumerRecord<byte[], byte[]> lastSample;
+    private RelayCpu cpu;
+    private long[] lastCpuPerEvent;
 
     OutboxPath(String bootstrap, OutboxCdc cdc, OutboxWriter writer, TransactionTemplate tx, NeedEventFactory factory) {
         this(bootstrap, TOPIC, cdc::published, writer, tx, factory);
@@ -53,6 +55,17 @@ final class OutboxPath {
         this.factory = factory;
     }
 
+    /** Reads the relay's CPU around each throughput round. */
+    OutboxPath measuringCpu(RelayCpu cpu) {
+        this.cpu = cpu;
+        return this;
+    }
+
+    /** The last throughput round's relay CPU per event, ns: [JVM threads, walsender]; null if not measured. */
+    long[] lastCpuPerEvent() {
+        return lastCpuPerEvent;
+    }
+
     /** Writes {@code events} in transactions of {@code batch}, as fast as one writer can. */
     Measurements.Throughput throughput(String round, int events, int batch) throws Exception {
         List<BenchEvent> prepared = factory.next(events);
@@ -66,6 +79,7 @@ final class OutboxPath {
         long publishedBefore = published.getAsLong();
         System.gc();
         try (Collector c = new Collector("outbox", bootstrap, topic, ids).start(Duration.ofSeconds(30))) {
+            long[] cpuBefore = cpu == null ? null : cpu.read();
             long began = System.nanoTime();
             long firstCommit = 0;
             for (List<OutboxWriter.Event> t : transactions) {
@@ -77,6 +91,11 @@ final class OutboxPath {
             long written = System.nanoTime();
             awaitAll(round, c, events, publishedBefore);
             long last = c.lastNewNanos();
+            if (cpuBefore != null) {
+                long[] cpuAfter = cpu.read();
+                lastCpuPerEvent =
+                        new long[] {(cpuAfter[0] - cpuBefore[0]) / events, (cpuAfter[1] - cpuBefore[1]) / events};
+            }
             settle(round, c, ids, publishedBefore);
             lastSample = c.sample();
             return new Measurements.Throughput(

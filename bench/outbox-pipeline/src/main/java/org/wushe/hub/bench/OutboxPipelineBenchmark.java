@@ -166,7 +166,8 @@ public final class OutboxPipelineBenchmark {
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             NeedEventFactory factory = new NeedEventFactory(NEEDS, 20261123L);
             String bootstrap = stack.kafka().bootstrapServers();
-            OutboxPath outbox = new OutboxPath(bootstrap, cdc, writer, tx, factory);
+            OutboxPath outbox = new OutboxPath(bootstrap, cdc, writer, tx, factory)
+                    .measuringCpu(new RelayCpu(RelayCpu.debezium(), stack, connector.get("slot.name")));
             BareWrites bare = new BareWrites(
                     new OutboxWriter(new JdbcTemplate(bareSource), codec, Clock.systemUTC()),
                     new TransactionTemplate(new DataSourceTransactionManager(bareSource)),
@@ -233,12 +234,13 @@ public final class OutboxPipelineBenchmark {
                         connector.get("transforms.ceSource.value.literal", ""));
                 PgOutputRelay r = relay;
                 direct = new OutboxPath(
-                        bootstrap,
-                        directTopic,
-                        r::published,
-                        new OutboxWriter(new JdbcTemplate(directSource), codec, Clock.systemUTC()),
-                        new TransactionTemplate(new DataSourceTransactionManager(directSource)),
-                        factory);
+                                bootstrap,
+                                directTopic,
+                                r::published,
+                                new OutboxWriter(new JdbcTemplate(directSource), codec, Clock.systemUTC()),
+                                new TransactionTemplate(new DataSourceTransactionManager(directSource)),
+                                factory)
+                        .measuringCpu(new RelayCpu(RelayCpu.pgoutput(), stack, DIRECT_SCHEMA + "_slot"));
                 if (warm > 0) {
                     direct.throughput("warm-up pgoutput relay burst", warm, options.batch());
                 }
@@ -267,6 +269,7 @@ public final class OutboxPipelineBenchmark {
                     options.events(), bareWrites.elapsedNanos() / 1e6, bareWrites.eventsPerSecond());
             Measurements.Throughput outboxThroughput =
                     outbox.throughput("outbox pipeline throughput", options.events(), options.batch());
+            long[] outboxCpu = outbox.lastCpuPerEvent();
             progress(
                     "outbox        throughput: %,d events in %,.0f ms -> %,.0f events/s (exactly once)",
                     options.events(), outboxThroughput.elapsedNanos() / 1e6, outboxThroughput.eventsPerSecond());
@@ -299,7 +302,7 @@ public final class OutboxPipelineBenchmark {
                         directLatency.achievedRate(),
                         directLatency.p50Ms(),
                         directLatency.p99Ms());
-                directFigures = new Report.Direct(bareAgain, directThroughput, directLatency);
+                directFigures = new Report.Direct(bareAgain, directThroughput, directLatency, direct.lastCpuPerEvent());
             }
 
             Map<String, Object> memory = Resources.memory(dataDir.resolve("postgres"));
@@ -317,7 +320,8 @@ public final class OutboxPipelineBenchmark {
                             outboxLatency,
                             bareWrites,
                             memory)
-                    .withDirect(directFigures);
+                    .withDirect(directFigures)
+                    .withCpu(outboxCpu);
             System.out.println();
             System.out.print(report.text());
             Path json = options.json().toAbsolutePath();

@@ -30,10 +30,23 @@ final class Report {
     private Direct direct;
 
     /** The alternative relay's rounds (--direct-relay), with the bare round measured right before them. */
-    record Direct(Measurements.Bare bare, Measurements.Throughput throughput, Measurements.Latency latency) {
+    record Direct(
+            Measurements.Bare bare, Measurements.Throughput throughput, Measurements.Latency latency, long[] cpu) {
         double share() {
             return throughput.eventsPerSecondFromFirstWrite() / bare.eventsPerSecond();
         }
+    }
+
+    private long[] cpu;
+
+    /** Debezium's CPU per event in the throughput round, ns: [JVM threads, walsender]. */
+    Report withCpu(long[] cpu) {
+        this.cpu = cpu;
+        return this;
+    }
+
+    private static String cpu(long[] perEvent) {
+        return perEvent == null ? "-" : String.format(Locale.ROOT, "%.1f | %.1f", perEvent[0] / 1e3, perEvent[1] / 1e3);
     }
 
     Report withDirect(Direct direct) {
@@ -141,6 +154,7 @@ final class Report {
                 "",
                 count(bare.eventsPerSecond()),
                 ratio(relayShareOfBare()));
+        row(out, rowFormat, "  relay CPU/event, µs: JVM | walsender (c)", "", cpu(cpu), "");
         row(
                 out,
                 rowFormat,
@@ -196,6 +210,7 @@ final class Report {
                     "",
                     count(direct.bare().eventsPerSecond()),
                     ratio(direct.share()));
+            row(out, rowFormat, "  relay CPU/event, µs: JVM | walsender (c)", "", cpu(direct.cpu()), "");
             row(
                     out,
                     rowFormat,
@@ -222,6 +237,10 @@ final class Report {
                         Locale.ROOT,
                         "(b) the same events in the same transactions into a table no publication holds (PostgreSQL's bare rate);%n"
                                 + "    share = the pipeline's events/s from its first tx begin over that rate: the relay's share of the database's.%n"));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "(c) CPU the relay used in the burst per event: its threads in this JVM, and the walsender of its slot.%n"));
         out.append(String.format(
                 Locale.ROOT,
                 "latency: raw = just before send() -> consumer poll returned it (send time in a header);%n"));
@@ -327,6 +346,7 @@ final class Report {
         bareRound.put("eventsPerSec", round(bare.eventsPerSecond(), 1));
         root.put("bareInsertsAndCommits", bareRound);
         root.put("relayShareOfBare", round(relayShareOfBare(), 4));
+        root.put("relayCpuPerEventMicros", cpuJson(cpu));
         if (direct != null) {
             Map<String, Object> d = path(direct.throughput(), direct.latency(), "insertsAndCommitsMs");
             Map<String, Object> b = new LinkedHashMap<>();
@@ -335,12 +355,22 @@ final class Report {
             b.put("eventsPerSec", round(direct.bare().eventsPerSecond(), 1));
             d.put("bareInsertsAndCommits", b);
             d.put("relayShareOfBare", round(direct.share(), 4));
+            d.put("relayCpuPerEventMicros", cpuJson(direct.cpu()));
             root.put("pgoutputRelay", d);
         }
         root.put("exactlyOnceVerified", true);
         root.put("memory", memory);
         Files.createDirectories(file.getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+    }
+
+    private static Map<String, Object> cpuJson(long[] perEvent) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (perEvent != null) {
+            m.put("jvmThreads", round(perEvent[0] / 1e3, 2));
+            m.put("walsender", round(perEvent[1] / 1e3, 2));
+        }
+        return m;
     }
 
     private static Map<String, Object> path(Measurements.Throughput t, Measurements.Latency l, String writeName) {
