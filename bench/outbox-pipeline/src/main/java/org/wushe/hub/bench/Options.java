@@ -15,7 +15,8 @@ record Options(
         Path json,
         Map<String, String> connectorOverrides,
         String synchronousCommit,
-        boolean keepData) {
+        boolean keepData,
+        boolean directRelay) {
 
     static final String USAGE = """
             usage: bench/outbox-pipeline/run [options]
@@ -31,6 +32,8 @@ record Options(
               --synchronous-commit V    SET synchronous_commit = V on the benchmark writer's sessions (on, off, local,
                                         remote_write); default: leave the embedded server's setting (zonky: off)
               --keep-data               keep the temporary data directory (Kafka log, PostgreSQL) for inspection
+              --direct-relay            also measure the alternative relay: pgoutput read through PgJDBC's replication
+                                        API by one thread, no Debezium (PgOutputRelay), with its own bare round
             """;
 
     static Options parse(String[] args) {
@@ -44,6 +47,7 @@ record Options(
         Map<String, String> overrides = new LinkedHashMap<>();
         String synchronousCommit = null;
         boolean keep = false;
+        boolean direct = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -71,6 +75,7 @@ record Options(
                     }
                 }
                 case "--keep-data" -> keep = true;
+                case "--direct-relay" -> direct = true;
                 case "-h", "--help" -> throw new HelpRequested();
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
@@ -88,7 +93,8 @@ record Options(
                 json,
                 Map.copyOf(overrides),
                 synchronousCommit,
-                keep);
+                keep,
+                direct);
     }
 
     private static String value(String[] args, int i, String flag) {

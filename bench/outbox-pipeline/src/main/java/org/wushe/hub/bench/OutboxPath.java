@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.bench.NeedEventFactory.BenchEvent;
@@ -25,18 +26,44 @@ final class OutboxPath {
     static final String TOPIC = Aggregate.NEED.topic();
 
     private final String bootstrap;
-    private final OutboxCdc cdc;
+    private final String topic;
+    private final LongSupplier published;
     private final OutboxWriter writer;
     private final TransactionTemplate tx;
     private final NeedEventFactory factory;
     private ConsumerRecord<byte[], byte[]> lastSample;
+    private RelayCpu cpu;
+    private long[] lastCpuPerEvent;
 
     OutboxPath(String bootstrap, OutboxCdc cdc, OutboxWriter writer, TransactionTemplate tx, NeedEventFactory factory) {
+        this(bootstrap, TOPIC, cdc::published, writer, tx, factory);
+    }
+
+    /** The same rounds through another relay, which writes to {@code topic} and counts what Kafka acknowledged. */
+    OutboxPath(
+            String bootstrap,
+            String topic,
+            LongSupplier published,
+            OutboxWriter writer,
+            TransactionTemplate tx,
+            NeedEventFactory factory) {
         this.bootstrap = bootstrap;
-        this.cdc = cdc;
+        this.topic = topic;
+        this.published = published;
         this.writer = writer;
         this.tx = tx;
         this.factory = factory;
+    }
+
+    /** Reads the relay's CPU around each throughput round. */
+    OutboxPath measuringCpu(RelayCpu cpu) {
+        this.cpu = cpu;
+        return this;
+    }
+
+    /** The last throughput round's relay CPU per event, ns: [JVM threads, walsender]; null if not measured. */
+    long[] lastCpuPerEvent() {
+        return lastCpuPerEvent;
     }
 
     /** Writes {@code events} in transactions of {@code batch}, as fast as one writer can. */
@@ -49,9 +76,10 @@ final class OutboxPath {
                     .toList());
         }
         Set<UUID> ids = ids(prepared);
-        long publishedBefore = cdc.published();
+        long publishedBefore = published.getAsLong();
         System.gc();
-        try (Collector c = new Collector("outbox", bootstrap, TOPIC, ids).start(Duration.ofSeconds(30))) {
+        try (Collector c = new Collector("outbox", bootstrap, topic, ids).start(Duration.ofSeconds(30))) {
+            long[] cpuBefore = cpu == null ? null : cpu.read();
             long began = System.nanoTime();
             long firstCommit = 0;
             for (List<OutboxWriter.Event> t : transactions) {
@@ -63,6 +91,11 @@ final class OutboxPath {
             long written = System.nanoTime();
             awaitAll(round, c, events, publishedBefore);
             long last = c.lastNewNanos();
+            if (cpuBefore != null) {
+                long[] cpuAfter = cpu.read();
+                lastCpuPerEvent =
+                        new long[] {(cpuAfter[0] - cpuBefore[0]) / events, (cpuAfter[1] - cpuBefore[1]) / events};
+            }
             settle(round, c, ids, publishedBefore);
             lastSample = c.sample();
             return new Measurements.Throughput(
@@ -77,9 +110,9 @@ final class OutboxPath {
                 prepared.stream().map(e -> List.of(outboxEvent(e))).toList();
         Set<UUID> ids = ids(prepared);
         Map<UUID, Long> committed = new HashMap<>(events * 2); // this thread only
-        long publishedBefore = cdc.published();
+        long publishedBefore = published.getAsLong();
         System.gc();
-        try (Collector c = new Collector("outbox", bootstrap, TOPIC, ids).start(Duration.ofSeconds(30))) {
+        try (Collector c = new Collector("outbox", bootstrap, topic, ids).start(Duration.ofSeconds(30))) {
             double achieved = Measurements.paced(events, rate, i -> {
                 tx.executeWithoutResult(status -> writer.publishAll(transactions.get(i)));
                 committed.put(prepared.get(i).eventId(), System.nanoTime());
@@ -98,13 +131,13 @@ final class OutboxPath {
 
     /** Writes one event and waits until Debezium has published it: the topic then exists. */
     void probe() throws InterruptedException {
-        long before = cdc.published();
+        long before = published.getAsLong();
         BenchEvent e = factory.next();
         tx.executeWithoutResult(status -> writer.publishAll(List.of(outboxEvent(e))));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (cdc.published() <= before) {
+        while (published.getAsLong() <= before) {
             if (System.nanoTime() > deadline) {
-                throw new BenchmarkFailure("Debezium published nothing within 60 s of the first outbox commit");
+                throw new BenchmarkFailure("the relay published nothing within 60 s of the first outbox commit");
             }
             Thread.sleep(10);
         }
@@ -114,8 +147,8 @@ final class OutboxPath {
         Duration timeout = Measurements.timeoutFor(events);
         if (!c.awaitAll(timeout)) {
             throw new BenchmarkFailure(round + ": only " + c.distinct() + " of " + events
-                    + " events reached the consumer within " + timeout.toSeconds() + " s (Debezium published "
-                    + (cdc.published() - publishedBefore) + ")");
+                    + " events reached the consumer within " + timeout.toSeconds() + " s (the relay published "
+                    + (published.getAsLong() - publishedBefore) + ")");
         }
     }
 
@@ -123,16 +156,16 @@ final class OutboxPath {
     private void settle(String round, Collector c, Set<UUID> ids, long publishedBefore) throws InterruptedException {
         // The connector counts a batch after Kafka acknowledged all of it; the consumer can be faster.
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (cdc.published() - publishedBefore < ids.size() && System.nanoTime() < deadline) {
+        while (published.getAsLong() - publishedBefore < ids.size() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         Thread.sleep(200); // a late redelivery would be on its way by now
         c.awaitDrained(Duration.ofSeconds(30));
         Measurements.verifyExactlyOnce(round, ids, c);
-        long published = cdc.published() - publishedBefore;
-        if (published != ids.size()) {
+        long count = published.getAsLong() - publishedBefore;
+        if (count != ids.size()) {
             throw new BenchmarkFailure(
-                    round + ": NOT exactly once: wrote " + ids.size() + " events, Debezium published " + published);
+                    round + ": NOT exactly once: wrote " + ids.size() + " events, the relay published " + count);
         }
     }
 

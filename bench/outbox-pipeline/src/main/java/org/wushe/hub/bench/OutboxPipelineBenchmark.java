@@ -30,6 +30,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.hub.platform.events.Aggregate;
 import org.wushe.hub.platform.outbox.OutboxWriter;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.AvroTrust;
@@ -50,6 +51,10 @@ public final class OutboxPipelineBenchmark {
     static final String RAW_TOPIC = "wushe.bench.raw-kafka";
     /** Distinct needs (aggregate ids, so Kafka keys) the events cycle over. */
     static final int NEEDS = 1_000;
+    /** The alternative relay's (--direct-relay) outbox schema, and the prefix of the topics it writes. */
+    static final String DIRECT_SCHEMA = "bench_direct";
+
+    static final String DIRECT_TOPIC_PREFIX = "wushe.bench-direct.";
 
     private final Options options;
     private final long started = System.nanoTime();
@@ -116,6 +121,8 @@ public final class OutboxPipelineBenchmark {
         Runtime.getRuntime().addShutdownHook(hook);
         HikariDataSource dataSource = null;
         HikariDataSource bareSource = null;
+        HikariDataSource directSource = null;
+        PgOutputRelay relay = null;
         RawKafkaPath raw = null;
         try {
             stack.start();
@@ -159,7 +166,8 @@ public final class OutboxPipelineBenchmark {
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             NeedEventFactory factory = new NeedEventFactory(NEEDS, 20261123L);
             String bootstrap = stack.kafka().bootstrapServers();
-            OutboxPath outbox = new OutboxPath(bootstrap, cdc, writer, tx, factory);
+            OutboxPath outbox = new OutboxPath(bootstrap, cdc, writer, tx, factory)
+                    .measuringCpu(new RelayCpu(RelayCpu.debezium(), stack, connector.get("slot.name")));
             BareWrites bare = new BareWrites(
                     new OutboxWriter(new JdbcTemplate(bareSource), codec, Clock.systemUTC()),
                     new TransactionTemplate(new DataSourceTransactionManager(bareSource)),
@@ -195,6 +203,52 @@ public final class OutboxPipelineBenchmark {
             if (warmLatency > 0) {
                 raw.latency("warm-up raw paced", warmLatency, options.rate());
             }
+            OutboxPath direct = null;
+            if (options.directRelay()) {
+                // The alternative relay's own outbox table, publication and (temporary) slot, so that Debezium's
+                // slot decodes and drops its WAL as it does the bare round's, and the topics stay apart.
+                directSource = dataSource(stack, options.synchronousCommit(), DIRECT_SCHEMA);
+                Flyway.configure()
+                        .dataSource(directSource)
+                        .schemas(DIRECT_SCHEMA)
+                        .locations("classpath:db/wushe-platform")
+                        .load()
+                        .migrate();
+                try (Connection c = stack.database().connect();
+                        java.sql.Statement s = c.createStatement()) {
+                    s.execute("CREATE PUBLICATION " + DIRECT_SCHEMA + "_outbox FOR TABLE " + DIRECT_SCHEMA
+                            + ".outbox WITH (publish = 'insert')");
+                }
+                String directTopic =
+                        DIRECT_TOPIC_PREFIX + Aggregate.NEED.topic().substring("wushe.".length());
+                createTopic(bootstrap, directTopic, shape);
+                relay = new PgOutputRelay(
+                        stack.database().jdbcUrl(),
+                        "postgres",
+                        stack.database().password(),
+                        DIRECT_SCHEMA + "_slot",
+                        DIRECT_SCHEMA + "_outbox",
+                        bootstrap,
+                        RawKafkaPath.producerProperties(bootstrap, connector),
+                        DIRECT_TOPIC_PREFIX,
+                        connector.get("transforms.ceSource.value.literal", ""));
+                PgOutputRelay r = relay;
+                direct = new OutboxPath(
+                                bootstrap,
+                                directTopic,
+                                r::published,
+                                new OutboxWriter(new JdbcTemplate(directSource), codec, Clock.systemUTC()),
+                                new TransactionTemplate(new DataSourceTransactionManager(directSource)),
+                                factory)
+                        .measuringCpu(new RelayCpu(RelayCpu.pgoutput(), stack, DIRECT_SCHEMA + "_slot"));
+                if (warm > 0) {
+                    direct.throughput("warm-up pgoutput relay burst", warm, options.batch());
+                }
+                if (warmLatency > 0) {
+                    direct.latency("warm-up pgoutput relay paced", warmLatency, options.rate());
+                }
+                progress("pgoutput relay (PgJDBC, no Debezium) up on topic %s, warmed up", directTopic);
+            }
             progress(
                     "warm-up done and discarded: %,d burst + %,d paced events per path (exactly once checked)",
                     warm, warmLatency);
@@ -215,6 +269,7 @@ public final class OutboxPipelineBenchmark {
                     options.events(), bareWrites.elapsedNanos() / 1e6, bareWrites.eventsPerSecond());
             Measurements.Throughput outboxThroughput =
                     outbox.throughput("outbox pipeline throughput", options.events(), options.batch());
+            long[] outboxCpu = outbox.lastCpuPerEvent();
             progress(
                     "outbox        throughput: %,d events in %,.0f ms -> %,.0f events/s (exactly once)",
                     options.events(), outboxThroughput.elapsedNanos() / 1e6, outboxThroughput.eventsPerSecond());
@@ -227,21 +282,46 @@ public final class OutboxPipelineBenchmark {
                     outboxLatency.p50Ms(),
                     outboxLatency.p99Ms());
 
+            Report.Direct directFigures = null;
+            if (direct != null) {
+                Measurements.Bare bareAgain = bare.throughput(
+                        "bare inserts and commits (before the pgoutput relay)", options.events(), options.batch());
+                progress(
+                        "bare inserts  throughput: %,d events in %,.0f ms -> %,.0f events/s (again, before the pgoutput relay)",
+                        options.events(), bareAgain.elapsedNanos() / 1e6, bareAgain.eventsPerSecond());
+                Measurements.Throughput directThroughput =
+                        direct.throughput("pgoutput relay throughput", options.events(), options.batch());
+                progress(
+                        "pgoutput relay throughput: %,d events in %,.0f ms -> %,.0f events/s (exactly once)",
+                        options.events(), directThroughput.elapsedNanos() / 1e6, directThroughput.eventsPerSecond());
+                Measurements.Latency directLatency =
+                        direct.latency("pgoutput relay latency", options.latencyEvents(), options.rate());
+                progress(
+                        "pgoutput relay latency:    %,d transactions at %.0f/s -> p50 %.2f ms, p99 %.2f ms (exactly once)",
+                        options.latencyEvents(),
+                        directLatency.achievedRate(),
+                        directLatency.p50Ms(),
+                        directLatency.p99Ms());
+                directFigures = new Report.Direct(bareAgain, directThroughput, directLatency, direct.lastCpuPerEvent());
+            }
+
             Map<String, Object> memory = Resources.memory(dataDir.resolve("postgres"));
             List<String> headerKeys = new ArrayList<>();
             outbox.lastSample().headers().forEach(h -> headerKeys.add(h.key()));
             Report report = new Report(
-                    options,
-                    connector,
-                    shape,
-                    pg,
-                    headerKeys,
-                    rawThroughput,
-                    rawLatency,
-                    outboxThroughput,
-                    outboxLatency,
-                    bareWrites,
-                    memory);
+                            options,
+                            connector,
+                            shape,
+                            pg,
+                            headerKeys,
+                            rawThroughput,
+                            rawLatency,
+                            outboxThroughput,
+                            outboxLatency,
+                            bareWrites,
+                            memory)
+                    .withDirect(directFigures)
+                    .withCpu(outboxCpu);
             System.out.println();
             System.out.print(report.text());
             Path json = options.json().toAbsolutePath();
@@ -257,6 +337,12 @@ public final class OutboxPipelineBenchmark {
             }
             if (bareSource != null) {
                 bareSource.close();
+            }
+            if (relay != null) {
+                relay.close();
+            }
+            if (directSource != null) {
+                directSource.close();
             }
             stack.close();
             try {

@@ -64,7 +64,7 @@ final class RawKafkaPath implements AutoCloseable {
     }
 
     /** The CDC bridge's producer settings (see OutboxCdc#producerProperties), for a fair comparison. */
-    private static Properties producerProperties(String bootstrap, ConnectorConfig connector) {
+    static Properties producerProperties(String bootstrap, ConnectorConfig connector) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-raw-kafka");

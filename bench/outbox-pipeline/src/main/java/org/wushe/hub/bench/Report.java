@@ -27,6 +27,32 @@ final class Report {
     private final Measurements.Latency outboxLatency;
     private final Measurements.Bare bare;
     private final Map<String, Object> memory;
+    private Direct direct;
+
+    /** The alternative relay's rounds (--direct-relay), with the bare round measured right before them. */
+    record Direct(
+            Measurements.Bare bare, Measurements.Throughput throughput, Measurements.Latency latency, long[] cpu) {
+        double share() {
+            return throughput.eventsPerSecondFromFirstWrite() / bare.eventsPerSecond();
+        }
+    }
+
+    private long[] cpu;
+
+    /** Debezium's CPU per event in the throughput round, ns: [JVM threads, walsender]. */
+    Report withCpu(long[] cpu) {
+        this.cpu = cpu;
+        return this;
+    }
+
+    private static String cpu(long[] perEvent) {
+        return perEvent == null ? "-" : String.format(Locale.ROOT, "%.1f | %.1f", perEvent[0] / 1e3, perEvent[1] / 1e3);
+    }
+
+    Report withDirect(Direct direct) {
+        this.direct = direct;
+        return this;
+    }
 
     Report(
             Options options,
@@ -128,6 +154,7 @@ final class Report {
                 "",
                 count(bare.eventsPerSecond()),
                 ratio(relayShareOfBare()));
+        row(out, rowFormat, "  relay CPU/event, µs: JVM | walsender (c)", "", cpu(cpu), "");
         row(
                 out,
                 rowFormat,
@@ -152,6 +179,54 @@ final class Report {
                 size(rawThroughput.size()),
                 size(outboxThroughput.size()),
                 "");
+        if (direct != null) {
+            out.append(rule);
+            row(out, rowFormat, "ALTERNATIVE: pgoutput relay (PgJDBC)", "", "pgoutput relay", "relay/Debezium");
+            row(
+                    out,
+                    rowFormat,
+                    "throughput, events/s (a)",
+                    "",
+                    count(direct.throughput().eventsPerSecond()),
+                    ratio(direct.throughput().eventsPerSecond() / outboxThroughput.eventsPerSecond()));
+            row(
+                    out,
+                    rowFormat,
+                    "  events/s from first tx begin",
+                    "",
+                    count(direct.throughput().eventsPerSecondFromFirstWrite()),
+                    "");
+            row(
+                    out,
+                    rowFormat,
+                    "  inserts+commits alone, ms",
+                    "",
+                    ms(direct.throughput().writeNanos()),
+                    "");
+            row(
+                    out,
+                    rowFormat,
+                    "  bare inserts+commits, events/s | share (b)",
+                    "",
+                    count(direct.bare().eventsPerSecond()),
+                    ratio(direct.share()));
+            row(out, rowFormat, "  relay CPU/event, µs: JVM | walsender (c)", "", cpu(direct.cpu()), "");
+            row(
+                    out,
+                    rowFormat,
+                    "latency p50, ms",
+                    "",
+                    millis(direct.latency().p50Ms()),
+                    ratio(direct.latency().p50Ms() / outboxLatency.p50Ms()));
+            row(
+                    out,
+                    rowFormat,
+                    "latency p99, ms",
+                    "",
+                    millis(direct.latency().p99Ms()),
+                    ratio(direct.latency().p99Ms() / outboxLatency.p99Ms()));
+            row(out, rowFormat, "  single events @ achieved rate/s", "", samples(direct.latency()), "");
+        }
         out.append(rule);
         out.append(
                 String.format(
@@ -162,6 +237,10 @@ final class Report {
                         Locale.ROOT,
                         "(b) the same events in the same transactions into a table no publication holds (PostgreSQL's bare rate);%n"
                                 + "    share = the pipeline's events/s from its first tx begin over that rate: the relay's share of the database's.%n"));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "(c) CPU the relay used in the burst per event: its threads in this JVM, and the walsender of its slot.%n"));
         out.append(String.format(
                 Locale.ROOT,
                 "latency: raw = just before send() -> consumer poll returned it (send time in a header);%n"));
@@ -267,10 +346,31 @@ final class Report {
         bareRound.put("eventsPerSec", round(bare.eventsPerSecond(), 1));
         root.put("bareInsertsAndCommits", bareRound);
         root.put("relayShareOfBare", round(relayShareOfBare(), 4));
+        root.put("relayCpuPerEventMicros", cpuJson(cpu));
+        if (direct != null) {
+            Map<String, Object> d = path(direct.throughput(), direct.latency(), "insertsAndCommitsMs");
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("events", direct.bare().events());
+            b.put("elapsedMs", round(direct.bare().elapsedNanos() / 1e6, 2));
+            b.put("eventsPerSec", round(direct.bare().eventsPerSecond(), 1));
+            d.put("bareInsertsAndCommits", b);
+            d.put("relayShareOfBare", round(direct.share(), 4));
+            d.put("relayCpuPerEventMicros", cpuJson(direct.cpu()));
+            root.put("pgoutputRelay", d);
+        }
         root.put("exactlyOnceVerified", true);
         root.put("memory", memory);
         Files.createDirectories(file.getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+    }
+
+    private static Map<String, Object> cpuJson(long[] perEvent) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (perEvent != null) {
+            m.put("jvmThreads", round(perEvent[0] / 1e3, 2));
+            m.put("walsender", round(perEvent[1] / 1e3, 2));
+        }
+        return m;
     }
 
     private static Map<String, Object> path(Measurements.Throughput t, Measurements.Latency l, String writeName) {

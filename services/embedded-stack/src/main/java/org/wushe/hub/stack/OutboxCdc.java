@@ -401,8 +401,9 @@ public final class OutboxCdc implements AutoCloseable {
         p.put("name", connector.name());
         p.put("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
         p.put("offset.storage.file.filename", offsetsFile.toString());
-        // Commit after every batch Kafka acknowledged: a restart redelivers as little as possible.
-        p.put("offset.flush.interval.ms", "0");
+        // Unless the connector says otherwise, commit after every batch Kafka acknowledged: a restart redelivers as
+        // little as possible.
+        p.putIfAbsent("offset.flush.interval.ms", "0");
         return p;
     }
 
