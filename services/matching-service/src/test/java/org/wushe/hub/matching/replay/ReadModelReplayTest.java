@@ -96,8 +96,10 @@ class ReadModelReplayTest extends MatchingScenario {
         assertThat(http().post("/admin/replay", "").status())
                 .as("a second replay while one runs")
                 .isEqualTo(409);
-        // Events that come while the history is read again: the consumers leave the engine alone during a replay,
-        // so these reach it only through the reload at its end, which must not miss them.
+        // Events that come while the history is read again: the read-model consumers leave the engine alone during a
+        // replay, so these reach it through the reload at its end (or, while the group's partitions are not assigned
+        // yet, through the engine feed, EngineFeed); either way they must not be missed. ReplayingTest checks the
+        // hand-over to the reload itself.
         awaitState("REPLAYING");
         UUID during = UUID.randomUUID();
         volunteers()
