@@ -1,6 +1,7 @@
 package org.wushe.hub.matching.engine;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 
 /**
  * One bucket of the index: its entries by geohash-6 cell, in an open-addressing table keyed by the cell's int
@@ -97,11 +98,20 @@ final class GridIndex<T> {
         return a;
     }
 
-    /** A growable array of entries and their tags; removal swaps the last entry in, so order is not kept. */
+    /**
+     * A growable array of entries and their tags; removal swaps the last entry in, so order is not kept. A cell of
+     * more than {@link #INDEXED_FROM} entries also knows where each entry is, so that removing one (a volunteer's
+     * new availability replaces them) does not scan a crowded cell; the search reads only the arrays. An entry is
+     * in a cell once at most (a volunteer once per bucket).
+     */
     static final class Cell {
+        static final int INDEXED_FROM = 32;
+
         private Object[] items = new Object[4];
         private long[] tags = new long[4];
         private int size;
+        /** Where each entry is, by identity; null while the cell is small. */
+        private IdentityHashMap<Object, Integer> at;
 
         private void add(Object item, long tag) {
             if (size == items.length) {
@@ -109,20 +119,46 @@ final class GridIndex<T> {
                 tags = Arrays.copyOf(tags, size * 2);
             }
             tags[size] = tag;
-            items[size++] = item;
+            items[size] = item;
+            if (at != null) {
+                at.put(item, size);
+            } else if (size + 1 > INDEXED_FROM) {
+                at = new IdentityHashMap<>(2 * items.length);
+                for (int i = 0; i <= size; i++) {
+                    at.put(items[i], i);
+                }
+            }
+            size++;
         }
 
         private boolean remove(Object item) {
-            for (int i = 0; i < size; i++) {
-                if (items[i] == item) {
-                    items[i] = items[--size];
-                    tags[i] = tags[size];
-                    items[size] = null;
-                    tags[size] = 0;
-                    return true;
+            int i;
+            if (at != null) {
+                Integer found = at.remove(item);
+                if (found == null) {
+                    return false;
+                }
+                i = found;
+            } else {
+                i = 0;
+                while (i < size && items[i] != item) {
+                    i++;
+                }
+                if (i == size) {
+                    return false;
                 }
             }
-            return false;
+            int last = --size;
+            if (i != last) {
+                items[i] = items[last];
+                tags[i] = tags[last];
+                if (at != null) {
+                    at.put(items[i], i);
+                }
+            }
+            items[last] = null;
+            tags[last] = 0;
+            return true;
         }
 
         /** The tag the i-th entry was added with. */

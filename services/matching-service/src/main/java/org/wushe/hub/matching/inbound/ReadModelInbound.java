@@ -39,13 +39,15 @@ import org.wushe.hub.matching.engine.VolunteerSpec;
 import org.wushe.hub.matching.proposal.EngineTransactions;
 import org.wushe.hub.matching.proposal.Matchmaker;
 import org.wushe.hub.matching.readmodel.ReadModel;
+import org.wushe.hub.matching.readmodel.Replaying;
 import org.wushe.hub.matching.readmodel.Specs;
 import org.wushe.hub.platform.inbox.InboundEvents;
 
 /**
  * Spring Cloud Stream functional consumers that keep the read model and drive the match saga. Each
  * event is handled once, in the transaction that records its id (platform {@link InboundEvents});
- * the engine's memory changes after that transaction commits. Events about a need also go into its
+ * the engine's memory changes after that transaction commits (not while a replay is on: the engine is reloaded
+ * from the tables when it ends, see {@link Replaying}). Events about a need also go into its
  * audit trail ({@link AuditTrail}), in the same transaction. Offers, volunteers, capacities and stations
  * come in batches ({@link InboundEvents#batchConsumer}: one transaction per poll, runs of one type written
  * set-based); a revision older than the one known still never overwrites it. These bindings are what
@@ -110,7 +112,12 @@ public class ReadModelInbound {
      */
     @Bean
     Consumer<Message<List<byte[]>>> offers(
-            InboundEvents inbound, ReadModel readModel, MatchEngine engine, Matchmaker matchmaker, AuditTrail audit) {
+            InboundEvents inbound,
+            ReadModel readModel,
+            MatchEngine engine,
+            Replaying replaying,
+            Matchmaker matchmaker,
+            AuditTrail audit) {
         return inbound.batchConsumer(CONSUMER)
                 // First offered (revision 0), or changed by its provider (a later revision, with what is still
                 // available).
@@ -119,6 +126,7 @@ public class ReadModelInbound {
                         run -> putOffers(
                                 readModel,
                                 engine,
+                                replaying,
                                 run.stream()
                                         .map(r -> new ReadModel.OfferPut(
                                                 Specs.offer(r.payload()),
@@ -128,27 +136,27 @@ public class ReadModelInbound {
                                         .toList()))
                 // An activity's venue (activityId set) is no match of ours: only what is left of the venue counts here.
                 .on(ResourceReserved.class, (envelope, r) -> {
-                    remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
+                    remaining(readModel, engine, replaying, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
                     if (r.getActivityId() == null) {
                         audit.record(envelope, r.getNeedId(), Summary.of(r));
                         matchmaker.reserved(r.getMatchId());
                     }
                 })
                 .on(ResourceReservationFailed.class, (envelope, r) -> {
-                    remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getAvailable());
+                    remaining(readModel, engine, replaying, envelope.occurredAt(), r.getOfferId(), r.getAvailable());
                     if (r.getActivityId() == null) {
                         audit.record(envelope, r.getNeedId(), Summary.of(r));
                         matchmaker.reservationFailed(r.getMatchId(), "资源无法预留 reservation failed: " + r.getReason());
                     }
                 })
                 .on(ResourceReleased.class, (envelope, r) -> {
-                    remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
+                    remaining(readModel, engine, replaying, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
                     if (r.getActivityId() == null) {
                         audit.record(envelope, r.getNeedId(), Summary.of(r));
                     }
                 })
                 .on(ResourceConsumed.class, (envelope, r) -> {
-                    remaining(readModel, engine, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
+                    remaining(readModel, engine, replaying, envelope.occurredAt(), r.getOfferId(), r.getRemaining());
                     if (r.getActivityId() == null) {
                         audit.record(envelope, r.getNeedId(), Summary.of(r));
                     }
@@ -156,17 +164,26 @@ public class ReadModelInbound {
                 // Expired, or withdrawn by its provider (reason WITHDRAWN): never proposed again.
                 .on(ResourceExpired.class, (envelope, r) -> {
                     if (readModel.deactivateOffer(r.getOfferId(), Integer.MAX_VALUE, envelope.occurredAt())) {
-                        EngineTransactions.afterCommit(() -> engine.removeOffer(r.getOfferId()));
+                        toEngine(replaying, () -> engine.removeOffer(r.getOfferId()));
                     }
                 })
                 .build();
     }
 
     /**
+     * A change to the engine once the batch's transaction commits, unless a replay is on: then the engine is
+     * reloaded from the tables when it ends ({@link Replaying#toEngine}), and a replay spends no time on it.
+     */
+    private static void toEngine(Replaying replaying, Runnable change) {
+        EngineTransactions.afterCommit(() -> replaying.toEngine(change));
+    }
+
+    /**
      * Writes offers (or capacities) unless a later revision is known; the engine gets those written once the
      * batch commits.
      */
-    private static void putOffers(ReadModel readModel, MatchEngine engine, List<ReadModel.OfferPut> offers) {
+    private static void putOffers(
+            ReadModel readModel, MatchEngine engine, Replaying replaying, List<ReadModel.OfferPut> offers) {
         Map<UUID, OfferSpec> written = readModel.putOffers(offers);
         if (written.size() < offers.size()) {
             log.debug(
@@ -175,13 +192,14 @@ public class ReadModelInbound {
                     offers.size());
         }
         if (!written.isEmpty()) {
-            EngineTransactions.afterCommit(() -> written.values().forEach(engine::putOffer));
+            toEngine(replaying, () -> written.values().forEach(engine::putOffer));
         }
     }
 
     private static void remaining(
             ReadModel readModel,
             MatchEngine engine,
+            Replaying replaying,
             java.time.Instant at,
             UUID offerId,
             org.wushe.hub.events.common.Allocation allocation) {
@@ -189,7 +207,7 @@ public class ReadModelInbound {
             Long left = Specs.remaining(offer.spec().kind(), allocation);
             if (left != null) {
                 readModel.setRemaining(offerId, left, at);
-                EngineTransactions.afterCommit(() -> engine.setRemaining(offerId, left));
+                toEngine(replaying, () -> engine.setRemaining(offerId, left));
             }
         });
     }
@@ -201,7 +219,12 @@ public class ReadModelInbound {
      */
     @Bean
     Consumer<Message<List<byte[]>>> volunteers(
-            InboundEvents inbound, ReadModel readModel, MatchEngine engine, AuditTrail audit, Matchmaker matchmaker) {
+            InboundEvents inbound,
+            ReadModel readModel,
+            MatchEngine engine,
+            Replaying replaying,
+            AuditTrail audit,
+            Matchmaker matchmaker) {
         return inbound.batchConsumer(CONSUMER)
                 .onRun(VolunteerRegistered.class, run -> {
                     List<ReadModel.VolunteerPut> puts = new ArrayList<>(run.size());
@@ -210,7 +233,7 @@ public class ReadModelInbound {
                         puts.add(new ReadModel.VolunteerPut(
                                 spec, label(spec), r.envelope().occurredAt()));
                     }
-                    putVolunteers(readModel, engine, puts);
+                    putVolunteers(readModel, engine, replaying, puts);
                 })
                 .onRun(VolunteerAvailabilityDeclared.class, run -> {
                     Map<UUID, VolunteerSpec> known = new HashMap<>(readModel.volunteers(
@@ -230,7 +253,7 @@ public class ReadModelInbound {
                         AssignmentAnswer answer = a.getAssignmentAnswer();
                         if (answer != null) {
                             // The answer sees the read model as it was when it was given.
-                            putVolunteers(readModel, engine, puts);
+                            putVolunteers(readModel, engine, replaying, puts);
                             puts = new ArrayList<>();
                             audit.record(r.envelope(), answer.getNeedId(), Summary.of(a));
                             if (answer.getAnswer() == AssignmentAnswerKind.DECLINED) {
@@ -239,7 +262,7 @@ public class ReadModelInbound {
                             }
                         }
                     }
-                    putVolunteers(readModel, engine, puts);
+                    putVolunteers(readModel, engine, replaying, puts);
                 })
                 // Only for the audit: hours credited for one of our matches belong to that need's history.
                 .on(ServiceHoursCredited.class, (envelope, h) -> {
@@ -252,14 +275,15 @@ public class ReadModelInbound {
     }
 
     /** Writes volunteers in one statement; the engine gets them, in order, once the batch commits. */
-    private static void putVolunteers(ReadModel readModel, MatchEngine engine, List<ReadModel.VolunteerPut> puts) {
+    private static void putVolunteers(
+            ReadModel readModel, MatchEngine engine, Replaying replaying, List<ReadModel.VolunteerPut> puts) {
         if (puts.isEmpty()) {
             return;
         }
         readModel.putVolunteers(puts);
         List<VolunteerSpec> specs =
                 puts.stream().map(ReadModel.VolunteerPut::spec).toList();
-        EngineTransactions.afterCommit(() -> specs.forEach(engine::putVolunteer));
+        toEngine(replaying, () -> specs.forEach(engine::putVolunteer));
     }
 
     /**
@@ -275,13 +299,15 @@ public class ReadModelInbound {
      * {@code capacities-in-0} (batch mode): service capacity organizations offer (the rest of the topic is skipped).
      */
     @Bean
-    Consumer<Message<List<byte[]>>> capacities(InboundEvents inbound, ReadModel readModel, MatchEngine engine) {
+    Consumer<Message<List<byte[]>>> capacities(
+            InboundEvents inbound, ReadModel readModel, MatchEngine engine, Replaying replaying) {
         return inbound.batchConsumer(CONSUMER)
                 .onRun(
                         ServiceCapacityOffered.class,
                         run -> putOffers(
                                 readModel,
                                 engine,
+                                replaying,
                                 run.stream()
                                         .map(c -> new ReadModel.OfferPut(
                                                 Specs.capacity(c.payload()),
@@ -291,7 +317,7 @@ public class ReadModelInbound {
                                         .toList()))
                 .on(ServiceCapacityWithdrawn.class, (envelope, c) -> {
                     if (readModel.deactivateOffer(c.getCapacityId(), c.getRevision(), envelope.occurredAt())) {
-                        EngineTransactions.afterCommit(() -> engine.removeOffer(c.getCapacityId()));
+                        toEngine(replaying, () -> engine.removeOffer(c.getCapacityId()));
                     }
                 })
                 .build();

@@ -22,10 +22,11 @@ import org.wushe.hub.platform.replay.ReadModelReplay;
  * {@code need_state} (what matching decided about each need) and {@code audit_event}; the match
  * table references {@code need_state}, not the rebuilt {@code need_view}.
  *
- * <p>While it runs, {@link Replaying} is on: nothing is proposed, escalated or batched. When it is
- * done, the engine is loaded again from the rebuilt tables with the live matches' holds (as at start,
- * {@link EngineConfiguration#reload}), and the needs left OPEN (published or declined meanwhile) are
- * matched.
+ * <p>While it runs, {@link Replaying} is on: nothing is proposed, escalated or batched, and the consumers
+ * leave the engine's memory alone (a replay writes every row again; telling the engine each one cost more than
+ * writing it). When it is done, the engine is loaded again from the rebuilt tables with the live matches' holds
+ * (as at start, {@link EngineConfiguration#reload}) under {@link Replaying#end}, so no change committed
+ * meanwhile is missed, and the needs left OPEN (published or declined meanwhile) are matched.
  */
 @Configuration(proxyBeanMethods = false)
 public class MatchingReplay {
@@ -38,10 +39,10 @@ public class MatchingReplay {
         return ReadModelReplay.of(ReadModelInbound.CONSUMER)
                 .bindings("needs-in-0", "offers-in-0", "volunteers-in-0", "capacities-in-0", "stations-in-0")
                 .tables("need_view", "volunteer_view", "offer_view", "station_view")
-                .beforeReplay(() -> replaying.set(true))
+                .beforeReplay(replaying::start)
                 .afterReplay(() -> {
-                    int held = EngineConfiguration.reload(engine, readModel, matchmaker);
-                    replaying.set(false);
+                    // The consumers' engine changes were skipped while the replay ran: the reload reads them all.
+                    int held = replaying.end(() -> EngineConfiguration.reload(engine, readModel, matchmaker));
                     log.info("Engine reloaded after the replay: {}, {} live matches held", engine.stats(), held);
                     Actor.run(Actor.system(ReadModelInbound.CONSUMER), () -> proposeOpen(readModel, matchmaker));
                 });

@@ -31,7 +31,9 @@ import org.springframework.cloud.stream.binder.Binding;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.config.BindingProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.platform.replay.ReplayProgress.PartitionProgress;
 import org.wushe.hub.platform.replay.ReplayProgress.State;
@@ -43,7 +45,8 @@ import org.wushe.hub.platform.replay.ReplayProgress.State;
  *   consumer group has no members;</li>
  *   <li>rewinds the group to the beginning of every partition of the bindings' topics
  *   ({@link Admin#alterConsumerGroupOffsets});</li>
- *   <li>empties the declared tables and the consumer's {@code processed_event} rows in one transaction;</li>
+ *   <li>empties the declared tables (truncated where they can be) and the consumer's {@code processed_event} rows
+ *   in one transaction;</li>
  *   <li>starts the bindings again, which re-read the whole history through the service's own idempotent
  *   consumers, and reports progress until every partition is read up to where it ended at the rewind;</li>
  *   <li>stops them once more for the service's {@code afterReplay} hook (reload memory, resume what was held
@@ -69,6 +72,9 @@ public class ReadModelReplayer implements DisposableBean {
     private final Duration groupEmptyTimeout;
     private final Duration catchUpTimeout;
     private final Duration pollInterval;
+    /** How long the clearing waits for a read-model table's exclusive lock before it deletes the rows instead. */
+    static final Duration TRUNCATE_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
     private final String group;
     private final List<String> topics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -340,13 +346,40 @@ public class ReadModelReplayer implements DisposableBean {
         return tx.execute(status -> {
             Map<String, Integer> rows = new LinkedHashMap<>();
             for (String table : declared.tables()) {
-                rows.put(table, jdbc.update("DELETE FROM " + table));
+                rows.put(table, empty(table, status));
             }
             rows.put(
                     "processed_event",
                     jdbc.update("DELETE FROM processed_event WHERE consumer = ?", declared.consumer()));
             return rows;
         });
+    }
+
+    /**
+     * Empties a read-model table in the clearing transaction: {@code TRUNCATE} where it can, so the history is
+     * written again into a fresh table and index (after a {@code DELETE}, every row written again meets its dead
+     * predecessor under the same key, in the index and on the heap, and each deleted row is in the WAL the outbox's
+     * decoder reads); {@code DELETE} if the table cannot be truncated (a foreign key from another table, no
+     * privilege, or a lock not granted within {@link #TRUNCATE_LOCK_TIMEOUT} because a long read holds it).
+     * Returns the rows it held.
+     */
+    private int empty(String table, TransactionStatus status) {
+        Integer held = jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
+        Object savepoint = status.createSavepoint();
+        try {
+            jdbc.execute("SET LOCAL lock_timeout = '" + TRUNCATE_LOCK_TIMEOUT.toMillis() + "ms'");
+            jdbc.execute("TRUNCATE " + table);
+            status.releaseSavepoint(savepoint);
+            return held == null ? 0 : held;
+        } catch (DataAccessException e) {
+            status.rollbackToSavepoint(savepoint); // the lock timeout's SET LOCAL goes with it
+            log.info(
+                    "Replay of {}: {} cannot be truncated ({}); deleting its rows",
+                    declared.consumer(),
+                    table,
+                    e.getMostSpecificCause().getMessage());
+            return jdbc.update("DELETE FROM " + table);
+        }
     }
 
     private void awaitCaughtUp(
