@@ -66,7 +66,8 @@ class WholeHubTest {
         assertThat(hub.residents()).hasSize(200);
         assertThat(hub.get("volunteer-service", "/volunteers?limit=200")).hasSize(50);
         assertThat(hub.get("resource-service", "/donors")).hasSize(10);
-        assertThat(hub.get("resource-service", "/offers")).hasSize(30);
+        // 30 offers of the donors, and the clinic's venue the month of activities adds (Activities.clinicVenue).
+        assertThat(hub.get("resource-service", "/offers")).hasSize(31);
         assertThat(hub.get("organization-service", "/organizations")).hasSize(8);
         assertThat(hub.get("organization-service", "/capacities")).hasSize(10);
         assertThat(hub.get("social-worker-service", "/social-workers?limit=100"))
@@ -250,7 +251,8 @@ class WholeHubTest {
         // ... and travelled the outbox to matching: every volunteer and offer (and capacity) is in its engine.
         JsonNode engine = hub.get("matching-service", "/engine");
         assertThat(engine.path("engine").path("volunteers").asInt()).isEqualTo(50);
-        assertThat(engine.path("engine").path("offers").asInt()).isEqualTo(30 + 10);
+        // 31 offers (the donors' 30 and the clinic's venue) and the organizations' 10 capacities.
+        assertThat(engine.path("engine").path("offers").asInt()).isEqualTo(31 + 10);
 
         // Needs were published in community-service and matching proposed for them.
         JsonNode needs = hub.get("community-service", "/needs?limit=1000");
