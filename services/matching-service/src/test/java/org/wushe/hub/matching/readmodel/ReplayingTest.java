@@ -3,10 +3,12 @@ package org.wushe.hub.matching.readmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,11 +56,12 @@ class ReplayingTest {
         // A consumer's transaction commits after the reload has read the tables: its change must not be skipped.
         Thread consumer = new Thread(() -> replaying.toEngine(() -> engine.add("committed during the reload")));
         consumer.start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (consumer.getState() != Thread.State.WAITING && System.nanoTime() < until) {
-            Thread.sleep(1);
-        }
-        assertThat(consumer.getState()).as("the change waits for the reload").isEqualTo(Thread.State.WAITING);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(1))
+                .untilAsserted(() -> assertThat(consumer.getState())
+                        .as("the change waits for the reload")
+                        .isEqualTo(Thread.State.WAITING));
         assertThat(engine).isEmpty();
 
         finishReload.countDown();
