@@ -273,9 +273,10 @@ public final class MatchEngine {
             Matcher.Outcome outcome = outcomes.get(i);
             int n = outcome.best().size();
             if (i >= assign) {
-                out.add(new WindowMatch(needId, null, null, null, null, null));
+                out.add(new WindowMatch(needId, null, null, null, null, null, n));
             } else if (claimed[i]) {
-                out.add(new WindowMatch(needId, proposals[i], holds[i].matchId(), holds[i].allocation(), null, null));
+                out.add(new WindowMatch(
+                        needId, proposals[i], holds[i].matchId(), holds[i].allocation(), null, null, n));
             } else if (holds[i] != null) {
                 out.add(new WindowMatch(
                         needId,
@@ -283,9 +284,10 @@ public final class MatchEngine {
                         null,
                         null,
                         "分配的候选刚被其他需求占用，请重新匹配",
-                        "The assigned candidate was just claimed for another need; match it again"));
+                        "The assigned candidate was just claimed for another need; match it again",
+                        n));
             } else if (n == 0) {
-                out.add(new WindowMatch(needId, null, null, null, outcome.reasonZh(), outcome.reasonEn()));
+                out.add(new WindowMatch(needId, null, null, null, outcome.reasonZh(), outcome.reasonEn(), n));
             } else {
                 out.add(new WindowMatch(
                         needId,
@@ -294,7 +296,8 @@ public final class MatchEngine {
                         null,
                         n + "个候选都分配给了同一批中得分更高的需求",
                         "All " + n + " candidate" + (n == 1 ? "" : "s")
-                                + " went to needs of the same window that scored higher"));
+                                + " went to needs of the same window that scored higher",
+                        n));
             }
         }
         return out;

@@ -11,9 +11,17 @@ import java.util.UUID;
  *                 ({@link Allocation#time}); pass it to {@link MatchEngine#hold} to restore the hold
  * @param reasonZh why nothing was assigned, in Chinese; null when assigned
  * @param reasonEn the same in English
+ * @param candidates how many feasible candidates the need had (up to the {@code candidatesPerNeed} searched), so a
+ *                   caller can tell a need with a single possible candidate from one with a choice
  */
 public record WindowMatch(
-        UUID needId, Proposal proposal, UUID matchId, Allocation held, String reasonZh, String reasonEn) {
+        UUID needId,
+        Proposal proposal,
+        UUID matchId,
+        Allocation held,
+        String reasonZh,
+        String reasonEn,
+        int candidates) {
 
     /** Planned with the window but not assigned yet (beyond its {@code assign} first needs): match it again. */
     public boolean deferred() {
