@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.platform.events.Aggregate;
@@ -41,38 +44,59 @@ public class AuditTrail {
                 when 'ServiceHoursCredited' then 8 when 'NeedClosed' then 9 else 6 end""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    public AuditTrail(JdbcClient jdbc) {
+    public AuditTrail(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
+
+    private static final String INSERT = """
+            insert into audit_event (event_id, need_id, event_type, topic, kafka_partition, topic_offset, occurred_at, actor,
+                summary_zh, summary_en)
+            values (:event_id, :need_id, :event_type, :topic, :kafka_partition, :topic_offset, :occurred_at, :actor,
+                :summary_zh, :summary_en)
+            on conflict (event_id) do nothing
+            """;
 
     /** Records the event for the need; a second recording of the same event changes nothing. */
     public void record(EventEnvelope e, UUID needId, Summary summary) {
-        if (needId == null) {
-            return;
+        if (needId != null) {
+            named.update(INSERT, values(new Line(e, needId, summary)));
         }
+    }
+
+    /** One event to record for a need with {@link #recordAll}. */
+    public record Line(EventEnvelope event, UUID needId, Summary summary) {}
+
+    /** {@link #record} for many events (a batch's run) in one batch of statements. */
+    public void recordAll(List<Line> lines) {
+        SqlParameterSource[] rows = lines.stream()
+                .filter(l -> l.needId() != null)
+                .map(AuditTrail::values)
+                .toArray(SqlParameterSource[]::new);
+        if (rows.length > 0) {
+            named.batchUpdate(INSERT, rows);
+        }
+    }
+
+    private static MapSqlParameterSource values(Line line) {
+        EventEnvelope e = line.event();
         EventEnvelope.Source source = e.source();
         String topic = source != null
                 ? source.topic()
                 : Aggregate.ofType(e.aggregateType()).map(Aggregate::topic).orElse(e.aggregateType());
-        jdbc.sql("""
-                insert into audit_event (event_id, need_id, event_type, topic, kafka_partition, topic_offset, occurred_at, actor,
-                    summary_zh, summary_en)
-                values (:event_id, :need_id, :event_type, :topic, :kafka_partition, :topic_offset, :occurred_at, :actor,
-                    :summary_zh, :summary_en)
-                on conflict (event_id) do nothing
-                """)
-                .param("event_id", e.eventId())
-                .param("need_id", needId)
-                .param("event_type", e.eventType())
-                .param("topic", topic)
-                .param("kafka_partition", source == null ? null : source.partition())
-                .param("topic_offset", source == null ? null : source.offset())
-                .param("occurred_at", Timestamp.from(e.occurredAt()))
-                .param("actor", e.actor())
-                .param("summary_zh", summary.zh())
-                .param("summary_en", summary.en())
-                .update();
+        return new MapSqlParameterSource()
+                .addValue("event_id", e.eventId())
+                .addValue("need_id", line.needId())
+                .addValue("event_type", e.eventType())
+                .addValue("topic", topic)
+                .addValue("kafka_partition", source == null ? null : source.partition())
+                .addValue("topic_offset", source == null ? null : source.offset())
+                .addValue("occurred_at", Timestamp.from(e.occurredAt()))
+                .addValue("actor", e.actor())
+                .addValue("summary_zh", line.summary().zh())
+                .addValue("summary_en", line.summary().en());
     }
 
     /** The need's history: by time, then cause before effect within a millisecond, then topic offset. */

@@ -61,43 +61,71 @@ public class ReadModelInbound {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelInbound.class);
 
-    /** {@code needs-in-0}: each published need is matched at once; closed needs withdraw their proposals. */
+    /**
+     * {@code needs-in-0} (batch mode): the needs of one poll are written set-based and matched together as one window
+     * as the batch's transaction commits ({@link Matchmaker#proposeBeforeCommit}); closed needs withdraw their
+     * proposals. A run of {@code NeedUpdated} (most
+     * of them the community service's answer to a proposal, status MATCHED) is written in one statement, and only
+     * the needs back to PUBLISHED are matched again.
+     */
     @Bean
-    Consumer<Message<byte[]>> needs(
+    Consumer<Message<List<byte[]>>> needs(
             InboundEvents inbound, ReadModel readModel, Matchmaker matchmaker, AuditTrail audit) {
-        return inbound.consumer(CONSUMER)
-                .on(NeedPublished.class, (envelope, n) -> {
-                    audit.record(envelope, n.getNeedId(), Summary.of(n));
-                    if (readModel.insertNeed(
-                            Specs.need(
-                                    n.getNeedId(),
-                                    n.getCommunityId(),
-                                    n.getStationId(),
-                                    n.getDetails(),
-                                    n.getOccurredAt().toEpochMilli()),
-                            n.getDetails().getTitle(),
-                            n.getRevision(),
-                            envelope.occurredAt())) {
-                        matchmaker.proposeFor(n.getNeedId());
-                    }
+        return inbound.batchConsumer(CONSUMER)
+                .onRun(NeedPublished.class, run -> {
+                    audit.recordAll(run.stream()
+                            .map(r -> new AuditTrail.Line(
+                                    r.envelope(), r.payload().getNeedId(), Summary.of(r.payload())))
+                            .toList());
+                    List<UUID> inserted = readModel.insertNeeds(run.stream()
+                            .map(r -> {
+                                NeedPublished n = r.payload();
+                                return new ReadModel.NeedPut(
+                                        Specs.need(
+                                                n.getNeedId(),
+                                                n.getCommunityId(),
+                                                n.getStationId(),
+                                                n.getDetails(),
+                                                n.getOccurredAt().toEpochMilli()),
+                                        n.getDetails().getTitle(),
+                                        n.getRevision(),
+                                        r.envelope().occurredAt());
+                            })
+                            .toList());
+                    matchmaker.proposeBeforeCommit(inserted);
                 })
-                .on(NeedUpdated.class, (envelope, n) -> {
-                    audit.record(envelope, n.getNeedId(), Summary.of(n));
-                    var known = readModel.need(n.getNeedId());
-                    long publishedAt = known.map(k -> k.spec().publishedAtMillis())
-                            .orElse(n.getOccurredAt().toEpochMilli());
-                    var spec = Specs.need(
-                            n.getNeedId(), n.getCommunityId(), n.getStationId(), n.getDetails(), publishedAt);
-                    if (known.isEmpty()) {
-                        readModel.insertNeed(spec, n.getDetails().getTitle(), n.getRevision(), envelope.occurredAt());
-                    } else {
-                        readModel.updateNeed(spec, n.getDetails().getTitle(), n.getRevision(), envelope.occurredAt());
-                    }
+                .onRun(NeedUpdated.class, run -> {
+                    audit.recordAll(run.stream()
+                            .map(r -> new AuditTrail.Line(
+                                    r.envelope(), r.payload().getNeedId(), Summary.of(r.payload())))
+                            .toList());
+                    Map<UUID, ReadModel.NeedRow> known = readModel.needs(
+                            run.stream().map(r -> r.payload().getNeedId()).toList());
+                    readModel.putNeeds(run.stream()
+                            .map(r -> {
+                                NeedUpdated n = r.payload();
+                                ReadModel.NeedRow k = known.get(n.getNeedId());
+                                long publishedAt = k != null
+                                        ? k.spec().publishedAtMillis()
+                                        : n.getOccurredAt().toEpochMilli();
+                                return new ReadModel.NeedPut(
+                                        Specs.need(
+                                                n.getNeedId(),
+                                                n.getCommunityId(),
+                                                n.getStationId(),
+                                                n.getDetails(),
+                                                publishedAt),
+                                        n.getDetails().getTitle(),
+                                        n.getRevision(),
+                                        r.envelope().occurredAt());
+                            })
+                            .toList());
                     // Back to PUBLISHED after a decline: the decline proposed the next candidate already, so this
                     // only matters when the need has no live match (e.g. it was edited while waiting).
-                    if (n.getStatus() == NeedStatus.PUBLISHED) {
-                        matchmaker.proposeFor(n.getNeedId());
-                    }
+                    matchmaker.proposeBeforeCommit(run.stream()
+                            .filter(r -> r.payload().getStatus() == NeedStatus.PUBLISHED)
+                            .map(r -> r.payload().getNeedId())
+                            .toList());
                 })
                 .on(NeedClosed.class, (envelope, n) -> {
                     audit.record(envelope, n.getNeedId(), Summary.of(n));

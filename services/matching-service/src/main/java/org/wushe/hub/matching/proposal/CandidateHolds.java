@@ -1,7 +1,10 @@
 package org.wushe.hub.matching.proposal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.matching.engine.Allocation;
@@ -38,6 +42,7 @@ public class CandidateHolds {
     private static final String COLUMNS = "match_id, candidate_kind, candidate_id, allocation";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final ObjectMapper json;
     private final MatchEngine engine;
     /** Holds put into the engine from the database or the match events, by candidate. Guarded by {@code this}. */
@@ -45,8 +50,9 @@ public class CandidateHolds {
 
     private final Map<UUID, CandidateRef> learnedCandidate = new HashMap<>();
 
-    public CandidateHolds(JdbcClient jdbc, ObjectMapper json, MatchEngine engine) {
+    public CandidateHolds(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json, MatchEngine engine) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
         this.engine = engine;
     }
@@ -57,9 +63,69 @@ public class CandidateHolds {
      */
     public void lock(CandidateRef candidate) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", candidate.kind().name() + ":" + candidate.id())
+                .param("key", key(candidate))
                 .query((rs, i) -> 1)
                 .single();
+    }
+
+    /**
+     * {@link #lock} for several candidates in one statement, taken in the order of their keys: two transactions that
+     * lock overlapping sets this way never wait on each other in a cycle.
+     */
+    public void lockAll(Collection<CandidateRef> candidates) {
+        String[] keys =
+                candidates.stream().map(CandidateHolds::key).distinct().sorted().toArray(String[]::new);
+        if (keys.length == 0) {
+            return;
+        }
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(
+                            "select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(?) with ordinality as t(k, n) "
+                                    + "order by n");
+                    ps.setArray(1, con.createArrayOf("text", keys));
+                    return ps;
+                },
+                rs -> {}); // the locks are all it is for
+    }
+
+    /**
+     * {@link #lock} if it is free now; false, without waiting, if another transaction holds it. A transaction that
+     * holds candidates' locks already takes further ones this way, so it never waits while holding them.
+     */
+    public boolean tryLock(CandidateRef candidate) {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", key(candidate))
+                .query(Boolean.class)
+                .single());
+    }
+
+    private static String key(CandidateRef candidate) {
+        return candidate.kind().name() + ":" + candidate.id();
+    }
+
+    /** {@link #of} for several candidates in one query; a candidate with none is absent. */
+    public Map<CandidateRef, List<Held>> ofAll(Collection<CandidateRef> candidates) {
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] ids = candidates.stream().map(CandidateRef::id).distinct().toArray(UUID[]::new);
+        Map<CandidateRef, List<Held>> out = new HashMap<>();
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(
+                            "select " + COLUMNS + " from candidate_hold where candidate_id = any(?)");
+                    ps.setArray(1, con.createArrayOf("uuid", ids));
+                    return ps;
+                },
+                rs -> {
+                    Held h = held(rs, 0);
+                    if (candidates.contains(h.candidate())) {
+                        out.computeIfAbsent(h.candidate(), c -> new ArrayList<>())
+                                .add(h);
+                    }
+                });
+        return out;
     }
 
     /** The committed holds on the candidate, of every instance. */
@@ -88,6 +154,24 @@ public class CandidateHolds {
                 .param("candidate_id", candidate.id())
                 .param("allocation", allocation == null ? null : json.writeValueAsString(allocation))
                 .update();
+    }
+
+    /** {@link #insert} for many holds in one batch of statements. */
+    public void insertAll(List<Held> holds) {
+        if (holds.isEmpty()) {
+            return;
+        }
+        template.batchUpdate(
+                "insert into candidate_hold (match_id, candidate_kind, candidate_id, allocation) "
+                        + "values (?, ?, ?, CAST(? AS jsonb))",
+                holds.stream()
+                        .map(h -> new Object[] {
+                            h.matchId(),
+                            h.candidate().kind().name(),
+                            h.candidate().id(),
+                            h.allocation() == null ? null : json.writeValueAsString(h.allocation())
+                        })
+                        .toList());
     }
 
     /** The match no longer holds its candidate (it ended, or the stock it takes is reserved and counted there). */

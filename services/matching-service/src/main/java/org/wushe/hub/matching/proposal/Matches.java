@@ -4,13 +4,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.hub.matching.engine.Allocation;
@@ -34,45 +39,62 @@ public class Matches {
             MatchStatus.LIVE.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final ObjectMapper json;
 
-    public Matches(JdbcClient jdbc, ObjectMapper json) {
+    public Matches(JdbcClient jdbc, NamedParameterJdbcTemplate named, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.named = named;
         this.json = json;
     }
 
+    private static final String INSERT = "insert into match (" + COLUMNS + """
+            ) values (:match_id, :need_id, :community_id, :station_id, :candidate_kind, :candidate_id,
+                :candidate_label, :rank, :mode, :score, CAST(:explanation AS jsonb), :window_start, :window_end,
+                CAST(:allocation AS jsonb), :status, :proposed_at, :deadline, :escalated_to, :escalated_at,
+                :decided_by, :decided_at, :decline_reason, :note, :service_minutes, :completed_at)""";
+
     public void insert(MatchRecord m) {
-        jdbc.sql("insert into match (" + COLUMNS + """
-                        ) values (:match_id, :need_id, :community_id, :station_id, :candidate_kind, :candidate_id,
-                            :candidate_label, :rank, :mode, :score, CAST(:explanation AS jsonb), :window_start, :window_end,
-                            CAST(:allocation AS jsonb), :status, :proposed_at, :deadline, :escalated_to, :escalated_at,
-                            :decided_by, :decided_at, :decline_reason, :note, :service_minutes, :completed_at)""")
-                .param("match_id", m.matchId())
-                .param("need_id", m.needId())
-                .param("community_id", m.communityId())
-                .param("station_id", m.stationId())
-                .param("candidate_kind", m.candidate().kind().name())
-                .param("candidate_id", m.candidate().id())
-                .param("candidate_label", m.candidateLabel())
-                .param("rank", m.rank())
-                .param("mode", m.mode())
-                .param("score", m.score())
-                .param("explanation", json.writeValueAsString(m.explanation()))
-                .param("window_start", m.window() == null ? null : ts(m.window().startMillis()))
-                .param("window_end", m.window() == null ? null : ts(m.window().endMillis()))
-                .param("allocation", m.allocation() == null ? null : json.writeValueAsString(m.allocation()))
-                .param("status", m.status().name())
-                .param("proposed_at", Timestamp.from(m.proposedAt()))
-                .param("deadline", Timestamp.from(m.deadline()))
-                .param("escalated_to", m.escalatedTo())
-                .param("escalated_at", ts(m.escalatedAt()))
-                .param("decided_by", m.decidedBy())
-                .param("decided_at", ts(m.decidedAt()))
-                .param("decline_reason", m.declineReason())
-                .param("note", m.note())
-                .param("service_minutes", m.serviceMinutes())
-                .param("completed_at", ts(m.completedAt()))
-                .update();
+        named.update(INSERT, values(m));
+    }
+
+    /** Inserts many matches in one batch of statements (the proposals of a batch of needs). */
+    public void insertAll(List<MatchRecord> matches) {
+        if (!matches.isEmpty()) {
+            named.batchUpdate(INSERT, matches.stream().map(this::values).toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private MapSqlParameterSource values(MatchRecord m) {
+        return new MapSqlParameterSource()
+                .addValue("match_id", m.matchId())
+                .addValue("need_id", m.needId())
+                .addValue("community_id", m.communityId())
+                .addValue("station_id", m.stationId())
+                .addValue("candidate_kind", m.candidate().kind().name())
+                .addValue("candidate_id", m.candidate().id())
+                .addValue("candidate_label", m.candidateLabel())
+                .addValue("rank", m.rank())
+                .addValue("mode", m.mode())
+                .addValue("score", m.score())
+                .addValue("explanation", json.writeValueAsString(m.explanation()))
+                .addValue(
+                        "window_start",
+                        m.window() == null ? null : ts(m.window().startMillis()))
+                .addValue(
+                        "window_end", m.window() == null ? null : ts(m.window().endMillis()))
+                .addValue("allocation", m.allocation() == null ? null : json.writeValueAsString(m.allocation()))
+                .addValue("status", m.status().name())
+                .addValue("proposed_at", Timestamp.from(m.proposedAt()))
+                .addValue("deadline", Timestamp.from(m.deadline()))
+                .addValue("escalated_to", m.escalatedTo())
+                .addValue("escalated_at", ts(m.escalatedAt()))
+                .addValue("decided_by", m.decidedBy())
+                .addValue("decided_at", ts(m.decidedAt()))
+                .addValue("decline_reason", m.declineReason())
+                .addValue("note", m.note())
+                .addValue("service_minutes", m.serviceMinutes())
+                .addValue("completed_at", ts(m.completedAt()));
     }
 
     public Optional<MatchRecord> find(UUID matchId) {
@@ -98,6 +120,32 @@ public class Matches {
                 .list()
                 .stream()
                 .findFirst();
+    }
+
+    /** Which of these needs have a live match, in one query. */
+    public Set<UUID> withLiveMatch(Collection<UUID> needIds) {
+        if (needIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(
+                jdbc.sql("select distinct need_id from match where need_id in (:need_ids) and status in (" + LIVE + ")")
+                        .param("need_ids", List.copyOf(new HashSet<>(needIds)))
+                        .query(UUID.class)
+                        .list());
+    }
+
+    /** How many matches each of these needs has had (absent: none), in one query. */
+    public Map<UUID, Integer> countsOfNeeds(Collection<UUID> needIds) {
+        if (needIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Integer> out = new HashMap<>();
+        jdbc.sql("select need_id, count(*) from match where need_id in (:need_ids) group by need_id")
+                .param("need_ids", List.copyOf(new HashSet<>(needIds)))
+                .query(rs -> {
+                    out.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                });
+        return out;
     }
 
     public List<MatchRecord> ofNeed(UUID needId) {
@@ -276,6 +324,21 @@ public class Matches {
                 .param("need_id", needId)
                 .query((rs, i) -> new CandidateRef(CandidateKind.valueOf(rs.getString(1)), rs.getObject(2, UUID.class)))
                 .list());
+    }
+
+    /** {@link #exclusions(UUID)} of many needs in one query; a need with none is absent. */
+    public Map<UUID, Set<CandidateRef>> exclusions(Collection<UUID> needIds) {
+        if (needIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Set<CandidateRef>> out = new HashMap<>();
+        jdbc.sql("select need_id, candidate_kind, candidate_id from match_exclusion where need_id in (:need_ids)")
+                .param("need_ids", List.copyOf(new HashSet<>(needIds)))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>())
+                            .add(new CandidateRef(CandidateKind.valueOf(rs.getString(2)), rs.getObject(3, UUID.class)));
+                });
+        return out;
     }
 
     public long count(MatchStatus status) {

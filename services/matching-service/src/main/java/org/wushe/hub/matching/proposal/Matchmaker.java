@@ -3,7 +3,11 @@ package org.wushe.hub.matching.proposal;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.events.common.Urgency;
 import org.wushe.hub.events.community.NeedOutcome;
@@ -27,6 +33,7 @@ import org.wushe.hub.matching.engine.MatchEngine;
 import org.wushe.hub.matching.engine.MatchResult;
 import org.wushe.hub.matching.engine.OfferKind;
 import org.wushe.hub.matching.engine.Proposal;
+import org.wushe.hub.matching.engine.WindowMatch;
 import org.wushe.hub.matching.readmodel.NeedState;
 import org.wushe.hub.matching.readmodel.ReadModel;
 import org.wushe.hub.matching.readmodel.ReadModel.NeedRow;
@@ -142,8 +149,19 @@ public class Matchmaker {
         if (replaying.isOn()) {
             return Optional.empty(); // stays as it is; an OPEN need is matched when the replay ends
         }
-        NeedRow need = locked.get();
-        Set<CandidateRef> exclude = matches.exclusions(needId);
+        return proposeBest(locked.get(), matches.exclusions(needId), mayWaitForBatch, false);
+    }
+
+    /**
+     * The best candidate for a need that is locked, has no live match and is not closed. {@code holdingOthers}: the
+     * transaction holds other candidates' locks already (a batch of needs, {@link #proposeForAll}), so a candidate
+     * whose lock another transaction holds is passed over instead of waited for, and no two transactions can wait
+     * on each other.
+     */
+    private Optional<MatchRecord> proposeBest(
+            NeedRow need, Set<CandidateRef> excluded, boolean mayWaitForBatch, boolean holdingOthers) {
+        UUID needId = need.spec().needId();
+        Set<CandidateRef> exclude = new HashSet<>(excluded);
         MatchResult result;
         UUID matchId = UUID.randomUUID();
         EngineTransactions.onRollback(() -> engine.release(matchId));
@@ -154,7 +172,8 @@ public class Matchmaker {
             proposing.lock();
             try {
                 result = engine.match(need.spec(), props.candidates(), exclude);
-                if (!result.proposals().isEmpty() && !waitsForBatch(need, result, mayWaitForBatch)) {
+                if (!result.proposals().isEmpty()
+                        && !waitsForBatch(need, result.proposals().size(), mayWaitForBatch)) {
                     best = result.proposals().get(0);
                     engine.hold(matchId, best.candidate(), best.allocation());
                 }
@@ -165,8 +184,11 @@ public class Matchmaker {
                 break;
             }
             // Then in the shared database, against the holds of every instance.
-            if (claim(matchId, best.candidate(), best.allocation())) {
+            if (claim(matchId, best.candidate(), best.allocation(), holdingOthers)) {
                 return Optional.of(record(need, best, matchId, Mode.STREAMING));
+            }
+            if (holdingOthers) {
+                exclude.add(best.candidate()); // busy in another transaction: the next best, without waiting
             }
             if (attempt == MAX_CLAIMS) {
                 waitFor(
@@ -180,20 +202,202 @@ public class Matchmaker {
         if (result.proposals().isEmpty()) {
             waitFor(needId, result.reasonZh(), result.reasonEn(), "none");
         } else {
-            waitFor(
-                    needId,
-                    "合适的候选较少（" + result.proposals().size() + "个），等待下一轮统一分配",
-                    "Few suitable candidates (" + result.proposals().size()
-                            + "), so it waits for the next batch assignment",
-                    "scarce");
+            waitForScarce(needId, result.proposals().size());
         }
         return Optional.empty();
     }
 
+    private void waitForScarce(UUID needId, int candidates) {
+        waitFor(
+                needId,
+                "合适的候选较少（" + candidates + "个），等待下一轮统一分配",
+                "Few suitable candidates (" + candidates + "), so it waits for the next batch assignment",
+                "scarce");
+    }
+
+    /**
+     * Streaming mode for the needs of one batch of the need topic (a poll): those that are not closed and have no
+     * live match are matched together as one window ({@link MatchEngine#matchWindow}), so that a need early in the
+     * batch does not take a candidate a later one has no substitute for, and the window's total score is the
+     * highest. The needs are locked in one statement, the window's candidates claimed in one
+     * ({@link #claimAll}), the proposals recorded together ({@link #recordAll}). A need the window left without a
+     * candidate (every one went to a need that scored higher), or whose claim was lost, is then matched on its own,
+     * as {@link #proposeFor} does; a need that is not urgent and has fewer than {@code scarce-below} candidates
+     * waits for the batch, as there.
+     */
+    @Transactional
+    public void proposeForAll(List<UUID> needIds) {
+        List<UUID> ids = needIds.stream().distinct().toList();
+        if (ids.size() == 1) {
+            proposeFor(ids.get(0));
+            return;
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<UUID, NeedRow> locked = readModel.lockNeeds(ids);
+        if (replaying.isOn()) {
+            return; // they stay as they are; OPEN needs are matched when the replay ends
+        }
+        Set<UUID> live = matches.withLiveMatch(ids);
+        List<NeedRow> open = ids.stream()
+                .map(locked::get)
+                .filter(n -> n != null
+                        && n.state() != NeedState.CLOSED
+                        && !live.contains(n.spec().needId()))
+                .toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<UUID, Set<CandidateRef>> exclusions =
+                matches.exclusions(open.stream().map(n -> n.spec().needId()).toList());
+        List<WindowMatch> window;
+        proposing.lock();
+        try {
+            window = engine.matchWindow(open.stream().map(NeedRow::spec).toList(), exclusions, props.candidates());
+        } finally {
+            proposing.unlock();
+        }
+        List<Assigned> assigned = new ArrayList<>();
+        List<NeedRow> alone = new ArrayList<>();
+        for (int i = 0; i < open.size(); i++) {
+            NeedRow need = open.get(i);
+            WindowMatch w = window.get(i);
+            if (w.matchId() != null) {
+                EngineTransactions.onRollback(() -> engine.release(w.matchId()));
+            }
+            if (w.proposal() == null) {
+                alone.add(need);
+            } else if (waitsForBatch(need, w.candidates(), true)) {
+                engine.release(w.matchId());
+                waitForScarce(need.spec().needId(), w.candidates());
+            } else {
+                assigned.add(new Assigned(need, w));
+            }
+        }
+        Set<UUID> claimed = claimAll(assigned);
+        List<Assigned> won = new ArrayList<>();
+        for (Assigned a : assigned) {
+            if (claimed.contains(a.window().matchId())) {
+                won.add(a);
+            } else {
+                alone.add(a.need());
+            }
+        }
+        recordAll(won);
+        meters.counter("wushe.matching.windows").increment();
+        meters.summary("wushe.matching.window.needs").record(open.size());
+        for (NeedRow need : alone) {
+            proposeBest(need, exclusions.getOrDefault(need.spec().needId(), Set.of()), true, !assigned.isEmpty());
+        }
+    }
+
+    /** The needs a batch's transaction will propose for as it commits ({@link #proposeBeforeCommit}). */
+    private static final Object PENDING = new Object();
+
+    /**
+     * {@link #proposeForAll} for these needs, together with every other need queued so in the current transaction,
+     * just before it commits: the needs of a whole batch of the need topic (its runs of {@code NeedPublished} and
+     * {@code NeedUpdated}) become one window. Everything else the batch does (a closed need withdrawing its match)
+     * comes first, so a need closed later in the batch is not proposed; and the candidates' locks are the last locks
+     * the transaction takes, so it never waits for a need's lock while holding a candidate's. Without a transaction,
+     * at once.
+     */
+    public void proposeBeforeCommit(List<UUID> needIds) {
+        if (needIds.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            proposeForAll(needIds);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> pending = (List<UUID>) TransactionSynchronizationManager.getResource(PENDING);
+        if (pending == null) {
+            List<UUID> queued = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(PENDING, queued);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    TransactionSynchronizationManager.unbindResource(PENDING);
+                    proposeForAll(List.copyOf(queued));
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+            pending = queued;
+        }
+        pending.addAll(needIds);
+    }
+
+    /** A need of a window and what the window assigned it (held in the engine under the window's match id). */
+    private record Assigned(NeedRow need, WindowMatch window) {
+        CandidateRef candidate() {
+            return window.proposal().candidate();
+        }
+    }
+
+    /**
+     * {@link #claim} for the assignments of a window together: the candidates' locks in one statement (in the order
+     * of their keys, so batches never wait on each other in a cycle), their committed holds and offers in one query
+     * each, then in memory, in the window's order, each hold taken only if it still fits; the holds won are inserted
+     * in one batch. Returns the match ids whose claims were won. A lost claim keeps its candidate's lock until the
+     * transaction ends (another instance's holds took the room; its proposals on that candidate wait that long).
+     */
+    private Set<UUID> claimAll(List<Assigned> assigned) {
+        if (assigned.isEmpty()) {
+            return Set.of();
+        }
+        List<CandidateRef> candidates =
+                assigned.stream().map(Assigned::candidate).distinct().toList();
+        holds.lockAll(candidates);
+        Map<CandidateRef, List<CandidateHolds.Held>> committed = holds.ofAll(candidates);
+        Map<UUID, ReadModel.OfferRow> offers = readModel.offers(candidates.stream()
+                .filter(c -> c.kind() != CandidateKind.VOLUNTEER)
+                .map(CandidateRef::id)
+                .toList());
+        Set<UUID> won = new HashSet<>();
+        List<CandidateHolds.Held> inserts = new ArrayList<>();
+        proposing.lock();
+        try {
+            assigned.forEach(a -> engine.release(a.window().matchId()));
+            for (CandidateRef c : candidates) {
+                holds.learn(c, committed.getOrDefault(c, List.of()));
+                if (c.kind() != CandidateKind.VOLUNTEER) {
+                    ReadModel.OfferRow offer = offers.get(c.id());
+                    if (offer != null && offer.active()) {
+                        engine.setRemaining(c.id(), offer.spec().remaining());
+                    } else {
+                        engine.removeOffer(c.id());
+                    }
+                }
+            }
+            for (Assigned a : assigned) {
+                WindowMatch w = a.window();
+                if (engine.tryHold(w.matchId(), a.candidate(), w.held())) {
+                    won.add(w.matchId());
+                    inserts.add(new CandidateHolds.Held(w.matchId(), a.candidate(), w.held()));
+                }
+            }
+        } finally {
+            proposing.unlock();
+        }
+        holds.insertAll(inserts);
+        int lost = assigned.size() - won.size();
+        if (lost > 0) {
+            meters.counter("wushe.matching.claims.lost").increment(lost);
+            log.info("{} of {} claims of a window lost: no room left as stored", lost, assigned.size());
+        }
+        return won;
+    }
+
     /** A need that is not urgent, with fewer candidates than {@code scarce-below}, waits for the next batch. */
-    private boolean waitsForBatch(NeedRow need, MatchResult result, boolean mayWaitForBatch) {
+    private boolean waitsForBatch(NeedRow need, int candidates, boolean mayWaitForBatch) {
         return mayWaitForBatch
-                && result.proposals().size() < props.scarceBelow()
+                && candidates < props.scarceBelow()
                 && !urgent(need.spec().urgency());
     }
 
@@ -216,7 +420,7 @@ public class Matchmaker {
         // The plan was made from a snapshot: its candidate is claimed only if it still has the room.
         UUID matchId = UUID.randomUUID();
         EngineTransactions.onRollback(() -> engine.release(matchId));
-        if (!claim(matchId, assigned.candidate(), assigned.allocation())) {
+        if (!claim(matchId, assigned.candidate(), assigned.allocation(), false)) {
             return Optional.empty();
         }
         return Optional.of(record(locked.get(), assigned, matchId, Mode.BATCH));
@@ -233,9 +437,16 @@ public class Matchmaker {
      * a savepoint that is rolled back, so the candidate's lock is given back at once and no two proposals can wait on
      * each other's candidates; the engine keeps what it learned, so the next search skips the candidate.
      */
-    private boolean claim(UUID matchId, CandidateRef candidate, Allocation allocation) {
+    private boolean claim(UUID matchId, CandidateRef candidate, Allocation allocation, boolean holdingOthers) {
+        boolean[] busy = {false};
         Boolean claimed = claims.execute(status -> {
-            holds.lock(candidate);
+            if (!holdingOthers) {
+                holds.lock(candidate);
+            } else if (!holds.tryLock(candidate)) {
+                busy[0] = true;
+                status.setRollbackOnly();
+                return false;
+            }
             List<CandidateHolds.Held> committed = holds.of(candidate);
             Optional<ReadModel.OfferRow> offer =
                     candidate.kind() == CandidateKind.VOLUNTEER ? Optional.empty() : readModel.offer(candidate.id());
@@ -262,6 +473,13 @@ public class Matchmaker {
             holds.insert(matchId, candidate, allocation);
             return true;
         });
+        if (busy[0]) {
+            engine.release(matchId);
+            meters.counter("wushe.matching.claims.lost").increment();
+            log.info(
+                    "Claim of {} {} passed over: another transaction is claiming it", candidate.kind(), candidate.id());
+            return false;
+        }
         if (!Boolean.TRUE.equals(claimed)) {
             meters.counter("wushe.matching.claims.lost").increment();
             log.info(
@@ -286,14 +504,65 @@ public class Matchmaker {
      */
     private MatchRecord record(NeedRow need, Proposal p, UUID matchId, Mode mode) {
         Instant now = clock.instant();
-        MatchRecord m = new MatchRecord(
+        MatchRecord m = proposal(
+                need,
+                p,
+                matchId,
+                label(p.candidate()),
+                matches.countOfNeed(need.spec().needId()) + 1,
+                mode,
+                now);
+        matches.insert(m);
+        readModel.setNeedState(m.needId(), NeedState.MATCHED, null, null, now);
+        outbox.publish(Aggregate.MATCH, matchId.toString(), MatchEvents.proposed(m, now));
+        proposed(m, p, mode);
+        return m;
+    }
+
+    /** {@link #record} for the proposals of a window: each table written in one statement or one batch. */
+    private void recordAll(List<Assigned> won) {
+        if (won.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<UUID> needIds = won.stream().map(a -> a.need().spec().needId()).toList();
+        Map<UUID, Integer> counts = matches.countsOfNeeds(needIds);
+        Map<CandidateRef, String> labels =
+                labels(won.stream().map(Assigned::candidate).toList());
+        List<MatchRecord> records = new ArrayList<>(won.size());
+        List<OutboxWriter.Event> events = new ArrayList<>(won.size());
+        for (Assigned a : won) {
+            Proposal p = a.window().proposal();
+            UUID needId = a.need().spec().needId();
+            MatchRecord m = proposal(
+                    a.need(),
+                    p,
+                    a.window().matchId(),
+                    labels.get(p.candidate()),
+                    counts.getOrDefault(needId, 0) + 1,
+                    Mode.STREAMING,
+                    now);
+            records.add(m);
+            events.add(new OutboxWriter.Event(Aggregate.MATCH, m.matchId().toString(), MatchEvents.proposed(m, now)));
+        }
+        matches.insertAll(records);
+        readModel.setNeedStates(needIds, NeedState.MATCHED, now);
+        outbox.publishAll(events);
+        for (int i = 0; i < won.size(); i++) {
+            proposed(records.get(i), won.get(i).window().proposal(), Mode.STREAMING);
+        }
+    }
+
+    private MatchRecord proposal(
+            NeedRow need, Proposal p, UUID matchId, String label, int rank, Mode mode, Instant now) {
+        return new MatchRecord(
                 matchId,
                 need.spec().needId(),
                 need.spec().communityId(),
                 need.spec().stationId(),
                 p.candidate(),
-                label(p.candidate()),
-                matches.countOfNeed(need.spec().needId()) + 1,
+                label,
+                rank,
                 mode.name(),
                 p.score(),
                 p.explanation(),
@@ -310,9 +579,9 @@ public class Matchmaker {
                 null,
                 null,
                 null);
-        matches.insert(m);
-        readModel.setNeedState(m.needId(), NeedState.MATCHED, null, null, now);
-        outbox.publish(Aggregate.MATCH, matchId.toString(), MatchEvents.proposed(m, now));
+    }
+
+    private void proposed(MatchRecord m, Proposal p, Mode mode) {
         meters.counter(
                         "wushe.matching.proposals",
                         "mode",
@@ -328,7 +597,6 @@ public class Matchmaker {
                 m.rank(),
                 String.format("%.3f", p.score()),
                 mode);
-        return m;
     }
 
     private void waitFor(UUID needId, String zh, String en, String why) {
@@ -343,11 +611,34 @@ public class Matchmaker {
 
     private String label(CandidateRef c) {
         return switch (c.kind()) {
-            case VOLUNTEER ->
-                readModel.volunteerLabel(c.id()).orElse(c.id().toString().substring(0, 8));
+            case VOLUNTEER -> readModel.volunteerLabel(c.id()).orElse(fallbackLabel(c));
             case OFFER, CAPACITY ->
-                readModel.offer(c.id()).map(ReadModel.OfferRow::title).orElse(c.id().toString());
+                readModel.offer(c.id()).map(ReadModel.OfferRow::title).orElse(fallbackLabel(c));
         };
+    }
+
+    /** {@link #label} of several candidates, in one query per kind. */
+    private Map<CandidateRef, String> labels(List<CandidateRef> candidates) {
+        Map<UUID, String> volunteers = readModel.volunteerLabels(candidates.stream()
+                .filter(c -> c.kind() == CandidateKind.VOLUNTEER)
+                .map(CandidateRef::id)
+                .toList());
+        Map<UUID, ReadModel.OfferRow> offers = readModel.offers(candidates.stream()
+                .filter(c -> c.kind() != CandidateKind.VOLUNTEER)
+                .map(CandidateRef::id)
+                .toList());
+        Map<CandidateRef, String> out = new HashMap<>();
+        for (CandidateRef c : candidates) {
+            String label = c.kind() == CandidateKind.VOLUNTEER
+                    ? volunteers.get(c.id())
+                    : offers.containsKey(c.id()) ? offers.get(c.id()).title() : null;
+            out.put(c, label != null ? label : fallbackLabel(c));
+        }
+        return out;
+    }
+
+    private static String fallbackLabel(CandidateRef c) {
+        return c.kind() == CandidateKind.VOLUNTEER ? c.id().toString().substring(0, 8) : c.id().toString();
     }
 
     // ---- decisions of staff

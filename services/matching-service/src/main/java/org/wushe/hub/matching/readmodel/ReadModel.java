@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,6 +166,108 @@ public class ReadModel {
                 == 1;
     }
 
+    /** A need's row to write with {@link #insertNeeds} or {@link #putNeeds}: what {@link #insertNeed} takes. */
+    public record NeedPut(NeedSpec spec, String title, int revision, Instant at) {}
+
+    /**
+     * {@link #insertNeed} for many needs in two statements (a run of {@code NeedPublished} in a batch): the ids of
+     * those that were not known yet, in the order given.
+     */
+    public List<UUID> insertNeeds(List<NeedPut> needs) {
+        if (needs.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, NeedPut> first = new LinkedHashMap<>();
+        needs.forEach(n -> first.putIfAbsent(n.spec().needId(), n));
+        Set<UUID> inserted = new HashSet<>();
+        template.query(
+                """
+                insert into need_view (need_id, community_id, station_id, revision, title, spec, published_at, updated_at)
+                select CAST(r->>'id' AS uuid), CAST(r->>'community' AS uuid), CAST(r->>'station' AS uuid),
+                    CAST(r->>'revision' AS int), r->>'title', r->'spec', CAST(r->>'published' AS timestamptz),
+                    CAST(r->>'at' AS timestamptz)
+                from jsonb_array_elements(CAST(? AS jsonb)) r
+                on conflict (need_id) do nothing
+                returning need_id
+                """,
+                rs -> {
+                    inserted.add(rs.getObject(1, UUID.class));
+                },
+                write(needRows(first.values())));
+        template.update(
+                """
+                insert into need_state (need_id, state, updated_at)
+                select CAST(r->>'id' AS uuid), 'OPEN', CAST(r->>'at' AS timestamptz)
+                from jsonb_array_elements(CAST(? AS jsonb)) r
+                on conflict (need_id) do nothing
+                """,
+                write(first.values().stream()
+                        .map(n -> Map.of("id", n.spec().needId().toString(), "at", n.at().toString()))
+                        .toList()));
+        return first.keySet().stream().filter(inserted::contains).toList();
+    }
+
+    /**
+     * Writes many needs in two statements (a run of {@code NeedUpdated} in a batch): a need not known yet is
+     * inserted (OPEN), a known one replaced if its revision is newer (as {@link #updateNeed}); of two rows for one
+     * need the highest revision wins.
+     */
+    public void putNeeds(List<NeedPut> needs) {
+        Map<UUID, NeedPut> newest = new LinkedHashMap<>();
+        for (NeedPut n : needs) {
+            newest.merge(n.spec().needId(), n, (known, later) -> later.revision() > known.revision() ? later : known);
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        template.update("""
+                insert into need_view (need_id, community_id, station_id, revision, title, spec, published_at, updated_at)
+                select CAST(r->>'id' AS uuid), CAST(r->>'community' AS uuid), CAST(r->>'station' AS uuid),
+                    CAST(r->>'revision' AS int), r->>'title', r->'spec', CAST(r->>'published' AS timestamptz),
+                    CAST(r->>'at' AS timestamptz)
+                from jsonb_array_elements(CAST(? AS jsonb)) r
+                on conflict (need_id) do update set spec = excluded.spec, title = excluded.title,
+                    revision = excluded.revision, updated_at = excluded.updated_at
+                where need_view.revision < excluded.revision
+                """, write(needRows(newest.values())));
+        template.update(
+                """
+                insert into need_state (need_id, state, updated_at)
+                select CAST(r->>'id' AS uuid), 'OPEN', CAST(r->>'at' AS timestamptz)
+                from jsonb_array_elements(CAST(? AS jsonb)) r
+                on conflict (need_id) do nothing
+                """,
+                write(newest.values().stream()
+                        .map(n -> Map.of("id", n.spec().needId().toString(), "at", n.at().toString()))
+                        .toList()));
+    }
+
+    /** One JSON document for a run of needs: the specs go in as objects, PostgreSQL splits it. */
+    private static List<Map<String, Object>> needRows(Collection<NeedPut> needs) {
+        List<Map<String, Object>> rows = new ArrayList<>(needs.size());
+        for (NeedPut n : needs) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", n.spec().needId().toString());
+            row.put(
+                    "community",
+                    n.spec().communityId() == null
+                            ? null
+                            : n.spec().communityId().toString());
+            row.put(
+                    "station",
+                    n.spec().stationId() == null ? null : n.spec().stationId().toString());
+            row.put("revision", n.revision());
+            row.put("title", n.title());
+            row.put("spec", n.spec());
+            row.put(
+                    "published",
+                    Instant.ofEpochMilli(n.spec().publishedAtMillis()).toString());
+            row.put("at", n.at().toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
     private static final String NEED = """
             select v.spec, v.title, v.revision, coalesce(s.state, 'OPEN'), s.waiting_zh, s.waiting_en
             from need_view v left join need_state s on s.need_id = v.need_id where v.need_id = :need_id""";
@@ -215,6 +318,48 @@ public class ReadModel {
                 .param("need_id", needId)
                 .query(rs -> {}); // the row lock is all it is for
         return need(needId);
+    }
+
+    /**
+     * {@link #lockNeed} for many needs in one statement, locked in the order of their ids (so two transactions
+     * locking overlapping sets never wait on each other in a cycle); the needs the read model holds, by id.
+     */
+    public Map<UUID, NeedRow> lockNeeds(Collection<UUID> needIds) {
+        if (needIds.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] ids = new HashSet<>(needIds).toArray(UUID[]::new);
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(
+                            "select need_id from need_state where need_id = any(?) order by need_id for update");
+                    ps.setArray(1, con.createArrayOf("uuid", ids));
+                    return ps;
+                },
+                rs -> {}); // the row locks are all it is for
+        return needs(needIds);
+    }
+
+    /**
+     * {@link #setNeedState} for many needs in one statement, with no reason (a state a need does not wait in); a
+     * need already in the state is left as it is.
+     */
+    public void setNeedStates(Collection<UUID> needIds, NeedState state, Instant now) {
+        if (needIds.isEmpty()) {
+            return;
+        }
+        UUID[] ids = new HashSet<>(needIds).toArray(UUID[]::new);
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                            update need_state set state = ?, waiting_zh = null, waiting_en = null, updated_at = ?
+                            where need_id = any(?) and (state, waiting_zh, waiting_en) is distinct from (?, null, null)
+                            """);
+            ps.setString(1, state.name());
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setArray(3, con.createArrayOf("uuid", ids));
+            ps.setString(4, state.name());
+            return ps;
+        });
     }
 
     /** Sets what matching decided about the need; a repeat of the same state changes nothing (not even the time). */
@@ -337,6 +482,26 @@ public class ReadModel {
                 .optional(); // the primary key: one row at most (label is not null)
     }
 
+    /** The labels of these volunteers that the read model holds, in one query. */
+    public Map<UUID, String> volunteerLabels(Collection<UUID> volunteerIds) {
+        if (volunteerIds.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] ids = new HashSet<>(volunteerIds).toArray(UUID[]::new);
+        Map<UUID, String> out = new HashMap<>();
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(
+                            "select volunteer_id, label from volunteer_view where volunteer_id = any(?)");
+                    ps.setArray(1, con.createArrayOf("uuid", ids));
+                    return ps;
+                },
+                rs -> {
+                    out.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return out;
+    }
+
     // ---- offers and organization capacity
 
     public record OfferRow(OfferSpec spec, String title, int revision, boolean active) {}
@@ -412,6 +577,32 @@ public class ReadModel {
                 .query((rs, i) -> new OfferRow(
                         read(rs.getString(1), OfferSpec.class), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
                 .optional(); // the primary key: one row at most
+    }
+
+    /** The offers (and capacities) of these ids that the read model holds, active or not, in one query. */
+    public Map<UUID, OfferRow> offers(Collection<UUID> offerIds) {
+        if (offerIds.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] ids = new HashSet<>(offerIds).toArray(UUID[]::new);
+        Map<UUID, OfferRow> out = new HashMap<>();
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(
+                            "select offer_id, spec, title, revision, active from offer_view where offer_id = any(?)");
+                    ps.setArray(1, con.createArrayOf("uuid", ids));
+                    return ps;
+                },
+                rs -> {
+                    out.put(
+                            rs.getObject(1, UUID.class),
+                            new OfferRow(
+                                    read(rs.getString(2), OfferSpec.class),
+                                    rs.getString(3),
+                                    rs.getInt(4),
+                                    rs.getBoolean(5)));
+                });
+        return out;
     }
 
     public void setRemaining(UUID offerId, long remaining, Instant now) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +21,6 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -343,15 +341,6 @@ class ScaleOutTest extends MatchingScenario {
                 .size();
     }
 
-    /** A new id that Kafka's default partitioner puts on one of {@code side}'s partitions (any if 0 partitions). */
-    private static UUID keyedTo(Set<Integer> side, int partitions) {
-        UUID id;
-        do {
-            id = UUID.randomUUID();
-        } while (partitions > 0 && !side.contains(partitionOf(id, partitions)));
-        return id;
-    }
-
     private boolean knowsEverything(MatchEngine e) {
         return e.stats().volunteers() == count("select count(*) from volunteer_view")
                 && e.stats().offers() == count("select count(*) from offer_view where active");
@@ -388,11 +377,6 @@ class ScaleOutTest extends MatchingScenario {
                                         .build())
                                 .build());
         return needId;
-    }
-
-    /** Kafka's default partitioner for the outbox relay's string keys. */
-    private static int partitionOf(UUID key, int partitions) {
-        return Utils.toPositive(Utils.murmur2(key.toString().getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private UUID goods(Place p, UUID id, int boxes) {

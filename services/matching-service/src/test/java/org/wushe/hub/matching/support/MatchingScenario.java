@@ -229,4 +229,20 @@ public abstract class MatchingScenario {
         Counter c = meters.find(name).tags(tags).counter();
         return c == null ? 0 : c.count();
     }
+
+    /** A new id whose record the outbox relay puts on one of the partitions {@code side} (of {@code partitions}). */
+    protected static UUID keyedTo(java.util.Set<Integer> side, int partitions) {
+        UUID id;
+        do {
+            id = UUID.randomUUID();
+        } while (partitions > 0 && !side.contains(partitionOf(id, partitions)));
+        return id;
+    }
+
+    /** Kafka's default partitioner for the outbox relay's string keys. */
+    protected static int partitionOf(UUID key, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                        key.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                % partitions;
+    }
 }
