@@ -37,6 +37,8 @@ class WindowTest {
 
         assertThat(window).extracting(WindowMatch::needId).containsExactly(visit.needId(), haircut.needId());
         assertThat(window).extracting(m -> m.proposal().candidate().id()).containsExactly(id("walker"), id("barber"));
+        // the visit could have had either; the haircut only the barber
+        assertThat(window).extracting(WindowMatch::candidates).containsExactly(2, 1);
         assertThat(window).allSatisfy(m -> {
             assertThat(m.matchId()).isNotNull();
             assertThat(m.held().window()).isEqualTo(m.proposal().window());
