@@ -36,6 +36,14 @@ public record Allocation(Integer quantity, QuantityUnit unit, Long amountFen, In
         return new Allocation(null, null, null, capacity, window);
     }
 
+    /**
+     * What a match holds of its candidate: the offer's allocation, or for a volunteer (no allocation) the time they are
+     * booked, so that nobody is proposed twice for one hour; null when neither is known.
+     */
+    public static Allocation held(Allocation allocation, Window window) {
+        return allocation != null ? allocation : window == null ? null : time(window);
+    }
+
     /** A volunteer's booked time. */
     public static Allocation time(Window window) {
         return new Allocation(null, null, null, null, window);

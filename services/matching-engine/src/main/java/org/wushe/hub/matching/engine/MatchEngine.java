@@ -253,7 +253,7 @@ public final class MatchEngine {
             if (chosen[i] >= 0) {
                 Proposal p =
                         explainer.proposal(needs.get(i), outcomes.get(i).best().get(chosen[i]), now);
-                Allocation held = p.allocation() != null ? p.allocation() : Allocation.time(p.window());
+                Allocation held = p.held();
                 proposals[i] = p;
                 holds[i] = new Hold(UUID.randomUUID(), p.candidate(), held);
             }

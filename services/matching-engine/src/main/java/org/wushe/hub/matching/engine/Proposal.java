@@ -22,6 +22,11 @@ public record Proposal(
         explanation = List.copyOf(explanation);
     }
 
+    /** What a match of this proposal holds of the candidate ({@link Allocation#held}). */
+    public Allocation held() {
+        return Allocation.held(allocation, window);
+    }
+
     /** The component of this name, or null. */
     public ScoreComponent component(String name) {
         for (ScoreComponent c : explanation) {

@@ -2,6 +2,7 @@ package org.wushe.hub.matching.inbound;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,7 +93,12 @@ public class ReadModelInbound {
                                         r.envelope().occurredAt());
                             })
                             .toList());
-                    matchmaker.proposeBeforeCommit(inserted);
+                    Map<UUID, String> traces = new LinkedHashMap<>();
+                    run.forEach(r -> traces.putIfAbsent(
+                            r.payload().getNeedId(), r.envelope().traceparent()));
+                    Map<UUID, String> fresh = new LinkedHashMap<>();
+                    inserted.forEach(id -> fresh.put(id, traces.get(id)));
+                    matchmaker.proposeBeforeCommit(fresh);
                 })
                 .onRun(NeedUpdated.class, run -> {
                     audit.recordAll(run.stream()
@@ -122,10 +128,12 @@ public class ReadModelInbound {
                             .toList());
                     // Back to PUBLISHED after a decline: the decline proposed the next candidate already, so this
                     // only matters when the need has no live match (e.g. it was edited while waiting).
-                    matchmaker.proposeBeforeCommit(run.stream()
+                    Map<UUID, String> republished = new LinkedHashMap<>();
+                    run.stream()
                             .filter(r -> r.payload().getStatus() == NeedStatus.PUBLISHED)
-                            .map(r -> r.payload().getNeedId())
-                            .toList());
+                            .forEach(r -> republished.putIfAbsent(
+                                    r.payload().getNeedId(), r.envelope().traceparent()));
+                    matchmaker.proposeBeforeCommit(republished);
                 })
                 .on(NeedClosed.class, (envelope, n) -> {
                     audit.record(envelope, n.getNeedId(), Summary.of(n));

@@ -146,6 +146,20 @@ public class CandidateHolds {
                 .optional(); // the primary key: one row at most
     }
 
+    /** {@link #ofMatch} of many matches in one query: the holds they still have, by match. */
+    public Map<UUID, Held> ofMatches(Collection<UUID> matchIds) {
+        if (matchIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Held> out = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from candidate_hold where match_id in (:match_ids)")
+                .param("match_ids", List.copyOf(new HashSet<>(matchIds)))
+                .query((rs, i) -> held(rs, i))
+                .list()
+                .forEach(h -> out.put(h.matchId(), h));
+        return out;
+    }
+
     public void insert(UUID matchId, CandidateRef candidate, Allocation allocation) {
         jdbc.sql("insert into candidate_hold (match_id, candidate_kind, candidate_id, allocation) "
                         + "values (:match_id, :candidate_kind, :candidate_id, CAST(:allocation AS jsonb))")

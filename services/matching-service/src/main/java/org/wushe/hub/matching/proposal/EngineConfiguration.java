@@ -78,7 +78,7 @@ public class EngineConfiguration {
                             .orElse(false)) {
                 continue;
             }
-            engine.hold(m.matchId(), m.candidate(), m.allocation());
+            engine.hold(m.matchId(), m.candidate(), m.held());
             n++;
         }
         return n;

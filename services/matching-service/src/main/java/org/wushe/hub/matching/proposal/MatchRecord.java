@@ -32,4 +32,10 @@ public record MatchRecord(
         String declineReason,
         String note,
         Integer serviceMinutes,
-        Instant completedAt) {}
+        Instant completedAt) {
+
+    /** What the match holds of its candidate: the offer's allocation, or the volunteer's booked time. */
+    public Allocation held() {
+        return Allocation.held(allocation, window);
+    }
+}

@@ -104,6 +104,17 @@ public class Matches {
                 .optional(); // the primary key: one row at most
     }
 
+    /** The matches of these ids, in one query (any order). */
+    public List<MatchRecord> findAll(Collection<UUID> matchIds) {
+        if (matchIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from match where match_id in (:match_ids)")
+                .param("match_ids", List.copyOf(new HashSet<>(matchIds)))
+                .query(this::row)
+                .list();
+    }
+
     /** The match, locked until the transaction ends. */
     public Optional<MatchRecord> lock(UUID matchId) {
         return jdbc.sql("select " + COLUMNS + " from match where match_id = :match_id for update")

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,7 +129,7 @@ public class Matchmaker {
      */
     @Transactional
     public Optional<MatchRecord> proposeFor(UUID needId) {
-        return proposeBest(needId, true);
+        return proposeBest(needId, true, null);
     }
 
     /**
@@ -136,10 +137,10 @@ public class Matchmaker {
      * are left — staff are waiting on this need already.
      */
     private Optional<MatchRecord> proposeNext(UUID needId) {
-        return proposeBest(needId, false);
+        return proposeBest(needId, false, null);
     }
 
-    private Optional<MatchRecord> proposeBest(UUID needId, boolean mayWaitForBatch) {
+    private Optional<MatchRecord> proposeBest(UUID needId, boolean mayWaitForBatch, String traceparent) {
         Optional<NeedRow> locked = readModel.lockNeed(needId);
         if (locked.isEmpty()
                 || locked.get().state() == NeedState.CLOSED
@@ -149,17 +150,21 @@ public class Matchmaker {
         if (replaying.isOn()) {
             return Optional.empty(); // stays as it is; an OPEN need is matched when the replay ends
         }
-        return proposeBest(locked.get(), matches.exclusions(needId), mayWaitForBatch, false);
+        return proposeBest(locked.get(), matches.exclusions(needId), mayWaitForBatch, false, traceparent);
     }
 
     /**
      * The best candidate for a need that is locked, has no live match and is not closed. {@code holdingOthers}: the
      * transaction holds other candidates' locks already (a batch of needs, {@link #proposeForAll}), so a candidate
      * whose lock another transaction holds is passed over instead of waited for, and no two transactions can wait
-     * on each other.
+     * on each other. {@code traceparent}: the trace its proposal's event continues (null: the current span's).
      */
     private Optional<MatchRecord> proposeBest(
-            NeedRow need, Set<CandidateRef> excluded, boolean mayWaitForBatch, boolean holdingOthers) {
+            NeedRow need,
+            Set<CandidateRef> excluded,
+            boolean mayWaitForBatch,
+            boolean holdingOthers,
+            String traceparent) {
         UUID needId = need.spec().needId();
         Set<CandidateRef> exclude = new HashSet<>(excluded);
         MatchResult result;
@@ -175,7 +180,7 @@ public class Matchmaker {
                 if (!result.proposals().isEmpty()
                         && !waitsForBatch(need, result.proposals().size(), mayWaitForBatch)) {
                     best = result.proposals().get(0);
-                    engine.hold(matchId, best.candidate(), best.allocation());
+                    engine.hold(matchId, best.candidate(), best.held());
                 }
             } finally {
                 proposing.unlock();
@@ -184,8 +189,8 @@ public class Matchmaker {
                 break;
             }
             // Then in the shared database, against the holds of every instance.
-            if (claim(matchId, best.candidate(), best.allocation(), holdingOthers)) {
-                return Optional.of(record(need, best, matchId, Mode.STREAMING));
+            if (claim(matchId, best.candidate(), best.held(), holdingOthers)) {
+                return Optional.of(record(need, best, matchId, Mode.STREAMING, traceparent));
             }
             if (holdingOthers) {
                 exclude.add(best.candidate()); // busy in another transaction: the next best, without waiting
@@ -227,9 +232,19 @@ public class Matchmaker {
      */
     @Transactional
     public void proposeForAll(List<UUID> needIds) {
-        List<UUID> ids = needIds.stream().distinct().toList();
+        Map<UUID, String> untraced = new LinkedHashMap<>();
+        needIds.forEach(id -> untraced.put(id, null));
+        proposeForAll(untraced);
+    }
+
+    /**
+     * {@link #proposeForAll(List)} for the needs in the map's order, each proposal's event continuing the trace given
+     * for its need (the need's own event's; null: the current span's).
+     */
+    private void proposeForAll(Map<UUID, String> traceparents) {
+        List<UUID> ids = List.copyOf(traceparents.keySet());
         if (ids.size() == 1) {
-            proposeFor(ids.get(0));
+            proposeBest(ids.get(0), true, traceparents.get(ids.get(0)));
             return;
         }
         if (ids.isEmpty()) {
@@ -284,11 +299,16 @@ public class Matchmaker {
                 alone.add(a.need());
             }
         }
-        recordAll(won);
+        recordAll(won, traceparents);
         meters.counter("wushe.matching.windows").increment();
         meters.summary("wushe.matching.window.needs").record(open.size());
         for (NeedRow need : alone) {
-            proposeBest(need, exclusions.getOrDefault(need.spec().needId(), Set.of()), true, !assigned.isEmpty());
+            proposeBest(
+                    need,
+                    exclusions.getOrDefault(need.spec().needId(), Set.of()),
+                    true,
+                    !assigned.isEmpty(),
+                    traceparents.get(need.spec().needId()));
         }
     }
 
@@ -300,27 +320,28 @@ public class Matchmaker {
      * just before it commits: the needs of a whole batch of the need topic (its runs of {@code NeedPublished} and
      * {@code NeedUpdated}) become one window. Everything else the batch does (a closed need withdrawing its match)
      * comes first, so a need closed later in the batch is not proposed; and the candidates' locks are the last locks
-     * the transaction takes, so it never waits for a need's lock while holding a candidate's. Without a transaction,
-     * at once.
+     * the transaction takes, so it never waits for a need's lock while holding a candidate's. Each proposal's event
+     * continues the trace given for its need (its {@code NeedPublished}'s, so a need's journey is one trace however
+     * the batch went). Without a transaction, at once.
      */
-    public void proposeBeforeCommit(List<UUID> needIds) {
-        if (needIds.isEmpty()) {
+    public void proposeBeforeCommit(Map<UUID, String> traceparents) {
+        if (traceparents.isEmpty()) {
             return;
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            proposeForAll(needIds);
+            proposeForAll(new LinkedHashMap<>(traceparents));
             return;
         }
         @SuppressWarnings("unchecked")
-        List<UUID> pending = (List<UUID>) TransactionSynchronizationManager.getResource(PENDING);
+        Map<UUID, String> pending = (Map<UUID, String>) TransactionSynchronizationManager.getResource(PENDING);
         if (pending == null) {
-            List<UUID> queued = new ArrayList<>();
+            Map<UUID, String> queued = new LinkedHashMap<>();
             TransactionSynchronizationManager.bindResource(PENDING, queued);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
                     TransactionSynchronizationManager.unbindResource(PENDING);
-                    proposeForAll(List.copyOf(queued));
+                    proposeForAll(queued);
                 }
 
                 @Override
@@ -330,7 +351,7 @@ public class Matchmaker {
             });
             pending = queued;
         }
-        pending.addAll(needIds);
+        traceparents.forEach(pending::putIfAbsent);
     }
 
     /** A need of a window and what the window assigned it (held in the engine under the window's match id). */
@@ -420,10 +441,10 @@ public class Matchmaker {
         // The plan was made from a snapshot: its candidate is claimed only if it still has the room.
         UUID matchId = UUID.randomUUID();
         EngineTransactions.onRollback(() -> engine.release(matchId));
-        if (!claim(matchId, assigned.candidate(), assigned.allocation(), false)) {
+        if (!claim(matchId, assigned.candidate(), assigned.held(), false)) {
             return Optional.empty();
         }
-        return Optional.of(record(locked.get(), assigned, matchId, Mode.BATCH));
+        return Optional.of(record(locked.get(), assigned, matchId, Mode.BATCH, null));
     }
 
     /** How many candidates one proposal tries to claim before the need waits for the batch. */
@@ -502,7 +523,7 @@ public class Matchmaker {
      * database round trips happen outside that lock, so one need's writes never keep the other needs from the engine;
      * the hold is dropped if the transaction rolls back.
      */
-    private MatchRecord record(NeedRow need, Proposal p, UUID matchId, Mode mode) {
+    private MatchRecord record(NeedRow need, Proposal p, UUID matchId, Mode mode, String traceparent) {
         Instant now = clock.instant();
         MatchRecord m = proposal(
                 need,
@@ -514,13 +535,14 @@ public class Matchmaker {
                 now);
         matches.insert(m);
         readModel.setNeedState(m.needId(), NeedState.MATCHED, null, null, now);
-        outbox.publish(Aggregate.MATCH, matchId.toString(), MatchEvents.proposed(m, now));
+        outbox.publishAll(List.of(new OutboxWriter.Event(
+                Aggregate.MATCH, matchId.toString(), MatchEvents.proposed(m, now), traceparent)));
         proposed(m, p, mode);
         return m;
     }
 
     /** {@link #record} for the proposals of a window: each table written in one statement or one batch. */
-    private void recordAll(List<Assigned> won) {
+    private void recordAll(List<Assigned> won, Map<UUID, String> traceparents) {
         if (won.isEmpty()) {
             return;
         }
@@ -543,7 +565,8 @@ public class Matchmaker {
                     Mode.STREAMING,
                     now);
             records.add(m);
-            events.add(new OutboxWriter.Event(Aggregate.MATCH, m.matchId().toString(), MatchEvents.proposed(m, now)));
+            events.add(new OutboxWriter.Event(
+                    Aggregate.MATCH, m.matchId().toString(), MatchEvents.proposed(m, now), traceparents.get(needId)));
         }
         matches.insertAll(records);
         readModel.setNeedStates(needIds, NeedState.MATCHED, now);
@@ -884,7 +907,7 @@ public class Matchmaker {
         holds.release(m.matchId());
         engine.release(m.matchId());
         MatchRecord held = m;
-        EngineTransactions.onRollback(() -> engine.hold(held.matchId(), held.candidate(), held.allocation()));
+        EngineTransactions.onRollback(() -> engine.hold(held.matchId(), held.candidate(), held.held()));
     }
 
     private MatchRecord lockOpen(UUID matchId, Text action) {

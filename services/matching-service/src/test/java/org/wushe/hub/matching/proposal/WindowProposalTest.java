@@ -44,6 +44,9 @@ class WindowProposalTest extends MatchingScenario {
 
     private static final double[] NORTH_3KM = {30.607, 114.30};
 
+    /** Another, 25 km from {@link #SPOT}. */
+    private static final double[] ELSEWHERE = {30.80, 114.30};
+
     @Autowired
     BindingsLifecycleController bindings;
 
@@ -63,8 +66,8 @@ class WindowProposalTest extends MatchingScenario {
         Set<Integer> onePartition = Set.of(partitionOf(UUID.randomUUID(), partitions));
         UUID visitId = keyedTo(onePartition, partitions);
         UUID haircutId = keyedTo(onePartition, partitions);
-        NeedPublished visit = need(p, visitId, Category.COMPANIONSHIP, "陪伴独居老人 a visit", start);
-        NeedPublished haircut = need(p, haircutId, Category.HAIRCUT, "上门理发 a haircut at home", start);
+        NeedPublished visit = need(p, visitId, Category.COMPANIONSHIP, "陪伴独居老人 a visit", start, SPOT);
+        NeedPublished haircut = need(p, haircutId, Category.HAIRCUT, "上门理发 a haircut at home", start, SPOT);
 
         // One after the other, the visit (first) would take the barber, who is nearer; the haircut has nobody else.
         MatchResult greedy = engine.match(
@@ -144,8 +147,56 @@ class WindowProposalTest extends MatchingScenario {
         }
     }
 
-    /** An urgent need at {@link #SPOT} for the hour from {@code start}. */
-    private NeedPublished need(Place p, UUID needId, Category category, String title, Instant start) {
+    /**
+     * The streaming path (a need alone in its poll) books a volunteer's hour as the window does: a volunteer who may
+     * take three matches is still not proposed for two needs of one hour.
+     */
+    @Test
+    void oneAfterTheOtherAVolunteerIsNotProposedTwiceForOneHour() {
+        Place p = newPlace();
+        UUID barber = volunteer(p, ELSEWHERE, Skill.HAIRDRESSING);
+        Instant start = ZonedDateTime.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"))
+                .plusDays(2)
+                .withHour(15)
+                .truncatedTo(ChronoUnit.HOURS)
+                .toInstant();
+        UUID first = UUID.randomUUID();
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        first,
+                        need(p, first, Category.HAIRCUT, "上门理发 a haircut at home", start, ELSEWHERE));
+        assertThat(awaitLiveMatch(first).get("candidate").get("id").asText()).isEqualTo(barber.toString());
+
+        UUID second = UUID.randomUUID();
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        second,
+                        need(p, second, Category.HAIRCUT, "同一小时的理发 another haircut that hour", start, ELSEWHERE));
+        JsonNode waiting =
+                awaitNeed(second, n -> "WAITING".equals(n.get("state").asText()));
+        assertThat(live(waiting)).isNull();
+        assertThat(count("select count(*) from match where need_id = ?", second))
+                .isZero();
+        // An hour later the barber is free again.
+        UUID later = UUID.randomUUID();
+        community()
+                .publish(
+                        Aggregate.NEED,
+                        later,
+                        need(
+                                p,
+                                later,
+                                Category.HAIRCUT,
+                                "晚一小时的理发 a haircut an hour later",
+                                start.plus(1, ChronoUnit.HOURS),
+                                ELSEWHERE));
+        assertThat(awaitLiveMatch(later).get("candidate").get("id").asText()).isEqualTo(barber.toString());
+    }
+
+    /** An urgent need at {@code at} for the hour from {@code start}. */
+    private NeedPublished need(Place p, UUID needId, Category category, String title, Instant start, double[] at) {
         NeedPublished n = Town.need(
                 needId,
                 p.community(),
@@ -159,7 +210,7 @@ class WindowProposalTest extends MatchingScenario {
                 null);
         return NeedPublished.newBuilder(n)
                 .setDetails(NeedDetails.newBuilder(n.getDetails())
-                        .setPlace(Town.place(p.community(), SPOT))
+                        .setPlace(Town.place(p.community(), at))
                         .setTimeWindow(TimeWindow.newBuilder()
                                 .setStart(start)
                                 .setEnd(start.plus(60, ChronoUnit.MINUTES))
