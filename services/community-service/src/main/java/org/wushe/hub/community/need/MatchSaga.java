@@ -32,7 +32,8 @@ import java.util.UUID;
  * MatchCompleted m      FULFILLED m      FULFILLED m          FULFILLED m          FULFILLED m      -
  *
  * -   no change, no event (logged)
- * (1) unless the proposal was made before the newest proposal the need followed
+ * (1) unless the proposal was made before the newest proposal the need followed; MATCHED is taken without an event of
+ *     the need (and without a new revision): MatchProposed is the event, so a proposal sends no echo (issue #16)
  * </pre>
  */
 public final class MatchSaga {

@@ -49,4 +49,12 @@ public record Need(
     Need next(NeedDraft newDetails, UUID newResidentRef, NeedStatus newStatus, UUID newMatchId, Instant at) {
         return new Need(id, newDetails, newResidentRef, newStatus, revision + 1, newMatchId, origin, createdAt, at);
     }
+
+    /**
+     * The need following a match it announces nothing about (MATCHED: the matching service's {@code MatchProposed}
+     * is the event): the same revision, since no event of the need is published.
+     */
+    Need mirroring(NeedStatus newStatus, UUID newMatchId, Instant at) {
+        return new Need(id, details, residentRef, newStatus, revision, newMatchId, origin, createdAt, at);
+    }
 }

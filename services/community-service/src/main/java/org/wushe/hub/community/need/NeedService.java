@@ -301,12 +301,20 @@ public class NeedService {
             return Optional.empty();
         }
         MatchSaga.Move move = (MatchSaga.Move) outcome;
-        Need moved = n.next(n.details(), n.residentRef(), move.status(), move.matchId(), now());
+        // MATCHED only mirrors a proposal, and MatchProposed is the event every service reads: the need takes it
+        // without an event (and so without a revision) of its own, so a proposal sends no echo back through the hub
+        // (issue #16). Everything else the saga does to a need is announced.
+        boolean mirrored = move.status() == NeedStatus.MATCHED;
+        Need moved = mirrored
+                ? n.mirroring(move.status(), move.matchId(), now())
+                : n.next(n.details(), n.residentRef(), move.status(), move.matchId(), now());
         needs.update(moved);
         if (e.kind() == MatchSaga.Kind.PROPOSED) {
             needs.recordProposal(n.id(), e.occurredAt());
         }
-        outbox.publish(Aggregate.NEED, n.id().toString(), event(moved, references()));
+        if (!mirrored) {
+            outbox.publish(Aggregate.NEED, n.id().toString(), event(moved, references()));
+        }
         log.info(
                 "{} {} of match {}: need {} {} -> {} (revision {})",
                 e.kind(),
