@@ -81,16 +81,14 @@ public class ReadModelInbound {
                     List<UUID> inserted = readModel.insertNeeds(run.stream()
                             .map(r -> {
                                 NeedPublished n = r.payload();
-                                return new ReadModel.NeedPut(
-                                        Specs.need(
-                                                n.getNeedId(),
-                                                n.getCommunityId(),
-                                                n.getStationId(),
-                                                n.getDetails(),
-                                                n.getOccurredAt().toEpochMilli()),
-                                        n.getDetails().getTitle(),
+                                return needPut(
+                                        n.getNeedId(),
+                                        n.getCommunityId(),
+                                        n.getStationId(),
+                                        n.getDetails(),
                                         n.getRevision(),
-                                        r.envelope().occurredAt());
+                                        n.getOccurredAt().toEpochMilli(),
+                                        r.envelope());
                             })
                             .toList());
                     Map<UUID, String> traces = new LinkedHashMap<>();
@@ -114,16 +112,14 @@ public class ReadModelInbound {
                                 long publishedAt = k != null
                                         ? k.spec().publishedAtMillis()
                                         : n.getOccurredAt().toEpochMilli();
-                                return new ReadModel.NeedPut(
-                                        Specs.need(
-                                                n.getNeedId(),
-                                                n.getCommunityId(),
-                                                n.getStationId(),
-                                                n.getDetails(),
-                                                publishedAt),
-                                        n.getDetails().getTitle(),
+                                return needPut(
+                                        n.getNeedId(),
+                                        n.getCommunityId(),
+                                        n.getStationId(),
+                                        n.getDetails(),
                                         n.getRevision(),
-                                        r.envelope().occurredAt());
+                                        publishedAt,
+                                        r.envelope());
                             })
                             .toList());
                     // Back to PUBLISHED after a decline: the decline proposed the next candidate already, so this
@@ -140,6 +136,22 @@ public class ReadModelInbound {
                     matchmaker.needClosed(n.getNeedId(), n.getOutcome(), n.getMatchId());
                 })
                 .build();
+    }
+
+    /** A need's row for the read model, as the event of {@code envelope} gives it. */
+    private static ReadModel.NeedPut needPut(
+            UUID needId,
+            UUID communityId,
+            UUID stationId,
+            org.wushe.hub.events.common.NeedDetails details,
+            int revision,
+            long publishedAtMillis,
+            org.wushe.hub.platform.events.EventEnvelope envelope) {
+        return new ReadModel.NeedPut(
+                Specs.need(needId, communityId, stationId, details, publishedAtMillis),
+                details.getTitle(),
+                revision,
+                envelope.occurredAt());
     }
 
     /**

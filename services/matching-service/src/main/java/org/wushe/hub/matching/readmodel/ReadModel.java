@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -194,16 +195,7 @@ public class ReadModel {
                     inserted.add(rs.getObject(1, UUID.class));
                 },
                 write(needRows(first.values())));
-        template.update(
-                """
-                insert into need_state (need_id, state, updated_at)
-                select CAST(r->>'id' AS uuid), 'OPEN', CAST(r->>'at' AS timestamptz)
-                from jsonb_array_elements(CAST(? AS jsonb)) r
-                on conflict (need_id) do nothing
-                """,
-                write(first.values().stream()
-                        .map(n -> Map.of("id", n.spec().needId().toString(), "at", n.at().toString()))
-                        .toList()));
+        insertOpen(first.values());
         return first.keySet().stream().filter(inserted::contains).toList();
     }
 
@@ -230,6 +222,11 @@ public class ReadModel {
                     revision = excluded.revision, updated_at = excluded.updated_at
                 where need_view.revision < excluded.revision
                 """, write(needRows(newest.values())));
+        insertOpen(newest.values());
+    }
+
+    /** A new need starts OPEN in {@code need_state}; one matching has decided on keeps its state. */
+    private void insertOpen(Collection<NeedPut> needs) {
         template.update(
                 """
                 insert into need_state (need_id, state, updated_at)
@@ -237,7 +234,7 @@ public class ReadModel {
                 from jsonb_array_elements(CAST(? AS jsonb)) r
                 on conflict (need_id) do nothing
                 """,
-                write(newest.values().stream()
+                write(needs.stream()
                         .map(n -> Map.of("id", n.spec().needId().toString(), "at", n.at().toString()))
                         .toList()));
     }
@@ -328,14 +325,9 @@ public class ReadModel {
         if (needIds.isEmpty()) {
             return Map.of();
         }
-        UUID[] ids = new HashSet<>(needIds).toArray(UUID[]::new);
-        template.query(
-                con -> {
-                    PreparedStatement ps = con.prepareStatement(
-                            "select need_id from need_state where need_id = any(?) order by need_id for update");
-                    ps.setArray(1, con.createArrayOf("uuid", ids));
-                    return ps;
-                },
+        byIds(
+                "select need_id from need_state where need_id = any(?) order by need_id for update",
+                needIds,
                 rs -> {}); // the row locks are all it is for
         return needs(needIds);
     }
@@ -453,18 +445,10 @@ public class ReadModel {
         if (volunteerIds.isEmpty()) {
             return Map.of();
         }
-        UUID[] ids = new HashSet<>(volunteerIds).toArray(UUID[]::new);
         Map<UUID, VolunteerSpec> out = new HashMap<>();
-        template.query(
-                con -> {
-                    PreparedStatement ps = con.prepareStatement(
-                            "select volunteer_id, spec from volunteer_view where volunteer_id = any(?)");
-                    ps.setArray(1, con.createArrayOf("uuid", ids));
-                    return ps;
-                },
-                rs -> {
-                    out.put(rs.getObject(1, UUID.class), read(rs.getString(2), VolunteerSpec.class));
-                });
+        byIds("select volunteer_id, spec from volunteer_view where volunteer_id = any(?)", volunteerIds, rs -> {
+            out.put(rs.getObject(1, UUID.class), read(rs.getString(2), VolunteerSpec.class));
+        });
         return out;
     }
 
@@ -487,18 +471,10 @@ public class ReadModel {
         if (volunteerIds.isEmpty()) {
             return Map.of();
         }
-        UUID[] ids = new HashSet<>(volunteerIds).toArray(UUID[]::new);
         Map<UUID, String> out = new HashMap<>();
-        template.query(
-                con -> {
-                    PreparedStatement ps = con.prepareStatement(
-                            "select volunteer_id, label from volunteer_view where volunteer_id = any(?)");
-                    ps.setArray(1, con.createArrayOf("uuid", ids));
-                    return ps;
-                },
-                rs -> {
-                    out.put(rs.getObject(1, UUID.class), rs.getString(2));
-                });
+        byIds("select volunteer_id, label from volunteer_view where volunteer_id = any(?)", volunteerIds, rs -> {
+            out.put(rs.getObject(1, UUID.class), rs.getString(2));
+        });
         return out;
     }
 
@@ -584,15 +560,10 @@ public class ReadModel {
         if (offerIds.isEmpty()) {
             return Map.of();
         }
-        UUID[] ids = new HashSet<>(offerIds).toArray(UUID[]::new);
         Map<UUID, OfferRow> out = new HashMap<>();
-        template.query(
-                con -> {
-                    PreparedStatement ps = con.prepareStatement(
-                            "select offer_id, spec, title, revision, active from offer_view where offer_id = any(?)");
-                    ps.setArray(1, con.createArrayOf("uuid", ids));
-                    return ps;
-                },
+        byIds(
+                "select offer_id, spec, title, revision, active from offer_view where offer_id = any(?)",
+                offerIds,
                 rs -> {
                     out.put(
                             rs.getObject(1, UUID.class),
@@ -651,6 +622,18 @@ public class ReadModel {
                 offers[0],
                 (System.nanoTime() - started) / 1_000_000);
         return new long[] {volunteers[0], offers[0]};
+    }
+
+    /** Runs {@code sql}, whose one parameter is an array of ids ({@code = any(?)}), with these ids, once each. */
+    private void byIds(String sql, Collection<UUID> ids, RowCallbackHandler row) {
+        UUID[] array = new HashSet<>(ids).toArray(UUID[]::new);
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(sql);
+                    ps.setArray(1, con.createArrayOf("uuid", array));
+                    return ps;
+                },
+                row);
     }
 
     private String write(Object value) {
