@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.hub.platform.actor.Actor;
 import org.wushe.hub.platform.events.EventEnvelope;
 import org.wushe.hub.platform.events.EventHeaders;
+import org.wushe.hub.platform.events.Instants;
 import org.wushe.hub.platform.tracing.EventTracing;
 import org.wushe.hub.schemas.AvroEventCodec;
 import org.wushe.hub.schemas.UndecodableEventException;
@@ -443,7 +444,7 @@ public class InboundEvents {
 
     private static Instant instant(String v) {
         try {
-            return Instant.parse(v);
+            return Instants.parse(v);
         } catch (DateTimeParseException e) {
             throw new UndecodableEventException("header occurredAt is not an ISO-8601 instant: " + v);
         }
