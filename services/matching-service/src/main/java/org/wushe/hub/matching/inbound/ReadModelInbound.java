@@ -65,9 +65,8 @@ public class ReadModelInbound {
     /**
      * {@code needs-in-0} (batch mode): the needs of one poll are written set-based and matched together as one window
      * as the batch's transaction commits ({@link Matchmaker#proposeBeforeCommit}); closed needs withdraw their
-     * proposals. A run of {@code NeedUpdated} (most
-     * of them the community service's answer to a proposal, status MATCHED) is written in one statement, and only
-     * the needs back to PUBLISHED are matched again.
+     * proposals. A run of {@code NeedUpdated} (edits, and the moves staff or the saga announce; a proposal itself is
+     * not echoed) is written in one statement, and only the needs back to PUBLISHED are matched again.
      */
     @Bean
     Consumer<Message<List<byte[]>>> needs(
