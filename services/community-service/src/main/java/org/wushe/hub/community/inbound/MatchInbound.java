@@ -1,6 +1,7 @@
 package org.wushe.hub.community.inbound;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,9 +32,13 @@ public class MatchInbound {
 
     private static final Logger log = LoggerFactory.getLogger(MatchInbound.class);
 
+    /**
+     * Batch mode ({@code matches-in-0}, issue #16): the match events of one poll in one transaction, their ids recorded
+     * in one statement, each followed in its order on the partitions.
+     */
     @Bean
-    Consumer<Message<byte[]>> matches(InboundEvents inbound, NeedService needs) {
-        return inbound.consumer(CONSUMER)
+    Consumer<Message<List<byte[]>>> matches(InboundEvents inbound, NeedService needs) {
+        return inbound.batchConsumer(CONSUMER)
                 .on(
                         MatchProposed.class,
                         (envelope, m) -> needs.followMatch(event(

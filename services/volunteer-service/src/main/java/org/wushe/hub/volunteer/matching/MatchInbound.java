@@ -1,5 +1,6 @@
 package org.wushe.hub.volunteer.matching;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.wushe.hub.volunteer.volunteer.VolunteerLookups;
 
 /**
  * Inbound adapters of the matching side, each idempotent by event id (the platform records it in the
- * transaction of the change):
+ * transaction of the change). Both in batch mode (issue #16): a poll's events in one transaction, their ids recorded
+ * in one statement, each handled in its order; a failing record is retried alone and dead-lettered without the rest:
  * <ul>
  *   <li>{@code matches-in-0} ({@code wushe.matching.match}): a match proposed for one of our volunteers
  *   becomes their assignment (PROPOSED), staff's acceptance makes it ACCEPTED, a decline by anyone
@@ -37,14 +39,14 @@ public class MatchInbound {
     private static final Logger log = LoggerFactory.getLogger(MatchInbound.class);
 
     @Bean
-    Consumer<Message<byte[]>> matches(
+    Consumer<Message<List<byte[]>>> matches(
             InboundEvents inbound,
             HoursService hours,
             AssignmentRepository assignments,
             NeedCategories needs,
             VolunteerLookups volunteers,
             AssignmentAnswers answers) {
-        return inbound.consumer(CONSUMER)
+        return inbound.batchConsumer(CONSUMER)
                 .on(MatchProposed.class, (envelope, m) -> {
                     if (m.getVolunteerId() == null || !volunteers.exists(m.getVolunteerId())) {
                         return; // goods only, or a volunteer of whom MatchAccepted will say more
@@ -126,8 +128,8 @@ public class MatchInbound {
     }
 
     @Bean
-    Consumer<Message<byte[]>> needs(InboundEvents inbound, NeedCategories needs) {
-        return inbound.consumer(org.wushe.hub.volunteer.donor.DonorInbound.CONSUMER)
+    Consumer<Message<List<byte[]>>> needs(InboundEvents inbound, NeedCategories needs) {
+        return inbound.batchConsumer(org.wushe.hub.volunteer.donor.DonorInbound.CONSUMER)
                 .on(
                         NeedPublished.class,
                         (envelope, n) -> needs.record(
