@@ -57,11 +57,7 @@ class WindowProposalTest extends MatchingScenario {
         UUID barber = volunteer(p, SPOT, Skill.HAIRDRESSING, Skill.ELDER_CARE);
         UUID walker = volunteer(p, NORTH_3KM, Skill.ELDER_CARE);
         // Both needs ask for the same hour tomorrow, so nobody can do both.
-        Instant start = ZonedDateTime.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"))
-                .plusDays(1)
-                .withHour(10)
-                .truncatedTo(ChronoUnit.HOURS)
-                .toInstant();
+        Instant start = hour(1, 10);
         int partitions = needPartitions();
         Set<Integer> onePartition = Set.of(partitionOf(UUID.randomUUID(), partitions));
         UUID visitId = keyedTo(onePartition, partitions);
@@ -135,6 +131,15 @@ class WindowProposalTest extends MatchingScenario {
                 .isEmpty();
     }
 
+    /** {@code hour}:00 in Shanghai, {@code days} days from the test clock's today. */
+    private Instant hour(int days, int hour) {
+        return ZonedDateTime.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"))
+                .plusDays(days)
+                .withHour(hour)
+                .truncatedTo(ChronoUnit.HOURS)
+                .toInstant();
+    }
+
     private int needPartitions() throws Exception {
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()))) {
@@ -155,11 +160,7 @@ class WindowProposalTest extends MatchingScenario {
     void oneAfterTheOtherAVolunteerIsNotProposedTwiceForOneHour() {
         Place p = newPlace();
         UUID barber = volunteer(p, ELSEWHERE, Skill.HAIRDRESSING);
-        Instant start = ZonedDateTime.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"))
-                .plusDays(2)
-                .withHour(15)
-                .truncatedTo(ChronoUnit.HOURS)
-                .toInstant();
+        Instant start = hour(2, 15);
         UUID first = UUID.randomUUID();
         community()
                 .publish(
