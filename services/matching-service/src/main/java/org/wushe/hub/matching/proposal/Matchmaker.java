@@ -228,18 +228,9 @@ public class Matchmaker {
      * ({@link #claimAll}), the proposals recorded together ({@link #recordAll}). A need the window left without a
      * candidate (every one went to a need that scored higher), or whose claim was lost, is then matched on its own,
      * as {@link #proposeFor} does; a need that is not urgent and has fewer than {@code scarce-below} candidates
-     * waits for the batch, as there.
-     */
-    @Transactional
-    public void proposeForAll(List<UUID> needIds) {
-        Map<UUID, String> untraced = new LinkedHashMap<>();
-        needIds.forEach(id -> untraced.put(id, null));
-        proposeForAll(untraced);
-    }
-
-    /**
-     * {@link #proposeForAll(List)} for the needs in the map's order, each proposal's event continuing the trace given
-     * for its need (the need's own event's; null: the current span's).
+     * waits for the batch, as there. The needs in the map's order, each proposal's event continuing the trace given
+     * for its need (the need's own event's; null: the current span's). Runs in the caller's transaction (the poll's,
+     * as it commits: {@link #proposeBeforeCommit}).
      */
     private void proposeForAll(Map<UUID, String> traceparents) {
         List<UUID> ids = List.copyOf(traceparents.keySet());
@@ -529,7 +520,7 @@ public class Matchmaker {
                 need,
                 p,
                 matchId,
-                label(p.candidate()),
+                labels(List.of(p.candidate())).get(p.candidate()),
                 matches.countOfNeed(need.spec().needId()) + 1,
                 mode,
                 now);
@@ -632,15 +623,10 @@ public class Matchmaker {
         return u == Urgency.URGENT || u == Urgency.IMMEDIATE;
     }
 
-    private String label(CandidateRef c) {
-        return switch (c.kind()) {
-            case VOLUNTEER -> readModel.volunteerLabel(c.id()).orElse(fallbackLabel(c));
-            case OFFER, CAPACITY ->
-                readModel.offer(c.id()).map(ReadModel.OfferRow::title).orElse(fallbackLabel(c));
-        };
-    }
-
-    /** {@link #label} of several candidates, in one query per kind. */
+    /**
+     * What staff see as each candidate: a volunteer's label, an offer's title (a short id when the read model has
+     * neither), in one query per kind.
+     */
     private Map<CandidateRef, String> labels(List<CandidateRef> candidates) {
         Map<UUID, String> volunteers = readModel.volunteerLabels(candidates.stream()
                 .filter(c -> c.kind() == CandidateKind.VOLUNTEER)

@@ -459,13 +459,6 @@ public class ReadModel {
                 .optional(); // the primary key: one row at most
     }
 
-    public Optional<String> volunteerLabel(UUID volunteerId) {
-        return jdbc.sql("select label from volunteer_view where volunteer_id = :volunteer_id")
-                .param("volunteer_id", volunteerId)
-                .query(String.class)
-                .optional(); // the primary key: one row at most (label is not null)
-    }
-
     /** The labels of these volunteers that the read model holds, in one query. */
     public Map<UUID, String> volunteerLabels(Collection<UUID> volunteerIds) {
         if (volunteerIds.isEmpty()) {
