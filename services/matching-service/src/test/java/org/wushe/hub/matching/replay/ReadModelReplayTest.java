@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -131,6 +133,16 @@ class ReadModelReplayTest extends MatchingScenario {
         assertThat(done.get("partitions"))
                 .allSatisfy(x -> assertThat(x.get("committed").asLong())
                         .isGreaterThanOrEqualTo(x.get("to").asLong()));
+        // Every state the replay went through, in order, each entered no earlier than the one before it.
+        List<String> phaseNames = new ArrayList<>();
+        done.get("phases").propertyNames().forEach(phaseNames::add);
+        assertThat(phaseNames).containsExactly("STOPPING", "RESETTING", "CLEARING", "REPLAYING", "FINISHING", "DONE");
+        List<Instant> enteredAt = phaseNames.stream()
+                .map(name -> Instant.parse(done.get("phases").get(name).asText()))
+                .toList();
+        assertThat(enteredAt).isSorted();
+        assertThat(enteredAt.get(0))
+                .isEqualTo(Instant.parse(done.get("startedAt").asText()));
         assertThat(count("select count(*) from volunteer_view where volunteer_id = ?", during))
                 .as("the volunteer registered during the replay")
                 .isEqualTo(1);

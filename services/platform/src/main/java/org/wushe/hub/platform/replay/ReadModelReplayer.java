@@ -122,7 +122,8 @@ public class ReadModelReplayer implements DisposableBean {
                 0,
                 Map.of(),
                 List.of(),
-                null);
+                null,
+                Map.of());
     }
 
     /**
@@ -198,7 +199,8 @@ public class ReadModelReplayer implements DisposableBean {
                 0,
                 Map.of(),
                 List.of(),
-                null);
+                null,
+                Map.of(State.STOPPING, now));
         worker.submit(this::run);
         return true;
     }
@@ -455,7 +457,8 @@ public class ReadModelReplayer implements DisposableBean {
                 lag,
                 cleared,
                 parts,
-                error);
+                error,
+                ReplayProgress.entered(p.phases(), state, clock.instant()));
     }
 
     private void set(
@@ -480,10 +483,11 @@ public class ReadModelReplayer implements DisposableBean {
                 p.lag(),
                 cleared,
                 p.partitions(),
-                error);
+                error,
+                ReplayProgress.entered(p.phases(), state, clock.instant()));
     }
 
-    private static ReplayProgress with(ReplayProgress p, State state, boolean done, Instant finishedAt, String error) {
+    private ReplayProgress with(ReplayProgress p, State state, boolean done, Instant finishedAt, String error) {
         return new ReplayProgress(
                 state,
                 done,
@@ -499,7 +503,8 @@ public class ReadModelReplayer implements DisposableBean {
                 p.lag(),
                 p.clearedRows(),
                 p.partitions(),
-                error);
+                error,
+                ReplayProgress.entered(p.phases(), state, clock.instant()));
     }
 
     private static long total(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {

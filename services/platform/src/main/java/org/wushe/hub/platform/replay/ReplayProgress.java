@@ -1,6 +1,8 @@
 package org.wushe.hub.platform.replay;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +10,9 @@ import java.util.Map;
  * Where a replay stands ({@code GET /admin/replay}). {@code recordsReplayed} of {@code recordsToReplay}
  * (the history on the topics when the offsets were reset); per partition, {@code from} and {@code to}
  * are that history, {@code committed} the group's position now, {@code lag} what is left to the end of
- * the partition now. {@code done} once every partition's position has reached {@code to}.
+ * the partition now. {@code done} once every partition's position has reached {@code to}. {@code phases}: when
+ * the replay entered each state it went through, by the service's clock (REPLAYING to FINISHING is the re-reading of
+ * the history, from the bindings' start until every partition was caught up).
  */
 public record ReplayProgress(
         State state,
@@ -25,7 +29,16 @@ public record ReplayProgress(
         long lag,
         Map<String, Integer> clearedRows,
         List<PartitionProgress> partitions,
-        String error) {
+        String error,
+        Map<State, Instant> phases) {
+
+    public ReplayProgress {
+        EnumMap<State, Instant> inOrder = new EnumMap<>(State.class); // the states' order, which is the replay's
+        if (phases != null) {
+            inOrder.putAll(phases);
+        }
+        phases = Collections.unmodifiableMap(inOrder);
+    }
 
     public enum State {
         /** No replay has run since the service started. */
@@ -46,6 +59,17 @@ public record ReplayProgress(
         public boolean running() {
             return this != IDLE && this != DONE && this != FAILED;
         }
+    }
+
+    /** {@code phases} with {@code state} entered at {@code at}, unless it was entered already. */
+    static Map<State, Instant> entered(Map<State, Instant> phases, State state, Instant at) {
+        if (phases.containsKey(state)) {
+            return phases;
+        }
+        EnumMap<State, Instant> more = new EnumMap<>(State.class);
+        more.putAll(phases);
+        more.put(state, at);
+        return more;
     }
 
     public record PartitionProgress(
