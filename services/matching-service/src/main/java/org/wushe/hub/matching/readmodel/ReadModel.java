@@ -440,6 +440,54 @@ public class ReadModel {
                 """, write(rows));
     }
 
+    /** A declaration of availability to write with {@link #putAvailability}. */
+    public record AvailabilityPut(UUID volunteerId, Specs.VolunteerAvailability availability, Instant at) {}
+
+    /**
+     * Sets these volunteers' availability in their stored specs in one statement, the rest of each spec as it was
+     * (of two declarations for one volunteer the later wins, as it would one by one): no spec is read and parsed
+     * here to be written back whole. Returns the ids of the volunteers the read model holds (the others are left
+     * alone); when {@code written} is given, it receives their specs as now stored.
+     */
+    public Set<UUID> putAvailability(List<AvailabilityPut> puts, Map<UUID, VolunteerSpec> written) {
+        Map<UUID, AvailabilityPut> last = new LinkedHashMap<>();
+        puts.forEach(p -> last.put(p.volunteerId(), p));
+        if (last.isEmpty()) {
+            return Set.of();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(last.size());
+        for (AvailabilityPut p : last.values()) {
+            rows.add(Map.of(
+                    "id", p.volunteerId().toString(),
+                    "availability", p.availability(),
+                    "at", p.at().toString()));
+        }
+        // The spec's availability properties removed, then the declared ones added: a property the declaration
+        // leaves out (no weekly limit) is then absent, as in a spec written whole.
+        String sql = """
+                update volunteer_view v
+                set spec = (v.spec - CAST(? AS text[])) || (r->'availability'), updated_at = CAST(r->>'at' AS timestamptz)
+                from jsonb_array_elements(CAST(? AS jsonb)) r
+                where v.volunteer_id = CAST(r->>'id' AS uuid)
+                returning v.volunteer_id""" + (written == null ? "" : ", v.spec");
+        Set<UUID> found = new HashSet<>();
+        template.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(sql);
+                    ps.setArray(1, con.createArrayOf("text", Specs.VolunteerAvailability.PROPERTIES.toArray()));
+                    ps.setString(2, write(rows));
+                    return ps;
+                },
+                (RowCallbackHandler) rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    found.add(id);
+                    if (written != null) {
+                        written.put(id, read(rs.getString(2), VolunteerSpec.class));
+                    }
+                });
+        return found;
+    }
+
     /** The volunteers of these ids that the read model holds, in one query. */
     public Map<UUID, VolunteerSpec> volunteers(Collection<UUID> volunteerIds) {
         if (volunteerIds.isEmpty()) {

@@ -67,6 +67,7 @@ public final class Specs {
     }
 
     public static VolunteerSpec withAvailability(VolunteerSpec v, Availability a) {
+        VolunteerAvailability x = availability(a);
         return new VolunteerSpec(
                 v.volunteerId(),
                 v.communityId(),
@@ -76,6 +77,24 @@ public final class Specs {
                 v.languages(),
                 v.youngOld(),
                 v.inHardship(),
+                x.weeklySlots(),
+                x.oneOffWindows(),
+                x.maxHoursPerWeek());
+    }
+
+    /**
+     * The part of a volunteer's spec that a declaration of availability sets. Its components have the names of
+     * {@link VolunteerSpec}'s, so its JSON replaces those properties of a stored spec ({@link ReadModel#putAvailability}).
+     */
+    public record VolunteerAvailability(
+            List<WeeklySlot> weeklySlots, List<Window> oneOffWindows, Integer maxHoursPerWeek) {
+
+        /** The properties of {@link VolunteerSpec} this record replaces. */
+        static final List<String> PROPERTIES = List.of("weeklySlots", "oneOffWindows", "maxHoursPerWeek");
+    }
+
+    public static VolunteerAvailability availability(Availability a) {
+        return new VolunteerAvailability(
                 slots(a.getWeeklySlots()),
                 a.getOneOffWindows().stream().map(Specs::window).toList(),
                 a.getMaxHoursPerWeek());
