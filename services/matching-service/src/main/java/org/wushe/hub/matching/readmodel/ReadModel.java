@@ -440,6 +440,18 @@ public class ReadModel {
                 """, write(rows));
     }
 
+    /**
+     * {@link #putAvailability}'s statement: the spec's availability properties removed, then the declared ones added,
+     * so that a property the declaration leaves out (no weekly limit) is absent, as in a spec written whole.
+     */
+    private static final String PUT_AVAILABILITY =
+            """
+            update volunteer_view v
+            set spec = (v.spec - CAST('{%s}' AS text[])) || (r->'availability'), updated_at = CAST(r->>'at' AS timestamptz)
+            from jsonb_array_elements(CAST(? AS jsonb)) r
+            where v.volunteer_id = CAST(r->>'id' AS uuid)
+            returning v.volunteer_id""".formatted(String.join(",", Specs.VolunteerAvailability.PROPERTIES));
+
     /** A declaration of availability to write with {@link #putAvailability}. */
     public record AvailabilityPut(UUID volunteerId, Specs.VolunteerAvailability availability, Instant at) {}
 
@@ -462,29 +474,17 @@ public class ReadModel {
                     "availability", p.availability(),
                     "at", p.at().toString()));
         }
-        // The spec's availability properties removed, then the declared ones added: a property the declaration
-        // leaves out (no weekly limit) is then absent, as in a spec written whole.
-        String sql = """
-                update volunteer_view v
-                set spec = (v.spec - CAST(? AS text[])) || (r->'availability'), updated_at = CAST(r->>'at' AS timestamptz)
-                from jsonb_array_elements(CAST(? AS jsonb)) r
-                where v.volunteer_id = CAST(r->>'id' AS uuid)
-                returning v.volunteer_id""" + (written == null ? "" : ", v.spec");
         Set<UUID> found = new HashSet<>();
         template.query(
-                con -> {
-                    PreparedStatement ps = con.prepareStatement(sql);
-                    ps.setArray(1, con.createArrayOf("text", Specs.VolunteerAvailability.PROPERTIES.toArray()));
-                    ps.setString(2, write(rows));
-                    return ps;
-                },
+                written == null ? PUT_AVAILABILITY : PUT_AVAILABILITY + ", v.spec",
                 (RowCallbackHandler) rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     found.add(id);
                     if (written != null) {
                         written.put(id, read(rs.getString(2), VolunteerSpec.class));
                     }
-                });
+                },
+                write(rows));
         return found;
     }
 
