@@ -15,7 +15,6 @@ import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -144,7 +143,16 @@ public final class AvroEventCodec {
                     "no current class for " + writer.getFullName() + ": " + e.getMessage(), e);
         }
         SpecificData model = catalog.model();
-        return new Reader(writer, new SpecificDatumReader<>(writer, model.getSchema(type), model));
+        // Avro's fast reader: the writer-to-reader resolution is worked out once per schema pair here, instead of
+        // a resolving decoder interpreting it field by field on every record. Avro only picks it by itself for its
+        // own GenericData and SpecificData classes, not for a subclass such as the catalog's model, so it is asked
+        // for by name; it still creates records and enums through the model (its class resolution and conversions).
+        try {
+            return new Reader(writer, model.getFastReaderBuilder().createDatumReader(writer, model.getSchema(type)));
+        } catch (IOException | RuntimeException e) {
+            throw new UndecodableEventException(
+                    "cannot read " + writer.getFullName() + " as the current " + type.getName() + ": " + e, e);
+        }
     }
 
     private static String hexPrefix(byte[] message) {
