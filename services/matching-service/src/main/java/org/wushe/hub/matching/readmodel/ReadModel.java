@@ -235,35 +235,48 @@ public class ReadModel {
                 on conflict (need_id) do nothing
                 """,
                 write(needs.stream()
-                        .map(n -> Map.of("id", n.spec().needId().toString(), "at", n.at().toString()))
+                        .map(n -> new OpenDoc(n.spec().needId(), n.at().toString()))
                         .toList()));
     }
 
     /** One JSON document for a run of needs: the specs go in as objects, PostgreSQL splits it. */
-    private static List<Map<String, Object>> needRows(Collection<NeedPut> needs) {
-        List<Map<String, Object>> rows = new ArrayList<>(needs.size());
+    private static List<NeedDoc> needRows(Collection<NeedPut> needs) {
+        List<NeedDoc> rows = new ArrayList<>(needs.size());
         for (NeedPut n : needs) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", n.spec().needId().toString());
-            row.put(
-                    "community",
-                    n.spec().communityId() == null
-                            ? null
-                            : n.spec().communityId().toString());
-            row.put(
-                    "station",
-                    n.spec().stationId() == null ? null : n.spec().stationId().toString());
-            row.put("revision", n.revision());
-            row.put("title", n.title());
-            row.put("spec", n.spec());
-            row.put(
-                    "published",
-                    Instant.ofEpochMilli(n.spec().publishedAtMillis()).toString());
-            row.put("at", n.at().toString());
-            rows.add(row);
+            rows.add(new NeedDoc(
+                    n.spec().needId(),
+                    n.spec().communityId(),
+                    n.spec().stationId(),
+                    n.revision(),
+                    n.title(),
+                    n.spec(),
+                    Instant.ofEpochMilli(n.spec().publishedAtMillis()).toString(),
+                    n.at().toString()));
         }
         return rows;
     }
+
+    // The elements of the JSON documents the set-based writes send (one document a statement, split by
+    // jsonb_array_elements): records, so that the mapper writes each with serializers it resolved once, where maps
+    // would make it look up a serializer for every value. Times go as ISO-8601 text, which PostgreSQL casts.
+
+    private record NeedDoc(
+            UUID id,
+            UUID community,
+            UUID station,
+            int revision,
+            String title,
+            NeedSpec spec,
+            String published,
+            String at) {}
+
+    private record OpenDoc(UUID id, String at) {}
+
+    private record VolunteerDoc(UUID id, String label, VolunteerSpec spec, String at) {}
+
+    private record AvailabilityDoc(UUID id, Specs.VolunteerAvailability availability, String at) {}
+
+    private record OfferDoc(UUID id, String kind, String title, int revision, OfferSpec spec, String at) {}
 
     private static final String NEED = """
             select v.spec, v.title, v.revision, coalesce(s.state, 'OPEN'), s.waiting_zh, s.waiting_en
@@ -424,13 +437,9 @@ public class ReadModel {
         }
         // One JSON document for the whole run: the specs go in as objects (no text array to escape element by
         // element), PostgreSQL splits it.
-        List<Map<String, Object>> rows = new ArrayList<>(last.size());
+        List<VolunteerDoc> rows = new ArrayList<>(last.size());
         for (VolunteerPut v : last.values()) {
-            rows.add(Map.of(
-                    "id", v.spec().volunteerId().toString(),
-                    "label", v.label(),
-                    "spec", v.spec(),
-                    "at", v.at().toString()));
+            rows.add(new VolunteerDoc(v.spec().volunteerId(), v.label(), v.spec(), v.at().toString()));
         }
         template.update("""
                 insert into volunteer_view (volunteer_id, label, spec, updated_at)
@@ -467,12 +476,9 @@ public class ReadModel {
         if (last.isEmpty()) {
             return Set.of();
         }
-        List<Map<String, Object>> rows = new ArrayList<>(last.size());
+        List<AvailabilityDoc> rows = new ArrayList<>(last.size());
         for (AvailabilityPut p : last.values()) {
-            rows.add(Map.of(
-                    "id", p.volunteerId().toString(),
-                    "availability", p.availability(),
-                    "at", p.at().toString()));
+            rows.add(new AvailabilityDoc(p.volunteerId(), p.availability(), p.at().toString()));
         }
         Set<UUID> found = new HashSet<>();
         template.query(
@@ -558,15 +564,10 @@ public class ReadModel {
         if (newest.isEmpty()) {
             return Map.of();
         }
-        List<Map<String, Object>> rows = new ArrayList<>(newest.size());
+        List<OfferDoc> rows = new ArrayList<>(newest.size());
         for (OfferPut o : newest.values()) {
-            rows.add(Map.of(
-                    "id", o.spec().offerId().toString(),
-                    "kind", o.spec().kind().name(),
-                    "title", o.title(),
-                    "revision", o.revision(),
-                    "spec", o.spec(),
-                    "at", o.at().toString()));
+            rows.add(new OfferDoc(
+                    o.spec().offerId(), o.spec().kind().name(), o.title(), o.revision(), o.spec(), o.at().toString()));
         }
         Map<UUID, OfferSpec> written = new HashMap<>();
         template.query(
