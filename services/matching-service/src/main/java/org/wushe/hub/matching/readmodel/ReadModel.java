@@ -3,8 +3,10 @@ package org.wushe.hub.matching.readmodel;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,9 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -641,29 +649,94 @@ public class ReadModel {
 
     // ---- start-up
 
-    /** Loads every volunteer and active offer into the engine, logging progress; returns the counts. */
+    /** Specs parsed per task of {@link #loadInto}'s parser. */
+    private static final int LOAD_CHUNK = 1_000;
+
+    /** Chunks parsed ahead of the engine's puts in {@link #loadInto}: enough to keep the parser busy. */
+    private static final int LOAD_AHEAD = 4;
+
+    /**
+     * Loads every volunteer and active offer into the engine, logging progress; returns the counts. The specs'
+     * JSON is parsed on a second thread, a chunk at a time, while this one reads the next rows and puts the
+     * parsed specs into the engine in the rows' order: the two halves of the work run on two cores (after a
+     * replay of a million events, 400,000 volunteers and 260,000 offers).
+     */
     public long[] loadInto(MatchEngine engine) {
         long started = System.nanoTime();
-        long[] volunteers = {0};
-        jdbc.sql("select spec from volunteer_view").query(rs -> {
-            engine.putVolunteer(read(rs.getString(1), VolunteerSpec.class));
-            if (++volunteers[0] % PROGRESS_EVERY == 0) {
-                log.info("Read model: {} volunteers loaded…", volunteers[0]);
-            }
+        ExecutorService parser = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "read-model-load");
+            t.setDaemon(true);
+            return t;
         });
-        long[] offers = {0};
-        jdbc.sql("select spec from offer_view where active").query(rs -> {
-            engine.putOffer(read(rs.getString(1), OfferSpec.class));
-            if (++offers[0] % PROGRESS_EVERY == 0) {
-                log.info("Read model: {} offers loaded…", offers[0]);
+        try {
+            long volunteers = load(
+                    "select spec from volunteer_view", VolunteerSpec.class, engine::putVolunteer, parser, "volunteers");
+            long offers = load(
+                    "select spec from offer_view where active", OfferSpec.class, engine::putOffer, parser, "offers");
+            log.info(
+                    "Read model loaded into the engine: {} volunteers, {} offers and capacities in {} ms",
+                    volunteers,
+                    offers,
+                    (System.nanoTime() - started) / 1_000_000);
+            return new long[] {volunteers, offers};
+        } finally {
+            parser.shutdownNow();
+        }
+    }
+
+    /** Puts the specs {@code sql} selects into the engine with {@code put}, in order, parsed on {@code parser}. */
+    private <T> long load(String sql, Class<T> type, Consumer<T> put, ExecutorService parser, String what) {
+        Long loaded = template.query(sql, (ResultSetExtractor<Long>) rs -> {
+            Deque<Future<List<T>>> ahead = new ArrayDeque<>();
+            List<String> texts = new ArrayList<>(LOAD_CHUNK);
+            long count = 0;
+            while (rs.next()) {
+                texts.add(rs.getString(1));
+                if (texts.size() == LOAD_CHUNK) {
+                    List<String> full = texts;
+                    ahead.add(parser.submit(() -> parse(full, type)));
+                    texts = new ArrayList<>(LOAD_CHUNK);
+                    while (ahead.size() > LOAD_AHEAD) {
+                        count += putParsed(ahead.poll(), put, what, count);
+                    }
+                }
             }
+            List<String> rest = texts;
+            if (!rest.isEmpty()) {
+                ahead.add(parser.submit(() -> parse(rest, type)));
+            }
+            while (!ahead.isEmpty()) {
+                count += putParsed(ahead.poll(), put, what, count);
+            }
+            return count;
         });
-        log.info(
-                "Read model loaded into the engine: {} volunteers, {} offers and capacities in {} ms",
-                volunteers[0],
-                offers[0],
-                (System.nanoTime() - started) / 1_000_000);
-        return new long[] {volunteers[0], offers[0]};
+        return loaded == null ? 0 : loaded;
+    }
+
+    private <T> List<T> parse(List<String> texts, Class<T> type) {
+        List<T> specs = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            specs.add(read(text, type));
+        }
+        return specs;
+    }
+
+    /** Waits for a chunk parsed ahead and puts it; returns how many. */
+    private static <T> int putParsed(Future<List<T>> parsed, Consumer<T> put, String what, long before) {
+        List<T> specs;
+        try {
+            specs = parsed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the " + what, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        specs.forEach(put);
+        if ((before + specs.size()) / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+            log.info("Read model: {} {} loaded…", (before + specs.size()) / PROGRESS_EVERY * PROGRESS_EVERY, what);
+        }
+        return specs.size();
     }
 
     /** Runs {@code sql}, whose one parameter is an array of ids ({@code = any(?)}), with these ids, once each. */
