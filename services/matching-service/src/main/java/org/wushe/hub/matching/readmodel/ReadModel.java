@@ -1,6 +1,8 @@
 package org.wushe.hub.matching.readmodel;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,8 +24,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -649,6 +651,9 @@ public class ReadModel {
 
     // ---- start-up
 
+    /** Rows per fetch of {@link #loadInto}'s cursor. */
+    private static final int LOAD_FETCH = 5_000;
+
     /** Specs parsed per task of {@link #loadInto}'s parser. */
     private static final int LOAD_CHUNK = 1_000;
 
@@ -684,33 +689,56 @@ public class ReadModel {
         }
     }
 
-    /** Puts the specs {@code sql} selects into the engine with {@code put}, in order, parsed on {@code parser}. */
+    /**
+     * Puts the specs {@code sql} selects into the engine with {@code put}, in order, parsed on {@code parser}. The
+     * rows come in fetches of a cursor, so that PostgreSQL sends the next ones while the last are parsed: outside a
+     * transaction, its driver would read every row into memory before handing over the first.
+     */
     private <T> long load(String sql, Class<T> type, Consumer<T> put, ExecutorService parser, String what) {
-        Long loaded = template.query(sql, (ResultSetExtractor<Long>) rs -> {
-            Deque<Future<List<T>>> ahead = new ArrayDeque<>();
-            List<String> texts = new ArrayList<>(LOAD_CHUNK);
-            long count = 0;
-            while (rs.next()) {
-                texts.add(rs.getString(1));
-                if (texts.size() == LOAD_CHUNK) {
-                    List<String> full = texts;
-                    ahead.add(parser.submit(() -> parse(full, type)));
-                    texts = new ArrayList<>(LOAD_CHUNK);
-                    while (ahead.size() > LOAD_AHEAD) {
-                        count += putParsed(ahead.poll(), put, what, count);
-                    }
+        Long loaded = template.execute((ConnectionCallback<Long>) con -> {
+            boolean autoCommit = con.getAutoCommit();
+            if (autoCommit) {
+                con.setAutoCommit(false); // a cursor lives in a transaction; this one only reads
+            }
+            try (PreparedStatement ps = con.prepareStatement(sql)) {
+                ps.setFetchSize(LOAD_FETCH);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return load(rs, type, put, parser, what);
+                }
+            } finally {
+                if (autoCommit) {
+                    con.rollback();
+                    con.setAutoCommit(true);
                 }
             }
-            List<String> rest = texts;
-            if (!rest.isEmpty()) {
-                ahead.add(parser.submit(() -> parse(rest, type)));
-            }
-            while (!ahead.isEmpty()) {
-                count += putParsed(ahead.poll(), put, what, count);
-            }
-            return count;
         });
         return loaded == null ? 0 : loaded;
+    }
+
+    private <T> long load(ResultSet rs, Class<T> type, Consumer<T> put, ExecutorService parser, String what)
+            throws SQLException {
+        Deque<Future<List<T>>> ahead = new ArrayDeque<>();
+        List<String> texts = new ArrayList<>(LOAD_CHUNK);
+        long count = 0;
+        while (rs.next()) {
+            texts.add(rs.getString(1));
+            if (texts.size() == LOAD_CHUNK) {
+                List<String> full = texts;
+                ahead.add(parser.submit(() -> parse(full, type)));
+                texts = new ArrayList<>(LOAD_CHUNK);
+                while (ahead.size() > LOAD_AHEAD) {
+                    count += putParsed(ahead.poll(), put, what, count);
+                }
+            }
+        }
+        List<String> rest = texts;
+        if (!rest.isEmpty()) {
+            ahead.add(parser.submit(() -> parse(rest, type)));
+        }
+        while (!ahead.isEmpty()) {
+            count += putParsed(ahead.poll(), put, what, count);
+        }
+        return count;
     }
 
     private <T> List<T> parse(List<String> texts, Class<T> type) {
