@@ -1,5 +1,6 @@
 package org.wushe.hub.matching.readmodel;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -707,12 +708,24 @@ public class ReadModel {
                 }
             } finally {
                 if (autoCommit) {
-                    con.rollback();
-                    con.setAutoCommit(true);
+                    endReadOnly(con);
                 }
             }
         });
         return loaded == null ? 0 : loaded;
+    }
+
+    /**
+     * Ends {@link #load}'s reading transaction and puts auto-commit back. A failure here is logged, not thrown, so
+     * that it never hides the load's own; the pool resets auto-commit on a connection it gets back anyway.
+     */
+    private static void endReadOnly(Connection con) {
+        try {
+            con.rollback();
+            con.setAutoCommit(true);
+        } catch (SQLException e) {
+            log.warn("Read model: ending the load's reading transaction failed: {}", e.toString());
+        }
     }
 
     private <T> long load(ResultSet rs, Class<T> type, Consumer<T> put, ExecutorService parser, String what)
